@@ -1,0 +1,3 @@
+from masterysite.cli import run
+
+run()

@@ -1,0 +1,208 @@
+"""The recipe: load, discover, parse, check — all before anything is written — then render and swap in.
+
+Like MkDocs' build(), every unit is parsed and the course graph checked first;
+only a course without errors is written, into a temporary folder that replaces
+the output folder at the very end, so a failed or interrupted build never
+leaves a broken site (and never touches the last good one).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import TemplateError
+
+from masterysite.checks import check_course
+from masterysite.config import load_config, read_text
+from masterysite.errors import CourseError, MasteryError, Problem, Report
+from masterysite.model import Course, UnitEntry
+from masterysite.parse.unit import UnitSource, parse_unit, scan_id
+from masterysite.render import Site, course_data_js, pygments_css, render_page, render_unit
+from masterysite.theme import static_files
+
+log = logging.getLogger(__name__)
+
+MARKER = ".masterysite"
+PARALLEL_FROM = 24  # below this many units a process pool costs more than it saves
+
+
+def jobs_default() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+@dataclass
+class Loaded:
+    course: Course | None
+    report: Report
+    texts: dict[str, str]
+
+
+def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) -> dict[str, str]:
+    """``units/x.md`` -> unit id for every unit, so links between units can be rewritten."""
+    return {e.path: scan_id(texts.get(e.path, ""), e.path) for e in entries}
+
+
+def _parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
+    text, source = args
+    report = Report()
+    return parse_unit(text, source, report), report.problems
+
+
+def read_units(root: Path, entries: tuple[UnitEntry, ...], report: Report) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for entry in entries:
+        file = root / entry.path
+        if file.stat().st_size > 5_000_000:
+            report.error(entry.path, 0, "file is larger than 5 MB: is this really a unit?")
+            continue
+        text = read_text(file, entry.path, report)
+        if text is not None:
+            texts[entry.path] = text
+    return texts
+
+
+def load_course(root: Path, jobs: int | None = None) -> Loaded:
+    """Parse and check the whole course; nothing is written."""
+    report = Report()
+    if not root.is_dir():
+        report.error(str(root), 0, "course folder not found")
+        return Loaded(None, report, {})
+    config = load_config(root, report)
+    if config is None:
+        return Loaded(None, report, {})
+    texts = read_units(root, config.entries, report)
+    ids = unit_files(root, config.entries, texts)
+    tasks = [
+        (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids))
+        for i, e in enumerate(config.entries)
+        if e.path in texts
+    ]
+    units = []
+    for unit, problems in _run(_parse_task, tasks, jobs):
+        report.extend(problems)
+        if unit is not None:
+            units.append(unit)
+    course = check_course(config, units, report)  # type: ignore[arg-type]
+    return Loaded(course, report, texts)
+
+
+def _run(func, tasks, jobs):  # type: ignore[no-untyped-def]
+    jobs = jobs or jobs_default()
+    if jobs < 2 or len(tasks) < PARALLEL_FROM:
+        return [func(t) for t in tasks]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return pool.map(func, tasks, chunksize=max(1, len(tasks) // (jobs * 4)))
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+_SITE: Site | None = None  # set before forking, so render workers inherit it instead of unpickling it
+_OUT: Path | None = None
+
+
+def write_file(path: Path, text: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    path.write_bytes(data)
+
+
+def _render_task(index: int) -> None:
+    assert _SITE is not None and _OUT is not None
+    unit = _SITE.course.units[index]
+    write_file(_OUT / unit.href, render_unit(_SITE, unit))
+
+
+def write_site(site: Site, out: Path, jobs: int | None = None) -> None:
+    """Render every page and copy every file into ``out`` (a fresh folder)."""
+    global _SITE, _OUT
+    _SITE, _OUT = site, out
+    try:
+        _run(_render_task, list(range(len(site.course.units))), jobs)
+    finally:
+        _SITE, _OUT = None, None
+    for name in ("index", "progress"):
+        write_file(out / f"{name}.html", render_page(site, name))
+    copy_static(site, out)
+    write_file(out / MARKER, "This folder is written by masterysite build; it is replaced on every build.\n")
+
+
+def copy_static(site: Site, out: Path) -> None:
+    for name, file in static_files(site.course_dir).items():
+        target = out / "_static" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file, target)
+    write_file(out / "_static" / "course-data.js", course_data_js(site))
+    write_file(out / "_static" / "pygments.css", pygments_css())
+    assets = site.course_dir / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
+
+
+# --- the recipe ----------------------------------------------------------------------------------
+
+
+def check_output(root: Path, out: Path) -> None:
+    """Refuse an output folder whose replacement would lose the teacher's files."""
+    course, target = root.resolve(), out.resolve()
+    if target == course or course.is_relative_to(target):
+        raise MasteryError(f"{out}: the output folder cannot be the course folder or contain it; choose another -o")
+    if target.exists() and not target.is_dir():
+        raise MasteryError(f"{out}: exists and is not a folder; choose another -o")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise MasteryError(
+            f"{out}: folder exists and was not written by masterysite (no {MARKER} file); "
+            "choose another -o or empty it first, so nothing of yours is replaced"
+        )
+
+
+def swap_in(tmp: Path, out: Path) -> None:
+    """Replace ``out`` by ``tmp`` with two renames; the old site is removed only afterwards."""
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        os.rename(out, old)
+    os.rename(tmp, out)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def template_error(exc: TemplateError) -> MasteryError:
+    """A broken theme template (often a course's own override) as ``file:line: message``."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "theme template"
+    line = getattr(exc, "lineno", None)
+    where = f"{name}:{line}" if line else str(name)
+    return MasteryError(f"{where}: template error: {exc.message or exc}")
+
+
+def fail_on(report: Report, strict: bool) -> None:
+    failing = report.problems if strict else report.errors
+    if failing:
+        raise CourseError(report.sorted())
+
+
+def build(root: Path, out: Path, strict: bool = False, jobs: int | None = None) -> Report:
+    """Build the site of the course in ``root`` into ``out``; return the warnings."""
+    loaded = load_course(root, jobs)
+    fail_on(loaded.report, strict)
+    assert loaded.course is not None
+    check_output(root, out)
+    site = Site.create(loaded.course, root)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        write_site(site, tmp, jobs)
+        swap_in(tmp, out)
+    except TemplateError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise template_error(exc) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    log.info("built %d units into %s", len(loaded.course.units), out)
+    return loaded.report

@@ -1,0 +1,108 @@
+"""The command line: thin click commands over plain functions."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from masterysite import __version__
+from masterysite.errors import Problem
+
+COURSE = click.argument("course", default="course", type=click.Path(path_type=Path))
+
+
+def show_warnings(problems: list[Problem]) -> None:
+    for problem in sorted(set(problems), key=lambda p: (p.path, p.line, p.message)):
+        if problem.severity == "warning":
+            click.echo(str(problem), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="masterysite")
+@click.option("-v", "--verbose", is_flag=True, help="Say more about what happens.")
+def main(verbose: bool) -> None:
+    """Build static sites for mastery-based courses from Markdown."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def new(directory: Path) -> None:
+    """Create a starter course in DIRECTORY to edit."""
+    from masterysite.scaffold import create
+
+    create(directory)
+    click.echo(f"Created a starter course in {directory}.")
+    click.echo(f"Next: masterysite serve {directory}")
+
+
+@main.command()
+@COURSE
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build"), show_default=True)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Processes to use (default: cores).")
+def build(course: Path, output: Path, strict: bool, jobs: int | None) -> None:
+    """Build the site of COURSE (default: ./course) into OUTPUT."""
+    from masterysite.build import build as run_build
+
+    report = run_build(course, output, strict=strict, jobs=jobs)
+    show_warnings(report.problems)
+    click.echo(f"Built {output}/index.html")
+
+
+@main.command()
+@COURSE
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit status 1), for CI.")
+def check(course: Path, strict: bool) -> None:
+    """Validate and lint COURSE without writing a site."""
+    from masterysite.build import fail_on, load_course
+
+    loaded = load_course(course)
+    fail_on(loaded.report, strict)
+    show_warnings(loaded.report.problems)
+    units = len(loaded.course.units) if loaded.course else 0
+    warnings = len(loaded.report.warnings)
+    click.echo(f"{course}: {units} units, no errors, {warnings} warning{'s' if warnings != 1 else ''}.")
+
+
+@main.command()
+@COURSE
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build"), show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("-p", "--port", type=int, default=8000, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+def serve(course: Path, output: Path, host: str, port: int, open_browser: bool) -> None:
+    """Build COURSE, serve it, rebuild what changed on save and reload the browser."""
+    from masterysite.serve import serve as run_serve
+
+    run_serve(course, output, host=host, port=port, open_browser=open_browser)
+
+
+def run() -> None:
+    """Entry point: a teacher never sees a traceback (MASTERYSITE_DEBUG=1 shows one)."""
+    try:
+        main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:  # MasteryError is one
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; the previous site is unchanged.", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        if os.environ.get("MASTERYSITE_DEBUG"):
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"{where}{exc.strerror or exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:
+        if os.environ.get("MASTERYSITE_DEBUG"):
+            raise
+        click.echo(f"internal error: {type(exc).__name__}: {exc} (set MASTERYSITE_DEBUG=1 for details)", err=True)
+        sys.exit(2)

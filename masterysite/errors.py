@@ -1,0 +1,88 @@
+"""One small hierarchy of problems and errors; every message reads ``path:line: what``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import click
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A finding about the course, located in a file (relative to the course folder)."""
+
+    path: str
+    line: int
+    message: str
+    severity: Severity = "error"
+    code: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        label = "" if self.severity == "error" else "warning: "
+        tag = f" [{self.code}]" if self.code else ""
+        return f"{where}: {label}{self.message}{tag}"
+
+
+@dataclass
+class Report:
+    """Collects every problem of a run so the teacher sees them all at once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int, message: str, code: str = "") -> None:
+        self.problems.append(Problem(path, line, message, "error", code))
+
+    def warn(self, path: str, line: int, message: str, code: str = "") -> None:
+        self.problems.append(Problem(path, line, message, "warning", code))
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.problems), key=lambda p: (p.path, p.line, p.message))
+
+
+class MasteryError(click.ClickException):
+    """Raised for anything the user can fix; click prints it cleanly and exits 1."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: object = None) -> None:  # noqa: ARG002 - click's signature
+        click.echo(self.format_message(), err=True)
+
+
+class CourseError(MasteryError):
+    """The course has errors: the message lists every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        errors = [p for p in problems if p.severity == "error"]
+        lines = [str(p) for p in problems]
+        noun = "error" if len(errors) == 1 else "errors"
+        lines.append(f"{len(errors)} {noun}; nothing was written.")
+        super().__init__("\n".join(lines), problems)
+
+
+def rel(path: Path, root: Path) -> str:
+    """Path as shown to the teacher: relative to the course folder, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,127 @@
+"""The course as plain frozen data: what the parser produces and the renderer consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+QuestionKind = Literal["single", "multiple", "text"]
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    html: str
+    correct: bool
+    feedback_html: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One accepted free-response answer: an exact number, a range, or a text."""
+
+    source: str
+    number: Fraction | None = None
+    tolerance: Fraction | None = None
+    line: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.source
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    objective: str
+    kind: QuestionKind
+    prompt_html: str
+    choices: tuple[Choice, ...]
+    answers: tuple[Answer, ...]
+    explanation_html: str | None
+    line: int
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class Block:
+    """A corrective (for one objective) or an enrichment block."""
+
+    kind: Literal["corrective", "enrichment"]
+    title: str
+    html: str
+    line: int
+    objective: str | None = None
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relative link or image in a unit, kept for the course-wide checks."""
+
+    target: str
+    line: int
+    image: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    title: str
+    path: str  # relative to the course folder, e.g. "units/02-equivalent.md"
+    order: int
+    section: str | None
+    requires: tuple[str, ...] | None  # None: default (the previous unit)
+    requires_line: int
+    mastery: Fraction | None
+    objectives: tuple[Objective, ...]
+    draw: int | None
+    draw_line: int
+    shuffle: bool
+    questions: tuple[Question, ...]
+    correctives: tuple[Block, ...]
+    enrichment: tuple[Block, ...]
+    lesson_html: str
+    links: tuple[Link, ...] = field(default=())
+    line: int = 1
+
+    @property
+    def href(self) -> str:
+        return f"units/{self.id}.html"
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """A unit file as listed by course.yml (or discovered), before it is parsed."""
+
+    path: str
+    section: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class CourseConfig:
+    title: str
+    id: str
+    author: str | None
+    language: str
+    mastery: Fraction
+    entries: tuple[UnitEntry, ...]
+
+
+@dataclass(frozen=True)
+class Course:
+    config: CourseConfig
+    units: tuple[Unit, ...]
+
+    def unit(self, unit_id: str) -> Unit | None:
+        return next((u for u in self.units if u.id == unit_id), None)

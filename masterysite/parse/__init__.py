@@ -1,0 +1,1 @@
+"""Markdown unit files -> model.Unit (markdown-it-py plus small plugin functions)."""

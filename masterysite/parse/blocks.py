@@ -1,0 +1,271 @@
+"""The ``:::`` blocks of a unit: questions (with their answers), correctives and enrichment."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from masterysite.errors import Report
+from masterysite.model import Answer, Block, Choice, Question, QuestionKind
+from masterysite.parse.markdown import BLOCKS
+from masterysite.parse.numbers import parse_number, parse_tolerance
+from masterysite.suggest import unknown
+
+_MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
+_FENCE_LINE = re.compile(r"^\s*:{3,}\s*$")
+_STRAY = re.compile(r"^:{3,}\s*(\S*)")
+
+
+def top_blocks(tokens: list[Token]) -> list[list[Token]]:
+    """Group a balanced token run into its top-level blocks."""
+    blocks, index = [], 0
+    while index < len(tokens):
+        end, depth = index + 1, tokens[index].nesting
+        while depth > 0 and end < len(tokens):
+            depth += tokens[end].nesting
+            end += 1
+        blocks.append(tokens[index:end])
+        index = end
+    return blocks
+
+
+def _is_blockquote(block: list[Token]) -> bool:
+    return block[0].type == "blockquote_open"
+
+
+def _answer_lines(block: list[Token]) -> list[str] | None:
+    """The ``= answer`` lines of a paragraph made only of such lines, else None."""
+    if len(block) != 3 or block[0].type != "paragraph_open":
+        return None
+    lines = block[1].content.split("\n")
+    if all(line.lstrip().startswith("=") for line in lines):
+        return [line.lstrip()[1:].strip() for line in lines]
+    return None
+
+
+def _item_marker(item: list[Token]) -> str | None:
+    """' ', 'x' or 'X' when a list item starts with a task marker, else None."""
+    if len(item) > 2 and item[1].type == "paragraph_open" and item[2].type == "inline":
+        match = _MARKER.match(item[2].content)
+        return match.group(1) if match else None
+    return None
+
+
+def _list_items(block: list[Token]) -> list[list[Token]]:
+    return top_blocks(block[1:-1])
+
+
+class BlockParser:
+    """Pulls the ``:::`` blocks out of a unit's tokens; what is left is the lesson."""
+
+    def __init__(
+        self, md: MarkdownIt, env: dict[str, Any], path: str, offset: int, objectives: list[str], report: Report
+    ) -> None:
+        self.md, self.env, self.path, self.offset = md, env, path, offset
+        self.objectives, self.report = objectives, report
+        self.questions: list[Question] = []
+        self.correctives: list[Block] = []
+        self.enrichment: list[Block] = []
+        self.lines: list[str] = []
+
+    def line(self, token: Token) -> int:
+        return token.map[0] + self.offset + 1 if token.map else self.offset + 1
+
+    def render(self, tokens: list[Token]) -> str:
+        return str(self.md.renderer.render(tokens, self.md.options, self.env))
+
+    def split(self, tokens: list[Token], body: str) -> list[Token]:
+        """Handle every block; return the lesson tokens (everything outside blocks)."""
+        self.lines = body.split("\n")
+        lesson: list[Token] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type.startswith("container_") and token.type.endswith("_open"):
+                end = self._close_of(tokens, index)
+                self._block(token, tokens[index + 1 : end])
+                index = end + 1
+                continue
+            if token.type == "inline":
+                self._stray_fence(token)
+            lesson.append(token)
+            index += 1
+        return lesson
+
+    @staticmethod
+    def _close_of(tokens: list[Token], start: int) -> int:
+        close = tokens[start].type[: -len("_open")] + "_close"
+        for index in range(start + 1, len(tokens)):
+            if tokens[index].type == close and tokens[index].level == tokens[start].level:
+                return index
+        return len(tokens) - 1
+
+    def _stray_fence(self, token: Token) -> None:
+        match = _STRAY.match(token.content)
+        if not match:
+            return
+        name = match.group(1)
+        if not name:
+            self.report.error(self.path, self.line(token), "':::' closes no open block (one ':::' too many?)")
+        elif name not in BLOCKS:
+            self.report.error(self.path, self.line(token), unknown("block", name, BLOCKS))
+        else:
+            self.report.error(self.path, self.line(token), f"'::: {name}' must start a line outside lists and quotes")
+
+    def _block(self, token: Token, inner: list[Token]) -> None:
+        name = token.type[len("container_") : -len("_open")]
+        line = self.line(token)
+        closing = self.lines[token.map[1]] if token.map and token.map[1] < len(self.lines) else ""
+        if not _FENCE_LINE.match(closing):
+            self.report.error(self.path, line, f"'::: {name}' block is never closed: add a line ':::' after it")
+        if token.level > 0:
+            self.report.error(self.path, line, f"'::: {name}' cannot be inside a list, a quote or another block")
+            return
+        words = token.info.split(None, 2)
+        if name == "question":
+            self._question(words, inner, token)
+        elif name == "corrective":
+            self._corrective(words, inner, line)
+        else:
+            title = " ".join(words[1:]).strip()
+            anchor = f"enrichment-{len(self.enrichment) + 1}"
+            self.enrichment.append(Block("enrichment", title, self.render(inner), line, None, anchor))
+        for nested in inner:
+            if nested.type.startswith("container_") and nested.type.endswith("_open"):
+                self.report.error(self.path, self.line(nested), "blocks cannot be nested inside other blocks")
+
+    def _objective(self, words: list[str], line: int, what: str) -> str | None:
+        if len(words) < 2:
+            if len(self.objectives) == 1 and what == "question":
+                return self.objectives[0]
+            self.report.error(
+                self.path, line, f"{what} needs an objective: '::: {what} OBJECTIVE' ({self._listing()})"
+            )
+            return None
+        objective = words[1]
+        if objective not in self.objectives:
+            message = unknown("objective", objective, self.objectives)
+            if not self.objectives:
+                message += " (this unit has no 'objectives:' in its front matter)"
+            self.report.error(self.path, line, f"{what} refers to {message}")
+        return objective
+
+    def _listing(self) -> str:
+        return "objectives: " + (", ".join(self.objectives) or "none defined")
+
+    def _corrective(self, words: list[str], inner: list[Token], line: int) -> None:
+        objective = self._objective(words, line, "corrective")
+        if objective is None:
+            return
+        title = words[2].strip() if len(words) > 2 else ""
+        count = sum(1 for b in self.correctives if b.objective == objective) + 1
+        anchor = f"corrective-{objective}-{count}"
+        self.correctives.append(Block("corrective", title, self.render(inner), line, objective, anchor))
+
+    def _question(self, words: list[str], inner: list[Token], token: Token) -> None:
+        from masterysite.parse.unit import question_key
+
+        line = self.line(token)
+        objective = self._objective(words, line, "question") or ""
+        blocks = top_blocks(inner)
+        found = self._find_answer(blocks)
+        if found is None:
+            self.report.error(
+                self.path, line, "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
+            )
+            return
+        start, end = found
+        prompt = [t for block in blocks[:start] for t in block]
+        if not prompt:
+            self.report.error(self.path, line, "question has no text before its answer")
+        explanation = self._explanation(blocks[end:])
+        source = "\n".join(self.lines[token.map[0] : token.map[1]]) if token.map else token.info
+        key = question_key(objective, source)
+        answer_blocks = blocks[start:end]
+        if answer_blocks[0][0].type.endswith("list_open"):
+            kind, choices = self._choices(answer_blocks[0], line)
+            question = Question(key, objective, kind, self.render(prompt), tuple(choices), (), explanation, line)
+        else:
+            answers = self._answers(answer_blocks)
+            question = Question(key, objective, "text", self.render(prompt), (), tuple(answers), explanation, line)
+        self.questions.append(question)
+
+    def _find_answer(self, blocks: list[list[Token]]) -> tuple[int, int] | None:
+        for index, block in enumerate(blocks):
+            if block[0].type in ("bullet_list_open", "ordered_list_open"):
+                markers = [_item_marker(item) for item in _list_items(block)]
+                if all(m is not None for m in markers):
+                    return index, index + 1
+                if any(m is not None for m in markers):
+                    self.report.error(
+                        self.path, self.line(block[0]), "every choice needs '[ ]' or '[x]' after its '-'"
+                    )
+                    return index, index + 1
+            if _answer_lines(block) is not None:
+                end = index + 1
+                while end < len(blocks) and _answer_lines(blocks[end]) is not None:
+                    end += 1
+                return index, end
+        return None
+
+    def _explanation(self, rest: list[list[Token]]) -> str | None:
+        parts = []
+        for block in rest:
+            if _is_blockquote(block):
+                parts.append(self.render(block[1:-1]))
+            else:
+                self.report.error(
+                    self.path, self.line(block[0]), "only a '> explanation' may follow the answer of a question"
+                )
+        return "".join(parts) or None
+
+    def _choices(self, block: list[Token], line: int) -> tuple[QuestionKind, list[Choice]]:
+        choices = []
+        for index, item in enumerate(_list_items(block)):
+            choices.append(self._choice(index, item))
+        correct = sum(1 for c in choices if c.correct)
+        if not correct:
+            self.report.error(self.path, line, "choice question has no correct choice: mark the right one(s) with [x]")
+        if len(choices) < 2:
+            self.report.error(self.path, line, "a choice question needs at least two choices")
+        return ("multiple" if correct > 1 else "single"), choices
+
+    def _choice(self, index: int, item: list[Token]) -> Choice:
+        choice_id = chr(ord("a") + index) if index < 26 else f"c{index}"
+        marker = _item_marker(item)
+        inline = item[2]
+        children = list(inline.children or [])
+        if children and children[0].type == "text":
+            first = children[0].copy()
+            first.content = _MARKER.sub("", first.content, count=1)
+            children[0] = first
+        label = str(self.md.renderer.renderInline(children, self.md.options, self.env)).strip()
+        if not label:
+            self.report.error(self.path, self.line(item[0]), "choice has no text after its '[ ]'")
+        feedback = []
+        for sub in top_blocks(item[4:-1]):
+            if _is_blockquote(sub):
+                feedback.append(self.render(sub[1:-1]))
+            else:
+                label += self.render(sub)
+        correct = marker in ("x", "X")
+        return Choice(choice_id, label, correct, "".join(feedback) or None, self.line(item[0]))
+
+    def _answers(self, blocks: list[list[Token]]) -> list[Answer]:
+        answers = []
+        for block in blocks:
+            first = self.line(block[0])
+            for offset, text in enumerate(_answer_lines(block) or []):
+                line = first + offset
+                if not text:
+                    self.report.error(self.path, line, "free-response answer is empty: write it after '= '")
+                    continue
+                ranged = parse_tolerance(text)
+                if ranged:
+                    answers.append(Answer(text, ranged[0], ranged[1], line))
+                else:
+                    answers.append(Answer(text, parse_number(text), None, line))
+        return answers

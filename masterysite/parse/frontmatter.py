@@ -1,0 +1,26 @@
+"""Split a unit file into YAML front matter and Markdown body, keeping line offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from masterysite.errors import Report
+
+
+@dataclass(frozen=True)
+class Split:
+    yaml: str | None  # None: the file has no front matter
+    body: str
+    body_offset: int  # lines before the body (so body line 1 is file line body_offset + 1)
+
+
+def split(text: str, path: str, report: Report) -> Split:
+    """``---`` on the first line opens front matter; the next ``---`` (or ``...``) closes it."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return Split(None, text, 0)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return Split("\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 1)
+    report.error(path, 1, "front matter opened with '---' on line 1 is never closed: add a line '---' after it")
+    return Split(None, "", len(lines))

@@ -1,0 +1,87 @@
+"""Relative links and images: check them against the course folder, rewrite unit links to pages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+from masterysite.errors import Report
+from masterysite.model import Link
+
+if TYPE_CHECKING:
+    from masterysite.parse.unit import UnitSource
+
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+
+
+class LinkRewriter:
+    def __init__(self, source: UnitSource, offset: int, report: Report) -> None:
+        self.source, self.offset, self.report = source, offset, report
+        self.root = Path(source.root)
+        self.links: list[Link] = []
+
+    def rewrite(self, tokens: list[Token]) -> list[Link]:
+        self._walk(tokens, 0)
+        return self.links
+
+    def _walk(self, tokens: list[Token], line: int) -> None:
+        for token in tokens:
+            here = token.map[0] + self.offset + 1 if token.map else line
+            if token.type == "link_open":
+                self._fix(token, "href", here, image=False)
+            elif token.type == "image":
+                self._fix(token, "src", here, image=True)
+                if not token.content.strip() and not token.children:
+                    self._alt_missing(token, here)
+                elif not "".join(c.content for c in token.children or []).strip():
+                    self._alt_missing(token, here)
+            if token.children:
+                self._walk(token.children, here)
+
+    def _alt_missing(self, token: Token, line: int) -> None:
+        src = str(token.attrGet("src") or "")
+        self.report.warn(self.source.path, line, f"image '{src}' has no alt text: describe it in ![...]", "no-alt")
+
+    def _fix(self, token: Token, attr: str, line: int, image: bool) -> None:
+        target = str(token.attrGet(attr) or "")
+        if not target or _EXTERNAL.match(target):
+            return
+        path, _, fragment = target.partition("#")
+        path = path.split("?", 1)[0]
+        if not path:
+            return
+        self.links.append(Link(target, line, image))
+        new = self._resolve(path, line, image, target)
+        if new is not None:
+            token.attrSet(attr, new + (f"#{fragment}" if fragment else ""))
+
+    def _resolve(self, path: str, line: int, image: bool, target: str) -> str | None:
+        """The href in the built site, or None to leave it as written (and report why)."""
+        unit_dir = posixpath.dirname(self.source.path)
+        from_root = path.startswith("/")
+        joined = posixpath.normpath(path.lstrip("/") if from_root else posixpath.join(unit_dir, unquote(path)))
+        kind = "image" if image else "link"
+        if joined.startswith("../") or joined == "..":
+            self.report.error(self.source.path, line, f"{kind} '{target}' points outside the course folder")
+            return None
+        if joined in self.source.unit_files:
+            page = f"{self.source.unit_files[joined]}.html"
+            return page if unit_dir == "units" else f"units/{page}"
+        if joined.endswith(".md") and joined.startswith("units/"):
+            self.report.error(self.source.path, line, f"{kind} '{target}': unit file '{joined}' is not in the course")
+            return None
+        file = self.root / joined
+        if not file.is_file():
+            self.report.error(self.source.path, line, f"broken {kind} '{target}': no file '{joined}' in the course")
+            return None
+        if not joined.startswith("assets/"):
+            self.report.error(
+                self.source.path, line, f"{kind} '{target}' points to '{joined}', which is not published: put it in assets/"
+            )
+            return None
+        return posixpath.relpath(joined, unit_dir) if from_root else None

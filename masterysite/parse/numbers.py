@@ -1,0 +1,39 @@
+"""Exact numbers for free-response answers; the browser script parses the same grammar."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+_DECIMAL = r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?"
+_NUMBER = re.compile(rf"^\s*(?P<dec>{_DECIMAL})\s*$")
+_FRACTION = re.compile(r"^\s*(?P<sign>[+-]?)\s*(?:(?P<whole>\d+)\s+)?(?P<num>\d+)\s*/\s*(?P<den>\d+)\s*$")
+_TOLERANCE = re.compile(r"^(?P<value>.+?)\s*(?:±|\+-|\+/-)\s*(?P<tol>.+)$")
+
+
+def parse_number(text: str) -> Fraction | None:
+    """'-3', '0.75', '.75', '0,75', '3/4', '-1 1/2', '1e-3' -> Fraction; else None."""
+    match = _NUMBER.match(text)
+    if match:
+        return Fraction(match["dec"].replace(",", "."))
+    match = _FRACTION.match(text)
+    if not match or int(match["den"]) == 0:
+        return None
+    value = Fraction(int(match["num"]), int(match["den"])) + int(match["whole"] or 0)
+    return -value if match["sign"] == "-" else value
+
+
+def parse_tolerance(text: str) -> tuple[Fraction, Fraction] | None:
+    """'0.75 ± 0.01' or '0.75 +- 0.01' -> (value, tolerance); None if not that form."""
+    match = _TOLERANCE.match(text.strip())
+    if not match:
+        return None
+    value, tol = parse_number(match["value"]), parse_number(match["tol"])
+    if value is None or tol is None or tol < 0:
+        return None
+    return value, tol
+
+
+def canonical(value: Fraction) -> str:
+    """'3/4', '-3/2', '5/1': the form both sides hash."""
+    return f"{value.numerator}/{value.denominator}"

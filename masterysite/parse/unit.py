@@ -1,0 +1,260 @@
+"""One unit file -> model.Unit: front matter, lesson, questions, correctives, enrichment."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from markdown_it.token import Token
+
+from masterysite import yamlutil
+from masterysite.config import check_mastery
+from masterysite.errors import Report
+from masterysite.model import Block, Objective, Question, Unit
+from masterysite.parse import markdown as mdmod
+from masterysite.parse.blocks import BlockParser
+from masterysite.parse.frontmatter import split
+from masterysite.parse.links import LinkRewriter
+from masterysite.suggest import unknown
+
+UNIT_KEYS = ("title", "id", "requires", "mastery", "objectives", "quiz")
+QUIZ_KEYS = ("draw", "shuffle")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_PREFIX = re.compile(r"^\d+[-_. ]*")
+
+
+def default_id(path: str) -> str:
+    """``units/02-equivalent-fractions.md`` -> ``equivalent-fractions``."""
+    stem = Path(path).stem
+    return _PREFIX.sub("", stem) or stem
+
+
+def scan_id(text: str, path: str) -> str:
+    """The unit id without a full parse (front matter ``id:`` or the file name), for link rewriting."""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        match = re.search(r"^id:\s*['\"]?([A-Za-z0-9_-]+)", text[: end if end > 0 else 2000], re.M)
+        if match:
+            return match.group(1)
+    return default_id(path)
+
+
+@dataclass
+class UnitSource:
+    """Everything parse_unit needs besides the text, so it can run in a worker process."""
+
+    path: str
+    order: int
+    section: str | None
+    root: str
+    unit_files: dict[str, str] = field(default_factory=dict)  # "units/x.md" -> unit id
+
+
+def parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
+    """Parse one unit; problems go to ``report``; None only when nothing usable remains."""
+    path = source.path
+    parts = split(text, path, report)
+    meta = _front_matter(parts.yaml, path, report)
+    md = mdmod.make_markdown()
+    env: dict[str, Any] = {}
+    mdmod.math_failures.clear()
+    tokens = md.parse(parts.body, env)
+    offset = parts.body_offset
+    links = LinkRewriter(source, offset, report).rewrite(tokens)
+    objectives = _objectives(meta, path, report)
+    blocks = BlockParser(md, env, path, offset, [o.id for o in objectives], report)
+    lesson = blocks.split(tokens, parts.body)
+    title = _title(meta, lesson, path, report)
+    lesson_html = md.renderer.render(lesson, md.options, env)
+    _report_math(parts.body, offset, path, report)
+    unit_id = _unit_id(meta, path, report)
+    quiz = _quiz(meta, path, report)
+    requires, requires_line = _requires(meta, path, report)
+    mastery = None
+    if "mastery" in meta:
+        mastery = check_mastery(meta["mastery"], path, meta.line_of("mastery"), report)
+    questions = _number(_unique_keys(blocks.questions))
+    unit = Unit(
+        id=unit_id,
+        title=title,
+        path=path,
+        order=source.order,
+        section=source.section,
+        requires=requires,
+        requires_line=requires_line,
+        mastery=mastery,
+        objectives=tuple(objectives),
+        draw=quiz[0],
+        draw_line=quiz[2],
+        shuffle=quiz[1],
+        questions=questions,
+        correctives=tuple(blocks.correctives),
+        enrichment=tuple(blocks.enrichment),
+        lesson_html=lesson_html,
+        links=tuple(links),
+    )
+    lint_unit(unit, meta, report)
+    return unit
+
+
+def _front_matter(text: str | None, path: str, report: Report) -> yamlutil.LineDict:
+    if text is None or not text.strip():
+        return yamlutil.LineDict(1)
+    data = yamlutil.load(text, path, report, offset=1)
+    if data is None:
+        return yamlutil.LineDict(1)
+    if not isinstance(data, yamlutil.LineDict):
+        report.error(path, 2, "front matter must be keys and values, like 'title: Equivalent fractions'")
+        return yamlutil.LineDict(1)
+    for key in data:
+        if key not in UNIT_KEYS:
+            report.error(path, data.line_of(key), unknown("key", key, UNIT_KEYS, listing=False))
+    return data
+
+
+def _title(meta: yamlutil.LineDict, lesson: list[Token], path: str, report: Report) -> str:
+    title = meta.get("title")
+    if title is not None and not isinstance(title, (dict, list)) and str(title).strip():
+        return str(title).strip()
+    for index, token in enumerate(lesson):
+        if token.type == "heading_open" and token.tag == "h1":
+            text = lesson[index + 1].content.strip()
+            del lesson[index : index + 3]  # the page shows the title itself
+            return text
+    report.error(path, meta.line_of("title") or 1, "missing title: add 'title: ...' to the front matter or a '# Heading'")
+    return Path(path).stem
+
+
+def _unit_id(meta: yamlutil.LineDict, path: str, report: Report) -> str:
+    if "id" not in meta:
+        return default_id(path)
+    value = str(meta["id"]).strip()
+    if not ID_PATTERN.fullmatch(value):
+        report.error(path, meta.line_of("id"), f"id '{value}' may use only letters, digits, '-' and '_'")
+        return default_id(path)
+    return value
+
+
+def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Objective]:
+    value = meta.get("objectives")
+    if value is None:
+        return []
+    if not isinstance(value, yamlutil.LineDict):
+        report.error(path, meta.line_of("objectives"), "objectives must be 'id: what the student can do' lines")
+        return []
+    out = []
+    for key, text in value.items():
+        line = value.line_of(key)
+        if not ID_PATTERN.fullmatch(key):
+            report.error(path, line, f"objective id '{key}' may use only letters, digits, '-' and '_'")
+        if isinstance(text, (dict, list)) or text is None or not str(text).strip():
+            report.error(path, line, f"objective '{key}' needs a description: '{key}: what the student can do'")
+            text = key
+        out.append(Objective(key, str(text).strip(), line))
+    return out
+
+
+def _quiz(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[int | None, bool, int]:
+    quiz = meta.get("quiz")
+    if quiz is None:
+        return None, True, 0
+    if not isinstance(quiz, yamlutil.LineDict):
+        report.error(path, meta.line_of("quiz"), "quiz must be a mapping: 'quiz: {draw: 4, shuffle: true}'")
+        return None, True, 0
+    for key in quiz:
+        if key not in QUIZ_KEYS:
+            report.error(path, quiz.line_of(key), unknown("key", f"quiz.{key}", [f"quiz.{k}" for k in QUIZ_KEYS], False))
+    draw, line = quiz.get("draw"), quiz.line_of("draw")
+    if draw is not None and (isinstance(draw, bool) or not isinstance(draw, int) or draw < 1):
+        report.error(path, line, f"quiz.draw must be a whole number of questions, at least 1; got '{draw}'")
+        draw = None
+    shuffle = quiz.get("shuffle", True)
+    if not isinstance(shuffle, bool):
+        report.error(path, quiz.line_of("shuffle"), f"quiz.shuffle must be true or false; got '{shuffle}'")
+        shuffle = True
+    return draw, shuffle, line
+
+
+def _requires(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[tuple[str, ...] | None, int]:
+    if "requires" not in meta:
+        return None, 0
+    value, line = meta["requires"], meta.line_of("requires")
+    if value is None:
+        return (), line
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        report.error(path, line, "requires must be a list of unit ids, like 'requires: [whole-and-parts]'")
+        return None, line
+    return tuple(str(v).strip().removesuffix(".md") for v in value), line
+
+
+def _unique_keys(questions: list[Question]) -> list[Question]:
+    seen: dict[str, int] = {}
+    out = []
+    for question in questions:
+        count = seen.get(question.key, 0)
+        seen[question.key] = count + 1
+        out.append(question if not count else _replace_key(question, f"{question.key}-{count + 1}"))
+    return out
+
+
+def _replace_key(question: Question, key: str) -> Question:
+    return replace(question, key=key)
+
+
+def _number(questions: list[Question]) -> tuple[Question, ...]:
+    return tuple(replace(q, number=i + 1) for i, q in enumerate(questions))
+
+
+def _report_math(body: str, offset: int, path: str, report: Report) -> None:
+    for latex in mdmod.math_failures:
+        where = body.find(latex)
+        line = body.count("\n", 0, where) + 1 + offset if where >= 0 else 0
+        report.warn(path, line, f"could not typeset math '{latex[:40]}'; it is shown as source", "math")
+    mdmod.math_failures.clear()
+
+
+def question_key(objective: str, source: str) -> str:
+    """Stable across rebuilds as long as the question itself is unchanged."""
+    return "q" + hashlib.sha256(f"{objective}\n{source}".encode()).hexdigest()[:10]
+
+
+def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report) -> None:
+    """The alignment lint of one unit (warnings; errors for what cannot work)."""
+    path = unit.path
+    pool = len(unit.questions)
+    by_objective = {o.id: 0 for o in unit.objectives}
+    for question in unit.questions:
+        if question.objective in by_objective:
+            by_objective[question.objective] += 1
+    corrected = {b.objective for b in unit.correctives}
+    for objective in unit.objectives:
+        if not by_objective[objective.id]:
+            report.warn(path, objective.line, f"objective '{objective.id}' has no question", "no-question")
+        elif objective.id not in corrected:
+            report.warn(
+                path,
+                objective.line,
+                f"objective '{objective.id}' has no corrective: a student who misses it gets no new explanation",
+                "no-corrective",
+            )
+    if unit.draw is not None and unit.draw > pool:
+        report.error(path, unit.draw_line, f"quiz.draw is {unit.draw} but the unit has only {pool} questions")
+    elif unit.draw is not None and pool < 2 * unit.draw:
+        report.warn(
+            path,
+            unit.draw_line,
+            f"pool of {pool} questions is too small for a fresh retake (want at least {2 * unit.draw} for draw {unit.draw})",
+            "small-pool",
+        )
+    if pool and not unit.enrichment:
+        report.warn(path, 1, "unit has a quiz but no '::: enrichment' for students who master it", "no-enrichment")
+
+
+def mastery_of(unit: Unit, default: Fraction) -> Fraction:
+    return unit.mastery if unit.mastery is not None else default

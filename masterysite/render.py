@@ -1,0 +1,200 @@
+"""Model -> HTML through the theme's Jinja templates, and the course data the browser reads."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from masterysite import __version__, hashing
+from masterysite.model import Course, Unit
+from masterysite.theme import environment, strings
+
+GENERATOR = f"masterysite {__version__}"
+
+
+def percent(share: Fraction) -> str:
+    """Fraction(4, 5) -> '80%'; Fraction(2, 3) -> '66.7%'."""
+    value = share * 100
+    return f"{value.numerator}%" if value.denominator == 1 else f"{float(value):.3g}%"
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside <script>: no '</script>' or '<!--' can close or confuse it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass
+class Site:
+    """Everything page rendering shares; built once per build (and per worker by fork)."""
+
+    course: Course
+    course_dir: Path
+    env: Environment
+    t: dict[str, Any]
+    refs: dict[str, dict[str, Any]]
+    sections: list[dict[str, Any]]
+    position: dict[str, int]
+
+    @classmethod
+    def create(cls, course: Course, course_dir: Path) -> Site:
+        refs = {u.id: unit_ref(course, u) for u in course.units}
+        return cls(
+            course=course,
+            course_dir=course_dir,
+            env=environment(course_dir),
+            t=strings(course_dir, course.config.language),
+            refs=refs,
+            sections=sections(course, refs),
+            position={u.id: i for i, u in enumerate(course.units)},
+        )
+
+    def common(self, page: str, root: str) -> dict[str, Any]:
+        config = self.course.config
+        return {
+            "course": {
+                "id": config.id,
+                "title": config.title,
+                "author": config.author,
+                "language": config.language,
+                "mastery_percent": percent(config.mastery),
+            },
+            "root": root,
+            "t": self.t,
+            "page": page,
+            "sections": self.sections,
+            "generator": GENERATOR,
+        }
+
+
+def mastery(course: Course, unit: Unit) -> Fraction:
+    return unit.mastery if unit.mastery is not None else course.config.mastery
+
+
+def unit_ref(course: Course, unit: Unit) -> dict[str, Any]:
+    return {
+        "id": unit.id,
+        "title": unit.title,
+        "href": unit.href,
+        "section": unit.section,
+        "mastery_percent": percent(mastery(course, unit)),
+        "objectives": [{"id": o.id, "text": o.text} for o in unit.objectives],
+        "question_count": len(unit.questions),
+        "has_quiz": bool(unit.questions),
+        "requires_ids": list(unit.requires or ()),
+    }
+
+
+def sections(course: Course, refs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive units of the same section form one group (None: outside any section)."""
+    groups: list[dict[str, Any]] = []
+    for unit in course.units:
+        if not groups or groups[-1]["title"] != unit.section:
+            groups.append({"title": unit.section, "units": []})
+        groups[-1]["units"].append(with_requires(refs, refs[unit.id]))
+    return groups
+
+
+def with_requires(refs: dict[str, dict[str, Any]], ref: dict[str, Any]) -> dict[str, Any]:
+    required = [refs[r] for r in ref["requires_ids"] if r in refs]
+    return {**ref, "requires": [{"id": r["id"], "title": r["title"], "href": r["href"]} for r in required]}
+
+
+def unit_data(course: Course, unit: Unit) -> dict[str, Any]:
+    share = mastery(course, unit)
+    return {
+        "course": course.config.id,
+        "unit": unit.id,
+        "mastery": [share.numerator, share.denominator],
+        "draw": unit.draw or len(unit.questions),
+        "shuffle": unit.shuffle,
+        "questions": [hashing.question_data(course.config.id, unit.id, q) for q in unit.questions],
+    }
+
+
+def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
+    index = site.position[unit.id]
+    units = site.course.units
+    ref = with_requires(site.refs, site.refs[unit.id])
+    md_objectives = [{"id": o.id, "text": o.text, "text_html": Markup.escape(o.text)} for o in unit.objectives]
+    page_unit = {
+        **ref,
+        "objectives": md_objectives,
+        "lesson_html": Markup(unit.lesson_html),
+        "questions": [
+            {
+                "key": q.key,
+                "objective": q.objective,
+                "kind": q.kind,
+                "prompt_html": Markup(q.prompt_html),
+                "choices": [{"id": c.id, "html": Markup(c.html)} for c in q.choices],
+                "number": q.number,
+            }
+            for q in unit.questions
+        ],
+        "correctives": [_block(b) for b in unit.correctives],
+        "enrichment": [_block(b) for b in unit.enrichment],
+        "draw": unit.draw or len(unit.questions),
+    }
+    return {
+        **site.common("unit", "../"),
+        "sections": [],  # see docs/theme.md: a unit page must not depend on every other unit
+        "unit": page_unit,
+        "prev": with_requires(site.refs, site.refs[units[index - 1].id]) if index > 0 else None,
+        "next": with_requires(site.refs, site.refs[units[index + 1].id]) if index + 1 < len(units) else None,
+        "unit_data_json": Markup(script_json(unit_data(site.course, unit))),
+    }
+
+
+def _block(block: Any) -> dict[str, Any]:
+    return {"objective": block.objective, "title": block.title, "html": Markup(block.html), "anchor": block.anchor}
+
+
+def render_unit(site: Site, unit: Unit) -> str:
+    return site.env.get_template("unit.html").render(unit_context(site, unit))
+
+
+def render_page(site: Site, name: str) -> str:
+    """index.html or progress.html."""
+    return site.env.get_template(f"{name}.html").render(site.common(name, ""))
+
+
+def course_data_js(site: Site) -> str:
+    course = site.course
+    data = {
+        "id": course.config.id,
+        "title": course.config.title,
+        "language": course.config.language,
+        "generator": GENERATOR,
+        "strings": site.t,
+        "sections": [{"title": s["title"], "units": [u["id"] for u in s["units"]]} for s in site.sections],
+        "units": [_unit_entry(course, u) for u in course.units],
+    }
+    return f"window.MASTERYSITE_COURSE = {script_json(data)};\n"
+
+
+def _unit_entry(course: Course, unit: Unit) -> dict[str, Any]:
+    share = mastery(course, unit)
+    return {
+        "id": unit.id,
+        "title": unit.title,
+        "href": unit.href,
+        "section": unit.section,
+        "requires": list(unit.requires or ()),
+        "mastery": [share.numerator, share.denominator],
+        "objectives": [{"id": o.id, "text": o.text} for o in unit.objectives],
+        "questions": len(unit.questions),
+        "draw": unit.draw or len(unit.questions),
+    }
+
+
+def pygments_css() -> str:
+    from pygments.formatters import HtmlFormatter
+
+    return str(HtmlFormatter(style="default").get_style_defs(".highlight"))

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -21,7 +21,7 @@ from jinja2 import TemplateError
 from masterysite.checks import check_course
 from masterysite.config import load_config, read_text
 from masterysite.errors import CourseError, MasteryError, Problem, Report
-from masterysite.model import Course, UnitEntry
+from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
 from masterysite.render import Site, course_data_js, pygments_css, render_page, render_unit
 from masterysite.theme import static_files
@@ -40,7 +40,9 @@ def jobs_default() -> int:
 class Loaded:
     course: Course | None
     report: Report
-    texts: dict[str, str]
+    texts: dict[str, str] = field(default_factory=dict)
+    parsed: dict[str, tuple[Unit | None, list[Problem]]] = field(default_factory=dict)  # before checks
+    config: CourseConfig | None = None
 
 
 def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) -> dict[str, str]:
@@ -72,10 +74,10 @@ def load_course(root: Path, jobs: int | None = None) -> Loaded:
     report = Report()
     if not root.is_dir():
         report.error(str(root), 0, "course folder not found")
-        return Loaded(None, report, {})
+        return Loaded(None, report)
     config = load_config(root, report)
     if config is None:
-        return Loaded(None, report, {})
+        return Loaded(None, report)
     texts = read_units(root, config.entries, report)
     ids = unit_files(root, config.entries, texts)
     tasks = [
@@ -83,13 +85,21 @@ def load_course(root: Path, jobs: int | None = None) -> Loaded:
         for i, e in enumerate(config.entries)
         if e.path in texts
     ]
+    parsed = dict(zip([s.path for _, s in tasks], _run(_parse_task, tasks, jobs)))
+    loaded = Loaded(None, report, texts, parsed, config)  # type: ignore[arg-type]
+    loaded.course = check_parsed(loaded)
+    return loaded
+
+
+def check_parsed(loaded: Loaded) -> Course:
+    """The course-wide checks over the parsed units (also rerun by serve after one unit changes)."""
+    assert loaded.config is not None
     units = []
-    for unit, problems in _run(_parse_task, tasks, jobs):
-        report.extend(problems)
+    for unit, problems in loaded.parsed.values():
+        loaded.report.extend(problems)
         if unit is not None:
             units.append(unit)
-    course = check_course(config, units, report)  # type: ignore[arg-type]
-    return Loaded(course, report, texts)
+    return check_course(loaded.config, units, loaded.report)
 
 
 def _run(func, tasks, jobs):  # type: ignore[no-untyped-def]
@@ -187,6 +197,11 @@ def fail_on(report: Report, strict: bool) -> None:
 
 def build(root: Path, out: Path, strict: bool = False, jobs: int | None = None) -> Report:
     """Build the site of the course in ``root`` into ``out``; return the warnings."""
+    return build_full(root, out, strict, jobs)[0].report
+
+
+def build_full(root: Path, out: Path, strict: bool = False, jobs: int | None = None) -> tuple[Loaded, Site]:
+    """The whole recipe; also returns what serve keeps in memory for incremental rebuilds."""
     loaded = load_course(root, jobs)
     fail_on(loaded.report, strict)
     assert loaded.course is not None
@@ -205,4 +220,4 @@ def build(root: Path, out: Path, strict: bool = False, jobs: int | None = None) 
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     log.info("built %d units into %s", len(loaded.course.units), out)
-    return loaded.report
+    return loaded, site

@@ -1,0 +1,191 @@
+"""Rebuild what one save changed, with output identical to a full build.
+
+The rule (after staticjinja's get_dependents, kept simple): a unit page depends
+on its own source, its position and section, its neighbours' and prerequisites'
+titles and links; index.html, progress.html and _static/course-data.js depend on
+every unit and are re-rendered on every change (but written only if different).
+Anything else — course.yml, the theme, assets, a unit added, removed or given a
+new id — rebuilds everything, atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from masterysite.build import Loaded, _parse_task, build_full, check_parsed, read_units, unit_files
+from masterysite.config import load_config
+from masterysite.errors import CourseError, Report
+from masterysite.parse.unit import UnitSource, scan_id
+from masterysite.render import Site, course_data_js, render_page, render_unit
+from masterysite.theme import default_theme_dir
+
+log = logging.getLogger(__name__)
+
+
+def digest(data: str) -> str:
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()
+
+
+def write_if_changed(path: Path, text: str, written: dict[str, str], key: str) -> bool:
+    """Atomic per file (write aside, then rename), and only when the bytes differ."""
+    new = digest(text)
+    if written.get(key) == new and path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    written[key] = new
+    return True
+
+
+@dataclass
+class Change:
+    """What a batch of saves touched, relative to the course folder."""
+
+    paths: set[str] = field(default_factory=set)
+
+    def only_unit_edits(self, known: set[str]) -> bool:
+        return bool(self.paths) and all(p in known for p in self.paths)
+
+
+@dataclass
+class Project:
+    """A course held in memory between saves (used by ``serve``)."""
+
+    root: Path
+    out: Path
+    jobs: int | None = None
+    loaded: Loaded | None = None
+    site: Site | None = None
+    signatures: dict[str, str] = field(default_factory=dict)  # unit id -> what its page depends on
+    written: dict[str, str] = field(default_factory=dict)  # output path -> digest of what is on disk
+    pending: set[str] = field(default_factory=set)  # changes not yet in a good build
+
+    def full(self) -> Report:
+        """Build everything (atomically); raises CourseError and leaves the last good site."""
+        self.loaded, self.site = build_full(self.root, self.out, jobs=self.jobs)
+        self.signatures = {u.id: self._signature(u.id) for u in self.site.course.units}
+        self.written = {}
+        for name, text in self._shared_pages().items():
+            self.written[name] = digest(text)
+        return self.loaded.report
+
+    def rebuild(self, change: Change) -> tuple[Report, list[str]]:
+        """Rebuild after ``change``; returns the report and the output files written."""
+        change = Change(change.paths | self.pending)
+        self.pending = change.paths
+        if self.loaded is None or self.site is None or not self._incremental(change):
+            report = self.full()
+            self.pending = set()
+            return report, ["*"]
+        result = self._units(change)
+        self.pending = set()
+        return result
+
+    def _incremental(self, change: Change) -> bool:
+        assert self.loaded is not None
+        if not change.only_unit_edits(set(self.loaded.parsed)):
+            return False
+        if self.loaded.config is None or self.loaded.report.errors:
+            return False
+        ids = {p: u.id for p, (u, _) in self.loaded.parsed.items() if u is not None}
+        for path in change.paths:
+            text = (self.root / path).read_text(encoding="utf-8", errors="replace")
+            if scan_id(text, path) != ids.get(path):
+                return False  # links in other units point at this id: rebuild them all
+        return True
+
+    def _units(self, change: Change) -> tuple[Report, list[str]]:
+        assert self.loaded is not None and self.loaded.config is not None
+        report = Report()
+        config = self.loaded.config
+        entries = [e for e in config.entries if e.path in change.paths]
+        texts = read_units(self.root, tuple(entries), report)
+        ids = unit_files(self.root, config.entries, self.loaded.texts | texts)
+        parsed = dict(self.loaded.parsed)
+        for index, entry in enumerate(config.entries):
+            if entry.path in texts:
+                source = UnitSource(entry.path, index, entry.section, str(self.root), ids)
+                parsed[entry.path] = _parse_task((texts[entry.path], source))  # type: ignore[assignment]
+        candidate = Loaded(None, report, self.loaded.texts | texts, parsed, config)
+        candidate.course = check_parsed(candidate)
+        if report.errors:
+            raise CourseError(report.sorted())
+        self.loaded = candidate
+        self.site = Site.create(candidate.course, self.root)
+        return report, self._write_changed()
+
+    def _write_changed(self) -> list[str]:
+        assert self.site is not None
+        written = []
+        for unit in self.site.course.units:
+            signature = self._signature(unit.id)
+            if self.signatures.get(unit.id) != signature:
+                write_if_changed(self.out / unit.href, render_unit(self.site, unit), self.written, unit.href)
+                self.signatures[unit.id] = signature
+                written.append(unit.href)
+        for name, text in self._shared_pages().items():
+            if write_if_changed(self.out / name, text, self.written, name):
+                written.append(name)
+        return written
+
+    def _shared_pages(self) -> dict[str, str]:
+        assert self.site is not None
+        return {
+            "index.html": render_page(self.site, "index"),
+            "progress.html": render_page(self.site, "progress"),
+            "_static/course-data.js": course_data_js(self.site),
+        }
+
+    def _signature(self, unit_id: str) -> str:
+        assert self.site is not None and self.loaded is not None
+        site = self.site
+        unit = site.course.unit(unit_id)
+        assert unit is not None
+        index = site.position[unit_id]
+        units = site.course.units
+        neighbours = [units[i].id for i in (index - 1, index + 1) if 0 <= i < len(units)]
+        related: list[Any] = [site.refs[n] for n in neighbours]
+        related += [site.refs.get(r) for r in unit.requires or ()]
+        source = self.loaded.texts.get(unit.path, "")
+        return digest(repr((source, unit.order, unit.section, unit.requires, neighbours, related)))
+
+
+def watched_files(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file a build reads, with (mtime_ns, size): polled by serve to see saves."""
+    stamps: dict[str, tuple[int, int]] = {}
+    folders = [root / "units", root / "assets", root / "theme", default_theme_dir()]
+    for file in [root / "course.yml"]:
+        _stamp(file, root, stamps)
+    for folder in folders:
+        if folder.is_dir():
+            for dirpath, _dirs, files in os.walk(folder):
+                for name in files:
+                    _stamp(Path(dirpath) / name, root, stamps)
+    return stamps
+
+
+def _stamp(file: Path, root: Path, stamps: dict[str, tuple[int, int]]) -> None:
+    try:
+        info = file.stat()
+    except OSError:
+        return
+    try:
+        key = file.relative_to(root).as_posix()
+    except ValueError:
+        key = str(file)
+    stamps[key] = (info.st_mtime_ns, info.st_size)
+
+
+def changed(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> Change:
+    paths = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    return Change(paths)
+
+
+__all__ = ["Change", "Project", "changed", "load_config", "watched_files"]

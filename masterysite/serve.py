@@ -1,0 +1,148 @@
+"""``masterysite serve``: build, serve on 127.0.0.1, rebuild what changed on save, reload the browser.
+
+livereload serves the pages and reloads the browser; the watching is our own
+(a 25 ms stat poll with a short debounce), because livereload polls every
+800 ms and a teacher should see a save at once.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import mimetypes
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from masterysite.errors import MasteryError
+from masterysite.incremental import Project, changed, watched_files
+
+log = logging.getLogger(__name__)
+
+POLL = 0.025  # seconds between looks at the course files
+QUIET = 0.04  # a burst of saves closer together than this builds once
+
+Start = Callable[[str, list[tuple[str, str]]], Any]
+
+
+class Status:
+    """The last build's error (None when the site is good); shown over every served page."""
+
+    def __init__(self) -> None:
+        self.error: str | None = None
+
+    def overlay(self) -> bytes:
+        if not self.error:
+            return b""
+        text = html.escape(self.error)
+        return (
+            '<div role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;'
+            "background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1rem 1.5rem;"
+            'font:15px/1.5 system-ui,sans-serif"><strong>masterysite: the last save did not build.</strong> '
+            "This is the last good site; fix the problem below and save again."
+            f'<pre style="white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace;margin:.5rem 0 0">{text}</pre></div>'
+        ).encode("utf-8")
+
+
+def static_app(root: Path, status: Status) -> Callable[[dict[str, Any], Start], Iterable[bytes]]:
+    """A tiny WSGI file server for the output folder that can show the build error on each page."""
+    base = root.resolve()
+
+    def app(environ: dict[str, Any], start: Start) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "/")
+        target = (base / path.lstrip("/")).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_relative_to(base) or not target.is_file():
+            start("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"Not found"]
+        body = target.read_bytes()
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html" and status.error:
+            body = body.replace(b"</body>", status.overlay() + b"</body>", 1)
+        if kind.startswith("text/") or kind.endswith("javascript"):
+            kind += "; charset=utf-8"
+        start("200 OK", [("Content-Type", kind), ("Cache-Control", "no-store")])
+        return [body]
+
+    return app
+
+
+class Watcher(threading.Thread):
+    """Polls the course; after a quiet moment, rebuilds what changed and asks for a reload."""
+
+    def __init__(self, project: Project, status: Status, reload: Callable[[], None]) -> None:
+        super().__init__(daemon=True, name="masterysite-watch")
+        self.project, self.status, self.reload = project, status, reload
+        self.stamps = watched_files(project.root)
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.wait(POLL):
+            now = watched_files(self.project.root)
+            if now == self.stamps:
+                continue
+            now = self._settle(now)
+            change = changed(self.stamps, now)
+            self.stamps = now
+            self.rebuild(change)
+
+    def _settle(self, now: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+        """Wait until the files stop changing, so an editor's burst of writes builds once."""
+        while True:
+            time.sleep(QUIET)
+            later = watched_files(self.project.root)
+            if later == now:
+                return now
+            now = later
+
+    def rebuild(self, change: Any) -> None:
+        started = time.perf_counter()
+        try:
+            report, written = self.project.rebuild(change)
+        except MasteryError as exc:
+            self.status.error = exc.format_message()
+            click.echo(f"Build failed; still serving the last good site.\n{self.status.error}", err=True)
+            self.reload()
+            return
+        except Exception as exc:  # a watcher thread must survive anything a save can cause
+            self.status.error = f"internal error: {type(exc).__name__}: {exc}"
+            click.echo(self.status.error, err=True)
+            self.reload()
+            return
+        self.status.error = None
+        for problem in report.warnings:
+            click.echo(str(problem), err=True)
+        took = (time.perf_counter() - started) * 1000
+        what = "everything" if written == ["*"] else f"{len(written)} file(s)"
+        click.echo(f"Rebuilt {what} in {took:.0f} ms: {', '.join(sorted(change.paths))}")
+        self.reload()
+
+
+def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False) -> None:
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from tornado.ioloop import IOLoop
+
+    project = Project(root, out)
+    status = Status()
+    report = project.full()  # the first build must succeed: there is no last good site to show yet
+    for problem in report.warnings:
+        click.echo(str(problem), err=True)
+    loop = IOLoop.current()
+
+    def reload() -> None:
+        loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+
+    watcher = Watcher(project, status, reload)
+    watcher.start()
+    server = Server(app=static_app(out, status))
+    click.echo(f"Serving {root} at http://{host}:{port}/ (Ctrl+C to stop)")
+    try:
+        server.serve(host=host, port=port, debug=False, open_url_delay=1 if open_browser else None)
+    finally:
+        watcher.stopping.set()

@@ -1,0 +1,54 @@
+"""Shared test helpers: the repository paths and a way to write a small course into tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE_COURSE = REPO / "course"
+SAMPLE_COURSES = Path(__file__).resolve().parent / "sample_courses"
+
+MakeCourse = Callable[..., Path]
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``{relative path: content}`` under ``root``; str content is dedented."""
+    for name, content in files.items():
+        file = root / name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            file.write_bytes(content)
+        else:
+            file.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_course(tmp_path: Path) -> MakeCourse:
+    """``make_course({"course.yml": ..., "units/a.md": ...}, name="course") -> Path`` of the course folder."""
+
+    def make(files: dict[str, str | bytes], name: str = "course") -> Path:
+        return write_files(tmp_path / name, files)
+
+    return make
+
+
+@pytest.fixture
+def example_course(tmp_path: Path) -> Path:
+    """A private copy of the repository's example course (course/), safe to modify."""
+    return Path(shutil.copytree(EXAMPLE_COURSE, tmp_path / "course"))
+
+
+@pytest.fixture
+def sample_course(tmp_path: Path) -> Callable[[str], Path]:
+    """A private copy of ``tests/sample_courses/NAME``."""
+
+    def copy(name: str) -> Path:
+        return Path(shutil.copytree(SAMPLE_COURSES / name, tmp_path / name))
+
+    return copy

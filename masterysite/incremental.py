@@ -10,6 +10,7 @@ new id — rebuilds everything, atomically.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -66,14 +67,18 @@ class Project:
     signatures: dict[str, str] = field(default_factory=dict)  # unit id -> what its page depends on
     written: dict[str, str] = field(default_factory=dict)  # output path -> digest of what is on disk
     pending: set[str] = field(default_factory=set)  # changes not yet in a good build
+    sources: dict[str, str] = field(default_factory=dict)  # unit path -> digest of its text
 
     def full(self) -> Report:
         """Build everything (atomically); raises CourseError and leaves the last good site."""
         self.loaded, self.site = build_full(self.root, self.out, jobs=self.jobs)
+        self.sources = {path: digest(text) for path, text in self.loaded.texts.items()}
         self.signatures = {u.id: self._signature(u.id) for u in self.site.course.units}
         self.written = {}
         for name, text in self._shared_pages().items():
             self.written[name] = digest(text)
+        gc.collect()
+        gc.freeze()  # the parsed course is long-lived: keep the collector from rescanning it on every save
         return self.loaded.report
 
     def rebuild(self, change: Change) -> tuple[Report, list[str]]:
@@ -95,6 +100,8 @@ class Project:
         if self.loaded.config is None or self.loaded.report.errors:
             return False
         ids = {p: u.id for p, (u, _) in self.loaded.parsed.items() if u is not None}
+        if not all((self.root / p).is_file() for p in change.paths):
+            return False  # a unit was deleted: the course changes shape
         for path in change.paths:
             text = (self.root / path).read_text(encoding="utf-8", errors="replace")
             if scan_id(text, path) != ids.get(path):
@@ -118,6 +125,7 @@ class Project:
         if report.errors:
             raise CourseError(report.sorted())
         self.loaded = candidate
+        self.sources.update({path: digest(text) for path, text in texts.items()})
         self.site = Site.create(candidate.course, self.root)
         return report, self._write_changed()
 
@@ -146,15 +154,14 @@ class Project:
     def _signature(self, unit_id: str) -> str:
         assert self.site is not None and self.loaded is not None
         site = self.site
-        unit = site.course.unit(unit_id)
-        assert unit is not None
         index = site.position[unit_id]
         units = site.course.units
+        unit = units[index]
         neighbours = [units[i].id for i in (index - 1, index + 1) if 0 <= i < len(units)]
         related: list[Any] = [site.refs[n] for n in neighbours]
         related += [site.refs.get(r) for r in unit.requires or ()]
-        source = self.loaded.texts.get(unit.path, "")
-        return digest(repr((source, unit.order, unit.section, unit.requires, neighbours, related)))
+        source = self.sources.get(unit.path, "")
+        return repr((source, unit.order, unit.section, unit.requires, neighbours, related))
 
 
 def watched_files(root: Path) -> dict[str, tuple[int, int]]:

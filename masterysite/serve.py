@@ -1,8 +1,9 @@
 """``masterysite serve``: build, serve on 127.0.0.1, rebuild what changed on save, reload the browser.
 
-livereload serves the pages and reloads the browser; the watching is our own
-(a 25 ms stat poll with a short debounce), because livereload polls every
-800 ms and a teacher should see a save at once.
+livereload serves the pages and reloads the browser; the watching is
+watchdog's (inotify on Linux, FSEvents on macOS, polling elsewhere) with a
+short debounce, because livereload polls every 800 ms and a teacher should
+see a save at once.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import mimetypes
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -19,12 +21,12 @@ from typing import Any
 import click
 
 from masterysite.errors import MasteryError
-from masterysite.incremental import Project, changed, watched_files
+from masterysite.incremental import Change, Project
+from masterysite.theme import default_theme_dir
 
 log = logging.getLogger(__name__)
 
-POLL = 0.025  # seconds between looks at the course files
-QUIET = 0.04  # a burst of saves closer together than this builds once
+QUIET = 0.03  # a burst of saves closer together than this builds once
 
 Start = Callable[[str, list[tuple[str, str]]], Any]
 
@@ -72,35 +74,84 @@ def static_app(root: Path, status: Status) -> Callable[[dict[str, Any], Start], 
     return app
 
 
+def relevant(path: str) -> bool:
+    """A file a build reads (not an editor's swap file, not the output folder)."""
+    name = path.rsplit("/", 1)[-1]
+    if not name or name.startswith(".") or name.endswith(("~", ".swp", ".swx", ".tmp")):
+        return False
+    return path == "course.yml" or path.startswith(("units/", "assets/", "theme/", "<theme>/"))
+
+
 class Watcher(threading.Thread):
-    """Polls the course; after a quiet moment, rebuilds what changed and asks for a reload."""
+    """Collects file events (inotify/FSEvents via watchdog, polling where there is none);
+    after a quiet moment rebuilds what changed and asks the browser to reload."""
 
     def __init__(self, project: Project, status: Status, reload: Callable[[], None]) -> None:
         super().__init__(daemon=True, name="masterysite-watch")
         self.project, self.status, self.reload = project, status, reload
-        self.stamps = watched_files(project.root)
         self.stopping = threading.Event()
+        self.pending: set[str] = set()
+        self.last = 0.0
+        self.wake = threading.Event()
+        self.lock = threading.Lock()
+        self.observer = self._observe()
+
+    def _observe(self) -> Any:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        watcher = self
+        roots = [(self.project.root.resolve(), ""), (default_theme_dir(), "<theme>/")]
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if event.event_type in ("opened", "closed_no_write"):
+                    return
+                for raw in (event.src_path, getattr(event, "dest_path", "")):
+                    if raw:
+                        watcher.saw(Path(os.fsdecode(raw)), roots)
+
+        observer = Observer()
+        for folder, _prefix in roots:
+            observer.schedule(Handler(), str(folder), recursive=True)
+        return observer
+
+    def saw(self, file: Path, roots: list[tuple[Path, str]]) -> None:
+        for folder, prefix in roots:
+            if file.is_relative_to(folder):
+                key = prefix + file.relative_to(folder).as_posix()
+                if relevant(key):
+                    with self.lock:
+                        self.pending.add(key)
+                        self.last = time.monotonic()
+                    self.wake.set()
+                return
 
     def run(self) -> None:
-        while not self.stopping.wait(POLL):
-            now = watched_files(self.project.root)
-            if now == self.stamps:
-                continue
-            now = self._settle(now)
-            change = changed(self.stamps, now)
-            self.stamps = now
-            self.rebuild(change)
+        self.observer.start()
+        try:
+            while not self.stopping.is_set():
+                if not self.wake.wait(0.2):
+                    continue
+                self._settle()
+                with self.lock:
+                    paths, self.pending = self.pending, set()
+                    self.wake.clear()
+                if paths and not self.stopping.is_set():
+                    self.rebuild(Change(paths))
+        finally:
+            self.observer.stop()
 
-    def _settle(self, now: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
-        """Wait until the files stop changing, so an editor's burst of writes builds once."""
-        while True:
-            time.sleep(QUIET)
-            later = watched_files(self.project.root)
-            if later == now:
-                return now
-            now = later
+    def _settle(self) -> None:
+        """Wait until no event came for QUIET seconds, so an editor's burst of writes builds once."""
+        while not self.stopping.is_set():
+            with self.lock:
+                wait = self.last + QUIET - time.monotonic()
+            if wait <= 0:
+                return
+            time.sleep(wait)
 
-    def rebuild(self, change: Any) -> None:
+    def rebuild(self, change: Change) -> None:
         started = time.perf_counter()
         try:
             report, written = self.project.rebuild(change)

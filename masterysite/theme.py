@@ -45,11 +45,17 @@ def environment(course_dir: Path) -> Environment:
 
 def strings(course_dir: Path, language: str) -> dict[str, Any]:
     """UI strings of ``language``; English fills any key a translation lacks."""
+    files = [folder / "strings.yml" for folder in reversed(theme_dirs(course_dir))]
+    stamps = tuple((f, f.stat().st_mtime_ns) for f in files if f.is_file())
+    return dict(_strings(stamps, language))
+
+
+@functools.lru_cache(maxsize=16)
+def _strings(stamps: tuple[tuple[Path, int], ...], language: str) -> dict[str, Any]:
     tables = []
-    for folder in reversed(theme_dirs(course_dir)):
-        file = folder / "strings.yml"
-        if file.is_file():
-            tables.append(yaml.safe_load(file.read_text(encoding="utf-8")) or {})
+    for file, _mtime in stamps:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        tables.append(yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or {})
     merged: dict[str, Any] = {}
     for lang in dict.fromkeys(("en", language)):
         for data in tables:

@@ -1,0 +1,179 @@
+"""Every mistake a teacher can make gets an actionable ``path:line: message`` and never costs the last good site.
+
+The corpus lives in ``tests/broken/``: one folder per mistake, holding the broken ``course/`` and
+``expected.txt``, the exact output of ``masterysite check course`` (``--strict`` for ``warn-*`` cases).
+Each case is run twice through the CLI: ``check``, and ``build`` over a previous good build whose files
+must be byte-for-byte unchanged afterwards. ``_good/`` is that previous good course.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import masterysite.build as build_module
+from masterysite.build import build
+from masterysite.cli import main
+
+CORPUS = Path(__file__).parent / "broken"
+GOOD = CORPUS / "_good" / "course"
+CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
+WARNING_CASES = [name for name in CASES if name.startswith("warn-")]
+
+
+def _huge_unit(course: Path) -> None:
+    """Over 5 MB: generated here rather than checked in."""
+    text = "---\ntitle: Huge\n---\n" + "All work and no play.\n" * 300_000
+    (course / "units" / "02-huge.md").write_text(text, encoding="utf-8")
+
+
+GENERATED: dict[str, Callable[[Path], None]] = {"unit-huge": _huge_unit}
+
+
+def tree_hash(folder: Path) -> dict[str, str]:
+    """Every file and folder below ``folder`` (hidden ones too) -> a digest of its bytes."""
+    out: dict[str, str] = {}
+    for path in sorted(folder.rglob("*")):
+        key = path.relative_to(folder).as_posix()
+        out[key] = "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.fixture(scope="session")
+def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One good build, copied into every case's folder as the site a failed build must not touch."""
+    site = tmp_path_factory.mktemp("previous") / "site"
+    build(GOOD, site, jobs=1)
+    assert (site / "index.html").is_file()
+    return site
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, previous_site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(previous_site, tmp_path / "site")
+    monkeypatch.chdir(tmp_path)  # messages name paths relative to the course, and 'course' as given
+    return tmp_path
+
+
+def prepare(case: str, workdir: Path) -> None:
+    source = CORPUS / case / "course"
+    if source.is_dir():
+        shutil.copytree(source, workdir / "course")
+    if case in GENERATED:
+        GENERATED[case](workdir / "course")
+
+
+def expected(case: str) -> str:
+    return (CORPUS / case / "expected.txt").read_text(encoding="utf-8")
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def assert_failed_cleanly(result: Result, case: str) -> None:
+    assert "Traceback" not in result.output
+    assert result.output == expected(case)
+    assert result.exit_code == 1
+
+
+def strict(case: str) -> list[str]:
+    return ["--strict"] if case.startswith("warn-") else []
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 25
+    assert len(WARNING_CASES) >= 5
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check_reports_every_problem(case: str, workdir: Path) -> None:
+    prepare(case, workdir)
+    assert_failed_cleanly(invoke("check", "course", *strict(case)), case)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_failed_build_leaves_previous_site_untouched(case: str, workdir: Path) -> None:
+    prepare(case, workdir)
+    before = tree_hash(workdir / "site")
+    result = invoke("build", "course", "-o", "site", *strict(case))
+    assert_failed_cleanly(result, case)
+    assert tree_hash(workdir / "site") == before
+    assert sorted(p.name for p in workdir.iterdir()) == sorted(["site", *(["course"] if (workdir / "course").exists() else [])])
+
+
+@pytest.mark.parametrize("case", WARNING_CASES)
+def test_warnings_do_not_stop_a_build(case: str, workdir: Path) -> None:
+    prepare(case, workdir)
+    result = invoke("build", "course", "-o", "site")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in expected(case).splitlines() if ": warning: " in line]
+    assert warnings and all(line in result.output.splitlines() for line in warnings)
+    assert (workdir / "site" / "index.html").is_file()
+
+
+def test_check_of_a_clean_course_passes_strict(workdir: Path) -> None:
+    shutil.copytree(GOOD, workdir / "course")
+    result = invoke("check", "course", "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.output == "course: 2 units, no errors, 0 warnings.\n"
+
+
+def test_output_is_deterministic(workdir: Path) -> None:
+    prepare("many-errors-one-run", workdir)
+    outputs = {invoke("check", "course").output for _ in range(3)}
+    assert outputs == {expected("many-errors-one-run")}
+
+
+def test_spec_example_message() -> None:
+    """SPEC §4 quotes this message; ours keeps it as a prefix and adds the did-you-mean."""
+    line = expected("question-unknown-objective").splitlines()[1]
+    assert line.startswith(
+        "units/02-equivalent.md:14: question refers to unknown objective 'scael' (objectives: scale, compare)"
+    )
+
+
+def _interrupt(after: int) -> Callable[..., str]:
+    calls = {"n": 0}
+    real = build_module.render_unit
+
+    def render_unit(*args: object, **kwargs: object) -> str:
+        calls["n"] += 1
+        if calls["n"] > after:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    return render_unit
+
+
+@pytest.mark.parametrize("after", [0, 1])
+def test_interrupted_build_leaves_previous_site_and_no_temp_folder(
+    after: int, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(GOOD, workdir / "course")
+    (workdir / "course" / "units" / "01-whole.md").write_text("---\ntitle: Changed\n---\n# x\n", encoding="utf-8")
+    before = tree_hash(workdir / "site")
+    monkeypatch.setattr(build_module, "render_unit", _interrupt(after))
+    with pytest.raises(KeyboardInterrupt):
+        build(workdir / "course", workdir / "site", jobs=1)
+    assert tree_hash(workdir / "site") == before
+    assert sorted(p.name for p in workdir.iterdir()) == ["course", "site"]
+
+
+def test_interrupted_page_render_leaves_previous_site(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(GOOD, workdir / "course")
+    before = tree_hash(workdir / "site")
+
+    def render_page(*_args: object, **_kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "render_page", render_page)
+    with pytest.raises(KeyboardInterrupt):
+        build(workdir / "course", workdir / "site", jobs=1)
+    assert tree_hash(workdir / "site") == before
+    assert sorted(p.name for p in workdir.iterdir()) == ["course", "site"]

@@ -1,0 +1,287 @@
+"""The command line through click's CliRunner (and once through a real subprocess)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from masterysite import __version__
+from masterysite.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its content: to prove a command touched nothing."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def no_traceback(result: Result) -> None:
+    assert "Traceback" not in result.output
+    assert "Traceback" not in (result.stderr or "")
+
+
+# --- new -----------------------------------------------------------------------------------------
+
+
+def test_new_creates_a_course_that_checks_clean_and_builds(tmp_path: Path) -> None:
+    course = tmp_path / "my-course"
+    result = invoke("new", course)
+    assert result.exit_code == 0, result.output
+    assert (course / "course.yml").is_file()
+    assert list((course / "units").glob("*.md"))
+
+    checked = invoke("check", course)
+    assert checked.exit_code == 0, checked.output
+    assert checked.stderr == ""  # not a single warning line
+    assert checked.stdout.rstrip().endswith("no errors, 0 warnings.")
+
+    built = invoke("build", course, "-o", tmp_path / "site")
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "site" / "units").is_dir()
+
+
+def test_new_into_an_empty_existing_folder_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert invoke("new", tmp_path / "empty").exit_code == 0
+    assert (tmp_path / "empty" / "course.yml").is_file()
+
+
+def test_new_refuses_a_non_empty_folder_and_touches_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "work"
+    (folder / "units").mkdir(parents=True)
+    (folder / "notes.txt").write_text("my notes", encoding="utf-8")
+    (folder / "units" / "mine.md").write_text("# Mine\n", encoding="utf-8")
+    before = snapshot(folder)
+    result = invoke("new", folder)
+    assert result.exit_code == 1
+    assert "not empty" in result.stderr
+    no_traceback(result)
+    assert snapshot(folder) == before
+
+
+def test_new_refuses_an_existing_file(tmp_path: Path) -> None:
+    file = tmp_path / "course"
+    file.write_text("not a folder", encoding="utf-8")
+    result = invoke("new", file)
+    assert result.exit_code == 1
+    assert file.read_text(encoding="utf-8") == "not a folder"
+
+
+# --- build ---------------------------------------------------------------------------------------
+
+
+def test_build_default_paths(example_course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(example_course.parent)  # a folder holding course/
+    result = invoke("build")
+    assert result.exit_code == 0, result.output
+    assert (example_course.parent / "build" / "index.html").is_file()
+    assert (example_course.parent / "build" / "units" / "whole-and-parts.html").is_file()
+
+
+def test_build_with_output_option(example_course: Path, tmp_path: Path) -> None:
+    out = tmp_path / "nested" / "site"
+    result = invoke("build", example_course, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert (out / "index.html").is_file()
+    assert not (tmp_path / "build").exists()
+
+
+def test_build_long_output_option(example_course: Path, tmp_path: Path) -> None:
+    assert invoke("build", example_course, "--output", tmp_path / "site").exit_code == 0
+    assert (tmp_path / "site" / "progress.html").is_file()
+
+
+@pytest.mark.parametrize("target", [".", "course"])
+def test_build_refuses_an_output_folder_that_is_or_contains_the_course(
+    example_course: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    monkeypatch.chdir(example_course.parent)
+    before = snapshot(example_course.parent)
+    result = invoke("build", "course", "-o", target)
+    assert result.exit_code == 1
+    assert "course folder" in result.stderr
+    no_traceback(result)
+    assert snapshot(example_course.parent) == before
+
+
+def test_build_refuses_a_foreign_non_empty_folder_and_leaves_it_intact(example_course: Path, tmp_path: Path) -> None:
+    out = tmp_path / "thesis"
+    (out / "chapters").mkdir(parents=True)
+    (out / "chapters" / "one.tex").write_text("precious", encoding="utf-8")
+    (out / "index.html").write_text("<p>my own page</p>", encoding="utf-8")
+    before = snapshot(out)
+    result = invoke("build", example_course, "-o", out)
+    assert result.exit_code == 1
+    assert "not written by masterysite" in result.stderr
+    no_traceback(result)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course", "thesis"]  # no temporary folder left
+
+
+def test_build_replaces_its_own_previous_output(example_course: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert invoke("build", example_course, "-o", out).exit_code == 0
+    (out / "units" / "stale.html").write_text("old", encoding="utf-8")
+    assert invoke("build", example_course, "-o", out).exit_code == 0
+    assert not (out / "units" / "stale.html").exists()
+    assert (out / "index.html").is_file()
+
+
+def test_failed_build_names_file_and_line_and_keeps_the_previous_site(example_course: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert invoke("build", example_course, "-o", out).exit_code == 0
+    before = snapshot(out)
+    unit = example_course / "units" / "02-equivalent-fractions.md"
+    lines = unit.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("::: question ")) + 1
+    objective = lines[number - 1].split()[2]
+    lines[number - 1] = "::: question scael"
+    unit.write_text("\n".join(lines), encoding="utf-8")
+
+    result = invoke("build", example_course, "-o", out)
+    assert result.exit_code == 1
+    no_traceback(result)
+    expected = f"units/02-equivalent-fractions.md:{number}: question refers to unknown objective 'scael' (objectives: "
+    assert expected in result.stderr
+    assert objective in result.stderr
+    assert "nothing was written" in result.stderr
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course", "site"]
+
+
+def test_build_strict_fails_on_warnings(make_course) -> None:  # type: ignore[no-untyped-def]
+    course = make_course(
+        {
+            "course.yml": "title: Warned\n",
+            "units/a.md": "---\ntitle: A\nobjectives:\n  o: O\n---\n\nNo question for o.\n",
+        }
+    )
+    assert invoke("build", course, "-o", course.parent / "site").exit_code == 0
+    result = invoke("build", course, "-o", course.parent / "strict-site", "--strict")
+    assert result.exit_code == 1
+    assert "units/a.md:4: warning: objective 'o' has no question" in result.stderr
+    assert not (course.parent / "strict-site").exists()
+
+
+# --- check ---------------------------------------------------------------------------------------
+
+
+def test_check_example_course_is_clean() -> None:
+    result = invoke("check", REPO / "course")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "no errors, 0 warnings." in result.stdout
+
+
+def test_check_writes_nothing(example_course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(example_course.parent)
+    before = snapshot(example_course.parent)
+    assert invoke("check").exit_code == 0  # default course folder: ./course
+    assert snapshot(example_course.parent) == before
+
+
+def test_check_reports_warnings_and_strict_fails(make_course) -> None:  # type: ignore[no-untyped-def]
+    course = make_course(
+        {
+            "course.yml": "title: Warned\n",
+            "units/a.md": "---\ntitle: A\nobjectives:\n  o: O\n---\n\nNo question for o.\n",
+        }
+    )
+    result = invoke("check", course)
+    assert result.exit_code == 0
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("units/a.md:4: warning: objective 'o' has no question")
+    assert line.endswith("[no-question]")
+    assert "1 warning." in result.stdout
+    assert invoke("check", course, "--strict").exit_code == 1
+
+
+def test_check_reports_every_error_with_file_and_line(make_course) -> None:  # type: ignore[no-untyped-def]
+    course = make_course(
+        {
+            "course.yml": "title: Broken\nmastry: 80%\n",
+            "units/01-a.md": "---\ntitle: A\nrequires: [nowhere]\n---\n\nText.\n",
+            "units/02-b.md": "---\ntitle: B\nrequires: [c]\n---\n",
+            "units/03-c.md": "---\ntitle: C\nrequires: [b]\n---\n",
+        }
+    )
+    result = invoke("check", course)
+    assert result.exit_code == 1
+    no_traceback(result)
+    err = result.stderr
+    assert "course.yml:2: unknown key 'mastry' — did you mean 'mastery'?" in err
+    assert "units/01-a.md:3: requires unknown unit id 'nowhere'" in err
+    assert "units/02-b.md:3: prerequisite cycle: b -> c -> b" in err
+
+
+def test_check_missing_course_folder(tmp_path: Path) -> None:
+    result = invoke("check", tmp_path / "nope")
+    assert result.exit_code == 1
+    assert "course folder not found" in result.stderr
+
+
+# --- the program itself --------------------------------------------------------------------------
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"masterysite, version {__version__}"
+
+
+def test_help_lists_the_commands() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for command in ("new", "build", "check", "serve"):
+        assert command in result.stdout
+
+
+def run_module(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("MASTERYSITE_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "masterysite", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_python_m_masterysite_help(tmp_path: Path) -> None:
+    result = run_module("--help", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Usage:" in result.stdout
+    for command in ("new", "build", "check", "serve"):
+        assert command in result.stdout
+
+
+def test_python_m_masterysite_error_has_no_traceback(tmp_path: Path) -> None:
+    result = run_module("build", "missing-course", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "missing-course: course folder not found" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "build").exists()
+
+
+def test_check_names_a_file_that_is_not_utf8(make_course) -> None:  # type: ignore[no-untyped-def]
+    course = make_course({"course.yml": "title: Enc\n", "units/a.md": b"---\ntitle: A\n---\n\nCaf\xe9\n"})
+    result = invoke("check", course)
+    assert result.exit_code == 1
+    no_traceback(result)
+    assert "units/a.md:5: file is not UTF-8" in result.stderr
+
+
+def test_check_names_the_line_of_malformed_course_yml(make_course) -> None:  # type: ignore[no-untyped-def]
+    course = make_course({"course.yml": "title: [Enc\nid: x\n", "units/a.md": "# A\n"})
+    result = invoke("check", course)
+    assert result.exit_code == 1
+    no_traceback(result)
+    assert "course.yml:2: malformed YAML" in result.stderr

@@ -162,6 +162,11 @@ def check_output(root: Path, out: Path) -> None:
     course, target = root.resolve(), out.resolve()
     if target == course or course.is_relative_to(target):
         raise MasteryError(f"{out}: the output folder cannot be the course folder or contain it; choose another -o")
+    if target.is_relative_to(course):
+        raise MasteryError(
+            f"{out}: the output folder cannot be inside the course folder (its files would be read as course files); "
+            "build next to it, e.g. -o build"
+        )
     if target.exists() and not target.is_dir():
         raise MasteryError(f"{out}: exists and is not a folder; choose another -o")
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():

@@ -23,7 +23,7 @@ from masterysite.config import load_config, read_text
 from masterysite.errors import CourseError, MasteryError, Problem, Report
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
-from masterysite.render import Site, course_data_js, pygments_css, render_page, render_unit
+from masterysite.render import Site, course_data_js, render_page, render_unit
 from masterysite.theme import static_files
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,6 @@ def copy_static(site: Site, out: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(file, target)
     write_file(out / "_static" / "course-data.js", course_data_js(site))
-    write_file(out / "_static" / "pygments.css", pygments_css())
     assets = site.course_dir / "assets"
     if assets.is_dir():
         shutil.copytree(assets, out / "assets", dirs_exist_ok=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 
 from masterysite.errors import Report
@@ -21,13 +20,16 @@ def resolve_requires(units: list[Unit]) -> list[Unit]:
 
 
 def check_ids(units: list[Unit], report: Report) -> None:
+    """Two units with one id would share a page and saved progress: name both files."""
     first: dict[str, Unit] = {}
     for unit in units:
-        if unit.id in first:
-            other = first[unit.id]
-            report.error(unit.path, 1, f"duplicate unit id '{unit.id}' (also used by {other.path})")
-        else:
-            first[unit.id] = unit
+        other = first.setdefault(unit.id, unit)
+        if other is not unit:
+            report.error(
+                unit.path,
+                unit.line,
+                f"duplicate unit id '{unit.id}' (also used by {other.path}): give one of them its own 'id:'",
+            )
 
 
 def check_requires(units: list[Unit], report: Report) -> None:
@@ -35,48 +37,57 @@ def check_requires(units: list[Unit], report: Report) -> None:
     for unit in units:
         for required in unit.requires or ():
             if required == unit.id:
+                if not unit.requires_line:
+                    continue  # the default (previous unit) shares this id: the duplicate id is the error
                 report.error(unit.path, unit.requires_line, f"unit '{unit.id}' requires itself")
             elif required not in ids:
                 report.error(unit.path, unit.requires_line, "requires " + unknown("unit id", required, ids))
 
 
 def find_cycle(units: list[Unit]) -> list[str] | None:
-    """A prerequisite cycle as a list of ids (first == last), or None."""
+    """A prerequisite cycle as a list of ids (first == last), or None. Iterative: any course size."""
     graph = {u.id: [r for r in (u.requires or ()) if r != u.id] for u in units}
-    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, []):
-            if nxt not in graph:
-                continue
-            if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt) :], nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for unit_id in graph:
-        if unit_id not in state:
-            found = visit(unit_id)
-            if found:
-                return found
+    done: set[str] = set()
+    for start in graph:
+        if start in done:
+            continue
+        stack, on_stack = [(start, iter(graph[start]))], {start: 0}
+        while stack:
+            node, edges = stack[-1]
+            nxt = next((e for e in edges if e in graph and e not in done), None)
+            if nxt is None:
+                stack.pop()
+                on_stack.pop(node)
+                done.add(node)
+            elif nxt in on_stack:
+                return [n for n, _ in stack[on_stack[nxt] :]] + [nxt]
+            else:
+                on_stack[nxt] = len(stack)
+                stack.append((nxt, iter(graph[nxt])))
     return None
 
 
+def _rotate(cycle: list[str], units: list[Unit]) -> list[str]:
+    """Start the cycle at a unit with an explicit ``requires:``, so the line points at something to edit."""
+    by_id = {u.id: u for u in units}
+    ring = cycle[:-1]
+    start = next((i for i, uid in enumerate(ring) if by_id[uid].requires_line), 0)
+    ring = ring[start:] + ring[:start]
+    return [*ring, ring[0]]
+
+
 def check_cycles(units: list[Unit], report: Report) -> None:
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 4 * len(units) + 100))
     cycle = find_cycle(units)
-    if cycle:
-        unit = next(u for u in units if u.id == cycle[0])
-        chain = " -> ".join(cycle)
-        report.error(unit.path, unit.requires_line, f"prerequisite cycle: {chain} (each unit requires the next)")
+    if not cycle:
+        return
+    cycle = _rotate(cycle, units)
+    unit = next(u for u in units if u.id == cycle[0])
+    chain = " -> ".join(cycle)
+    report.error(
+        unit.path,
+        unit.requires_line,
+        f"prerequisite cycle: {chain} (each unit requires the next, so none can ever open): remove one requirement",
+    )
 
 
 def check_course(config: CourseConfig, units: list[Unit], report: Report) -> Course:

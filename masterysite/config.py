@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from fractions import Fraction
@@ -11,7 +12,7 @@ from typing import Any
 from masterysite import yamlutil
 from masterysite.errors import Report
 from masterysite.model import CourseConfig, UnitEntry
-from masterysite.suggest import closest, unknown
+from masterysite.suggest import closest, describe, misspelt, unknown, unknown_key
 
 COURSE_FILE = "course.yml"
 COURSE_KEYS = ("title", "id", "author", "language", "mastery", "units")
@@ -25,42 +26,64 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "course"
 
 
+_PROPORTION = re.compile(r"^[+-]?(?:\d{1,9}(?:\.\d{0,12})?|\.\d{1,12})$")
+_RATIO = re.compile(r"^\d{1,9}\s*/\s*\d{1,9}$")
+MAX_TEXT_BYTES = 5_000_000  # no course file is this large; a bigger one is a mistake
+
+
 def parse_mastery(value: Any) -> Fraction | None:
     """'80%', '80 %', 0.8, 1 or '4/5' -> an exact Fraction; None if not a proportion."""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
     text = str(value).strip()
+    percent = text.endswith("%")
+    number = text[:-1].strip() if percent else text
+    if not (_PROPORTION.match(number) or (_RATIO.match(number) and not percent)):
+        return None  # also keeps '1e999999999' from computing a huge power of ten
     try:
-        if text.endswith("%"):
-            return Fraction(text[:-1].strip()) / 100
-        return Fraction(text)
+        share = Fraction(number.replace(" ", ""))
     except (ValueError, ZeroDivisionError):
         return None
+    return share / 100 if percent else share
 
 
 def check_mastery(value: Any, path: str, line: int, report: Report) -> Fraction | None:
     share = parse_mastery(value)
-    if share is None or not 0 < share <= 1:
-        report.error(path, line, f"mastery must be a percentage in (0, 100%], like 80% or 0.8; got '{value}'")
-        return None
-    return share
+    if share is not None and 0 < share <= 1:
+        return share
+    message = f"mastery must be a percentage in (0, 100%], like 80% or 0.8; got '{value}'"
+    if share is not None and share.denominator == 1 and 1 < share <= 100 and not str(value).strip().endswith("%"):
+        message += f" — did you mean '{value}%'?"
+    report.error(path, line, message)
+    return None
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file that answers False (instead of raising) for names no file system accepts."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def read_text(file: Path, shown: str, report: Report) -> str | None:
     """The file as text; a clear error (never a traceback) when it is not UTF-8 or unreadable."""
     try:
+        if file.stat().st_size > MAX_TEXT_BYTES:
+            report.error(shown, 0, "file is larger than 5 MB: is this really a course file?")
+            return None
         data = file.read_bytes()
     except OSError as exc:
         report.error(shown, 0, f"cannot read the file: {exc.strerror or exc}")
         return None
     if b"\x00" in data[:8192]:
-        report.error(shown, 0, "this is a binary file, not UTF-8 text")
+        report.error(shown, 0, "this is a binary file, not UTF-8 text: save it as plain text (UTF-8)")
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        report.error(shown, line, f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8")
+        report.error(shown, line, f"file is not UTF-8 (byte 0x{data[exc.start]:02x}): save it as UTF-8")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -69,7 +92,8 @@ def load_config(root: Path, report: Report) -> CourseConfig | None:
     """Read and validate course.yml; None when it is too broken to go on."""
     file = root / COURSE_FILE
     if not file.is_file():
-        report.error(COURSE_FILE, 0, f"no {COURSE_FILE} in {root} (is this a course folder?)")
+        message = f"not found in {root}: is this a course folder? ('masterysite new DIR' creates one)"
+        report.error(COURSE_FILE, 0, message)
         return None
     text = read_text(file, COURSE_FILE, report)
     if text is None:
@@ -85,48 +109,84 @@ def load_config(root: Path, report: Report) -> CourseConfig | None:
 
 
 def _validate(root: Path, data: yamlutil.LineDict, report: Report) -> CourseConfig | None:
-    path = COURSE_FILE
     for key in data:
         if key not in COURSE_KEYS:
-            report.error(path, data.line_of(key), unknown("key", key, COURSE_KEYS, listing=False))
-    title = data.get("title")
-    if not isinstance(title, (str, int, float)) or not str(title).strip():
-        report.error(path, data.line_of("title") or 1, "missing title: add 'title: Your course title'")
-        title = ""
-    title = str(title).strip()
-    course_id = str(data.get("id") or slugify(title))
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", course_id):
-        report.error(path, data.line_of("id"), f"id '{course_id}' may use only letters, digits, '.', '_' and '-'")
-    author = data.get("author")
-    language = str(data.get("language") or "en")
-    if language not in LANGUAGES:
-        report.error(path, data.line_of("language"), unknown("language", language, LANGUAGES))
+            report.error(COURSE_FILE, data.line_of(key), unknown_key(key, COURSE_KEYS))
+    title = _title(data, report)
     mastery = DEFAULT_MASTERY
     if "mastery" in data:
-        mastery = check_mastery(data["mastery"], path, data.line_of("mastery"), report) or DEFAULT_MASTERY
-    entries = _entries(root, data, report)
+        mastery = check_mastery(data["mastery"], COURSE_FILE, data.line_of("mastery"), report) or DEFAULT_MASTERY
     return CourseConfig(
         title=title,
-        id=course_id,
-        author=str(author) if author is not None else None,
-        language=language,
+        id=_course_id(data, title, report),
+        author=_author(data, report),
+        language=_language(data, report),
         mastery=mastery,
-        entries=tuple(entries),
+        entries=tuple(_entries(root, data, report)),
     )
+
+
+def _scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _title(data: yamlutil.LineDict, report: Report) -> str:
+    title = data.get("title")
+    if not _scalar(title) or not str(title).strip():
+        if misspelt("title", data, COURSE_KEYS):
+            return ""
+        report.error(COURSE_FILE, data.line_of("title") or 1, "missing title: add 'title: Your course title'")
+        return ""
+    return str(title).strip()
+
+
+def _course_id(data: yamlutil.LineDict, title: str, report: Report) -> str:
+    value = data.get("id")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return slugify(title)
+    course_id = str(value).strip() if _scalar(value) else ""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", course_id):
+        message = f"id '{course_id or value}' may use only letters, digits, '.', '_' and '-', like 'fractions-101'"
+        report.error(COURSE_FILE, data.line_of("id"), message)
+        return slugify(title)
+    return course_id
+
+
+def _author(data: yamlutil.LineDict, report: Report) -> str | None:
+    author = data.get("author")
+    if author is None:
+        return None
+    if not _scalar(author):
+        report.error(COURSE_FILE, data.line_of("author"), "author must be a name, like 'author: Ms. Rivera'")
+        return None
+    return str(author)
+
+
+def _language(data: yamlutil.LineDict, report: Report) -> str:
+    language = str(data.get("language") or "en").strip()
+    if language not in LANGUAGES:
+        report.error(COURSE_FILE, data.line_of("language"), unknown("language", language, LANGUAGES))
+        return "en"
+    return language
 
 
 def discover(root: Path) -> list[str]:
     """Default order: units/*.md sorted by file name."""
     folder = root / "units"
-    return sorted(p.name for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+    return sorted(p.name for p in folder.glob("*.md") if is_file(p)) if folder.is_dir() else []
 
 
 def _entries(root: Path, data: yamlutil.LineDict, report: Report) -> list[UnitEntry]:
     if "units" not in data or data["units"] is None:
+        if not (root / "units").is_dir():
+            message = "no units/ folder: create units/ next to course.yml, one Markdown file per unit"
+            report.error(COURSE_FILE, 0, message)
         return [UnitEntry(f"units/{name}", None, 0) for name in discover(root)]
     units = data["units"]
     if not isinstance(units, yamlutil.LineList):
-        report.error(COURSE_FILE, data.line_of("units"), "units must be a list of unit files and sections")
+        report.error(
+            COURSE_FILE, data.line_of("units"), "units must be a list of unit files and sections, like 'units: [a.md]'"
+        )
         return []
     entries: list[UnitEntry] = []
     for index, item in enumerate(units):
@@ -139,36 +199,47 @@ def _entries(root: Path, data: yamlutil.LineDict, report: Report) -> list[UnitEn
     return entries
 
 
+SECTION_KEYS = ("section", "units")
+
+
 def _section(root: Path, item: yamlutil.LineDict, report: Report) -> list[UnitEntry]:
     for key in item:
-        if key not in ("section", "units"):
-            report.error(COURSE_FILE, item.line_of(key), unknown("key", key, ("section", "units"), listing=False))
+        if key not in SECTION_KEYS:
+            report.error(COURSE_FILE, item.line_of(key), unknown_key(key, SECTION_KEYS, " in a section"))
     name = item.get("section")
-    if not isinstance(name, (str, int, float)) or not str(name).strip():
+    if not _scalar(name) or not str(name).strip():
         report.error(COURSE_FILE, item.line, "a section needs a name: '- section: Name' with 'units: [...]'")
         return []
     units = item.get("units")
     if not isinstance(units, yamlutil.LineList) or not units:
-        report.error(COURSE_FILE, item.line_of("units"), f"section '{name}' needs a list of units: 'units: [a.md, b.md]'")
+        report.error(
+            COURSE_FILE, item.line_of("units"), f"section '{name}' needs a list of units: 'units: [a.md, b.md]'"
+        )
         return []
     out: list[UnitEntry] = []
     for index, value in enumerate(units):
+        if isinstance(value, yamlutil.LineDict):
+            report.error(COURSE_FILE, units.line_of(index), "sections cannot be nested: list unit files here")
+            continue
         out.extend(_file_entry(root, value, str(name).strip(), units.line_of(index), report))
     return out
 
 
 def _file_entry(root: Path, value: Any, section: str | None, line: int, report: Report) -> list[UnitEntry]:
     if not isinstance(value, str) or not value.strip():
-        report.error(COURSE_FILE, line, f"expected a unit file name like 'fractions.md', got {value!r}")
+        report.error(COURSE_FILE, line, f"expected a unit file name like 'fractions.md', got {describe(value)}")
         return []
     name = value.strip()
-    relative = name if name.startswith("units/") else f"units/{name}"
+    relative = posixpath.normpath(name if name.startswith("units/") else f"units/{name}")
     if not relative.endswith(".md"):
         relative += ".md"
-    if not (root / relative).is_file():
-        message = f"unit file '{relative}' not found"
+    if not relative.startswith("units/") or "/" in relative[len("units/") :]:
+        report.error(COURSE_FILE, line, f"'{name}': unit files must be directly in the units/ folder")
+        return []
+    if not is_file(root / relative):
         match = closest(Path(relative).name, discover(root))
-        report.error(COURSE_FILE, line, message + (f" — did you mean '{match}'?" if match else ""))
+        hint = f" — did you mean '{match}'?" if match else ""
+        report.error(COURSE_FILE, line, f"unit file '{relative}' not found{hint}")
         return []
     return [UnitEntry(relative, section, line)]
 

@@ -65,7 +65,7 @@ class MasteryError(click.ClickException):
     def format_message(self) -> str:
         return self.message
 
-    def show(self, file: object = None) -> None:  # noqa: ARG002 - click's signature
+    def show(self, file: object = None) -> None:  # click's signature
         click.echo(self.format_message(), err=True)
 
 
@@ -73,11 +73,22 @@ class CourseError(MasteryError):
     """The course has errors: the message lists every one of them."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        errors = [p for p in problems if p.severity == "error"]
         lines = [str(p) for p in problems]
-        noun = "error" if len(errors) == 1 else "errors"
-        lines.append(f"{len(errors)} {noun}; nothing was written.")
+        lines.append(summary(problems))
         super().__init__("\n".join(lines), problems)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def summary(problems: list[Problem]) -> str:
+    """The last line of a failed run: how many problems, and that the previous site is untouched."""
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if errors:
+        return f"{plural(errors, 'error')}; nothing was written."
+    return f"{plural(warnings, 'warning')}, which --strict treats as errors; nothing was written."
 
 
 def rel(path: Path, root: Path) -> str:

@@ -192,9 +192,3 @@ def _unit_entry(course: Course, unit: Unit) -> dict[str, Any]:
         "questions": len(unit.questions),
         "draw": unit.draw or len(unit.questions),
     }
-
-
-def pygments_css() -> str:
-    from pygments.formatters import HtmlFormatter
-
-    return str(HtmlFormatter(style="default").get_style_defs(".highlight"))

@@ -8,6 +8,9 @@ import yaml
 
 from masterysite.errors import Report
 
+MAX_DEPTH = 50  # deeper nesting is never a course, only a mistake (or an attack)
+MAX_NODES = 100_000  # aliases can make a tiny file expand without bound ("billion laughs")
+
 
 class LineDict(dict[str, Any]):
     """A mapping whose ``lines`` gives the 1-based source line of each key."""
@@ -30,65 +33,103 @@ class LineList(list[Any]):
         self.lines: list[int] = []
 
     def line_of(self, index: int) -> int:
-        return self.lines[index] if index < len(self.lines) else self.line
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+class TooComplex(Exception):
+    """YAML nested too deeply or expanding too far through aliases."""
+
+    def __init__(self, node: yaml.Node, what: str) -> None:
+        super().__init__(what)
+        self.node, self.what = node, what
 
 
 class _Builder:
     def __init__(self, path: str, offset: int, report: Report) -> None:
         self.path, self.offset, self.report = path, offset, report
         self.constructor = yaml.constructor.SafeConstructor()
+        self.count = 0
+        self.active: set[int] = set()
 
     def line(self, node: yaml.Node) -> int:
-        return node.start_mark.line + 1 + self.offset
+        return int(node.start_mark.line) + 1 + self.offset
 
-    def build(self, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            out = LineList(self.line(node))
-            for item in node.value:
-                out.append(self.build(item))
-                out.lines.append(self.line(item))
-            return out
-        return self.constructor.construct_object(node, deep=True)
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise TooComplex(node, "too many values (an alias repeated too often?)")
+        if depth > MAX_DEPTH or id(node) in self.active:
+            raise TooComplex(node, "nested too deeply (or an alias refers to itself)")
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self.active.add(id(node))
+            try:
+                return self.mapping(node, depth) if isinstance(node, yaml.MappingNode) else self.sequence(node, depth)
+            finally:
+                self.active.discard(id(node))
+        return self.scalar(node)
 
-    def mapping(self, node: yaml.MappingNode) -> LineDict:
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. '!!int abc', a 13th month
+            problem = f"cannot read this value: {exc}"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
+
+    def sequence(self, node: yaml.SequenceNode, depth: int) -> LineList:
+        out = LineList(self.line(node))
+        for item in node.value:
+            out.append(self.build(item, depth + 1))
+            out.lines.append(self.line(item))
+        return out
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> LineDict:
         out = LineDict(self.line(node))
         for key_node, value_node in node.value:
-            key = self.build(key_node)
-            if isinstance(key, (dict, list)):
-                self.report.error(self.path, self.line(key_node), "a key must be a plain name")
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report.error(self.path, self.line(key_node), "a key must be a plain name, not a list or mapping")
                 continue
-            key = "" if key is None else str(key)
+            raw = self.scalar(key_node)
+            key = "" if raw is None else str(raw)
             if key in out:
-                self.report.error(self.path, self.line(key_node), f"duplicate key '{key}'")
-            out[key] = self.build(value_node)
+                first = out.lines[key]
+                self.report.error(self.path, self.line(key_node), f"duplicate key '{key}' (first on line {first})")
+            out[key] = self.build(value_node, depth + 1)
             out.lines[key] = self.line(key_node)
         return out
 
 
+def _hint(problem: str) -> str:
+    """A YAML parser's wording, plus what a teacher usually has to do about it."""
+    if "\\t" in problem:
+        return f"{problem} (YAML indents with spaces, not tabs)"
+    if problem.startswith("expected <block end>"):
+        return f"{problem} (check the indentation: the items of one list or mapping must line up)"
+    if "mapping values are not allowed" in problem:
+        return f"{problem} (put text containing ': ' in quotes, or check the indentation)"
+    return problem
+
+
+def _error(exc: Exception, path: str, offset: int, report: Report) -> None:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = int(mark.line) + 1 + offset if mark is not None else offset + 1
+    problem = getattr(exc, "problem", None) or "not valid YAML"
+    report.error(path, line, f"malformed YAML: {_hint(str(problem))}")
+
+
 def load(text: str, path: str, report: Report, offset: int = 0) -> Any:
-    """Parse YAML; on a syntax error report ``path:line`` and return None.
+    """Parse YAML; on any error report ``path:line`` and return None, never raise.
 
     ``offset`` is the number of lines before the YAML in its file (front matter).
     """
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + offset if mark else offset + 1
-        what = exc.problem or "not valid YAML"
-        report.error(path, line, f"malformed YAML: {what}")
-        return None
+        return None if node is None else _Builder(path, offset, report).build(node)
     except yaml.YAMLError as exc:
-        report.error(path, offset + 1, f"malformed YAML: {exc}")
-        return None
-    if node is None:
-        return None
-    try:
-        return _Builder(path, offset, report).build(node)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 + offset if mark else offset + 1
-        report.error(path, line, f"malformed YAML: {getattr(exc, 'problem', exc)}")
-        return None
+        _error(exc, path, offset, report)
+    except TooComplex as exc:
+        report.error(path, int(exc.node.start_mark.line) + 1 + offset, f"malformed YAML: {exc.what}")
+    except RecursionError:
+        report.error(path, offset + 1, "malformed YAML: nested too deeply")
+    return None

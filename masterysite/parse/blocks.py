@@ -62,10 +62,19 @@ class BlockParser:
     """Pulls the ``:::`` blocks out of a unit's tokens; what is left is the lesson."""
 
     def __init__(
-        self, md: MarkdownIt, env: dict[str, Any], path: str, offset: int, objectives: list[str], report: Report
+        self,
+        md: MarkdownIt,
+        env: dict[str, Any],
+        path: str,
+        offset: int,
+        objectives: list[str] | None,
+        report: Report,
     ) -> None:
+        """``objectives`` is None when the front matter could not be read: then blocks are not checked against it,
+        so one YAML mistake gives one error, not one per question."""
         self.md, self.env, self.path, self.offset = md, env, path, offset
-        self.objectives, self.report = objectives, report
+        self.checked = objectives is not None
+        self.objectives, self.report = objectives or [], report
         self.questions: list[Question] = []
         self.correctives: list[Block] = []
         self.enrichment: list[Block] = []
@@ -138,6 +147,8 @@ class BlockParser:
                 self.report.error(self.path, self.line(nested), "blocks cannot be nested inside other blocks")
 
     def _objective(self, words: list[str], line: int, what: str) -> str | None:
+        if not self.checked:
+            return words[1] if len(words) > 1 else None
         if len(words) < 2:
             if len(self.objectives) == 1 and what == "question":
                 return self.objectives[0]
@@ -173,9 +184,8 @@ class BlockParser:
         blocks = top_blocks(inner)
         found = self._find_answer(blocks)
         if found is None:
-            self.report.error(
-                self.path, line, "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
-            )
+            message = "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
+            self.report.error(self.path, line, message)
             return
         start, end = found
         prompt = [t for block in blocks[:start] for t in block]
@@ -196,13 +206,13 @@ class BlockParser:
     def _find_answer(self, blocks: list[list[Token]]) -> tuple[int, int] | None:
         for index, block in enumerate(blocks):
             if block[0].type in ("bullet_list_open", "ordered_list_open"):
-                markers = [_item_marker(item) for item in _list_items(block)]
-                if all(m is not None for m in markers):
-                    return index, index + 1
-                if any(m is not None for m in markers):
-                    self.report.error(
-                        self.path, self.line(block[0]), "every choice needs '[ ]' or '[x]' after its '-'"
-                    )
+                items = _list_items(block)
+                unmarked = [item for item in items if _item_marker(item) is None]
+                if len(unmarked) < len(items):
+                    for item in unmarked:
+                        self.report.error(
+                            self.path, self.line(item[0]), "every choice needs '[ ]' or '[x]' after its '-'"
+                        )
                     return index, index + 1
             if _answer_lines(block) is not None:
                 end = index + 1
@@ -236,17 +246,19 @@ class BlockParser:
     def _choice(self, index: int, item: list[Token]) -> Choice:
         choice_id = chr(ord("a") + index) if index < 26 else f"c{index}"
         marker = _item_marker(item)
-        inline = item[2]
-        children = list(inline.children or [])
-        if children and children[0].type == "text":
-            first = children[0].copy()
-            first.content = _MARKER.sub("", first.content, count=1)
-            children[0] = first
-        label = str(self.md.renderer.renderInline(children, self.md.options, self.env)).strip()
-        if not label:
-            self.report.error(self.path, self.line(item[0]), "choice has no text after its '[ ]'")
+        label, rest = "", item[1:-1]
+        if marker is not None:
+            children = list(item[2].children or [])
+            if children and children[0].type == "text":
+                first = children[0].copy()
+                first.content = _MARKER.sub("", first.content, count=1)
+                children[0] = first
+            label = str(self.md.renderer.renderInline(children, self.md.options, self.env)).strip()
+            rest = item[4:-1]
+            if not label:
+                self.report.error(self.path, self.line(item[0]), "choice has no text after its '[ ]'")
         feedback = []
-        for sub in top_blocks(item[4:-1]):
+        for sub in top_blocks(rest):
             if _is_blockquote(sub):
                 feedback.append(self.render(sub[1:-1]))
             else:

@@ -10,8 +10,10 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
+from masterysite.config import is_file
 from masterysite.errors import Report
 from masterysite.model import Link
+from masterysite.suggest import closest
 
 if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
@@ -36,9 +38,7 @@ class LinkRewriter:
                 self._fix(token, "href", here, image=False)
             elif token.type == "image":
                 self._fix(token, "src", here, image=True)
-                if not token.content.strip() and not token.children:
-                    self._alt_missing(token, here)
-                elif not "".join(c.content for c in token.children or []).strip():
+                if not "".join(c.content for c in token.children or []).strip():
                     self._alt_missing(token, here)
             if token.children:
                 self._walk(token.children, here)
@@ -73,15 +73,35 @@ class LinkRewriter:
             page = f"{self.source.unit_files[joined]}.html"
             return page if unit_dir == "units" else f"units/{page}"
         if joined.endswith(".md") and joined.startswith("units/"):
-            self.report.error(self.source.path, line, f"{kind} '{target}': unit file '{joined}' is not in the course")
+            hint = self._hint(joined, list(self.source.unit_files), unit_dir, from_root)
+            message = f"{kind} '{target}': unit file '{joined}' is not in the course{hint}"
+            self.report.error(self.source.path, line, message)
             return None
-        file = self.root / joined
-        if not file.is_file():
-            self.report.error(self.source.path, line, f"broken {kind} '{target}': no file '{joined}' in the course")
+        if not is_file(self.root / joined):
+            hint = self._hint(joined, self._course_files(posixpath.dirname(joined)), unit_dir, from_root)
+            message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
+            self.report.error(self.source.path, line, message)
             return None
         if not joined.startswith("assets/"):
-            self.report.error(
-                self.source.path, line, f"{kind} '{target}' points to '{joined}', which is not published: put it in assets/"
-            )
+            message = f"{kind} '{target}' points to '{joined}', which is not published: put it in assets/"
+            self.report.error(self.source.path, line, message)
             return None
         return posixpath.relpath(joined, unit_dir) if from_root else None
+
+    def _course_files(self, folder: str) -> list[str]:
+        """The files next to a broken target, for a did-you-mean."""
+        try:
+            names = sorted(p.name for p in (self.root / folder).iterdir())[:500]
+        except (OSError, ValueError):
+            return []
+        return [posixpath.join(folder, name) if folder else name for name in names]
+
+    @staticmethod
+    def _hint(joined: str, options: list[str], unit_dir: str, from_root: bool) -> str:
+        """A did-you-mean written the way the teacher wrote the link (relative to the unit)."""
+        names = {posixpath.basename(option): option for option in options}
+        name = closest(posixpath.basename(joined), list(names))  # whole paths share prefixes that look alike
+        if name is None:
+            return ""
+        match = names[name]
+        return f" — did you mean '{'/' + match if from_root else posixpath.relpath(match, unit_dir)}'?"

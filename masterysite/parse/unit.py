@@ -14,12 +14,12 @@ from markdown_it.token import Token
 from masterysite import yamlutil
 from masterysite.config import check_mastery
 from masterysite.errors import Report
-from masterysite.model import Block, Objective, Question, Unit
+from masterysite.model import Objective, Question, Unit
 from masterysite.parse import markdown as mdmod
 from masterysite.parse.blocks import BlockParser
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
-from masterysite.suggest import unknown
+from masterysite.suggest import describe, misspelt, unknown_key
 
 UNIT_KEYS = ("title", "id", "requires", "mastery", "objectives", "quiz")
 QUIZ_KEYS = ("draw", "shuffle")
@@ -55,10 +55,31 @@ class UnitSource:
 
 
 def parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
-    """Parse one unit; problems go to ``report``; None only when nothing usable remains."""
+    """Parse one unit; problems go to ``report``; None only when nothing usable remains.
+
+    Never raises: a bug of ours on some odd input becomes one clear error on this file, not a traceback.
+    """
+    try:
+        return _parse_unit(text, source, report)
+    except RecursionError:
+        report.error(source.path, 0, "this file is nested too deeply to read (lists or quotes inside each other?)")
+    except Exception as exc:  # the promise is "no traceback, ever"; the fuzz test keeps this path unused
+        report.error(
+            source.path, 0, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it"
+        )
+    return None
+
+
+def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     path = source.path
+    if not text.strip():
+        message = "unit file is empty: start it with front matter ('---', 'title: ...', '---') and a lesson"
+        report.error(path, 1, message)
+        return None
+    before = len(report.errors)
     parts = split(text, path, report)
     meta = _front_matter(parts.yaml, path, report)
+    meta_broken = len(report.errors) > before and not meta
     md = mdmod.make_markdown()
     env: dict[str, Any] = {}
     mdmod.math_failures.clear()
@@ -66,9 +87,10 @@ def parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     offset = parts.body_offset
     links = LinkRewriter(source, offset, report).rewrite(tokens)
     objectives = _objectives(meta, path, report)
-    blocks = BlockParser(md, env, path, offset, [o.id for o in objectives], report)
+    known = None if meta_broken or objectives is None else [o.id for o in objectives]
+    blocks = BlockParser(md, env, path, offset, known, report)
     lesson = blocks.split(tokens, parts.body)
-    title = _title(meta, lesson, path, report)
+    title = _title(meta, lesson, path, Report() if meta_broken else report)
     lesson_html = md.renderer.render(lesson, md.options, env)
     _report_math(parts.body, offset, path, report)
     unit_id = _unit_id(meta, path, report)
@@ -87,7 +109,7 @@ def parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         requires=requires,
         requires_line=requires_line,
         mastery=mastery,
-        objectives=tuple(objectives),
+        objectives=tuple(objectives or ()),
         draw=quiz[0],
         draw_line=quiz[2],
         shuffle=quiz[1],
@@ -96,6 +118,7 @@ def parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         enrichment=tuple(blocks.enrichment),
         lesson_html=lesson_html,
         links=tuple(links),
+        line=meta.line_of("id") if "id" in meta else 1,
     )
     lint_unit(unit, meta, report)
     return unit
@@ -112,7 +135,7 @@ def _front_matter(text: str | None, path: str, report: Report) -> yamlutil.LineD
         return yamlutil.LineDict(1)
     for key in data:
         if key not in UNIT_KEYS:
-            report.error(path, data.line_of(key), unknown("key", key, UNIT_KEYS, listing=False))
+            report.error(path, data.line_of(key), unknown_key(key, UNIT_KEYS))
     return data
 
 
@@ -123,29 +146,43 @@ def _title(meta: yamlutil.LineDict, lesson: list[Token], path: str, report: Repo
     for index, token in enumerate(lesson):
         if token.type == "heading_open" and token.tag == "h1":
             text = lesson[index + 1].content.strip()
+            if not text:
+                break
             del lesson[index : index + 3]  # the page shows the title itself
             return text
-    report.error(path, meta.line_of("title") or 1, "missing title: add 'title: ...' to the front matter or a '# Heading'")
+    if not misspelt("title", meta, UNIT_KEYS):
+        message = "missing title: add 'title: ...' to the front matter or a '# Heading'"
+        report.error(path, meta.line_of("title") or 1, message)
     return Path(path).stem
 
 
 def _unit_id(meta: yamlutil.LineDict, path: str, report: Report) -> str:
-    if "id" not in meta:
+    raw = meta.get("id")
+    if raw is None:
+        if "id" in meta:
+            report.error(path, meta.line_of("id"), "id is empty: write 'id: my-unit' or remove the line")
         return default_id(path)
-    value = str(meta["id"]).strip()
+    value = str(raw).strip() if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
     if not ID_PATTERN.fullmatch(value):
-        report.error(path, meta.line_of("id"), f"id '{value}' may use only letters, digits, '-' and '_'")
+        shown = value or raw
+        message = f"id '{shown}' may use only letters, digits, '-' and '_', like 'equivalent-fractions'"
+        report.error(path, meta.line_of("id"), message)
         return default_id(path)
     return value
 
 
-def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Objective]:
+def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Objective] | None:
+    """The unit's objectives; None when they are there but unreadable (already reported)."""
     value = meta.get("objectives")
     if value is None:
         return []
     if not isinstance(value, yamlutil.LineDict):
-        report.error(path, meta.line_of("objectives"), "objectives must be 'id: what the student can do' lines")
-        return []
+        report.error(
+            path,
+            meta.line_of("objectives"),
+            "objectives must be 'id: what the student can do' lines, like 'scale: Make an equivalent fraction'",
+        )
+        return None
     out = []
     for key, text in value.items():
         line = value.line_of(key)
@@ -167,7 +204,7 @@ def _quiz(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[int | Non
         return None, True, 0
     for key in quiz:
         if key not in QUIZ_KEYS:
-            report.error(path, quiz.line_of(key), unknown("key", f"quiz.{key}", [f"quiz.{k}" for k in QUIZ_KEYS], False))
+            report.error(path, quiz.line_of(key), unknown_key(f"quiz.{key}", [f"quiz.{k}" for k in QUIZ_KEYS]))
     draw, line = quiz.get("draw"), quiz.line_of("draw")
     if draw is not None and (isinstance(draw, bool) or not isinstance(draw, int) or draw < 1):
         report.error(path, line, f"quiz.draw must be a whole number of questions, at least 1; got '{draw}'")
@@ -187,10 +224,18 @@ def _requires(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[tuple
         return (), line
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+    if not isinstance(value, list):
         report.error(path, line, "requires must be a list of unit ids, like 'requires: [whole-and-parts]'")
         return None, line
-    return tuple(str(v).strip().removesuffix(".md") for v in value), line
+    ids: list[str] = []
+    for index, item in enumerate(value):
+        if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
+            where = value.line_of(index) if isinstance(value, yamlutil.LineList) else line
+            message = f"requires lists unit ids, like 'requires: [whole-and-parts]'; got {describe(item)}"
+            report.error(path, where, message)
+            continue
+        ids.append(str(item).strip().removesuffix(".md"))
+    return tuple(ids), line
 
 
 def _unique_keys(questions: list[Question]) -> list[Question]:
@@ -235,21 +280,25 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report) -> None:
     corrected = {b.objective for b in unit.correctives}
     for objective in unit.objectives:
         if not by_objective[objective.id]:
-            report.warn(path, objective.line, f"objective '{objective.id}' has no question", "no-question")
+            message = f"objective '{objective.id}' has no question: add a '::: question {objective.id}' block"
+            report.warn(path, objective.line, message, "no-question")
         elif objective.id not in corrected:
             report.warn(
                 path,
                 objective.line,
-                f"objective '{objective.id}' has no corrective: a student who misses it gets no new explanation",
+                f"objective '{objective.id}' has no corrective: a student who misses it gets no new explanation;"
+                f" add a '::: corrective {objective.id} Title' block",
                 "no-corrective",
             )
     if unit.draw is not None and unit.draw > pool:
-        report.error(path, unit.draw_line, f"quiz.draw is {unit.draw} but the unit has only {pool} questions")
+        message = f"quiz.draw is {unit.draw} but the unit has only {pool} questions: add questions or lower the draw"
+        report.error(path, unit.draw_line, message)
     elif unit.draw is not None and pool < 2 * unit.draw:
         report.warn(
             path,
             unit.draw_line,
-            f"pool of {pool} questions is too small for a fresh retake (want at least {2 * unit.draw} for draw {unit.draw})",
+            f"pool of {pool} questions is too small for a fresh retake"
+            f" (want at least {2 * unit.draw} for draw {unit.draw}): add questions or lower the draw",
             "small-pool",
         )
     if pool and not unit.enrichment:

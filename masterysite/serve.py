@@ -20,7 +20,8 @@ from typing import Any
 
 import click
 
-from masterysite.errors import MasteryError
+from masterysite.build import MARKER
+from masterysite.errors import CourseError, MasteryError
 from masterysite.incremental import Change, Project
 from masterysite.theme import default_theme_dir
 
@@ -59,6 +60,10 @@ def static_app(root: Path, status: Status) -> Callable[[dict[str, Any], Start], 
         target = (base / path.lstrip("/")).resolve()
         if target.is_dir():
             target = target / "index.html"
+        if status.error and not target.is_file() and target.suffix in ("", ".html"):
+            start("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")])
+            return [b"<!DOCTYPE html><html lang=en><head><title>Build failed</title></head><body>"
+                    + status.overlay() + b"</body></html>"]
         if not target.is_relative_to(base) or not target.is_file():
             start("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
             return [b"Not found"]
@@ -179,11 +184,20 @@ def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, open
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
+    if not root.is_dir():
+        raise MasteryError(f"{root}: course folder not found (create one with: masterysite new {root})")
     project = Project(root, out)
     status = Status()
-    report = project.full()  # the first build must succeed: there is no last good site to show yet
-    for problem in report.warnings:
-        click.echo(str(problem), err=True)
+    try:
+        report = project.full()
+        for problem in report.warnings:
+            click.echo(str(problem), err=True)
+    except MasteryError as exc:
+        if isinstance(exc, CourseError) or (out / MARKER).exists():
+            status.error = exc.format_message()  # serve the last good site (if any) with the error over it
+            click.echo(f"Build failed; fix it and save: the page reloads.\n{status.error}", err=True)
+        else:
+            raise
     loop = IOLoop.current()
 
     def reload() -> None:
@@ -191,7 +205,16 @@ def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, open
 
     watcher = Watcher(project, status, reload)
     watcher.start()
-    server = Server(app=static_app(out, status))
+
+    class QuietServer(Server):  # type: ignore[misc]
+        def _setup_logging(self) -> None:
+            """livereload logs every poll at INFO; a teacher needs only our own lines."""
+            logging.getLogger("tornado").addHandler(logging.NullHandler())
+
+    server = QuietServer(app=static_app(out, status))
+    # Our watcher does the watching: give livereload's own poller a task that never fires,
+    # or it scans the whole working directory every 800 ms and reloads on our own writes.
+    server.watch(str(out / ".masterysite-never-changes"))
     click.echo(f"Serving {root} at http://{host}:{port}/ (Ctrl+C to stop)")
     try:
         server.serve(host=host, port=port, debug=False, open_url_delay=1 if open_browser else None)

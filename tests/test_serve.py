@@ -1,0 +1,104 @@
+"""`masterysite serve` as a teacher uses it: a real server process, real saves, real HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 30.0, log: Path | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise AssertionError("timed out" + (f"; serve printed:\n{log.read_text()}" if log and log.exists() else ""))
+
+
+@pytest.fixture
+def server(example_course: Path, tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[bytes]]]:
+    port = free_port()
+    out = tmp_path / "live"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    log = tmp_path / "serve.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "masterysite", "serve", str(example_course), "-o", str(out), "--port", str(port)],
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "Fractions" in get(base), log=log)
+        yield base, example_course, process
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_serves_with_live_reload_and_rebuilds_a_saved_unit(server: tuple[str, Path, subprocess.Popen[bytes]]) -> None:
+    base, course, _process = server
+    page = get(base + "units/simplifying.html")
+    assert "livereload.js" in page
+    unit = course / "units" / "03-simplifying.md"
+    unit.write_text(unit.read_text(encoding="utf-8") + "\nA freshly saved sentence.\n", encoding="utf-8")
+    wait_for(lambda: "A freshly saved sentence." in get(base + "units/simplifying.html"))
+
+
+def test_a_broken_save_keeps_the_last_good_site_shows_the_error_then_recovers(
+    server: tuple[str, Path, subprocess.Popen[bytes]],
+) -> None:
+    base, course, _process = server
+    unit = course / "units" / "03-simplifying.md"
+    good = unit.read_text(encoding="utf-8")
+    unit.write_text(good.replace("::: question", "::: question scael", 1), encoding="utf-8")
+    wait_for(lambda: "the last save did not build" in get(base + "units/comparing.html"))
+    page = get(base + "units/simplifying.html")
+    assert "question refers to unknown objective &#x27;scael&#x27;" in page
+    assert "units/03-simplifying.md:" in page
+    assert 'id="ms-unit-data"' in page  # the last good page is still served under the notice
+    unit.write_text(good + "\nRecovered.\n", encoding="utf-8")
+    wait_for(lambda: "Recovered." in get(base + "units/simplifying.html"))
+    assert "the last save did not build" not in get(base + "index.html")
+
+
+def test_serve_starts_on_a_broken_course_and_recovers(example_course: Path, tmp_path: Path) -> None:
+    unit = example_course / "units" / "03-simplifying.md"
+    good = unit.read_text(encoding="utf-8")
+    unit.write_text(good.replace("::: question", "::: question scael", 1), encoding="utf-8")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "masterysite", "serve", str(example_course), "-o", str(tmp_path / "o"), "-p", str(port)],
+        stdout=(tmp_path / "serve.log").open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "did not build" in get(base))
+        unit.write_text(good, encoding="utf-8")
+        wait_for(lambda: "did not build" not in get(base) and "Fractions" in get(base))
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -8,11 +8,13 @@ leaves a broken site (and never touches the last good one).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import multiprocessing
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,11 +105,27 @@ def check_parsed(loaded: Loaded) -> Course:
 
 
 def _run(func, tasks, jobs):  # type: ignore[no-untyped-def]
+    """Map over tasks, in worker processes when it pays (fork: workers inherit, not unpickle)."""
     jobs = jobs or jobs_default()
-    if jobs < 2 or len(tasks) < PARALLEL_FROM:
-        return [func(t) for t in tasks]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        return pool.map(func, tasks, chunksize=max(1, len(tasks) // (jobs * 4)))
+    with without_gc():
+        if jobs < 2 or len(tasks) < PARALLEL_FROM:
+            return [func(t) for t in tasks]
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=gc.disable) as pool:
+            return pool.map(func, tasks, chunksize=max(1, len(tasks) // (jobs * 4)))
+
+
+@contextlib.contextmanager
+def without_gc() -> Iterator[None]:
+    """Parsing keeps every unit's tokens alive; the cyclic collector would rescan that growing
+    heap again and again (seen: 6.2 s instead of 3.5 s for 1,000 units). Nothing here makes
+    reference cycles that need it, so pause it while units are parsed and rendered."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -41,15 +41,21 @@ def keystream(salt: str, length: int) -> bytes:
     return b"".join(blocks)[:length]
 
 
+def xor(data: bytes, salt: str) -> bytes:
+    """data XOR keystream, done as one big integer (a byte loop costs ~2% of a big build)."""
+    stream = keystream(salt, len(data))
+    mixed = int.from_bytes(data, "big") ^ int.from_bytes(stream, "big")
+    return mixed.to_bytes(len(data), "big")
+
+
 def obfuscate(salt: str, data: Any) -> str:
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return base64.b64encode(bytes(a ^ b for a, b in zip(raw, keystream(salt, len(raw))))).decode("ascii")
+    return base64.b64encode(xor(raw, salt)).decode("ascii")
 
 
 def reveal(salt: str, secret: str) -> Any:
     """The inverse of obfuscate (used by tests; the browser does the same)."""
-    raw = base64.b64decode(secret)
-    return json.loads(bytes(a ^ b for a, b in zip(raw, keystream(salt, len(raw)))).decode("utf-8"))
+    return json.loads(xor(base64.b64decode(secret), salt).decode("utf-8"))
 
 
 def _answer_hashes(question: Question, salt: str) -> list[str]:

@@ -89,23 +89,34 @@ def read_text(file: Path, shown: str, report: Report) -> str | None:
 
 
 def load_config(root: Path, report: Report) -> CourseConfig | None:
-    """Read and validate course.yml; None when it is too broken to go on."""
+    """Read and validate course.yml.
+
+    When course.yml is missing or unreadable (already reported), the units found in units/ are still
+    returned, so one run reports the problems of the units too; None when there is nothing to check.
+    """
+    data = _read_config(root, report)
+    if data is None:
+        entries = tuple(UnitEntry(f"units/{name}", None, 0) for name in discover(root))
+        return CourseConfig("", "course", None, "en", DEFAULT_MASTERY, entries) if entries else None
+    return _validate(root, data, report)
+
+
+def _read_config(root: Path, report: Report) -> yamlutil.LineDict | None:
     file = root / COURSE_FILE
-    if not file.is_file():
+    if not is_file(file):
         message = f"not found in {root}: is this a course folder? ('masterysite new DIR' creates one)"
         report.error(COURSE_FILE, 0, message)
         return None
     text = read_text(file, COURSE_FILE, report)
     if text is None:
         return None
+    errors = len(report.errors)
     data = yamlutil.load(text, COURSE_FILE, report)
-    if data is None and not report.errors:
+    if data is None and len(report.errors) == errors:
         report.error(COURSE_FILE, 1, "course.yml is empty: it needs at least 'title: ...'")
-    if not isinstance(data, yamlutil.LineDict):
-        if data is not None:
-            report.error(COURSE_FILE, 1, "course.yml must be a mapping of keys, like 'title: My course'")
-        return None
-    return _validate(root, data, report)
+    if data is not None and not isinstance(data, yamlutil.LineDict):
+        report.error(COURSE_FILE, 1, "course.yml must be a mapping of keys, like 'title: My course'")
+    return data if isinstance(data, yamlutil.LineDict) else None
 
 
 def _validate(root: Path, data: yamlutil.LineDict, report: Report) -> CourseConfig | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -44,6 +45,24 @@ class TooComplex(Exception):
         self.node, self.what = node, what
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _text(value: str, node: yaml.Node) -> str:
+    """A string that can be written to a page: JSON-style surrogate pairs joined, nothing unprintable."""
+    if _SURROGATE.search(value):
+        before = value.count("\ufffd")
+        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # joins "\ud83d\ude00"
+        if value.count("\ufffd") > before:
+            problem = "an escape like '\\ud800' is not a character: write the character itself"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+    if _CONTROL.search(value):
+        problem = "a control character (like '\\0') cannot be shown on a page: remove it"
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+    return value
+
+
 class _Builder:
     def __init__(self, path: str, offset: int, report: Report) -> None:
         self.path, self.offset, self.report = path, offset, report
@@ -70,12 +89,13 @@ class _Builder:
 
     def scalar(self, node: yaml.Node) -> Any:
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError:
             raise
         except (ValueError, TypeError, OverflowError) as exc:  # e.g. '!!int abc', a 13th month
             problem = f"cannot read this value: {exc}"
             raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
+        return _text(value, node) if isinstance(value, str) else value
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> LineList:
         out = LineList(self.line(node))
@@ -111,11 +131,25 @@ def _hint(problem: str) -> str:
     return problem
 
 
+_UNCLOSED = {
+    "flow sequence": "the list opened with '[' here",
+    "flow mapping": "the mapping opened with '{' here",
+    "quoted scalar": "the quoted text that starts here",
+}
+
+
 def _error(exc: Exception, path: str, offset: int, report: Report) -> None:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", None) or "not valid YAML")
+    context = str(getattr(exc, "context", None) or "")
+    context_mark = getattr(exc, "context_mark", None)
+    opened = next((what for key, what in _UNCLOSED.items() if key in context), None)
+    if opened and context_mark is not None and ("stream end" in problem or "end of stream" in problem):
+        # The parser noticed at the end of the file; the teacher needs the line that opened it.
+        report.error(path, int(context_mark.line) + 1 + offset, f"malformed YAML: {opened} is never closed")
+        return
+    mark = getattr(exc, "problem_mark", None) or context_mark
     line = int(mark.line) + 1 + offset if mark is not None else offset + 1
-    problem = getattr(exc, "problem", None) or "not valid YAML"
-    report.error(path, line, f"malformed YAML: {_hint(str(problem))}")
+    report.error(path, line, f"malformed YAML: {_hint(problem)}")
 
 
 def load(text: str, path: str, report: Report, offset: int = 0) -> Any:

@@ -21,9 +21,10 @@ _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 
 def top_blocks(tokens: list[Token]) -> list[list[Token]]:
     """Group a balanced token run into its top-level blocks."""
-    blocks, index = [], 0
+    blocks: list[list[Token]] = []
+    index = 0
     while index < len(tokens):
-        end, depth = index + 1, tokens[index].nesting
+        end, depth = index + 1, int(tokens[index].nesting)
         while depth > 0 and end < len(tokens):
             depth += tokens[end].nesting
             end += 1
@@ -44,6 +45,13 @@ def _answer_lines(block: list[Token]) -> list[str] | None:
     if all(line.lstrip().startswith("=") for line in lines):
         return [line.lstrip()[1:].strip() for line in lines]
     return None
+
+
+def _glued_answer(tokens: list[Token]) -> bool:
+    """An '= answer' line stuck to the prompt paragraph (Markdown joins them into one paragraph)."""
+    return any(
+        t.type == "inline" and any(line.lstrip().startswith("=") for line in t.content.split("\n")[1:]) for t in tokens
+    )
 
 
 def _item_marker(item: list[Token]) -> str | None:
@@ -152,9 +160,7 @@ class BlockParser:
         if len(words) < 2:
             if len(self.objectives) == 1 and what == "question":
                 return self.objectives[0]
-            self.report.error(
-                self.path, line, f"{what} needs an objective: '::: {what} OBJECTIVE' ({self._listing()})"
-            )
+            self.report.error(self.path, line, f"{what} needs an objective: '::: {what} OBJECTIVE' ({self._listing()})")
             return None
         objective = words[1]
         if objective not in self.objectives:
@@ -185,6 +191,8 @@ class BlockParser:
         found = self._find_answer(blocks)
         if found is None:
             message = "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
+            if _glued_answer(inner):
+                message = "question has no answer: put an empty line before its '= answer' line"
             self.report.error(self.path, line, message)
             return
         start, end = found
@@ -253,7 +261,8 @@ class BlockParser:
                 first = children[0].copy()
                 first.content = _MARKER.sub("", first.content, count=1)
                 children[0] = first
-            label = str(self.md.renderer.renderInline(children, self.md.options, self.env)).strip()
+            renderer: Any = self.md.renderer  # RendererHTML; the protocol type does not declare renderInline
+            label = str(renderer.renderInline(children, self.md.options, self.env)).strip()
             rest = item[4:-1]
             if not label:
                 self.report.error(self.path, self.line(item[0]), "choice has no text after its '[ ]'")

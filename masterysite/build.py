@@ -61,11 +61,7 @@ def _parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
 def read_units(root: Path, entries: tuple[UnitEntry, ...], report: Report) -> dict[str, str]:
     texts: dict[str, str] = {}
     for entry in entries:
-        file = root / entry.path
-        if file.stat().st_size > 5_000_000:
-            report.error(entry.path, 0, "file is larger than 5 MB: is this really a unit?")
-            continue
-        text = read_text(file, entry.path, report)
+        text = read_text(root / entry.path, entry.path, report)
         if text is not None:
             texts[entry.path] = text
     return texts
@@ -75,7 +71,7 @@ def load_course(root: Path, jobs: int | None = None) -> Loaded:
     """Parse and check the whole course; nothing is written."""
     report = Report()
     if not root.is_dir():
-        report.error(str(root), 0, "course folder not found")
+        report.error(str(root), 0, f"course folder not found: check the path, or create one with 'masterysite new {root}'")
         return Loaded(None, report)
     config = load_config(root, report)
     if config is None:

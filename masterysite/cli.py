@@ -66,7 +66,8 @@ def check(course: Path, strict: bool) -> None:
     show_warnings(loaded.report.problems)
     units = len(loaded.course.units) if loaded.course else 0
     warnings = len(loaded.report.warnings)
-    click.echo(f"{course}: {units} units, no errors, {warnings} warning{'s' if warnings != 1 else ''}.")
+    plural = "s" if warnings != 1 else ""
+    click.echo(f"{course}: {units} unit{'s' if units != 1 else ''}, no errors, {warnings} warning{plural}.")
 
 
 @main.command()

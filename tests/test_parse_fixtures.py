@@ -114,7 +114,7 @@ def test_every_expected_file_has_its_unit_file() -> None:
     assert orphans == []
 
 
-# --- defects found while writing the fixtures (the lead removes the xfail with the fix) --------------
+# --- defects found while writing the fixtures, now fixed ---------------------------------------------
 
 
 def parse_text(text: str, name: str = "unit.md") -> tuple[Unit | None, Report]:
@@ -124,17 +124,12 @@ def parse_text(text: str, name: str = "unit.md") -> tuple[Unit | None, Report]:
     return unit, report
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a title taken from a '# heading' keeps its Markdown source (*, `)")
 def test_title_from_heading_is_plain_text() -> None:
     unit, report = parse_text("# The *big* idea & `code`\n\nText.\n")
     assert unit is not None and not report.problems
     assert unit.title == "The big idea & code"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (SPEC silent, teacher expectation): '= answer' on the line right after the prompt is not an answer",
-)
 def test_answer_line_right_after_the_prompt() -> None:
     text = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n::: question o\n3/4 = ?/12\n= 9\n:::\n"
     unit, report = parse_text(text)

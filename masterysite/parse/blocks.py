@@ -33,6 +33,61 @@ def top_blocks(tokens: list[Token]) -> list[list[Token]]:
     return blocks
 
 
+def inline_text(tokens: list[Token]) -> str:
+    """The plain text of inline tokens: what a title shows without its Markdown marks."""
+    parts = []
+    for token in tokens:
+        if token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif token.type in ("text", "code_inline", "math_inline", "math_single"):
+            parts.append(token.content)
+        elif token.children:
+            parts.append(inline_text(token.children))
+    return " ".join("".join(parts).split())
+
+
+def plain_text(md: MarkdownIt, source: str, env: dict[str, Any]) -> str:
+    """``The *big* idea`` -> ``The big idea`` (titles are shown as plain text)."""
+    if not source:
+        return ""
+    tokens = md.parseInline(source, env)
+    return inline_text(tokens[0].children or []) if tokens else source
+
+
+def unglue_answers(md: MarkdownIt, blocks: list[list[Token]], env: dict[str, Any]) -> list[list[Token]]:
+    """``3/4 = ?/12`` then ``= 9`` on the very next line is one paragraph to Markdown; a teacher
+    means a prompt and an answer, so split the trailing ``=`` lines off the last paragraph."""
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if len(block) != 3 or block[0].type != "paragraph_open":
+            continue
+        lines = block[1].content.split("\n")
+        cut = len(lines)
+        while cut > 0 and lines[cut - 1].lstrip().startswith("="):
+            cut -= 1
+        if cut == 0 or cut == len(lines):
+            return blocks
+        prompt, answer = _split_paragraph(md, block, lines, cut, env)
+        return [*blocks[:index], prompt, answer, *blocks[index + 1 :]]
+    return blocks
+
+
+def _split_paragraph(
+    md: MarkdownIt, block: list[Token], lines: list[str], cut: int, env: dict[str, Any]
+) -> tuple[list[Token], list[Token]]:
+    start = block[0].map[0] if block[0].map else 0
+    head = md.parseInline("\n".join(lines[:cut]), env)[0]
+    head.map, head.level = [start, start + cut], block[1].level
+    tail = block[1].copy()
+    tail.content, tail.children = "\n".join(lines[cut:]), []
+    tail.map = [start + cut, start + len(lines)]
+    opening = block[0].copy()
+    opening.map = tail.map
+    first = block[0].copy()
+    first.map = head.map
+    return [first, head, block[2]], [opening, tail, block[2].copy()]
+
+
 def _is_blockquote(block: list[Token]) -> bool:
     return block[0].type == "blockquote_open"
 
@@ -147,7 +202,7 @@ class BlockParser:
         elif name == "corrective":
             self._corrective(words, inner, line)
         else:
-            title = " ".join(words[1:]).strip()
+            title = plain_text(self.md, " ".join(words[1:]).strip(), self.env)
             anchor = f"enrichment-{len(self.enrichment) + 1}"
             self.enrichment.append(Block("enrichment", title, self.render(inner), line, None, anchor))
         for nested in inner:
@@ -177,7 +232,7 @@ class BlockParser:
         objective = self._objective(words, line, "corrective")
         if objective is None:
             return
-        title = words[2].strip() if len(words) > 2 else ""
+        title = plain_text(self.md, words[2].strip(), self.env) if len(words) > 2 else ""
         count = sum(1 for b in self.correctives if b.objective == objective) + 1
         anchor = f"corrective-{objective}-{count}"
         self.correctives.append(Block("corrective", title, self.render(inner), line, objective, anchor))
@@ -189,6 +244,9 @@ class BlockParser:
         objective = self._objective(words, line, "question") or ""
         blocks = top_blocks(inner)
         found = self._find_answer(blocks)
+        if found is None:
+            blocks = unglue_answers(self.md, blocks, self.env)
+            found = self._find_answer(blocks)
         if found is None:
             message = "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
             if _glued_answer(inner):

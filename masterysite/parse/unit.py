@@ -16,7 +16,7 @@ from masterysite.config import check_mastery
 from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
 from masterysite.parse import markdown as mdmod
-from masterysite.parse.blocks import BlockParser
+from masterysite.parse.blocks import BlockParser, inline_text
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
 from masterysite.suggest import describe, misspelt, unknown_key
@@ -145,7 +145,7 @@ def _title(meta: yamlutil.LineDict, lesson: list[Token], path: str, report: Repo
         return str(title).strip()
     for index, token in enumerate(lesson):
         if token.type == "heading_open" and token.tag == "h1":
-            text = lesson[index + 1].content.strip()
+            text = inline_text(lesson[index + 1].children or [])
             if not text:
                 break
             del lesson[index : index + 3]  # the page shows the title itself

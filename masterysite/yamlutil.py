@@ -152,13 +152,27 @@ def _error(exc: Exception, path: str, offset: int, report: Report) -> None:
     report.error(path, line, f"malformed YAML: {_hint(problem)}")
 
 
+_FAST = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(text: str) -> Any:
+    """libyaml when present (about 10x faster on 1,000 front matters); on any error, parse again
+    with the pure-Python loader, whose messages the teacher sees (and the tests pin)."""
+    if _FAST is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def load(text: str, path: str, report: Report, offset: int = 0) -> Any:
     """Parse YAML; on any error report ``path:line`` and return None, never raise.
 
     ``offset`` is the number of lines before the YAML in its file (front matter).
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
         return None if node is None else _Builder(path, offset, report).build(node)
     except yaml.YAMLError as exc:
         _error(exc, path, offset, report)

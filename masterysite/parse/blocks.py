@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from masterysite.errors import Report
 from masterysite.model import Answer, Block, Choice, Question, QuestionKind
-from masterysite.parse.markdown import BLOCKS
+from masterysite.parse.markdown import BLOCKS, block_name
 from masterysite.parse.numbers import parse_number, parse_tolerance
 from masterysite.suggest import unknown
 
@@ -188,7 +188,7 @@ class BlockParser:
             self.report.error(self.path, self.line(token), f"'::: {name}' must start a line outside lists and quotes")
 
     def _block(self, token: Token, inner: list[Token]) -> None:
-        name = token.type[len("container_") : -len("_open")]
+        name = block_name(token)
         line = self.line(token)
         closing = self.lines[token.map[1]] if token.map and token.map[1] < len(self.lines) else ""
         if not _FENCE_LINE.match(closing):

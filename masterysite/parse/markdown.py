@@ -8,6 +8,7 @@ from typing import Any
 
 from latex2mathml.converter import convert as latex_to_mathml
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -54,12 +55,14 @@ def highlight(code: str, lang: str, _attrs: str) -> str:
     return f'<pre class="highlight"><code class="language-{html.escape(lang)}">{body}</code></pre>\n'
 
 
-def _validate(name: str) -> Any:
-    def check(params: str, _markup: str) -> bool:
-        words = params.split(None, 1)
-        return bool(words) and words[0] == name
+def _validate_block(params: str, _markup: str) -> bool:
+    words = params.split(None, 1)
+    return bool(words) and words[0] in BLOCKS
 
-    return check
+
+def block_name(token: Token) -> str:
+    """'question', 'corrective' or 'enrichment' for a ``container_block_open`` token."""
+    return token.info.split(None, 1)[0]
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +70,7 @@ def make_markdown() -> MarkdownIt:
     """Built once per process: the parser and its rules are reused for every unit."""
     md = MarkdownIt("commonmark", {"highlight": highlight})
     md.enable(["table", "strikethrough"])
-    for name in BLOCKS:
-        container_plugin(md, name, validate=_validate(name))
+    container_plugin(md, "block", validate=_validate_block)  # one rule for all three names: 3x fewer calls
     dollarmath_plugin(md, allow_space=False, allow_digits=False, renderer=render_math)
     anchors_plugin(md, min_level=2, max_level=3)
     return md

@@ -253,7 +253,10 @@ def _replace_key(question: Question, key: str) -> Question:
 
 
 def _number(questions: list[Question]) -> tuple[Question, ...]:
-    return tuple(replace(q, number=i + 1) for i, q in enumerate(questions))
+    """Set each question's 1-based position (in place: the questions are ours until returned)."""
+    for index, question in enumerate(questions):
+        object.__setattr__(question, "number", index + 1)  # frozen dataclass; replace() costs 2% of a build
+    return tuple(questions)
 
 
 def _report_math(body: str, offset: int, path: str, report: Report) -> None:

@@ -166,3 +166,37 @@ def page(context: BrowserContext) -> Page:
 @pytest.fixture(scope="session")
 def axe() -> str:
     return axe_source()
+
+
+# --- the student helper (tests/browser/student.py): the built course as answer key, and a
+# --- student acting through roles and labels on a fresh page.
+
+
+@pytest.fixture(scope="session")
+def course_key(site: Path) -> "Course":
+    from tests.browser.student import Course
+
+    return Course(site)
+
+
+@pytest.fixture
+def student(page: Page, base_url: str, course_key: "Course") -> "Student":
+    from tests.browser.student import Student
+
+    return Student(page, course_key, base_url)
+
+
+@pytest.fixture
+def theme_failures_fail(watch: Watch) -> Watch:
+    """The theme's guard() turns an exception in an event handler into
+    console.warn("masterysite:", err) and the `ms-broken` class: a script error for a student,
+    but a warning to `watch`. Tests that use this fixture (before `context`/`page`) count it."""
+    plain = watch.console
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "warning" and message.text.startswith("masterysite:"):
+            watch.errors.append(f"theme failure: {message.text}")
+        plain(message)
+
+    watch.console = console  # type: ignore[method-assign]
+    return watch

@@ -93,6 +93,8 @@
   function isObj(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function isCount(n) { return typeof n === "number" && n >= 0 && n % 1 === 0 && n < 1e9; }
+  /** Own keys of untrusted JSON that are safe to copy by assignment ("__proto__" is not). */
+  function safeKeys(o) { return Object.keys(o).filter(function (k) { return k !== "__proto__"; }); }
 
   /** Create an element; string children become text nodes (never HTML). */
   function el(tag, attrs, children) {
@@ -152,10 +154,10 @@
   }
 
   /** Show a page-level notice once (e.g. storage trouble). */
-  function notify(key) {
+  function notify(key, vars) {
     var box = $("ms-notices");
     if (!box || box.querySelector("[data-key='" + key + "']")) return;
-    box.appendChild(el("p", { "class": "notice notice--warn", "data-key": key, text: tr(key) }));
+    box.appendChild(el("p", { "class": "notice notice--warn", "data-key": key, text: tr(key, vars) }));
   }
 
   /** Event handlers never let an error escape: log it and tell the student. */
@@ -192,7 +194,7 @@
     var r = { mastered: u.mastered === true, attempts: isCount(u.attempts) ? u.attempts : 0,
       best: cleanScore(u.best), objectives: {}, last: null, prev: cleanStrings(u.prev), draw: null };
     if (isObj(u.objectives)) {
-      Object.keys(u.objectives).forEach(function (id) {
+      safeKeys(u.objectives).forEach(function (id) {
         var o = u.objectives[id];
         if (!isObj(o)) return;
         r.objectives[id] = { attempts: isCount(o.attempts) ? o.attempts : 0,
@@ -204,7 +206,7 @@
     }
     if (isObj(u.draw) && isObj(u.draw.choices)) {
       r.draw = { keys: cleanStrings(u.draw.keys), choices: {} };
-      Object.keys(u.draw.choices).forEach(function (k) { r.draw.choices[k] = cleanStrings(u.draw.choices[k]); });
+      safeKeys(u.draw.choices).forEach(function (k) { r.draw.choices[k] = cleanStrings(u.draw.choices[k]); });
     }
     return r;
   }
@@ -213,7 +215,7 @@
   function cleanProgress(p) {
     if (!isObj(p) || !isObj(p.units) || p.course !== COURSE.id) return null;
     var out = emptyProgress();
-    Object.keys(p.units).forEach(function (id) {
+    safeKeys(p.units).forEach(function (id) {
       var u = cleanUnit(p.units[id]);
       if (u) out.units[id] = u;
     });
@@ -227,23 +229,42 @@
   function loadProgress() {
     store.data = emptyProgress();
     var ls = storage(), raw = null;
+    try { raw = ls.getItem(KEY); } catch (e) { goMemoryOnly(); return; }
     try {
-      // Probe a write too: some private modes allow reads but refuse writes.
+      // Probe a write too: some private modes (and a full storage) allow reads but refuse writes.
+      // What is already saved is still used, in memory.
       ls.setItem(KEY + ":probe", "1");
       ls.removeItem(KEY + ":probe");
-      raw = ls.getItem(KEY);
     } catch (e) {
       goMemoryOnly();
-      return;
     }
     if (raw === null) return;
     var parsed = null;
     try { parsed = JSON.parse(raw); } catch (e) { parsed = null; }
     var clean = cleanProgress(parsed);
-    if (clean) { store.data = clean; return; }
-    // Unreadable or foreign: set it aside rather than destroy it.
-    try { ls.setItem(KEY + ":unreadable", raw); ls.removeItem(KEY); } catch (e) { /* memory is fine */ }
+    if (clean) { store.data = clean; noticeOrphans(); return; }
+    // Unreadable or foreign: set it aside (never over an earlier copy) rather than destroy it.
+    try {
+      var aside = KEY + ":unreadable", n = 1;
+      while (ls.getItem(aside) !== null && ls.getItem(aside) !== raw) aside = KEY + ":unreadable:" + ++n;
+      ls.setItem(aside, raw);
+      ls.removeItem(KEY);
+    } catch (e) {
+      goMemoryOnly(); // no room to set it aside: leave it where it is, and do not save over it
+    }
     notify("storage_corrupt");
+  }
+
+  /** Saved progress for units no longer in the course is kept, but say so (course and progress pages). */
+  function noticeOrphans() {
+    if (!$("ms-course-list") && !$("ms-progress-table")) return;
+    var gone = Object.keys(store.data.units).filter(function (id) {
+      var r = store.data.units[id];
+      return !own(BY_ID, id) && (r.mastered || r.attempts > 0 || r.best);
+    });
+    if (!gone.length) return;
+    var names = gone.slice(0, 5).map(function (id) { return id.length > 60 ? id.slice(0, 59) + "\u2026" : id; });
+    notify("storage_orphans", { units: names.join(", ") + (gone.length > 5 ? ", \u2026" : "") });
   }
 
   function goMemoryOnly() {
@@ -887,13 +908,15 @@
   }
 
   /** Merge imported progress into ours so the better result always wins. */
-  function mergeUnit(into, from) {
+  function mergeUnit(into, from, unit) {
     into.mastered = into.mastered || from.mastered;
     into.attempts = Math.max(into.attempts, from.attempts);
     if (from.best && better(from.best, into.best)) into.best = from.best;
     if (!into.last) into.last = from.last;
-    Object.keys(from.objectives).forEach(function (id) {
-      var a = into.objectives[id], b = from.objectives[id];
+    (unit.objectives || []).forEach(function (o) {
+      var id = o.id;
+      if (!own(from.objectives, id)) return;
+      var a = own(into.objectives, id) ? into.objectives[id] : null, b = from.objectives[id];
       if (!a) { into.objectives[id] = b; return; }
       a.attempts = Math.max(a.attempts, b.attempts);
       if (b.best && better(b.best, a.best)) a.best = b.best;
@@ -911,7 +934,7 @@
       if (!own(BY_ID, id)) return; // a unit since removed or renamed: ignore it
       var from = clean.units[id];
       from.draw = null;
-      mergeUnit(record(id), from);
+      mergeUnit(record(id), from, BY_ID[id]);
       n += 1;
       if (from.mastered) mastered += 1;
     });

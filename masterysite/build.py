@@ -14,9 +14,10 @@ import logging
 import multiprocessing
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import TemplateError
 
@@ -100,7 +101,11 @@ def check_parsed(loaded: Loaded) -> Course:
     return check_course(loaded.config, units, loaded.report)
 
 
-def _run(func, tasks, jobs):  # type: ignore[no-untyped-def]
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _run(func: Callable[[T], R], tasks: list[T], jobs: int | None) -> list[R]:
     """Map over tasks, in worker processes when it pays (fork: workers inherit, not unpickle)."""
     jobs = jobs or jobs_default()
     with without_gc():

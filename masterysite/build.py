@@ -132,44 +132,88 @@ def without_gc() -> Iterator[None]:
 # --- writing -----------------------------------------------------------------------------------
 
 _SITE: Site | None = None  # set before forking, so render workers inherit it instead of unpickling it
-_OUT: Path | None = None
+_WRITER: Writer | None = None
 
 
-def write_file(path: Path, text: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    path.write_bytes(data)
+@dataclass
+class Writer:
+    """Fills a fresh output folder. A file whose bytes equal the previous build's is hard-linked
+    from it instead of written: nothing unchanged is rewritten and it keeps its modification
+    time, so rsync and static hosts upload only what changed."""
+
+    out: Path
+    previous: Path | None = None
+
+    def text(self, name: str, text: str | bytes) -> None:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        target = self.out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old = self.previous / name if self.previous else None
+        if old is not None and self._same_bytes(old, data) and self._link(old, target):
+            return
+        target.write_bytes(data)
+
+    def copy(self, name: str, source: Path) -> None:
+        target = self.out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old = self.previous / name if self.previous else None
+        if old is not None and self._same_file(old, source) and self._link(old, target):
+            return
+        shutil.copy2(source, target)
+
+    @staticmethod
+    def _same_bytes(old: Path, data: bytes) -> bool:
+        try:
+            return old.stat().st_size == len(data) and old.read_bytes() == data
+        except OSError:
+            return False
+
+    @staticmethod
+    def _same_file(old: Path, source: Path) -> bool:
+        try:
+            a, b = old.stat(), source.stat()
+        except OSError:
+            return False
+        return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
+
+    @staticmethod
+    def _link(old: Path, target: Path) -> bool:
+        try:
+            os.link(old, target)
+            return True
+        except OSError:  # a file system without hard links: just write
+            return False
 
 
 def _render_task(index: int) -> None:
-    assert _SITE is not None and _OUT is not None
+    assert _SITE is not None and _WRITER is not None
     unit = _SITE.course.units[index]
-    write_file(_OUT / unit.href, render_unit(_SITE, unit))
+    _WRITER.text(unit.href, render_unit(_SITE, unit))
 
 
-def write_site(site: Site, out: Path, jobs: int | None = None) -> None:
+def write_site(site: Site, out: Path, jobs: int | None = None, previous: Path | None = None) -> None:
     """Render every page and copy every file into ``out`` (a fresh folder)."""
-    global _SITE, _OUT
-    _SITE, _OUT = site, out
+    global _SITE, _WRITER
+    writer = Writer(out, previous)
+    _SITE, _WRITER = site, writer
     try:
         _run(_render_task, list(range(len(site.course.units))), jobs)
     finally:
-        _SITE, _OUT = None, None
+        _SITE, _WRITER = None, None
     for name in ("index", "progress"):
-        write_file(out / f"{name}.html", render_page(site, name))
-    copy_static(site, out)
-    write_file(out / MARKER, "This folder is written by masterysite build; it is replaced on every build.\n")
+        writer.text(f"{name}.html", render_page(site, name))
+    copy_static(site, writer)
+    writer.text(MARKER, "This folder is written by masterysite build; it is replaced on every build.\n")
 
 
-def copy_static(site: Site, out: Path) -> None:
+def copy_static(site: Site, writer: Writer) -> None:
     for name, file in static_files(site.course_dir).items():
-        target = out / "_static" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(file, target)
-    write_file(out / "_static" / "course-data.js", course_data_js(site))
+        writer.copy(f"_static/{name}", file)
+    writer.text("_static/course-data.js", course_data_js(site))
     assets = site.course_dir / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
+    for file in sorted(assets.rglob("*")) if assets.is_dir() else []:
+        if file.is_file():
+            writer.copy(f"assets/{file.relative_to(assets).as_posix()}", file)
 
 
 # --- the recipe ----------------------------------------------------------------------------------
@@ -234,7 +278,8 @@ def build_full(root: Path, out: Path, strict: bool = False, jobs: int | None = N
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        write_site(site, tmp, jobs)
+        previous = out if (out / MARKER).is_file() else None
+        write_site(site, tmp, jobs, previous)
         swap_in(tmp, out)
     except TemplateError as exc:
         shutil.rmtree(tmp, ignore_errors=True)

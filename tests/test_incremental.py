@@ -158,3 +158,17 @@ def test_a_burst_of_saves_builds_once(example_course: Path, tmp_path: Path) -> N
         watcher.join(2)
     assert builds == [1]
     assert "Save number 4." in (project.out / "units" / "simplifying.html").read_text(encoding="utf-8")
+
+
+def test_a_full_rebuild_rewrites_only_what_changed(example_course: Path, tmp_path: Path) -> None:
+    """Unchanged files are carried over (same inode, same mtime), so deploys upload only changes."""
+    out = tmp_path / "site"
+    build(example_course, out)
+    before = {p.relative_to(out).as_posix(): p.stat() for p in out.rglob("*") if p.is_file()}
+    edit(example_course / UNITS / "03-simplifying.md", lambda t: t + "\nOne more sentence.\n")
+    build(example_course, out)
+    after = {p.relative_to(out).as_posix(): p.stat() for p in out.rglob("*") if p.is_file()}
+    assert before.keys() == after.keys()
+    rewritten = sorted(name for name in after if after[name].st_ino != before[name].st_ino)
+    assert rewritten == ["units/simplifying.html"]
+    assert all(after[n].st_mtime_ns == before[n].st_mtime_ns for n in after if n not in rewritten)

@@ -27,6 +27,19 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _PREFIX = re.compile(r"^\d+[-_. ]*")
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def drop_comments(tokens: list[Token]) -> list[Token]:
+    """HTML comments are the teacher's notes (``<!-- answer: 42 -->``): never publish them."""
+    for token in tokens:
+        if token.type in ("html_block", "html_inline") and "<!--" in token.content:
+            token.content = _COMMENT.sub("", token.content)
+        if token.children:
+            drop_comments(token.children)
+    return tokens
+
+
 def default_id(path: str) -> str:
     """``units/02-equivalent-fractions.md`` -> ``equivalent-fractions``."""
     stem = Path(path).stem
@@ -83,7 +96,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     md = mdmod.make_markdown()
     env: dict[str, Any] = {}
     mdmod.math_failures.clear()
-    tokens = md.parse(parts.body, env)
+    tokens = drop_comments(md.parse(parts.body, env))
     offset = parts.body_offset
     links = LinkRewriter(source, offset, report).rewrite(tokens)
     objectives = _objectives(meta, path, report)

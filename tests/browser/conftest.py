@@ -170,19 +170,16 @@ def axe() -> str:
 
 # --- the student helper (tests/browser/student.py): the built course as answer key, and a
 # --- student acting through roles and labels on a fresh page.
+from tests.browser.student import Course, Student  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def course_key(site: Path) -> "Course":
-    from tests.browser.student import Course
-
+def course_key(site: Path) -> Course:
     return Course(site)
 
 
 @pytest.fixture
-def student(page: Page, base_url: str, course_key: "Course") -> "Student":
-    from tests.browser.student import Student
-
+def student(page: Page, base_url: str, course_key: Course) -> Student:
     return Student(page, course_key, base_url)
 
 

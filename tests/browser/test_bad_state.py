@@ -861,3 +861,17 @@ def test_two_tabs(context: BrowserContext, base_url: str, site: Path) -> None:
         tab.bring_to_front()
         visit(tab, base_url + "index.html")
         assert statuses(tab)[UNIT1] == "mastered"
+
+
+def test_without_storage_progress_follows_the_student_through_the_tab(
+    context: BrowserContext, page: Page, base_url: str, site: Path
+) -> None:
+    """Private mode: mastery must still open the next unit when the student follows the link to it."""
+    context.add_init_script(NO_STORAGE)
+    _master_in_memory(page, base_url, site)
+    page.locator("#ms-results .go-on li a", has_text="Equivalent").first.click()
+    page.wait_for_load_state()
+    expect(page.locator("#ms-unit-status")).to_contain_text("Not yet mastered")
+    expect(page.get_by_role("button", name="Check answers")).to_be_visible()
+    visit(page, base_url + "index.html")
+    assert statuses(page)[UNIT1] == "mastered"

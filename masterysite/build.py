@@ -22,7 +22,7 @@ from typing import TypeVar
 from jinja2 import TemplateError
 
 from masterysite.checks import check_course
-from masterysite.config import load_config, read_text
+from masterysite.config import load_config, nfc, on_disk, read_text
 from masterysite.errors import CourseError, MasteryError, Problem, Report
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
@@ -62,7 +62,7 @@ def _parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
 def read_units(root: Path, entries: tuple[UnitEntry, ...], report: Report) -> dict[str, str]:
     texts: dict[str, str] = {}
     for entry in entries:
-        text = read_text(root / entry.path, entry.path, report)
+        text = read_text(on_disk(root, entry.path) or root / entry.path, entry.path, report)
         if text is not None:
             texts[entry.path] = text
     return texts
@@ -215,7 +215,7 @@ def copy_static(site: Site, writer: Writer) -> None:
     assets = site.course_dir / "assets"
     for file in sorted(assets.rglob("*")) if assets.is_dir() else []:
         if file.is_file():
-            writer.copy(f"assets/{file.relative_to(assets).as_posix()}", file)
+            writer.copy(nfc(f"assets/{file.relative_to(assets).as_posix()}"), file)
 
 
 # --- the recipe ----------------------------------------------------------------------------------

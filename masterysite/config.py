@@ -66,6 +66,27 @@ def is_file(path: Path) -> bool:
         return False
 
 
+def nfc(text: str) -> str:
+    """One Unicode form for names: macOS (and zips made there) write 'é' as 'e' + accent (NFD),
+    while a teacher types it as one character (NFC); both must mean the same file and id."""
+    return unicodedata.normalize("NFC", text)
+
+
+def on_disk(root: Path, relative: str) -> Path | None:
+    """The file at ``relative`` (NFC, forward slashes) under ``root``, whatever the Unicode form of
+    the names on disk; None if there is none."""
+    direct = root / relative
+    if is_file(direct):
+        return direct
+    folder = root
+    for part in nfc(relative).split("/"):
+        try:
+            folder = next(p for p in folder.iterdir() if nfc(p.name) == part)
+        except (OSError, StopIteration, ValueError):
+            return None
+    return folder if is_file(folder) else None
+
+
 def read_text(file: Path, shown: str, report: Report) -> str | None:
     """The file as text; a clear error (never a traceback) when it is not UTF-8 or unreadable."""
     try:
@@ -184,7 +205,7 @@ def _language(data: yamlutil.LineDict, report: Report) -> str:
 def discover(root: Path) -> list[str]:
     """Default order: units/*.md sorted by file name."""
     folder = root / "units"
-    return sorted(p.name for p in folder.glob("*.md") if is_file(p)) if folder.is_dir() else []
+    return sorted(nfc(p.name) for p in folder.glob("*.md") if is_file(p)) if folder.is_dir() else []
 
 
 def _entries(root: Path, data: yamlutil.LineDict, report: Report) -> list[UnitEntry]:
@@ -240,14 +261,14 @@ def _file_entry(root: Path, value: Any, section: str | None, line: int, report: 
     if not isinstance(value, str) or not value.strip():
         report.error(COURSE_FILE, line, f"expected a unit file name like 'fractions.md', got {describe(value)}")
         return []
-    name = value.strip()
+    name = nfc(value.strip())
     relative = posixpath.normpath(name if name.startswith("units/") else f"units/{name}")
     if not relative.endswith(".md"):
         relative += ".md"
     if not relative.startswith("units/") or "/" in relative[len("units/") :]:
         report.error(COURSE_FILE, line, f"'{name}': unit files must be directly in the units/ folder")
         return []
-    if not is_file(root / relative):
+    if on_disk(root, relative) is None:
         match = closest(Path(relative).name, discover(root))
         hint = f" — did you mean '{match}'?" if match else ""
         report.error(COURSE_FILE, line, f"unit file '{relative}' not found{hint}")

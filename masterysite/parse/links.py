@@ -6,11 +6,11 @@ import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from markdown_it.token import Token
 
-from masterysite.config import is_file
+from masterysite.config import nfc, on_disk
 from masterysite.errors import Report
 from masterysite.model import Link
 from masterysite.suggest import closest
@@ -64,7 +64,8 @@ class LinkRewriter:
         """The href in the built site, or None to leave it as written (and report why)."""
         unit_dir = posixpath.dirname(self.source.path)
         from_root = path.startswith("/")
-        joined = posixpath.normpath(path.lstrip("/") if from_root else posixpath.join(unit_dir, unquote(path)))
+        plain = unquote(path)
+        joined = nfc(posixpath.normpath(plain.lstrip("/") if from_root else posixpath.join(unit_dir, plain)))
         kind = "image" if image else "link"
         if joined.startswith("../") or joined == "..":
             self.report.error(self.source.path, line, f"{kind} '{target}' points outside the course folder")
@@ -77,7 +78,7 @@ class LinkRewriter:
             message = f"{kind} '{target}': unit file '{joined}' is not in the course{hint}"
             self.report.error(self.source.path, line, message)
             return None
-        if not is_file(self.root / joined):
+        if on_disk(self.root, joined) is None:
             hint = self._hint(joined, self._course_files(posixpath.dirname(joined)), unit_dir, from_root)
             message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
             self.report.error(self.source.path, line, message)
@@ -86,7 +87,9 @@ class LinkRewriter:
             message = f"{kind} '{target}' points to '{joined}', which is not published: put it in assets/"
             self.report.error(self.source.path, line, message)
             return None
-        return posixpath.relpath(joined, unit_dir) if from_root else None
+        if from_root:
+            return posixpath.relpath(joined, unit_dir)
+        return quote(nfc(plain)) if nfc(plain) != plain else None  # assets are published under NFC names
 
     def _course_files(self, folder: str) -> list[str]:
         """The files next to a broken target, for a did-you-mean."""

@@ -11,8 +11,14 @@ _FRACTION = re.compile(r"^\s*(?P<sign>[+-]?)\s*(?:(?P<whole>\d+)\s+)?(?P<num>\d+
 _TOLERANCE = re.compile(r"^(?P<value>.+?)\s*(?:±|\+-|\+/-)\s*(?P<tol>.+)$")
 
 
+_GROUPED = re.compile(r"^\s*[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?\s*$")
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f](?=\d{3})")
+
+
 def parse_number(text: str) -> Fraction | None:
-    """'-3', '0.75', '.75', '0,75', '3/4', '-1 1/2', '1e-3' -> Fraction; else None."""
+    """'-3', '0.75', '.75', '0,75', '3/4', '-1 1/2', '1e-3', '300 000' -> Fraction; else None."""
+    if _GROUPED.match(text):
+        text = _GROUP_SPACE.sub("", text)
     match = _NUMBER.match(text)
     if match:
         return Fraction(match["dec"].replace(",", "."))

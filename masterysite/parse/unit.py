@@ -12,7 +12,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from masterysite import yamlutil
-from masterysite.config import check_mastery
+from masterysite.config import check_mastery, nfc
 from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
 from masterysite.parse import markdown as mdmod
@@ -23,7 +23,7 @@ from masterysite.suggest import describe, misspelt, unknown_key
 
 UNIT_KEYS = ("title", "id", "requires", "mastery", "objectives", "quiz")
 QUIZ_KEYS = ("draw", "shuffle")
-ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+ID_PATTERN = re.compile(r"[^\W_][\w-]*")  # letters in any script, digits, '-', '_' (ids end up in file names)
 _PREFIX = re.compile(r"^\d+[-_. ]*")
 
 
@@ -42,7 +42,7 @@ def drop_comments(tokens: list[Token]) -> list[Token]:
 
 def default_id(path: str) -> str:
     """``units/02-equivalent-fractions.md`` -> ``equivalent-fractions``."""
-    stem = Path(path).stem
+    stem = nfc(Path(path).stem)
     return _PREFIX.sub("", stem) or stem
 
 
@@ -50,9 +50,9 @@ def scan_id(text: str, path: str) -> str:
     """The unit id without a full parse (front matter ``id:`` or the file name), for link rewriting."""
     if text.startswith("---"):
         end = text.find("\n---", 3)
-        match = re.search(r"^id:\s*['\"]?([A-Za-z0-9_-]+)", text[: end if end > 0 else 2000], re.M)
+        match = re.search(r"^id:\s*['\"]?([\w-]+)", text[: end if end > 0 else 2000], re.M)
         if match:
-            return match.group(1)
+            return nfc(match.group(1))
     return default_id(path)
 
 
@@ -175,7 +175,7 @@ def _unit_id(meta: yamlutil.LineDict, path: str, report: Report) -> str:
         if "id" in meta:
             report.error(path, meta.line_of("id"), "id is empty: write 'id: my-unit' or remove the line")
         return default_id(path)
-    value = str(raw).strip() if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
+    value = nfc(str(raw).strip()) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
     if not ID_PATTERN.fullmatch(value):
         shown = value or raw
         message = f"id '{shown}' may use only letters, digits, '-' and '_', like 'equivalent-fractions'"
@@ -247,7 +247,7 @@ def _requires(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[tuple
             message = f"requires lists unit ids, like 'requires: [whole-and-parts]'; got {describe(item)}"
             report.error(path, where, message)
             continue
-        ids.append(str(item).strip().removesuffix(".md"))
+        ids.append(nfc(str(item).strip().removesuffix(".md")))
     return tuple(ids), line
 
 

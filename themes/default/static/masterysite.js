@@ -433,6 +433,8 @@
   function parseNumber(text) {
     if (typeof BigInt !== "function") return null;
     var m, n, d = big(1), neg;
+    // Digit groups of three split by spaces, as in French or German: "300 000", "1 234,5".
+    if (/^\s*[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?\s*$/.test(text)) text = text.replace(/[ \u00a0\u202f](?=\d{3})/g, "");
     if ((m = /^\s*([+-]?)(?:(\d+)(?:[.,](\d*))?|[.,](\d+))(?:[eE]([+-]?\d+))?\s*$/.exec(text))) {
       var frac = m[3] || m[4] || "", exp = (m[5] ? parseInt(m[5], 10) : 0) - frac.length;
       if (Math.abs(exp) > 5000) return null; // absurd input; not worth a huge BigInt

@@ -18,6 +18,7 @@ from masterysite.suggest import closest
 if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
 
+_SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 
@@ -40,8 +41,19 @@ class LinkRewriter:
                 self._fix(token, "src", here, image=True)
                 if not "".join(c.content for c in token.children or []).strip():
                     self._alt_missing(token, here)
+            elif token.type == "text":
+                self._unread_link(token, here)
             if token.children:
                 self._walk(token.children, here)
+
+    def _unread_link(self, token: Token, line: int) -> None:
+        """``![A box](../assets/my picture.svg)`` is shown as text: Markdown ends a path at a space."""
+        for match in _SPACED.finditer(token.content):
+            bang, text, path = match.groups()
+            kind = "image" if bang else "link"
+            fixed = f"{bang}[{text}](<{path.strip()}>)"
+            message = f"this {kind} is shown as plain text because its path has a space: write {fixed}"
+            self.report.error(self.source.path, line, message)
 
     def _alt_missing(self, token: Token, line: int) -> None:
         src = str(token.attrGet("src") or "")

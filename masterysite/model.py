@@ -12,8 +12,9 @@ QuestionKind = Literal["single", "multiple", "text"]
 @dataclass(frozen=True)
 class Objective:
     id: str
-    text: str
+    text: str  # plain text (navigation, progress page, course data)
     line: int
+    html: str = ""  # the same, with its Markdown and math rendered (the unit page)
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,10 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
     index = site.position[unit.id]
     units = site.course.units
     ref = with_requires(site.refs, site.refs[unit.id])
-    md_objectives = [{"id": o.id, "text": o.text, "text_html": Markup.escape(o.text)} for o in unit.objectives]
+    md_objectives = [
+        {"id": o.id, "text": o.text, "text_html": Markup(o.html) if o.html else Markup.escape(o.text)}
+        for o in unit.objectives
+    ]
     page_unit = {
         **ref,
         "objectives": md_objectives,

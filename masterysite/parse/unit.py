@@ -9,6 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from masterysite import yamlutil
@@ -16,7 +17,7 @@ from masterysite.config import check_mastery, nfc
 from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
 from masterysite.parse import markdown as mdmod
-from masterysite.parse.blocks import BlockParser, inline_text
+from masterysite.parse.blocks import BlockParser, inline_text, plain_text
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
 from masterysite.suggest import describe, misspelt, unknown_key
@@ -100,6 +101,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     offset = parts.body_offset
     links = LinkRewriter(source, offset, report).rewrite(tokens)
     objectives = _objectives(meta, path, report)
+    if objectives:
+        objectives = [rendered_objective(md, o, env) for o in objectives]
     known = None if meta_broken or objectives is None else [o.id for o in objectives]
     blocks = BlockParser(md, env, path, offset, known, report)
     lesson = blocks.split(tokens, parts.body)
@@ -206,6 +209,12 @@ def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Obje
             text = key
         out.append(Objective(key, str(text).strip(), line))
     return out
+
+
+def rendered_objective(md: MarkdownIt, objective: Objective, env: dict[str, Any]) -> Objective:
+    """Objectives may use Markdown and math (``Know the value of $g$``)."""
+    html = str(md.renderInline(objective.text, env)).strip()
+    return Objective(objective.id, plain_text(md, objective.text, env) or objective.text, objective.line, html)
 
 
 def _quiz(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[int | None, bool, int]:

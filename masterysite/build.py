@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,7 +191,8 @@ class Writer:
 def _render_task(index: int) -> None:
     assert _SITE is not None and _WRITER is not None
     unit = _SITE.course.units[index]
-    _WRITER.text(unit.href, render_unit(_SITE, unit))
+    with templates_of(_SITE.course_dir):
+        _WRITER.text(unit.href, render_unit(_SITE, unit))
 
 
 def write_site(site: Site, out: Path, jobs: int | None = None, previous: Path | None = None) -> None:
@@ -203,7 +205,8 @@ def write_site(site: Site, out: Path, jobs: int | None = None, previous: Path | 
     finally:
         _SITE, _WRITER = None, None
     for name in ("index", "progress"):
-        writer.text(f"{name}.html", render_page(site, name))
+        with templates_of(site.course_dir):
+            writer.text(f"{name}.html", render_page(site, name))
     copy_static(site, writer)
     writer.text(MARKER, "This folder is written by masterysite build; it is replaced on every build.\n")
 
@@ -250,12 +253,48 @@ def swap_in(tmp: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def template_error(exc: TemplateError) -> MasteryError:
-    """A broken theme template (often a course's own override) as ``file:line: message``."""
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "theme template"
+def template_error(exc: TemplateError, root: Path | None = None) -> MasteryError:
+    """A broken theme template (often a course's own override) as ``file:line: message``.
+
+    A syntax error knows its place; an error while rendering (``{{ unit.titel }}``) is found
+    in the traceback, where Jinja puts the template's own file and line."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
-    where = f"{name}:{line}" if line else str(name)
+    if not line:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".htm", ".j2"))]
+        if frames:
+            name, line = frames[-1].filename, frames[-1].lineno
+    shown = str(name or "theme template")
+    if root is not None and name:
+        with contextlib.suppress(ValueError):
+            shown = Path(name).resolve().relative_to(root.resolve()).as_posix()
+    where = f"{shown}:{line}" if line else shown
     return MasteryError(f"{where}: template error: {exc.message or exc}")
+
+
+@contextlib.contextmanager
+def templates_of(root: Path) -> Iterator[None]:
+    """Turn a template error into a located MasteryError where it happens (also in a worker,
+    whose traceback would not survive the trip back to the parent process)."""
+    try:
+        yield
+    except TemplateError as exc:
+        raise template_error(exc, root) from None
+
+
+def try_templates(loaded: Loaded, root: Path) -> None:
+    """For ``check``: render the pages (without writing them) that exercise every template path:
+    the course page, the progress page, a unit with a quiz and one without."""
+    assert loaded.course is not None
+    site = Site.create(loaded.course, root)
+    with templates_of(root):
+        render_page(site, "index")
+        render_page(site, "progress")
+        with_quiz = next((u for u in site.course.units if u.questions), None)
+        without = next((u for u in site.course.units if not u.questions), None)
+        for unit in (with_quiz, without):
+            if unit is not None:
+                render_unit(site, unit)
 
 
 def fail_on(report: Report, strict: bool) -> None:
@@ -285,7 +324,7 @@ def build_full(root: Path, out: Path, strict: bool = False, jobs: int | None = N
         swap_in(tmp, out)
     except TemplateError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise template_error(exc) from None
+        raise template_error(exc, root) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

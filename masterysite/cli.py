@@ -59,10 +59,11 @@ def build(course: Path, output: Path, strict: bool, jobs: int | None) -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit status 1), for CI.")
 def check(course: Path, strict: bool) -> None:
     """Validate and lint COURSE without writing a site."""
-    from masterysite.build import fail_on, load_course
+    from masterysite.build import fail_on, load_course, try_templates
 
     loaded = load_course(course)
     fail_on(loaded.report, strict)
+    try_templates(loaded, course)
     show_warnings(loaded.report.problems)
     units = len(loaded.course.units) if loaded.course else 0
     warnings = len(loaded.report.warnings)

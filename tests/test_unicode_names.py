@@ -4,8 +4,8 @@ types one character (NFC) in course.yml, requires and links. Both must mean the 
 from __future__ import annotations
 
 import unicodedata
-from urllib.parse import quote
 from pathlib import Path
+from urllib.parse import quote
 
 from conftest import MakeCourse
 

@@ -1,0 +1,47 @@
+"""A teacher's own template (theme/templates/...) that breaks names its file and line, in check and build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+from masterysite.cli import main
+
+DEFAULT_UNIT = (REPO / "themes" / "default" / "templates" / "unit.html").read_text(encoding="utf-8")
+
+
+def override(course: Path, text: str) -> None:
+    own = course / "theme" / "templates" / "unit.html"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(text, encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("{{ unit.titel }}", "'dict object' has no attribute 'titel'"),
+        ("{% if %}", "Expected an expression, got 'end of statement block'"),
+    ],
+)
+def test_a_broken_override_is_located(
+    example_course: Path, tmp_path: Path, command: str, broken: str, message: str
+) -> None:
+    text = DEFAULT_UNIT.replace("{{ unit.title }}", broken, 1)
+    assert text != DEFAULT_UNIT
+    override(example_course, text)
+    runner = CliRunner()
+    args = [command, str(example_course)] + (["-o", str(tmp_path / "out")] if command == "build" else [])
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    where = f"theme/templates/unit.html:{line_of(text, broken)}"
+    assert f"{where}: template error: {message}" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -28,7 +28,7 @@ from masterysite.errors import CourseError, MasteryError, Problem, Report
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
-from masterysite.theme import static_files
+from masterysite.theme import check_strings, static_files
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,7 @@ def load_course(root: Path, jobs: int | None = None) -> Loaded:
     config = load_config(root, report)
     if config is None:
         return Loaded(None, report)
+    check_strings(root, report)
     texts = read_units(root, config.entries, report)
     ids = unit_files(root, config.entries, texts)
     tasks = [
@@ -268,8 +269,7 @@ def template_error(exc: TemplateError, root: Path | None = None) -> MasteryError
     if root is not None and name:
         with contextlib.suppress(ValueError):
             shown = Path(name).resolve().relative_to(root.resolve()).as_posix()
-    where = f"{shown}:{line}" if line else shown
-    return MasteryError(f"{where}: template error: {exc.message or exc}")
+    return CourseError([Problem(shown, line or 0, f"template error: {exc.message or exc}")])
 
 
 @contextlib.contextmanager

@@ -52,8 +52,11 @@ def check_mastery(value: Any, path: str, line: int, report: Report) -> Fraction 
     if share is not None and 0 < share <= 1:
         return share
     message = f"mastery must be a percentage in (0, 100%], like 80% or 0.8; got '{value}'"
-    if share is not None and share.denominator == 1 and 1 < share <= 100 and not str(value).strip().endswith("%"):
+    text = str(value).strip()
+    if share is not None and share.denominator == 1 and 1 < share <= 100 and not text.endswith("%"):
         message += f" — did you mean '{value}%'?"
+    elif re.fullmatch(r"0,\d+", text):
+        message += f" — did you mean '{text.replace(',', '.')}' (with a point)?"
     report.error(path, line, message)
     return None
 
@@ -87,6 +90,14 @@ def on_disk(root: Path, relative: str) -> Path | None:
     return folder if is_file(folder) else None
 
 
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a zero byte after (or before) each letter."""
+    if len(head) < 8 or b"\x00" not in head:
+        return False
+    odd, even = head[1::2], head[0::2]
+    return odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)
+
+
 def read_text(file: Path, shown: str, report: Report) -> str | None:
     """The file as text; a clear error (never a traceback) when it is not UTF-8 or unreadable."""
     try:
@@ -96,6 +107,9 @@ def read_text(file: Path, shown: str, report: Report) -> str | None:
         data = file.read_bytes()
     except OSError as exc:
         report.error(shown, 0, f"cannot read the file: {exc.strerror or exc}")
+        return None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data[:200]):
+        report.error(shown, 0, "file is saved as UTF-16: save it as UTF-8 (most editors: 'Save with encoding')")
         return None
     if b"\x00" in data[:8192]:
         report.error(shown, 0, "this is a binary file, not UTF-8 text: save it as plain text (UTF-8)")

@@ -10,7 +10,10 @@ MAX_LISTED = 15  # a longer list hides the hint instead of helping
 
 def closest(word: str, options: Sequence[str]) -> str | None:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return close[0] if close else None
+    if close:
+        return close[0]
+    base = word.replace("_", "-").split("-")[0].lower()  # 'fr-FR' -> 'fr'
+    return base if base != word and base in options else None
 
 
 def did_you_mean(word: str, options: Sequence[str]) -> str:

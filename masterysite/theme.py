@@ -9,6 +9,11 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from masterysite import yamlutil
+from masterysite.config import LANGUAGES, read_text
+from masterysite.errors import Report
+from masterysite.suggest import unknown, unknown_key
+
 
 def default_theme_dir() -> Path:
     """Installed wheels carry the theme inside the package; a source checkout has it beside it."""
@@ -81,3 +86,41 @@ def theme_files(course_dir: Path) -> list[Path]:
     for folder in theme_dirs(course_dir):
         out.extend(p for p in folder.rglob("*") if p.is_file())
     return out
+
+
+def check_strings(course_dir: Path, report: Report) -> None:
+    """A course's theme/strings.yml: languages, then keys of the default theme's table.
+
+    A mistake here would otherwise be silently ignored (the default wording stays)."""
+    file = course_dir / "theme" / "strings.yml"
+    if not file.is_file():
+        return
+    shown = "theme/strings.yml"
+    text = read_text(file, shown, report)
+    data = yamlutil.load(text, shown, report) if text is not None else None
+    if data is None:
+        return
+    if not isinstance(data, yamlutil.LineDict):
+        message = "strings.yml must map a language to its texts, like 'en:' then '  check_answers: Submit'"
+        report.error(shown, 1, message)
+        return
+    defaults = yaml.safe_load((default_theme_dir() / "strings.yml").read_text(encoding="utf-8")) or {}
+    keys = sorted(defaults.get("en") or {})
+    for lang, table in data.items():
+        line = data.line_of(lang)
+        if lang in keys:
+            report.error(shown, line, f"'{lang}' is not a language: put the texts under one, like 'en:'")
+        elif lang not in defaults:
+            report.error(shown, line, unknown("language", lang, [x for x in LANGUAGES if x in defaults]))
+        elif not isinstance(table, yamlutil.LineDict):
+            report.error(shown, line, f"'{lang}:' must be followed by indented 'key: text' lines")
+        else:
+            _check_table(table, keys, shown, report)
+
+
+def _check_table(table: yamlutil.LineDict, keys: list[str], shown: str, report: Report) -> None:
+    for key, value in table.items():
+        if key not in keys:
+            report.error(shown, table.line_of(key), unknown_key(key, keys).split(" (valid keys")[0])
+        elif not isinstance(value, str):
+            report.error(shown, table.line_of(key), f"'{key}' must be a text")

@@ -142,6 +142,7 @@ class BlockParser:
         self.correctives: list[Block] = []
         self.enrichment: list[Block] = []
         self.lines: list[str] = []
+        self.unclosed = False
 
     def line(self, token: Token) -> int:
         return token.map[0] + self.offset + 1 if token.map else self.offset + 1
@@ -193,6 +194,8 @@ class BlockParser:
         closing = self.lines[token.map[1]] if token.map and token.map[1] < len(self.lines) else ""
         if not _FENCE_LINE.match(closing):
             self.report.error(self.path, line, f"'::: {name}' block is never closed: add a line ':::' after it")
+            self.unclosed = True
+            return  # what it swallowed would only give confusing follow-on errors
         if token.level > 0:
             self.report.error(self.path, line, f"'::: {name}' cannot be inside a list, a quote or another block")
             return

@@ -136,7 +136,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         links=tuple(links),
         line=meta.line_of("id") if "id" in meta else 1,
     )
-    lint_unit(unit, meta, report)
+    lint_unit(unit, meta, report, complete=not blocks.unclosed)
     return unit
 
 
@@ -158,7 +158,12 @@ def _front_matter(text: str | None, path: str, report: Report) -> yamlutil.LineD
 def _title(meta: yamlutil.LineDict, lesson: list[Token], path: str, report: Report) -> str:
     title = meta.get("title")
     if title is not None and not isinstance(title, (dict, list)) and str(title).strip():
-        return str(title).strip()
+        text = str(title).strip()
+        first = lesson[0] if lesson else None
+        same = first is not None and first.type == "heading_open" and first.tag == "h1"
+        if same and inline_text(lesson[1].children or []).casefold() == text.casefold():
+            del lesson[0:3]  # the same title twice: the page shows it once
+        return text
     for index, token in enumerate(lesson):
         if token.type == "heading_open" and token.tag == "h1":
             text = inline_text(lesson[index + 1].children or [])
@@ -294,8 +299,11 @@ def question_key(objective: str, source: str) -> str:
     return "q" + hashlib.sha256(f"{objective}\n{source}".encode()).hexdigest()[:10]
 
 
-def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report) -> None:
-    """The alignment lint of one unit (warnings; errors for what cannot work)."""
+def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: bool = True) -> None:
+    """The alignment lint of one unit (warnings; errors for what cannot work).
+
+    Not ``complete``: a block was never closed and swallowed what follows, so the pool is not
+    what the teacher wrote and 'draw larger than the pool' would only mislead."""
     path = unit.path
     pool = len(unit.questions)
     by_objective = {o.id: 0 for o in unit.objectives}
@@ -315,8 +323,11 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report) -> None:
                 f" add a '::: corrective {objective.id} Title' block",
                 "no-corrective",
             )
-    if unit.draw is not None and unit.draw > pool:
-        message = f"quiz.draw is {unit.draw} but the unit has only {pool} questions: add questions or lower the draw"
+    if unit.draw is not None and not complete:
+        pass
+    elif unit.draw is not None and unit.draw > pool:
+        noun = "question" if pool == 1 else "questions"
+        message = f"quiz.draw is {unit.draw} but the unit has only {pool} {noun}: add questions or lower the draw"
         report.error(path, unit.draw_line, message)
     elif unit.draw is not None and pool < 2 * unit.draw:
         report.warn(

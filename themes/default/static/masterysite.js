@@ -140,6 +140,16 @@
     });
   }
 
+  /** The singular form (key + "_one") when `count` is one in the course language (0 or 1 in French). */
+  function trn(key, count, vars) {
+    var lang = String((COURSE && COURSE.language) || "en").toLowerCase().split("-")[0];
+    var one = lang === "fr" ? count === 0 || count === 1 : count === 1;
+    return tr(one && COURSE.strings && COURSE.strings[key + "_one"] ? key + "_one" : key, vars);
+  }
+
+  /** A section's heading: its title, or "Other units" for untitled units that follow a section. */
+  function groupTitle(section, i) { return section.title || (i > 0 ? tr("other_units") : null); }
+
   function percent(score) { return Math.floor((100 * score[0]) / score[1]) + "%"; }
   function scoreText(score) { return score ? percent(score) + " (" + score[0] + "/" + score[1] + ")" : tr("none"); }
   function passes(score, mastery) { return score[0] * mastery[1] >= mastery[0] * score[1]; }
@@ -339,9 +349,10 @@
     if (!box) return;
     var current = box.getAttribute("data-current"), frag = doc.createDocumentFragment(), currentLink = null;
     COURSE.sections.forEach(function (section, i) {
-      var list = el("ol", { "class": "unit-nav__units" });
-      if (section.title) {
-        frag.appendChild(el("p", { "class": "unit-nav__section", id: "ms-nav-s" + i, text: section.title }));
+      var list = el("ol", { "class": "unit-nav__units" }), title = groupTitle(section, i);
+      var group = el("div", { "class": "unit-nav__group" + (section.title ? "" : " unit-nav__group--untitled") });
+      if (title) {
+        group.appendChild(el("p", { "class": "unit-nav__section", id: "ms-nav-s" + i, text: title }));
         list.setAttribute("aria-labelledby", "ms-nav-s" + i);
       }
       section.units.forEach(function (id) {
@@ -354,12 +365,13 @@
         if (id === current) { link.setAttribute("aria-current", "page"); currentLink = link; }
         list.appendChild(el("li", null, [link]));
       });
-      frag.appendChild(list);
+      group.appendChild(list);
+      frag.appendChild(group);
     });
     box.textContent = "";
     box.appendChild(frag);
     var count = $("ms-nav-count");
-    if (count) count.textContent = tr("summary", { n: countMastered(), total: UNITS.length });
+    if (count) count.textContent = trn("summary", UNITS.length, { n: countMastered(), total: UNITS.length });
     var details = $("ms-nav-details");
     if (details && !details.hasAttribute("data-init")) {
       details.setAttribute("data-init", "");
@@ -376,7 +388,7 @@
     var bar = el("div", { "class": "meter", "aria-hidden": "true" }, [el("div", { "class": "meter__fill" })]);
     bar.firstChild.style.width = (UNITS.length ? (100 * n) / UNITS.length : 0) + "%";
     box.textContent = "";
-    box.appendChild(el("p", { "class": "summary__count", text: tr("summary", { n: n, total: UNITS.length }) }));
+    box.appendChild(el("p", { "class": "summary__count", text: trn("summary", UNITS.length, { n: n, total: UNITS.length }) }));
     box.appendChild(bar);
     if (n === UNITS.length && n > 0) box.appendChild(el("p", { text: tr("all_mastered") }));
     else if (next) box.appendChild(el("p", { "class": "summary__next" }, [el("a", { href: href(next), "class": "button", text: tr("next_up", { title: next.title }) })]));
@@ -402,10 +414,10 @@
     if (!box) return;
     var frag = doc.createDocumentFragment();
     COURSE.sections.forEach(function (section, i) {
-      var sec = el("section", { "class": "course-section" });
+      var sec = el("section", { "class": "course-section" }), title = groupTitle(section, i);
       var list = el("ol", { "class": "unit-cards" });
-      if (section.title) {
-        sec.appendChild(el("h2", { id: "ms-section-" + i, text: section.title }));
+      if (title) {
+        sec.appendChild(el("h2", { id: "ms-section-" + i, "class": section.title ? null : "course-section__other", text: title }));
         list.setAttribute("aria-labelledby", "ms-section-" + i);
       }
       section.units.forEach(function (id) { if (BY_ID[id]) list.appendChild(unitCard(BY_ID[id])); });
@@ -654,6 +666,8 @@
     if (isMastered(u.id)) $("ms-quiz-intro").textContent = tr("quiz_intro_mastered");
     else if (rec.last && !rec.last.passed) showLastAttempt(rec.last);
     $("ms-quiz-form").addEventListener("submit", guard(onCheck));
+    $("ms-quiz-form").addEventListener("input", guard(onAnswerChange));
+    $("ms-quiz-form").addEventListener("change", guard(onAnswerChange));
     $("ms-retry").addEventListener("click", guard(onRetry));
   }
 
@@ -693,6 +707,7 @@
       node.hidden = false;
     });
     page.checked = false;
+    showUnanswered([]);
     $("ms-check").hidden = false;
     $("ms-retry").hidden = true;
   }
@@ -704,9 +719,60 @@
       .map(function (i) { return i.value; });
   }
 
+  /** The drawn questions with no answer given, in shown order. */
+  function unansweredKeys() {
+    return page.draw.keys.filter(function (k) {
+      var q = page.quiz.byKey[k], response = responseOf(q);
+      return q.kind === "text" ? !response.trim() : !response.length;
+    });
+  }
+
+  /** Before checking an attempt with unanswered questions, ask once: an inline message listing
+   *  them (as links), and the check button, renamed "Check anyway", then confirms. */
+  function showUnanswered(keys) {
+    var box = $("ms-unanswered"), button = $("ms-check"), total = page.draw.keys.length;
+    if (!box) return; // a course's own quiz template without the message box: no question asked
+    // Unchanged (e.g. a change event on blur as the student clicks one of its links): leave it be.
+    if (keys.length && !box.hidden && box.getAttribute("data-keys") === keys.join(" ")) return;
+    box.textContent = "";
+    box.setAttribute("data-keys", keys.join(" "));
+    if (!keys.length) {
+      page.confirming = false;
+      box.hidden = true;
+      button.textContent = tr("check_answers");
+      return;
+    }
+    box.appendChild(el("p", { "class": "unanswered__text", text: trn("unanswered", keys.length, { n: keys.length }) }));
+    box.appendChild(el("ul", { "class": "unanswered__list" }, keys.map(function (k) {
+      var link = el("a", { href: "#q-" + k, text: tr("question_n", { n: page.draw.keys.indexOf(k) + 1, total: total }) });
+      link.addEventListener("click", guard(function (event) {
+        var input = page.quiz.nodes[k].querySelector("input");
+        if (!input) return;
+        event.preventDefault();
+        input.focus();
+        page.quiz.nodes[k].scrollIntoView({ block: "center" });
+      }));
+      return el("li", null, [link]);
+    })));
+    box.hidden = false;
+    button.textContent = tr("check_anyway");
+  }
+
+  function onAnswerChange() {
+    if (page.confirming && !page.checked) showUnanswered(unansweredKeys());
+  }
+
   function onCheck(event) {
     event.preventDefault();
     if (page.checked) return;
+    var unanswered = unansweredKeys();
+    if (unanswered.length && !page.confirming && $("ms-unanswered")) {
+      page.confirming = true;
+      showUnanswered(unanswered);
+      announce(trn("unanswered", unanswered.length, { n: unanswered.length }));
+      return;
+    }
+    showUnanswered([]);
     var u = page.unit, quiz = page.quiz, before = availableIds(), wasMastered = isMastered(u.id);
     var results = page.draw.keys.map(function (k) {
       var q = quiz.byKey[k], response = responseOf(q);
@@ -879,24 +945,29 @@
   function renderProgressTable() {
     var box = $("ms-progress-table");
     if (!box) return;
+    var cols = [tr("col_status"), tr("col_best"), tr("col_attempts")];
+    /** A data cell; data-label names its column where narrow screens stack the cells. */
+    function cell(i, content) {
+      return el("td", { "data-label": cols[i] }, typeof content === "string" ? [content] : [content]);
+    }
     var table = el("table", { "class": "progress-table" }, [el("thead", null, [row("", [
       el("th", { scope: "col", text: tr("col_unit") }), el("th", { scope: "col", text: tr("col_status") }),
       el("th", { scope: "col", text: tr("col_best") }), el("th", { scope: "col", text: tr("col_attempts") })])])]);
-    COURSE.sections.forEach(function (section) {
-      var body = el("tbody");
-      if (section.title) body.appendChild(row("section-row", [el("th", { colspan: "4", scope: "rowgroup", text: section.title })]));
+    COURSE.sections.forEach(function (section, i) {
+      var body = el("tbody"), title = groupTitle(section, i);
+      if (title) body.appendChild(row("section-row" + (section.title ? "" : " section-row--other"), [el("th", { colspan: "4", scope: "rowgroup", text: title })]));
       section.units.forEach(function (id) {
         var u = BY_ID[id];
         if (!u) return;
         var rec = peek(id);
         body.appendChild(row("unit-row is-" + statusOf(u), [el("th", { scope: "row" }, [el("a", { href: href(u), text: u.title })]),
-          el("td", null, [statusBadge(u)]), el("td", { text: scoreText(rec.best) }), el("td", { text: String(rec.attempts) })]));
+          cell(0, statusBadge(u)), cell(1, scoreText(rec.best)), cell(2, String(rec.attempts))]));
         (u.objectives || []).forEach(function (o) {
           var orec = own(rec.objectives, o.id) ? rec.objectives[o.id] : null;
           body.appendChild(row("objective-row", [
             el("th", { scope: "row" }, [el("span", { "class": "visually-hidden", text: tr("objective_label") + " " }), o.text]),
-            el("td", { text: objectiveStatus(u, orec) }), el("td", { text: scoreText(orec && orec.best) }),
-            el("td", { text: String(orec ? orec.attempts : 0) })]));
+            cell(0, objectiveStatus(u, orec)), cell(1, scoreText(orec && orec.best)),
+            cell(2, String(orec ? orec.attempts : 0))]));
         });
       });
       table.appendChild(body);
@@ -964,7 +1035,7 @@
     if (!n) return progressMessage(tr("import_none"), true);
     saveProgress();
     refreshShared();
-    progressMessage(tr(n === 1 ? "import_done_one" : "import_done", { n: n, mastered: mastered }), false);
+    progressMessage(trn("import_done", n, { n: n, mastered: mastered }), false);
   }
 
   function startProgressPage() {

@@ -10,16 +10,11 @@ a console error)."""
 
 from __future__ import annotations
 
-import base64
 import functools
-import hashlib
 import html
-import http.server
 import json
 import re
 import shutil
-import socketserver
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,8 +22,9 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from masterysite.build import build
+from tests.browser.student import decode_secret
 
-from .conftest import REPO, SUBFOLDER
+from .conftest import REPO, SUBFOLDER, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -54,21 +50,11 @@ XSS_FLAG = "window.__xss === undefined && window.__xss2 === undefined"
 # --------------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------------
-def _secret(q: dict) -> dict:
-    raw = base64.b64decode(q["secret"])
-    stream = bytearray()
-    i = 0
-    while len(stream) < len(raw):
-        stream += hashlib.sha256(f"{q['salt']}:k:{i}".encode()).digest()
-        i += 1
-    return json.loads(bytes(a ^ b for a, b in zip(raw, stream, strict=False)).decode())
-
-
 @functools.cache
 def _pool(site: Path, unit: str) -> dict[str, dict]:
     text = (site / "units" / f"{unit}.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'id="ms-unit-data">(.*?)</script>', text, re.S).group(1))
-    return {q["key"]: dict(q, s=_secret(q)) for q in data["questions"]}
+    return {q["key"]: dict(q, s=decode_secret(q)) for q in data["questions"]}
 
 
 def pool(site: Path, unit: str) -> dict[str, dict]:
@@ -530,21 +516,10 @@ def site_v2(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def http_root_v2(site_v2: Path) -> Iterator[str]:
-    server = socketserver.ThreadingTCPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_v2.parents[1]))
-    )
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://school.test:{server.server_address[1]}/{SUBFOLDER}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(site_v2.parents[1]) as root:
+        yield f"{root}{SUBFOLDER}/"
 
 
 @pytest.fixture(params=["http", "file"])

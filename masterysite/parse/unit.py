@@ -44,6 +44,7 @@ def drop_comments(tokens: list[Token]) -> list[Token]:
 def default_id(path: str) -> str:
     """``units/02-equivalent-fractions.md`` -> ``equivalent-fractions``."""
     stem = nfc(Path(path).stem)
+    stem = re.sub(r"[^\w-]+", "-", stem).strip("-") or stem  # 'My unit #2' -> 'My-unit-2': ids make URLs
     return _PREFIX.sub("", stem) or stem
 
 

@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from masterysite.errors import Report
 from masterysite.model import Answer, Block, Choice, Question, QuestionKind
 from masterysite.parse.markdown import BLOCKS, block_name
-from masterysite.parse.numbers import parse_number, parse_tolerance
+from masterysite.parse.numbers import ambiguous_comma, parse_number, parse_tolerance
 from masterysite.suggest import unknown
 
 _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
@@ -76,8 +76,9 @@ def _split_paragraph(
     md: MarkdownIt, block: list[Token], lines: list[str], cut: int, env: dict[str, Any]
 ) -> tuple[list[Token], list[Token]]:
     start = block[0].map[0] if block[0].map else 0
-    head = md.parseInline("\n".join(lines[:cut]), env)[0]
-    head.map, head.level = [start, start + cut], block[1].level
+    head = block[1].copy()  # the parsed children are kept: links were checked, comments dropped
+    head.content, head.children = "\n".join(lines[:cut]), _first_lines(block[1].children or [], cut)
+    head.map = [start, start + cut]
     tail = block[1].copy()
     tail.content, tail.children = "\n".join(lines[cut:]), []
     tail.map = [start + cut, start + len(lines)]
@@ -86,6 +87,17 @@ def _split_paragraph(
     first = block[0].copy()
     first.map = head.map
     return [first, head, block[2]], [opening, tail, block[2].copy()]
+
+
+def _first_lines(children: list[Token], count: int) -> list[Token]:
+    """The inline tokens of the first ``count`` lines (lines end at soft or hard breaks)."""
+    breaks = 0
+    for index, token in enumerate(children):
+        if token.type in ("softbreak", "hardbreak"):
+            breaks += 1
+            if breaks == count:
+                return children[:index]
+    return children
 
 
 def _is_blockquote(block: list[Token]) -> bool:
@@ -344,6 +356,10 @@ class BlockParser:
                 line = first + offset
                 if not text:
                     self.report.error(self.path, line, "free-response answer is empty: write it after '= '")
+                    continue
+                if ambiguous_comma(text):
+                    message = f"'{text}' is ambiguous: write {text.replace(',', '')} for a whole number"
+                    self.report.error(self.path, line, message + f", or {text.replace(',', '.')} for a decimal")
                     continue
                 ranged = parse_tolerance(text)
                 if ranged:

@@ -28,8 +28,9 @@ class LinkRewriter:
         self.root = Path(source.root)
         self.links: list[Link] = []
 
-    def rewrite(self, tokens: list[Token]) -> list[Link]:
-        self._walk(tokens, 0)
+    def rewrite(self, tokens: list[Token], line: int = 0) -> list[Link]:
+        """Check and rewrite the links of ``tokens``; ``line`` for tokens without a map (front matter)."""
+        self._walk(tokens, line)
         return self.links
 
     def _walk(self, tokens: list[Token], line: int) -> None:

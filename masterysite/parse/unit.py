@@ -17,7 +17,7 @@ from masterysite.config import check_mastery, nfc
 from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
 from masterysite.parse import markdown as mdmod
-from masterysite.parse.blocks import BlockParser, inline_text, plain_text
+from masterysite.parse.blocks import BlockParser, inline_text
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
 from masterysite.suggest import describe, misspelt, unknown_key
@@ -100,10 +100,11 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     mdmod.math_failures.clear()
     tokens = drop_comments(md.parse(parts.body, env))
     offset = parts.body_offset
-    links = LinkRewriter(source, offset, report).rewrite(tokens)
+    rewriter = LinkRewriter(source, offset, report)
+    links = rewriter.rewrite(tokens)
     objectives = _objectives(meta, path, report)
     if objectives:
-        objectives = [rendered_objective(md, o, env) for o in objectives]
+        objectives = [rendered_objective(md, o, env, rewriter) for o in objectives]
     known = None if meta_broken or objectives is None else [o.id for o in objectives]
     blocks = BlockParser(md, env, path, offset, known, report)
     lesson = blocks.split(tokens, parts.body)
@@ -217,10 +218,19 @@ def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Obje
     return out
 
 
-def rendered_objective(md: MarkdownIt, objective: Objective, env: dict[str, Any]) -> Objective:
-    """Objectives may use Markdown and math (``Know the value of $g$``)."""
-    html = str(md.renderInline(objective.text, env)).strip()
-    return Objective(objective.id, plain_text(md, objective.text, env) or objective.text, objective.line, html)
+def rendered_objective(
+    md: MarkdownIt, objective: Objective, env: dict[str, Any], links: LinkRewriter
+) -> Objective:
+    """Objectives may use Markdown and math (``Know the value of $g$``); their links are checked
+    and their HTML comments dropped like the lesson's."""
+    tokens = drop_comments(md.parseInline(objective.text, env))
+    for token in tokens:
+        token.map = None  # its lines count from the objective's text, not the unit file
+    links.rewrite(tokens, objective.line)
+    children = tokens[0].children if tokens else []
+    html = str(md.renderer.renderInline(children or [], md.options, env)).strip()
+    text = inline_text(children or []) or objective.text
+    return Objective(objective.id, text, objective.line, html)
 
 
 def _quiz(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[int | None, bool, int]:

@@ -228,7 +228,8 @@ def rendered_objective(
         token.map = None  # its lines count from the objective's text, not the unit file
     links.rewrite(tokens, objective.line)
     children = tokens[0].children if tokens else []
-    html = str(md.renderer.renderInline(children or [], md.options, env)).strip()
+    renderer: Any = md.renderer  # RendererHTML; the protocol type does not declare renderInline
+    html = str(renderer.renderInline(children or [], md.options, env)).strip()
     text = inline_text(children or []) or objective.text
     return Objective(objective.id, text, objective.line, html)
 

@@ -355,12 +355,13 @@ class Student:
 
     # -- the course page and the progress page ------------------------------------------------
     def card(self, uid: str) -> Locator:
-        """The course page's entry for a unit (the list item holding its link)."""
+        """The course page's entry for a unit (the list item headed by its title; a locked unit's
+        entry also links the units it waits for, so a link alone does not identify it)."""
         title = self.course.unit(uid).title
         return (
             self.page.get_by_role("main")
             .get_by_role("listitem")
-            .filter(has=self.page.get_by_role("link", name=title, exact=True))
+            .filter(has=self.page.get_by_role("heading", name=title, exact=True))
         )
 
     def card_status(self, uid: str) -> str:

@@ -53,7 +53,7 @@ def test_axe_finds_no_wcag_violation_in_any_student_state(
     audit("course page, fresh")
 
     student.open_unit("simplifying")
-    expect(page.get_by_role("region", name="This unit is locked")).to_be_visible()
+    expect(page.get_by_role("region", name="Not open yet")).to_be_visible()
     audit("locked unit")
 
     student.open_unit(U1)
@@ -73,7 +73,7 @@ def test_axe_finds_no_wcag_violation_in_any_student_state(
 
     student.try_again()
     student.take(U1, 4)
-    expect(page.get_by_role("region", name="Going further")).to_be_visible()
+    expect(page.get_by_role("region", name="Bonus challenges")).to_be_visible()
     audit("mastery with enrichment")
 
     student.open_progress()
@@ -168,7 +168,7 @@ def test_quiz_can_be_completed_with_the_keyboard_alone(page: Page, http_root: st
     results = page.get_by_role("region", name="Mastered!")
     expect(results).to_be_visible()
     expect(results).to_contain_text("You scored 100% (5 of 5).")
-    expect(page.get_by_role("region", name="Going further")).to_be_visible()
+    expect(page.get_by_role("region", name="Bonus challenges")).to_be_visible()
 
     without = [name for name, shown in focus_styles if not shown]
     assert focus_styles and not without, f"no visible focus indicator (outline/box-shadow) on: {without}"

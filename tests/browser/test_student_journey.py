@@ -45,10 +45,16 @@ def busiest_objective(student: Student, uid: str) -> str:
     return objective
 
 
-def expect_locked_notice(page: Page, course: Course, missing: list[str]) -> None:
-    notice = page.get_by_role("region", name="This unit is locked")
+def expect_locked_notice(page: Page, course: Course, missing: list[str], start: str | None = None) -> None:
+    """The notice links each prerequisite still to master; when all of them are locked too, it
+    also says where to start ("Start here: <first unit the student can work on>")."""
+    notice = page.get_by_role("region", name="Not open yet")
     expect(notice).to_be_visible()
-    expect(notice.get_by_role("link")).to_have_text([title(course, u) for u in missing])
+    expect(notice.get_by_role("link")).to_have_text([title(course, u) for u in missing + ([start] if start else [])])
+    if start:
+        expect(notice.get_by_text(f"Start here: {title(course, start)}", exact=True)).to_be_visible()
+    else:
+        expect(notice).not_to_contain_text("Start here")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -94,24 +100,24 @@ def test_locked_unit_opened_by_url_shows_only_the_notice_with_links(
 ) -> None:
     student.open_unit(U6)  # needs two units, neither mastered in a fresh profile
     main = page.get_by_role("main")
-    expect(main.get_by_role("heading")).to_have_text([title(course_key, U6), "This unit is locked"])
-    expect_locked_notice(page, course_key, [U5, U3])
-    expect(page.get_by_role("region", name="This unit is locked")).to_contain_text("Master these units first:")
+    expect(main.get_by_role("heading")).to_have_text([title(course_key, U6), "Not open yet"])
+    expect_locked_notice(page, course_key, [U5, U3], start=U1)  # both locked: where to begin
+    expect(page.get_by_role("region", name="Not open yet")).to_contain_text("To open this unit, first master:")
     # Nothing of the unit itself: no objectives, lesson, quiz, correctives or enrichment.
     expect(page.get_by_role("button", name="Check answers")).to_have_count(0)
     expect(page.get_by_role("group", name=re.compile(r"^Question \d"))).to_have_count(0)
     expect(page.get_by_role("textbox")).to_have_count(0)
     expect(page.get_by_role("img")).to_have_count(0)  # the lesson of unit 6 has pictures
-    for gone in ("What you will learn", "Check your understanding", "Another way to learn it", "Going further"):
+    for gone in ("What you will learn", "Check your understanding", "Another way to learn it", "Bonus challenges"):
         expect(page.get_by_role("heading", name=gone)).to_have_count(0)
 
     # The links work (relative, also from disk): follow them to the first open unit.
-    page.get_by_role("region", name="This unit is locked").get_by_role("link", name=title(course_key, U5)).click()
+    page.get_by_role("region", name="Not open yet").get_by_role("link", name=title(course_key, U5)).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title(course_key, U5))
     expect_locked_notice(page, course_key, [U1])
-    page.get_by_role("region", name="This unit is locked").get_by_role("link", name=title(course_key, U1)).click()
+    page.get_by_role("region", name="Not open yet").get_by_role("link", name=title(course_key, U1)).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title(course_key, U1))
-    expect(page.get_by_role("region", name="This unit is locked")).to_have_count(0)
+    expect(page.get_by_role("region", name="Not open yet")).to_have_count(0)
     expect(page.get_by_role("heading", name="What you will learn")).to_be_visible()
     expect(page.get_by_role("button", name="Check answers")).to_be_visible()
     assert len(student.shown(U1)) == 5
@@ -127,7 +133,7 @@ def test_failed_attempt_at_60_percent_shows_score_verdicts_feedback_and_only_mis
 ) -> None:
     unit = course_key.unit(U1)
     student.course_page()
-    page.get_by_role("link", name=unit.title, exact=True).click()
+    page.get_by_role("heading", name=unit.title, exact=True).get_by_role("link").click()
     missed = busiest_objective(student, U1)
     att = student.answer(U1, 3, miss_objective=missed)
     assert len(att.wrong) == 2 and {q.objective for q in att.wrong} == {missed}
@@ -177,8 +183,8 @@ def test_failed_attempt_at_60_percent_shows_score_verdicts_feedback_and_only_mis
             expect(group).to_have_count(0)
     expect(results.get_by_role("link")).to_have_text([unit.objectives[missed]])
     # No enrichment, not mastered, nothing unlocked.
-    expect(page.get_by_role("region", name="Going further")).to_have_count(0)
-    expect(page.get_by_role("button", name="Try again")).to_be_visible()
+    expect(page.get_by_role("region", name="Bonus challenges")).to_have_count(0)
+    expect(page.get_by_role("button", name="Try again", exact=True)).to_be_visible()
     expect(page.get_by_text("Not yet mastered · best score 60%", exact=True)).to_be_visible()
     student.course_page()
     assert student.statuses() == {u: ("Available" if u == U1 else "Locked") for u in course_key.order}
@@ -211,7 +217,7 @@ def test_try_again_gives_a_fresh_reshuffled_draw(student: Student, course_key: C
             expect(s.group.get_by_text("Not correct", exact=True)).to_have_count(0)
         retakes.append(shown)
         student.button("Check answers").click()  # answer nothing: the quiz asks once, then counts it
-        expect(page.get_by_text("You have not answered 5 questions. Check anyway?")).to_be_visible()
+        expect(page.get_by_text("You skipped 5 questions. Answer them first?")).to_be_visible()
         student.button("Check anyway").click()
         expect(page.get_by_role("region", name="Not yet mastered")).to_contain_text("You scored 0% (0 of 5).")
         previous = keys
@@ -239,7 +245,7 @@ def test_mastery_at_80_percent_reveals_enrichment_and_unlocks_exactly_the_depend
     results = page.get_by_role("region", name="Mastered!")
     expect(results).to_be_visible()
     expect(results).to_contain_text("You scored 80% (4 of 5).")
-    enrichment = page.get_by_role("region", name="Going further")
+    enrichment = page.get_by_role("region", name="Bonus challenges")
     expect(enrichment).to_be_visible()
     assert enrichment.get_by_role("heading", level=3).count() >= 1
     expect(page.get_by_role("region", name="Another way to learn it")).to_have_count(0)
@@ -248,14 +254,15 @@ def test_mastery_at_80_percent_reveals_enrichment_and_unlocks_exactly_the_depend
     expect(page.get_by_role("group", name=wrong.prompt)).to_contain_text(
         "correct answer" if wrong.kind != "text" else "Accepted answers"
     )
-    # Exactly the two dependents unlocked, with links to go on.
-    expect(results).to_contain_text("You unlocked:")
-    expect(results.get_by_role("link")).to_have_text(
-        [title(course_key, U2), title(course_key, U5), "Back to the course page"]
-    )
+    # Exactly the two dependents unlocked: go on to the first (in course order), the other named too.
+    expect(results).to_contain_text("Great work! Bonus challenges are now open below.")
+    expect(results).to_contain_text("You also opened:")
+    expect(results.get_by_role("link")).to_have_text([f"Go on to {title(course_key, U2)} →", title(course_key, U5)])
+    expect(results.get_by_role("button", name="Practise with new questions")).to_be_visible()
+    expect(page.get_by_role("button", name="Try again", exact=True)).to_have_count(0)
     expect(page.get_by_text("Mastered · best score 80%", exact=True)).to_be_visible()
 
-    results.get_by_role("link", name=title(course_key, U2)).click()
+    results.get_by_role("link", name=f"Go on to {title(course_key, U2)} →").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title(course_key, U2))
     expect(page.get_by_role("button", name="Check answers")).to_be_visible()
 
@@ -271,7 +278,7 @@ def test_mastery_at_80_percent_reveals_enrichment_and_unlocks_exactly_the_depend
     student.open_unit(U6)  # needs U5 (now available, not mastered) and U3
     expect_locked_notice(page, course_key, [U5, U3])
     student.open_unit(U1)  # back on the mastered unit: enrichment stays open
-    expect(page.get_by_role("region", name="Going further")).to_be_visible()
+    expect(page.get_by_role("region", name="Bonus challenges")).to_be_visible()
     assert unit.draw == 5
 
 
@@ -314,7 +321,7 @@ def test_progress_survives_a_browser_restart(
         student.open_progress()
         assert student.progress_row(title(course_key, U1)) == ["Mastered", "80% (4/5)", "2"]
         student.open_unit(U1)
-        expect(page.get_by_role("region", name="Going further")).to_be_visible()
+        expect(page.get_by_role("region", name="Bonus challenges")).to_be_visible()
 
     run_browser(first)
     run_browser(after_restart)
@@ -330,17 +337,18 @@ def test_weaker_attempt_after_mastery_keeps_best_score_and_unlocks(
     student: Student, course_key: Course, page: Page
 ) -> None:
     student.master(U1, 4)
-    student.try_again()
+    student.button("Practise with new questions").click()
+    expect(student.button("Check answers")).to_be_visible()
     student.take(U1, 1)
-    results = page.get_by_role("region", name="Practice result")
+    results = page.get_by_role("region", name="Practice round")
     expect(results).to_contain_text("You scored 20% (1 of 5).")
-    expect(results).to_contain_text("Your best score of 80% is kept")
+    expect(results).to_contain_text("Your best score (80%) still counts.")
     expect(page.get_by_text("Mastered · best score 80%", exact=True)).to_be_visible()
-    expect(page.get_by_role("region", name="Going further")).to_be_visible()
+    expect(page.get_by_role("region", name="Bonus challenges")).to_be_visible()
 
     page.reload()
     expect(page.get_by_text("Mastered · best score 80%", exact=True)).to_be_visible()
-    expect(page.get_by_role("region", name="Going further")).to_be_visible()
+    expect(page.get_by_role("region", name="Bonus challenges")).to_be_visible()
     student.course_page()
     assert student.statuses() == {u: "Locked" for u in course_key.order} | {
         U1: "Mastered",
@@ -425,15 +433,15 @@ def test_ninety_percent_unit_fails_at_8_of_10_and_passes_at_9_of_10(
     results = page.get_by_role("region", name="Not yet mastered")
     expect(results).to_contain_text("You scored 80% (8 of 10).")
     expect(results).to_contain_text("You need 90% to master this unit.")
-    expect(page.get_by_role("region", name="Going further")).to_have_count(0)
+    expect(page.get_by_role("region", name="Bonus challenges")).to_have_count(0)
     student.try_again()
     student.take(U2, 9)
     results = page.get_by_role("region", name="Mastered!")
     expect(results).to_contain_text("You scored 90% (9 of 10).")
     expect(results.get_by_role("link")).to_have_text(
-        [title(course_key, U3), title(course_key, "comparing"), "Back to the course page"]
+        [f"Go on to {title(course_key, U3)} →", title(course_key, "comparing")]
     )
-    expect(page.get_by_role("region", name="Going further")).to_be_visible()
+    expect(page.get_by_role("region", name="Bonus challenges")).to_be_visible()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -479,7 +487,7 @@ def test_unit_without_quiz_can_be_marked_done_once_unlocked(
     student: Student, course_key: Course, page: Page, tmp_path: Path
 ) -> None:
     student.open_unit(U7)
-    expect_locked_notice(page, course_key, [U6])
+    expect_locked_notice(page, course_key, [U6], start=U1)
     expect(page.get_by_role("button", name="Mark as done")).to_have_count(0)
 
     seed = tmp_path / "all-but-the-fair.json"  # seeded through the Import feature
@@ -489,7 +497,7 @@ def test_unit_without_quiz_can_be_marked_done_once_unlocked(
     assert student.progress_row(title(course_key, U7)) == ["Available", "—", "0"]
 
     student.open_unit(U7)
-    expect(page.get_by_role("region", name="This unit is locked")).to_have_count(0)
+    expect(page.get_by_role("region", name="Not open yet")).to_have_count(0)
     expect(page.get_by_role("button", name="Check answers")).to_have_count(0)
     page.get_by_role("button", name="Mark as done").click()
     expect(page.get_by_text("Done! You have finished this unit.")).to_be_visible()

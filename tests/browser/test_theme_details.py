@@ -189,7 +189,9 @@ def test_units_after_a_section_are_set_apart_in_nav_table_and_course_page(page: 
 
     page.goto(root + "index.html")
     main = page.get_by_role("main")
-    expect(main.get_by_role("heading", level=2)).to_have_text(["Alpha", "Other units"])
+    # Sections are h2; each unit is headed one level below its group (h2 when the group has no heading).
+    expect(main.get_by_role("heading", level=2)).to_have_text(["Unit A", "Alpha", "Other units"])
+    expect(main.get_by_role("heading", level=3)).to_have_text(["Unit B", "Unit C"])
     expect(main.get_by_role("list", name="Other units").get_by_role("link")).to_have_text(["Unit C"])
     expect(main.get_by_role("list", name="Alpha").get_by_role("link")).to_have_text(["Unit B"])
 
@@ -219,24 +221,28 @@ EMPTY_NAMES = """() => {
 
 
 @pytest.mark.parametrize(
-    "lang,corrective,enrichment",
+    "lang,corrective,enrichment,more",
     [
-        ("en", "Another way to see it", "More to explore"),
-        ("es", "Otra forma de verlo", "Más para explorar"),
-        ("fr", "Une autre façon de voir", "À explorer"),
-        ("de", "Anders betrachtet", "Mehr zum Entdecken"),
+        ("en", "Another way to see it", "More to explore", "Show me another way: "),
+        ("es", "Otra forma de verlo", "Más para explorar", "Muéstrame otra forma: "),
+        ("fr", "Une autre façon de voir", "À explorer", "Montrez-moi une autre façon : "),
+        ("de", "Anders betrachtet", "Mehr zum Entdecken", "Zeig mir einen anderen Weg: "),
     ],
 )
 def test_untitled_blocks_get_a_default_title(
-    lang: str, corrective: str, enrichment: str, page: Page, sites: dict[str, str]
+    lang: str, corrective: str, enrichment: str, more: str, page: Page, sites: dict[str, str]
 ) -> None:
     page.goto(sites[lang] + "units/a.html")
     assert page.evaluate(EMPTY_NAMES) == []
     answer_and_check(page, ["5"], CHECK[lang])  # wrong: the correctives open
     group = page.locator("#ms-correctives-x")
     expect(group).to_be_visible()
-    expect(group.get_by_role("link")).to_have_text([f"{corrective} (1)", f"{corrective} (2)"])
-    expect(group.get_by_role("region", name=f"{corrective} (2)")).to_contain_text("number line")
+    # The first explanation is open; the second waits behind "Show me another way: <title>".
+    expect(group.get_by_role("region", name=f"{corrective} (1)")).to_be_visible()
+    second = group.get_by_role("region", name=f"{corrective} (2)")
+    expect(second).to_be_hidden()
+    group.get_by_text(f"{more}{corrective} (2)", exact=True).click()
+    expect(second).to_contain_text("number line")
     page.get_by_role("button", name=TRY[lang], exact=True).click()
     answer_and_check(page, ["4"], CHECK[lang])
     expect(page.get_by_role("region", name=enrichment, exact=True)).to_contain_text("Try adding three numbers.")
@@ -300,17 +306,22 @@ def test_unanswered_questions_are_asked_about_once(page: Page, sites: dict[str, 
     expect(boxes).to_have_count(2)
     page.get_by_role("button", name="Check answers", exact=True).click()
     message = page.locator("#ms-unanswered")
-    expect(message).to_contain_text("You have not answered 2 questions. Check anyway?")
-    expect(page.locator("#ms-live")).to_have_text("You have not answered 2 questions. Check anyway?")
+    expect(message).to_contain_text("You skipped 2 questions. Answer them first?")
+    expect(page.locator("#ms-live")).to_have_text("You skipped 2 questions. Answer them first?")
     expect(page.locator("#ms-results")).to_be_hidden()
     assert attempts(page, "b") == 0, "a blank attempt was counted"
     check = page.get_by_role("button", name="Check anyway", exact=True)
     expect(check).to_be_visible()
-    expect(check).to_have_accessible_description(re.compile("You have not answered 2 questions"))
+    expect(check).to_have_accessible_description(re.compile("You skipped 2 questions"))
     assert axe_violations(page, axe) == []
 
+    groups = page.get_by_role("group").filter(has=boxes)  # each skipped question is outlined
+    for i in range(2):
+        expect(groups.nth(i)).to_have_css("outline-style", "dashed")
     boxes.first.fill(right_answer(page, 0))  # the message follows what is still unanswered
-    expect(message).to_contain_text("You have not answered 1 question. Check anyway?")
+    expect(message).to_contain_text("You skipped 1 question. Answer it first?")
+    expect(groups.nth(0)).to_have_css("outline-style", "none")
+    expect(groups.nth(1)).to_have_css("outline-style", "dashed")
     link = message.get_by_role("link", name="Question 2 of 2")
     link.click()
     expect(boxes.nth(1)).to_be_focused()
@@ -320,7 +331,7 @@ def test_unanswered_questions_are_asked_about_once(page: Page, sites: dict[str, 
     boxes.nth(1).fill("")  # unanswered again: Check asks again, then Check anyway counts it
     expect(message).to_be_hidden()
     page.get_by_role("button", name="Check answers", exact=True).click()
-    expect(message).to_contain_text("You have not answered 1 question.")
+    expect(message).to_contain_text("You skipped 1 question.")
     page.get_by_role("button", name="Check anyway", exact=True).click()
     expect(page.locator("#ms-results")).to_contain_text("You scored 50% (1 of 2).")
     assert attempts(page, "b") == 1
@@ -331,7 +342,7 @@ def test_unanswered_questions_are_asked_about_once(page: Page, sites: dict[str, 
     expect(page.get_by_role("button", name="Check answers", exact=True)).to_be_visible()
     boxes.first.focus()
     page.keyboard.press("Enter")
-    expect(message).to_contain_text("You have not answered 2 questions.")
+    expect(message).to_contain_text("You skipped 2 questions.")
     expect(boxes.first).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("#ms-results")).to_contain_text("You scored 0% (0 of 2).")

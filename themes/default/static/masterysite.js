@@ -147,6 +147,29 @@
     return tr(one && COURSE.strings && COURSE.strings[key + "_one"] ? key + "_one" : key, vars);
   }
 
+  /** Like tr, but a placeholder may be filled with a DOM node (a link, a list of links): returns the
+   *  pieces, to be passed as children to el(). Text pieces stay text. */
+  function trParts(key, vars) {
+    var s = (COURSE && COURSE.strings && COURSE.strings[key]) || key, out = [], last = 0;
+    s.replace(/\{(\w+)\}/g, function (m, name, at) {
+      out.push(s.slice(last, at), vars && own(vars, name) ? vars[name] : m);
+      last = at + m.length;
+      return m;
+    });
+    out.push(s.slice(last));
+    return out.filter(function (x) { return x !== ""; });
+  }
+
+  /** Links to units, separated by commas, in one span. */
+  function unitLinks(units) {
+    var span = el("span");
+    units.forEach(function (u, i) {
+      if (i) span.appendChild(doc.createTextNode(", "));
+      span.appendChild(el("a", { href: href(u), text: u.title }));
+    });
+    return span;
+  }
+
   /** A section's heading: its title, or "Other units" for untitled units that follow a section. */
   function groupTitle(section, i) { return section.title || (i > 0 ? tr("other_units") : null); }
 
@@ -390,21 +413,32 @@
     box.textContent = "";
     box.appendChild(el("p", { "class": "summary__count", text: trn("summary", UNITS.length, { n: n, total: UNITS.length }) }));
     box.appendChild(bar);
-    if (n === UNITS.length && n > 0) box.appendChild(el("p", { text: tr("all_mastered") }));
+    var done = n === UNITS.length && n > 0;
+    box.classList.toggle("summary--done", done);
+    if (done) box.appendChild(celebration());
     else if (next) box.appendChild(el("p", { "class": "summary__next" }, [el("a", { href: href(next), "class": "button", text: tr("next_up", { title: next.title }) })]));
     box.hidden = false;
   }
 
-  function unitCard(u) {
+  /** The whole course is mastered: say so, warmly. */
+  function celebration() {
+    return el("p", { "class": "celebrate" }, [el("span", { "class": "celebrate__star", "aria-hidden": "true", text: "\u2605" }), " ",
+      trn("all_mastered", UNITS.length, { total: UNITS.length, course: COURSE.title })]);
+  }
+
+  /** The units a locked unit still waits for (those in the course and not yet mastered). */
+  function missingRequires(u) {
+    return (u.requires || []).filter(function (id) { return !isMastered(id) && BY_ID[id]; }).map(function (id) { return BY_ID[id]; });
+  }
+
+  function unitCard(u, level) {
     var st = statusOf(u), rec = peek(u.id), meta = el("p", { "class": "unit-card__meta" }, [statusBadge(u)]);
     meta.appendChild(el("span", { "class": "unit-card__score",
       text: rec.best ? tr("best_score", { score: percent(rec.best) }) : st === "locked" ? "" : tr("not_attempted") }));
-    var card = el("li", { "class": "unit-card is-" + st }, [
-      el("a", { "class": "unit-card__title", href: href(u), text: u.title }), meta]);
+    var card = el("li", { "class": "unit-card is-" + st }, [el("h" + level, { "class": "unit-card__heading" }, [
+      el("a", { "class": "unit-card__title", href: href(u), text: u.title })]), meta]);
     if (st === "locked") {
-      var missing = u.requires.filter(function (id) { return !isMastered(id) && BY_ID[id]; });
-      card.appendChild(el("p", { "class": "unit-card__requires",
-        text: tr("requires", { units: missing.map(function (id) { return BY_ID[id].title; }).join(", ") }) }));
+      card.appendChild(el("p", { "class": "unit-card__requires" }, trParts("requires", { units: unitLinks(missingRequires(u)) })));
     }
     return card;
   }
@@ -420,7 +454,8 @@
         sec.appendChild(el("h2", { id: "ms-section-" + i, "class": section.title ? null : "course-section__other", text: title }));
         list.setAttribute("aria-labelledby", "ms-section-" + i);
       }
-      section.units.forEach(function (id) { if (BY_ID[id]) list.appendChild(unitCard(BY_ID[id])); });
+      // Each card is headed one level below its group's heading (h2 when the group has none).
+      section.units.forEach(function (id) { if (BY_ID[id]) list.appendChild(unitCard(BY_ID[id], title ? 3 : 2)); });
       sec.appendChild(list);
       frag.appendChild(sec);
     });
@@ -575,17 +610,50 @@
   }
 
   function showLocked(u) {
-    var list = $("ms-locked-list");
-    u.requires.forEach(function (id) {
-      if (isMastered(id) || !BY_ID[id]) return;
-      var r = BY_ID[id];
-      list.appendChild(el("li", null, [el("a", { href: href(r), text: r.title }), " ",
-        el("span", { "class": "badge badge--" + statusOf(r) }, [icon(statusOf(r)), tr("status_" + statusOf(r))])]));
+    var list = $("ms-locked-list"), missing = missingRequires(u);
+    missing.forEach(function (r) {
+      list.appendChild(el("li", null, [el("a", { href: href(r), text: r.title }), " ", statusBadge(r)]));
     });
+    // Every unit listed is itself locked: point to where the student can actually begin.
+    var start = $("ms-locked-start"), first = missing.every(function (r) { return statusOf(r) === "locked"; }) ? startingPoint(u) : null;
+    if (start && first) {
+      start.appendChild(el("strong", null, trParts("locked_start", { unit: el("a", { href: href(first), text: first.title }) })));
+      start.hidden = false;
+    }
     $("ms-locked").hidden = false;
     $("ms-unit-body").hidden = true;
     var box = $("ms-unit-status");
-    if (box) { box.textContent = ""; box.appendChild(statusBadge(u)); }
+    if (box) box.hidden = true; // the heading already says it is not open
+  }
+
+  /** The first unit on the way to `u` that the student can work on now: a depth-first walk of the
+   *  prerequisites (in the order listed) to a unit that is available and not yet mastered. */
+  function startingPoint(u) {
+    var seen = {};
+    function walk(unit) {
+      if (seen[unit.id]) return null;
+      seen[unit.id] = true;
+      var st = statusOf(unit);
+      if (st === "available") return unit;
+      if (st === "mastered") return null;
+      var found = null;
+      missingRequires(unit).some(function (r) { return (found = walk(r)); });
+      return found;
+    }
+    var found = null;
+    missingRequires(u).some(function (r) { return (found = walk(r)); });
+    return found;
+  }
+
+  /** The pager's Next link says so (icon and words) while the next unit is locked for the student. */
+  function renderPager() {
+    var link = $("ms-pager-next"), u = link && BY_ID[link.getAttribute("data-unit")];
+    if (!u) return;
+    var locked = statusOf(u) === "locked", mark = link.querySelector(".pager__locked");
+    link.classList.toggle("is-locked", locked);
+    if (locked && !mark) {
+      link.querySelector(".pager__title").appendChild(el("span", { "class": "pager__locked" }, [" ", icon("locked"), " ", tr("pager_locked")]));
+    } else if (!locked && mark) mark.parentNode.removeChild(mark);
   }
 
   function startUnit() {
@@ -601,26 +669,28 @@
     startQuiz(u, data);
   }
 
+  /** Mastered: the bonus section opens, and the correctives fold away (kept, closed). */
   function revealEnrichment() {
     var box = $("ms-enrichment");
     if (box) box.hidden = false;
+    var fold = $("ms-correctives-fold"), summary = $("ms-correctives-summary");
+    if (fold && summary && summary.hidden) { summary.hidden = false; fold.open = false; }
+    setBottomRetry(false);
   }
 
-  /** Links to the units this change opened, or to the next unit. */
+  /** Where to go after mastering: a big "Go on to <first unit this opened>" link, the other units it
+   *  opened, or (none opened) back to the course, with a word when the whole course is done. */
   function goOnLinks(before) {
     var now = availableIds(), opened = UNITS.filter(function (x) { return now[x.id] && !before[x.id]; });
-    var box = el("div", { "class": "go-on" });
-    if (opened.length) {
-      box.appendChild(el("p", { "class": "go-on__title", text: tr("unlocked_text") }));
-      box.appendChild(el("ul", null, opened.map(function (x) {
-        return el("li", null, [el("a", { href: href(x), text: x.title })]);
-      })));
-    } else {
-      var next = UNITS.filter(function (x) { return now[x.id]; })[0];
-      if (next) box.appendChild(el("p", null, [el("a", { href: href(next), text: tr("go_on", { title: next.title }) })]));
-      else if (countMastered() === UNITS.length) box.appendChild(el("p", { text: tr("all_mastered") }));
+    var box = el("div", { "class": "go-on" }), first = opened[0];
+    if (!first && countMastered() === UNITS.length) box.appendChild(celebration());
+    box.appendChild(el("p", { "class": "go-on__main" }, [first
+      ? el("a", { "class": "button", href: href(first), text: tr("go_on", { title: first.title }) })
+      : el("a", { "class": "button", href: ROOT + "index.html", text: tr("back_to_course") })]));
+    if (opened.length > 1) {
+      box.appendChild(el("p", { "class": "go-on__also" }, [el("span", { "class": "go-on__title", text: tr("also_opened") }), " ",
+        unitLinks(opened.slice(1))]));
     }
-    box.appendChild(el("p", null, [el("a", { href: ROOT + "index.html", text: tr("back_to_course") })]));
     return box;
   }
 
@@ -669,6 +739,7 @@
     $("ms-quiz-form").addEventListener("input", guard(onAnswerChange));
     $("ms-quiz-form").addEventListener("change", guard(onAnswerChange));
     $("ms-retry").addEventListener("click", guard(onRetry));
+    if ($("ms-retry-bottom")) $("ms-retry-bottom").addEventListener("click", guard(onRetry));
   }
 
   function newDraw(prev) {
@@ -736,6 +807,8 @@
     if (keys.length && !box.hidden && box.getAttribute("data-keys") === keys.join(" ")) return;
     box.textContent = "";
     box.setAttribute("data-keys", keys.join(" "));
+    markSkipped(keys);
+    button.classList.toggle("button--secondary", keys.length > 0);
     if (!keys.length) {
       page.confirming = false;
       box.hidden = true;
@@ -756,6 +829,13 @@
     })));
     box.hidden = false;
     button.textContent = tr("check_anyway");
+  }
+
+  /** A visible outline on each skipped question (the message above the button lists them too). */
+  function markSkipped(keys) {
+    Object.keys(page.quiz.nodes).forEach(function (k) {
+      page.quiz.nodes[k].classList.toggle("is-skipped", keys.indexOf(k) >= 0);
+    });
   }
 
   function onAnswerChange() {
@@ -785,7 +865,11 @@
     var reveal = isMastered(u.id);
     results.forEach(function (r) { showQuestionResult(r, reveal); });
     showResults(score, passed, wasMastered, missed, before);
-    if (!passed && !wasMastered) showCorrectives(missed);
+    if (!passed && !wasMastered) {
+      showCorrectives(missed);
+      results.forEach(function (r) { if (!r.right) addHelpLink(r.q); });
+      setBottomRetry(!$("ms-correctives").hidden);
+    }
     if (reveal) { revealEnrichment(); $("ms-quiz-intro").textContent = tr("quiz_intro_mastered"); }
     refreshShared();
     renderUnitStatus();
@@ -856,6 +940,32 @@
     after.hidden = !after.firstChild;
   }
 
+  /** Under a "Not correct": a link to the explanations for the question's objective, when there are some. */
+  function addHelpLink(q) {
+    var group = $("ms-correctives-" + q.objective);
+    if (!group || group.hidden || !group.hasAttribute("data-has-items")) return;
+    var link = el("a", { href: "#ms-correctives-" + q.objective, text: tr("need_help") });
+    link.addEventListener("click", guard(function (event) {
+      event.preventDefault();
+      group.scrollIntoView({ block: "start" });
+      group.focus({ preventScroll: true });
+    }));
+    page.quiz.nodes[q.key].querySelector("[data-verdict]").appendChild(el("p", { "class": "need-help" }, [link]));
+  }
+
+  /** The second "try again" button, at the end of the correctives. */
+  function setBottomRetry(show) {
+    var button = $("ms-retry-bottom");
+    if (button) button.parentNode.hidden = !show;
+  }
+
+  /** The retry button: "Try again" until mastered, then a quieter "Practise with new questions". */
+  function labelRetry() {
+    var button = $("ms-retry"), mastered = isMastered(page.unit.id);
+    button.textContent = tr(mastered ? "practise_again" : "try_again");
+    button.classList.toggle("button--secondary", mastered);
+  }
+
   function objectiveText(id) {
     var o = (page.unit.objectives || []).filter(function (x) { return x.id === id; })[0];
     return o ? o.text : id;
@@ -877,13 +987,15 @@
     heading.appendChild(doc.createTextNode(title));
     box.className = "results results--" + (passed ? "passed" : wasMastered ? "practice" : "failed");
     body.textContent = "";
-    var line = tr("score_line", { percent: percent(score), right: score[0], total: score[1] });
+    var line = tr("score_line", { percent: percent(score), right: score[0], total: score[1] }), extra = "";
     body.appendChild(el("p", { "class": "results__score", text: line }));
     if (passed) {
-      body.appendChild(el("p", { text: tr("passed_text") }));
+      extra = tr("passed_text") + (!wasMastered && $("ms-enrichment") ? " " + tr("passed_bonus") : "");
+      body.appendChild(el("p", { text: extra }));
       if (!wasMastered) body.appendChild(goOnLinks(before));
     } else if (wasMastered) {
-      body.appendChild(el("p", { text: tr("practice_text", { score: percent(peek(page.unit.id).best) }) }));
+      extra = tr("practice_text", { score: percent(peek(page.unit.id).best) });
+      body.appendChild(el("p", { text: extra }));
     } else {
       body.appendChild(el("p", { text: tr("failed_text", { percent: $("ms-quiz").getAttribute("data-mastery-percent") || percentOf(page.quiz.mastery) }) }));
       var list = missedList(missed);
@@ -892,8 +1004,9 @@
     box.hidden = false;
     $("ms-check").hidden = true;
     $("ms-retry").hidden = false;
+    labelRetry();
     box.focus();
-    announce(title + ". " + line);
+    announce(title + ". " + line + (extra ? " " + extra : ""));
   }
 
   function percentOf(mastery) { return Math.ceil((100 * mastery[0]) / mastery[1]) + "%"; }
@@ -926,6 +1039,7 @@
   function onRetry() {
     page.draw = newDraw(page.draw.keys);
     showDraw();
+    setBottomRetry(false);
     $("ms-results").hidden = true;
     var heading = $("ms-quiz-heading");
     heading.focus();
@@ -1029,6 +1143,7 @@
       var from = clean.units[id];
       from.draw = null;
       mergeUnit(record(id), from, BY_ID[id]);
+      if (!from.mastered && !from.attempts) return; // an untouched unit is not "progress"
       n += 1;
       if (from.mastered) mastered += 1;
     });
@@ -1038,7 +1153,16 @@
     progressMessage(trn("import_done", n, { n: n, mastered: mastered }), false);
   }
 
+  /** Today's date on the printout of the progress page. */
+  function fillPrintDate() {
+    var box = $("ms-print-date");
+    if (!box) return;
+    try { box.textContent = new Date().toLocaleDateString(COURSE.language || undefined, { year: "numeric", month: "long", day: "numeric" }); }
+    catch (e) { box.textContent = new Date().toISOString().slice(0, 10); }
+  }
+
   function startProgressPage() {
+    fillPrintDate();
     $("ms-export").addEventListener("click", guard(exportProgress));
     $("ms-import").addEventListener("change", guard(function (event) {
       var input = event.target, file = input.files && input.files[0];
@@ -1066,6 +1190,7 @@
     renderSummary();
     renderCourseList();
     renderProgressTable();
+    renderPager();
   }
 
   function start() {

@@ -216,10 +216,27 @@ def copy_static(site: Site, writer: Writer) -> None:
     for name, file in static_files(site.course_dir).items():
         writer.copy(f"_static/{name}", file)
     writer.text("_static/course-data.js", course_data_js(site))
-    assets = site.course_dir / "assets"
-    for file in sorted(assets.rglob("*")) if assets.is_dir() else []:
-        if file.is_file():
-            writer.copy(nfc(f"assets/{file.relative_to(assets).as_posix()}"), file)
+    for name, file in asset_files(site.course_dir / "assets"):
+        writer.copy(nfc(f"assets/{name}"), file)
+
+
+def asset_files(assets: Path) -> list[tuple[str, Path]]:
+    """Every file under assets/, following linked folders as the link check does (once each)."""
+    out: list[tuple[str, Path]] = []
+    seen: set[Path] = set()
+    top = assets.resolve()
+    for folder, dirs, files in os.walk(assets, followlinks=True):
+        real = Path(folder).resolve()
+        if real in seen or (real != top and top.is_relative_to(real)):
+            dirs[:] = []  # a link back up the tree (it would publish the course itself): skip
+            continue
+        seen.add(real)
+        dirs.sort()
+        for name in sorted(files):
+            file = Path(folder) / name
+            if file.is_file():
+                out.append((file.relative_to(assets).as_posix(), file))
+    return out
 
 
 # --- the recipe ----------------------------------------------------------------------------------
@@ -245,13 +262,30 @@ def check_output(root: Path, out: Path) -> None:
 
 
 def swap_in(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by ``tmp`` with two renames; the old site is removed only afterwards."""
+    """Replace ``out`` by ``tmp`` with two renames; the old site is removed only afterwards,
+    and put back if the second rename fails (or is interrupted)."""
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     if out.exists():
         os.rename(out, old)
-    os.rename(tmp, out)
+    try:
+        os.rename(tmp, out)
+    except BaseException:
+        if old.exists() and not out.exists():
+            os.rename(old, out)
+        raise
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(out: Path) -> None:
+    """A build killed between its two renames leaves the last good site as ``.NAME.old-PID``:
+    put it back before anything else happens."""
+    if out.exists():
+        return
+    leftovers = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if leftovers and (leftovers[-1] / MARKER).is_file():
+        os.rename(leftovers[-1], out)
+        log.warning("restored the last good site from %s", leftovers[-1].name)
 
 
 def template_error(exc: TemplateError, root: Path | None = None) -> MasteryError:
@@ -313,6 +347,9 @@ def build_full(root: Path, out: Path, strict: bool = False, jobs: int | None = N
     loaded = load_course(root, jobs)
     fail_on(loaded.report, strict)
     assert loaded.course is not None
+    if out.is_symlink():
+        out = out.resolve()  # update the folder the link points to, keep the link
+    recover(out)
     check_output(root, out)
     site = Site.create(loaded.course, root)
     out.parent.mkdir(parents=True, exist_ok=True)

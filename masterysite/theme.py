@@ -31,8 +31,8 @@ def theme_dirs(course_dir: Path) -> list[Path]:
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(dirs: tuple[Path, ...]) -> Environment:
-    loader = FileSystemLoader([str(d / "templates") for d in dirs if (d / "templates").is_dir()])
+def _environment(folders: tuple[Path, ...]) -> Environment:
+    loader = FileSystemLoader([str(folder) for folder in folders])
     return Environment(
         loader=loader,
         autoescape=select_autoescape(["html", "htm", "xml", "j2"], default_for_string=True),
@@ -45,7 +45,8 @@ def _environment(dirs: tuple[Path, ...]) -> Environment:
 
 def environment(course_dir: Path) -> Environment:
     """One compiled environment per theme set, shared by every page of a build."""
-    return _environment(tuple(theme_dirs(course_dir)))
+    # keyed on the template folders that exist now, so a theme/templates/ added during serve counts
+    return _environment(tuple(d / "templates" for d in theme_dirs(course_dir) if (d / "templates").is_dir()))
 
 
 def strings(course_dir: Path, language: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -11,6 +12,42 @@ from masterysite.errors import Report
 
 MAX_DEPTH = 50  # deeper nesting is never a course, only a mistake (or an attack)
 MAX_NODES = 100_000  # aliases can make a tiny file expand without bound ("billion laughs")
+
+
+class WrittenFloat(float):
+    """A number that remembers how it was written: ``title: 1.10`` is the text '1.10', not '1.1'."""
+
+    source: str
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class WrittenInt(int):
+    """``title: 007`` stays '007' when used as text."""
+
+    source: str
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def _as_written(value: Any, node: yaml.Node) -> Any:
+    """Plain YAML scalars where a teacher may have meant text: dates stay as written
+    (``title: 2024-09-01``), numbers keep their spelling when turned into text."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:  # quoted or block scalars are text already
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return str(node.value)
+    if type(value) is float:
+        written_float = WrittenFloat(value)
+        written_float.source = str(node.value)
+        return written_float
+    if type(value) is int:
+        written_int = WrittenInt(value)
+        written_int.source = str(node.value)
+        return written_int
+    return value
 
 
 class LineDict(dict[str, Any]):
@@ -95,7 +132,9 @@ class _Builder:
         except (ValueError, TypeError, OverflowError) as exc:  # e.g. '!!int abc', a 13th month
             problem = f"cannot read this value: {exc}"
             raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
-        return _text(value, node) if isinstance(value, str) else value
+        if isinstance(value, str):
+            return _text(value, node)
+        return _as_written(value, node)
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> LineList:
         out = LineList(self.line(node))

@@ -172,3 +172,19 @@ def test_a_full_rebuild_rewrites_only_what_changed(example_course: Path, tmp_pat
     rewritten = sorted(name for name in after if after[name].st_ino != before[name].st_ino)
     assert rewritten == ["units/simplifying.html"]
     assert all(after[n].st_mtime_ns == before[n].st_mtime_ns for n in after if n not in rewritten)
+
+
+def test_a_templates_folder_added_to_an_existing_theme_folder(example_course: Path, tmp_path: Path) -> None:
+    (example_course / "theme" / "static").mkdir(parents=True)
+    (example_course / "theme" / "static" / "extra.css").write_text("p { margin: 0 }\n", encoding="utf-8")
+    project = Project(example_course, tmp_path / "live")
+    project.full()
+
+    def mutate(root: Path) -> None:
+        default = Path(__file__).resolve().parent.parent / "themes" / "default" / "templates" / "base.html"
+        own = root / "theme" / "templates" / "base.html"
+        own.parent.mkdir()
+        own.write_text(default.read_text(encoding="utf-8").replace("</main>", "<p>Our school</p></main>"))
+
+    rebuild_and_compare(project, tmp_path, mutate)
+    assert "Our school" in (project.out / "index.html").read_text(encoding="utf-8")

@@ -218,9 +218,7 @@ def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Obje
     return out
 
 
-def rendered_objective(
-    md: MarkdownIt, objective: Objective, env: dict[str, Any], links: LinkRewriter
-) -> Objective:
+def rendered_objective(md: MarkdownIt, objective: Objective, env: dict[str, Any], links: LinkRewriter) -> Objective:
     """Objectives may use Markdown and math (``Know the value of $g$``); their links are checked
     and their HTML comments dropped like the lesson's."""
     tokens = drop_comments(md.parseInline(objective.text, env))
@@ -345,7 +343,7 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
         report.warn(
             path,
             unit.draw_line,
-            f"pool of {pool} questions is too small for a fresh retake"
+            f"pool of {pool} question{'s' if pool != 1 else ''} is too small for a fresh retake"
             f" (want at least {2 * unit.draw} for draw {unit.draw}): add questions or lower the draw",
             "small-pool",
         )

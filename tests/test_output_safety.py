@@ -1,0 +1,62 @@
+"""The output folder: a symlinked -o is updated where it points; a build killed between its two
+renames never leaves the teacher without their last good site."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from masterysite import build as build_module
+from masterysite.build import MARKER, build
+from masterysite.cli import main
+
+
+def test_a_symlinked_output_folder_is_updated_in_place(example_course: Path, tmp_path: Path) -> None:
+    www = tmp_path / "www"
+    www.mkdir()
+    link = tmp_path / "site"
+    link.symlink_to(www)
+    build(example_course, link)
+    build(example_course, link)
+    assert link.is_symlink() and (www / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course", "site", "www"]
+
+
+def test_interrupted_between_the_renames_puts_the_old_site_back(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build(example_course, out)
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    real_rename = os.rename
+    calls: list[object] = []
+
+    def rename(src: object, dst: object) -> None:
+        calls.append(src)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_rename(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module.os, "rename", rename)
+    with pytest.raises(KeyboardInterrupt):
+        build(example_course, out)
+    monkeypatch.undo()
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+
+
+def test_a_site_left_aside_by_a_killed_build_is_restored(example_course: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(example_course, out)
+    os.rename(out, tmp_path / ".site.old-12345")  # what a build killed at the wrong moment leaves
+    build(example_course, out)
+    assert (out / MARKER).is_file()
+    assert not (tmp_path / ".site.old-12345").exists()
+
+
+def test_serve_refuses_a_port_that_cannot_exist(example_course: Path) -> None:
+    result = CliRunner().invoke(main, ["serve", str(example_course), "-p", "70000"])
+    assert result.exit_code == 2
+    assert "70000 is not in the range 1<=x<=65535" in result.output

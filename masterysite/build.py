@@ -54,7 +54,7 @@ def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) 
     return {e.path: scan_id(texts.get(e.path, ""), e.path) for e in entries}
 
 
-def _parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
+def parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
     text, source = args
     report = Report()
     return parse_unit(text, source, report), report.problems
@@ -88,7 +88,7 @@ def load_course(root: Path, jobs: int | None = None) -> Loaded:
         for i, e in enumerate(config.entries)
         if e.path in texts
     ]
-    parsed = dict(zip([s.path for _, s in tasks], _run(_parse_task, tasks, jobs), strict=True))
+    parsed = dict(zip([s.path for _, s in tasks], _run(parse_task, tasks, jobs), strict=True))
     loaded = Loaded(None, report, texts, parsed, config)  # type: ignore[arg-type]
     loaded.course = check_parsed(loaded)
     return loaded

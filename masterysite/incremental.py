@@ -18,12 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from masterysite.build import Loaded, _parse_task, build_full, check_parsed, read_units, unit_files
-from masterysite.config import load_config
+from masterysite.build import Loaded, build_full, check_parsed, parse_task, read_units, unit_files
 from masterysite.errors import CourseError, Report
 from masterysite.parse.unit import UnitSource, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
-from masterysite.theme import default_theme_dir
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +117,7 @@ class Project:
         for index, entry in enumerate(config.entries):
             if entry.path in texts:
                 source = UnitSource(entry.path, index, entry.section, str(self.root), ids)
-                parsed[entry.path] = _parse_task((texts[entry.path], source))  # type: ignore[assignment]
+                parsed[entry.path] = parse_task((texts[entry.path], source))  # type: ignore[assignment]
         candidate = Loaded(None, report, self.loaded.texts | texts, parsed, config)
         candidate.course = check_parsed(candidate)
         if report.errors:
@@ -162,37 +160,3 @@ class Project:
         related += [site.refs.get(r) for r in unit.requires or ()]
         source = self.sources.get(unit.path, "")
         return repr((source, unit.order, unit.section, unit.requires, neighbours, related))
-
-
-def watched_files(root: Path) -> dict[str, tuple[int, int]]:
-    """Every file a build reads, with (mtime_ns, size): polled by serve to see saves."""
-    stamps: dict[str, tuple[int, int]] = {}
-    folders = [root / "units", root / "assets", root / "theme", default_theme_dir()]
-    for file in [root / "course.yml"]:
-        _stamp(file, root, stamps)
-    for folder in folders:
-        if folder.is_dir():
-            for dirpath, _dirs, files in os.walk(folder):
-                for name in files:
-                    _stamp(Path(dirpath) / name, root, stamps)
-    return stamps
-
-
-def _stamp(file: Path, root: Path, stamps: dict[str, tuple[int, int]]) -> None:
-    try:
-        info = file.stat()
-    except OSError:
-        return
-    try:
-        key = file.relative_to(root).as_posix()
-    except ValueError:
-        key = str(file)
-    stamps[key] = (info.st_mtime_ns, info.st_size)
-
-
-def changed(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> Change:
-    paths = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-    return Change(paths)
-
-
-__all__ = ["Change", "Project", "changed", "load_config", "watched_files"]

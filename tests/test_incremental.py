@@ -12,7 +12,19 @@ import pytest
 
 from masterysite.build import build
 from masterysite.errors import CourseError
-from masterysite.incremental import Project, changed, watched_files
+from masterysite.incremental import Change, Project
+from masterysite.serve import relevant
+
+
+def watched_files(root: Path) -> dict[str, int]:
+    """What a save looks like to serve: every course file with its modification time."""
+    return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> Change:
+    """The paths the watcher would report, filtered as serve filters file events."""
+    paths = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    return Change({p for p in paths if relevant(p)})
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 
@@ -17,6 +18,11 @@ from masterysite.suggest import unknown
 _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
 _FENCE_LINE = re.compile(r"^\s*:{3,}\s*$")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
+
+
+def question_key(objective: str, source: str) -> str:
+    """Stable across rebuilds as long as the question itself is unchanged."""
+    return "q" + hashlib.sha256(f"{objective}\n{source}".encode()).hexdigest()[:10]
 
 
 def top_blocks(tokens: list[Token]) -> list[list[Token]]:
@@ -253,8 +259,6 @@ class BlockParser:
         self.correctives.append(Block("corrective", title, self.render(inner), line, objective, anchor))
 
     def _question(self, words: list[str], inner: list[Token], token: Token) -> None:
-        from masterysite.parse.unit import question_key
-
         line = self.line(token)
         objective = self._objective(words, line, "question") or ""
         blocks = top_blocks(inner)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -302,11 +301,6 @@ def _report_math(body: str, offset: int, path: str, report: Report) -> None:
         line = body.count("\n", 0, where) + 1 + offset if where >= 0 else 0
         report.warn(path, line, f"could not typeset math '{latex[:40]}'; it is shown as source", "math")
     mdmod.math_failures.clear()
-
-
-def question_key(objective: str, source: str) -> str:
-    """Stable across rebuilds as long as the question itself is unchanged."""
-    return "q" + hashlib.sha256(f"{objective}\n{source}".encode()).hexdigest()[:10]
 
 
 def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: bool = True) -> None:

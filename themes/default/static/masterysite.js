@@ -484,7 +484,7 @@
     if (/^\s*[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?\s*$/.test(text)) text = text.replace(/[ \u00a0\u202f](?=\d{3})/g, "");
     if ((m = /^\s*([+-]?)(?:(\d+)(?:[.,](\d*))?|[.,](\d+))(?:[eE]([+-]?\d+))?\s*$/.exec(text))) {
       var frac = m[3] || m[4] || "", exp = (m[5] ? parseInt(m[5], 10) : 0) - frac.length;
-      if (Math.abs(exp) > 5000) return null; // absurd input; not worth a huge BigInt
+      if (Math.abs(exp) > 1000 || text.length > 200) return null; // absurd input (the build uses the same caps)
       n = big((m[2] || "") + frac || "0");
       if (exp >= 0) n = n * big(10) ** big(exp); else d = big(10) ** big(-exp);
     } else if ((m = /^\s*([+-]?)\s*(?:(\d+)\s+)?(\d+)\s*\/\s*(\d+)\s*$/.exec(text))) {

@@ -193,3 +193,27 @@ def course_key(site: Path) -> Course:
 @pytest.fixture
 def student(page: Page, base_url: str, course_key: Course) -> Student:
     return Student(page, course_key, base_url)
+
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page: Page, axe: str) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page, one line each.
+
+    From file:// axe may not fetch the stylesheets itself (the browser blocks it and logs an
+    error), so there it reads the styles the page has already applied ("preload": false)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(axe)
+    options = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
+    if page.url.startswith("file:"):
+        options["preload"] = False
+    found = page.evaluate(
+        """async (options) => {
+            const r = await axe.run(document, options);
+            return r.violations.map(v => `${v.id}: ${v.help} -- ` +
+                v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '));
+        }""",
+        options,
+    )
+    return list(found)

@@ -10,27 +10,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import axe_violations
 from tests.browser.student import Course, QuestionKey, Student, visible
 
 # The theme catches handler errors and only warns: count those as script errors too.
 pytestmark = pytest.mark.browser
 
 U1 = "whole-and-parts"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page: Page, axe: str) -> list[str]:
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(axe)
-    found = page.evaluate(
-        """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-            return r.violations.map(v => `${v.id} (${v.impact}): ${v.help} -- ` +
-                v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '));
-        }""",
-        WCAG,
-    )
-    return list(found)
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])

@@ -17,13 +17,13 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from masterysite.build import build
+from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 STRINGS = REPO / "themes" / "default" / "strings.yml"
 LANGS = ("en", "es", "fr", "de")
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def question(objective: str, a: int, b: int) -> str:
@@ -74,20 +74,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """language -> file:// URL of the built tiny course (with a trailing slash)."""
     base = tmp_path_factory.mktemp("theme-details")
     return {lang: make_course(base / lang, lang).as_uri() + "/" for lang in LANGS}
-
-
-def axe_violations(page: Page, axe: str) -> list[str]:
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(axe)
-    found = page.evaluate(
-        """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-            return r.violations.map(v => `${v.id}: ${v.help} -- ` +
-                v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '));
-        }""",
-        WCAG,
-    )
-    return list(found)
 
 
 def answer_and_check(page: Page, answers: list[str], button: str = "Check answers") -> None:

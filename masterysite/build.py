@@ -47,6 +47,7 @@ class Loaded:
     texts: dict[str, str] = field(default_factory=dict)
     parsed: dict[str, tuple[Unit | None, list[Problem]]] = field(default_factory=dict)  # before checks
     config: CourseConfig | None = None
+    unit_ids: dict[str, str] = field(default_factory=dict)  # "units/x.md" -> id, for links between units
 
 
 def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) -> dict[str, str]:
@@ -89,7 +90,7 @@ def load_course(root: Path, jobs: int | None = None) -> Loaded:
         if e.path in texts
     ]
     parsed = dict(zip([s.path for _, s in tasks], _run(parse_task, tasks, jobs), strict=True))
-    loaded = Loaded(None, report, texts, parsed, config)  # type: ignore[arg-type]
+    loaded = Loaded(None, report, texts, parsed, config, ids)  # type: ignore[arg-type]
     loaded.course = check_parsed(loaded)
     return loaded
 

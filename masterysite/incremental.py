@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from masterysite.build import Loaded, build_full, check_parsed, parse_task, read_units, unit_files
+from masterysite.build import Loaded, build_full, check_parsed, parse_task, read_units
 from masterysite.errors import CourseError, Report
 from masterysite.parse.unit import UnitSource, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
@@ -83,42 +83,44 @@ class Project:
         """Rebuild after ``change``; returns the report and the output files written."""
         change = Change(change.paths | self.pending)
         self.pending = change.paths
-        if self.loaded is None or self.site is None or not self._incremental(change):
+        texts = self._unit_edits(change)
+        if texts is None:
             report = self.full()
             self.pending = set()
             return report, ["*"]
-        result = self._units(change)
+        result = self._units(texts)
         self.pending = set()
         return result
 
-    def _incremental(self, change: Change) -> bool:
-        assert self.loaded is not None
-        if not change.only_unit_edits(set(self.loaded.parsed)):
-            return False
-        if self.loaded.config is None or self.loaded.report.errors:
-            return False
-        ids = {p: u.id for p, (u, _) in self.loaded.parsed.items() if u is not None}
+    def _unit_edits(self, change: Change) -> dict[str, str] | None:
+        """The new texts when ``change`` only edits units in place (same ids); None: rebuild all."""
+        loaded = self.loaded
+        if loaded is None or self.site is None or loaded.config is None or loaded.report.errors:
+            return None
+        if not change.only_unit_edits(set(loaded.parsed)):
+            return None
         if not all((self.root / p).is_file() for p in change.paths):
-            return False  # a unit was deleted: the course changes shape
-        for path in change.paths:
-            text = (self.root / path).read_text(encoding="utf-8", errors="replace")
-            if scan_id(text, path) != ids.get(path):
-                return False  # links in other units point at this id: rebuild them all
-        return True
+            return None  # a unit was deleted: the course changes shape
+        report = Report()
+        entries = tuple(e for e in loaded.config.entries if e.path in change.paths)
+        texts = read_units(self.root, entries, report)
+        if report.errors:
+            raise CourseError(report.sorted())
+        if any(scan_id(text, path) != loaded.unit_ids.get(path) for path, text in texts.items()):
+            return None  # links in other units point at this id: rebuild them all
+        return texts
 
-    def _units(self, change: Change) -> tuple[Report, list[str]]:
+    def _units(self, texts: dict[str, str]) -> tuple[Report, list[str]]:
         assert self.loaded is not None and self.loaded.config is not None
         report = Report()
         config = self.loaded.config
-        entries = [e for e in config.entries if e.path in change.paths]
-        texts = read_units(self.root, tuple(entries), report)
-        ids = unit_files(self.root, config.entries, self.loaded.texts | texts)
+        ids = self.loaded.unit_ids
         parsed = dict(self.loaded.parsed)
         for index, entry in enumerate(config.entries):
             if entry.path in texts:
                 source = UnitSource(entry.path, index, entry.section, str(self.root), ids)
                 parsed[entry.path] = parse_task((texts[entry.path], source))  # type: ignore[assignment]
-        candidate = Loaded(None, report, self.loaded.texts | texts, parsed, config)
+        candidate = Loaded(None, report, self.loaded.texts | texts, parsed, config, ids)
         candidate.course = check_parsed(candidate)
         if report.errors:
             raise CourseError(report.sorted())

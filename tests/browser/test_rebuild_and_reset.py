@@ -63,12 +63,17 @@ def test_progress_survives_a_rebuild_after_a_typo_fix(page: Page, live: tuple[st
     assert student.progress_row(Course(out).unit(UNIT1).title)[1:] == ["80% (4/5)", "1"]
 
 
-def test_reset_progress_starts_over(page: Page, student: Student) -> None:
+def master_then_reset(page: Page, student: Student, confirm: bool) -> None:
+    """Master unit 1, press Reset progress and answer the confirm dialog; end on the course page."""
     student.master(UNIT1)
     student.open_progress()
-    page.once("dialog", lambda dialog: dialog.accept())
+    page.once("dialog", lambda dialog: dialog.accept() if confirm else dialog.dismiss())
     student.button("Reset progress").click()
     student.course_page()
+
+
+def test_reset_progress_starts_over(page: Page, student: Student) -> None:
+    master_then_reset(page, student, confirm=True)
     statuses = student.statuses()
     assert statuses[UNIT1] == "Available"
     assert set(statuses.values()) == {"Available", "Locked"}
@@ -76,9 +81,5 @@ def test_reset_progress_starts_over(page: Page, student: Student) -> None:
 
 
 def test_reset_asks_first_and_a_no_keeps_everything(page: Page, student: Student) -> None:
-    student.master(UNIT1)
-    student.open_progress()
-    page.once("dialog", lambda dialog: dialog.dismiss())
-    student.button("Reset progress").click()
-    student.course_page()
+    master_then_reset(page, student, confirm=False)
     assert student.statuses()[UNIT1] == "Mastered"

@@ -1,0 +1,94 @@
+"""Smaller promises to teachers: ids from awkward file names, one title, objectives with math,
+linked folders in assets/, UTF-16 without a byte-order mark, a port already taken."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import MakeCourse
+
+from masterysite.build import build, load_course
+from masterysite.config import read_text
+from masterysite.errors import Report
+
+UNIT = "---\ntitle: Counting\nobjectives:\n  o: Know the value of $g$ and use `print`\n---\n# Counting\n\nText.\n"
+
+
+def test_ids_from_file_names_keep_only_url_safe_characters(make_course: MakeCourse) -> None:
+    root = make_course({"course.yml": "title: T\n", "units/01-My unit #2.md": "# One\n\nText.\n"})
+    loaded = load_course(root)
+    assert loaded.course is not None and [u.id for u in loaded.course.units] == ["My-unit-2"]
+
+
+def test_a_title_repeated_as_the_first_heading_is_shown_once(make_course: MakeCourse, tmp_path: Path) -> None:
+    root = make_course({"course.yml": "title: T\n", "units/a.md": UNIT})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert page.count("<h1") == 1
+
+
+def test_objectives_render_their_markdown_and_math(make_course: MakeCourse, tmp_path: Path) -> None:
+    root = make_course({"course.yml": "title: T\n", "units/a.md": UNIT})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert "<code>print</code>" in page and "<math" in page and "$g$" not in page
+    data = (tmp_path / "site" / "_static" / "course-data.js").read_text(encoding="utf-8")
+    assert '"text":"Know the value of g and use print"' in data  # plain text where text is wanted
+
+
+def test_linked_folders_in_assets_are_published_but_never_the_course_itself(
+    make_course: MakeCourse, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared-pictures"
+    shared.mkdir()
+    (shared / "key.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    root = make_course(
+        {"course.yml": "title: T\n", "units/a.md": "# A\n\n![A key](../assets/shared/key.svg)\n", "assets/x.txt": "x"}
+    )
+    (root / "assets" / "shared").symlink_to(shared)
+    (root / "assets" / "up").symlink_to(root)  # a loop that would publish the course sources
+    assert load_course(root).report.errors == []
+    build(root, tmp_path / "site")
+    published = sorted(
+        p.relative_to(tmp_path / "site" / "assets").as_posix() for p in (tmp_path / "site" / "assets").rglob("*")
+    )
+    assert published == ["shared", "shared/key.svg", "x.txt"]
+
+
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_bytes("# Title\n\nSome text.\n".encode("utf-16-le"))
+    report = Report()
+    assert read_text(file, "units/a.md", report) is None
+    assert [p.message for p in report.errors] == [
+        "file is saved as UTF-16: save it as UTF-8 (most editors: 'Save with encoding')"
+    ]
+
+
+def test_serve_on_a_taken_port_says_so(example_course: Path, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "masterysite",
+                "serve",
+                str(example_course),
+                "-o",
+                str(tmp_path / "o"),
+                "-p",
+                str(port),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert f"port {port} is already in use (another serve?): try --port {port + 1}" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

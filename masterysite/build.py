@@ -28,6 +28,7 @@ from masterysite.errors import CourseError, MasteryError, Problem, Report
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
+from masterysite.scripts import bundles
 from masterysite.theme import check_strings, static_files
 
 log = logging.getLogger(__name__)
@@ -214,7 +215,11 @@ def write_site(site: Site, out: Path, jobs: int | None = None, previous: Path | 
 
 
 def copy_static(site: Site, writer: Writer) -> None:
-    for name, file in static_files(site.course_dir).items():
+    static = static_files(site.course_dir)
+    for name, text in bundles(site.course_dir).items():
+        if name not in static:  # theme/static/NAME.js replaces the whole joined script
+            writer.text(f"_static/{name}", text)
+    for name, file in static.items():
         writer.copy(f"_static/{name}", file)
     writer.text("_static/course-data.js", course_data_js(site))
     for name, file in asset_files(site.course_dir / "assets"):

@@ -12,6 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from masterysite.scripts import bundles
+
 from masterysite.build import build, load_course
 
 REPO = Path(__file__).resolve().parent.parent
@@ -336,9 +338,9 @@ def test_graph_course_template_override_is_file_by_file(graph_site: Path) -> Non
     for name in ("index.html", "progress.html"):
         assert "Gabarit personnalisé" not in (graph_site / name).read_text(encoding="utf-8")
     assert (graph_site / "_static" / "custom.css").is_file()
-    assert (graph_site / "_static" / "masterysite.js").read_bytes() == (
-        DEFAULT_THEME / "static" / "masterysite.js"
-    ).read_bytes()
+    assert (graph_site / "_static" / "masterysite.js").read_text(encoding="utf-8") == bundles(
+        DEFAULT_THEME.parent.parent / "course"
+    )["masterysite.js"]
     assert not (graph_site / "theme").exists()
 
 

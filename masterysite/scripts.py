@@ -1,0 +1,64 @@
+"""The browser scripts: readable sources in a theme's js/ folder, joined at build time.
+
+Each shipped script (``scripts.yml``: name -> list of sources) is its sources
+in order, inside one strict function, each file's name in a comment, so a
+reader of the shipped file can find the source of any line. The course's
+``theme/js/NAME.js`` overrides one source; ``theme/static/NAME.js`` the whole
+script (it is then copied as-is with the other static files).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+from masterysite.theme import theme_dirs
+
+
+def _source(folders: tuple[Path, ...], name: str) -> Path:
+    for folder in folders:
+        candidate = folder / "js" / name
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"theme script source js/{name} is missing")
+
+
+def _manifest(folders: tuple[Path, ...]) -> dict[str, list[str]]:
+    """The most specific scripts.yml wins, script by script."""
+    merged: dict[str, list[str]] = {}
+    for folder in reversed(folders):
+        file = folder / "scripts.yml"
+        if file.is_file():
+            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            merged.update({str(k): [str(s) for s in v] for k, v in data.items()})
+    return merged
+
+
+def join(name: str, sources: list[tuple[str, str]]) -> str:
+    """One classic script: the sources inside ``(function () { ... })();``."""
+    parts = [f"/* {name}: joined by masterysite from the theme's js/ sources; edit those, not this file. */\n"]
+    parts.append("(function () {\n")
+    for source, text in sources:
+        parts.append(f"/* ---- js/{source} ---- */\n{text}")
+        if not text.endswith("\n"):
+            parts.append("\n")
+    parts.append("})();\n")
+    return "".join(parts)
+
+
+@functools.lru_cache(maxsize=8)
+def _bundles(stamps: tuple[tuple[Path, int], ...], folders: tuple[Path, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, sources in _manifest(folders).items():
+        out[name] = join(name, [(s, _source(folders, s).read_text(encoding="utf-8")) for s in sources])
+    return out
+
+
+def bundles(course_dir: Path) -> dict[str, str]:
+    """Script name -> joined text, for every script of the theme (cached until a source changes)."""
+    folders = tuple(theme_dirs(course_dir))
+    files = [f for d in folders for f in [d / "scripts.yml", *sorted((d / "js").glob("*.js"))] if f.is_file()]
+    stamps = tuple((f, f.stat().st_mtime_ns) for f in files)
+    return dict(_bundles(stamps, folders))

@@ -1,0 +1,52 @@
+/* ------------------------------------------------------------------ *
+ * Drawing an attempt                                                 *
+ * ------------------------------------------------------------------ */
+function shuffled(list) {
+  var a = list.slice();
+  for (var i = a.length - 1; i > 0; i--) {
+    var j = Math.floor(Math.random() * (i + 1)), t = a[i];
+    a[i] = a[j]; a[j] = t;
+  }
+  return a;
+}
+
+/** Shuffle, then interleave by objective so a short draw still covers each. */
+function spread(questions) {
+  var groups = {}, order = [];
+  shuffled(questions).forEach(function (q) {
+    if (!own(groups, q.objective)) { groups[q.objective] = []; order.push(q.objective); }
+    groups[q.objective].push(q);
+  });
+  var out = [];
+  for (var round = 0; out.length < questions.length; round++) {
+    order.forEach(function (o) { if (groups[o][round]) out.push(groups[o][round]); });
+  }
+  return out;
+}
+
+/** A fresh draw: questions not in the previous attempt first. */
+function makeDraw(quiz, prev) {
+  var before = {}, fresh = [], old = [];
+  prev.forEach(function (k) { before[k] = true; });
+  quiz.questions.forEach(function (q) { (before[q.key] ? old : fresh).push(q); });
+  var picked = spread(fresh).concat(spread(old)).slice(0, quiz.size);
+  picked = quiz.shuffle ? shuffled(picked) : picked.sort(function (a, b) { return a.index - b.index; });
+  var draw = { keys: [], choices: {} };
+  picked.forEach(function (q) {
+    draw.keys.push(q.key);
+    draw.choices[q.key] = quiz.shuffle ? shuffled(q.choiceIds) : q.choiceIds.slice();
+  });
+  return draw;
+}
+
+/** A stored draw is reused only if it still fits the (maybe rebuilt) pool. */
+function drawFits(quiz, draw) {
+  if (!draw || draw.keys.length !== quiz.size) return false;
+  var seen = {};
+  return draw.keys.every(function (k) {
+    var q = quiz.byKey[k], ids = draw.choices[k];
+    if (!q || seen[k] || !ids) return false;
+    seen[k] = true;
+    return ids.length === q.choiceIds.length && ids.slice().sort().join() === q.choiceIds.slice().sort().join();
+  });
+}

@@ -1,0 +1,98 @@
+/* ------------------------------------------------------------------ *
+ * Navigation (every page) and the course page list                   *
+ * ------------------------------------------------------------------ */
+function renderNav() {
+  var box = $("ms-nav");
+  if (!box) return;
+  var current = box.getAttribute("data-current"), frag = doc.createDocumentFragment(), currentLink = null;
+  COURSE.sections.forEach(function (section, i) {
+    var list = el("ol", { "class": "unit-nav__units" }), title = groupTitle(section, i);
+    var group = el("div", { "class": "unit-nav__group" + (section.title ? "" : " unit-nav__group--untitled") });
+    if (title) {
+      group.appendChild(el("p", { "class": "unit-nav__section", id: "ms-nav-s" + i, text: title }));
+      list.setAttribute("aria-labelledby", "ms-nav-s" + i);
+    }
+    section.units.forEach(function (id) {
+      var u = BY_ID[id];
+      if (!u) return;
+      var st = statusOf(u);
+      var link = el("a", { href: href(u), "class": "unit-nav__link is-" + st }, [
+        icon(st), el("span", { "class": "unit-nav__title", text: u.title }),
+        el("span", { "class": "visually-hidden", text: " (" + tr("status_" + st) + ")" })]);
+      if (id === current) { link.setAttribute("aria-current", "page"); currentLink = link; }
+      list.appendChild(el("li", null, [link]));
+    });
+    group.appendChild(list);
+    frag.appendChild(group);
+  });
+  box.textContent = "";
+  box.appendChild(frag);
+  var count = $("ms-nav-count");
+  if (count) count.textContent = trn("summary", UNITS.length, { n: countMastered(), total: UNITS.length });
+  var details = $("ms-nav-details");
+  if (details && !details.hasAttribute("data-init")) {
+    details.setAttribute("data-init", "");
+    if (window.matchMedia && window.matchMedia("(min-width: 64em)").matches) details.open = true;
+    if (currentLink) box.scrollTop = Math.max(0, currentLink.offsetTop - box.clientHeight / 3);
+  }
+}
+
+function renderSummary() {
+  var box = $("ms-summary");
+  if (!box) return;
+  var n = countMastered(), next = null;
+  UNITS.forEach(function (u) { if (!next && statusOf(u) === "available") next = u; });
+  var bar = el("div", { "class": "meter", "aria-hidden": "true" }, [el("div", { "class": "meter__fill" })]);
+  bar.firstChild.style.width = (UNITS.length ? (100 * n) / UNITS.length : 0) + "%";
+  box.textContent = "";
+  box.appendChild(el("p", { "class": "summary__count", text: trn("summary", UNITS.length, { n: n, total: UNITS.length }) }));
+  box.appendChild(bar);
+  var done = n === UNITS.length && n > 0;
+  box.classList.toggle("summary--done", done);
+  if (done) box.appendChild(celebration());
+  else if (next) box.appendChild(el("p", { "class": "summary__next" }, [el("a", { href: href(next), "class": "button", text: tr("next_up", { title: next.title }) })]));
+  box.hidden = false;
+}
+
+/** The whole course is mastered: say so, warmly. */
+function celebration() {
+  return el("p", { "class": "celebrate" }, [el("span", { "class": "celebrate__star", "aria-hidden": "true", text: "\u2605" }), " ",
+    trn("all_mastered", UNITS.length, { total: UNITS.length, course: COURSE.title })]);
+}
+
+/** The units a locked unit still waits for (those in the course and not yet mastered). */
+function missingRequires(u) {
+  return (u.requires || []).filter(function (id) { return !isMastered(id) && BY_ID[id]; }).map(function (id) { return BY_ID[id]; });
+}
+
+function unitCard(u, level) {
+  var st = statusOf(u), rec = peek(u.id), meta = el("p", { "class": "unit-card__meta" }, [statusBadge(u)]);
+  meta.appendChild(el("span", { "class": "unit-card__score",
+    text: rec.best ? tr("best_score", { score: percent(rec.best) }) : st === "locked" ? "" : tr("not_attempted") }));
+  var card = el("li", { "class": "unit-card is-" + st }, [el("h" + level, { "class": "unit-card__heading" }, [
+    el("a", { "class": "unit-card__title", href: href(u), text: u.title })]), meta]);
+  if (st === "locked") {
+    card.appendChild(el("p", { "class": "unit-card__requires" }, trParts("requires", { units: unitLinks(missingRequires(u)) })));
+  }
+  return card;
+}
+
+function renderCourseList() {
+  var box = $("ms-course-list");
+  if (!box) return;
+  var frag = doc.createDocumentFragment();
+  COURSE.sections.forEach(function (section, i) {
+    var sec = el("section", { "class": "course-section" }), title = groupTitle(section, i);
+    var list = el("ol", { "class": "unit-cards" });
+    if (title) {
+      sec.appendChild(el("h2", { id: "ms-section-" + i, "class": section.title ? null : "course-section__other", text: title }));
+      list.setAttribute("aria-labelledby", "ms-section-" + i);
+    }
+    // Each card is headed one level below its group's heading (h2 when the group has none).
+    section.units.forEach(function (id) { if (BY_ID[id]) list.appendChild(unitCard(BY_ID[id], title ? 3 : 2)); });
+    sec.appendChild(list);
+    frag.appendChild(sec);
+  });
+  box.textContent = "";
+  box.appendChild(frag);
+}

@@ -1,0 +1,134 @@
+/* ------------------------------------------------------------------ *
+ * Progress page                                                      *
+ * ------------------------------------------------------------------ */
+function objectiveStatus(u, o) {
+  if (!o || !o.best) return tr("objective_not_attempted");
+  return passes(o.best, u.mastery || [4, 5]) ? tr("objective_met") : tr("objective_not_met");
+}
+
+function row(cls, cells) { return el("tr", { "class": cls }, cells); }
+
+function renderProgressTable() {
+  var box = $("ms-progress-table");
+  if (!box) return;
+  var cols = [tr("col_status"), tr("col_best"), tr("col_attempts")];
+  /** A data cell; data-label names its column where narrow screens stack the cells. */
+  function cell(i, content) {
+    return el("td", { "data-label": cols[i] }, typeof content === "string" ? [content] : [content]);
+  }
+  var table = el("table", { "class": "progress-table" }, [el("thead", null, [row("", [
+    el("th", { scope: "col", text: tr("col_unit") }), el("th", { scope: "col", text: tr("col_status") }),
+    el("th", { scope: "col", text: tr("col_best") }), el("th", { scope: "col", text: tr("col_attempts") })])])]);
+  COURSE.sections.forEach(function (section, i) {
+    var body = el("tbody"), title = groupTitle(section, i);
+    if (title) body.appendChild(row("section-row" + (section.title ? "" : " section-row--other"), [el("th", { colspan: "4", scope: "rowgroup", text: title })]));
+    section.units.forEach(function (id) {
+      var u = BY_ID[id];
+      if (!u) return;
+      var rec = peek(id);
+      body.appendChild(row("unit-row is-" + statusOf(u), [el("th", { scope: "row" }, [el("a", { href: href(u), text: u.title })]),
+        cell(0, statusBadge(u)), cell(1, scoreText(rec.best)), cell(2, String(rec.attempts))]));
+      (u.objectives || []).forEach(function (o) {
+        var orec = own(rec.objectives, o.id) ? rec.objectives[o.id] : null;
+        body.appendChild(row("objective-row", [
+          el("th", { scope: "row" }, [el("span", { "class": "visually-hidden", text: tr("objective_label") + " " }), o.text]),
+          cell(0, objectiveStatus(u, orec)), cell(1, scoreText(orec && orec.best)),
+          cell(2, String(orec ? orec.attempts : 0))]));
+      });
+    });
+    table.appendChild(body);
+  });
+  box.textContent = "";
+  box.appendChild(table);
+}
+
+function progressMessage(text, isError) {
+  var box = $("ms-progress-message");
+  box.className = "message" + (isError ? " message--error" : " message--ok");
+  box.textContent = text;
+}
+
+function exportProgress() {
+  var units = {};
+  Object.keys(store.data.units).forEach(function (id) {
+    var r = store.data.units[id], copy = {};
+    Object.keys(r).forEach(function (k) { if (k !== "draw") copy[k] = r[k]; });
+    units[id] = copy;
+  });
+  var payload = { format: "masterysite-progress", schema: SCHEMA, course: COURSE.id, title: COURSE.title,
+    exported: new Date().toISOString(), generator: COURSE.generator, units: units };
+  var name = "masterysite-" + COURSE.id + "-progress.json";
+  var url = URL.createObjectURL(new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" }));
+  var a = el("a", { href: url, download: name });
+  doc.body.appendChild(a);
+  a.click();
+  doc.body.removeChild(a);
+  setTimeout(function () { URL.revokeObjectURL(url); }, 4000);
+  progressMessage(tr("export_done", { file: name }), false);
+}
+
+/** Merge imported progress into ours so the better result always wins. */
+function mergeUnit(into, from, unit) {
+  into.mastered = into.mastered || from.mastered;
+  into.attempts = Math.max(into.attempts, from.attempts);
+  if (from.best && better(from.best, into.best)) into.best = from.best;
+  if (!into.last) into.last = from.last;
+  (unit.objectives || []).forEach(function (o) {
+    var id = o.id;
+    if (!own(from.objectives, id)) return;
+    var a = own(into.objectives, id) ? into.objectives[id] : null, b = from.objectives[id];
+    if (!a) { into.objectives[id] = b; return; }
+    a.attempts = Math.max(a.attempts, b.attempts);
+    if (b.best && better(b.best, a.best)) a.best = b.best;
+    if (!a.last) a.last = b.last;
+  });
+}
+
+function importText(text) {
+  var parsed;
+  try { parsed = JSON.parse(text); } catch (e) { return progressMessage(tr("import_bad_json"), true); }
+  if (!isObj(parsed) || !isObj(parsed.units) || typeof parsed.course !== "string") return progressMessage(tr("import_bad_shape"), true);
+  if (parsed.course !== COURSE.id) return progressMessage(tr("import_bad_course", { course: parsed.course.slice(0, 80) }), true);
+  var clean = cleanProgress(parsed), n = 0, mastered = 0;
+  Object.keys(clean.units).forEach(function (id) {
+    if (!own(BY_ID, id)) return; // a unit since removed or renamed: ignore it
+    var from = clean.units[id];
+    from.draw = null;
+    mergeUnit(record(id), from, BY_ID[id]);
+    if (!from.mastered && !from.attempts) return; // an untouched unit is not "progress"
+    n += 1;
+    if (from.mastered) mastered += 1;
+  });
+  if (!n) return progressMessage(tr("import_none"), true);
+  saveProgress();
+  refreshShared();
+  progressMessage(trn("import_done", n, { n: n, mastered: mastered }), false);
+}
+
+/** Today's date on the printout of the progress page. */
+function fillPrintDate() {
+  var box = $("ms-print-date");
+  if (!box) return;
+  try { box.textContent = new Date().toLocaleDateString(COURSE.language || undefined, { year: "numeric", month: "long", day: "numeric" }); }
+  catch (e) { box.textContent = new Date().toISOString().slice(0, 10); }
+}
+
+function startProgressPage() {
+  fillPrintDate();
+  $("ms-export").addEventListener("click", guard(exportProgress));
+  $("ms-import").addEventListener("change", guard(function (event) {
+    var input = event.target, file = input.files && input.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = guard(function () { importText(String(reader.result)); input.value = ""; });
+    reader.onerror = guard(function () { progressMessage(tr("import_bad_json"), true); });
+    reader.readAsText(file);
+  }));
+  $("ms-reset").addEventListener("click", guard(function () {
+    if (!window.confirm(tr("reset_confirm"))) return;
+    store.data = emptyProgress();
+    try { if (store.persistent) storage().removeItem(KEY); } catch (e) { goMemoryOnly(); }
+    refreshShared();
+    progressMessage(tr("reset_done"), false);
+  }));
+}

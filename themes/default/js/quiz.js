@@ -1,0 +1,183 @@
+function startQuiz(u, data) {
+  var quiz = { size: 0, shuffle: data.shuffle !== false, mastery: u.mastery, questions: [], byKey: {}, nodes: {} };
+  data.questions.forEach(function (q, i) {
+    var node = $("q-" + q.key);
+    if (!node || !isObj(q) || typeof q.key !== "string") return;
+    var ids = Array.prototype.map.call(node.querySelectorAll("[data-choice]"), function (c) { return c.getAttribute("data-choice"); });
+    var item = { key: q.key, objective: q.objective, kind: q.kind, salt: String(q.salt), answers: q.answers,
+      secret: q.secret, index: i, choiceIds: ids };
+    quiz.questions.push(item);
+    quiz.byKey[q.key] = item;
+    quiz.nodes[q.key] = node;
+  });
+  quiz.size = Math.max(1, Math.min(data.draw || quiz.questions.length, quiz.questions.length));
+  if (Array.isArray(data.mastery)) quiz.mastery = data.mastery;
+  page.quiz = quiz;
+  var rec = peek(u.id);
+  page.draw = drawFits(quiz, rec.draw) ? rec.draw : newDraw(rec.prev);
+  showDraw();
+  if (isMastered(u.id)) $("ms-quiz-intro").textContent = tr("quiz_intro_mastered");
+  else if (rec.last && !rec.last.passed) showLastAttempt(rec.last);
+  $("ms-quiz-form").addEventListener("submit", guard(onCheck));
+  $("ms-quiz-form").addEventListener("input", guard(onAnswerChange));
+  $("ms-quiz-form").addEventListener("change", guard(onAnswerChange));
+  $("ms-retry").addEventListener("click", guard(onRetry));
+  if ($("ms-retry-bottom")) $("ms-retry-bottom").addEventListener("click", guard(onRetry));
+}
+
+function newDraw(prev) {
+  var draw = makeDraw(page.quiz, prev || []);
+  record(page.unit.id).draw = draw;
+  saveProgress();
+  return draw;
+}
+
+function resetQuestion(node) {
+  node.disabled = false;
+  node.classList.remove("is-right", "is-wrong");
+  Array.prototype.forEach.call(node.querySelectorAll("input"), function (i) { i.checked = false; i.value = i.type === "text" ? "" : i.value; });
+  Array.prototype.forEach.call(node.querySelectorAll(".choice"), function (c) { c.classList.remove("is-chosen", "is-correct"); });
+  Array.prototype.forEach.call(node.querySelectorAll("[data-added]"), function (x) { x.parentNode.removeChild(x); });
+  ["[data-verdict]", "[data-after]"].forEach(function (sel) {
+    var box = node.querySelector(sel);
+    box.textContent = "";
+    box.hidden = true;
+  });
+}
+
+/** Put the drawn questions, in drawn order and with choices in drawn order, on the page. */
+function showDraw() {
+  var quiz = page.quiz, box = $("ms-questions"), total = page.draw.keys.length;
+  Object.keys(quiz.nodes).forEach(function (k) { quiz.nodes[k].hidden = true; resetQuestion(quiz.nodes[k]); });
+  page.draw.keys.forEach(function (k, i) {
+    var node = quiz.nodes[k], choices = node.querySelector("[data-choices]");
+    node.querySelector("[data-number]").textContent = tr("question_n", { n: i + 1, total: total });
+    if (choices) {
+      page.draw.choices[k].forEach(function (id) {
+        choices.appendChild(choices.querySelector("[data-choice='" + id + "']"));
+      });
+    }
+    box.appendChild(node);
+    node.hidden = false;
+  });
+  page.checked = false;
+  showUnanswered([]);
+  $("ms-check").hidden = false;
+  $("ms-retry").hidden = true;
+}
+
+function responseOf(q) {
+  var node = page.quiz.nodes[q.key];
+  if (q.kind === "text") return node.querySelector("input[type=text]").value;
+  return Array.prototype.filter.call(node.querySelectorAll("input"), function (i) { return i.checked; })
+    .map(function (i) { return i.value; });
+}
+
+/** The drawn questions with no answer given, in shown order. */
+function unansweredKeys() {
+  return page.draw.keys.filter(function (k) {
+    var q = page.quiz.byKey[k], response = responseOf(q);
+    return q.kind === "text" ? !response.trim() : !response.length;
+  });
+}
+
+/** Before checking an attempt with unanswered questions, ask once: an inline message listing
+ *  them (as links), and the check button, renamed "Check anyway", then confirms. */
+function showUnanswered(keys) {
+  var box = $("ms-unanswered"), button = $("ms-check"), total = page.draw.keys.length;
+  if (!box) return; // a course's own quiz template without the message box: no question asked
+  // Unchanged (e.g. a change event on blur as the student clicks one of its links): leave it be.
+  if (keys.length && !box.hidden && box.getAttribute("data-keys") === keys.join(" ")) return;
+  box.textContent = "";
+  box.setAttribute("data-keys", keys.join(" "));
+  markSkipped(keys);
+  button.classList.toggle("button--secondary", keys.length > 0);
+  if (!keys.length) {
+    page.confirming = false;
+    box.hidden = true;
+    button.textContent = tr("check_answers");
+    return;
+  }
+  box.appendChild(el("p", { "class": "unanswered__text", text: trn("unanswered", keys.length, { n: keys.length }) }));
+  box.appendChild(el("ul", { "class": "unanswered__list" }, keys.map(function (k) {
+    var link = el("a", { href: "#q-" + k, text: tr("question_n", { n: page.draw.keys.indexOf(k) + 1, total: total }) });
+    link.addEventListener("click", guard(function (event) {
+      var input = page.quiz.nodes[k].querySelector("input");
+      if (!input) return;
+      event.preventDefault();
+      input.focus();
+      page.quiz.nodes[k].scrollIntoView({ block: "center" });
+    }));
+    return el("li", null, [link]);
+  })));
+  box.hidden = false;
+  button.textContent = tr("check_anyway");
+}
+
+/** A visible outline on each skipped question (the message above the button lists them too). */
+function markSkipped(keys) {
+  Object.keys(page.quiz.nodes).forEach(function (k) {
+    page.quiz.nodes[k].classList.toggle("is-skipped", keys.indexOf(k) >= 0);
+  });
+}
+
+function onAnswerChange() {
+  if (page.confirming && !page.checked) showUnanswered(unansweredKeys());
+}
+
+function onCheck(event) {
+  event.preventDefault();
+  if (page.checked) return;
+  var unanswered = unansweredKeys();
+  if (unanswered.length && !page.confirming && $("ms-unanswered")) {
+    page.confirming = true;
+    showUnanswered(unanswered);
+    announce(trn("unanswered", unanswered.length, { n: unanswered.length }));
+    return;
+  }
+  showUnanswered([]);
+  var u = page.unit, quiz = page.quiz, before = availableIds(), wasMastered = isMastered(u.id);
+  var results = page.draw.keys.map(function (k) {
+    var q = quiz.byKey[k], response = responseOf(q);
+    return { q: q, response: response, right: isRight(q, response) };
+  });
+  var right = results.filter(function (r) { return r.right; }).length, score = [right, results.length];
+  var passed = passes(score, quiz.mastery), missed = recordAttempt(u, results, score, passed);
+  saveProgress();
+  page.checked = true;
+  var reveal = isMastered(u.id);
+  results.forEach(function (r) { showQuestionResult(r, reveal); });
+  showResults(score, passed, wasMastered, missed, before);
+  if (!passed && !wasMastered) {
+    showCorrectives(missed);
+    results.forEach(function (r) { if (!r.right) addHelpLink(r.q); });
+    setBottomRetry(!$("ms-correctives").hidden);
+  }
+  if (reveal) { revealEnrichment(); $("ms-quiz-intro").textContent = tr("quiz_intro_mastered"); }
+  refreshShared();
+  renderUnitStatus();
+}
+
+/** Store the attempt; returns the ids of the objectives missed in it. */
+function recordAttempt(u, results, score, passed) {
+  var rec = record(u.id), tally = {}, missed = [];
+  results.forEach(function (r) {
+    var t = tally[r.q.objective] || (tally[r.q.objective] = [0, 0]);
+    t[0] += r.right ? 1 : 0;
+    t[1] += 1;
+  });
+  Object.keys(tally).forEach(function (id) {
+    var o = rec.objectives[id] || (rec.objectives[id] = { attempts: 0, best: null, last: null });
+    o.attempts += 1;
+    o.last = tally[id];
+    if (better(tally[id], o.best)) o.best = tally[id];
+  });
+  (u.objectives || []).forEach(function (o) { if (tally[o.id] && tally[o.id][0] < tally[o.id][1]) missed.push(o.id); });
+  rec.attempts += 1;
+  if (better(score, rec.best)) rec.best = score;
+  if (passed) rec.mastered = true;
+  rec.last = { score: score, missed: missed, passed: passed };
+  rec.prev = page.draw.keys.slice();
+  rec.draw = null;
+  return missed;
+}

@@ -1,0 +1,146 @@
+function addTo(parent, cls, children) {
+  var node = el("div", { "class": cls, "data-added": "" }, children);
+  parent.appendChild(node);
+  return node;
+}
+
+/** Build-made HTML (feedback, explanations) in a labelled box. */
+function htmlBox(cls, label, markup) {
+  var box = el("div", { "class": cls, "data-added": "" }, [el("p", { "class": "label", text: label })]);
+  var body = el("div", { "class": "prose" });
+  body.innerHTML = markup; // from the build, decoded from this page's own data
+  box.appendChild(body);
+  return box;
+}
+
+function showQuestionResult(r, reveal) {
+  var node = page.quiz.nodes[r.q.key], secret = secretOf(r.q), verdict = node.querySelector("[data-verdict]");
+  var after = node.querySelector("[data-after]");
+  node.disabled = true;
+  node.classList.add(r.right ? "is-right" : "is-wrong");
+  verdict.appendChild(el("p", { "class": "verdict verdict--" + (r.right ? "right" : "wrong") },
+    [icon(r.right ? "right" : "wrong"), tr(r.right ? "verdict_right" : "verdict_wrong")]));
+  verdict.hidden = false;
+  if (r.q.kind !== "text") {
+    var correct = reveal && secret.correct ? secret.correct : [];
+    Array.prototype.forEach.call(node.querySelectorAll("[data-choice]"), function (c) {
+      var id = c.getAttribute("data-choice"), chosen = r.response.indexOf(id) >= 0, tags = [];
+      if (chosen) tags.push(tr("your_choice"));
+      if (correct.indexOf(id) >= 0) tags.push(tr("correct_choice"));
+      c.classList.toggle("is-chosen", chosen);
+      c.classList.toggle("is-correct", correct.indexOf(id) >= 0);
+      if (tags.length) c.querySelector("label").appendChild(el("span", { "class": "choice__tag", "data-added": "", text: " (" + tags.join(", ") + ")" }));
+      if (chosen && typeof secret.feedback[id] === "string") c.appendChild(htmlBox("feedback", tr("feedback_label"), secret.feedback[id]));
+    });
+  } else if (reveal && secret.accepted) {
+    after.appendChild(htmlBox("accepted", tr("accepted_label"), secret.accepted));
+  }
+  if ((r.right || reveal) && secret.explanation) after.appendChild(htmlBox("explanation", tr("explanation_label"), secret.explanation));
+  after.hidden = !after.firstChild;
+}
+
+/** Under a "Not correct": a link to the explanations for the question's objective, when there are some. */
+function addHelpLink(q) {
+  var group = $("ms-correctives-" + q.objective);
+  if (!group || group.hidden || !group.hasAttribute("data-has-items")) return;
+  var link = el("a", { href: "#ms-correctives-" + q.objective, text: tr("need_help") });
+  link.addEventListener("click", guard(function (event) {
+    event.preventDefault();
+    group.scrollIntoView({ block: "start" });
+    group.focus({ preventScroll: true });
+  }));
+  page.quiz.nodes[q.key].querySelector("[data-verdict]").appendChild(el("p", { "class": "need-help" }, [link]));
+}
+
+/** The second "try again" button, at the end of the correctives. */
+function setBottomRetry(show) {
+  var button = $("ms-retry-bottom");
+  if (button) button.parentNode.hidden = !show;
+}
+
+/** The retry button: "Try again" until mastered, then a quieter "Practise with new questions". */
+function labelRetry() {
+  var button = $("ms-retry"), mastered = isMastered(page.unit.id);
+  button.textContent = tr(mastered ? "practise_again" : "try_again");
+  button.classList.toggle("button--secondary", mastered);
+}
+
+function objectiveText(id) {
+  var o = (page.unit.objectives || []).filter(function (x) { return x.id === id; })[0];
+  return o ? o.text : id;
+}
+
+function missedList(missed) {
+  if (!missed.length || !$("ms-correctives")) return null;
+  return el("div", { "class": "missed" }, [el("p", { "class": "missed__title", text: tr("missed_heading") }),
+    el("ul", null, missed.map(function (id) {
+      return el("li", null, [el("a", { href: "#ms-correctives-" + id, text: objectiveText(id) })]);
+    }))]);
+}
+
+function showResults(score, passed, wasMastered, missed, before) {
+  var box = $("ms-results"), body = $("ms-results-body"), heading = $("ms-results-heading");
+  var title = passed ? tr("result_passed") : wasMastered ? tr("result_practice") : tr("result_failed");
+  heading.textContent = "";
+  heading.appendChild(icon(passed ? "mastered" : wasMastered ? "available" : "wrong"));
+  heading.appendChild(doc.createTextNode(title));
+  box.className = "results results--" + (passed ? "passed" : wasMastered ? "practice" : "failed");
+  body.textContent = "";
+  var line = tr("score_line", { percent: percent(score), right: score[0], total: score[1] }), extra = "";
+  body.appendChild(el("p", { "class": "results__score", text: line }));
+  if (passed) {
+    extra = tr("passed_text") + (!wasMastered && $("ms-enrichment") ? " " + tr("passed_bonus") : "");
+    body.appendChild(el("p", { text: extra }));
+    if (!wasMastered) body.appendChild(goOnLinks(before));
+  } else if (wasMastered) {
+    extra = tr("practice_text", { score: percent(peek(page.unit.id).best) });
+    body.appendChild(el("p", { text: extra }));
+  } else {
+    body.appendChild(el("p", { text: tr("failed_text", { percent: $("ms-quiz").getAttribute("data-mastery-percent") || percentOf(page.quiz.mastery) }) }));
+    var list = missedList(missed);
+    if (list) body.appendChild(list);
+  }
+  box.hidden = false;
+  $("ms-check").hidden = true;
+  $("ms-retry").hidden = false;
+  labelRetry();
+  box.focus();
+  announce(title + ". " + line + (extra ? " " + extra : ""));
+}
+
+function percentOf(mastery) { return Math.ceil((100 * mastery[0]) / mastery[1]) + "%"; }
+
+/** After a reload: remind the student of the failed attempt and keep its correctives. */
+function showLastAttempt(last) {
+  var box = $("ms-results"), body = $("ms-results-body"), heading = $("ms-results-heading");
+  heading.textContent = tr("result_failed");
+  box.className = "results results--failed";
+  body.textContent = "";
+  body.appendChild(el("p", { text: tr("last_attempt", { percent: percent(last.score), right: last.score[0], total: last.score[1] }) }));
+  var list = missedList(last.missed.filter(function (id) { return $("ms-correctives-" + id); }));
+  if (list) body.appendChild(list);
+  box.hidden = false;
+  showCorrectives(last.missed);
+}
+
+function showCorrectives(missed) {
+  var box = $("ms-correctives");
+  if (!box) return;
+  var any = false;
+  Array.prototype.forEach.call(box.querySelectorAll("[data-objective]"), function (g) {
+    var show = missed.indexOf(g.getAttribute("data-objective")) >= 0;
+    g.hidden = !show;
+    any = any || show;
+  });
+  box.hidden = !any;
+}
+
+function onRetry() {
+  page.draw = newDraw(page.draw.keys);
+  showDraw();
+  setBottomRetry(false);
+  $("ms-results").hidden = true;
+  var heading = $("ms-quiz-heading");
+  heading.focus();
+  announce(tr("new_questions"));
+}

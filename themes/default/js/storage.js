@@ -1,0 +1,136 @@
+/* ------------------------------------------------------------------ *
+ * Progress storage: {schema, course, units: {unitId: UnitRecord}}    *
+ * ------------------------------------------------------------------ */
+var store = { data: null, persistent: true };
+
+function emptyProgress() { return { schema: SCHEMA, course: COURSE.id, units: {} }; }
+
+function cleanScore(s) {
+  return Array.isArray(s) && s.length === 2 && isCount(s[0]) && isCount(s[1]) &&
+    s[1] > 0 && s[0] <= s[1] ? [s[0], s[1]] : null;
+}
+
+function cleanStrings(list) {
+  return Array.isArray(list) ? list.filter(function (x) { return typeof x === "string"; }) : [];
+}
+
+/** Rebuild one unit record from untrusted JSON, keeping only sane fields. */
+function cleanUnit(u) {
+  if (!isObj(u)) return null;
+  var r = { mastered: u.mastered === true, attempts: isCount(u.attempts) ? u.attempts : 0,
+    best: cleanScore(u.best), objectives: {}, last: null, prev: cleanStrings(u.prev), draw: null };
+  if (isObj(u.objectives)) {
+    safeKeys(u.objectives).forEach(function (id) {
+      var o = u.objectives[id];
+      if (!isObj(o)) return;
+      r.objectives[id] = { attempts: isCount(o.attempts) ? o.attempts : 0,
+        best: cleanScore(o.best), last: cleanScore(o.last) };
+    });
+  }
+  if (isObj(u.last) && cleanScore(u.last.score)) {
+    r.last = { score: cleanScore(u.last.score), missed: cleanStrings(u.last.missed), passed: u.last.passed === true };
+  }
+  if (isObj(u.draw) && isObj(u.draw.choices)) {
+    r.draw = { keys: cleanStrings(u.draw.keys), choices: {} };
+    safeKeys(u.draw.choices).forEach(function (k) { r.draw.choices[k] = cleanStrings(u.draw.choices[k]); });
+  }
+  return r;
+}
+
+/** Validate stored or imported progress; null if it is not ours. */
+function cleanProgress(p) {
+  if (!isObj(p) || !isObj(p.units) || p.course !== COURSE.id) return null;
+  var out = emptyProgress();
+  safeKeys(p.units).forEach(function (id) {
+    var u = cleanUnit(p.units[id]);
+    if (u) out.units[id] = u;
+  });
+  return out;
+}
+
+function storage() {
+  try { return window.localStorage || null; } catch (e) { return null; }
+}
+
+function loadProgress() {
+  store.data = emptyProgress();
+  var ls = storage(), raw = null;
+  try { raw = ls.getItem(KEY); } catch (e) { goMemoryOnly(); loadFromTab(); return; }
+  try {
+    // Probe a write too: some private modes (and a full storage) allow reads but refuse writes.
+    // What is already saved is still used, in memory.
+    ls.setItem(KEY + ":probe", "1");
+    ls.removeItem(KEY + ":probe");
+  } catch (e) {
+    goMemoryOnly();
+    if (loadFromTab()) return;
+  }
+  if (raw === null) return;
+  var parsed = null;
+  try { parsed = JSON.parse(raw); } catch (e) { parsed = null; }
+  var clean = cleanProgress(parsed);
+  if (clean) { store.data = clean; noticeOrphans(); return; }
+  // Unreadable or foreign: set it aside (never over an earlier copy) rather than destroy it.
+  try {
+    var aside = KEY + ":unreadable", n = 1;
+    while (ls.getItem(aside) !== null && ls.getItem(aside) !== raw) aside = KEY + ":unreadable:" + ++n;
+    ls.setItem(aside, raw);
+    ls.removeItem(KEY);
+  } catch (e) {
+    goMemoryOnly(); // no room to set it aside: leave it where it is, and do not save over it
+  }
+  notify("storage_corrupt");
+}
+
+/** Saved progress for units no longer in the course is kept, but say so (course and progress pages). */
+function noticeOrphans() {
+  if (!$("ms-course-list") && !$("ms-progress-table")) return;
+  var gone = Object.keys(store.data.units).filter(function (id) {
+    var r = store.data.units[id];
+    return !own(BY_ID, id) && (r.mastered || r.attempts > 0 || r.best);
+  });
+  if (!gone.length) return;
+  var names = gone.slice(0, 5).map(function (id) { return id.length > 60 ? id.slice(0, 59) + "\u2026" : id; });
+  notify("storage_orphans", { units: names.join(", ") + (gone.length > 5 ? ", \u2026" : "") });
+}
+
+function goMemoryOnly() {
+  store.persistent = false;
+  notify("storage_unavailable");
+}
+
+/* Without storage, progress rides along in window.name: it survives moving between the pages
+ * of the course in this tab (also from file://), which plain memory would not. Browsers clear
+ * window.name when a tab goes to another site, so nothing leaks elsewhere. */
+var TAB_KEY = "masterysite-progress:" + KEY + ":";
+
+function loadFromTab() {
+  var name = "";
+  try { name = String(window.name || ""); } catch (e) { return false; }
+  if (name.indexOf(TAB_KEY) !== 0) return false;
+  var parsed = null;
+  try { parsed = JSON.parse(name.slice(TAB_KEY.length)); } catch (e) { return false; }
+  var clean = cleanProgress(parsed);
+  if (clean) store.data = clean;
+  return !!clean;
+}
+
+function saveToTab() {
+  try { window.name = TAB_KEY + JSON.stringify(store.data); } catch (e) { /* nothing more to try */ }
+}
+
+function saveProgress() {
+  if (!store.persistent) { saveToTab(); return; }
+  try { storage().setItem(KEY, JSON.stringify(store.data)); } catch (e) { goMemoryOnly(); }
+}
+
+var EMPTY_REC = cleanUnit({});
+
+/** The record of a unit, for reading (never creates one). */
+function peek(id) { return own(store.data.units, id) ? store.data.units[id] : EMPTY_REC; }
+
+/** The record of a unit, for writing (creates it on first use). */
+function record(id) {
+  if (!own(store.data.units, id)) store.data.units[id] = cleanUnit({});
+  return store.data.units[id];
+}

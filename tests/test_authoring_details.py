@@ -92,3 +92,19 @@ def test_serve_on_a_taken_port_says_so(example_course: Path, tmp_path: Path) -> 
     assert result.returncode == 1
     assert f"port {port} is already in use (another serve?): try --port {port + 1}" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_mastery_may_be_exactly_100_percent_and_no_more() -> None:
+    """The range is (0, 100%]: 100% (or 1) is a threshold a teacher may choose; 0 and 101% are not."""
+    from fractions import Fraction
+
+    from masterysite.config import check_mastery
+
+    for value in ("100%", 1, "1", "4/4"):
+        report = Report()
+        assert check_mastery(value, "course.yml", 5, report) == Fraction(1), value
+        assert not report.problems, value
+    for value in ("0%", 0, "101%", 1.01):
+        report = Report()
+        assert check_mastery(value, "course.yml", 5, report) is None, value
+        assert [p.line for p in report.errors] == [5], value

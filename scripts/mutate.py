@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
                     state, why = verdict(code, output)
                     (copy / m.file).write_text(original or "", encoding="utf-8")
                 results.append((m, state, why, time.monotonic() - start))
-            m_, state, why, secs = results[-1]
+            _, state, why, secs = results[-1]
             print(f"{state:8} {m.name:28} {secs:6.1f}s  {why or m.promise}", flush=True)
     finally:
         shutil.rmtree(copy.parent, ignore_errors=True)

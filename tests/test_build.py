@@ -12,9 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from masterysite.scripts import bundles
-
 from masterysite.build import build, load_course
+from masterysite.scripts import bundles
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "course"

@@ -28,8 +28,8 @@ from masterysite.errors import CourseError, MasteryError, Problem, Report
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
-from masterysite.scripts import bundles
-from masterysite.theme import check_strings, static_files
+from masterysite.scripts import bundles, minified_css
+from masterysite.theme import check_strings, default_theme_dir, static_files
 
 log = logging.getLogger(__name__)
 
@@ -219,8 +219,12 @@ def copy_static(site: Site, writer: Writer) -> None:
     for name, text in bundles(site.course_dir).items():
         if name not in static:  # theme/static/NAME.js replaces the whole joined script
             writer.text(f"_static/{name}", text)
+    default = default_theme_dir()
     for name, file in static.items():
-        writer.copy(f"_static/{name}", file)
+        if file.suffix == ".css" and file.is_relative_to(default):
+            writer.text(f"_static/{name}", minified_css(file))
+        else:
+            writer.copy(f"_static/{name}", file)
     writer.text("_static/course-data.js", course_data_js(site))
     for name, file in asset_files(site.course_dir / "assets"):
         writer.copy(nfc(f"assets/{name}"), file)

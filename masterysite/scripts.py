@@ -1,10 +1,13 @@
-"""The browser scripts: readable sources in a theme's js/ folder, joined at build time.
+"""The browser scripts: readable sources in a theme's js/ folder, joined and minified at build time.
 
 Each shipped script (``scripts.yml``: name -> list of sources) is its sources
-in order, inside one strict function, each file's name in a comment, so a
-reader of the shipped file can find the source of any line. The course's
-``theme/js/NAME.js`` overrides one source; ``theme/static/NAME.js`` the whole
-script (it is then copied as-is with the other static files).
+in order, inside one strict function, each file's name in a kept ``/*! */``
+comment, so a reader of the shipped file can find the source of any line. The
+course's ``theme/js/NAME.js`` overrides one source; ``theme/static/NAME.js`` the
+whole script (it is then copied as-is with the other static files). The default
+theme's CSS is minified the same way; a course's own static files are copied as
+they are. Minifying uses rjsmin/rcssmin (small, well-kept, C-accelerated): it
+takes about a third off what every page loads, before gzip.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import rcssmin
+import rjsmin
 import yaml
 
 from masterysite.theme import theme_dirs
@@ -38,21 +43,35 @@ def _manifest(folders: tuple[Path, ...]) -> dict[str, list[str]]:
 
 def join(name: str, sources: list[tuple[str, str]]) -> str:
     """One classic script: the sources inside ``(function () { ... })();``."""
-    parts = [f"/* {name}: joined by masterysite from the theme's js/ sources; edit those, not this file. */\n"]
+    parts = [f"/*! {name}: joined by masterysite from the theme's js/ sources; edit those, not this file. */\n"]
     parts.append("(function () {\n")
     for source, text in sources:
-        parts.append(f"/* ---- js/{source} ---- */\n{text}")
+        parts.append(f"/*! js/{source} */\n{text}")
         if not text.endswith("\n"):
             parts.append("\n")
     parts.append("})();\n")
     return "".join(parts)
 
 
+def minify_js(text: str) -> str:
+    return str(rjsmin.jsmin(text, keep_bang_comments=True)) + "\n"
+
+
+@functools.lru_cache(maxsize=32)
+def _minified_css(file: Path, _mtime: int) -> str:
+    return str(rcssmin.cssmin(file.read_text(encoding="utf-8"))) + "\n"
+
+
+def minified_css(file: Path) -> str:
+    """A stylesheet without comments and spaces (cached until the file changes)."""
+    return _minified_css(file, file.stat().st_mtime_ns)
+
+
 @functools.lru_cache(maxsize=8)
 def _bundles(stamps: tuple[tuple[Path, int], ...], folders: tuple[Path, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, sources in _manifest(folders).items():
-        out[name] = join(name, [(s, _source(folders, s).read_text(encoding="utf-8")) for s in sources])
+        out[name] = minify_js(join(name, [(s, _source(folders, s).read_text(encoding="utf-8")) for s in sources]))
     return out
 
 

@@ -217,7 +217,7 @@ def test_try_again_gives_a_fresh_reshuffled_draw(student: Student, course_key: C
             expect(s.group.get_by_text("Not correct", exact=True)).to_have_count(0)
         retakes.append(shown)
         student.button("Check answers").click()  # answer nothing: the quiz asks once, then counts it
-        expect(page.get_by_text("You skipped 5 questions. Answer them first?")).to_be_visible()
+        expect(page.get_by_role("main").get_by_text("You skipped 5 questions. Answer them first?")).to_be_visible()
         student.button("Check anyway").click()
         expect(page.get_by_role("region", name="Not yet mastered")).to_contain_text("You scored 0% (0 of 5).")
         previous = keys
@@ -497,12 +497,12 @@ def test_unit_without_quiz_can_be_marked_done_once_unlocked(
     expect(page.get_by_role("region", name="Not open yet")).to_have_count(0)
     expect(page.get_by_role("button", name="Check answers")).to_have_count(0)
     page.get_by_role("button", name="Mark as done").click()
-    expect(page.get_by_text("Done! You have finished this unit.")).to_be_visible()
+    expect(page.get_by_role("main").get_by_text("Done! You have finished this unit.")).to_be_visible()
     expect(page.get_by_role("button", name="Mark as done")).to_have_count(0)
     expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
 
     page.reload()
-    expect(page.get_by_text("Done! You have finished this unit.")).to_be_visible()
+    expect(page.get_by_role("main").get_by_text("Done! You have finished this unit.")).to_be_visible()
     expect(page.get_by_role("button", name="Mark as done")).to_have_count(0)
     student.course_page()
     assert set(student.statuses().values()) == {"Mastered"}

@@ -1,0 +1,53 @@
+"""The shipped scripts are joined from the theme's readable js/ sources, in scripts.yml's order,
+minified, with each source's name kept; a course overrides one source or a whole script."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from conftest import MakeCourse
+
+from masterysite.build import build
+from masterysite.theme import default_theme_dir
+
+COURSE = {"course.yml": "title: T\n", "units/a.md": "---\ntitle: A\n---\nHello.\n"}
+
+
+def _order() -> dict[str, list[str]]:
+    return yaml.safe_load((default_theme_dir() / "scripts.yml").read_text(encoding="utf-8"))
+
+
+def test_each_script_names_its_sources_in_order_and_is_minified(make_course: MakeCourse, tmp_path: Path) -> None:
+    build(make_course(COURSE), tmp_path / "site")
+    for name, sources in _order().items():
+        shipped = (tmp_path / "site" / "_static" / name).read_text(encoding="utf-8")
+        assert re.findall(r"/\*! js/([\w.-]+) \*/", shipped) == sources, name
+        readable = sum(len((default_theme_dir() / "js" / s).read_text(encoding="utf-8")) for s in sources)
+        assert len(shipped) < 0.85 * readable, f"{name} is not minified ({len(shipped)} of {readable} bytes)"
+        assert "\n  " not in shipped, f"{name} keeps its indentation"
+
+
+def test_theme_css_is_minified_but_a_course_css_file_is_copied_as_written(
+    make_course: MakeCourse, tmp_path: Path
+) -> None:
+    own = "/* mine */\n.box {\n  color: red;\n}\n"
+    build(make_course({**COURSE, "theme/static/own.css": own}), tmp_path / "site")
+    source = (default_theme_dir() / "static" / "masterysite.css").read_text(encoding="utf-8")
+    shipped = (tmp_path / "site" / "_static" / "masterysite.css").read_text(encoding="utf-8")
+    assert len(shipped) < 0.85 * len(source) and "/*" not in shipped
+    assert (tmp_path / "site" / "_static" / "own.css").read_text(encoding="utf-8") == own
+
+
+def test_a_course_overrides_one_source_or_the_whole_script(make_course: MakeCourse, tmp_path: Path) -> None:
+    last = _order()["masterysite.js"][-1]
+    one = make_course({**COURSE, f"theme/js/{last}": "window.OVERRIDDEN_ONE = 1;\n"}, name="one")
+    build(one, tmp_path / "out-one")
+    shipped = (tmp_path / "out-one" / "_static" / "masterysite.js").read_text(encoding="utf-8")
+    assert "window.OVERRIDDEN_ONE=1" in shipped and f"/*! js/{last} */" in shipped
+    assert "/*! js/" + _order()["masterysite.js"][0] + " */" in shipped  # the other sources are still there
+
+    whole = make_course({**COURSE, "theme/static/masterysite.js": "/* all mine */\n"}, name="whole")
+    build(whole, tmp_path / "out-whole")
+    assert (tmp_path / "out-whole" / "_static" / "masterysite.js").read_text(encoding="utf-8") == "/* all mine */\n"

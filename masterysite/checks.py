@@ -33,7 +33,7 @@ def check_ids(units: list[Unit], report: Report) -> None:
 
 
 def check_requires(units: list[Unit], report: Report) -> None:
-    ids = [u.id for u in units]
+    ids = {u.id for u in units}  # a set: a list made this quadratic (0.7 s at 10,000 units)
     for unit in units:
         for required in unit.requires or ():
             if required == unit.id:
@@ -41,7 +41,8 @@ def check_requires(units: list[Unit], report: Report) -> None:
                     continue  # the default (previous unit) shares this id: the duplicate id is the error
                 report.error(unit.path, unit.requires_line, f"unit '{unit.id}' requires itself")
             elif required not in ids:
-                report.error(unit.path, unit.requires_line, "requires " + unknown("unit id", required, ids))
+                options = [u.id for u in units]
+                report.error(unit.path, unit.requires_line, "requires " + unknown("unit id", required, options))
 
 
 def find_cycle(units: list[Unit]) -> list[str] | None:

@@ -161,7 +161,7 @@ def cmd_mkdocs(ws: Workspace) -> list[str]:
 
 
 def cmd_masterysite(ws: Workspace) -> list[str]:
-    return [sys.executable, "-m", "masterysite", "build", str(ws.course.root), "-o", str(ws.ms_out)]
+    return [sys.executable, "-m", "masterysite", "build", str(ws.course.root), "-o", str(ws.ms_out), "--no-cache"]
 
 
 def clean(ws: Workspace) -> None:

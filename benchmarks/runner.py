@@ -36,6 +36,7 @@ class RunResult:
     stderr_tail: str
     tree_peak_mb: float | None = None
     tree_rss_peak_mb: float | None = None
+    cpu_seconds: float = 0.0  # user + system time of the command and the descendants it waited for
 
     @property
     def ok(self) -> bool:
@@ -115,4 +116,5 @@ def run(
     pss, rss = sampler.stop() if sampler else (None, None)
     tail = _tail(err_path)
     err_path.unlink()
-    return RunResult(seconds, usage.ru_maxrss / 1024, proc.returncode, tail, pss, rss)
+    cpu = usage.ru_utime + usage.ru_stime
+    return RunResult(seconds, usage.ru_maxrss / 1024, proc.returncode, tail, pss, rss, cpu)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -22,14 +23,26 @@ from typing import TypeVar
 
 from jinja2 import TemplateError
 
+from masterysite.cache import (
+    BuildCache,
+    Parsed,
+    file_stamp,
+    heavy,
+    light,
+    load_unit,
+    render_key,
+    sha,
+    store_unit,
+    unit_key,
+)
 from masterysite.checks import check_course
 from masterysite.config import load_config, nfc, on_disk, read_text
 from masterysite.errors import CourseError, MasteryError, Problem, Report
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
-from masterysite.render import Site, course_data_js, render_page, render_unit
+from masterysite.render import Site, course_data_js, render_page, render_unit, unit_context
 from masterysite.scripts import bundles, minified_css
-from masterysite.theme import check_strings, default_theme_dir, static_files
+from masterysite.theme import check_strings, default_theme_dir, static_files, theme_dirs
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +58,31 @@ def jobs_default() -> int:
 class Loaded:
     course: Course | None
     report: Report
-    texts: dict[str, str] = field(default_factory=dict)
-    parsed: dict[str, tuple[Unit | None, list[Problem]]] = field(default_factory=dict)  # before checks
+    texts: dict[str, str] = field(default_factory=dict)  # unit path -> text (empty when a cache is used)
+    parsed: dict[str, Parsed] = field(default_factory=dict)  # before checks; light units when cached
     config: CourseConfig | None = None
     unit_ids: dict[str, str] = field(default_factory=dict)  # "units/x.md" -> id, for links between units
+    keys: dict[str, str] = field(default_factory=dict)  # unit path -> its key in the cache
+    cache: BuildCache | None = None
+
+    root: Path | None = None
+
+    def full(self, unit: Unit) -> Unit:
+        """The unit with everything its own page needs (the cache keeps only light units in memory)."""
+        if self.cache is None:
+            return unit
+        key = self.keys[unit.path]
+        parsed = load_unit(str(self.cache.folder), key)
+        if parsed is None or parsed[0] is None:  # lost from the cache: parse it again
+            parsed = parse_file(self.task(unit.path), light_only=False)
+        return heavy(unit, parsed[0])  # type: ignore[arg-type]
+
+    def task(self, path: str) -> UnitTask:
+        """What a worker needs to parse the unit at ``path`` and cache it."""
+        assert self.config is not None and self.cache is not None and self.root is not None
+        index = next(i for i, e in enumerate(self.config.entries) if e.path == path)
+        source = UnitSource(path, index, self.config.entries[index].section, str(self.root), self.unit_ids)
+        return source, self.keys[path], str(self.cache.folder), self.cache.parse_key
 
 
 def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) -> dict[str, str]:
@@ -71,8 +105,32 @@ def read_units(root: Path, entries: tuple[UnitEntry, ...], report: Report) -> di
     return texts
 
 
-def load_course(root: Path, jobs: int | None = None) -> Loaded:
-    """Parse and check the whole course; nothing is written."""
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+UnitTask = tuple[UnitSource, str, str, str]  # source, key, cache folder, parse key
+
+
+def parse_file(task: UnitTask, light_only: bool = True) -> Parsed:
+    """Read, parse and cache one unit (in a worker); the caller gets the light unit.
+
+    The file is read again here rather than sent over: the parent keeps only its digest."""
+    source, key, folder, parse_key = task
+    root = Path(source.root)
+    text = read_text(on_disk(root, source.path) or root / source.path, source.path, Report())
+    if text is None or key != unit_key(parse_key, digest(text), source.path, source.order, source.section):
+        raise MasteryError(f"{source.path}: the file changed while the course was being built; build again")
+    parsed: Parsed = parse_task((text, source))  # type: ignore[assignment]
+    store_unit(folder, key, parsed)
+    return (light(parsed[0]), parsed[1]) if light_only else parsed
+
+
+def load_course(root: Path, jobs: int | None = None, cache: bool | None = None) -> Loaded:
+    """Parse and check the whole course; nothing is written.
+
+    ``cache``: None parses everything and keeps whole units (``check``); True uses and refills
+    the course's build cache, keeping only light units; False starts the cache afresh."""
     report = Report()
     if not root.is_dir():
         report.error(
@@ -83,16 +141,54 @@ def load_course(root: Path, jobs: int | None = None) -> Loaded:
     if config is None:
         return Loaded(None, report)
     check_strings(root, report)
-    texts = read_units(root, config.entries, report)
-    ids = unit_files(root, config.entries, texts)
-    tasks = [
-        (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids))
-        for i, e in enumerate(config.entries)
-        if e.path in texts
-    ]
-    parsed = dict(zip([s.path for _, s in tasks], _run(parse_task, tasks, jobs), strict=True))
-    loaded = Loaded(None, report, texts, parsed, config, ids)  # type: ignore[arg-type]
+    if cache is None:
+        texts = read_units(root, config.entries, report)
+        ids = unit_files(root, config.entries, texts)
+        tasks = [
+            (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids))
+            for i, e in enumerate(config.entries)
+            if e.path in texts
+        ]
+        parsed = dict(zip([s.path for _, s in tasks], _run(parse_task, tasks, jobs), strict=True))
+        loaded = Loaded(None, report, texts, parsed, config, ids)  # type: ignore[arg-type]
+    else:
+        loaded = _load_cached(root, config, report, jobs, cache)
     loaded.course = check_parsed(loaded)
+    gc.freeze()  # what is loaded lives until the end: the collector need never scan it again
+    return loaded
+
+
+def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | None, use: bool) -> Loaded:
+    """Units whose key is in the cache's index are not read twice nor parsed; the rest are parsed
+    (in workers) and stored whole, while this process keeps only their light form."""
+    digests: dict[str, str] = {}
+    ids: dict[str, str] = {}
+    for entry in config.entries:
+        text = read_text(on_disk(root, entry.path) or root / entry.path, entry.path, report)
+        ids[entry.path] = scan_id(text or "", entry.path)
+        if text is not None:
+            digests[entry.path] = digest(text)
+    cache = BuildCache.open(root, ids, use)
+    loaded = Loaded(None, report, {}, {}, config, ids, {}, cache, root)
+    tasks = []
+    for index, entry in enumerate(config.entries):
+        if entry.path not in digests:
+            continue
+        key = unit_key(cache.parse_key, digests[entry.path], entry.path, index, entry.section)
+        loaded.keys[entry.path] = key
+        hit = cache.lookup(key)
+        if hit is None and use:  # parsed by an earlier build that did not finish: still good
+            stored = load_unit(str(cache.folder), key)
+            hit = (light(stored[0]), stored[1]) if stored is not None else None
+        if hit is not None:
+            loaded.parsed[entry.path] = hit
+        else:
+            loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
+            source = UnitSource(entry.path, index, entry.section, str(root), ids)
+            tasks.append((source, key, str(cache.folder), cache.parse_key))
+    for task, result in zip(tasks, _run(parse_file, tasks, jobs), strict=True):
+        loaded.parsed[task[0].path] = result
+    log.info("%d of %d units parsed, %d from the cache", len(tasks), len(digests), len(digests) - len(tasks))
     return loaded
 
 
@@ -139,6 +235,7 @@ def without_gc() -> Iterator[None]:
 
 _SITE: Site | None = None  # set before forking, so render workers inherit it instead of unpickling it
 _WRITER: Writer | None = None
+_LOADED: Loaded | None = None
 
 
 @dataclass
@@ -167,6 +264,14 @@ class Writer:
             return
         shutil.copy2(source, target)
 
+    def keep(self, name: str) -> None:
+        """The previous build's file, known to be what this build would write."""
+        assert self.previous is not None
+        target = self.out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not self._link(self.previous / name, target):
+            shutil.copy2(self.previous / name, target)
+
     @staticmethod
     def _same_bytes(old: Path, data: bytes) -> bool:
         try:
@@ -192,26 +297,72 @@ class Writer:
 
 
 def _render_task(index: int) -> None:
-    assert _SITE is not None and _WRITER is not None
+    assert _SITE is not None and _WRITER is not None and _LOADED is not None
     unit = _SITE.course.units[index]
     with templates_of(_SITE.course_dir):
-        _WRITER.text(unit.href, render_unit(_SITE, unit))
+        _WRITER.text(unit.href, render_unit(_SITE, _LOADED.full(unit)))
 
 
-def write_site(site: Site, out: Path, jobs: int | None = None, previous: Path | None = None) -> None:
-    """Render every page and copy every file into ``out`` (a fresh folder)."""
-    global _SITE, _WRITER
-    writer = Writer(out, previous)
-    _SITE, _WRITER = site, writer
+def page_signature(site: Site, unit: Unit, key: str, pages_key: str) -> str | None:
+    """Everything a unit's page is made of: its parse (by key), what the course-wide pass made of it,
+    and the data the template receives from the rest of the course (titles of its neighbours and
+    prerequisites, ...), taken from the light unit; None when that cannot be told."""
     try:
-        _run(_render_task, list(range(len(site.course.units))), jobs)
+        context = unit_context(site, unit)
+    except Exception:  # a context that needs the whole unit: render this page every time
+        log.debug("no signature for %s", unit.path, exc_info=True)
+        return None
+    return sha(pages_key, key, repr(unit), repr(context))
+
+
+def unchanged_pages(
+    site: Site, loaded: Loaded, previous: Path | None, pages_key: str
+) -> tuple[dict[str, str], set[int]]:
+    """The signature of every unit page, and which of them the previous build's files already are."""
+    assert loaded.cache is not None
+    old = loaded.cache.load_pages(previous, pages_key) if previous else {}
+    signatures: dict[str, str] = {}
+    same: set[int] = set()
+    for index, unit in enumerate(site.course.units):
+        signature = page_signature(site, unit, loaded.keys[unit.path], pages_key)
+        if signature is None:
+            continue
+        signatures[unit.href] = signature
+        last = old.get(unit.href)
+        if previous and last and last[0] == signature and file_stamp(previous / unit.href) == last[1]:
+            same.add(index)
+    return signatures, same
+
+
+def write_site(
+    site: Site, out: Path, jobs: int | None = None, previous: Path | None = None, loaded: Loaded | None = None
+) -> dict[str, str]:
+    """Render every page and copy every file into ``out`` (a fresh folder); with a cache, a unit
+    page whose signature and file are the previous build's is linked from it, not rendered.
+    Returns the signatures of the unit pages."""
+    global _SITE, _WRITER, _LOADED
+    writer = Writer(out, previous)
+    loaded = loaded or Loaded(site.course, Report())
+    signatures: dict[str, str] = {}
+    same: set[int] = set()
+    if loaded.cache is not None and loaded.root is not None:
+        pages_key = render_key(loaded.cache.parse_key, loaded.root, theme_dirs(loaded.root))
+        signatures, same = unchanged_pages(site, loaded, previous, pages_key)
+        signatures = {"": pages_key, **signatures}
+    for index in same:
+        writer.keep(site.course.units[index].href)
+    log.info("%d unit pages rendered, %d unchanged", len(site.course.units) - len(same), len(same))
+    _SITE, _WRITER, _LOADED = site, writer, loaded
+    try:
+        _run(_render_task, [i for i in range(len(site.course.units)) if i not in same], jobs)
     finally:
-        _SITE, _WRITER = None, None
+        _SITE, _WRITER, _LOADED = None, None, None
     for name in ("index", "progress"):
         with templates_of(site.course_dir):
             writer.text(f"{name}.html", render_page(site, name))
     copy_static(site, writer)
     writer.text(MARKER, "This folder is written by masterysite build; it is replaced on every build.\n")
+    return signatures
 
 
 def copy_static(site: Site, writer: Writer) -> None:
@@ -347,14 +498,18 @@ def fail_on(report: Report, strict: bool) -> None:
         raise CourseError(report.sorted())
 
 
-def build(root: Path, out: Path, strict: bool = False, jobs: int | None = None) -> Report:
-    """Build the site of the course in ``root`` into ``out``; return the warnings."""
-    return build_full(root, out, strict, jobs)[0].report
+def build(root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True) -> Report:
+    """Build the site of the course in ``root`` into ``out``; return the warnings.
+
+    ``cache=False`` (``--no-cache``): parse and render everything, and start the cache afresh."""
+    return build_full(root, out, strict, jobs, cache)[0].report
 
 
-def build_full(root: Path, out: Path, strict: bool = False, jobs: int | None = None) -> tuple[Loaded, Site]:
+def build_full(
+    root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True
+) -> tuple[Loaded, Site]:
     """The whole recipe; also returns what serve keeps in memory for incremental rebuilds."""
-    loaded = load_course(root, jobs)
+    loaded = load_course(root, jobs, cache=cache)
     fail_on(loaded.report, strict)
     assert loaded.course is not None
     if out.is_symlink():
@@ -367,7 +522,7 @@ def build_full(root: Path, out: Path, strict: bool = False, jobs: int | None = N
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         previous = out if (out / MARKER).is_file() else None
-        write_site(site, tmp, jobs, previous)
+        signatures = write_site(site, tmp, jobs, previous, loaded)
         swap_in(tmp, out)
     except TemplateError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -375,5 +530,9 @@ def build_full(root: Path, out: Path, strict: bool = False, jobs: int | None = N
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if loaded.cache is not None:  # only now: the cache describes a site that is in place
+        loaded.cache.save({loaded.keys[path]: parsed for path, parsed in loaded.parsed.items()})
+        pages_key = signatures.pop("", "")
+        loaded.cache.save_pages(out, pages_key, signatures)
     log.info("built %d units into %s", len(loaded.course.units), out)
     return loaded, site

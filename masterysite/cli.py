@@ -45,11 +45,14 @@ def new(directory: Path) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build"), show_default=True)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Processes to use (default: cores).")
-def build(course: Path, output: Path, strict: bool, jobs: int | None) -> None:
+@click.option(
+    "--no-cache", is_flag=True, help="Parse and render everything; start the cache in COURSE/.masterysite/cache afresh."
+)
+def build(course: Path, output: Path, strict: bool, jobs: int | None, no_cache: bool) -> None:
     """Build the site of COURSE (default: ./course) into OUTPUT."""
     from masterysite.build import build as run_build
 
-    report = run_build(course, output, strict=strict, jobs=jobs)
+    report = run_build(course, output, strict=strict, jobs=jobs, cache=not no_cache)
     show_warnings(report.problems)
     click.echo(f"Built {output}/index.html")
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from masterysite.build import Loaded, build_full, check_parsed, parse_task, read_units
+from masterysite.build import digest as text_digest
+from masterysite.cache import Parsed, light, store_unit, unit_key
 from masterysite.errors import CourseError, Report
 from masterysite.parse.unit import UnitSource, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
@@ -70,7 +72,7 @@ class Project:
     def full(self) -> Report:
         """Build everything (atomically); raises CourseError and leaves the last good site."""
         self.loaded, self.site = build_full(self.root, self.out, jobs=self.jobs)
-        self.sources = {path: digest(text) for path, text in self.loaded.texts.items()}
+        self.sources = dict(self.loaded.keys)
         self.signatures = {u.id: self._signature(u.id) for u in self.site.course.units}
         self.written = {}
         for name, text in self._shared_pages().items():
@@ -116,16 +118,23 @@ class Project:
         config = self.loaded.config
         ids = self.loaded.unit_ids
         parsed = dict(self.loaded.parsed)
+        keys = dict(self.loaded.keys)
+        cache = self.loaded.cache
         for index, entry in enumerate(config.entries):
             if entry.path in texts:
                 source = UnitSource(entry.path, index, entry.section, str(self.root), ids)
-                parsed[entry.path] = parse_task((texts[entry.path], source))  # type: ignore[assignment]
-        candidate = Loaded(None, report, self.loaded.texts | texts, parsed, config, ids)
+                result: Parsed = parse_task((texts[entry.path], source))  # type: ignore[assignment]
+                if cache is not None:  # the site keeps light units; the whole one goes to the cache
+                    key = unit_key(cache.parse_key, text_digest(texts[entry.path]), entry.path, index, entry.section)
+                    store_unit(str(cache.folder), key, result)
+                    result, keys[entry.path] = (light(result[0]), result[1]), key
+                parsed[entry.path] = result
+        candidate = Loaded(None, report, self.loaded.texts | texts, parsed, config, ids, keys, cache, self.root)
         candidate.course = check_parsed(candidate)
         if report.errors:
             raise CourseError(report.sorted())
         self.loaded = candidate
-        self.sources.update({path: digest(text) for path, text in texts.items()})
+        self.sources.update({path: keys.get(path) or digest(text) for path, text in texts.items()})
         self.site = Site.create(candidate.course, self.root)
         return report, self._write_changed()
 
@@ -135,7 +144,9 @@ class Project:
         for unit in self.site.course.units:
             signature = self._signature(unit.id)
             if self.signatures.get(unit.id) != signature:
-                write_if_changed(self.out / unit.href, render_unit(self.site, unit), self.written, unit.href)
+                assert self.loaded is not None
+                page = render_unit(self.site, self.loaded.full(unit))
+                write_if_changed(self.out / unit.href, page, self.written, unit.href)
                 self.signatures[unit.id] = signature
                 written.append(unit.href)
         for name, text in self._shared_pages().items():

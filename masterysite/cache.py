@@ -1,0 +1,278 @@
+"""The build cache: parsed units, and what the last build's pages were made from.
+
+Where: ``.masterysite/cache/`` in the *course* folder. Never in or beside the
+output folder: that one is published (and its parent is often the web root), while
+the cache holds every answer in clear text, as the course's own Markdown does. The
+folder carries a ``.gitignore`` of ``*``, so a course kept in git never commits it.
+
+What is cached, and keyed by what:
+
+- a parsed unit, under the SHA-256 of its text, its place in the course (path,
+  order, section) and the *parse key*: masterysite's version and code, Python's and
+  the parser libraries' versions, and the name, size and time of every other file of
+  the course (links are checked against them; unit ids come from them);
+- for each output folder, every page's *signature*: the SHA-256 of the render key
+  (the parse key, course.yml, every theme file, and the rest of the course folder)
+  and of all the data its template receives. A page whose signature and file on disk
+  are unchanged is linked from the last build instead of rendered.
+
+Any doubt means work, never a wrong site: an unreadable or foreign entry is a miss
+(that unit is parsed again), entries are written aside and renamed into place, and
+the index and page list are written only after a build has swapped its site in.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import functools
+import hashlib
+import logging
+import os
+import pickle
+import platform
+import shutil
+import tempfile
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from masterysite import __version__
+from masterysite.errors import Problem
+from masterysite.model import Unit
+
+log = logging.getLogger(__name__)
+
+FOLDER = Path(".masterysite") / "cache"
+FORMAT = 1  # bump when the layout of the cache files changes
+LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "pygments", "latex2mathml", "PyYAML", "Jinja2", "MarkupSafe")
+HEAVY = ("lesson_html", "correctives", "enrichment")  # a unit's own page needs these; nothing else does
+
+Parsed = tuple[Unit | None, list[Problem]]
+
+
+def sha(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_key() -> str:
+    """masterysite's version and the bytes of its code, so a changed parser or renderer (even
+    unreleased, same version number) never reuses what an older one made."""
+    package = Path(__file__).resolve().parent
+    parts: list[str | bytes] = [str(FORMAT), __version__, platform.python_version()]
+    for library in LIBRARIES:
+        try:
+            parts.append(f"{library}={metadata.version(library)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{library}=?")
+    for file in sorted(package.rglob("*.py")):
+        parts += [file.relative_to(package).as_posix(), file.read_bytes()]
+    return sha(*parts)
+
+
+def _walk(root: Path, skip: set[str]) -> list[tuple[str, Path]]:
+    """Every file under ``root`` (following linked folders once each), as (relative name, path)."""
+    out: list[tuple[str, Path]] = []
+    seen: set[Path] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = Path(folder).resolve()
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        relative = Path(folder).relative_to(root).as_posix()
+        if relative == ".":
+            dirs[:] = [d for d in dirs if d not in skip]
+        for name in files:
+            out.append((name if relative == "." else f"{relative}/{name}", Path(folder) / name))
+    out.sort()
+    return out
+
+
+def _stamp(path: Path) -> str:
+    try:
+        info = path.stat()
+    except OSError:
+        return "missing"
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def course_key(root: Path, unit_ids: dict[str, str]) -> str:
+    """The course folder as a parse sees it: the units' paths and ids (links between units), and
+    the name, size and time of every other file (links are checked against them). course.yml and
+    the theme only matter to the pages (see render_key); version control folders are left out."""
+    parts: list[str] = [repr(sorted(unit_ids.items()))]
+    for name, path in _walk(root, {".git", ".hg", ".svn", "__pycache__", ".masterysite", "theme"}):
+        if name not in unit_ids and name != "course.yml":
+            parts.append(f"{name}={_stamp(path)}")
+    dot = root / ".masterysite"
+    if dot.is_dir():  # e.g. the course secret: everything there but this cache
+        for name, path in _walk(dot, {"cache"}):
+            parts.append(f".masterysite/{name}={sha(path.read_bytes())}")
+    return sha(*parts)
+
+
+def render_key(parse_key: str, root: Path, theme_folders: list[Path]) -> str:
+    """What every page depends on: the parse key, course.yml and the bytes of every file in the
+    theme folders (templates, strings, scripts, styles)."""
+    config = root / "course.yml"
+    parts: list[str | bytes] = [parse_key, config.read_bytes() if config.is_file() else b""]
+    folders = theme_folders
+    for index, folder in enumerate(folders):
+        for name, path in _walk(folder, set()):
+            parts += [f"{index}/{name}", path.read_bytes() if path.is_file() else b"?"]
+    return sha(*parts)
+
+
+def unit_key(parse_key: str, digest: str, path: str, order: int, section: str | None) -> str:
+    """The key of a unit's parse: the digest of its text, its place in the course, the parse key."""
+    return sha(parse_key, path, str(order), repr(section), digest)
+
+
+def light(unit: Unit | None) -> Unit | None:
+    """The unit as the course-wide checks and shared pages need it: without its page's HTML.
+
+    Keeps the parent process small (10,000 units) and the index quick to load. Questions keep
+    their place and kind but lose their texts (the shared pages count them)."""
+    if unit is None:
+        return None
+    emptied: dict[str, Any] = {name: "" if isinstance(getattr(unit, name), str) else () for name in HEAVY}
+    return replace(unit, questions=tuple(_without_text(q) for q in unit.questions), **emptied)
+
+
+def _without_text(item: Any) -> Any:
+    """A dataclass with its ``*_html`` texts emptied and its tuples of parts dropped."""
+    if not is_dataclass(item) or isinstance(item, type):
+        return item
+    changes: dict[str, Any] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if f.name.endswith("_html") and isinstance(value, str):
+            changes[f.name] = ""
+        elif isinstance(value, tuple) and value and is_dataclass(value[0]):
+            changes[f.name] = ()
+    return replace(item, **changes) if changes else item
+
+
+def heavy(light_unit: Unit, full: Unit) -> Unit:
+    """The course's unit (with what the course-wide pass settled, like default prerequisites)
+    given back the page parts of its full parse."""
+    parts: dict[str, Any] = {name: getattr(full, name) for name in HEAVY}
+    return replace(light_unit, questions=full.questions, **parts)
+
+
+def _read(file: Path) -> Any:
+    """The object in ``file``; None for anything missing, truncated or foreign."""
+    try:
+        with open(file, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a corrupt cache is a miss, whatever unpickling raises
+        return None
+
+
+def _write(file: Path, data: Any) -> None:
+    """Aside, then renamed into place: a reader sees the old file or the whole new one."""
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, file)
+    except OSError as exc:
+        log.info("could not write the build cache (%s); the next build does more work", exc)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def store_unit(folder: str, key: str, parsed: Parsed) -> None:
+    """Keep one parsed unit (called in the worker that parsed it)."""
+    _write(Path(folder) / "units" / f"{key}.pickle", (FORMAT, key, parsed))
+
+
+def load_unit(folder: str, key: str) -> Parsed | None:
+    data = _read(Path(folder) / "units" / f"{key}.pickle")
+    if isinstance(data, tuple) and len(data) == 3 and data[:2] == (FORMAT, key):
+        return data[2]  # type: ignore[no-any-return]
+    return None
+
+
+@dataclass
+class BuildCache:
+    """The cache of one course for one build."""
+
+    folder: Path
+    parse_key: str
+    temporary: bool = False  # the course folder is read-only: a throw-away folder for this build
+    index: dict[str, Parsed] = field(default_factory=dict)  # unit key -> light unit and problems
+
+    @classmethod
+    def open(cls, root: Path, unit_ids: dict[str, str], use: bool = True) -> BuildCache:
+        """The course's cache; ``use=False`` (``--no-cache``) starts it afresh."""
+        parse_key = sha(code_key(), course_key(root, unit_ids))
+        folder = root / FOLDER
+        try:
+            if not use:
+                shutil.rmtree(folder, ignore_errors=True)
+            (folder / "units").mkdir(parents=True, exist_ok=True)
+            if not (folder / ".gitignore").is_file():
+                (folder / ".gitignore").write_text("# the build cache of masterysite: never commit it\n*\n")
+        except OSError as exc:
+            log.info("no build cache in %s (%s): building everything", folder, exc)
+            folder = Path(tempfile.mkdtemp(prefix="masterysite-cache-"))
+            (folder / "units").mkdir()
+            atexit.register(shutil.rmtree, folder, True)
+            return cls(folder, parse_key, temporary=True)
+        cache = cls(folder, parse_key)
+        if use:
+            cache.index = cache._load_index()
+        return cache
+
+    def _load_index(self) -> dict[str, Parsed]:
+        data = _read(self.folder / "index.pickle")
+        if isinstance(data, tuple) and len(data) == 3 and data[:2] == (FORMAT, self.parse_key):
+            return data[2]  # type: ignore[no-any-return]
+        return {}
+
+    def lookup(self, key: str) -> Parsed | None:
+        """The light unit and problems of an earlier parse; None: parse it."""
+        return self.index.get(key)
+
+    def save(self, parsed: dict[str, Parsed]) -> None:
+        """After a good build: the index of the units it used; entries of units gone are removed."""
+        _write(self.folder / "index.pickle", (FORMAT, self.parse_key, parsed))
+        with contextlib.suppress(OSError):
+            for file in (self.folder / "units").iterdir():
+                if file.suffix == ".pickle" and file.stem not in parsed:
+                    file.unlink()
+
+    def pages_file(self, out: Path) -> Path:
+        return self.folder / f"pages-{sha(str(out.resolve()))[:16]}.pickle"
+
+    def load_pages(self, out: Path, render_key: str) -> dict[str, tuple[str, tuple[int, int, int]]]:
+        """Page name -> (signature, (size, mtime, inode) of the file the last build left in ``out``)."""
+        data = _read(self.pages_file(out))
+        if isinstance(data, tuple) and len(data) == 3 and data[:2] == (FORMAT, render_key):
+            return data[2]  # type: ignore[no-any-return]
+        return {}
+
+    def save_pages(self, out: Path, render_key: str, signatures: dict[str, str]) -> None:
+        pages = {}
+        for name, signature in signatures.items():
+            stamp = file_stamp(out / name)
+            if stamp is not None:
+                pages[name] = (signature, stamp)
+        _write(self.pages_file(out), (FORMAT, render_key, pages))
+
+
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)

@@ -1,0 +1,323 @@
+"""The build cache: every rebuild writes byte for byte what a cold build of the same course writes,
+and a one-unit edit parses one unit and renders only the pages it changes."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import re
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from masterysite import cache as cache_module
+from masterysite.build import build, load_course
+from masterysite.cache import FOLDER, light
+from masterysite.checks import check_course
+from masterysite.errors import Report
+from masterysite.render import Site, course_data_js, render_page
+from masterysite.theme import default_theme_dir
+
+Mutate = Callable[[Path], None]
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def touch_later(file: Path) -> None:
+    """A new modification time even on file systems with coarse clocks."""
+    stamp = time.time_ns() + 10_000_000
+    os.utime(file, ns=(stamp, stamp))
+
+
+def edit(file: Path, change: Callable[[str], str]) -> None:
+    text = file.read_text(encoding="utf-8")
+    new = change(text)
+    assert new != text, "the edit must change the file"
+    file.write_text(new, encoding="utf-8")
+    touch_later(file)
+
+
+def cold(root: Path, tmp_path: Path) -> dict[str, str]:
+    """The site a build of a fresh copy of ``root``, with no cache at all, writes."""
+    copy = tmp_path / "cold-course"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".masterysite"))
+    out = tmp_path / "cold-site"
+    shutil.rmtree(out, ignore_errors=True)
+    build(copy, out, cache=False)
+    return tree(out)
+
+
+class Counts:
+    """How many units the last build parsed and how many unit pages it rendered (from its log)."""
+
+    def __init__(self, caplog: pytest.LogCaptureFixture) -> None:
+        self.caplog = caplog
+
+    def last(self) -> tuple[int, int]:
+        text = "\n".join(r.getMessage() for r in self.caplog.records)
+        parsed = re.findall(r"(\d+) of \d+ units parsed", text)[-1]
+        rendered = re.findall(r"(\d+) unit pages rendered", text)[-1]
+        return int(parsed), int(rendered)
+
+
+@pytest.fixture
+def counts(caplog: pytest.LogCaptureFixture) -> Counts:
+    caplog.set_level(logging.INFO, logger="masterysite.build")
+    return Counts(caplog)
+
+
+@pytest.fixture
+def built(example_course: Path, tmp_path: Path) -> tuple[Path, Path]:
+    shutil.rmtree(example_course / ".masterysite", ignore_errors=True)
+    out = tmp_path / "site"
+    build(example_course, out)
+    return example_course, out
+
+
+def rebuild_equals_cold(
+    built: tuple[Path, Path], tmp_path: Path, mutate: Mutate, counts: Counts | None = None
+) -> tuple[int, int]:
+    """Change the course, rebuild it with its cache: the site is the cold build's, byte for byte.
+    Returns how many units the rebuild parsed and how many unit pages it rendered."""
+    root, out = built
+    mutate(root)
+    build(root, out)
+    work = counts.last() if counts else (-1, -1)
+    assert tree(out) == cold(root, tmp_path)
+    return work
+
+
+UNIT = "units/03-simplifying.md"
+
+
+def edit_word(unit: str) -> Mutate:
+    """A one-word paragraph at the start of the lesson's second section."""
+    return lambda root: edit(root / unit, lambda t: t.replace("\n## ", "\nWord.\n\n## ", 1))
+
+
+def test_no_change_parses_and_renders_nothing(built: tuple[Path, Path], counts: Counts, tmp_path: Path) -> None:
+    _root, out = built
+    before = tree(out)
+    assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (0, 0)
+    assert tree(out) == before
+
+
+def test_a_word_in_a_lesson_parses_one_unit_and_renders_its_page(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path
+) -> None:
+    word = edit_word(UNIT)
+    assert rebuild_equals_cold(built, tmp_path, word, counts) == (1, 1)
+
+
+def test_a_new_title_renders_the_neighbours_too(built: tuple[Path, Path], counts: Counts, tmp_path: Path) -> None:
+    def retitle(root: Path) -> None:
+        edit(
+            root / UNIT, lambda t: re.sub(r"^title: .*$", "title: Smaller numbers, same share", t, count=1, flags=re.M)
+        )
+
+    parsed, rendered = rebuild_equals_cold(built, tmp_path, retitle, counts)
+    assert parsed == 1
+    assert 3 <= rendered < 7  # itself, the pages before and after it, and the units that require it
+
+
+def test_course_yml(built: tuple[Path, Path], tmp_path: Path) -> None:
+    rebuild_equals_cold(
+        built, tmp_path, lambda root: edit(root / "course.yml", lambda t: t.replace("Ms. Rivera", "Mr. Li"))
+    )
+
+
+def test_course_yml_sections(built: tuple[Path, Path], tmp_path: Path) -> None:
+    rebuild_equals_cold(
+        built, tmp_path, lambda root: edit(root / "course.yml", lambda t: t.replace("Equivalence", "Same value"))
+    )
+
+
+def test_a_template(built: tuple[Path, Path], tmp_path: Path) -> None:
+    def override(root: Path) -> None:
+        (root / "theme" / "templates").mkdir(parents=True)
+        base = (default_theme_dir() / "templates" / "unit.html").read_text(encoding="utf-8")
+        (root / "theme" / "templates" / "unit.html").write_text(
+            base.replace("</article>", "<p>ours</p></article>"), "utf-8"
+        )
+
+    rebuild_equals_cold(built, tmp_path, override)
+    page = (built[1] / "units" / "simplifying.html").read_text(encoding="utf-8")
+    assert "<p>ours</p>" in page
+
+
+def test_an_edited_course_template(built: tuple[Path, Path], tmp_path: Path) -> None:
+    root, out = built
+    (root / "theme" / "templates").mkdir(parents=True)
+    base = (default_theme_dir() / "templates" / "unit.html").read_text(encoding="utf-8")
+    (root / "theme" / "templates" / "unit.html").write_text(
+        base.replace("</article>", "<p>first</p></article>"), "utf-8"
+    )
+    build(root, out)
+    retouch = lambda r: edit(r / "theme/templates/unit.html", lambda t: t.replace("<p>first", "<p>two"))  # noqa: E731
+    rebuild_equals_cold(built, tmp_path, retouch)
+    assert "<p>two</p>" in (out / "units" / "simplifying.html").read_text(encoding="utf-8")
+
+
+def test_a_string(built: tuple[Path, Path], tmp_path: Path) -> None:
+    def strings(root: Path) -> None:
+        (root / "theme").mkdir(exist_ok=True)
+        (root / "theme" / "strings.yml").write_text("en:\n  check_answers: Hand it in\n", encoding="utf-8")
+
+    rebuild_equals_cold(built, tmp_path, strings)
+    assert "Hand it in" in (built[1] / "units" / "simplifying.html").read_text(encoding="utf-8")
+
+
+def test_a_script_source(built: tuple[Path, Path], tmp_path: Path) -> None:
+    def script(root: Path) -> None:
+        (root / "theme" / "js").mkdir(parents=True)
+        first = sorted((default_theme_dir() / "js").glob("*.js"))[0]
+        (root / "theme" / "js" / first.name).write_text(first.read_text(encoding="utf-8") + "\n// ours\n", "utf-8")
+
+    rebuild_equals_cold(built, tmp_path, script)
+
+
+def test_an_asset(built: tuple[Path, Path], tmp_path: Path) -> None:
+    rebuild_equals_cold(
+        built,
+        tmp_path,
+        lambda root: edit(root / "assets" / "fraction-wall.svg", lambda t: t.replace("<svg", "<svg ", 1)),
+    )
+
+
+def test_an_asset_removed_breaks_the_link_as_a_cold_build_does(built: tuple[Path, Path]) -> None:
+    root, out = built
+    (root / "assets" / "bar-three-quarters.svg").unlink()
+    with pytest.raises(Exception, match=r"bar-three-quarters\.svg"):
+        build(root, out)
+
+
+def test_a_deleted_unit(built: tuple[Path, Path], tmp_path: Path) -> None:
+    def delete(root: Path) -> None:
+        (root / "units" / "07-fraction-fair.md").unlink()
+        edit(root / "course.yml", lambda t: t.replace("      - 07-fraction-fair.md\n", ""))
+
+    rebuild_equals_cold(built, tmp_path, delete)
+    assert not (built[1] / "units" / "fraction-fair.html").exists()
+
+
+def test_an_added_unit(built: tuple[Path, Path], tmp_path: Path) -> None:
+    def add(root: Path) -> None:
+        text = (root / UNIT).read_text(encoding="utf-8")
+        (root / "units" / "03b-more.md").write_text(text.replace("title:", "id: more\ntitle: More and", 1), "utf-8")
+        edit(
+            root / "course.yml",
+            lambda t: t.replace("      - 03-simplifying.md\n", "      - 03-simplifying.md\n      - 03b-more.md\n"),
+        )
+
+    rebuild_equals_cold(built, tmp_path, add)
+    assert (built[1] / "units" / "more.html").exists()
+
+
+def test_a_corrupt_cache_is_a_full_build(built: tuple[Path, Path], counts: Counts, tmp_path: Path) -> None:
+    root, _out = built
+    for file in (root / FOLDER).rglob("*.pickle"):
+        data = file.read_bytes()
+        file.write_bytes(data[: len(data) // 2])
+    assert rebuild_equals_cold(built, tmp_path, edit_word(UNIT), counts) == (7, 7)
+
+
+def test_a_cache_entry_that_unpickles_to_something_else_is_a_miss(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path
+) -> None:
+    root, _out = built
+    for file in (root / FOLDER).rglob("*.pickle"):
+        file.write_bytes(pickle.dumps(("something", "else", {})))
+    assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (7, 7)
+
+
+def test_a_cache_from_another_version_is_not_used(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "__version__", "0.0.1-other")
+    cache_module.code_key.cache_clear()
+    try:
+        assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (7, 7)
+    finally:
+        cache_module.code_key.cache_clear()
+
+
+def test_a_page_changed_in_the_output_is_written_again(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path
+) -> None:
+    _root, out = built
+    page = out / "units" / "simplifying.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("<h1", "<h1 data-x"), encoding="utf-8")
+    assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (0, 1)
+
+
+def test_an_interrupted_build_leaves_a_cache_that_is_still_right(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Units parsed by a build that failed later are reused; the site and page list stay the last good ones."""
+    root, out = built
+    edit_word(UNIT)(root)
+    from masterysite import build as build_module
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "swap_in", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(root, out)
+    monkeypatch.undo()
+    assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (0, 1)
+
+
+def test_no_cache_builds_everything(built: tuple[Path, Path], counts: Counts, tmp_path: Path) -> None:
+    root, out = built
+    build(root, out, cache=False)
+    assert counts.last() == (7, 7)
+
+
+def test_the_cache_is_in_the_course_folder_and_ignored_by_git(built: tuple[Path, Path]) -> None:
+    root, out = built
+    assert (root / FOLDER / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert not any(".masterysite" in p and p != ".masterysite" for p in tree(out))
+    assert not list(out.parent.glob(".*cache*"))
+
+
+def test_a_course_folder_where_no_cache_can_be_written_still_builds(
+    make_course: Callable[..., Path], tmp_path: Path, counts: Counts
+) -> None:
+    root = make_course({"course.yml": "title: T\n", "units/a.md": "# A\n\nText.\n"})
+    (root / ".masterysite").write_text("a file where the cache folder would go\n")  # like a read-only folder
+    build(root, tmp_path / "site")
+    assert rebuild_equals_cold((root, tmp_path / "site"), tmp_path, lambda root: None, counts) == (1, 1)
+
+
+def test_the_shared_pages_and_checks_need_only_light_units(example_course: Path, tmp_path: Path) -> None:
+    """The parent process keeps units without their pages' HTML: what it renders and checks from
+    them must not change (a shared page or course-wide check that needs more must say so here)."""
+    loaded = load_course(example_course)
+    assert loaded.course is not None and loaded.config is not None
+    whole = Site.create(loaded.course, example_course)
+    slim = Site.create(replace(loaded.course, units=tuple(light(u) for u in loaded.course.units)), example_course)  # type: ignore[misc]
+    assert sum(len(pickle.dumps(u)) for u in slim.course.units) * 5 < sum(
+        len(pickle.dumps(u)) for u in whole.course.units
+    )
+    for name in ("index", "progress"):
+        assert render_page(slim, name) == render_page(whole, name)
+    assert course_data_js(slim) == course_data_js(whole)
+    parsed = [u for u, _ in loaded.parsed.values() if u is not None]
+    full_report, light_report = Report(), Report()
+    check_course(loaded.config, parsed, full_report)  # type: ignore[arg-type]
+    check_course(loaded.config, [light(u) for u in parsed], light_report)  # type: ignore[misc]
+    assert light_report.problems == full_report.problems

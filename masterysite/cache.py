@@ -33,10 +33,14 @@ import pickle
 import platform
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from jinja2 import Environment
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 from masterysite import __version__
 from masterysite.errors import Problem
@@ -268,6 +272,43 @@ class BuildCache:
             if stamp is not None:
                 pages[name] = (signature, stamp)
         _write(self.pages_file(out), (FORMAT, render_key, pages))
+
+
+class TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates, so that a build does not compile the theme again (a third of a no-change
+    rebuild). Jinja keys them by template file and checks the source's checksum; the folder is
+    per masterysite code (the environment's settings live there). A bad file is a miss."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@contextlib.contextmanager
+def compiled_templates(env: Environment, cache: BuildCache) -> Iterator[None]:
+    """Use the cache's compiled templates while this build renders (the environment is shared)."""
+    if env.bytecode_cache is not None:
+        yield
+        return
+    folder = cache.folder / "templates" / code_key()[:16]
+    try:
+        if not folder.is_dir():
+            shutil.rmtree(folder.parent, ignore_errors=True)  # templates compiled by another version
+            folder.mkdir(parents=True)
+    except OSError:
+        yield
+        return
+    env.bytecode_cache = TemplateCache(str(folder))
+    try:
+        yield
+    finally:
+        env.bytecode_cache = None
 
 
 def file_stamp(path: Path) -> tuple[int, int, int] | None:

@@ -24,3 +24,4 @@ def test_the_wheel_carries_the_theme_and_the_starter(tmp_path: Path) -> None:
     assert {f"masterysite/{name}" for name in theme} <= names
     assert starter <= names
     assert "masterysite/cli.py" in names
+    assert {"masterysite/schemas/course.schema.json", "masterysite/schemas/unit.schema.json"} <= names

@@ -373,6 +373,7 @@ def test_export_then_import_into_a_fresh_profile_restores_progress(
     student.take(U1, 5)
     expect(page.get_by_role("heading", name="Mastered!")).to_be_visible()
     student.open_progress()
+    page.get_by_label("Your name").fill("Ana Lima")
     with page.expect_download() as download:
         page.get_by_role("button", name="Export progress").click()
     file = tmp_path / download.value.suggested_filename

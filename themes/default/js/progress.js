@@ -48,7 +48,25 @@ function progressMessage(text, isError) {
   box.textContent = text;
 }
 
+/** The student's name, asked once on the progress page (kept with the progress) and carried by
+ *  the export so the teacher's report can tell the files apart. */
+function startNameField() {
+  var box = $("ms-student-name");
+  if (!box) return;
+  box.value = store.data.student || "";
+  box.addEventListener("change", guard(function () {
+    store.data.student = box.value.trim().slice(0, 100);
+    saveProgress();
+  }));
+}
+
 function exportProgress() {
+  var nameBox = $("ms-student-name");
+  if (nameBox && !nameBox.value.trim()) {
+    nameBox.focus();
+    return progressMessage(tr("name_needed"), true);
+  }
+  if (nameBox) { store.data.student = nameBox.value.trim().slice(0, 100); saveProgress(); }
   var units = {};
   Object.keys(store.data.units).forEach(function (id) {
     var r = store.data.units[id], copy = {};
@@ -56,7 +74,7 @@ function exportProgress() {
     units[id] = copy;
   });
   var payload = { format: "masterysite-progress", schema: SCHEMA, course: COURSE.id, title: COURSE.title,
-    exported: new Date().toISOString(), generator: COURSE.generator, units: units };
+    student: store.data.student || "", exported: new Date().toISOString(), generator: COURSE.generator, units: units };
   var name = "masterysite-" + COURSE.id + "-progress.json";
   var url = URL.createObjectURL(new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" }));
   var a = el("a", { href: url, download: name });
@@ -82,6 +100,16 @@ function mergeUnit(into, from, unit) {
     if (b.best && better(b.best, a.best)) a.best = b.best;
     if (!a.last) a.last = b.last;
   });
+  mergeTries(into, from.tries);
+}
+
+/** The attempts of both, each once, in time order. */
+function mergeTries(into, tries) {
+  var seen = Object.create(null);
+  into.tries.forEach(function (t) { seen[JSON.stringify(t)] = true; });
+  (tries || []).forEach(function (t) { if (!seen[JSON.stringify(t)]) into.tries.push(t); });
+  into.tries.sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
+  if (into.tries.length > MAX_TRIES) addTry(into, into.tries.pop()); // trims to MAX_TRIES, failed ones first
 }
 
 function importText(text) {
@@ -90,6 +118,10 @@ function importText(text) {
   if (!isObj(parsed) || !isObj(parsed.units) || typeof parsed.course !== "string") return progressMessage(tr("import_bad_shape"), true);
   if (parsed.course !== COURSE.id) return progressMessage(tr("import_bad_course", { course: parsed.course.slice(0, 80) }), true);
   var clean = cleanProgress(parsed), n = 0, mastered = 0;
+  if (!store.data.student && clean.student) {
+    store.data.student = clean.student;
+    if ($("ms-student-name")) $("ms-student-name").value = clean.student;
+  }
   Object.keys(clean.units).forEach(function (id) {
     if (!own(BY_ID, id)) return; // a unit since removed or renamed: ignore it
     var from = clean.units[id];
@@ -115,6 +147,7 @@ function fillPrintDate() {
 
 function startProgressPage() {
   fillPrintDate();
+  startNameField();
   $("ms-export").addEventListener("click", guard(exportProgress));
   $("ms-import").addEventListener("change", guard(function (event) {
     var input = event.target, file = input.files && input.files[0];

@@ -177,6 +177,9 @@ function recordAttempt(u, results, score, passed) {
   if (better(score, rec.best)) rec.best = score;
   if (passed) rec.mastered = true;
   rec.last = { score: score, missed: missed, passed: passed };
+  addTry(rec, { at: new Date().toISOString(), score: score, passed: passed, answers: results.map(function (r) {
+    return { q: r.q.key, r: Array.isArray(r.response) ? r.response.slice() : r.response, ok: r.right };
+  }) });
   rec.prev = page.draw.keys.slice();
   rec.draw = null;
   return missed;

@@ -3,7 +3,7 @@
  * ------------------------------------------------------------------ */
 var store = { data: null, persistent: true };
 
-function emptyProgress() { return { schema: SCHEMA, course: COURSE.id, units: {} }; }
+function emptyProgress() { return { schema: SCHEMA, course: COURSE.id, student: "", units: {} }; }
 
 function cleanScore(s) {
   return Array.isArray(s) && s.length === 2 && isCount(s[0]) && isCount(s[1]) &&
@@ -30,6 +30,7 @@ function cleanUnit(u) {
   if (isObj(u.last) && cleanScore(u.last.score)) {
     r.last = { score: cleanScore(u.last.score), missed: cleanStrings(u.last.missed), passed: u.last.passed === true };
   }
+  r.tries = cleanTries(u.tries);
   if (isObj(u.draw) && isObj(u.draw.choices)) {
     r.draw = { keys: cleanStrings(u.draw.keys), choices: {} };
     safeKeys(u.draw.choices).forEach(function (k) { r.draw.choices[k] = cleanStrings(u.draw.choices[k]); });
@@ -37,10 +38,45 @@ function cleanUnit(u) {
   return r;
 }
 
+/* Every checked attempt with its answers (SPEC §4: the teacher's report re-checks them):
+ * {at: ISO time, score: [right, asked], passed, answers: [{q: question key, r: response, ok}]},
+ * where a response is a string (typed) or a list of strings (choice ids, blanks, item order). */
+var MAX_TRIES = 100;
+
+function cleanResponse(r) {
+  if (typeof r === "string") return r.slice(0, 1000);
+  return Array.isArray(r) ? cleanStrings(r).slice(0, 100).map(function (s) { return s.slice(0, 1000); }) : null;
+}
+
+function cleanTry(t) {
+  if (!isObj(t) || typeof t.at !== "string" || !cleanScore(t.score) || !Array.isArray(t.answers)) return null;
+  var answers = [];
+  t.answers.forEach(function (a) {
+    var r = isObj(a) && typeof a.q === "string" ? cleanResponse(a.r) : null;
+    if (r !== null) answers.push({ q: a.q, r: r, ok: a.ok === true });
+  });
+  return { at: t.at.slice(0, 40), score: cleanScore(t.score), passed: t.passed === true, answers: answers };
+}
+
+function cleanTries(list) {
+  return Array.isArray(list) ? list.map(cleanTry).filter(Boolean).slice(-MAX_TRIES * 2) : [];
+}
+
+/** Keep at most MAX_TRIES attempts, dropping the oldest failed ones first: a passing attempt is
+ *  the evidence behind "mastered". */
+function addTry(rec, entry) {
+  rec.tries.push(entry);
+  while (rec.tries.length > MAX_TRIES) {
+    var i = rec.tries.findIndex(function (t) { return !t.passed; });
+    rec.tries.splice(i < 0 ? 0 : i, 1);
+  }
+}
+
 /** Validate stored or imported progress; null if it is not ours. */
 function cleanProgress(p) {
   if (!isObj(p) || !isObj(p.units) || p.course !== COURSE.id) return null;
   var out = emptyProgress();
+  if (typeof p.student === "string") out.student = p.student.trim().slice(0, 100);
   safeKeys(p.units).forEach(function (id) {
     var u = cleanUnit(p.units[id]);
     if (u) out.units[id] = u;

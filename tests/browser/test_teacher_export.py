@@ -1,0 +1,97 @@
+"""The export a student hands to the teacher (SPEC §4, `masterysite report`): the student's name,
+asked once and editable, and every checked attempt with its answers; older exports still import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.student import Course, Student, progress_file
+
+U1 = "whole-and-parts"
+
+
+def export(page: Page, tmp_path: Path) -> dict[str, Any]:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    file = tmp_path / download.value.suggested_filename
+    download.value.save_as(file)
+    data: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+    return data
+
+
+def test_the_export_asks_the_name_once_and_carries_every_answer(
+    student: Student, course_key: Course, page: Page, tmp_path: Path
+) -> None:
+    student.open_unit(U1)
+    first = student.take(U1, 2)
+    student.try_again()
+    second = student.take(U1, 5)
+    student.open_progress()
+    name = page.get_by_label("Your name")
+    expect(name).to_have_value("")
+    page.get_by_role("button", name="Export progress").click()  # no name yet: asked for, nothing saved
+    expect(page.get_by_role("status")).to_contain_text("Type your name first")
+    expect(name).to_be_focused()
+    name.fill("Ana Lima")
+    data = export(page, tmp_path)
+    assert data["student"] == "Ana Lima"
+    tries = data["units"][U1]["tries"]
+    assert [t["score"] for t in tries] == [[2, 5], [5, 5]]
+    assert [t["passed"] for t in tries] == [False, True]
+    for attempt, tried in zip([first, second], tries, strict=True):
+        assert [a["q"] for a in tried["answers"]] == attempt.keys
+        assert [a["ok"] for a in tried["answers"]] == [s.q in attempt.right for s in attempt.shown]
+        for shown, answer in zip(attempt.shown, tried["answers"], strict=True):
+            q = shown.q
+            if q.kind == "text":
+                assert answer["r"] == (q.right_text() if answer["ok"] else "0")
+            else:
+                assert sorted(answer["r"]) == (sorted(q.correct) if answer["ok"] else [attempt.wrong_choice[q.key]])
+        assert tried["at"] <= data["exported"]
+
+    page.reload()  # asked once: the name is kept, and can be changed
+    expect(name).to_have_value("Ana Lima")
+    name.fill("Ana María Lima")
+    name.press("Tab")
+    assert export(page, tmp_path)["student"] == "Ana María Lima"
+
+
+def test_an_export_from_before_names_and_answers_still_imports(
+    student: Student, course_key: Course, page: Page, tmp_path: Path
+) -> None:
+    old = progress_file(course_key, [U1], attempts=3)
+    old.pop("student", None)
+    file = tmp_path / "old-progress.json"
+    file.write_text(json.dumps(old), encoding="utf-8")
+    student.open_progress()
+    student.import_progress(file)
+    expect(page.get_by_role("status").filter(has_text="Imported progress")).to_contain_text("(1 mastered)")
+    page.get_by_label("Your name").fill("Ben")
+    data = export(page, tmp_path)
+    assert data["units"][U1]["mastered"] is True and data["units"][U1]["tries"] == []
+
+
+def test_importing_on_another_device_keeps_both_devices_answers_and_the_name(
+    student: Student, course_key: Course, page: Page, tmp_path: Path
+) -> None:
+    student.open_unit(U1)
+    student.take(U1, 1)
+    student.open_progress()
+    page.get_by_label("Your name").fill("Chloé")
+    mine = export(page, tmp_path)
+    other = json.loads(json.dumps(mine))
+    other["student"] = "Someone else"
+    other["units"][U1]["tries"][0]["at"] = "2020-01-01T00:00:00.000Z"  # an older attempt elsewhere
+    file = tmp_path / "other.json"
+    file.write_text(json.dumps(other), encoding="utf-8")
+    student.import_progress(file)
+    merged = export(page, tmp_path)
+    assert merged["student"] == "Chloé"  # the name typed here wins
+    assert [t["at"] for t in merged["units"][U1]["tries"]] == [
+        "2020-01-01T00:00:00.000Z",
+        mine["units"][U1]["tries"][0]["at"],
+    ]

@@ -87,6 +87,36 @@ def serve(course: Path, output: Path, host: str, port: int, open_browser: bool) 
     run_serve(course, output, host=host, port=port, open_browser=open_browser)
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--course", type=click.Path(path_type=Path), default=Path("course"), show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("report.html"), show_default=True,
+              help="report.html (readable offline) or report.csv.")  # fmt: skip
+def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
+    """The class picture from students' exported progress FILES (files or folders of .json).
+
+    Exit status 0 when every file was reported, 1 when a file was left out (each is named) or
+    none could be read, and the course's own errors exit 1 as for build."""
+    from masterysite.report import write_report
+
+    result = write_report(course, files, output)
+    for line in result.problems + result.notes:
+        click.echo(line, err=True)
+    flags = len(result.flags)
+    if not result.students:
+        click.echo("No progress files could be reported; nothing was written.", err=True)
+        sys.exit(1)
+    left = (
+        f"; {len(result.problems)} file{'s' if len(result.problems) != 1 else ''} left out" if result.problems else ""
+    )
+    unsupported = f"; {flags} 'mastered' not supported by the answers" if flags else ""
+    click.echo(
+        f"Wrote {output}: {len(result.students)} student{'s' if len(result.students) != 1 else ''}{unsupported}{left}."
+    )
+    if result.problems:
+        sys.exit(1)
+
+
 def run() -> None:
     """Entry point: a teacher never sees a traceback (MASTERYSITE_DEBUG=1 shows one)."""
     try:

@@ -1,0 +1,262 @@
+"""`masterysite report`: the class picture from the students' exported progress files.
+
+Every recorded answer is re-checked against the course as it is built now (the Python judge),
+so a "mastered" that a student typed into their own saved progress shows up as unsupported.
+The output (HTML or CSV) is written by masterysite/report_output.py.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from masterysite.hashing import normalize_text
+from masterysite.model import Course, Question, Unit
+from masterysite.parse.numbers import parse_number
+from masterysite.render import mastery
+
+log = logging.getLogger(__name__)
+
+FORMAT = "masterysite-progress"
+MAX_FILE_BYTES = 20_000_000
+Response = str | list[str]
+Score = tuple[int, int]
+
+
+def judge(question: Question, response: Response) -> bool:
+    """Is this response right? (The one place the report asks; the browser's rules, in Python.)"""
+    if question.kind != "text":
+        return isinstance(response, list) and bool(response) and _choices_right(question, response)
+    if not isinstance(response, str) or not response.strip():
+        return False
+    text = normalize_text(response)
+    number = parse_number(response)
+    for answer in question.answers:
+        if answer.number is None:
+            if normalize_text(answer.source) == text:
+                return True
+        elif (number is not None and abs(number - answer.number) <= (answer.tolerance or 0)) or (
+            answer.tolerance is None and normalize_text(answer.source) == text
+        ):
+            return True
+    return False
+
+
+def _choices_right(question: Question, response: list[str]) -> bool:
+    return sorted(response) == sorted(c.id for c in question.choices if c.correct)
+
+
+@dataclass
+class UnitResult:
+    """One student's record of one unit, as claimed by the file and as re-checked."""
+
+    mastered: bool = False
+    best: Score | None = None
+    attempts: int = 0
+    last: str | None = None  # ISO time of the last checked attempt
+    objectives: dict[str, tuple[Score | None, int]] = field(default_factory=dict)  # id -> (best, attempts)
+    checked_best: Score | None = None  # best score of the recorded answers, re-checked now
+    supported: bool = False  # a recorded attempt, re-checked now, passes the threshold
+    changed: int = 0  # recorded verdicts that differ from today's check
+
+    @property
+    def unsupported(self) -> bool:
+        return self.mastered and not self.supported
+
+
+@dataclass
+class Student:
+    name: str
+    file: str
+    exported: str
+    units: dict[str, UnitResult]
+
+
+@dataclass
+class ClassReport:
+    course: Course
+    students: list[Student] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one clear line per file left out
+    notes: list[str] = field(default_factory=list)  # files reported, with something to know
+
+    @property
+    def flags(self) -> list[tuple[Student, Unit]]:
+        return [(s, u) for s in self.students for u in self.course.units if s.units.get(u.id, EMPTY).unsupported]
+
+
+EMPTY = UnitResult()
+
+
+def files_of(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files given, and the .json files inside the folders given (sorted)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.json") if p.is_file())
+        else:
+            yield path
+
+
+def _score(value: Any) -> Score | None:
+    ok = isinstance(value, list) and len(value) == 2 and all(_count(x) for x in value)
+    return (value[0], value[1]) if ok and value[1] > 0 and value[0] <= value[1] else None
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**9
+
+
+def _better(a: Score | None, b: Score | None) -> bool:
+    return a is not None and (b is None or Fraction(a[0], a[1]) > Fraction(b[0], b[1]))
+
+
+class Rechecker:
+    """Re-checks recorded attempts against the course; verdicts are cached (a class gives many alike)."""
+
+    def __init__(self, course: Course) -> None:
+        self.course = course
+        self.questions = {u.id: {q.key: q for q in u.questions} for u in course.units}
+        self.cache: dict[tuple[str, str, str], bool] = {}
+
+    def right(self, unit: Unit, key: str, response: Any) -> bool | None:
+        """The verdict now; None for a question no longer in the unit or a response of no known shape."""
+        question = self.questions[unit.id].get(key)
+        shaped = isinstance(response, str) or (isinstance(response, list) and all(isinstance(r, str) for r in response))
+        if question is None or not shaped:
+            return None
+        memo = (unit.id, key, response if isinstance(response, str) else "\0".join(response) + "\0")
+        if memo not in self.cache:
+            self.cache[memo] = judge(question, response)
+        return self.cache[memo]
+
+    def attempt(self, unit: Unit, entry: Any, result: UnitResult) -> None:
+        if not isinstance(entry, dict) or not isinstance(entry.get("answers"), list):
+            return
+        if isinstance(entry.get("at"), str) and (result.last is None or entry["at"] > result.last):
+            result.last = entry["at"][:40]
+        answers = [a for a in entry["answers"] if isinstance(a, dict) and isinstance(a.get("q"), str)]
+        keys = {a["q"] for a in answers}
+        draw = min(unit.draw or len(unit.questions), len(unit.questions))
+        if not answers or len(keys) != len(answers):
+            return
+        verdicts = [self.right(unit, a["q"], a.get("r")) for a in answers]
+        result.changed += sum(1 for a, v in zip(answers, verdicts, strict=True) if v is not None and v != a.get("ok"))
+        score = (sum(1 for v in verdicts if v), len(answers))
+        if _better(score, result.checked_best):
+            result.checked_best = score
+        full = len(answers) == draw and None not in verdicts
+        if full and Fraction(*score) >= mastery(self.course, unit):
+            result.supported = True
+
+
+def read_unit(checker: Rechecker, unit: Unit, data: Any) -> UnitResult:
+    result = UnitResult()
+    if not isinstance(data, dict):
+        return result
+    result.mastered = data.get("mastered") is True
+    result.best = _score(data.get("best"))
+    result.attempts = data["attempts"] if _count(data.get("attempts")) else 0
+    objectives = data.get("objectives")
+    objectives = objectives if isinstance(objectives, dict) else {}
+    for objective in unit.objectives:
+        o = objectives.get(objective.id)
+        if isinstance(o, dict):
+            result.objectives[objective.id] = (_score(o.get("best")), o["attempts"] if _count(o.get("attempts")) else 0)
+    tries = data.get("tries")
+    for entry in tries if isinstance(tries, list) else []:
+        checker.attempt(unit, entry, result)
+    return result
+
+
+class BadFile(Exception):
+    """A file that cannot be reported; the message says why and what to do."""
+
+
+def load_export(file: Path, course_id: str) -> dict[str, Any]:
+    try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            raise BadFile("file is larger than 20 MB: not a progress export")
+        data = json.loads(file.read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise BadFile("not a progress export (not JSON): ask the student to export again") from None
+    except OSError as exc:
+        raise BadFile(f"cannot read the file: {exc.strerror or exc}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("units"), dict):
+        raise BadFile("not a masterysite progress export (the file from 'Export progress' on the progress page)")
+    if data.get("course") != course_id:
+        other = str(data.get("course"))[:80]
+        raise BadFile(f"progress of another course ('{other}'), not '{course_id}': left out")
+    return data
+
+
+def student_name(data: dict[str, Any]) -> str:
+    name = data.get("student")
+    return " ".join(name.split())[:100] if isinstance(name, str) and name.strip() else ""
+
+
+def write_report(course_dir: Path, paths: Iterable[Path], output: Path) -> ClassReport:
+    """Load the course (errors stop here), read the files, write HTML or CSV by OUTPUT's extension."""
+    from masterysite.build import fail_on, load_course
+    from masterysite.errors import MasteryError
+    from masterysite.report_output import to_csv, to_html
+
+    suffix = output.suffix.lower()
+    if suffix not in (".html", ".htm", ".csv"):
+        raise MasteryError(f"{output}: the report is written as .html or .csv; name the output file so")
+    loaded = load_course(course_dir)
+    fail_on(loaded.report, strict=False)
+    assert loaded.course is not None
+    report = build_report(loaded.course, paths)
+    if not report.students:
+        return report
+    text = to_csv(report) if suffix == ".csv" else to_html(report)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8-sig" if suffix == ".csv" else "utf-8", newline="")
+    return report
+
+
+def build_report(course: Course, paths: Iterable[Path]) -> ClassReport:
+    """Read every file (each bad one gets its own message), re-check answers, drop duplicates."""
+    report = ClassReport(course)
+    checker = Rechecker(course)
+    seen: dict[str, Student] = {}
+    for file in files_of(paths):
+        shown = str(file)
+        try:
+            data = load_export(file, course.config.id)
+        except BadFile as exc:
+            report.problems.append(f"{shown}: {exc}")
+            continue
+        name = student_name(data)
+        if not name:
+            name = file.stem
+            report.notes.append(
+                f"{shown}: no student name in the file (an export from before names): shown as '{name}'"
+            )
+        exported = str(data.get("exported") or "")[:40]
+        units = {u.id: read_unit(checker, u, data["units"].get(u.id)) for u in course.units if u.id in data["units"]}
+        _add(report, seen, Student(name, shown, exported, units))
+    report.students.sort(key=lambda s: s.name.casefold())
+    log.info("read %d students", len(report.students))
+    return report
+
+
+def _add(report: ClassReport, seen: dict[str, Student], student: Student) -> None:
+    """The same student twice (by name): the newer export is reported, and the teacher told."""
+    first = seen.get(student.name.casefold())
+    if first is None:
+        seen[student.name.casefold()] = student
+        report.students.append(student)
+        return
+    keep, drop = (student, first) if student.exported > first.exported else (first, student)
+    report.problems.append(
+        f"{student.file}: {student.name} again (also in {first.file}): reported the newer export, {keep.file}; "
+        f"left out {drop.file}"
+    )
+    if keep is student:
+        report.students[report.students.index(first)] = student
+        seen[student.name.casefold()] = student

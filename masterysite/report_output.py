@@ -1,0 +1,229 @@
+"""The class report as HTML (readable offline, no script; an inline SVG chart) or as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from fractions import Fraction
+from html import escape
+
+from masterysite import __version__
+from masterysite.model import Objective, Unit
+from masterysite.render import mastery
+from masterysite.report import EMPTY, ClassReport, Score, Student, UnitResult
+
+
+def pct(score: Score | None) -> str:
+    return "" if score is None else f"{round(100 * score[0] / score[1])}%"
+
+
+def day(iso: str | None) -> str:
+    return (iso or "")[:10]
+
+
+@dataclass
+class ObjectiveRow:
+    unit: Unit
+    objective: Objective
+    met: list[Student]
+    need: list[Student]  # attempted, best below the unit's threshold: corrective work
+    untried: list[Student]
+
+
+def objective_rows(report: ClassReport) -> list[ObjectiveRow]:
+    rows = []
+    for unit in report.course.units:
+        threshold = mastery(report.course, unit)
+        for objective in unit.objectives:
+            row = ObjectiveRow(unit, objective, [], [], [])
+            for student in report.students:
+                best, _ = student.units.get(unit.id, EMPTY).objectives.get(objective.id, (None, 0))
+                bucket = row.untried if best is None else row.met if Fraction(*best) >= threshold else row.need
+                bucket.append(student)
+            rows.append(row)
+    return rows
+
+
+def unit_status(result: UnitResult) -> str:
+    if result.unsupported:
+        return "mastered (not supported by the answers)"
+    return "mastered" if result.mastered else "started" if result.attempts else "not started"
+
+
+# ------------------------------------------------------------------------------------------------ CSV
+
+CSV_COLUMNS = ["student", "file", "unit", "objective", "status", "best_right", "best_total", "best_percent",
+               "attempts", "last_activity", "rechecked_best_percent", "flag"]  # fmt: skip
+
+
+def to_csv(report: ClassReport) -> str:
+    """One row per student × unit, then one per student × objective of that unit."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for student in report.students:
+        for unit in report.course.units:
+            r = student.units.get(unit.id, EMPTY)
+            flag = "mastered not supported by the recorded answers" if r.unsupported else ""
+            writer.writerow([_cell(student.name), _cell(student.file), unit.id, "", unit_status(r),
+                             *_parts(r.best), r.attempts, r.last or "", pct(r.checked_best), flag])  # fmt: skip
+            threshold = mastery(report.course, unit)
+            for objective in unit.objectives:
+                best, attempts = r.objectives.get(objective.id, (None, 0))
+                status = (
+                    "not attempted" if best is None else "met" if Fraction(*best) >= threshold else "needs corrective"
+                )
+                writer.writerow([_cell(student.name), _cell(student.file), unit.id, objective.id, status,
+                                 *_parts(best), attempts, r.last or "", "", ""])  # fmt: skip
+    return out.getvalue()
+
+
+def _parts(score: Score | None) -> list[object]:
+    return ["", "", ""] if score is None else [score[0], score[1], pct(score)]
+
+
+def _cell(text: str) -> str:
+    """A name never starts a spreadsheet formula (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# ------------------------------------------------------------------------------------------------ HTML
+
+CSS = """
+body { font: 16px/1.5 system-ui, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 80rem; padding: 1rem 1.5rem; }
+h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; font-size: 1.3rem; }
+table { border-collapse: collapse; font-size: 0.9rem; }
+th, td { border: 1px solid #9aa3ad; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+thead th { background: #eef1f4; }
+.wrap { overflow-x: auto; max-width: 100%; }
+.mastered { background: #e3f4e8; } .started { background: #fff4d6; } .flag { background: #fde2e1; font-weight: 600; }
+.problems li, .flags li { margin-bottom: 0.25rem; }
+.legend span { display: inline-block; margin-right: 1rem; }
+.swatch { display: inline-block; width: 0.9rem; height: 0.9rem; vertical-align: -0.1rem; margin-right: 0.3rem;
+  border: 1px solid #555; }
+small { color: #4a525b; }
+"""
+COLOURS = {"met": "#2e7d4f", "need": "#c0392b", "untried": "#d5dae0"}
+
+
+def to_html(report: ClassReport, now: datetime | None = None) -> str:
+    course = report.course.config
+    when = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
+    rows = objective_rows(report)
+    parts = [
+        f'<!DOCTYPE html>\n<html lang="{escape(course.language)}">\n<head>\n<meta charset="utf-8">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f"<title>Class report · {escape(course.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        f"<h1>Class report: {escape(course.title)}</h1>\n",
+        f"<p>{len(report.students)} students · {len(report.course.units)} units · made {when} "
+        f"by masterysite {__version__}. Every recorded answer was re-checked against the course as built now.</p>\n",
+        _problems(report),
+        _flags(report),
+        "<h2>The class per objective</h2>\n",
+        _chart(rows, len(report.students)),
+        _corrective(rows),
+        "<h2>Students and units</h2>\n",
+        _matrix(report),
+        "</main>\n</body>\n</html>\n",
+    ]
+    return "".join(parts)
+
+
+def _problems(report: ClassReport) -> str:
+    if not report.problems:
+        return ""
+    items = "".join(f"<li>{escape(p)}</li>" for p in report.problems)
+    return f'<h2>Files with problems</h2>\n<ul class="problems">{items}</ul>\n'
+
+
+def _flags(report: ClassReport) -> str:
+    flags = report.flags
+    if not flags:
+        return "<p>Every “mastered” is supported by the student's recorded answers.</p>\n"
+    items = "".join(
+        f"<li>{escape(s.name)}: <strong>{escape(u.title)}</strong> is marked mastered, but no recorded attempt, "
+        f"re-checked now, reaches {pct(mastery_score(report, u))} ({escape(s.file)})</li>"
+        for s, u in flags
+    )
+    return f'<h2>“Mastered” not supported by the answers</h2>\n<ul class="flags">{items}</ul>\n'
+
+
+def mastery_score(report: ClassReport, unit: Unit) -> Score:
+    share = mastery(report.course, unit)
+    return share.numerator, share.denominator
+
+
+def _chart(rows: list[ObjectiveRow], total: int) -> str:
+    """A horizontal bar per objective: met, needs corrective work, not attempted."""
+    width, label_w, bar_h, gap = 760, 300, 18, 8
+    height = len(rows) * (bar_h + gap) + 10
+    summary = f"Bar chart of {len(rows)} objectives: students who met each, need corrective work, or have not tried."
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" aria-labelledby="chart-title">',
+           f'<title id="chart-title">{escape(summary)}</title>']  # fmt: skip
+    scale = (width - label_w - 10) / max(total, 1)
+    for i, row in enumerate(rows):
+        y = 5 + i * (bar_h + gap)
+        label = f"{row.unit.title}: {row.objective.text}"
+        short = label if len(label) <= 42 else label[:41] + "…"
+        svg.append(f'<text x="0" y="{y + 13}" font-size="12" fill="#1b1f24">{escape(short)}</text>')
+        x: float = label_w
+        for key in ("met", "need", "untried"):
+            n = len(getattr(row, key))
+            if n:
+                svg.append(f'<rect x="{x:.1f}" y="{y}" width="{n * scale:.1f}" height="{bar_h}" fill="{COLOURS[key]}">'
+                           f"<title>{escape(label)}: {n} {_LABEL[key]}</title></rect>")  # fmt: skip
+                if n * scale >= 18:
+                    ink = "#1b1f24" if key == "untried" else "#ffffff"
+                    svg.append(f'<text x="{x + 4:.1f}" y="{y + 13}" font-size="12" fill="{ink}">{n}</text>')
+                x += n * scale
+    svg.append("</svg>")
+    legend = "".join(
+        f'<span><span class="swatch" style="background:{COLOURS[k]}"></span>{v}</span>' for k, v in _LABEL.items()
+    )
+    return f'<div class="wrap">{"".join(svg)}</div>\n<p class="legend">{legend}</p>\n'
+
+
+_LABEL = {"met": "met", "need": "need corrective work", "untried": "not attempted"}
+
+
+def _corrective(rows: list[ObjectiveRow]) -> str:
+    body = "".join(
+        f'<tr><th scope="row">{escape(r.unit.title)}: {escape(r.objective.text)}</th>'
+        f"<td>{len(r.met)}</td><td>{len(r.need)}</td><td>{len(r.untried)}</td>"
+        f"<td>{escape(', '.join(s.name for s in r.need)) or '—'}</td></tr>\n"
+        for r in rows
+    )
+    return (
+        '<h2>Who needs corrective work</h2>\n<div class="wrap"><table>\n<thead><tr><th scope="col">Objective</th>'
+        '<th scope="col">Met</th><th scope="col">Need corrective work</th><th scope="col">Not attempted</th>'
+        f'<th scope="col">Students who need corrective work</th></tr></thead>\n<tbody>\n{body}</tbody></table></div>\n'
+    )
+
+
+def _matrix(report: ClassReport) -> str:
+    units = report.course.units
+    head = "".join(f'<th scope="col">{escape(u.title)}</th>' for u in units)
+    rows = []
+    for student in report.students:
+        cells = "".join(_matrix_cell(student.units.get(u.id, EMPTY)) for u in units)
+        last = max((r.last or "" for r in student.units.values()), default="")
+        rows.append(f'<tr><th scope="row">{escape(student.name)}</th><td>{day(last) or "—"}</td>{cells}</tr>\n')
+    return (
+        "<p>Each cell: status, best score, attempts and the day of the last attempt.</p>\n"
+        f'<div class="wrap"><table>\n<thead><tr><th scope="col">Student</th><th scope="col">Last activity</th>{head}'
+        f"</tr></thead>\n<tbody>\n{''.join(rows)}</tbody></table></div>\n"
+    )
+
+
+def _matrix_cell(r: UnitResult) -> str:
+    if not r.attempts and not r.mastered:
+        return "<td>—</td>"
+    cls = "flag" if r.unsupported else "mastered" if r.mastered else "started"
+    status = "⚠ Mastered, not supported by the answers" if r.unsupported else "Mastered" if r.mastered else "Started"
+    tries = f"{r.attempts} attempt{'s' if r.attempts != 1 else ''}"
+    best = f"{pct(r.best)} · " if r.best else ""
+    when = f"<br><small>{day(r.last)}</small>" if r.last else ""
+    return f'<td class="{cls}">{status}<br>{best}{tries}{when}</td>'

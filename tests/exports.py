@@ -1,0 +1,91 @@
+"""Students' progress exports made from a course model, as the browser writes them (for the report
+tests and benchmarks/report.py): attempts drawn from each unit's pool, answered right or wrong."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+from typing import Any
+
+from masterysite.model import Course, Question, Unit
+from masterysite.parse.numbers import canonical
+from masterysite.render import mastery
+
+
+def right_response(q: Question) -> str | list[str]:
+    if q.kind != "text":
+        return sorted(c.id for c in q.choices if c.correct)
+    answer = q.answers[0]
+    return canonical(answer.number) if answer.number is not None else answer.source
+
+
+def wrong_response(q: Question) -> str | list[str]:
+    if q.kind != "text":
+        wrong = [c.id for c in q.choices if not c.correct]
+        return wrong[:1] or []
+    return "certainly not this"
+
+
+def attempt(course: Course, unit: Unit, n_right: int, rng: random.Random, at: str) -> dict[str, Any]:
+    size = min(unit.draw or len(unit.questions), len(unit.questions))
+    drawn = rng.sample(list(unit.questions), size)
+    answers = [
+        {"q": q.key, "r": right_response(q) if i < n_right else wrong_response(q), "ok": i < n_right}
+        for i, q in enumerate(drawn)
+    ]
+    passed = Fraction(min(n_right, size), size) >= mastery(course, unit)
+    return {"at": at, "score": [min(n_right, size), size], "passed": passed, "answers": answers}
+
+
+def unit_record(unit: Unit, tries: list[dict[str, Any]]) -> dict[str, Any]:
+    """The record the browser keeps, derived from its attempts."""
+    objectives: dict[str, Any] = {}
+    for t in tries:
+        tally: dict[str, list[int]] = {}
+        for a in t["answers"]:
+            objective = next(q.objective for q in unit.questions if q.key == a["q"])
+            tally.setdefault(objective, [0, 0])
+            tally[objective][0] += a["ok"]
+            tally[objective][1] += 1
+        for oid, score in tally.items():
+            o = objectives.setdefault(oid, {"attempts": 0, "best": None, "last": None})
+            o["attempts"] += 1
+            o["last"] = score
+            if o["best"] is None or Fraction(*score) > Fraction(*o["best"]):
+                o["best"] = score
+    best = max((t["score"] for t in tries), key=lambda s: Fraction(*s), default=None)
+    return {
+        "mastered": any(t["passed"] for t in tries),
+        "attempts": len(tries),
+        "best": best,
+        "objectives": objectives,
+        "last": {"score": tries[-1]["score"], "missed": [], "passed": tries[-1]["passed"]} if tries else None,
+        "prev": [],
+        "tries": tries,
+    }
+
+
+def export(course: Course, student: str, plan: dict[str, list[int]], seed: int = 0) -> dict[str, Any]:
+    """plan: unit id -> the number right in each attempt, in order."""
+    rng = random.Random(f"{student}/{seed}")
+    units = {}
+    minute = 0
+    for unit in course.units:
+        if unit.id not in plan:
+            continue
+        tries = []
+        for n_right in plan[unit.id]:
+            minute += 7
+            at = f"2026-03-{1 + minute // 1440:02d}T{minute // 60 % 24:02d}:{minute % 60:02d}:00.000Z"
+            tries.append(attempt(course, unit, n_right, rng, at))
+        units[unit.id] = unit_record(unit, tries)
+    return {
+        "format": "masterysite-progress",
+        "schema": 1,
+        "course": course.config.id,
+        "title": course.config.title,
+        "student": student,
+        "exported": "2026-03-20T12:00:00.000Z",
+        "generator": "masterysite 0.1.0",
+        "units": units,
+    }

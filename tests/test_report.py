@@ -1,0 +1,181 @@
+"""`masterysite report`: the class picture from exported progress files, every answer re-checked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from masterysite.build import load_course
+from masterysite.cli import main
+from masterysite.model import Course
+from masterysite.report import build_report, judge
+from tests.exports import export, right_response, wrong_response
+
+REPO = Path(__file__).resolve().parent.parent
+U1, U2 = "whole-and-parts", "equivalent-fractions"
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    loaded = load_course(REPO / "course")
+    assert loaded.course is not None
+    return loaded.course
+
+
+def write(folder: Path, name: str, data: Any) -> Path:
+    file = folder / name
+    file.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return file
+
+
+def forge(data: dict[str, Any], unit: str) -> dict[str, Any]:
+    """What a student could do with their own saved progress: mark a unit mastered at 100%."""
+    rec = data["units"][unit]
+    rec["mastered"], rec["best"] = True, [rec["best"][1], rec["best"][1]]
+    for t in rec["tries"]:
+        t["passed"] = True
+        for a in t["answers"]:
+            a["ok"] = True
+    return data
+
+
+@pytest.fixture
+def exports(tmp_path: Path, course: Course) -> Path:
+    """A class folder: good exports, a forged one, a broken one, one of another course, a duplicate."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "ana.json", export(course, "Ana Lima", {U1: [2, 5], U2: [10]}))
+    write(folder, "ben.json", export(course, "Ben Okafor", {U1: [1, 3]}))
+    write(folder, "carla.json", forge(export(course, "Carla Díaz", {U1: [5], U2: [3]}), U2))
+    forged = export(course, "Dan Smith", {})
+    forged["units"][U1] = {"mastered": True, "attempts": 1, "best": [5, 5], "objectives": {}}  # no answers at all
+    write(folder, "dan.json", forged)
+    write(folder, "broken.json", '{"format": "masterysite-progress", "units": {')
+    other = export(course, "Eve", {U1: [5]})
+    other["course"] = "chemistry-7"
+    write(folder, "eve-chemistry.json", other)
+    older = export(course, "ana lima", {U1: [1]})
+    older["exported"] = "2026-01-01T00:00:00.000Z"
+    write(folder, "ana-old.json", older)
+    return folder
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_the_judge_accepts_what_the_browser_accepts(course: Course) -> None:
+    for unit in course.units:
+        for q in unit.questions:
+            assert judge(q, right_response(q)), (unit.id, q.key)
+            assert not judge(q, wrong_response(q)), (unit.id, q.key)
+    text = next(q for u in course.units for q in u.questions if q.kind == "text" and q.answers[0].number is not None)
+    assert judge(text, f"  {right_response(text)} ")
+
+
+def test_a_class_folder_with_bad_files_reports_the_rest_and_exits_1(exports: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run("report", str(exports), "--course", str(REPO / "course"), "-o", str(out))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert f"{exports / 'broken.json'}: not a progress export (not JSON): ask the student to export again" in lines
+    assert (
+        f"{exports / 'eve-chemistry.json'}: progress of another course ('chemistry-7'), not 'fractions-101': left out"
+        in lines
+    )
+    assert (
+        f"{exports / 'ana.json'}: Ana Lima again (also in {exports / 'ana-old.json'}): reported the newer export, "
+        f"{exports / 'ana.json'}; left out {exports / 'ana-old.json'}" in lines
+    )
+    assert result.stdout == f"Wrote {out}: 4 students; 2 'mastered' not supported by the answers; 3 files left out.\n"
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page and "<svg" in page
+    assert page.count("Mastered, not supported by the answers") == 2
+    assert "Carla Díaz: <strong>Equivalent Fractions</strong> is marked mastered" in page
+    assert "Dan Smith: <strong>Wholes and Parts</strong>" in page
+
+
+def test_the_csv_has_a_row_per_student_unit_and_objective(exports: Path, tmp_path: Path, course: Course) -> None:
+    out = tmp_path / "class.csv"
+    result = run("report", str(exports), "--course", str(REPO / "course"), "-o", str(out))
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    per_student = len(course.units) + sum(len(u.objectives) for u in course.units)
+    assert len(rows) == 4 * per_student
+    ana = {(r["unit"], r["objective"]): r for r in rows if r["student"] == "Ana Lima"}
+    assert ana[(U1, "")]["status"] == "mastered"
+    assert (ana[(U1, "")]["best_percent"], ana[(U1, "")]["attempts"]) == ("100%", "2")
+    assert ana[(U1, "")]["last_activity"].startswith("2026-03-01T")
+    carla = {(r["unit"], r["objective"]): r for r in rows if r["student"] == "Carla Díaz"}
+    assert carla[(U2, "")]["flag"] == "mastered not supported by the recorded answers"
+    assert carla[(U2, "")]["rechecked_best_percent"] == "30%"
+    assert carla[(U1, "")]["flag"] == ""
+    ben = {(r["unit"], r["objective"]): r for r in rows if r["student"] == "Ben Okafor"}
+    assert {r["status"] for (u, o), r in ben.items() if u == U1 and o} <= {"needs corrective", "met"}
+    assert "needs corrective" in {r["status"] for (u, o), r in ben.items() if u == U1 and o}
+
+
+def test_who_needs_corrective_work_per_objective(exports: Path, course: Course) -> None:
+    from masterysite.report_output import objective_rows
+
+    report = build_report(course, [exports])
+    rows = {(r.unit.id, r.objective.id): r for r in objective_rows(report)}
+    unit = course.unit(U1)
+    assert unit is not None
+    needing = set().union(*({s.name for s in rows[(U1, o.id)].need} for o in unit.objectives))
+    assert needing == {"Ben Okafor"}
+    assert all("Ana Lima" in {s.name for s in rows[(U1, o.id)].met} for o in unit.objectives)
+
+
+def test_a_clean_class_exits_0(tmp_path: Path, course: Course) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "a.json", export(course, "Ana", {U1: [5]}))
+    write(folder, "b.json", export(course, "=cmd()", {U1: [1]}))
+    out = tmp_path / "r.csv"
+    result = run(
+        "report", str(folder / "a.json"), str(folder / "b.json"), "--course", str(REPO / "course"), "-o", str(out)
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"Wrote {out}: 2 students.\n"
+    assert "'=cmd()" in out.read_text(encoding="utf-8-sig")  # never a spreadsheet formula
+
+
+def test_an_export_from_before_names_is_reported_by_its_file_name(tmp_path: Path, course: Course) -> None:
+    data = export(course, "x", {U1: [5]})
+    del data["student"]
+    del data["units"][U1]["tries"]
+    file = write(tmp_path, "masterysite-fractions-101-progress.json", data)
+    out = tmp_path / "r.html"
+    result = run("report", str(file), "--course", str(REPO / "course"), "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"{file}: no student name in the file (an export from before names): "
+        "shown as 'masterysite-fractions-101-progress'\n"
+    )
+    assert "Mastered, not supported by the answers" in out.read_text(encoding="utf-8")  # no answers recorded
+
+
+def test_nothing_readable_writes_nothing_and_exits_1(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.json", "[]")
+    out = tmp_path / "r.html"
+    result = run("report", str(bad), str(tmp_path / "missing.json"), "--course", str(REPO / "course"), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{bad}: not a masterysite progress export (the file from 'Export progress' on the progress page)",
+        f"{tmp_path / 'missing.json'}: cannot read the file: No such file or directory",
+        "No progress files could be reported; nothing was written.",
+    ]
+    assert not out.exists()
+
+
+def test_the_output_must_be_html_or_csv(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "--course", str(REPO / "course"), "-o", "r.pdf"])
+    assert result.exit_code == 1
+    assert "r.pdf: the report is written as .html or .csv" in result.output

@@ -88,6 +88,19 @@ def serve(course: Path, output: Path, host: str, port: int, open_browser: bool) 
 
 
 @main.command()
+@COURSE
+@click.option("--scorm", "version", type=click.Choice(["1.2", "2004"]), required=True, help="SCORM version.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="The zip (default: ID-scormV.zip).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def package(course: Path, version: str, output: Path | None, strict: bool) -> None:
+    """A SCORM package of COURSE: one SCO, the whole course, for Moodle, Canvas, Blackboard."""
+    from masterysite.package import package as run_package
+
+    out = run_package(course, version, output, strict=strict)
+    click.echo(f"Wrote {out} (SCORM {version}): upload it to your LMS as a SCORM package.")
+
+
+@main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--course", type=click.Path(path_type=Path), default=Path("course"), show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("report.html"), show_default=True,

@@ -1,6 +1,6 @@
 """docs/screenshots/report.png: the class report of a small generated class, taken with Chromium.
 
-    python3 scripts/report_screenshot.py
+python3 scripts/report_screenshot.py
 """
 
 from __future__ import annotations

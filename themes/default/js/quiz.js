@@ -178,7 +178,7 @@ function recordAttempt(u, results, score, passed) {
   if (passed) rec.mastered = true;
   rec.last = { score: score, missed: missed, passed: passed };
   addTry(rec, { at: new Date().toISOString(), score: score, passed: passed, answers: results.map(function (r) {
-    return { q: r.q.key, r: Array.isArray(r.response) ? r.response.slice() : r.response, ok: r.right };
+    return { q: r.q.key, k: r.q.kind, o: r.q.objective, r: Array.isArray(r.response) ? r.response.slice() : r.response, ok: r.right };
   }) });
   rec.prev = page.draw.keys.slice();
   rec.draw = null;

@@ -53,7 +53,11 @@ function cleanTry(t) {
   var answers = [];
   t.answers.forEach(function (a) {
     var r = isObj(a) && typeof a.q === "string" ? cleanResponse(a.r) : null;
-    if (r !== null) answers.push({ q: a.q, r: r, ok: a.ok === true });
+    if (r === null) return;
+    var kept = { q: a.q, r: r, ok: a.ok === true };
+    if (typeof a.k === "string") kept.k = a.k.slice(0, 20); // the question's kind and objective, for the LMS
+    if (typeof a.o === "string") kept.o = a.o.slice(0, 200);
+    answers.push(kept);
   });
   return { at: t.at.slice(0, 40), score: cleanScore(t.score), passed: t.passed === true, answers: answers };
 }
@@ -156,6 +160,7 @@ function saveToTab() {
 }
 
 function saveProgress() {
+  tellLms();
   if (!store.persistent) { saveToTab(); return; }
   try { storage().setItem(KEY, JSON.stringify(store.data)); } catch (e) { goMemoryOnly(); }
 }

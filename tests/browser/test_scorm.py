@@ -1,0 +1,257 @@
+"""The SCORM package in Chromium under scorm-again (npm) as the LMS's API, both versions: a
+student fails then masters a unit and the LMS holds score, status, objectives and interactions;
+closed and reopened from the LMS's stored data, the student resumes; an LMS whose every call
+fails leaves a working course; without an LMS the package is the plain site."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, FrameLocator, Page, expect
+
+from masterysite.package import package
+from tests.browser.conftest import REPO, Watch, serve_folder
+from tests.browser.student import Course, Student
+
+SCORM_AGAIN = REPO / ".cache" / "node_modules" / "scorm-again" / "dist"
+U1, U2, U5 = "whole-and-parts", "equivalent-fractions", "adding-like-denominators"
+API = {"1.2": "API", "2004": "API_1484_11"}
+
+LMS_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Test LMS</title><link rel="icon" href="data:,">
+<script src="scorm12.min.js"></script><script src="scorm2004.min.js"></script></head>
+<body><iframe id="sco" title="Course player" style="width:100%;height:860px;border:0"></iframe></body></html>
+"""
+
+# The LMS side: scorm-again's API, optionally loaded with what the LMS stored from an earlier
+# session; or an API whose every call fails.
+START_LMS = """([version, stored, failing]) => {
+  const name = version === "1.2" ? "API" : "API_1484_11";
+  window.lmsCalls = [];
+  if (failing) {
+    const fail = (what) => (...args) => {
+      window.lmsCalls.push(what);
+      return /GetValue|GetErrorString|GetDiagnostic/.test(what) ? "" : /GetLastError/.test(what) ? "101" : "false";
+    };
+    window[name] = new Proxy({}, { get: (_, what) => fail(String(what)) });
+  } else {
+    const api = version === "1.2" ? new Scorm12API({ logLevel: 5 }) : new Scorm2004API({ logLevel: 5 });
+    if (stored) api.loadFromJSON(stored);
+    for (const event of ["LMSInitialize", "LMSFinish", "Initialize", "Terminate"]) {
+      api.on(event, () => window.lmsCalls.push(event));
+    }
+    window[name] = api;
+  }
+  document.getElementById("sco").src = "pkg/scorm.html";
+}"""
+
+CMI = "(name) => JSON.parse(JSON.stringify(window[name].cmi))"
+
+
+@pytest.fixture(scope="module", params=["1.2", "2004"])
+def version(request: pytest.FixtureRequest) -> str:
+    if not (SCORM_AGAIN / "scorm12.min.js").is_file():
+        pytest.skip("scorm-again comes from npm (scripts/test.sh installs it)")
+    return str(request.param)
+
+
+@pytest.fixture(scope="module")
+def lms_root(version: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A docroot: the test LMS page, scorm-again, and the unzipped package in pkg/."""
+    root = tmp_path_factory.mktemp(f"lms{version}")
+    zip_file = package(REPO / "course", version, root / "course.zip")
+    with zipfile.ZipFile(zip_file) as archive:
+        archive.extractall(root / "pkg")
+    (root / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
+    for name in ("scorm12.min.js", "scorm2004.min.js"):
+        shutil.copy(SCORM_AGAIN / name, root / name)
+    with serve_folder(root) as url:
+        yield url, root / "pkg"
+
+
+def launch(page: Page, url: str, version: str, stored: Any = None, failing: bool = False) -> FrameLocator:
+    page.goto(url + "lms.html")
+    page.evaluate(START_LMS, [version, stored, failing])
+    course = page.frame_locator("#sco").frame_locator("#ms-course")
+    expect(course.get_by_role("contentinfo")).to_be_visible()
+    return course
+
+
+def go_to_unit(frame: FrameLocator, course: Course, uid: str) -> None:
+    frame.get_by_role("main").get_by_role("link", name=course.unit(uid).title, exact=True).first.click()
+    expect(frame.get_by_role("heading", level=1)).to_have_text(course.unit(uid).title)
+
+
+def cmi(page: Page, version: str) -> dict[str, Any]:
+    data: dict[str, Any] = page.evaluate(CMI, API[version])
+    return data
+
+
+def rows(block: Any) -> list[dict[str, Any]]:
+    """scorm-again's list of objectives or interactions ({"0": ..., "1": ...} or a list)."""
+    if isinstance(block, dict):
+        items = block.get("childArray", block)
+        block = items if isinstance(items, list) else [items[k] for k in sorted(items, key=int) if k.isdigit()]
+    return list(block or [])
+
+
+@pytest.fixture(scope="module")
+def key(lms_root: tuple[str, Path]) -> Course:
+    return Course(lms_root[1])
+
+
+def test_fail_then_master_the_lms_holds_it_and_a_reopened_package_resumes(
+    page: Page, browser: Browser, watch: Watch, lms_root: tuple[str, Path], key: Course, version: str
+) -> None:
+    url, _ = lms_root
+    frame = launch(page, url, version)
+    go_to_unit(frame, key, U1)
+    student = Student(frame, key, url)  # type: ignore[arg-type]  # acts in the course frame
+    first = student.take(U1, 1)
+    student.try_again()
+    second = student.take(U1, 5)
+    expect(frame.get_by_role("heading", name="Mastered!")).to_be_visible()
+
+    data = cmi(page, version)
+    units = len(key.order)
+    if version == "1.2":
+        assert data["core"]["lesson_status"] == "incomplete"
+        assert data["core"]["score"] == {"raw": str(round(100 / units)), "min": "0", "max": "100"}
+    else:
+        assert (data["completion_status"], data["success_status"]) == ("incomplete", "unknown")
+        assert data["score"]["raw"] == str(round(100 / units)) and float(data["score"]["scaled"]) == pytest.approx(
+            1 / units, abs=1e-4
+        )
+    objectives = {o["id"]: o for o in rows(data["objectives"])}
+    assert len(objectives) == sum(len(key.unit(u).objectives) for u in key.order)
+    for oid in key.unit(U1).objectives:
+        o = objectives[f"{U1}__{oid}"]
+        assert o["score"]["raw"] == "100"
+        assert (o["status"] if version == "1.2" else o["success_status"]) == "passed"
+    untouched = objectives[f"{U2}__{next(iter(key.unit(U2).objectives))}"]
+    assert (untouched["status"] if version == "1.2" else untouched["success_status"]) in ("not attempted", "unknown")
+
+    interactions = rows(data["interactions"])
+    assert len(interactions) == 10
+    response_key = "student_response" if version == "1.2" else "learner_response"
+    wrong = "wrong" if version == "1.2" else "incorrect"
+    for attempt, block in ((first, interactions[:5]), (second, interactions[5:])):
+        for shown, row in zip(attempt.shown, block, strict=True):
+            q = shown.q
+            assert row["id"] == f"{U1}__{q.key}"
+            assert row["objectives"] and rows(row["objectives"])[0]["id"] == f"{U1}__{q.objective}"
+            right = q in attempt.right
+            assert row["result"] == ("correct" if right else wrong)
+            expected = (q.right_text() if right else "0") if q.kind == "text" else None
+            if expected is not None:
+                assert row[response_key] == expected
+            else:
+                picked = sorted(q.correct) if right else [attempt.wrong_choice[q.key]]
+                separator = "," if version == "1.2" else "[,]"
+                assert sorted(row[response_key].split(separator)) == picked
+    suspend = data["suspend_data"]
+    assert 0 < len(suspend) < 200
+
+    # The student leaves: the session ends cleanly, with what the LMS keeps for next time.
+    page.frame_locator("#sco").locator("body").wait_for()
+    page.evaluate("() => { document.getElementById('sco').src = 'about:blank'; }")
+    page.wait_for_function("() => window.lmsCalls.includes('LMSFinish') || window.lmsCalls.includes('Terminate')")
+    stored = cmi(page, version)
+    exit_value = stored["core"]["exit"] if version == "1.2" else stored["exit"]
+    assert exit_value == "suspend"
+    if version == "1.2":
+        stored["core"]["entry"] = "resume"
+    else:
+        stored["entry"] = "resume"
+
+    # Another computer (empty browser storage), the same LMS record: the student resumes.
+    other = browser.new_context(viewport={"width": 1280, "height": 900})
+    watch.attach(other)
+    try:
+        again = other.new_page()
+        frame2 = launch(again, url, version, stored=stored)
+        expect(frame2.get_by_role("heading", level=1)).to_have_text(key.unit(U1).title)  # where the student was
+        expect(frame2.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+        frame2.get_by_role("link", name="Progress", exact=True).first.click()
+        row = frame2.get_by_role("row").filter(has=frame2.get_by_role("rowheader", name=key.unit(U1).title, exact=True))
+        expect(row.get_by_role("cell")).to_have_text(["Mastered", "100% (5/5)", "2"])
+        assert cmi(again, version)["suspend_data"] == suspend  # nothing lost, nothing re-sent
+        assert len(rows(cmi(again, version)["interactions"])) == 10  # the earlier ones, none sent twice
+    finally:
+        other.close()
+
+
+def test_an_lms_whose_every_call_fails_leaves_a_working_course(
+    page: Page, lms_root: tuple[str, Path], key: Course, version: str
+) -> None:
+    url, _ = lms_root
+    frame = launch(page, url, version, failing=True)
+    go_to_unit(frame, key, U1)
+    Student(frame, key, url).take(U1, 5)  # type: ignore[arg-type]
+    expect(frame.get_by_role("heading", name="Mastered!")).to_be_visible()
+    calls = page.evaluate("() => window.lmsCalls")
+    assert calls and calls[0] in ("LMSInitialize", "Initialize")
+    frame = launch(page, url, version, failing=True)  # reopened: the progress stayed in the browser
+    go_to_unit(frame, key, U2)
+    expect(frame.get_by_role("button", name="Check answers")).to_be_visible()
+
+
+def test_without_an_lms_the_package_is_the_site(page: Page, lms_root: tuple[str, Path], key: Course) -> None:
+    url, _ = lms_root
+    for start in ("pkg/index.html", "pkg/scorm.html"):
+        page.goto(url + start)
+        frame: Any = page if start.endswith("index.html") else page.frame_locator("#ms-course")
+        go_to_unit(frame, key, U1)
+        if start.endswith("index.html"):
+            Student(frame, key, url).take(U1, 5)
+            expect(frame.get_by_role("heading", name="Mastered!")).to_be_visible()
+        else:
+            expect(frame.get_by_text(re.compile("Mastered"))).not_to_have_count(0)
+
+
+def test_suspend_data_of_a_100_unit_course_fits_scorm_12_and_round_trips(
+    page: Page, tmp_path: Path, version: str
+) -> None:
+    course = tmp_path / "big"
+    (course / "units").mkdir(parents=True)
+    (course / "course.yml").write_text("title: Big\nid: big-course\n", encoding="utf-8")
+    for i in range(100):
+        objectives = "".join(f"  objective-{j}: Objective {j} of unit {i}\n" for j in range(5))
+        questions = "".join(f"::: question objective-{j}\nWhat is {i} + {j}?\n\n= {i + j}\n:::\n\n" for j in range(5))
+        (course / "units" / f"{i:03d}-unit-number-{i}.md").write_text(
+            f"---\ntitle: Unit {i}\nobjectives:\n{objectives}---\n\n{questions}", encoding="utf-8"
+        )
+    zip_file = package(course, version, tmp_path / "big.zip")
+    with zipfile.ZipFile(zip_file) as archive:
+        archive.extractall(tmp_path / "pkg")
+    with serve_folder(tmp_path / "pkg") as url:
+        page.goto(url + "scorm.html")
+        result = page.evaluate(
+            """() => {
+              const lms = window.MASTERYSITE_LMS, units = {};
+              window.MASTERYSITE_COURSE.units.forEach((u, i) => {
+                const objectives = Object.create(null);
+                u.objectives.forEach((o, j) => {
+                  objectives[o.id] = { attempts: 40 + j, best: [j % 2 ? 1 : 0, 1], last: null };
+                });
+                units[u.id] = { mastered: i % 3 > 0, attempts: 40 + i, best: [i % 6, 5], objectives: objectives,
+                                last: null, prev: [], tries: [] };
+              });
+              const data = { schema: 1, course: "big-course", student: "Zoë Ångström-Ünal | 3B", units: units };
+              const text = lms.encode(data);
+              return { text: text, back: JSON.parse(JSON.stringify(lms.decode(text))), data: data };
+            }"""
+        )
+    text = result["text"]
+    print(f"suspend_data for 100 units × 5 objectives: {len(text)} characters (SCORM 1.2 keeps 4,096)")
+    assert len(text) < 3000
+    back, data = result["back"], result["data"]
+    assert back["student"] == data["student"]
+    assert json.dumps(back, sort_keys=True) == json.dumps(data, sort_keys=True)

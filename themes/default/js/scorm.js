@@ -1,0 +1,335 @@
+/* scorm.js: the launch page of a SCORM package (masterysite package --scorm 1.2|2004).
+ *
+ * A SCO may initialise the LMS session only once, so this page holds the session and shows the
+ * course's own pages in a frame: the student moves between them inside one session. The pages
+ * talk to this page through window.MASTERYSITE_LMS (js/lms.js, in the pages' own script):
+ * they take the progress the LMS kept (suspend_data) when they load, and hand their progress
+ * over each time they save it; this page reports it to the LMS (score, status, objectives,
+ * interactions, suspend_data) and ends the session when the student leaves.
+ *
+ * Whatever the LMS answers, the course keeps working: every call is guarded, a failing LMS is
+ * left alone, and the progress stays in the browser's own storage as on the plain site.
+ * Mirrors masterysite/package.py (the manifest, the file this page lives in).
+ */
+"use strict";
+var doc = document;
+var COURSE = window.MASTERYSITE_COURSE;
+var VERSION = doc.documentElement.getAttribute("data-scorm") === "2004" ? "2004" : "1.2";
+var V12 = VERSION === "1.2";
+var lms = null; // the LMS API object, once initialised
+var failures = 0;
+var started = new Date();
+var finished = false;
+var sentUpTo = ""; // the time of the last attempt reported as interactions (kept in suspend_data)
+var resumed = null; // progress decoded from suspend_data
+
+/* ---- finding the API (SCORM 1.2 RTE 3.3.6.1 / SCORM 2004 RTE 3.1.1: parents, then opener) ---- */
+function findIn(win) {
+  var name = V12 ? "API" : "API_1484_11";
+  for (var depth = 0; win && depth < 500; depth++) {
+    try { if (win[name]) return win[name]; } catch (e) { /* another origin: look further up */ }
+    var parent = null;
+    try { parent = win.parent; } catch (e) { parent = null; }
+    if (!parent || parent === win) break;
+    win = parent;
+  }
+  return null;
+}
+
+function findApi() {
+  var api = findIn(window);
+  if (!api) {
+    try { if (window.top && window.top.opener) api = findIn(window.top.opener); } catch (e) { api = null; }
+  }
+  return api;
+}
+
+/* ---- guarded calls: an exception or "false" counts as a failure and is never fatal ---- */
+var NAMES = V12
+  ? { init: "LMSInitialize", finish: "LMSFinish", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit" }
+  : { init: "Initialize", finish: "Terminate", get: "GetValue", set: "SetValue", commit: "Commit" };
+
+function call(what, a, b) {
+  if (!lms) return null;
+  try {
+    var result = b === undefined ? lms[NAMES[what]](a) : lms[NAMES[what]](a, b);
+    if (what !== "get" && String(result) !== "true") failures += 1;
+    return result;
+  } catch (e) {
+    failures += 1;
+    return null;
+  }
+}
+
+function get(name) {
+  var value = call("get", name);
+  return typeof value === "string" ? value : "";
+}
+
+function set(name, value) { call("set", name, String(value)); }
+
+/* ---- compact progress for suspend_data (SCORM 1.2 keeps 4,096 characters) ----
+ * "2" | sentUpTo | units | student name. A unit: its index in the course, two characters of a
+ * hash of its id and objective ids (so a rebuilt course never attaches a record to another
+ * unit), then numbers: flags (1 mastered, 2 has a best score), attempts, best right and total,
+ * and for each objective its attempts, then (if any) best right and total. Each number is
+ * base-32 digits, high digits first, all but the last marked by adding 32 to the digit. */
+var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+function putNumber(out, n) {
+  var parts = [n % 32];
+  n = Math.floor(n / 32);
+  while (n > 0) { parts.unshift(32 + (n % 32)); n = Math.floor(n / 32); }
+  parts.forEach(function (d) { out.push(DIGITS.charAt(d)); });
+}
+
+function reader(text) {
+  var at = 0;
+  return {
+    number: function () {
+      var n = 0;
+      for (;;) {
+        var d = DIGITS.indexOf(text.charAt(at++));
+        if (d < 0) throw new Error("suspend_data: bad number");
+        n = n * 32 + (d % 32);
+        if (d < 32) return n;
+      }
+    },
+    chars: function (k) { var s = text.slice(at, at + k); at += k; return s; },
+    done: function () { return at >= text.length; }
+  };
+}
+
+function hash2(text) {
+  var h = 0x811c9dc5;
+  for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  return DIGITS.charAt(h & 63) + DIGITS.charAt((h >>> 6) & 63);
+}
+
+function unitHash(u) {
+  return hash2(u.id + "\n" + (u.objectives || []).map(function (o) { return o.id; }).join("\n"));
+}
+
+function isScore(s) { return Array.isArray(s) && s.length === 2 && s[1] > 0; }
+
+function encodeUnit(out, u, index, r) {
+  putNumber(out, index);
+  out.push(unitHash(u));
+  putNumber(out, (r.mastered ? 1 : 0) + (isScore(r.best) ? 2 : 0));
+  putNumber(out, r.attempts || 0);
+  if (isScore(r.best)) { putNumber(out, r.best[0]); putNumber(out, r.best[1]); }
+  (u.objectives || []).forEach(function (o) {
+    var orec = Object.prototype.hasOwnProperty.call(r.objectives || {}, o.id) ? r.objectives[o.id] : null;
+    var tried = orec && isScore(orec.best) ? orec.attempts || 1 : 0;
+    putNumber(out, tried);
+    if (tried) { putNumber(out, orec.best[0]); putNumber(out, orec.best[1]); }
+  });
+}
+
+function encodeProgress(data) {
+  var out = [];
+  COURSE.units.forEach(function (u, index) {
+    var units = data.units || {};
+    if (!Object.prototype.hasOwnProperty.call(units, u.id)) return;
+    var r = units[u.id];
+    if (r && (r.mastered || r.attempts)) encodeUnit(out, u, index, r);
+  });
+  return "2|" + sentUpTo + "|" + out.join("") + "|" + String(data.student || "").slice(0, 100);
+}
+
+function decodeUnit(read) {
+  var index = read.number(), hash = read.chars(2), u = COURSE.units[index];
+  var flags = read.number(), r = { mastered: (flags & 1) === 1, attempts: read.number(), best: null,
+    objectives: Object.create(null), last: null, prev: [], tries: [] };
+  if (flags & 2) r.best = [read.number(), read.number()];
+  var same = u && unitHash(u) === hash;
+  if (!same) throw new Error("suspend_data: the course has changed"); // objectives' count unknown: stop here
+  u.objectives.forEach(function (o) {
+    var tried = read.number();
+    if (tried) r.objectives[o.id] = { attempts: tried, best: [read.number(), read.number()], last: null };
+  });
+  return { id: u.id, record: r };
+}
+
+function decodeProgress(text) {
+  var parts = String(text || "").split("|");
+  if (parts[0] !== "2" || parts.length < 4) return null;
+  var out = { schema: 1, course: COURSE.id, student: parts.slice(3).join("|"), units: Object.create(null) };
+  sentUpTo = parts[1];
+  var read = reader(parts[2]);
+  try {
+    while (!read.done()) { var unit = decodeUnit(read); out.units[unit.id] = unit.record; }
+  } catch (e) { /* keep what was read before the damage */ }
+  return out;
+}
+
+/* ---- reporting ---- */
+function safeId(text) {
+  return String(text).replace(/[^A-Za-z0-9_-]/g, function (c) { return "_" + c.charCodeAt(0).toString(16); }).slice(0, 250);
+}
+
+function share(s) { return isScore(s) ? s[0] / s[1] : 0; }
+
+function passes(s, mastery) { return isScore(s) && s[0] * mastery[1] >= mastery[0] * s[1]; }
+
+function reportScore(data) {
+  var n = COURSE.units.length, done = COURSE.units.filter(function (u) {
+    return data.units[u.id] && data.units[u.id].mastered;
+  }).length;
+  var raw = n ? Math.round((100 * done) / n) : 100, all = done === n;
+  if (V12) {
+    set("cmi.core.score.min", 0); set("cmi.core.score.max", 100); set("cmi.core.score.raw", raw);
+    set("cmi.core.lesson_status", all ? "passed" : "incomplete");
+  } else {
+    set("cmi.score.min", 0); set("cmi.score.max", 100); set("cmi.score.raw", raw);
+    set("cmi.score.scaled", n ? (done / n).toFixed(4) : "1");
+    set("cmi.completion_status", all ? "completed" : "incomplete");
+    set("cmi.success_status", all ? "passed" : "unknown");
+    set("cmi.progress_measure", n ? (done / n).toFixed(4) : "1");
+  }
+}
+
+function reportObjectives(data) {
+  var i = 0;
+  COURSE.units.forEach(function (u) {
+    var r = Object.prototype.hasOwnProperty.call(data.units, u.id) ? data.units[u.id] : null;
+    (u.objectives || []).forEach(function (o) {
+      var orec = r && r.objectives && Object.prototype.hasOwnProperty.call(r.objectives, o.id) ? r.objectives[o.id] : null;
+      var best = orec && isScore(orec.best) ? orec.best : null, met = best && passes(best, u.mastery || [4, 5]);
+      var p = "cmi.objectives." + i++ + ".";
+      set(p + "id", safeId(u.id) + "__" + safeId(o.id));
+      if (best) { set(p + "score.min", 0); set(p + "score.max", 100); set(p + "score.raw", Math.round(100 * share(best))); }
+      if (V12) set(p + "status", !best ? "not attempted" : met ? "passed" : "failed");
+      else {
+        if (best) set(p + "score.scaled", share(best).toFixed(4));
+        set(p + "success_status", !best ? "unknown" : met ? "passed" : "failed");
+        set(p + "completion_status", !best ? "not attempted" : met ? "completed" : "incomplete");
+        if (o.text) set(p + "description", String(o.text).slice(0, 250));
+      }
+    });
+  });
+}
+
+var TYPES = { single: "choice", multiple: "choice", text: "fill-in", blanks: "fill-in", ordering: "sequencing" };
+
+function responseText(a, type) {
+  var parts = Array.isArray(a.r) ? a.r : [a.r];
+  if (type === "fill-in") parts = parts.map(function (s) { return String(s).replace(/^\{/, "(").replace(/\[,\]/g, "[ ,]").slice(0, 250); });
+  if (V12) return parts.join(",").slice(0, 255);
+  return parts.join("[,]");
+}
+
+function reportInteraction(unit, t, a) {
+  var type = TYPES[a.k] || "fill-in", n = parseInt(get("cmi.interactions._count"), 10);
+  if (!(n >= 0)) n = 0;
+  var p = "cmi.interactions." + n + ".";
+  set(p + "id", safeId(unit.id) + "__" + safeId(a.q));
+  set(p + "type", type);
+  if (typeof a.o === "string") set(p + "objectives.0.id", safeId(unit.id) + "__" + safeId(a.o));
+  if (V12) {
+    set(p + "time", t.at.slice(11, 19));
+    set(p + "student_response", responseText(a, type));
+    set(p + "result", a.ok ? "correct" : "wrong");
+  } else {
+    set(p + "timestamp", t.at.slice(0, 19));
+    set(p + "learner_response", responseText(a, type));
+    set(p + "result", a.ok ? "correct" : "incorrect");
+  }
+}
+
+/** Each checked answer not yet reported (attempts after sentUpTo, in time order). */
+function reportInteractions(data) {
+  var fresh = [];
+  COURSE.units.forEach(function (u) {
+    var r = Object.prototype.hasOwnProperty.call(data.units, u.id) ? data.units[u.id] : null;
+    (r && Array.isArray(r.tries) ? r.tries : []).forEach(function (t) { if (t.at > sentUpTo) fresh.push({ unit: u, t: t }); });
+  });
+  fresh.sort(function (x, y) { return x.t.at < y.t.at ? -1 : x.t.at > y.t.at ? 1 : 0; });
+  fresh.forEach(function (f) {
+    f.t.answers.forEach(function (a) { reportInteraction(f.unit, f.t, a); });
+    sentUpTo = f.t.at;
+  });
+}
+
+function reportAll(data) {
+  if (!lms || finished || !data || typeof data !== "object" || !data.units) return;
+  reportScore(data);
+  reportObjectives(data);
+  reportInteractions(data);
+  var suspend = encodeProgress(data);
+  set("cmi.suspend_data", suspend);
+  set(V12 ? "cmi.core.exit" : "cmi.exit", "suspend");
+  call("commit", "");
+}
+
+/* ---- session time, location, the end of the session ---- */
+function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+function sessionTime() {
+  var s = Math.max(0, Math.round((new Date() - started) / 1000));
+  var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+  return V12 ? pad(h) + ":" + pad(m) + ":" + pad(sec) : "PT" + h + "H" + m + "M" + sec + "S";
+}
+
+function finish() {
+  if (!lms || finished) return;
+  rememberPlace();
+  set(V12 ? "cmi.core.session_time" : "cmi.session_time", sessionTime());
+  set(V12 ? "cmi.core.exit" : "cmi.exit", "suspend");
+  call("commit", "");
+  call("finish", "");
+  finished = true;
+}
+
+var frame = doc.getElementById("ms-course");
+var PLACE = /^(?:index|progress|units\/[^\/?#]+)\.html$/;
+
+/** The page the student is on, relative to this one ("units/x.html"), or "" if none of ours. */
+function place() {
+  try {
+    var here = window.location.href.replace(/[^\/]*$/, ""), there = frame.contentWindow.location.href.split("#")[0];
+    if (there.indexOf(here) !== 0) return "";
+    var rel = there.slice(here.length);
+    return PLACE.test(rel) ? rel : "";
+  } catch (e) { return ""; }
+}
+
+function rememberPlace() {
+  var rel = place();
+  if (rel) set(V12 ? "cmi.core.lesson_location" : "cmi.location", rel);
+}
+
+/* ---- start ---- */
+function startSession() {
+  var api = findApi();
+  if (!api) return;
+  lms = api;
+  var ok = call("init", "");
+  if (String(ok) !== "true") { lms = null; return; } // no session: the course runs as the plain site
+  resumed = decodeProgress(get("cmi.suspend_data"));
+  if (V12) set("cmi.core.score.min", 0);
+}
+
+window.MASTERYSITE_LMS = {
+  course: COURSE && COURSE.id,
+  version: VERSION,
+  /** The progress the LMS kept, or null. */
+  progress: function () { return resumed; },
+  /** A page saved its progress: report it. */
+  saved: function (data) { try { reportAll(data); } catch (e) { failures += 1; } },
+  failures: function () { return failures; },
+  connected: function () { return !!lms; },
+  encode: encodeProgress,
+  decode: decodeProgress
+};
+
+try { startSession(); } catch (e) { lms = null; }
+var start = "index.html";
+if (lms) {
+  var kept = get(V12 ? "cmi.core.lesson_location" : "cmi.location");
+  if (PLACE.test(kept)) start = kept;
+}
+frame.addEventListener("load", function () { try { if (lms && !finished) rememberPlace(); } catch (e) { /* keep going */ } });
+frame.src = start;
+window.addEventListener("pagehide", finish);
+window.addEventListener("beforeunload", finish);

@@ -104,6 +104,7 @@ thead th { background: #eef1f4; }
 .swatch { display: inline-block; width: 0.9rem; height: 0.9rem; vertical-align: -0.1rem; margin-right: 0.3rem;
   border: 1px solid #555; }
 small { color: #4a525b; }
+details { margin: 0.5rem 0; } summary { cursor: pointer; font-weight: 600; }
 """
 COLOURS = {"met": "#2e7d4f", "need": "#c0392b", "untried": "#d5dae0"}
 
@@ -126,6 +127,9 @@ def to_html(report: ClassReport, now: datetime | None = None) -> str:
         _corrective(rows),
         "<h2>Students and units</h2>\n",
         _matrix(report),
+        "<h2>Students and objectives</h2>\n",
+        "<p>Each cell: best score on the objective (✓ at the unit's mastery level) and attempts.</p>\n",
+        *(_objectives_table(report, unit) for unit in report.course.units if unit.objectives),
         "</main>\n</body>\n</html>\n",
     ]
     return "".join(parts)
@@ -227,3 +231,27 @@ def _matrix_cell(r: UnitResult) -> str:
     best = f"{pct(r.best)} · " if r.best else ""
     when = f"<br><small>{day(r.last)}</small>" if r.last else ""
     return f'<td class="{cls}">{status}<br>{best}{tries}{when}</td>'
+
+
+def _objectives_table(report: ClassReport, unit: Unit) -> str:
+    """One unit's objectives per student, folded (a details element needs no script)."""
+    threshold = mastery(report.course, unit)
+    head = "".join(f'<th scope="col">{escape(o.text)}</th>' for o in unit.objectives)
+    rows = []
+    for student in report.students:
+        result = student.units.get(unit.id, EMPTY)
+        cells = []
+        for objective in unit.objectives:
+            best, attempts = result.objectives.get(objective.id, (None, 0))
+            if best is None:
+                cells.append("<td>—</td>")
+                continue
+            met = Fraction(*best) >= threshold
+            mark = "✓ " if met else ""
+            cells.append(f'<td class="{"mastered" if met else "started"}">{mark}{pct(best)} · {attempts}</td>')
+        rows.append(f'<tr><th scope="row">{escape(student.name)}</th>{"".join(cells)}</tr>\n')
+    return (
+        f"<details><summary>{escape(unit.title)}</summary>\n"
+        f'<div class="wrap"><table>\n<thead><tr><th scope="col">Student</th>{head}</tr></thead>\n'
+        f"<tbody>\n{''.join(rows)}</tbody></table></div></details>\n"
+    )

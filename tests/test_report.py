@@ -79,7 +79,9 @@ def test_the_judge_accepts_what_the_browser_accepts(course: Course) -> None:
     assert judge(text, f"  {right_response(text)} ")
 
 
-def test_a_class_folder_with_bad_files_reports_the_rest_and_exits_1(exports: Path, tmp_path: Path) -> None:
+def test_a_class_folder_with_bad_files_reports_the_rest_and_exits_1(
+    exports: Path, tmp_path: Path, course: Course
+) -> None:
     out = tmp_path / "report.html"
     result = run("report", str(exports), "--course", str(REPO / "course"), "-o", str(out))
     assert result.exit_code == 1
@@ -99,6 +101,7 @@ def test_a_class_folder_with_bad_files_reports_the_rest_and_exits_1(exports: Pat
     assert page.count("Mastered, not supported by the answers") == 2
     assert "Carla Díaz: <strong>Equivalent Fractions</strong> is marked mastered" in page
     assert "Dan Smith: <strong>Wholes and Parts</strong>" in page
+    assert page.count("<details><summary>") == sum(1 for u in course.units if u.objectives)  # students × objectives
 
 
 def test_the_csv_has_a_row_per_student_unit_and_objective(exports: Path, tmp_path: Path, course: Course) -> None:

@@ -1,0 +1,92 @@
+"""The course secret: 32 random bytes kept beside the course, never published.
+
+Every unit key is derived from it (masterysite/sealing.py), so it must stay the same from one
+build to the next: a student's saved key then keeps opening a mastered unit after the teacher
+rebuilds. It is made once, on the first build, in ``COURSE/.masterysite/secret`` with a
+``.gitignore`` beside it so git leaves the folder out. A CI or a second machine that builds the
+same published site sets ``MASTERYSITE_SECRET`` (the file's 64 hex digits) instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import secrets
+from pathlib import Path
+
+from masterysite.errors import MasteryError
+
+log = logging.getLogger(__name__)
+
+FOLDER = ".masterysite"
+FILE = "secret"
+ENV = "MASTERYSITE_SECRET"
+_HEX = re.compile(r"[0-9a-fA-F]{64}")
+GITIGNORE = (
+    "# masterysite's course secret: never commit or publish it. Copy it to any other machine that\n"
+    "# builds this course, or set MASTERYSITE_SECRET there (README: 'What a browser-only course can\n"
+    "# and cannot protect').\n*\n"
+)
+
+
+def parse(text: str) -> bytes:
+    """64 hex digits -> those 32 bytes; any other non-empty text -> its SHA-256 (a passphrase)."""
+    text = text.strip()
+    if not text:
+        raise ValueError("empty")
+    return bytes.fromhex(text) if _HEX.fullmatch(text) else hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def course_secret(root: Path) -> bytes:
+    """The course's secret: from the environment, else the file, else a new file."""
+    value = os.environ.get(ENV)
+    if value is not None and value.strip():
+        return parse(value)
+    path = root / FOLDER / FILE
+    if not path.exists():
+        _create(path)
+    try:
+        return parse(path.read_text(encoding="ascii"))
+    except (OSError, ValueError) as exc:
+        message = f"{path}: unreadable course secret ({exc}); delete it only if no student has progress yet"
+        raise MasteryError(message) from exc
+
+
+def _create(path: Path) -> None:
+    """Write a new secret without ever replacing one (two builds at once agree on the first)."""
+    folder = path.parent
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(GITIGNORE, encoding="utf-8")
+        tmp = folder / f".{FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="ascii") as file:
+            file.write(secrets.token_hex(32) + "\n")
+        try:
+            _publish(tmp, path)
+        finally:
+            tmp.unlink()
+    except OSError as exc:
+        raise MasteryError(
+            f"{path}: cannot create the course secret ({exc.strerror or exc}); "
+            f"make the course folder writable or set {ENV}"
+        ) from exc
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    """Hard-link the written file into place (atomic, never over another); else create exclusively."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return  # another build made one first: that one is used
+    except OSError:  # no hard links on this file system
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return
+        with os.fdopen(fd, "w", encoding="ascii") as file:
+            file.write(tmp.read_text(encoding="ascii"))
+    log.info("created the course secret %s: keep it, never publish it", path)

@@ -12,18 +12,33 @@ from masterysite.parse.numbers import canonical
 from masterysite.render import mastery
 
 
+def typed(answers: Any) -> str:
+    """A typed response one of these alternatives accepts (a pattern gives none to type)."""
+    for answer in answers:
+        if getattr(answer, "kind", "text") != "pattern":
+            return canonical(answer.number) if answer.number is not None else str(answer.source)
+    raise ValueError("only patterns: no response to type")
+
+
 def right_response(q: Question) -> str | list[str]:
-    if q.kind != "text":
-        return sorted(c.id for c in q.choices if c.correct)
-    answer = q.answers[0]
-    return canonical(answer.number) if answer.number is not None else answer.source
+    if q.kind == "text":
+        return typed(q.answers)
+    if q.kind == "blanks":
+        return [typed(alternatives) for alternatives in getattr(q, "blanks", ())]
+    if q.kind == "ordering":
+        return [c.id for c in q.choices]
+    return sorted(c.id for c in q.choices if c.correct)
 
 
 def wrong_response(q: Question) -> str | list[str]:
-    if q.kind != "text":
-        wrong = [c.id for c in q.choices if not c.correct]
-        return wrong[:1] or []
-    return "certainly not this"
+    if q.kind == "text":
+        return "certainly not this"
+    if q.kind == "blanks":
+        return ["certainly not this" for _ in getattr(q, "blanks", ())]
+    if q.kind == "ordering":
+        return [c.id for c in reversed(q.choices)]
+    wrong = [c.id for c in q.choices if not c.correct]
+    return wrong[:1] or []
 
 
 def attempt(course: Course, unit: Unit, n_right: int, rng: random.Random, at: str) -> dict[str, Any]:

@@ -38,10 +38,10 @@ from masterysite.cache import (
 )
 from masterysite.checks import check_course
 from masterysite.config import load_config, nfc, on_disk, read_text
-from masterysite.errors import CourseError, MasteryError, Problem, Report
+from masterysite.errors import CourseError, MasteryError, Problem, Report, without_ignored
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
-from masterysite.render import Site, course_data_js, render_page, render_unit, unit_context
+from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, render_unit, unit_context
 from masterysite.scripts import bundles, minified_css
 from masterysite.theme import check_strings, default_theme_dir, static_files, theme_dirs
 
@@ -82,7 +82,8 @@ class Loaded:
         """What a worker needs to parse the unit at ``path`` and cache it."""
         assert self.config is not None and self.cache is not None and self.root is not None
         index = next(i for i, e in enumerate(self.config.entries) if e.path == path)
-        source = UnitSource(path, index, self.config.entries[index].section, str(self.root), self.unit_ids)
+        entry = self.config.entries[index]
+        source = UnitSource(path, index, entry.section, str(self.root), self.unit_ids, self.config.extra_keys)
         return source, self.keys[path], str(self.cache.folder), self.cache.parse_key
 
 
@@ -146,7 +147,7 @@ def load_course(root: Path, jobs: int | None = None, cache: bool | None = None) 
         texts = read_units(root, config.entries, report)
         ids = unit_files(root, config.entries, texts)
         tasks = [
-            (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids))
+            (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids, config.extra_keys))
             for i, e in enumerate(config.entries)
             if e.path in texts
         ]
@@ -168,7 +169,7 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
         ids[entry.path] = scan_id(text or "", entry.path)
         if text is not None:
             digests[entry.path] = digest(text)
-    cache = BuildCache.open(root, ids, use)
+    cache = BuildCache.open(root, ids, use, settings=repr(config.extra_keys))
     loaded = Loaded(None, report, {}, {}, config, ids, {}, cache, root)
     tasks = []
     for index, entry in enumerate(config.entries):
@@ -184,7 +185,7 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
             loaded.parsed[entry.path] = hit
         else:
             loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
-            source = UnitSource(entry.path, index, entry.section, str(root), ids)
+            source = UnitSource(entry.path, index, entry.section, str(root), ids, config.extra_keys)
             tasks.append((source, key, str(cache.folder), cache.parse_key))
     for task, result in zip(tasks, _run(parse_file, tasks, jobs), strict=True):
         loaded.parsed[task[0].path] = result
@@ -200,7 +201,10 @@ def check_parsed(loaded: Loaded) -> Course:
         loaded.report.extend(problems)
         if unit is not None:
             units.append(unit)
-    return check_course(loaded.config, units, loaded.report)
+    course = check_course(loaded.config, units, loaded.report)
+    ignored = {u.path: u.ignore for u in units}
+    loaded.report.problems = without_ignored(loaded.report.problems, loaded.config.ignore, ignored)
+    return course
 
 
 T = TypeVar("T")
@@ -404,9 +408,22 @@ def copy_static(site: Site, writer: Writer) -> None:
             writer.text(f"_static/{name}", minified_css(file))
         else:
             writer.copy(f"_static/{name}", file)
+    if site.extra_css:
+        writer.copy("_static/extra.css", site.course_dir / EXTRA_CSS)
     writer.text("_static/course-data.js", course_data_js(site))
-    for name, file in asset_files(site.course_dir / "assets"):
-        writer.copy(nfc(f"assets/{name}"), file)
+    for name, file in published_files(site.course_dir, site.course):
+        writer.copy(name, file)
+
+
+def published_files(root: Path, course: Course) -> list[tuple[str, Path]]:
+    """The one list of course files the site publishes as they are, at the same relative path:
+    all of assets/, and every other course file a unit shows or links to (units/fig/tree.svg)."""
+    files = {nfc(f"assets/{name}"): file for name, file in asset_files(root / "assets")}
+    for unit in course.units:
+        for link in unit.links:
+            if link.file and link.file not in files:
+                files[link.file] = on_disk(root, link.file) or root / link.file
+    return sorted(files.items())
 
 
 def asset_files(assets: Path) -> list[tuple[str, Path]]:

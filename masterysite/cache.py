@@ -216,9 +216,10 @@ class BuildCache:
     index: dict[str, Parsed] = field(default_factory=dict)  # unit key -> light unit and problems
 
     @classmethod
-    def open(cls, root: Path, unit_ids: dict[str, str], use: bool = True) -> BuildCache:
-        """The course's cache; ``use=False`` (``--no-cache``) starts it afresh."""
-        parse_key = sha(code_key(), course_key(root, unit_ids))
+    def open(cls, root: Path, unit_ids: dict[str, str], use: bool = True, settings: str = "") -> BuildCache:
+        """The course's cache; ``use=False`` (``--no-cache``) starts it afresh. ``settings``: what a
+        parse reads from course.yml (its ``extra_keys``), which is otherwise left to the render key."""
+        parse_key = sha(code_key(), course_key(root, unit_ids), settings)
         folder = root / FOLDER
         try:
             if not use:

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from masterysite import yamlutil
-from masterysite.errors import Report
+from masterysite.errors import WARNING_CODES, Report
 from masterysite.model import CourseConfig, UnitEntry
 from masterysite.suggest import closest, describe, misspelt, unknown, unknown_key
 
 COURSE_FILE = "course.yml"
-COURSE_KEYS = ("title", "id", "author", "language", "mastery", "units")
+COURSE_KEYS = ("title", "id", "author", "language", "mastery", "units", "extra_keys", "ignore")
 LANGUAGES = ("en", "es", "fr", "de")
 DEFAULT_MASTERY = Fraction(4, 5)
 
@@ -169,7 +169,56 @@ def _validate(root: Path, data: yamlutil.LineDict, report: Report) -> CourseConf
         language=_language(data, report),
         mastery=mastery,
         entries=tuple(_entries(root, data, report)),
+        extra_keys=_extra_keys(data, report),
+        ignore=check_ignore(data.get("ignore"), COURSE_FILE, data.line_of("ignore"), report),
     )
+
+
+def check_ignore(value: Any, path: str, line: int, report: Report) -> tuple[str, ...]:
+    """``ignore: [small-pool, no-alt]`` in course.yml or a unit: warning codes, each one known."""
+    if value is None:
+        return ()
+    items = yamlutil.LineList(line) if isinstance(value, str) else value
+    if isinstance(value, str):
+        items.append(value)
+    if not isinstance(items, list):
+        report.error(path, line, "ignore must be a list of warning codes, like 'ignore: [small-pool]'")
+        return ()
+    codes: list[str] = []
+    for index, item in enumerate(items):
+        where = items.line_of(index) if isinstance(items, yamlutil.LineList) else line
+        code = str(item).strip().strip("[]").strip() if _scalar(item) else ""
+        if code in WARNING_CODES:
+            codes.append(code)
+        else:
+            report.error(path, where, "ignore: " + unknown("warning code", code or describe(item), list(WARNING_CODES)))
+    return tuple(codes)
+
+
+_KEY = re.compile(r"[A-Za-z_][\w-]*")
+
+
+def _extra_keys(data: yamlutil.LineDict, report: Report) -> tuple[str, ...]:
+    """``extra_keys: [teaching, exercises]``: unit front-matter keys of other tools, kept as data."""
+    from masterysite.parse.unit import UNIT_KEYS  # the unit parser imports this module
+
+    value, line = data.get("extra_keys"), data.line_of("extra_keys")
+    if value is None:
+        return ()
+    if not isinstance(value, yamlutil.LineList):
+        report.error(COURSE_FILE, line, "extra_keys must be a list of key names, like 'extra_keys: [teaching]'")
+        return ()
+    keys: list[str] = []
+    for index, item in enumerate(value):
+        key = str(item).strip() if isinstance(item, str) else ""
+        if not _KEY.fullmatch(key):
+            message = f"extra_keys lists front-matter key names, like 'teaching'; got {describe(item)}"
+            report.error(COURSE_FILE, value.line_of(index), message)
+        elif key in UNIT_KEYS:
+            report.error(COURSE_FILE, value.line_of(index), f"'{key}' is a key of masterysite's own, not an extra key")
+        else:
+            keys.append(key)
+    return tuple(keys)
 
 
 def _scalar(value: Any) -> bool:

@@ -10,6 +10,18 @@ import click
 
 Severity = Literal["error", "warning"]
 
+WARNING_CODES = {
+    "no-question": "an objective has no question",
+    "no-corrective": "an objective has questions but no corrective",
+    "no-enrichment": "a unit has a quiz but no enrichment",
+    "small-pool": "too few questions for a fresh draw on a retake",
+    "no-alt": "an image has no alt text",
+    "math": "math that could not be typeset",
+    "unlisted": "a unit file that course.yml does not list",
+    "attribute": "an attribute in braces that is not kept",
+}
+"""Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -53,6 +65,15 @@ class Report:
 
     def sorted(self) -> list[Problem]:
         return sorted(set(self.problems), key=lambda p: (p.path, p.line, p.message))
+
+
+def without_ignored(
+    problems: list[Problem], course: tuple[str, ...], units: dict[str, tuple[str, ...]]
+) -> list[Problem]:
+    """Drop the warnings whose code the course (``ignore:`` in course.yml) or their own unit silences."""
+    if not course and not any(units.values()):
+        return problems
+    return [p for p in problems if p.severity != "warning" or not (p.code in course or p.code in units.get(p.path, ()))]
 
 
 class MasteryError(click.ClickException):

@@ -14,11 +14,12 @@ import gc
 import hashlib
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from masterysite.build import Loaded, build_full, check_parsed, parse_task, read_units
+from masterysite.build import Loaded, build_full, check_parsed, parse_task, published_files, read_units
 from masterysite.build import digest as text_digest
 from masterysite.cache import Parsed, light, store_unit, unit_key
 from masterysite.errors import CourseError, Report
@@ -122,7 +123,7 @@ class Project:
         cache = self.loaded.cache
         for index, entry in enumerate(config.entries):
             if entry.path in texts:
-                source = UnitSource(entry.path, index, entry.section, str(self.root), ids)
+                source = UnitSource(entry.path, index, entry.section, str(self.root), ids, config.extra_keys)
                 result: Parsed = parse_task((texts[entry.path], source))  # type: ignore[assignment]
                 if cache is not None:  # the site keeps light units; the whole one goes to the cache
                     key = unit_key(cache.parse_key, text_digest(texts[entry.path]), entry.path, index, entry.section)
@@ -133,10 +134,20 @@ class Project:
         candidate.course = check_parsed(candidate)
         if report.errors:
             raise CourseError(report.sorted())
+        before = dict(published_files(self.root, self.site.course)) if self.site else {}
         self.loaded = candidate
         self.sources.update({path: keys.get(path) or digest(text) for path, text in texts.items()})
         self.site = Site.create(candidate.course, self.root)
-        return report, self._write_changed()
+        return report, self._write_changed() + self._copy_new_files(before)
+
+    def _copy_new_files(self, before: dict[str, Path]) -> list[str]:
+        """A unit that now shows a picture it did not before (units/fig/new.svg): publish it."""
+        assert self.site is not None
+        added = [(n, f) for n, f in published_files(self.root, self.site.course) if n not in before]
+        for name, file in added:
+            (self.out / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(file, self.out / name)
+        return [name for name, _ in added]
 
     def _write_changed(self) -> list[str]:
         assert self.site is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 QuestionKind = Literal["single", "multiple", "text"]
 
@@ -72,6 +72,7 @@ class Link:
     target: str
     line: int
     image: bool = False
+    file: str = ""  # the course file it shows or links to ("units/fig/tree.svg"), published as it is
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class Unit:
     lesson_html: str
     links: tuple[Link, ...] = field(default=())
     line: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)  # front-matter keys the course keeps (extra_keys)
+    ignore: tuple[str, ...] = ()  # warning codes this unit silences
 
     @property
     def href(self) -> str:
@@ -117,6 +120,8 @@ class CourseConfig:
     language: str
     mastery: Fraction
     entries: tuple[UnitEntry, ...]
+    extra_keys: tuple[str, ...] = ()  # unit front-matter keys of other tools, kept for the templates
+    ignore: tuple[str, ...] = ()  # warning codes the whole course silences
 
 
 @dataclass(frozen=True)

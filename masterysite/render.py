@@ -16,6 +16,7 @@ from masterysite.model import Course, Unit
 from masterysite.theme import environment, strings
 
 GENERATOR = f"masterysite {__version__}"
+EXTRA_CSS = "theme/extra.css"  # a course's few style changes, loaded after the theme's CSS
 
 
 def percent(share: Fraction) -> str:
@@ -41,6 +42,7 @@ class Site:
     refs: dict[str, dict[str, Any]]
     sections: list[dict[str, Any]]
     position: dict[str, int]
+    extra_css: bool = False
 
     @classmethod
     def create(cls, course: Course, course_dir: Path) -> Site:
@@ -53,6 +55,7 @@ class Site:
             refs=refs,
             sections=sections(course, refs),
             position={u.id: i for i, u in enumerate(course.units)},
+            extra_css=(course_dir / EXTRA_CSS).is_file(),
         )
 
     def common(self, page: str, root: str) -> dict[str, Any]:
@@ -70,6 +73,7 @@ class Site:
             "page": page,
             "sections": self.sections,
             "generator": GENERATOR,
+            "extra_css": self.extra_css,
         }
 
 
@@ -88,6 +92,7 @@ def unit_ref(course: Course, unit: Unit) -> dict[str, Any]:
         "question_count": len(unit.questions),
         "has_quiz": bool(unit.questions),
         "requires_ids": list(unit.requires or ()),
+        "extra": unit.extra,
     }
 
 

@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from masterysite.config import nfc, on_disk
 from masterysite.errors import Report
 from masterysite.model import Link
+from masterysite.parse.extras import SAFE_ATTRIBUTES, dropped_attributes
 from masterysite.suggest import closest
 
 if TYPE_CHECKING:
@@ -20,6 +21,24 @@ if TYPE_CHECKING:
 
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+
+
+_PAGES = ("index.html", "progress.html", ".masterysite")
+
+
+def unpublished(path: str, unit_ids: set[str]) -> str:
+    """Why the course file ``path`` cannot be published as it is ("" when it can): the course's own
+    settings, theme and hidden files stay private, and no file may take the place of a page."""
+    parts = path.split("/")
+    if path == "course.yml" or parts[0] == "theme" or any(p.startswith(".") for p in parts):
+        return "which is never published (course settings, theme and hidden files stay private)"
+    if (
+        path in _PAGES
+        or parts[0] == "_static"
+        or (len(parts) == 2 and parts[0] == "units" and path.endswith(".html") and path[6:-5] in unit_ids)
+    ):
+        return "which has the name of a page of the site: rename the file"
+    return ""
 
 
 class LinkRewriter:
@@ -44,6 +63,8 @@ class LinkRewriter:
                     self._alt_missing(token, here)
             elif token.type == "text":
                 self._unread_link(token, here)
+            if token.meta or token.attrs:
+                self._attributes(token, here)
             if token.children:
                 self._walk(token.children, here)
 
@@ -54,6 +75,16 @@ class LinkRewriter:
             kind = "image" if bang else "link"
             fixed = f"{bang}[{text}](<{path.strip()}>)"
             message = f"this {kind} is shown as plain text because its path has a space: write {fixed}"
+            self.report.error(self.source.path, line, message)
+
+    def _attributes(self, token: Token, line: int) -> None:
+        """Attributes in braces: the unsafe ones were dropped (say so), and an id the theme uses is refused."""
+        for name in dropped_attributes(token):
+            message = f"attribute '{name}' is not kept (attributes kept: {', '.join(SAFE_ATTRIBUTES)})"
+            self.report.warn(self.source.path, line, message, "attribute")
+        given = token.attrGet("id") if token.meta.get("braces") else None
+        if given and (str(given).startswith("ms-") or given == "main"):
+            message = f"id '{given}' is taken by the page itself (ids 'main' and 'ms-...'): choose another"
             self.report.error(self.source.path, line, message)
 
     def _alt_missing(self, token: Token, line: int) -> None:
@@ -68,41 +99,55 @@ class LinkRewriter:
         path = path.split("?", 1)[0]
         if not path:
             return
-        self.links.append(Link(target, line, image))
-        new = self._resolve(path, line, image, target)
+        new, file = self._resolve(path, line, image, target)
+        self.links.append(Link(target, line, image, file))
         if new is not None:
             token.attrSet(attr, new + (f"#{fragment}" if fragment else ""))
 
-    def _resolve(self, path: str, line: int, image: bool, target: str) -> str | None:
-        """The href in the built site, or None to leave it as written (and report why)."""
+    def _resolve(self, path: str, line: int, image: bool, target: str) -> tuple[str | None, str]:
+        """The href in the built site (None: leave it as written, and report why) and the course file
+        to publish for it ("" for none)."""
         unit_dir = posixpath.dirname(self.source.path)
         from_root = path.startswith("/")
         plain = unquote(path)
         joined = nfc(posixpath.normpath(plain.lstrip("/") if from_root else posixpath.join(unit_dir, plain)))
         kind = "image" if image else "link"
         if joined.startswith("../") or joined == "..":
-            self.report.error(self.source.path, line, f"{kind} '{target}' points outside the course folder")
-            return None
+            self._leaves(kind, target, line, "it points outside the course folder")
+            return None, ""
         if joined in self.source.unit_files:
             page = f"{self.source.unit_files[joined]}.html"
-            return page if unit_dir == "units" else f"units/{page}"
+            return (page if unit_dir == "units" else f"units/{page}"), ""
         if joined.endswith(".md") and joined.startswith("units/"):
             hint = self._hint(joined, list(self.source.unit_files), unit_dir, from_root)
             message = f"{kind} '{target}': unit file '{joined}' is not in the course{hint}"
             self.report.error(self.source.path, line, message)
-            return None
+            return None, ""
         if on_disk(self.root, joined) is None:
-            hint = self._hint(joined, self._course_files(posixpath.dirname(joined)), unit_dir, from_root)
-            message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
-            self.report.error(self.source.path, line, message)
-            return None
-        if not joined.startswith("assets/"):
-            message = f"{kind} '{target}' points to '{joined}', which is not published: put it in assets/"
-            self.report.error(self.source.path, line, message)
-            return None
+            self._broken(kind, target, joined, line, unit_dir, from_root)
+            return None, ""
+        reason = unpublished(joined, set(self.source.unit_files.values()))
+        if reason:
+            self.report.error(self.source.path, line, f"{kind} '{target}' points to '{joined}', {reason}")
+            return None, ""
         if from_root:
-            return posixpath.relpath(joined, unit_dir)
-        return quote(nfc(plain)) if nfc(plain) != plain else None  # assets are published under NFC names
+            return posixpath.relpath(joined, unit_dir), joined
+        return (quote(nfc(plain)) if nfc(plain) != plain else None), joined  # published under NFC names
+
+    def _leaves(self, kind: str, target: str, line: int, why: str) -> None:
+        message = (
+            f"{kind} '{target}' leaves the course ({why}): copy the file into the course, or link to it on the web"
+        )
+        self.report.error(self.source.path, line, message)
+
+    def _broken(self, kind: str, target: str, joined: str, line: int, unit_dir: str, from_root: bool) -> None:
+        top = joined.split("/", 1)[0]
+        if "/" in joined and top not in ("assets", "units") and not (self.root / top).is_dir():
+            self._leaves(kind, target, line, f"the course has no '{top}/' folder")  # another part of a lesson
+            return
+        hint = self._hint(joined, self._course_files(posixpath.dirname(joined)), unit_dir, from_root)
+        message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
+        self.report.error(self.source.path, line, message)
 
     def _course_files(self, folder: str) -> list[str]:
         """The files next to a broken target, for a did-you-mean."""

@@ -17,6 +17,8 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from masterysite.parse.extras import extend_markdown
+
 BLOCKS = ("question", "corrective", "enrichment")
 _FORMATTER = HtmlFormatter(nowrap=True)
 
@@ -72,5 +74,6 @@ def make_markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     container_plugin(md, "block", validate=_validate_block)  # one rule for all three names: 3x fewer calls
     dollarmath_plugin(md, allow_space=False, allow_digits=False, renderer=render_math)
+    extend_markdown(md)  # footnotes, definition lists, {attributes}, figures: parse/extras.py
     anchors_plugin(md, min_level=2, max_level=3)
     return md

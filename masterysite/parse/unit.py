@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from masterysite import yamlutil
-from masterysite.config import check_mastery, nfc
+from masterysite.config import check_ignore, check_mastery, nfc
 from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
 from masterysite.parse import markdown as mdmod
@@ -21,7 +21,8 @@ from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
 from masterysite.suggest import describe, misspelt, unknown_key
 
-UNIT_KEYS = ("title", "id", "requires", "mastery", "objectives", "quiz")
+UNIT_KEYS = ("title", "id", "requires", "mastery", "objectives", "quiz", "ignore")
+MINUTES_KEYS = ("teaching", "exercises")  # the Carpentries' minutes, shown on the page when kept
 QUIZ_KEYS = ("draw", "shuffle")
 ID_PATTERN = re.compile(r"[^\W_][\w-]*")  # letters in any script, digits, '-', '_' (ids end up in file names)
 _PREFIX = re.compile(r"^\d+[-_. ]*")
@@ -66,6 +67,7 @@ class UnitSource:
     section: str | None
     root: str
     unit_files: dict[str, str] = field(default_factory=dict)  # "units/x.md" -> unit id
+    extra_keys: tuple[str, ...] = ()  # front-matter keys of other tools the course keeps
 
 
 def parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
@@ -92,7 +94,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         return None
     before = len(report.errors)
     parts = split(text, path, report)
-    meta = _front_matter(parts.yaml, path, report)
+    meta = _front_matter(parts.yaml, path, report, source.extra_keys)
     meta_broken = len(report.errors) > before and not meta
     md = mdmod.make_markdown()
     env: dict[str, Any] = {}
@@ -136,12 +138,14 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         lesson_html=lesson_html,
         links=tuple(links),
         line=meta.line_of("id") if "id" in meta else 1,
+        extra=_extra(meta, source.extra_keys, path, report),
+        ignore=check_ignore(meta.get("ignore"), path, meta.line_of("ignore"), report),
     )
     lint_unit(unit, meta, report, complete=not blocks.unclosed)
     return unit
 
 
-def _front_matter(text: str | None, path: str, report: Report) -> yamlutil.LineDict:
+def _front_matter(text: str | None, path: str, report: Report, extra_keys: tuple[str, ...]) -> yamlutil.LineDict:
     if text is None or not text.strip():
         return yamlutil.LineDict(1)
     data = yamlutil.load(text, path, report, offset=1)
@@ -151,9 +155,22 @@ def _front_matter(text: str | None, path: str, report: Report) -> yamlutil.LineD
         report.error(path, 2, "front matter must be keys and values, like 'title: Equivalent fractions'")
         return yamlutil.LineDict(1)
     for key in data:
-        if key not in UNIT_KEYS:
-            report.error(path, data.line_of(key), unknown_key(key, UNIT_KEYS))
+        if key not in UNIT_KEYS and key not in extra_keys:
+            report.error(path, data.line_of(key), unknown_key(key, UNIT_KEYS + extra_keys))
     return data
+
+
+def _extra(meta: yamlutil.LineDict, keys: tuple[str, ...], path: str, report: Report) -> dict[str, Any]:
+    """The front-matter keys the course keeps for its templates (``extra_keys:`` in course.yml)."""
+    extra = {key: meta[key] for key in keys if key in meta}
+    for key in MINUTES_KEYS:
+        value = extra.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
+            report.error(
+                path, meta.line_of(key), f"{key} is a number of minutes, like '{key}: 30'; got {describe(value)}"
+            )
+            del extra[key]
+    return extra
 
 
 def _title(meta: yamlutil.LineDict, lesson: list[Token], path: str, report: Report) -> str:

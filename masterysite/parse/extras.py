@@ -1,0 +1,229 @@
+"""Markdown beyond CommonMark, as pandoc, Quarto and the Carpentries Workbench write it.
+
+Footnotes and definition lists come from mdit-py-plugins. Attributes in braces are our own small
+rule: the plugin's parser rejects the single quotes every Carpentries episode uses
+(``{alt='The file tree'}``), and a course needs a stricter allowlist than "no on*" anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+SAFE_ATTRIBUTES = ("id", "class", "alt", "title", "width", "height", "lang", "dir")
+"""Attributes kept from braces: nothing that runs script (on*), restyles the page (style) or
+changes what a link or image points to (src, href): those are checked by the link check."""
+
+_AFTER = ("image", "link_close", "code_inline")
+_ATTR_TOKEN = re.compile(
+    r"""\s*(?:
+        \#(?P<id>[^\s{}#.'"=]+)
+      | \.(?P<cls>[^\s{}#.'"=]+)
+      | (?P<key>[A-Za-z_:][\w:.-]*)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s{}'"]+))
+      | (?P<dash>-)(?=[\s}])
+    )""",
+    re.X,
+)
+_TRAILING = re.compile(r"\s*(\{[^{}]*\})\s*$")
+
+
+def parse_attributes(text: str) -> tuple[dict[str, str], int] | None:
+    """``{#id .a .b key='v' k=3}`` at the start of ``text`` -> (attributes, characters used); None if
+    ``text`` does not start with a complete attribute list. Classes accumulate; ``{-}`` is pandoc's
+    'unnumbered'."""
+    if not text.startswith("{"):
+        return None
+    attrs: dict[str, str] = {}
+    classes: list[str] = []
+    pos = 1
+    while True:
+        end = _skip_spaces(text, pos)
+        if end < len(text) and text[end] == "}":
+            break
+        match = _ATTR_TOKEN.match(text, pos)
+        if match is None or match.end() == pos:
+            return None
+        if match.group("id"):
+            attrs["id"] = match.group("id")
+        elif match.group("cls"):
+            classes.append(match.group("cls"))
+        elif match.group("dash"):
+            classes.append("unnumbered")
+        else:
+            value = next(v for v in match.group("dq", "sq", "bare") if v is not None)
+            attrs[match.group("key").lower()] = value
+        pos = match.end()
+    if classes:
+        attrs["class"] = " ".join([*attrs.get("class", "").split(), *classes])
+    return attrs, end + 1
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def apply_attributes(token: Token, attrs: dict[str, str]) -> None:
+    """Keep the safe attributes on ``token``; the others go to ``meta['dropped_attrs']`` for the check
+    to report (never silently). An image's ``alt`` becomes its text, which the renderer makes the
+    alt; the text in its brackets is then kept as a possible figure caption (pandoc's rule)."""
+    dropped = [key for key in attrs if key not in SAFE_ATTRIBUTES]
+    token.meta["braces"] = True
+    if dropped:
+        token.meta.setdefault("dropped_attrs", []).extend(dropped)
+    for key, value in attrs.items():
+        if key in dropped:
+            continue
+        if key == "alt" and token.type == "image":
+            if token.children:
+                token.meta["caption"] = token.children
+            text = Token("text", "", 0, content=value)
+            token.children = [text]
+        elif key == "class" and token.attrGet("class"):
+            token.attrSet("class", f"{token.attrGet('class')} {value}")
+        else:
+            token.attrSet(key, value)
+
+
+def _opening(tokens: list[Token], index: int) -> Token:
+    """The token that opened the one at ``index`` (for ``link_close``: its ``link_open``)."""
+    depth = 0
+    for probe in range(index, -1, -1):
+        depth += tokens[probe].nesting
+        if depth == 0:
+            return tokens[probe]
+    return tokens[index]
+
+
+def _inline_attributes(state: StateInline, silent: bool) -> bool:
+    """``{...}`` right after an image, a link or inline code."""
+    if state.src[state.pos] != "{" or state.pending or not state.tokens or state.tokens[-1].type not in _AFTER:
+        return False
+    parsed = parse_attributes(state.src[state.pos : state.posMax])
+    if parsed is None:
+        return False
+    if not silent:
+        apply_attributes(_opening(state.tokens, len(state.tokens) - 1), parsed[0])
+    state.pos += parsed[1]
+    return True
+
+
+def _heading_attributes(opening: Token, inline: Token) -> None:
+    """``## Setup {#setup}``: the braces end the heading's text."""
+    last = inline.children[-1] if inline.children else None
+    if last is None or last.type != "text":
+        return
+    match = _TRAILING.search(last.content)
+    parsed = parse_attributes(match.group(1)) if match else None
+    if match is None or parsed is None:
+        return
+    last.content = last.content[: match.start()]
+    inline.content = _TRAILING.sub("", inline.content)
+    apply_attributes(opening, parsed[0])
+
+
+def fence_language(token: Token) -> None:
+    """```` ```{.language-bash} ````, ```` ```{.python .numberLines} ```` and Quarto's ```` ```{python} ````
+    -> the language name as the fence's info; an id or further classes stay on the block."""
+    info = token.info.strip()
+    parsed = parse_attributes(info)
+    if parsed is None:
+        word = re.match(r"\{\s*([\w+#.-]*)", info)
+        token.info = word.group(1) if word else ""
+        return
+    attrs = parsed[0]
+    classes = attrs.pop("class", "").split()
+    language = classes.pop(0).removeprefix("language-") if classes else ""
+    if classes:
+        attrs["class"] = " ".join(classes)
+    token.info = language
+    apply_attributes(token, attrs)
+
+
+def _figure(tokens: list[Token], index: int) -> None:
+    """An image alone in its paragraph, with a title (or, as pandoc has it, with bracket text and
+    an ``alt`` in braces): a ``<figure>`` whose caption is that title or text."""
+    inline = tokens[index]
+    opening, closing = tokens[index - 1], tokens[index + 1]
+    image = inline.children[0] if inline.children and len(inline.children) == 1 else None
+    if image is None or image.type != "image" or opening.type != "paragraph_open" or opening.hidden:
+        return
+    title = image.attrGet("title")
+    caption: list[Token] = image.meta.get("caption") or []
+    if title:
+        caption = [Token("text", "", 0, content=str(title))]
+        del image.attrs["title"]
+    if not caption:
+        return
+    opening.type, opening.tag = "figure_open", "figure"
+    closing.type, closing.tag = "figure_close", "figure"
+    inline.children = [
+        image,
+        Token("figcaption_open", "figcaption", 1),
+        *caption,
+        Token("figcaption_close", "figcaption", -1),
+    ]
+
+
+def _core(state: StateCore) -> None:
+    """After the inline parse: heading braces, fence braces, figures. A cheap test of the source
+    first, so the tokens of ordinary paragraphs cost one string search each."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "fence":
+            if token.info.startswith("{"):
+                fence_language(token)
+        elif token.type == "inline" and index:
+            content = token.content
+            if content.startswith("!["):
+                _figure(tokens, index)
+            elif tokens[index - 1].type == "heading_open" and content.endswith("}"):
+                _heading_attributes(tokens[index - 1], token)
+
+
+def _colon_deflist(md: MarkdownIt) -> None:
+    """Definition lists with ':' only. The plugin also reads '~ definition', but a line '~ /pattern/'
+    is a regular-expression answer line: the list is cut off before the first such line."""
+    md.use(deflist_plugin)
+    ruler = md.block.ruler
+    original: Callable[..., bool] = ruler.__rules__[ruler.__find__("deflist")].fn
+
+    def first_char(state: StateBlock, line: int) -> str:
+        start = state.bMarks[line] + state.tShift[line]
+        return state.src[start : min(start + 2, state.eMarks[line])]
+
+    def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        line = start if silent else start + 1
+        while line < end and state.isEmpty(line):
+            line += 1
+        if line >= end or first_char(state, line)[:1] != ":":
+            return False
+        limit = line + 1
+        while limit < end and first_char(state, limit) not in ("~ ", "~"):
+            limit += 1
+        return bool(original(state, start, limit, silent))
+
+    ruler.at("deflist", deflist, {"alt": ["paragraph", "reference", "blockquote"]})
+
+
+def extend_markdown(md: MarkdownIt) -> None:
+    """Footnotes, ':' definition lists, attributes in braces and figures (SPEC 2.2)."""
+    md.use(footnote_plugin)
+    _colon_deflist(md)
+    md.inline.ruler.push("ms_attributes", _inline_attributes)
+    md.core.ruler.after("inline", "ms_extras", _core)
+
+
+def dropped_attributes(token: Token) -> list[str]:
+    dropped: Any = token.meta.get("dropped_attrs") if token.meta else None
+    return list(dropped or [])

@@ -1,0 +1,274 @@
+"""SPEC 2.2 and 2.3: Markdown beyond CommonMark, files beside the units, theme/extra.css,
+front matter from other tools (extra_keys) and warnings a course chooses to live with (ignore)."""
+
+from __future__ import annotations
+
+import ast
+import os
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import MakeCourse
+
+from masterysite.build import build, load_course
+from masterysite.cli import main
+from masterysite.errors import WARNING_CODES, CourseError
+from masterysite.incremental import Change, Project
+from masterysite.parse.extras import parse_attributes
+from masterysite.parse.markdown import make_markdown
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>\n'
+REPO = Path(__file__).resolve().parent.parent
+
+
+def unit(body: str, front: str = "") -> str:
+    return f"---\ntitle: Files\n{front}---\n\n{body}\n"
+
+
+def problems(root: Path) -> list[str]:
+    return [str(p) for p in load_course(root).report.sorted()]
+
+
+# --- attributes, figures, footnotes, definition lists -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{#setup}", {"id": "setup"}),
+        ("{.language-bash}", {"class": "language-bash"}),
+        ("{alt='The file tree' width=400}", {"alt": "The file tree", "width": "400"}),
+        ("{alt=\"say 'hi'\" .a .b}", {"alt": "say 'hi'", "class": "a b"}),
+        ("{-}", {"class": "unnumbered"}),
+        ("{ }", {}),
+    ],
+)
+def test_attribute_lists(text: str, expected: dict[str, str]) -> None:
+    assert parse_attributes(text) == (expected, len(text))
+
+
+@pytest.mark.parametrize("text", ["{alt='unclosed}", "{python}", "{r, echo=FALSE}", "{: .language-bash}", "{#a"])
+def test_what_is_not_an_attribute_list(text: str) -> None:
+    assert parse_attributes(text) is None
+
+
+def test_braces_that_are_not_attributes_stay_text() -> None:
+    html = make_markdown().render("Set {x} and ![a](b.png){not attributes} and [l](u){'x'}\n")
+    assert "{x}" in html and "{not attributes}" in html and "{'x'}" in html
+
+
+def test_a_regular_expression_answer_line_is_never_a_definition() -> None:
+    """The plugin's '~ definition' would swallow '~ /pattern/' answer lines."""
+    md = make_markdown()
+    assert "<dl>" not in md.render("Which files?\n\n~ /\\*\\.pdb/\n")
+    assert "<dl>" not in md.render("Which files?\n~ /\\*\\.pdb/\n")
+    html = md.render("Term\n: Meaning\n\nWhich files?\n\n~ /x/\n")
+    assert html.count("<dd>") == 1 and "<p>~ /x/</p>" in html
+
+
+def test_unsafe_attributes_are_dropped_with_a_warning(make_course: MakeCourse) -> None:
+    body = "![A box](fig/a.svg){style='display:none' onload=\"alert(1)\" src=x.svg width=10}\n\n## Quiz {#ms-quiz}"
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body), "units/fig/a.svg": SVG})
+    found = problems(root)
+    kept = "(attributes kept: id, class, alt, title, width, height, lang, dir) [attribute]"
+    assert found == [
+        f"units/01-a.md:5: warning: attribute 'onload' is not kept {kept}",
+        f"units/01-a.md:5: warning: attribute 'src' is not kept {kept}",
+        f"units/01-a.md:5: warning: attribute 'style' is not kept {kept}",
+        "units/01-a.md:7: id 'ms-quiz' is taken by the page itself (ids 'main' and 'ms-...'): choose another",
+    ]
+
+
+# --- files beside the units ---------------------------------------------------------------------------
+
+
+def test_files_a_unit_shows_or_links_are_published_at_the_same_path(make_course: MakeCourse, tmp_path: Path) -> None:
+    body = "![The tree](fig/tree.svg){alt='A tree'}\n\n[the data](../data/plates.csv) and [notes](notes/a%20b.txt)"
+    root = make_course(
+        {
+            "course.yml": "title: T\n",
+            "units/01-a.md": unit(body),
+            "units/fig/tree.svg": SVG,
+            "units/fig/unused.svg": SVG,
+            "units/draft.txt": "not linked: stays private\n",
+            "units/notes/a b.txt": "notes\n",
+            "data/plates.csv": "a,b\n",
+        }
+    )
+    site = tmp_path / "site"
+    build(root, site)
+    published = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert "units/fig/tree.svg" in published and "data/plates.csv" in published and "units/notes/a b.txt" in published
+    assert "units/fig/unused.svg" not in published and "units/draft.txt" not in published
+    page = (site / "units/a.html").read_text(encoding="utf-8")
+    assert 'src="fig/tree.svg"' in page and 'href="../data/plates.csv"' in page
+
+
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        ("../course.yml", "link '../course.yml' points to 'course.yml', which is never published"),
+        ("../theme/extra.css", "link '../theme/extra.css' points to 'theme/extra.css', which is never published"),
+        ("../.git/config", "link '../.git/config' points to '.git/config', which is never published"),
+        ("b.html", "link 'b.html' points to 'units/b.html', which has the name of a page of the site"),
+        ("../index.html", "link '../index.html' points to 'index.html', which has the name of a page of the site"),
+        ("../../outside.txt", "link '../../outside.txt' leaves the course (it points outside the course folder)"),
+        ("../learners/reference.md#glossary", "leaves the course (the course has no 'learners/' folder)"),
+    ],
+)
+def test_course_files_that_are_never_published(make_course: MakeCourse, link: str, message: str) -> None:
+    root = make_course(
+        {
+            "course.yml": "title: T\n",
+            "units/01-a.md": unit(f"See [this]({link})."),
+            "units/02-b.md": unit("B."),
+            "units/b.html": "<p>a page of mine</p>\n",
+            "index.html": "<p>mine</p>\n",
+            "theme/extra.css": "p {}\n",
+            ".git/config": "[core]\n",
+            "../outside.txt": "x\n",
+        }
+    )
+    found = problems(root)
+    assert len(found) == 1 and message in found[0] and found[0].startswith("units/01-a.md:5: "), found
+
+
+def test_serve_publishes_a_picture_a_saved_unit_starts_to_show(make_course: MakeCourse, tmp_path: Path) -> None:
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit("Text."), "units/fig/new.svg": SVG})
+    project = Project(root, tmp_path / "live")
+    project.full()
+    assert not (tmp_path / "live/units/fig/new.svg").exists()
+    (root / "units/01-a.md").write_text(unit("![New](fig/new.svg)"), encoding="utf-8")
+    stamp = time.time_ns() + 10_000_000
+    os.utime(root / "units/01-a.md", ns=(stamp, stamp))
+    _report, written = project.rebuild(Change({"units/01-a.md"}))
+    assert "units/fig/new.svg" in written
+    assert (tmp_path / "live/units/fig/new.svg").read_text(encoding="utf-8") == SVG
+
+
+# --- theme/extra.css ------------------------------------------------------------------------------------
+
+
+def test_extra_css_comes_after_the_theme_css_on_every_page(make_course: MakeCourse, tmp_path: Path) -> None:
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit("A."), "theme/extra.css": "h1 {}\n"})
+    site = tmp_path / "site"
+    build(root, site)
+    assert (site / "_static/extra.css").read_text(encoding="utf-8") == "h1 {}\n"
+    for page, root_path in (("index.html", ""), ("progress.html", ""), ("units/a.html", "../")):
+        html = (site / page).read_text(encoding="utf-8")
+        theme = html.index(f'<link rel="stylesheet" href="{root_path}_static/masterysite.css">')
+        assert html.index(f'<link rel="stylesheet" href="{root_path}_static/extra.css">') > theme
+
+
+def test_no_extra_css_no_link(make_course: MakeCourse, tmp_path: Path) -> None:
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit("A.")})
+    build(root, tmp_path / "site")
+    assert "extra.css" not in (tmp_path / "site/units/a.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "site/_static/extra.css").exists()
+
+
+# --- extra_keys -----------------------------------------------------------------------------------------
+
+
+def test_extra_keys_are_kept_and_minutes_shown(make_course: MakeCourse, tmp_path: Path) -> None:
+    root = make_course(
+        {
+            "course.yml": "title: T\nextra_keys: [teaching, exercises, source]\n",
+            "units/01-a.md": unit("A.", "teaching: 30\nexercises: 10\nsource: shell-novice\n"),
+        }
+    )
+    loaded = load_course(root)
+    assert loaded.course is not None and not loaded.report.problems
+    assert loaded.course.units[0].extra == {"teaching": 30, "exercises": 10, "source": "shell-novice"}
+    build(root, tmp_path / "site")
+    html = (tmp_path / "site/units/a.html").read_text(encoding="utf-8")
+    assert "<span>Teaching: 30 min</span> · <span>Exercises: 10 min</span>" in html
+
+
+def test_undeclared_keys_stay_errors(make_course: MakeCourse) -> None:
+    root = make_course(
+        {"course.yml": "title: T\nextra_keys: [teaching]\n", "units/01-a.md": unit("A.", "teachng: 30\nexercises: 5\n")}
+    )
+    assert problems(root) == [
+        "units/01-a.md:3: unknown key 'teachng' — did you mean 'teaching'?",
+        "units/01-a.md:4: unknown key 'exercises' (valid keys: title, id, requires, mastery, objectives, quiz, "
+        "ignore, teaching)",
+    ]
+
+
+def test_extra_keys_mistakes(make_course: MakeCourse) -> None:
+    root = make_course(
+        {
+            "course.yml": "title: T\nextra_keys:\n  - teaching\n  - title\n  - 3\n",
+            "units/01-a.md": unit("A.", "teaching: half an hour\n"),
+        }
+    )
+    assert problems(root) == [
+        "course.yml:4: 'title' is a key of masterysite's own, not an extra key",
+        "course.yml:5: extra_keys lists front-matter key names, like 'teaching'; got '3'",
+        "units/01-a.md:3: teaching is a number of minutes, like 'teaching: 30'; got 'half an hour'",
+    ]
+
+
+# --- ignore ---------------------------------------------------------------------------------------------
+
+QUIZ = "objectives:\n  a: Do A\nquiz:\n  draw: 1\n"
+QUESTION = "::: question a\nQ?\n\n= 1\n:::\n\n::: corrective a More\nAgain.\n:::\n\n::: enrichment More\nMore.\n:::"
+
+
+def check_strict(root: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", str(root), "--strict"], catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_ignore_silences_warnings_also_under_strict(make_course: MakeCourse) -> None:
+    files = {"units/01-a.md": unit(QUESTION, QUIZ), "units/02-b.md": unit(QUESTION, QUIZ)}
+    root = make_course({"course.yml": "title: T\n", **files})
+    code, output = check_strict(root)
+    assert code == 1 and output.count("[small-pool]") == 2
+    (root / "course.yml").write_text("title: T\nignore: [small-pool]\n", encoding="utf-8")
+    assert check_strict(root)[0] == 0
+
+
+def test_a_unit_ignores_only_its_own_warnings(make_course: MakeCourse) -> None:
+    files = {"units/01-a.md": unit(QUESTION, QUIZ + "ignore: [small-pool]\n"), "units/02-b.md": unit(QUESTION, QUIZ)}
+    root = make_course({"course.yml": "title: T\n", **files})
+    assert [p for p in problems(root) if "small-pool" in p] == [
+        "units/02-b.md:6: warning: pool of 1 question is too small for a fresh retake (want at least 2 for draw 1):"
+        " add questions or lower the draw [small-pool]"
+    ]
+
+
+def test_ignore_only_known_codes(make_course: MakeCourse) -> None:
+    root = make_course(
+        {"course.yml": "title: T\nignore:\n  - smallpool\n", "units/01-a.md": unit("A.", "ignore: [no-alt, quiz]\n")}
+    )
+    found = problems(root)
+    assert found[0].startswith("course.yml:3: ignore: unknown warning code 'smallpool' (warning codes: ")
+    assert found[0].endswith(" — did you mean 'small-pool'?")
+    assert found[1].startswith("units/01-a.md:3: ignore: unknown warning code 'quiz' (warning codes: ")
+    assert "did you mean" not in found[1] and len(found) == 2
+
+
+def test_ignore_does_not_silence_errors(make_course: MakeCourse) -> None:
+    root = make_course(
+        {"course.yml": "title: T\nignore: [attribute, no-alt]\n", "units/01-a.md": unit("## H {#ms-x}\n\n![](a.svg)")}
+    )
+    with pytest.raises(CourseError):
+        build(root, root.parent / "site")
+
+
+def test_every_warning_code_is_registered() -> None:
+    """``ignore:`` accepts only WARNING_CODES: a warning whose code is missing there could not be silenced."""
+    used: dict[str, str] = {}
+    for file in sorted((REPO / "masterysite").rglob("*.py")):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "warn" and len(node.args) >= 4:
+                code = node.args[3]
+                assert isinstance(code, ast.Constant), f"{file.name}:{node.lineno}: give the warning a literal code"
+                used[code.value] = f"{file.relative_to(REPO)}:{node.lineno}"
+    missing = {code: where for code, where in used.items() if code not in WARNING_CODES}
+    assert not missing, f"add these codes to masterysite/errors.py WARNING_CODES: {missing}"
+    assert len(used) >= 7

@@ -81,6 +81,16 @@ def test_unsafe_attributes_are_dropped_with_a_warning(make_course: MakeCourse) -
     ]
 
 
+def test_a_footnote_defined_in_a_held_back_block_is_an_error(make_course: MakeCourse) -> None:
+    """The plugin moves a footnote's text to the end of the lesson, out of an enrichment not yet unlocked."""
+    body = "Open[^a].\n\n[^a]: Shown to all.\n\n::: enrichment More\nHidden[^b].\n\n[^b]: The secret.\n:::"
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body)})
+    assert problems(root) == [
+        "units/01-a.md:9: footnote '[^b]' is defined inside this '::: enrichment' block, but footnotes are shown"
+        " at the end of the lesson, for everyone: define it outside the block"
+    ]
+
+
 # --- files beside the units ---------------------------------------------------------------------------
 
 

@@ -216,9 +216,31 @@ def _colon_deflist(md: MarkdownIt) -> None:
     ruler.at("deflist", deflist, {"alt": ["paragraph", "reference", "blockquote"]})
 
 
+GATED = ("question", "corrective", "enrichment")
+"""Blocks whose content the page holds back: a footnote's text must not be moved out of them."""
+
+
+def _gated_footnotes(state: StateCore) -> None:
+    """The footnote plugin moves every footnote's text to the end of the page. Defined inside a
+    question, corrective or enrichment, that text would be published outside the block (enrichment
+    before mastery, an explanation before the answer): mark the block, the link check reports it."""
+    blocks: list[Token] = []
+    for token in state.tokens:
+        if token.type.startswith("container_"):
+            if token.nesting == 1:
+                blocks.append(token)
+            elif token.nesting == -1 and blocks:
+                blocks.pop()
+        elif token.type == "footnote_reference_open":
+            gated = next((b for b in reversed(blocks) if (b.info.split() or [""])[0] in GATED), None)
+            if gated is not None:
+                gated.meta.setdefault("footnotes", []).append(str(token.meta.get("label", "")))
+
+
 def extend_markdown(md: MarkdownIt) -> None:
     """Footnotes, ':' definition lists, attributes in braces and figures (SPEC 2.2)."""
     md.use(footnote_plugin)
+    md.core.ruler.before("footnote_tail", "ms_gated_footnotes", _gated_footnotes)
     _colon_deflist(md)
     md.inline.ruler.push("ms_attributes", _inline_attributes)
     md.core.ruler.after("inline", "ms_extras", _core)

@@ -63,6 +63,8 @@ class LinkRewriter:
                     self._alt_missing(token, here)
             elif token.type == "text":
                 self._unread_link(token, here)
+            elif token.type in ("softbreak", "hardbreak") and not token.map:
+                line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
             if token.meta or token.attrs:
                 self._attributes(token, here)
             if token.children:
@@ -78,7 +80,15 @@ class LinkRewriter:
             self.report.error(self.source.path, line, message)
 
     def _attributes(self, token: Token, line: int) -> None:
-        """Attributes in braces: the unsafe ones were dropped (say so), and an id the theme uses is refused."""
+        """Attributes in braces: the unsafe ones were dropped (say so), and an id the theme uses is refused.
+        Also: footnotes defined inside a block whose content the page holds back."""
+        for label in token.meta.get("footnotes", ()):
+            name = token.info.split(None, 1)[0]
+            message = (
+                f"footnote '[^{label}]' is defined inside this '::: {name}' block, but footnotes are shown"
+                " at the end of the lesson, for everyone: define it outside the block"
+            )
+            self.report.error(self.source.path, line, message)
         for name in dropped_attributes(token):
             message = f"attribute '{name}' is not kept (attributes kept: {', '.join(SAFE_ATTRIBUTES)})"
             self.report.warn(self.source.path, line, message, "attribute")

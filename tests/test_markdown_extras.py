@@ -91,6 +91,14 @@ def test_a_footnote_defined_in_a_held_back_block_is_an_error(make_course: MakeCo
     ]
 
 
+def test_an_empty_alt_in_braces_marks_a_decorative_image(make_course: MakeCourse) -> None:
+    body = "![](fig/a.svg){alt=''}\n\n![](fig/a.svg)"
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body), "units/fig/a.svg": SVG})
+    assert problems(root) == [
+        "units/01-a.md:7: warning: image 'fig/a.svg' has no alt text: describe it in ![...] [no-alt]"
+    ]
+
+
 # --- files beside the units ---------------------------------------------------------------------------
 
 

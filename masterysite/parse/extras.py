@@ -87,6 +87,7 @@ def apply_attributes(token: Token, attrs: dict[str, str]) -> None:
         if key == "alt" and token.type == "image":
             if token.children:
                 token.meta["caption"] = token.children
+            token.meta["alt"] = value  # given, even if empty: {alt=''} marks a decorative image
             text = Token("text", "", 0, content=value)
             token.children = [text]
         elif key == "class" and token.attrGet("class"):

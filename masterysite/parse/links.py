@@ -59,7 +59,7 @@ class LinkRewriter:
                 self._fix(token, "href", here, image=False)
             elif token.type == "image":
                 self._fix(token, "src", here, image=True)
-                if not "".join(c.content for c in token.children or []).strip():
+                if "alt" not in token.meta and not "".join(c.content for c in token.children or []).strip():
                     self._alt_missing(token, here)
             elif token.type == "text":
                 self._unread_link(token, here)

@@ -205,6 +205,19 @@ def test_extra_keys_are_kept_and_minutes_shown(make_course: MakeCourse, tmp_path
     assert "<span>Teaching: 30 min</span> · <span>Exercises: 10 min</span>" in html
 
 
+def test_declaring_extra_keys_reaches_units_parsed_by_an_earlier_build(make_course: MakeCourse, tmp_path: Path) -> None:
+    """The build cache keeps parsed units; extra_keys in course.yml changes what a parse accepts."""
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit("A.", "teaching: 30\n")})
+    with pytest.raises(CourseError, match="unknown key 'teaching'"):
+        build(root, tmp_path / "site")
+    (root / "course.yml").write_text("title: T\nextra_keys: [teaching]\n", encoding="utf-8")
+    build(root, tmp_path / "site")
+    assert "Teaching: 30 min" in (tmp_path / "site/units/a.html").read_text(encoding="utf-8")
+    (root / "course.yml").write_text("title: T\n", encoding="utf-8")
+    with pytest.raises(CourseError, match="unknown key 'teaching'"):
+        build(root, tmp_path / "site")
+
+
 def test_undeclared_keys_stay_errors(make_course: MakeCourse) -> None:
     root = make_course(
         {"course.yml": "title: T\nextra_keys: [teaching]\n", "units/01-a.md": unit("A.", "teachng: 30\nexercises: 5\n")}

@@ -199,18 +199,28 @@ def _colon_deflist(md: MarkdownIt) -> None:
     ruler = md.block.ruler
     original: Callable[..., bool] = ruler.__rules__[ruler.__find__("deflist")].fn
 
-    def first_char(state: StateBlock, line: int) -> str:
-        start = state.bMarks[line] + state.tShift[line]
-        return state.src[start : min(start + 2, state.eMarks[line])]
+    def marker(state: StateBlock, line: int) -> bool:
+        """': definition' (not a ':::' fence)."""
+        pos = state.bMarks[line] + state.tShift[line]
+        return pos + 1 < state.eMarks[line] and state.src[pos] == ":" and state.src[pos + 1] in " \t"
+
+    def answer_line(state: StateBlock, line: int) -> bool:
+        """'~ /pattern/' (the plugin would read a definition)."""
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        return text == "~" or text.startswith(("~ ", "~\t"))
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        line = start if silent else start + 1
-        while line < end and state.isEmpty(line):
-            line += 1
-        if line >= end or first_char(state, line)[:1] != ":":
+        """Tried at every line of every paragraph: the cheapest tests first."""
+        if silent:
+            if state.ddIndent < 0:  # the plugin's own first test: only inside a definition
+                return False
+            line = start
+        else:
+            line = start + 2 if start + 1 < end and state.isEmpty(start + 1) else start + 1
+        if line >= end or not marker(state, line):
             return False
         limit = line + 1
-        while limit < end and first_char(state, limit) not in ("~ ", "~"):
+        while limit < end and not answer_line(state, limit):
             limit += 1
         return bool(original(state, start, limit, silent))
 
@@ -225,6 +235,8 @@ def _gated_footnotes(state: StateCore) -> None:
     """The footnote plugin moves every footnote's text to the end of the page. Defined inside a
     question, corrective or enrichment, that text would be published outside the block (enrichment
     before mastery, an explanation before the answer): mark the block, the link check reports it."""
+    if not state.env.get("footnotes", {}).get("refs"):
+        return  # no footnote defined: nothing to move
     blocks: list[Token] = []
     for token in state.tokens:
         if token.type.startswith("container_"):

@@ -65,7 +65,7 @@ class LinkRewriter:
                 self._unread_link(token, here)
             elif token.type in ("softbreak", "hardbreak") and not token.map:
                 line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
-            if token.meta or token.attrs:
+            if token.meta:
                 self._attributes(token, here)
             if token.children:
                 self._walk(token.children, here)

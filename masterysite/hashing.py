@@ -11,12 +11,12 @@ import base64
 import hashlib
 import html
 import json
-import unicodedata
-from fractions import Fraction
 from typing import Any
 
+from masterysite import judging
 from masterysite.model import Question
-from masterysite.parse.numbers import canonical
+
+CHOICE_KINDS = ("single", "multiple")
 
 
 def sha256_hex(text: str) -> str:
@@ -25,7 +25,7 @@ def sha256_hex(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Same as the browser: NFC, trimmed, inner white space folded, lower case."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).lower()
+    return judging.lenient_text(text)
 
 
 def salt_for(course_id: str, unit_id: str, key: str) -> str:
@@ -58,50 +58,55 @@ def reveal(salt: str, secret: str) -> Any:
     return json.loads(xor(base64.b64decode(secret), salt).decode("utf-8"))
 
 
-def _answer_hashes(question: Question, salt: str) -> list[str]:
-    if question.kind != "text":
-        ids = ",".join(sorted(c.id for c in question.choices if c.correct))
-        return [sha256_hex(f"{salt}:c:{ids}")]
-    hashes = []
-    for answer in question.answers:
-        if answer.tolerance is not None:
-            continue
-        if answer.number is not None:
-            hashes.append(sha256_hex(f"{salt}:n:{canonical(answer.number)}"))
-        hashes.append(sha256_hex(f"{salt}:t:{normalize_text(answer.source)}"))
-    return sorted(set(hashes))
+def form_hash(salt: str, form: judging.Form) -> str:
+    """The browser looks up sha256(salt + ":" + kind + ":" + form) among a slot's hashes."""
+    return sha256_hex(f"{salt}:{form[0]}:{form[1]}")
 
 
-def _ranges(question: Question) -> list[list[str]]:
-    out = []
-    for answer in question.answers:
-        if answer.number is not None and answer.tolerance is not None:
-            low: Fraction = answer.number - answer.tolerance
-            high: Fraction = answer.number + answer.tolerance
-            out.append([canonical(low), canonical(high)])
-    return out
+def slot_salt(salt: str, question: Question, index: int) -> str:
+    """Each blank is hashed as a question of its own, with the salt ``salt/index``."""
+    return f"{salt}/{index}" if question.kind == "blanks" else salt
+
+
+def _slot_hashes(question: Question, salt: str) -> list[list[str]]:
+    return [
+        sorted({form_hash(slot_salt(salt, question, i), form) for form in forms})
+        for i, forms in enumerate(judging.accepted_forms(question))
+    ]
+
+
+def _extras(extras: judging.Extras) -> dict[str, Any]:
+    return {"ranges": [list(r) for r in extras.ranges], "patterns": [list(p) for p in extras.patterns]}
 
 
 def _accepted_html(question: Question) -> str | None:
-    if question.kind != "text":
-        return None
-    return ", ".join(f"<code>{html.escape(a.source)}</code>" for a in question.answers) or None
+    if question.kind == "text":
+        return ", ".join(f"<code>{html.escape(a.source)}</code>" for a in question.answers) or None
+    if question.kind == "blanks":
+        return "; ".join(" | ".join(f"<code>{html.escape(a.source)}</code>" for a in b) for b in question.blanks)
+    return None
 
 
 def question_data(course_id: str, unit_id: str, question: Question) -> dict[str, Any]:
     salt = salt_for(course_id, unit_id, question.key)
-    secret = {
+    hashes = _slot_hashes(question, salt)
+    extras = [_extras(e) for e in judging.extras(question)]
+    secret: dict[str, Any] = {
         "feedback": {c.id: c.feedback_html for c in question.choices if c.feedback_html},
         "explanation": question.explanation_html,
-        "correct": [c.id for c in question.choices if c.correct] if question.kind != "text" else None,
+        "correct": [c.id for c in question.choices if c.correct] if question.kind in CHOICE_KINDS else None,
         "accepted": _accepted_html(question),
-        "ranges": _ranges(question),
+        **(extras[0] if question.kind == "text" else {"ranges": [], "patterns": []}),
     }
-    return {
+    data: dict[str, Any] = {
         "key": question.key,
         "objective": question.objective,
         "kind": question.kind,
         "salt": salt,
-        "answers": _answer_hashes(question, salt),
-        "secret": obfuscate(salt, secret),
+        "answers": hashes[0] if question.kind != "blanks" else [],
     }
+    if question.kind == "blanks":
+        data["blanks"] = hashes
+        secret["blanks"] = extras
+    data["secret"] = obfuscate(salt, secret)
+    return data

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
-QuestionKind = Literal["single", "multiple", "text"]
+QuestionKind = Literal["single", "multiple", "text", "blanks", "ordering"]
+AnswerKind = Literal["text", "number", "range", "exact", "pattern"]
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,20 @@ class Choice:
 
 @dataclass(frozen=True)
 class Answer:
-    """One accepted free-response answer: an exact number, a range, or a text."""
+    """One accepted free-response alternative (masterysite/judging.py says how each kind is judged).
+
+    ``kind``: "text" (``= word``, lenient), "number" (``= 0.75``, by value), "range"
+    (``= 0.75 ± 0.01``), "exact" (``== -S``), "pattern" (``~ /re/``, ``pattern`` is the canonical
+    form both Python and the browser run)."""
 
     source: str
     number: Fraction | None = None
     tolerance: Fraction | None = None
     line: int = 0
+    kind: AnswerKind = "text"
+    pattern: str = ""
+    ignore_case: bool = False
+    operator: str = "="
 
     @property
     def text(self) -> str:
@@ -51,6 +60,9 @@ class Question:
     explanation_html: str | None
     line: int
     number: int = 0
+    # kind "blanks": the alternatives of each blank, in order; the prompt holds one input per blank
+    blanks: tuple[tuple[Answer, ...], ...] = ()
+    hints: tuple[str, ...] = ()  # HTML of each hint, revealed one at a time
 
 
 @dataclass(frozen=True)

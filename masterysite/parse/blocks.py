@@ -9,13 +9,15 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from masterysite import judging
 from masterysite.errors import Report
 from masterysite.model import Answer, Block, Choice, Question, QuestionKind
 from masterysite.parse.markdown import BLOCKS, block_name
-from masterysite.parse.numbers import ambiguous_comma, parse_number, parse_tolerance
 from masterysite.suggest import unknown
 
 _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
+_ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
+_FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(```|~~~)")
 _FENCE_LINE = re.compile(r"^\s*:{3,}\s*$")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 
@@ -69,7 +71,7 @@ def unglue_answers(md: MarkdownIt, blocks: list[list[Token]], env: dict[str, Any
             continue
         lines = block[1].content.split("\n")
         cut = len(lines)
-        while cut > 0 and lines[cut - 1].lstrip().startswith("="):
+        while cut > 0 and lines[cut - 1].lstrip().startswith(_ANSWER_START):
             cut -= 1
         if cut == 0 or cut == len(lines):
             return blocks
@@ -111,19 +113,20 @@ def _is_blockquote(block: list[Token]) -> bool:
 
 
 def _answer_lines(block: list[Token]) -> list[str] | None:
-    """The ``= answer`` lines of a paragraph made only of such lines, else None."""
+    """The answer lines (``= a``, ``== a``, ``~ /a/``) of a paragraph made only of such lines, else None."""
     if len(block) != 3 or block[0].type != "paragraph_open":
         return None
     lines = block[1].content.split("\n")
-    if all(line.lstrip().startswith("=") for line in lines):
-        return [line.lstrip()[1:].strip() for line in lines]
+    if all(line.lstrip().startswith(_ANSWER_START) for line in lines):
+        return [line.strip() for line in lines]
     return None
 
 
 def _glued_answer(tokens: list[Token]) -> bool:
     """An '= answer' line stuck to the prompt paragraph (Markdown joins them into one paragraph)."""
     return any(
-        t.type == "inline" and any(line.lstrip().startswith("=") for line in t.content.split("\n")[1:]) for t in tokens
+        t.type == "inline" and any(line.lstrip().startswith(_ANSWER_START) for line in t.content.split("\n")[1:])
+        for t in tokens
     )
 
 
@@ -261,6 +264,19 @@ class BlockParser:
     def _question(self, words: list[str], inner: list[Token], token: Token) -> None:
         line = self.line(token)
         objective = self._objective(words, line, "question") or ""
+        source = "\n".join(self.lines[token.map[0] : token.map[1]]) if token.map else token.info
+        question = self.parse_question(inner, line, objective, question_key(objective, source))
+        if question is not None:
+            self.questions.append(question)
+
+    def parse_question(self, inner: list[Token], line: int, objective: str, key: str) -> Question | None:
+        """A block body (its tokens, between the fences) -> the question it asks, or None.
+
+        Reusable by any block that holds "an answer as a question does" (a practice exercise):
+        the body is a prompt, then choices ('- [x]'), answer lines ('= a', '== a', '~ /a/'), or a
+        numbered list (ordering), then an optional '> explanation'. ``line`` is the block's line
+        (for errors), ``key`` a stable id (see question_key). Problems go to the report: None when
+        the body has no answer at all (already reported)."""
         blocks = top_blocks(inner)
         found = self._find_answer(blocks)
         if found is None:
@@ -271,22 +287,18 @@ class BlockParser:
             if _glued_answer(inner):
                 message = "question has no answer: put an empty line before its '= answer' line"
             self.report.error(self.path, line, message)
-            return
+            return None
         start, end = found
         prompt = [t for block in blocks[:start] for t in block]
         if not prompt:
             self.report.error(self.path, line, "question has no text before its answer")
         explanation = self._explanation(blocks[end:])
-        source = "\n".join(self.lines[token.map[0] : token.map[1]]) if token.map else token.info
-        key = question_key(objective, source)
         answer_blocks = blocks[start:end]
         if answer_blocks[0][0].type.endswith("list_open"):
             kind, choices = self._choices(answer_blocks[0], line)
-            question = Question(key, objective, kind, self.render(prompt), tuple(choices), (), explanation, line)
-        else:
-            answers = self._answers(answer_blocks)
-            question = Question(key, objective, "text", self.render(prompt), (), tuple(answers), explanation, line)
-        self.questions.append(question)
+            return Question(key, objective, kind, self.render(prompt), tuple(choices), (), explanation, line)
+        answers = self._answers(answer_blocks)
+        return Question(key, objective, "text", self.render(prompt), (), tuple(answers), explanation, line)
 
     def _find_answer(self, blocks: list[list[Token]]) -> tuple[int, int] | None:
         for index, block in enumerate(blocks):
@@ -332,6 +344,9 @@ class BlockParser:
         choice_id = chr(ord("a") + index) if index < 26 else f"c{index}"
         marker = _item_marker(item)
         label, rest = "", item[1:-1]
+        if marker is not None and _FENCE_OPEN.match(item[2].content):
+            message = "a code fence cannot start on a choice line: start it on the next line, indented under the choice"
+            self.report.error(self.path, self.line(item[0]), message)
         if marker is not None:
             children = list(item[2].children or [])
             if children and children[0].type == "text":
@@ -357,17 +372,23 @@ class BlockParser:
         for block in blocks:
             first = self.line(block[0])
             for offset, text in enumerate(_answer_lines(block) or []):
-                line = first + offset
-                if not text:
-                    self.report.error(self.path, line, "free-response answer is empty: write it after '= '")
-                    continue
-                if ambiguous_comma(text):
-                    message = f"'{text}' is ambiguous: write {text.replace(',', '')} for a whole number"
-                    self.report.error(self.path, line, message + f", or {text.replace(',', '.')} for a decimal")
-                    continue
-                ranged = parse_tolerance(text)
-                if ranged:
-                    answers.append(Answer(text, ranged[0], ranged[1], line))
-                else:
-                    answers.append(Answer(text, parse_number(text), None, line))
+                answer = self.answer(text, first + offset)
+                if answer is not None:
+                    answers.append(answer)
         return answers
+
+    def answer(self, text: str, line: int, default: str = "=") -> Answer | None:
+        """One alternative as written (``= 3/4``, ``== -S``, ``~ /a+/``); errors and warnings reported."""
+        if _FENCE_OPEN.match(text):
+            message = "a code fence cannot start on an answer line: write '== answer' (exact) on one line"
+            self.report.error(self.path, line, message)
+            return None
+        try:
+            answer = judging.parse_answer(text, line, default)
+        except judging.AnswerError as error:
+            self.report.error(self.path, line, str(error))
+            return None
+        if judging.looks_like_code(answer):
+            message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
+            self.report.warn(self.path, line, message, "lenient-code")
+        return answer

@@ -109,14 +109,15 @@ def decode_secret(q: dict[str, Any]) -> dict[str, Any]:
 class QuestionKey:
     key: str  # internal; used only to tell questions apart in the test's own bookkeeping
     objective: str
-    kind: str  # single | multiple | text
+    kind: str  # single | multiple | text | blanks | ordering
     prompt: str  # accessible text of the prompt
     sig: str  # a distinctive piece of the prompt, to find its group by name
-    choices: dict[str, str]  # choice id -> label text (accessible name), authoring order
-    correct: list[str]  # choice ids
+    choices: dict[str, str]  # choice id -> label text (accessible name), authoring order; ordering: item texts
+    correct: list[str]  # choice ids; ordering: the item ids in the right order
     accepted: list[str]  # typed answers accepted (text questions)
     feedback: dict[str, str]  # choice id -> a distinctive piece of its feedback
     explanation: str | None  # a distinctive piece of the explanation
+    blanks: list[str] = field(default_factory=list)  # blanks: an accepted answer for each blank
 
     @property
     def choice_role(self) -> Literal["radio", "checkbox"]:
@@ -188,19 +189,27 @@ class Course:
         for q in data["questions"]:
             key = q["key"]
             block = re.search(rf'<fieldset[^>]*id="q-{key}".*?</fieldset>', page, re.S).group(0)  # type: ignore[union-attr]
-            prompt_html = re.search(
-                r'<span class="question__prompt">(.*?)</span>\s*(?:<span class="question__hint">|</legend>)',
-                block,
-                re.S,
-            ).group(1)  # type: ignore[union-attr]
+            if q["kind"] == "blanks":
+                prompt_re = r'<div class="question__prompt question__prompt--blanks"[^>]*>(.*?)</div>\s*<div class="question__verdict"'
+            else:
+                prompt_re = r'<span class="question__prompt">(.*?)</span>\s*(?:<span class="question__hint">|</legend>)'
+            prompt_html = re.search(prompt_re, block, re.S).group(1)  # type: ignore[union-attr]
             choices = {}
-            if q["kind"] != "text":
+            if q["kind"] == "ordering":
+                choices = {
+                    cid: html_text(text)
+                    for cid, text in re.findall(rf'<span class="ordering__text" id="q-{key}-(\w+)-text">(.*?)</span>\s*<span class="ordering__moves">', block, re.S)
+                }
+            elif q["kind"] in ("single", "multiple"):
                 choices = {
                     cid: html_text(label)
                     for cid, label in re.findall(rf'<label for="q-{key}-(\w+)">(.*?)</label>', block, re.S)
                 }
             secret = decode_secret(q)
-            accepted = re.findall(r"<code>(.*?)</code>", secret.get("accepted") or "")
+            blanks = []
+            if q["kind"] == "blanks":
+                blanks = [html_text(re.findall(r"<code>(.*?)</code>", li)[0]) for li in re.findall(r"<li>(.*?)</li>", secret["accepted"])]
+            accepted = re.findall(r"<code>(.*?)</code>", secret.get("accepted") or "") if q["kind"] == "text" else []
             if not accepted and secret.get("ranges"):
                 accepted = [secret["ranges"][0][0]]
             unit.questions.append(
@@ -215,6 +224,7 @@ class Course:
                     accepted=[html_text(a) for a in accepted],
                     feedback={c: signature(h) for c, h in (secret.get("feedback") or {}).items()},
                     explanation=signature(secret["explanation"]) if secret.get("explanation") else None,
+                    blanks=blanks,
                 )
             )
         for q in unit.questions:
@@ -285,7 +295,7 @@ class Student:
         expect(self.button("Check answers")).to_be_visible()
         out: list[Shown] = []
         for q in unit.questions:
-            group = self.page.get_by_role("group", name=q.prompt)
+            group = self.group(q)
             n = group.count()
             if not n:
                 continue
@@ -294,7 +304,7 @@ class Student:
             assert m, f"question number not shown for {q.sig!r}"
             assert int(m.group(2)) == unit.draw, f"'of {m.group(2)}' but the draw is {unit.draw}"
             labels: list[str] = []
-            if q.kind != "text":
+            if q.kind in ("single", "multiple"):
                 labels = [
                     visible(t)
                     for t in group.get_by_role(q.choice_role).evaluate_all("els => els.map(e => e.labels[0].innerText)")
@@ -306,11 +316,44 @@ class Student:
         )
         return out
 
+    def group(self, q: QuestionKey) -> Locator:
+        """A question's group: by its name (the legend: number and prompt); a question with
+        blanks is named "Question n of m Fill in the blanks." and found by its prompt's text."""
+        if q.kind == "blanks":
+            return self.page.get_by_role("group").filter(has_text=q.sig).filter(has_text="Fill in the blank")
+        return self.page.get_by_role("group", name=q.prompt)
+
+    def order_shown(self, group: Locator) -> list[str]:
+        """The item texts of an ordering question, top to bottom (from its Move up buttons' names)."""
+        names = group.get_by_role("button", name=re.compile(r"^Move up ")).evaluate_all(
+            "els => els.map(e => document.getElementById(e.getAttribute('aria-labelledby').split(' ').pop()).innerText)"
+        )
+        return [visible(n) for n in names]
+
+    def put_in_order(self, group: Locator, texts: list[str]) -> None:
+        """Reorder with the keyboard alone: focus an item's Move up button, press Enter."""
+        for target, text in enumerate(texts):
+            now = self.order_shown(group).index(text)
+            button = group.get_by_role("button", name=f"Move up {text}", exact=True)
+            button.focus()
+            for _ in range(now - target):
+                self.page.keyboard.press("Enter")
+        assert self.order_shown(group) == texts
+
     def choose(self, shown: Shown, right: bool) -> str | None:
         """Answer one question right or wrong; returns the wrong choice id picked, if any."""
         q, group = shown.q, shown.group
         if q.kind == "text":
             group.get_by_label("Your answer").fill(q.right_text() if right else "0")
+            return None
+        if q.kind == "blanks":
+            for i, text in enumerate(q.blanks):
+                box = group.get_by_role("textbox", name=f"Blank {i + 1} of {len(q.blanks)}", exact=True)
+                box.fill(text if right or i else "0")
+            return None
+        if q.kind == "ordering":
+            texts = [q.choices[c] for c in q.correct]
+            self.put_in_order(group, texts if right else texts[1:] + texts[:1])
             return None
         picks = q.correct if right else [q.wrong_choice()]
         for cid in picks:

@@ -30,8 +30,9 @@ function start() {
   }));
 }
 
-// Exposed for tests: the hash, the number parser and the answer check.
-window.masterysite = { sha256hex: sha256hex, parseNumber: parseNumber, isRight: isRight, seal: SEAL_API, version: "0.1.0" };
+// Exposed for tests: the hash, the number parser, the judge (the same rules as masterysite/judging.py), sealing.
+window.masterysite = { sha256hex: sha256hex, parseNumber: parseNumber, isRight: judge, judge: judge,
+  responseForms: responseForms, seal: SEAL_API, version: "0.1.0" };
 
 try {
   start();

@@ -4,7 +4,7 @@ function startQuiz(u, data) {
     var node = $("q-" + q.key);
     if (!node || !isObj(q) || typeof q.key !== "string") return;
     var ids = Array.prototype.map.call(node.querySelectorAll("[data-choice]"), function (c) { return c.getAttribute("data-choice"); });
-    var item = { key: q.key, objective: q.objective, kind: q.kind, salt: String(q.salt), answers: q.answers,
+    var item = { key: q.key, objective: q.objective, kind: q.kind, salt: String(q.salt), answers: q.answers, blanks: q.blanks,
       secret: q.secret, index: i, choiceIds: ids };
     quiz.questions.push(item);
     quiz.byKey[q.key] = item;
@@ -139,7 +139,7 @@ function onCheck(event) {
   var u = page.unit, quiz = page.quiz, before = availableIds(), wasMastered = isMastered(u.id);
   var results = page.draw.keys.map(function (k) {
     var q = quiz.byKey[k], response = responseOf(q);
-    return { q: q, response: response, right: isRight(q, response) };
+    return { q: q, response: response, right: judge(q, response) };
   });
   var right = results.filter(function (r) { return r.right; }).length, score = [right, results.length];
   var passed = passes(score, quiz.mastery), missed = recordAttempt(u, results, score, passed);

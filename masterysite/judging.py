@@ -1,0 +1,237 @@
+"""How an answer is judged: the build's half of the one rule table (the browser's half: js/judge.js).
+
+Every accepted alternative has a *kind* and a normalised *form*:
+
+=========  ===================  ==============================================  ======
+kind       written as           form                                            hashed
+=========  ===================  ==============================================  ======
+``t``      ``= text``           NFC, trimmed, inner white space -> one space,   yes
+                                lower case (:func:`lenient_text`)
+``n``      ``= 0.75``           the exact value as ``"n/d"`` (``"3/4"``)        yes
+``e``      ``== text``          NFC, trimmed (:func:`exact_text`)               yes
+``c``      choices              the correct choice ids, sorted, joined by ``,``  yes
+``o``      ordering             the item ids in the right order, joined by ``,`` yes
+range      ``= 0.75 ± 0.01``    ``[low, high]`` as ``"n/d"``                    no
+pattern    ``~ /re/i``          the canonical pattern (parse/patterns.py)       no
+=========  ===================  ==============================================  ======
+
+A question has *slots*: one for a choice, ordering or free-response question, one per blank
+for a question with blanks; it is right when every slot is. The browser computes the same
+forms from a response (``responseForms`` in js/judge.js) and looks up their salted hashes.
+The shared case table tests/fixtures/judging/cases.json is run through both judges.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from masterysite.model import Answer, Question
+from masterysite.parse.numbers import ambiguous_comma, canonical, parse_number
+from masterysite.parse.patterns import WHITESPACE, PatternError, translate
+
+_SPACES = re.compile(f"[{WHITESPACE}]+")
+_PLUS_MINUS = re.compile(r"±|\+/?-")
+_OPERATOR = re.compile(r"^(==|=|~)\s*")
+_PATTERN = re.compile(r"^/(?P<body>.*)/(?P<flags>[A-Za-z]*)$", re.S)
+# A lenient text answer that looks like code, an option or a file name: '-S', '../raw', 'ls -l', 'a.txt'.
+_CODE_LIKE = re.compile(r"(?:^|\s)--?[A-Za-z]|(?<!\d)/|/(?!\d)|[\\|<>$*`{}\[\]=;_~]|^\.|\w\.[A-Za-z0-9]{1,5}$")
+
+Form = tuple[str, str]  # (kind letter, normalised form): what is hashed
+
+
+class AnswerError(ValueError):
+    """A teacher's answer that cannot be judged as written; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What one slot accepts that cannot be hashed: value ranges and patterns (shipped as data)."""
+
+    ranges: tuple[tuple[str, str], ...] = ()
+    patterns: tuple[tuple[str, str], ...] = ()  # (canonical pattern, flags "" or "i")
+
+
+# --- normalised forms ------------------------------------------------------------------------
+
+
+def exact_text(text: str) -> str:
+    """The ``==`` form: NFC, trimmed; inner spaces and case kept."""
+    return re.sub(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$", "", unicodedata.normalize("NFC", text))
+
+
+def lenient_text(text: str) -> str:
+    """The ``=`` text form: NFC, trimmed, each run of white space one space, lower case."""
+    return _SPACES.sub(" ", exact_text(text)).lower()
+
+
+# --- parsing a teacher's answer ----------------------------------------------------------------
+
+
+def parse_answer(line_text: str, line: int = 0, default: str = "=") -> Answer:
+    """``= 0.75 ± 0.01`` / ``== -S`` / ``~ /colou?r/i`` -> Answer; AnswerError if it cannot be judged.
+
+    ``default`` is the operator assumed when the text has none (a blank's ``[[3/4]]`` is lenient)."""
+    match = _OPERATOR.match(line_text)
+    operator = match[1] if match else default
+    text = line_text[match.end() :].strip() if match else line_text.strip()
+    if not text:
+        raise AnswerError(f"free-response answer is empty: write it after '{operator} '")
+    if operator == "==":
+        return Answer(text, line=line, kind="exact", operator="==")
+    if operator == "~":
+        return _pattern_answer(text, line)
+    return _lenient_answer(text, line)
+
+
+def _lenient_answer(text: str, line: int) -> Answer:
+    if ambiguous_comma(text):
+        raise AnswerError(
+            f"'{text}' is ambiguous: write {text.replace(',', '')} for a whole number,"
+            f" or {text.replace(',', '.')} for a decimal"
+        )
+    number = parse_number(text)
+    if number is not None:
+        return Answer(text, number, None, line, kind="number")
+    sign = _PLUS_MINUS.search(text)
+    if sign and (sign[0] == "±" or parse_number(text[: sign.start()]) is not None):
+        value, tolerance = parse_number(text[: sign.start()]), parse_number(text[sign.end() :])
+        if tolerance is None or tolerance < 0:
+            raise AnswerError(f"'{sign[0]}' must be followed by a number (the tolerance): '= 0.75 {sign[0]} 0.01'")
+        if value is None:
+            raise AnswerError(f"'{sign[0]}' needs a number before it: '= 0.75 {sign[0]} 0.01'")
+        return Answer(text, value, tolerance, line, kind="range")
+    return Answer(text, line=line, kind="text")
+
+
+def _pattern_answer(text: str, line: int) -> Answer:
+    match = _PATTERN.match(text)
+    if not match:
+        raise AnswerError(f"write a pattern between slashes: '~ /{text.strip('/')}/' (or '/…/i' to ignore case)")
+    if match["flags"] not in ("", "i"):
+        raise AnswerError(f"unknown pattern flag '{match['flags']}': only '/…/i' (ignore case) is supported")
+    if not match["body"]:
+        raise AnswerError("the pattern is empty: write it between the slashes")
+    try:
+        canonical_pattern = translate(match["body"])
+    except PatternError as error:
+        raise AnswerError(f"pattern /{match['body']}/: {error}") from None
+    return Answer(text, line=line, kind="pattern", pattern=canonical_pattern, ignore_case=match["flags"] == "i")
+
+
+def looks_like_code(answer: Answer) -> bool:
+    """A lenient text answer a teacher probably meant exactly (SPEC §5's warning)."""
+    return answer.kind == "text" and any(c.isalpha() for c in answer.source) and bool(_CODE_LIKE.search(answer.source))
+
+
+def split_alternatives(inside: str) -> list[str]:
+    """The inside of a blank, ``colour|color`` or ``== -S | ~ /a|b/i``, -> its alternatives.
+
+    A ``|`` inside a ``~ /…/`` pattern belongs to the pattern."""
+    parts, rest = [], inside
+    while True:
+        rest = rest.strip()
+        if rest.startswith("~"):
+            end = re.search(r"/[A-Za-z]*\s*(\|)", rest[rest.find("/") + 1 :]) if "/" in rest else None
+            cut = rest.find("/") + 1 + end.start(1) if end else -1
+        else:
+            cut = rest.find("|")
+        if cut < 0:
+            parts.append(rest)
+            return parts
+        parts.append(rest[:cut].strip())
+        rest = rest[cut + 1 :]
+
+
+# --- what each slot accepts --------------------------------------------------------------------
+
+
+def slots(question: Question) -> list[tuple[Answer, ...]]:
+    """The free-response alternatives per slot (one slot per blank; choices and ordering: none)."""
+    if question.kind == "blanks":
+        return list(question.blanks)
+    if question.kind == "text":
+        return [question.answers]
+    return []
+
+
+def answer_form(answer: Answer) -> Form | None:
+    """The hashable form of one alternative; None for ranges and patterns."""
+    if answer.kind == "number" and answer.number is not None:
+        return ("n", canonical(answer.number))
+    if answer.kind == "text":
+        return ("t", lenient_text(answer.source))
+    if answer.kind == "exact":
+        return ("e", exact_text(answer.source))
+    return None
+
+
+def accepted_forms(question: Question) -> list[list[Form]]:
+    """Per slot, every hashable form that is right (the sealing of issue 10 keys lockboxes on these)."""
+    if question.kind in ("single", "multiple"):
+        return [[("c", ",".join(sorted(c.id for c in question.choices if c.correct)))]]
+    if question.kind == "ordering":
+        return [[("o", ",".join(c.id for c in question.choices))]]
+    return [sorted({f for a in alternatives if (f := answer_form(a))}) for alternatives in slots(question)]
+
+
+def extras(question: Question) -> list[Extras]:
+    """Per slot, what is right but cannot be hashed (empty for choices and ordering)."""
+    out = []
+    for alternatives in slots(question):
+        ranges = tuple(
+            (canonical(a.number - a.tolerance), canonical(a.number + a.tolerance))
+            for a in alternatives
+            if a.kind == "range" and a.number is not None and a.tolerance is not None
+        )
+        patterns = tuple((a.pattern, "i" if a.ignore_case else "") for a in alternatives if a.kind == "pattern")
+        out.append(Extras(ranges, patterns))
+    return out
+
+
+def response_forms(text: str) -> list[Form]:
+    """The forms a typed response could match (the browser computes the same and hashes them)."""
+    forms = [("t", lenient_text(text)), ("e", exact_text(text))]
+    number = parse_number(text)
+    if number is not None:
+        forms.append(("n", canonical(number)))
+    return forms
+
+
+# --- judging ---------------------------------------------------------------------------------
+
+
+def matches(answer: Answer, text: str) -> bool:
+    """Does one typed response match one alternative?"""
+    if not exact_text(text):
+        return False
+    if answer.kind in ("number", "range"):
+        value = parse_number(text)
+        if value is None or answer.number is None:
+            return False
+        return abs(value - answer.number) <= (answer.tolerance or Fraction(0))
+    if answer.kind == "pattern":
+        flags = re.IGNORECASE if answer.ignore_case else 0
+        return re.fullmatch(f"(?:{answer.pattern})", exact_text(text), flags) is not None
+    return answer_form(answer) in response_forms(text)
+
+
+def slot_right(alternatives: Sequence[Answer], text: object) -> bool:
+    return isinstance(text, str) and any(matches(a, text) for a in alternatives)
+
+
+def judge(question: Question, response: object) -> bool:
+    """Is this response right? Text: a string; blanks: a list of strings (one per blank);
+    choices: a list of choice ids; ordering: a list of item ids in the student's order."""
+    if question.kind == "text":
+        return slot_right(question.answers, response)
+    if not isinstance(response, list | tuple) or not all(isinstance(r, str) for r in response):
+        return False
+    if question.kind == "blanks":
+        return len(response) == len(question.blanks) and all(map(slot_right, question.blanks, response))
+    if question.kind == "ordering":
+        return list(response) == [c.id for c in question.choices]
+    return bool(response) and sorted(response) == sorted(c.id for c in question.choices if c.correct)

@@ -1,0 +1,115 @@
+"""Blanks ``[[answer]]`` in a question's prompt (in text, inline code or a code block), and hints ``[[?]]``.
+
+Each blank is cut out of the prompt's tokens before rendering and replaced by a placeholder word
+that survives Markdown and the code highlighter; after rendering, the placeholder becomes a
+labelled text input. The answer inside the brackets is taken from the source as written (so a
+pattern keeps its backslashes even in prose).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+# '[[' then no space, up to the first ']]' with no space before it: bash's '[[ -f x ]]' is left alone.
+BLANK = re.compile(r"\[\[(?!\?\]\])(?!\s)(.+?)(?<!\s)\]\](?!\])")
+HINT = re.compile(r"^\[\[\?\]\](?:\s+|$)")
+_PLACEHOLDER = "MsBlank{}Q"
+_PLACEHOLDERS = re.compile(r"MsBlank(\d+)Q")
+
+
+@dataclass
+class Found:
+    """A blank as written: the text inside the brackets and its line."""
+
+    inside: str
+    line: int
+
+
+def _cut(text: str, found: list[Found], line: int) -> str:
+    def swap(match: re.Match[str]) -> str:
+        found.append(Found(match[1], line))
+        return _PLACEHOLDER.format(len(found) - 1)
+
+    return BLANK.sub(swap, text)
+
+
+def cut_blanks(
+    tokens: list[Token], line_of: Callable[[Token], int]
+) -> tuple[list[Token], list[Found], list[int]]:
+    """Tokens with every blank replaced by a placeholder (copies; the originals are untouched),
+    the blanks, and the lines of blanks Markdown split (formatting inside the brackets)."""
+    found: list[Found] = []
+    split: list[int] = []
+    out = []
+    for token in tokens:
+        if token.type in ("fence", "code_block") and "[[" in token.content:
+            token = token.copy()
+            token.content = _cut(token.content, found, line_of(token))
+        elif token.type == "inline" and "[[" in token.content:
+            token = _cut_inline(token, found, line_of(token), split)
+        out.append(token)
+    return out, found, split
+
+
+def _cut_inline(token: Token, found: list[Found], line: int, split: list[int]) -> Token:
+    """Blanks in prose and inline code; the answer is read from the source (escapes kept)."""
+    raw = [m[1] for m in BLANK.finditer(token.content)]
+    start = len(found)
+    children = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline") and "[[" in child.content:
+            child = child.copy()
+            child.content = _cut(child.content, found, line)
+        children.append(child)
+    seen = found[start:]
+    if len(seen) == len(raw):  # the usual case: restore what Markdown's escapes changed
+        for blank, inside in zip(seen, raw, strict=True):
+            blank.inside = inside
+    else:
+        split.append(line)
+    copy = token.copy()
+    copy.children = children
+    return copy
+
+
+def fill_blanks(html: str, key: str, total: int) -> str:
+    """Placeholders -> labelled inputs (the label's words are filled in by the theme: see render.py)."""
+
+    def field(match: re.Match[str]) -> str:
+        n = int(match[1])
+        return (
+            f'<input type="text" class="blank" id="q-{key}-blank-{n}" data-blank="{n}"'
+            f' aria-label="{{blank {n + 1} {total}}}" aria-describedby="q-{key}-prompt"'
+            ' autocomplete="off" autocapitalize="off" spellcheck="false">'
+        )
+
+    return _PLACEHOLDERS.sub(field, html)
+
+
+_LABEL = re.compile(r'aria-label="\{blank (\d+) (\d+)\}"')
+
+
+def label_blanks(html: str, words: str) -> str:
+    """``words`` is the theme's string, e.g. 'Blank {n} of {total}'."""
+    return _LABEL.sub(
+        lambda m: 'aria-label="' + words.replace("{n}", m[1]).replace("{total}", m[2]) + '"',
+        html,
+    )
+
+
+def hint_lines(content: str) -> list[str] | None:
+    """A paragraph of hints (``[[?]] text`` lines, continuation lines joined) -> their texts, else None."""
+    lines = content.split("\n")
+    if not HINT.match(lines[0]):
+        return None
+    hints: list[str] = []
+    for line in lines:
+        if HINT.match(line):
+            hints.append(HINT.sub("", line, count=1))
+        else:
+            hints[-1] += "\n" + line
+    return hints

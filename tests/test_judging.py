@@ -1,0 +1,183 @@
+"""The build's judge (masterysite/judging.py): the shared case table, the pattern subset, and the
+answer-line mistakes a teacher is told about."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from masterysite import judging
+from masterysite.errors import Report
+from masterysite.model import Question
+from masterysite.parse.patterns import PatternError, translate
+from masterysite.parse.unit import UnitSource, parse_unit
+from tests.judging_cases import CASES, question_of
+
+HEADER = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['why'][:30]}:{c['response']!r}")
+def test_the_case_table(case: dict[str, Any]) -> None:
+    assert judging.judge(question_of(case), case["response"]) is case["right"], case["why"]
+
+
+def test_the_table_covers_every_kind() -> None:
+    kinds = {a.kind for case in CASES if "answers" in case for a in question_of(case).answers}
+    assert kinds == {"text", "number", "range", "exact", "pattern"}
+    assert {question_of(c).kind for c in CASES} == {"text", "blanks", "single", "multiple", "ordering"}
+
+
+def parse(body: str) -> tuple[list[Question], Report]:
+    report = Report()
+    unit = parse_unit(HEADER + body, UnitSource("units/t.md", 0, None, ".", {}), report)
+    assert unit is not None
+    unit_level = {"no-corrective", "no-enrichment", "small-pool"}
+    report.problems = [p for p in report.problems if p.code not in unit_level]
+    return list(unit.questions), report
+
+
+def messages(body: str) -> list[str]:
+    return [str(p) for p in parse(body)[1].problems]
+
+
+def test_answer_lines_of_every_kind_in_a_unit() -> None:
+    body = "::: question o\nWhich?\n\n= 0.75 ± 0.01\n== 3/4\n~ /three quarters?/i\n= three fourths\n:::\n"
+    (q,), report = parse(body)
+    assert report.problems == []
+    assert [a.kind for a in q.answers] == ["range", "exact", "pattern", "text"]
+    assert [a.line for a in q.answers] == [10, 11, 12, 13]
+    assert judging.judge(q, "Three Quarters") and judging.judge(q, "0.755") and not judging.judge(q, "0.8")
+
+
+def test_answer_lines_glued_to_the_prompt() -> None:
+    (q,), report = parse("::: question o\nWrite 6/8 in simplest form.\n== 3/4\n~ /x/\n:::\n")
+    assert report.problems == [] and [a.kind for a in q.answers] == ["exact", "pattern"]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("= 9.97 ± lots", "units/t.md:10: '±' must be followed by a number (the tolerance): '= 0.75 ± 0.01'"),
+        ("= 9.97 ±", "units/t.md:10: '±' must be followed by a number (the tolerance): '= 0.75 ± 0.01'"),
+        ("= 5 +- x", "units/t.md:10: '+-' must be followed by a number (the tolerance): '= 0.75 +- 0.01'"),
+        ("= about ± 3", "units/t.md:10: '±' needs a number before it: '= 0.75 ± 0.01'"),
+        ("~ colou?r", "units/t.md:10: write a pattern between slashes: '~ /colou?r/' (or '/…/i' to ignore case)"),
+        ("~ /a/g", "units/t.md:10: unknown pattern flag 'g': only '/…/i' (ignore case) is supported"),
+        (
+            "~ /(?<=a)b/",
+            "units/t.md:10: pattern /(?<=a)b/: lookbehind '(?<=' is read differently by Python and"
+            " JavaScript: rewrite without it",
+        ),
+        ("= ```", "units/t.md:10: a code fence cannot start on an answer line: write '== answer' (exact) on one line"),
+        ("==", "units/t.md:10: free-response answer is empty: write it after '== '"),
+    ],
+)
+def test_answer_line_mistakes_are_errors_at_their_line(line: str, message: str) -> None:
+    assert messages(f"::: question o\nWhich?\n\n{line}\n:::\n") == [message]
+
+
+@pytest.mark.parametrize("text", ["-S", "../raw", "ls -l", "data.csv", "*.pdb", "--all", "my_file"])
+def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
+    problems = parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")[1].problems
+    assert [str(p) for p in problems] == [
+        f"units/t.md:10: warning: '{text}' is compared ignoring case: write `==` to compare exactly [lenient-code]"
+    ]
+
+
+@pytest.mark.parametrize("text", ["Paris", "new york", "3/4", "1 1/2", "0.75 ± 0.01", "e.g. this", "Mr. Smith"])
+def test_plain_lenient_answers_do_not_warn(text: str) -> None:
+    assert parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")[1].problems == []
+
+
+def test_exact_and_pattern_answers_never_warn() -> None:
+    assert parse("::: question o\nWhich?\n\n== -S\n~ /-S/\n:::\n")[1].problems == []
+
+
+def test_a_code_fence_opened_on_a_choice_line_is_one_error() -> None:
+    body = "::: question o\nWhich?\n\n- [ ] ```bash\n  ls\n  ```\n  > swallowed\n- [x] two\n:::\n"
+    assert messages(body) == [
+        "units/t.md:10: a code fence cannot start on a choice line:"
+        " start it on the next line, indented under the choice"
+    ]
+
+
+# --- the pattern subset --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "canonical"),
+    [
+        ("colou?r", "colou?r"),
+        ("a|b", "a|b"),
+        ("(ab){2,3}", "(?:ab){2,3}"),
+        ("(?:a)+?", "(?:a)+?"),
+        ("\\d+", "[0-9]+"),
+        ("\\W", "[^A-Za-z0-9_]"),
+        ("[\\w.-]+", "[A-Za-z0-9_.\\-]+"),
+        ("a.c", "a[^\\n\\r\\u2028\\u2029]c"),
+        ("^abc$", "abc"),
+        ("\\*\\.pdb", "\\*\\.pdb"),
+        ("a/b", "a\\/b"),
+        ("x(?=y)y", "x(?=y)y"),
+        ("\\u00e9", "\\u00e9"),
+        ("[-a]", "[\\-a]"),
+    ],
+)
+def test_patterns_are_rewritten_into_the_shared_subset(source: str, canonical: str) -> None:
+    assert translate(source) == canonical
+
+
+@pytest.mark.parametrize(
+    ("source", "fragment"),
+    [
+        ("(?<=a)b", "lookbehind"),
+        ("(?<!a)b", "lookbehind"),
+        ("(?P<x>a)", "named groups"),
+        ("(?<x>a)", "named groups"),
+        ("(?i)abc", "inline flags"),
+        ("(?s:a)", "inline flags"),
+        ("abc\\Z", "\\Z"),
+        ("\\Aabc", "\\A"),
+        ("a*+", "possessive"),
+        ("a++", "possessive"),
+        ("a{2}+", "possessive"),
+        ("\\bword\\b", "word boundary"),
+        ("\\p{L}", "Unicode classes"),
+        ("(a)\\1", "back-references"),
+        ("a{", "literal '{'"),
+        ("a{,3}", "literal '{'"),
+        ("a]", "literal ']'"),
+        ("[]a]", "first in a class"),
+        ("[a", "never closed"),
+        ("(a", "never closed"),
+        ("a)", "unmatched"),
+        ("*a", "nothing to repeat"),
+        ("a**", "cannot follow"),
+        ("(?=a)*", "nothing to repeat"),
+        ("[z-a]", "out of order"),
+        ("[a&&b]", "read differently"),
+        ("[\\D]", "negated class"),
+        ("a$b", "'$' may only end"),
+        ("a^b", "'^' may only start"),
+        ("\\x41", "\\u00XX"),
+        ("\\q", "not an escape"),
+        ("a{2000}", "above 1000"),
+        ("\\", "lone"),
+    ],
+)
+def test_patterns_outside_the_subset_are_rejected(source: str, fragment: str) -> None:
+    with pytest.raises(PatternError, match=re.escape(fragment)):
+        translate(source)
+
+
+def test_split_alternatives_keeps_a_pattern_whole() -> None:
+    assert judging.split_alternatives("colour|color") == ["colour", "color"]
+    assert judging.split_alternatives("== -S | ~ /a|b/i | x") == ["== -S", "~ /a|b/i", "x"]
+
+
+def test_forms_per_slot() -> None:
+    q = question_of({"answers": ["= 0.75", "= Paris", "== -S", "~ /x/", "= 1 ± 1"]})
+    assert judging.accepted_forms(q) == [[("e", "-S"), ("n", "3/4"), ("t", "paris")]]
+    assert judging.extras(q) == [judging.Extras((("0/1", "2/1"),), (("x", ""),))]

@@ -16,7 +16,7 @@ from typing import Any
 from masterysite import judging
 from masterysite.model import Question
 
-CHOICE_KINDS = ("single", "multiple")
+ORDERED_KINDS = ("single", "multiple", "ordering")  # "correct": choice ids, or item ids in order
 
 
 def sha256_hex(text: str) -> str:
@@ -83,7 +83,10 @@ def _accepted_html(question: Question) -> str | None:
     if question.kind == "text":
         return ", ".join(f"<code>{html.escape(a.source)}</code>" for a in question.answers) or None
     if question.kind == "blanks":
-        return "; ".join(" | ".join(f"<code>{html.escape(a.source)}</code>" for a in b) for b in question.blanks)
+        items = (", ".join(f"<code>{html.escape(a.source)}</code>" for a in b) for b in question.blanks)
+        return "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
+    if question.kind == "ordering":
+        return "<ol>" + "".join(f"<li>{c.html}</li>" for c in question.choices) + "</ol>"
     return None
 
 
@@ -94,7 +97,7 @@ def question_data(course_id: str, unit_id: str, question: Question) -> dict[str,
     secret: dict[str, Any] = {
         "feedback": {c.id: c.feedback_html for c in question.choices if c.feedback_html},
         "explanation": question.explanation_html,
-        "correct": [c.id for c in question.choices if c.correct] if question.kind in CHOICE_KINDS else None,
+        "correct": [c.id for c in question.choices if c.correct] if question.kind in ORDERED_KINDS else None,
         "accepted": _accepted_html(question),
         **(extras[0] if question.kind == "text" else {"ranges": [], "patterns": []}),
     }

@@ -12,7 +12,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from masterysite import __version__, hashing
-from masterysite.model import Course, Unit
+from masterysite.model import Course, Question, Unit
+from masterysite.parse.blanks import label_blanks
 from masterysite.theme import environment, strings
 
 GENERATOR = f"masterysite {__version__}"
@@ -123,6 +124,21 @@ def unit_data(course: Course, unit: Unit) -> dict[str, Any]:
     }
 
 
+def page_question(q: Question, t: dict[str, Any]) -> dict[str, Any]:
+    """What quiz.html shows of a question. Ordering items are listed by id (never in the right order)."""
+    choices = sorted(q.choices, key=lambda c: c.id) if q.kind == "ordering" else q.choices
+    return {
+        "key": q.key,
+        "objective": q.objective,
+        "kind": q.kind,
+        "prompt_html": Markup(label_blanks(q.prompt_html, str(t.get("blank_n", "Blank {n} of {total}")))),
+        "choices": [{"id": c.id, "html": Markup(c.html)} for c in choices],
+        "number": q.number,
+        "blank_count": len(q.blanks),
+        "hints": [Markup(h) for h in q.hints],
+    }
+
+
 def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
     index = site.position[unit.id]
     units = site.course.units
@@ -135,17 +151,7 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
         **ref,
         "objectives": md_objectives,
         "lesson_html": Markup(unit.lesson_html),
-        "questions": [
-            {
-                "key": q.key,
-                "objective": q.objective,
-                "kind": q.kind,
-                "prompt_html": Markup(q.prompt_html),
-                "choices": [{"id": c.id, "html": Markup(c.html)} for c in q.choices],
-                "number": q.number,
-            }
-            for q in unit.questions
-        ],
+        "questions": [page_question(q, site.t) for q in unit.questions],
         "correctives": [_block(b) for b in unit.correctives],
         "enrichment": [_block(b) for b in unit.enrichment],
         "draw": unit.draw or len(unit.questions),

@@ -4,6 +4,7 @@ answer-line mistakes a teacher is told about."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,7 +34,7 @@ def parse(body: str) -> tuple[list[Question], Report]:
     report = Report()
     unit = parse_unit(HEADER + body, UnitSource("units/t.md", 0, None, ".", {}), report)
     assert unit is not None
-    unit_level = {"no-corrective", "no-enrichment", "small-pool"}
+    unit_level = {"no-corrective", "no-enrichment", "small-pool", "no-question"}
     report.problems = [p for p in report.problems if p.code not in unit_level]
     return list(unit.questions), report
 
@@ -181,3 +182,97 @@ def test_forms_per_slot() -> None:
     q = question_of({"answers": ["= 0.75", "= Paris", "== -S", "~ /x/", "= 1 ± 1"]})
     assert judging.accepted_forms(q) == [[("e", "-S"), ("n", "3/4"), ("t", "paris")]]
     assert judging.extras(q) == [judging.Extras((("0/1", "2/1"),), (("x", ""),))]
+
+
+# --- blanks, ordering, hints ---------------------------------------------------------------------
+
+
+def test_blanks_in_text_inline_code_and_a_code_block() -> None:
+    body = (
+        "::: question o\nThe spelling is [[colour|color]], and `ls [[== -S]]` sorts.\n\n"
+        "```bash\nls [[~ /\\*\\.pdb/]] | wc -l\n```\n\n> Because.\n:::\n"
+    )
+    (q,), report = parse(body)
+    assert report.problems == []
+    assert q.kind == "blanks" and q.explanation_html == "<p>Because.</p>\n"
+    assert [[a.kind for a in b] for b in q.blanks] == [["text", "text"], ["exact"], ["pattern"]]
+    assert q.blanks[2][0].pattern == "\\*\\.pdb"  # the backslashes as written, in prose or code
+    assert q.prompt_html.count("<input") == 3 and "[[" not in q.prompt_html and "colour" not in q.prompt_html
+    assert '<code>ls <input type="text" class="blank" id="q-' in q.prompt_html
+    assert judging.judge(q, ["Color", "-S", "*.pdb"]) and not judging.judge(q, ["Color", "-s", "*.pdb"])
+
+
+def test_bash_double_brackets_with_spaces_are_not_blanks() -> None:
+    (q,), report = parse(
+        "::: question o\nWhat does this test?\n\n```bash\n[[ -f x ]] && echo y\n```\n\n= a file\n:::\n"
+    )
+    assert report.problems == [] and q.kind == "text" and "input" not in q.prompt_html
+
+
+def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
+    (q,), _ = parse("::: question o\nFiles: [[~ /\\*\\.pdb/]]\n:::\n")
+    assert q.blanks[0][0].pattern == "\\*\\.pdb"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "Say [[colour]].\n\n= colour",
+            "units/t.md:10: a question with blanks '[[…]]' is answered in them: remove its choices or answer lines",
+        ),
+        (
+            "Say [[*big*]] now.",
+            "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting (*, _): write it in `code` or escape it",
+        ),
+        ("Say [[± x]].", "units/t.md:8: '±' must be followed by a number (the tolerance): '= 0.75 ± 0.01'"),
+        ("Order:\n\n1. a\n2. a", "units/t.md:11: two items of an ordering question read the same"),
+        ("Order:\n\n1. a", "units/t.md:7: an ordering question needs at least two items"),
+        (
+            "Which?\n[[?]] glued hint\n\n= a",
+            "units/t.md:9: a hint '[[?]]' must start its own paragraph: put an empty line before it",
+        ),
+    ],
+)
+def test_blank_ordering_and_hint_mistakes(body: str, message: str) -> None:
+    assert messages(f"::: question o\n{body}\n:::\n") == [message]
+
+
+def test_a_blank_that_looks_like_code_warns_like_an_answer_line() -> None:
+    assert messages("::: question o\nSort with `ls [[-S]]`.\n:::\n") == [
+        "units/t.md:8: warning: '-S' is compared ignoring case: write `==` to compare exactly [lenient-code]"
+    ]
+
+
+def test_ordering_items_in_order_with_ids_that_do_not_tell_it() -> None:
+    (q,), report = parse("::: question o\nSmallest first.\n\n1. 1/4\n2. *1/2*\n3. 3/4\n\n> Halves.\n:::\n")
+    assert report.problems == []
+    assert q.kind == "ordering" and [c.html for c in q.choices] == ["1/4", "<em>1/2</em>", "3/4"]
+    ids = [c.id for c in q.choices]
+    assert all(re.fullmatch(r"i[0-9a-f]{8}", i) for i in ids) and len(set(ids)) == 3
+    assert judging.judge(q, ids) and not judging.judge(q, ids[::-1]) and not judging.judge(q, ids[:2])
+    assert judging.accepted_forms(q) == [[("o", ",".join(ids))]]
+
+
+def test_an_ordered_list_in_the_prompt_of_another_question_is_not_an_ordering() -> None:
+    (q,), report = parse("::: question o\nSteps:\n\n1. cut\n2. fold\n\nHow many steps?\n\n= 2\n:::\n")
+    assert report.problems == [] and q.kind == "text"
+
+
+def test_hints_anywhere_in_a_question() -> None:
+    body = "::: question o\n[[?]] First *hint*.\n\nWhich?\n\n[[?]] Second\ncontinued.\n[[?]] Third.\n\n== 3/4\n:::\n"
+    (q,), report = parse(body)
+    assert report.problems == []
+    assert q.hints == ("First <em>hint</em>.", "Second\ncontinued.", "Third.")
+    assert q.prompt_html == "<p>Which?</p>\n" and q.kind == "text"
+
+
+def test_the_page_never_holds_the_answers_of_blanks_or_the_order(tmp_path: Path) -> None:
+    from masterysite.build import build
+
+    build(Path(__file__).parent / "sample_courses" / "kinds", tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "shell.html").read_text(encoding="utf-8")
+    for secret in ("colour", "pdb/", "cut -d", "0.67", "Paris", "== -S"):
+        assert secret not in page, secret
+    texts = re.findall(r'<span class="ordering__text"[^>]*>(.*?)</span>', page)
+    assert sorted(texts) == sorted(["one tenth", "one quarter", "one half", "three quarters"])

@@ -37,9 +37,7 @@ def _cut(text: str, found: list[Found], line: int) -> str:
     return BLANK.sub(swap, text)
 
 
-def cut_blanks(
-    tokens: list[Token], line_of: Callable[[Token], int]
-) -> tuple[list[Token], list[Found], list[int]]:
+def cut_blanks(tokens: list[Token], line_of: Callable[[Token], int]) -> tuple[list[Token], list[Found], list[int]]:
     """Tokens with every blank replaced by a placeholder (copies; the originals are untouched),
     the blanks, and the lines of blanks Markdown split (formatting inside the brackets)."""
     found: list[Found] = []

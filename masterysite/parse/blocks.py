@@ -12,6 +12,7 @@ from markdown_it.token import Token
 from masterysite import judging
 from masterysite.errors import Report
 from masterysite.model import Answer, Block, Choice, Question, QuestionKind
+from masterysite.parse.blanks import BLANK, HINT, Found, cut_blanks, fill_blanks, hint_lines
 from masterysite.parse.markdown import BLOCKS, block_name
 from masterysite.suggest import unknown
 
@@ -274,31 +275,126 @@ class BlockParser:
 
         Reusable by any block that holds "an answer as a question does" (a practice exercise):
         the body is a prompt, then choices ('- [x]'), answer lines ('= a', '== a', '~ /a/'), or a
-        numbered list (ordering), then an optional '> explanation'. ``line`` is the block's line
-        (for errors), ``key`` a stable id (see question_key). Problems go to the report: None when
-        the body has no answer at all (already reported)."""
-        blocks = top_blocks(inner)
+        numbered list (ordering); or a prompt with blanks '[[a]]'; then an optional
+        '> explanation'. Hint paragraphs '[[?]] text' may stand anywhere. ``line`` is the block's
+        line (for errors), ``key`` a stable id (see question_key). Problems go to the report;
+        None when the body has no answer at all (already reported)."""
+        blocks, hints = self._hints(top_blocks(inner))
         found = self._find_answer(blocks)
         if found is None:
             blocks = unglue_answers(self.md, blocks, self.env)
             found = self._find_answer(blocks)
         if found is None:
-            message = "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
-            if _glued_answer(inner):
-                message = "question has no answer: put an empty line before its '= answer' line"
-            self.report.error(self.path, line, message)
-            return None
+            return self._no_answer_lines(inner, blocks, line, objective, key, hints)
         start, end = found
         prompt = [t for block in blocks[:start] for t in block]
         if not prompt:
             self.report.error(self.path, line, "question has no text before its answer")
+        if any(BLANK.search(t.content) for t in prompt if t.type in ("inline", "fence", "code_block")):
+            message = "a question with blanks '[[…]]' is answered in them: remove its choices or answer lines"
+            self.report.error(self.path, self.line(blocks[start][0]), message)
         explanation = self._explanation(blocks[end:])
         answer_blocks = blocks[start:end]
+        html = self.render(prompt)
         if answer_blocks[0][0].type.endswith("list_open"):
             kind, choices = self._choices(answer_blocks[0], line)
-            return Question(key, objective, kind, self.render(prompt), tuple(choices), (), explanation, line)
-        answers = self._answers(answer_blocks)
-        return Question(key, objective, "text", self.render(prompt), (), tuple(answers), explanation, line)
+            return Question(key, objective, kind, html, tuple(choices), (), explanation, line, hints=hints)
+        answers = tuple(self._answers(answer_blocks))
+        return Question(key, objective, "text", html, (), answers, explanation, line, hints=hints)
+
+    def _no_answer_lines(
+        self, inner: list[Token], blocks: list[list[Token]], line: int, objective: str, key: str, hints: tuple[str, ...]
+    ) -> Question | None:
+        """A question answered in blanks, or by putting a numbered list in order; else an error."""
+        cut = len(blocks)
+        while cut > 0 and _is_blockquote(blocks[cut - 1]):
+            cut -= 1
+        body = blocks[:cut]
+        tokens, found, split = cut_blanks([t for b in body for t in b], self.line)
+        for where in split:
+            message = "a blank '[[…]]' cannot hold Markdown formatting (*, _): write it in `code` or escape it"
+            self.report.error(self.path, where, message)
+        if found:
+            explanation = self._explanation(blocks[cut:])
+            return self._blanks(tokens, found, line, objective, key, explanation, hints)
+        if split:
+            return None  # the blank is the mistake; "no answer" would only repeat it
+        if body and body[-1][0].type == "ordered_list_open":
+            explanation = self._explanation(blocks[cut:])
+            return self._ordering(body[:-1], body[-1], line, objective, key, explanation, hints)
+        message = "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
+        if _glued_answer(inner):
+            message = "question has no answer: put an empty line before its '= answer' line"
+        self.report.error(self.path, line, message)
+        return None
+
+    def _blanks(
+        self,
+        tokens: list[Token],
+        found: list[Found],
+        line: int,
+        objective: str,
+        key: str,
+        explanation: str | None,
+        hints: tuple[str, ...],
+    ) -> Question:
+        blanks = []
+        for blank in found:
+            alternatives = [self.answer(text, blank.line) for text in judging.split_alternatives(blank.inside)]
+            blanks.append(tuple(a for a in alternatives if a is not None))
+        html = fill_blanks(self.render(tokens), key, len(found))
+        return Question(key, objective, "blanks", html, (), (), explanation, line, blanks=tuple(blanks), hints=hints)
+
+    def _ordering(
+        self,
+        prompt: list[list[Token]],
+        block: list[Token],
+        line: int,
+        objective: str,
+        key: str,
+        explanation: str | None,
+        hints: tuple[str, ...],
+    ) -> Question:
+        """The items in the right order; ids come from each item's text, so they never tell the order."""
+        if not prompt:
+            self.report.error(self.path, line, "question has no text before its answer")
+        items: list[Choice] = []
+        for item in _list_items(block):
+            source = "\n".join(t.content for t in item if t.type in ("inline", "fence", "code_block"))
+            item_id = "i" + hashlib.sha256(f"{key}\n{source}".encode()).hexdigest()[:8]
+            if any(i.id == item_id for i in items):
+                self.report.error(self.path, self.line(item[0]), "two items of an ordering question read the same")
+            items.append(Choice(item_id, self._item_html(item), True, None, self.line(item[0])))
+        if len(items) < 2:
+            self.report.error(self.path, line, "an ordering question needs at least two items")
+        html = self.render([t for b in prompt for t in b])
+        return Question(key, objective, "ordering", html, tuple(items), (), explanation, line, hints=hints)
+
+    def _item_html(self, item: list[Token]) -> str:
+        """A one-paragraph item as inline HTML (no <p>), anything longer as blocks."""
+        inner = item[1:-1]
+        if len(inner) == 3 and inner[0].type == "paragraph_open":
+            renderer: Any = self.md.renderer
+            return str(renderer.renderInline(inner[1].children or [], self.md.options, self.env)).strip()
+        return self.render(inner)
+
+    def _hints(self, blocks: list[list[Token]]) -> tuple[list[list[Token]], tuple[str, ...]]:
+        """Take out the hint paragraphs ('[[?]] text'); the rest of the question is unchanged."""
+        rest: list[list[Token]] = []
+        hints: list[str] = []
+        for block in blocks:
+            if len(block) == 3 and block[0].type == "paragraph_open":
+                texts = hint_lines(block[1].content)
+                if texts is not None:
+                    hints += [str(self.md.renderInline(text, self.env)).strip() for text in texts]
+                    continue
+                lines = block[1].content.split("\n")
+                for offset, text in enumerate(lines[1:], 1):
+                    if HINT.match(text):
+                        message = "a hint '[[?]]' must start its own paragraph: put an empty line before it"
+                        self.report.error(self.path, self.line(block[0]) + offset, message)
+            rest.append(block)
+        return rest, tuple(hints)
 
     def _find_answer(self, blocks: list[list[Token]]) -> tuple[int, int] | None:
         for index, block in enumerate(blocks):

@@ -105,6 +105,9 @@ def decode_secret(q: dict[str, Any]) -> dict[str, Any]:
     return secret
 
 
+ORDER_ITEM = r'<span class="ordering__text" id="q-KEY-(\w+)-text">(.*?)</span>\s*<span class="ordering__moves">'
+
+
 @dataclass
 class QuestionKey:
     key: str  # internal; used only to tell questions apart in the test's own bookkeeping
@@ -190,7 +193,7 @@ class Course:
             key = q["key"]
             block = re.search(rf'<fieldset[^>]*id="q-{key}".*?</fieldset>', page, re.S).group(0)  # type: ignore[union-attr]
             if q["kind"] == "blanks":
-                prompt_re = r'<div class="question__prompt question__prompt--blanks"[^>]*>(.*?)</div>\s*<div class="question__verdict"'
+                prompt_re = r'<div class="question__prompt[^"]*"[^>]*>(.*?)</div>\s*<div class="question__verdict"'
             else:
                 prompt_re = r'<span class="question__prompt">(.*?)</span>\s*(?:<span class="question__hint">|</legend>)'
             prompt_html = re.search(prompt_re, block, re.S).group(1)  # type: ignore[union-attr]
@@ -198,7 +201,11 @@ class Course:
             if q["kind"] == "ordering":
                 choices = {
                     cid: html_text(text)
-                    for cid, text in re.findall(rf'<span class="ordering__text" id="q-{key}-(\w+)-text">(.*?)</span>\s*<span class="ordering__moves">', block, re.S)
+                    for cid, text in re.findall(
+                        ORDER_ITEM.replace("KEY", key),
+                        block,
+                        re.S,
+                    )
                 }
             elif q["kind"] in ("single", "multiple"):
                 choices = {
@@ -208,7 +215,10 @@ class Course:
             secret = decode_secret(q)
             blanks = []
             if q["kind"] == "blanks":
-                blanks = [html_text(re.findall(r"<code>(.*?)</code>", li)[0]) for li in re.findall(r"<li>(.*?)</li>", secret["accepted"])]
+                blanks = [
+                    html_text(re.findall(r"<code>(.*?)</code>", li)[0])
+                    for li in re.findall(r"<li>(.*?)</li>", secret["accepted"])
+                ]
             accepted = re.findall(r"<code>(.*?)</code>", secret.get("accepted") or "") if q["kind"] == "text" else []
             if not accepted and secret.get("ranges"):
                 accepted = [secret["ranges"][0][0]]

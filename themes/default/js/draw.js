@@ -34,9 +34,16 @@ function makeDraw(quiz, prev) {
   var draw = { keys: [], choices: {} };
   picked.forEach(function (q) {
     draw.keys.push(q.key);
-    draw.choices[q.key] = quiz.shuffle ? shuffled(q.choiceIds) : q.choiceIds.slice();
+    draw.choices[q.key] = q.kind === "ordering" ? unordered(q) : quiz.shuffle ? shuffled(q.choiceIds) : q.choiceIds.slice();
   });
   return draw;
+}
+
+/** Ordering items are always shuffled, and never shown already in the right order. */
+function unordered(q) {
+  var order = shuffled(q.choiceIds);
+  for (var tries = 0; tries < 8 && order.length > 1 && judge(q, order); tries++) order = shuffled(q.choiceIds);
+  return order;
 }
 
 /** A stored draw is reused only if it still fits the (maybe rebuilt) pool. */

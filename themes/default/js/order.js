@@ -29,7 +29,8 @@ function onMove(button) {
   onAnswerChange();
 }
 
-/** Drag by the grip (mouse, pen or touch): the item follows the pointer among its siblings. */
+/** Drag by the grip (mouse, pen or touch): the item follows the pointer among its siblings.
+ *  The neighbours move, not the dragged item (moving it would end its pointer capture). */
 function startDrag(event) {
   var grip = event.target.closest && event.target.closest("[data-grip]");
   if (!grip || event.button > 0) return;
@@ -39,22 +40,27 @@ function startDrag(event) {
   item.classList.add("is-dragging");
   if (grip.setPointerCapture) grip.setPointerCapture(event.pointerId);
   function move(e) {
-    var items = orderItems(list), at = items.indexOf(item);
-    var before = items[at - 1], after = items[at + 1];
-    if (before && e.clientY < before.getBoundingClientRect().bottom - before.offsetHeight / 2) list.insertBefore(item, before);
-    else if (after && e.clientY > after.getBoundingClientRect().top + after.offsetHeight / 2) list.insertBefore(item, after.nextSibling);
+    var items = orderItems(list), at = items.indexOf(item), before = items[at - 1], after = items[at + 1];
+    if (before && e.clientY < middle(before)) list.insertBefore(before, item.nextSibling);
+    else if (after && e.clientY > middle(after)) list.insertBefore(after, item);
   }
   function end() {
     item.classList.remove("is-dragging");
-    grip.removeEventListener("pointermove", move);
-    grip.removeEventListener("pointerup", end);
-    grip.removeEventListener("pointercancel", end);
+    doc.removeEventListener("pointermove", onMoveEvent);
+    doc.removeEventListener("pointerup", onEnd);
+    doc.removeEventListener("pointercancel", onEnd);
     sayPosition(list, item);
     onAnswerChange();
   }
-  grip.addEventListener("pointermove", guard(move));
-  grip.addEventListener("pointerup", guard(end));
-  grip.addEventListener("pointercancel", guard(end));
+  var onMoveEvent = guard(move), onEnd = guard(end);
+  doc.addEventListener("pointermove", onMoveEvent);
+  doc.addEventListener("pointerup", onEnd);
+  doc.addEventListener("pointercancel", onEnd);
+}
+
+function middle(node) {
+  var box = node.getBoundingClientRect();
+  return box.top + box.height / 2;
 }
 
 /** "Show a hint": reveals the next hint of the question and moves focus to it. */

@@ -19,6 +19,8 @@ function startQuiz(u, data) {
   if (isMastered(u.id)) $("ms-quiz-intro").textContent = tr("quiz_intro_mastered");
   else if (rec.last && !rec.last.passed) showLastAttempt(rec.last);
   $("ms-quiz-form").addEventListener("submit", guard(onCheck));
+  $("ms-quiz-form").addEventListener("click", guard(onQuizClick));
+  $("ms-quiz-form").addEventListener("pointerdown", guard(startDrag));
   $("ms-quiz-form").addEventListener("input", guard(onAnswerChange));
   $("ms-quiz-form").addEventListener("change", guard(onAnswerChange));
   $("ms-retry").addEventListener("click", guard(onRetry));
@@ -38,6 +40,7 @@ function resetQuestion(node) {
   Array.prototype.forEach.call(node.querySelectorAll("input"), function (i) { i.checked = false; i.value = i.type === "text" ? "" : i.value; });
   Array.prototype.forEach.call(node.querySelectorAll(".choice"), function (c) { c.classList.remove("is-chosen", "is-correct"); });
   Array.prototype.forEach.call(node.querySelectorAll("[data-added]"), function (x) { x.parentNode.removeChild(x); });
+  resetHints(node);
   ["[data-verdict]", "[data-after]"].forEach(function (sel) {
     var box = node.querySelector(sel);
     box.textContent = "";
@@ -66,9 +69,17 @@ function showDraw() {
   $("ms-retry").hidden = true;
 }
 
+/** The response as judge() takes it: text a string; blanks one string per blank; choices the
+ *  checked ids; ordering the item ids as the student ordered them. */
 function responseOf(q) {
   var node = page.quiz.nodes[q.key];
   if (q.kind === "text") return node.querySelector("input[type=text]").value;
+  if (q.kind === "blanks") {
+    return Array.prototype.map.call(node.querySelectorAll("input[data-blank]"), function (i) { return i.value; });
+  }
+  if (q.kind === "ordering") {
+    return Array.prototype.map.call(node.querySelectorAll("[data-choice]"), function (c) { return c.getAttribute("data-choice"); });
+  }
   return Array.prototype.filter.call(node.querySelectorAll("input"), function (i) { return i.checked; })
     .map(function (i) { return i.value; });
 }
@@ -77,7 +88,9 @@ function responseOf(q) {
 function unansweredKeys() {
   return page.draw.keys.filter(function (k) {
     var q = page.quiz.byKey[k], response = responseOf(q);
-    return q.kind === "text" ? !response.trim() : !response.length;
+    if (q.kind === "text") return !response.trim();
+    if (q.kind === "blanks") return response.some(function (r) { return !r.trim(); });
+    return q.kind !== "ordering" && !response.length;
   });
 }
 
@@ -102,7 +115,7 @@ function showUnanswered(keys) {
   box.appendChild(el("ul", { "class": "unanswered__list" }, keys.map(function (k) {
     var link = el("a", { href: "#q-" + k, text: tr("question_n", { n: page.draw.keys.indexOf(k) + 1, total: total }) });
     link.addEventListener("click", guard(function (event) {
-      var input = page.quiz.nodes[k].querySelector("input");
+      var input = page.quiz.nodes[k].querySelector("input, button");
       if (!input) return;
       event.preventDefault();
       input.focus();

@@ -21,7 +21,7 @@ function showQuestionResult(r, reveal) {
   verdict.appendChild(el("p", { "class": "verdict verdict--" + (r.right ? "right" : "wrong") },
     [icon(r.right ? "right" : "wrong"), tr(r.right ? "verdict_right" : "verdict_wrong")]));
   verdict.hidden = false;
-  if (r.q.kind !== "text") {
+  if (r.q.kind === "single" || r.q.kind === "multiple") {
     var correct = reveal && secret.correct ? secret.correct : [];
     Array.prototype.forEach.call(node.querySelectorAll("[data-choice]"), function (c) {
       var id = c.getAttribute("data-choice"), chosen = r.response.indexOf(id) >= 0, tags = [];

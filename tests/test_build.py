@@ -225,8 +225,9 @@ def test_unit_page_data(example_site: Path, example_ids: list[str]) -> None:
         assert len(data["questions"]) == info[unit_id]["questions"]
         parsed = parse_page(page)
         for question in data["questions"]:
-            assert set(question) == {"key", "objective", "kind", "salt", "answers", "secret"}
-            assert question["kind"] in ("single", "multiple", "text")
+            assert set(question) - {"blanks"} == {"key", "objective", "kind", "salt", "answers", "secret"}
+            assert ("blanks" in question) == (question["kind"] == "blanks")
+            assert question["kind"] in ("single", "multiple", "text", "blanks", "ordering")
             assert question["objective"] in {o["id"] for o in info[unit_id]["objectives"]}
             assert f"q-{question['key']}" in parsed.ids
         keys = [q["key"] for q in data["questions"]]

@@ -276,3 +276,8 @@ def test_the_page_never_holds_the_answers_of_blanks_or_the_order(tmp_path: Path)
         assert secret not in page, secret
     texts = re.findall(r'<span class="ordering__text"[^>]*>(.*?)</span>', page)
     assert sorted(texts) == sorted(["one tenth", "one quarter", "one half", "three quarters"])
+
+
+def test_inline_code_in_triple_backticks_on_a_choice_line_is_fine() -> None:
+    (q,), report = parse("::: question o\nWhich?\n\n- [x] ```ls``` lists\n- [ ] ```cd``` moves\n:::\n")
+    assert report.problems == [] and q.choices[0].html == "<code>ls</code> lists"

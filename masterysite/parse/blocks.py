@@ -18,7 +18,8 @@ from masterysite.suggest import unknown
 
 _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
 _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
-_FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(```|~~~)")
+# A code fence opened on a choice or answer line (not an inline code span closed on the same line).
+_FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _FENCE_LINE = re.compile(r"^\s*:{3,}\s*$")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 

@@ -15,9 +15,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from masterysite.hashing import normalize_text
+from masterysite import judging
 from masterysite.model import Course, Question, Unit
-from masterysite.parse.numbers import parse_number
 from masterysite.render import mastery
 
 log = logging.getLogger(__name__)
@@ -29,26 +28,8 @@ Score = tuple[int, int]
 
 
 def judge(question: Question, response: Response) -> bool:
-    """Is this response right? (The one place the report asks; the browser's rules, in Python.)"""
-    if question.kind != "text":
-        return isinstance(response, list) and bool(response) and _choices_right(question, response)
-    if not isinstance(response, str) or not response.strip():
-        return False
-    text = normalize_text(response)
-    number = parse_number(response)
-    for answer in question.answers:
-        if answer.number is None:
-            if normalize_text(answer.source) == text:
-                return True
-        elif (number is not None and abs(number - answer.number) <= (answer.tolerance or 0)) or (
-            answer.tolerance is None and normalize_text(answer.source) == text
-        ):
-            return True
-    return False
-
-
-def _choices_right(question: Question, response: list[str]) -> bool:
-    return sorted(response) == sorted(c.id for c in question.choices if c.correct)
+    """Is this response right? The build's judge (masterysite/judging.py), the browser's rules in Python."""
+    return judging.judge(question, response)
 
 
 @dataclass

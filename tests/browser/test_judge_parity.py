@@ -133,3 +133,21 @@ def test_random_blanks_get_the_same_verdict_in_the_browser(
         questions.append((q, responses[:-1] if short and len(responses) > 1 else responses))
     expected = [judging.judge(q, response) for q, response in questions]
     assert browser_verdicts(page, questions) == expected
+
+
+def test_the_browser_computes_the_same_response_forms(page: Page, file_root: str) -> None:
+    """The forms a response is hashed (and, sealed, opened) by: judging.response_forms <-> responseForms."""
+    open_judge(page, file_root)
+    texts = ["  New   York ", "ÉTÉ", "e\u0301te\u0301", "0,75", "-1 1/2", "== -S", "a\u00a0b", "3/4", "", "ß"]
+    got = page.evaluate(
+        "(texts) => texts.map((t) => window.masterysite.responseForms({kind: 'text'}, t)[0])",
+        texts,
+    )
+    assert got == [[list(f) for f in judging.response_forms(t)] for t in texts]
+    blanks = page.evaluate("() => window.masterysite.responseForms({kind: 'blanks'}, ['A  b', '2/4'])")
+    assert blanks == [[list(f) for f in judging.response_forms(t)] for t in ["A  b", "2/4"]]
+    orders = page.evaluate(
+        "() => [window.masterysite.responseForms({kind: 'ordering'}, ['i2', 'i1'])[0],"
+        " window.masterysite.responseForms({kind: 'multiple'}, ['c', 'a'])[0]]"
+    )
+    assert orders == [[["o", "i2,i1"]], [["c", "a,c"]]]

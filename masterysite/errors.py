@@ -19,6 +19,7 @@ WARNING_CODES = {
     "math": "math that could not be typeset",
     "unlisted": "a unit file that course.yml does not list",
     "attribute": "an attribute in braces that is not kept",
+    "lenient-code": "a lenient '=' answer that looks like code, an option or a file name (compared ignoring case)",
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
 

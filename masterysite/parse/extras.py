@@ -78,7 +78,8 @@ def apply_attributes(token: Token, attrs: dict[str, str]) -> None:
     to report (never silently). An image's ``alt`` becomes its text, which the renderer makes the
     alt; the text in its brackets is then kept as a possible figure caption (pandoc's rule)."""
     dropped = [key for key in attrs if key not in SAFE_ATTRIBUTES]
-    token.meta["braces"] = True
+    if "id" in attrs:
+        token.meta["id"] = attrs["id"]  # as written, for the check (a later rule may move it out of the theme's way)
     if dropped:
         token.meta.setdefault("dropped_attrs", []).extend(dropped)
     for key, value in attrs.items():

@@ -92,7 +92,7 @@ class LinkRewriter:
         for name in dropped_attributes(token):
             message = f"attribute '{name}' is not kept (attributes kept: {', '.join(SAFE_ATTRIBUTES)})"
             self.report.warn(self.source.path, line, message, "attribute")
-        given = token.attrGet("id") if token.meta.get("braces") else None
+        given = token.meta.get("id")
         if given and (str(given).startswith("ms-") or given == "main"):
             message = f"id '{given}' is taken by the page itself (ids 'main' and 'ms-...'): choose another"
             self.report.error(self.source.path, line, message)

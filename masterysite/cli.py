@@ -11,6 +11,7 @@ import click
 
 from masterysite import __version__
 from masterysite.errors import Problem
+from masterysite.model import Course
 
 COURSE = click.argument("course", default="course", type=click.Path(path_type=Path))
 
@@ -57,6 +58,18 @@ def build(course: Path, output: Path, strict: bool, jobs: int | None, no_cache: 
     click.echo(f"Built {output}/index.html")
 
 
+def show_unhashed(course: Course | None) -> None:
+    """SPEC §3.8: ranges and patterns cannot be hashed, so the teacher is told which answers the page carries."""
+    from masterysite.judging import unhashed
+
+    found = [(u.path, a) for u in (course.units if course else ()) for q in u.questions for a in unhashed(q)]
+    if not found:
+        return
+    click.echo("Answers the pages carry as data (a range or a pattern cannot be hashed; see the README):")
+    for path, answer in found:
+        click.echo(f"  {path}:{answer.line}: {'~' if answer.kind == 'pattern' else '='} {answer.source}")
+
+
 @main.command()
 @COURSE
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit status 1), for CI.")
@@ -68,6 +81,7 @@ def check(course: Path, strict: bool) -> None:
     fail_on(loaded.report, strict)
     try_templates(loaded, course)
     show_warnings(loaded.report.problems)
+    show_unhashed(loaded.course)
     units = len(loaded.course.units) if loaded.course else 0
     warnings = len(loaded.report.warnings)
     plural = "s" if warnings != 1 else ""

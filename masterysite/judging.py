@@ -192,6 +192,11 @@ def extras(question: Question) -> list[Extras]:
     return out
 
 
+def unhashed(question: Question) -> list[Answer]:
+    """The alternatives the page must carry as data (a range or a pattern cannot be hashed)."""
+    return [a for alternatives in slots(question) for a in alternatives if a.kind in ("range", "pattern")]
+
+
 def response_forms(text: str) -> list[Form]:
     """The forms a typed response could match (the browser computes the same and hashes them)."""
     forms = [("t", lenient_text(text)), ("e", exact_text(text))]

@@ -281,3 +281,19 @@ def test_the_page_never_holds_the_answers_of_blanks_or_the_order(tmp_path: Path)
 def test_inline_code_in_triple_backticks_on_a_choice_line_is_fine() -> None:
     (q,), report = parse("::: question o\nWhich?\n\n- [x] ```ls``` lists\n- [ ] ```cd``` moves\n:::\n")
     assert report.problems == [] and q.choices[0].html == "<code>ls</code> lists"
+
+
+def test_check_lists_the_answers_the_pages_carry_as_data() -> None:
+    from click.testing import CliRunner
+
+    from masterysite.cli import main
+
+    kinds = Path(__file__).parent / "sample_courses" / "kinds"
+    result = CliRunner().invoke(main, ["check", str(kinds)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:4] == [
+        "Answers the pages carry as data (a range or a pattern cannot be hashed; see the README):",
+        "  units/01-shell.md:43: ~ /cut -d, ?-f ?2/",
+        "  units/01-shell.md:49: = 0.67 ± 0.01",
+        "  units/01-shell.md:60: ~ /\\*\\.pdb/",
+    ]

@@ -182,3 +182,17 @@ def test_the_output_must_be_html_or_csv(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report", str(tmp_path), "--course", str(REPO / "course"), "-o", "r.pdf"])
     assert result.exit_code == 1
     assert "r.pdf: the report is written as .html or .csv" in result.output
+
+
+def test_an_empty_folder_and_a_broken_course_exit_1(tmp_path: Path, course: Course) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("report", str(empty), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.html"))
+    assert (result.exit_code, result.stderr) == (1, "No progress files could be reported; nothing was written.\n")
+    broken = tmp_path / "course"
+    (broken / "units").mkdir(parents=True)
+    (broken / "course.yml").write_text("titel: x\n", encoding="utf-8")
+    file = write(tmp_path, "a.json", export(course, "Ana", {U1: [5]}))
+    result = CliRunner().invoke(main, ["report", str(file), "--course", str(broken), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 1 and "course.yml:1: unknown key 'titel'" in result.output
+    assert not (tmp_path / "r.html").exists()

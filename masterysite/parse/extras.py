@@ -79,7 +79,7 @@ def apply_attributes(token: Token, attrs: dict[str, str]) -> None:
     alt; the text in its brackets is then kept as a possible figure caption (pandoc's rule)."""
     dropped = [key for key in attrs if key not in SAFE_ATTRIBUTES]
     if "id" in attrs:
-        token.meta["id"] = attrs["id"]  # as written, for the check (a later rule may move it out of the theme's way)
+        token.meta["braces_id"] = attrs["id"]  # as written (a later rule may rename it)
     if dropped:
         token.meta.setdefault("dropped_attrs", []).extend(dropped)
     for key, value in attrs.items():

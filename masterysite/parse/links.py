@@ -92,7 +92,7 @@ class LinkRewriter:
         for name in dropped_attributes(token):
             message = f"attribute '{name}' is not kept (attributes kept: {', '.join(SAFE_ATTRIBUTES)})"
             self.report.warn(self.source.path, line, message, "attribute")
-        given = token.meta.get("id")
+        given = token.meta.get("braces_id")  # not "id": block and footnote tokens use that meta key
         if given and (str(given).startswith("ms-") or given == "main"):
             message = f"id '{given}' is taken by the page itself (ids 'main' and 'ms-...'): choose another"
             self.report.error(self.source.path, line, message)

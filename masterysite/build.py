@@ -554,6 +554,7 @@ def build_full(
     root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True
 ) -> tuple[Loaded, Site]:
     """The whole recipe; also returns what serve keeps in memory for incremental rebuilds."""
+    check_output(root, out.resolve() if out.is_symlink() else out)  # a refused -o: nothing read, cached or written
     loaded = load_course(root, jobs, cache=cache)
     gc.freeze()  # what is loaded lives until the end: the collector need not scan it again (0.9 s at 10,000)
     try:

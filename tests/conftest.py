@@ -38,10 +38,14 @@ def make_course(tmp_path: Path) -> MakeCourse:
     return make
 
 
+# A build of the repository's own course leaves its cache in course/.masterysite/: a copy starts clean.
+_NO_CACHE = shutil.ignore_patterns(".masterysite")
+
+
 @pytest.fixture
 def example_course(tmp_path: Path) -> Path:
     """A private copy of the repository's example course (course/), safe to modify."""
-    return Path(shutil.copytree(EXAMPLE_COURSE, tmp_path / "course"))
+    return Path(shutil.copytree(EXAMPLE_COURSE, tmp_path / "course", ignore=_NO_CACHE))
 
 
 @pytest.fixture
@@ -49,6 +53,6 @@ def sample_course(tmp_path: Path) -> Callable[[str], Path]:
     """A private copy of ``tests/sample_courses/NAME``."""
 
     def copy(name: str) -> Path:
-        return Path(shutil.copytree(SAMPLE_COURSES / name, tmp_path / name))
+        return Path(shutil.copytree(SAMPLE_COURSES / name, tmp_path / name, ignore=_NO_CACHE))
 
     return copy

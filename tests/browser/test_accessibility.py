@@ -19,11 +19,14 @@ pytestmark = pytest.mark.browser
 U1 = "whole-and-parts"
 
 
-@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 320], ids=["desktop", "phone"])
 def test_axe_finds_no_wcag_violation_in_any_student_state(
-    width: int, page: Page, http_root: str, course_key: Course, axe: str
+    width: int, scheme: str, page: Page, http_root: str, course_key: Course, axe: str
 ) -> None:
+    """Light and dark (the system's setting), desktop and the narrowest phone."""
     page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     student = Student(page, course_key, http_root)
     report: dict[str, list[str]] = {}
 

@@ -20,6 +20,7 @@ function start() {
   loadProgress();
   joinLms();
   refreshShared();
+  watchScrollers(doc);
   if ($("ms-unit")) startUnit();
   if ($("ms-export")) startProgressPage();
   // Another tab changed progress: keep the course-wide views in step.

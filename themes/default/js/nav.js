@@ -96,3 +96,22 @@ function renderCourseList() {
   box.textContent = "";
   box.appendChild(frag);
 }
+
+/* Wide tables and display math scroll sideways inside the text column on a phone. A scroller the
+ * keyboard cannot reach cannot be read without a mouse, so each one takes focus while (and only
+ * while) it overflows; a ResizeObserver rechecks it when it is shown or the window changes. */
+var scrollWatch = window.ResizeObserver ? new ResizeObserver(function (entries) {
+  entries.forEach(function (e) { markScroller(e.target); });
+}) : null;
+
+function markScroller(node) {
+  if (node.scrollWidth > node.clientWidth + 1) node.setAttribute("tabindex", "0");
+  else if (node.getAttribute("tabindex") === "0") node.removeAttribute("tabindex");
+}
+
+function watchScrollers(root) {
+  Array.prototype.forEach.call(root.querySelectorAll(".prose table, math[display='block']"), function (node) {
+    if (scrollWatch) scrollWatch.observe(node);
+    else markScroller(node);
+  });
+}

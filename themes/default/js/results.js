@@ -10,6 +10,7 @@ function htmlBox(cls, label, markup) {
   var body = el("div", { "class": "prose" });
   body.innerHTML = markup; // from the build, decoded from this page's own data
   box.appendChild(body);
+  watchScrollers(body);
   return box;
 }
 

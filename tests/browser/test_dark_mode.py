@@ -23,7 +23,8 @@ CODE_UNIT = "adding-unlike-denominators"
 # their luminances and contrast ratio (WCAG 2 definitions).
 COLOURS = """(els) => {
   const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
-  const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+  const lum = c => { const v = c.slice(0, 3).map(x => {
+      x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
     return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
   const bgOf = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
     if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
@@ -89,9 +90,7 @@ def aa(found: list[dict[str, Any]], large: bool = False) -> list[dict[str, Any]]
     return [f for f in found if f["ratio"] < need]
 
 
-def test_every_state_keeps_aa_contrast_in_dark(
-    page: Page, http_root: str, course_key: Course, tmp_path: Path
-) -> None:
+def test_every_state_keeps_aa_contrast_in_dark(page: Page, http_root: str, course_key: Course, tmp_path: Path) -> None:
     page.emulate_media(color_scheme="dark")
     student = Student(page, course_key, http_root)
     low: dict[str, list[dict[str, Any]]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -155,6 +156,8 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
         "correctives": [_block(b) for b in unit.correctives],
         "enrichment": [_block(b) for b in unit.enrichment],
         "draw": unit.draw or len(unit.questions),
+        "toc": contents(unit.lesson_html),
+        "long": len(unit.lesson_html) > LONG_LESSON,
     }
     return {
         **site.common("unit", "../"),
@@ -164,6 +167,15 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
         "next": with_requires(site.refs, site.refs[units[index + 1].id]) if index + 1 < len(units) else None,
         "unit_data_json": Markup(script_json(unit_data(site.course, unit))),
     }
+
+
+LONG_LESSON = 3000  # characters of lesson HTML: about a phone screen and a half of text
+_SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+
+
+def contents(lesson_html: str) -> list[dict[str, Any]]:
+    """The lesson's table of contents: its second-level headings (id and text), in order."""
+    return [{"id": m.group(1), "title": Markup(m.group(2)).striptags()} for m in _SECTION.finditer(lesson_html)]
 
 
 def _block(block: Any) -> dict[str, Any]:
@@ -205,4 +217,5 @@ def _unit_entry(course: Course, unit: Unit) -> dict[str, Any]:
         "objectives": [{"id": o.id, "text": o.text} for o in unit.objectives],
         "questions": len(unit.questions),
         "draw": unit.draw or len(unit.questions),
+        "bonus": len(unit.enrichment),
     }

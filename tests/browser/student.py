@@ -396,7 +396,10 @@ class Student:
         return att
 
     def try_again(self) -> None:
-        self.button("Try again").click()
+        """The retake button: after a failed try with explanations to read it is the one at their
+        end ("Try again with new questions"); otherwise the one in the result box."""
+        name = re.compile(r"^Try again( with new questions)?$")
+        self.page.get_by_role("button", name=name).filter(visible=True).click()
         expect(self.button("Check answers")).to_be_visible()
 
     def master(self, uid: str, n_right: int | None = None) -> Attempt:

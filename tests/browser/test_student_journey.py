@@ -184,7 +184,7 @@ def test_failed_attempt_at_60_percent_shows_score_verdicts_feedback_and_only_mis
     expect(results.get_by_role("link")).to_have_text([unit.objectives[missed]])
     # No enrichment, not mastered, nothing unlocked.
     expect(page.get_by_role("region", name="Bonus challenges")).to_have_count(0)
-    expect(page.get_by_role("button", name="Try again", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Try again with new questions", exact=True)).to_be_visible()
     expect(page.get_by_text("Not yet mastered · best score 60%", exact=True)).to_be_visible()
     student.course_page()
     assert student.statuses() == {u: ("Available" if u == U1 else "Locked") for u in course_key.order}

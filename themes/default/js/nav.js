@@ -74,7 +74,19 @@ function unitCard(u, level) {
   if (st === "locked") {
     card.appendChild(el("p", { "class": "unit-card__requires" }, trParts("requires", { units: unitLinks(missingRequires(u)) })));
   }
+  if (st === "mastered" && u.bonus) meta.appendChild(bonusLink(u));
   return card;
+}
+
+/** Where bonus work is open (a mastered unit with enrichment): a link straight to it. */
+function bonusLink(u) {
+  return el("a", { "class": "bonus-link", href: href(u) + "#ms-enrichment" }, [
+    el("span", { "aria-hidden": "true", text: "\u2605 " }), tr("bonus_open")]);
+}
+
+/** The progress table's line under a unit whose bonus work is open. */
+function bonusRow(u) {
+  return el("tr", { "class": "bonus-row" }, [el("td", { colspan: "4" }, [bonusLink(u)])]);
 }
 
 function renderCourseList() {

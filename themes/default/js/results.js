@@ -53,10 +53,12 @@ function addHelpLink(q) {
   page.quiz.nodes[q.key].querySelector("[data-verdict]").appendChild(el("p", { "class": "need-help" }, [link]));
 }
 
-/** The second "try again" button, at the end of the correctives. */
+/** The second "try again" button, at the end of the correctives. While it shows (a failed try with
+ *  explanations to read) it is the only one: the explanations come first, the retake after them. */
 function setBottomRetry(show) {
   var button = $("ms-retry-bottom");
   if (button) button.parentNode.hidden = !show;
+  if (button && show) $("ms-retry").hidden = true;
 }
 
 /** The retry button: "Try again" until mastered, then a quieter "Practise with new questions". */

@@ -65,7 +65,11 @@ function startUnit() {
   page.unit = u;
   if (!isUnlocked(u) && !isMastered(u.id)) return showLocked(u);
   renderUnitStatus();
-  if (isMastered(u.id)) revealEnrichment();
+  if (isMastered(u.id)) {
+    revealEnrichment();
+    // Came from a "bonus challenges open" link: the section was hidden when the browser looked for it.
+    if (window.location.hash === "#ms-enrichment") $("ms-enrichment").scrollIntoView({ block: "start" });
+  }
   if ($("ms-mark-done")) return startMarkDone(u);
   var data = JSON.parse($("ms-unit-data").textContent);
   if (!isObj(data) || !Array.isArray(data.questions)) throw new Error("bad unit data");
@@ -94,7 +98,21 @@ function goOnLinks(before) {
     box.appendChild(el("p", { "class": "go-on__also" }, [el("span", { "class": "go-on__title", text: tr("also_opened") }), " ",
       unitLinks(opened.slice(1))]));
   }
+  if ($("ms-enrichment")) box.appendChild(el("p", { "class": "go-on__bonus" }, [toBonus()]));
   return box;
+}
+
+/** "Go to the bonus challenges": scrolls to the (now open) section and moves focus there. */
+function toBonus() {
+  var link = el("a", { href: "#ms-enrichment" }, [el("span", { "aria-hidden": "true", text: "\u2605 " }), tr("bonus_go")]);
+  link.addEventListener("click", guard(function (event) {
+    var box = $("ms-enrichment");
+    if (!box || box.hidden) return;
+    event.preventDefault();
+    box.scrollIntoView({ block: "start" });
+    box.focus({ preventScroll: true });
+  }));
+  return link;
 }
 
 function startMarkDone(u) {

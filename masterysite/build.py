@@ -43,6 +43,7 @@ from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
 from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, render_unit, unit_context
 from masterysite.scripts import bundles, minified_css
+from masterysite.search import search_index_js
 from masterysite.theme import check_strings, default_theme_dir, static_files, theme_dirs
 
 log = logging.getLogger(__name__)
@@ -411,6 +412,7 @@ def copy_static(site: Site, writer: Writer) -> None:
     if site.extra_css:
         writer.copy("_static/extra.css", site.course_dir / EXTRA_CSS)
     writer.text("_static/course-data.js", course_data_js(site))
+    writer.text("_static/search-index.js", search_index_js(site.course))
     for name, file in published_files(site.course_dir, site.course):
         writer.copy(name, file)
 

@@ -25,6 +25,7 @@ from masterysite.cache import Parsed, light, store_unit, unit_key
 from masterysite.errors import CourseError, Report
 from masterysite.parse.unit import UnitSource, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
+from masterysite.search import search_index_js
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +173,13 @@ class Project:
             "progress.html": render_page(self.site, "progress"),
             "_static/course-data.js": course_data_js(self.site),
         }
+
+    def update_search_index(self) -> bool:
+        """Rewrite the search index if the lessons' words changed. It reads every unit, so serve
+        calls it after the browser has been told to reload: the teacher sees the save first."""
+        assert self.site is not None
+        name = "_static/search-index.js"
+        return write_if_changed(self.out / name, search_index_js(self.site.course), self.written, name)
 
     def _signature(self, unit_id: str) -> str:
         assert self.site is not None and self.loaded is not None

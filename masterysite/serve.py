@@ -181,6 +181,11 @@ class Watcher(threading.Thread):
         what = "everything" if written == ["*"] else f"{len(written)} file(s)"
         click.echo(f"Rebuilt {what} in {took:.0f} ms: {', '.join(sorted(change.paths))}")
         self.reload()
+        if written != ["*"]:
+            try:
+                self.project.update_search_index()
+            except Exception as exc:  # a stale search index must not stop the watcher
+                click.echo(f"search index not updated: {type(exc).__name__}: {exc}", err=True)
 
 
 def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False) -> None:

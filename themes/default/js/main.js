@@ -21,6 +21,7 @@ function start() {
   joinLms();
   refreshShared();
   watchScrollers(doc);
+  startSearchBox();
   if ($("ms-unit")) startUnit();
   if ($("ms-export")) startProgressPage();
   // Another tab changed progress: keep the course-wide views in step.
@@ -31,9 +32,11 @@ function start() {
   }));
 }
 
-// Exposed for tests: the hash, the number parser, the judge (the same rules as masterysite/judging.py), sealing.
+// Exposed for tests: the hash, the number parser, the judge (the same rules as masterysite/judging.py), sealing;
+// and for js/search.js (its own script): may the student open this unit?
 window.masterysite = { sha256hex: sha256hex, parseNumber: parseNumber, isRight: judge, judge: judge,
-  responseForms: responseForms, seal: SEAL_API, version: "0.1.0" };
+  responseForms: responseForms, seal: SEAL_API, version: "0.1.0",
+  isOpen: function (id) { return own(BY_ID, id) && (isMastered(id) || isUnlocked(BY_ID[id])); } };
 
 try {
   start();

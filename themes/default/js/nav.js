@@ -127,3 +127,25 @@ function watchScrollers(root) {
     else markScroller(node);
   });
 }
+
+/* Search: the search box is on every page, but the index and the search code load only when the
+ * student starts a search (first focus or keystroke): two plain <script src> files of the site, so
+ * it works from file:// and plain http with no request a browser could refuse. */
+function startSearchBox() {
+  var input = $("ms-search"), form = $("ms-search-form");
+  if (!input || !form) return;
+  function load() {
+    if (form.hasAttribute("data-loading")) return;
+    form.setAttribute("data-loading", "");
+    ["search-index.js", "search.js"].forEach(function (name) {
+      var script = doc.createElement("script");
+      script.src = ROOT + "_static/" + name;
+      script.async = false; // in this order
+      script.onerror = function () { notify("search_failed"); };
+      doc.head.appendChild(script);
+    });
+  }
+  input.addEventListener("focus", load);
+  input.addEventListener("input", load);
+  form.addEventListener("submit", function (event) { event.preventDefault(); load(); });
+}

@@ -94,6 +94,7 @@ function showResults(score, passed, wasMastered, missed, before) {
   if (passed) {
     extra = tr("passed_text") + (!wasMastered && $("ms-enrichment") ? " " + tr("passed_bonus") : "");
     body.appendChild(el("p", { text: extra }));
+    if (!wasMastered && bonusLine()) body.appendChild(bonusLine());
     if (!wasMastered) body.appendChild(goOnLinks(before));
   } else if (wasMastered) {
     extra = tr("practice_text", { score: percent(peek(page.unit.id).best) });

@@ -98,8 +98,12 @@ function goOnLinks(before) {
     box.appendChild(el("p", { "class": "go-on__also" }, [el("span", { "class": "go-on__title", text: tr("also_opened") }), " ",
       unitLinks(opened.slice(1))]));
   }
-  if ($("ms-enrichment")) box.appendChild(el("p", { "class": "go-on__bonus" }, [toBonus()]));
   return box;
+}
+
+/** After mastering a unit with bonus work: the line that leads to it (or nothing). */
+function bonusLine() {
+  return $("ms-enrichment") ? el("p", { "class": "go-on__bonus" }, [toBonus()]) : null;
 }
 
 /** "Go to the bonus challenges": scrolls to the (now open) section and moves focus there. */
@@ -127,6 +131,7 @@ function startMarkDone(u) {
     saveProgress();
     showDone();
     result.textContent = "";
+    if (bonusLine()) result.appendChild(bonusLine());
     result.appendChild(goOnLinks(before));
     refreshShared();
     renderUnitStatus();

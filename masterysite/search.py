@@ -1,0 +1,141 @@
+"""The search index: every unit's lesson, word by word, shipped as a script (``_static/search-index.js``).
+
+Browser twin: themes/default/js/search.js (the same folding and tokens; it decodes the postings).
+
+The index is a script, not JSON fetched at run time, so search works from file:// and plain http
+with no request the browser could refuse; the page loads it only when the student starts a search.
+Locked units are in the index (their pages are in the site too) and the script leaves them out of
+the results. To stay small for a thousand long units the index holds no text: for each word, the
+sections it occurs in (a *posting list*), so a search finds the sections that contain every word
+typed (the last one as a prefix, as the student types), and names the unit and the section.
+
+Format (``window.MASTERYSITE_SEARCH``)::
+
+    {"v": 1,
+     "units": [["unit-id", [["", ""], ["heading-id", "Heading text"], ...]], ...],
+     "words": "sorted words joined by spaces",
+     "posts": "one posting list per word, joined by spaces"}
+
+Sections are numbered across the course in order (a unit's text before its first ``##`` heading
+is its section with an empty id and title). A posting list is either the gaps between the section
+numbers as base-32 variable-length numbers over ALPHABET (a digit below 32 ends a number, one of 32
+or more carries 5 low bits and continues), or, where that is longer, ``~`` and a bitmap of all
+sections, 6 bits a character, lowest section first.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import unicodedata
+from typing import Any
+
+from masterysite.model import Course
+from masterysite.render import script_json
+
+ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_DROP = re.compile(r"<(annotation|script|style)\b[^>]*>.*?</\1>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"[^\W_]+")
+_BITMAP = bytes(ALPHABET.encode("ascii")).ljust(256, b"?")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: what the student types is matched the same way (js/search.js)."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text, folded, in order (js/search.js splits a query the same way)."""
+    return _WORD.findall(fold(text))
+
+
+def words(text: str) -> set[str]:
+    return set(tokens(text))
+
+
+def plain(markup: str) -> str:
+    """Text of build-made HTML; every tag is a word break (math tokens stay separate)."""
+    return html.unescape(_TAG.sub(" ", _DROP.sub(" ", markup)))
+
+
+def sections(title: str, objectives: tuple[str, ...], lesson: str) -> list[tuple[str, str, str]]:
+    """(anchor, heading text, text) for each part of a lesson; the title and objectives go with the first."""
+    found = list(_HEADING.finditer(lesson))
+    intro = " ".join([title, *objectives, plain(lesson[: found[0].start() if found else None])])
+    out = [("", "", intro)]
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(lesson)
+        title = " ".join(plain(m.group(2)).split())
+        out.append((m.group(1), title, title + " " + plain(lesson[m.end() : end])))
+    return out
+
+
+def encode_number(value: int) -> str:
+    out = []
+    while value >= 32:
+        out.append(ALPHABET[32 + (value & 31)])
+        value >>= 5
+    out.append(ALPHABET[value])
+    return "".join(out)
+
+
+def encode_postings(numbers: list[int], total: int) -> str:
+    """The shorter of the gap list and the bitmap (see the module docstring)."""
+    size = (total + 5) // 6 + 1
+    if len(numbers) < size:  # each gap takes a character at least: else the bitmap is shorter
+        gaps, last = [], 0
+        for n in numbers:
+            gap = n - last
+            gaps.append(ALPHABET[gap] if gap < 32 else encode_number(gap))
+            last = n
+        listed = "".join(gaps)
+        if len(listed) <= size:
+            return listed
+    bits = bytearray(size - 1)
+    for n in numbers:
+        bits[n // 6] |= 1 << (n % 6)
+    return "~" + bits.translate(_BITMAP).decode("ascii")
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_words(
+    title: str, objectives: tuple[str, ...], lesson_html: str
+) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """A unit's sections and their words, kept between serve's rebuilds (most units do not change)."""
+    return tuple(
+        (anchor, head, frozenset(words(text))) for anchor, head, text in sections(title, objectives, lesson_html)
+    )
+
+
+def index_data(course: Course) -> dict[str, Any]:
+    units: list[Any] = []
+    postings: dict[str, list[int]] = {}
+    number = 0
+    for unit in course.units:
+        heads = []
+        for anchor, title, found in _unit_words(unit.title, tuple(o.text for o in unit.objectives), unit.lesson_html):
+            heads.append([anchor, title])
+            for word in found:
+                if word in postings:
+                    postings[word].append(number)
+                else:
+                    postings[word] = [number]
+            number += 1
+        units.append([unit.id, heads])
+    vocabulary = sorted(postings)
+    return {
+        "v": 1,
+        "units": units,
+        "words": " ".join(vocabulary),
+        "posts": " ".join(encode_postings(postings[w], number) for w in vocabulary),
+    }
+
+
+def search_index_js(course: Course) -> str:
+    return f"window.MASTERYSITE_SEARCH = {script_json(index_data(course))};\n"

@@ -90,11 +90,17 @@ def check(course: Path, strict: bool) -> None:
 
 @main.command()
 @COURSE
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build"), show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Build into this folder and keep it (default: a temporary folder, removed when serve stops).",
+)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("-p", "--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
-def serve(course: Path, output: Path, host: str, port: int, open_browser: bool) -> None:
+def serve(course: Path, output: Path | None, host: str, port: int, open_browser: bool) -> None:
     """Build COURSE, serve it, rebuild what changed on save and reload the browser."""
     from masterysite.serve import serve as run_serve
 

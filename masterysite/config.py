@@ -16,7 +16,8 @@ from masterysite.suggest import closest, describe, misspelt, unknown, unknown_ke
 
 COURSE_FILE = "course.yml"
 COURSE_KEYS = ("title", "id", "author", "language", "mastery", "units", "extra_keys", "ignore")
-LANGUAGES = ("en", "es", "fr", "de")
+LANGUAGES = ("en", "es", "fr", "de", "ar", "he", "fa")
+RIGHT_TO_LEFT = ("ar", "he", "fa")  # written right to left: the pages get dir="rtl" and mirror
 DEFAULT_MASTERY = Fraction(4, 5)
 
 

@@ -13,6 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from masterysite import __version__, hashing
+from masterysite.config import RIGHT_TO_LEFT
 from masterysite.model import Course, Question, Unit
 from masterysite.parse.blanks import label_blanks
 from masterysite.theme import environment, strings
@@ -68,6 +69,7 @@ class Site:
                 "title": config.title,
                 "author": config.author,
                 "language": config.language,
+                "dir": "rtl" if config.language in RIGHT_TO_LEFT else "ltr",
                 "mastery_percent": percent(config.mastery),
             },
             "root": root,

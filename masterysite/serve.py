@@ -13,6 +13,10 @@ import html
 import logging
 import mimetypes
 import os
+import re
+import shutil
+import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -83,12 +87,25 @@ def static_app(root: Path, status: Status) -> Callable[[dict[str, Any], Start], 
     return app
 
 
+# Names editors and tools give their temporary, backup and swap files while saving: vim's
+# .x.swp and its write test "4913", emacs's .#x and #x#, x~, sed -i's sedXXXXXX, JetBrains'
+# x___jb_tmp___, kate's .x.kate-swp, Chrome's x.crswap. A save through one of these would
+# otherwise show up in the log and trigger a rebuild of its own.
+_SCRATCH = re.compile(
+    r"""^(?:\..*|\#.*\#|4913|sed[A-Za-z0-9]{6}|.*~|.*\.(?:sw[a-p]|tmp|temp|bak|orig|part|crswap|kate-swp)
+    |.*___jb_(?:tmp|old)___)$""",
+    re.X,
+)
+
+
 def relevant(path: str) -> bool:
-    """A file a build reads (not an editor's swap file, not the output folder)."""
+    """A file a build reads (not an editor's temporary or swap file, not the output folder)."""
     name = path.rsplit("/", 1)[-1]
-    if not name or name.startswith(".") or name.endswith(("~", ".swp", ".swx", ".tmp")):
+    if not name or _SCRATCH.match(name):
         return False
-    return path == "course.yml" or path.startswith(("units/", "assets/", "theme/", "<theme>/"))
+    if path.startswith("units/"):
+        return name.endswith(".md")  # course.yml names unit files, and they end in .md
+    return path == "course.yml" or path.startswith(("assets/", "theme/", "<theme>/"))
 
 
 class Watcher(threading.Thread):
@@ -188,13 +205,36 @@ class Watcher(threading.Thread):
                 click.echo(f"search index not updated: {type(exc).__name__}: {exc}", err=True)
 
 
-def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False) -> None:
+def serve(
+    root: Path, out: Path | None = None, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False
+) -> None:
+    """Serve ``root``, built into ``out``, or (as ``mkdocs serve`` does) into a temporary folder that
+    is removed when serve stops, so serve never writes into the folder it was started from."""
+    if not root.is_dir():
+        raise MasteryError(f"{root}: course folder not found (create one with: masterysite new {root})")
+    if out is not None:
+        return _serve(root, out, host, port, open_browser)
+    scratch = Path(tempfile.mkdtemp(prefix="masterysite-serve-"))
+    click.echo(f"Building into {scratch / 'site'} (removed on exit; -o DIR builds into DIR and keeps it)")
+    # `kill` (SIGTERM) ends serve like Ctrl+C does, so the temporary folder is removed either way.
+    previous = signal.signal(signal.SIGTERM, _stop) if threading.current_thread() is threading.main_thread() else None
+    try:
+        return _serve(root, scratch / "site", host, port, open_browser)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _serve(root: Path, out: Path, host: str, port: int, open_browser: bool) -> None:
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
-    if not root.is_dir():
-        raise MasteryError(f"{root}: course folder not found (create one with: masterysite new {root})")
     project = Project(root, out)
     status = Status()
     try:

@@ -111,8 +111,8 @@ def check_strings(course_dir: Path, report: Report) -> None:
         line = data.line_of(lang)
         if lang in keys:
             report.error(shown, line, f"'{lang}' is not a language: put the texts under one, like 'en:'")
-        elif lang not in defaults:
-            report.error(shown, line, unknown("language", lang, [x for x in LANGUAGES if x in defaults]))
+        elif lang not in defaults and lang not in LANGUAGES:
+            report.error(shown, line, unknown("language", lang, list(LANGUAGES)))
         elif not isinstance(table, yamlutil.LineDict):
             report.error(shown, line, f"'{lang}:' must be followed by indented 'key: text' lines")
         else:

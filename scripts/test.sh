@@ -1,18 +1,45 @@
 #!/usr/bin/env bash
 # Install everything the tests need on a fresh machine, then run them all.
-# Used as-is by CI (.ci/run). Safe to run again: each step skips what is there.
+# Used as-is by CI (.ci/run, as root). Safe to run again: each step skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing Chromium (Debian package) for the browser tests"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+apt_install() {  # Debian/Ubuntu packages, only those missing
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "== installing ${missing[*]} (Debian packages)"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+if command -v apt-get >/dev/null 2>&1; then
+  # Chromium for the browser tests; Firefox ESR and WebKitGTK's WebDriver (under Xvfb) for the
+  # core journey in the other two engines (see tests/browser/engines.py).
+  apt_install chromium firefox-esr webkit2gtk-driver xvfb
+elif ! command -v chromium >/dev/null 2>&1; then
+  echo "== no apt-get and no chromium: the browser tests will fail (install Chromium)" >&2
+fi
+
+# Debian/Ubuntu/Homebrew Python refuse pip outside a virtual environment
+# (externally-managed-environment): then make and use .venv here.
+PY=python3
+if python3 - <<'PYCHECK'
+import os, sys, sysconfig
+managed = os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED"))
+sys.exit(0 if managed and sys.prefix == sys.base_prefix else 1)
+PYCHECK
+then
+  if [ ! -x .venv/bin/python ]; then
+    echo "== creating .venv (this Python refuses pip install outside a virtual environment)"
+    python3 -m venv .venv 2>/dev/null || { apt_install python3-venv; python3 -m venv .venv; }
+  fi
+  PY=.venv/bin/python
 fi
 
 echo "== installing masterysite with its test dependencies"
-python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+$PY -m pip install -q --disable-pip-version-check -e '.[test]'
 
 if command -v npm >/dev/null 2>&1 && [ ! -f .cache/node_modules/axe-core/axe.min.js ]; then
   echo "== fetching axe-core (accessibility rules) from the npm registry"
@@ -25,4 +52,4 @@ if command -v npm >/dev/null 2>&1 && { [ ! -f .cache/node_modules/scorm-again/di
 fi
 
 echo "== running the tests"
-python3 -m pytest -q "$@"
+$PY -m pytest -q "$@"

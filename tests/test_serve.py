@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from masterysite.serve import relevant
 
 
 def free_port() -> int:
@@ -102,3 +105,54 @@ def test_serve_starts_on_a_broken_course_and_recovers(example_course: Path, tmp_
     finally:
         process.terminate()
         process.wait(10)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["units/sedsbKwVD", "units/.03-simplifying.md.swp", "units/03-simplifying.md~", "units/.#03-simplifying.md",
+     "units/4913", "units/#03-simplifying.md#", "units/03-simplifying.md.tmp", "units/notes.txt",
+     "assets/.strip.svg.swx", "theme/masterysite.css___jb_tmp___", "build/index.html"],
+)  # fmt: skip
+def test_editor_scratch_files_are_not_changes(path: str) -> None:
+    assert not relevant(path)
+
+
+@pytest.mark.parametrize("path", ["units/03-simplifying.md", "course.yml", "assets/sedan.png", "theme/x.css"])
+def test_course_files_are_changes(path: str) -> None:
+    assert relevant(path)
+
+
+def test_serve_without_output_builds_in_a_temporary_folder_and_ignores_scratch_files(
+    example_course: Path, tmp_path: Path
+) -> None:
+    """As mkdocs serve does: nothing is written where serve was started; the folder goes on exit.
+    An editor's temporary files (sed -i, vim) are neither logged nor rebuilt."""
+    started_in = tmp_path / "here"
+    started_in.mkdir()
+    port = free_port()
+    log = tmp_path / "serve.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "masterysite", "serve", str(example_course), "-p", str(port)],
+        cwd=started_in,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    base = f"http://127.0.0.1:{port}/"
+    unit = example_course / "units" / "03-simplifying.md"
+    try:
+        wait_for(lambda: "Fractions" in get(base), log=log)
+        built = Path(re.search(r"Building into (\S+)", log.read_text()).group(1))  # type: ignore[union-attr]
+        assert (built / "index.html").is_file()
+        assert not list(started_in.iterdir()), "serve wrote into the folder it was started from"
+        for scratch in ("sedsbKwVD", ".03-simplifying.md.swp", "4913", "03-simplifying.md~"):
+            (unit.parent / scratch).write_text("scratch", encoding="utf-8")
+        unit.write_text(unit.read_text(encoding="utf-8").replace("Simplifying", "Simplifying now", 1), encoding="utf-8")
+        wait_for(lambda: "Rebuilt" in log.read_text(), log=log)
+        time.sleep(0.5)
+        rebuilt = [line for line in log.read_text().splitlines() if line.startswith("Rebuilt")]
+        assert rebuilt and all(line.endswith("units/03-simplifying.md") for line in rebuilt), rebuilt
+    finally:
+        process.terminate()
+        process.wait(10)
+    assert not built.exists(), "the temporary site was left behind"

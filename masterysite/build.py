@@ -43,7 +43,7 @@ from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.unit import UnitSource, parse_unit, scan_id
 from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, render_unit, unit_context
 from masterysite.scripts import bundles, minified_css
-from masterysite.search import search_index_js
+from masterysite.search import outline, search_index_js
 from masterysite.theme import check_strings, default_theme_dir, static_files, theme_dirs
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,8 @@ def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) 
 def parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
     text, source = args
     report = Report()
-    return parse_unit(text, source, report), report.problems
+    unit = parse_unit(text, source, report)
+    return (outline(unit) if unit is not None else None), report.problems
 
 
 def read_units(root: Path, entries: tuple[UnitEntry, ...], report: Report) -> dict[str, str]:

@@ -109,6 +109,11 @@ class Unit:
     line: int = 1
     extra: dict[str, Any] = field(default_factory=dict)  # front-matter keys the course keeps (extra_keys)
     ignore: tuple[str, ...] = ()  # warning codes this unit silences
+    # Kept when the build drops the page's HTML (cache.light): what the search index and the
+    # course data need. search: the lesson's sections as (anchor, heading, words); bonus: how
+    # many enrichment blocks. Set by build.parse_task (search.outline).
+    search: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
+    bonus: int = 0
 
     @property
     def href(self) -> str:

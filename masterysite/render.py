@@ -219,5 +219,5 @@ def _unit_entry(course: Course, unit: Unit) -> dict[str, Any]:
         "objectives": [{"id": o.id, "text": o.text} for o in unit.objectives],
         "questions": len(unit.questions),
         "draw": unit.draw or len(unit.questions),
-        "bonus": len(unit.enrichment),
+        "bonus": unit.bonus,
     }

@@ -25,13 +25,13 @@ sections, 6 bits a character, lowest section first.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
-from masterysite.model import Course
+from masterysite.model import Course, Unit
 from masterysite.render import script_json
 
 ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
@@ -103,14 +103,14 @@ def encode_postings(numbers: list[int], total: int) -> str:
     return "~" + bits.translate(_BITMAP).decode("ascii")
 
 
-@functools.lru_cache(maxsize=4096)
-def _unit_words(
-    title: str, objectives: tuple[str, ...], lesson_html: str
-) -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """A unit's sections and their words, kept between serve's rebuilds (most units do not change)."""
-    return tuple(
-        (anchor, head, frozenset(words(text))) for anchor, head, text in sections(title, objectives, lesson_html)
+def outline(unit: Unit) -> Unit:
+    """The unit with what the index and the course data need once its HTML is dropped (model.Unit)."""
+    objectives = tuple(o.text for o in unit.objectives)
+    found = tuple(
+        (anchor, head, tuple(sorted(words(text))))
+        for anchor, head, text in sections(unit.title, objectives, unit.lesson_html)
     )
+    return replace(unit, search=found, bonus=len(unit.enrichment))
 
 
 def index_data(course: Course) -> dict[str, Any]:
@@ -119,7 +119,7 @@ def index_data(course: Course) -> dict[str, Any]:
     number = 0
     for unit in course.units:
         heads = []
-        for anchor, title, found in _unit_words(unit.title, tuple(o.text for o in unit.objectives), unit.lesson_html):
+        for anchor, title, found in unit.search:
             heads.append([anchor, title])
             for word in found:
                 if word in postings:

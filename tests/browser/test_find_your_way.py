@@ -82,3 +82,22 @@ def test_table_of_contents_links_land_on_their_headings(
     # A tap target a finger can hit (WCAG 2.5.8: at least 24 px tall).
     heights = links.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
     assert min(heights) >= 24, heights
+
+
+def test_locked_titles_are_not_dressed_as_links_and_display_math_uses_the_text_face(
+    page: Page, http_root: str, course_key: Course
+) -> None:
+    page.goto(http_root + "index.html")
+    style = "e => { const s = getComputedStyle(e); return [s.textDecorationLine, s.color]; }"
+    student = Student(page, course_key, http_root)
+    open_title = student.card(U1).get_by_role("link", name=course_key.unit(U1).title).evaluate(style)
+    locked_title = student.card("equivalent-fractions").get_by_role("heading").get_by_role("link").evaluate(style)
+    assert open_title[0] == "underline" and locked_title[0] == "none", (open_title, locked_title)
+    assert open_title[1] != locked_title[1]
+
+    page.goto(http_root + course_key.unit(U1).href)
+    faces = page.evaluate(
+        "() => [getComputedStyle(document.querySelector('.lesson p')).fontFamily,"
+        " getComputedStyle(document.querySelector('math[display=block]')).fontFamily]"
+    )
+    assert faces[0] == faces[1], faces

@@ -83,8 +83,10 @@ class Project:
         gc.freeze()  # the parsed course is long-lived: keep the collector from rescanning it on every save
         return self.loaded.report
 
-    def rebuild(self, change: Change) -> tuple[Report, list[str]]:
-        """Rebuild after ``change``; returns the report and the output files written."""
+    def rebuild(self, change: Change, search: bool = True) -> tuple[Report, list[str]]:
+        """Rebuild after ``change``; returns the report and the output files written.
+
+        ``search=False`` leaves the search index for `update_search_index` (serve: after the reload)."""
         change = Change(change.paths | self.pending)
         self.pending = change.paths
         texts = self._unit_edits(change)
@@ -94,6 +96,8 @@ class Project:
             return report, ["*"]
         result = self._units(texts)
         self.pending = set()
+        if search and self.update_search_index():
+            result[1].append("_static/search-index.js")
         return result
 
     def _unit_edits(self, change: Change) -> dict[str, str] | None:

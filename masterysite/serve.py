@@ -180,7 +180,7 @@ class Watcher(threading.Thread):
     def rebuild(self, change: Change) -> None:
         started = time.perf_counter()
         try:
-            report, written = self.project.rebuild(change)
+            report, written = self.project.rebuild(change, search=False)
         except MasteryError as exc:
             self.status.error = exc.format_message()
             click.echo(f"Build failed; still serving the last good site.\n{self.status.error}", err=True)

@@ -257,7 +257,9 @@ def test_mastery_at_80_percent_reveals_enrichment_and_unlocks_exactly_the_depend
     # Exactly the two dependents unlocked: go on to the first (in course order), the other named too.
     expect(results).to_contain_text("Great work! Bonus challenges are now open below.")
     expect(results).to_contain_text("You also opened:")
-    expect(results.get_by_role("link")).to_have_text([f"Go on to {title(course_key, U2)} →", title(course_key, U5)])
+    expect(results.get_by_role("link")).to_have_text(
+        ["★ Go to the bonus challenges", f"Go on to {title(course_key, U2)} →", title(course_key, U5)]
+    )
     expect(results.get_by_role("button", name="Practise with new questions")).to_be_visible()
     expect(page.get_by_role("button", name="Try again", exact=True)).to_have_count(0)
     expect(page.get_by_text("Mastered · best score 80%", exact=True)).to_be_visible()
@@ -437,7 +439,7 @@ def test_ninety_percent_unit_fails_at_8_of_10_and_passes_at_9_of_10(
     results = page.get_by_role("region", name="Mastered!")
     expect(results).to_contain_text("You scored 90% (9 of 10).")
     expect(results.get_by_role("link")).to_have_text(
-        [f"Go on to {title(course_key, U3)} →", title(course_key, "comparing")]
+        ["★ Go to the bonus challenges", f"Go on to {title(course_key, U3)} →", title(course_key, "comparing")]
     )
     expect(page.get_by_role("region", name="Bonus challenges")).to_be_visible()
 

@@ -82,6 +82,10 @@ def check(course: Path, strict: bool) -> None:
     try_templates(loaded, course)
     show_warnings(loaded.report.problems)
     show_unhashed(loaded.course)
+    for unit in loaded.course.units if loaded.course else ():
+        if unit.objectives_from_block:
+            ids = ", ".join(o.id for o in unit.objectives)
+            click.echo(f"{unit.path}:{unit.objectives[0].line}: objectives from the '::: objectives' block: {ids}")
     units = len(loaded.course.units) if loaded.course else 0
     warnings = len(loaded.report.warnings)
     plural = "s" if warnings != 1 else ""

@@ -16,6 +16,7 @@ from masterysite import __version__, hashing
 from masterysite.config import RIGHT_TO_LEFT
 from masterysite.model import Course, Question, Unit
 from masterysite.parse.blanks import label_blanks
+from masterysite.parse.lesson import fill_titles
 from masterysite.theme import environment, strings
 
 GENERATOR = f"masterysite {__version__}"
@@ -153,10 +154,10 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
     page_unit = {
         **ref,
         "objectives": md_objectives,
-        "lesson_html": Markup(unit.lesson_html),
+        "lesson_html": Markup(fill_titles(unit.lesson_html, site.t)),
         "questions": [page_question(q, site.t) for q in unit.questions],
-        "correctives": [_block(b) for b in unit.correctives],
-        "enrichment": [_block(b) for b in unit.enrichment],
+        "correctives": [_block(b, site.t) for b in unit.correctives],
+        "enrichment": [_block(b, site.t) for b in unit.enrichment],
         "draw": unit.draw or len(unit.questions),
         "toc": contents(unit.lesson_html),
         "long": len(unit.lesson_html) > LONG_LESSON,
@@ -180,8 +181,9 @@ def contents(lesson_html: str) -> list[dict[str, Any]]:
     return [{"id": m.group(1), "title": Markup(m.group(2)).striptags()} for m in _SECTION.finditer(lesson_html)]
 
 
-def _block(block: Any) -> dict[str, Any]:
-    return {"objective": block.objective, "title": block.title, "html": Markup(block.html), "anchor": block.anchor}
+def _block(block: Any, t: dict[str, Any]) -> dict[str, Any]:
+    html = Markup(fill_titles(block.html, t))
+    return {"objective": block.objective, "title": block.title, "html": html, "anchor": block.anchor}
 
 
 def render_unit(site: Site, unit: Unit) -> str:

@@ -20,7 +20,6 @@ _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
 _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
-_FENCE_LINE = re.compile(r"^\s*:{3,}\s*$")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 
 
@@ -180,7 +179,7 @@ class BlockParser:
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            if token.type.startswith("container_") and token.type.endswith("_open"):
+            if token.type == "container_block_open" and block_name(token) in BLOCKS:
                 end = self._close_of(tokens, index)
                 self._block(token, tokens[index + 1 : end])
                 index = end + 1
@@ -214,9 +213,9 @@ class BlockParser:
     def _block(self, token: Token, inner: list[Token]) -> None:
         name = block_name(token)
         line = self.line(token)
-        closing = self.lines[token.map[1]] if token.map and token.map[1] < len(self.lines) else ""
-        if not _FENCE_LINE.match(closing):
-            self.report.error(self.path, line, f"'::: {name}' block is never closed: add a line ':::' after it")
+        if not token.meta.get("closed", True):
+            message = f"'{token.markup} {name}' block is never closed: add a line '{token.markup}' after it"
+            self.report.error(self.path, line, message)
             self.unclosed = True
             return  # what it swallowed would only give confusing follow-on errors
         if token.level > 0:
@@ -232,8 +231,8 @@ class BlockParser:
             anchor = f"enrichment-{len(self.enrichment) + 1}"
             self.enrichment.append(Block("enrichment", title, self.render(inner), line, None, anchor))
         for nested in inner:
-            if nested.type.startswith("container_") and nested.type.endswith("_open"):
-                self.report.error(self.path, self.line(nested), "blocks cannot be nested inside other blocks")
+            if nested.type == "container_block_open" and (name == "question" or block_name(nested) in BLOCKS):
+                self.report.error(self.path, self.line(nested), f"'{block_name(nested)}' cannot be inside '{name}'")
 
     def _objective(self, words: list[str], line: int, what: str) -> str | None:
         if not self.checked:

@@ -15,6 +15,7 @@ from masterysite import yamlutil
 from masterysite.config import check_ignore, check_mastery, nfc
 from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
+from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
 from masterysite.parse.blocks import BlockParser, inline_text
 from masterysite.parse.frontmatter import split
@@ -99,16 +100,21 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     md = mdmod.make_markdown()
     env: dict[str, Any] = {}
     mdmod.math_failures.clear()
-    tokens = drop_comments(md.parse(parts.body, env))
+    tokens = lessonmod.prepare(md, drop_comments(md.parse(parts.body, env)), env)
     offset = parts.body_offset
+    objectives = _objectives(meta, path, report)
     rewriter = LinkRewriter(source, offset, report)
     links = rewriter.rewrite(tokens)
-    objectives = _objectives(meta, path, report)
-    if objectives:
+    from_block = objectives == [] and "objectives" not in meta
+    if from_block:
+        objectives = lessonmod.objectives_from_block(md, tokens, env, offset)
+        from_block = bool(objectives)
+    if objectives and not from_block:
         objectives = [rendered_objective(md, o, env, rewriter) for o in objectives]
     known = None if meta_broken or objectives is None else [o.id for o in objectives]
     blocks = BlockParser(md, env, path, offset, known, report)
     lesson = blocks.split(tokens, parts.body)
+    lessonmod.report_problems(env, path, offset, report)
     title = _title(meta, lesson, path, Report() if meta_broken else report)
     lesson_html = md.renderer.render(lesson, md.options, env)
     _report_math(parts.body, offset, path, report)
@@ -140,8 +146,9 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         line=meta.line_of("id") if "id" in meta else 1,
         extra=_extra(meta, source.extra_keys, path, report),
         ignore=check_ignore(meta.get("ignore"), path, meta.line_of("ignore"), report),
+        objectives_from_block=from_block,
     )
-    lint_unit(unit, meta, report, complete=not blocks.unclosed)
+    lint_unit(unit, meta, report, complete=not blocks.unclosed and not lessonmod.unclosed(env))
     return unit
 
 

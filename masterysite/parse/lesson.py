@@ -1,0 +1,316 @@
+"""Lesson blocks: the ``:::`` names of the tools teachers already write in (Carpentries, Quarto, pandoc).
+
+They are not scored: callouts become titled boxes, ``practice`` an exercise in the flow of the lesson,
+``solution``/``spoiler``/``details`` are collapsed, ``keypoints``/``questions``/``objectives`` are summary
+boxes, and ``instructor`` notes never reach the page. Rendered here, at parse time, with the theme's
+classes (``ms-callout``, ``ms-practice``, ...); a default title is left as ``<!--ms-t:KEY-->`` for the
+renderer to fill in from the theme's strings in the course's language (see render.fill_titles).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from masterysite.errors import Report
+from masterysite.model import Objective
+from masterysite.parse.blocks import inline_text
+from masterysite.parse.markdown import PROBLEMS, block_name, problem
+
+QUIZ_BLOCKS = ("question", "corrective", "enrichment")
+CALLOUTS: tuple[str, ...] = ("note", "tip", "warning", "caution", "important", "callout", "discussion")
+CALLOUTS += ("checklist", "prereq", "testimonial")
+QUARTO = {f"callout-{v}": v for v in ("note", "tip", "warning", "caution", "important")}
+PRACTICE = ("practice", "challenge", "exercise")
+COLLAPSED = ("solution", "hint", "spoiler", "details")
+SUMMARIES = ("keypoints", "questions", "objectives")
+HIDDEN = ("instructor",)
+LESSON_BLOCKS = (*CALLOUTS, *PRACTICE, *COLLAPSED, *SUMMARIES, *HIDDEN)
+ALL_BLOCKS = (*QUIZ_BLOCKS, *LESSON_BLOCKS, *QUARTO)
+TITLE = re.compile(r"<!--ms-t:(\w+)-->")
+
+
+def kind_of(name: str) -> tuple[str, str] | None:
+    """('callout', 'tip') for ``tip`` or ``callout-tip``, ('practice', 'practice') for ``challenge``, or None."""
+    if name in QUARTO:
+        return "callout", QUARTO[name]
+    for kind, names in (("callout", CALLOUTS), ("collapsed", COLLAPSED), ("summary", SUMMARIES)):
+        if name in names:
+            return kind, name
+    if name in PRACTICE:
+        return "practice", "practice"
+    if name in HIDDEN:
+        return "hidden", name
+    return None
+
+
+def close_of(tokens: Sequence[Token], start: int) -> int:
+    """Index of the ``container_block_close`` that matches the opening token at ``start``."""
+    depth = 0
+    for index in range(start, len(tokens)):
+        kind = tokens[index].type
+        if kind == "container_block_open":
+            depth += 1
+        elif kind == "container_block_close":
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(tokens) - 1
+
+
+def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[Token]:
+    """Drop instructor notes and what an unclosed block swallowed; give every lesson block its kind,
+    id and title; note unknown names and unclosed blocks in ``env`` for the block parser to report."""
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type != "container_block_open":
+            out.append(token)
+            index += 1
+            continue
+        name, end = block_name(token), close_of(tokens, index)
+        kind = kind_of(name)
+        line = token.map[0] if token.map else 0
+        if kind is not None and not token.meta.get("closed", True):
+            problem(env, "unclosed", line, name=name, fence=token.markup)
+            out += [token, tokens[end]]  # what it swallowed would only give confusing follow-on errors
+            index = end + 1
+            continue
+        if kind is None and name not in QUIZ_BLOCKS:
+            problem(env, "unknown", line, name=name)
+            index = end + 1  # its content is neither published nor checked further
+            continue
+        if kind is not None and kind[0] == "hidden":
+            index = end + 1  # teacher notes: kept in the source, never published
+            continue
+        if kind is not None:
+            tokens[end].meta = token.meta  # the closing tag is rendered from the same facts
+            _label(md, tokens, index, env, kind)
+        out.append(token)
+        index += 1
+    return out
+
+
+def _label(md: MarkdownIt, tokens: list[Token], index: int, env: dict[str, Any], kind: tuple[str, str]) -> None:
+    """Set the block's kind, id and title (its first heading when none follows the name: that heading
+    is taken out of the block's body)."""
+    token = tokens[index]
+    count = env["ms_block_count"] = env.get("ms_block_count", 0) + 1
+    title, skip = str(token.meta.get("title") or ""), 0
+    renderer: Any = md.renderer  # RendererHTML; the protocol type does not declare renderInline
+    if title:
+        inline = md.parseInline(title, env)
+        title_html = str(renderer.renderInline(inline[0].children or [], md.options, env)).strip()
+    elif index + 2 < len(tokens) and tokens[index + 1].type == "heading_open":
+        title_html = str(renderer.renderInline(tokens[index + 2].children or [], md.options, env)).strip()
+        skip = 3
+    else:
+        title_html = f"<!--ms-t:block_{kind[1]}-->"
+    token.meta.update(kind=kind[0], variant=kind[1], id=f"ms-block-{count}", title_html=title_html)
+    del tokens[index + 1 : index + 1 + skip]
+
+
+def render_open(token: Token) -> str:
+    meta = token.meta
+    kind, variant, ident, title = meta.get("kind"), meta.get("variant"), meta.get("id"), meta.get("title_html")
+    if kind == "collapsed":
+        return f'<details class="ms-collapsed ms-collapsed--{variant}">\n<summary>{title}</summary>\n'
+    tag = "aside" if kind == "callout" else "section"
+    return (
+        f'<{tag} class="ms-{kind} ms-{kind}--{variant}" aria-labelledby="{ident}-title">\n'
+        f'<p class="ms-{kind}__title" id="{ident}-title">{title}</p>\n'
+    )
+
+
+def render_close(token: Token) -> str:
+    kind = token.meta.get("kind")
+    return {"collapsed": "</details>\n", "callout": "</aside>\n"}.get(str(kind), "</section>\n")
+
+
+def _render(_self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any) -> str:
+    token = tokens[idx]
+    if not token.meta or not token.meta.get("kind"):
+        return '<div class="ms-block">\n' if token.nesting > 0 else "</div>\n"  # not reached: quiz blocks are taken out
+    return render_open(token) if token.nesting > 0 else render_close(token)
+
+
+def block_renderer(md: MarkdownIt) -> None:
+    """Render rules for the lesson blocks."""
+    md.add_render_rule("container_block_open", _render)
+    md.add_render_rule("container_block_close", _render)
+
+
+def fill_titles(page_html: str, strings: dict[str, Any]) -> str:
+    """Default block titles in the course's language: ``<!--ms-t:block_tip-->`` -> ``Tip``."""
+    if "<!--ms-t:" not in page_html:
+        return page_html
+    return TITLE.sub(lambda m: html.escape(str(strings.get(m.group(1), m.group(1)))), page_html)
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "with",
+        "how",
+        "what",
+        "why",
+        "when",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "be",
+        "is",
+        "are",
+        "was",
+        "your",
+        "you",
+        "our",
+        "we",
+        "it",
+        "its",
+        "their",
+        "them",
+        "they",
+        "by",
+        "at",
+        "as",
+        "from",
+        "into",
+        "about",
+        "between",
+        "within",
+        "using",
+        "use",
+        "explain",
+        "describe",
+        "understand",
+        "identify",
+        "learn",
+        "know",
+        "able",
+        "will",
+        "can",
+        "should",
+        "must",
+        "also",
+        "more",
+        "than",
+    ]
+)
+
+
+def objective_id(text: str, taken: set[str]) -> str:
+    """``Explain how to list files in a folder`` -> ``list-files``: two telling words, more if needed."""
+    words = [w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _STOP] or re.findall(r"[^\W_]+", text.lower())
+    words = words or ["objective"]
+    for size in range(2, len(words) + 1):
+        candidate = "-".join(words[:size])
+        if candidate not in taken:
+            return candidate
+    base, count = "-".join(words[:2]), 2
+    while f"{base}-{count}" in taken:
+        count += 1
+    return f"{base}-{count}"
+
+
+def block_listing() -> str:
+    return (
+        f"quiz blocks: {', '.join(QUIZ_BLOCKS)}; lesson blocks: {', '.join(LESSON_BLOCKS)},"
+        " or Quarto's {.callout-note} (-tip, -warning, -caution, -important)"
+    )
+
+
+def unknown_block(name: str) -> str:
+    """The names available, and a did-you-mean only when one is close ('soluton', not 'solution' -> 'question')."""
+    close = difflib.get_close_matches(name.lower().lstrip("."), ALL_BLOCKS, n=1, cutoff=0.75)
+    hint = f" — did you mean '{close[0]}'?" if close else ""
+    return f"unknown block '{name}' ({block_listing()}){hint}"
+
+
+def report_problems(env: dict[str, Any], path: str, offset: int, report: Report) -> None:
+    """What the Markdown pass noticed (``env[PROBLEMS]``), as ``path:line:`` errors, once each."""
+    seen: set[tuple[str, int]] = set()
+    nesting = False
+    for kind, at, details in env.get(PROBLEMS, []):
+        if (kind, at) in seen or (kind == "nesting" and nesting):
+            continue  # one message per root cause
+        seen.add((kind, at))
+        nesting = nesting or kind == "nesting"
+        report.error(path, at + offset + 1, _message(kind, details, offset))
+
+
+def _message(kind: str, details: dict[str, Any], offset: int) -> str:
+    if kind == "unknown":
+        return unknown_block(details["name"])
+    if kind == "unclosed":
+        return f"'{details['fence']} {details['name']}' block is never closed: add a line '{details['fence']}' after it"
+    if kind == "same-fence":
+        outer, fence = details["name"], ":" * details["colons"]
+        longer = ":" * (max(details["colons"], details["inner_colons"]) + 1)
+        return (
+            f"'{details['inner']}' is opened inside '{fence} {outer}' (line {details['start'] + offset + 1})"
+            f" with a fence just as long, which would end '{outer}' early: give '{outer}' a longer fence"
+            f" ('{longer} {outer}' ... '{longer}')"
+        )
+    if kind == "nesting":
+        return (
+            f"lists, quotes and blocks nested more than {details['limit']} deep: what is inside would not be"
+            " shown; nest less deeply"
+        )
+    return kind
+
+
+def unclosed(env: dict[str, Any]) -> bool:
+    """A lesson block was never closed: it swallowed the rest, so the unit is not what the teacher wrote."""
+    return any(kind == "unclosed" for kind, _at, _details in env.get(PROBLEMS, []))
+
+
+def objectives_from_block(md: MarkdownIt, tokens: list[Token], env: dict[str, Any], offset: int) -> list[Objective]:
+    """A Carpentries ``::: objectives`` list, for a unit whose front matter has none: ids from the words.
+
+    The block is taken out of the lesson: the page shows the objectives in its own section."""
+    for index, token in enumerate(tokens):
+        if token.type == "container_block_open" and token.level == 0 and block_name(token) == "objectives":
+            end = close_of(tokens, index)
+            found = _list_objectives(md, tokens[index + 1 : end], env, offset)
+            if found:
+                del tokens[index : end + 1]
+            return found
+    return []
+
+
+def _list_objectives(md: MarkdownIt, inner: list[Token], env: dict[str, Any], offset: int) -> list[Objective]:
+    renderer: Any = md.renderer  # RendererHTML; the protocol type does not declare renderInline
+    taken: set[str] = set()
+    found = []
+    for index, token in enumerate(inner):
+        if token.type != "list_item_open" or token.level != 2 or inner[index + 2].type != "inline":
+            continue
+        children = inner[index + 2].children or []
+        text = inline_text(children)
+        if not text:
+            continue
+        ident = objective_id(text, taken)
+        taken.add(ident)
+        item_html = str(renderer.renderInline(children, md.options, env)).strip()
+        line = (token.map[0] if token.map else 0) + offset + 1
+        found.append(Objective(ident, text, line, item_html))
+    return found

@@ -1,0 +1,72 @@
+"""Lesson blocks in the browser: every kind on one page passes axe-core at desktop and phone width
+(light scheme), a solution stays collapsed until opened, and each box is announced by its title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from masterysite.build import build
+from tests.browser.conftest import axe_violations, serve_folder
+
+pytestmark = pytest.mark.browser
+
+CALLOUTS = ["note", "tip", "warning", "caution", "important", "callout", "discussion", "checklist", "prereq"]
+CALLOUTS += ["testimonial", "{.callout-note}", "{.callout-tip}", "{.callout-warning}", "{.callout-caution}"]
+CALLOUTS += ["{.callout-important}"]
+OTHERS = ["spoiler", "details", "hint", "keypoints", "questions", "objectives"]
+
+
+def every_block() -> str:
+    parts = ["---\ntitle: Every block\nobjectives:\n  o: Do it\n---\n\nLesson.\n"]
+    parts += [f"::: {name}\nA `{name}` box with a [link](#top) and `code`.\n:::\n" for name in CALLOUTS + OTHERS]
+    parts.append("::: tip Count *on*\nTitled.\n:::\n")
+    parts.append(
+        ":::: challenge\n## Challenge 1: Halves\n\nWhat is half of 8?\n\n::: solution\n## Answer\n4, because"
+        " 8 ÷ 2 = 4.\n\n```python\nprint(8 // 2)\n```\n:::\n::::\n"
+    )
+    parts.append("::: instructor\nSECRET\n:::\n")
+    parts.append("::: question o\nPick a.\n\n- [x] a\n- [ ] b\n:::\n\n::: enrichment More\n::: note\nIn enrichment.\n:::\n")
+    return "\n".join(parts).replace("::: enrichment More\n::: note", ":::: enrichment More\n::: note") + "::::\n"
+
+
+@pytest.fixture(scope="module")
+def blocks_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("blocks")
+    course = root / "course"
+    (course / "units").mkdir(parents=True)
+    (course / "course.yml").write_text("title: Blocks\n", encoding="utf-8")
+    (course / "units" / "a.md").write_text(every_block(), encoding="utf-8")
+    build(course, root / "web" / "site")
+    assert "SECRET" not in (root / "web" / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    with serve_folder(Path(root / "web")) as base:
+        yield f"{base}site/units/a.html"
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_every_lesson_block_passes_axe(page: Page, blocks_url: str, axe: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(blocks_url)
+    expect(page.get_by_role("complementary", name="Count on")).to_be_visible()
+    assert axe_violations(page, axe) == []
+    for summary in page.locator("details.ms-collapsed > summary").all():
+        summary.click()
+    assert axe_violations(page, axe) == []
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+
+
+def test_solution_is_collapsed_until_opened(page: Page, blocks_url: str) -> None:
+    page.goto(blocks_url)
+    exercise = page.get_by_role("region", name="Challenge 1: Halves")
+    expect(exercise).to_contain_text("What is half of 8?")
+    answer = exercise.get_by_text("4, because")
+    expect(answer).to_be_hidden()
+    exercise.get_by_text("Answer", exact=True).click()
+    expect(answer).to_be_visible()
+    expect(page.get_by_role("complementary", name="Warning").first).to_contain_text("A warning box")
+    expect(page.get_by_role("region", name="Key points")).to_be_visible()
+    expect(page.get_by_text("SECRET")).to_have_count(0)

@@ -1,0 +1,102 @@
+"""Lesson blocks (SPEC §2.1): the block names of Carpentries, Quarto and pandoc work as written,
+with any fence of three or more colons; they are not scored; instructor notes are never published."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import MakeCourse
+
+from masterysite.build import build
+from masterysite.cli import main
+from masterysite.errors import Report
+from masterysite.parse.lesson import unknown_block
+from masterysite.parse.unit import UnitSource, parse_unit
+
+HEAD = "---\ntitle: T\n---\n\n"
+
+
+def parse(body: str) -> tuple[str, list[str]]:
+    report = Report()
+    unit = parse_unit(HEAD + body, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert unit is not None
+    return unit.lesson_html, [str(p) for p in report.sorted()]
+
+
+def test_a_did_you_mean_only_when_the_name_is_close() -> None:
+    assert unknown_block("soluton").endswith("— did you mean 'solution'?")
+    assert unknown_block("challange").endswith("— did you mean 'challenge'?")
+    assert unknown_block("corective").endswith("— did you mean 'corrective'?")
+    for far in ("quiz", "aside", "columns", "example"):
+        assert "did you mean" not in unknown_block(far), far
+    assert "solution" in unknown_block("quiz") and "callout-note" in unknown_block("quiz")  # lists the names
+
+
+def test_solution_is_a_block_not_a_misspelt_question() -> None:
+    html, problems = parse("::: solution\nIt is 4.\n:::\n")
+    assert problems == []
+    assert "<details" in html and "It is 4." in html
+
+
+def test_fences_of_any_length_and_braces() -> None:
+    for opening, closing in [(":::", ":::"), ("::::::::", "::::::::::::"), (":::", "::::")]:
+        for name in ("note", "{.callout-note}", "{.note}", '{.callout-note title="Hi"}'):
+            html, problems = parse(f"{opening} {name}\nInside.\n{closing}\n\nAfter.\n")
+            assert problems == [], (opening, name)
+            assert re.search(r"<aside[^>]*>.*Inside.*</aside>\s*<p>After.</p>", html, re.S), (opening, name)
+
+
+def test_title_after_the_name_or_the_first_heading() -> None:
+    html, _ = parse("::: tip Count *on*\nBody.\n:::\n\n::: warning\n## Hot\nBody.\n:::\n")
+    assert "Count <em>on</em></p>" in html
+    assert ">Hot</p>" in html and "<h2" not in html  # the heading became the title, once
+
+
+def test_instructor_notes_never_reach_any_output_file(make_course: MakeCourse, tmp_path: Path) -> None:
+    unit = HEAD + "Lesson.\n\n::::: instructor\nSECRET-NOTE ![x](nowhere.png)\n\n::: tip\nSECRET-TIP\n:::\n:::::\n"
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    build(root, tmp_path / "site")
+    for file in (tmp_path / "site").rglob("*"):
+        if file.is_file():
+            assert b"SECRET" not in file.read_bytes(), file
+
+
+def test_default_titles_in_the_course_language(make_course: MakeCourse, tmp_path: Path) -> None:
+    unit = HEAD + "::: tip\nBody.\n:::\n\n:::: practice\nDo it.\n\n::: solution\nDone.\n:::\n::::\n"
+    root = make_course({"course.yml": "title: T\nlanguage: fr\n", "units/a.md": unit})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert ">Astuce</p>" in page and ">Exercice</p>" in page and "<summary>Solution</summary>" in page
+    assert "ms-t:" not in page
+
+
+def test_objectives_block_gives_the_objectives_and_check_shows_their_ids(make_course: MakeCourse) -> None:
+    unit = (
+        "---\ntitle: T\n---\n\n::: objectives\n- Explain how to list files.\n- Use `ls -l`.\n:::\n\n"
+        "::: question list-files\nWhich command lists files?\n\n- [x] ls\n- [ ] cd\n:::\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert "units/a.md:6: objectives from the '::: objectives' block: list-files, ls-l" in result.output
+    assert "unknown objective" not in result.output
+
+
+def test_front_matter_objectives_win_and_the_block_stays_a_summary_box() -> None:
+    report = Report()
+    text = "---\ntitle: T\nobjectives:\n  o: Do it\n---\n\n::: objectives\n- Something else\n:::\n"
+    unit = parse_unit(text, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert unit is not None and [o.id for o in unit.objectives] == ["o"]
+    assert "ms-summary--objectives" in unit.lesson_html and "Something else" in unit.lesson_html
+
+
+def test_a_heading_never_takes_an_id_the_theme_uses(make_course: MakeCourse, tmp_path: Path) -> None:
+    unit = HEAD.replace("---\n\n", "objectives:\n  o: O\n---\n\n")
+    unit += "## MS Quiz form\n\n## Main\n\n## Q 1\n\n::: question o\nWhich?\n\n- [x] a\n- [ ] b\n:::\n"
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert 'id="h-ms-quiz-form"' in page and 'id="h-main"' in page

@@ -18,7 +18,6 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from masterysite.errors import Report
 from masterysite.model import Objective
 from masterysite.parse.blocks import inline_text
 from masterysite.parse.markdown import PROBLEMS, block_name, problem
@@ -243,39 +242,6 @@ def unknown_block(name: str) -> str:
     close = difflib.get_close_matches(name.lower().lstrip("."), ALL_BLOCKS, n=1, cutoff=0.75)
     hint = f" — did you mean '{close[0]}'?" if close else ""
     return f"unknown block '{name}' ({block_listing()}){hint}"
-
-
-def report_problems(env: dict[str, Any], path: str, offset: int, report: Report) -> None:
-    """What the Markdown pass noticed (``env[PROBLEMS]``), as ``path:line:`` errors, once each."""
-    seen: set[tuple[str, int]] = set()
-    nesting = False
-    for kind, at, details in env.get(PROBLEMS, []):
-        if (kind, at) in seen or (kind == "nesting" and nesting):
-            continue  # one message per root cause
-        seen.add((kind, at))
-        nesting = nesting or kind == "nesting"
-        report.error(path, at + offset + 1, _message(kind, details, offset))
-
-
-def _message(kind: str, details: dict[str, Any], offset: int) -> str:
-    if kind == "unknown":
-        return unknown_block(details["name"])
-    if kind == "unclosed":
-        return f"'{details['fence']} {details['name']}' block is never closed: add a line '{details['fence']}' after it"
-    if kind == "same-fence":
-        outer, fence = details["name"], ":" * details["colons"]
-        longer = ":" * (max(details["colons"], details["inner_colons"]) + 1)
-        return (
-            f"'{details['inner']}' is opened inside '{fence} {outer}' (line {details['start'] + offset + 1})"
-            f" with a fence just as long, which would end '{outer}' early: give '{outer}' a longer fence"
-            f" ('{longer} {outer}' ... '{longer}')"
-        )
-    if kind == "nesting":
-        return (
-            f"lists, quotes and blocks nested more than {details['limit']} deep: what is inside would not be"
-            " shown; nest less deeply"
-        )
-    return kind
 
 
 def unclosed(env: dict[str, Any]) -> bool:

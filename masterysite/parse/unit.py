@@ -17,6 +17,7 @@ from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
 from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
+from masterysite.parse import structure
 from masterysite.parse.blocks import BlockParser, inline_text
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
@@ -100,7 +101,14 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     md = mdmod.make_markdown()
     env: dict[str, Any] = {}
     mdmod.math_failures.clear()
-    tokens = lessonmod.prepare(md, drop_comments(md.parse(parts.body, env)), env)
+    body = parts.body
+    tokens = md.parse(body, env)
+    repaired = structure.repair(body, tokens, env)
+    if repaired is not None:  # a comment or code fence left open: reported; read the rest as if closed
+        body, env = repaired, structure.kept_after_repair(env)
+        mdmod.math_failures.clear()
+        tokens = md.parse(body, env)
+    tokens = lessonmod.prepare(md, drop_comments(tokens), env)
     offset = parts.body_offset
     objectives = _objectives(meta, path, report)
     rewriter = LinkRewriter(source, offset, report)
@@ -112,12 +120,14 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if objectives and not from_block:
         objectives = [rendered_objective(md, o, env, rewriter) for o in objectives]
     known = None if meta_broken or objectives is None else [o.id for o in objectives]
-    blocks = BlockParser(md, env, path, offset, known, report)
-    lesson = blocks.split(tokens, parts.body)
-    lessonmod.report_problems(env, path, offset, report)
+    found = Report()
+    blocks = BlockParser(md, env, path, offset, known, found)
+    lesson = blocks.split(tokens, body)
+    report.extend(structure.without_follow_ons(found.problems, tokens, env, offset))
+    structure.report_problems(env, path, offset, report)
     title = _title(meta, lesson, path, Report() if meta_broken else report)
     lesson_html = md.renderer.render(lesson, md.options, env)
-    _report_math(parts.body, offset, path, report)
+    _report_math(body, offset, path, report)
     unit_id = _unit_id(meta, path, report)
     quiz = _quiz(meta, path, report)
     requires, requires_line = _requires(meta, path, report)

@@ -29,7 +29,9 @@ def every_block() -> str:
         " 8 ÷ 2 = 4.\n\n```python\nprint(8 // 2)\n```\n:::\n::::\n"
     )
     parts.append("::: instructor\nSECRET\n:::\n")
-    parts.append("::: question o\nPick a.\n\n- [x] a\n- [ ] b\n:::\n\n::: enrichment More\n::: note\nIn enrichment.\n:::\n")
+    parts.append(
+        "::: question o\nPick a.\n\n- [x] a\n- [ ] b\n:::\n\n::: enrichment More\n::: note\nIn enrichment.\n:::\n"
+    )
     return "\n".join(parts).replace("::: enrichment More\n::: note", ":::: enrichment More\n::: note") + "::::\n"
 
 

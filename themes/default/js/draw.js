@@ -12,7 +12,7 @@ function shuffled(list) {
 
 /** Shuffle, then interleave by objective so a short draw still covers each. */
 function spread(questions) {
-  var groups = {}, order = [];
+  var groups = dict(), order = [];
   shuffled(questions).forEach(function (q) {
     if (!own(groups, q.objective)) { groups[q.objective] = []; order.push(q.objective); }
     groups[q.objective].push(q);
@@ -26,12 +26,12 @@ function spread(questions) {
 
 /** A fresh draw: questions not in the previous attempt first. */
 function makeDraw(quiz, prev) {
-  var before = {}, fresh = [], old = [];
+  var before = dict(), fresh = [], old = [];
   prev.forEach(function (k) { before[k] = true; });
   quiz.questions.forEach(function (q) { (before[q.key] ? old : fresh).push(q); });
   var picked = spread(fresh).concat(spread(old)).slice(0, quiz.size);
   picked = quiz.shuffle ? shuffled(picked) : picked.sort(function (a, b) { return a.index - b.index; });
-  var draw = { keys: [], choices: {} };
+  var draw = { keys: [], choices: dict() };
   picked.forEach(function (q) {
     draw.keys.push(q.key);
     draw.choices[q.key] = q.kind === "ordering" ? unordered(q) : quiz.shuffle ? shuffled(q.choiceIds) : q.choiceIds.slice();
@@ -49,7 +49,7 @@ function unordered(q) {
 /** A stored draw is reused only if it still fits the (maybe rebuilt) pool. */
 function drawFits(quiz, draw) {
   if (!draw || draw.keys.length !== quiz.size) return false;
-  var seen = {};
+  var seen = dict();
   return draw.keys.every(function (k) {
     var q = quiz.byKey[k], ids = draw.choices[k];
     if (!q || seen[k] || !ids) return false;

@@ -8,7 +8,7 @@ function isUnlocked(u) { return (u.requires || []).every(isMastered); }
 function statusOf(u) { return isMastered(u.id) ? "mastered" : isUnlocked(u) ? "available" : "locked"; }
 
 function availableIds() {
-  var set = {};
+  var set = dict();
   UNITS.forEach(function (u) { if (statusOf(u) === "available") set[u.id] = true; });
   return set;
 }

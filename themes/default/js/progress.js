@@ -68,7 +68,7 @@ function exportProgress() {
     return progressMessage(tr("name_needed"), true);
   }
   if (nameBox) { store.data.student = nameBox.value.trim().slice(0, 100); saveProgress(); }
-  var units = {};
+  var units = dict();
   Object.keys(store.data.units).forEach(function (id) {
     var r = store.data.units[id], copy = {};
     Object.keys(r).forEach(function (k) { if (k !== "draw") copy[k] = r[k]; });

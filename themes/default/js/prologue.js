@@ -15,5 +15,5 @@
 window.MASTERYSITE_STARTED = true;
 var doc = document;
 var html = doc.documentElement;
-var COURSE, ROOT, KEY, UNITS = [], BY_ID = {};
+var COURSE, ROOT, KEY, UNITS = [], BY_ID = Object.create(null);  // see dict() in util.js
 var SCHEMA = 1;

@@ -1,5 +1,5 @@
 function startQuiz(u, data) {
-  var quiz = { size: 0, shuffle: data.shuffle !== false, mastery: u.mastery, questions: [], byKey: {}, nodes: {} };
+  var quiz = { size: 0, shuffle: data.shuffle !== false, mastery: u.mastery, questions: [], byKey: dict(), nodes: dict() };
   data.questions.forEach(function (q, i) {
     var node = $("q-" + q.key);
     if (!node || !isObj(q) || typeof q.key !== "string") return;
@@ -173,7 +173,7 @@ function onCheck(event) {
 
 /** Store the attempt; returns the ids of the objectives missed in it. */
 function recordAttempt(u, results, score, passed) {
-  var rec = record(u.id), tally = {}, missed = [];
+  var rec = record(u.id), tally = dict(), missed = [];
   results.forEach(function (r) {
     var t = tally[r.q.objective] || (tally[r.q.objective] = [0, 0]);
     t[0] += r.right ? 1 : 0;

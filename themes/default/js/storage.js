@@ -3,7 +3,7 @@
  * ------------------------------------------------------------------ */
 var store = { data: null, persistent: true };
 
-function emptyProgress() { return { schema: SCHEMA, course: COURSE.id, student: "", units: {} }; }
+function emptyProgress() { return { schema: SCHEMA, course: COURSE.id, student: "", units: dict() }; }
 
 function cleanScore(s) {
   return Array.isArray(s) && s.length === 2 && isCount(s[0]) && isCount(s[1]) &&
@@ -18,7 +18,7 @@ function cleanStrings(list) {
 function cleanUnit(u) {
   if (!isObj(u)) return null;
   var r = { mastered: u.mastered === true, attempts: isCount(u.attempts) ? u.attempts : 0,
-    best: cleanScore(u.best), objectives: {}, last: null, prev: cleanStrings(u.prev), draw: null };
+    best: cleanScore(u.best), objectives: dict(), last: null, prev: cleanStrings(u.prev), draw: null };
   if (isObj(u.objectives)) {
     safeKeys(u.objectives).forEach(function (id) {
       var o = u.objectives[id];
@@ -32,7 +32,7 @@ function cleanUnit(u) {
   }
   r.tries = cleanTries(u.tries);
   if (isObj(u.draw) && isObj(u.draw.choices)) {
-    r.draw = { keys: cleanStrings(u.draw.keys), choices: {} };
+    r.draw = { keys: cleanStrings(u.draw.keys), choices: dict() };
     safeKeys(u.draw.choices).forEach(function (k) { r.draw.choices[k] = cleanStrings(u.draw.choices[k]); });
   }
   return r;

@@ -32,7 +32,7 @@ function showLocked(u) {
 /** The first unit on the way to `u` that the student can work on now: a depth-first walk of the
  *  prerequisites (in the order listed) to a unit that is available and not yet mastered. */
 function startingPoint(u) {
-  var seen = {};
+  var seen = dict();
   function walk(unit) {
     if (seen[unit.id]) return null;
     seen[unit.id] = true;

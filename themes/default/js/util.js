@@ -5,8 +5,11 @@ function $(id) { return doc.getElementById(id); }
 function isObj(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
 function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 function isCount(n) { return typeof n === "number" && n >= 0 && n % 1 === 0 && n < 1e9; }
-/** Own keys of untrusted JSON that are safe to copy by assignment ("__proto__" is not). */
-function safeKeys(o) { return Object.keys(o).filter(function (k) { return k !== "__proto__"; }); }
+/** A map keyed by ids (units, objectives, questions): ids are data, so "constructor", "toString"
+ *  or "__proto__" must be keys like any other — no prototype to collide with. */
+function dict() { return Object.create(null); }
+/** Own keys of untrusted JSON, to be copied into a dict() (where "__proto__" is a plain key too). */
+function safeKeys(o) { return Object.keys(o); }
 
 /** Create an element; string children become text nodes (never HTML). */
 function el(tag, attrs, children) {

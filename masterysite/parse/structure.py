@@ -1,0 +1,154 @@
+"""Never silent: structural mistakes that Markdown would quietly turn into a broken page.
+
+An HTML comment never closed (it would hide or publish the rest of the file), a code fence never closed
+(it would swallow the rest of its block: answers, feedback), a code fence opened on a choice or answer
+line, content past the nesting limit, a block inside another with a fence as long. Each is one error at
+its line. A comment or fence left open is then *repaired* in a copy of the text (the comment closed at
+the end of its line, the fence's opening line blanked) and the unit parsed again, so what it would have
+swallowed is still checked and gives no follow-on errors: one message per root cause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown_it.token import Token
+
+from masterysite.errors import Problem, Report
+from masterysite.parse.markdown import PROBLEMS, problem
+
+_CLOSING_FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*$")
+_PREFIX = re.compile(r"^[ \t>]*")  # list indentation and quote markers before a line's content
+_FENCE_ON_MARKER = re.compile(r"(?:\[[ xX]\]|={1,2}|~)[ \t]*(`{3,}|~{3,})")
+REPAIRED = ("comment", "fence", "fence-on-marker")
+
+
+def _line_in(token: Token, text: str, index: int) -> int:
+    return (token.map[0] if token.map else 0) + text.count("\n", 0, index)
+
+
+def _unclosed_comments(tokens: list[Token], env: dict[str, Any]) -> list[int]:
+    """Lines (of the body) where a ``<!--`` opens a comment that never closes."""
+    found = []
+    for token in tokens:
+        text = token.content
+        if token.type == "html_block":
+            start = text.rfind("<!--")
+            if start >= 0 and "-->" not in text[start + 4 :]:
+                found.append(_line_in(token, text, start))
+        elif token.type == "inline" and any(c.type == "text" and "<!--" in c.content for c in token.children or []):
+            found.append(_line_in(token, text, max(text.find("<!--"), 0)))
+    for line in found:
+        problem(env, "comment", line)
+    return found
+
+
+def _closed(fence: Token, lines: list[str]) -> bool:
+    if not fence.map or fence.map[1] - fence.map[0] < 2 or fence.map[1] > len(lines):
+        return False
+    last = _CLOSING_FENCE.fullmatch(_PREFIX.sub("", lines[fence.map[1] - 1]))
+    return last is not None and last.group(1)[0] == fence.markup[0] and len(last.group(1)) >= len(fence.markup)
+
+
+def _fences(tokens: list[Token], lines: list[str], env: dict[str, Any]) -> list[int]:
+    """Lines to blank: fences never closed, each reported once; one that only follows a fence opened on
+    a choice or answer line is that mistake's consequence, not a second one."""
+    blank = []
+    after_marker = False
+    for token in tokens:
+        if token.type == "inline" and token.map:
+            marker = _FENCE_ON_MARKER.match(token.content)
+            if marker and any(c.type == "text" and marker.group(1) in c.content for c in token.children or []):
+                choice = token.content.startswith("[")
+                problem(env, "fence-on-marker", token.map[0], fence=marker.group(1), choice=choice)
+                after_marker = True
+        elif token.type == "fence" and token.map:
+            if not _closed(token, lines):
+                if not after_marker:
+                    problem(env, "fence", token.map[0], fence=token.markup)
+                blank.append(token.map[0])
+            after_marker = False
+    return blank
+
+
+def repair(body: str, tokens: list[Token], env: dict[str, Any]) -> str | None:
+    """Report comments and fences left open; the body with them closed, or None when there were none."""
+    lines = body.split("\n")
+    comments = _unclosed_comments(tokens, env)
+    fences = _fences(tokens, lines, env)
+    if not comments and not fences:
+        return None
+    for line in comments:
+        lines[line] += " -->"
+    for line in fences:
+        lines[line] = ""
+    return "\n".join(lines)
+
+
+def kept_after_repair(env: dict[str, Any]) -> dict[str, Any]:
+    """A fresh env for the second parse, keeping only what the repair itself reported."""
+    return {PROBLEMS: [p for p in env.get(PROBLEMS, []) if p[0] in REPAIRED]}
+
+
+def report_problems(env: dict[str, Any], path: str, offset: int, report: Report) -> None:
+    """What the Markdown passes noticed (``env[PROBLEMS]``), as ``path:line:`` errors, once each."""
+    seen: set[tuple[str, int]] = set()
+    nesting = False
+    for kind, at, details in env.get(PROBLEMS, []):
+        if (kind, at) in seen or (kind == "nesting" and nesting):
+            continue  # one message per root cause
+        seen.add((kind, at))
+        nesting = nesting or kind == "nesting"
+        report.error(path, at + offset + 1, _message(kind, details, offset))
+
+
+def _message(kind: str, details: dict[str, Any], offset: int) -> str:
+    from masterysite.parse.lesson import unknown_block  # lesson.py reports through this module
+
+    if kind == "unknown":
+        return unknown_block(details["name"])
+    if kind == "unclosed":
+        return f"'{details['fence']} {details['name']}' block is never closed: add a line '{details['fence']}' after it"
+    if kind == "same-fence":
+        outer, fence = details["name"], ":" * details["colons"]
+        longer = ":" * (max(details["colons"], details["inner_colons"]) + 1)
+        return (
+            f"'{details['inner']}' is opened inside '{fence} {outer}' (line {details['start'] + offset + 1})"
+            f" with a fence just as long, which would end '{outer}' early: give '{outer}' a longer fence"
+            f" ('{longer} {outer}' ... '{longer}')"
+        )
+    if kind == "nesting":
+        return (
+            f"lists, quotes and blocks nested more than {details['limit']} deep: what is inside would not be"
+            " shown; nest less deeply"
+        )
+    if kind == "comment":
+        return "HTML comment '<!--' is never closed: end it with '-->' (as it is, it hides or shows the rest)"
+    if kind == "fence":
+        return f"code block '{details['fence']}' is never closed: add a line '{details['fence']}' after the code"
+    if kind == "fence-on-marker" and details["choice"]:
+        return (
+            f"a code block cannot start on a choice line: write the choice's text first and put"
+            f" '{details['fence']}' on a line of its own under it (indented like it), or use `inline code`"
+        )
+    if kind == "fence-on-marker":
+        return (
+            "a code block cannot start on an answer line: write the answer itself after the '=' ('== ls -l');"
+            " code the student reads belongs in the question above it"
+        )
+    return kind
+
+
+def without_follow_ons(problems: list[Problem], tokens: list[Token], env: dict[str, Any], offset: int) -> list[Problem]:
+    """The block parser's findings, less those inside a block where a comment or fence was left open:
+    there they are the open comment's or fence's consequences (already reported), not new mistakes."""
+    repaired = [at for kind, at, _details in env.get(PROBLEMS, []) if kind in REPAIRED]
+    if not repaired:
+        return problems
+    spans = [
+        (t.map[0] + offset + 1, t.map[1] + offset + 1)
+        for t in tokens
+        if t.type == "container_block_open" and t.map and any(t.map[0] <= r < t.map[1] for r in repaired)
+    ]
+    return [p for p in problems if not any(start <= p.line <= end for start, end in spans)]

@@ -1,0 +1,80 @@
+"""Ids are data, never object keys (SPEC §5): objectives and units named like the properties every
+JavaScript object inherits ('constructor', 'toString', 'valueOf', 'hasOwnProperty') keep their
+correctives, their progress and their unlocking like any other id; and a lesson heading never takes
+an id the theme uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from masterysite.build import build
+from tests.browser.conftest import serve_folder
+
+pytestmark = pytest.mark.browser
+
+NAMES = ["constructor", "toString", "valueOf", "hasOwnProperty"]
+
+
+def unit_file() -> str:
+    objectives = "".join(f"  {n}: Know {n}\n" for n in NAMES)
+    text = "---\ntitle: Inherited names\nid: constructor\nrequires: []\n"
+    text += f"objectives:\n{objectives}quiz:\n  shuffle: false\n---\n"
+    text += "## MS Quiz form\n\nA heading whose words are the theme's form id.\n\n"
+    for n in NAMES:
+        text += f"::: question {n}\nAbout {n}?\n\n- [x] right {n}\n- [ ] wrong {n}\n:::\n\n"
+        text += f"::: corrective {n} Again {n}\nExplained again: {n}.\n:::\n\n"
+    return text + "::: enrichment More\nMore.\n:::\n"
+
+
+@pytest.fixture(scope="module")
+def ids_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("ids")
+    course = root / "course"
+    (course / "units").mkdir(parents=True)
+    (course / "course.yml").write_text("title: Ids\nid: ids\n", encoding="utf-8")
+    (course / "units" / "01-constructor.md").write_text(unit_file(), encoding="utf-8")
+    next_unit = "---\ntitle: Next one\nid: toString\nrequires: [constructor]\n---\nText.\n"
+    (course / "units" / "02-next.md").write_text(next_unit, encoding="utf-8")
+    build(course, root / "web" / "site")
+    with serve_folder(Path(root / "web")) as base:
+        yield f"{base}site/"
+
+
+def answer(page: Page, wrong: set[str]) -> None:
+    for n in NAMES:
+        label = f"wrong {n}" if n in wrong else f"right {n}"
+        page.get_by_role("radio", name=label, exact=True).check()
+    page.get_by_role("button", name="Check answers", exact=True).click()
+
+
+def test_inherited_names_work_as_objective_and_unit_ids(page: Page, ids_url: str) -> None:
+    page.goto(ids_url + "units/constructor.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inherited names")
+    answer(page, wrong={"constructor"})
+    expect(page.get_by_role("region", name="Not yet mastered")).to_contain_text("You scored 75% (3 of 4).")
+    assert "?" not in page.url  # the quiz was checked by the script, not submitted into the URL
+    expect(page.locator("#ms-correctives-constructor")).to_be_visible()
+    expect(page.locator("#ms-correctives-constructor")).to_contain_text("Explained again: constructor.")
+    for n in NAMES[1:]:
+        expect(page.locator(f"#ms-correctives-{n}")).to_be_hidden()
+    saved = page.evaluate(
+        "() => { for (var i = 0; i < localStorage.length; i++) { var k = localStorage.key(i);"
+        " if (k.indexOf('ids') >= 0) return JSON.parse(localStorage.getItem(k)); } return null; }"
+    )
+    objectives = saved["units"]["constructor"]["objectives"]
+    assert sorted(objectives) == sorted(NAMES)
+    assert objectives["constructor"]["last"] == [0, 1] and objectives["toString"]["last"] == [1, 1]
+
+    page.locator("#ms-retry").click()
+    answer(page, wrong=set())
+    expect(page.get_by_role("link", name="Next one").first).to_be_visible()
+    page.goto(ids_url + "progress.html")
+    for n in NAMES:
+        expect(page.get_by_role("rowheader", name=f"Know {n}")).to_be_visible()
+    page.goto(ids_url + "units/toString.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Next one")
+    expect(page.get_by_role("region", name="Not open yet")).to_be_hidden()

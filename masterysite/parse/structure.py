@@ -33,6 +33,8 @@ def _unclosed_comments(tokens: list[Token], env: dict[str, Any]) -> list[int]:
     found = []
     for token in tokens:
         text = token.content
+        if "<!--" not in text:
+            continue
         if token.type == "html_block":
             start = text.rfind("<!--")
             if start >= 0 and "-->" not in text[start + 4 :]:

@@ -77,7 +77,8 @@ def test_unsafe_attributes_are_dropped_with_a_warning(make_course: MakeCourse) -
         f"units/01-a.md:5: warning: attribute 'onload' is not kept {kept}",
         f"units/01-a.md:5: warning: attribute 'src' is not kept {kept}",
         f"units/01-a.md:5: warning: attribute 'style' is not kept {kept}",
-        "units/01-a.md:7: id 'ms-quiz' is taken by the page itself (ids 'main' and 'ms-...'): choose another",
+        "units/01-a.md:7: id 'ms-quiz' is taken by the page itself"
+        " (ids 'main' and 'ms-...', 'q-...', 'corrective-...', 'enrichment-...'): choose another",
     ]
 
 

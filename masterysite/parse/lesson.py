@@ -112,13 +112,13 @@ def _label(md: MarkdownIt, tokens: list[Token], index: int, env: dict[str, Any],
         skip = 3
     else:
         title_html = f"<!--ms-t:block_{kind[1]}-->"
-    token.meta.update(kind=kind[0], variant=kind[1], id=f"ms-block-{count}", title_html=title_html)
+    token.meta.update(kind=kind[0], variant=kind[1], block_id=f"ms-block-{count}", title_html=title_html)
     del tokens[index + 1 : index + 1 + skip]
 
 
 def render_open(token: Token) -> str:
     meta = token.meta
-    kind, variant, ident, title = meta.get("kind"), meta.get("variant"), meta.get("id"), meta.get("title_html")
+    kind, variant, ident, title = meta.get("kind"), meta.get("variant"), meta.get("block_id"), meta.get("title_html")
     if kind == "collapsed":
         return f'<details class="ms-collapsed ms-collapsed--{variant}">\n<summary>{title}</summary>\n'
     tag = "aside" if kind == "callout" else "section"

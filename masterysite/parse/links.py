@@ -14,6 +14,7 @@ from masterysite.config import nfc, on_disk
 from masterysite.errors import Report
 from masterysite.model import Link
 from masterysite.parse.extras import SAFE_ATTRIBUTES, dropped_attributes
+from masterysite.parse.markdown import THEME_ID_PREFIXES, theme_safe
 from masterysite.suggest import closest
 
 if TYPE_CHECKING:
@@ -93,8 +94,9 @@ class LinkRewriter:
             message = f"attribute '{name}' is not kept (attributes kept: {', '.join(SAFE_ATTRIBUTES)})"
             self.report.warn(self.source.path, line, message, "attribute")
         given = token.meta.get("braces_id")  # not "id": block and footnote tokens use that meta key
-        if given and (str(given).startswith("ms-") or given == "main"):
-            message = f"id '{given}' is taken by the page itself (ids 'main' and 'ms-...'): choose another"
+        if given and theme_safe(str(given)) != str(given):
+            taken = ", ".join(f"'{p}...'" for p in THEME_ID_PREFIXES)
+            message = f"id '{given}' is taken by the page itself (ids 'main' and {taken}): choose another"
             self.report.error(self.source.path, line, message)
 
     def _alt_missing(self, token: Token, line: int) -> None:

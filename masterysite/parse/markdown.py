@@ -17,7 +17,6 @@ from typing import Any
 from latex2mathml.converter import convert as latex_to_mathml
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.anchors.index import slugify
@@ -197,22 +196,14 @@ def guard_nesting(md: MarkdownIt) -> None:
 
 
 def theme_safe(ident: str) -> str:
-    """An id from the lesson, never one the theme uses: 'ms-quiz-form' -> 'h-ms-quiz-form'."""
+    """A generated id, never one the theme uses: 'ms-quiz-form' -> 'h-ms-quiz-form'. (An id the teacher
+    writes, ``{#ms-quiz}``, is refused instead: parse/links.py.)"""
     return "h-" + ident if ident in THEME_IDS or ident.startswith(THEME_ID_PREFIXES) else ident
 
 
 def heading_slug(title: str) -> str:
     """A heading's id: '## MS Quiz form' -> 'h-ms-quiz-form', not the theme's form id."""
     return theme_safe(slugify(title))
-
-
-def theme_safe_ids(state: StateCore) -> None:
-    """Ids written in the lesson (``## Setup {#ms-quiz}``) are moved out of the theme's way too."""
-    for token in state.tokens:
-        for child in (token, *(token.children or ())):
-            ident = child.attrs.get("id") if child.attrs else None
-            if isinstance(ident, str) and theme_safe(ident) != ident:
-                child.attrSet("id", theme_safe(ident))
 
 
 def block_name(token: Token) -> str:
@@ -230,7 +221,6 @@ def make_markdown() -> MarkdownIt:
     dollarmath_plugin(md, allow_space=False, allow_digits=False, renderer=render_math)
     extend_markdown(md)  # footnotes, definition lists, {attributes}, figures: parse/extras.py
     anchors_plugin(md, min_level=2, max_level=3, slug_func=heading_slug)
-    md.core.ruler.push("ms_theme_safe_ids", theme_safe_ids)  # last: after any rule that sets ids
     from masterysite.parse.lesson import block_renderer  # lesson.py builds on this module's helpers
 
     block_renderer(md)

@@ -21,7 +21,11 @@ from masterysite.parse.markdown import PROBLEMS, problem
 _CLOSING_FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*$")
 _PREFIX = re.compile(r"^[ \t>]*")  # list indentation and quote markers before a line's content
 _FENCE_ON_MARKER = re.compile(r"(?:\[[ xX]\]|={1,2}|~)[ \t]*(`{3,}|~{3,})")
-REPAIRED = ("comment", "fence", "fence-on-marker")
+REPAIRED = ("comment", "fence")
+FENCE_ON_CHOICE = "a code fence cannot start on a choice line: start it on the next line, indented under the choice"
+FENCE_ON_ANSWER = "a code fence cannot start on an answer line: write '== answer' (exact) on one line"
+REPAIRS = "masterysite_repairs"  # env key: body lines changed by repair()
+MARKERS = "masterysite_fence_markers"  # env key: body lines of choice/answer lines that open a fence
 
 
 def _line_in(token: Token, text: str, index: int) -> int:
@@ -62,8 +66,7 @@ def _fences(tokens: list[Token], lines: list[str], env: dict[str, Any]) -> list[
         if token.type == "inline" and token.map:
             marker = _FENCE_ON_MARKER.match(token.content)
             if marker and any(c.type == "text" and marker.group(1) in c.content for c in token.children or []):
-                choice = token.content.startswith("[")
-                problem(env, "fence-on-marker", token.map[0], fence=marker.group(1), choice=choice)
+                env.setdefault(MARKERS, []).append((token.map[0], token.content.startswith("[")))
                 after_marker = True
         elif token.type == "fence" and token.map:
             if not _closed(token, lines):
@@ -85,12 +88,14 @@ def repair(body: str, tokens: list[Token], env: dict[str, Any]) -> str | None:
         lines[line] += " -->"
     for line in fences:
         lines[line] = ""
+    env[REPAIRS] = comments + fences
     return "\n".join(lines)
 
 
 def kept_after_repair(env: dict[str, Any]) -> dict[str, Any]:
     """A fresh env for the second parse, keeping only what the repair itself reported."""
-    return {PROBLEMS: [p for p in env.get(PROBLEMS, []) if p[0] in REPAIRED]}
+    kept = [p for p in env.get(PROBLEMS, []) if p[0] in REPAIRED]
+    return {PROBLEMS: kept, REPAIRS: env.get(REPAIRS, []), MARKERS: env.get(MARKERS, [])}
 
 
 def report_problems(env: dict[str, Any], path: str, offset: int, report: Report) -> None:
@@ -129,28 +134,26 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
         return "HTML comment '<!--' is never closed: end it with '-->' (as it is, it hides or shows the rest)"
     if kind == "fence":
         return f"code block '{details['fence']}' is never closed: add a line '{details['fence']}' after the code"
-    if kind == "fence-on-marker" and details["choice"]:
-        return (
-            f"a code block cannot start on a choice line: write the choice's text first and put"
-            f" '{details['fence']}' on a line of its own under it (indented like it), or use `inline code`"
-        )
-    if kind == "fence-on-marker":
-        return (
-            "a code block cannot start on an answer line: write the answer itself after the '=' ('== ls -l');"
-            " code the student reads belongs in the question above it"
-        )
     return kind
 
 
-def without_follow_ons(problems: list[Problem], tokens: list[Token], env: dict[str, Any], offset: int) -> list[Problem]:
+def without_follow_ons(
+    problems: list[Problem], tokens: list[Token], env: dict[str, Any], path: str, offset: int
+) -> list[Problem]:
     """The block parser's findings, less those inside a block where a comment or fence was left open:
-    there they are the open comment's or fence's consequences (already reported), not new mistakes."""
-    repaired = [at for kind, at, _details in env.get(PROBLEMS, []) if kind in REPAIRED]
-    if not repaired:
-        return problems
+    there they are the open comment's or fence's consequences (already reported), not new mistakes.
+    A fence opened on a choice or answer line is the cause itself: the question's parser names it
+    (the same words are used here when it could not, e.g. when no answer was left to find)."""
+    repaired = env.get(REPAIRS, [])
     spans = [
         (t.map[0] + offset + 1, t.map[1] + offset + 1)
         for t in tokens
         if t.type == "container_block_open" and t.map and any(t.map[0] <= r < t.map[1] for r in repaired)
     ]
-    return [p for p in problems if not any(start <= p.line <= end for start, end in spans)]
+    markers = {line + offset + 1: choice for line, choice in env.get(MARKERS, [])}
+    kept = [p for p in problems if p.line in markers or not any(start <= p.line <= end for start, end in spans)]
+    named = {p.line for p in kept}
+    for line, choice in markers.items():
+        if line not in named:
+            kept.append(Problem(path, line, FENCE_ON_CHOICE if choice else FENCE_ON_ANSWER))
+    return kept

@@ -123,7 +123,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     found = Report()
     blocks = BlockParser(md, env, path, offset, known, found)
     lesson = blocks.split(tokens, body)
-    report.extend(structure.without_follow_ons(found.problems, tokens, env, offset))
+    report.extend(structure.without_follow_ons(found.problems, tokens, env, path, offset))
     structure.report_problems(env, path, offset, report)
     title = _title(meta, lesson, path, Report() if meta_broken else report)
     lesson_html = md.renderer.render(lesson, md.options, env)

@@ -40,7 +40,7 @@ from masterysite.checks import check_course
 from masterysite.config import load_config, nfc, on_disk, read_text
 from masterysite.errors import CourseError, MasteryError, Problem, Report, without_ignored
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
-from masterysite.parse.unit import UnitSource, parse_unit, scan_id
+from masterysite.parse.source import UnitSource, scan_id
 from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, render_unit, unit_context
 from masterysite.scripts import bundles, minified_css
 from masterysite.search import outline, search_index_js
@@ -94,6 +94,8 @@ def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) 
 
 
 def parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
+    from masterysite.parse.unit import parse_unit  # only when something is parsed: the import costs
+
     text, source = args
     report = Report()
     unit = parse_unit(text, source, report)
@@ -252,6 +254,7 @@ class Writer:
 
     out: Path
     previous: Path | None = None
+    folders: set[str] = field(default_factory=set)
 
     def text(self, name: str, text: str | bytes) -> None:
         data = text.encode("utf-8") if isinstance(text, str) else text
@@ -271,12 +274,18 @@ class Writer:
         shutil.copy2(source, target)
 
     def keep(self, name: str) -> None:
-        """The previous build's file, known to be what this build would write."""
+        """The previous build's file, known to be what this build would write (a no-change
+        rebuild does this for every page: plain strings, one mkdir per folder)."""
         assert self.previous is not None
-        target = self.out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not self._link(self.previous / name, target):
-            shutil.copy2(self.previous / name, target)
+        old, target = f"{self.previous}/{name}", f"{self.out}/{name}"
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        try:
+            os.link(old, target)
+        except OSError:  # a file system without hard links
+            shutil.copy2(old, target)
 
     @staticmethod
     def _same_bytes(old: Path, data: bytes) -> bool:
@@ -330,17 +339,18 @@ def page_signature(site: Site, unit: Unit, key: str, pages_key: str, shared: Sha
     it (the light unit), and the data its template receives from the rest of the course (titles
     of its neighbours and prerequisites, ...); None when that cannot be told.
 
-    The context is made from the light unit without its questions: what the page shows of them
-    comes from the unit's own parse (and the course settings in ``pages_key``); drawing each
-    question's data was half the time of a no-change rebuild. Values shared by every unit page
-    (strings, course settings) are in ``pages_key`` already (``common``)."""
+    The unit and its context are taken without its questions: what the page shows of them comes
+    from the unit's own parse and the course settings (the course-wide pass leaves them alone);
+    drawing each question's data was half the time of a no-change rebuild. Values shared by
+    every unit page (strings, course settings) are hashed once (``shared``)."""
+    skeleton = replace(unit, questions=())
     try:
-        context = unit_context(site, replace(unit, questions=()))
+        context = unit_context(site, skeleton)
     except Exception:  # a context that needs more than the light unit: render this page every time
         log.debug("no signature for %s", unit.path, exc_info=True)
         return None
     own, common = shared.split(context)
-    return sha(pages_key, key, repr(unit), repr(own), common)
+    return sha(pages_key, key, repr(skeleton), repr(own), common)
 
 
 def unchanged_pages(
@@ -358,26 +368,34 @@ def unchanged_pages(
             continue
         signatures[unit.href] = signature
         last = old.get(unit.href)
-        if previous and last and last[0] == signature and file_stamp(previous / unit.href) == last[1]:
+        if previous and last and last[0] == signature and file_stamp(f"{previous}/{unit.href}") == last[1]:
             same.add(index)
     return signatures, same
 
 
+@dataclass
+class Pages:
+    """What a build knows of its unit pages, for the cache's page list."""
+
+    key: str = ""  # the render key
+    signatures: dict[str, str] = field(default_factory=dict)  # href -> signature
+    kept: set[str] = field(default_factory=set)  # hrefs linked unchanged from the previous build
+
+
 def write_site(
     site: Site, out: Path, jobs: int | None = None, previous: Path | None = None, loaded: Loaded | None = None
-) -> dict[str, str]:
+) -> Pages:
     """Render every page and copy every file into ``out`` (a fresh folder); with a cache, a unit
-    page whose signature and file are the previous build's is linked from it, not rendered.
-    Returns the signatures of the unit pages."""
+    page whose signature and file are the previous build's is linked from it, not rendered."""
     global _SITE, _WRITER, _LOADED
     writer = Writer(out, previous)
     loaded = loaded or Loaded(site.course, Report())
-    signatures: dict[str, str] = {}
+    pages = Pages()
     same: set[int] = set()
     if loaded.cache is not None and loaded.root is not None:
-        pages_key = render_key(loaded.cache.parse_key, loaded.root, theme_dirs(loaded.root))
-        signatures, same = unchanged_pages(site, loaded, previous, pages_key)
-        signatures = {"": pages_key, **signatures}
+        pages.key = render_key(loaded.cache.parse_key, loaded.root, theme_dirs(loaded.root))
+        pages.signatures, same = unchanged_pages(site, loaded, previous, pages.key)
+        pages.kept = {site.course.units[index].href for index in same}
     for index in same:
         writer.keep(site.course.units[index].href)
     log.info("%d unit pages rendered, %d unchanged", len(site.course.units) - len(same), len(same))
@@ -396,7 +414,7 @@ def write_site(
                 writer.text(f"{name}.html", render_page(site, name))
     copy_static(site, writer)
     writer.text(MARKER, "This folder is written by masterysite build; it is replaced on every build.\n")
-    return signatures
+    return pages
 
 
 def copy_static(site: Site, writer: Writer) -> None:
@@ -579,7 +597,7 @@ def _write_build(root: Path, out: Path, strict: bool, jobs: int | None, loaded: 
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         previous = out if (out / MARKER).is_file() else None
-        signatures = write_site(site, tmp, jobs, previous, loaded)
+        pages = write_site(site, tmp, jobs, previous, loaded)
         swap_in(tmp, out)
     except TemplateError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -589,7 +607,6 @@ def _write_build(root: Path, out: Path, strict: bool, jobs: int | None, loaded: 
         raise
     if loaded.cache is not None:  # only now: the cache describes a site that is in place
         loaded.cache.save({loaded.keys[path]: parsed for path, parsed in loaded.parsed.items()})
-        pages_key = signatures.pop("", "")
-        loaded.cache.save_pages(out, pages_key, signatures)
+        loaded.cache.save_pages(out, pages.key, pages.signatures, pages.kept)
     log.info("built %d units into %s", len(loaded.course.units), out)
     return loaded, site

@@ -214,6 +214,7 @@ class BuildCache:
     parse_key: str
     temporary: bool = False  # the course folder is read-only: a throw-away folder for this build
     index: dict[str, Parsed] = field(default_factory=dict)  # unit key -> light unit and problems
+    pages: dict[Path, dict[str, Any]] = field(default_factory=dict)  # the page lists as loaded
 
     @classmethod
     def open(cls, root: Path, unit_ids: dict[str, str], use: bool = True, settings: str = "") -> BuildCache:
@@ -250,6 +251,8 @@ class BuildCache:
 
     def save(self, parsed: dict[str, Parsed]) -> None:
         """After a good build: the index of the units it used; entries of units gone are removed."""
+        if parsed.keys() == self.index.keys():
+            return  # nothing was parsed: the index on disk is this one
         _write(self.folder / "index.pickle", (FORMAT, self.parse_key, parsed))
         with contextlib.suppress(OSError):
             for file in (self.folder / "units").iterdir():
@@ -262,17 +265,26 @@ class BuildCache:
     def load_pages(self, out: Path, render_key: str) -> dict[str, tuple[str, tuple[int, int, int]]]:
         """Page name -> (signature, (size, mtime, inode) of the file the last build left in ``out``)."""
         data = _read(self.pages_file(out))
-        if isinstance(data, tuple) and len(data) == 3 and data[:2] == (FORMAT, render_key):
-            return data[2]  # type: ignore[no-any-return]
-        return {}
-
-    def save_pages(self, out: Path, render_key: str, signatures: dict[str, str]) -> None:
         pages = {}
+        if isinstance(data, tuple) and len(data) == 3 and data[:2] == (FORMAT, render_key):
+            pages = data[2]
+        self.pages[out] = pages
+        return pages
+
+    def save_pages(self, out: Path, render_key: str, signatures: dict[str, str], kept: set[str]) -> None:
+        """After the site is in place: each page's signature and file stamp; ``kept``: the pages
+        linked unchanged from the last build (their stamp is the one already known)."""
+        pages = {}
+        last = self.pages.get(out, {})
         for name, signature in signatures.items():
-            stamp = file_stamp(out / name)
+            if name in kept and name in last:
+                pages[name] = last[name]  # the same file, linked into the new site
+                continue
+            stamp = file_stamp(f"{out}/{name}")
             if stamp is not None:
                 pages[name] = (signature, stamp)
-        _write(self.pages_file(out), (FORMAT, render_key, pages))
+        if pages != self.pages.get(out):
+            _write(self.pages_file(out), (FORMAT, render_key, pages))
 
 
 class TemplateCache(FileSystemBytecodeCache):
@@ -312,9 +324,9 @@ def compiled_templates(env: Environment, cache: BuildCache) -> Iterator[None]:
         env.bytecode_cache = None
 
 
-def file_stamp(path: Path) -> tuple[int, int, int] | None:
+def file_stamp(path: str) -> tuple[int, int, int] | None:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ino)

@@ -23,7 +23,7 @@ from masterysite.build import Loaded, build_full, check_parsed, parse_task, publ
 from masterysite.build import digest as text_digest
 from masterysite.cache import Parsed, light, store_unit, unit_key
 from masterysite.errors import CourseError, Report
-from masterysite.parse.unit import UnitSource, scan_id
+from masterysite.parse.source import UnitSource, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
 from masterysite.search import search_index_js
 

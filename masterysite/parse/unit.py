@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -21,13 +21,15 @@ from masterysite.parse import structure
 from masterysite.parse.blocks import BlockParser, inline_text
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
+from masterysite.parse.source import UnitSource as UnitSource  # where callers have long found them
+from masterysite.parse.source import default_id
+from masterysite.parse.source import scan_id as scan_id
 from masterysite.suggest import describe, misspelt, unknown_key
 
 UNIT_KEYS = ("title", "id", "requires", "mastery", "objectives", "quiz", "ignore")
 MINUTES_KEYS = ("teaching", "exercises")  # the Carpentries' minutes, shown on the page when kept
 QUIZ_KEYS = ("draw", "shuffle")
 ID_PATTERN = re.compile(r"[^\W_][\w-]*")  # letters in any script, digits, '-', '_' (ids end up in file names)
-_PREFIX = re.compile(r"^\d+[-_. ]*")
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -41,35 +43,6 @@ def drop_comments(tokens: list[Token]) -> list[Token]:
         if token.children:
             drop_comments(token.children)
     return tokens
-
-
-def default_id(path: str) -> str:
-    """``units/02-equivalent-fractions.md`` -> ``equivalent-fractions``."""
-    stem = nfc(Path(path).stem)
-    stem = re.sub(r"[^\w-]+", "-", stem).strip("-") or stem  # 'My unit #2' -> 'My-unit-2': ids make URLs
-    return _PREFIX.sub("", stem) or stem
-
-
-def scan_id(text: str, path: str) -> str:
-    """The unit id without a full parse (front matter ``id:`` or the file name), for link rewriting."""
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        match = re.search(r"^id:\s*['\"]?([\w-]+)", text[: end if end > 0 else 2000], re.M)
-        if match:
-            return nfc(match.group(1))
-    return default_id(path)
-
-
-@dataclass
-class UnitSource:
-    """Everything parse_unit needs besides the text, so it can run in a worker process."""
-
-    path: str
-    order: int
-    section: str | None
-    root: str
-    unit_files: dict[str, str] = field(default_factory=dict)  # "units/x.md" -> unit id
-    extra_keys: tuple[str, ...] = ()  # front-matter keys of other tools the course keeps
 
 
 def parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:

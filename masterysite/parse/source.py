@@ -1,0 +1,44 @@
+"""What a unit parse needs besides the text, and a unit's id without a parse.
+
+Kept apart from parse/unit.py so that a build with nothing to parse (every unit in the
+cache) never imports the Markdown parser, its plugins, Pygments and latex2mathml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from masterysite.config import nfc
+
+_PREFIX = re.compile(r"^\d+[-_. ]*")
+
+
+def default_id(path: str) -> str:
+    """``units/02-equivalent-fractions.md`` -> ``equivalent-fractions``."""
+    stem = nfc(Path(path).stem)
+    stem = re.sub(r"[^\w-]+", "-", stem).strip("-") or stem  # 'My unit #2' -> 'My-unit-2': ids make URLs
+    return _PREFIX.sub("", stem) or stem
+
+
+def scan_id(text: str, path: str) -> str:
+    """The unit id without a full parse (front matter ``id:`` or the file name), for link rewriting."""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        match = re.search(r"^id:\s*['\"]?([\w-]+)", text[: end if end > 0 else 2000], re.M)
+        if match:
+            return nfc(match.group(1))
+    return default_id(path)
+
+
+@dataclass
+class UnitSource:
+    """Everything parse_unit needs besides the text, so it can run in a worker process."""
+
+    path: str
+    order: int
+    section: str | None
+    root: str
+    unit_files: dict[str, str] = field(default_factory=dict)  # "units/x.md" -> unit id
+    extra_keys: tuple[str, ...] = ()  # front-matter keys of other tools the course keeps

@@ -311,11 +311,21 @@ class Writer:
             return False
 
 
-def _render_task(index: int) -> None:
+_PAGES_KEY: str | None = None  # set when the workers sign the pages they render (a cold build)
+_SHARED: Shared | None = None
+
+
+def _render_task(index: int) -> str | None:
+    """Render one unit page; with no page list to compare with, also sign it here, in parallel."""
+    global _SHARED
     assert _SITE is not None and _WRITER is not None and _LOADED is not None
     unit = _SITE.course.units[index]
     with templates_of(_SITE.course_dir):
         _WRITER.text(unit.href, render_unit(_SITE, _LOADED.full(unit)))
+    if _PAGES_KEY is None:
+        return None
+    _SHARED = _SHARED or Shared(_SITE)
+    return page_signature(_SITE, unit, _LOADED.keys[unit.path], _PAGES_KEY, _SHARED)
 
 
 class Shared:
@@ -354,12 +364,10 @@ def page_signature(site: Site, unit: Unit, key: str, pages_key: str, shared: Sha
 
 
 def unchanged_pages(
-    site: Site, loaded: Loaded, previous: Path | None, pages_key: str
+    site: Site, loaded: Loaded, previous: Path, old: dict[str, Any], pages_key: str
 ) -> tuple[dict[str, str], set[int]]:
     """The signature of every unit page, and which of them the previous build's files already are."""
-    assert loaded.cache is not None
     shared = Shared(site)
-    old = loaded.cache.load_pages(previous, pages_key) if previous else {}
     signatures: dict[str, str] = {}
     same: set[int] = set()
     for index, unit in enumerate(site.course.units):
@@ -368,7 +376,7 @@ def unchanged_pages(
             continue
         signatures[unit.href] = signature
         last = old.get(unit.href)
-        if previous and last and last[0] == signature and file_stamp(f"{previous}/{unit.href}") == last[1]:
+        if last and last[0] == signature and file_stamp(f"{previous}/{unit.href}") == last[1]:
             same.add(index)
     return signatures, same
 
@@ -387,15 +395,20 @@ def write_site(
 ) -> Pages:
     """Render every page and copy every file into ``out`` (a fresh folder); with a cache, a unit
     page whose signature and file are the previous build's is linked from it, not rendered."""
-    global _SITE, _WRITER, _LOADED
+    global _SITE, _WRITER, _LOADED, _PAGES_KEY, _SHARED
     writer = Writer(out, previous)
     loaded = loaded or Loaded(site.course, Report())
     pages = Pages()
     same: set[int] = set()
+    sign_in_workers = False
     if loaded.cache is not None and loaded.root is not None:
         pages.key = render_key(loaded.cache.parse_key, loaded.root, theme_dirs(loaded.root))
-        pages.signatures, same = unchanged_pages(site, loaded, previous, pages.key)
-        pages.kept = {site.course.units[index].href for index in same}
+        old = loaded.cache.load_pages(previous, pages.key) if previous else {}
+        if previous and old:
+            pages.signatures, same = unchanged_pages(site, loaded, previous, old, pages.key)
+            pages.kept = {site.course.units[index].href for index in same}
+        else:
+            sign_in_workers = True
     for index in same:
         writer.keep(site.course.units[index].href)
     log.info("%d unit pages rendered, %d unchanged", len(site.course.units) - len(same), len(same))
@@ -405,10 +418,14 @@ def write_site(
             with templates_of(site.course_dir):
                 site.env.get_template("unit.html")  # compiled once, before the workers fork
         _SITE, _WRITER, _LOADED = site, writer, loaded
+        _PAGES_KEY, _SHARED = (pages.key if sign_in_workers else None), None
         try:
-            _run(_render_task, todo, jobs)
+            signed = _run(_render_task, todo, jobs)
         finally:
-            _SITE, _WRITER, _LOADED = None, None, None
+            _SITE, _WRITER, _LOADED, _PAGES_KEY, _SHARED = None, None, None, None, None
+        if sign_in_workers:
+            units = site.course.units
+            pages.signatures = {units[i].href: sig for i, sig in zip(todo, signed, strict=True) if sig is not None}
         for name in ("index", "progress"):
             with templates_of(site.course_dir):
                 writer.text(f"{name}.html", render_page(site, name))

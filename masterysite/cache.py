@@ -120,6 +120,9 @@ def course_key(root: Path, unit_ids: dict[str, str]) -> str:
     if dot.is_dir():  # e.g. the course secret: everything there but this cache
         for name, path in _walk(dot, {"cache"}):
             parts.append(f".masterysite/{name}={sha(path.read_bytes())}")
+    for name, value in sorted(os.environ.items()):  # e.g. MASTERYSITE_SECRET, which replaces that file
+        if name.startswith("MASTERYSITE_"):
+            parts.append(f"${name}={sha(value)}")
     return sha(*parts)
 
 

@@ -321,3 +321,18 @@ def test_the_shared_pages_and_checks_need_only_light_units(example_course: Path,
     check_course(loaded.config, parsed, full_report)  # type: ignore[arg-type]
     check_course(loaded.config, [light(u) for u in parsed], light_report)  # type: ignore[misc]
     assert light_report.problems == full_report.problems
+
+
+def test_the_course_secret_is_part_of_the_key(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The secret (issue 10) changes every unit's output: its file or its variable is in the key."""
+    root, out = built
+    (root / ".masterysite" / "secret").write_text("11" * 32 + "\n")
+    build(root, out)
+    assert counts.last()[0] == 7
+    monkeypatch.setenv("MASTERYSITE_SECRET", "22" * 32)
+    build(root, out)
+    assert counts.last()[0] == 7
+    build(root, out)
+    assert counts.last() == (0, 0)

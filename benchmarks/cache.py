@@ -38,6 +38,11 @@ TARGET_COLD_VS_FLOOR = 0.8
 NAMES = ("floor", "cold", "no change", "edit")
 
 
+def without_cache(folder: str, names: list[str]) -> list[str]:
+    """For copytree: the copy keeps the course secret (.masterysite/secret) but not the cache."""
+    return ["cache"] if Path(folder).name == ".masterysite" else []
+
+
 def tree(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -71,7 +76,7 @@ def measure(root: Path, units: int, repeats: int, warmup: int, env: dict[str, st
         shutil.rmtree(cold_out, ignore_errors=True)
         cold_course = root / "course-cold"  # a copy, so --no-cache does not empty the rebuilds' cache
         if not cold_course.exists():
-            shutil.copytree(course, cold_course, ignore=shutil.ignore_patterns(".masterysite"))
+            shutil.copytree(course, cold_course, ignore=without_cache)
         cmds = {
             "floor": [sys.executable, str(HERE / "floor_render.py"), str(course)],
             "cold": build_cmd(cold_course, cold_out, "--no-cache"),
@@ -89,7 +94,7 @@ def measure(root: Path, units: int, repeats: int, warmup: int, env: dict[str, st
             if rnd >= warmup:
                 results[name].append(result)
     reference_course = root / "course-reference"
-    shutil.copytree(course, reference_course, ignore=shutil.ignore_patterns(".masterysite"))
+    shutil.copytree(course, reference_course, ignore=without_cache)
     reference = root / "out-reference"
     run(build_cmd(reference_course, reference, "--no-cache"), env=env)
     same = tree(reference) == tree(warm_out)
@@ -120,13 +125,10 @@ def report(results: dict[str, list[RunResult]]) -> dict[str, dict[str, float]]:
     ratio = figures["cold"]["median_s"] / figures["floor"]["median_s"]
     edit, still = figures["edit"]["median_s"], figures["no change"]["median_s"]
     print("\ntargets (wall time; on a shared machine read the min column too)")
-    print(
-        f"  cold build / floor   {ratio:6.2f}x  target <= {TARGET_COLD_VS_FLOOR}x  {verdict(ratio <= TARGET_COLD_VS_FLOOR)}"
-    )
-    print(f"  one-word edit        {edit:6.3f} s  target <= {TARGET_EDIT_S} s  {verdict(edit <= TARGET_EDIT_S)}")
-    print(
-        f"  no-change rebuild    {still:6.3f} s  target <= {TARGET_NO_CHANGE_S} s  {verdict(still <= TARGET_NO_CHANGE_S)}"
-    )
+    cold_ok, edit_ok, still_ok = ratio <= TARGET_COLD_VS_FLOOR, edit <= TARGET_EDIT_S, still <= TARGET_NO_CHANGE_S
+    print(f"  cold build / floor   {ratio:6.2f}x  target <= {TARGET_COLD_VS_FLOOR}x  {verdict(cold_ok)}")
+    print(f"  one-word edit        {edit:6.3f} s  target <= {TARGET_EDIT_S} s  {verdict(edit_ok)}")
+    print(f"  no-change rebuild    {still:6.3f} s  target <= {TARGET_NO_CHANGE_S} s  {verdict(still_ok)}")
     return figures
 
 

@@ -43,8 +43,9 @@ from jinja2 import Environment
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 from masterysite import __version__
-from masterysite.errors import Problem
+from masterysite.errors import MasteryError, Problem
 from masterysite.model import Unit
+from masterysite.secret import course_secret
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,13 @@ def course_key(root: Path, unit_ids: dict[str, str]) -> str:
         if name.startswith("MASTERYSITE_"):
             parts.append(f"${name}={sha(value)}")
     return sha(*parts)
+
+
+def _ensure_secret(root: Path) -> None:
+    """The course secret (issue 10) is made on a course's first build and is part of the key:
+    made before the key is taken, the second build finds the key the first one saved."""
+    with contextlib.suppress(MasteryError, OSError):
+        course_secret(root)
 
 
 def render_key(parse_key: str, root: Path, theme_folders: list[Path]) -> str:
@@ -223,6 +231,7 @@ class BuildCache:
     def open(cls, root: Path, unit_ids: dict[str, str], use: bool = True, settings: str = "") -> BuildCache:
         """The course's cache; ``use=False`` (``--no-cache``) starts it afresh. ``settings``: what a
         parse reads from course.yml (its ``extra_keys``), which is otherwise left to the render key."""
+        _ensure_secret(root)
         parse_key = sha(code_key(), course_key(root, unit_ids), settings)
         folder = root / FOLDER
         try:

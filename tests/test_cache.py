@@ -27,6 +27,11 @@ from masterysite.theme import default_theme_dir
 Mutate = Callable[[Path], None]
 
 
+def without_cache(folder: str, names: list[str]) -> list[str]:
+    """For copytree: the copy keeps the course secret (.masterysite/secret) but not the cache."""
+    return ["cache"] if Path(folder).name == ".masterysite" else []
+
+
 def tree(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -50,10 +55,10 @@ def edit(file: Path, change: Callable[[str], str]) -> None:
 
 
 def cold(root: Path, tmp_path: Path) -> dict[str, str]:
-    """The site a build of a fresh copy of ``root``, with no cache at all, writes."""
+    """The site a build of a fresh copy of ``root`` (its secret, no cache at all) writes."""
     copy = tmp_path / "cold-course"
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".masterysite"))
+    shutil.copytree(root, copy, ignore=without_cache)
     out = tmp_path / "cold-site"
     shutil.rmtree(out, ignore_errors=True)
     build(copy, out, cache=False)

@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 FOLDER = Path(".masterysite") / "cache"
 FORMAT = 2  # bump when the layout of the cache files changes (2: units carry search and bonus)
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "pygments", "latex2mathml", "PyYAML", "Jinja2", "MarkupSafe")
-HEAVY = ("lesson_html", "correctives", "enrichment")  # a unit's own page needs these; nothing else does
+HEAVY = ("lesson_html", "correctives", "enrichment", "practice")  # a unit's own page needs these; nothing else does
 
 Parsed = tuple[Unit | None, list[Problem]]
 

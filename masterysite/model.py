@@ -114,6 +114,7 @@ class Unit:
     # many enrichment blocks. Set by build.parse_task (search.outline).
     search: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
     bonus: int = 0
+    practice: tuple[Question, ...] = ()  # practice exercises checked on the spot, never counted
     objectives_from_block: bool = False  # no 'objectives:' in the front matter: taken from '::: objectives'
 
     @property

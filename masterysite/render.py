@@ -125,6 +125,7 @@ def unit_data(course: Course, unit: Unit) -> dict[str, Any]:
         "draw": unit.draw or len(unit.questions),
         "shuffle": unit.shuffle,
         "questions": [hashing.question_data(course.config.id, unit.id, q) for q in unit.questions],
+        "practice": [hashing.question_data(course.config.id, unit.id, q) for q in unit.practice],
     }
 
 

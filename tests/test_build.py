@@ -216,7 +216,7 @@ def test_unit_page_data(example_site: Path, example_ids: list[str]) -> None:
     for unit_id in example_ids:
         page = example_site / "units" / f"{unit_id}.html"
         data = unit_data(page)
-        assert set(data) == {"course", "unit", "mastery", "draw", "shuffle", "questions"}
+        assert set(data) == {"course", "unit", "mastery", "draw", "shuffle", "questions", "practice"}
         assert data["course"] == "fractions-101"
         assert data["unit"] == unit_id
         assert data["mastery"] == info[unit_id]["mastery"]

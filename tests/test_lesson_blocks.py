@@ -100,3 +100,13 @@ def test_a_heading_never_takes_an_id_the_theme_uses(make_course: MakeCourse, tmp
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert 'id="h-ms-quiz-form"' in page and 'id="h-main"' in page
+
+
+def test_a_practice_with_an_answer_gets_a_form_and_counts_for_nothing() -> None:
+    report = Report()
+    text = HEAD + "::: practice\nHalf of 10?\n\n= 5\n:::\n\n::: challenge\nSteps:\n\n1. one\n2. two\n:::\n"
+    unit = parse_unit(text, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert unit is not None and not report.problems
+    assert [q.kind for q in unit.practice] == ["text"] and unit.questions == ()
+    assert unit.lesson_html.count("<form") == 1 and "= 5" not in unit.lesson_html
+    assert "<ol>" in unit.lesson_html  # a numbered list in a challenge stays a list, not an ordering exercise

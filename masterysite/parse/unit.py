@@ -21,6 +21,7 @@ from masterysite.parse import structure
 from masterysite.parse.blocks import BlockParser, inline_text
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
+from masterysite.parse.practice import checked_practice
 from masterysite.parse.source import UnitSource as UnitSource  # where callers have long found them
 from masterysite.parse.source import default_id
 from masterysite.parse.source import scan_id as scan_id
@@ -96,6 +97,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     found = Report()
     blocks = BlockParser(md, env, path, offset, known, found)
     lesson = blocks.split(tokens, body)
+    practice = checked_practice(blocks, lesson)
     report.extend(structure.without_follow_ons(found.problems, tokens, env, path, offset))
     structure.report_problems(env, path, offset, report)
     title = _title(meta, lesson, path, Report() if meta_broken else report)
@@ -130,6 +132,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         extra=_extra(meta, source.extra_keys, path, report),
         ignore=check_ignore(meta.get("ignore"), path, meta.line_of("ignore"), report),
         objectives_from_block=from_block,
+        practice=tuple(practice),
     )
     lint_unit(unit, meta, report, complete=not blocks.unclosed and not lessonmod.unclosed(env))
     return unit

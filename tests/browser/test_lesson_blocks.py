@@ -28,6 +28,13 @@ def every_block() -> str:
         ":::: challenge\n## Challenge 1: Halves\n\nWhat is half of 8?\n\n::: solution\n## Answer\n4, because"
         " 8 ÷ 2 = 4.\n\n```python\nprint(8 // 2)\n```\n:::\n::::\n"
     )
+    parts.append(
+        ":::: practice Halve it\nWhat is half of 10?\n\n= 5\n\n> Half of 10 is 5.\n\n::: solution\n5\n:::\n::::\n"
+    )
+    parts.append(
+        "::: exercise Pick\nWhich is a fraction?\n\n- [x] 1/2\n  > Yes: one of two parts.\n"
+        "- [ ] 7\n  > 7 is a whole number.\n:::\n"
+    )
     parts.append("::: instructor\nSECRET\n:::\n")
     parts.append(
         "::: question o\nPick a.\n\n- [x] a\n- [ ] b\n:::\n\n::: enrichment More\n::: note\nIn enrichment.\n:::\n"
@@ -72,3 +79,28 @@ def test_solution_is_collapsed_until_opened(page: Page, blocks_url: str) -> None
     expect(page.get_by_role("complementary", name="Warning").first).to_contain_text("A warning box")
     expect(page.get_by_role("region", name="Key points")).to_be_visible()
     expect(page.get_by_text("SECRET")).to_have_count(0)
+
+
+def test_a_practice_exercise_is_checked_without_touching_score_or_progress(page: Page, blocks_url: str) -> None:
+    page.goto(blocks_url)
+    stored = "() => JSON.stringify(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))"
+    before = page.evaluate(stored)
+    exercise = page.get_by_role("region", name="Halve it")
+    exercise.get_by_label("Your answer").fill("4")
+    exercise.get_by_role("button", name="Check").click()
+    expect(exercise).to_contain_text("Not quite")
+    expect(exercise).not_to_contain_text("Half of 10 is 5.")  # the explanation waits for the right answer
+    exercise.get_by_label("Your answer").fill("5.0")
+    exercise.get_by_role("button", name="Check").click()
+    expect(exercise).to_contain_text("Right!")
+    expect(exercise).to_contain_text("Half of 10 is 5.")
+    pick = page.get_by_role("region", name="Pick")
+    pick.get_by_role("radio", name="7").check()
+    pick.get_by_role("button", name="Check").click()
+    expect(pick).to_contain_text("7 is a whole number.")
+    expect(pick).to_contain_text("Not quite")
+    assert page.evaluate(stored) == before  # nothing stored: no attempt, no score, no progress
+    expect(page.locator("#ms-results")).to_be_hidden()
+    expect(page.get_by_text("Attempts", exact=False)).to_have_count(0)
+    page.reload()
+    expect(page.locator("#ms-unit-status")).not_to_contain_text("Mastered")

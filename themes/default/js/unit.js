@@ -70,9 +70,10 @@ function startUnit() {
     // Came from a "bonus challenges open" link: the section was hidden when the browser looked for it.
     if (window.location.hash === "#ms-enrichment") $("ms-enrichment").scrollIntoView({ block: "start" });
   }
-  if ($("ms-mark-done")) return startMarkDone(u);
   var data = JSON.parse($("ms-unit-data").textContent);
   if (!isObj(data) || !Array.isArray(data.questions)) throw new Error("bad unit data");
+  startPractice(data);
+  if ($("ms-mark-done")) return startMarkDone(u);
   startQuiz(u, data);
 }
 

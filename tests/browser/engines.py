@@ -202,8 +202,9 @@ def school_server(docroot: Path) -> Iterator[int]:
 
 
 @contextlib.contextmanager
-def firefox(port: int, downloads: Path) -> Iterator[Callable[[], PlaywrightDriver]]:
-    """Yields a factory of fresh Firefox profiles (empty storage each)."""
+def firefox(port: int, downloads: Path, pw: Any = None) -> Iterator[Callable[[], PlaywrightDriver]]:
+    """Yields a factory of fresh Firefox profiles (empty storage each). ``pw``: the Playwright
+    already running for Chromium, if any (the sync API cannot be started twice in one thread)."""
     if not Path(FIREFOX).is_file():
         unavailable("firefox-esr is not installed (apt-get install firefox-esr)")
     from importlib.metadata import version
@@ -213,7 +214,9 @@ def firefox(port: int, downloads: Path) -> Iterator[Callable[[], PlaywrightDrive
     found = version("playwright")
     if tuple(int(x) for x in found.split(".")[:2]) >= (1, 65):
         unavailable(f"playwright {found} cannot drive stock Firefox: pip install 'playwright<1.65'")
-    with sync_playwright() as pw:
+    with contextlib.ExitStack() as stack:
+        if pw is None:
+            pw = stack.enter_context(sync_playwright())
         browser = pw.firefox.launch(
             channel="moz-firefox",
             executable_path=FIREFOX,

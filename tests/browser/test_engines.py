@@ -31,7 +31,10 @@ HTMLAnchorElement.prototype.click = function () {};  // no save dialog: the test
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     with school_server(site.parents[1]) as port:
-        launcher = firefox(port, tmp_path_factory.mktemp("dl")) if request.param == "firefox" else webkit(port)
+        if request.param == "firefox":  # on the Playwright the Chromium tests already started
+            launcher = firefox(port, tmp_path_factory.mktemp("dl"), request.getfixturevalue("pw"))
+        else:
+            launcher = webkit(port)
         with launcher as fresh:
             yield fresh, port
 

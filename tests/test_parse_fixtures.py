@@ -106,7 +106,10 @@ def test_parse_fixture(md_file: Path) -> None:
     if UPDATE:
         expected_file.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
-    assert actual == expected
+    # Pygments releases differ in escaping quotes inside highlighted code ("hi" or &quot;hi&quot;)
+    assert json.loads(json.dumps(actual).replace("&quot;", '\\"')) == json.loads(
+        json.dumps(expected).replace("&quot;", '\\"')
+    )
 
 
 def test_every_expected_file_has_its_unit_file() -> None:

@@ -148,8 +148,13 @@ def test_a_broken_save_keeps_the_site_and_the_next_good_save_recovers(project: P
     assert tree(project.out) == tree(reference)
 
 
-def test_a_burst_of_saves_builds_once(example_course: Path, tmp_path: Path) -> None:
+def test_a_burst_of_saves_builds_once(example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from masterysite import serve
     from masterysite.serve import Status, Watcher
+
+    # the quiet moment is 30 ms for a teacher's editor; a loaded CI machine can put more than that
+    # between two of the writes below, so the test widens it (the settling logic is what is tested)
+    monkeypatch.setattr(serve, "QUIET", 0.3)
 
     project = Project(example_course, tmp_path / "live")
     project.full()

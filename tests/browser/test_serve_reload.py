@@ -49,9 +49,14 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         process.wait(10)
 
 
-def test_the_open_page_follows_the_teachers_saves(page: Page, served: tuple[str, Path], watch: Watch) -> None:
+def test_the_open_page_follows_the_teachers_saves(served: tuple[str, Path], page: Page, watch: Watch) -> None:
+    # `served` comes first so the server outlives the page: stopped under an open page, the
+    # live-reload client's reconnect would log a console error at teardown.
     base, course = served
     watch.allowed_hosts = ("127.0.0.1",)  # serve's own address; nothing else may be asked
+    # livereload's socket may be reset while serve rebuilds under load; the page reconnects by
+    # itself and the expectations below are what the teacher sees
+    watch.tolerated = ("/livereload' failed",)
     page.goto(base + "units/whole-and-parts.html")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.wait_for_function("() => !!window.LiveReload")  # the live-reload client is connected
@@ -70,3 +75,4 @@ def test_the_open_page_follows_the_teachers_saves(page: Page, served: tuple[str,
     unit.write_text(good, encoding="utf-8")
     expect(alert).to_have_count(0, timeout=15_000)
     expect(page.get_by_text("A sentence saved a moment ago.")).to_have_count(0)
+    page.close()  # before the server stops (see above)

@@ -130,6 +130,11 @@ class LinkRewriter:
         if joined in self.source.unit_files:
             page = f"{self.source.unit_files[joined]}.html"
             return (page if unit_dir == "units" else f"units/{page}"), ""
+        built = joined[:-5] + ".md" if joined.endswith(".html") else ""
+        if built in self.source.unit_files and on_disk(self.root, joined) is None:
+            # the name the unit's page has in the tool the lesson comes from (Workbench, MkDocs, Quarto)
+            page = f"{self.source.unit_files[built]}.html"
+            return (page if unit_dir == "units" else f"units/{page}"), ""
         if joined.endswith(".md") and joined.startswith("units/"):
             hint = self._hint(joined, list(self.source.unit_files), unit_dir, from_root)
             message = f"{kind} '{target}': unit file '{joined}' is not in the course{hint}"

@@ -37,7 +37,8 @@ from masterysite.cache import (
     unit_key,
 )
 from masterysite.checks import check_course
-from masterysite.config import load_config, nfc, on_disk, read_text
+from masterysite.config import COURSE_FILE, load_config, nfc, on_disk, read_text
+from masterysite.contain import ADVICE, outside, outside_links, report_outside
 from masterysite.errors import CourseError, MasteryError, Problem, Report, without_ignored
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.source import UnitSource, scan_id
@@ -102,13 +103,47 @@ def parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
     return (outline(unit) if unit is not None else None), report.problems
 
 
+def read_unit(root: Path, entry: UnitEntry, report: Report) -> str | None:
+    """The text of a unit file; never read (an error) when it is a link to outside the course."""
+    file = on_disk(root, entry.path) or root / entry.path
+    if outside(root, file):
+        where = (COURSE_FILE, entry.line) if entry.line else (entry.path, 0)
+        message = f"unit file '{entry.path}' leads outside the course folder (a symbolic link); {ADVICE}"
+        report.error(*where, message)
+        return None
+    return read_text(file, entry.path, report)
+
+
 def read_units(root: Path, entries: tuple[UnitEntry, ...], report: Report) -> dict[str, str]:
     texts: dict[str, str] = {}
     for entry in entries:
-        text = read_text(on_disk(root, entry.path) or root / entry.path, entry.path, report)
+        text = read_unit(root, entry, report)
         if text is not None:
             texts[entry.path] = text
     return texts
+
+
+def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> None:
+    """A file a unit links to or shows that is (or sits in a folder that is) a symbolic link to
+    outside the course: an error at the unit's line. Checked on every build, cached units too.
+    Then every other outside link under assets/ and theme/ at its own path."""
+    from masterysite.parse.links import link_path  # the Markdown stack loads only when needed
+
+    named: list[str] = []
+    for unit, _ in loaded.parsed.values():
+        if unit is None:
+            continue
+        for link in unit.links:
+            path = link_path(unit.path, link.target)
+            if path is None or path in loaded.unit_ids or path.startswith("../"):
+                continue  # a unit file is checked where course.yml lists it
+            file = on_disk(root, path)
+            if file is not None and outside(root, file):
+                kind = "image" if link.image else "link"
+                message = f"{kind} '{link.target}' leads outside the course folder through a symbolic link ('{path}')"
+                loaded.report.error(unit.path, link.line, f"{message}; {ADVICE}")
+            named.append(path)
+    report_outside(found, named, loaded.report)
 
 
 def digest(text: str) -> str:
@@ -143,10 +178,19 @@ def load_course(root: Path, jobs: int | None = None, cache: bool | None = None) 
             str(root), 0, f"course folder not found: check the path, or create one with 'masterysite new {root}'"
         )
         return Loaded(None, report)
+    found = outside_links(root)  # before anything is read: no file of the machine's is ever read
+    if COURSE_FILE in found:
+        report_outside(found, [], report)
+        return Loaded(None, report)
+    found = outside_links(root)  # before anything is read: no file of the machine's is ever read
+    if COURSE_FILE in found:
+        report_outside(found, [], report)
+        return Loaded(None, report)
     config = load_config(root, report)
     if config is None:
         return Loaded(None, report)
-    check_strings(root, report)
+    if not any(path.startswith("theme") for path in found):
+        check_strings(root, report)
     if cache is None:
         texts = read_units(root, config.entries, report)
         ids = unit_files(root, config.entries, texts)
@@ -160,6 +204,7 @@ def load_course(root: Path, jobs: int | None = None, cache: bool | None = None) 
     else:
         loaded = _load_cached(root, config, report, jobs, cache)
     loaded.course = check_parsed(loaded)
+    check_links_inside(root, loaded, found)
     return loaded
 
 
@@ -169,7 +214,7 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
     digests: dict[str, str] = {}
     ids: dict[str, str] = {}
     for entry in config.entries:
-        text = read_text(on_disk(root, entry.path) or root / entry.path, entry.path, report)
+        text = read_unit(root, entry, report)
         ids[entry.path] = scan_id(text or "", entry.path)
         if text is not None:
             digests[entry.path] = digest(text)

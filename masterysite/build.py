@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from jinja2 import TemplateError
+from jinja2.exceptions import SecurityError
 
 from masterysite.cache import (
     BuildCache,
@@ -592,7 +593,10 @@ def template_error(exc: TemplateError, root: Path | None = None) -> MasteryError
     if root is not None and name:
         with contextlib.suppress(ValueError):
             shown = Path(name).resolve().relative_to(root.resolve()).as_posix()
-    return CourseError([Problem(shown, line or 0, f"template error: {exc.message or exc}")])
+    message = f"template error: {exc.message or exc}"
+    if isinstance(exc, SecurityError):
+        message += " (templates run in a sandbox: they can use the data they are given, not Python's internals)"
+    return CourseError([Problem(shown, line or 0, message)])
 
 
 @contextlib.contextmanager

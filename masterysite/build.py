@@ -9,6 +9,7 @@ leaves a broken site (and never touches the last good one).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import logging
@@ -86,8 +87,15 @@ class Loaded:
         assert self.config is not None and self.cache is not None and self.root is not None
         index = next(i for i, e in enumerate(self.config.entries) if e.path == path)
         entry = self.config.entries[index]
-        source = UnitSource(path, index, entry.section, str(self.root), self.unit_ids, self.config.extra_keys)
-        return source, self.keys[path], str(self.cache.folder), self.cache.parse_key
+        source = UnitSource(
+            path, index, entry.section, str(self.root), self.unit_ids, self.config.extra_keys, self.config.safe_html
+        )
+        return source, self.keys[path], str(self.cache.folder), parse_key(self.cache, self.config)
+
+
+def parse_key(cache: BuildCache, config: CourseConfig) -> str:
+    """The cache's parse key, and whether units' HTML is sanitized (safe_html changes every parse)."""
+    return sha(cache.parse_key, "safe_html") if config.safe_html else cache.parse_key
 
 
 def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) -> dict[str, str]:
@@ -168,11 +176,12 @@ def parse_file(task: UnitTask, light_only: bool = True) -> Parsed:
     return (light(parsed[0]), parsed[1]) if light_only else parsed
 
 
-def load_course(root: Path, jobs: int | None = None, cache: bool | None = None) -> Loaded:
+def load_course(root: Path, jobs: int | None = None, cache: bool | None = None, safe_html: bool = False) -> Loaded:
     """Parse and check the whole course; nothing is written.
 
     ``cache``: None parses everything and keeps whole units (``check``); True uses and refills
-    the course's build cache, keeping only light units; False starts the cache afresh."""
+    the course's build cache, keeping only light units; False starts the cache afresh.
+    ``safe_html``: as if course.yml said ``safe_html: true`` (``--safe-html``)."""
     report = Report()
     if not root.is_dir():
         report.error(
@@ -190,13 +199,15 @@ def load_course(root: Path, jobs: int | None = None, cache: bool | None = None) 
     config = load_config(root, report)
     if config is None:
         return Loaded(None, report)
+    if safe_html:
+        config = dataclasses.replace(config, safe_html=True)
     if not any(path.startswith("theme") for path in found):
         check_strings(root, report)
     if cache is None:
         texts = read_units(root, config.entries, report)
         ids = unit_files(root, config.entries, texts)
         tasks = [
-            (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids, config.extra_keys))
+            (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids, config.extra_keys, config.safe_html))
             for i, e in enumerate(config.entries)
             if e.path in texts
         ]
@@ -225,7 +236,7 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
     for index, entry in enumerate(config.entries):
         if entry.path not in digests:
             continue
-        key = unit_key(cache.parse_key, digests[entry.path], entry.path, index, entry.section)
+        key = unit_key(parse_key(cache, config), digests[entry.path], entry.path, index, entry.section)
         loaded.keys[entry.path] = key
         hit = cache.lookup(key)
         if hit is None and use:  # parsed by an earlier build that did not finish: still good
@@ -235,8 +246,8 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
             loaded.parsed[entry.path] = hit
         else:
             loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
-            source = UnitSource(entry.path, index, entry.section, str(root), ids, config.extra_keys)
-            tasks.append((source, key, str(cache.folder), cache.parse_key))
+            source = UnitSource(entry.path, index, entry.section, str(root), ids, config.extra_keys, config.safe_html)
+            tasks.append((source, key, str(cache.folder), parse_key(cache, config)))
     for task, result in zip(tasks, _run(parse_file, tasks, jobs), strict=True):
         loaded.parsed[task[0].path] = result
     log.info("%d of %d units parsed, %d from the cache", len(tasks), len(digests), len(digests) - len(tasks))
@@ -630,19 +641,21 @@ def fail_on(report: Report, strict: bool) -> None:
         raise CourseError(report.sorted())
 
 
-def build(root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True) -> Report:
+def build(
+    root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True, safe_html: bool = False
+) -> Report:
     """Build the site of the course in ``root`` into ``out``; return the warnings.
 
     ``cache=False`` (``--no-cache``): parse and render everything, and start the cache afresh."""
-    return build_full(root, out, strict, jobs, cache)[0].report
+    return build_full(root, out, strict, jobs, cache, safe_html)[0].report
 
 
 def build_full(
-    root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True
+    root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True, safe_html: bool = False
 ) -> tuple[Loaded, Site]:
     """The whole recipe; also returns what serve keeps in memory for incremental rebuilds."""
     check_output(root, out.resolve() if out.is_symlink() else out)  # a refused -o: nothing read, cached or written
-    loaded = load_course(root, jobs, cache=cache)
+    loaded = load_course(root, jobs, cache=cache, safe_html=safe_html)
     gc.freeze()  # what is loaded lives until the end: the collector need not scan it again (0.9 s at 10,000)
     try:
         return _write_build(root, out, strict, jobs, loaded)

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from masterysite import __version__, hashing
+from masterysite import __version__, csp, hashing
 from masterysite.config import RIGHT_TO_LEFT
 from masterysite.model import Course, Question, Unit
 from masterysite.parse.blanks import label_blanks
@@ -188,12 +188,17 @@ def _block(block: Any, t: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_unit(site: Site, unit: Unit) -> str:
-    return site.env.get_template("unit.html").render(unit_context(site, unit))
+    return finish(site, site.env.get_template("unit.html").render(unit_context(site, unit)))
 
 
 def render_page(site: Site, name: str) -> str:
     """index.html or progress.html."""
-    return site.env.get_template(f"{name}.html").render(site.common(name, ""))
+    return finish(site, site.env.get_template(f"{name}.html").render(site.common(name, "")))
+
+
+def finish(site: Site, page: str) -> str:
+    """Every page carries the Content-Security-Policy, whatever its template (unless ``csp: false``)."""
+    return csp.protect(page) if site.course.config.csp else page
 
 
 def course_data_js(site: Site) -> str:

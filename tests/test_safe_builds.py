@@ -201,3 +201,12 @@ def test_safe_html_from_course_yml_or_the_command_line(make_course: Any, tmp_pat
     assert "<b>bold</b>" in page and "onclick" not in page
     assert CliRunner().invoke(main, ["check", str(root), *flags]).exit_code == 0
     shutil.rmtree(tmp_path / "site")
+
+
+def test_the_build_cache_knows_safe_html(make_course: Any, tmp_path: Path) -> None:
+    """A unit parsed without safe_html is never reused for a safe build (nor the other way)."""
+    root = make_course({"course.yml": "title: T\n", "units/a.md": "# A\n\n<b onclick=alert(1)>bold</b>\n"})
+    page = tmp_path / "site" / "units" / "a.html"
+    for safe in (False, True, False, True):
+        build(root, tmp_path / "site", safe_html=safe)
+        assert ("onclick" in page.read_text(encoding="utf-8")) is not safe

@@ -70,7 +70,7 @@ def choice_ids(site: Path, unit: str, key: str) -> list[str]:
 
 def alive(page: Page) -> None:
     """The script started and did not give up (no blank/broken page)."""
-    page.wait_for_function("!document.documentElement.classList.contains('ms-pending')")
+    page.wait_for_function("() => !document.documentElement.classList.contains('ms-pending')")
     cls = page.evaluate("document.documentElement.className")
     assert "ms-broken" not in cls, f"the script gave up on {page.url}"
     assert page.evaluate("window.MASTERYSITE_STARTED === true")
@@ -651,7 +651,7 @@ def import_file(page: Page, content: bytes, name: str = "progress.json") -> str:
     page.get_by_label("Import progress").set_input_files(
         files=[{"name": name, "mimeType": "application/json", "buffer": content}]
     )
-    page.wait_for_function("document.getElementById('ms-progress-message').textContent !== ''", timeout=15000)
+    page.wait_for_function("() => document.getElementById('ms-progress-message').textContent !== ''", timeout=15000)
     alive(page)
     return page.locator("#ms-progress-message").inner_text()
 

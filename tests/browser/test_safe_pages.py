@@ -131,7 +131,7 @@ def open_page(browser: Browser, url: str) -> tuple[Page, list[str], list[str], l
     refused = ("csp", "net::ERR_BLOCKED_BY_CSP")
     page.on("requestfailed", lambda r: requests.remove(r.url) if r.failure in refused else None)
     page.goto(url)
-    page.wait_for_function("window.MASTERYSITE_STARTED === true")
+    page.wait_for_function("() => window.MASTERYSITE_STARTED === true")
     return page, dialogs, console, requests
 
 

@@ -88,6 +88,12 @@ function exportProgress() {
 
 /** Merge imported progress into ours so the better result always wins. */
 function mergeUnit(into, from, unit) {
+  if (from.mastered && !into.mastered) {
+    // Shown as imported, not earned, unless the file records a passing attempt behind it (which
+    // the teacher's report re-checks). A unit without a quiz has nothing to answer.
+    if (unit.questions > 0 && !from.tries.some(function (t) { return t.passed; })) into.imported = true;
+  }
+  if (from.tries.some(function (t) { return t.passed; })) delete into.imported;
   into.mastered = into.mastered || from.mastered;
   into.attempts = Math.max(into.attempts, from.attempts);
   if (from.best && better(from.best, into.best)) into.best = from.best;
@@ -118,7 +124,7 @@ function importText(text) {
   try { parsed = JSON.parse(text); } catch (e) { return progressMessage(tr("import_bad_json"), true); }
   if (!isObj(parsed) || !isObj(parsed.units) || typeof parsed.course !== "string") return progressMessage(tr("import_bad_shape"), true);
   if (parsed.course !== COURSE.id) return progressMessage(tr("import_bad_course", { course: parsed.course.slice(0, 80) }), true);
-  var clean = cleanProgress(parsed), n = 0, mastered = 0;
+  var clean = cleanProgress(parsed), n = 0, mastered = 0, before = JSON.stringify(store.data);
   if (!store.data.student && clean.student) {
     store.data.student = clean.student;
     if ($("ms-student-name")) $("ms-student-name").value = clean.student;
@@ -133,6 +139,12 @@ function importText(text) {
     if (from.mastered) mastered += 1;
   });
   if (!n) return progressMessage(tr("import_none"), true);
+  if (store.persistent && !trySave()) {
+    // Too big for the room this browser gives the site: keep what was saved, and say so.
+    store.data = cleanProgress(JSON.parse(before)) || emptyProgress();
+    if ($("ms-student-name")) $("ms-student-name").value = store.data.student || "";
+    return progressMessage(tr("import_not_saved"), true);
+  }
   saveProgress();
   refreshShared();
   progressMessage(trn("import_done", n, { n: n, mastered: mastered }), false);
@@ -160,8 +172,7 @@ function startProgressPage() {
   }));
   $("ms-reset").addEventListener("click", guard(function () {
     if (!window.confirm(tr("reset_confirm"))) return;
-    store.data = emptyProgress();
-    try { if (store.persistent) storage().removeItem(KEY); } catch (e) { goMemoryOnly(); }
+    resetProgress();
     refreshShared();
     progressMessage(tr("reset_done"), false);
   }));

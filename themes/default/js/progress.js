@@ -87,10 +87,11 @@ function exportProgress() {
 }
 
 /** Merge imported progress into ours so the better result always wins. */
-function mergeUnit(into, from, unit) {
-  if (from.mastered && !into.mastered) {
+function mergeUnit(into, from, unit, fromFile) {
+  if (fromFile && from.mastered && !into.mastered) {
     // Shown as imported, not earned, unless the file records a passing attempt behind it (which
-    // the teacher's report re-checks). A unit without a quiz has nothing to answer.
+    // the teacher's report re-checks). A unit without a quiz has nothing to answer. (The LMS's
+    // copy of this student's own progress, lms.js, is not a file anyone handed in.)
     if (unit.questions > 0 && !from.tries.some(function (t) { return t.passed; })) into.imported = true;
   }
   if (from.tries.some(function (t) { return t.passed; })) delete into.imported;
@@ -133,7 +134,7 @@ function importText(text) {
     if (!own(BY_ID, id)) return; // a unit since removed or renamed: ignore it
     var from = clean.units[id];
     from.draw = null;
-    mergeUnit(record(id), from, BY_ID[id]);
+    mergeUnit(record(id), from, BY_ID[id], true);
     if (!from.mastered && !from.attempts) return; // an untouched unit is not "progress"
     n += 1;
     if (from.mastered) mastered += 1;

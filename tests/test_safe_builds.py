@@ -166,7 +166,6 @@ def test_safe_html_keeps_every_parser_fixture_as_it_was(fixture: str) -> None:
         ("<svg onload=alert(1)><circle/></svg>ok", "ok"),
         ('<iframe srcdoc="<script>alert(1)</script>"></iframe>ok', "ok"),
         ("<style>body{display:none}</style>ok", "ok"),
-        ('<div id="ms-quiz-form">x</div>', "<div>x</div>"),
         ('<img src="https://tracker.example/p.gif" alt="">', '<img alt="">'),
         ('<p style="color: red; position: fixed">x</p>', '<p style="color:red">x</p>'),
         ('<math><mrow href="javascript:alert(1)"><mi>x</mi></mrow></math>', "<math><mrow><mi>x</mi></mrow></math>"),

@@ -78,11 +78,8 @@ _ELSEWHERE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|\\\\)")
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
-    """Ids starting 'ms-' are the theme's (#ms-quiz-form ...): a lesson's copy would take their place.
-    A picture or media file from another host (a tracking pixel) is dropped: the site fetches
+    """A picture or media file from another host (a tracking pixel) is dropped: the site fetches
     nothing from elsewhere (its Content-Security-Policy would refuse it anyway)."""
-    if name == "id" and value.startswith("ms-"):
-        return None
     if name in _LOADS and (_ELSEWHERE.match(value) or ("," in value and "//" in value)):
         return None
     return value

@@ -22,6 +22,7 @@ _HTML = {
     *nh3.ALLOWED_TAGS,
     *("audio", "source", "track", "video", "picture", "section", "main", "address", "s", "dialog"),
     *("caption", "tfoot", "meter", "progress", "output"),
+    *("form", "fieldset", "legend", "label", "input", "button"),  # practice exercises and blanks
 }
 # MathML Core (what latex2mathml writes and browsers draw); not annotation-xml, which may hold HTML
 _MATHML = {
@@ -56,6 +57,11 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "meter": {"value", "min", "max", "low", "high", "optimum"},
     "progress": {"value", "max"},
     "abbr": {"title"},
+    # a form has no action (it cannot send anything anywhere); the theme's script handles it
+    "form": {"novalidate"},
+    "label": {"for"},
+    "input": {"type", "name", "value", "checked", "autocomplete", "autocapitalize", "spellcheck", "inputmode"},
+    "button": {"type"},
     **{tag: set(_MATHML_ATTRIBUTES) for tag in _MATHML},
     "*": _GENERIC,
 }
@@ -96,7 +102,7 @@ def clean(html: str) -> str:
         generic_attribute_prefixes={"aria-", "data-"},
         url_schemes=_SCHEMES,
         link_rel=None,
-        strip_comments=True,
+        strip_comments=False,  # the parser drops the teacher's comments; the renderer's are placeholders
         filter_style_properties=_STYLE_PROPERTIES,
     )
 

@@ -137,7 +137,7 @@ def open_page(browser: Browser, url: str) -> tuple[Page, list[str], list[str], l
 
 def poke(page: Page) -> None:
     """What a curious student does: click the links and buttons, hover, open and close things."""
-    for selector in ("#js-link", "#math-link", "#js-form"):
+    for selector in ("#js-link", "#math-link", "form[action] #js-form"):
         if page.locator(selector).count():
             page.locator(selector).first.click(force=True, no_wait_after=True)
     if page.locator("#hover-me").count():

@@ -47,6 +47,7 @@ from masterysite.parse.source import UnitSource, scan_id
 from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, render_unit, unit_context
 from masterysite.scripts import bundles, minified_css
 from masterysite.search import outline, search_index_js
+from masterysite.secret import course_secret
 from masterysite.theme import check_strings, default_theme_dir, static_files, theme_dirs
 
 log = logging.getLogger(__name__)
@@ -460,6 +461,9 @@ def write_site(
     sign_in_workers = False
     if loaded.cache is not None and loaded.root is not None:
         pages.key = render_key(loaded.cache.parse_key, loaded.root, theme_dirs(loaded.root))
+        # The course secret seals every page; it may come from MASTERYSITE_SECRET rather than a
+        # file the cache already watches. Only a digest of it goes into the key.
+        pages.key = sha(pages.key, hashlib.sha256(b"masterysite pages\0" + site.secret).hexdigest())
         old = loaded.cache.load_pages(previous, pages.key) if previous else {}
         if previous and old:
             pages.signatures, same = unchanged_pages(site, loaded, previous, old, pages.key)
@@ -624,7 +628,7 @@ def try_templates(loaded: Loaded, root: Path) -> None:
     """For ``check``: render the pages (without writing them) that exercise every template path:
     the course page, the progress page, a unit with a quiz and one without."""
     assert loaded.course is not None
-    site = Site.create(loaded.course, root)
+    site = Site.create(loaded.course, root, secret=bytes(32))  # nothing is written: no need of the real one
     with templates_of(root):
         render_page(site, "index")
         render_page(site, "progress")
@@ -655,22 +659,26 @@ def build_full(
 ) -> tuple[Loaded, Site]:
     """The whole recipe; also returns what serve keeps in memory for incremental rebuilds."""
     check_output(root, out.resolve() if out.is_symlink() else out)  # a refused -o: nothing read, cached or written
+    # The course secret first: the cache's key of the course folder then sees it as every later build will.
+    secret = course_secret(root) if root.is_dir() else None
     loaded = load_course(root, jobs, cache=cache, safe_html=safe_html)
     gc.freeze()  # what is loaded lives until the end: the collector need not scan it again (0.9 s at 10,000)
     try:
-        return _write_build(root, out, strict, jobs, loaded)
+        return _write_build(root, out, strict, jobs, loaded, secret)
     finally:
         gc.unfreeze()
 
 
-def _write_build(root: Path, out: Path, strict: bool, jobs: int | None, loaded: Loaded) -> tuple[Loaded, Site]:
+def _write_build(
+    root: Path, out: Path, strict: bool, jobs: int | None, loaded: Loaded, secret: bytes | None = None
+) -> tuple[Loaded, Site]:
     fail_on(loaded.report, strict)
     assert loaded.course is not None
     if out.is_symlink():
         out = out.resolve()  # update the folder the link points to, keep the link
     recover(out)
     check_output(root, out)
-    site = Site.create(loaded.course, root)
+    site = Site.create(loaded.course, root, secret)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)

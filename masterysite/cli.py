@@ -69,7 +69,7 @@ def show_unhashed(course: Course | None) -> None:
     found = [(u.path, a) for u in (course.units if course else ()) for q in u.questions for a in unhashed(q)]
     if not found:
         return
-    click.echo("Answers the pages carry as data (a range or a pattern cannot be hashed; see the README):")
+    click.echo("Answers the pages carry as data (a range or a pattern cannot be sealed; see the README):")
     for path, answer in found:
         click.echo(f"  {path}:{answer.line}: {'~' if answer.kind == 'pattern' else '='} {answer.source}")
 
@@ -91,6 +91,11 @@ def check(course: Path, strict: bool, safe_html: bool) -> None:
         if unit.objectives_from_block:
             ids = ", ".join(o.id for o in unit.objectives)
             click.echo(f"{unit.path}:{unit.objectives[0].line}: objectives from the '::: objectives' block: {ids}")
+    if loaded.course is not None:
+        from masterysite.hashing import sealing_notes
+
+        for note in sealing_notes(loaded.course):
+            click.echo(note)  # not a warning: what a teacher should know, that a course may well keep
     units = len(loaded.course.units) if loaded.course else 0
     warnings = len(loaded.report.warnings)
     plural = "s" if warnings != 1 else ""

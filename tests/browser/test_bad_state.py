@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from masterysite.build import build
-from tests.browser.student import decode_secret
+from tests.browser.student import answer_key
 
 from .conftest import REPO, SUBFOLDER, serve_folder
 
@@ -54,7 +54,7 @@ XSS_FLAG = "window.__xss === undefined && window.__xss2 === undefined"
 def _pool(site: Path, unit: str) -> dict[str, dict]:
     text = (site / "units" / f"{unit}.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'id="ms-unit-data">(.*?)</script>', text, re.S).group(1))
-    return {q["key"]: dict(q, s=decode_secret(q)) for q in data["questions"]}
+    return {q["key"]: dict(q, s=answer_key(q)) for q in data["questions"]}
 
 
 def pool(site: Path, unit: str) -> dict[str, dict]:

@@ -96,6 +96,7 @@ function mergeUnit(into, from, unit, fromFile) {
   }
   if (from.tries.some(function (t) { return t.passed; })) delete into.imported;
   into.mastered = into.mastered || from.mastered;
+  if (!into.key && from.key) into.key = from.key; // the unit key earned on the other device
   into.attempts = Math.max(into.attempts, from.attempts);
   if (from.best && better(from.best, into.best)) into.best = from.best;
   if (!into.last) into.last = from.last;

@@ -18,7 +18,8 @@ function cleanStrings(list) {
 function cleanUnit(u) {
   if (!isObj(u)) return null;
   var r = { mastered: u.mastered === true, attempts: isCount(u.attempts) ? u.attempts : 0,
-    best: cleanScore(u.best), objectives: dict(), last: null, prev: cleanStrings(u.prev), draw: null };
+    best: cleanScore(u.best), objectives: dict(), last: null, prev: cleanStrings(u.prev), draw: null,
+    key: typeof u.key === "string" && /^[A-Za-z0-9+\/]{43}=$/.test(u.key) ? u.key : null };
   if (isObj(u.objectives)) {
     safeKeys(u.objectives).forEach(function (id) {
       var o = u.objectives[id];

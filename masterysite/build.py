@@ -9,6 +9,7 @@ leaves a broken site (and never touches the last good one).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import logging
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from jinja2 import TemplateError
+from jinja2.exceptions import SecurityError
 
 from masterysite.cache import (
     BuildCache,
@@ -37,13 +39,15 @@ from masterysite.cache import (
     unit_key,
 )
 from masterysite.checks import check_course
-from masterysite.config import load_config, nfc, on_disk, read_text
+from masterysite.config import COURSE_FILE, load_config, nfc, on_disk, read_text
+from masterysite.contain import ADVICE, outside, outside_links, report_outside
 from masterysite.errors import CourseError, MasteryError, Problem, Report, without_ignored
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.source import UnitSource, scan_id
 from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, render_unit, unit_context
 from masterysite.scripts import bundles, minified_css
 from masterysite.search import outline, search_index_js
+from masterysite.secret import course_secret
 from masterysite.theme import check_strings, default_theme_dir, static_files, theme_dirs
 
 log = logging.getLogger(__name__)
@@ -84,8 +88,15 @@ class Loaded:
         assert self.config is not None and self.cache is not None and self.root is not None
         index = next(i for i, e in enumerate(self.config.entries) if e.path == path)
         entry = self.config.entries[index]
-        source = UnitSource(path, index, entry.section, str(self.root), self.unit_ids, self.config.extra_keys)
-        return source, self.keys[path], str(self.cache.folder), self.cache.parse_key
+        source = UnitSource(
+            path, index, entry.section, str(self.root), self.unit_ids, self.config.extra_keys, self.config.safe_html
+        )
+        return source, self.keys[path], str(self.cache.folder), parse_key(self.cache, self.config)
+
+
+def parse_key(cache: BuildCache, config: CourseConfig) -> str:
+    """The cache's parse key, and whether units' HTML is sanitized (safe_html changes every parse)."""
+    return sha(cache.parse_key, "safe_html") if config.safe_html else cache.parse_key
 
 
 def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) -> dict[str, str]:
@@ -102,13 +113,47 @@ def parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
     return (outline(unit) if unit is not None else None), report.problems
 
 
+def read_unit(root: Path, entry: UnitEntry, report: Report) -> str | None:
+    """The text of a unit file; never read (an error) when it is a link to outside the course."""
+    file = on_disk(root, entry.path) or root / entry.path
+    if outside(root, file):
+        where = (COURSE_FILE, entry.line) if entry.line else (entry.path, 0)
+        message = f"unit file '{entry.path}' leads outside the course folder (a symbolic link); {ADVICE}"
+        report.error(*where, message)
+        return None
+    return read_text(file, entry.path, report)
+
+
 def read_units(root: Path, entries: tuple[UnitEntry, ...], report: Report) -> dict[str, str]:
     texts: dict[str, str] = {}
     for entry in entries:
-        text = read_text(on_disk(root, entry.path) or root / entry.path, entry.path, report)
+        text = read_unit(root, entry, report)
         if text is not None:
             texts[entry.path] = text
     return texts
+
+
+def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> None:
+    """A file a unit links to or shows that is (or sits in a folder that is) a symbolic link to
+    outside the course: an error at the unit's line. Checked on every build, cached units too.
+    Then every other outside link under assets/ and theme/ at its own path."""
+    from masterysite.parse.links import link_path  # the Markdown stack loads only when needed
+
+    named: list[str] = []
+    for unit, _ in loaded.parsed.values():
+        if unit is None:
+            continue
+        for link in unit.links:
+            path = link_path(unit.path, link.target)
+            if path is None or path in loaded.unit_ids or path.startswith("../"):
+                continue  # a unit file is checked where course.yml lists it
+            file = on_disk(root, path)
+            if file is not None and outside(root, file):
+                kind = "image" if link.image else "link"
+                message = f"{kind} '{link.target}' leads outside the course folder through a symbolic link ('{path}')"
+                loaded.report.error(unit.path, link.line, f"{message}; {ADVICE}")
+            named.append(path)
+    report_outside(found, named, loaded.report)
 
 
 def digest(text: str) -> str:
@@ -132,26 +177,38 @@ def parse_file(task: UnitTask, light_only: bool = True) -> Parsed:
     return (light(parsed[0]), parsed[1]) if light_only else parsed
 
 
-def load_course(root: Path, jobs: int | None = None, cache: bool | None = None) -> Loaded:
+def load_course(root: Path, jobs: int | None = None, cache: bool | None = None, safe_html: bool = False) -> Loaded:
     """Parse and check the whole course; nothing is written.
 
     ``cache``: None parses everything and keeps whole units (``check``); True uses and refills
-    the course's build cache, keeping only light units; False starts the cache afresh."""
+    the course's build cache, keeping only light units; False starts the cache afresh.
+    ``safe_html``: as if course.yml said ``safe_html: true`` (``--safe-html``)."""
     report = Report()
     if not root.is_dir():
         report.error(
             str(root), 0, f"course folder not found: check the path, or create one with 'masterysite new {root}'"
         )
         return Loaded(None, report)
+    found = outside_links(root)  # before anything is read: no file of the machine's is ever read
+    if COURSE_FILE in found:
+        report_outside(found, [], report)
+        return Loaded(None, report)
+    found = outside_links(root)  # before anything is read: no file of the machine's is ever read
+    if COURSE_FILE in found:
+        report_outside(found, [], report)
+        return Loaded(None, report)
     config = load_config(root, report)
     if config is None:
         return Loaded(None, report)
-    check_strings(root, report)
+    if safe_html:
+        config = dataclasses.replace(config, safe_html=True)
+    if not any(path.startswith("theme") for path in found):
+        check_strings(root, report)
     if cache is None:
         texts = read_units(root, config.entries, report)
         ids = unit_files(root, config.entries, texts)
         tasks = [
-            (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids, config.extra_keys))
+            (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids, config.extra_keys, config.safe_html))
             for i, e in enumerate(config.entries)
             if e.path in texts
         ]
@@ -160,6 +217,7 @@ def load_course(root: Path, jobs: int | None = None, cache: bool | None = None) 
     else:
         loaded = _load_cached(root, config, report, jobs, cache)
     loaded.course = check_parsed(loaded)
+    check_links_inside(root, loaded, found)
     return loaded
 
 
@@ -169,7 +227,7 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
     digests: dict[str, str] = {}
     ids: dict[str, str] = {}
     for entry in config.entries:
-        text = read_text(on_disk(root, entry.path) or root / entry.path, entry.path, report)
+        text = read_unit(root, entry, report)
         ids[entry.path] = scan_id(text or "", entry.path)
         if text is not None:
             digests[entry.path] = digest(text)
@@ -179,7 +237,7 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
     for index, entry in enumerate(config.entries):
         if entry.path not in digests:
             continue
-        key = unit_key(cache.parse_key, digests[entry.path], entry.path, index, entry.section)
+        key = unit_key(parse_key(cache, config), digests[entry.path], entry.path, index, entry.section)
         loaded.keys[entry.path] = key
         hit = cache.lookup(key)
         if hit is None and use:  # parsed by an earlier build that did not finish: still good
@@ -189,8 +247,8 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
             loaded.parsed[entry.path] = hit
         else:
             loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
-            source = UnitSource(entry.path, index, entry.section, str(root), ids, config.extra_keys)
-            tasks.append((source, key, str(cache.folder), cache.parse_key))
+            source = UnitSource(entry.path, index, entry.section, str(root), ids, config.extra_keys, config.safe_html)
+            tasks.append((source, key, str(cache.folder), parse_key(cache, config)))
     for task, result in zip(tasks, _run(parse_file, tasks, jobs), strict=True):
         loaded.parsed[task[0].path] = result
     log.info("%d of %d units parsed, %d from the cache", len(tasks), len(digests), len(digests) - len(tasks))
@@ -403,6 +461,9 @@ def write_site(
     sign_in_workers = False
     if loaded.cache is not None and loaded.root is not None:
         pages.key = render_key(loaded.cache.parse_key, loaded.root, theme_dirs(loaded.root))
+        # The course secret seals every page; it may come from MASTERYSITE_SECRET rather than a
+        # file the cache already watches. Only a digest of it goes into the key.
+        pages.key = sha(pages.key, hashlib.sha256(b"masterysite pages\0" + site.secret).hexdigest())
         old = loaded.cache.load_pages(previous, pages.key) if previous else {}
         if previous and old:
             pages.signatures, same = unchanged_pages(site, loaded, previous, old, pages.key)
@@ -547,7 +608,10 @@ def template_error(exc: TemplateError, root: Path | None = None) -> MasteryError
     if root is not None and name:
         with contextlib.suppress(ValueError):
             shown = Path(name).resolve().relative_to(root.resolve()).as_posix()
-    return CourseError([Problem(shown, line or 0, f"template error: {exc.message or exc}")])
+    message = f"template error: {exc.message or exc}"
+    if isinstance(exc, SecurityError):
+        message += " (templates run in a sandbox: they can use the data they are given, not Python's internals)"
+    return CourseError([Problem(shown, line or 0, message)])
 
 
 @contextlib.contextmanager
@@ -564,7 +628,7 @@ def try_templates(loaded: Loaded, root: Path) -> None:
     """For ``check``: render the pages (without writing them) that exercise every template path:
     the course page, the progress page, a unit with a quiz and one without."""
     assert loaded.course is not None
-    site = Site.create(loaded.course, root)
+    site = Site.create(loaded.course, root, secret=bytes(32))  # nothing is written: no need of the real one
     with templates_of(root):
         render_page(site, "index")
         render_page(site, "progress")
@@ -581,34 +645,40 @@ def fail_on(report: Report, strict: bool) -> None:
         raise CourseError(report.sorted())
 
 
-def build(root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True) -> Report:
+def build(
+    root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True, safe_html: bool = False
+) -> Report:
     """Build the site of the course in ``root`` into ``out``; return the warnings.
 
     ``cache=False`` (``--no-cache``): parse and render everything, and start the cache afresh."""
-    return build_full(root, out, strict, jobs, cache)[0].report
+    return build_full(root, out, strict, jobs, cache, safe_html)[0].report
 
 
 def build_full(
-    root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True
+    root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True, safe_html: bool = False
 ) -> tuple[Loaded, Site]:
     """The whole recipe; also returns what serve keeps in memory for incremental rebuilds."""
     check_output(root, out.resolve() if out.is_symlink() else out)  # a refused -o: nothing read, cached or written
-    loaded = load_course(root, jobs, cache=cache)
+    # The course secret first: the cache's key of the course folder then sees it as every later build will.
+    secret = course_secret(root) if root.is_dir() else None
+    loaded = load_course(root, jobs, cache=cache, safe_html=safe_html)
     gc.freeze()  # what is loaded lives until the end: the collector need not scan it again (0.9 s at 10,000)
     try:
-        return _write_build(root, out, strict, jobs, loaded)
+        return _write_build(root, out, strict, jobs, loaded, secret)
     finally:
         gc.unfreeze()
 
 
-def _write_build(root: Path, out: Path, strict: bool, jobs: int | None, loaded: Loaded) -> tuple[Loaded, Site]:
+def _write_build(
+    root: Path, out: Path, strict: bool, jobs: int | None, loaded: Loaded, secret: bytes | None = None
+) -> tuple[Loaded, Site]:
     fail_on(loaded.report, strict)
     assert loaded.course is not None
     if out.is_symlink():
         out = out.resolve()  # update the folder the link points to, keep the link
     recover(out)
     check_output(root, out)
-    site = Site.create(loaded.course, root)
+    site = Site.create(loaded.course, root, secret)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)

@@ -14,6 +14,9 @@ from masterysite.errors import Problem
 from masterysite.model import Course
 
 COURSE = click.argument("course", default="course", type=click.Path(path_type=Path))
+SAFE_HTML = click.option(
+    "--safe-html", is_flag=True, help="Sanitize raw HTML in units, as 'safe_html: true' in course.yml does."
+)
 
 
 def show_warnings(problems: list[Problem]) -> None:
@@ -49,11 +52,12 @@ def new(directory: Path) -> None:
 @click.option(
     "--no-cache", is_flag=True, help="Parse and render everything; start the cache in COURSE/.masterysite/cache afresh."
 )
-def build(course: Path, output: Path, strict: bool, jobs: int | None, no_cache: bool) -> None:
+@SAFE_HTML
+def build(course: Path, output: Path, strict: bool, jobs: int | None, no_cache: bool, safe_html: bool) -> None:
     """Build the site of COURSE (default: ./course) into OUTPUT."""
     from masterysite.build import build as run_build
 
-    report = run_build(course, output, strict=strict, jobs=jobs, cache=not no_cache)
+    report = run_build(course, output, strict=strict, jobs=jobs, cache=not no_cache, safe_html=safe_html)
     show_warnings(report.problems)
     click.echo(f"Built {output}/index.html")
 
@@ -65,7 +69,7 @@ def show_unhashed(course: Course | None) -> None:
     found = [(u.path, a) for u in (course.units if course else ()) for q in u.questions for a in unhashed(q)]
     if not found:
         return
-    click.echo("Answers the pages carry as data (a range or a pattern cannot be hashed; see the README):")
+    click.echo("Answers the pages carry as data (a range or a pattern cannot be sealed; see the README):")
     for path, answer in found:
         click.echo(f"  {path}:{answer.line}: {'~' if answer.kind == 'pattern' else '='} {answer.source}")
 
@@ -73,11 +77,12 @@ def show_unhashed(course: Course | None) -> None:
 @main.command()
 @COURSE
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit status 1), for CI.")
-def check(course: Path, strict: bool) -> None:
+@SAFE_HTML
+def check(course: Path, strict: bool, safe_html: bool) -> None:
     """Validate and lint COURSE without writing a site."""
     from masterysite.build import fail_on, load_course, try_templates
 
-    loaded = load_course(course)
+    loaded = load_course(course, safe_html=safe_html)
     fail_on(loaded.report, strict)
     try_templates(loaded, course)
     show_warnings(loaded.report.problems)
@@ -86,6 +91,11 @@ def check(course: Path, strict: bool) -> None:
         if unit.objectives_from_block:
             ids = ", ".join(o.id for o in unit.objectives)
             click.echo(f"{unit.path}:{unit.objectives[0].line}: objectives from the '::: objectives' block: {ids}")
+    if loaded.course is not None:
+        from masterysite.hashing import sealing_notes
+
+        for note in sealing_notes(loaded.course):
+            click.echo(note)  # not a warning: what a teacher should know, that a course may well keep
     units = len(loaded.course.units) if loaded.course else 0
     warnings = len(loaded.report.warnings)
     plural = "s" if warnings != 1 else ""
@@ -104,11 +114,12 @@ def check(course: Path, strict: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("-p", "--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
-def serve(course: Path, output: Path | None, host: str, port: int, open_browser: bool) -> None:
+@SAFE_HTML
+def serve(course: Path, output: Path | None, host: str, port: int, open_browser: bool, safe_html: bool) -> None:
     """Build COURSE, serve it, rebuild what changed on save and reload the browser."""
     from masterysite.serve import serve as run_serve
 
-    run_serve(course, output, host=host, port=port, open_browser=open_browser)
+    run_serve(course, output, host=host, port=port, open_browser=open_browser, safe_html=safe_html)
 
 
 @main.command()

@@ -15,7 +15,7 @@ from masterysite.model import CourseConfig, UnitEntry
 from masterysite.suggest import closest, describe, misspelt, unknown, unknown_key
 
 COURSE_FILE = "course.yml"
-COURSE_KEYS = ("title", "id", "author", "language", "mastery", "units", "extra_keys", "ignore")
+COURSE_KEYS = ("title", "id", "author", "language", "mastery", "units", "extra_keys", "ignore", "safe_html", "csp")
 LANGUAGES = ("en", "es", "fr", "de", "ar", "he", "fa")
 RIGHT_TO_LEFT = ("ar", "he", "fa")  # written right to left: the pages get dir="rtl" and mirror
 DEFAULT_MASTERY = Fraction(4, 5)
@@ -172,6 +172,8 @@ def _validate(root: Path, data: yamlutil.LineDict, report: Report) -> CourseConf
         entries=tuple(_entries(root, data, report)),
         extra_keys=_extra_keys(data, report),
         ignore=check_ignore(data.get("ignore"), COURSE_FILE, data.line_of("ignore"), report),
+        safe_html=_switch(data, "safe_html", False, report),
+        csp=_switch(data, "csp", True, report),
     )
 
 
@@ -220,6 +222,17 @@ def _extra_keys(data: yamlutil.LineDict, report: Report) -> tuple[str, ...]:
         else:
             keys.append(key)
     return tuple(keys)
+
+
+def _switch(data: yamlutil.LineDict, key: str, default: bool, report: Report) -> bool:
+    """An on/off setting: YAML true or false (yes/no/on/off are YAML 1.1's, and read as such)."""
+    value = data.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        report.error(COURSE_FILE, data.line_of(key), f"{key} must be true or false, got {describe(value)}")
+        return default
+    return value
 
 
 def _scalar(value: Any) -> bool:

@@ -1,82 +1,29 @@
-"""What the browser receives to check answers: salted SHA-256 hashes and an obfuscated secret.
+"""What a unit page carries to check answers: lockboxes that only a right answer opens.
 
-Nothing here is cryptographic secrecy (the browser must be able to check answers
-offline); the aim of SPEC §3.8 is that answers are not readable in the page source.
-The scheme is documented in docs/theme.md and mirrored by the theme's script.
+This module turns the model's questions into what masterysite/sealing.py seals (each slot's
+accepted, normalised forms from masterysite/judging.py, the feedback, the explanation, the
+review shown after mastery), and gives back each question's page data. The browser's side is
+js/judge.js (the forms of a response) and js/seal.js (opening). The scheme is documented in
+docs/theme.md ("Sealed answers").
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
-import json
+from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any
 
-from masterysite import judging
-from masterysite.model import Question
+from masterysite import judging, sealing
+from masterysite.model import Course, Question, Unit
+from masterysite.sealing import Part, Sealable
 
 ORDERED_KINDS = ("single", "multiple", "ordering")  # "correct": choice ids, or item ids in order
-
-
-def sha256_hex(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def normalize_text(text: str) -> str:
     """Same as the browser: NFC, trimmed, inner white space folded, lower case."""
     return judging.lenient_text(text)
-
-
-def salt_for(course_id: str, unit_id: str, key: str) -> str:
-    """Deterministic, so a rebuild of an unchanged course writes identical pages."""
-    return sha256_hex(f"{course_id}/{unit_id}/{key}")[:16]
-
-
-def keystream(salt: str, length: int) -> bytes:
-    blocks, index = [], 0
-    while 32 * index < length:
-        blocks.append(hashlib.sha256(f"{salt}:k:{index}".encode()).digest())
-        index += 1
-    return b"".join(blocks)[:length]
-
-
-def xor(data: bytes, salt: str) -> bytes:
-    """data XOR keystream, done as one big integer (a byte loop costs ~2% of a big build)."""
-    stream = keystream(salt, len(data))
-    mixed = int.from_bytes(data, "big") ^ int.from_bytes(stream, "big")
-    return mixed.to_bytes(len(data), "big")
-
-
-def obfuscate(salt: str, data: Any) -> str:
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return base64.b64encode(xor(raw, salt)).decode("ascii")
-
-
-def reveal(salt: str, secret: str) -> Any:
-    """The inverse of obfuscate (used by tests; the browser does the same)."""
-    return json.loads(xor(base64.b64decode(secret), salt).decode("utf-8"))
-
-
-def form_hash(salt: str, form: judging.Form) -> str:
-    """The browser looks up sha256(salt + ":" + kind + ":" + form) among a slot's hashes."""
-    return sha256_hex(f"{salt}:{form[0]}:{form[1]}")
-
-
-def slot_salt(salt: str, question: Question, index: int) -> str:
-    """Each blank is hashed as a question of its own, with the salt ``salt/index``."""
-    return f"{salt}/{index}" if question.kind == "blanks" else salt
-
-
-def _slot_hashes(question: Question, salt: str) -> list[list[str]]:
-    return [
-        sorted({form_hash(slot_salt(salt, question, i), form) for form in forms})
-        for i, forms in enumerate(judging.accepted_forms(question))
-    ]
-
-
-def _extras(extras: judging.Extras) -> dict[str, Any]:
-    return {"ranges": [list(r) for r in extras.ranges], "patterns": [list(p) for p in extras.patterns]}
 
 
 def _accepted_html(question: Question) -> str | None:
@@ -90,26 +37,84 @@ def _accepted_html(question: Question) -> str | None:
     return None
 
 
-def question_data(course_id: str, unit_id: str, question: Question) -> dict[str, Any]:
-    salt = salt_for(course_id, unit_id, question.key)
-    hashes = _slot_hashes(question, salt)
-    extras = [_extras(e) for e in judging.extras(question)]
-    secret: dict[str, Any] = {
-        "feedback": {c.id: c.feedback_html for c in question.choices if c.feedback_html},
-        "explanation": question.explanation_html,
-        "correct": [c.id for c in question.choices if c.correct] if question.kind in ORDERED_KINDS else None,
-        "accepted": _accepted_html(question),
-        **(extras[0] if question.kind == "text" else {"ranges": [], "patterns": []}),
-    }
-    data: dict[str, Any] = {
-        "key": question.key,
-        "objective": question.objective,
-        "kind": question.kind,
-        "salt": salt,
-        "answers": hashes[0] if question.kind != "blanks" else [],
-    }
-    if question.kind == "blanks":
-        data["blanks"] = hashes
-        secret["blanks"] = extras
-    data["secret"] = obfuscate(salt, secret)
+def unsealed(question: Question) -> list[bool]:
+    """Per slot: does it also accept a range or a pattern? Those are checked in the clear, so what a
+    match opens (that slot's share of the question key) has to be published."""
+    flags = [bool(e.ranges or e.patterns) for e in judging.extras(question)]
+    return flags or [False]  # choices and ordering: one slot, always sealed
+
+
+def sealable(question: Question) -> Sealable:
+    forms = judging.accepted_forms(question)
+    parts = tuple(
+        Part(tuple(f"{kind}:{form}" for kind, form in slot), flag)
+        for slot, flag in zip(forms, unsealed(question), strict=True)
+    )
+    review: dict[str, Any] = {"explanation": question.explanation_html, "accepted": _accepted_html(question)}
+    if question.kind in ORDERED_KINDS:
+        review["correct"] = [c.id for c in question.choices if c.correct or question.kind == "ordering"]
+    choices = question.kind in ("single", "multiple")
+    return Sealable(
+        key=question.key,
+        parts=parts,
+        explanation=question.explanation_html,
+        feedback=tuple((c.id, c.feedback_html) for c in question.choices) if choices else (),
+        review=review,
+    )
+
+
+def _public(question: Question) -> dict[str, Any]:
+    """What the page shows of a question in the clear: ranges and patterns of the slots that have them."""
+    data: dict[str, Any] = {"key": question.key, "objective": question.objective, "kind": question.kind}
+    extras = judging.extras(question)
+    if any(e.ranges or e.patterns for e in extras):
+        data["extras"] = [
+            {"ranges": [list(r) for r in e.ranges], "patterns": [list(p) for p in e.patterns]} for e in extras
+        ]
     return data
+
+
+@dataclass
+class SealedQuiz:
+    questions: list[dict[str, Any]]
+    seal: dict[str, Any] | None
+
+
+def seal_quiz(secret: bytes, course_id: str, unit: Unit, mastery: Fraction, enrichment: str | None) -> SealedQuiz:
+    """The page data of a unit's questions, and its seal (k, the review, the enrichment)."""
+    items = [sealable(q) for q in unit.questions]
+    draw = unit.draw or len(unit.questions)
+    public = [_public(q) for q in unit.questions]
+    content = repr((items, public, enrichment, draw, mastery)).encode("utf-8")
+    sealed = sealing.seal_unit(secret, course_id, unit.id, content, items, draw, mastery, enrichment)
+    return SealedQuiz([{**p, **s} for p, s in zip(public, sealed.questions, strict=True)], sealed.unit)
+
+
+def question_data(course_id: str, unit_id: str, question: Question, secret: bytes = bytes(32)) -> dict[str, Any]:
+    """One question sealed on its own, with no share of a unit key: for tests and tools that judge
+    single questions as the browser does (tests/judging_cases.py)."""
+    item = replace(sealable(question), scored=False)
+    public = _public(question)
+    content = repr((item, public)).encode("utf-8")
+    sealed = sealing.seal_unit(secret, course_id, unit_id, content, [item], 1, Fraction(1))
+    return {**public, **sealed.questions[0]}
+
+
+def sealing_notes(course: Course) -> list[str]:
+    """For `check`, beside the list of ranges and patterns (cli.show_unhashed): every unit whose
+    questions that cannot be sealed at all are enough for mastery, so that a script opens its
+    review and enrichment without answering (SPEC §3.8)."""
+    notes = []
+    for unit in course.units:
+        public = [q for q in unit.questions if all(unsealed(q))]  # their share of the unit key is public
+        if not public:
+            continue
+        mastery = unit.mastery if unit.mastery is not None else course.config.mastery
+        k = sealing.threshold(mastery, min(unit.draw or len(unit.questions), len(unit.questions)))
+        if len(public) >= k:
+            notes.append(
+                f"{unit.path}:{unit.line}: note: questions that cannot be sealed: {len(public)}; mastery needs"
+                f" {k} right answers: a script can open this unit's review and enrichment without answering"
+                " [unsealed-unit]"
+            )
+    return notes

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from masterysite.build import Loaded, build_full, check_parsed, parse_task, published_files, read_units
+from masterysite.build import Loaded, build_full, check_parsed, parse_key, parse_task, published_files, read_units
 from masterysite.build import digest as text_digest
 from masterysite.cache import Parsed, light, store_unit, unit_key
 from masterysite.errors import CourseError, Report
@@ -64,6 +64,7 @@ class Project:
     root: Path
     out: Path
     jobs: int | None = None
+    safe_html: bool = False
     loaded: Loaded | None = None
     site: Site | None = None
     signatures: dict[str, str] = field(default_factory=dict)  # unit id -> what its page depends on
@@ -73,7 +74,7 @@ class Project:
 
     def full(self) -> Report:
         """Build everything (atomically); raises CourseError and leaves the last good site."""
-        self.loaded, self.site = build_full(self.root, self.out, jobs=self.jobs)
+        self.loaded, self.site = build_full(self.root, self.out, jobs=self.jobs, safe_html=self.safe_html)
         self.sources = dict(self.loaded.keys)
         self.signatures = {u.id: self._signature(u.id) for u in self.site.course.units}
         self.written = {}
@@ -128,10 +129,13 @@ class Project:
         cache = self.loaded.cache
         for index, entry in enumerate(config.entries):
             if entry.path in texts:
-                source = UnitSource(entry.path, index, entry.section, str(self.root), ids, config.extra_keys)
+                source = UnitSource(
+                    entry.path, index, entry.section, str(self.root), ids, config.extra_keys, config.safe_html
+                )
                 result: Parsed = parse_task((texts[entry.path], source))  # type: ignore[assignment]
                 if cache is not None:  # the site keeps light units; the whole one goes to the cache
-                    key = unit_key(cache.parse_key, text_digest(texts[entry.path]), entry.path, index, entry.section)
+                    text_key = text_digest(texts[entry.path])
+                    key = unit_key(parse_key(cache, config), text_key, entry.path, index, entry.section)
                     store_unit(str(cache.folder), key, result)
                     result, keys[entry.path] = (light(result[0]), result[1]), key
                 parsed[entry.path] = result

@@ -141,6 +141,8 @@ class CourseConfig:
     entries: tuple[UnitEntry, ...]
     extra_keys: tuple[str, ...] = ()  # unit front-matter keys of other tools, kept for the templates
     ignore: tuple[str, ...] = ()  # warning codes the whole course silences
+    safe_html: bool = False  # sanitize the raw HTML of units (a course that takes contributions)
+    csp: bool = True  # every page carries a Content-Security-Policy that runs only the site's own scripts
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from masterysite import csp
 from masterysite.build import build_full
 from masterysite.errors import MasteryError
 from masterysite.model import Course
@@ -41,7 +42,7 @@ SCHEMAS_2004 = (
 def launch_page(course: Course, version: str) -> str:
     """The page the LMS opens: no inline script or style (the pages' content security policy)."""
     title = escape(course.config.title)
-    return (
+    page = (
         f'<!DOCTYPE html>\n<html lang="{escape(course.config.language)}" class="lms-launch" data-scorm="{version}">\n'
         '<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<title>{title}</title>\n<link rel="icon" href="data:,">\n'
@@ -50,6 +51,7 @@ def launch_page(course: Course, version: str) -> str:
         '<script src="_static/course-data.js"></script>\n<script src="_static/scorm.js"></script>\n'
         "</body>\n</html>\n"
     )
+    return csp.protect(page) if course.config.csp else page
 
 
 def _files_xml(files: list[str]) -> str:

@@ -12,11 +12,12 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from masterysite import __version__, hashing
+from masterysite import __version__, csp, hashing
 from masterysite.config import RIGHT_TO_LEFT
 from masterysite.model import Course, Question, Unit
 from masterysite.parse.blanks import label_blanks
 from masterysite.parse.lesson import fill_titles
+from masterysite.secret import course_secret
 from masterysite.theme import environment, strings
 
 GENERATOR = f"masterysite {__version__}"
@@ -47,9 +48,11 @@ class Site:
     sections: list[dict[str, Any]]
     position: dict[str, int]
     extra_css: bool = False
+    secret: bytes = b""  # the course secret (masterysite/secret.py): unit keys derive from it
 
     @classmethod
-    def create(cls, course: Course, course_dir: Path) -> Site:
+    def create(cls, course: Course, course_dir: Path, secret: bytes | None = None) -> Site:
+        """`secret`: None reads (or makes) the course's own; `check` passes a throwaway one."""
         refs = {u.id: unit_ref(course, u) for u in course.units}
         return cls(
             course=course,
@@ -60,6 +63,7 @@ class Site:
             sections=sections(course, refs),
             position={u.id: i for i, u in enumerate(course.units)},
             extra_css=(course_dir / EXTRA_CSS).is_file(),
+            secret=course_secret(course_dir) if secret is None else secret,
         )
 
     def common(self, page: str, root: str) -> dict[str, Any]:
@@ -116,17 +120,23 @@ def with_requires(refs: dict[str, dict[str, Any]], ref: dict[str, Any]) -> dict[
     return {**ref, "requires": [{"id": r["id"], "title": r["title"], "href": r["href"]} for r in required]}
 
 
-def unit_data(course: Course, unit: Unit) -> dict[str, Any]:
+def unit_data(site: Site, unit: Unit, enrichment: str | None) -> dict[str, Any]:
+    """The JSON a unit page carries: questions sealed, and the review and `enrichment` sealed under the unit key."""
+    course = site.course
     share = mastery(course, unit)
-    return {
+    sealed = hashing.seal_quiz(site.secret, course.config.id, unit, share, enrichment)
+    data: dict[str, Any] = {
         "course": course.config.id,
         "unit": unit.id,
         "mastery": [share.numerator, share.denominator],
         "draw": unit.draw or len(unit.questions),
         "shuffle": unit.shuffle,
-        "questions": [hashing.question_data(course.config.id, unit.id, q) for q in unit.questions],
-        "practice": [hashing.question_data(course.config.id, unit.id, q) for q in unit.practice],
+        "questions": sealed.questions,
+        "practice": [hashing.question_data(course.config.id, unit.id, q, site.secret) for q in unit.practice],
     }
+    if sealed.seal is not None:
+        data["seal"] = sealed.seal
+    return data
 
 
 def page_question(q: Question, t: dict[str, Any]) -> dict[str, Any]:
@@ -163,13 +173,19 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
         "toc": contents(unit.lesson_html),
         "long": len(unit.lesson_html) > LONG_LESSON,
     }
+    common = site.common("unit", "../")
+    # With a quiz, the enrichment is sealed under the unit key: the page holds it only encrypted.
+    enrichment = None
+    if unit.enrichment and unit.questions:
+        enrichment = site.env.get_template("partials/enrichment.html").render({**common, "unit": page_unit})
+    page_unit["enrichment_sealed"] = enrichment is not None
     return {
-        **site.common("unit", "../"),
+        **common,
         "sections": [],  # see docs/theme.md: a unit page must not depend on every other unit
         "unit": page_unit,
         "prev": with_requires(site.refs, site.refs[units[index - 1].id]) if index > 0 else None,
         "next": with_requires(site.refs, site.refs[units[index + 1].id]) if index + 1 < len(units) else None,
-        "unit_data_json": Markup(script_json(unit_data(site.course, unit))),
+        "unit_data_json": Markup(script_json(unit_data(site, unit, enrichment))),
     }
 
 
@@ -188,12 +204,17 @@ def _block(block: Any, t: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_unit(site: Site, unit: Unit) -> str:
-    return site.env.get_template("unit.html").render(unit_context(site, unit))
+    return finish(site, site.env.get_template("unit.html").render(unit_context(site, unit)))
 
 
 def render_page(site: Site, name: str) -> str:
     """index.html or progress.html."""
-    return site.env.get_template(f"{name}.html").render(site.common(name, ""))
+    return finish(site, site.env.get_template(f"{name}.html").render(site.common(name, "")))
+
+
+def finish(site: Site, page: str) -> str:
+    """Every page carries the Content-Security-Policy, whatever its template (unless ``csp: false``)."""
+    return csp.protect(page) if site.course.config.csp else page
 
 
 def course_data_js(site: Site) -> str:

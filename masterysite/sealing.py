@@ -57,16 +57,16 @@ def feedback_key(salt: bytes, choice: str) -> bytes:
 
 
 class Stream:
-    """Deterministic random bytes: HMAC-SHA256(seed, counter) blocks (HKDF-Expand style)."""
+    """Deterministic random bytes: SHAKE256 (FIPS 202) of the seed, read on (one C call per refill)."""
 
     def __init__(self, seed: bytes) -> None:
-        self.seed, self.counter, self.buffer = seed, 0, b""
+        self.xof, self.buffer, self.pos = hashlib.shake_256(seed), b"", 0
 
     def __call__(self, n: int) -> bytes:
-        while len(self.buffer) < n:
-            self.counter += 1
-            self.buffer += hmac.digest(self.seed, self.counter.to_bytes(8, "big"), "sha256")
-        out, self.buffer = self.buffer[:n], self.buffer[n:]
+        if self.pos + n > len(self.buffer):
+            self.buffer = self.xof.digest(max(2 * len(self.buffer), self.pos + n, 4096))
+        out = self.buffer[self.pos : self.pos + n]
+        self.pos += n
         return out
 
 

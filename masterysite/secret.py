@@ -46,7 +46,19 @@ def course_secret(root: Path) -> bytes:
         return parse(value)
     path = root / FOLDER / FILE
     if not path.exists():
-        _create(path)
+        try:
+            _create(path)
+        except OSError as exc:
+            # A read-only course folder (or one where .masterysite is taken): build anyway, but the
+            # keys students earn now will not open this course's next build.
+            log.warning(
+                "%s: cannot keep a course secret (%s): this build's unit keys will not open the next"
+                " build's pages; make the course folder writable or set %s",
+                path,
+                exc.strerror or exc,
+                ENV,
+            )
+            return secrets.token_bytes(32)
     try:
         return parse(path.read_text(encoding="ascii"))
     except (OSError, ValueError) as exc:
@@ -57,23 +69,17 @@ def course_secret(root: Path) -> bytes:
 def _create(path: Path) -> None:
     """Write a new secret without ever replacing one (two builds at once agree on the first)."""
     folder = path.parent
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(GITIGNORE, encoding="utf-8")
+    tmp = folder / f".{FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="ascii") as file:
+        file.write(secrets.token_hex(32) + "\n")
     try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text(GITIGNORE, encoding="utf-8")
-        tmp = folder / f".{FILE}.{os.getpid()}.{secrets.token_hex(4)}"
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="ascii") as file:
-            file.write(secrets.token_hex(32) + "\n")
-        try:
-            _publish(tmp, path)
-        finally:
-            tmp.unlink()
-    except OSError as exc:
-        raise MasteryError(
-            f"{path}: cannot create the course secret ({exc.strerror or exc}); "
-            f"make the course folder writable or set {ENV}"
-        ) from exc
+        _publish(tmp, path)
+    finally:
+        tmp.unlink()
 
 
 def _publish(tmp: Path, path: Path) -> None:

@@ -206,20 +206,25 @@ class Watcher(threading.Thread):
 
 
 def serve(
-    root: Path, out: Path | None = None, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False
+    root: Path,
+    out: Path | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    open_browser: bool = False,
+    safe_html: bool = False,
 ) -> None:
     """Serve ``root``, built into ``out``, or (as ``mkdocs serve`` does) into a temporary folder that
     is removed when serve stops, so serve never writes into the folder it was started from."""
     if not root.is_dir():
         raise MasteryError(f"{root}: course folder not found (create one with: masterysite new {root})")
     if out is not None:
-        return _serve(root, out, host, port, open_browser)
+        return _serve(root, out, host, port, open_browser, safe_html)
     scratch = Path(tempfile.mkdtemp(prefix="masterysite-serve-"))
     click.echo(f"Building into {scratch / 'site'} (removed on exit; -o DIR builds into DIR and keeps it)")
     # `kill` (SIGTERM) ends serve like Ctrl+C does, so the temporary folder is removed either way.
     previous = signal.signal(signal.SIGTERM, _stop) if threading.current_thread() is threading.main_thread() else None
     try:
-        return _serve(root, scratch / "site", host, port, open_browser)
+        return _serve(root, scratch / "site", host, port, open_browser, safe_html)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
         if previous is not None:
@@ -230,12 +235,12 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _serve(root: Path, out: Path, host: str, port: int, open_browser: bool) -> None:
+def _serve(root: Path, out: Path, host: str, port: int, open_browser: bool, safe_html: bool) -> None:
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
-    project = Project(root, out)
+    project = Project(root, out, safe_html=safe_html)
     status = Status()
     try:
         report = project.full()
@@ -259,6 +264,11 @@ def _serve(root: Path, out: Path, host: str, port: int, open_browser: bool) -> N
         def _setup_logging(self) -> None:
             """livereload logs every poll at INFO; a teacher needs only our own lines."""
             logging.getLogger("tornado").addHandler(logging.NullHandler())
+
+        def get_web_handlers(self, script: bytes) -> Any:
+            """livereload injects an inline script, which every page's Content-Security-Policy
+            refuses: load its client as a script file of this same server instead."""
+            return super().get_web_handlers(f'<script src="/livereload.js?port={port}"></script>'.encode())
 
     server = QuietServer(app=static_app(out, status))
     # Our watcher does the watching: give livereload's own poller a task that never fires,

@@ -43,10 +43,6 @@ def mul(a: int, b: int) -> int:
     return MUL[a][b]
 
 
-def _xor(a: bytes, b: bytes) -> bytes:
-    return (int.from_bytes(a, "big") ^ int.from_bytes(b, "big")).to_bytes(len(a), "big")
-
-
 def interpolate(shares: Sequence[Share], x: int) -> bytes:
     """f(x) of the polynomials through the shares (Lagrange), byte by byte."""
     xs = [s[0] for s in shares]
@@ -56,11 +52,11 @@ def interpolate(shares: Sequence[Share], x: int) -> bytes:
         if sx == x:
             return value
     log_prod = sum(LOG[sx ^ x] for sx in xs)
-    result = bytes(len(shares[0][1]))
+    result = 0  # XOR of the scaled shares, as one big integer (a byte loop would cost more)
     for sx, value in shares:
         log_basis = (log_prod - LOG[sx ^ x] - sum(LOG[sx ^ other] for other in xs if other != sx)) % 255
-        result = _xor(result, value.translate(MUL[EXP[log_basis]]))
-    return result
+        result ^= int.from_bytes(value.translate(MUL[EXP[log_basis]]), "big")
+    return result.to_bytes(len(shares[0][1]), "big")
 
 
 def _digest(random_part: bytes, secret: bytes) -> bytes:

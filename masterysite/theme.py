@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
 
 from masterysite import yamlutil
 from masterysite.config import LANGUAGES, read_text
@@ -32,8 +33,11 @@ def theme_dirs(course_dir: Path) -> list[Path]:
 
 @functools.lru_cache(maxsize=8)
 def _environment(folders: tuple[Path, ...]) -> Environment:
+    """Every template, the default theme's too, renders in Jinja's sandbox: a course's own
+    templates come from whoever contributed to it, and must not reach Python internals
+    (``cycler.__init__.__globals__.os``) during a build or a check."""
     loader = FileSystemLoader([str(folder) for folder in folders])
-    return Environment(
+    return SandboxedEnvironment(
         loader=loader,
         autoescape=select_autoescape(["html", "htm", "xml", "j2"], default_for_string=True),
         undefined=StrictUndefined,

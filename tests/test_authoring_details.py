@@ -42,13 +42,15 @@ def test_objectives_render_their_markdown_and_math(make_course: MakeCourse, tmp_
 def test_linked_folders_in_assets_are_published_but_never_the_course_itself(
     make_course: MakeCourse, tmp_path: Path
 ) -> None:
-    shared = tmp_path / "shared-pictures"
-    shared.mkdir()
-    (shared / "key.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
     root = make_course(
-        {"course.yml": "title: T\n", "units/a.md": "# A\n\n![A key](../assets/shared/key.svg)\n", "assets/x.txt": "x"}
+        {
+            "course.yml": "title: T\n",
+            "units/a.md": "# A\n\n![A key](../assets/shared/key.svg)\n",
+            "assets/x.txt": "x",
+            "pictures/key.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        }
     )
-    (root / "assets" / "shared").symlink_to(shared)
+    (root / "assets" / "shared").symlink_to("../pictures")  # a link inside the course works as a folder
     (root / "assets" / "up").symlink_to(root)  # a loop that would publish the course sources
     assert load_course(root).report.errors == []
     build(root, tmp_path / "site")

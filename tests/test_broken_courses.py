@@ -32,7 +32,49 @@ def _huge_unit(course: Path) -> None:
     (course / "units" / "02-huge.md").write_text(text, encoding="utf-8")
 
 
-GENERATED: dict[str, Callable[[Path], None]] = {"unit-huge": _huge_unit}
+SECRET = "-----BEGIN PRIVATE KEY----- not for students"
+
+
+def _outside(course: Path) -> Path:
+    """A folder beside the course (the machine's files, as far as the course is concerned)."""
+    folder = course.parent / "outside"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _link_asset_key(course: Path) -> None:
+    (_outside(course) / "id_ed25519").write_text(SECRET, encoding="utf-8")
+    (course / "assets" / "key").symlink_to("../../outside/id_ed25519")
+
+
+def _link_asset_env(course: Path) -> None:
+    (course / "assets" / "env").symlink_to("/proc/self/environ")  # a CI's tokens
+
+
+def _link_theme_static(course: Path) -> None:
+    (course / "theme" / "static").mkdir(parents=True)
+    (course / "theme" / "static" / "x").symlink_to("/etc/hostname")
+
+
+def _link_unit(course: Path) -> None:
+    (_outside(course) / "secret.md").write_text(f"---\ntitle: Secret\n---\n{SECRET}\n", encoding="utf-8")
+    (course / "units" / "03-secret.md").symlink_to(_outside(course) / "secret.md")
+
+
+def _link_folder(course: Path) -> None:
+    (_outside(course) / "bar.svg").write_text(f"<svg xmlns='http://www.w3.org/2000/svg'><!-- {SECRET} --></svg>")
+    (course / "assets" / "shared").symlink_to(_outside(course), target_is_directory=True)
+
+
+GENERATED: dict[str, Callable[[Path], None]] = {
+    "unit-huge": _huge_unit,
+    "outside-link-asset-key": _link_asset_key,
+    "outside-link-asset-env": _link_asset_env,
+    "outside-link-theme-static": _link_theme_static,
+    "outside-link-unit": _link_unit,
+    "outside-link-folder": _link_folder,
+}
+OUTSIDE_CASES = [name for name in GENERATED if name.startswith("outside-link-")]
 
 
 def tree_hash(folder: Path) -> dict[str, str]:
@@ -105,7 +147,22 @@ def test_failed_build_leaves_previous_site_untouched(case: str, workdir: Path) -
     assert_failed_cleanly(result, case)
     assert tree_hash(workdir / "site") == before
     left = {p.name for p in workdir.iterdir()}
-    assert left - {"course"} == {"site"}  # no temporary folder left behind
+    assert left - {"course", "outside"} == {"site"}  # no temporary folder left behind
+
+
+@pytest.mark.parametrize("case", OUTSIDE_CASES)
+def test_nothing_outside_the_course_is_read_or_published(case: str, workdir: Path) -> None:
+    """Neither the messages nor the site carry a byte of a file outside the course."""
+    prepare(case, workdir)
+    secrets = [SECRET] + [v for v in Path("/proc/self/environ").read_text(errors="replace").split("\0") if len(v) > 12]
+    hostname = Path("/etc/hostname")
+    if hostname.is_file() and len(hostname.read_text().strip()) >= 8:
+        secrets.append(hostname.read_text().strip())
+    for args in (["check", "course"], ["build", "course", "-o", "site"]):
+        output = invoke(*args).output
+        assert not [secret for secret in secrets if secret in output]
+    published = b"".join(p.read_bytes() for p in (workdir / "site").rglob("*") if p.is_file())
+    assert not [secret for secret in secrets if secret.encode() in published]
 
 
 @pytest.mark.parametrize("case", WARNING_CASES)

@@ -1,74 +1,99 @@
-"""The browser contract of docs/theme.md: salted SHA-256 answer hashes and the obfuscated secret.
+"""The browser contract of docs/theme.md ("Sealed answers"): a right answer's normalised form opens
+its question's lockbox, nothing else does.
 
-The helpers below re-implement the documented scheme independently of
-masterysite.hashing, so a change on either side that breaks the browser shows up.
+The helpers below re-implement the browser's side independently of masterysite.hashing and
+masterysite.sealing (HKDF-SHA256, ChaCha20-Poly1305 from `cryptography`), so a change on either
+side that breaks the browser shows up.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
+import hmac
 import itertools
 import json
 import re
 import unicodedata
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from masterysite.build import build
+from masterysite import hashing
+from masterysite.build import build, load_course
 from masterysite.errors import Report
-from masterysite.hashing import normalize_text, obfuscate, question_data, reveal, sha256_hex
-from masterysite.model import Question
+from masterysite.hashing import normalize_text
+from masterysite.model import Question, Unit
 from masterysite.parse.numbers import canonical, parse_number
 from masterysite.parse.unit import UnitSource, parse_unit
 
 SAMPLE_COURSES = Path(__file__).resolve().parent / "sample_courses"
 
 HEADER = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n"
+SECRET = bytes(range(32))
 
 
-def questions(body: str) -> list[Question]:
+def unit_of(body: str) -> Unit:
     report = Report()
     unit = parse_unit(HEADER + body, UnitSource("units/t.md", 0, None, ".", {}), report)
     assert unit is not None
     assert report.errors == []
-    return list(unit.questions)
+    return unit
 
 
-def data_of(body: str) -> dict[str, Any]:
-    (question,) = questions(body)
-    return question_data("course", "unit", question)
+def questions(body: str) -> list[Question]:
+    return list(unit_of(body).questions)
 
 
-def sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def data_of(body: str, course: str = "course") -> dict[str, Any]:
+    unit = unit_of(body)
+    assert len(unit.questions) == 1
+    return hashing.seal_quiz(SECRET, course, unit, Fraction(4, 5), None).questions[0]
 
 
-def browser_choice_hash(salt: str, selected: list[str]) -> str:
-    return sha(f"{salt}:c:{','.join(sorted(selected))}")
+def unbox(key: bytes, box: str) -> bytes | None:
+    raw = base64.b64decode(box)
+    try:
+        return ChaCha20Poly1305(key).decrypt(raw[:12], raw[12:], None)
+    except Exception:
+        return None
 
 
-def browser_text_hashes(salt: str, student_input: str) -> list[str]:
+def form_key(salt: str, form: str, info: bytes = b"masterysite lockbox") -> bytes:
+    prk = hmac.digest(base64.b64decode(salt), form.encode("utf-8"), "sha256")
+    return hmac.digest(prk, info + b"\x01", "sha256")
+
+
+def opens(data: dict[str, Any], forms: list[str]) -> dict[str, Any] | None:
+    """The payload a response's forms open (one part), as the browser does it; None if none opens."""
+    for form in forms:
+        for box in data["boxes"][0]:
+            qkey = unbox(form_key(data["salt"], form), box)
+            if qkey is not None:
+                payload = unbox(qkey, data["payload"])
+                assert payload is not None
+                return json.loads(payload)  # type: ignore[no-any-return]
+    return None
+
+
+def browser_choice_forms(selected: list[str]) -> list[str]:
+    return ["c:" + ",".join(sorted(selected))]
+
+
+def browser_text_forms(student_input: str) -> list[str]:
     """What the browser tries for a typed answer: the normalised text, then the number if it is one."""
     norm = re.sub(r"\s+", " ", unicodedata.normalize("NFC", student_input).strip()).lower()
-    hashes = [sha(f"{salt}:t:{norm}")]
+    forms = [f"t:{norm}"]
     number = parse_number(student_input)
     if number is not None:
-        hashes.append(sha(f"{salt}:n:{canonical(number)}"))
-    return hashes
-
-
-def browser_reveal(salt: str, secret: str) -> Any:
-    """docs/theme.md: base64 of UTF-8 JSON XOR the stream sha256(salt:k:0) sha256(salt:k:1) ..."""
-    raw = base64.b64decode(secret)
-    stream = b"".join(hashlib.sha256(f"{salt}:k:{i}".encode()).digest() for i in range(len(raw) // 32 + 1))
-    return json.loads(bytes(a ^ b for a, b in zip(raw, stream[: len(raw)], strict=True)).decode("utf-8"))
+        forms.append(f"n:{canonical(number)}")
+    return forms
 
 
 def accepts(data: dict[str, Any], student_input: str) -> bool:
-    return any(h in data["answers"] for h in browser_text_hashes(data["salt"], student_input))
+    return bool(student_input.strip()) and opens(data, browser_text_forms(student_input)) is not None
 
 
 # --- choices -------------------------------------------------------------------------------------
@@ -76,58 +101,54 @@ def accepts(data: dict[str, Any], student_input: str) -> bool:
 
 SINGLE = (
     "::: question o\nPick one.\n\n"
-    "- [ ] one\n- [x] two\n  > not shown for a right pick\n- [ ] three\n  > Three is wrong.\n:::\n"
+    "- [ ] one\n- [x] two\n  > not shown for a right pick\n- [ ] three\n  > Three is wrong.\n\n> Why two.\n:::\n"
 )
 MULTIPLE = "::: question o\nPick all.\n\n- [x] one\n- [ ] two\n- [x] three\n- [ ] four\n:::\n"
 
 
 def all_selections(ids: list[str]) -> list[list[str]]:
-    return [list(s) for n in range(len(ids) + 1) for s in itertools.combinations(ids, n)]
+    return [list(s) for n in range(1, len(ids) + 1) for s in itertools.combinations(ids, n)]
 
 
-def test_single_choice_only_the_correct_choice_hashes_into_answers() -> None:
+def test_single_choice_only_the_correct_choice_opens() -> None:
     data = data_of(SINGLE)
     assert data["kind"] == "single"
-    accepted = [s for s in all_selections(["a", "b", "c"]) if browser_choice_hash(data["salt"], s) in data["answers"]]
+    accepted = [s for s in all_selections(["a", "b", "c"]) if opens(data, browser_choice_forms(s))]
     assert accepted == [["b"]]
+    assert opens(data, ["c:b"]) == {"explanation": "<p>Why two.</p>\n", "share": [0, opens(data, ["c:b"])["share"][1]]}  # type: ignore[index]
 
 
 def test_multiple_choice_is_all_or_nothing() -> None:
     data = data_of(MULTIPLE)
     assert data["kind"] == "multiple"
-    ids = ["a", "b", "c", "d"]
-    accepted = [s for s in all_selections(ids) if browser_choice_hash(data["salt"], s) in data["answers"]]
+    accepted = [s for s in all_selections(["a", "b", "c", "d"]) if opens(data, browser_choice_forms(s))]
     assert accepted == [["a", "c"]]
-    # the browser sorts the selection, so the click order does not matter
-    assert browser_choice_hash(data["salt"], ["c", "a"]) in data["answers"]
+    assert opens(data, browser_choice_forms(["c", "a"]))  # the browser sorts: click order does not matter
 
 
-def test_choice_secret_holds_feedback_and_correct_ids() -> None:
+def test_each_choice_feedback_opens_with_its_id() -> None:
     data = data_of(SINGLE)
-    secret = browser_reveal(data["salt"], data["secret"])
-    assert secret["feedback"] == {"b": "<p>not shown for a right pick</p>\n", "c": "<p>Three is wrong.</p>\n"}
-    assert secret["correct"] == ["b"]
-    assert secret["accepted"] is None
-    assert secret["ranges"] == []
-    assert secret["explanation"] is None
+    boxes = dict(data["feedback"])
+    opened = {c: unbox(form_key(data["salt"], c, b"masterysite feedback"), box) for c, box in boxes.items()}
+    assert {c: (t or b"").rstrip(b"\0").decode() for c, t in opened.items()} == {
+        "a": "",
+        "b": "<p>not shown for a right pick</p>\n",
+        "c": "<p>Three is wrong.</p>\n",
+    }
+    assert len({len(b) for b in boxes.values()}) == 1
 
 
-def test_salt_is_16_hex_and_answers_are_sha256_hex() -> None:
+def test_question_data_has_no_answer_fields() -> None:
     data = data_of(MULTIPLE)
-    assert re.fullmatch(r"[0-9a-f]{16}", data["salt"])
-    assert data["answers"] and all(re.fullmatch(r"[0-9a-f]{64}", h) for h in data["answers"])
-    assert set(data) == {"key", "objective", "kind", "salt", "answers", "secret"}
+    assert set(data) == {"key", "objective", "kind", "salt", "boxes", "payload"}
+    assert len(base64.b64decode(data["salt"])) == 16
 
 
 def test_salts_differ_between_questions_units_and_courses() -> None:
-    first, second = questions(SINGLE + "\n" + MULTIPLE)
-    salts = {
-        question_data("c", "u", first)["salt"],
-        question_data("c", "u", second)["salt"],
-        question_data("c", "v", first)["salt"],
-        question_data("d", "u", first)["salt"],
-    }
-    assert len(salts) == 4
+    unit = unit_of(SINGLE + "\n" + MULTIPLE)
+    first = hashing.seal_quiz(SECRET, "c", unit, Fraction(4, 5), None).questions
+    other_course = hashing.seal_quiz(SECRET, "d", unit, Fraction(4, 5), None).questions
+    assert len({q["salt"] for q in first + other_course}) == 4
 
 
 # --- free response -------------------------------------------------------------------------------
@@ -178,12 +199,6 @@ def test_numbers_compare_as_numbers(teacher: str, student: str) -> None:
     assert not accepts(data, "4/3")
 
 
-def test_equal_numbers_hash_the_same() -> None:
-    salt = "0123456789abcdef"
-    hashes = {sha256_hex(f"{salt}:n:{canonical(parse_number(s))}") for s in ("0.75", "3/4", "6/8")}  # type: ignore[arg-type]
-    assert len(hashes) == 1
-
-
 def test_negative_and_mixed_numbers() -> None:
     data = data_of("::: question o\nMinus one and a half?\n\n= -1 1/2\n:::\n")
     assert accepts(data, "-1.5")
@@ -191,55 +206,32 @@ def test_negative_and_mixed_numbers() -> None:
     assert not accepts(data, "1.5")
 
 
-def test_tolerance_answers_are_ranges_in_the_secret_not_hashes() -> None:
+def test_tolerance_answers_are_ranges_in_the_clear_with_the_key_published() -> None:
+    """A range cannot be hashed: it is shipped as it is, and so is what a match opens."""
     data = data_of("::: question o\nAbout three quarters?\n\n= 0.75 ± 0.01\n:::\n")
-    assert data["answers"] == []
-    secret = browser_reveal(data["salt"], data["secret"])
-    assert secret["ranges"] == [["37/50", "19/25"]]
-    assert secret["correct"] is None
+    assert data["extras"][0]["ranges"] == [["37/50", "19/25"]]
+    assert data["boxes"] == [[]]
+    qkey = base64.b64decode(data["open"][0])
+    assert unbox(qkey, data["payload"]) is not None
 
 
 def test_ascii_plus_minus_gives_the_same_range() -> None:
     plain = data_of("::: question o\nAbout?\n\n= 0.75 +- 0.01\n:::\n")
-    assert browser_reveal(plain["salt"], plain["secret"])["ranges"] == [["37/50", "19/25"]]
+    assert plain["extras"][0]["ranges"] == [["37/50", "19/25"]]
 
 
 def test_several_answer_lines_are_alternatives() -> None:
-    data = data_of("::: question o\nSeven or eight?\n\n= seven\n= 8\n= 10 ± 1/2\n\n> Because.\n:::\n")
+    data = data_of("::: question o\nSeven or eight?\n\n= seven\n= 8\n\n> Because.\n:::\n")
     assert accepts(data, "Seven")
     assert accepts(data, "8.0")
     assert not accepts(data, "9")
-    secret = browser_reveal(data["salt"], data["secret"])
-    assert secret["ranges"] == [["19/2", "21/2"]]
-    assert secret["explanation"] == "<p>Because.</p>\n"
-    assert secret["accepted"] is not None
-    for source in ("seven", "8", "10 ± 1/2"):
-        assert source in secret["accepted"]
+    assert opens(data, ["t:seven"])["explanation"] == "<p>Because.</p>\n"  # type: ignore[index]
+    assert "open" not in data and "extras" not in data
 
 
-# --- the obfuscation -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "payload",
-    [{}, {"a": None}, {"feedback": {"b": "<p>é ü 日本 🦓</p>"}, "ranges": [["1/3", "2/3"]]}, {"long": "x" * 1000}],
-)
-def test_reveal_round_trips(payload: Any) -> None:
-    secret = obfuscate("0123456789abcdef", payload)
-    assert reveal("0123456789abcdef", secret) == payload
-    assert browser_reveal("0123456789abcdef", secret) == payload
-    base64.b64decode(secret, validate=True)
-
-
-def test_secret_is_not_readable_without_the_keystream() -> None:
-    secret = obfuscate("0123456789abcdef", {"explanation": "Explanationokapi"})
-    assert "okapi" not in base64.b64decode(secret).decode("latin-1")
-    assert "okapi" not in secret
-
-
-def test_question_data_is_deterministic() -> None:
-    (question,) = questions(SINGLE)
-    assert question_data("c", "u", question) == question_data("c", "u", question)
+def test_question_data_is_deterministic_and_fresh_when_the_question_changes() -> None:
+    assert data_of(SINGLE) == data_of(SINGLE)
+    assert data_of(SINGLE)["salt"] != data_of(SINGLE.replace("Pick one.", "Pick one!"))["salt"]
 
 
 # --- a built page --------------------------------------------------------------------------------
@@ -288,9 +280,22 @@ def test_built_page_data_checks_answers(built_secrets: Path) -> None:
     data = json.loads(match.group(1))
     single, multiple, text, number = data["questions"]
     assert [q["kind"] for q in data["questions"]] == ["single", "multiple", "text", "text"]
-    assert browser_choice_hash(single["salt"], ["b"]) in single["answers"]
-    assert browser_choice_hash(multiple["salt"], ["a", "b"]) in multiple["answers"]
+    assert opens(single, ["c:b"])
+    assert opens(multiple, ["c:a,b"])
     assert accepts(text, "answerQUAGGA")
     assert accepts(number, "8/1")
-    assert browser_reveal(number["salt"], number["secret"])["ranges"] == [["7997/1000", "8001/1000"]]
-    assert "Feedbackmarmoset" in browser_reveal(single["salt"], single["secret"])["feedback"]["a"]
+    assert number["extras"][0]["ranges"] == [["7997/1000", "8001/1000"]]
+    assert data["seal"]["k"] == 2  # draw 2 at 80%
+
+
+def test_check_notes_a_unit_that_unsealed_questions_alone_master(make_course) -> None:  # type: ignore[no-untyped-def]
+    loaded = load_course(SAMPLE_COURSES / "secrets")
+    assert loaded.course is not None
+    assert hashing.sealing_notes(loaded.course) == []  # one range question; mastery needs 2 of a draw of 2
+    unit = "---\ntitle: R\nobjectives:\n  o: O\nquiz:\n  draw: 2\nmastery: 50%\n---\n\n"
+    unit += "::: question o\nAbout?\n\n= 0.75 ± 0.01\n:::\n\n::: question o\nName?\n\n= alpha\n:::\n"
+    loaded = load_course(make_course({"course.yml": "title: R\n", "units/r.md": unit}))
+    assert loaded.course is not None
+    (note,) = hashing.sealing_notes(loaded.course)
+    assert note.startswith("units/r.md:1: note: questions that cannot be sealed: 1;")
+    assert note.endswith("[unsealed-unit]")

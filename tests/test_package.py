@@ -106,7 +106,7 @@ def test_the_zip_holds_the_site_the_launch_page_and_a_valid_manifest(packaged: t
     assert xsd_errors(version, manifest) == []
     launch = archive.read("scorm.html").decode()
     assert f'data-scorm="{version}"' in launch and '<script src="_static/scorm.js"></script>' in launch
-    assert "<script>" not in launch and "<style" not in launch and "http" not in launch
+    assert "<script>" not in launch and "<style" not in launch and "http:" not in launch and "https:" not in launch
 
 
 def test_a_broken_manifest_is_caught(packaged: tuple[str, Path]) -> None:

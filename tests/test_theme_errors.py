@@ -45,3 +45,33 @@ def test_a_broken_override_is_located(
     assert f"{where}: template error: {message}" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+SANDBOX = "templates run in a sandbox: they can use the data they are given, not Python's internals"
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ("{{ cycler.__init__.__globals__.os.popen('touch pwned').read() }}", "'__init__' of 'type' object"),
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "'__class__' of 'str' object"),
+        ("{{ lipsum.__globals__['os'].system('touch pwned') }}", "'__globals__' of 'function' object"),
+        ("{{ self._TemplateReference__context }}", "'_TemplateReference__context' of 'TemplateReference' object"),
+    ],
+)
+def test_a_template_cannot_reach_python_internals(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, payload: str, message: str
+) -> None:
+    """A contributed course's template runs in Jinja's sandbox, in build and check alike."""
+    monkeypatch.chdir(tmp_path)
+    text = DEFAULT_UNIT.replace("{{ unit.title }}", payload, 1)
+    override(example_course, text)
+    args = [command, str(example_course)] + (["-o", str(tmp_path / "out")] if command == "build" else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    where = f"theme/templates/unit.html:{line_of(text, payload)}"
+    assert f"{where}: template error: access to attribute {message} is unsafe. ({SANDBOX})" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "pwned").exists()
+    assert not (tmp_path / "out").exists()

@@ -42,6 +42,20 @@ def unpublished(path: str, unit_ids: set[str]) -> str:
     return ""
 
 
+def course_path(unit_path: str, path: str) -> str:
+    """A link's path (as written, without '#' or '?') -> the course path it names ('../x' when outside)."""
+    plain = unquote(path)
+    if plain.startswith("/"):
+        return nfc(posixpath.normpath(plain.lstrip("/")))
+    return nfc(posixpath.normpath(posixpath.join(posixpath.dirname(unit_path), plain)))
+
+
+def link_path(unit_path: str, target: str) -> str | None:
+    """The course path a unit's relative link or image names; None for a link to a fragment only."""
+    path = target.partition("#")[0].split("?", 1)[0]
+    return course_path(unit_path, path) if path else None
+
+
 class LinkRewriter:
     def __init__(self, source: UnitSource, offset: int, report: Report) -> None:
         self.source, self.offset, self.report = source, offset, report
@@ -122,7 +136,7 @@ class LinkRewriter:
         unit_dir = posixpath.dirname(self.source.path)
         from_root = path.startswith("/")
         plain = unquote(path)
-        joined = nfc(posixpath.normpath(plain.lstrip("/") if from_root else posixpath.join(unit_dir, plain)))
+        joined = course_path(self.source.path, path)
         kind = "image" if image else "link"
         if joined.startswith("../") or joined == "..":
             self._leaves(kind, target, line, "it points outside the course folder")

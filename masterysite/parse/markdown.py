@@ -26,6 +26,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from masterysite.parse import sanitize
 from masterysite.parse.extras import extend_markdown
 
 BLOCKS = ("question", "corrective", "enrichment")
@@ -211,9 +212,10 @@ def block_name(token: Token) -> str:
     return str(token.meta["name"]) if token.meta else token.info.split(None, 1)[0]
 
 
-@lru_cache(maxsize=1)
-def make_markdown() -> MarkdownIt:
-    """Built once per process: the parser and its rules are reused for every unit."""
+@lru_cache(maxsize=2)
+def make_markdown(safe: bool = False) -> MarkdownIt:
+    """Built once per process: the parser and its rules are reused for every unit.
+    ``safe``: every piece of HTML it renders is sanitized (``safe_html: true``, parse/sanitize.py)."""
     md = MarkdownIt("commonmark", {"highlight": highlight})
     md.enable(["table", "strikethrough"])
     md.block.ruler.before("fence", "ms_block", block_rule, {"alt": ["paragraph", "reference", "blockquote", "list"]})
@@ -224,4 +226,6 @@ def make_markdown() -> MarkdownIt:
     from masterysite.parse.lesson import block_renderer  # lesson.py builds on this module's helpers
 
     block_renderer(md)
+    if safe:
+        sanitize.install(md)  # last: it wraps the renderer every rule above has set up
     return md

@@ -42,3 +42,4 @@ class UnitSource:
     root: str
     unit_files: dict[str, str] = field(default_factory=dict)  # "units/x.md" -> unit id
     extra_keys: tuple[str, ...] = ()  # front-matter keys of other tools the course keeps
+    safe_html: bool = False  # sanitize every piece of the unit's HTML (course.yml safe_html / --safe-html)

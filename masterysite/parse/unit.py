@@ -72,7 +72,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     parts = split(text, path, report)
     meta = _front_matter(parts.yaml, path, report, source.extra_keys)
     meta_broken = len(report.errors) > before and not meta
-    md = mdmod.make_markdown()
+    md = mdmod.make_markdown(source.safe_html)
     env: dict[str, Any] = {}
     mdmod.math_failures.clear()
     body = parts.body

@@ -1,6 +1,9 @@
 """Real headless Chromium, driven as a student would: the example course served from a
 plain-http, non-secure origin in a sub-folder (http://school.test:PORT/courses/fractions/)
-and opened from disk (file://)."""
+and opened from disk (file://).
+
+Every page carries a Content-Security-Policy without 'unsafe-eval': give page.wait_for_function
+a function ("() => ..."), never a bare expression, which Playwright polls with eval()."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ names, labels, visible text), and knows the right answers from the built site.
 
 The knowledge (`Course`, `UnitKey`, `QuestionKey`) is read from the built site on disk: the unit
 list from `_static/course-data.js`, each question's prompt and choice labels from the unit page,
-and the right answers from the question's `secret` (decoded as docs/theme.md specifies). The
+and the right answers from the course's source (the page has nothing that decodes to them). The
 acting (`Student`) never uses ids or CSS classes: it finds a question by its group's accessible
 name (the fieldset legend: "Question 2 of 5 <prompt>"), a choice by the accessible name of its
 radio button or checkbox (the label text), a typed answer by the label "Your answer", and buttons
@@ -12,8 +12,7 @@ by their names ("Check answers", "Try again").
 
 from __future__ import annotations
 
-import base64
-import hashlib
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -22,6 +21,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from playwright.sync_api import Locator, Page, expect
+
+from masterysite import hashing, judging
+from masterysite.build import load_course
+from masterysite.model import Question
 
 # ---------------------------------------------------------------------------------------------
 # Text as a screen reader (and Playwright's accessible-name matching) sees it
@@ -91,18 +94,33 @@ def visible(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def decode_secret(q: dict[str, Any]) -> dict[str, Any]:
-    """docs/theme.md: base64 of UTF-8 JSON XOR the keystream sha256(salt + ":k:" + i)."""
-    raw = base64.b64decode(q["secret"])
-    stream = bytearray()
-    i = 0
-    while len(stream) < len(raw):
-        stream += hashlib.sha256(f"{q['salt']}:k:{i}".encode()).digest()
-        i += 1
-    secret: dict[str, Any] = json.loads(
-        bytes(a ^ b for a, b in zip(raw, stream[: len(raw)], strict=True)).decode("utf-8")
-    )
-    return secret
+EXAMPLE = Path(__file__).resolve().parents[2] / "course"
+
+
+def _questions(source: Path) -> dict[str, Question]:
+    stamp = tuple((f.name, f.stat().st_mtime_ns) for f in sorted(source.rglob("*.md")))
+    return _read_questions(source, stamp)
+
+
+@functools.cache
+def _read_questions(source: Path, stamp: tuple[tuple[str, int], ...]) -> dict[str, Question]:
+    loaded = load_course(source, jobs=1)
+    assert loaded.course is not None, f"{source}: {[str(p) for p in loaded.report.errors]}"
+    return {q.key: q for unit in loaded.course.units for q in unit.questions}
+
+
+def answer_key(q: dict[str, Any], source: Path = EXAMPLE) -> dict[str, Any]:
+    """The right answers of a question of the built page, read from the course's source: the page
+    itself has nothing that decodes to them (docs/theme.md, "Sealed answers")."""
+    question = _questions(source)[q["key"]]
+    extras = judging.extras(question)
+    return {
+        "correct": hashing.sealable(question).review.get("correct"),
+        "accepted": hashing._accepted_html(question),
+        "ranges": [list(r) for r in extras[0].ranges] if question.kind == "text" else [],
+        "feedback": {c.id: c.feedback_html for c in question.choices if c.feedback_html},
+        "explanation": question.explanation_html,
+    }
 
 
 ORDER_ITEM = r'<span class="ordering__text" id="q-KEY-(\w+)-text">(.*?)</span>\s*<span class="ordering__moves">'
@@ -158,8 +176,9 @@ class UnitKey:
 class Course:
     """The built example course, read from disk."""
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, source: Path = EXAMPLE) -> None:
         self.site = site
+        self.source = source  # the course folder it was built from: the answer key
         js = (site / "_static" / "course-data.js").read_text(encoding="utf-8")
         self.data = json.loads(js[js.index("{") : js.rindex("}") + 1])
         self.title: str = self.data["title"]
@@ -212,7 +231,7 @@ class Course:
                     cid: html_text(label)
                     for cid, label in re.findall(rf'<label for="q-{key}-(\w+)">(.*?)</label>', block, re.S)
                 }
-            secret = decode_secret(q)
+            secret = answer_key(q, self.source)
             blanks = []
             if q["kind"] == "blanks":
                 blanks = [

@@ -42,7 +42,7 @@ def fix_typos(course: Path) -> None:
 
 def test_progress_survives_a_rebuild_after_a_typo_fix(page: Page, live: tuple[str, Path], teacher_course: Path) -> None:
     root, out = live
-    student = Student(page, Course(out), root)
+    student = Student(page, Course(out, teacher_course), root)
     student.master(UNIT1, n_right=4)
     student.open_unit("equivalent-fractions")  # an attempt in progress on another unit
     expect(student.button("Check answers")).to_be_visible()
@@ -51,7 +51,7 @@ def test_progress_survives_a_rebuild_after_a_typo_fix(page: Page, live: tuple[st
     build(teacher_course, out)
     assert "A sentence the teacher added" in (out / "units" / f"{UNIT1}.html").read_text(encoding="utf-8")
 
-    student = Student(page, Course(out), root)
+    student = Student(page, Course(out, teacher_course), root)
     student.course_page()
     statuses = student.statuses()
     assert statuses[UNIT1] == "Mastered"
@@ -60,7 +60,7 @@ def test_progress_survives_a_rebuild_after_a_typo_fix(page: Page, live: tuple[st
     student.open_unit("equivalent-fractions")
     expect(student.button("Check answers")).to_be_visible()
     student.open_progress()
-    assert student.progress_row(Course(out).unit(UNIT1).title)[1:] == ["80% (4/5)", "1"]
+    assert student.progress_row(Course(out, teacher_course).unit(UNIT1).title)[1:] == ["80% (4/5)", "1"]
 
 
 def master_then_reset(page: Page, student: Student, confirm: bool) -> None:

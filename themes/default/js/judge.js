@@ -43,31 +43,9 @@ function inRange(x, range) {
   return !!(lo && hi && x.n * lo.d >= lo.n * x.d && x.n * hi.d <= hi.n * x.d);
 }
 
-/** Decode a question's secret (base64, XORed with a SHA-256 keystream). */
-function secretOf(q) {
-  if (q.decoded) return q.decoded;
-  var fallback = { feedback: {}, explanation: null, correct: null, accepted: null, ranges: [], patterns: [], blanks: [] };
-  try {
-    var bin = atob(q.secret || ""), out = new Uint8Array(bin.length), block = null;
-    for (var i = 0; i < bin.length; i++) {
-      if (i % 32 === 0) block = sha256(utf8(q.salt + ":k:" + i / 32));
-      out[i] = bin.charCodeAt(i) ^ block[i % 32];
-    }
-    var s = JSON.parse(fromUtf8(out));
-    q.decoded = {
-      feedback: isObj(s.feedback) ? s.feedback : {}, explanation: s.explanation || null,
-      correct: Array.isArray(s.correct) ? s.correct : null, accepted: s.accepted || null,
-      ranges: Array.isArray(s.ranges) ? s.ranges : [], patterns: Array.isArray(s.patterns) ? s.patterns : [],
-      blanks: Array.isArray(s.blanks) ? s.blanks : [] };
-  } catch (e) {
-    q.decoded = fallback;
-  }
-  return q.decoded;
-}
-
 /* The rule table (masterysite/judging.py): each accepted alternative has a kind and a normalised
- * form; "t" lenient text, "n" number, "e" exact, "c" choices, "o" ordering are looked up by
- * salted hash; ranges and patterns (which cannot be hashed) come from the question's secret. */
+ * form; "t" lenient text, "n" number, "e" exact, "c" choices, "o" ordering open lockboxes
+ * (js/seal.js); ranges and patterns (which cannot be sealed) are shipped as they are. */
 var WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
 var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE = new RegExp("[" + WS + "]+", "g");
 
@@ -92,9 +70,6 @@ function responseForms(q, response) {
   return [[["c", response.slice().sort().join(",")]]];
 }
 
-/** Each blank is hashed as a question of its own, salted "salt/index". */
-function slotSalt(q, i) { return q.kind === "blanks" ? q.salt + "/" + i : q.salt; }
-
 function patternMatches(p, text) {
   if (!Array.isArray(p) || typeof p[0] !== "string") return false;
   try {
@@ -104,30 +79,42 @@ function patternMatches(p, text) {
   }
 }
 
-/** One typed text against one slot: its hashes, then its ranges and patterns. */
-function slotRight(salt, hashes, extra, text) {
-  if (typeof text !== "string" || !exactText(text)) return false;
-  var hit = textForms(text).some(function (f) { return hashes.indexOf(sha256hex(salt + ":" + f[0] + ":" + f[1])) >= 0; });
-  if (hit) return true;
+/** The part of the question key that one typed text opens for slot `i`: one of its forms opens
+ *  a lockbox, or it is within the slot's ranges or matches its patterns (those cannot be sealed:
+ *  the part is then the one published beside them). Null when the text is not right. */
+function textPart(q, i, text) {
+  if (typeof text !== "string" || !exactText(text)) return null;
+  var part = openPart(q, i, textForms(text).map(function (f) { return f[0] + ":" + f[1]; }));
+  if (part) return part;
+  var extra = Array.isArray(q.extras) && isObj(q.extras[i]) ? q.extras[i] : {};
   var x = parseNumber(text), ranges = Array.isArray(extra.ranges) ? extra.ranges : [];
-  if (x && ranges.some(function (r) { return Array.isArray(r) && r.length === 2 && inRange(x, r); })) return true;
   var patterns = Array.isArray(extra.patterns) ? extra.patterns : [];
-  return patterns.some(function (p) { return patternMatches(p, exactText(text)); });
+  var hit = (x && ranges.some(function (r) { return Array.isArray(r) && r.length === 2 && inRange(x, r); })) ||
+    patterns.some(function (p) { return patternMatches(p, exactText(text)); });
+  return hit ? publishedPart(q, i) : null;
 }
 
-/** Is this response right? Text: a string; blanks: an array of strings; choices: an array
- *  of choice ids; ordering: an array of item ids in the student's order (judging.judge). */
-function judge(q, response) {
-  var secret = secretOf(q);
-  if (q.kind === "text") return slotRight(q.salt, q.answers || [], secret, response);
-  if (!Array.isArray(response) || !response.every(function (r) { return typeof r === "string"; })) return false;
-  if (q.kind === "blanks") {
-    var blanks = Array.isArray(q.blanks) ? q.blanks : [];
-    return blanks.length > 0 && response.length === blanks.length && blanks.every(function (hashes, i) {
-      return slotRight(slotSalt(q, i), Array.isArray(hashes) ? hashes : [], secret.blanks[i] || {}, response[i]);
-    });
+/** Check a response (text: a string; blanks: one string per blank; choices: the chosen ids;
+ *  ordering: the item ids in the student's order): {right, payload}, where a right response
+ *  opens payload = {explanation, share} (docs/theme.md, "Sealed answers"). */
+function checkAnswer(q, response) {
+  var wrong = { right: false, payload: null }, texts = [response], parts = [];
+  if (q.kind !== "text") {
+    if (!Array.isArray(response) || !response.every(function (r) { return typeof r === "string"; })) return wrong;
+    if (q.kind !== "blanks") {
+      if (q.kind !== "ordering" && !response.length) return wrong;
+      var part = openPart(q, 0, [responseForms(q, response)[0][0].join(":")]);
+      return part ? { right: true, payload: openPayload(q, [part]) } : wrong;
+    }
+    texts = response;
+    if (!texts.length || !Array.isArray(q.boxes) || texts.length !== q.boxes.length) return wrong;
   }
-  if (q.kind !== "ordering" && !response.length) return false;
-  var form = responseForms(q, response)[0][0];
-  return (q.answers || []).indexOf(sha256hex(q.salt + ":" + form[0] + ":" + form[1])) >= 0;
+  for (var i = 0; i < texts.length; i++) {
+    parts.push(textPart(q, i, texts[i]));
+    if (!parts[i]) return wrong;
+  }
+  return { right: true, payload: openPayload(q, parts) };
 }
+
+/** Is this response right? (judging.judge) */
+function judge(q, response) { return checkAnswer(q, response).right; }

@@ -15,6 +15,9 @@ function availableIds() {
 
 function statusBadge(u) {
   var st = statusOf(u);
+  if (st === "mastered" && peek(u.id).imported) {
+    return el("span", { "class": "badge badge--mastered badge--imported" }, [icon(st), tr("status_imported")]);
+  }
   return el("span", { "class": "badge badge--" + st }, [icon(st), tr("status_" + st)]);
 }
 

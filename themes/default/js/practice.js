@@ -8,7 +8,8 @@ function startPractice(data) {
     if (!isObj(q) || typeof q.key !== "string") return;
     var form = $("ms-practice-" + q.key);
     if (!form) return;
-    var item = { key: q.key, kind: q.kind, salt: String(q.salt), answers: q.answers, secret: q.secret, blanks: q.blanks };
+    var item = { key: q.key, kind: q.kind, salt: q.salt, boxes: q.boxes, open: q.open, payload: q.payload,
+      feedback: q.feedback, extras: q.extras };
     form.addEventListener("submit", guard(function (e) { e.preventDefault(); checkPractice(form, item); }));
   });
 }
@@ -26,12 +27,15 @@ function checkPractice(form, q) {
     out.appendChild(el("p", { "class": "ms-practice__verdict", text: tr("practice_empty") }));
     return;
   }
-  var ok = judge(q, response), secret = secretOf(q);
+  var checked = checkAnswer(q, response), ok = checked.right; // sealed like a quiz question (js/seal.js)
   out.appendChild(el("p", { "class": "ms-practice__verdict " + (ok ? "is-right" : "is-wrong"), text: tr(ok ? "practice_right" : "practice_wrong") }));
   if (q.kind !== "text") {
     response.forEach(function (id) {
-      if (typeof secret.feedback[id] === "string") out.appendChild(htmlBox("feedback", tr("feedback_label"), secret.feedback[id]));
+      var feedback = openFeedback(q, id);
+      if (feedback) out.appendChild(htmlBox("feedback", tr("feedback_label"), feedback));
     });
   }
-  if (ok && secret.explanation) out.appendChild(htmlBox("explanation", tr("explanation_label"), secret.explanation));
+  if (ok && checked.payload && checked.payload.explanation) {
+    out.appendChild(htmlBox("explanation", tr("explanation_label"), checked.payload.explanation));
+  }
 }

@@ -87,8 +87,16 @@ function exportProgress() {
 }
 
 /** Merge imported progress into ours so the better result always wins. */
-function mergeUnit(into, from, unit) {
+function mergeUnit(into, from, unit, fromFile) {
+  if (fromFile && from.mastered && !into.mastered) {
+    // Shown as imported, not earned, unless the file records a passing attempt behind it (which
+    // the teacher's report re-checks). A unit without a quiz has nothing to answer. (The LMS's
+    // copy of this student's own progress, lms.js, is not a file anyone handed in.)
+    if (unit.questions > 0 && !from.tries.some(function (t) { return t.passed; })) into.imported = true;
+  }
+  if (from.tries.some(function (t) { return t.passed; })) delete into.imported;
   into.mastered = into.mastered || from.mastered;
+  if (!into.key && from.key) into.key = from.key; // the unit key earned on the other device
   into.attempts = Math.max(into.attempts, from.attempts);
   if (from.best && better(from.best, into.best)) into.best = from.best;
   if (!into.last) into.last = from.last;
@@ -118,7 +126,7 @@ function importText(text) {
   try { parsed = JSON.parse(text); } catch (e) { return progressMessage(tr("import_bad_json"), true); }
   if (!isObj(parsed) || !isObj(parsed.units) || typeof parsed.course !== "string") return progressMessage(tr("import_bad_shape"), true);
   if (parsed.course !== COURSE.id) return progressMessage(tr("import_bad_course", { course: parsed.course.slice(0, 80) }), true);
-  var clean = cleanProgress(parsed), n = 0, mastered = 0;
+  var clean = cleanProgress(parsed), n = 0, mastered = 0, before = JSON.stringify(store.data);
   if (!store.data.student && clean.student) {
     store.data.student = clean.student;
     if ($("ms-student-name")) $("ms-student-name").value = clean.student;
@@ -127,12 +135,18 @@ function importText(text) {
     if (!own(BY_ID, id)) return; // a unit since removed or renamed: ignore it
     var from = clean.units[id];
     from.draw = null;
-    mergeUnit(record(id), from, BY_ID[id]);
+    mergeUnit(record(id), from, BY_ID[id], true);
     if (!from.mastered && !from.attempts) return; // an untouched unit is not "progress"
     n += 1;
     if (from.mastered) mastered += 1;
   });
   if (!n) return progressMessage(tr("import_none"), true);
+  if (store.persistent && !trySave()) {
+    // Too big for the room this browser gives the site: keep what was saved, and say so.
+    store.data = cleanProgress(JSON.parse(before)) || emptyProgress();
+    if ($("ms-student-name")) $("ms-student-name").value = store.data.student || "";
+    return progressMessage(tr("import_not_saved"), true);
+  }
   saveProgress();
   refreshShared();
   progressMessage(trn("import_done", n, { n: n, mastered: mastered }), false);
@@ -160,8 +174,7 @@ function startProgressPage() {
   }));
   $("ms-reset").addEventListener("click", guard(function () {
     if (!window.confirm(tr("reset_confirm"))) return;
-    store.data = emptyProgress();
-    try { if (store.persistent) storage().removeItem(KEY); } catch (e) { goMemoryOnly(); }
+    resetProgress();
     refreshShared();
     progressMessage(tr("reset_done"), false);
   }));

@@ -4,8 +4,8 @@ function startQuiz(u, data) {
     var node = $("q-" + q.key);
     if (!node || !isObj(q) || typeof q.key !== "string") return;
     var ids = Array.prototype.map.call(node.querySelectorAll("[data-choice]"), function (c) { return c.getAttribute("data-choice"); });
-    var item = { key: q.key, objective: q.objective, kind: q.kind, salt: String(q.salt), answers: q.answers, blanks: q.blanks,
-      secret: q.secret, index: i, choiceIds: ids };
+    var item = { key: q.key, objective: q.objective, kind: q.kind, salt: q.salt, boxes: q.boxes, open: q.open,
+      payload: q.payload, feedback: q.feedback, extras: q.extras, index: i, choiceIds: ids };
     quiz.questions.push(item);
     quiz.byKey[q.key] = item;
     quiz.nodes[q.key] = node;
@@ -152,10 +152,12 @@ function onCheck(event) {
   var u = page.unit, quiz = page.quiz, before = availableIds(), wasMastered = isMastered(u.id);
   var results = page.draw.keys.map(function (k) {
     var q = quiz.byKey[k], response = responseOf(q);
-    return { q: q, response: response, right: judge(q, response) };
+    var checked = checkAnswer(q, response);
+    return { q: q, response: response, right: checked.right, payload: checked.payload };
   });
   var right = results.filter(function (r) { return r.right; }).length, score = [right, results.length];
   var passed = passes(score, quiz.mastery), missed = recordAttempt(u, results, score, passed);
+  if (passed) earnUnitKey(u, results);
   saveProgress();
   page.checked = true;
   var reveal = isMastered(u.id);
@@ -169,6 +171,15 @@ function onCheck(event) {
   if (reveal) { revealEnrichment(); $("ms-quiz-intro").textContent = tr("quiz_intro_mastered"); }
   refreshShared();
   renderUnitStatus();
+}
+
+/** A passed attempt's right answers carry enough shares to rebuild the unit key: keep it in progress,
+ *  so the review and the enrichment stay open (after a reload, an import, a rebuild). */
+function earnUnitKey(u, results) {
+  var shares = results.filter(function (r) { return r.right && r.payload && r.payload.share; })
+    .map(function (r) { return r.payload.share; });
+  var key = unitKeyFrom(page.seal, shares);
+  if (key) record(u.id).key = toBase64(key);
 }
 
 /** Store the attempt; returns the ids of the objectives missed in it. */
@@ -188,7 +199,7 @@ function recordAttempt(u, results, score, passed) {
   (u.objectives || []).forEach(function (o) { if (tally[o.id] && tally[o.id][0] < tally[o.id][1]) missed.push(o.id); });
   rec.attempts += 1;
   if (better(score, rec.best)) rec.best = score;
-  if (passed) rec.mastered = true;
+  if (passed) { rec.mastered = true; delete rec.imported; } // earned here, by answering
   rec.last = { score: score, missed: missed, passed: passed };
   addTry(rec, { at: new Date().toISOString(), score: score, passed: passed, answers: results.map(function (r) {
     return { q: r.q.key, k: r.q.kind, o: r.q.objective, r: Array.isArray(r.response) ? r.response.slice() : r.response, ok: r.right };

@@ -15,15 +15,15 @@ function htmlBox(cls, label, markup) {
 }
 
 function showQuestionResult(r, reveal) {
-  var node = page.quiz.nodes[r.q.key], secret = secretOf(r.q), verdict = node.querySelector("[data-verdict]");
-  var after = node.querySelector("[data-after]");
+  var node = page.quiz.nodes[r.q.key], verdict = node.querySelector("[data-verdict]");
+  var after = node.querySelector("[data-after]"), review = reveal ? reviewOf(r.q.key) : null;
   node.disabled = true;
   node.classList.add(r.right ? "is-right" : "is-wrong");
   verdict.appendChild(el("p", { "class": "verdict verdict--" + (r.right ? "right" : "wrong") },
     [icon(r.right ? "right" : "wrong"), tr(r.right ? "verdict_right" : "verdict_wrong")]));
   verdict.hidden = false;
   if (r.q.kind === "single" || r.q.kind === "multiple") {
-    var correct = reveal && secret.correct ? secret.correct : [];
+    var correct = review && Array.isArray(review.correct) ? review.correct : [];
     Array.prototype.forEach.call(node.querySelectorAll("[data-choice]"), function (c) {
       var id = c.getAttribute("data-choice"), chosen = r.response.indexOf(id) >= 0, tags = [];
       if (chosen) tags.push(tr("your_choice"));
@@ -31,12 +31,14 @@ function showQuestionResult(r, reveal) {
       c.classList.toggle("is-chosen", chosen);
       c.classList.toggle("is-correct", correct.indexOf(id) >= 0);
       if (tags.length) c.querySelector("label").appendChild(el("span", { "class": "choice__tag", "data-added": "", text: " (" + tags.join(", ") + ")" }));
-      if (chosen && typeof secret.feedback[id] === "string") c.appendChild(htmlBox("feedback", tr("feedback_label"), secret.feedback[id]));
+      var feedback = chosen ? openFeedback(r.q, id) : null;
+      if (feedback) c.appendChild(htmlBox("feedback", tr("feedback_label"), feedback));
     });
-  } else if (reveal && secret.accepted) {
-    after.appendChild(htmlBox("accepted", tr("accepted_label"), secret.accepted));
+  } else if (review && typeof review.accepted === "string") {
+    after.appendChild(htmlBox("accepted", tr("accepted_label"), review.accepted));
   }
-  if ((r.right || reveal) && secret.explanation) after.appendChild(htmlBox("explanation", tr("explanation_label"), secret.explanation));
+  var explanation = r.right && r.payload ? r.payload.explanation : review ? review.explanation : null;
+  if (typeof explanation === "string") after.appendChild(htmlBox("explanation", tr("explanation_label"), explanation));
   after.hidden = !after.firstChild;
 }
 

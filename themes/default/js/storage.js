@@ -1,7 +1,7 @@
 /* ------------------------------------------------------------------ *
  * Progress storage: {schema, course, units: {unitId: UnitRecord}}    *
  * ------------------------------------------------------------------ */
-var store = { data: null, persistent: true };
+var store = { data: null, persistent: true, blocked: false }; // blocked: an unreadable copy sits in KEY
 
 function emptyProgress() { return { schema: SCHEMA, course: COURSE.id, student: "", units: dict() }; }
 
@@ -18,7 +18,8 @@ function cleanStrings(list) {
 function cleanUnit(u) {
   if (!isObj(u)) return null;
   var r = { mastered: u.mastered === true, attempts: isCount(u.attempts) ? u.attempts : 0,
-    best: cleanScore(u.best), objectives: dict(), last: null, prev: cleanStrings(u.prev), draw: null };
+    best: cleanScore(u.best), objectives: dict(), last: null, prev: cleanStrings(u.prev), draw: null,
+    key: typeof u.key === "string" && /^[A-Za-z0-9+\/]{43}=$/.test(u.key) ? u.key : null };
   if (isObj(u.objectives)) {
     safeKeys(u.objectives).forEach(function (id) {
       var o = u.objectives[id];
@@ -31,6 +32,7 @@ function cleanUnit(u) {
     r.last = { score: cleanScore(u.last.score), missed: cleanStrings(u.last.missed), passed: u.last.passed === true };
   }
   r.tries = cleanTries(u.tries);
+  if (u.imported === true && r.mastered) r.imported = true; // mastered by an import, not by answering
   if (isObj(u.draw) && isObj(u.draw.choices)) {
     r.draw = { keys: cleanStrings(u.draw.keys), choices: dict() };
     safeKeys(u.draw.choices).forEach(function (k) { r.draw.choices[k] = cleanStrings(u.draw.choices[k]); });
@@ -117,9 +119,44 @@ function loadProgress() {
     ls.setItem(aside, raw);
     ls.removeItem(KEY);
   } catch (e) {
-    goMemoryOnly(); // no room to set it aside: leave it where it is, and do not save over it
+    // No room to set it aside: leave it where it is, never save over it, and say so (not "set
+    // aside"). Progress is kept in this tab only; Reset on the progress page removes the copy.
+    store.persistent = false;
+    store.blocked = true;
+    loadFromTab();
+    notify("storage_corrupt_kept");
+    return;
   }
   notify("storage_corrupt");
+}
+
+/** Reset: forget everything, here and in storage (also a copy that could not be read or set
+ *  aside), and save again from now on when the browser lets us. */
+function resetProgress() {
+  store.data = emptyProgress();
+  var ls = storage(), removed = false;
+  try { ls.removeItem(KEY); removed = true; } catch (e) { removed = false; }
+  if (!store.persistent && removed) {
+    try {
+      ls.setItem(KEY, JSON.stringify(store.data));
+      store.persistent = true;
+      store.blocked = false;
+      ["storage_corrupt_kept", "storage_unavailable"].forEach(unnotify);
+    } catch (e) { /* still no room: stay in this tab */ }
+  }
+  if (!store.persistent) saveToTab();
+  tellLms();
+}
+
+/** Save the whole progress now; false (and nothing changed) when the browser refuses it. */
+function trySave() {
+  if (!store.persistent) return false;
+  try { storage().setItem(KEY, JSON.stringify(store.data)); return true; } catch (e) { return false; }
+}
+
+function unnotify(key) {
+  var box = $("ms-notices"), n = box && box.querySelector("[data-key='" + key + "']");
+  if (n) n.parentNode.removeChild(n);
 }
 
 /** Saved progress for units no longer in the course is kept, but say so (course and progress pages). */

@@ -1,7 +1,19 @@
 /* ------------------------------------------------------------------ *
  * Unit page                                                          *
  * ------------------------------------------------------------------ */
-var page = { unit: null, quiz: null, draw: null };
+var page = { unit: null, quiz: null, draw: null, seal: null, review: null };
+
+/** The unit key kept in progress (earned by passing the quiz), or null. */
+function unitKey(id) {
+  var key = fromBase64(peek(id).key);
+  return key && key.length === 32 ? key : null;
+}
+
+/** After mastery: the review entry {correct, accepted, explanation} of a question, opened with the unit key. */
+function reviewOf(questionKey) {
+  if (!page.review) page.review = openReview(page.seal, unitKey(page.unit.id));
+  return (page.review || []).filter(function (r) { return r.key === questionKey; })[0] || null;
+}
 
 function renderUnitStatus() {
   var box = $("ms-unit-status"), u = page.unit, rec = peek(u.id);
@@ -64,14 +76,15 @@ function startUnit() {
   if (!u) throw new Error("unit " + unitId + " is not in course-data.js");
   page.unit = u;
   if (!isUnlocked(u) && !isMastered(u.id)) return showLocked(u);
+  var data = JSON.parse($("ms-unit-data").textContent);
+  if (!isObj(data) || !Array.isArray(data.questions)) throw new Error("bad unit data");
+  page.seal = isObj(data.seal) ? data.seal : null;
   renderUnitStatus();
   if (isMastered(u.id)) {
     revealEnrichment();
     // Came from a "bonus challenges open" link: the section was hidden when the browser looked for it.
     if (window.location.hash === "#ms-enrichment") $("ms-enrichment").scrollIntoView({ block: "start" });
   }
-  var data = JSON.parse($("ms-unit-data").textContent);
-  if (!isObj(data) || !Array.isArray(data.questions)) throw new Error("bad unit data");
   startPractice(data);
   if ($("ms-mark-done")) return startMarkDone(u);
   startQuiz(u, data);
@@ -79,7 +92,16 @@ function startUnit() {
 
 /** Mastered: the bonus section opens, and the correctives fold away (kept, closed). */
 function revealEnrichment() {
-  var box = $("ms-enrichment");
+  var box = $("ms-enrichment"), body = $("ms-enrichment-body");
+  if (body && !body.hasAttribute("data-open")) {
+    // Sealed: it opens with the unit key that passing the quiz earned, whatever the saved status says.
+    var markup = openEnrichment(page.seal, unitKey(page.unit.id));
+    body.textContent = "";
+    if (markup !== null) {
+      body.innerHTML = markup; // from the build, decrypted from this page's own data
+      body.setAttribute("data-open", "");
+    } else body.appendChild(el("p", { "class": "enrichment__sealed", text: tr("enrichment_sealed") }));
+  }
   if (box) box.hidden = false;
   var fold = $("ms-correctives-fold"), summary = $("ms-correctives-summary");
   if (fold && summary && summary.hidden) { summary.hidden = false; fold.open = false; }

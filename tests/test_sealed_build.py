@@ -1,0 +1,110 @@
+"""The course secret and the sealed pages across builds (masterysite/secret.py, docs/theme.md
+"Sealed answers"): made once beside the course and never published; rebuilds byte-identical;
+the unit key unchanged when the teacher edits a unit; `check` writes nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from masterysite import sealing, secret
+from masterysite.build import build
+from tests.conftest import MakeCourse
+
+UNIT = """---
+title: One
+requires: []
+objectives:
+  o: Know it
+quiz:
+  draw: 2
+---
+
+Lesson.
+
+::: question o
+First?
+
+= alpha
+:::
+
+::: question o
+Second?
+
+= beta
+:::
+
+::: enrichment More
+Bonus text.
+:::
+"""
+
+
+def unit_data(site: Path) -> dict:  # type: ignore[type-arg]
+    page = (site / "units" / "one.html").read_text(encoding="utf-8")
+    found = re.search(r'id="ms-unit-data">(.*?)</script>', page, re.S)
+    assert found
+    return json.loads(found.group(1))  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def course(make_course: MakeCourse, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv(secret.ENV, raising=False)
+    return make_course({"course.yml": "title: Sealed\nid: sealed\n", "units/one.md": UNIT})
+
+
+def test_the_first_build_makes_the_secret_and_never_publishes_it(course: Path, tmp_path: Path) -> None:
+    build(course, tmp_path / "site")
+    key = (course / ".masterysite" / "secret").read_text(encoding="ascii").strip()
+    assert re.fullmatch(r"[0-9a-f]{64}", key)
+    for file in (tmp_path / "site").rglob("*"):
+        assert ".masterysite" not in file.relative_to(tmp_path / "site").parts[:-1]
+        if file.is_file():
+            data = file.read_bytes()
+            assert key.encode() not in data and bytes.fromhex(key) not in data, file
+
+
+def test_rebuilds_are_byte_identical_and_keep_the_secret(course: Path, tmp_path: Path) -> None:
+    build(course, tmp_path / "a")
+    build(course, tmp_path / "b")
+    assert (tmp_path / "a" / "units" / "one.html").read_bytes() == (tmp_path / "b" / "units" / "one.html").read_bytes()
+
+
+def test_an_edited_unit_is_sealed_afresh_under_the_same_unit_key(course: Path, tmp_path: Path) -> None:
+    build(course, tmp_path / "a")
+    unit = course / "units" / "one.md"
+    unit.write_text(UNIT.replace("= beta", "= beta\n= gamma").replace("Bonus text.", "New bonus."), encoding="utf-8")
+    build(course, tmp_path / "b")
+    before, after = unit_data(tmp_path / "a"), unit_data(tmp_path / "b")
+    assert before["questions"][0]["salt"] != after["questions"][0]["salt"]
+    key = sealing.unit_key(secret.course_secret(course), "sealed", "one")
+    assert b"Bonus text." in (sealing.unseal(key, before["seal"]["enrichment"]) or b"")
+    assert b"New bonus." in (sealing.unseal(key, after["seal"]["enrichment"]) or b"")
+    assert before["seal"]["k"] == after["seal"]["k"] == 2
+
+
+def test_another_secret_seals_other_pages_even_from_the_cache(
+    course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(course, tmp_path / "site")
+    build(course, tmp_path / "site")  # the cache now knows the course folder as it stays
+    first = unit_data(tmp_path / "site")
+    monkeypatch.setenv(secret.ENV, "another passphrase")
+    build(course, tmp_path / "site")
+    second = unit_data(tmp_path / "site")
+    assert first["questions"][0]["salt"] != second["questions"][0]["salt"]
+    key = sealing.unit_key(secret.parse("another passphrase"), "sealed", "one")
+    assert sealing.unseal(key, second["seal"]["review"]) is not None
+
+
+def test_check_writes_no_secret(course: Path) -> None:
+    from click.testing import CliRunner
+
+    from masterysite.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(course)])
+    assert result.exit_code == 0, result.output
+    assert not (course / ".masterysite" / "secret").exists()

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
 
+from masterysite import unchanged
 from masterysite.cache import (
     BuildCache,
     Parsed,
@@ -650,8 +651,19 @@ def build(
 ) -> Report:
     """Build the site of the course in ``root`` into ``out``; return the warnings.
 
-    ``cache=False`` (``--no-cache``): parse and render everything, and start the cache afresh."""
-    return build_full(root, out, strict, jobs, cache, safe_html)[0].report
+    ``cache=False`` (``--no-cache``): parse and render everything, and start the cache afresh.
+    With the cache, a build whose inputs and output folder are those of the last one does nothing
+    (masterysite/unchanged.py)."""
+    before = None
+    if cache:
+        replayed, before = unchanged.replay(root, out, strict, safe_html)
+        if replayed is not None:
+            log.info("nothing changed since the last build into %s: the site there is kept as it is", out)
+            return replayed
+    report = build_full(root, out, strict, jobs, cache, safe_html)[0].report
+    if cache:
+        unchanged.remember(root, out, before, report, strict, safe_html)
+    return report
 
 
 def build_full(

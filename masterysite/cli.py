@@ -55,9 +55,14 @@ def new(directory: Path) -> None:
 @SAFE_HTML
 def build(course: Path, output: Path, strict: bool, jobs: int | None, no_cache: bool, safe_html: bool) -> None:
     """Build the site of COURSE (default: ./course) into OUTPUT."""
-    from masterysite.build import build as run_build
+    from masterysite.unchanged import replay
 
-    report = run_build(course, output, strict=strict, jobs=jobs, cache=not no_cache, safe_html=safe_html)
+    # nothing changed since the last build: known without loading the builder (a few milliseconds)
+    report = None if no_cache else replay(course, output, strict, safe_html)[0]
+    if report is None:
+        from masterysite.build import build as run_build
+
+        report = run_build(course, output, strict=strict, jobs=jobs, cache=not no_cache, safe_html=safe_html)
     show_warnings(report.problems)
     click.echo(f"Built {output}/index.html")
 

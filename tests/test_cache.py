@@ -72,10 +72,16 @@ class Counts:
         self.caplog = caplog
 
     def last(self) -> tuple[int, int]:
-        text = "\n".join(r.getMessage() for r in self.caplog.records)
-        parsed = re.findall(r"(\d+) of \d+ units parsed", text)[-1]
-        rendered = re.findall(r"(\d+) unit pages rendered", text)[-1]
-        return int(parsed), int(rendered)
+        parsed = rendered = -1
+        for record in self.caplog.records:
+            message = record.getMessage()
+            if message.startswith("nothing changed since the last build"):  # unchanged.py: nothing read
+                parsed = rendered = 0
+            elif found := re.search(r"(\d+) of \d+ units parsed", message):
+                parsed = int(found.group(1))
+            elif found := re.search(r"(\d+) unit pages rendered", message):
+                rendered = int(found.group(1))
+        return parsed, rendered
 
 
 @pytest.fixture

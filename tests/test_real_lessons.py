@@ -25,8 +25,9 @@ LESSONS = ["real-git-novice", "real-python-novice-inflammation", "real-shell-nov
 WEB = "https://swcarpentry.github.io/lesson/"
 _FENCE = re.compile(r"^(:{3,})\s*([A-Za-z][\w-]*)?\s*$", re.M)
 _REFERENCED = re.compile(r"\]\(((?:fig|files|data)/[^)\s]+)\)")
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000" "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+PNG = bytes.fromhex(  # a 1x1 PNG
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
 )
 
 
@@ -46,8 +47,12 @@ def test_the_only_errors_are_links_that_leave_the_course(lesson: str, tmp_path: 
     report = load_course(course_copy(lesson, tmp_path)).report
     errors = [str(p) for p in sorted(report.errors)]
     assert errors, "each of these lessons links its glossary, outside the episodes"
-    others = [e for e in errors if "leaves the course (the course has no 'learners/' folder)" not in e
-              and "leaves the course (the course has no 'instructors/' folder)" not in e]
+    others = [
+        e
+        for e in errors
+        if "leaves the course (the course has no 'learners/' folder)" not in e
+        and "leaves the course (the course has no 'instructors/' folder)" not in e
+    ]
     assert others == []
 
 

@@ -1,0 +1,178 @@
+"""A build with nothing changed since the last one keeps the site on disk and reads nothing more
+(masterysite/unchanged.py); any change of an input, an option or the output folder means a build."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from masterysite import unchanged
+from masterysite.build import build
+from masterysite.cli import main
+
+
+def tree(out: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_ino) for p in out.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def built(example_course: Path, tmp_path: Path) -> tuple[Path, Path]:
+    out = tmp_path / "site"
+    build(example_course, out)
+    build(example_course, out)  # the first build made the course secret: this one is recorded
+    return example_course, out
+
+
+def replayed(root: Path, out: Path, **options: bool) -> bool:
+    return unchanged.replay(root, out, **options)[0] is not None
+
+
+def test_nothing_changed_keeps_the_site_and_its_warnings(built: tuple[Path, Path]) -> None:
+    root, out = built
+    (root / "units" / "03-simplifying.md").write_text(
+        (root / "units" / "03-simplifying.md").read_text(encoding="utf-8") + "\n![](../assets/pizza-eighths.svg)\n",
+        encoding="utf-8",
+    )
+    first = build(root, out)
+    assert any(p.code == "no-alt" for p in first.problems)
+    before = tree(out)
+    assert replayed(root, out)
+    again = build(root, out)
+    assert again.problems == first.problems  # the same warnings, shown again
+    assert tree(out) == before  # same bytes, same files (inodes): nothing written
+
+
+def test_the_command_says_built_and_shows_the_warnings_again(built: tuple[Path, Path]) -> None:
+    root, out = built
+    runner = CliRunner()
+    first = runner.invoke(main, ["build", str(root), "-o", str(out)])
+    second = runner.invoke(main, ["build", str(root), "-o", str(out)])
+    assert first.exit_code == second.exit_code == 0
+    assert second.output == first.output and "Built" in second.output
+
+
+def edit_unit(root: Path) -> None:
+    unit = root / "units" / "03-simplifying.md"
+    unit.write_text(unit.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+
+
+def touch_asset(root: Path) -> None:
+    asset = next(p for p in (root / "assets").rglob("*") if p.is_file())
+    info = asset.stat()
+    os.utime(asset, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+
+
+def edit_course_yml(root: Path) -> None:
+    config = root / "course.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+
+
+def add_theme_file(root: Path) -> None:
+    (root / "theme").mkdir(exist_ok=True)
+    (root / "theme" / "extra.css").write_text("p { margin: 0 }\n", encoding="utf-8")
+
+
+def change_secret(root: Path) -> None:
+    (root / ".masterysite" / "secret").write_text("33" * 32 + "\n", encoding="utf-8")
+
+
+def add_unit(root: Path) -> None:
+    shutil.copy(root / "units" / "03-simplifying.md", root / "units" / "09-copy.md")
+    text = (root / "units" / "09-copy.md").read_text(encoding="utf-8")
+    (root / "units" / "09-copy.md").write_text(text.replace("id: simplifying", "id: simplifying-again", 1))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [edit_unit, touch_asset, edit_course_yml, add_theme_file, change_secret, add_unit],
+    ids=lambda f: f.__name__,
+)
+def test_any_change_of_the_course_means_a_build(built: tuple[Path, Path], change: Callable[[Path], None]) -> None:
+    root, out = built
+    assert replayed(root, out)
+    change(root)
+    assert not replayed(root, out)
+
+
+def test_a_relinked_file_means_a_build(built: tuple[Path, Path], tmp_path: Path) -> None:
+    root, out = built
+    assets = root / "assets"
+    (assets / "a.txt").write_text("same", encoding="utf-8")
+    (assets / "b.txt").write_text("same", encoding="utf-8")
+    os.utime(assets / "b.txt", ns=(0, (assets / "a.txt").stat().st_mtime_ns))
+    (assets / "link.txt").symlink_to("a.txt")
+    build(root, out)
+    assert replayed(root, out)
+    (assets / "link.txt").unlink()
+    (assets / "link.txt").symlink_to("b.txt")  # same size, same time: only where it points changed
+    assert not replayed(root, out)
+
+
+def test_other_options_or_another_folder_mean_a_build(built: tuple[Path, Path], tmp_path: Path) -> None:
+    root, out = built
+    assert replayed(root, out)
+    assert not replayed(root, out, strict=True)
+    assert not replayed(root, out, safe_html=True)
+    assert not replayed(root, tmp_path / "elsewhere")
+
+
+@pytest.mark.parametrize("harm", ["delete", "edit", "add"])
+def test_a_touched_site_is_built_again(built: tuple[Path, Path], harm: str) -> None:
+    root, out = built
+    page = out / "units" / "simplifying.html"
+    good = page.read_bytes()
+    if harm == "delete":
+        page.unlink()
+    elif harm == "edit":
+        page.write_bytes(good.replace(b"<h1", b"<h1 hidden", 1))
+    else:
+        (out / "stray.html").write_text("hello", encoding="utf-8")
+    assert not replayed(root, out)
+    build(root, out)
+    assert page.read_bytes() == good and not (out / "stray.html").exists()
+
+
+def test_a_file_saved_during_the_build_is_not_recorded(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, out = built
+    edit_unit(root)
+    import masterysite.build as builder
+
+    real = builder.build_full
+
+    def saving_meanwhile(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        unit = root / "units" / "02-equivalent-fractions.md"
+        unit.write_text(unit.read_text(encoding="utf-8") + "\nSaved while building.\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(builder, "build_full", saving_meanwhile)
+    build(root, out)
+    monkeypatch.undo()
+    assert not replayed(root, out)  # the site lacks that save: the next build must make it
+    build(root, out)
+    assert "Saved while building." in (out / "units" / "equivalent-fractions.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("record", ["{not json", '{"stamp": 1}', "[]", ""])
+def test_a_broken_record_means_a_build(built: tuple[Path, Path], record: str) -> None:
+    root, out = built
+    files = list((root / unchanged.RECORD).glob("*.json"))
+    assert len(files) == 1
+    files[0].write_text(record, encoding="utf-8")
+    assert not replayed(root, out)
+
+
+def test_no_cache_always_builds(built: tuple[Path, Path], caplog: pytest.LogCaptureFixture) -> None:
+    root, out = built
+    caplog.set_level(logging.INFO, logger="masterysite.build")
+    build(root, out, cache=False)
+    assert "7 of 7 units parsed, 0 from the cache" in caplog.text
+    assert "nothing changed" not in caplog.text

@@ -58,11 +58,12 @@ def build(course: Path, output: Path, strict: bool, jobs: int | None, no_cache: 
     from masterysite.unchanged import replay
 
     # nothing changed since the last build: known without loading the builder (a few milliseconds)
-    report = None if no_cache else replay(course, output, strict, safe_html)[0]
+    report, stamp = (None, None) if no_cache else replay(course, output, strict, safe_html)
     if report is None:
         from masterysite.build import build as run_build
 
-        report = run_build(course, output, strict=strict, jobs=jobs, cache=not no_cache, safe_html=safe_html)
+        cache = not no_cache
+        report = run_build(course, output, strict=strict, jobs=jobs, cache=cache, safe_html=safe_html, stamp=stamp)
     show_warnings(report.problems)
     click.echo(f"Built {output}/index.html")
 

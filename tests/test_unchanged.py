@@ -176,3 +176,42 @@ def test_no_cache_always_builds(built: tuple[Path, Path], caplog: pytest.LogCapt
     build(root, out, cache=False)
     assert "7 of 7 units parsed, 0 from the cache" in caplog.text
     assert "nothing changed" not in caplog.text
+
+
+def test_the_search_index_made_beside_the_pages_is_the_one_made_inline(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build.Background: the index is made in a forked child; a child that fails leaves the work to
+    the parent, and a build that fails stops the child before its folder is removed."""
+    import masterysite.build as builder
+
+    build(example_course, tmp_path / "forked", cache=False)
+    parent, real = os.getpid(), builder.search_index_js
+
+    def only_inline(course: object) -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return real(course)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder, "search_index_js", only_inline)
+    build(example_course, tmp_path / "inline", cache=False)
+    index = "_static/search-index.js"
+    assert (tmp_path / "forked" / index).read_bytes() == (tmp_path / "inline" / index).read_bytes()
+
+    def slow(course: object) -> str:
+        import time
+
+        time.sleep(0.5)  # still writing when the build below fails
+        return real(course)  # type: ignore[arg-type]
+
+    def broken(*args: object) -> str:
+        raise RuntimeError("a page fails")
+
+    monkeypatch.setattr(builder, "search_index_js", slow)
+    monkeypatch.setattr(builder, "render_page", broken)
+    with pytest.raises(RuntimeError):
+        build(example_course, tmp_path / "failed", cache=False)
+    import time
+
+    time.sleep(0.8)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

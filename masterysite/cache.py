@@ -50,7 +50,7 @@ from masterysite.secret import course_secret
 log = logging.getLogger(__name__)
 
 FOLDER = Path(".masterysite") / "cache"
-FORMAT = 2  # bump when the layout of the cache files changes (2: units carry search and bonus)
+FORMAT = 3  # bump when the layout of the cache files changes (2: units carry search and bonus; 3: index delta)
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "pygments", "latex2mathml", "PyYAML", "Jinja2", "MarkupSafe")
 HEAVY = ("lesson_html", "correctives", "enrichment", "practice")  # a unit's own page needs these; nothing else does
 
@@ -225,6 +225,7 @@ class BuildCache:
     parse_key: str
     temporary: bool = False  # the course folder is read-only: a throw-away folder for this build
     index: dict[str, Parsed] = field(default_factory=dict)  # unit key -> light unit and problems
+    base: tuple[str, frozenset[str]] | None = None  # the whole index on disk: its id and keys (see save)
     pages: dict[Path, dict[str, Any]] = field(default_factory=dict)  # the page lists as loaded
 
     @classmethod
@@ -252,20 +253,47 @@ class BuildCache:
         return cache
 
     def _load_index(self) -> dict[str, Parsed]:
+        """The index (key -> light unit and problems): the whole one, then the changes saved since
+        (a delta written for a few changed units, so a one-unit edit does not rewrite 1,000)."""
         data = _read(self.folder / "index.pickle")
-        if isinstance(data, tuple) and len(data) == 3 and data[:2] == (FORMAT, self.parse_key):
-            return data[2]  # type: ignore[no-any-return]
-        return {}
+        if not (isinstance(data, tuple) and len(data) == 4 and data[:2] == (FORMAT, self.parse_key)):
+            return {}
+        index: dict[str, Parsed] = data[3]
+        self.base = (data[2], frozenset(index))
+        delta = _read(self.folder / "index-delta.pickle")
+        if isinstance(delta, tuple) and len(delta) == 5 and delta[:3] == (FORMAT, self.parse_key, data[2]):
+            for key in delta[3]:
+                index.pop(key, None)
+            index.update(delta[4])
+        return index
 
     def lookup(self, key: str) -> Parsed | None:
         """The light unit and problems of an earlier parse; None: parse it."""
         return self.index.get(key)
 
     def save(self, parsed: dict[str, Parsed]) -> None:
-        """After a good build: the index of the units it used; entries of units gone are removed."""
+        """After a good build: the index of the units it used; entries of units gone are removed.
+
+        When only a few units changed since the whole index was written (a tenth at most), just
+        those go to a small delta file beside it; else the whole index is written afresh."""
         if parsed.keys() == self.index.keys():
             return  # nothing was parsed: the index on disk is this one
-        _write(self.folder / "index.pickle", (FORMAT, self.parse_key, parsed))
+        delta_file = self.folder / "index-delta.pickle"
+        if self.base is not None:
+            base_id, base_keys = self.base
+            size = len(base_keys)
+            removed = sorted(base_keys - parsed.keys())
+            added = {key: value for key, value in parsed.items() if key not in base_keys}
+            if len(removed) + len(added) <= max(8, size // 10):
+                _write(delta_file, (FORMAT, self.parse_key, base_id, removed, added))
+                self._drop_stale(parsed)
+                return
+        with contextlib.suppress(OSError):
+            delta_file.unlink()  # before the new whole index: an old delta never meets it
+        _write(self.folder / "index.pickle", (FORMAT, self.parse_key, os.urandom(8).hex(), parsed))
+        self._drop_stale(parsed)
+
+    def _drop_stale(self, parsed: dict[str, Parsed]) -> None:
         with contextlib.suppress(OSError):
             for file in (self.folder / "units").iterdir():
                 if file.suffix == ".pickle" and file.stem not in parsed:

@@ -347,3 +347,28 @@ def test_the_course_secret_is_part_of_the_key(
     assert counts.last()[0] == 7
     build(root, out)
     assert counts.last() == (0, 0)
+
+
+def test_a_few_changed_units_go_to_a_delta_beside_the_index(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path
+) -> None:
+    """A one-unit edit writes a small delta, not the whole index; the next build reads both, and a
+    delta that belongs to another index (or is broken) is never applied."""
+    root, _out = built
+    index, delta = root / FOLDER / "index.pickle", root / FOLDER / "index-delta.pickle"
+    whole = index.stat()
+    assert rebuild_equals_cold(built, tmp_path, edit_word(UNIT), counts) == (1, 1)
+    assert delta.is_file() and (index.stat().st_ino, index.stat().st_mtime_ns) == (whole.st_ino, whole.st_mtime_ns)
+    second = edit_word("units/04-comparing.md")
+    assert rebuild_equals_cold(built, tmp_path, second, counts) == (1, 1)  # 03's entry came from the delta
+    assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (0, 0)
+
+    kept = delta.read_bytes()
+    for unit in sorted((root / "units").glob("*.md")):  # every unit: too many for a delta
+        edit(unit, lambda t: t + "\nOne more line.\n")
+    assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (7, 7)
+    assert not delta.exists() and index.stat().st_ino != whole.st_ino
+    delta.write_bytes(kept)  # a delta of the index before: its entries must not come back
+    assert rebuild_equals_cold(built, tmp_path, edit_word(UNIT), counts) == (1, 1)
+    delta.write_bytes(delta.read_bytes()[:40])  # broken: ignored (each unit's own cache file remains)
+    assert rebuild_equals_cold(built, tmp_path, edit_word("units/04-comparing.md"), counts) == (1, 1)

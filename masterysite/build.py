@@ -398,8 +398,10 @@ class Shared:
 
     def split(self, context: dict[str, Any]) -> tuple[list[tuple[str, Any]], str]:
         """The context's own values, and the digest of the values it shares with every page."""
-        own = [(k, v) for k, v in context.items() if k not in self.values or v != self.values[k]]
-        names = tuple(k for k in context if k in self.values and context[k] == self.values[k])
+        values = self.values
+        same = {k for k, v in context.items() if k in values and (v is values[k] or v == values[k])}
+        own = [(k, v) for k, v in context.items() if k not in same]
+        names = tuple(k for k in context if k in same)
         if names not in self.digests:
             self.digests[names] = sha(repr([(name, self.values[name]) for name in names]))
         return own, self.digests[names]
@@ -414,7 +416,7 @@ def page_signature(site: Site, unit: Unit, key: str, pages_key: str, shared: Sha
     from the unit's own parse and the course settings (the course-wide pass leaves them alone);
     drawing each question's data was half the time of a no-change rebuild. Values shared by
     every unit page (strings, course settings) are hashed once (``shared``)."""
-    skeleton = replace(unit, questions=())
+    skeleton = replace(unit, questions=(), search=())  # the search words come from the parse (``key``)
     try:
         context = unit_context(site, skeleton)
     except Exception:  # a context that needs more than the light unit: render this page every time

@@ -87,6 +87,8 @@ class LinkRewriter:
 
     def _unread_link(self, token: Token, line: int) -> None:
         """``![A box](../assets/my picture.svg)`` is shown as text: Markdown ends a path at a space."""
+        if "](" not in token.content:  # most text: no need for the pattern
+            return
         for match in _SPACED.finditer(token.content):
             bang, text, path = match.groups()
             kind = "image" if bang else "link"

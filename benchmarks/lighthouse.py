@@ -17,24 +17,20 @@ with a busy machine: compare figures taken on a quiet one.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import json
 import os
 import shutil
-import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
+
+from tests.browser.static_server import serve_folder  # noqa: E402
 
 VERSION = "12.2.3"
 PREFIX = REPO / ".cache"
@@ -57,24 +53,6 @@ def lighthouse_bin() -> Path:
             check=True,
         )
     return binary
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def audit(binary: Path, url: str, form: str) -> dict[str, float]:
@@ -128,7 +106,7 @@ def main() -> int:
             if label == "example":
                 unit = "units/whole-and-parts.html"
             pages = [("course", "index.html"), ("unit", unit), ("progress", "progress.html")]
-            with serve(site) as root:
+            with serve_folder(site, host="127.0.0.1") as root:
                 for name, path in pages:
                     for form in ("mobile", "desktop"):
                         r = median_audit(binary, root + path, form, args.runs)

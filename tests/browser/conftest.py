@@ -7,12 +7,7 @@ a function ("() => ..."), never a bare expression, which Playwright polls with e
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import shutil
-import socketserver
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
 
 from masterysite.build import build
+from tests.browser.static_server import serve_folder
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -63,26 +59,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = root / SUBFOLDER
     build(REPO / "course", out)
     return out
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve_folder(docroot: Path) -> Iterator[str]:
-    """A plain-http static server for ``docroot``; yields its base URL on the school.test host."""
-    handler = functools.partial(_Quiet, directory=str(docroot))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://school.test:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

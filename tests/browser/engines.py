@@ -13,13 +13,9 @@ the reason, unless MASTERYSITE_ENGINES=required (scripts/test.sh sets it: CI mus
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
 import shutil
-import socketserver
 import subprocess
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +23,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.browser.static_server import QuietHandler, static_server
 
 FIREFOX = shutil.which("firefox-esr") or "/usr/bin/firefox-esr"
 WEBKIT_DRIVER = shutil.which("WebKitWebDriver") or "/usr/bin/WebKitWebDriver"
@@ -169,7 +167,7 @@ class SeleniumDriver(Driver):
 # ---------------------------------------------------------------------------------------------
 
 
-class _ProxyAware(http.server.SimpleHTTPRequestHandler):
+class _ProxyAware(QuietHandler):
     """Serves files; also answers requests made through it as a proxy (absolute URLs), which is
     how WebKit reaches the made-up host school.test."""
 
@@ -179,21 +177,10 @@ class _ProxyAware(http.server.SimpleHTTPRequestHandler):
             path = parts.path + (f"?{parts.query}" if parts.query else "")
         return super().translate_path(path)
 
-    def log_message(self, *args: object) -> None:
-        pass
 
-
-@contextlib.contextmanager
-def school_server(docroot: Path) -> Iterator[int]:
-    handler = functools.partial(_ProxyAware, directory=str(docroot))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield int(server.server_address[1])
-    finally:
-        server.shutdown()
-        server.server_close()
+def school_server(docroot: Path) -> contextlib.AbstractContextManager[int]:
+    """Serves ``docroot`` (directly and as a proxy) on 127.0.0.1; yields the port."""
+    return static_server(docroot, _ProxyAware)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ machine noise hits all of them alike, and medians are reported. See README.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -19,7 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -147,6 +148,28 @@ def machine(env: dict[str, str]) -> dict[str, str]:
         "Markdown": version("Markdown"),
         "masterysite": masterysite_version(env),
     }
+
+
+def show_machine(env: dict[str, str]) -> dict[str, str]:
+    """Prints the ``machine: ...`` line every benchmark starts with; returns its figures."""
+    info = machine(env)
+    print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
+    return info
+
+
+@contextlib.contextmanager
+def work_folder(keep: Path | None, prefix: str, *, empty: bool = False) -> Iterator[Path]:
+    """The benchmark's work folder: ``keep`` (--out; made, and emptied first when ``empty``) and
+    left there, or else a new temporary folder removed at the end."""
+    root = keep or Path(tempfile.mkdtemp(prefix=prefix))
+    if empty:
+        shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        yield root
+    finally:
+        if keep is None:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- commands
@@ -307,8 +330,7 @@ def prepare(root: Path, units: int, seed: int) -> Workspace:
 
 def benchmark(args: argparse.Namespace, root: Path) -> dict[str, object]:
     env = child_env()
-    info = machine(env)
-    print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
+    info = show_machine(env)
     ws = prepare(root, args.units, args.seed)
     print(f"generated {args.units} units in {ws.course.root}")
     problem = masterysite_problem(env)
@@ -344,13 +366,8 @@ def benchmark(args: argparse.Namespace, root: Path) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    root = args.out.resolve() if args.out else Path(tempfile.mkdtemp(prefix="masterysite-bench-"))
-    root.mkdir(parents=True, exist_ok=True)
-    try:
+    with work_folder(args.out.resolve() if args.out else None, "masterysite-bench-") as root:
         figures = benchmark(args, root)
-    finally:
-        if not args.out:
-            shutil.rmtree(root, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
         print(f"\nwrote {args.json}")

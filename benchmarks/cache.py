@@ -18,19 +18,21 @@ the cached site byte for byte (it must be identical). See README.md.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
-from bench import child_env, machine
+from bench import child_env, show_machine, work_folder
 from gen_course import generate_course
 from runner import RunResult, run
+from serve_latency import insert_word
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # the repository, for tests.folders
+
+from tests.folders import copy_without_cache, tree  # noqa: E402
 
 TARGET_EDIT_S = 0.5
 TARGET_NO_CHANGE_S = 0.3
@@ -38,28 +40,8 @@ TARGET_COLD_VS_FLOOR = 0.8
 NAMES = ("floor", "cold", "no change", "edit")
 
 
-def without_cache(folder: str, names: list[str]) -> list[str]:
-    """For copytree: the copy keeps the course secret (.masterysite/secret) but not the cache."""
-    return ["cache"] if Path(folder).name == ".masterysite" else []
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def build_cmd(course: Path, out: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "masterysite", "build", str(course), "-o", str(out), *extra]
-
-
-def one_word(unit: Path, word: str) -> None:
-    """A one-word paragraph at the start of the lesson (the same edit the serve benchmark makes)."""
-    text = unit.read_text(encoding="utf-8")
-    head, sep, body = text.partition("\n---\n")
-    unit.write_text(f"{head}{sep}\n{word}\n\n{body}", encoding="utf-8")
 
 
 def measure(root: Path, units: int, repeats: int, warmup: int, env: dict[str, str]) -> dict[str, list[RunResult]]:
@@ -76,7 +58,7 @@ def measure(root: Path, units: int, repeats: int, warmup: int, env: dict[str, st
         shutil.rmtree(cold_out, ignore_errors=True)
         cold_course = root / "course-cold"  # a copy, so --no-cache does not empty the rebuilds' cache
         if not cold_course.exists():
-            shutil.copytree(course, cold_course, ignore=without_cache)
+            copy_without_cache(course, cold_course)
         cmds = {
             "floor": [sys.executable, str(HERE / "floor_render.py"), str(course)],
             "cold": build_cmd(cold_course, cold_out, "--no-cache"),
@@ -85,7 +67,7 @@ def measure(root: Path, units: int, repeats: int, warmup: int, env: dict[str, st
         }
         for name in NAMES:
             if name == "edit":
-                one_word(target, f"benchword{rnd}")
+                insert_word(target, f"benchword{rnd}")
             result = run(cmds[name], env=env)
             label = "warm-up" if rnd < warmup else f"run {rnd - warmup + 1}/{repeats}"
             print(f"  {label:9} {name:10} {result.seconds:7.3f} s wall {result.cpu_seconds:7.3f} s cpu", flush=True)
@@ -93,8 +75,7 @@ def measure(root: Path, units: int, repeats: int, warmup: int, env: dict[str, st
                 raise SystemExit(f"{name} failed: {result.stderr_tail}")
             if rnd >= warmup:
                 results[name].append(result)
-    reference_course = root / "course-reference"
-    shutil.copytree(course, reference_course, ignore=without_cache)
+    reference_course = copy_without_cache(course, root / "course-reference")
     reference = root / "out-reference"
     run(build_cmd(reference_course, reference, "--no-cache"), env=env)
     same = tree(reference) == tree(warm_out)
@@ -145,16 +126,10 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     env = child_env()
-    print("machine: " + ", ".join(f"{k} {v}" for k, v in machine(env).items()))
+    show_machine(env)
     print(f"{args.units} units, {args.repeats} rounds (+{args.warmup} warm-up)\n")
-    root = args.out or Path(tempfile.mkdtemp(prefix="masterysite-cache-bench-"))
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
-    try:
+    with work_folder(args.out, "masterysite-cache-bench-", empty=True) as root:
         figures = report(measure(root, args.units, args.repeats, args.warmup, env))
-    finally:
-        if args.out is None:
-            shutil.rmtree(root, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps({"units": args.units, "figures": figures}, indent=2) + "\n")
 

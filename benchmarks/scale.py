@@ -16,10 +16,9 @@ import json
 import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
-from bench import child_env, machine
+from bench import child_env, show_machine, work_folder
 from gen_course import generate_course
 from runner import RunResult, run
 
@@ -96,14 +95,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     env = child_env()
-    print("machine: " + ", ".join(f"{k} {v}" for k, v in machine(env).items()))
-    root = args.out or Path(tempfile.mkdtemp(prefix="masterysite-scale-"))
-    root.mkdir(parents=True, exist_ok=True)
-    try:
+    show_machine(env)
+    with work_folder(args.out, "masterysite-scale-") as root:  # an --out keeps its generated courses
         figures = report(measure(root, sorted(args.sizes), args.repeats, env))
-    finally:
-        if args.out is None:
-            shutil.rmtree(root, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps({str(k): v for k, v in figures.items()}, indent=2) + "\n")
 

@@ -3,13 +3,10 @@ and a one-unit edit parses one unit and renders only the pages it changes."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import pickle
 import re
 import shutil
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -23,42 +20,14 @@ from masterysite.checks import check_course
 from masterysite.errors import Report
 from masterysite.render import Site, course_data_js, render_page
 from masterysite.theme import default_theme_dir
+from tests.folders import copy_without_cache, edit, tree
 
 Mutate = Callable[[Path], None]
 
 
-def without_cache(folder: str, names: list[str]) -> list[str]:
-    """For copytree: the copy keeps the course secret (.masterysite/secret) but not the cache."""
-    return ["cache"] if Path(folder).name == ".masterysite" else []
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def touch_later(file: Path) -> None:
-    """A new modification time even on file systems with coarse clocks."""
-    stamp = time.time_ns() + 10_000_000
-    os.utime(file, ns=(stamp, stamp))
-
-
-def edit(file: Path, change: Callable[[str], str]) -> None:
-    text = file.read_text(encoding="utf-8")
-    new = change(text)
-    assert new != text, "the edit must change the file"
-    file.write_text(new, encoding="utf-8")
-    touch_later(file)
-
-
 def cold(root: Path, tmp_path: Path) -> dict[str, str]:
     """The site a build of a fresh copy of ``root`` (its secret, no cache at all) writes."""
-    copy = tmp_path / "cold-course"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(root, copy, ignore=without_cache)
+    copy = copy_without_cache(root, tmp_path / "cold-course")
     out = tmp_path / "cold-site"
     shutil.rmtree(out, ignore_errors=True)
     build(copy, out, cache=False)

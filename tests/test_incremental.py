@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +12,7 @@ from masterysite.build import build
 from masterysite.errors import CourseError
 from masterysite.incremental import Change, Project
 from masterysite.serve import relevant
+from tests.folders import edit, tree
 
 
 def watched_files(root: Path) -> dict[str, int]:
@@ -25,23 +24,6 @@ def changed(before: dict[str, int], after: dict[str, int]) -> Change:
     """The paths the watcher would report, filtered as serve filters file events."""
     paths = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     return Change({p for p in paths if relevant(p)})
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def edit(file: Path, change: Callable[[str], str]) -> None:
-    text = file.read_text(encoding="utf-8")
-    new = change(text)
-    assert new != text, "the edit must change the file"
-    file.write_text(new, encoding="utf-8")
-    stamp = time.time_ns() + 10_000_000  # a different mtime even on coarse file systems
-    os.utime(file, ns=(stamp, stamp))
 
 
 @pytest.fixture

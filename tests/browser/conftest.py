@@ -7,6 +7,7 @@ a function ("() => ..."), never a bare expression, which Playwright polls with e
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -66,6 +67,24 @@ def http_root(site: Path) -> Iterator[str]:
     """Base URL of the site on a plain-http school server, in a sub-folder."""
     with serve_folder(site.parents[1]) as root:
         yield f"{root}{SUBFOLDER}/"
+
+
+@contextlib.contextmanager
+def serve_build(course: Path, site: Path) -> Iterator[str]:
+    """Builds ``course`` into ``site`` and serves the folder above it on a plain-http school server;
+    yields the site's URL (with a trailing slash)."""
+    build(course, site)
+    with serve_folder(site.parent) as root:
+        yield f"{root}{site.name}/"
+
+
+@pytest.fixture
+def live(example_course: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """The teacher's own copy of the example course (``example_course``, to edit and build again),
+    built and served like the school server would: the site's URL and its folder."""
+    out = tmp_path / "www" / "fractions"
+    with serve_build(example_course, out) as root:
+        yield root, out
 
 
 @pytest.fixture(scope="session")

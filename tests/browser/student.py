@@ -428,6 +428,17 @@ class Student:
         expect(self.heading("Mastered!")).to_be_visible()
         return att
 
+    def expect_correctives_only_for(self, uid: str, missed: str) -> None:
+        """After a failed check: the missed objective's correctives are shown (at least one
+        explanation), no other objective's."""
+        for oid, text in self.course.unit(uid).objectives.items():
+            group = self.page.get_by_role("region", name=f"Objective: {text}")
+            if oid == missed:
+                expect(group).to_be_visible()
+                assert group.get_by_role("heading", level=4).count() >= 1
+            else:
+                expect(group).to_have_count(0)
+
     # -- the course page and the progress page ------------------------------------------------
     def card(self, uid: str) -> Locator:
         """The course page's entry for a unit (the list item headed by its title; a locked unit's

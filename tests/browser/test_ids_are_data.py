@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from masterysite.build import build
-from tests.browser.conftest import serve_folder
+from tests.browser.conftest import serve_build
+from tests.conftest import write_files
 
 pytestmark = pytest.mark.browser
 
@@ -34,15 +33,14 @@ def unit_file() -> str:
 @pytest.fixture(scope="module")
 def ids_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("ids")
-    course = root / "course"
-    (course / "units").mkdir(parents=True)
-    (course / "course.yml").write_text("title: Ids\nid: ids\n", encoding="utf-8")
-    (course / "units" / "01-constructor.md").write_text(unit_file(), encoding="utf-8")
     next_unit = "---\ntitle: Next one\nid: toString\nrequires: [constructor]\n---\nText.\n"
-    (course / "units" / "02-next.md").write_text(next_unit, encoding="utf-8")
-    build(course, root / "web" / "site")
-    with serve_folder(Path(root / "web")) as base:
-        yield f"{base}site/"
+    files = {
+        "course.yml": "title: Ids\nid: ids\n",
+        "units/01-constructor.md": unit_file(),
+        "units/02-next.md": next_unit,
+    }
+    with serve_build(write_files(root / "course", files), root / "web" / "site") as url:
+        yield url
 
 
 def answer(page: Page, wrong: set[str]) -> None:

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from masterysite.build import build
-from tests.browser.conftest import axe_violations, serve_folder
+from tests.browser.conftest import axe_violations, serve_build
+from tests.conftest import write_files
 
 pytestmark = pytest.mark.browser
 
@@ -45,14 +44,10 @@ def every_block() -> str:
 @pytest.fixture(scope="module")
 def blocks_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("blocks")
-    course = root / "course"
-    (course / "units").mkdir(parents=True)
-    (course / "course.yml").write_text("title: Blocks\n", encoding="utf-8")
-    (course / "units" / "a.md").write_text(every_block(), encoding="utf-8")
-    build(course, root / "web" / "site")
-    assert "SECRET" not in (root / "web" / "site" / "units" / "a.html").read_text(encoding="utf-8")
-    with serve_folder(Path(root / "web")) as base:
-        yield f"{base}site/units/a.html"
+    course = write_files(root / "course", {"course.yml": "title: Blocks\n", "units/a.md": every_block()})
+    with serve_build(course, root / "web" / "site") as url:
+        assert "SECRET" not in (root / "web" / "site" / "units" / "a.html").read_text(encoding="utf-8")
+        yield f"{url}units/a.html"
 
 
 @pytest.mark.parametrize("width", [1280, 320])

@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from masterysite.build import build
-from tests.browser.conftest import REPO, serve_folder
 from tests.browser.student import Course, Student
 
 UNIT1 = "whole-and-parts"
 OPENED = {"equivalent-fractions": "Available", "adding-like-denominators": "Available"}
-
-
-@pytest.fixture
-def teacher_course(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(REPO / "course", tmp_path / "course"))
-
-
-@pytest.fixture
-def live(teacher_course: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """The teacher's own copy of the course, built and served like the school server would."""
-    out = tmp_path / "www" / "fractions"
-    build(teacher_course, out)
-    with serve_folder(out.parent) as root:
-        yield root + "fractions/", out
 
 
 def fix_typos(course: Path) -> None:
@@ -40,18 +22,18 @@ def fix_typos(course: Path) -> None:
     unit.write_text(text, encoding="utf-8")
 
 
-def test_progress_survives_a_rebuild_after_a_typo_fix(page: Page, live: tuple[str, Path], teacher_course: Path) -> None:
+def test_progress_survives_a_rebuild_after_a_typo_fix(page: Page, live: tuple[str, Path], example_course: Path) -> None:
     root, out = live
-    student = Student(page, Course(out, teacher_course), root)
+    student = Student(page, Course(out, example_course), root)
     student.master(UNIT1, n_right=4)
     student.open_unit("equivalent-fractions")  # an attempt in progress on another unit
     expect(student.button("Check answers")).to_be_visible()
 
-    fix_typos(teacher_course)
-    build(teacher_course, out)
+    fix_typos(example_course)
+    build(example_course, out)
     assert "A sentence the teacher added" in (out / "units" / f"{UNIT1}.html").read_text(encoding="utf-8")
 
-    student = Student(page, Course(out, teacher_course), root)
+    student = Student(page, Course(out, example_course), root)
     student.course_page()
     statuses = student.statuses()
     assert statuses[UNIT1] == "Mastered"
@@ -60,7 +42,7 @@ def test_progress_survives_a_rebuild_after_a_typo_fix(page: Page, live: tuple[st
     student.open_unit("equivalent-fractions")
     expect(student.button("Check answers")).to_be_visible()
     student.open_progress()
-    assert student.progress_row(Course(out, teacher_course).unit(UNIT1).title)[1:] == ["80% (4/5)", "1"]
+    assert student.progress_row(Course(out, example_course).unit(UNIT1).title)[1:] == ["80% (4/5)", "1"]
 
 
 def master_then_reset(page: Page, student: Student, confirm: bool) -> None:

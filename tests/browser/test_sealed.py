@@ -6,15 +6,13 @@ the unit; a progress file that says "mastered" without the unit key does not ope
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from masterysite.build import build
-from tests.browser.conftest import REPO, Watch, serve_folder
+from tests.browser.conftest import Watch
 from tests.browser.student import Course, Student, progress_file
 
 pytestmark = pytest.mark.browser
@@ -109,30 +107,17 @@ def test_mastered_without_the_key_does_not_open_the_enrichment(
     expect_enrichment_open(page)
 
 
-@pytest.fixture
-def teacher_course(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(REPO / "course", tmp_path / "course"))
-
-
-@pytest.fixture
-def live(teacher_course: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    out = tmp_path / "www" / "fractions"
-    build(teacher_course, out)
-    with serve_folder(out.parent) as root:
-        yield root + "fractions/", out
-
-
 def test_the_enrichment_stays_open_after_the_teacher_edits_the_unit(
-    page: Page, live: tuple[str, Path], teacher_course: Path
+    page: Page, live: tuple[str, Path], example_course: Path
 ) -> None:
     root, out = live
-    Student(page, Course(out, teacher_course), root).master(U1)
-    unit = teacher_course / "units" / "01-whole-and-parts.md"
+    Student(page, Course(out, example_course), root).master(U1)
+    unit = example_course / "units" / "01-whole-and-parts.md"
     text = unit.read_text(encoding="utf-8")
     text = text.replace("::: question name\n", "::: question name\n(Reworded.) ", 1)
     text = text.replace("::: enrichment Fractions at home", "::: enrichment Fractions all around you", 1)
     unit.write_text(text, encoding="utf-8")
-    build(teacher_course, out)
+    build(example_course, out)
     # A plain server answers "not modified" when the page's new time falls in the same second as the
     # old one (Last-Modified has whole seconds): routing every request turns the browser cache off.
     page.route("**/*", lambda route: route.continue_())

@@ -43,7 +43,7 @@ from masterysite.cache import (
 )
 from masterysite.checks import check_course
 from masterysite.config import COURSE_FILE, load_config, nfc, on_disk, read_text
-from masterysite.contain import ADVICE, outside, outside_links, report_outside
+from masterysite.contain import advice, escapes, outside_links, report_outside
 from masterysite.errors import CourseError, MasteryError, Problem, Report, without_ignored
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.source import UnitSource, scan_id
@@ -119,10 +119,10 @@ def parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
 def read_unit(root: Path, entry: UnitEntry, report: Report) -> str | None:
     """The text of a unit file; never read (an error) when it is a link to outside the course."""
     file = on_disk(root, entry.path) or root / entry.path
-    if outside(root, file):
+    why = escapes(root, file)
+    if why:
         where = (COURSE_FILE, entry.line) if entry.line else (entry.path, 0)
-        message = f"unit file '{entry.path}' leads outside the course folder (a symbolic link); {ADVICE}"
-        report.error(*where, message)
+        report.error(*where, f"unit file '{entry.path}' leads {why} (a symbolic link); {advice(why)}")
         return None
     return read_text(file, entry.path, report)
 
@@ -151,10 +151,11 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
             if path is None or path in loaded.unit_ids or path.startswith("../"):
                 continue  # a unit file is checked where course.yml lists it
             file = on_disk(root, path)
-            if file is not None and outside(root, file):
+            why = escapes(root, file) if file is not None else ""
+            if why:
                 kind = "image" if link.image else "link"
-                message = f"{kind} '{link.target}' leads outside the course folder through a symbolic link ('{path}')"
-                loaded.report.error(unit.path, link.line, f"{message}; {ADVICE}")
+                message = f"{kind} '{link.target}' leads {why} through a symbolic link ('{path}')"
+                loaded.report.error(unit.path, link.line, f"{message}; {advice(why)}")
             named.append(path)
     report_outside(found, named, loaded.report)
 
@@ -191,10 +192,6 @@ def load_course(root: Path, jobs: int | None = None, cache: bool | None = None, 
         report.error(
             str(root), 0, f"course folder not found: check the path, or create one with 'masterysite new {root}'"
         )
-        return Loaded(None, report)
-    found = outside_links(root)  # before anything is read: no file of the machine's is ever read
-    if COURSE_FILE in found:
-        report_outside(found, [], report)
         return Loaded(None, report)
     found = outside_links(root)  # before anything is read: no file of the machine's is ever read
     if COURSE_FILE in found:

@@ -1,11 +1,15 @@
-"""Only the course's own files: a symbolic link that leads outside the course folder is an error.
+"""Only the course's own files: a symbolic link that leads outside the course folder is an error,
+and so is one that leads to a hidden file or folder of the course.
 
 A course repository that takes contributions (a pull request built by CI) must not be able to
 publish the machine's files: ``assets/key`` -> a private key, ``assets/env`` ->
-``/proc/self/environ``, ``theme/static/x`` -> ``/etc/hostname``. Links that stay inside the course
-folder work as before. Each outside link is reported once: at the line of the unit that names it
-(checked while parsing, in parse/links.py), at the line of course.yml that lists a unit file, or
-else at the link's own path.
+``/proc/self/environ``, ``theme/static/x`` -> ``/etc/hostname``. Nor the course's own private
+files, which sit inside the course folder: ``assets/s`` -> ``../.masterysite/secret`` (the course
+secret every unit key derives from), ``../.git/config`` (where a CI checkout keeps its token). A
+unit cannot name a hidden file (parse/links.py refuses it); a link cannot lead to one either. Other
+links that stay inside the course folder work as before. Each such link is reported once: at the
+line of the unit that names it, at the line of course.yml that lists a unit file, or else at the
+link's own path.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ from masterysite.errors import Report
 
 SCANNED = ("assets", "theme")  # the folders a build reads or publishes as a whole
 ADVICE = "a build uses only the course's own files: copy it into the course, or remove the link"
+HIDDEN_ADVICE = (
+    "hidden files (the course secret and build cache in .masterysite/, git's files) are never published: "
+    "remove the link"
+)
 
 
 def outside(root: Path, path: Path) -> bool:
@@ -28,20 +36,65 @@ def outside(root: Path, path: Path) -> bool:
         return True
 
 
+def hidden_target(root: Path, path: Path) -> str:
+    """The course path of the hidden file or folder that ``path`` leads to through a symbolic link
+    ('.masterysite/secret'), or "" (not hidden, outside the course, or reached without a link)."""
+    try:
+        real_root = root.resolve()
+        named = path.absolute().relative_to(root.absolute())
+        target = path.resolve().relative_to(real_root)
+    except (ValueError, OSError, RuntimeError):
+        return ""
+    hidden = any(part.startswith(".") for part in target.parts)  # the course folder itself is '.', no part
+    return target.as_posix() if hidden and target != named else ""
+
+
+def escapes(root: Path, path: Path) -> str:
+    """Why ``path`` (a file a build would read) must not be read: how the sentence "... leads"
+    goes on ("outside the course folder", "to the hidden file '.masterysite/secret'"), or ""."""
+    if outside(root, path):
+        return "outside the course folder"
+    target = hidden_target(root, path)
+    if target:
+        kind = "folder" if path.is_dir() else "file"
+        return f"to the hidden {kind} '{target}'"
+    return ""
+
+
+def advice(why: str) -> str:
+    """What to do about a link that ``escapes``."""
+    return ADVICE if why == "outside the course folder" else HIDDEN_ADVICE
+
+
 def outside_message(kind: str) -> str:
     return f"this symbolic link leads to a {kind} outside the course folder; {ADVICE}"
 
 
+def hidden_message(kind: str, target: str) -> str:
+    return f"this symbolic link leads to the hidden {kind} '{target}'; {HIDDEN_ADVICE}"
+
+
+def link_problem(root: Path, path: Path, kind: str) -> str:
+    """The message for the symbolic link ``path`` when it leads outside the course or to a hidden
+    file or folder of it, else ""."""
+    if outside(root, path):
+        return outside_message(kind)
+    target = hidden_target(root, path)
+    return hidden_message(kind, target) if target else ""
+
+
 def outside_links(root: Path) -> dict[str, str]:
-    """Relative path -> 'file' or 'folder', for every link under assets/ and theme/ (and the
-    folders themselves, and course.yml) that leads outside the course. Links inside the course
-    are followed, each real folder once, as the build follows them when it publishes."""
+    """Relative path -> its message, for every link under assets/ and theme/ (and the folders
+    themselves, and course.yml) that leads outside the course or to a hidden file or folder of
+    it. Other links inside the course are followed, each real folder once, as the build follows
+    them when it publishes."""
     found: dict[str, str] = {}
     real_root = root.resolve()
     for name in (*SCANNED, "course.yml"):
         top = root / name
-        if top.is_symlink() and outside(root, top):
-            found[name] = "folder" if name in SCANNED else "file"
+        problem = link_problem(root, top, "folder" if name in SCANNED else "file") if top.is_symlink() else ""
+        if problem:
+            found[name] = problem
         elif top.is_dir():
             _walk(root, real_root, top, found)
     return found
@@ -58,16 +111,17 @@ def _walk(root: Path, real_root: Path, top: Path, found: dict[str, str]) -> None
         for names, kind in ((dirs, "folder"), (files, "file")):
             for name in list(names):
                 path = Path(folder) / name
-                if path.is_symlink() and outside(root, path):
-                    found[path.relative_to(root).as_posix()] = kind
+                problem = link_problem(root, path, kind) if path.is_symlink() else ""
+                if problem:
+                    found[path.relative_to(root).as_posix()] = problem
                     if kind == "folder":
                         dirs.remove(name)  # never walk the machine's folders
 
 
 def report_outside(found: dict[str, str], named: Iterable[str], report: Report) -> None:
-    """Report each outside link (from outside_links) at its path, unless a unit names a file
-    through it (that unit's line says so already)."""
+    """Report each link (from outside_links) at its path, unless a unit names a file through it
+    (that unit's line says so already)."""
     named = list(named)
-    for path, kind in sorted(found.items()):
+    for path, message in sorted(found.items()):
         if not any(n == path or n.startswith(path + "/") for n in named):
-            report.error(path, 0, outside_message(kind))
+            report.error(path, 0, message)

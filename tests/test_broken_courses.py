@@ -66,6 +66,35 @@ def _link_folder(course: Path) -> None:
     (course / "assets" / "shared").symlink_to(_outside(course), target_is_directory=True)
 
 
+HIDDEN_SECRET = "5ec2e7" * 10 + "5ec2"  # a course secret (64 hex digits): never in a message or the site
+TOKEN = "extraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46bm90LWZvci1zdHVkZW50cw=="  # a CI checkout's
+
+
+def _private(course: Path) -> None:
+    """The course's own private files: its secret, and git's config with a CI checkout's token."""
+    (course / ".masterysite").mkdir(exist_ok=True)
+    (course / ".masterysite" / "secret").write_text(HIDDEN_SECRET + "\n", encoding="ascii")
+    (course / ".git").mkdir(exist_ok=True)
+    (course / ".git" / "config").write_text(f'[http "https://github.com/"]\n\t{TOKEN}\n', encoding="utf-8")
+
+
+def _hidden_asset(course: Path) -> None:
+    _private(course)
+    (course / "assets" / "s").symlink_to("../.masterysite/secret")
+    (course / "theme" / "static").mkdir(parents=True)
+    (course / "theme" / "static" / "git").symlink_to("../../.git", target_is_directory=True)
+
+
+def _hidden_named(course: Path) -> None:
+    _private(course)
+    (course / "assets" / "key").symlink_to("../.git/config")
+
+
+def _hidden_unit(course: Path) -> None:
+    _private(course)
+    (course / "units" / "03-secret.md").symlink_to("../.masterysite/secret")
+
+
 GENERATED: dict[str, Callable[[Path], None]] = {
     "unit-huge": _huge_unit,
     "outside-link-asset-key": _link_asset_key,
@@ -73,8 +102,11 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "outside-link-theme-static": _link_theme_static,
     "outside-link-unit": _link_unit,
     "outside-link-folder": _link_folder,
+    "hidden-link-asset": _hidden_asset,
+    "hidden-link-named": _hidden_named,
+    "hidden-link-unit": _hidden_unit,
 }
-OUTSIDE_CASES = [name for name in GENERATED if name.startswith("outside-link-")]
+OUTSIDE_CASES = [name for name in GENERATED if name.startswith(("outside-link-", "hidden-link-"))]
 
 
 def tree_hash(folder: Path) -> dict[str, str]:
@@ -154,7 +186,8 @@ def test_failed_build_leaves_previous_site_untouched(case: str, workdir: Path) -
 def test_nothing_outside_the_course_is_read_or_published(case: str, workdir: Path) -> None:
     """Neither the messages nor the site carry a byte of a file outside the course."""
     prepare(case, workdir)
-    secrets = [SECRET] + [v for v in Path("/proc/self/environ").read_text(errors="replace").split("\0") if len(v) > 12]
+    environ = Path("/proc/self/environ").read_text(errors="replace").split("\0")
+    secrets = [SECRET, HIDDEN_SECRET, TOKEN] + [v for v in environ if len(v) > 12]
     hostname = Path("/etc/hostname")
     if hostname.is_file() and len(hostname.read_text().strip()) >= 8:
         secrets.append(hostname.read_text().strip())

@@ -183,6 +183,10 @@ def test_fail_then_master_the_lms_holds_it_and_a_reopened_package_resumes(
         frame2 = launch(again, url, version, stored=stored)
         expect(frame2.get_by_role("heading", level=1)).to_have_text(key.unit(U1).title)  # where the student was
         expect(frame2.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+        # The unit key came along in suspend_data: the sealed enrichment opens here too.
+        bonus = frame2.get_by_role("region", name="Bonus challenges")
+        expect(bonus.get_by_role("heading", name="Fractions at home")).to_be_visible()
+        expect(bonus).not_to_contain_text("This opens when you pass the quiz")
         frame2.get_by_role("link", name="Progress", exact=True).first.click()
         row = frame2.get_by_role("row").filter(has=frame2.get_by_role("rowheader", name=key.unit(U1).title, exact=True))
         expect(row.get_by_role("cell")).to_have_text(["Mastered", "100% (5/5)", "2"])
@@ -221,9 +225,10 @@ def test_without_an_lms_the_package_is_the_site(page: Page, lms_root: tuple[str,
             expect(frame.get_by_text(re.compile("Mastered"))).not_to_have_count(0)
 
 
-def test_suspend_data_of_a_100_unit_course_fits_scorm_12_and_round_trips(
-    page: Page, tmp_path: Path, version: str
-) -> None:
+@pytest.fixture(scope="module")
+def big_package(version: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A 100-unit course (5 objectives, 5 questions each), packaged and served: its url."""
+    tmp_path = tmp_path_factory.mktemp(f"big{version}")
     course = tmp_path / "big"
     (course / "units").mkdir(parents=True)
     (course / "course.yml").write_text("title: Big\nid: big-course\n", encoding="utf-8")
@@ -237,26 +242,75 @@ def test_suspend_data_of_a_100_unit_course_fits_scorm_12_and_round_trips(
     with zipfile.ZipFile(zip_file) as archive:
         archive.extractall(tmp_path / "pkg")
     with serve_folder(tmp_path / "pkg") as url:
-        page.goto(url + "scorm.html")
-        result = page.evaluate(
-            """() => {
-              const lms = window.MASTERYSITE_LMS, units = {};
-              window.MASTERYSITE_COURSE.units.forEach((u, i) => {
-                const objectives = Object.create(null);
-                u.objectives.forEach((o, j) => {
-                  objectives[o.id] = { attempts: 40 + j, best: [j % 2 ? 1 : 0, 1], last: null };
-                });
-                units[u.id] = { mastered: i % 3 > 0, attempts: 40 + i, best: [i % 6, 5], objectives: objectives,
-                                last: null, prev: [], tries: [] };
-              });
-              const data = { schema: 1, course: "big-course", student: "Zoë Ångström-Ünal | 3B", units: units };
-              const text = lms.encode(data);
-              return { text: text, back: JSON.parse(JSON.stringify(lms.decode(text))), data: data };
-            }"""
-        )
+        yield url
+
+
+# Progress of the 100-unit course: two units in three mastered (`keys`: each with its unit key and
+# a passed attempt, unit i at minute i), every objective tried many times, a long student name.
+BIG_PROGRESS = """(keys) => {
+  const units = {};
+  window.MASTERYSITE_COURSE.units.forEach((u, i) => {
+    const objectives = Object.create(null);
+    u.objectives.forEach((o, j) => {
+      objectives[o.id] = { attempts: 40 + j, best: [j % 2 ? 1 : 0, 1], last: null };
+    });
+    units[u.id] = { mastered: i % 3 > 0, attempts: 40 + i, best: [i % 6, 5], objectives: objectives,
+                    last: null, prev: [], tries: [] };
+    if (keys && i % 3 > 0) {
+      const bytes = new Uint8Array(32);
+      for (let b = 0; b < 32; b++) bytes[b] = (i * 37 + b * 101 + (b === 0 ? 255 : 0)) & 255;
+      units[u.id].key = btoa(String.fromCharCode.apply(null, bytes));
+      const at = new Date(Date.UTC(2026, 2, 1, 8, i)).toISOString();
+      units[u.id].tries = [{ at: at, score: [5, 5], passed: true, answers: [] }];
+    }
+  });
+  return { schema: 1, course: "big-course", student: "Zoë Ångström-Ünal | 3B", units: units };
+}"""
+
+
+def test_suspend_data_of_a_100_unit_course_fits_scorm_12_and_round_trips(page: Page, big_package: str) -> None:
+    page.goto(big_package + "scorm.html")
+    result = page.evaluate(
+        f"""() => {{
+          const lms = window.MASTERYSITE_LMS, data = ({BIG_PROGRESS})(false), text = lms.encode(data);
+          return {{ text: text, back: JSON.parse(JSON.stringify(lms.decode(text))), data: data }};
+        }}"""
+    )
     text = result["text"]
     print(f"suspend_data for 100 units × 5 objectives: {len(text)} characters (SCORM 1.2 keeps 4,096)")
     assert len(text) < 3000
     back, data = result["back"], result["data"]
     assert back["student"] == data["student"]
     assert json.dumps(back, sort_keys=True) == json.dumps(data, sort_keys=True)
+
+
+def test_suspend_data_carries_the_unit_keys_that_fit(page: Page, big_package: str, version: str) -> None:
+    """SCORM 1.2 (4,096 characters): every record, then the most recently earned keys that fit;
+    SCORM 2004 (64,000): every key."""
+    page.goto(big_package + "scorm.html")
+    result = page.evaluate(
+        f"""() => {{
+          const lms = window.MASTERYSITE_LMS, data = ({BIG_PROGRESS})(true), text = lms.encode(data);
+          return {{ text: text, back: JSON.parse(JSON.stringify(lms.decode(text))), data: data, limit: lms.limit }};
+        }}"""
+    )
+    text, back, data = result["text"], result["back"], result["data"]
+    assert result["limit"] == (4096 if version == "1.2" else 64000)
+    assert len(text) <= result["limit"]
+    assert back["student"] == data["student"]
+    order = list(data["units"])  # course order: unit i earned its key at minute i
+    with_key = [uid for uid in order if "key" in data["units"][uid]]
+    kept = [uid for uid in order if "key" in back["units"][uid]]
+    for uid in kept:
+        assert back["units"][uid]["key"] == data["units"][uid]["key"]
+    for uid in order:  # every record, key or not
+        mine = {k: v for k, v in data["units"][uid].items() if k not in ("key", "tries")}
+        theirs = {k: v for k, v in back["units"][uid].items() if k not in ("key", "tries")}
+        assert theirs == mine
+    print(f"suspend_data ({version}): {len(text)} characters, {len(kept)} of {len(with_key)} unit keys")
+    if version == "2004":
+        assert kept == with_key
+    else:
+        assert len(text) > 4096 - 50  # full: no other key would have fitted
+        assert 20 <= len(kept) < len(with_key)
+        assert kept == with_key[-len(kept) :]  # the most recently earned

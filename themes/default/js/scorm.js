@@ -69,12 +69,20 @@ function get(name) {
 function set(name, value) { call("set", name, String(value)); }
 
 /* ---- compact progress for suspend_data (SCORM 1.2 keeps 4,096 characters) ----
- * "2" | sentUpTo | units | student name. A unit: its index in the course, two characters of a
- * hash of its id and objective ids (so a rebuilt course never attaches a record to another
+ * "3" | sentUpTo | units | keys | student name. A unit: its index in the course, two characters of
+ * a hash of its id and objective ids (so a rebuilt course never attaches a record to another
  * unit), then numbers: flags (1 mastered, 2 has a best score), attempts, best right and total,
  * and for each objective its attempts, then (if any) best right and total. Each number is
- * base-32 digits, high digits first, all but the last marked by adding 32 to the digit. */
+ * base-32 digits, high digits first, all but the last marked by adding 32 to the digit.
+ * A key: a unit's index, its two-character hash, then its unit key (the 32 bytes that open its
+ * review and enrichment, js/seal.js) as 43 characters of six bits each. Keys come after every
+ * record and only as many as fit in the limit, the most recently earned first: past it, a
+ * mastered unit stays mastered on another computer, and its review and enrichment open again
+ * when the student passes its quiz there (this browser keeps every key in its own storage).
+ * ("2": the same without keys, as packages before the keys wrote it.) */
 var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+var LIMIT = V12 ? 4096 : 64000; // SCORM 1.2 CMIString4096, SCORM 2004 SPM 64,000 characters
+var KEY_CHARS = 43;
 
 function putNumber(out, n) {
   var parts = [n % 32];
@@ -126,15 +134,66 @@ function encodeUnit(out, u, index, r) {
   });
 }
 
+/** A unit key (base64 of 32 bytes, as progress keeps it) as 43 DIGITS, or "" if it is not one. */
+function keyChars(b64) {
+  var bin = "";
+  try { bin = typeof b64 === "string" && /^[A-Za-z0-9+\/]{43}=$/.test(b64) ? atob(b64) : ""; } catch (e) { bin = ""; }
+  if (bin.length !== 32) return "";
+  var out = "", n = 0, bits = 0;
+  for (var i = 0; i < bin.length; i++) {
+    n = (n << 8) | bin.charCodeAt(i);
+    bits += 8;
+    while (bits >= 6) { bits -= 6; out += DIGITS.charAt((n >> bits) & 63); }
+    n &= (1 << bits) - 1;
+  }
+  return out + DIGITS.charAt((n << (6 - bits)) & 63); // 256 bits: 42 whole characters and 4 bits
+}
+
+/** 43 DIGITS -> the unit key as base64; throws on a character that is not one of them. */
+function keyFromChars(text) {
+  var bin = "", n = 0, bits = 0;
+  for (var i = 0; i < text.length; i++) {
+    var d = DIGITS.indexOf(text.charAt(i));
+    if (d < 0) throw new Error("suspend_data: bad key");
+    n = (n << 6) | d;
+    bits += 6;
+    if (bits >= 8) { bits -= 8; if (bin.length < 32) bin += String.fromCharCode((n >> bits) & 255); }
+    n &= (1 << bits) - 1;
+  }
+  return btoa(bin);
+}
+
+/** When the unit's key was earned, as near as progress tells: its latest passed attempt ("" if none). */
+function earnedAt(r) {
+  var at = "";
+  (Array.isArray(r.tries) ? r.tries : []).forEach(function (t) {
+    if (t && t.passed && typeof t.at === "string" && t.at > at) at = t.at;
+  });
+  return at;
+}
+
 function encodeProgress(data) {
-  var out = [];
+  var out = [], keys = [], units = data.units || {};
   COURSE.units.forEach(function (u, index) {
-    var units = data.units || {};
     if (!Object.prototype.hasOwnProperty.call(units, u.id)) return;
     var r = units[u.id];
     if (r && (r.mastered || r.attempts)) encodeUnit(out, u, index, r);
+    var chars = r && r.mastered ? keyChars(r.key) : "";
+    if (chars) {
+      var entry = [];
+      putNumber(entry, index);
+      keys.push({ text: entry.join("") + unitHash(u) + chars, at: earnedAt(r), index: index });
+    }
   });
-  return "2|" + sentUpTo + "|" + out.join("") + "|" + String(data.student || "").slice(0, 100);
+  var head = "3|" + sentUpTo + "|" + out.join("") + "|", tail = "|" + String(data.student || "").slice(0, 100);
+  // The most recently earned keys first (then the later units of the course), as many as fit.
+  keys.sort(function (a, b) { return a.at !== b.at ? (a.at < b.at ? 1 : -1) : b.index - a.index; });
+  var room = LIMIT - head.length - tail.length, kept = [];
+  keys.forEach(function (k) {
+    if (k.text.length <= room) { kept.push(k); room -= k.text.length; }
+  });
+  kept.sort(function (a, b) { return a.index - b.index; });
+  return head + kept.map(function (k) { return k.text; }).join("") + tail;
 }
 
 function decodeUnit(read) {
@@ -151,15 +210,28 @@ function decodeUnit(read) {
   return { id: u.id, record: r };
 }
 
+/** The keys section: each key given to its unit's record when the unit is still the same one. */
+function decodeKeys(text, units) {
+  var read = reader(text);
+  try {
+    while (!read.done()) {
+      var u = COURSE.units[read.number()], hash = read.chars(2), chars = read.chars(KEY_CHARS);
+      if (chars.length !== KEY_CHARS) return;
+      if (u && unitHash(u) === hash && units[u.id] && units[u.id].mastered) units[u.id].key = keyFromChars(chars);
+    }
+  } catch (e) { /* keep the keys read before the damage */ }
+}
+
 function decodeProgress(text) {
-  var parts = String(text || "").split("|");
-  if (parts[0] !== "2" || parts.length < 4) return null;
-  var out = { schema: 1, course: COURSE.id, student: parts.slice(3).join("|"), units: Object.create(null) };
+  var parts = String(text || "").split("|"), version = parts[0], named = version === "3" ? 4 : 3;
+  if ((version !== "2" && version !== "3") || parts.length < named + 1) return null;
+  var out = { schema: 1, course: COURSE.id, student: parts.slice(named).join("|"), units: Object.create(null) };
   sentUpTo = parts[1];
   var read = reader(parts[2]);
   try {
     while (!read.done()) { var unit = decodeUnit(read); out.units[unit.id] = unit.record; }
   } catch (e) { /* keep what was read before the damage */ }
+  if (version === "3") decodeKeys(parts[3], out.units);
   return out;
 }
 
@@ -320,7 +392,8 @@ window.MASTERYSITE_LMS = {
   failures: function () { return failures; },
   connected: function () { return !!lms; },
   encode: encodeProgress,
-  decode: decodeProgress
+  decode: decodeProgress,
+  limit: LIMIT
 };
 
 try { startSession(); } catch (e) { lms = null; }

@@ -150,6 +150,28 @@ def test_a_clean_class_exits_0(tmp_path: Path, course: Course) -> None:
     assert "'=cmd()" in out.read_text(encoding="utf-8-sig")  # never a spreadsheet formula
 
 
+def test_a_unit_without_a_quiz_marked_done_is_not_flagged(tmp_path: Path, course: Course) -> None:
+    """'Mark as done' records no answers: there is nothing to re-check, and nothing to flag."""
+    done = next(u for u in course.units if not u.questions)
+    data = export(course, "Ana Lima", {U1: [5]})
+    data["units"][done.id] = {"mastered": True, "attempts": 1, "best": [1, 1], "objectives": {}, "tries": []}
+    report = build_report(course, [write(tmp_path, "ana.json", data)])
+    assert report.flags == []
+    assert report.students[0].units[done.id].mastered
+
+
+def test_a_passing_attempt_with_wrong_answers_is_flagged(tmp_path: Path, course: Course) -> None:
+    """A forged attempt: the questions of a whole draw, every one recorded right and passing, but
+    the responses re-checked now are wrong."""
+    data = export(course, "Ana Lima", {U1: [1]})
+    forge(data, U1)
+    report = build_report(course, [write(tmp_path, "ana.json", data)])
+    result = report.students[0].units[U1]
+    assert [(s.name, u.id) for s, u in report.flags] == [("Ana Lima", U1)]
+    assert result.checked_best is not None and result.checked_best[0] == 1
+    assert result.changed == result.checked_best[1] - 1  # every verdict the student turned to 'right'
+
+
 def test_an_export_from_before_names_is_reported_by_its_file_name(tmp_path: Path, course: Course) -> None:
     data = export(course, "x", {U1: [5]})
     del data["student"]

@@ -46,6 +46,7 @@ from masterysite import __version__
 from masterysite.errors import MasteryError, Problem
 from masterysite.model import Unit
 from masterysite.secret import course_secret
+from masterysite.trust import signed, verified
 
 log = logging.getLogger(__name__)
 
@@ -184,20 +185,25 @@ def heavy(light_unit: Unit, full: Unit) -> Unit:
 
 
 def _read(file: Path) -> Any:
-    """The object in ``file``; None for anything missing, truncated or foreign."""
+    """The object in ``file``; None for anything missing, truncated or foreign. Only a file this
+    user's builds signed is unpickled (masterysite/trust.py: the course folder is not trusted)."""
     try:
-        with open(file, "rb") as handle:
-            return pickle.load(handle)
+        data = verified(file.read_bytes())
+        return None if data is None else pickle.loads(data)
     except Exception:  # a corrupt cache is a miss, whatever unpickling raises
         return None
 
 
 def _write(file: Path, data: Any) -> None:
     """Aside, then renamed into place: a reader sees the old file or the whole new one."""
+    _write_bytes(file, signed(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def _write_bytes(file: Path, blob: bytes) -> None:
     tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as handle:
-            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(blob)
         os.replace(tmp, file)
     except OSError as exc:
         log.info("could not write the build cache (%s); the next build does more work", exc)
@@ -330,17 +336,20 @@ class BuildCache:
 class TemplateCache(FileSystemBytecodeCache):
     """Compiled templates, so that a build does not compile the theme again (a third of a no-change
     rebuild). Jinja keys them by template file and checks the source's checksum; the folder is
-    per masterysite code (the environment's settings live there). A bad file is a miss."""
+    per masterysite code (the environment's settings live there). A bad file is a miss, and so is
+    one this user's builds did not sign (masterysite/trust.py): compiled code runs unsandboxed."""
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
-            super().load_bytecode(bucket)
+            data = verified(Path(self._get_cache_filename(bucket)).read_bytes())
+            if data is not None:
+                bucket.bytecode_from_string(data)
         except Exception:
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+            _write_bytes(Path(self._get_cache_filename(bucket)), signed(bucket.bytecode_to_string()))
 
 
 @contextlib.contextmanager

@@ -4,6 +4,7 @@ and a one-unit edit parses one unit and renders only the pages it changes."""
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import re
 import shutil
@@ -12,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from jinja2.bccache import bc_magic
 
 from masterysite import cache as cache_module
 from masterysite.build import build, load_course
@@ -19,7 +21,8 @@ from masterysite.cache import FOLDER, light
 from masterysite.checks import check_course
 from masterysite.errors import Report
 from masterysite.render import Site, course_data_js, render_page
-from masterysite.theme import default_theme_dir
+from masterysite.theme import _environment, default_theme_dir
+from masterysite.trust import machine_key
 from tests.folders import copy_without_cache, edit, tree
 
 Mutate = Callable[[Path], None]
@@ -221,6 +224,46 @@ def test_a_cache_entry_that_unpickles_to_something_else_is_a_miss(
     for file in (root / FOLDER).rglob("*.pickle"):
         file.write_bytes(pickle.dumps(("something", "else", {})))
     assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (7, 7)
+
+
+class Planted:
+    """A pickle that runs code when it is loaded: what a pull request could commit in .masterysite/cache/."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Callable[..., None], tuple[str]]:
+        return (os.makedirs, (str(self.marker),))
+
+
+def test_cache_files_a_course_brings_are_never_loaded(built: tuple[Path, Path], counts: Counts, tmp_path: Path) -> None:
+    """The course folder, .masterysite/cache/ too, is the contributor's: a pickle or a compiled
+    template put there must not run at build time (only files this user's builds signed load)."""
+    root, out = built
+    _environment.cache_clear()  # a fresh theme environment compiles the templates and keeps them
+    build(root, out)
+    marker = tmp_path / "the-planted-code-ran"
+    planted = pickle.dumps(Planted(marker))
+    files = [p for p in (root / FOLDER).rglob("*") if p.suffix in (".pickle", ".cache")]
+    assert {p.suffix for p in files} == {".pickle", ".cache"}  # units, index, pages; compiled templates
+    for file in files:
+        file.write_bytes((bc_magic if file.suffix == ".cache" else b"") + planted)
+    _environment.cache_clear()  # the next build loads the compiled templates from the cache folder
+    assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (7, 7)
+    assert not marker.exists()
+
+
+def test_a_cache_signed_under_another_key_is_a_miss(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another machine's (or user's) cache, copied in with the course, is built again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-user"))
+    machine_key.cache_clear()
+    try:
+        assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (7, 7)
+        assert (tmp_path / "other-user" / "masterysite" / "cache-key").stat().st_mode & 0o077 == 0
+    finally:
+        machine_key.cache_clear()
 
 
 def test_a_cache_from_another_version_is_not_used(

@@ -164,6 +164,8 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
         f"; {len(result.problems)} file{'s' if len(result.problems) != 1 else ''} left out" if result.problems else ""
     )
     unsupported = f"; {flags} 'mastered' not supported by the answers" if flags else ""
+    copies = len(result.copies)
+    unsupported += f"; {copies} 'mastered' on an attempt also in another file" if copies else ""
     click.echo(
         f"Wrote {output}: {len(result.students)} student{'s' if len(result.students) != 1 else ''}{unsupported}{left}."
     )

@@ -7,6 +7,7 @@ The output (HTML or CSV) is written by masterysite/report_output.py.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator
@@ -44,10 +45,17 @@ class UnitResult:
     checked_best: Score | None = None  # best score of the recorded answers, re-checked now
     supported: bool = False  # a recorded attempt, re-checked now, passes the threshold
     changed: int = 0  # recorded verdicts that differ from today's check
+    passing: set[str] = field(default_factory=set)  # fingerprints of the attempts that pass, re-checked
+    shared_with: list[str] = field(default_factory=list)  # others whose files hold every one of them
 
     @property
     def unsupported(self) -> bool:
         return self.mastered and not self.supported
+
+    @property
+    def copied(self) -> bool:
+        """Mastered only on attempts that another student's file holds too (same time, same answers)."""
+        return self.mastered and self.supported and bool(self.shared_with)
 
 
 @dataclass
@@ -68,6 +76,11 @@ class ClassReport:
     @property
     def flags(self) -> list[tuple[Student, Unit]]:
         return [(s, u) for s in self.students for u in self.course.units if s.units.get(u.id, EMPTY).unsupported]
+
+    @property
+    def copies(self) -> list[tuple[Student, Unit]]:
+        """Each "mastered" that rests only on an attempt also in another student's file."""
+        return [(s, u) for s in self.students for u in self.course.units if s.units.get(u.id, EMPTY).copied]
 
 
 EMPTY = UnitResult()
@@ -132,6 +145,29 @@ class Rechecker:
         full = len(answers) == draw and None not in verdicts
         if full and Fraction(*score) >= mastery(self.course, unit):
             result.supported = True
+            result.passing.add(fingerprint(unit, entry.get("at"), answers))
+
+
+def fingerprint(unit: Unit, at: Any, answers: list[dict[str, Any]]) -> str:
+    """One attempt: its unit, its time (to the millisecond) and its answers in the order asked.
+    Two students' honest attempts never share all three; a file copied from another does."""
+    text = json.dumps([unit.id, at, [[a["q"], a.get("r")] for a in answers]], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def mark_shared(students: list[Student]) -> None:
+    """Note, on each mastered unit whose every passing attempt is in another student's file too,
+    who those others are."""
+    holders: dict[str, set[int]] = {}
+    for i, student in enumerate(students):
+        for result in student.units.values():
+            for mark in result.passing:
+                holders.setdefault(mark, set()).add(i)
+    for i, student in enumerate(students):
+        for result in student.units.values():
+            others = [holders[mark] - {i} for mark in result.passing]
+            if others and all(others):
+                result.shared_with = sorted({students[j].name for o in others for j in o}, key=str.casefold)
 
 
 def read_unit(checker: Rechecker, unit: Unit, data: Any) -> UnitResult:
@@ -224,6 +260,7 @@ def build_report(course: Course, paths: Iterable[Path]) -> ClassReport:
         units = {u.id: read_unit(checker, u, data["units"].get(u.id)) for u in course.units if u.id in data["units"]}
         _add(report, seen, Student(name, shown, exported, units))
     report.students.sort(key=lambda s: s.name.casefold())
+    mark_shared(report.students)
     log.info("read %d students", len(report.students))
     return report
 

@@ -49,6 +49,8 @@ def objective_rows(report: ClassReport) -> list[ObjectiveRow]:
 def unit_status(result: UnitResult) -> str:
     if result.unsupported:
         return "mastered (not supported by the answers)"
+    if result.copied:
+        return "mastered (on an attempt also in another file)"
     return "mastered" if result.mastered else "started" if result.attempts else "not started"
 
 
@@ -56,6 +58,12 @@ def unit_status(result: UnitResult) -> str:
 
 CSV_COLUMNS = ["student", "file", "unit", "objective", "status", "best_right", "best_total", "best_percent",
                "attempts", "last_activity", "rechecked_best_percent", "flag"]  # fmt: skip
+
+
+def _copy_flag(r: UnitResult) -> str:
+    if not r.copied:
+        return ""
+    return f"mastered on an attempt also in the file of {', '.join(r.shared_with)} (same time, same answers)"
 
 
 def to_csv(report: ClassReport) -> str:
@@ -66,7 +74,7 @@ def to_csv(report: ClassReport) -> str:
     for student in report.students:
         for unit in report.course.units:
             r = student.units.get(unit.id, EMPTY)
-            flag = "mastered not supported by the recorded answers" if r.unsupported else ""
+            flag = "mastered not supported by the recorded answers" if r.unsupported else _copy_flag(r)
             writer.writerow([_cell(student.name), _cell(student.file), unit.id, "", unit_status(r),
                              *_parts(r.best), r.attempts, r.last or "", pct(r.checked_best), flag])  # fmt: skip
             threshold = mastery(report.course, unit)
@@ -122,6 +130,7 @@ def to_html(report: ClassReport, now: datetime | None = None) -> str:
         f"by masterysite {__version__}. Every recorded answer was re-checked against the course as built now.</p>\n",
         _problems(report),
         _flags(report),
+        _copies(report),
         "<h2>The class per objective</h2>\n",
         _chart(rows, len(report.students)),
         _corrective(rows),
@@ -152,6 +161,19 @@ def _flags(report: ClassReport) -> str:
         for s, u in flags
     )
     return f'<h2>“Mastered” not supported by the answers</h2>\n<ul class="flags">{items}</ul>\n'
+
+
+def _copies(report: ClassReport) -> str:
+    copies = report.copies
+    if not copies:
+        return ""
+    items = "".join(
+        f"<li>{escape(s.name)}: <strong>{escape(u.title)}</strong> is mastered only on an attempt that is also in "
+        f"the file of {escape(', '.join(s.units[u.id].shared_with))}, at the same time with the same answers: "
+        f"one file was copied from another ({escape(s.file)})</li>"
+        for s, u in copies
+    )
+    return f'<h2>“Mastered” on an attempt also in another file</h2>\n<ul class="flags">{items}</ul>\n'
 
 
 def mastery_score(report: ClassReport, unit: Unit) -> Score:
@@ -225,8 +247,16 @@ def _matrix(report: ClassReport) -> str:
 def _matrix_cell(r: UnitResult) -> str:
     if not r.attempts and not r.mastered:
         return "<td>—</td>"
-    cls = "flag" if r.unsupported else "mastered" if r.mastered else "started"
-    status = "⚠ Mastered, not supported by the answers" if r.unsupported else "Mastered" if r.mastered else "Started"
+    cls = "flag" if r.unsupported or r.copied else "mastered" if r.mastered else "started"
+    status = (
+        "⚠ Mastered, not supported by the answers"
+        if r.unsupported
+        else "⚠ Mastered, on an attempt also in another file"
+        if r.copied
+        else "Mastered"
+        if r.mastered
+        else "Started"
+    )
     tries = f"{r.attempts} attempt{'s' if r.attempts != 1 else ''}"
     best = f"{pct(r.best)} · " if r.best else ""
     when = f"<br><small>{day(r.last)}</small>" if r.last else ""

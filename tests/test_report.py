@@ -172,6 +172,45 @@ def test_a_passing_attempt_with_wrong_answers_is_flagged(tmp_path: Path, course:
     assert result.changed == result.checked_best[1] - 1  # every verdict the student turned to 'right'
 
 
+def test_a_mastery_copied_from_another_students_file_is_flagged(tmp_path: Path, course: Course) -> None:
+    """Ben hands in Ana's file under his own name: both 'mastered' rest on the same attempts (same
+    time, same answers). The report cannot tell who copied; it names both. Ana's own second unit,
+    on an attempt of hers alone, is not flagged."""
+    ana = export(course, "Ana Lima", {U1: [2, 5], U2: [10]})
+    ben = json.loads(json.dumps(ana))
+    ben["student"] = "Ben Okafor"
+    del ben["units"][U2]
+    cleo = json.loads(json.dumps(ana))  # the same answers at other times: an honest coincidence
+    cleo["student"] = "Cleo Park"
+    for unit in cleo["units"].values():
+        for t in unit["tries"]:
+            t["at"] = t["at"].replace("2026-03-", "2026-04-")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for name, data in (("ana", ana), ("ben", ben), ("cleo", cleo)):
+        write(folder, f"{name}.json", data)
+    report = build_report(course, [folder])
+    assert [(s.name, u.id) for s, u in report.copies] == [("Ana Lima", U1), ("Ben Okafor", U1)]
+    assert report.flags == []
+    by_name = {s.name: s for s in report.students}
+    assert by_name["Ben Okafor"].units[U1].shared_with == ["Ana Lima"]
+    assert not by_name["Ana Lima"].units[U2].copied
+    out = tmp_path / "report.html"
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stdout == f"Wrote {out}: 3 students; 2 'mastered' on an attempt also in another file.\n"
+    page = out.read_text(encoding="utf-8")
+    assert "Ben Okafor: <strong>Wholes and Parts</strong> is mastered only on an attempt that is also in" in page
+    assert page.count("⚠ Mastered, on an attempt also in another file") == 2
+    csv_out = tmp_path / "report.csv"
+    run("report", str(folder), "--course", str(REPO / "course"), "-o", str(csv_out))
+    flags = [r["flag"] for r in csv.DictReader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))) if r["flag"]]
+    assert flags == [
+        "mastered on an attempt also in the file of Ben Okafor (same time, same answers)",
+        "mastered on an attempt also in the file of Ana Lima (same time, same answers)",
+    ]
+
+
 def test_an_export_from_before_names_is_reported_by_its_file_name(tmp_path: Path, course: Course) -> None:
     data = export(course, "x", {U1: [5]})
     del data["student"]

@@ -16,7 +16,7 @@ import re
 import secrets
 from pathlib import Path
 
-from masterysite.errors import MasteryError
+from masterysite.errors import CourseError, MasteryError, Problem
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,31 @@ def parse(text: str) -> bytes:
     return bytes.fromhex(text) if _HEX.fullmatch(text) else hashlib.sha256(text.encode("utf-8")).digest()
 
 
+def refuse_links(root: Path) -> None:
+    """``.masterysite/`` holds what builds write and delete (the secret, the build cache): it must
+    be a real folder of the course. A link there (the folder itself, a folder in it, or a link to
+    nothing) would let a contributed course make a build write or remove files elsewhere on the
+    machine (``--no-cache`` removes ``.masterysite/cache``, wherever it leads): an error. A link
+    to a file (the secret kept elsewhere) is only read, never written through: it may stay."""
+    top = root / FOLDER
+    found = [FOLDER] if top.is_symlink() else []
+    if not found and top.is_dir():
+        for folder, dirs, files in os.walk(top):  # links to folders are listed, never followed
+            for name in (*dirs, *files):
+                path = Path(folder) / name
+                if path.is_symlink() and (path.is_dir() or not path.exists()):
+                    found.append(path.relative_to(root).as_posix())
+    if found:
+        message = (
+            "a symbolic link where builds write and remove the course secret and the build cache (it would "
+            "take them elsewhere on the machine): remove the link; MASTERYSITE_SECRET keeps a secret elsewhere"
+        )
+        raise CourseError([Problem(path, 0, message) for path in sorted(found)])
+
+
 def course_secret(root: Path) -> bytes:
     """The course's secret: from the environment, else the file, else a new file."""
+    refuse_links(root)
     value = os.environ.get(ENV)
     if value is not None and value.strip():
         return parse(value)

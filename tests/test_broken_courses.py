@@ -198,6 +198,28 @@ def test_nothing_outside_the_course_is_read_or_published(case: str, workdir: Pat
     assert not [secret for secret in secrets if secret.encode() in published]
 
 
+@pytest.mark.parametrize("link", [".masterysite", ".masterysite/cache", ".masterysite/cache/units"])
+def test_a_linked_secret_or_cache_folder_is_refused(link: str, workdir: Path) -> None:
+    """Builds write and remove files in .masterysite/ (``--no-cache`` removes the cache folder):
+    a course cannot point it elsewhere on the machine."""
+    shutil.copytree(GOOD, workdir / "course", ignore=shutil.ignore_patterns(".masterysite"))
+    victim = workdir / "outside" / "victim"
+    (victim / "keep").mkdir(parents=True)
+    (workdir / "course" / link).parent.mkdir(parents=True, exist_ok=True)
+    (workdir / "course" / link).symlink_to(victim, target_is_directory=True)
+    before = tree_hash(workdir / "site")
+    for args in (["build", "course", "-o", "site"], ["build", "course", "-o", "site", "--no-cache"]):
+        result = invoke(*args)
+        assert result.exit_code == 1
+        assert result.output == (
+            f"{link}: a symbolic link where builds write and remove the course secret and the build cache (it would "
+            "take them elsewhere on the machine): remove the link; MASTERYSITE_SECRET keeps a secret elsewhere\n"
+            "1 error; nothing was written.\n"
+        )
+    assert sorted(p.name for p in victim.iterdir()) == ["keep"]
+    assert tree_hash(workdir / "site") == before
+
+
 @pytest.mark.parametrize("case", WARNING_CASES)
 def test_warnings_do_not_stop_a_build(case: str, workdir: Path) -> None:
     prepare(case, workdir)

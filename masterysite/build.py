@@ -579,7 +579,8 @@ def published_files(root: Path, course: Course) -> list[tuple[str, Path]]:
 
 
 def asset_files(assets: Path) -> list[tuple[str, Path]]:
-    """Every file under assets/, following linked folders as the link check does (once each)."""
+    """Every file under assets/, following linked folders as the link check does (once each).
+    Hidden files and folders (``.git/``, ``.env``) stay private, as a unit cannot link to them."""
     out: list[tuple[str, Path]] = []
     seen: set[Path] = set()
     top = assets.resolve()
@@ -589,10 +590,10 @@ def asset_files(assets: Path) -> list[tuple[str, Path]]:
             dirs[:] = []  # a link back up the tree (it would publish the course itself): skip
             continue
         seen.add(real)
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             file = Path(folder) / name
-            if file.is_file():
+            if file.is_file() and not name.startswith("."):
                 out.append((file.relative_to(assets).as_posix(), file))
     return out
 

@@ -74,14 +74,16 @@ def _strings(stamps: tuple[tuple[Path, int], ...], language: str) -> dict[str, A
 
 
 def static_files(course_dir: Path) -> dict[str, Path]:
-    """Relative name -> file, the course's own static files overriding the default theme's."""
+    """Relative name -> file, the course's own static files overriding the default theme's.
+    Hidden files and folders (``.git/``, ``.env``) are never published."""
     files: dict[str, Path] = {}
     for folder in reversed(theme_dirs(course_dir)):
         static = folder / "static"
         if static.is_dir():
             for file in sorted(static.rglob("*")):
-                if file.is_file():
-                    files[file.relative_to(static).as_posix()] = file
+                name = file.relative_to(static).as_posix()
+                if file.is_file() and not any(part.startswith(".") for part in name.split("/")):
+                    files[name] = file
     return files
 
 

@@ -60,6 +60,30 @@ def test_linked_folders_in_assets_are_published_but_never_the_course_itself(
     assert published == ["shared", "shared/key.svg", "x.txt"]
 
 
+def test_hidden_files_in_assets_and_theme_static_are_never_published(make_course: MakeCourse, tmp_path: Path) -> None:
+    """assets/ cloned from a shared repository brings its .git/ (a token in .git/config); an .env
+    sits beside a theme file. A unit cannot link to them, and the build publishes none of them."""
+    token = "AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46bm90LWZvci1zdHVkZW50cw=="
+    root = make_course(
+        {
+            "course.yml": "title: T\n",
+            "units/a.md": "# A\n\n![A key](../assets/key.svg)\n",
+            "assets/key.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "assets/.git/config": f"[http]\n\textraheader = {token}\n",
+            "assets/.env": f"TOKEN={token}\n",
+            "assets/pics/.secret.txt": token,
+            "theme/static/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "theme/static/.env": f"TOKEN={token}\n",
+            "theme/static/.git/config": token,
+        }
+    )
+    build(root, tmp_path / "site")
+    published = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*"))
+    assert "assets/key.svg" in published and "_static/logo.svg" in published
+    assert [p for p in published if "/." in f"/{p}"] == [".masterysite"]  # the build's own marker file
+    assert not [p for p in (tmp_path / "site").rglob("*") if p.is_file() and token.encode() in p.read_bytes()]
+
+
 def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path) -> None:
     file = tmp_path / "a.md"
     file.write_bytes("# Title\n\nSome text.\n".encode("utf-16-le"))

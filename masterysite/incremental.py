@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from masterysite.build import Loaded, build_full, check_parsed, parse_key, parse_task, published_files, read_units
+from masterysite.build import (
+    Loaded,
+    build_full,
+    check_links_inside,
+    check_parsed,
+    parse_key,
+    parse_task,
+    published_files,
+    read_units,
+)
 from masterysite.build import digest as text_digest
 from masterysite.cache import Parsed, light, store_unit, unit_key
 from masterysite.errors import CourseError, Report
@@ -141,6 +150,8 @@ class Project:
                 parsed[entry.path] = result
         candidate = Loaded(None, report, self.loaded.texts | texts, parsed, config, ids, keys, cache, self.root)
         candidate.course = check_parsed(candidate)
+        # A file the saved units now name must not lead outside the course or to a hidden file (as in a build).
+        check_links_inside(self.root, Loaded(None, report, {}, {p: parsed[p] for p in texts}, config, ids), {})
         if report.errors:
             raise CourseError(report.sorted())
         before = dict(published_files(self.root, self.site.course)) if self.site else {}

@@ -107,6 +107,32 @@ def test_editing_a_template(project: Project, tmp_path: Path) -> None:
     assert "Made by our school" in (project.out / "units" / "simplifying.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("where", ["outside", "hidden"])
+def test_a_saved_unit_that_now_links_through_a_symbolic_link_out_is_refused(
+    project: Project, tmp_path: Path, where: str
+) -> None:
+    """A link in units/ that no unit names is not published, so the first build is fine; a save
+    that names it goes through the same check as a build, and nothing is published."""
+    secret = "-----BEGIN PRIVATE KEY----- not for students"
+    if where == "outside":
+        (tmp_path / "outside").mkdir()
+        (tmp_path / "outside" / "key.txt").write_text(secret, encoding="utf-8")
+        target, shown = tmp_path / "outside" / "key.txt", "leads outside the course folder"
+    else:
+        (project.root / ".git").mkdir()
+        (project.root / ".git" / "config").write_text(secret, encoding="utf-8")
+        target, shown = Path("../.git/config"), "leads to the hidden file '.git/config'"
+    (project.root / UNITS / "key.txt").symlink_to(target)
+    project.full()
+    good = tree(project.out)
+    before = watched_files(project.root)
+    edit(project.root / UNITS / "03-simplifying.md", lambda t: t.replace("\n\n", "\n\nThe [key](key.txt).\n\n", 1))
+    with pytest.raises(CourseError, match=rf"units/03-simplifying.md:\d+: link 'key.txt' {shown}"):
+        project.rebuild(changed(before, watched_files(project.root)))
+    assert tree(project.out) == good
+    assert not [f for f in project.out.rglob("*") if f.is_file() and secret.encode() in f.read_bytes()]
+
+
 def test_a_broken_save_keeps_the_site_and_the_next_good_save_recovers(project: Project, tmp_path: Path) -> None:
     good = tree(project.out)
     unit = project.root / UNITS / "03-simplifying.md"

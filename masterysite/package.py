@@ -18,6 +18,7 @@ from masterysite import csp
 from masterysite.build import build_full
 from masterysite.errors import MasteryError
 from masterysite.model import Course
+from masterysite.render import course_details_json
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ def launch_page(course: Course, version: str) -> str:
         f'<title>{title}</title>\n<link rel="icon" href="data:,">\n'
         '<link rel="stylesheet" href="_static/masterysite.css">\n</head>\n'
         f'<body>\n<iframe id="ms-course" class="lms-frame" title="{title}"></iframe>\n'
+        # The objectives of every unit (reported to the LMS): course-data.js is only the lock graph.
+        f'<script type="application/json" id="ms-course-details">{course_details_json(course)}</script>\n'
         '<script src="_static/course-data.js"></script>\n<script src="_static/scorm.js"></script>\n'
         "</body>\n</html>\n"
     )

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from masterysite import __version__, csp, hashing
 from masterysite.config import RIGHT_TO_LEFT
+from masterysite.imagesize import ImageSizes
 from masterysite.model import Course, Question, Unit
 from masterysite.parse.blanks import label_blanks
 from masterysite.parse.lesson import fill_titles
@@ -49,6 +50,13 @@ class Site:
     position: dict[str, int]
     extra_css: bool = False
     secret: bytes = b""  # the course secret (masterysite/secret.py): unit keys derive from it
+    images: ImageSizes | None = None  # sizes of the course's images, read once (imagesize.py)
+
+    def sized(self, html: str) -> Markup:
+        """A unit page's HTML with width and height on each image the author left unsized."""
+        if self.images is None:
+            self.images = ImageSizes(self.course_dir)
+        return Markup(self.images.size_images(str(html), "units"))
 
     @classmethod
     def create(cls, course: Course, course_dir: Path, secret: bytes | None = None) -> Site:
@@ -131,6 +139,7 @@ def unit_data(site: Site, unit: Unit, enrichment: str | None) -> dict[str, Any]:
         "mastery": [share.numerator, share.denominator],
         "draw": unit.draw or len(unit.questions),
         "shuffle": unit.shuffle,
+        "objectives": [{"id": o.id, "text": o.text} for o in unit.objectives],
         "questions": sealed.questions,
         "practice": [hashing.question_data(course.config.id, unit.id, q, site.secret) for q in unit.practice],
     }
@@ -139,18 +148,22 @@ def unit_data(site: Site, unit: Unit, enrichment: str | None) -> dict[str, Any]:
     return data
 
 
-def page_question(q: Question, t: dict[str, Any]) -> dict[str, Any]:
+def page_question(q: Question, t: dict[str, Any], site: Site | None = None) -> dict[str, Any]:
     """What quiz.html shows of a question. Ordering items are listed by id (never in the right order)."""
     choices = sorted(q.choices, key=lambda c: c.id) if q.kind == "ordering" else q.choices
+
+    def sized(html: str) -> Markup:
+        return site.sized(html) if site is not None else Markup(html)
+
     return {
         "key": q.key,
         "objective": q.objective,
         "kind": q.kind,
-        "prompt_html": Markup(label_blanks(q.prompt_html, str(t.get("blank_n", "Blank {n} of {total}")))),
-        "choices": [{"id": c.id, "html": Markup(c.html)} for c in choices],
+        "prompt_html": sized(label_blanks(q.prompt_html, str(t.get("blank_n", "Blank {n} of {total}")))),
+        "choices": [{"id": c.id, "html": sized(c.html)} for c in choices],
         "number": q.number,
         "blank_count": len(q.blanks),
-        "hints": [Markup(h) for h in q.hints],
+        "hints": [sized(h) for h in q.hints],
     }
 
 
@@ -165,10 +178,10 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
     page_unit = {
         **ref,
         "objectives": md_objectives,
-        "lesson_html": Markup(fill_titles(unit.lesson_html, site.t)),
-        "questions": [page_question(q, site.t) for q in unit.questions],
-        "correctives": [_block(b, site.t) for b in unit.correctives],
-        "enrichment": [_block(b, site.t) for b in unit.enrichment],
+        "lesson_html": site.sized(fill_titles(unit.lesson_html, site.t)),
+        "questions": [page_question(q, site.t, site) for q in unit.questions],
+        "correctives": [_block(b, site.t, site) for b in unit.correctives],
+        "enrichment": [_block(b, site.t, site) for b in unit.enrichment],
         "draw": unit.draw or len(unit.questions),
         "toc": contents(unit.lesson_html),
         "long": len(unit.lesson_html) > LONG_LESSON,
@@ -198,8 +211,10 @@ def contents(lesson_html: str) -> list[dict[str, Any]]:
     return [{"id": m.group(1), "title": Markup(m.group(2)).striptags()} for m in _SECTION.finditer(lesson_html)]
 
 
-def _block(block: Any, t: dict[str, Any]) -> dict[str, Any]:
+def _block(block: Any, t: dict[str, Any], site: Site | None = None) -> dict[str, Any]:
     html = Markup(fill_titles(block.html, t))
+    if site is not None:
+        html = site.sized(html)
     return {"objective": block.objective, "title": block.title, "html": html, "anchor": block.anchor}
 
 
@@ -209,7 +224,10 @@ def render_unit(site: Site, unit: Unit) -> str:
 
 def render_page(site: Site, name: str) -> str:
     """index.html or progress.html."""
-    return finish(site, site.env.get_template(f"{name}.html").render(site.common(name, "")))
+    context = site.common(name, "")
+    if name == "progress":
+        context["course_details_json"] = Markup(course_details_json(site.course))
+    return finish(site, site.env.get_template(f"{name}.html").render(context))
 
 
 def finish(site: Site, page: str) -> str:
@@ -218,30 +236,54 @@ def finish(site: Site, page: str) -> str:
 
 
 def course_data_js(site: Site) -> str:
+    """_static/course-data.js: the compact lock graph every page loads (docs/theme.md).
+
+    Only what locking, the navigation and the course page need: ids, titles, prerequisites and
+    thresholds, sections as counts. Defaults are left out (js/course.js fills them in): `requires`
+    when it is the previous unit (none for the first), `mastery` when it is the course's, `bonus`
+    when 0, `href` always (units/<id>.html). Objectives, question counts and draws are details
+    only the progress page and the SCORM launch page need (course_details_json); a unit page
+    carries its own in its unit data.
+    """
     course = site.course
+    default = course.config.mastery
+    units: list[dict[str, Any]] = []
+    for i, unit in enumerate(course.units):
+        entry: dict[str, Any] = {"id": unit.id, "title": unit.title}
+        requires = list(unit.requires or ())
+        if requires != ([course.units[i - 1].id] if i else []):
+            entry["requires"] = requires
+        share = mastery(course, unit)
+        if share != default:
+            entry["mastery"] = [share.numerator, share.denominator]
+        if unit.bonus:
+            entry["bonus"] = unit.bonus
+        units.append(entry)
     data = {
         "id": course.config.id,
         "title": course.config.title,
         "language": course.config.language,
         "generator": GENERATOR,
+        "mastery": [default.numerator, default.denominator],
         "strings": site.t,
-        "sections": [{"title": s["title"], "units": [u["id"] for u in s["units"]]} for s in site.sections],
-        "units": [_unit_entry(course, u) for u in course.units],
+        "sections": [{"title": s["title"], "count": len(s["units"])} for s in site.sections],
+        "units": units,
     }
     return f"window.MASTERYSITE_COURSE = {script_json(data)};\n"
 
 
-def _unit_entry(course: Course, unit: Unit) -> dict[str, Any]:
-    share = mastery(course, unit)
-    return {
-        "id": unit.id,
-        "title": unit.title,
-        "href": unit.href,
-        "section": unit.section,
-        "requires": list(unit.requires or ()),
-        "mastery": [share.numerator, share.denominator],
-        "objectives": [{"id": o.id, "text": o.text} for o in unit.objectives],
-        "questions": len(unit.questions),
-        "draw": unit.draw or len(unit.questions),
-        "bonus": unit.bonus,
-    }
+def course_details(course: Course) -> list[dict[str, Any]]:
+    """Per unit, in course order: what only the progress page and the SCORM launch page need."""
+    return [
+        {
+            "objectives": [{"id": o.id, "text": o.text} for o in unit.objectives],
+            "questions": len(unit.questions),
+            "draw": unit.draw or len(unit.questions),
+        }
+        for unit in course.units
+    ]
+
+
+def course_details_json(course: Course) -> str:
+    """For <script type="application/json" id="ms-course-details"> (merged by js/course.js)."""
+    return script_json(course_details(course))

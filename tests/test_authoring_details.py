@@ -35,8 +35,9 @@ def test_objectives_render_their_markdown_and_math(make_course: MakeCourse, tmp_
     build(root, tmp_path / "site")
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
     assert "<code>print</code>" in page and "<math" in page and "$g$" not in page
-    data = (tmp_path / "site" / "_static" / "course-data.js").read_text(encoding="utf-8")
+    data = (tmp_path / "site" / "progress.html").read_text(encoding="utf-8")
     assert '"text":"Know the value of g and use print"' in data  # plain text where text is wanted
+    assert '"text":"Know the value of g and use print"' in page  # the unit's own data
 
 
 def test_linked_folders_in_assets_are_published_but_never_the_course_itself(

@@ -14,6 +14,7 @@ import pytest
 
 from masterysite.build import build, load_course
 from masterysite.scripts import bundles, minified_css
+from tests import site_data
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "course"
@@ -70,10 +71,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def course_data(site: Path) -> dict[str, Any]:
+    """The course data filled in as js/course.js does (course-data.js is the compact lock graph)."""
     text = (site / "_static" / "course-data.js").read_text(encoding="utf-8").strip()
     prefix = "window.MASTERYSITE_COURSE = "
     assert text.startswith(prefix) and text.endswith(";")
-    return json.loads(text[len(prefix) : -1])  # type: ignore[no-any-return]
+    json.loads(text[len(prefix) : -1])
+    return site_data.course_data(site)
 
 
 def unit_data(page: Path) -> dict[str, Any]:
@@ -211,12 +214,35 @@ def test_course_data_js(example_site: Path, example_ids: list[str]) -> None:
     assert data["units"][1]["section"] == "Equivalence"
 
 
+def test_course_data_js_is_a_compact_lock_graph(example_site: Path) -> None:
+    """Every page loads it: ids, titles, prerequisites and thresholds only, defaults left out;
+    objectives and question counts are on the progress page alone."""
+    raw = site_data.raw_course_data(example_site)
+    assert [s["count"] for s in raw["sections"]] == [1, 3, 3]
+    assert raw["mastery"] == [4, 5]
+    for index, unit in enumerate(raw["units"]):
+        assert set(unit) <= {"id", "title", "requires", "mastery", "bonus"}, unit
+        assert unit.get("requires") != ([raw["units"][index - 1]["id"]] if index else []), "the default is left out"
+    text = (example_site / "_static" / "course-data.js").read_text(encoding="utf-8")
+    assert '"objectives":' not in text and "Write the fraction that describes" not in text
+
+
 def test_unit_page_data(example_site: Path, example_ids: list[str]) -> None:
     info = {u["id"]: u for u in course_data(example_site)["units"]}
     for unit_id in example_ids:
         page = example_site / "units" / f"{unit_id}.html"
         data = unit_data(page)
-        assert set(data) - {"seal"} == {"course", "unit", "mastery", "draw", "shuffle", "questions", "practice"}
+        assert set(data) - {"seal"} == {
+            "course",
+            "unit",
+            "mastery",
+            "draw",
+            "shuffle",
+            "objectives",
+            "questions",
+            "practice",
+        }
+        assert data["objectives"] == info[unit_id]["objectives"]
         assert ("seal" in data) == bool(data["questions"])  # a unit with a quiz seals its review
         assert set(data.get("seal", {"v", "k", "review"})) >= {"v", "k", "review"}
         assert data["course"] == "fractions-101"

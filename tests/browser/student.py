@@ -25,6 +25,7 @@ from playwright.sync_api import Locator, Page, expect
 from masterysite import hashing, judging
 from masterysite.build import load_course
 from masterysite.model import Question
+from tests.site_data import course_data
 
 # ---------------------------------------------------------------------------------------------
 # Text as a screen reader (and Playwright's accessible-name matching) sees it
@@ -179,8 +180,7 @@ class Course:
     def __init__(self, site: Path, source: Path = EXAMPLE) -> None:
         self.site = site
         self.source = source  # the course folder it was built from: the answer key
-        js = (site / "_static" / "course-data.js").read_text(encoding="utf-8")
-        self.data = json.loads(js[js.index("{") : js.rindex("}") + 1])
+        self.data = course_data(site)
         self.title: str = self.data["title"]
         self.order: list[str] = [u["id"] for u in self.data["units"]]
         self._units: dict[str, UnitKey] = {}

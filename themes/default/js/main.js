@@ -11,7 +11,7 @@ function refreshShared() {
 }
 
 function start() {
-  COURSE = window.MASTERYSITE_COURSE;
+  COURSE = expandCourse(window.MASTERYSITE_COURSE); // js/course.js
   if (!isObj(COURSE) || !Array.isArray(COURSE.units)) throw new Error("course-data.js did not load");
   ROOT = html.getAttribute("data-root") || "";
   KEY = "masterysite:" + COURSE.id;

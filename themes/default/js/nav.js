@@ -1,33 +1,72 @@
 /* ------------------------------------------------------------------ *
  * Navigation (every page) and the course page list                   *
  * ------------------------------------------------------------------ */
+/* A small course shows every unit. A big one (more than NAV_ALL units) would make every page
+ * heavy, so its navigation comes by section, in parts of at most NAV_PART units, each folded
+ * (a <details>): only the part with the current unit is open; another part's list is built when
+ * the student opens it. */
+var NAV_ALL = 60, NAV_PART = 50, navOpen = dict(); // navOpen: part index -> opened by the student
+
+function navParts() {
+  var parts = [];
+  COURSE.sections.forEach(function (section, i) {
+    var ids = section.units.filter(function (id) { return own(BY_ID, id); }), title = groupTitle(section, i);
+    var split = ids.length > NAV_PART;
+    for (var at = 0; at === 0 || at < ids.length; at += NAV_PART) {
+      parts.push({ section: section, title: title, ids: ids.slice(at, at + NAV_PART),
+        range: split ? (at + 1) + "\u2013" + Math.min(at + NAV_PART, ids.length) : null });
+    }
+  });
+  return parts;
+}
+
+function navLink(u, current) {
+  var st = statusOf(u);
+  var link = el("a", { href: href(u), "class": "unit-nav__link is-" + st }, [
+    icon(st), el("span", { "class": "unit-nav__title", text: u.title }),
+    el("span", { "class": "visually-hidden", text: " (" + tr("status_" + st) + ")" })]);
+  if (u.id === current) link.setAttribute("aria-current", "page");
+  return link;
+}
+
+function navList(ids, current, labelledBy) {
+  var list = el("ol", { "class": "unit-nav__units", "aria-labelledby": labelledBy });
+  ids.forEach(function (id) { list.appendChild(el("li", null, [navLink(BY_ID[id], current)])); });
+  return list;
+}
+
 function renderNav() {
   var box = $("ms-nav");
   if (!box) return;
-  var current = box.getAttribute("data-current"), frag = doc.createDocumentFragment(), currentLink = null;
-  COURSE.sections.forEach(function (section, i) {
-    var list = el("ol", { "class": "unit-nav__units" }), title = groupTitle(section, i);
-    var group = el("div", { "class": "unit-nav__group" + (section.title ? "" : " unit-nav__group--untitled") });
-    if (title) {
-      group.appendChild(el("p", { "class": "unit-nav__section", id: "ms-nav-s" + i, text: title }));
-      list.setAttribute("aria-labelledby", "ms-nav-s" + i);
+  var current = box.getAttribute("data-current"), frag = doc.createDocumentFragment();
+  var folded = UNITS.length > NAV_ALL;
+  navParts().forEach(function (part, i) {
+    var group = el("div", { "class": "unit-nav__group" + (part.section.title ? "" : " unit-nav__group--untitled") });
+    var label = part.title ? part.title + (part.range ? " \u00b7 " + part.range : "") : part.range;
+    if (!folded) {
+      if (label) group.appendChild(el("p", { "class": "unit-nav__section", id: "ms-nav-s" + i, text: label }));
+      group.appendChild(navList(part.ids, current, label ? "ms-nav-s" + i : null));
+      frag.appendChild(group);
+      return;
     }
-    section.units.forEach(function (id) {
-      var u = BY_ID[id];
-      if (!u) return;
-      var st = statusOf(u);
-      var link = el("a", { href: href(u), "class": "unit-nav__link is-" + st }, [
-        icon(st), el("span", { "class": "unit-nav__title", text: u.title }),
-        el("span", { "class": "visually-hidden", text: " (" + tr("status_" + st) + ")" })]);
-      if (id === current) { link.setAttribute("aria-current", "page"); currentLink = link; }
-      list.appendChild(el("li", null, [link]));
-    });
-    group.appendChild(list);
+    var here = part.ids.indexOf(current) >= 0, done = part.ids.filter(isMastered).length;
+    var details = el("details", { "class": "unit-nav__part", "data-part": String(i) }, [
+      el("summary", { "class": "unit-nav__section", id: "ms-nav-s" + i }, [label || tr("nav_units"), " ",
+        el("span", { "class": "unit-nav__part-count", text: "(" + done + "/" + part.ids.length + ")" })])]);
+    if (here || navOpen[i]) {
+      details.open = true;
+      details.appendChild(navList(part.ids, current, "ms-nav-s" + i));
+    }
+    details.addEventListener("toggle", guard(function () {
+      navOpen[i] = details.open;
+      if (details.open && !details.querySelector("ol")) details.appendChild(navList(part.ids, current, "ms-nav-s" + i));
+    }));
+    group.appendChild(details);
     frag.appendChild(group);
   });
   box.textContent = "";
   box.appendChild(frag);
-  var count = $("ms-nav-count");
+  var count = $("ms-nav-count"), currentLink = box.querySelector("[aria-current='page']");
   if (count) count.textContent = trn("summary", UNITS.length, { n: countMastered(), total: UNITS.length });
   var details = $("ms-nav-details");
   if (details && !details.hasAttribute("data-init")) {

@@ -100,8 +100,10 @@ function mergeUnit(into, from, unit, fromFile) {
   into.attempts = Math.max(into.attempts, from.attempts);
   if (from.best && better(from.best, into.best)) into.best = from.best;
   if (!into.last) into.last = from.last;
-  (unit.objectives || []).forEach(function (o) {
-    var id = o.id;
+  // The unit's objectives where this page knows them (the progress page); elsewhere (lms.js on a
+  // unit page: course-data.js is only the lock graph) every objective the other copy has.
+  var ids = Array.isArray(unit.objectives) ? unit.objectives.map(function (o) { return o.id; }) : safeKeys(from.objectives);
+  ids.forEach(function (id) {
     if (!own(from.objectives, id)) return;
     var a = own(into.objectives, id) ? into.objectives[id] : null, b = from.objectives[id];
     if (!a) { into.objectives[id] = b; return; }

@@ -13,7 +13,7 @@
  */
 "use strict";
 var doc = document;
-var COURSE = window.MASTERYSITE_COURSE;
+var COURSE = expandCourse(window.MASTERYSITE_COURSE); // js/course.js; objectives from this page
 var VERSION = doc.documentElement.getAttribute("data-scorm") === "2004" ? "2004" : "1.2";
 var V12 = VERSION === "1.2";
 var lms = null; // the LMS API object, once initialised

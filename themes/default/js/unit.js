@@ -71,13 +71,22 @@ function renderPager() {
   } else if (!locked && mark) mark.parentNode.removeChild(mark);
 }
 
+/** Confirm (or correct) the first-paint guess of js/head.js: "ms-open" or "ms-locked" on <html>. */
+function confirmState(state) {
+  html.classList.remove("ms-open", "ms-locked");
+  html.classList.add(state);
+}
+
 function startUnit() {
   var unitId = $("ms-unit").getAttribute("data-unit"), u = BY_ID[unitId];
   if (!u) throw new Error("unit " + unitId + " is not in course-data.js");
   page.unit = u;
-  if (!isUnlocked(u) && !isMastered(u.id)) return showLocked(u);
+  if (!isUnlocked(u) && !isMastered(u.id)) { confirmState("ms-locked"); return showLocked(u); }
+  confirmState("ms-open");
   var data = JSON.parse($("ms-unit-data").textContent);
   if (!isObj(data) || !Array.isArray(data.questions)) throw new Error("bad unit data");
+  // This unit's objectives come with its page (course-data.js is only the lock graph).
+  if (Array.isArray(data.objectives)) u.objectives = data.objectives;
   page.seal = isObj(data.seal) ? data.seal : null;
   renderUnitStatus();
   if (isMastered(u.id)) {

@@ -84,7 +84,8 @@ def body_size(response: object) -> int:
 def everything_mastered(site: Path) -> str:
     js = (site / "_static" / "course-data.js").read_text(encoding="utf-8")
     data = json.loads(js[js.index("{") : js.rindex("}") + 1])
-    units = {u["id"]: {"mastered": True, "attempts": 1, "best": [5, 5]} for u in data["units"]}
+    ids = [u[0] if isinstance(u, list) else u["id"] for u in data["units"]]
+    units = {uid: {"mastered": True, "attempts": 1, "best": [5, 5]} for uid in ids}
     return json.dumps({"schema": 1, "course": data["id"], "student": "", "units": units})
 
 

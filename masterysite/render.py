@@ -18,8 +18,9 @@ from masterysite.imagesize import ImageSizes
 from masterysite.model import Course, Question, Unit
 from masterysite.parse.blanks import label_blanks
 from masterysite.parse.lesson import fill_titles
+from masterysite.scripts import bundles
 from masterysite.secret import course_secret
-from masterysite.theme import environment, strings
+from masterysite.theme import environment, static_files, strings
 
 GENERATOR = f"masterysite {__version__}"
 EXTRA_CSS = "theme/extra.css"  # a course's few style changes, loaded after the theme's CSS
@@ -238,26 +239,29 @@ def finish(site: Site, page: str) -> str:
 def course_data_js(site: Site) -> str:
     """_static/course-data.js: the compact lock graph every page loads (docs/theme.md).
 
-    Only what locking, the navigation and the course page need: ids, titles, prerequisites and
-    thresholds, sections as counts. Defaults are left out (js/course.js fills them in): `requires`
-    when it is the previous unit (none for the first), `mastery` when it is the course's, `bonus`
-    when 0, `href` always (units/<id>.html). Objectives, question counts and draws are details
+    Only what locking, the navigation and the course page need, each unit one array
+    `[id, title, requires, mastery, bonus]` with defaults null and trailing nulls left out
+    (js/course.js makes it an object): `requires` null when it is the previous unit (none for the
+    first), `mastery` null when it is the course's, `bonus` when 0; `href` is always units/<id>.html.
+    Sections come as counts. Objectives, question counts and draws are details
     only the progress page and the SCORM launch page need (course_details_json); a unit page
     carries its own in its unit data.
     """
     course = site.course
     default = course.config.mastery
-    units: list[dict[str, Any]] = []
+    units: list[list[Any]] = []
     for i, unit in enumerate(course.units):
-        entry: dict[str, Any] = {"id": unit.id, "title": unit.title}
         requires = list(unit.requires or ())
-        if requires != ([course.units[i - 1].id] if i else []):
-            entry["requires"] = requires
         share = mastery(course, unit)
-        if share != default:
-            entry["mastery"] = [share.numerator, share.denominator]
-        if unit.bonus:
-            entry["bonus"] = unit.bonus
+        entry: list[Any] = [
+            unit.id,
+            unit.title,
+            None if requires == ([course.units[i - 1].id] if i else []) else requires,
+            None if share == default else [share.numerator, share.denominator],
+            unit.bonus or None,
+        ]
+        while entry[-1] is None:
+            entry.pop()
         units.append(entry)
     data = {
         "id": course.config.id,
@@ -265,11 +269,30 @@ def course_data_js(site: Site) -> str:
         "language": course.config.language,
         "generator": GENERATOR,
         "mastery": [default.numerator, default.denominator],
-        "strings": site.t,
+        "strings": script_strings(site),
         "sections": [{"title": s["title"], "count": len(s["units"])} for s in site.sections],
         "units": units,
     }
     return f"window.MASTERYSITE_COURSE = {script_json(data)};\n"
+
+
+_DYNAMIC_KEY = re.compile(r"""["']([a-z][a-z0-9_]*_)["']\s*\+""")
+
+
+def script_strings(site: Site) -> dict[str, Any]:
+    """The UI strings the browser scripts use (the rest only the templates, already rendered):
+    each key a script names in quotes, its `_one` form, and keys a script builds from a quoted
+    prefix (`"status_" + st`). A course that replaces a whole script (theme/static/NAME.js)
+    gets every string: what that script reads cannot be known."""
+    if any(name.endswith(".js") for name in static_files(site.course_dir)):
+        return site.t
+    text = "\n".join(bundles(site.course_dir).values())
+    prefixes = tuple(set(_DYNAMIC_KEY.findall(text)))
+
+    def used(key: str) -> bool:
+        return f'"{key}"' in text or f"'{key}'" in text or (bool(prefixes) and key.startswith(prefixes))
+
+    return {k: v for k, v in site.t.items() if used(k) or (k.endswith("_one") and used(k[: -len("_one")]))}
 
 
 def course_details(course: Course) -> list[dict[str, Any]]:

@@ -21,12 +21,20 @@ def raw_course_data(site: Path) -> dict[str, Any]:
 def course_data(site: Path) -> dict[str, Any]:
     """Every unit with id, title, href, section, requires, mastery, bonus, objectives, questions, draw."""
     data = raw_course_data(site)
-    units = data["units"]
-    for i, u in enumerate(units):
-        u.setdefault("href", f"units/{u['id']}.html")
-        u.setdefault("requires", [units[i - 1]["id"]] if i else [])
-        u.setdefault("mastery", data["mastery"])
-        u.setdefault("bonus", 0)
+    rows = data["units"]
+    units = data["units"] = []
+    for i, row in enumerate(rows):
+        uid, title, requires, share, bonus = [*row, None, None, None][:5]
+        units.append(
+            {
+                "id": uid,
+                "title": title,
+                "href": f"units/{uid}.html",
+                "requires": requires if requires is not None else ([rows[i - 1][0]] if i else []),
+                "mastery": share or data["mastery"],
+                "bonus": bonus or 0,
+            }
+        )
     at = 0
     for section in data["sections"]:
         count = section.pop("count")

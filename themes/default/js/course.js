@@ -1,7 +1,8 @@
 /* ------------------------------------------------------------------ *
  * The course data: _static/course-data.js is a compact lock graph     *
- * (masterysite/render.py course_data_js); this fills in what it       *
- * leaves out, in place, so every reader sees whole unit entries:      *
+ * (masterysite/render.py course_data_js), a unit an array [id, title, *
+ * requires, mastery, bonus]; this makes each an object and fills in   *
+ * what is left out, in place, so every reader sees whole entries:     *
  * href (units/<id>.html), requires (absent: the previous unit, none   *
  * for the first), mastery (absent: the course's), bonus (absent: 0),  *
  * section, and each section's unit ids (sections come as counts).     *
@@ -14,6 +15,7 @@ function expandCourse(data) {
   if (!data || typeof data !== "object" || !Array.isArray(data.units) || data.expanded) return data;
   var units = data.units, at = 0, byDefault = Array.isArray(data.mastery) ? data.mastery : [4, 5];
   units.forEach(function (u, i) {
+    if (Array.isArray(u)) u = units[i] = { id: u[0], title: u[1], requires: u[2], mastery: u[3], bonus: u[4] };
     if (!u || typeof u !== "object") return;
     if (typeof u.href !== "string") u.href = "units/" + u.id + ".html";
     if (!Array.isArray(u.requires)) u.requires = i > 0 && units[i - 1] ? [units[i - 1].id] : [];

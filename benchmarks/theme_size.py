@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET = 25_000
@@ -27,8 +28,12 @@ def gz(data: str) -> int:
     return len(gzip.compress(data.encode("utf-8"), 9))
 
 
-def measure(tree: Path) -> dict[str, dict[str, tuple[int, bool]]]:
-    """{"files": name -> (gzipped bytes, every page?), "sources": js/name -> (gzipped bytes, _)}."""
+PAGES = ("course", "unit", "progress")
+
+
+def measure(tree: Path) -> dict[str, dict[str, tuple[int, Any]]]:
+    """{"files": name -> (gzipped bytes, the pages that load it: course, unit, progress),
+    "sources": js/name -> (gzipped bytes, _)}."""
     code = f"""
 import gzip, json, re, sys, tempfile
 from pathlib import Path
@@ -37,13 +42,14 @@ from masterysite.build import build
 from masterysite import scripts
 out = Path(tempfile.mkdtemp()) / "site"
 build(Path({str(tree)!r}) / "course", out)
-page = (out / "index.html").read_text(encoding="utf-8")
-unit = next((out / "units").glob("*.html")).read_text(encoding="utf-8")
-loaded = set(re.findall(r'(?:src|href)="(?:\\.\\./)?_static/([^"]+)"', page + unit))
+unit = next((out / "units").glob("*.html"))
+pages = {{"course": out / "index.html", "unit": unit, "progress": out / "progress.html"}}
+loads = {{k: set(re.findall(r'(?:src|href)="(?:\\.\\./)?_static/([^"]+)"', f.read_text(encoding="utf-8")))
+         for k, f in pages.items()}}
 files = {{}}
 for f in sorted((out / "_static").iterdir()):
     if f.suffix in (".js", ".css") and f.name not in ("course-data.js", "search-index.js"):
-        files[f.name] = (len(gzip.compress(f.read_bytes(), 9)), f.name in loaded)
+        files[f.name] = (len(gzip.compress(f.read_bytes(), 9)), [k for k in pages if f.name in loads[k]])
 sources = {{}}
 for d in [Path({str(tree)!r}) / "themes" / "default" / "js"]:
     for src in sorted(d.glob("*.js")):
@@ -54,7 +60,7 @@ print(json.dumps({{"files": files, "sources": sources}}))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tree)
     import json
 
-    data: dict[str, dict[str, tuple[int, bool]]] = json.loads(result.stdout.strip().splitlines()[-1])
+    data: dict[str, dict[str, tuple[int, Any]]] = json.loads(result.stdout.strip().splitlines()[-1])
     return data
 
 
@@ -73,19 +79,27 @@ def main() -> int:
     if args.against:
         with tempfile.TemporaryDirectory() as tmp:
             before = measure(checkout(args.against, Path(tmp)))
-    every = sum(size for size, all_pages in now["files"].values() if all_pages)
+
+    def every_page(files: dict[str, tuple[int, Any]]) -> int:
+        return sum(size for size, pages in files.values() if isinstance(pages, list) and len(pages) == len(PAGES))
+
+    every = every_page(now["files"])
     print("file (gzipped)                 bytes  loaded by" + ("   change" if before else ""))
-    for name, (size, all_pages) in now["files"].items():
+    for name, (size, pages) in now["files"].items():
         change = ""
         if before:
-            old = before["files"].get(name, (0, False))[0]
+            old = before["files"].get(name, (0, []))[0]
             change = f"  {size - old:+7d}"
-        print(f"  {name:<28}{size:>6}  {'every page' if all_pages else 'only where needed'}{change}")
+        where = "only where needed: " + (", ".join(pages) or "search, SCORM")
+        where = "every page" if len(pages) == len(PAGES) else where
+        print(f"  {name:<28}{size:>6}  {where}{change}")
     line = f"every page loads {every} bytes gzipped of CSS and JS (budget {BUDGET})"
     if before:
-        old_every = sum(size for size, all_pages in before["files"].values() if all_pages)
-        line += f"; {every - old_every:+d} since {args.against}"
+        line += f"; {every - every_page(before['files']):+d} since {args.against}"
     print(line)
+    for page in PAGES:
+        total = sum(size for size, pages in now["files"].values() if page in pages)
+        print(f"  the {page} page loads {total} bytes in all")
     print("JS sources, each minified and gzipped alone:")
     for name, (size, _) in now["sources"].items():
         change = ""

@@ -36,6 +36,16 @@ def title(course: Course, uid: str) -> str:
     return course.unit(uid).title
 
 
+def at_start(course: Course) -> dict[str, str]:
+    """The course page's statuses before anything is mastered: only unit 1 is open."""
+    return {u: ("Available" if u == U1 else "Locked") for u in course.order}
+
+
+def after_unit1(course: Course) -> dict[str, str]:
+    """The course page's statuses once unit 1 is mastered: exactly the units that need only it open."""
+    return {u: "Locked" for u in course.order} | {U1: "Mastered", U2: "Available", U5: "Available"}
+
+
 def busiest_objective(student: Student, uid: str) -> str:
     """The objective with the most questions in the shown attempt (>= 2 when 5 questions
     cover 3 objectives), so that 2 misses can fall on it alone."""
@@ -181,7 +191,7 @@ def test_failed_attempt_at_60_percent_shows_score_verdicts_feedback_and_only_mis
     expect(page.get_by_role("button", name="Try again with new questions", exact=True)).to_be_visible()
     expect(page.get_by_text("Not yet mastered · best score 60%", exact=True)).to_be_visible()
     student.course_page()
-    assert student.statuses() == {u: ("Available" if u == U1 else "Locked") for u in course_key.order}
+    assert student.statuses() == at_start(course_key)
     expect(student.card(U1)).to_contain_text("Best score: 60%")
 
 
@@ -263,8 +273,7 @@ def test_mastery_at_80_percent_reveals_enrichment_and_unlocks_exactly_the_depend
     expect(page.get_by_role("button", name="Check answers")).to_be_visible()
 
     student.course_page()
-    expected = {u: "Locked" for u in course_key.order} | {U1: "Mastered", U2: "Available", U5: "Available"}
-    assert student.statuses() == expected
+    assert student.statuses() == after_unit1(course_key)
     expect(student.card(U1)).to_contain_text("Best score: 80%")
     expect(page.get_by_text("1 of 7 units mastered")).to_be_visible()
 
@@ -319,11 +328,7 @@ def test_progress_survives_a_browser_restart(
 def expect_unit1_mastered_at_80_in_two_attempts(student: Student, course_key: Course) -> None:
     """Course page and progress page after unit 1 was mastered at 80% in its second attempt."""
     student.course_page()
-    assert student.statuses() == {u: "Locked" for u in course_key.order} | {
-        U1: "Mastered",
-        U2: "Available",
-        U5: "Available",
-    }
+    assert student.statuses() == after_unit1(course_key)
     expect(student.card(U1)).to_contain_text("Best score: 80%")
     student.open_progress()
     assert student.progress_row(title(course_key, U1)) == ["Mastered", "80% (4/5)", "2"]
@@ -386,7 +391,7 @@ def test_export_then_import_into_a_fresh_profile_restores_progress(
     try:
         fresh = Student(other.new_page(), course_key, base_url)
         fresh.course_page()
-        assert fresh.statuses() == {u: ("Available" if u == U1 else "Locked") for u in course_key.order}
+        assert fresh.statuses() == at_start(course_key)
         fresh.open_progress()
         assert fresh.progress_row(title(course_key, U1)) == ["Available", "—", "0"]
         fresh.import_progress(file)
@@ -396,11 +401,7 @@ def test_export_then_import_into_a_fresh_profile_restores_progress(
             status, _best, attempts = fresh.progress_row(text, objective=True)
             assert (status, attempts) == ("Met", "2"), text
         fresh.course_page()
-        assert fresh.statuses() == {u: "Locked" for u in course_key.order} | {
-            U1: "Mastered",
-            U2: "Available",
-            U5: "Available",
-        }
+        assert fresh.statuses() == after_unit1(course_key)
         expect(fresh.card(U1)).to_contain_text("Best score: 100%")
         fresh.open_unit(U2)
         expect(fresh.page.get_by_role("button", name="Check answers")).to_be_visible()

@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 from masterysite.build import build
 from tests.browser.conftest import REPO, SUBFOLDER, Watch, serve_folder
+from tests.conftest import write_files
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from gen_course import generate_course
@@ -127,15 +128,29 @@ def test_first_paint_reads_progress_kept_in_the_tab_when_storage_is_refused(page
     assert state(page)["open"] is True and state(page)["lesson"] is True
 
 
-def test_first_paint_ids_are_data(page: Page, frozen_root: str) -> None:
-    """A saved record under "__proto__" or "constructor" is only ever that id's record."""
-    page.goto(frozen_root + f"units/{OPEN}.html")
-    stored = (
-        '{"schema":1,"course":"fractions-101","units":{"__proto__":{"mastered":true},"constructor":{"mastered":true}}}'
-    )
-    page.evaluate("(p) => localStorage.setItem('masterysite:fractions-101', p)", stored)
-    page.goto(frozen_root + f"units/{LOCKED}.html")
-    assert state(page)["locked"] is True
+def test_first_paint_ids_are_data(page: Page, tmp_path: Path) -> None:
+    """Units named like what every JavaScript object inherits ("constructor", "toString", and
+    "__proto__" as JSON.parse keeps it): a record is that id's own record, nothing else."""
+    files = {
+        "course.yml": "title: Ids\nid: ids\n",
+        "units/01-a.md": "---\ntitle: First\nid: constructor\nrequires: []\n---\nText.\n",
+        "units/02-b.md": "---\ntitle: Second\nid: toString\nrequires: [constructor]\n---\nText.\n",
+    }
+    site = tmp_path / "site"
+    build(write_files(tmp_path / "course", files), site)
+    (site / "_static" / "masterysite.js").write_text("window.MASTERYSITE_STARTED = true;\n", encoding="utf-8")
+    url = site.as_uri() + "/units/toString.html"
+    page.goto(url)
+    assert state(page)["locked"] is True  # nothing saved: "constructor" is not Object's constructor
+    for saved, expected in [
+        ("{}", "locked"),
+        ('{"constructor":{"mastered":true}}', "open"),
+        ('{"__proto__":{"mastered":true},"toString":{"mastered":false}}', "locked"),
+        ('{"valueOf":{"mastered":true},"hasOwnProperty":{"mastered":true}}', "locked"),
+    ]:
+        page.evaluate("(p) => localStorage.setItem('masterysite:ids', p)", '{"course":"ids","units":' + saved + "}")
+        page.goto(url)
+        assert state(page)[expected] is True, saved
 
 
 CLS = """() => new Promise((resolve) => {

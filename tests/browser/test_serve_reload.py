@@ -49,6 +49,13 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         process.wait(10)
 
 
+def connected(page: Page) -> None:
+    """The page's live-reload client has finished its handshake: serve now reloads it on a save."""
+    page.wait_for_function(
+        "() => !!(window.LiveReload && window.LiveReload.connector && window.LiveReload.connector.protocol)"
+    )
+
+
 def test_the_open_page_follows_the_teachers_saves(served: tuple[str, Path], page: Page, watch: Watch) -> None:
     # `served` comes first so the server outlives the page: stopped under an open page, the
     # live-reload client's reconnect would log a console error at teardown.
@@ -59,17 +66,19 @@ def test_the_open_page_follows_the_teachers_saves(served: tuple[str, Path], page
     watch.tolerated = ("/livereload' failed",)
     page.goto(base + "units/whole-and-parts.html")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    page.wait_for_function("() => !!window.LiveReload")  # the live-reload client is connected
+    connected(page)
     unit = course / "units" / "01-whole-and-parts.md"
     good = unit.read_text(encoding="utf-8")
 
     unit.write_text(good + "\nA sentence saved a moment ago.\n", encoding="utf-8")
     expect(page.get_by_text("A sentence saved a moment ago.")).to_be_visible(timeout=15_000)
+    connected(page)  # the reloaded page's client, before the next save (a reload sent earlier is lost)
 
     unit.write_text(good.replace("::: question", "::: question scael", 1), encoding="utf-8")
     alert = page.get_by_role("alert").filter(has_text="did not build")
     expect(alert).to_be_visible(timeout=15_000)
     expect(alert).to_contain_text("question refers to unknown objective 'scael'")
+    connected(page)
     expect(page.get_by_text("A sentence saved a moment ago.")).to_be_visible()  # the last good page
 
     unit.write_text(good, encoding="utf-8")

@@ -456,7 +456,7 @@ def write_site(
     """Render every page and copy every file into ``out`` (a fresh folder); with a cache, a unit
     page whose signature and file are the previous build's is linked from it, not rendered."""
     writer = Writer(out, previous)
-    # the search index reads every unit: made beside the pages (0.2-0.3 s at 1,000 units)
+    # the search index reads every unit (0.2-0.3 s at 1,000): a rebuild makes it beside the pages
     search = Background(lambda: writer.text("_static/search-index.js", search_index_js(site.course)))
     try:
         return _write_site(site, writer, search, jobs, loaded)
@@ -479,6 +479,7 @@ def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None
         pages.key = sha(pages.key, hashlib.sha256(b"masterysite pages\0" + site.secret).hexdigest())
         old = loaded.cache.load_pages(previous, pages.key) if previous else {}
         if previous and old:
+            search.start()  # a rebuild: few pages to render, a core to spare (a cold build's workers use both)
             pages.signatures, same = unchanged_pages(site, loaded, previous, old, pages.key)
             pages.kept = {site.course.units[index].href for index in same}
         else:
@@ -516,7 +517,9 @@ class Background:
     def __init__(self, work: Callable[[], None]) -> None:
         self.work = work
         self.pid: int | None = None
-        if not hasattr(os, "fork") or threading.active_count() > 1:
+
+    def start(self) -> None:
+        if self.pid is not None or not hasattr(os, "fork") or threading.active_count() > 1:
             return
         try:
             pid = os.fork()
@@ -525,7 +528,7 @@ class Background:
         if pid == 0:  # the child: do the work, leave without running the parent's exit handlers
             code = 1
             try:
-                work()
+                self.work()
                 code = 0
             finally:
                 os._exit(code)

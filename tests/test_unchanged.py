@@ -181,12 +181,24 @@ def test_no_cache_always_builds(built: tuple[Path, Path], caplog: pytest.LogCapt
 def test_the_search_index_made_beside_the_pages_is_the_one_made_inline(
     example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """build.Background: the index is made in a forked child; a child that fails leaves the work to
-    the parent, and a build that fails stops the child before its folder is removed."""
+    """build.Background: a rebuild makes the index in a forked child; a child that fails leaves the
+    work to the parent, and a build that fails stops the child before its folder is removed."""
+    import time
+
     import masterysite.build as builder
 
-    build(example_course, tmp_path / "forked", cache=False)
     parent, real = os.getpid(), builder.search_index_js
+
+    def watched(course: object) -> str:
+        if os.getpid() != parent:
+            (tmp_path / "child-ran").touch()
+        return real(course)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder, "search_index_js", watched)
+    build(example_course, tmp_path / "forked")
+    edit_unit(example_course)
+    build(example_course, tmp_path / "forked")
+    assert (tmp_path / "child-ran").exists()  # the rebuild did make it in a child
 
     def only_inline(course: object) -> str:
         if os.getpid() != parent:
@@ -197,10 +209,12 @@ def test_the_search_index_made_beside_the_pages_is_the_one_made_inline(
     build(example_course, tmp_path / "inline", cache=False)
     index = "_static/search-index.js"
     assert (tmp_path / "forked" / index).read_bytes() == (tmp_path / "inline" / index).read_bytes()
+    edit_unit(example_course)
+    build(example_course, tmp_path / "inline")  # the child fails: the parent makes it
+    expected = real(builder.load_course(example_course).course)  # type: ignore[arg-type]
+    assert (tmp_path / "inline" / index).read_text(encoding="utf-8") == expected
 
     def slow(course: object) -> str:
-        import time
-
         time.sleep(0.5)  # still writing when the build below fails
         return real(course)  # type: ignore[arg-type]
 
@@ -208,10 +222,9 @@ def test_the_search_index_made_beside_the_pages_is_the_one_made_inline(
         raise RuntimeError("a page fails")
 
     monkeypatch.setattr(builder, "search_index_js", slow)
-    monkeypatch.setattr(builder, "render_page", broken)
+    monkeypatch.setattr(builder, "unchanged_pages", broken)  # right after the child starts
+    edit_unit(example_course)
     with pytest.raises(RuntimeError):
-        build(example_course, tmp_path / "failed", cache=False)
-    import time
-
-    time.sleep(0.8)
+        build(example_course, tmp_path / "inline")  # a rebuild (its page list is in the cache)
+    time.sleep(1.0)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -32,7 +32,7 @@ from serve_latency import ServeError, free_port, measure_serve
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
-TARGET_VS_FLOOR = 1.2
+TARGET_VS_FLOOR = 1.1  # issues 8 and 10 (issue 12 asks 0.8 of a cold build: benchmarks/cache.py)
 TARGET_VS_MKDOCS = 0.35
 TARGET_EDIT_MS = 150.0
 TARGET_PEAK_MB = 300.0

@@ -224,6 +224,14 @@ def test_a_cache_entry_that_unpickles_to_something_else_is_a_miss(
     for file in (root / FOLDER).rglob("*.pickle"):
         file.write_bytes(pickle.dumps(("something", "else", {})))
     assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (7, 7)
+    # signed by this user's builds, but another unit's entry under each name: the signature lets it
+    # through, the entry's own key must not (each unit is parsed again, never shown as another)
+    files = sorted((root / FOLDER / "units").glob("*.pickle"))
+    blobs = [file.read_bytes() for file in files]
+    for file, blob in zip(files, blobs[1:] + blobs[:1], strict=True):
+        file.write_bytes(blob)
+    edit(root / "course.yml", lambda t: t + "\n# every page is rendered again: each unit is loaded whole\n")
+    rebuild_equals_cold(built, tmp_path, lambda root: None, counts)
 
 
 class Planted:

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import ParserBlock
+from markdown_it.parser_inline import ParserInline
 
-from masterysite.parse.markdown import FIRST_CHARS, make_markdown
+from masterysite.parse.markdown import FIRST_CHARS, INLINE_FIRST_CHARS, make_markdown
 
 REPO = Path(__file__).parent.parent
 FILES = sorted([*REPO.glob("course/**/*.md"), *REPO.glob("tests/sample_courses/**/*.md")])
@@ -28,6 +29,7 @@ def parsers(safe: bool = False) -> tuple[MarkdownIt, MarkdownIt]:
     fast = make_markdown.__wrapped__(safe)  # type: ignore[attr-defined]
     plain = make_markdown.__wrapped__(safe)  # type: ignore[attr-defined]
     plain.block.tokenize = types.MethodType(ParserBlock.tokenize, plain.block)
+    plain.inline.tokenize = types.MethodType(ParserInline.tokenize, plain.inline)
     return fast, plain
 
 
@@ -41,8 +43,11 @@ def tokens(md: MarkdownIt, text: str) -> list[dict[str, object]]:
 def test_the_dispatch_is_installed() -> None:
     assert FAST.block.tokenize is not PLAIN.block.tokenize
     assert make_markdown().block.tokenize.__name__ == "tokenize"  # the one every unit is parsed with
+    assert make_markdown().inline.tokenize.__name__ == "tokenize_inline"
     rules = {rule.name for rule in FAST.block.ruler.__rules__}
     assert set(FIRST_CHARS) <= rules, "a rule named in FIRST_CHARS is not a block rule (renamed?)"
+    inline = {rule.name for rule in FAST.inline.ruler.__rules__}
+    assert set(INLINE_FIRST_CHARS) <= inline, "a rule named in INLINE_FIRST_CHARS is not an inline rule"
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(REPO)))
@@ -81,10 +86,21 @@ STARTS = [
     *(c + c + " " + c for c in "*-_"),
 ]
 INDENTS = ["", " ", "  ", "   ", "    ", "\t", "  - ", "> ", "1. "]
+INLINE = [
+    "",
+    " *a* _b_ **c** __d__ ***e***",
+    " `x` ``y`` ~~s~~ ~t~",
+    " [l](/u) ![i](/p.png){width=3} [r][] [^1] ^[note]",
+    " <http://x.y> <span>h</span> <!-- c --> &amp; &#35; &nope;",
+    " \\* \\[ $x^2$ $$y$$ $ a$ {.cls} `c`{.k}",
+    " a\\\nb  \nc",
+    " ~ ^ ! & < [ ] { } * _ `",
+]
 line = st.builds(
-    lambda indent, start, rest: indent + start + rest,
+    lambda indent, start, middle, rest: indent + start + middle + rest,
     st.sampled_from(INDENTS),
     st.sampled_from(STARTS),
+    st.sampled_from(INLINE),
     st.sampled_from(["", " x", ". x", ") x", "x", " $x$ ", " **b**", " `c`", " a | b", " ::: ", "$$", "]: y", " -->"]),
 )
 document = st.lists(st.one_of(line, st.just("")), min_size=1, max_size=25).map("\n".join)
@@ -107,6 +123,12 @@ def test_same_html_with_safe_html(text: str) -> None:
 
 CHARS = [*string.punctuation, *string.digits, "a", "é", " "]  # not taken from FIRST_CHARS: it may be wrong
 SHAPES = [
+    "x{c}y",
+    "{c}x{c} z",
+    "a {c}{c}b{c}{c} c",
+    "[t{c}](/u{c})",
+    "x {c}^1] y",
+    "{c}[i](/p.png) {c}[note] {c}http://x.y> {c}span>h</span> {c}amp; `c`{c}.k}}",  # with ! ^ < & {
     "{c}",
     "{c}{c}{c}",
     "{c}{c}{c}{c}",
@@ -126,6 +148,7 @@ PLACES = [
     "> {line}",
     "::: note\n{line}\n:::",
     "    {line}",
+    "{line}\n\n[^1]: a footnote",
 ]
 
 

@@ -294,7 +294,7 @@ def tokenize_by_first_char(md: MarkdownIt) -> None:
             state.pushPending()
 
     md.block.tokenize = tokenize  # type: ignore[method-assign,assignment]
-    md.inline.tokenize = tokenize_inline  # type: ignore[method-assign,assignment]
+    md.inline.tokenize = tokenize_inline  # type: ignore[method-assign]
 
 
 def theme_safe(ident: str) -> str:

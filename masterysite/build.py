@@ -472,6 +472,10 @@ def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None
     pages = Pages()
     same: set[int] = set()
     sign_in_workers = False
+    # The search index (0.25 s at 1,000 units) is made in a child beside the pages: on a rebuild
+    # there are few pages to render and a core to spare; on a cold build it fills the time the
+    # render pool's workers wait for the last of them.
+    search.start()
     if loaded.cache is not None and loaded.root is not None:
         pages.key = render_key(loaded.cache.parse_key, loaded.root, theme_dirs(loaded.root))
         # The course secret seals every page; it may come from MASTERYSITE_SECRET rather than a
@@ -479,7 +483,6 @@ def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None
         pages.key = sha(pages.key, hashlib.sha256(b"masterysite pages\0" + site.secret).hexdigest())
         old = loaded.cache.load_pages(previous, pages.key) if previous else {}
         if previous and old:
-            search.start()  # a rebuild: few pages to render, a core to spare (a cold build's workers use both)
             pages.signatures, same = unchanged_pages(site, loaded, previous, old, pages.key)
             pages.kept = {site.course.units[index].href for index in same}
         else:

@@ -47,6 +47,8 @@ def test_the_aead_is_rfc_8439() -> None:
 def test_hkdf_is_rfc_5869() -> None:
     okm = sealing.hkdf(bytes(range(13)), b"\x0b" * 22, bytes(range(0xF0, 0xFA)), 42)
     assert okm.hex() == ("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865")
+    key = sealing.hkdf(bytes(range(13)), b"\x0b" * 22, bytes(range(0xF0, 0xFA)))  # 32 bytes: one block
+    assert key.hex() == "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf"
 
 
 def test_a_box_opens_only_with_its_key() -> None:

@@ -58,6 +58,8 @@ SANDBOX = "templates run in a sandbox: they can use the data they are given, not
         ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "'__class__' of 'str' object"),
         ("{{ lipsum.__globals__['os'].system('touch pwned') }}", "'__globals__' of 'function' object"),
         ("{{ self._TemplateReference__context }}", "'_TemplateReference__context' of 'TemplateReference' object"),
+        ("{{ unit.__class__.__mro__[1].__subclasses__() }}", "'__class__' of 'dict' object"),
+        ("{{ unit.__init__.__globals__ }}", "'__init__' of 'dict' object"),
     ],
 )
 def test_a_template_cannot_reach_python_internals(
@@ -75,3 +77,40 @@ def test_a_template_cannot_reach_python_internals(
     assert "Traceback" not in result.output
     assert not (tmp_path / "pwned").exists()
     assert not (tmp_path / "out").exists()
+
+
+SHADOWING = [
+    "{{ d.title }}",
+    "{{ d['title'] }}",
+    "{{ d.items }}",
+    "{{ d.get('title') }}",
+    "{{ d.keys()|list }}",
+    "{{ d.nested.x }}",
+    "{{ d.empty is defined }}",
+    "{{ d.missing is defined }}",
+    "{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}",
+]
+
+
+@pytest.mark.parametrize("source", SHADOWING)
+def test_the_theme_sandbox_reads_dicts_as_jinjas_sandbox_does(source: str) -> None:
+    """theme.CourseSandbox takes ``d.name`` from a plain dict directly: the same values as Jinja's
+    sandbox, a key named like a dict method included (``d.items`` is the method)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from masterysite.theme import CourseSandbox
+
+    data = {"d": {"title": "T", "items": "shadowed", "get": 3, "nested": {"x": 1}, "empty": None}}
+    ours = CourseSandbox(undefined=StrictUndefined).from_string(source).render(data)
+    jinjas = SandboxedEnvironment(undefined=StrictUndefined).from_string(source).render(data)
+    assert ours == jinjas
+
+
+def test_a_missing_key_is_an_error_in_the_theme_sandbox() -> None:
+    from jinja2 import StrictUndefined, UndefinedError
+
+    from masterysite.theme import CourseSandbox
+
+    with pytest.raises(UndefinedError, match="'dict object' has no attribute 'titel'"):
+        CourseSandbox(undefined=StrictUndefined).from_string("{{ d.titel }}").render(d={"title": "T"})

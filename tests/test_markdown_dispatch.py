@@ -30,6 +30,7 @@ def parsers(safe: bool = False) -> tuple[MarkdownIt, MarkdownIt]:
     plain = make_markdown.__wrapped__(safe)  # type: ignore[attr-defined]
     plain.block.tokenize = types.MethodType(ParserBlock.tokenize, plain.block)
     plain.inline.tokenize = types.MethodType(ParserInline.tokenize, plain.inline)
+    plain.block.ruler.__cache__ = None  # type: ignore[attr-defined]  # markdown-it compiles its own chains again
     return fast, plain
 
 
@@ -44,6 +45,8 @@ def test_the_dispatch_is_installed() -> None:
     assert FAST.block.tokenize is not PLAIN.block.tokenize
     assert make_markdown().block.tokenize.__name__ == "tokenize"  # the one every unit is parsed with
     assert make_markdown().inline.tokenize.__name__ == "tokenize_inline"
+    assert [f.__name__ for f in make_markdown().block.ruler.getRules("paragraph")] == ["terminates"]
+    assert len(PLAIN.block.ruler.getRules("paragraph")) > 5
     rules = {rule.name for rule in FAST.block.ruler.__rules__}
     assert set(FIRST_CHARS) <= rules, "a rule named in FIRST_CHARS is not a block rule (renamed?)"
     inline = {rule.name for rule in FAST.inline.ruler.__rules__}
@@ -149,6 +152,10 @@ PLACES = [
     "::: note\n{line}\n:::",
     "    {line}",
     "{line}\n\n[^1]: a footnote",
+    "para\n{line}\n: a definition",
+    "> quote\n{line}",
+    "| a |\n|---|\n| b |\n{line}",
+    "[ref]: /u\n{line}",
 ]
 
 

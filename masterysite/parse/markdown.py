@@ -221,13 +221,43 @@ INLINE_FIRST_CHARS = {
 Rule = TypeVar("Rule")
 
 
-def by_first_char(ruler: Ruler[Rule], first: dict[str, str]) -> tuple[dict[str, list[Rule]], list[Rule]]:
-    """The ruler's active rules, in order, that can start at each character named in ``first``;
-    and those for any other character."""
-    active = [rule for rule in ruler.__rules__ if rule.enabled]
+def by_first_char(
+    ruler: Ruler[Rule], first: dict[str, str], chain: str = ""
+) -> tuple[dict[str, list[Rule]], list[Rule]]:
+    """The ruler's active rules (of ``chain``: those that may end a paragraph, ...), in order, that
+    can start at each character named in ``first``; and those for any other character."""
+    active = [rule for rule in ruler.__rules__ if rule.enabled and (not chain or chain in rule.alt)]
     anywhere = [rule.fn for rule in active if rule.name not in first]
     chars = set("".join(first[rule.name] for rule in active if rule.name in first))
     return {c: [rule.fn for rule in active if c in first.get(rule.name, c)] for c in chars}, anywhere
+
+
+def terminators_by_first_char(md: MarkdownIt) -> None:
+    """The rules that may end a paragraph (a quote, a list item, ...) are tried at every line of
+    it, each giving up at once on most lines: each such chain becomes one rule that tries only
+    those the line's first character allows (an empty line: all of them), in the same order."""
+    ruler = md.block.ruler
+    ruler.getRules("")  # compiles the chains
+    chains: dict[str, Any] = getattr(ruler, "__cache__", None) or {}
+    for chain, rules in list(chains.items()):
+        if not chain or not rules:
+            continue
+        by_char, anywhere = by_first_char(ruler, FIRST_CHARS, chain)
+
+        def terminates(
+            state: StateBlock,
+            line: int,
+            end: int,
+            silent: bool,
+            by_char: Any = by_char,
+            anywhere: Any = anywhere,
+            every: Any = tuple(rules),
+        ) -> bool:
+            pos = state.bMarks[line] + state.tShift[line]
+            candidates = by_char.get(state.src[pos], anywhere) if pos < state.eMarks[line] else every
+            return any(rule(state, line, end, silent) for rule in candidates)
+
+        chains[chain] = [terminates]
 
 
 def tokenize_by_first_char(md: MarkdownIt) -> None:
@@ -327,6 +357,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
 
     block_renderer(md)
     tokenize_by_first_char(md)  # after every block rule is in place
+    terminators_by_first_char(md)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up
     return md

@@ -35,7 +35,7 @@ from markdown_it.parser_inline import ParserInline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from masterysite.parse import markdown  # noqa: E402
+from masterysite.parse import markdown
 
 
 def parsers() -> dict[str, MarkdownIt]:
@@ -92,7 +92,8 @@ def main() -> None:
     print(f"{len(texts)} unit bodies, median CPU of {args.repeats} interleaved rounds (parse + render):")
     for name, runs in times.items():
         parse, render = statistics.median(p for p, _ in runs), statistics.median(r for _, r in runs)
-        print(f"  {name:12s} {parse:6.2f} s + {render:5.2f} s = {parse + render:6.2f} s  ({(parse + render) / floor:.2f}x)")
+        total = parse + render
+        print(f"  {name:12s} {parse:6.2f} s + {render:5.2f} s = {total:6.2f} s  ({total / floor:.2f}x)")
     print(f"  of which Pygments highlighting (masterysite, not the floor): {statistics.median(highlight):.2f} s")
 
 

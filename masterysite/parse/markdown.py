@@ -269,6 +269,13 @@ def tokenize_by_first_char(md: MarkdownIt) -> None:
     Also notes what markdown-it silently drops past ``maxNesting`` levels, so it is reported."""
     by_char, anywhere = by_first_char(md.block.ruler, FIRST_CHARS)
     inline_by_char, inline_anywhere = by_first_char(md.inline.ruler, INLINE_FIRST_CHARS)
+    # The text rule stops at the characters of its terminator pattern: starting on one, it gives up.
+    stops = md.inline.terminator_re
+    text_rule = next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == "text")
+    for char in map(chr, range(128)):
+        if stops.fullmatch(char):
+            rules = inline_by_char.get(char, inline_anywhere)
+            inline_by_char[char] = [rule for rule in rules if rule is not text_rule]
 
     def tokenize(state: StateBlock, start_line: int, end_line: int) -> None:
         max_nesting = state.md.options.maxNesting

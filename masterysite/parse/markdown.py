@@ -216,7 +216,8 @@ INLINE_FIRST_CHARS = {
     "entity": "&",
     "ms_attributes": "{",
 }
-"""The same for inline rules, at the character where the text rule stops (text, linkify: always)."""
+"""The same for inline rules, at the character where the text rule stops (rules not listed, such as
+linkify, are always tried; text only at a character that does not stop it)."""
 
 Rule = TypeVar("Rule")
 

@@ -280,7 +280,7 @@ def _run(func: Callable[[T], R], tasks: list[T], jobs: int | None) -> list[R]:
         if jobs < 2 or len(tasks) < PARALLEL_FROM:
             return [func(t) for t in tasks]
         with multiprocessing.get_context("fork").Pool(jobs, initializer=gc.disable) as pool:
-            return pool.map(func, tasks, chunksize=max(1, len(tasks) // (jobs * 32)))
+            return pool.map(func, tasks, chunksize=max(1, len(tasks) // (jobs * 64)))
 
 
 @contextlib.contextmanager

@@ -413,7 +413,7 @@ def page_signature(site: Site, unit: Unit, key: str, pages_key: str, shared: Sha
     from the unit's own parse and the course settings (the course-wide pass leaves them alone);
     drawing each question's data was half the time of a no-change rebuild. Values shared by
     every unit page (strings, course settings) are hashed once (``shared``)."""
-    skeleton = replace(unit, questions=(), search=())  # the search words come from the parse (``key``)
+    skeleton = replace(unit, questions=(), search=(), words=b"")  # the search words come from the parse (``key``)
     try:
         context = unit_context(site, skeleton)
     except Exception:  # a context that needs more than the light unit: render this page every time

@@ -45,13 +45,15 @@ from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from masterysite import __version__
 from masterysite.errors import MasteryError, Problem
 from masterysite.model import Unit
+from masterysite.search import pack_words
 from masterysite.secret import course_secret
 from masterysite.trust import signed, verified
 
 log = logging.getLogger(__name__)
 
 FOLDER = Path(".masterysite") / "cache"
-FORMAT = 3  # bump when the layout of the cache files changes (2: units carry search and bonus; 3: index delta)
+FORMAT = 4  # bump when the layout of the cache files changes (2: units carry search and bonus; 3: index delta;
+# 4: light units' search words packed)
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "pygments", "latex2mathml", "PyYAML", "Jinja2", "MarkupSafe")
 HEAVY = ("lesson_html", "correctives", "enrichment", "practice")  # a unit's own page needs these; nothing else does
 
@@ -156,10 +158,14 @@ def light(unit: Unit | None) -> Unit | None:
     """The unit as the course-wide checks and shared pages need it: without its page's HTML.
 
     Keeps the parent process small (10,000 units) and the index quick to load. Questions keep
-    their place and kind but lose their texts (the shared pages count them)."""
+    their place and kind but lose their texts (the shared pages count them); the search words
+    are packed (only the search index reads them)."""
     if unit is None:
         return None
     emptied: dict[str, Any] = {name: "" if isinstance(getattr(unit, name), str) else () for name in HEAVY}
+    if not unit.words:  # else packed already: its sections hold no words
+        emptied["words"] = pack_words(unit.search)
+        emptied["search"] = tuple((anchor, title, ()) for anchor, title, _ in unit.search)
     return replace(unit, questions=tuple(_without_text(q) for q in unit.questions), **emptied)
 
 

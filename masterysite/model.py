@@ -114,6 +114,9 @@ class Unit:
     # many enrichment blocks. Set by build.parse_task (search.outline).
     search: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
     bonus: int = 0
+    # The light unit's search words, packed (search.pack_words): its ``search`` keeps the anchors
+    # and headings with no words. A tenth of the memory of the words themselves (10,000 units).
+    words: bytes = b""
     practice: tuple[Question, ...] = ()  # practice exercises checked on the spot, never counted
     objectives_from_block: bool = False  # no 'objectives:' in the front matter: taken from '::: objectives'
 

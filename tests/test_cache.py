@@ -21,6 +21,7 @@ from masterysite.cache import FOLDER, light
 from masterysite.checks import check_course
 from masterysite.errors import Report
 from masterysite.render import Site, course_data_js, render_page
+from masterysite.search import search_index_js
 from masterysite.theme import _environment, default_theme_dir
 from masterysite.trust import machine_key
 from tests.folders import copy_without_cache, edit, tree
@@ -348,6 +349,10 @@ def test_the_shared_pages_and_checks_need_only_light_units(example_course: Path,
     for name in ("index", "progress"):
         assert render_page(slim, name) == render_page(whole, name)
     assert course_data_js(slim) == course_data_js(whole)
+    # the search words are packed in the light units, and the index made from them is the same
+    assert all(not found for u in slim.course.units for _, _, found in u.search)
+    assert all(light(u) == u for u in slim.course.units)  # packed once: never packed again (emptied)
+    assert search_index_js(slim.course) == search_index_js(whole.course)
     parsed = [u for u, _ in loaded.parsed.values() if u is not None]
     full_report, light_report = Report(), Report()
     check_course(loaded.config, parsed, full_report)  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
+import gc
 import hashlib
 import logging
 import os
@@ -195,7 +196,15 @@ def _read(file: Path) -> Any:
     user's builds signed is unpickled (masterysite/trust.py: the course folder is not trusted)."""
     try:
         data = verified(file.read_bytes())
-        return None if data is None else pickle.loads(data)
+        if data is None:
+            return None
+        enabled = gc.isenabled()
+        gc.disable()  # unpickling makes many objects, none of them garbage: the collector would rescan
+        try:  # them again and again (the index of 1,000 units: 0.09 s instead of 0.03)
+            return pickle.loads(data)
+        finally:
+            if enabled:
+                gc.enable()
     except Exception:  # a corrupt cache is a miss, whatever unpickling raises
         return None
 

@@ -36,6 +36,7 @@ from masterysite.cache import (
     heavy,
     light,
     load_unit,
+    packs,
     render_key,
     sha,
     store_unit,
@@ -94,7 +95,8 @@ class Loaded:
         source = UnitSource(
             path, index, entry.section, str(self.root), self.unit_ids, self.config.extra_keys, self.config.safe_html
         )
-        return source, self.keys[path], str(self.cache.folder), parse_key(self.cache, self.config)
+        pack = packs(len(self.config.entries))
+        return source, self.keys[path], str(self.cache.folder), parse_key(self.cache, self.config), pack
 
 
 def parse_key(cache: BuildCache, config: CourseConfig) -> str:
@@ -164,21 +166,21 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-UnitTask = tuple[UnitSource, str, str, str]  # source, key, cache folder, parse key
+UnitTask = tuple[UnitSource, str, str, str, bool]  # source, key, cache folder, parse key, pack the search words
 
 
 def parse_file(task: UnitTask, light_only: bool = True) -> Parsed:
     """Read, parse and cache one unit (in a worker); the caller gets the light unit.
 
     The file is read again here rather than sent over: the parent keeps only its digest."""
-    source, key, folder, parse_key = task
+    source, key, folder, parse_key, pack = task
     root = Path(source.root)
     text = read_text(on_disk(root, source.path) or root / source.path, source.path, Report())
     if text is None or key != unit_key(parse_key, digest(text), source.path, source.order, source.section):
         raise MasteryError(f"{source.path}: the file changed while the course was being built; build again")
     parsed: Parsed = parse_task((text, source))  # type: ignore[assignment]
     store_unit(folder, key, parsed)
-    return (light(parsed[0]), parsed[1]) if light_only else parsed
+    return (light(parsed[0], pack), parsed[1]) if light_only else parsed
 
 
 def load_course(root: Path, jobs: int | None = None, cache: bool | None = None, safe_html: bool = False) -> Loaded:
@@ -234,6 +236,7 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
     cache = BuildCache.open(root, ids, use, settings=repr(config.extra_keys))
     loaded = Loaded(None, report, {}, {}, config, ids, {}, cache, root)
     tasks = []
+    pack = packs(len(config.entries))
     for index, entry in enumerate(config.entries):
         if entry.path not in digests:
             continue
@@ -242,13 +245,13 @@ def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | N
         hit = cache.lookup(key)
         if hit is None and use:  # parsed by an earlier build that did not finish: still good
             stored = load_unit(str(cache.folder), key)
-            hit = (light(stored[0]), stored[1]) if stored is not None else None
+            hit = (light(stored[0], pack), stored[1]) if stored is not None else None
         if hit is not None:
             loaded.parsed[entry.path] = hit
         else:
             loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
             source = UnitSource(entry.path, index, entry.section, str(root), ids, config.extra_keys, config.safe_html)
-            tasks.append((source, key, str(cache.folder), parse_key(cache, config)))
+            tasks.append((source, key, str(cache.folder), parse_key(cache, config), pack))
     for task, result in zip(tasks, _run(parse_file, tasks, jobs), strict=True):
         loaded.parsed[task[0].path] = result
     log.info("%d of %d units parsed, %d from the cache", len(tasks), len(digests), len(digests) - len(tasks))

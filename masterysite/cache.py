@@ -57,6 +57,7 @@ FORMAT = 4  # bump when the layout of the cache files changes (2: units carry se
 # 4: light units' search words packed)
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "pygments", "latex2mathml", "PyYAML", "Jinja2", "MarkupSafe")
 HEAVY = ("lesson_html", "correctives", "enrichment", "practice")  # a unit's own page needs these; nothing else does
+PACK_FROM = 2000  # units: from this many, light units carry their search words packed (see packs)
 
 Parsed = tuple[Unit | None, list[Problem]]
 
@@ -155,16 +156,22 @@ def unit_key(parse_key: str, digest: str, path: str, order: int, section: str | 
     return sha(parse_key, path, str(order), repr(section), digest)
 
 
-def light(unit: Unit | None) -> Unit | None:
+def packs(units: int) -> bool:
+    """Whether the light units of a course this big carry their search words packed: below PACK_FROM
+    units the words take little memory (1,000 units: 9 MB) and unpacking them costs time (0.15 s)."""
+    return units >= PACK_FROM
+
+
+def light(unit: Unit | None, pack: bool = True) -> Unit | None:
     """The unit as the course-wide checks and shared pages need it: without its page's HTML.
 
     Keeps the parent process small (10,000 units) and the index quick to load. Questions keep
-    their place and kind but lose their texts (the shared pages count them); the search words
-    are packed (only the search index reads them)."""
+    their place and kind but lose their texts (the shared pages count them); with ``pack``, the
+    search words are packed (only the search index reads them)."""
     if unit is None:
         return None
     emptied: dict[str, Any] = {name: "" if isinstance(getattr(unit, name), str) else () for name in HEAVY}
-    if not unit.words:  # else packed already: its sections hold no words
+    if pack and not unit.words:  # else packed already: its sections hold no words
         emptied["words"] = pack_words(unit.search)
         emptied["search"] = tuple((anchor, title, ()) for anchor, title, _ in unit.search)
     return replace(unit, questions=tuple(_without_text(q) for q in unit.questions), **emptied)

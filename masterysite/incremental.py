@@ -30,7 +30,7 @@ from masterysite.build import (
     read_units,
 )
 from masterysite.build import digest as text_digest
-from masterysite.cache import Parsed, light, store_unit, unit_key
+from masterysite.cache import Parsed, light, packs, store_unit, unit_key
 from masterysite.errors import CourseError, Report
 from masterysite.parse.source import UnitSource, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
@@ -146,7 +146,8 @@ class Project:
                     text_key = text_digest(texts[entry.path])
                     key = unit_key(parse_key(cache, config), text_key, entry.path, index, entry.section)
                     store_unit(str(cache.folder), key, result)
-                    result, keys[entry.path] = (light(result[0]), result[1]), key
+                    pack = packs(len(config.entries))
+                    result, keys[entry.path] = (light(result[0], pack), result[1]), key
                 parsed[entry.path] = result
         candidate = Loaded(None, report, self.loaded.texts | texts, parsed, config, ids, keys, cache, self.root)
         candidate.course = check_parsed(candidate)

@@ -398,3 +398,23 @@ def test_a_few_changed_units_go_to_a_delta_beside_the_index(
     assert rebuild_equals_cold(built, tmp_path, edit_word(UNIT), counts) == (1, 1)
     delta.write_bytes(delta.read_bytes()[:40])  # broken: ignored (each unit's own cache file remains)
     assert rebuild_equals_cold(built, tmp_path, edit_word("units/04-comparing.md"), counts) == (1, 1)
+
+
+def test_a_big_course_keeps_its_search_words_packed(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From PACK_FROM units (10,000 units: 90 MB of words), the build holds each unit's search words
+    packed, and the search index it writes is the one made from the whole units."""
+    shutil.rmtree(example_course / ".masterysite", ignore_errors=True)
+    whole = load_course(example_course)
+    assert whole.course is not None
+    monkeypatch.setattr(cache_module, "PACK_FROM", len(whole.course.units))
+    loaded = load_course(example_course, cache=True)
+    units = [u for u, _ in loaded.parsed.values() if u is not None]
+    assert units and all(u.words and not any(found for _, _, found in u.search) for u in units)
+    build(example_course, tmp_path / "site")
+    index = (tmp_path / "site" / "_static" / "search-index.js").read_text(encoding="utf-8")
+    assert index == search_index_js(whole.course)
+    monkeypatch.setattr(cache_module, "PACK_FROM", len(whole.course.units) + 1)
+    fresh = load_course(example_course, cache=False).parsed.values()  # (the cache holds packed units now)
+    assert all(not u.words for u, _ in fresh if u is not None)

@@ -17,7 +17,7 @@ from jinja2.bccache import bc_magic
 
 from masterysite import cache as cache_module
 from masterysite.build import build, load_course
-from masterysite.cache import FOLDER, light
+from masterysite.cache import FOLDER, light, placeholder
 from masterysite.checks import check_course
 from masterysite.errors import Report
 from masterysite.render import Site, course_data_js, render_page
@@ -349,6 +349,10 @@ def test_the_shared_pages_and_checks_need_only_light_units(example_course: Path,
     for name in ("index", "progress"):
         assert render_page(slim, name) == render_page(whole, name)
     assert course_data_js(slim) == course_data_js(whole)
+    # a light unit's questions: one shared placeholder of each kind, in the place of each question
+    for thin, fat in zip(slim.course.units, whole.course.units, strict=True):
+        assert [q.kind for q in thin.questions] == [q.kind for q in fat.questions]
+        assert all(q is placeholder(q.kind) and not q.key for q in thin.questions)
     # the search words are packed in the light units, and the index made from them is the same
     assert all(not found for u in slim.course.units for _, _, found in u.search)
     assert all(light(u) == u for u in slim.course.units)  # packed once: never packed again (emptied)

@@ -31,10 +31,12 @@ from masterysite import unchanged
 from masterysite.cache import (
     BuildCache,
     Parsed,
+    Sources,
     compiled_templates,
     file_stamp,
     heavy,
     light,
+    load_sources,
     load_unit,
     packs,
     render_key,
@@ -43,7 +45,7 @@ from masterysite.cache import (
     unit_key,
 )
 from masterysite.checks import check_course
-from masterysite.config import COURSE_FILE, load_config, nfc, on_disk, read_text
+from masterysite.config import COURSE_FILE, decode_text, load_config, nfc, on_disk, read_data, read_text
 from masterysite.contain import advice, escapes, outside_links, report_outside
 from masterysite.errors import CourseError, MasteryError, Problem, Report, without_ignored
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
@@ -76,6 +78,8 @@ class Loaded:
     cache: BuildCache | None = None
 
     root: Path | None = None
+    # (unit path, SHA-256 of the bytes it was read from) -> (its id, digest of its text); see cache.load_sources
+    sources: Sources = field(default_factory=dict)
 
     def full(self, unit: Unit) -> Unit:
         """The unit with everything its own page needs (the cache keeps only light units in memory)."""
@@ -120,13 +124,21 @@ def parse_task(args: tuple[str, UnitSource]) -> tuple[object, list[Problem]]:
 
 def read_unit(root: Path, entry: UnitEntry, report: Report) -> str | None:
     """The text of a unit file; never read (an error) when it is a link to outside the course."""
+    read = read_unit_data(root, entry, report)
+    return None if read is None else read[0]
+
+
+def read_unit_data(root: Path, entry: UnitEntry, report: Report) -> tuple[str, str] | None:
+    """The text of a unit file (read_unit) and the SHA-256 of the bytes it was read from."""
     file = on_disk(root, entry.path) or root / entry.path
     why = escapes(root, file)
     if why:
         where = (COURSE_FILE, entry.line) if entry.line else (entry.path, 0)
         report.error(*where, f"unit file '{entry.path}' leads {why} (a symbolic link); {advice(why)}")
         return None
-    return read_text(file, entry.path, report)
+    data = read_data(file, entry.path, report)
+    text = None if data is None else decode_text(data, entry.path, report)
+    return None if text is None or data is None else (text, hashlib.sha256(data).hexdigest())
 
 
 def read_units(root: Path, entries: tuple[UnitEntry, ...], report: Report) -> dict[str, str]:
@@ -183,12 +195,19 @@ def parse_file(task: UnitTask, light_only: bool = True) -> Parsed:
     return (light(parsed[0], pack), parsed[1]) if light_only else parsed
 
 
-def load_course(root: Path, jobs: int | None = None, cache: bool | None = None, safe_html: bool = False) -> Loaded:
+def load_course(
+    root: Path,
+    jobs: int | None = None,
+    cache: bool | None = None,
+    safe_html: bool = False,
+    read: dict[str, str] | None = None,
+) -> Loaded:
     """Parse and check the whole course; nothing is written.
 
     ``cache``: None parses everything and keeps whole units (``check``); True uses and refills
     the course's build cache, keeping only light units; False starts the cache afresh.
-    ``safe_html``: as if course.yml said ``safe_html: true`` (``--safe-html``)."""
+    ``safe_html``: as if course.yml said ``safe_html: true`` (``--safe-html``).
+    ``read``: the digests of the unit files' bytes a stamp just took (see _load_cached)."""
     report = Report()
     if not root.is_dir():
         report.error(
@@ -217,24 +236,40 @@ def load_course(root: Path, jobs: int | None = None, cache: bool | None = None, 
         parsed = dict(zip([s.path for _, s in tasks], _run(parse_task, tasks, jobs), strict=True))
         loaded = Loaded(None, report, texts, parsed, config, ids)  # type: ignore[arg-type]
     else:
-        loaded = _load_cached(root, config, report, jobs, cache)
+        loaded = _load_cached(root, config, report, jobs, cache, read)
     loaded.course = check_parsed(loaded)
     check_links_inside(root, loaded, found)
     return loaded
 
 
-def _load_cached(root: Path, config: CourseConfig, report: Report, jobs: int | None, use: bool) -> Loaded:
+def _load_cached(
+    root: Path, config: CourseConfig, report: Report, jobs: int | None, use: bool, read: dict[str, str] | None = None
+) -> Loaded:
     """Units whose key is in the cache's index are not read twice nor parsed; the rest are parsed
-    (in workers) and stored whole, while this process keeps only their light form."""
+    (in workers) and stored whole, while this process keeps only their light form.
+
+    ``read``: unit file -> the SHA-256 of its bytes, as the unchanged stamp just read them: a unit
+    whose bytes the last build read already is not read again (cache.load_sources)."""
     digests: dict[str, str] = {}
     ids: dict[str, str] = {}
+    known = load_sources(root) if use and read else {}
+    sources: Sources = {}
     for entry in config.entries:
-        text = read_unit(root, entry, report)
-        ids[entry.path] = scan_id(text or "", entry.path)
-        if text is not None:
-            digests[entry.path] = digest(text)
+        bytes_digest = (read or {}).get(entry.path)
+        seen = known.get((entry.path, bytes_digest)) if bytes_digest else None
+        if seen is None:
+            found = read_unit_data(root, entry, report)
+            text, bytes_digest = found if found is not None else (None, None)
+            ids[entry.path] = scan_id(text or "", entry.path)
+            if text is None or bytes_digest is None:
+                continue
+            seen = (ids[entry.path], digest(text))
+        ids[entry.path], digests[entry.path] = seen
+        sources[(entry.path, str(bytes_digest))] = seen
     cache = BuildCache.open(root, ids, use, settings=repr(config.extra_keys))
+    cache.sources = known
     loaded = Loaded(None, report, {}, {}, config, ids, {}, cache, root)
+    loaded.sources = sources
     tasks = []
     pack = packs(len(config.entries))
     for index, entry in enumerate(config.entries):
@@ -728,20 +763,29 @@ def build(
         if replayed is not None:
             log.info("nothing changed since the last build into %s: the site there is kept as it is", out)
             return replayed
-    report = build_full(root, out, strict, jobs, cache, safe_html)[0].report
+    read = getattr(before, "units", None) if cache else None  # an unchanged.Stamp: the unit files it read
+    loaded = build_full(root, out, strict, jobs, cache, safe_html, read)[0]
     if cache:
-        unchanged.remember(root, out, before, report, strict, safe_html)
-    return report
+        used = {path: bytes_digest for path, bytes_digest in loaded.sources}
+        unchanged.remember(root, out, before, loaded.report, strict, safe_html, used)
+    return loaded.report
 
 
 def build_full(
-    root: Path, out: Path, strict: bool = False, jobs: int | None = None, cache: bool = True, safe_html: bool = False
+    root: Path,
+    out: Path,
+    strict: bool = False,
+    jobs: int | None = None,
+    cache: bool = True,
+    safe_html: bool = False,
+    read: dict[str, str] | None = None,
 ) -> tuple[Loaded, Site]:
-    """The whole recipe; also returns what serve keeps in memory for incremental rebuilds."""
+    """The whole recipe; also returns what serve keeps in memory for incremental rebuilds.
+    ``read``: see load_course."""
     check_output(root, out.resolve() if out.is_symlink() else out)  # a refused -o: nothing read, cached or written
     # The course secret first: the cache's key of the course folder then sees it as every later build will.
     secret = course_secret(root) if root.is_dir() else None
-    loaded = load_course(root, jobs, cache=cache, safe_html=safe_html)
+    loaded = load_course(root, jobs, cache=cache, safe_html=safe_html, read=read)
     gc.freeze()  # what is loaded lives until the end: the collector need not scan it again (0.9 s at 10,000)
     try:
         return _write_build(root, out, strict, jobs, loaded, secret)
@@ -773,7 +817,7 @@ def _write_build(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     if loaded.cache is not None:  # only now: the cache describes a site that is in place
-        loaded.cache.save({loaded.keys[path]: parsed for path, parsed in loaded.parsed.items()})
+        loaded.cache.save({loaded.keys[path]: parsed for path, parsed in loaded.parsed.items()}, loaded.sources)
         loaded.cache.save_pages(out, pages.key, pages.signatures, pages.kept)
     log.info("built %d units into %s", len(loaded.course.units), out)
     return loaded, site

@@ -239,6 +239,19 @@ def load_unit(folder: str, key: str) -> Parsed | None:
     return None
 
 
+Sources = dict[tuple[str, str], tuple[str, str]]  # (unit path, SHA-256 of its bytes) -> (its id, digest of its text)
+
+
+def load_sources(root: Path) -> Sources:
+    """What reading each unit file gave the last build, by the digest of its bytes (unchanged.Stamp
+    has those): a build need not read a unit again to know its id and the key of its parse. Made by
+    this code only (a file of other code or a foreign one is empty)."""
+    data = _read(root / FOLDER / "sources.pickle")
+    if isinstance(data, tuple) and len(data) == 3 and data[:2] == (FORMAT, code_key()):
+        return data[2]  # type: ignore[no-any-return]
+    return {}
+
+
 @dataclass
 class BuildCache:
     """The cache of one course for one build."""
@@ -249,6 +262,7 @@ class BuildCache:
     index: dict[str, Parsed] = field(default_factory=dict)  # unit key -> light unit and problems
     base: tuple[str, frozenset[str]] | None = None  # the whole index on disk: its id and keys (see save)
     pages: dict[Path, dict[str, Any]] = field(default_factory=dict)  # the page lists as loaded
+    sources: Sources = field(default_factory=dict)  # as loaded (see load_sources)
 
     @classmethod
     def open(cls, root: Path, unit_ids: dict[str, str], use: bool = True, settings: str = "") -> BuildCache:
@@ -293,11 +307,14 @@ class BuildCache:
         """The light unit and problems of an earlier parse; None: parse it."""
         return self.index.get(key)
 
-    def save(self, parsed: dict[str, Parsed]) -> None:
+    def save(self, parsed: dict[str, Parsed], sources: Sources | None = None) -> None:
         """After a good build: the index of the units it used; entries of units gone are removed.
 
         When only a few units changed since the whole index was written (a tenth at most), just
-        those go to a small delta file beside it; else the whole index is written afresh."""
+        those go to a small delta file beside it; else the whole index is written afresh.
+        ``sources``: see load_sources (written when it changed)."""
+        if sources is not None and not self.temporary and sources != self.sources:
+            _write(self.folder / "sources.pickle", (FORMAT, code_key(), sources))
         if parsed.keys() == self.index.keys():
             return  # nothing was parsed: the index on disk is this one
         delta_file = self.folder / "index-delta.pickle"

@@ -101,14 +101,24 @@ def _looks_utf16(head: bytes) -> bool:
 
 def read_text(file: Path, shown: str, report: Report) -> str | None:
     """The file as text; a clear error (never a traceback) when it is not UTF-8 or unreadable."""
+    data = read_data(file, shown, report)
+    return None if data is None else decode_text(data, shown, report)
+
+
+def read_data(file: Path, shown: str, report: Report) -> bytes | None:
+    """The bytes of a course text file (read_text); an error when it cannot be read or is too big."""
     try:
         if file.stat().st_size > MAX_TEXT_BYTES:
             report.error(shown, 0, "file is larger than 5 MB: is this really a course file?")
             return None
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as exc:
         report.error(shown, 0, f"cannot read the file: {exc.strerror or exc}")
         return None
+
+
+def decode_text(data: bytes, shown: str, report: Report) -> str | None:
+    """The text of a course file's bytes (read_text); an error when they are not UTF-8 text."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data[:200]):
         report.error(shown, 0, "file is saved as UTF-16: save it as UTF-8 (most editors: 'Save with encoding')")
         return None

@@ -50,24 +50,30 @@ def _add(digest: hashlib._Hash, *parts: str | bytes) -> None:
         digest.update(data)
 
 
-def _files(root: Path, skip_top: frozenset[str] = frozenset()) -> list[tuple[str, os.DirEntry[str]]]:
+def _files(
+    root: Path, skip_top: frozenset[str] = frozenset(), linked: set[str] | None = None
+) -> list[tuple[str, os.DirEntry[str]]]:
     """Every entry under ``root`` that is not a folder (links included, not followed into folders
-    they name: a linked folder is stamped by where it points, and its files by name/size/time)."""
+    they name: a linked folder is stamped by where it points, and its files by name/size/time).
+    ``linked`` gets the names of the links and of everything found through a linked folder."""
     out: list[tuple[str, os.DirEntry[str]]] = []
-    stack = [("", str(root))]
+    stack = [("", str(root), False)]
     while stack:
-        prefix, folder = stack.pop()
+        prefix, folder, through = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name in SKIP or (not prefix and entry.name in skip_top):
                     continue
                 name = prefix + entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append((name + "/", entry.path))
+                    stack.append((name + "/", entry.path, through))
                     continue
                 out.append((name, entry))
+                link = through or entry.is_symlink()
+                if link and linked is not None:
+                    linked.add(name)
                 if entry.is_symlink() and entry.is_dir():
-                    stack.append((name + "/", entry.path))
+                    stack.append((name + "/", entry.path, True))
     out.sort(key=lambda pair: pair[0])
     return out
 
@@ -102,18 +108,33 @@ def _content(name: str) -> bool:
     )
 
 
-def stamp(root: Path, out: Path, strict: bool, safe_html: bool) -> str | None:
-    """The stamp of a build of ``root`` into ``out`` with these options; None when it cannot be told."""
+class Stamp(str):
+    """A stamp, and the SHA-256 of the bytes of each unit file it read (``units/x.md``; none reached
+    through a symbolic link): a build uses them rather than read every unit again (build.py)."""
+
+    units: dict[str, str]
+
+
+def stamp(root: Path, out: Path, strict: bool, safe_html: bool, known: dict[str, str] | None = None) -> Stamp | None:
+    """The stamp of a build of ``root`` into ``out`` with these options; None when it cannot be told.
+
+    ``known``: unit file -> the digest of the bytes the build used (the stamp taken after a build:
+    the stamp of what it was made from, whatever happened to those files since)."""
     digest = hashlib.sha256()
+    units: dict[str, str] = {}
+    linked: set[str] = set()
     try:
         _code(digest)
         _add(digest, str(out.resolve()), f"strict={strict}", f"safe_html={safe_html}")
-        for name, entry in _files(root, frozenset({".masterysite"})):
+        for name, entry in _files(root, frozenset({".masterysite"}), linked):
             if entry.is_symlink():
                 _add(digest, name, "->", os.readlink(entry.path))
             info = entry.stat()  # follows links: what the build reads
             if _content(name):
-                _add(digest, name, Path(entry.path).read_bytes())
+                bytes_digest = (known or {}).get(name) or hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
+                _add(digest, name, bytes_digest)
+                if name.startswith("units/") and name not in linked:
+                    units[name] = bytes_digest
             else:
                 _add(digest, name, f"{info.st_size}:{info.st_mtime_ns}")
         dot = root / ".masterysite"
@@ -125,7 +146,9 @@ def stamp(root: Path, out: Path, strict: bool, safe_html: bool) -> str | None:
                 _add(digest, f"${key}", value)
     except (OSError, ValueError):
         return None
-    return digest.hexdigest()
+    taken = Stamp(digest.hexdigest())
+    taken.units = units
+    return taken
 
 
 def listing(out: Path) -> str | None:
@@ -145,7 +168,7 @@ def _record_file(root: Path, out: Path) -> Path:
     return root / RECORD / f"{name}.json"
 
 
-def replay(root: Path, out: Path, strict: bool = False, safe_html: bool = False) -> tuple[Report | None, str | None]:
+def replay(root: Path, out: Path, strict: bool = False, safe_html: bool = False) -> tuple[Report | None, Stamp | None]:
     """The report of the last build when nothing changed since (None otherwise), and the stamp taken."""
     now = stamp(root, out, strict, safe_html)
     if now is None or not out.is_dir():
@@ -160,10 +183,21 @@ def replay(root: Path, out: Path, strict: bool = False, safe_html: bool = False)
     return Report(problems), now
 
 
-def remember(root: Path, out: Path, before: str | None, report: Report, strict: bool, safe_html: bool) -> None:
-    """After a successful build: record it, if nothing changed while it ran (else record nothing)."""
+def remember(
+    root: Path,
+    out: Path,
+    before: str | None,
+    report: Report,
+    strict: bool,
+    safe_html: bool,
+    used: dict[str, str] | None = None,
+) -> None:
+    """After a successful build: record it, if nothing changed while it ran (else record nothing).
+
+    ``used``: unit file -> the digest of the bytes the build parsed or took from the cache (their
+    files need not be read again: what matters is what the site was made from)."""
     file = _record_file(root, out)
-    after = stamp(root, out, strict, safe_html)
+    after = stamp(root, out, strict, safe_html, used)
     site = listing(out)
     try:
         if before is None or after != before or site is None:

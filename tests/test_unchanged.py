@@ -138,8 +138,9 @@ def test_a_touched_site_is_built_again(built: tuple[Path, Path], harm: str) -> N
     assert page.read_bytes() == good and not (out / "stray.html").exists()
 
 
+@pytest.mark.parametrize("saved", ["unit", "course.yml"])
 def test_a_file_saved_during_the_build_is_not_recorded(
-    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, saved: str
 ) -> None:
     root, out = built
     edit_unit(root)
@@ -149,8 +150,13 @@ def test_a_file_saved_during_the_build_is_not_recorded(
 
     def saving_meanwhile(*args: object, **kwargs: object) -> object:
         result = real(*args, **kwargs)  # type: ignore[arg-type]
-        unit = root / "units" / "02-equivalent-fractions.md"
-        unit.write_text(unit.read_text(encoding="utf-8") + "\nSaved while building.\n", encoding="utf-8")
+        if saved == "unit":
+            unit = root / "units" / "02-equivalent-fractions.md"
+            unit.write_text(unit.read_text(encoding="utf-8") + "\nSaved while building.\n", encoding="utf-8")
+        else:
+            config = root / "course.yml"
+            text = config.read_text(encoding="utf-8")
+            config.write_text(text.replace("title:", "title: Saved", 1), encoding="utf-8")
         return result
 
     monkeypatch.setattr(builder, "build_full", saving_meanwhile)
@@ -158,7 +164,56 @@ def test_a_file_saved_during_the_build_is_not_recorded(
     monkeypatch.undo()
     assert not replayed(root, out)  # the site lacks that save: the next build must make it
     build(root, out)
-    assert "Saved while building." in (out / "units" / "equivalent-fractions.html").read_text(encoding="utf-8")
+    if saved == "unit":
+        page = (out / "units" / "equivalent-fractions.html").read_text(encoding="utf-8")
+        assert "Saved while building." in page
+    else:
+        assert "<title>Saved" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_record_names_the_unit_bytes_the_build_read(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit the stamp read and the build read again after it was saved (new bytes): the record
+    is of what the build read, never of what the stamp saw, whatever the file holds later."""
+    root, out = built
+    unit = root / "units" / "03-simplifying.md"
+    unit.write_text(unit.read_text(encoding="utf-8") + "\nFirst version.\n", encoding="utf-8")
+    first = unit.read_bytes()
+    import masterysite.build as builder
+
+    real = builder.load_course
+
+    def saving_before_the_read(*args: object, **kwargs: object) -> object:
+        unit.write_bytes(first.replace(b"First version.", b"Second version."))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder, "load_course", saving_before_the_read)
+    build(root, out)
+    monkeypatch.undo()
+    assert "Second version." in (out / "units" / "simplifying.html").read_text(encoding="utf-8")
+    unit.write_bytes(first)  # the bytes the stamp saw, back: the site on disk is not theirs
+    build(root, out)
+    assert "First version." in (out / "units" / "simplifying.html").read_text(encoding="utf-8")
+
+
+def test_a_one_unit_edit_reads_one_unit(built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stamp read every unit: the build reads again only the unit whose bytes are new."""
+    root, out = built
+    import masterysite.build as builder
+
+    read: list[str] = []
+    real = builder.read_unit_data
+
+    def counted(root: Path, entry: builder.UnitEntry, report: builder.Report) -> tuple[str, str] | None:
+        read.append(entry.path)
+        return real(root, entry, report)
+
+    monkeypatch.setattr(builder, "read_unit_data", counted)
+    edit_unit(root)
+    build(root, out)
+    assert read == ["units/03-simplifying.md"]
+    assert "One more sentence." in (out / "units" / "simplifying.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("record", ["{not json", '{"stamp": 1}', "[]", ""])

@@ -47,7 +47,7 @@ from masterysite import __version__
 from masterysite.errors import MasteryError, Problem
 from masterysite.model import Question, QuestionKind, Unit
 from masterysite.search import pack_words
-from masterysite.secret import course_secret
+from masterysite.secret import ENV, course_secret
 from masterysite.trust import signed, verified
 
 log = logging.getLogger(__name__)
@@ -134,7 +134,10 @@ def course_key(root: Path, unit_ids: dict[str, str]) -> str:
 
 def _ensure_secret(root: Path) -> None:
     """The course secret (issue 10) is made on a course's first build and is part of the key:
-    made before the key is taken, the second build finds the key the first one saved."""
+    made before the key is taken, the second build finds the key the first one saved. (A build
+    made it already: course_secret looks through the whole cache folder for links, 10 ms.)"""
+    if (root / FOLDER.parent / "secret").is_file() or os.environ.get(ENV, "").strip():
+        return
     with contextlib.suppress(MasteryError, OSError):
         course_secret(root)
 

@@ -9,6 +9,7 @@ leaves a broken site (and never touches the last good one).
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import gc
 import hashlib
@@ -20,7 +21,7 @@ import signal
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -421,7 +422,7 @@ def _render_task(index: int) -> str | None:
     if _PAGES_KEY is None:
         return None
     _SHARED = _SHARED or Shared(_SITE)
-    return page_signature(_SITE, unit, _LOADED.keys[unit.path], _PAGES_KEY, _SHARED)
+    return page_signature(_SITE, unit, _LOADED.keys[unit.path], _PAGES_KEY, _SHARED, _LOADED.parsed[unit.path][0])
 
 
 class Shared:
@@ -442,7 +443,13 @@ class Shared:
         return own, self.digests[names]
 
 
-def page_signature(site: Site, unit: Unit, key: str, pages_key: str, shared: Shared) -> str | None:
+PAGE_ONLY = {"questions": (), "search": (), "words": b""}  # left out of a page's signature: see there
+_SETTLED = tuple(f.name for f in dataclasses.fields(Unit) if f.name not in PAGE_ONLY)
+
+
+def page_signature(
+    site: Site, unit: Unit, key: str, pages_key: str, shared: Shared, parsed: Unit | None = None
+) -> str | None:
     """Everything a unit's page is made of: its parse (``key``), what the course-wide pass made of
     it (the light unit), and the data its template receives from the rest of the course (titles
     of its neighbours and prerequisites, ...); None when that cannot be told.
@@ -450,15 +457,25 @@ def page_signature(site: Site, unit: Unit, key: str, pages_key: str, shared: Sha
     The unit and its context are taken without its questions: what the page shows of them comes
     from the unit's own parse and the course settings (the course-wide pass leaves them alone);
     drawing each question's data was half the time of a no-change rebuild. Values shared by
-    every unit page (strings, course settings) are hashed once (``shared``)."""
-    skeleton = replace(unit, questions=(), search=(), words=b"")  # the search words come from the parse (``key``)
+    every unit page (strings, course settings) are hashed once (``shared``). ``parsed``: the light
+    unit as its parse made it (before the course-wide pass), a function of ``key``: then only the
+    fields the pass changed are hashed (those it gave a new value, and any dict: it could have
+    changed one in place), not the whole unit again."""
+    skeleton = copy.copy(unit)  # dataclasses.replace: a quarter of the time of the signatures
+    for name, empty in PAGE_ONLY.items():
+        object.__setattr__(skeleton, name, empty)
     try:
         context = unit_context(site, skeleton)
     except Exception:  # a context that needs more than the light unit: render this page every time
         log.debug("no signature for %s", unit.path, exc_info=True)
         return None
     own, common = shared.split(context)
-    return sha(pages_key, key, repr(skeleton), repr(own), common)
+    if parsed is None:
+        settled = repr(skeleton)
+    else:
+        changed = [(n, getattr(unit, n)) for n in _SETTLED if getattr(unit, n) is not getattr(parsed, n)]
+        settled = repr(changed + [(n, getattr(unit, n)) for n in _SETTLED if isinstance(getattr(unit, n), dict)])
+    return sha(pages_key, key, settled, repr(own), common)
 
 
 def unchanged_pages(
@@ -469,7 +486,7 @@ def unchanged_pages(
     signatures: dict[str, str] = {}
     same: set[int] = set()
     for index, unit in enumerate(site.course.units):
-        signature = page_signature(site, unit, loaded.keys[unit.path], pages_key, shared)
+        signature = page_signature(site, unit, loaded.keys[unit.path], pages_key, shared, loaded.parsed[unit.path][0])
         if signature is None:
             continue
         signatures[unit.href] = signature

@@ -422,3 +422,23 @@ def test_a_big_course_keeps_its_search_words_packed(
     monkeypatch.setattr(cache_module, "PACK_FROM", len(whole.course.units) + 1)
     fresh = load_course(example_course, cache=False).parsed.values()  # (the cache holds packed units now)
     assert all(not u.words for u, _ in fresh if u is not None)
+
+
+def test_a_page_signature_names_what_the_course_wide_pass_changed(built: tuple[Path, Path]) -> None:
+    """A unit's signature hashes its parse by key and, of the unit the course-wide pass made, only
+    what differs from the parse: a field the pass changed changes the signature."""
+    from masterysite.build import Shared, page_signature
+
+    root, _ = built
+    loaded = load_course(root, cache=True)
+    assert loaded.course is not None
+    site = Site.create(loaded.course, root)
+    shared = Shared(site)
+    unit = site.course.units[1]
+    parsed = loaded.parsed[unit.path][0]
+    assert parsed is not None
+    key = loaded.keys[unit.path]
+    same = page_signature(site, unit, key, "k", shared, parsed)
+    assert same is not None and same == page_signature(site, replace(unit), key, "k", shared, parsed)
+    assert same != page_signature(site, replace(unit, requires_line=unit.requires_line + 1), key, "k", shared, parsed)
+    assert same != page_signature(site, replace(unit, extra={"level": 2}), key, "k", shared, parsed)

@@ -529,8 +529,12 @@ def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None
     sign_in_workers = False
     # The search index (0.25 s at 1,000 units) is made in a child beside the pages: on a rebuild
     # there are few pages to render and a core to spare; on a cold build it fills the time the
-    # render pool's workers wait for the last of them.
-    search.start()
+    # render pool's workers wait for the last of them. Not beside the pool in a big course: the
+    # child touches every unit (copies of the parent's pages) while each worker copies those of
+    # its own units (10,000 units: 313 MB over the tree instead of 250); it starts after the pool.
+    big = packs(len(site.course.units))
+    if not big:
+        search.start()
     if loaded.cache is not None and loaded.root is not None:
         pages.key = render_key(loaded.cache.parse_key, loaded.root, theme_dirs(loaded.root))
         # The course secret seals every page; it may come from MASTERYSITE_SECRET rather than a
@@ -547,6 +551,8 @@ def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None
     log.info("%d unit pages rendered, %d unchanged", len(site.course.units) - len(same), len(same))
     with compiled_templates(site.env, loaded.cache) if loaded.cache else contextlib.nullcontext():
         todo = [i for i in range(len(site.course.units)) if i not in same]
+        if big and len(todo) < PARALLEL_FROM:
+            search.start()  # no pool: a core to spare
         if todo:
             with templates_of(site.course_dir):
                 site.env.get_template("unit.html")  # compiled once, before the workers fork
@@ -556,6 +562,7 @@ def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None
             signed = _run(_render_task, todo, jobs)
         finally:
             _SITE, _WRITER, _LOADED, _PAGES_KEY, _SHARED = None, None, None, None, None
+        search.start()  # (started already unless the course is big: see above)
         if sign_in_workers:
             units = site.course.units
             pages.signatures = {units[i].href: sig for i, sig in zip(todo, signed, strict=True) if sig is not None}

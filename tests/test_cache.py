@@ -442,3 +442,38 @@ def test_a_page_signature_names_what_the_course_wide_pass_changed(built: tuple[P
     assert same is not None and same == page_signature(site, replace(unit), key, "k", shared, parsed)
     assert same != page_signature(site, replace(unit, requires_line=unit.requires_line + 1), key, "k", shared, parsed)
     assert same != page_signature(site, replace(unit, extra={"level": 2}), key, "k", shared, parsed)
+
+
+def test_a_big_course_makes_its_search_index_after_the_render_pool(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From PACK_FROM units the search index's child is not forked while the render pool's workers
+    run (each copies what it touches of the parent: 10,000 units passed 300 MB); the index is the
+    same."""
+    import masterysite.build as builder
+
+    shutil.rmtree(example_course / ".masterysite", ignore_errors=True)
+    whole = load_course(example_course)
+    assert whole.course is not None
+    monkeypatch.setattr(cache_module, "PACK_FROM", 1)
+    monkeypatch.setattr(builder, "PARALLEL_FROM", 1)
+    events: list[str] = []
+    real_run, real_start = builder._run, builder.Background.start
+
+    def run(func: Callable[..., object], tasks: list[object], jobs: int | None) -> list[object]:
+        events.append(f"pool {func.__name__}")
+        try:
+            return real_run(func, tasks, jobs)
+        finally:
+            events.append(f"done {func.__name__}")
+
+    def start(self: builder.Background) -> None:  # (it may not fork: other threads of the test run)
+        events.append("start")
+        real_start(self)
+
+    monkeypatch.setattr(builder, "_run", run)
+    monkeypatch.setattr(builder.Background, "start", start)
+    build(example_course, tmp_path / "site", jobs=2)
+    assert "start" in events and events.index("done _render_task") < events.index("start")
+    index = (tmp_path / "site" / "_static" / "search-index.js").read_text(encoding="utf-8")
+    assert index == search_index_js(whole.course)

@@ -70,6 +70,14 @@ def is_file(path: Path) -> bool:
         return False
 
 
+def is_dir(path: Path) -> bool:
+    """Path.is_dir that answers False (instead of raising) for names no file system accepts."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def nfc(text: str) -> str:
     """One Unicode form for names: macOS (and zips made there) write 'é' as 'e' + accent (NFD),
     while a teacher types it as one character (NFC); both must mean the same file and id."""

@@ -290,3 +290,18 @@ def test_interrupted_page_render_leaves_previous_site(workdir: Path, monkeypatch
         build(workdir / "course", workdir / "site", jobs=1)
     assert tree_hash(workdir / "site") == before
     assert sorted(p.name for p in workdir.iterdir()) == ["course", "site"]
+
+
+def test_a_link_whose_folder_name_no_file_system_accepts_is_a_broken_link(make_course: Callable[..., Path]) -> None:
+    """Found by tests/test_fuzz_parser.py: a first path part too long for any file system
+    (OSError 'file name too long') is reported at its line, not raised."""
+    long = "x" * 300
+    root = make_course(
+        {
+            "course.yml": "title: C\nunits:\n  - units/01-a.md\n",
+            "units/01-a.md": f"---\ntitle: A\n---\n\nSee [this](../{long}/data.csv).\n",
+        }
+    )
+    report = build_module.load_course(root).report
+    assert [p.line for p in report.errors] == [5]
+    assert f"the course has no '{long}/' folder" in report.errors[0].message

@@ -10,7 +10,7 @@ from urllib.parse import quote, unquote
 
 from markdown_it.token import Token
 
-from masterysite.config import nfc, on_disk
+from masterysite.config import is_dir, nfc, on_disk
 from masterysite.errors import Report
 from masterysite.model import Link
 from masterysite.parse.extras import SAFE_ATTRIBUTES, dropped_attributes
@@ -175,7 +175,7 @@ class LinkRewriter:
 
     def _broken(self, kind: str, target: str, joined: str, line: int, unit_dir: str, from_root: bool) -> None:
         top = joined.split("/", 1)[0]
-        if "/" in joined and top not in ("assets", "units") and not (self.root / top).is_dir():
+        if "/" in joined and top not in ("assets", "units") and not is_dir(self.root / top):
             self._leaves(kind, target, line, f"the course has no '{top}/' folder")  # another part of a lesson
             return
         hint = self._hint(joined, self._course_files(posixpath.dirname(joined)), unit_dir, from_root)

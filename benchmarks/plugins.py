@@ -23,15 +23,12 @@ import statistics
 import sys
 import tempfile
 import time
-import types
 from collections.abc import Callable
 from pathlib import Path
 
 from floor_render import body
 from gen_course import generate_course
 from markdown_it import MarkdownIt
-from markdown_it.parser_block import ParserBlock
-from markdown_it.parser_inline import ParserInline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -39,13 +36,9 @@ from masterysite.parse import markdown
 
 
 def parsers() -> dict[str, MarkdownIt]:
-    plain = markdown.make_markdown.__wrapped__()  # type: ignore[attr-defined]
-    plain.block.tokenize = types.MethodType(ParserBlock.tokenize, plain.block)
-    plain.inline.tokenize = types.MethodType(ParserInline.tokenize, plain.inline)
-    plain.block.ruler.__cache__ = None  # type: ignore[attr-defined]
     return {
         "floor": MarkdownIt("commonmark").enable("table"),
-        "plugins": plain,
+        "plugins": markdown.with_markdown_its_loops(markdown.make_markdown.__wrapped__()),  # type: ignore[attr-defined]
         "masterysite": markdown.make_markdown.__wrapped__(),  # type: ignore[attr-defined]
     }
 

@@ -8,30 +8,23 @@ not, inside lists, quotes and ``:::`` blocks."""
 from __future__ import annotations
 
 import string
-import types
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from markdown_it.parser_block import ParserBlock
-from markdown_it.parser_inline import ParserInline
 
-from masterysite.parse.markdown import FIRST_CHARS, INLINE_FIRST_CHARS, make_markdown
+from masterysite.parse.markdown import FIRST_CHARS, INLINE_FIRST_CHARS, make_markdown, with_markdown_its_loops
 
 REPO = Path(__file__).parent.parent
 FILES = sorted([*REPO.glob("course/**/*.md"), *REPO.glob("tests/sample_courses/**/*.md")])
 
 
 def parsers(safe: bool = False) -> tuple[MarkdownIt, MarkdownIt]:
-    """Ours, and the same parser with markdown-it's own block loop."""
+    """Ours, and the same parser with markdown-it's own loops."""
     fast = make_markdown.__wrapped__(safe)  # type: ignore[attr-defined]
-    plain = make_markdown.__wrapped__(safe)  # type: ignore[attr-defined]
-    plain.block.tokenize = types.MethodType(ParserBlock.tokenize, plain.block)
-    plain.inline.tokenize = types.MethodType(ParserInline.tokenize, plain.inline)
-    plain.block.ruler.__cache__ = None  # type: ignore[attr-defined]  # markdown-it compiles its own chains again
-    return fast, plain
+    return fast, with_markdown_its_loops(make_markdown.__wrapped__(safe))  # type: ignore[attr-defined]
 
 
 FAST, PLAIN = parsers()

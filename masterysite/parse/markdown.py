@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import types
 from collections.abc import MutableMapping
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -333,6 +334,19 @@ def tokenize_by_first_char(md: MarkdownIt) -> None:
 
     md.block.tokenize = tokenize  # type: ignore[method-assign,assignment]
     md.inline.tokenize = tokenize_inline  # type: ignore[method-assign]
+
+
+def with_markdown_its_loops(md: MarkdownIt) -> MarkdownIt:
+    """``md`` with markdown-it's own block, inline and paragraph-end loops again (every rule at
+    every place): the reference the first-character dispatch is checked and measured against
+    (tests/test_markdown_dispatch.py, benchmarks/plugins.py)."""
+    from markdown_it.parser_block import ParserBlock
+    from markdown_it.parser_inline import ParserInline
+
+    md.block.tokenize = types.MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
+    md.inline.tokenize = types.MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
+    md.block.ruler.__cache__ = None  # markdown-it compiles its own chains again
+    return md
 
 
 def theme_safe(ident: str) -> str:

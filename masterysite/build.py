@@ -312,14 +312,30 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+_WORK: tuple[Callable[[Any], Any], list[Any]] | None = None  # what the pool's workers map over: see _run
+
+
 def _run(func: Callable[[T], R], tasks: list[T], jobs: int | None) -> list[R]:
-    """Map over tasks, in worker processes when it pays (fork: workers inherit, not unpickle)."""
+    """Map over tasks, in worker processes when it pays. Fork: the workers inherit the tasks and
+    are sent only their numbers (a unit's task holds the course's id table: pickling it for every
+    chunk sent 6 MB through the pipes at 1,000 units)."""
+    global _WORK
     jobs = jobs or jobs_default()
     with without_gc():
         if jobs < 2 or len(tasks) < PARALLEL_FROM:
             return [func(t) for t in tasks]
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=gc.disable) as pool:
-            return pool.map(func, tasks, chunksize=max(1, len(tasks) // (jobs * 64)))
+        _WORK = (func, tasks)
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs, initializer=gc.disable) as pool:
+                return pool.map(_work, range(len(tasks)), chunksize=max(1, len(tasks) // (jobs * 64)))
+        finally:
+            _WORK = None
+
+
+def _work(index: int) -> Any:
+    assert _WORK is not None
+    func, tasks = _WORK
+    return func(tasks[index])
 
 
 @contextlib.contextmanager

@@ -115,9 +115,11 @@ def outline(unit: Unit) -> Unit:
     """The unit with what the index and the course data need once its HTML is dropped (model.Unit)."""
     objectives = tuple(o.text for o in unit.objectives)
     # Interned: a course repeats the same few thousand words; one string each, not one per section
-    # (10,000 units: 0.94 GB in the parent without it). Pickling keeps them shared.
+    # (10,000 units: 0.94 GB in the parent without it). Pickling keeps them shared. Not sorted: the
+    # index lists a word's sections in course order whatever the order of the words in a section
+    # (sorting them was a third of this function).
     found = tuple(
-        (anchor, head, tuple(sorted(map(sys.intern, words(text)))))
+        (anchor, head, tuple(map(sys.intern, words(text))))
         for anchor, head, text in sections(unit.title, objectives, unit.lesson_html)
     )
     return replace(unit, search=found, bonus=len(unit.enrichment))

@@ -82,7 +82,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body, env = repaired, structure.kept_after_repair(env)
         mdmod.math_failures.clear()
         tokens = md.parse(body, env)
-    tokens = lessonmod.prepare(md, drop_comments(tokens), env)
+    tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
     offset = parts.body_offset
     objectives = _objectives(meta, path, report)
     rewriter = LinkRewriter(source, offset, report)

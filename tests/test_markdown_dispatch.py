@@ -38,6 +38,8 @@ def test_the_dispatch_is_installed() -> None:
     assert FAST.block.tokenize is not PLAIN.block.tokenize
     assert make_markdown().block.tokenize.__name__ == "tokenize"  # the one every unit is parsed with
     assert make_markdown().inline.tokenize.__name__ == "tokenize_inline"
+    assert make_markdown().core.ruler.getRules("")[0].__module__ == "masterysite.parse.markdown"
+    assert PLAIN.core.ruler.getRules("")[0].__module__ != "masterysite.parse.markdown"
     assert [f.__name__ for f in make_markdown().block.ruler.getRules("paragraph")] == ["terminates"]
     assert len(PLAIN.block.ruler.getRules("paragraph")) > 5
     rules = {rule.name for rule in FAST.block.ruler.__rules__}
@@ -91,6 +93,8 @@ INLINE = [
     " \\* \\[ $x^2$ $$y$$ $ a$ {.cls} `c`{.k}",
     " a\\\nb  \nc",
     " ~ ^ ! & < [ ] { } * _ `",
+    " a\r\nb\rc\r\r\nd",  # markdown-it's normalize runs only on a source that has one of these
+    " e\0f",
 ]
 line = st.builds(
     lambda indent, start, middle, rest: indent + start + middle + rest,

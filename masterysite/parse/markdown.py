@@ -19,6 +19,8 @@ from latex2mathml.converter import convert as latex_to_mathml
 from markdown_it import MarkdownIt
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import normalize as markdown_its_normalize
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
@@ -346,7 +348,16 @@ def with_markdown_its_loops(md: MarkdownIt) -> MarkdownIt:
     md.block.tokenize = types.MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.inline.tokenize = types.MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
     md.block.ruler.__cache__ = None  # markdown-it compiles its own chains again
+    md.core.ruler.at("normalize", markdown_its_normalize)
+    md.core.ruler.__cache__ = None
     return md
+
+
+def normalize(state: StateCore) -> None:
+    """markdown-it's first rule (CR LF and CR to LF, NUL to U+FFFD), which runs two regular
+    expressions over every source, skipped for a source with neither character (nearly all)."""
+    if "\r" in state.src or "\0" in state.src:
+        markdown_its_normalize(state)
 
 
 def theme_safe(ident: str) -> str:
@@ -380,6 +391,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     block_renderer(md)
     tokenize_by_first_char(md)  # after every block rule is in place
     terminators_by_first_char(md)
+    md.core.ruler.at("normalize", normalize)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up
     return md

@@ -55,7 +55,7 @@ from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, ren
 from masterysite.scripts import bundles, minified_css
 from masterysite.search import outline, search_index_js
 from masterysite.secret import course_secret
-from masterysite.theme import check_strings, default_theme_dir, static_files, theme_dirs
+from masterysite.theme import check_strings, default_theme_dir, static_files, templates_read_once, theme_dirs
 
 log = logging.getLogger(__name__)
 
@@ -565,7 +565,8 @@ def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None
     for index in same:
         writer.keep(site.course.units[index].href)
     log.info("%d unit pages rendered, %d unchanged", len(site.course.units) - len(same), len(same))
-    with compiled_templates(site.env, loaded.cache) if loaded.cache else contextlib.nullcontext():
+    cached = compiled_templates(site.env, loaded.cache) if loaded.cache else contextlib.nullcontext()
+    with cached, templates_read_once(site.env):
         todo = [i for i in range(len(site.course.units)) if i not in same]
         if big and len(todo) < PARALLEL_FROM:
             search.start()  # no pool: a core to spare

@@ -285,3 +285,33 @@ def test_check_names_the_line_of_malformed_course_yml(make_course) -> None:  # t
     assert result.exit_code == 1
     no_traceback(result)
     assert "course.yml:2: malformed YAML" in result.stderr
+
+
+def test_python_m_masterysite_build_leaves_quickly_and_cleans_up(make_course, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`build` ends with os._exit (no teardown of what it holds), after the exit handlers: the
+    temporary cache used when the course's own cannot be written is removed, and every line
+    printed is there."""
+    course = make_course(
+        {
+            "course.yml": "title: Quick\n",
+            "units/a.md": "---\ntitle: A\n---\n\n![](missing-alt.png)\n",
+            "units/missing-alt.png": b"\x89PNG\r\n\x1a\n",
+        }
+    )
+    (course / ".masterysite").mkdir(exist_ok=True)
+    (course / ".masterysite" / "cache").write_text("in the way\n")  # the cache cannot be made here
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env_tmp = {"TMPDIR": str(temp)}
+    result = subprocess.run(
+        [sys.executable, "-m", "masterysite", "build", str(course), "-o", str(tmp_path / "site")],
+        env={**os.environ, "PYTHONPATH": str(REPO), **env_tmp},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("site/index.html")
+    assert "no alt text" in result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert list(temp.iterdir()) == []  # the temporary cache went with the exit handlers

@@ -9,6 +9,7 @@ import pickle
 import re
 import shutil
 from collections.abc import Callable
+from typing import Any
 from dataclasses import replace
 from pathlib import Path
 
@@ -460,10 +461,10 @@ def test_a_big_course_makes_its_search_index_after_the_render_pool(
     events: list[str] = []
     real_run, real_start = builder._run, builder.Background.start
 
-    def run(func: Callable[..., object], tasks: list[object], jobs: int | None) -> list[object]:
+    def run(func: Callable[..., object], tasks: list[object], jobs: int | None, **beside: Any) -> list[object]:
         events.append(f"pool {func.__name__}")
         try:
-            return real_run(func, tasks, jobs)
+            return real_run(func, tasks, jobs, **beside)
         finally:
             events.append(f"done {func.__name__}")
 
@@ -477,3 +478,41 @@ def test_a_big_course_makes_its_search_index_after_the_render_pool(
     assert "start" in events and events.index("done _render_task") < events.index("start")
     index = (tmp_path / "site" / "_static" / "search-index.js").read_text(encoding="utf-8")
     assert index == search_index_js(whole.course)
+
+
+def test_the_index_is_saved_while_the_render_workers_run(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counts: Counts
+) -> None:
+    """With a render pool, the cache's index is written by a thread of the parent while the workers
+    render (not after the site is in place): the next build still finds every unit in it."""
+    import threading
+
+    import masterysite.build as builder
+
+    shutil.rmtree(example_course / ".masterysite", ignore_errors=True)
+    monkeypatch.setattr(builder, "PARALLEL_FROM", 1)
+    saved_in: list[str] = []
+    real_save = cache_module.BuildCache.save
+
+    def save(self: cache_module.BuildCache, *args: Any, **kwargs: Any) -> None:
+        saved_in.append(threading.current_thread().name)
+        real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(cache_module.BuildCache, "save", save)
+    out = tmp_path / "site"
+    build(example_course, out, jobs=2, cache=False)
+    assert len(saved_in) == 1 and saved_in[0] != threading.main_thread().name
+    edit(example_course / "units" / "01-whole-and-parts.md", lambda text: text.replace("denominator", "bottom number"))
+    build(example_course, out, jobs=2)
+    assert counts.last()[0] == 1  # one unit parsed again: the others came from the saved index
+    assert tree(out) == cold(example_course, tmp_path)
+
+
+def test_work_beside_the_pool_fails_the_build() -> None:
+    from masterysite.build import Beside
+
+    def boom() -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"), Beside(boom):
+        pass

@@ -9,9 +9,9 @@ import pickle
 import re
 import shutil
 from collections.abc import Callable
-from typing import Any
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jinja2.bccache import bc_magic

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
 
-from masterysite import unchanged
+from masterysite import search_patch, unchanged
 from masterysite.cache import (
     BuildCache,
     Parsed,
@@ -553,6 +553,7 @@ class Pages:
     signatures: dict[str, str] = field(default_factory=dict)  # href -> signature
     kept: set[str] = field(default_factory=set)  # hrefs linked unchanged from the previous build
     index_saved: bool = False  # the cache's index of parsed units was written while pages were rendered
+    search: search_patch.State | None = None  # what the previous build's search index was made from
 
 
 def write_site(
@@ -561,13 +562,29 @@ def write_site(
     """Render every page and copy every file into ``out`` (a fresh folder); with a cache, a unit
     page whose signature and file are the previous build's is linked from it, not rendered."""
     writer = Writer(out, previous)
-    # the search index reads every unit (0.2-0.3 s at 1,000): a rebuild makes it beside the pages
-    search = Background(lambda: writer.text("_static/search-index.js", search_index_js(site.course)))
+    state = search_patch.load_state(loaded.cache, previous) if loaded and loaded.cache and previous else None
+    patched = patched_search_index(site, loaded, previous, state) if loaded and state else None
+    if patched is not None:  # a few units changed: their words patched into the last index (search_patch.py)
+        search = Background(lambda: writer.text(search_patch.NAME, patched), fork=False)
+    else:  # the search index reads every unit (0.2-0.3 s at 1,000): a rebuild makes it beside the pages
+        search = Background(lambda: writer.text(search_patch.NAME, search_index_js(site.course)))
     try:
-        return _write_site(site, writer, search, jobs, loaded)
+        pages = _write_site(site, writer, search, jobs, loaded)
+        pages.search = state
+        return pages
     except BaseException:
         search.cancel()  # before the caller removes the folder it writes into
         raise
+
+
+def patched_search_index(site: Site, loaded: Loaded, previous: Path | None, state: search_patch.State) -> str | None:
+    """The previous build's search index with the words of the units parsed since patched in; None: make it whole."""
+    if previous is None or loaded.cache is None or any(u.path not in loaded.keys for u in site.course.units):
+        return None
+    units = site.course.units
+    parsed = [loaded.parsed[u.path][0] for u in units]
+    keys = [loaded.keys[u.path] for u in units]
+    return search_patch.patched_index(units, parsed, keys, loaded.cache, previous, state)
 
 
 def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None, loaded: Loaded | None) -> Pages:
@@ -638,12 +655,13 @@ class Background:
     thread would not run beside the rest). No fork where it is not safe (other threads running,
     no os.fork) or when the child fails: then ``wait`` does the work itself."""
 
-    def __init__(self, work: Callable[[], None]) -> None:
+    def __init__(self, work: Callable[[], None], fork: bool = True) -> None:
         self.work = work
+        self.fork = fork  # False: quick work, done in ``wait``
         self.pid: int | None = None
 
     def start(self) -> None:
-        if self.pid is not None or not hasattr(os, "fork") or threading.active_count() > 1:
+        if not self.fork or self.pid is not None or not hasattr(os, "fork") or threading.active_count() > 1:
             return
         try:
             pid = os.fork()
@@ -903,5 +921,7 @@ def _write_build(
         if not pages.index_saved:
             loaded.cache.save({loaded.keys[path]: parsed for path, parsed in loaded.parsed.items()}, loaded.sources)
         loaded.cache.save_pages(out, pages.key, pages.signatures, pages.kept)
+        units = [(u.id, loaded.keys.get(u.path, "")) for u in loaded.course.units]
+        search_patch.save_state(loaded.cache, out, units, pages.search)
     log.info("built %d units into %s", len(loaded.course.units), out)
     return loaded, site

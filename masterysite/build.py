@@ -478,8 +478,16 @@ class Shared:
     """What every unit page's context shares (strings, course settings), hashed once per build."""
 
     def __init__(self, site: Site) -> None:
+        self.site_refs = site.refs
         self.values = site.common("unit", "../")
         self.digests: dict[tuple[str, ...], str] = {}
+        self.refs: dict[str | None, str] = {}  # unit id -> digest of what other pages show of it
+
+    def ref(self, unit_id: str | None) -> str:
+        if unit_id not in self.refs:
+            ref = self.site_refs.get(unit_id) if unit_id is not None else None
+            self.refs[unit_id] = sha(repr(ref)) if ref is not None else f"no unit {unit_id!r}"
+        return self.refs[unit_id]
 
     def split(self, context: dict[str, Any]) -> tuple[list[tuple[str, Any]], str]:
         """The context's own values, and the digest of the values it shares with every page."""
@@ -519,27 +527,64 @@ def page_signature(
         log.debug("no signature for %s", unit.path, exc_info=True)
         return None
     own, common = shared.split(context)
+    settled = repr(skeleton) if parsed is None else _settled(unit, parsed)
+    signature = sha(pages_key, key, settled, repr(own), common)
+    inputs = page_inputs(site, unit, key, pages_key, shared, parsed)
+    return signature if inputs is None else f"{inputs}:{signature}"
+
+
+def _settled(unit: Unit, parsed: Unit) -> str:
+    """What the course-wide pass made of a unit, as far as it differs from its parse (page_signature)."""
+    changed = [(n, getattr(unit, n)) for n in _SETTLED if getattr(unit, n) is not getattr(parsed, n)]
+    return repr(changed + [(n, getattr(unit, n)) for n in _SETTLED if isinstance(getattr(unit, n), dict)])
+
+
+def page_inputs(site: Site, unit: Unit, key: str, pages_key: str, shared: Shared, parsed: Unit | None) -> str | None:
+    """What a unit page's context (render.unit_context) is made from, a tenth of the cost of hashing the
+    context itself: the render key, the unit's parse and what the course-wide pass made of it, its
+    place, and ``site.refs`` of the units it shows (itself, the units before and after it, and the
+    prerequisites of those three). The same inputs make the same context, so a page whose inputs are
+    those of its signature in the last build keeps that signature without drawing the context again.
+    (tests/conftest.py makes every build under test check it: CHECK_INPUTS.) None: cannot be told."""
     if parsed is None:
-        settled = repr(skeleton)
-    else:
-        changed = [(n, getattr(unit, n)) for n in _SETTLED if getattr(unit, n) is not getattr(parsed, n)]
-        settled = repr(changed + [(n, getattr(unit, n)) for n in _SETTLED if isinstance(getattr(unit, n), dict)])
-    return sha(pages_key, key, settled, repr(own), common)
+        return None
+    units = site.course.units
+    index = site.position[unit.id]
+    before = units[index - 1].id if index > 0 else None
+    after = units[index + 1].id if index + 1 < len(units) else None
+    shown = [unit.id, before, after]
+    for ident in (unit.id, before, after):
+        ref = site.refs.get(ident) if ident is not None else None
+        if ref is not None:
+            shown += ref["requires_ids"]
+    return sha(pages_key, key, _settled(unit, parsed), str(index), repr(shown), *map(shared.ref, shown))
+
+
+CHECK_INPUTS = False  # True (tests): a page kept by its inputs is signed anyway, and must match
 
 
 def unchanged_pages(
     site: Site, loaded: Loaded, previous: Path, old: dict[str, Any], pages_key: str
 ) -> tuple[dict[str, str], set[int]]:
-    """The signature of every unit page, and which of them the previous build's files already are."""
+    """The signature of every unit page, and which of them the previous build's files already are.
+    A page whose inputs (page_inputs) and file are the last build's keeps its signature unsigned."""
     shared = Shared(site)
     signatures: dict[str, str] = {}
     same: set[int] = set()
     for index, unit in enumerate(site.course.units):
-        signature = page_signature(site, unit, loaded.keys[unit.path], pages_key, shared, loaded.parsed[unit.path][0])
+        key, parsed = loaded.keys[unit.path], loaded.parsed[unit.path][0]
+        last = old.get(unit.href)
+        inputs = page_inputs(site, unit, key, pages_key, shared, parsed) if last else None
+        if last and inputs and last[0].startswith(f"{inputs}:") and file_stamp(f"{previous}/{unit.href}") == last[1]:
+            if CHECK_INPUTS and page_signature(site, unit, key, pages_key, shared, parsed) != last[0]:
+                raise AssertionError(f"{unit.path}: the same page inputs as the last build, another signature")
+            signatures[unit.href] = last[0]
+            same.add(index)
+            continue
+        signature = page_signature(site, unit, key, pages_key, shared, parsed)
         if signature is None:
             continue
         signatures[unit.href] = signature
-        last = old.get(unit.href)
         if last and last[0] == signature and file_stamp(f"{previous}/{unit.href}") == last[1]:
             same.add(index)
     return signatures, same

@@ -38,6 +38,15 @@ def make_course(tmp_path: Path) -> MakeCourse:
     return make
 
 
+@pytest.fixture(autouse=True)
+def check_page_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every build under test signs the pages it keeps by their inputs too (build.page_inputs): a page
+    whose inputs are the last build's and whose signature is not fails the build."""
+    import masterysite.build
+
+    monkeypatch.setattr(masterysite.build, "CHECK_INPUTS", True)
+
+
 # A build of the repository's own course leaves its cache in course/.masterysite/: a copy starts clean.
 _NO_CACHE = shutil.ignore_patterns(".masterysite")
 

@@ -14,7 +14,6 @@ import dataclasses
 import gc
 import hashlib
 import logging
-import multiprocessing
 import os
 import shutil
 import signal
@@ -330,6 +329,8 @@ def _run(func: Callable[[T], R], tasks: list[T], jobs: int | None, beside: Calla
             if beside is not None:
                 beside()
             return results
+        import multiprocessing  # only for a pool (a rebuild seldom has one)
+
         _WORK = (func, tasks)
         try:
             with multiprocessing.get_context("fork").Pool(jobs, initializer=gc.disable) as pool, Beside(beside):

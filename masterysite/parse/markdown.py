@@ -15,7 +15,6 @@ from collections.abc import MutableMapping
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from latex2mathml.converter import convert as latex_to_mathml
 from markdown_it import MarkdownIt
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
@@ -47,6 +46,8 @@ math_failures: list[str] = []
 
 def render_math(latex: str, options: dict[str, Any]) -> str:
     """LaTeX -> MathML at build time, so the site needs no math script and fetches nothing."""
+    from latex2mathml.converter import convert as latex_to_mathml  # 20 ms to import: only for a unit with math
+
     display = "block" if options.get("display_mode") else "inline"
     try:
         return str(latex_to_mathml(latex, display=display))

@@ -47,12 +47,16 @@ def refuse_links(root: Path) -> None:
     to a file (the secret kept elsewhere) is only read, never written through: it may stay."""
     top = root / FOLDER
     found = [FOLDER] if top.is_symlink() else []
-    if not found and top.is_dir():
-        for folder, dirs, files in os.walk(top):  # links to folders are listed, never followed
-            for name in (*dirs, *files):
-                path = Path(folder) / name
-                if path.is_symlink() and (path.is_dir() or not path.exists()):
-                    found.append(path.relative_to(root).as_posix())
+    stack = [(FOLDER, str(top))] if not found and top.is_dir() else []
+    while stack:  # os.scandir knows links from the folder listing: no call per file (1,000 cached units)
+        name, folder = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_symlink():  # never followed
+                    if entry.is_dir() or not os.path.exists(entry.path):
+                        found.append(f"{name}/{entry.name}")
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append((f"{name}/{entry.name}", entry.path))
     if found:
         message = (
             "a symbolic link where builds write and remove the course secret and the build cache (it would "

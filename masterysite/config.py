@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import unicodedata
@@ -299,8 +300,24 @@ def _language(data: yamlutil.LineDict, report: Report) -> str:
 
 def discover(root: Path) -> list[str]:
     """Default order: units/*.md sorted by file name."""
-    folder = root / "units"
-    return sorted(nfc(p.name) for p in folder.glob("*.md") if is_file(p)) if folder.is_dir() else []
+    return sorted(nfc(name) for name in unit_files(root) if name.endswith(".md"))
+
+
+def unit_files(root: Path) -> frozenset[str]:
+    """The names of the files in units/ (links followed), from one listing of the folder: the
+    folder's own names, not a call per file (1,000 units: 2,000 stat calls fewer)."""
+    try:
+        with os.scandir(root / "units") as entries:
+            return frozenset(entry.name for entry in entries if _is_file(entry))
+    except (OSError, ValueError):
+        return frozenset()
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def _entries(root: Path, data: yamlutil.LineDict, report: Report) -> list[UnitEntry]:
@@ -316,12 +333,13 @@ def _entries(root: Path, data: yamlutil.LineDict, report: Report) -> list[UnitEn
         )
         return []
     entries: list[UnitEntry] = []
+    files = unit_files(root)
     for index, item in enumerate(units):
         line = units.line_of(index)
         if isinstance(item, yamlutil.LineDict):
-            entries.extend(_section(root, item, report))
+            entries.extend(_section(root, item, report, files))
         else:
-            entries.extend(_file_entry(root, item, None, line, report))
+            entries.extend(_file_entry(root, item, None, line, report, files))
     _check_listing(root, entries, report)
     return entries
 
@@ -329,7 +347,7 @@ def _entries(root: Path, data: yamlutil.LineDict, report: Report) -> list[UnitEn
 SECTION_KEYS = ("section", "units")
 
 
-def _section(root: Path, item: yamlutil.LineDict, report: Report) -> list[UnitEntry]:
+def _section(root: Path, item: yamlutil.LineDict, report: Report, files: frozenset[str]) -> list[UnitEntry]:
     for key in item:
         if key not in SECTION_KEYS:
             report.error(COURSE_FILE, item.line_of(key), unknown_key(key, SECTION_KEYS, " in a section"))
@@ -348,11 +366,14 @@ def _section(root: Path, item: yamlutil.LineDict, report: Report) -> list[UnitEn
         if isinstance(value, yamlutil.LineDict):
             report.error(COURSE_FILE, units.line_of(index), "sections cannot be nested: list unit files here")
             continue
-        out.extend(_file_entry(root, value, str(name).strip(), units.line_of(index), report))
+        out.extend(_file_entry(root, value, str(name).strip(), units.line_of(index), report, files))
     return out
 
 
-def _file_entry(root: Path, value: Any, section: str | None, line: int, report: Report) -> list[UnitEntry]:
+def _file_entry(
+    root: Path, value: Any, section: str | None, line: int, report: Report, files: frozenset[str]
+) -> list[UnitEntry]:
+    """``files``: unit_files(root), where a name spelled as on disk is found without a call."""
     if not isinstance(value, str) or not value.strip():
         report.error(COURSE_FILE, line, f"expected a unit file name like 'fractions.md', got {describe(value)}")
         return []
@@ -363,7 +384,7 @@ def _file_entry(root: Path, value: Any, section: str | None, line: int, report: 
     if not relative.startswith("units/") or "/" in relative[len("units/") :]:
         report.error(COURSE_FILE, line, f"'{name}': unit files must be directly in the units/ folder")
         return []
-    if on_disk(root, relative) is None:
+    if relative[len("units/") :] not in files and on_disk(root, relative) is None:
         match = closest(Path(relative).name, discover(root))
         hint = f" — did you mean '{match}'?" if match else ""
         report.error(COURSE_FILE, line, f"unit file '{relative}' not found{hint}")

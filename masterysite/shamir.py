@@ -35,8 +35,26 @@ def _tables() -> tuple[list[int], list[int]]:
 
 
 EXP, LOG = _tables()
-# MUL[c] is a bytes.translate table multiplying every byte by c: one C call per share value.
-MUL = [bytes(0 if c == 0 or v == 0 else EXP[(LOG[c] + LOG[v]) % 255] for v in range(256)) for c in range(256)]
+
+
+def _multiplication() -> list[bytes]:
+    """MUL[c] is a bytes.translate table multiplying every byte by c: one C call per share value.
+    Made from the rows of the powers of two (each the last one translated through the row of 2)
+    by XOR, as c * v = (a ^ b) * v = a * v ^ b * v: 256 operations instead of 65,536 (5 ms of
+    every build's start)."""
+    rows = [bytes(256), bytes(range(256))]
+    double = bytes(0 if v == 0 else EXP[(LOG[2] + LOG[v]) % 255] for v in range(256))
+    powers = [rows[1]]
+    for _ in range(7):
+        powers.append(powers[-1].translate(double))
+    for c in range(2, 256):
+        low = c & -c
+        row = int.from_bytes(powers[low.bit_length() - 1], "big") ^ int.from_bytes(rows[c ^ low], "big")
+        rows.append(row.to_bytes(256, "big"))
+    return rows
+
+
+MUL = _multiplication()
 
 
 def mul(a: int, b: int) -> int:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import copy
 import functools
 import gc
 import hashlib
@@ -181,6 +182,19 @@ def light(unit: Unit | None, pack: bool = True) -> Unit | None:
     return replace(unit, questions=tuple(placeholder(q.kind) for q in unit.questions), **emptied)
 
 
+def compact(parsed: dict[str, Parsed]) -> dict[str, Parsed]:
+    """Light units as the index file keeps them: search words packed, not compressed (pack_words),
+    which a build needs only to make the whole search index again (search_patch.py patches it)."""
+    out: dict[str, Parsed] = {}
+    for key, (unit, problems) in parsed.items():
+        if unit is not None and not unit.words and unit.search:
+            unit = copy.copy(unit)  # (dataclasses.replace: five times the time, for every unit of a cold build)
+            object.__setattr__(unit, "words", pack_words(unit.search, compress=False))
+            object.__setattr__(unit, "search", tuple((anchor, title, ()) for anchor, title, _ in unit.search))
+        out[key] = (unit, problems)
+    return out
+
+
 @functools.cache
 def placeholder(kind: QuestionKind) -> Question:
     """A question of this kind in a light unit: no key, text, answer or place of its own (those are the
@@ -327,12 +341,12 @@ class BuildCache:
             removed = sorted(base_keys - parsed.keys())
             added = {key: value for key, value in parsed.items() if key not in base_keys}
             if len(removed) + len(added) <= max(8, size // 10):
-                _write(delta_file, (FORMAT, self.parse_key, base_id, removed, added))
+                _write(delta_file, (FORMAT, self.parse_key, base_id, removed, compact(added)))
                 self._drop_stale(parsed)
                 return
         with contextlib.suppress(OSError):
             delta_file.unlink()  # before the new whole index: an old delta never meets it
-        _write(self.folder / "index.pickle", (FORMAT, self.parse_key, os.urandom(8).hex(), parsed))
+        _write(self.folder / "index.pickle", (FORMAT, self.parse_key, os.urandom(8).hex(), compact(parsed)))
         self._drop_stale(parsed)
 
     def _drop_stale(self, parsed: dict[str, Parsed]) -> None:

@@ -84,3 +84,17 @@ def test_an_index_changed_on_disk_makes_the_index_whole(built: tuple[Path, Path]
     edit(root / UNIT, lambda t: t.replace("\n## ", "\nzyzzyva.\n\n## ", 1))
     rebuilt_index_is_whole_one(root, out)
     assert whole_builds == [1]
+
+
+def test_the_index_keeps_search_words_packed_raw(built: tuple[Path, Path]) -> None:
+    """The cache's index file holds each unit's search words as one raw string of bytes (quick to
+    load); read back they are the words of the parse."""
+    from masterysite.cache import compact
+    from masterysite.search import RAW, section_words
+
+    root, _ = built
+    whole = load_course(root)
+    parsed = {path: value for path, value in whole.parsed.items() if value[0] is not None}
+    for path, (unit, _problems) in compact(parsed).items():
+        assert unit is not None and unit.words.startswith(RAW)
+        assert section_words(unit) == [list(words) for words in section_words(parsed[path][0])]  # type: ignore[arg-type]

@@ -536,8 +536,9 @@ def page_signature(
 
 def _settled(unit: Unit, parsed: Unit) -> str:
     """What the course-wide pass made of a unit, as far as it differs from its parse (page_signature)."""
-    changed = [(n, getattr(unit, n)) for n in _SETTLED if getattr(unit, n) is not getattr(parsed, n)]
-    return repr(changed + [(n, getattr(unit, n)) for n in _SETTLED if isinstance(getattr(unit, n), dict)])
+    now, was = vars(unit), vars(parsed)  # (getattr: twice the time of the page inputs)
+    changed = [(n, now[n]) for n in _SETTLED if now[n] is not was[n]]
+    return repr(changed + [(n, now[n]) for n in _SETTLED if isinstance(now[n], dict)])
 
 
 def page_inputs(site: Site, unit: Unit, key: str, pages_key: str, shared: Shared, parsed: Unit | None) -> str | None:
@@ -558,18 +559,18 @@ def page_inputs(site: Site, unit: Unit, key: str, pages_key: str, shared: Shared
         ref = site.refs.get(ident) if ident is not None else None
         if ref is not None:
             shown += ref["requires_ids"]
-    return sha(pages_key, key, _settled(unit, parsed), str(index), repr(shown), *map(shared.ref, shown))
+    return sha(pages_key, key, _settled(unit, parsed), repr((index, shown, [shared.ref(i) for i in shown])))
 
 
 CHECK_INPUTS = False  # True (tests): a page kept by its inputs is signed anyway, and must match
 
 
 def unchanged_pages(
-    site: Site, loaded: Loaded, previous: Path, old: dict[str, Any], pages_key: str
+    site: Site, loaded: Loaded, previous: Path, old: dict[str, Any], pages_key: str, shared: Shared | None = None
 ) -> tuple[dict[str, str], set[int]]:
     """The signature of every unit page, and which of them the previous build's files already are.
     A page whose inputs (page_inputs) and file are the last build's keeps its signature unsigned."""
-    shared = Shared(site)
+    shared = shared or Shared(site)
     signatures: dict[str, str] = {}
     same: set[int] = set()
     for index, unit in enumerate(site.course.units):
@@ -591,6 +592,35 @@ def unchanged_pages(
     return signatures, same
 
 
+COURSE_PAGES = ("index.html", "progress.html", "_static/course-data.js")  # the pages that show every unit
+
+
+def course_pages_inputs(site: Site, pages_key: str, shared: Shared) -> str:
+    """What the course page, the progress page and the course data (render.render_page,
+    render.course_data_js) are made from: the render key, and of every unit in order what
+    ``site.refs`` shows and what they take besides (the exact mastery, bonus and draw)."""
+    units = site.course.units
+    return sha(pages_key, repr([(shared.ref(u.id), u.mastery, u.bonus, u.draw) for u in units]))
+
+
+def unchanged_course_pages(previous: Path, last: search_patch.State | None, inputs: str) -> bool:
+    """Whether the previous build's course pages are what this one would make (the same inputs,
+    the same files)."""
+    if last is None or last.course != inputs or len(last.stamps) != len(COURSE_PAGES):
+        return False
+    stamps = zip(COURSE_PAGES, last.stamps, strict=True)
+    return all(stamp is not None and file_stamp(f"{previous}/{name}") == stamp for name, stamp in stamps)
+
+
+def course_pages(site: Site) -> dict[str, str]:
+    """The course pages as this build would make them (CHECK_INPUTS)."""
+    return {
+        "index.html": render_page(site, "index"),
+        "progress.html": render_page(site, "progress"),
+        "_static/course-data.js": course_data_js(site),
+    }
+
+
 @dataclass
 class Pages:
     """What a build knows of its unit pages, for the cache's page list."""
@@ -600,6 +630,7 @@ class Pages:
     kept: set[str] = field(default_factory=set)  # hrefs linked unchanged from the previous build
     index_saved: bool = False  # the cache's index of parsed units was written while pages were rendered
     search: search_patch.State | None = None  # what the previous build's search index was made from
+    course: str = ""  # what the pages that show every unit were made from (course_pages_inputs)
 
 
 def write_site(
@@ -615,7 +646,7 @@ def write_site(
     else:  # the search index reads every unit (0.2-0.3 s at 1,000): a rebuild makes it beside the pages
         search = Background(lambda: writer.text(search_patch.NAME, search_index_js(site.course)))
     try:
-        pages = _write_site(site, writer, search, jobs, loaded)
+        pages = _write_site(site, writer, search, jobs, loaded, state)
         pages.search = state
         return pages
     except BaseException:
@@ -633,13 +664,21 @@ def patched_search_index(site: Site, loaded: Loaded, previous: Path | None, stat
     return search_patch.patched_index(units, parsed, keys, loaded.cache, previous, state)
 
 
-def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None, loaded: Loaded | None) -> Pages:
+def _write_site(
+    site: Site,
+    writer: Writer,
+    search: Background,
+    jobs: int | None,
+    loaded: Loaded | None,
+    last: search_patch.State | None = None,
+) -> Pages:
     global _SITE, _WRITER, _LOADED, _PAGES_KEY, _SHARED
     previous = writer.previous
     loaded = loaded or Loaded(site.course, Report())
     pages = Pages()
     same: set[int] = set()
     sign_in_workers = False
+    shared = Shared(site)
     # The search index (0.25 s at 1,000 units) is made in a child beside the pages: on a rebuild
     # there are few pages to render and a core to spare; on a cold build it fills the time the
     # render pool's workers wait for the last of them. Not beside the pool in a big course: the
@@ -655,10 +694,12 @@ def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None
         pages.key = sha(pages.key, hashlib.sha256(b"masterysite pages\0" + site.secret).hexdigest())
         old = loaded.cache.load_pages(previous, pages.key) if previous else {}
         if previous and old:
-            pages.signatures, same = unchanged_pages(site, loaded, previous, old, pages.key)
+            pages.signatures, same = unchanged_pages(site, loaded, previous, old, pages.key, shared)
             pages.kept = {site.course.units[index].href for index in same}
         else:
             sign_in_workers = True
+        pages.course = course_pages_inputs(site, pages.key, shared)
+    course_kept = bool(pages.course) and previous is not None and unchanged_course_pages(previous, last, pages.course)
     for index in same:
         writer.keep(site.course.units[index].href)
     log.info("%d unit pages rendered, %d unchanged", len(site.course.units) - len(same), len(same))
@@ -688,10 +729,18 @@ def _write_site(site: Site, writer: Writer, search: Background, jobs: int | None
         if sign_in_workers:
             units = site.course.units
             pages.signatures = {units[i].href: sig for i, sig in zip(todo, signed, strict=True) if sig is not None}
-        for name in ("index", "progress"):
-            with templates_of(site.course_dir):
-                writer.text(f"{name}.html", render_page(site, name))
-    copy_static(site, writer, search)
+        if course_kept:  # (the course data is kept where it is written: copy_static)
+            writer.keep("index.html")
+            writer.keep("progress.html")
+            if CHECK_INPUTS and previous is not None:
+                for name, text in course_pages(site).items():
+                    if (previous / name).read_text(encoding="utf-8") != text:
+                        raise AssertionError(f"{name}: the same inputs as the last build, other bytes")
+        else:
+            for name in ("index", "progress"):
+                with templates_of(site.course_dir):
+                    writer.text(f"{name}.html", render_page(site, name))
+    copy_static(site, writer, search, course_data=not course_kept)
     writer.text(MARKER, "This folder is written by masterysite build; it is replaced on every build.\n")
     return pages
 
@@ -739,7 +788,7 @@ class Background:
             self.pid = None
 
 
-def copy_static(site: Site, writer: Writer, search: Background) -> None:
+def copy_static(site: Site, writer: Writer, search: Background, course_data: bool = True) -> None:
     static = static_files(site.course_dir)
     for name, text in bundles(site.course_dir).items():
         if name not in static:  # theme/static/NAME.js replaces the whole joined script
@@ -752,7 +801,10 @@ def copy_static(site: Site, writer: Writer, search: Background) -> None:
             writer.copy(f"_static/{name}", file)
     if site.extra_css:
         writer.copy("_static/extra.css", site.course_dir / EXTRA_CSS)
-    writer.text("_static/course-data.js", course_data_js(site))
+    if course_data:
+        writer.text("_static/course-data.js", course_data_js(site))
+    else:  # the last build's (build.course_pages_inputs)
+        writer.keep("_static/course-data.js")
     search.wait()
     for name, file in published_files(site.course_dir, site.course):
         writer.copy(name, file)
@@ -968,6 +1020,7 @@ def _write_build(
             loaded.cache.save({loaded.keys[path]: parsed for path, parsed in loaded.parsed.items()}, loaded.sources)
         loaded.cache.save_pages(out, pages.key, pages.signatures, pages.kept)
         units = [(u.id, loaded.keys.get(u.path, "")) for u in loaded.course.units]
-        search_patch.save_state(loaded.cache, out, units, pages.search)
+        made = search_patch.State(units, "", pages.course)
+        search_patch.save_state(loaded.cache, out, made, pages.search, COURSE_PAGES if pages.course else ())
     log.info("built %d units into %s", len(loaded.course.units), out)
     return loaded, site

@@ -20,9 +20,9 @@ import json
 from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from masterysite.cache import FORMAT, BuildCache, _read, _write, code_key, sha
+from masterysite.cache import FORMAT, BuildCache, _read, _write, code_key, file_stamp, sha
 from masterysite.model import Unit
 from masterysite.render import script_json
 from masterysite.search import ALPHABET, encode_postings, section_words
@@ -32,7 +32,14 @@ PREFIX, SUFFIX = "window.MASTERYSITE_SEARCH = ", ";\n"  # search.search_index_js
 MOST = 32  # changed units: past this many, the index is made again (a patch decodes their words' lists)
 _DIGIT = {c: i for i, c in enumerate(ALPHABET)}
 
-State = tuple[list[tuple[str, str]], str]  # (unit id, cache key) in course order, SHA-256 of the file
+
+class State(NamedTuple):
+    """What the last build into a folder made its search index from, and its course pages from."""
+
+    units: list[tuple[str, str]]  # (unit id, cache key) in course order
+    digest: str  # SHA-256 of the search index's bytes
+    course: str = ""  # build.course_pages_inputs
+    stamps: tuple[tuple[int, int, int] | None, ...] = ()  # file_stamp of each of build.COURSE_PAGES
 
 
 def decode_postings(text: str) -> list[int]:
@@ -64,13 +71,14 @@ def state_file(cache: BuildCache, out: Path) -> Path:
 
 def load_state(cache: BuildCache, out: Path) -> State | None:
     data = _read(state_file(cache, out))
-    if isinstance(data, tuple) and len(data) == 4 and data[:2] == (FORMAT, code_key()):
-        return data[2], data[3]
+    if isinstance(data, tuple) and len(data) == 6 and data[:2] == (FORMAT, code_key()):
+        return State(*data[2:])
     return None
 
 
-def save_state(cache: BuildCache, out: Path, units: list[tuple[str, str]], old: State | None) -> None:
-    """After the site is in place: what its search index was made from, and the digest of its bytes."""
+def save_state(cache: BuildCache, out: Path, new: State, old: State | None, pages: tuple[str, ...] = ()) -> None:
+    """After the site is in place: what its search index was made from and the digest of its bytes
+    (``new.digest`` is taken here), and the file stamps of ``pages`` (``new.stamps``)."""
     if cache.temporary:
         return
     try:
@@ -78,8 +86,9 @@ def save_state(cache: BuildCache, out: Path, units: list[tuple[str, str]], old: 
     except OSError:
         state_file(cache, out).unlink(missing_ok=True)
         return
-    if old != (units, digest):
-        _write(state_file(cache, out), (FORMAT, code_key(), units, digest))
+    new = new._replace(digest=digest, stamps=tuple(file_stamp(f"{out}/{name}") for name in pages))
+    if old != new:
+        _write(state_file(cache, out), (FORMAT, code_key(), *new))
 
 
 def patched_index(
@@ -88,7 +97,7 @@ def patched_index(
     """The search index of ``units`` (the course's, in order; ``parsed``: each as its parse made it,
     ``keys``: its cache key), made from the one in ``previous`` that ``state`` describes; None when
     it cannot be told (see the module docstring): then make it whole."""
-    old_units, old_digest = state
+    old_units, old_digest = state.units, state.digest
     if len(old_units) != len(units):
         return None
     changed: list[int] = []

@@ -516,3 +516,42 @@ def test_work_beside_the_pool_fails_the_build() -> None:
 
     with pytest.raises(OSError, match="disk full"), Beside(boom):
         pass
+
+
+def test_no_cache_sets_the_old_cache_aside_and_a_child_removes_it(example_course: Path, tmp_path: Path) -> None:
+    """--no-cache renames the old cache into the new one (cache/old-PID) instead of removing it file by
+    file before parsing; a child removes it while the units are parsed. Nothing of it is left after
+    the build, nor of one a stopped build left; the site is a cold build's."""
+    out = tmp_path / "site"
+    build(example_course, out)
+    folder = example_course / FOLDER
+    old_units = {p.name for p in (folder / "units").iterdir()}
+    (folder / "units" / "stale.pickle").write_bytes(b"from an older build")
+    left = folder / "old-999999"  # set aside by a build that was killed before removing it
+    (left / "units").mkdir(parents=True)
+    (left / "units" / "x.pickle").write_bytes(b"x")
+
+    cache = cache_module.BuildCache.open(example_course, {}, use=False)
+    assert cache.old is not None and cache.old.parent == folder and (cache.old / "units" / "stale.pickle").is_file()
+    assert list((folder / "units").iterdir()) == []  # a fresh cache at once
+    cache.remove_old()
+    assert not any(p.name.startswith("old-") for p in folder.iterdir())
+
+    (left / "units").mkdir(parents=True)
+    build(example_course, out, cache=False)
+    assert not any(p.name.startswith("old-") for p in folder.iterdir())
+    assert {p.name for p in (folder / "units").iterdir()} == old_units
+    assert tree(out) == cold(example_course, tmp_path)
+
+
+def test_a_cache_set_aside_changes_no_key(example_course: Path, tmp_path: Path, counts: Counts) -> None:
+    """A cache left aside inside the cache folder (a stopped --no-cache build) is not part of the
+    course: the next build still finds every unit in the cache, and removes it."""
+    out = tmp_path / "site"
+    build(example_course, out)
+    left = example_course / FOLDER / "old-999999"
+    shutil.copytree(example_course / FOLDER / "units", left / "units")
+    edit(example_course / "units" / "01-whole-and-parts.md", lambda text: text.replace("denominator", "bottom number"))
+    build(example_course, out)
+    assert counts.last()[0] == 1
+    assert not left.exists()

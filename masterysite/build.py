@@ -287,15 +287,7 @@ def _load_cached(
             loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
             source = UnitSource(entry.path, index, entry.section, str(root), ids, config.extra_keys, config.safe_html)
             tasks.append((source, key, str(cache.folder), parse_key(cache, config), pack))
-    removal = Background(cache.remove_old)  # a cache --no-cache set aside, removed beside the parse
-    if cache.old is not None:
-        removal.start()
-    try:
-        results = _run(parse_file, tasks, jobs)
-    finally:
-        if cache.old is not None:
-            removal.wait()
-    for task, result in zip(tasks, results, strict=True):
+    for task, result in zip(tasks, _run(parse_file, tasks, jobs), strict=True):
         loaded.parsed[task[0].path] = result
     log.info("%d of %d units parsed, %d from the cache", len(tasks), len(digests), len(digests) - len(tasks))
     return loaded

@@ -269,39 +269,6 @@ def load_sources(root: Path) -> Sources:
     return {}
 
 
-OLD = "old-"  # a cache set aside by --no-cache, inside the new one until removed: see _set_aside
-
-
-def _set_aside(folder: Path) -> Path | None:
-    """``--no-cache``: the old cache moved out of the way with two renames instead of removed file by
-    file before anything is parsed. It ends up inside the new cache folder (``cache/old-PID``), where
-    nothing reads it (course_key leaves ``cache`` out) until remove_old removes it. None when it was
-    removed here (a folder that is not a plain one, or a rename that failed)."""
-    if folder.is_symlink() or not folder.is_dir():
-        shutil.rmtree(folder, ignore_errors=True)  # (refuse_links has refused a link already)
-        return None
-    aside = folder.with_name(f".{folder.name}-{OLD}{os.getpid()}")
-    try:
-        os.rename(folder, aside)
-        (folder / "units").mkdir(parents=True)
-        final = folder / f"{OLD}{os.getpid()}"
-        os.rename(aside, final)
-        return final
-    except OSError:
-        shutil.rmtree(aside, ignore_errors=True)
-        shutil.rmtree(folder, ignore_errors=True)
-        return None
-
-
-def _left_aside(folder: Path) -> Path | None:
-    """A cache set aside by a build that was stopped before it removed it."""
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith(OLD) and entry.is_dir(follow_symlinks=False):
-                return Path(entry.path)
-    return None
-
-
 @dataclass
 class BuildCache:
     """The cache of one course for one build."""
@@ -313,7 +280,6 @@ class BuildCache:
     base: tuple[str, frozenset[str]] | None = None  # the whole index on disk: its id and keys (see save)
     pages: dict[Path, dict[str, Any]] = field(default_factory=dict)  # the page lists as loaded
     sources: Sources = field(default_factory=dict)  # as loaded (see load_sources)
-    old: Path | None = None  # the cache --no-cache set aside, to be removed (remove_old)
 
     @classmethod
     def open(cls, root: Path, unit_ids: dict[str, str], use: bool = True, settings: str = "") -> BuildCache:
@@ -323,7 +289,8 @@ class BuildCache:
         parse_key = sha(code_key(), course_key(root, unit_ids), settings)
         folder = root / FOLDER
         try:
-            old = None if use else _set_aside(folder)
+            if not use:
+                shutil.rmtree(folder, ignore_errors=True)
             (folder / "units").mkdir(parents=True, exist_ok=True)
             if not (folder / ".gitignore").is_file():
                 (folder / ".gitignore").write_text("# the build cache of masterysite: never commit it\n*\n")
@@ -334,18 +301,9 @@ class BuildCache:
             atexit.register(shutil.rmtree, folder, True)
             return cls(folder, parse_key, temporary=True)
         cache = cls(folder, parse_key)
-        cache.old = old or _left_aside(folder)
         if use:
             cache.index = cache._load_index()
         return cache
-
-    def remove_old(self) -> None:
-        """Remove the cache ``--no-cache`` set aside (and any a killed build left): build.py does it
-        in a child while the units are parsed (1,000 units: 0.09 s of a cold build's start)."""
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(self.folder):
-                if entry.name.startswith(OLD) and entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
 
     def _load_index(self) -> dict[str, Parsed]:
         """The index (key -> light unit and problems): the whole one, then the changes saved since

@@ -91,6 +91,12 @@ class Loaded:
             parsed = parse_file(self.task(unit.path), light_only=False)
         return heavy(unit, parsed[0])  # type: ignore[arg-type]
 
+    def save_index(self) -> None:
+        """The cache's index of the units this build uses. It names parses only, all of them stored
+        already, so it holds whatever becomes of the site (write_site writes it beside the render pool)."""
+        assert self.cache is not None
+        self.cache.save({self.keys[path]: parsed for path, parsed in self.parsed.items()}, self.sources)
+
     def task(self, path: str) -> UnitTask:
         """What a worker needs to parse the unit at ``path`` and cache it."""
         assert self.config is not None and self.cache is not None and self.root is not None
@@ -628,7 +634,6 @@ class Pages:
     key: str = ""  # the render key
     signatures: dict[str, str] = field(default_factory=dict)  # href -> signature
     kept: set[str] = field(default_factory=set)  # hrefs linked unchanged from the previous build
-    index_saved: bool = False  # the cache's index of parsed units was written while pages were rendered
     search: search_patch.State | None = None  # what the previous build's search index was made from
     course: str = ""  # what the pages that show every unit were made from (course_pages_inputs)
 
@@ -713,16 +718,10 @@ def _write_site(
                 site.env.get_template("unit.html")  # compiled once, before the workers fork
         _SITE, _WRITER, _LOADED = site, writer, loaded
 
-        def save_index() -> None:
-            """The units' index (0.1 s at 1,000 units) while the workers render: it names parses, all
-            of them stored already, whatever becomes of this site (see Loaded.keys)."""
-            assert loaded is not None and loaded.cache is not None
-            loaded.cache.save({loaded.keys[path]: parsed for path, parsed in loaded.parsed.items()}, loaded.sources)
-            pages.index_saved = True
-
         _PAGES_KEY, _SHARED = (pages.key if sign_in_workers else None), None
         try:
-            signed = _run(_render_task, todo, jobs, beside=save_index if loaded.cache is not None else None)
+            # the cache's index (0.1 s at 1,000 units) is written while the workers render
+            signed = _run(_render_task, todo, jobs, beside=loaded.save_index if loaded.cache is not None else None)
         finally:
             _SITE, _WRITER, _LOADED, _PAGES_KEY, _SHARED = None, None, None, None, None
         search.start()  # (started already unless the course is big: see above)
@@ -1015,9 +1014,7 @@ def _write_build(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    if loaded.cache is not None:  # only now: the cache describes a site that is in place
-        if not pages.index_saved:
-            loaded.cache.save({loaded.keys[path]: parsed for path, parsed in loaded.parsed.items()}, loaded.sources)
+    if loaded.cache is not None:  # only now: the page list describes a site that is in place
         loaded.cache.save_pages(out, pages.key, pages.signatures, pages.kept)
         units = [(u.id, loaded.keys.get(u.path, "")) for u in loaded.course.units]
         made = search_patch.State(units, "", pages.course)

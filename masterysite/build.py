@@ -30,6 +30,7 @@ from jinja2.exceptions import SecurityError
 from masterysite import search_patch, unchanged
 from masterysite.cache import (
     BuildCache,
+    Packs,
     Parsed,
     Sources,
     compiled_templates,
@@ -187,6 +188,10 @@ def digest(text: str) -> str:
 UnitTask = tuple[UnitSource, str, str, str, bool]  # source, key, cache folder, parse key, pack the search words
 
 
+PACK_TASKS = PARALLEL_FROM  # units parsed in one build from which they are cached in packs (cache.Packs)
+_PACKED = False  # whether parse_file caches its unit in a pack (set around the parse: see _load_cached)
+
+
 def parse_file(task: UnitTask, light_only: bool = True) -> Parsed:
     """Read, parse and cache one unit (in a worker); the caller gets the light unit.
 
@@ -197,7 +202,7 @@ def parse_file(task: UnitTask, light_only: bool = True) -> Parsed:
     if text is None or key != unit_key(parse_key, digest(text), source.path, source.order, source.section):
         raise MasteryError(f"{source.path}: the file changed while the course was being built; build again")
     parsed: Parsed = parse_task((text, source))  # type: ignore[assignment]
-    store_unit(folder, key, parsed)
+    store_unit(folder, key, parsed, packed=_PACKED)
     return (light(parsed[0], pack), parsed[1]) if light_only else parsed
 
 
@@ -293,7 +298,14 @@ def _load_cached(
             loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
             source = UnitSource(entry.path, index, entry.section, str(root), ids, config.extra_keys, config.safe_html)
             tasks.append((source, key, str(cache.folder), parse_key(cache, config), pack))
-    for task, result in zip(tasks, _run(parse_file, tasks, jobs), strict=True):
+    global _PACKED
+    _PACKED = len(tasks) >= PACK_TASKS
+    try:
+        results = _run(parse_file, tasks, jobs)
+    finally:
+        _PACKED = False
+        Packs.close()  # (a pack this process wrote: parsed without a pool)
+    for task, result in zip(tasks, results, strict=True):
         loaded.parsed[task[0].path] = result
     log.info("%d of %d units parsed, %d from the cache", len(tasks), len(digests), len(digests) - len(tasks))
     return loaded

@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 from jinja2.bccache import bc_magic
 
+from masterysite import build as build_module
 from masterysite import cache as cache_module
 from masterysite.build import build, load_course
-from masterysite.cache import FOLDER, light, placeholder
+from masterysite.cache import _RECORD, FOLDER, PACK_SUFFIX, Packs, light, load_unit, pack_records, placeholder
 from masterysite.checks import check_course
 from masterysite.errors import Report
 from masterysite.render import Site, course_data_js, render_page
@@ -64,8 +65,14 @@ def counts(caplog: pytest.LogCaptureFixture) -> Counts:
     return Counts(caplog)
 
 
-@pytest.fixture
-def built(example_course: Path, tmp_path: Path) -> tuple[Path, Path]:
+@pytest.fixture(params=["files", "packs"])
+def built(
+    example_course: Path, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path]:
+    """The example course built with its cache: each parsed unit in a file of its own (a build that
+    parses a few units), or in a pack (cache.Packs: a build that parses many; here from one)."""
+    if request.param == "packs":
+        monkeypatch.setattr(build_module, "PACK_TASKS", 1)
     shutil.rmtree(example_course / ".masterysite", ignore_errors=True)
     out = tmp_path / "site"
     build(example_course, out)
@@ -211,27 +218,56 @@ def test_an_added_unit(built: tuple[Path, Path], tmp_path: Path) -> None:
     assert (built[1] / "units" / "more.html").exists()
 
 
+def cache_files(root: Path) -> list[Path]:
+    """The cache's files of pickled data: units (in files or packs), the index, the page lists."""
+    files = sorted(p for p in (root / FOLDER).rglob("*") if p.suffix in (".pickle", PACK_SUFFIX))
+    assert files
+    return files
+
+
+def records(pack: Path) -> list[tuple[str, bytes]]:
+    """(key, blob) of every record of a pack."""
+    with pack.open("rb") as handle:
+        places = list(pack_records(handle))
+    data = pack.read_bytes()
+    return [(key, data[offset : offset + length]) for key, offset, length in places]
+
+
+def write_pack(pack: Path, entries: list[tuple[str, bytes]]) -> None:
+    pack.write_bytes(b"".join(_RECORD.pack(b"MSU1", key.encode(), len(blob)) + blob for key, blob in entries))
+
+
 def test_a_corrupt_cache_is_a_full_build(built: tuple[Path, Path], counts: Counts, tmp_path: Path) -> None:
     root, _out = built
-    for file in (root / FOLDER).rglob("*.pickle"):
+    for file in cache_files(root):
         data = file.read_bytes()
         file.write_bytes(data[: len(data) // 2])
-    assert rebuild_equals_cold(built, tmp_path, edit_word(UNIT), counts) == (7, 7)
+    # a pack cut in two keeps the records before the cut whole: those units are not parsed again
+    whole = sum(len(records(pack)) for pack in (root / FOLDER / "units").glob(f"*{PACK_SUFFIX}"))
+    assert whole < 7
+    assert rebuild_equals_cold(built, tmp_path, edit_word(UNIT), counts) == (7 - whole, 7)
 
 
 def test_a_cache_entry_that_unpickles_to_something_else_is_a_miss(
     built: tuple[Path, Path], counts: Counts, tmp_path: Path
 ) -> None:
     root, _out = built
-    for file in (root / FOLDER).rglob("*.pickle"):
+    for file in cache_files(root):
         file.write_bytes(pickle.dumps(("something", "else", {})))
     assert rebuild_equals_cold(built, tmp_path, lambda root: None, counts) == (7, 7)
-    # signed by this user's builds, but another unit's entry under each name: the signature lets it
-    # through, the entry's own key must not (each unit is parsed again, never shown as another)
+    # signed by this user's builds, but another unit's entry under each name (or key of a pack's
+    # record): the signature lets it through, the entry's own key must not (each unit is parsed
+    # again, never shown as another)
     files = sorted((root / FOLDER / "units").glob("*.pickle"))
     blobs = [file.read_bytes() for file in files]
     for file, blob in zip(files, blobs[1:] + blobs[:1], strict=True):
         file.write_bytes(blob)
+    packs = sorted((root / FOLDER / "units").glob(f"*{PACK_SUFFIX}"))
+    assert len(files) + sum(len(records(pack)) for pack in packs) == 7
+    for pack in packs:
+        entries = records(pack)
+        blobs = [blob for _, blob in entries]
+        write_pack(pack, [(key, blob) for (key, _), blob in zip(entries, blobs[1:] + blobs[:1], strict=True)])
     edit(root / "course.yml", lambda t: t + "\n# every page is rendered again: each unit is loaded whole\n")
     rebuild_equals_cold(built, tmp_path, lambda root: None, counts)
 
@@ -254,10 +290,14 @@ def test_cache_files_a_course_brings_are_never_loaded(built: tuple[Path, Path], 
     build(root, out)
     marker = tmp_path / "the-planted-code-ran"
     planted = pickle.dumps(Planted(marker))
-    files = [p for p in (root / FOLDER).rglob("*") if p.suffix in (".pickle", ".cache")]
-    assert {p.suffix for p in files} == {".pickle", ".cache"}  # units, index, pages; compiled templates
+    files = [p for p in (root / FOLDER).rglob("*") if p.suffix in (".pickle", ".cache", PACK_SUFFIX)]
+    # units (in files, or in packs), index, pages; compiled templates
+    assert {p.suffix for p in files} >= {".pickle", ".cache"}
     for file in files:
-        file.write_bytes((bc_magic if file.suffix == ".cache" else b"") + planted)
+        if file.suffix == PACK_SUFFIX:  # each record: the planted pickle, unsigned, under its unit's key
+            write_pack(file, [(key, planted) for key, _ in records(file)])
+        else:
+            file.write_bytes((bc_magic if file.suffix == ".cache" else b"") + planted)
     _environment.cache_clear()  # the next build loads the compiled templates from the cache folder
     # An edit, so the build does not stop at "nothing changed" (masterysite/unchanged.py) before the cache.
     assert rebuild_equals_cold(built, tmp_path, edit_word(UNIT), counts) == (7, 7)
@@ -516,3 +556,68 @@ def test_work_beside_the_pool_fails_the_build() -> None:
 
     with pytest.raises(OSError, match="disk full"), Beside(boom):
         pass
+
+
+def unit_cache(root: Path) -> tuple[list[Path], list[Path]]:
+    """The cache's unit files and packs."""
+    units = root / FOLDER / "units"
+    return sorted(units.glob("*.pickle")), sorted(units.glob(f"*{PACK_SUFFIX}"))
+
+
+def test_a_build_that_parses_many_units_writes_one_pack_not_a_file_each(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.rmtree(example_course / ".masterysite", ignore_errors=True)
+    build(example_course, tmp_path / "few")  # 7 units: fewer than a pack needs
+    files, packs = unit_cache(example_course)
+    assert (len(files), len(packs)) == (7, 0)
+    monkeypatch.setattr(build_module, "PACK_TASKS", 7)
+    build(example_course, tmp_path / "many", cache=False)
+    files, packs = unit_cache(example_course)
+    assert (len(files), len(packs)) == (0, 1)
+    entries = records(packs[0])
+    assert len(entries) == 7
+    # each unit is read back from it, by a process that has not read the pack yet too
+    folder = str(example_course / FOLDER)
+    for fresh in (False, True):
+        if fresh:
+            Packs.forget(folder)
+        found = [load_unit(folder, key) for key, _ in entries]
+        assert [parsed[0].path for parsed in found if parsed and parsed[0]] == sorted(
+            f"units/{p.name}" for p in (example_course / "units").glob("*.md")
+        )
+
+
+def test_a_pack_mostly_stale_gives_its_units_files_and_goes(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The packs a build no longer needs are deleted; one it needs less than half of too, once the
+    units it still needs have files of their own. Each rebuild is the cold build's site."""
+    root, _out = built
+    monkeypatch.setattr(build_module, "PACK_TASKS", 3)  # a build that parses 3 units or more packs them
+    shutil.rmtree(root / FOLDER)
+    build(*built)
+    files, first = unit_cache(root)
+    assert (len(files), len(first)) == (0, 1)
+    units = sorted((root / "units").glob("*.md"))
+
+    def edit_units(paths: list[Path]) -> Mutate:
+        return lambda root: [edit_word(str(p.relative_to(root)))(root) for p in paths]
+
+    # 3 of 7 edited: the first pack keeps 4 (more than half), the 3 go to a new pack
+    assert rebuild_equals_cold(built, tmp_path, edit_units(units[:3]), counts) == (3, 3)
+    files, packs = unit_cache(root)
+    assert (len(files), first[0] in packs, len(packs)) == (0, True, 2)
+    # 2 more (one of them in the second pack): the first pack holds 3 of its 7 units still in
+    # use, its own files now; the second, 2 of 3: kept
+    assert rebuild_equals_cold(built, tmp_path, edit_units([units[2], units[3]]), counts) == (2, 2)
+    files, packs = unit_cache(root)
+    assert first[0] not in packs
+    assert len(files) == 3 + 2  # the first pack's 3, and the 2 parsed in this build (too few for a pack)
+    assert len(packs) == 1
+    # every unit of the second pack edited: it goes
+    assert rebuild_equals_cold(built, tmp_path, edit_units(units[:2]), counts) == (2, 2)
+    files, packs = unit_cache(root)
+    assert (len(files), len(packs)) == (7, 0)
+    build(root, tmp_path / "again")
+    assert counts.last() == (0, 7)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -68,6 +69,7 @@ def measure(root: Path, units: int, repeats: int, warmup: int, env: dict[str, st
         for name in NAMES:
             if name == "edit":
                 insert_word(target, f"benchword{rnd}")
+            os.sync()  # what the commands before wrote and deleted is on disk before this one is timed (bench.clean)
             result = run(cmds[name], env=env)
             label = "warm-up" if rnd < warmup else f"run {rnd - warmup + 1}/{repeats}"
             print(f"  {label:9} {name:10} {result.seconds:7.3f} s wall {result.cpu_seconds:7.3f} s cpu", flush=True)

@@ -621,3 +621,29 @@ def test_a_pack_mostly_stale_gives_its_units_files_and_goes(
     assert (len(files), len(packs)) == (7, 0)
     build(root, tmp_path / "again")
     assert counts.last() == (0, 7)
+
+
+def test_units_in_files_of_their_own_are_found_without_listing_the_folder_each_time(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each unit is looked for in the packs first: the folder is listed again only when it changed."""
+    shutil.rmtree(example_course / ".masterysite", ignore_errors=True)
+    build(example_course, tmp_path / "site")
+    files, packs = unit_cache(example_course)
+    assert (len(files), len(packs)) == (7, 0)
+    folder = str(example_course / FOLDER)
+    Packs.forget(folder)
+    listings = []
+    real_listdir = os.listdir
+
+    def listdir(path: Any) -> list[str]:
+        listings.append(path)
+        return real_listdir(path)
+
+    monkeypatch.setattr(cache_module.os, "listdir", listdir)
+    for _ in range(3):
+        assert all(load_unit(folder, file.stem) is not None for file in files)
+    assert len(listings) == 1
+    (files[0].parent / "new.pack").write_bytes(b"")  # the folder changed: listed again
+    assert load_unit(folder, files[0].stem) is not None
+    assert len(listings) == 2

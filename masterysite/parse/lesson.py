@@ -82,6 +82,10 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             out += [token, tokens[end]]  # what it swallowed would only give confusing follow-on errors
             index = end + 1
             continue
+        if kind is None and "admonition" in token.meta:
+            problem(env, "unknown-admonition", line, marker=token.markup, tag=token.meta["admonition"])
+            index = end + 1
+            continue
         if kind is None and name not in QUIZ_BLOCKS:
             problem(env, "unknown", line, name=name)
             index = end + 1  # its content is neither published nor checked further
@@ -107,7 +111,9 @@ def _label(md: MarkdownIt, tokens: list[Token], index: int, env: dict[str, Any],
     if title:
         inline = md.parseInline(title, env)
         title_html = str(renderer.renderInline(inline[0].children or [], md.options, env)).strip()
-    elif index + 2 < len(tokens) and tokens[index + 1].type == "heading_open":
+    elif token.meta.get("title_key"):  # an MkDocs admonition: its type's title in the course's language
+        title_html = f"<!--ms-t:block_{token.meta['title_key']}-->"
+    elif "admonition" not in token.meta and index + 2 < len(tokens) and tokens[index + 1].type == "heading_open":
         title_html = str(renderer.renderInline(tokens[index + 2].children or [], md.options, env)).strip()
         skip = 3
     else:
@@ -120,7 +126,8 @@ def render_open(token: Token) -> str:
     meta = token.meta
     kind, variant, ident, title = meta.get("kind"), meta.get("variant"), meta.get("block_id"), meta.get("title_html")
     if kind == "collapsed":
-        return f'<details class="ms-collapsed ms-collapsed--{variant}">\n<summary>{title}</summary>\n'
+        opened = " open" if meta.get("open") else ""  # MkDocs' '???+': open until the student closes it
+        return f'<details class="ms-collapsed ms-collapsed--{variant}"{opened}>\n<summary>{title}</summary>\n'
     tag = "aside" if kind == "callout" else "section"
     return (
         f'<{tag} class="ms-{kind} ms-{kind}--{variant}" aria-labelledby="{ident}-title">\n'

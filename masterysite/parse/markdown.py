@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from markdown_it import MarkdownIt
-from markdown_it.ruler import Ruler
+from markdown_it.ruler import RuleOptionsType, Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import normalize as markdown_its_normalize
@@ -190,6 +190,7 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 
 FIRST_CHARS = {
     "ms_block": ":",
+    "ms_admonition": "!?",
     "math_block": "$",
     "fence": "`~",
     "blockquote": ">",
@@ -383,7 +384,11 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     ``safe``: every piece of HTML it renders is sanitized (``safe_html: true``, parse/sanitize.py)."""
     md = MarkdownIt("commonmark", {"highlight": highlight})
     md.enable(["table", "strikethrough"])
-    md.block.ruler.before("fence", "ms_block", block_rule, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    from masterysite.parse.admonitions import admonition_rule  # MkDocs' '!!! note': it builds on this module
+
+    interrupts: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    md.block.ruler.before("fence", "ms_block", block_rule, interrupts)
+    md.block.ruler.after("ms_block", "ms_admonition", admonition_rule, interrupts)
     dollarmath_plugin(md, allow_space=False, allow_digits=False, renderer=render_math)
     extend_markdown(md)  # footnotes, definition lists, {attributes}, figures: parse/extras.py
     anchors_plugin(md, min_level=2, max_level=3, slug_func=heading_slug)

@@ -115,6 +115,10 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
 
     if kind == "unknown":
         return unknown_block(details["name"])
+    if kind == "unknown-admonition":
+        from masterysite.parse.admonitions import unknown_admonition
+
+        return unknown_admonition(details["marker"], details["tag"])
     if kind == "unclosed":
         return f"'{details['fence']} {details['name']}' block is never closed: add a line '{details['fence']}' after it"
     if kind == "same-fence":

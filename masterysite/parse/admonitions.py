@@ -1,0 +1,132 @@
+"""MkDocs admonitions (Python-Markdown, Material for MkDocs): ``!!! note "Title"`` and the
+collapsible ``??? tip`` / ``???+ tip`` (pymdownx.details), their body indented four spaces.
+
+A lesson written for MkDocs keeps them as written: each becomes the lesson block it means (a callout,
+an exercise, a solution, teacher notes...), rendered like its ``:::`` form (parse/lesson.py).
+``???`` is always collapsed, ``???+`` open until the student closes it. Material's types and their
+aliases take the callout that looks closest (``danger`` -> caution, ``question`` -> discussion) and
+keep their own word as the title, as MkDocs shows it; masterysite's own block names work too. Any
+other type is an error that lists them, never a box of unknown meaning: quiz blocks stay ``:::``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from markdown_it.rules_block import StateBlock
+
+MATERIAL = {
+    "note": "note",
+    "seealso": "note",
+    "abstract": "note",
+    "summary": "note",
+    "tldr": "note",
+    "info": "note",
+    "todo": "note",
+    "tip": "tip",
+    "hint": "tip",
+    "important": "important",
+    "success": "tip",
+    "check": "tip",
+    "done": "tip",
+    "question": "discussion",
+    "help": "discussion",
+    "faq": "discussion",
+    "warning": "warning",
+    "caution": "caution",
+    "attention": "warning",
+    "failure": "warning",
+    "fail": "warning",
+    "missing": "warning",
+    "danger": "caution",
+    "error": "caution",
+    "bug": "warning",
+    "example": "callout",
+    "quote": "callout",
+    "cite": "callout",
+}
+"""Material for MkDocs' admonition types and aliases -> the lesson block that shows them."""
+
+MARKERS = ("!!!", "???", "???+")
+_START = re.compile(r'(!!!|\?\?\?\+?) ?(?:([\w-]+(?: +[\w-]+)*?)(?: +"(.*?)")?|"(.*?)") *')
+INDENT = 4  # Python-Markdown's tab length: the body of an admonition is indented this much
+
+
+def types() -> tuple[str, ...]:
+    """Every type an admonition may name: Material's, then masterysite's own lesson blocks."""
+    from masterysite.parse.lesson import LESSON_BLOCKS
+
+    return tuple(dict.fromkeys([*MATERIAL, *LESSON_BLOCKS]))
+
+
+def block_of(tag: str, collapsible: bool) -> tuple[str, str | None, str] | None:
+    """(the lesson block, the key of its default title in the theme's strings or None, a title in
+    words when there is no such key) for an admonition's type; None for a type nobody knows."""
+    from masterysite.parse.lesson import LESSON_BLOCKS, kind_of
+
+    name = MATERIAL.get(tag) or (tag if tag in LESSON_BLOCKS else None)
+    if name is None:
+        return None
+    own = kind_of(tag)  # a word the theme has a title for in every language ('hint', 'challenge' -> 'practice')
+    key = own[1] if own is not None else None
+    kind = kind_of(name)
+    if collapsible and kind is not None and kind[0] not in ("collapsed", "hidden"):
+        name = "details"
+    return name, key, tag.capitalize()
+
+
+def unknown_admonition(marker: str, tag: str) -> str:
+    close = difflib.get_close_matches(tag, types(), n=1, cutoff=0.75)
+    hint = f" — did you mean '{marker} {close[0]}'?" if close else ""
+    return (
+        f"unknown admonition '{marker} {tag}' (types: {', '.join(types())}; quiz blocks are written"
+        f" '::: question OBJECTIVE', '::: corrective OBJECTIVE Title', '::: enrichment Title'){hint}"
+    )
+
+
+def _end(state: StateBlock, start_line: int, end_line: int, indent: int) -> int:
+    """The line after the body: the last line indented ``indent`` or more before a line that is not."""
+    end = start_line + 1
+    for line in range(start_line + 1, end_line):
+        if state.bMarks[line] + state.tShift[line] >= state.eMarks[line]:
+            continue  # empty lines belong to the body only if an indented line follows
+        if state.sCount[line] < indent:
+            break
+        end = line + 1
+    return end
+
+
+def admonition_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if state.is_code_block(start_line):
+        return False
+    start, stop = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+    if state.src[start] not in "!?":
+        return False
+    match = _START.fullmatch(state.src, start, stop)
+    if match is None or (match.group(1) == "!!!" and match.group(2) is None):
+        return False  # '!!! "Title"' with no type: not an admonition in MkDocs either
+    if silent:
+        return True
+    marker, tags, title = match.group(1), match.group(2), match.group(3) or match.group(4) or ""
+    tag = tags.split()[0].lower() if tags else "details"  # more words are CSS classes in MkDocs ('inline end')
+    end = _end(state, start_line, end_line, state.sCount[start_line] + INDENT)
+    block = block_of(tag, marker != "!!!")
+    old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+    state.parentType, state.lineMax = "container", end
+    state.blkIndent = state.sCount[start_line] + INDENT
+    token = state.push("container_block_open", "div", 1)
+    token.markup, token.block, token.map, token.info = marker, True, [start_line, end], state.src[start:stop]
+    if block is None:
+        token.meta = {"name": f"{marker} {tag}", "admonition": tag, "title": title, "closed": True}
+    else:
+        name, key, words = block
+        token.meta = {"name": name, "admonition": tag, "closed": True, "open": marker == "???+"}
+        token.meta["title"] = title or ("" if key else words)
+        token.meta["title_key"] = key
+    state.md.block.tokenize(state, start_line + 1, end)
+    token = state.push("container_block_close", "div", -1)
+    token.markup, token.block = marker, True
+    state.parentType, state.lineMax, state.blkIndent = old_parent, old_max, old_indent
+    state.line = end
+    return True

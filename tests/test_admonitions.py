@@ -1,0 +1,121 @@
+"""MkDocs admonitions (``!!! note``, ``??? tip``, ``???+ tip``): a lesson written for MkDocs keeps them
+as written; each becomes the lesson block it means, and an unknown type is an error at its line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import MakeCourse
+
+from masterysite.build import build
+from masterysite.cli import main
+from masterysite.errors import Report
+from masterysite.parse.admonitions import MATERIAL
+from masterysite.parse.unit import UnitSource, parse_unit
+
+HEAD = "---\ntitle: T\n---\n\n"
+
+
+def parse(body: str) -> tuple[str, list[str]]:
+    report = Report()
+    unit = parse_unit(HEAD + body, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert unit is not None
+    return unit.lesson_html, [str(p) for p in report.sorted()]
+
+
+def boxes(html: str) -> list[tuple[str, str, str]]:
+    """(tag, class, title) of each box."""
+    found = re.findall(r'<(aside|section) class="([^"]+)"[^>]*>\n<p class="[^"]+__title"[^>]*>(.*?)</p>', html)
+    details = re.findall(r'<details class="([^"]+)"[^>]*>\n<summary>(.*?)</summary>', html)
+    found += [("details", c, t) for c, t in details]
+    return found
+
+
+def test_every_material_type_is_a_callout_titled_with_its_word() -> None:
+    for tag, block in MATERIAL.items():
+        html, problems = parse(f"!!! {tag}\n    Body of {tag}.\n\nAfter.\n")
+        assert problems == [], tag
+        ((_, classes, title),) = boxes(html)
+        assert f"ms-callout--{block}" in classes, tag
+        # masterysite's own words take the theme's title (in the course's language), the others their own word
+        assert title in (f"<!--ms-t:block_{tag}-->", tag.capitalize()), tag
+        assert re.search(rf"<p>Body of {tag}.</p>\n</aside>\n<p>After.</p>", html), tag
+    assert boxes(parse("!!! danger\n    x\n")[0]) == [("aside", "ms-callout ms-callout--caution", "Danger")]
+
+
+def test_a_quoted_title_and_the_body_up_to_the_first_line_indented_less() -> None:
+    body = (
+        '!!! warning "Do **not** run"\n'
+        "    First paragraph.\n\n\n"
+        "    ```bash\n    rm -rf data\n    ```\n\n"
+        "        indented code\n\n"
+        "    - a list\n    - inside\n"
+        "Not indented: after the box.\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert boxes(html) == [("aside", "ms-callout ms-callout--warning", "Do <strong>not</strong> run")]
+    inside = html[html.index("<aside") : html.index("</aside>")]
+    for part in ("<p>First paragraph.</p>", "rm", "<li>a list</li>", "<pre><code>indented code\n</code></pre>"):
+        assert part in inside, part
+    assert html.endswith("</aside>\n<p>Not indented: after the box.</p>\n")
+
+
+def test_collapsible_ones_are_closed_and_the_plus_one_open() -> None:
+    html, problems = parse('??? success "The answer"\n    42\n\n???+ tip\n    Shown.\n\n??? "Just a title"\n    x\n')
+    assert problems == []
+    assert boxes(html) == [
+        ("details", "ms-collapsed ms-collapsed--details", "The answer"),
+        ("details", "ms-collapsed ms-collapsed--details", "<!--ms-t:block_tip-->"),
+        ("details", "ms-collapsed ms-collapsed--details", "Just a title"),
+    ]
+    assert re.findall(r"<details[^>]*>", html)[0].endswith('details">')  # ??? : closed
+    assert re.findall(r"<details[^>]*>", html)[1].endswith(" open>")  # ???+ : open
+
+
+def test_masterysite_blocks_nest_in_lists_and_in_each_other() -> None:
+    body = '1. Step\n\n    !!! challenge "Try it"\n        Do it.\n\n'
+    body += "        ??? solution\n            Done.\n\n2. Next\n"
+    html, problems = parse(body)
+    assert problems == []
+    assert boxes(html) == [
+        ("section", "ms-practice ms-practice--practice", "Try it"),
+        ("details", "ms-collapsed ms-collapsed--solution", "<!--ms-t:block_solution-->"),
+    ]
+    assert re.search(r"<li>\s*<p>Step</p>\s*<section.*<p>Done.</p>\s*</details>\s*</section>\s*</li>", html, re.S)
+    assert "<p>Next</p>" in html and "!!!" not in html and "???" not in html
+
+
+def test_not_an_admonition_stays_text() -> None:
+    for text in ("Wow!!! a line", "!!!", "???", '!!! "a title, no type"', "What???"):
+        html, problems = parse(text + "\n")
+        assert problems == [] and "<aside" not in html and "<details" not in html, text
+
+
+def test_an_unknown_type_is_an_error_at_its_line_and_nothing_of_it_is_published() -> None:
+    html, problems = parse("Intro.\n\n!!! warnin\n    SECRET body\n\n!!! corrective\n    x\n")
+    assert "SECRET" not in html
+    assert len(problems) == 2
+    assert problems[0].startswith("units/a.md:7: unknown admonition '!!! warnin' (types: note, ")
+    assert problems[0].endswith("did you mean '!!! warning'?")
+    assert problems[1].startswith("units/a.md:10: unknown admonition '!!! corrective'")
+    assert "quiz blocks are written '::: question OBJECTIVE'" in problems[1] and "did you mean" not in problems[1]
+
+
+def test_a_course_from_mkdocs_builds_with_teacher_notes_left_out(make_course: MakeCourse, tmp_path: Path) -> None:
+    unit = HEAD + (
+        "Lesson.\n\n!!! instructor\n    SECRET-NOTE\n\n!!! tip\n    Count *on*.\n\n"
+        '!!! question "Think"\n    Why?\n\n    ??? success "Answer"\n        Because.\n'
+    )
+    root = make_course({"course.yml": "title: T\nlanguage: fr\n", "units/a.md": unit})
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert ">Astuce</p>" in page and ">Think</p>" in page and "<summary>Answer</summary>" in page
+    assert "!!!" not in page and "???" not in page and "ms-t:" not in page
+    build(root, tmp_path / "again")
+    for file in (tmp_path / "again").rglob("*"):
+        if file.is_file():
+            assert b"SECRET" not in file.read_bytes(), file

@@ -16,6 +16,20 @@ SAMPLE_COURSES = Path(__file__).resolve().parent / "sample_courses"
 MakeCourse = Callable[..., Path]
 
 
+HEAD = "---\ntitle: T\n---\n\n"
+
+
+def parse_lesson(body: str) -> tuple[str, list[str]]:
+    """The lesson HTML of a unit titled T with ``body``, and what its parse reported."""
+    from masterysite.errors import Report
+    from masterysite.parse.unit import UnitSource, parse_unit
+
+    report = Report()
+    unit = parse_unit(HEAD + body, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert unit is not None
+    return unit.lesson_html, [str(p) for p in report.sorted()]
+
+
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write ``{relative path: content}`` under ``root``; str content is dedented."""
     for name, content in files.items():

@@ -7,22 +7,13 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import MakeCourse
+from conftest import HEAD, MakeCourse, parse_lesson
 
 from masterysite.build import build
 from masterysite.cli import main
-from masterysite.errors import Report
 from masterysite.parse.admonitions import MATERIAL
-from masterysite.parse.unit import UnitSource, parse_unit
 
-HEAD = "---\ntitle: T\n---\n\n"
-
-
-def parse(body: str) -> tuple[str, list[str]]:
-    report = Report()
-    unit = parse_unit(HEAD + body, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
-    assert unit is not None
-    return unit.lesson_html, [str(p) for p in report.sorted()]
+parse = parse_lesson
 
 
 def boxes(html: str) -> list[tuple[str, str, str]]:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import MakeCourse
+from conftest import HEAD, MakeCourse, parse_lesson
 
 from masterysite.build import build
 from masterysite.cli import main
@@ -15,14 +15,7 @@ from masterysite.errors import Report
 from masterysite.parse.lesson import unknown_block
 from masterysite.parse.unit import UnitSource, parse_unit
 
-HEAD = "---\ntitle: T\n---\n\n"
-
-
-def parse(body: str) -> tuple[str, list[str]]:
-    report = Report()
-    unit = parse_unit(HEAD + body, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
-    assert unit is not None
-    return unit.lesson_html, [str(p) for p in report.sorted()]
+parse = parse_lesson
 
 
 def test_a_did_you_mean_only_when_the_name_is_close() -> None:

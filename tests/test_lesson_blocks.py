@@ -103,3 +103,14 @@ def test_a_practice_with_an_answer_gets_a_form_and_counts_for_nothing() -> None:
     assert [q.kind for q in unit.practice] == ["text"] and unit.questions == ()
     assert unit.lesson_html.count("<form") == 1 and "= 5" not in unit.lesson_html
     assert "<ol>" in unit.lesson_html  # a numbered list in a challenge stays a list, not an ordering exercise
+
+
+def test_a_quarto_callout_with_collapse_is_collapsed_or_open() -> None:
+    html, problems = parse(
+        '::: {.callout-tip collapse="true"}\n## Solution\nIt is 4.\n:::\n\n'
+        "::: {.callout-caution collapse=false title='Careful'}\nHot.\n:::\n\n::: {.callout-note}\nStays a box.\n:::\n"
+    )
+    assert problems == []
+    assert '<details class="ms-collapsed ms-collapsed--tip">\n<summary>Solution</summary>\n<p>It is 4.</p>' in html
+    assert '<details class="ms-collapsed ms-collapsed--caution" open>\n<summary>Careful</summary>' in html
+    assert re.search(r"<aside[^>]*>\n<p[^>]*><!--ms-t:block_note--></p>\n<p>Stays a box.</p>", html)

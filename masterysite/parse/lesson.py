@@ -76,6 +76,9 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             continue
         name, end = block_name(token), close_of(tokens, index)
         kind = kind_of(name)
+        if kind is not None and kind[0] == "callout" and "collapse" in token.meta:
+            kind = "collapsed", kind[1]  # Quarto's {.callout-tip collapse="true"}: a solution, often
+            token.meta["open"] = token.meta["collapse"] == "false"
         line = token.map[0] if token.map else 0
         if kind is not None and not token.meta.get("closed", True):
             problem(env, "unclosed", line, name=name, fence=token.markup)

@@ -91,8 +91,16 @@ def block_info(params: str) -> tuple[str, str]:
         name, _, rest = params.partition(" ")
         return name, rest.strip()
     classes = _CLASS.findall(braces.group(1))
-    attrs = {m.group(1): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTR.finditer(braces.group(1))}
+    attrs = block_attrs(params)
     return (classes[0] if classes else braces.group(1).strip() or "{}"), (attrs.get("title") or braces.group(2))
+
+
+def block_attrs(params: str) -> dict[str, str]:
+    """``{.callout-tip collapse="true" title='Hi'}`` -> {'collapse': 'true', 'title': 'Hi'}; {} without braces."""
+    braces = _BRACES.fullmatch(params.strip())
+    if braces is None:
+        return {}
+    return {m.group(1): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTR.finditer(braces.group(1))}
 
 
 def problem(env: MutableMapping[str, Any], kind: str, at: int, **details: Any) -> None:
@@ -180,6 +188,9 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     token.markup, token.block, token.map = ":" * colons, True, [start_line, end]
     token.info = f"{name} {title}".strip() if params.startswith("{") else params
     token.meta = {"name": name, "title": title, "closed": closed}
+    collapse = block_attrs(params).get("collapse")
+    if collapse in ("true", "false"):  # Quarto's collapsible callout: closed, or open until closed
+        token.meta["collapse"] = collapse
     state.md.block.tokenize(state, start_line + 1, end)
     token = state.push("container_block_close", "div", -1)
     token.markup, token.block = ":" * colons, True

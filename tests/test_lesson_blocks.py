@@ -114,3 +114,29 @@ def test_a_quarto_callout_with_collapse_is_collapsed_or_open() -> None:
     assert '<details class="ms-collapsed ms-collapsed--tip">\n<summary>Solution</summary>\n<p>It is 4.</p>' in html
     assert '<details class="ms-collapsed ms-collapsed--caution" open>\n<summary>Careful</summary>' in html
     assert re.search(r"<aside[^>]*>\n<p[^>]*><!--ms-t:block_note--></p>\n<p>Stays a box.</p>", html)
+
+
+def test_fences_close_as_pandoc_reads_them() -> None:
+    """A bare fence closes the innermost block whatever its length (Quarto, the Carpentries Workbench);
+    an inner block with a longer fence is fine; only one exactly as long as its outer one is an error."""
+    shorter = "::::::::: challenge\nDo it.\n\n::::: solution\nDone.\n:::\n:::\n\nAfter.\n"
+    longer = "::: challenge\nDo it.\n\n::::::: solution\nDone.\n:::::::\n:::\n\nAfter.\n"
+    for body in (shorter, longer):
+        html, problems = parse(body)
+        assert problems == [], body
+        assert re.search(r"<section[^>]*>.*<details[^>]*>.*Done.*</details>\s*</section>\s*<p>After.</p>", html, re.S)
+    _, problems = parse("::: challenge\nDo it.\n\n::: solution\nDone.\n:::\n:::\n")
+    assert len(problems) == 1 and "with a fence just as long" in problems[0]
+
+
+def test_a_code_fence_in_a_list_closed_further_right_still_closes() -> None:
+    """CommonMark closes a list item's code fence indented up to three columns past the item's text:
+    the ``:::`` lines after it are fences, not code (a real Data Carpentry episode has this)."""
+    body = (
+        ":::::: challenge\n## Try\n\n::: solution\n\n1. First:\n   ```python\n   x = 1\n    ```\n\n:::\n::::::\n\n"
+        "After.\n\n::: keypoints\n- Kept.\n:::\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert re.search(r"<li>First:<pre.*</pre>\s*</li>\s*</ol>\s*</details>\s*</section>\s*<p>After.</p>", html, re.S)
+    assert "ms-summary--keypoints" in html

@@ -133,11 +133,14 @@ def _closes_code(state: StateBlock, line: int, marker: str) -> bool:
 def _block_end(state: StateBlock, start_line: int, end_line: int, count: int, name: str) -> tuple[int, bool]:
     """The line of the closing fence (and whether there is one) of a block opened with ``count`` colons.
 
-    Blocks opened inside are tracked, so a teacher's ``:::`` closes the innermost one as intended;
-    one opened with as many colons as ours is still a mistake (CommonMark tools would close ours
-    there), reported once at its line."""
+    Blocks opened inside are tracked, and a bare fence of any length closes the innermost one, as
+    pandoc (Quarto, the Carpentries Workbench) reads them; one opened with exactly as many colons as
+    ours is still a mistake (markdown-it's container plugin would close ours there: SPEC §5),
+    reported once at its line. A code fence in a list item counts as closed where CommonMark closes
+    it: up to three columns right of the item's text, which starts at most where the fence opened."""
     inner: list[int] = []
     code: str | None = None
+    code_column = 0
     line = start_line
     while True:
         line += 1
@@ -145,26 +148,29 @@ def _block_end(state: StateBlock, start_line: int, end_line: int, count: int, na
             return line, False
         if state.bMarks[line] + state.tShift[line] < state.eMarks[line] and state.sCount[line] < state.blkIndent:
             return line, False  # a non-empty line less indented than the list we are in ends us
+        if code is not None:
+            # A fence in a list item may be closed up to three columns right of where the item's text
+            # starts, which is at most where the fence opened (that is not indented code there).
+            if state.sCount[line] <= code_column + 3 and _closes_code(state, line, code):
+                code = None
+            continue
         if state.is_code_block(line):
             continue
-        if code is not None:
-            code = None if _closes_code(state, line, code) else code
-            continue
         code = _code_fence(state, line)
+        code_column = state.sCount[line]
         fence = None if code else _fence_at(state, line)
         if fence is None:
             continue
         colons, rest = fence
         if rest:
-            if not inner and colons >= count:
+            if not inner and colons == count:
                 outer = {"name": name, "colons": count, "start": start_line, "inner": block_info(rest)[0]}
                 outer["inner_colons"] = colons
                 problem(state.env, "same-fence", line, **outer)
             inner.append(colons)
         elif inner:
-            if colons >= inner[-1]:
-                inner.pop()
-        elif colons >= count:
+            inner.pop()  # any bare fence closes the innermost open block, whatever its length (pandoc)
+        else:
             return line, True
 
 

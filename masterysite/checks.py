@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from masterysite.errors import Report
@@ -19,17 +20,20 @@ def resolve_requires(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def check_ids(units: list[Unit], report: Report) -> None:
-    """Two units with one id would share a page and saved progress: name both files."""
+def check_ids(units: list[Unit], report: Report) -> set[str]:
+    """Two units with one id would share a page and saved progress: name both files. The ids used twice."""
     first: dict[str, Unit] = {}
+    twice: set[str] = set()
     for unit in units:
         other = first.setdefault(unit.id, unit)
         if other is not unit:
+            twice.add(unit.id)
             report.error(
                 unit.path,
                 unit.line,
                 f"duplicate unit id '{unit.id}' (also used by {other.path}): give one of them its own 'id:'",
             )
+    return twice
 
 
 def check_requires(units: list[Unit], report: Report) -> None:
@@ -45,9 +49,11 @@ def check_requires(units: list[Unit], report: Report) -> None:
                 report.error(unit.path, unit.requires_line, "requires " + unknown("unit id", required, options))
 
 
-def find_cycle(units: list[Unit]) -> list[str] | None:
-    """A prerequisite cycle as a list of ids (first == last), or None. Iterative: any course size."""
-    graph = {u.id: [r for r in (u.requires or ()) if r != u.id] for u in units}
+def find_cycle(units: list[Unit], twice: AbstractSet[str] = frozenset()) -> list[str] | None:
+    """A prerequisite cycle as a list of ids (first == last), or None. Iterative: any course size.
+    Ids used by two units (``twice``, an error of its own) are left out: through them, a course
+    whose units each require the one before would seem to go round in a circle."""
+    graph = {u.id: [r for r in (u.requires or ()) if r != u.id and r not in twice] for u in units if u.id not in twice}
     done: set[str] = set()
     for start in graph:
         if start in done:
@@ -77,8 +83,8 @@ def _rotate(cycle: list[str], units: list[Unit]) -> list[str]:
     return [*ring, ring[0]]
 
 
-def check_cycles(units: list[Unit], report: Report) -> None:
-    cycle = find_cycle(units)
+def check_cycles(units: list[Unit], report: Report, twice: AbstractSet[str] = frozenset()) -> None:
+    cycle = find_cycle(units, twice)
     if not cycle:
         return
     cycle = _rotate(cycle, units)
@@ -93,9 +99,9 @@ def check_cycles(units: list[Unit], report: Report) -> None:
 
 def check_course(config: CourseConfig, units: list[Unit], report: Report) -> Course:
     resolved = resolve_requires(units)
-    check_ids(resolved, report)
+    twice = check_ids(resolved, report)
     check_requires(resolved, report)
-    check_cycles(resolved, report)
+    check_cycles(resolved, report, twice)
     if not resolved and not report.errors:
         report.error("course.yml", 0, "the course has no units: add Markdown files to units/")
     return Course(config, tuple(resolved))

@@ -135,3 +135,15 @@ def test_mastery_may_be_exactly_100_percent_and_no_more() -> None:
         report = Report()
         assert check_mastery(value, "course.yml", 5, report) is None, value
         assert [p.line for p in report.errors] == [5], value
+
+
+def test_a_link_one_folder_too_high_is_told_the_unit_beside_it(make_course: MakeCourse) -> None:
+    """'../01-setup.md' from a unit (a lesson's other page, one level up in its own tool) names the
+    unit file beside it, not whatever file of the course's top folder looks a little alike."""
+    lesson = "# Lesson\n\nSee [setup](../01-setup.md) and [the rest](../setup.md#software).\n"
+    root = make_course({"course.yml": "title: T\n", "units/01-setup.md": "# Setup\n\nText.\n", "units/02-b.md": lesson})
+    messages = [p.message for p in load_course(root).report.sorted()]
+    assert messages == [
+        "broken link '../01-setup.md': no file '01-setup.md' in the course — did you mean '01-setup.md'?",
+        "broken link '../setup.md#software': no file 'setup.md' in the course — did you mean '01-setup.md'?",
+    ]

@@ -178,7 +178,10 @@ class LinkRewriter:
         if "/" in joined and top not in ("assets", "units") and not is_dir(self.root / top):
             self._leaves(kind, target, line, f"the course has no '{top}/' folder")  # another part of a lesson
             return
-        hint = self._hint(joined, self._course_files(posixpath.dirname(joined)), unit_dir, from_root)
+        options = self._course_files(posixpath.dirname(joined))
+        if posixpath.dirname(joined) != unit_dir:  # '../01-setup.md' for a unit beside this one
+            options += self._course_files(unit_dir)
+        hint = self._hint(joined, options, unit_dir, from_root)
         message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
         self.report.error(self.source.path, line, message)
 
@@ -193,7 +196,9 @@ class LinkRewriter:
     @staticmethod
     def _hint(joined: str, options: list[str], unit_dir: str, from_root: bool) -> str:
         """A did-you-mean written the way the teacher wrote the link (relative to the unit)."""
-        names = {posixpath.basename(option): option for option in options}
+        names: dict[str, str] = {}
+        for option in options:  # the target's own folder first
+            names.setdefault(posixpath.basename(option), option)
         name = closest(posixpath.basename(joined), list(names))  # whole paths share prefixes that look alike
         if name is None:
             return ""

@@ -140,3 +140,21 @@ def test_a_code_fence_in_a_list_closed_further_right_still_closes() -> None:
     assert problems == []
     assert re.search(r"<li>First:<pre.*</pre>\s*</li>\s*</ol>\s*</details>\s*</section>\s*<p>After.</p>", html, re.S)
     assert "ms-summary--keypoints" in html
+
+
+def test_quarto_callout_extensions_name_our_blocks() -> None:
+    """``{.callout-exercise}``, ``{.callout-answer}``, ``{.callout-hint}`` (Quarto callout extensions
+    used by real lessons) are the practice, solution and hint blocks; ``answer`` is a solution."""
+    html, problems = parse(
+        "::: {.callout-exercise}\n## Ex 1\nDo.\n\n:::: {.callout-answer}\nAns.\n::::\n\n"
+        ":::: {.callout-hint}\nHint.\n::::\n:::\n\n::: answer\nx\n:::\n\n::: {.callout-instructor}\nSECRET\n:::\n"
+    )
+    assert problems == [] and "SECRET" not in html
+    assert re.findall(r'class="ms-(\w+ ms-\w+--\w+)"', html) == [
+        "practice ms-practice--practice",
+        "collapsed ms-collapsed--solution",
+        "collapsed ms-collapsed--hint",
+        "collapsed ms-collapsed--solution",
+    ]
+    _, problems = parse("::: {.callout-question}\nx\n:::\n")
+    assert len(problems) == 1 and "unknown block 'callout-question'" in problems[0]  # quiz blocks stay ':::'

@@ -35,10 +35,17 @@ ALL_BLOCKS = (*QUIZ_BLOCKS, *LESSON_BLOCKS, *QUARTO)
 TITLE = re.compile(r"<!--ms-t:(\w+)-->")
 
 
+ALIASES = {"answer": "solution"}  # names other lessons use for a block of ours
+
+
 def kind_of(name: str) -> tuple[str, str] | None:
-    """('callout', 'tip') for ``tip`` or ``callout-tip``, ('practice', 'practice') for ``challenge``, or None."""
+    """('callout', 'tip') for ``tip`` or ``callout-tip``, ('practice', 'practice') for ``challenge``,
+    ('collapsed', 'solution') for ``answer`` or ``callout-answer`` (Quarto callout extensions), or None."""
     if name in QUARTO:
         return "callout", QUARTO[name]
+    if name.startswith("callout-"):
+        name = name[len("callout-") :]
+    name = ALIASES.get(name, name)
     for kind, names in (("callout", CALLOUTS), ("collapsed", COLLAPSED), ("summary", SUMMARIES)):
         if name in names:
             return kind, name
@@ -243,7 +250,7 @@ def objective_id(text: str, taken: set[str]) -> str:
 def block_listing() -> str:
     return (
         f"quiz blocks: {', '.join(QUIZ_BLOCKS)}; lesson blocks: {', '.join(LESSON_BLOCKS)},"
-        " or Quarto's {.callout-note} (-tip, -warning, -caution, -important)"
+        " or Quarto's {.callout-note} (-tip, -warning, -caution, -important, or -NAME for any of these)"
     )
 
 

@@ -232,12 +232,21 @@ def test_declaring_extra_keys_reaches_units_parsed_by_an_earlier_build(make_cour
 
 def test_undeclared_keys_stay_errors(make_course: MakeCourse) -> None:
     root = make_course(
-        {"course.yml": "title: T\nextra_keys: [teaching]\n", "units/01-a.md": unit("A.", "teachng: 30\nexercises: 5\n")}
+        {
+            "course.yml": "title: T\nextra_keys: [teaching]\n",
+            "units/01-a.md": unit("A.", "teachng: 30\nexercises: 5\npagetitle: A\nshelf: 3\n"),
+        }
     )
+    keys = "title, id, requires, mastery, objectives, quiz, ignore"
     assert problems(root) == [
-        "units/01-a.md:3: unknown key 'teachng' — did you mean 'teaching'?",
-        "units/01-a.md:4: unknown key 'exercises' (valid keys: title, id, requires, mastery, objectives, quiz, "
-        "ignore, teaching)",
+        "units/01-a.md:3: unknown key 'teachng' — did you mean 'teaching'?",  # a typo: only the word meant
+        # another tool's key, even one that looks like ours ('pagetitle', Quarto's): how to keep it
+        f"units/01-a.md:4: unknown key 'exercises' (to keep a key of another tool, declare it in course.yml:"
+        f" extra_keys: [exercises]; masterysite's keys: {keys})",
+        f"units/01-a.md:5: unknown key 'pagetitle' (to keep a key of another tool, declare it in course.yml:"
+        f" extra_keys: [pagetitle]; masterysite's keys: {keys})",
+        f"units/01-a.md:6: unknown key 'shelf' (valid keys: {keys}, teaching); to keep a key of another tool,"
+        " declare it in course.yml: extra_keys: [shelf]",
     ]
 
 

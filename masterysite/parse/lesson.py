@@ -250,7 +250,7 @@ def objective_id(text: str, taken: set[str]) -> str:
 def block_listing() -> str:
     return (
         f"quiz blocks: {', '.join(QUIZ_BLOCKS)}; lesson blocks: {', '.join(LESSON_BLOCKS)},"
-        " or Quarto's {.callout-note} (-tip, -warning, -caution, -important, or -NAME for any of these)"
+        " or Quarto's {.callout-note} (-tip, -warning, -caution, -important)"
     )
 
 

@@ -149,8 +149,48 @@ def _front_matter(text: str | None, path: str, report: Report, extra_keys: tuple
         return yamlutil.LineDict(1)
     for key in data:
         if key not in UNIT_KEYS and key not in extra_keys:
-            report.error(path, data.line_of(key), unknown_key(key, UNIT_KEYS + extra_keys))
+            report.error(path, data.line_of(key), _unknown_key(key, UNIT_KEYS + extra_keys))
     return data
+
+
+OTHER_TOOLS = frozenset(
+    # Carpentries (Workbench and Jekyll), Quarto and pandoc, MkDocs, Jekyll and Hugo: keys of a lesson's
+    # front matter that are not a masterysite key misspelt, whatever they look like ('pagetitle')
+    [
+        "teaching",
+        "exercises",
+        "break",
+        "keypoints",
+        "questions",
+        "pagetitle",
+        "subtitle",
+        "author",
+        "date",
+        "format",
+        "execute",
+        "jupyter",
+        "editor",
+        "bibliography",
+        "description",
+        "hide",
+        "tags",
+        "layout",
+        "permalink",
+        "slug",
+        "weight",
+        "draft",
+        "toc",
+    ]
+)
+
+
+def _unknown_key(key: str, options: tuple[str, ...]) -> str:
+    """A typo gets its did-you-mean; a key of another tool (or nothing close) the way to keep it."""
+    keep = f"to keep a key of another tool, declare it in course.yml: extra_keys: [{key}]"
+    if key in OTHER_TOOLS:
+        return f"unknown key '{key}' ({keep}; masterysite's keys: {', '.join(UNIT_KEYS)})"
+    message = unknown_key(key, options)
+    return message if "did you mean" in message else f"{message}; {keep}"
 
 
 def _extra(meta: yamlutil.LineDict, keys: tuple[str, ...], path: str, report: Report) -> dict[str, Any]:

@@ -97,7 +97,7 @@ def check(course: Path, strict: bool, safe_html: bool) -> None:
     for unit in loaded.course.units if loaded.course else ():
         if unit.objectives_from_block:
             ids = ", ".join(o.id for o in unit.objectives)
-            click.echo(f"{unit.path}:{unit.objectives[0].line}: objectives from the '::: objectives' block: {ids}")
+            click.echo(f"{unit.path}:{unit.objectives[0].line}: objective ids made from their words: {ids}")
     if loaded.course is not None:
         from masterysite.hashing import sealing_notes
 

@@ -118,7 +118,7 @@ class Unit:
     # and headings with no words. A tenth of the memory of the words themselves (10,000 units).
     words: bytes = b""
     practice: tuple[Question, ...] = ()  # practice exercises checked on the spot, never counted
-    objectives_from_block: bool = False  # no 'objectives:' in the front matter: taken from '::: objectives'
+    objectives_from_block: bool = False  # ids made from the words: of '::: objectives', or a front-matter list
 
     @property
     def href(self) -> str:

@@ -72,8 +72,26 @@ def test_objectives_block_gives_the_objectives_and_check_shows_their_ids(make_co
     )
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
     result = CliRunner().invoke(main, ["check", str(root)])
-    assert "units/a.md:6: objectives from the '::: objectives' block: list-files, ls-l" in result.output
+    assert "units/a.md:6: objective ids made from their words: list-files, ls-l" in result.output
     assert "unknown objective" not in result.output
+
+
+def test_objectives_as_a_list_of_sentences_get_ids_from_their_words(make_course: MakeCourse) -> None:
+    """Older Carpentries lessons list their objectives in the front matter, without ids."""
+    unit = (
+        '---\ntitle: T\nobjectives:\n- "Explain how to list files."\n- Use `ls -l`.\n---\n\n'
+        "::: question list-files\nWhich command lists files?\n\n- [x] ls\n- [ ] cd\n:::\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert "units/a.md:4: objective ids made from their words: list-files, ls-l" in result.output
+    assert result.exit_code == 0 and "unknown objective" not in result.output
+    report = Report()
+    text = "---\ntitle: T\nobjectives:\n- Explain it.\n- [a, b]\n---\n\nText.\n"
+    parse_unit(text, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert [str(p) for p in report.sorted()] == [
+        "units/a.md:5: an objective in this list must be a sentence; or write them as 'id: what the student can do'"
+    ]
 
 
 def test_front_matter_objectives_win_and_the_block_stays_a_summary_box() -> None:

@@ -131,7 +131,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         line=meta.line_of("id") if "id" in meta else 1,
         extra=_extra(meta, source.extra_keys, path, report),
         ignore=check_ignore(meta.get("ignore"), path, meta.line_of("ignore"), report),
-        objectives_from_block=from_block,
+        objectives_from_block=from_block or isinstance(meta.get("objectives"), yamlutil.LineList),
         practice=tuple(practice),
     )
     lint_unit(unit, meta, report, complete=not blocks.unclosed and not lessonmod.unclosed(env))
@@ -248,6 +248,8 @@ def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Obje
     value = meta.get("objectives")
     if value is None:
         return []
+    if isinstance(value, yamlutil.LineList):
+        return _listed_objectives(value, path, report)
     if not isinstance(value, yamlutil.LineDict):
         report.error(
             path,
@@ -264,6 +266,22 @@ def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Obje
             report.error(path, line, f"objective '{key}' needs a description: '{key}: what the student can do'")
             text = key
         out.append(Objective(key, str(text).strip(), line))
+    return out
+
+
+def _listed_objectives(items: yamlutil.LineList, path: str, report: Report) -> list[Objective] | None:
+    """Objectives written as a list of sentences (older Carpentries lessons): ids made from their words,
+    as for a '::: objectives' block (``check`` shows them)."""
+    taken: set[str] = set()
+    out = []
+    for index, text in enumerate(items):
+        if not isinstance(text, (str, int, float)) or not str(text).strip():
+            message = "an objective in this list must be a sentence; or write them as 'id: what the student can do'"
+            report.error(path, items.line_of(index), message)
+            return None
+        ident = lessonmod.objective_id(str(text), taken)
+        taken.add(ident)
+        out.append(Objective(ident, str(text).strip(), items.line_of(index)))
     return out
 
 

@@ -72,6 +72,8 @@ STARTS = [
     "??? tip",
     "???+ solution",
     '??? "Open me"',
+    "{: .challenge}",
+    "{: #id .x k='v'}",
     "$$",
     "[^1]:",
     "[a]: /x",

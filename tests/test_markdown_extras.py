@@ -39,6 +39,8 @@ def problems(root: Path) -> list[str]:
     [
         ("{#setup}", {"id": "setup"}),
         ("{.language-bash}", {"class": "language-bash"}),
+        ("{: .language-bash}", {"class": "language-bash"}),  # kramdown's form (Jekyll-era Carpentries)
+        ("{: #setup }", {"id": "setup"}),
         ("{alt='The file tree' width=400}", {"alt": "The file tree", "width": "400"}),
         ("{alt=\"say 'hi'\" .a .b}", {"alt": "say 'hi'", "class": "a b"}),
         ("{-}", {"class": "unnumbered"}),
@@ -49,7 +51,7 @@ def test_attribute_lists(text: str, expected: dict[str, str]) -> None:
     assert parse_attributes(text) == (expected, len(text))
 
 
-@pytest.mark.parametrize("text", ["{alt='unclosed}", "{python}", "{r, echo=FALSE}", "{: .language-bash}", "{#a"])
+@pytest.mark.parametrize("text", ["{alt='unclosed}", "{python}", "{r, echo=FALSE}", "{:", "{#a"])
 def test_what_is_not_an_attribute_list(text: str) -> None:
     assert parse_attributes(text) is None
 

@@ -39,12 +39,12 @@ _TRAILING = re.compile(r"\s*(\{[^{}]*\})\s*$")
 def parse_attributes(text: str) -> tuple[dict[str, str], int] | None:
     """``{#id .a .b key='v' k=3}`` at the start of ``text`` -> (attributes, characters used); None if
     ``text`` does not start with a complete attribute list. Classes accumulate; ``{-}`` is pandoc's
-    'unnumbered'."""
+    'unnumbered'; kramdown's ``{: ...}`` reads the same."""
     if not text.startswith("{"):
         return None
     attrs: dict[str, str] = {}
     classes: list[str] = []
-    pos = 1
+    pos = 2 if text.startswith("{:") else 1  # kramdown's '{: #setup .x}' (Jekyll-era Carpentries lessons)
     while True:
         end = _skip_spaces(text, pos)
         if end < len(text) and text[end] == "}":

@@ -20,6 +20,7 @@ from masterysite.suggest import closest
 if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
 
+_LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
@@ -92,8 +93,23 @@ class LinkRewriter:
         for match in _SPACED.finditer(token.content):
             bang, text, path = match.groups()
             kind = "image" if bang else "link"
-            fixed = f"{bang}[{text}](<{path.strip()}>)"
-            message = f"this {kind} is shown as plain text because its path has a space: write {fixed}"
+            liquid = _LIQUID.search(path)
+            if liquid is not None:  # '{{ page.root }}/fig/x.svg': Jekyll fills that in, nothing here does
+                rest = path[liquid.end() :].strip().lstrip("/")
+                root = "page.root" in liquid.group(0) and rest
+                instead = (
+                    f"the path from this unit, like {bang}[{text}]({rest}) with the lesson's {rest.split('/')[0]}/"
+                    " folder copied into units/"
+                    if root
+                    else "the path from this unit, or a web address"
+                )
+                message = (
+                    f"this {kind} is shown as plain text: '{liquid.group(0)}' is a Jekyll (Liquid) template,"
+                    f" which is not read here: write {instead}"
+                )
+            else:
+                fixed = f"{bang}[{text}](<{path.strip()}>)"
+                message = f"this {kind} is shown as plain text because its path has a space: write {fixed}"
             self.report.error(self.source.path, line, message)
 
     def _attributes(self, token: Token, line: int) -> None:

@@ -208,6 +208,7 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 FIRST_CHARS = {
     "ms_block": ":",
     "ms_admonition": "!?",
+    "ms_kramdown": "{",
     "math_block": "$",
     "fence": "`~",
     "blockquote": ">",
@@ -408,6 +409,9 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.after("ms_block", "ms_admonition", admonition_rule, interrupts)
     dollarmath_plugin(md, allow_space=False, allow_digits=False, renderer=render_math)
     extend_markdown(md)  # footnotes, definition lists, {attributes}, figures: parse/extras.py
+    from masterysite.parse.kramdown import kramdown_plugin
+
+    kramdown_plugin(md)  # '{: .challenge}' after a quote: Jekyll-era Carpentries lessons
     anchors_plugin(md, min_level=2, max_level=3, slug_func=heading_slug)
     from masterysite.parse.lesson import block_renderer  # lesson.py builds on this module's helpers
 

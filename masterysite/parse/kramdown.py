@@ -1,0 +1,111 @@
+"""kramdown's block attribute lines, as the Jekyll-era Carpentries lessons write them.
+
+Before the Workbench, an episode made its boxes of blockquotes and a line of attributes after them::
+
+    > ## Sorting files
+    > Which command sorts?
+    >
+    > > ## Solution
+    > > `sort`
+    > {: .solution}
+    {: .challenge}
+
+and named its code blocks' language the same way (``{: .language-bash}``, ``{: .output}``). Such a
+line applies to the block just before it: a blockquote whose class is a lesson block's name
+(``challenge``, ``solution``, ``callout``, ``keypoints``...) becomes that block, exactly as if it
+had been written with ``:::``; a code block takes the language; any other block the attributes
+(only the safe ones, the others are reported, parse/extras.py). Without this, every such line
+was published as text and every box as a plain quote. (On a heading or after an image, link or
+inline code, ``{: #id .x}`` is read like ``{#id .x}``: extras.parse_attributes.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from masterysite.parse.extras import apply_attributes, parse_attributes
+
+_LINE = re.compile(r"\{:[^{}]*\}[ \t]*")
+_BLOCKS = ("fence", "code_block", "html_block", "hr", "math_block")  # blocks of one token
+
+
+def attribute_line(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A line that is only ``{: ...}``: a block of its own (it also ends a paragraph or a quote's lazy
+    lines, which would otherwise take it in as text)."""
+    if state.is_code_block(start_line):
+        return False
+    start, stop = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+    if not state.src.startswith("{:", start) or _LINE.fullmatch(state.src, start, stop) is None:
+        return False
+    parsed = parse_attributes(state.src[start:stop].strip())
+    if parsed is None:
+        return False
+    if not silent:
+        token = state.push("ms_kramdown_attributes", "", 0)
+        token.map, token.hidden, token.meta = [start_line, start_line + 1], True, {"attrs": parsed[0]}
+        state.line = start_line + 1
+    return True
+
+
+def _opening(tokens: list[Token], close: int) -> int:
+    depth = 0
+    for index in range(close, -1, -1):
+        depth += tokens[index].nesting
+        if depth == 0:
+            return index
+    return close
+
+
+def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
+    """The attributes at ``index`` to the block that ends just before it."""
+    from masterysite.parse.lesson import kind_of  # lesson.py builds on the parser this module is part of
+
+    if index == 0 or tokens[index - 1].level != tokens[index].level:
+        return  # first in its container: nothing before it to apply to
+    last = tokens[index - 1]
+    classes = attrs.get("class", "").split()
+    if last.type == "blockquote_close":
+        name = next((c for c in classes if kind_of(c) is not None), None)
+        if name is not None:
+            opening = tokens[_opening(tokens, index - 1)]
+            opening.type, opening.tag, opening.info = "container_block_open", "div", name
+            opening.meta = {"name": name, "title": "", "closed": True}
+            last.type, last.tag = "container_block_close", "div"
+            return
+    if last.type in ("fence", "code_block"):
+        language = next((c for c in classes if c.startswith("language-")), None)
+        if language is not None and not last.info.strip():
+            last.info = language.removeprefix("language-")
+        rest = [c for c in classes if c != language]
+        attrs = {**attrs, "class": " ".join(rest)} if rest else {k: v for k, v in attrs.items() if k != "class"}
+        apply_attributes(last, attrs)
+        return
+    target = last if last.type in _BLOCKS else tokens[_opening(tokens, index - 1)]
+    apply_attributes(target, attrs)
+
+
+def apply_attribute_lines(state: StateCore) -> None:
+    tokens = state.tokens
+    if not any(t.type == "ms_kramdown_attributes" for t in tokens):
+        return
+    out: list[Token] = []
+    for token in tokens:
+        if token.type == "ms_kramdown_attributes":
+            out.append(token)
+            _apply(out, len(out) - 1, token.meta["attrs"])
+            out.pop()
+        else:
+            out.append(token)
+    state.tokens = out
+
+
+def kramdown_plugin(md: MarkdownIt) -> None:
+    md.block.ruler.before(
+        "paragraph", "ms_kramdown", attribute_line, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+    md.core.ruler.after("block", "ms_kramdown_apply", apply_attribute_lines)

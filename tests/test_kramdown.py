@@ -1,0 +1,97 @@
+"""Jekyll-era Carpentries lessons: kramdown's ``{: .challenge}`` lines after a blockquote make it the
+lesson block it names, ``{: .language-bash}`` names a code block's language, and ``{: #id}`` works
+wherever ``{#id}`` does. Liquid templates in links are named as such."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import HEAD, MakeCourse, parse_lesson
+
+from masterysite.cli import main
+
+OLD_STYLE = """> ## Sorting files
+> Which command sorts?
+>
+> > ## Solution
+> > `sort`
+> {: .solution}
+{: .challenge}
+
+~~~
+ls -F
+~~~
+{: .language-bash}
+
+~~~
+data/
+~~~
+{: .output}
+
+## Setup {: #set-up }
+
+> ## Remember
+> Point.
+{: .callout}
+
+> Just a quotation.
+{: .epigraph}
+
+> SECRET note for instructors.
+{: .instructor}
+"""
+
+
+def test_blockquotes_with_a_lesson_blocks_class_are_that_block() -> None:
+    html, problems = parse_lesson(OLD_STYLE)
+    assert problems == []
+    assert "{:" not in html and "SECRET" not in html
+    assert re.findall(r'class="ms-(\w+) ms-\w+--(\w+)"', html) == [
+        ("practice", "practice"),
+        ("collapsed", "solution"),
+        ("callout", "callout"),
+    ]
+    assert '<p class="ms-practice__title" id="ms-block-1-title">Sorting files</p>' in html
+    assert "<summary>Solution</summary>\n<p><code>sort</code></p>\n</details>\n</section>" in html
+    assert '<blockquote class="epigraph">\n<p>Just a quotation.</p>\n</blockquote>' in html
+
+
+def test_code_blocks_take_the_language_and_headings_the_id() -> None:
+    html, _ = parse_lesson(OLD_STYLE)
+    assert '<pre class="highlight"><code class="language-bash">ls' in html  # highlighted as bash
+    assert '<pre><code class="output">data/' in html
+    assert '<h2 id="set-up">Setup</h2>' in html
+
+
+def test_an_attribute_line_that_follows_nothing_or_is_not_one_stays_harmless() -> None:
+    html, problems = parse_lesson("{: .challenge}\n\nText {: .x} and {: not attributes}\n{: onclick='x'}\n")
+    assert problems == [  # applied to the paragraph before it, and refused (never silently)
+        "units/a.md:7: warning: attribute 'onclick' is not kept (attributes kept: id, class, alt, title, width,"
+        " height, lang, dir) [attribute]"
+    ]
+    assert "challenge" not in html and "onclick" not in html
+    assert "<p>Text {: .x} and {: not attributes}</p>" in html
+
+
+def test_an_old_carpentries_episode_builds_clean(make_course: MakeCourse, tmp_path: Path) -> None:
+    root = make_course({"course.yml": "title: T\n", "units/a.md": HEAD + OLD_STYLE})
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert "{:" not in page and "SECRET" not in page and "ms-practice" in page
+
+
+def test_a_liquid_template_in_a_link_is_named() -> None:
+    _, problems = parse_lesson(
+        "![Forking]({{ page.root }}/fig/forking.svg)\n\n[template]({{ site.template_repo }})\n\n[a](my file.md)\n"
+    )
+    assert problems == [
+        "units/a.md:5: this image is shown as plain text: '{{ page.root }}' is a Jekyll (Liquid) template, which"
+        " is not read here: write the path from this unit, like ![Forking](fig/forking.svg) with the lesson's"
+        " fig/ folder copied into units/",
+        "units/a.md:7: this link is shown as plain text: '{{ site.template_repo }}' is a Jekyll (Liquid) template,"
+        " which is not read here: write the path from this unit, or a web address",
+        "units/a.md:9: this link is shown as plain text because its path has a space: write [a](<my file.md>)",
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MakeCourse
+from conftest import MakeCourse, parse_lesson
 
 from masterysite.build import build, load_course
 from masterysite.cli import main
@@ -326,3 +326,27 @@ def test_every_warning_code_is_registered() -> None:
     missing = {code: where for code, where in used.items() if code not in WARNING_CODES}
     assert not missing, f"add these codes to masterysite/errors.py WARNING_CODES: {missing}"
     assert len(used) >= 7
+
+
+def test_markdown_of_other_tools_published_as_text_is_a_warning() -> None:
+    """What CommonMark reads as plain text but another tool reads as something else: one warning per kind
+    and paragraph, at its line; never in code, and not for look-alikes."""
+    body = (
+        "See [Jupyter][jupyter] and {{< level 2 >}} and @fig-plot.\n\n"
+        "+-----+-----+\n| a   | b   |\n+=====+=====+\n| 1   | 2   |\n+-----+-----+\n\n"
+        '--8<-- "snippets/hello.sh"\n\n'
+        "Fine: a[i][j], mail me@sec-x.org, `[a][b]`, `{{< x >}}`, [defined][d].\n\n[d]: https://example.org\n"
+    )
+    _, problems = parse_lesson(body)
+    assert problems == [
+        "units/a.md:5: warning: '[Jupyter][jupyter]' is shown as text: no link definition has that label"
+        " (write '[label]: address' in this unit) [shown-as-text]",
+        "units/a.md:5: warning: Quarto cross-reference '@fig-plot' is shown as text: link to the heading or"
+        " figure instead ([text](#id)) [shown-as-text]",
+        "units/a.md:5: warning: Quarto shortcode '{{< level 2 >}}' is shown as text: it is not read here"
+        " [shown-as-text]",
+        "units/a.md:7: warning: a pandoc grid table is shown as text ('+-----+-----+'): write it as a pipe table"
+        " [shown-as-text]",
+        "units/a.md:13: warning: MkDocs snippet '--8<-- \"snippets/hello.sh\"' is shown as text: paste the file's"
+        " content instead [shown-as-text]",
+    ]

@@ -20,6 +20,21 @@ from masterysite.suggest import closest
 if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
 
+_FOREIGN = [
+    (
+        re.compile(r"(?<![\w\]\\])\[[^\[\]]+\]\[[^\[\]]*\]"),
+        "'{}' is shown as text: no link definition has that label (write '[label]: address' in this unit)",
+    ),
+    (re.compile(r"\{\{<.*?>\}\}"), "Quarto shortcode '{}' is shown as text: it is not read here"),
+    (
+        re.compile(r"(?<![\w.@])@(?:fig|sec|tbl|eq|lst|thm)-[\w-]+"),
+        "Quarto cross-reference '{}' is shown as text: link to the heading or figure instead ([text](#id))",
+    ),
+    (re.compile(r"^-{2,}8<-{2,}.*", re.M), "MkDocs snippet '{}' is shown as text: paste the file's content instead"),
+    (re.compile(r"^\+(?:[-=:]+\+)+$", re.M), "a pandoc grid table is shown as text ('{}'): write it as a pipe table"),
+]
+_FOREIGN_HINT = re.compile(r"\]\[|\{\{<|@|8<|^\+[-=:]", re.M)
+
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
@@ -79,6 +94,8 @@ class LinkRewriter:
                     self._alt_missing(token, here)
             elif token.type == "text":
                 self._unread_link(token, here)
+            elif token.type == "inline" and token.children and _FOREIGN_HINT.search(token.content):
+                self._foreign(token.children, here)
             elif token.type in ("softbreak", "hardbreak") and not token.map:
                 line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
             if token.meta:
@@ -111,6 +128,17 @@ class LinkRewriter:
                 fixed = f"{bang}[{text}](<{path.strip()}>)"
                 message = f"this {kind} is shown as plain text because its path has a space: write {fixed}"
             self.report.error(self.source.path, line, message)
+
+    def _foreign(self, children: list[Token], line: int) -> None:
+        """Markdown of another tool that CommonMark reads as plain text: published as written, so say so,
+        once per kind and paragraph (a grid table is many lines of one). Code and links are left out."""
+        breaks = ("softbreak", "hardbreak")
+        text = "".join(c.content if c.type == "text" else "\n" if c.type in breaks else "\0" for c in children)
+        for pattern, what in _FOREIGN:
+            match = pattern.search(text)
+            if match is not None:
+                at = line + text.count("\n", 0, match.start())
+                self.report.warn(self.source.path, at, what.format(match.group(0).strip()), "shown-as-text")
 
     def _attributes(self, token: Token, line: int) -> None:
         """Attributes in braces: the unsafe ones were dropped (say so), and an id the theme uses is refused.

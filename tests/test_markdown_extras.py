@@ -350,3 +350,10 @@ def test_markdown_of_other_tools_published_as_text_is_a_warning() -> None:
         "units/a.md:13: warning: MkDocs snippet '--8<-- \"snippets/hello.sh\"' is shown as text: paste the file's"
         " content instead [shown-as-text]",
     ]
+
+
+def test_a_quarto_equation_label_leaves_the_formula_typeset() -> None:
+    html, problems = parse_lesson("$$\n\\frac{a}{b} = c\n$$ {#eq-frac}\n\n$$ E = mc^2 $$ {#eq-mass}\n\nAfter.\n")
+    assert problems == []
+    assert html.count('display="block"') == 2 and "$$" not in html and "eq-" not in html
+    assert html.endswith("<p>After.</p>\n")

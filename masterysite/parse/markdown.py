@@ -380,6 +380,16 @@ def normalize(state: StateCore) -> None:
         markdown_its_normalize(state)
 
 
+_EQUATION_LABEL = re.compile(r"(\$\$)[ \t]*\{#eq-[^{}\s]*\}[ \t]*$", re.M)
+
+
+def quarto_equation_labels(state: StateCore) -> None:
+    """Quarto's ``$$ {#eq-mass}`` after a display formula: the label is dropped (cross-references are not
+    read), so the ``$$`` closes the formula; as written, the whole formula was published as text."""
+    if "{#eq-" in state.src:
+        state.src = _EQUATION_LABEL.sub(r"\1", state.src)
+
+
 def theme_safe(ident: str) -> str:
     """A generated id, never one the theme uses: 'ms-quiz-form' -> 'h-ms-quiz-form'. (An id the teacher
     writes, ``{#ms-quiz}``, is refused instead: parse/links.py.)"""
@@ -419,6 +429,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     tokenize_by_first_char(md)  # after every block rule is in place
     terminators_by_first_char(md)
     md.core.ruler.at("normalize", normalize)
+    md.core.ruler.after("normalize", "ms_quarto_equations", quarto_equation_labels)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up
     return md

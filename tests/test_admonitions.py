@@ -110,3 +110,18 @@ def test_a_course_from_mkdocs_builds_with_teacher_notes_left_out(make_course: Ma
     for file in (tmp_path / "again").rglob("*"):
         if file.is_file():
             assert b"SECRET" not in file.read_bytes(), file
+
+
+def test_content_tabs_are_collapsed_blocks_with_the_selected_one_open() -> None:
+    body = (
+        'Intro.\n\n=== "Linux"\n\n    Run:\n\n    ```bash\n    ls -l\n    ```\n\n'
+        '=== "Windows"\n\n    Open PowerShell.\n\n'
+        'After.\n\n=== "A"\n    a\n\n===+ "B"\n    b\n\n===! "C"\n    c\n\nHeading\n===\n'
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert [(t, title) for t, _, title in boxes(html)] == [("details", t) for t in ("Linux", "Windows", "A", "B", "C")]
+    opened = [d.endswith(" open>") for d in re.findall(r"<details[^>]*>", html)]
+    assert opened == [True, False, False, True, True]  # the first of a set, or the one marked '===+'
+    assert '<code class="language-bash">ls' in html and "<p>After.</p>" in html
+    assert "<h1>Heading</h1>" in html and "===" not in html

@@ -72,6 +72,8 @@ STARTS = [
     "??? tip",
     "???+ solution",
     '??? "Open me"',
+    '=== "Tab"',
+    '===+ "Tab"',
     "{: .challenge}",
     "{: #id .x k='v'}",
     "$$",

@@ -50,6 +50,7 @@ MATERIAL = {
 
 MARKERS = ("!!!", "???", "???+")
 _START = re.compile(r'(!!!|\?\?\?\+?) ?(?:([\w-]+(?: +[\w-]+)*?)(?: +"(.*?)")?|"(.*?)") *')
+_TAB = re.compile(r'(===[!+]?) +"(.*)" *')  # pymdownx.tabbed: '=== "Linux"', '===+' selected, '===!' a new set
 INDENT = 4  # Python-Markdown's tab length: the body of an admonition is indented this much
 
 
@@ -101,6 +102,8 @@ def admonition_rule(state: StateBlock, start_line: int, end_line: int, silent: b
     if state.is_code_block(start_line):
         return False
     start, stop = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+    if state.src[start] == "=":
+        return _tab(state, start_line, end_line, silent)
     if state.src[start] not in "!?":
         return False
     match = _START.fullmatch(state.src, start, stop)
@@ -127,6 +130,41 @@ def admonition_rule(state: StateBlock, start_line: int, end_line: int, silent: b
     state.md.block.tokenize(state, start_line + 1, end)
     token = state.push("container_block_close", "div", -1)
     token.markup, token.block = marker, True
+    state.parentType, state.lineMax, state.blkIndent = old_parent, old_max, old_indent
+    state.line = end
+    return True
+
+
+def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """An MkDocs content tab (``=== "Linux"``, its body indented four spaces): a page without scripts
+    shows a set of tabs as a row of collapsed blocks titled with their labels, the selected one (the
+    first, or the one marked ``===+``) open. Alternatives (one per system, one per language) that a
+    student opens as needed."""
+    start, stop = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+    match = _TAB.fullmatch(state.src, start, stop)
+    if match is None:
+        return False
+    if silent:
+        return True
+    marker, title = match.groups()
+    last = state.tokens[-1] if state.tokens else None
+    follows = last is not None and last.type == "container_block_close" and last.meta.get("tab") is True
+    end = _end(state, start_line, end_line, state.sCount[start_line] + INDENT)
+    old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+    state.parentType, state.lineMax, state.blkIndent = "container", end, state.sCount[start_line] + INDENT
+    token = state.push("container_block_open", "div", 1)
+    token.markup, token.block, token.map, token.info = marker, True, [start_line, end], state.src[start:stop]
+    first = not follows or marker == "===!"
+    token.meta = {"name": "details", "admonition": "tab", "title": title, "closed": True, "open": first}
+    if marker == "===+" and not first:  # the selected tab: the one open in its set
+        token.meta["open"] = True
+        while last is not None and last.meta.get("tab") is True:
+            state.tokens[last.meta["start"]].meta["open"] = False
+            last = state.tokens[last.meta["start"] - 1] if last.meta["start"] else None
+    opening = len(state.tokens) - 1
+    state.md.block.tokenize(state, start_line + 1, end)
+    token = state.push("container_block_close", "div", -1)
+    token.markup, token.block, token.meta = marker, True, {"tab": True, "start": opening}
     state.parentType, state.lineMax, state.blkIndent = old_parent, old_max, old_indent
     state.line = end
     return True

@@ -207,7 +207,7 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 
 FIRST_CHARS = {
     "ms_block": ":",
-    "ms_admonition": "!?",
+    "ms_admonition": "!?=",
     "ms_kramdown": "{",
     "math_block": "$",
     "fence": "`~",

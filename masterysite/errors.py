@@ -20,7 +20,7 @@ WARNING_CODES = {
     "unlisted": "a unit file that course.yml does not list",
     "attribute": "an attribute in braces that is not kept",
     "lenient-code": "a lenient '=' answer that looks like code, an option or a file name (compared ignoring case)",
-    "shown-as-text": "Markdown of another tool that is published as plain text (a shortcode, a grid table...)",
+    "shown-as-text": "Markdown of another tool published as plain text (a shortcode, a grid table, a code chunk...)",
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
 

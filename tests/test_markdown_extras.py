@@ -357,3 +357,15 @@ def test_a_quarto_equation_label_leaves_the_formula_typeset() -> None:
     assert problems == []
     assert html.count('display="block"') == 2 and "$$" not in html and "eq-" not in html
     assert html.endswith("<p>After.</p>\n")
+
+
+def test_a_code_chunk_is_said_to_be_shown_and_never_run_once_a_unit() -> None:
+    body = "```{r setup, include=FALSE}\nlibrary(x)\n```\n\n```{python}\n#| echo: false\nprint(1)\n```\n"
+    html, problems = parse_lesson(body)
+    assert problems == [
+        "units/a.md:5: warning: code chunk '```{r setup, include=FALSE}' is shown as code and never run (nor its"
+        " options: include, echo): render the lesson to Markdown first (knitr, quarto render) [shown-as-text]"
+    ]
+    assert '<code class="language-python">' in html  # still highlighted
+    _, problems = parse_lesson("```{.language-bash}\nls\n```\n\n```python\nx\n```\n")
+    assert problems == []  # attributes and plain fences are not chunks

@@ -144,6 +144,7 @@ def fence_language(token: Token) -> None:
     if parsed is None:
         word = re.match(r"\{\s*([\w+#.-]*)", info)
         token.info = word.group(1) if word else ""
+        token.meta["chunk"] = info  # R Markdown's or Quarto's code chunk: shown, never run (links.py warns)
         return
     attrs = parsed[0]
     classes = attrs.pop("class", "").split()

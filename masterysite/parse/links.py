@@ -77,6 +77,7 @@ class LinkRewriter:
         self.source, self.offset, self.report = source, offset, report
         self.root = Path(source.root)
         self.links: list[Link] = []
+        self.chunk_seen = False
 
     def rewrite(self, tokens: list[Token], line: int = 0) -> list[Link]:
         """Check and rewrite the links of ``tokens``; ``line`` for tokens without a map (front matter)."""
@@ -96,6 +97,13 @@ class LinkRewriter:
                 self._unread_link(token, here)
             elif token.type == "inline" and token.children and _FOREIGN_HINT.search(token.content):
                 self._foreign(token.children, here)
+            elif token.type == "fence" and "chunk" in token.meta and not self.chunk_seen:
+                self.chunk_seen = True  # once a unit: a lesson in R Markdown has dozens
+                message = (
+                    f"code chunk '```{token.meta['chunk']}' is shown as code and never run (nor its options:"
+                    " include, echo): render the lesson to Markdown first (knitr, quarto render)"
+                )
+                self.report.warn(self.source.path, here, message, "shown-as-text")
             elif token.type in ("softbreak", "hardbreak") and not token.map:
                 line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
             if token.meta:

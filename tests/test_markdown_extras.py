@@ -103,7 +103,7 @@ def test_an_empty_alt_in_braces_marks_a_decorative_image(make_course: MakeCourse
 
 
 def test_quartos_fig_alt_is_the_images_alt(make_course: MakeCourse, tmp_path: Path) -> None:
-    body = '![](fig/a.svg){fig-alt="A tree"}\n\n![The tree](fig/a.svg){#fig-tree fig-alt="A tree" alt="old"}'
+    body = '![](fig/a.svg){fig.alt="A tree"}\n\n![The tree](fig/a.svg){#fig-tree fig-alt="A tree" alt="old"}'
     root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body), "units/fig/a.svg": SVG})
     assert problems(root) == []
     build(root, tmp_path / "site")

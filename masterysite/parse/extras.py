@@ -77,8 +77,9 @@ def apply_attributes(token: Token, attrs: dict[str, str]) -> None:
     """Keep the safe attributes on ``token``; the others go to ``meta['dropped_attrs']`` for the check
     to report (never silently). An image's ``alt`` becomes its text, which the renderer makes the
     alt; the text in its brackets is then kept as a possible figure caption (pandoc's rule)."""
-    if token.type == "image" and "fig-alt" in attrs:  # Quarto's alt text for a figure: the image's alt
-        attrs = {("alt" if key == "fig-alt" else key): value for key, value in attrs.items() if key != "alt"}
+    given = next((key for key in ("fig-alt", "fig.alt") if key in attrs), None)  # Quarto's, R Markdown's
+    if token.type == "image" and given is not None:  # a figure's alt text: the image's alt
+        attrs = {("alt" if key == given else key): value for key, value in attrs.items() if key != "alt"}
     dropped = [key for key in attrs if key not in SAFE_ATTRIBUTES]
     if "id" in attrs:
         token.meta["braces_id"] = attrs["id"]  # as written (a later rule may rename it)

@@ -30,6 +30,7 @@ from markdown_it.token import Token
 
 from masterysite.parse.extras import apply_attributes, parse_attributes
 
+FOUND = "ms_kramdown_attributes"  # env key: this parse met an attribute line
 _LINE = re.compile(r"\{:[^{}]*\}[ \t]*")
 _BLOCKS = ("fence", "code_block", "html_block", "hr", "math_block")  # blocks of one token
 
@@ -46,6 +47,7 @@ def attribute_line(state: StateBlock, start_line: int, end_line: int, silent: bo
     if parsed is None:
         return False
     if not silent:
+        state.env[FOUND] = True
         token = state.push("ms_kramdown_attributes", "", 0)
         token.map, token.hidden, token.meta = [start_line, start_line + 1], True, {"attrs": parsed[0]}
         state.line = start_line + 1
@@ -90,9 +92,9 @@ def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
 
 
 def apply_attribute_lines(state: StateCore) -> None:
+    if not state.env.pop(FOUND, False):
+        return  # (a look at every token of every unit costs more than the rest of this)
     tokens = state.tokens
-    if not any(t.type == "ms_kramdown_attributes" for t in tokens):
-        return
     out: list[Token] = []
     for token in tokens:
         if token.type == "ms_kramdown_attributes":

@@ -1,5 +1,6 @@
 """MkDocs admonitions (Python-Markdown, Material for MkDocs): ``!!! note "Title"`` and the
-collapsible ``??? tip`` / ``???+ tip`` (pymdownx.details), their body indented four spaces.
+collapsible ``??? tip`` / ``???+ tip`` (pymdownx.details), their body indented four spaces; and
+content tabs (pymdownx.tabbed: ``=== "Linux"``), shown as collapsed blocks (``_tab``).
 
 A lesson written for MkDocs keeps them as written: each becomes the lesson block it means (a callout,
 an exercise, a solution, teacher notes...), rendered like its ``:::`` form (parse/lesson.py).

@@ -369,3 +369,11 @@ def test_a_code_chunk_is_said_to_be_shown_and_never_run_once_a_unit() -> None:
     assert '<code class="language-python">' in html  # still highlighted
     _, problems = parse_lesson("```{.language-bash}\nls\n```\n\n```python\nx\n```\n")
     assert problems == []  # attributes and plain fences are not chunks
+
+
+def test_display_math_on_lines_of_its_own_ends_a_paragraph() -> None:
+    """As pandoc reads it: 'the model\\n$$ ... $$\\nwhere ...' is typeset, not text whose '_' became emphasis."""
+    html, problems = parse_lesson("The model\n$$\nY_{t} = \\beta_{0} + \\epsilon_{t},\n$$\nwhere it costs $$5.\n")
+    assert problems == []
+    assert html.startswith('<p>The model</p>\n<div class="math block">') and html.count("math block") == 1
+    assert "<em>" not in html and "\\beta" not in html and html.endswith("<p>where it costs $$5.</p>\n")

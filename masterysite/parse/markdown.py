@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 import types
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -81,6 +81,22 @@ _ATTR = re.compile(r"""([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 PROBLEMS = "masterysite_problems"  # env key: (kind, body line, details) found while parsing
 THEME_ID_PREFIXES = ("ms-", "q-", "corrective-", "enrichment-")  # ids the theme's templates use
 THEME_IDS = ("main",)
+
+
+def _testable(rule: Callable[[StateBlock, int, int, bool], bool]) -> Callable[[StateBlock, int, int, bool], bool]:
+    """``rule`` that, asked only whether it would match (``silent``: may it end a paragraph here?), adds
+    no token: mdit-py-plugins' math block rule ignores ``silent``."""
+
+    def testable(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if not silent:
+            return rule(state, start_line, end_line, False)
+        count, line = len(state.tokens), state.line
+        matched = rule(state, start_line, end_line, False)
+        del state.tokens[count:]
+        state.line = line
+        return matched
+
+    return testable
 
 
 def block_info(params: str) -> tuple[str, str]:
@@ -418,6 +434,11 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.before("fence", "ms_block", block_rule, interrupts)
     md.block.ruler.after("ms_block", "ms_admonition", admonition_rule, interrupts)
     dollarmath_plugin(md, allow_space=False, allow_digits=False, renderer=render_math)
+    # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):
+    # inside one, the formula was published as text, its '_' read as emphasis
+    md.block.ruler.at(
+        "math_block", _testable(md.block.ruler.__rules__[md.block.ruler.__find__("math_block")].fn), interrupts
+    )
     extend_markdown(md)  # footnotes, definition lists, {attributes}, figures: parse/extras.py
     from masterysite.parse.kramdown import kramdown_plugin
 

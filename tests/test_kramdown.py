@@ -95,3 +95,25 @@ def test_a_liquid_template_in_a_link_is_named() -> None:
         " which is not read here: write the path from this unit, or a web address",
         "units/a.md:9: this link is shown as plain text because its path has a space: write [a](<my file.md>)",
     ]
+
+
+def test_liquid_comments_are_dropped_and_raw_tags_leave_their_content(make_course: MakeCourse, tmp_path: Path) -> None:
+    """Jekyll lessons keep instructor notes in '{% comment %}': never published, as Jekyll never did."""
+    body = (
+        "Intro.\n\n{% comment %}\nSECRET instructor note: the answer is 42.\n\nMore.\n{% endcomment %}\n\n"
+        "After {% raw %}${{ x }}{% endraw %} here.\n\n```liquid\n{% comment %} shown {% endcomment %}\n```\n\n"
+        "{% include links.md %}\nLine after.\n"
+    )
+    html, problems = parse_lesson(body)
+    assert "SECRET" not in html and "<p>After ${{ x }} here.</p>" in html
+    assert "comment</span>" in html  # in a code block: shown as written
+    assert problems == [  # at its own line: the comment's lines still count
+        "units/a.md:19: warning: Jekyll (Liquid) tag '{% include links.md %}' is shown as text: it is not read here"
+        " [shown-as-text]"
+    ]
+    root = make_course({"course.yml": "title: T\n", "units/a.md": HEAD + body})
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    for file in (tmp_path / "site").rglob("*"):
+        if file.is_file():
+            assert b"SECRET" not in file.read_bytes(), file

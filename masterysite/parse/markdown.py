@@ -406,6 +406,43 @@ def quarto_equation_labels(state: StateCore) -> None:
         state.src = _EQUATION_LABEL.sub(r"\1", state.src)
 
 
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
+_LIQUID_RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+_CODE_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+
+
+def _fenced(src: str) -> list[tuple[int, int]]:
+    """The spans of ``src`` inside fenced code blocks (a quick scan: fence lines, open and close)."""
+    spans, opened = [], None
+    for match in _CODE_FENCE_LINE.finditer(src):
+        fence = match.group(1)
+        if opened is None:
+            opened = (match.start(), fence)
+        elif fence[0] == opened[1][0] and len(fence) >= len(opened[1]):
+            spans.append((opened[0], match.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened[0], len(src)))
+    return spans
+
+
+def jekyll_liquid(state: StateCore) -> None:
+    """Jekyll-era lessons: ``{% comment %} ... {% endcomment %}`` (often instructor notes) is dropped, as
+    Jekyll drops it, and ``{% raw %}`` / ``{% endraw %}`` leave their content; outside code blocks only
+    (a lesson may show them). Line breaks are kept, so every line number stays right. Other Liquid tags
+    are published as written, with a warning (links.py)."""
+    if "{%" not in state.src:
+        return
+    src = state.src
+    code = _fenced(src)
+
+    def outside(match: re.Match[str]) -> bool:
+        return not any(start < match.start() < end for start, end in code)
+
+    src = _LIQUID_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n") if outside(m) else m.group(0), src)
+    state.src = _LIQUID_RAW.sub(lambda m: "" if outside(m) else m.group(0), src)
+
+
 def theme_safe(ident: str) -> str:
     """A generated id, never one the theme uses: 'ms-quiz-form' -> 'h-ms-quiz-form'. (An id the teacher
     writes, ``{#ms-quiz}``, is refused instead: parse/links.py.)"""
@@ -451,6 +488,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     terminators_by_first_char(md)
     md.core.ruler.at("normalize", normalize)
     md.core.ruler.after("normalize", "ms_quarto_equations", quarto_equation_labels)
+    md.core.ruler.after("ms_quarto_equations", "ms_jekyll_liquid", jekyll_liquid)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up
     return md

@@ -377,3 +377,33 @@ def test_display_math_on_lines_of_its_own_ends_a_paragraph() -> None:
     assert problems == []
     assert html.startswith('<p>The model</p>\n<div class="math block">') and html.count("math block") == 1
     assert "<em>" not in html and "\\beta" not in html and html.endswith("<p>where it costs $$5.</p>\n")
+
+
+def test_images_and_links_in_raw_html_are_checked_published_and_rewritten(
+    make_course: MakeCourse, tmp_path: Path
+) -> None:
+    body = (
+        '<p align="center"><img src="fig/a.svg" alt="A tree"></p>\n\n'
+        'Go <a href="02-b.md">on</a> or <a href=\'#top\'>up</a> or <a href="https://example.org">out</a>.\n'
+    )
+    files = {
+        "course.yml": "title: T\n",
+        "units/01-a.md": unit(body),
+        "units/02-b.md": unit("B."),
+        "units/fig/a.svg": SVG,
+    }
+    root = make_course(files)
+    assert problems(root) == []
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert '<img src="fig/a.svg" alt="A tree" width="10" height="10">' in page
+    assert '<a href="b.html">on</a>' in page and "<a href='#top'>up</a>" in page
+    assert (tmp_path / "site" / "units" / "fig" / "a.svg").is_file()  # published
+    broken = '<img src="fig/gone.png">\n\n<p><img src="../../assets/x.png" alt="x"/></p>\n'
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(broken)})
+    assert problems(root) == [
+        "units/01-a.md:5: broken image 'fig/gone.png': no file 'units/fig/gone.png' in the course",
+        "units/01-a.md:5: warning: image 'fig/gone.png' has no alt text: add alt=\"...\" [no-alt]",
+        "units/01-a.md:7: image '../../assets/x.png' leaves the course (it points outside the course folder):"
+        " copy the file into the course, or link to it on the web",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -42,6 +43,11 @@ def _foreign_hint(text: str) -> bool:
     return "][" in text or "{" in text or "@" in text or "8<" in text or text.startswith("+") or "\n+" in text
 
 
+_HTML_URL = re.compile(
+    r"""<(?P<tag>img|a|source|video|audio)\b[^>]*?\s(?P<attr>src|href)\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>"']+)""",
+    re.I,
+)
+_HTML_ALT = re.compile(r"\salt\s*=", re.I)
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
@@ -104,6 +110,8 @@ class LinkRewriter:
                 self._unread_link(token, here)
             elif token.type == "inline" and token.children and _foreign_hint(token.content):
                 self._foreign(token.children, here)
+            elif token.type in ("html_block", "html_inline") and ("src" in token.content or "href" in token.content):
+                self._raw_html(token, here)
             elif token.type == "fence" and "chunk" in token.meta and not self.chunk_seen:
                 self.chunk_seen = True  # once a unit: a lesson in R Markdown has dozens
                 message = (
@@ -173,6 +181,28 @@ class LinkRewriter:
             taken = ", ".join(f"'{p}...'" for p in THEME_ID_PREFIXES)
             message = f"id '{given}' is taken by the page itself (ids 'main' and {taken}): choose another"
             self.report.error(self.source.path, line, message)
+
+    def _raw_html(self, token: Token, line: int) -> None:
+        """``<img src>``, ``<a href>`` (and media sources) in HTML the teacher wrote: checked, published
+        and rewritten like their Markdown forms (MkDocs pages are full of them)."""
+        parts, pos = [], 0
+        for match in _HTML_URL.finditer(token.content):
+            tag, attr, quoted = match.group("tag").lower(), match.group("attr").lower(), match.group("value")
+            value = quoted[1:-1] if quoted[:1] in "\"'" else quoted
+            target = html.unescape(value)
+            at = line + token.content.count("\n", 0, match.start())
+            probe = Token("image" if tag != "a" else "link_open", tag, 0)
+            probe.attrSet(attr, target)
+            self._fix(probe, attr, at, image=tag != "a")
+            if tag == "img" and not _HTML_ALT.search(match.group(0) + token.content[match.end() :].split(">", 1)[0]):
+                self.report.warn(self.source.path, at, f"image '{target}' has no alt text: add alt=\"...\"", "no-alt")
+            new = str(probe.attrGet(attr))
+            if new != target:
+                start = match.start("value")
+                parts += [token.content[pos:start], f'"{html.escape(new)}"']
+                pos = match.end("value")
+        if parts:
+            token.content = "".join(parts) + token.content[pos:]
 
     def _alt_missing(self, token: Token, line: int) -> None:
         src = str(token.attrGet("src") or "")

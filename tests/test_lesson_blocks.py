@@ -145,6 +145,10 @@ def test_fences_close_as_pandoc_reads_them() -> None:
         assert re.search(r"<section[^>]*>.*<details[^>]*>.*Done.*</details>\s*</section>\s*<p>After.</p>", html, re.S)
     _, problems = parse("::: challenge\nDo it.\n\n::: solution\nDone.\n:::\n:::\n")
     assert len(problems) == 1 and "with a fence just as long" in problems[0]
+    # in pandoc's braces (Quarto), only pandoc's reading applies: nesting at any length is fine
+    html, problems = parse('::: {.callout-note collapse="true"}\nA.\n\n::: {.callout-tip}\nB.\n:::\n:::\n\nAfter.\n')
+    assert problems == []
+    assert re.search(r"<details[^>]*>.*<aside[^>]*>.*B\..*</aside>\s*</details>\s*<p>After.</p>", html, re.S)
 
 
 def test_a_code_fence_in_a_list_closed_further_right_still_closes() -> None:

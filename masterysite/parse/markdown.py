@@ -150,10 +150,12 @@ def _block_end(state: StateBlock, start_line: int, end_line: int, count: int, na
     """The line of the closing fence (and whether there is one) of a block opened with ``count`` colons.
 
     Blocks opened inside are tracked, and a bare fence of any length closes the innermost one, as
-    pandoc (Quarto, the Carpentries Workbench) reads them; one opened with exactly as many colons as
-    ours is still a mistake (markdown-it's container plugin would close ours there: SPEC §5),
-    reported once at its line. A code fence in a list item counts as closed where CommonMark closes
-    it: up to three columns right of the item's text, which starts at most where the fence opened."""
+    pandoc (Quarto, the Carpentries Workbench) reads them; one opened by a bare name with exactly as
+    many colons as ours is still a mistake (markdown-it's container plugin would close ours there:
+    SPEC §5), reported once at its line. One opened in pandoc's braces (``::: {.callout-tip}``) is
+    Quarto's syntax, which only pandoc's reading applies to: no mistake. A code fence in a list item
+    counts as closed where CommonMark closes it: up to three columns right of the item's text, which
+    starts at most where the fence opened."""
     inner: list[int] = []
     code: str | None = None
     code_column = 0
@@ -179,7 +181,7 @@ def _block_end(state: StateBlock, start_line: int, end_line: int, count: int, na
             continue
         colons, rest = fence
         if rest:
-            if not inner and colons == count:
+            if not inner and colons == count and not rest.startswith("{"):  # '::: {.callout-tip}': pandoc's
                 outer = {"name": name, "colons": count, "start": start_line, "inner": block_info(rest)[0]}
                 outer["inner_colons"] = colons
                 problem(state.env, "same-fence", line, **outer)

@@ -180,3 +180,16 @@ def test_quarto_callout_extensions_name_our_blocks() -> None:
     ]
     _, problems = parse("::: {.callout-question}\nx\n:::\n")
     assert len(problems) == 1 and "unknown block 'callout-question'" in problems[0]  # quiz blocks stay ':::'
+
+
+def test_quarto_tabsets_are_tabs_and_columns_their_content() -> None:
+    html, problems = parse(
+        "::: {.panel-tabset}\nBefore.\n\n## R\n\n```r\nx <- 1\n```\n\n### In R\n\n## Python\n\nPy.\n:::\n\n"
+        ':::: {.columns}\n::: {.column width="50%"}\nLeft\n:::\n::: {.column}\nRight\n:::\n::::\n\nAfter.\n'
+    )
+    assert problems == []
+    assert re.findall(r"<details[^>]*>\n<summary>(\w+)</summary>", html) == ["R", "Python"]
+    assert [d.endswith(" open>") for d in re.findall(r"<details[^>]*>", html)] == [True, False]
+    assert html.index("<p>Before.</p>") < html.index("<details")
+    assert '<h3 id="in-r">In R</h3>\n</details>' in html and "<h2" not in html
+    assert html.endswith("<p>Py.</p>\n</details>\n<p>Left</p>\n<p>Right</p>\n<p>After.</p>\n")

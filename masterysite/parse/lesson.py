@@ -30,6 +30,8 @@ PRACTICE = ("practice", "challenge", "exercise")
 COLLAPSED = ("solution", "hint", "spoiler", "details")
 SUMMARIES = ("keypoints", "questions", "objectives")
 HIDDEN = ("instructor",)
+TABSETS = ("panel-tabset",)  # Quarto's tabs: one per heading (_tabs)
+LAYOUT = ("columns", "column")  # Quarto's layout blocks: their content is shown in the flow of the lesson
 LESSON_BLOCKS = (*CALLOUTS, *PRACTICE, *COLLAPSED, *SUMMARIES, *HIDDEN)
 ALL_BLOCKS = (*QUIZ_BLOCKS, *LESSON_BLOCKS, *QUARTO)
 TITLE = re.compile(r"<!--ms-t:(\w+)-->")
@@ -82,6 +84,12 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             index += 1
             continue
         name, end = block_name(token), close_of(tokens, index)
+        if name in TABSETS and token.meta.get("closed", True):
+            tokens[index : end + 1] = _tabs(tokens[index + 1 : end], token)
+            continue  # the tabs are blocks of their own, read on from here
+        if name in LAYOUT and token.meta.get("closed", True):
+            tokens[index : end + 1] = tokens[index + 1 : end]  # a layout only: its content, one after another
+            continue
         kind = kind_of(name)
         if kind is not None and kind[0] == "callout" and "collapse" in token.meta:
             kind = "collapsed", kind[1]  # Quarto's {.callout-tip collapse="true"}: a solution, often
@@ -108,6 +116,26 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             _label(md, tokens, index, env, kind)
         out.append(token)
         index += 1
+    return out
+
+
+def _tabs(inner: list[Token], tabset: Token) -> list[Token]:
+    """Quarto's ``::: {.panel-tabset}``: each of its first-level headings starts a tab, shown (a page
+    without scripts) as a collapsed block titled with the heading, the first one open, like MkDocs' tabs."""
+    level = next((t.tag for t in inner if t.type == "heading_open" and t.level == tabset.level + 1), None)
+    out: list[Token] = []
+    opened = False
+    for token in inner:
+        if token.type == "heading_open" and token.tag == level and token.level == tabset.level + 1:
+            if opened:
+                out.append(Token("container_block_close", "div", -1, block=True))
+            start = Token("container_block_open", "div", 1, block=True, map=token.map, info="details")
+            start.meta = {"name": "details", "title": "", "closed": True, "open": not opened}
+            out.append(start)
+            opened = True
+        out.append(token)
+    if opened:
+        out.append(Token("container_block_close", "div", -1, block=True))
     return out
 
 

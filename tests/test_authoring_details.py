@@ -144,6 +144,23 @@ def test_a_link_one_folder_too_high_is_told_the_unit_beside_it(make_course: Make
     root = make_course({"course.yml": "title: T\n", "units/01-setup.md": "# Setup\n\nText.\n", "units/02-b.md": lesson})
     messages = [p.message for p in load_course(root).report.sorted()]
     assert messages == [
-        "broken link '../01-setup.md': no file '01-setup.md' in the course — did you mean '01-setup.md'?",
+        "broken link '../01-setup.md': no file '01-setup.md' in the course — did you mean '01-setup.md'"
+        " (units/01-setup.md)?",
         "broken link '../setup.md#software': no file 'setup.md' in the course — did you mean '01-setup.md'?",
     ]
+
+
+def test_links_as_jekyll_lessons_write_them(make_course: MakeCourse, tmp_path: Path) -> None:
+    """An episode's page by its Jekyll address ('../02-testing/'), this page ('./#more'), and a figure
+    the lesson kept one folder up ('../fig/x.svg') whose fig/ the teacher copied beside the units."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>\n'
+    lesson = "# A\n\n[next](../02-testing/index.html), [again](../02-testing/), [more](./#more)\n\n## More\n"
+    files = {"course.yml": "title: T\n", "units/01-a.md": lesson, "units/02-testing.md": "# B\n\nB.\n"}
+    root = make_course({**files, "units/fig/x.svg": svg, "units/03-c.md": "# C\n\n![x](../fig/x.svg)\n"})
+    assert [p.message for p in load_course(root).report.sorted()] == [
+        "broken image '../fig/x.svg': no file 'fig/x.svg' in the course — did you mean 'fig/x.svg' (units/fig/x.svg)?"
+    ]
+    (root / "units" / "03-c.md").unlink()
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert '<a href="testing.html">next</a>, <a href="testing.html">again</a>, <a href="#more">more</a>' in page

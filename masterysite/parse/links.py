@@ -216,6 +216,9 @@ class LinkRewriter:
         path = path.split("?", 1)[0]
         if not path:
             return
+        if path in (".", "./") and fragment:  # './#further-resources': this page
+            token.attrSet(attr, f"#{fragment}")
+            return
         new, file = self._resolve(path, line, image, target)
         self.links.append(Link(target, line, image, file))
         if new is not None:
@@ -236,6 +239,10 @@ class LinkRewriter:
             page = f"{self.source.unit_files[joined]}.html"
             return (page if unit_dir == "units" else f"units/{page}"), ""
         built = joined[:-5] + ".md" if joined.endswith(".html") else ""
+        page_url = joined.removesuffix("/index.html").removesuffix("/")  # Jekyll's '../02-testing/'
+        if page_url != joined or path.endswith("/"):
+            name = posixpath.basename(page_url)
+            built = next((f for f in (f"{page_url}.md", f"units/{name}.md") if f in self.source.unit_files), built)
         if built in self.source.unit_files and on_disk(self.root, joined) is None:
             # the name the unit's page has in the tool the lesson comes from (Workbench, MkDocs, Quarto)
             page = f"{self.source.unit_files[built]}.html"
@@ -263,6 +270,14 @@ class LinkRewriter:
         self.report.error(self.source.path, line, message)
 
     def _broken(self, kind: str, target: str, joined: str, line: int, unit_dir: str, from_root: bool) -> None:
+        beside = posixpath.join(unit_dir, joined)
+        if unit_dir and on_disk(self.root, beside) is not None:  # '../fig/x.png' of a lesson whose fig/ moved
+            written = "/" + beside if from_root else posixpath.relpath(beside, unit_dir)
+            message = (
+                f"broken {kind} '{target}': no file '{joined}' in the course — did you mean '{written}' ({beside})?"
+            )
+            self.report.error(self.source.path, line, message)
+            return
         top = joined.split("/", 1)[0]
         if "/" in joined and top not in ("assets", "units") and not is_dir(self.root / top):
             self._leaves(kind, target, line, f"the course has no '{top}/' folder")  # another part of a lesson
@@ -292,4 +307,5 @@ class LinkRewriter:
         if name is None:
             return ""
         match = names[name]
-        return f" — did you mean '{'/' + match if from_root else posixpath.relpath(match, unit_dir)}'?"
+        written = "/" + match if from_root else posixpath.relpath(match, unit_dir)
+        return f" — did you mean '{written}'{f' ({match})' if written == joined else ''}?"  # not the same words

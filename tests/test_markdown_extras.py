@@ -407,3 +407,15 @@ def test_images_and_links_in_raw_html_are_checked_published_and_rewritten(
         "units/01-a.md:7: image '../../assets/x.png' leaves the course (it points outside the course folder):"
         " copy the file into the course, or link to it on the web",
     ]
+
+
+def test_quarto_citations_equation_references_and_table_captions_are_warned() -> None:
+    body = "See [@Brockwell:Davis:2002, p. 4] and @eq-x and [Split\nlabel][lab].\n\n| a |\n|---|\n| 1 |\n\n: Values {#tbl-v}\n"
+    _, problems = parse_lesson(body)
+    assert [p.split(": warning: ")[1].split(" is shown")[0] for p in problems] == [
+        "'[Split label][lab]'",  # on one line, as it reads
+        "Quarto cross-reference '@eq-x'",
+        "citation '[@Brockwell:Davis:2002, p. 4]'",
+        "table caption ': Values {#tbl-v}'",
+    ]
+    assert "(equations are not numbered here): name it in words" in problems[1]

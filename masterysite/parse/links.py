@@ -28,9 +28,18 @@ _FOREIGN = [
     ),
     (re.compile(r"\{\{<.*?>\}\}"), "Quarto shortcode '{}' is shown as text: it is not read here"),
     (
-        re.compile(r"(?<![\w.@])@(?:fig|sec|tbl|eq|lst|thm)-[\w-]+"),
+        re.compile(r"(?<![\w.@])@eq-[\w-]+"),
+        "Quarto cross-reference '{}' is shown as text (equations are not numbered here): name it in words",
+    ),
+    (
+        re.compile(r"(?<![\w.@])@(?:fig|sec|tbl|lst|thm)-[\w-]+"),
         "Quarto cross-reference '{}' is shown as text: link to the heading or figure instead ([text](#id))",
     ),
+    (
+        re.compile(r"\[-?@[\w:.-]+[^\]]*\]"),
+        "citation '{}' is shown as text: citations are not read; write the reference out",
+    ),
+    (re.compile(r"^: .*\{#tbl-[\w-]+\}", re.M), "table caption '{}' is shown as text: write it above the table"),
     (re.compile(r"\{%.*?%\}"), "Jekyll (Liquid) tag '{}' is shown as text: it is not read here"),
     (re.compile(r"^-{2,}8<-{2,}.*", re.M), "MkDocs snippet '{}' is shown as text: paste the file's content instead"),
     (re.compile(r"^\+(?:[-=:]+\+)+$", re.M), "a pandoc grid table is shown as text ('{}'): write it as a pipe table"),
@@ -161,7 +170,8 @@ class LinkRewriter:
             match = pattern.search(text)
             if match is not None:
                 at = line + text.count("\n", 0, match.start())
-                self.report.warn(self.source.path, at, what.format(match.group(0).strip()), "shown-as-text")
+                found = " ".join(match.group(0).split())  # one line, however it was written
+                self.report.warn(self.source.path, at, what.format(found), "shown-as-text")
 
     def _attributes(self, token: Token, line: int) -> None:
         """Attributes in braces: the unsafe ones were dropped (say so), and an id the theme uses is refused.

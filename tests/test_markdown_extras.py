@@ -410,7 +410,8 @@ def test_images_and_links_in_raw_html_are_checked_published_and_rewritten(
 
 
 def test_quarto_citations_equation_references_and_table_captions_are_warned() -> None:
-    body = "See [@Brockwell:Davis:2002, p. 4] and @eq-x and [Split\nlabel][lab].\n\n| a |\n|---|\n| 1 |\n\n: Values {#tbl-v}\n"
+    body = "See [@Brockwell:Davis:2002, p. 4] and @eq-x and [Split\nlabel][lab].\n\n"
+    body += "| a |\n|---|\n| 1 |\n\n: Values {#tbl-v}\n"
     _, problems = parse_lesson(body)
     assert [p.split(": warning: ")[1].split(" is shown")[0] for p in problems] == [
         "'[Split label][lab]'",  # on one line, as it reads

@@ -420,3 +420,11 @@ def test_quarto_citations_equation_references_and_table_captions_are_warned() ->
         "table caption ': Values {#tbl-v}'",
     ]
     assert "(equations are not numbered here): name it in words" in problems[1]
+
+
+def test_a_code_blocks_title_is_shown_above_it() -> None:
+    """MkDocs' ```sh title="sort.sh"``` names the file the student is to write: shown, not dropped."""
+    html, problems = parse_lesson('```sh title="B03_sort.sh" hl_lines="2" linenums="1"\nsort x\n```\n')
+    assert problems == []
+    assert html.startswith('<p class="ms-code-title"><code>B03_sort.sh</code></p>\n<pre class="highlight">')
+    assert '<code class="language-sh">sort' in html

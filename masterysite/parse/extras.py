@@ -185,16 +185,39 @@ def _core(state: StateCore) -> None:
     """After the inline parse: heading braces, fence braces, figures. A cheap test of the source
     first, so the tokens of ordinary paragraphs cost one string search each."""
     tokens = state.tokens
+    titled: list[int] = []
     for index, token in enumerate(tokens):
         if token.type == "fence":
             if token.info.startswith("{"):
                 fence_language(token)
+            elif "title=" in token.info:
+                titled.append(index)
         elif token.type == "inline" and index:
             content = token.content
             if content.startswith("!["):
                 _figure(tokens, index)
             elif tokens[index - 1].type == "heading_open" and content.endswith("}"):
                 _heading_attributes(tokens[index - 1], token)
+    for index in reversed(titled):
+        _code_title(tokens, index)
+
+
+_CODE_TITLE = re.compile(r"""\stitle=(?:"([^"]*)"|'([^']*)')""")
+
+
+def _code_title(tokens: list[Token], index: int) -> None:
+    """MkDocs' ```` ```sh title="sort.sh" ```` (often the file the student must create): the title is
+    shown above the code, as a paragraph holding it as code; the fence keeps its language."""
+    fence = tokens[index]
+    match = _CODE_TITLE.search(fence.info)
+    if match is None or not (match.group(1) or match.group(2) or "").strip():
+        return
+    title = (match.group(1) or match.group(2)).strip()
+    opening = Token("paragraph_open", "p", 1, attrs={"class": "ms-code-title"}, map=fence.map, level=fence.level)
+    opening.block = True
+    inline = Token("inline", "", 0, content=title, map=fence.map, level=fence.level + 1)
+    inline.children = [Token("code_inline", "code", 0, content=title, markup="`")]
+    tokens[index:index] = [opening, inline, Token("paragraph_close", "p", -1, level=fence.level, block=True)]
 
 
 def _colon_deflist(md: MarkdownIt) -> None:

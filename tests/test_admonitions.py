@@ -125,3 +125,31 @@ def test_content_tabs_are_collapsed_blocks_with_the_selected_one_open() -> None:
     assert opened == [True, False, False, True, True]  # the first of a set, or the one marked '===+'
     assert '<code class="language-bash">ls' in html and "<p>After.</p>" in html
     assert "<h1>Heading</h1>" in html and "===" not in html
+
+
+def test_titles_drop_teacher_comments_and_their_links_are_checked(make_course: MakeCourse, tmp_path: Path) -> None:
+    unit = HEAD + (
+        '!!! tip "Hint <!-- the answer is 42 -->"\n    x\n\n=== "Linux <!-- skip -->"\n    y\n\n'
+        '!!! note "See [setup](02-setup.md)"\n    z\n\n::: tip\n## Read [it](02-setup.md)\nBody\n:::\n'
+    )
+    files = {"course.yml": "title: T\n", "units/01-a.md": unit, "units/02-setup.md": HEAD + "S.\n"}
+    root = make_course(files)
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert "answer is" not in page and "<!-- skip" not in page and "Linux</summary>" in page
+    assert '>See <a href="setup.html">setup</a></p>' in page and '>Read <a href="setup.html">it</a></p>' in page
+    root = make_course({**files, "units/01-a.md": HEAD + '!!! note "See ![i](gone.png)"\n    z\n'})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert "units/01-a.md:5: broken image 'gone.png'" in result.output
+
+
+def test_a_collapsible_exercise_stays_an_exercise_and_inner_names_are_as_written() -> None:
+    html, problems = parse('??? challenge "Try"\n    Pick:\n\n    - [ ] a\n    - [x] b\n')
+    assert problems == [] and "ms-practice__form" in html and "[x]" not in html  # checked, never shown
+    _, problems = parse("::: question o\nQ?\n\n??? note\n    x\n\n- [x] a\n- [ ] b\n:::\n")
+    assert any("'??? note' cannot be inside 'question'" in p for p in problems)
+
+
+def test_a_selected_tab_opens_only_in_its_own_set() -> None:
+    html, _ = parse('=== "A"\n    a\n\n=== "B"\n    b\n\n===! "C"\n    c\n\n===+ "D"\n    d\n')
+    assert [d.endswith(" open>") for d in re.findall(r"<details[^>]*>", html)] == [True, False, False, True]

@@ -160,6 +160,11 @@ def test_links_as_jekyll_lessons_write_them(make_course: MakeCourse, tmp_path: P
     assert [p.message for p in load_course(root).report.sorted()] == [
         "broken image '../fig/x.svg': no file 'fig/x.svg' in the course — did you mean 'fig/x.svg' (units/fig/x.svg)?"
     ]
+    (root / "units" / "03-c.md").write_text("# C\n\n![x](fig/03-c.svg)\n", encoding="utf-8")
+    # only files of the same kind beside the unit are suggested, never a unit file for an image
+    assert [p.message for p in load_course(root).report.sorted()] == [
+        "broken image 'fig/03-c.svg': no file 'units/fig/03-c.svg' in the course — did you mean 'fig/x.svg'?"
+    ]
     (root / "units" / "03-c.md").unlink()
     build(root, tmp_path / "site")
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")

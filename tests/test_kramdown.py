@@ -117,3 +117,29 @@ def test_liquid_comments_are_dropped_and_raw_tags_leave_their_content(make_cours
     for file in (tmp_path / "site").rglob("*"):
         if file.is_file():
             assert b"SECRET" not in file.read_bytes(), file
+
+
+def test_instructor_attribute_lines_hide_any_block_and_unsafe_attributes_are_reported_once() -> None:
+    body = (
+        "Para.\n\nSECRET1 para\n{: .instructor}\n\n~~~\nSECRET2 code\n~~~\n{: .instructor}\n\n"
+        "- SECRET3 list\n{: .instructor}\n\n| a |\n|---|\n| SECRET4 |\n{: .instructor}\n\nKept.\n\n"
+        '> ## T\n> x\n{: onclick="alert(1)" .challenge}\n'
+    )
+    html, problems = parse_lesson(body)
+    assert "SECRET" not in html and "<p>Para.</p>\n<p>Kept.</p>" in html and "ms-practice" in html
+    assert problems == [
+        "units/a.md:25: warning: attribute 'onclick' is not kept (attributes kept: id, class, alt, title, width,"
+        " height, lang, dir) [attribute]"
+    ]
+
+
+def test_liquid_advice_fits_what_the_link_points_to() -> None:
+    _, problems = parse_lesson(
+        "[g]({{ page.root }}/reference.html#shell)\n\n[e]({{ page.root }}/02-filedir/index.html)\n\n"
+        "![n]({{page.root}}/fig/x.svg)\n"
+    )
+    assert [p.split("template, which is not read here: ")[1] for p in problems] == [
+        "write a link to its unit file (reference.md#shell), if the course has it",
+        "write a link to its unit file (02-filedir.md), if the course has it",
+        "write the path from this unit, like ![...](fig/x.svg) with the lesson's fig/ folder copied into units/",
+    ]

@@ -92,6 +92,10 @@ def test_objectives_as_a_list_of_sentences_get_ids_from_their_words(make_course:
     assert [str(p) for p in report.sorted()] == [
         "units/a.md:5: an objective in this list must be a sentence; or write them as 'id: what the student can do'"
     ]
+    root = make_course({"course.yml": "title: T\n", "units/a.md": "---\ntitle: T\nobjectives: []\n---\n\nText.\n"})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert result.exit_code == 1 and "Traceback" not in result.output and "internal error" not in result.output
+    assert "units/a.md:3: objectives is an empty list: write 'id: what the student can do' lines" in result.output
 
 
 def test_front_matter_objectives_win_and_the_block_stays_a_summary_box() -> None:

@@ -357,6 +357,8 @@ def test_a_quarto_equation_label_leaves_the_formula_typeset() -> None:
     assert problems == []
     assert html.count('display="block"') == 2 and "$$" not in html and "eq-" not in html
     assert html.endswith("<p>After.</p>\n")
+    html, _ = parse_lesson("```markdown\n$$ E = mc^2 $$ {#eq-mass}\n```\n")  # shown as written in code
+    assert "$$ E = mc^2 $$ {#eq-mass}" in html
 
 
 def test_a_code_chunk_is_said_to_be_shown_and_never_run_once_a_unit() -> None:

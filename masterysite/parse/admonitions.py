@@ -73,8 +73,8 @@ def block_of(tag: str, collapsible: bool) -> tuple[str, str | None, str] | None:
     own = kind_of(tag)  # a word the theme has a title for in every language ('hint', 'challenge' -> 'practice')
     key = own[1] if own is not None else None
     kind = kind_of(name)
-    if collapsible and kind is not None and kind[0] not in ("collapsed", "hidden"):
-        name = "details"
+    if collapsible and kind is not None and kind[0] not in ("collapsed", "hidden", "practice"):
+        name = "details"  # (an exercise stays one: its answers are checked, never shown: '??? challenge')
     return name, key, tag.capitalize()
 
 
@@ -126,6 +126,7 @@ def admonition_rule(state: StateBlock, start_line: int, end_line: int, silent: b
     else:
         name, key, words = block
         token.meta = {"name": name, "admonition": tag, "closed": True, "open": marker == "???+"}
+        token.meta["written"] = f"{marker} {tag}"
         token.meta["title"] = title or ("" if key else words)
         token.meta["title_key"] = key
     state.md.block.tokenize(state, start_line + 1, end)
@@ -157,10 +158,15 @@ def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     token.markup, token.block, token.map, token.info = marker, True, [start_line, end], state.src[start:stop]
     first = not follows or marker == "===!"
     token.meta = {"name": "details", "admonition": "tab", "title": title, "closed": True, "open": first}
+    token.meta["follows"] = not first
+    token.meta["written"] = f'{marker} "{title}"'
     if marker == "===+" and not first:  # the selected tab: the one open in its set
         token.meta["open"] = True
         while last is not None and last.meta.get("tab") is True:
-            state.tokens[last.meta["start"]].meta["open"] = False
+            tab = state.tokens[last.meta["start"]]
+            tab.meta["open"] = False
+            if tab.markup == "===!" or not tab.meta.get("follows"):
+                break  # the first tab of this set
             last = state.tokens[last.meta["start"] - 1] if last.meta["start"] else None
     opening = len(state.tokens) - 1
     state.md.block.tokenize(state, start_line + 1, end)

@@ -232,7 +232,8 @@ class BlockParser:
             self.enrichment.append(Block("enrichment", title, self.render(inner), line, None, anchor))
         for nested in inner:
             if nested.type == "container_block_open" and (name == "question" or block_name(nested) in BLOCKS):
-                self.report.error(self.path, self.line(nested), f"'{block_name(nested)}' cannot be inside '{name}'")
+                written = nested.meta.get("written") or block_name(nested)  # '??? note', not 'details'
+                self.report.error(self.path, self.line(nested), f"'{written}' cannot be inside '{name}'")
 
     def _objective(self, words: list[str], line: int, what: str) -> str | None:
         if not self.checked:

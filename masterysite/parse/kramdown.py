@@ -71,6 +71,10 @@ def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
         return  # first in its container: nothing before it to apply to
     last = tokens[index - 1]
     classes = attrs.get("class", "").split()
+    if any((kind_of(c) or ("", ""))[0] == "hidden" for c in classes):  # '{: .instructor}': never published
+        start = index - 1 if last.nesting == 0 else _opening(tokens, index - 1)
+        del tokens[start:index]  # the block before the line (the line itself is taken out by the caller)
+        return
     if last.type == "blockquote_close":
         name = next((c for c in classes if kind_of(c) is not None), None)
         if name is not None:
@@ -78,6 +82,7 @@ def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
             opening.type, opening.tag, opening.info = "container_block_open", "div", name
             opening.meta = {"name": name, "title": "", "closed": True}
             last.type, last.tag = "container_block_close", "div"
+            apply_attributes(opening, {k: v for k, v in attrs.items() if k != "class"})  # unsafe ones: reported
             return
     if last.type in ("fence", "code_block"):
         language = next((c for c in classes if c.startswith("language-")), None)

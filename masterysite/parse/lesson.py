@@ -35,6 +35,7 @@ LAYOUT = ("columns", "column")  # Quarto's layout blocks: their content is shown
 LESSON_BLOCKS = (*CALLOUTS, *PRACTICE, *COLLAPSED, *SUMMARIES, *HIDDEN)
 ALL_BLOCKS = (*QUIZ_BLOCKS, *LESSON_BLOCKS, *QUARTO)
 TITLE = re.compile(r"<!--ms-t:(\w+)-->")
+_NOTE = re.compile(r"<!--.*?(?:-->|$)", re.S)
 
 
 ALIASES = {"answer": "solution"}  # names other lessons use for a block of ours
@@ -144,25 +145,30 @@ def _label(md: MarkdownIt, tokens: list[Token], index: int, env: dict[str, Any],
     is taken out of the block's body)."""
     token = tokens[index]
     count = env["ms_block_count"] = env.get("ms_block_count", 0) + 1
-    title, skip = str(token.meta.get("title") or ""), 0
+    title, skip = _NOTE.sub("", str(token.meta.get("title") or "")).strip(), 0  # a teacher's <!-- note -->
     renderer: Any = md.renderer  # RendererHTML; the protocol type does not declare renderInline
+    words: list[Token] = []  # the title's inline tokens: its links are checked and rewritten (links.py)
     if title:
-        inline = md.parseInline(title, env)
-        title_html = str(renderer.renderInline(inline[0].children or [], md.options, env)).strip()
+        words = md.parseInline(title, env)[0].children or []
+        title_html = str(renderer.renderInline(words, md.options, env)).strip()
     elif token.meta.get("title_key"):  # an MkDocs admonition: its type's title in the course's language
         title_html = f"<!--ms-t:block_{token.meta['title_key']}-->"
     elif "admonition" not in token.meta and index + 2 < len(tokens) and tokens[index + 1].type == "heading_open":
-        title_html = str(renderer.renderInline(tokens[index + 2].children or [], md.options, env)).strip()
+        words = tokens[index + 2].children or []
+        title_html = str(renderer.renderInline(words, md.options, env)).strip()
         skip = 3
     else:
         title_html = f"<!--ms-t:block_{kind[1]}-->"
     token.meta.update(kind=kind[0], variant=kind[1], block_id=f"ms-block-{count}", title_html=title_html)
+    if words:
+        token.meta["title_tokens"] = words
     del tokens[index + 1 : index + 1 + skip]
 
 
-def render_open(token: Token) -> str:
+def render_open(token: Token, title_html: str | None = None) -> str:
     meta = token.meta
-    kind, variant, ident, title = meta.get("kind"), meta.get("variant"), meta.get("block_id"), meta.get("title_html")
+    kind, variant, ident = meta.get("kind"), meta.get("variant"), meta.get("block_id")
+    title = title_html if title_html is not None else meta.get("title_html")
     if kind == "collapsed":
         opened = " open" if meta.get("open") else ""  # MkDocs' '???+': open until the student closes it
         return f'<details class="ms-collapsed ms-collapsed--{variant}"{opened}>\n<summary>{title}</summary>\n'
@@ -182,7 +188,10 @@ def _render(_self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: 
     token = tokens[idx]
     if not token.meta or not token.meta.get("kind"):
         return '<div class="ms-block">\n' if token.nesting > 0 else "</div>\n"  # not reached: quiz blocks are taken out
-    return render_open(token) if token.nesting > 0 else render_close(token)
+    if token.nesting < 0:
+        return render_close(token)
+    words = token.meta.get("title_tokens")  # rendered now: after the link check rewrote its links
+    return render_open(token, str(_self.renderInline(words, _options, _env)).strip() if words else None)
 
 
 def block_renderer(md: MarkdownIt) -> None:

@@ -26,7 +26,7 @@ _FOREIGN = [
         re.compile(r"(?<![\w\]\\])\[[^\[\]]+\]\[[^\[\]]*\]"),
         "'{}' is shown as text: no link definition has that label (write '[label]: address' in this unit)",
     ),
-    (re.compile(r"\{\{<.*?>\}\}"), "Quarto shortcode '{}' is shown as text: it is not read here"),
+    (re.compile(r"\{\{<[^\n]{0,200}?>\}\}"), "Quarto shortcode '{}' is shown as text: it is not read here"),
     (
         re.compile(r"(?<![\w.@])@eq-[\w-]+"),
         "Quarto cross-reference '{}' is shown as text (equations are not numbered here): name it in words",
@@ -36,11 +36,11 @@ _FOREIGN = [
         "Quarto cross-reference '{}' is shown as text: link to the heading or figure instead ([text](#id))",
     ),
     (
-        re.compile(r"\[-?@[\w:.-]+[^\]]*\]"),
+        re.compile(r"\[-?@[\w:.-]+[^\]\n]{0,200}\]"),
         "citation '{}' is shown as text: citations are not read; write the reference out",
     ),
     (re.compile(r"^: .*\{#tbl-[\w-]+\}", re.M), "table caption '{}' is shown as text: write it above the table"),
-    (re.compile(r"\{%.*?%\}"), "Jekyll (Liquid) tag '{}' is shown as text: it is not read here"),
+    (re.compile(r"\{%[^\n]{0,200}?%\}"), "Jekyll (Liquid) tag '{}' is shown as text: it is not read here"),
     (re.compile(r"^-{2,}8<-{2,}.*", re.M), "MkDocs snippet '{}' is shown as text: paste the file's content instead"),
     (re.compile(r"^\+(?:[-=:]+\+)+$", re.M), "a pandoc grid table is shown as text ('{}'): write it as a pipe table"),
 ]
@@ -94,6 +94,25 @@ def link_path(unit_path: str, target: str) -> str | None:
     return course_path(unit_path, path) if path else None
 
 
+def liquid_advice(path: str, bang: str, text: str) -> str:
+    """What to write instead of a link made with Jekyll's Liquid (``{{ page.root }}/fig/x.svg``)."""
+    liquid = _LIQUID.search(path)
+    template = liquid.group(0) if liquid else path
+    rest = path[liquid.end() :].strip().lstrip("/") if liquid else ""
+    page, _, fragment = rest.partition("#")
+    if not rest or "{" in rest or "page.root" not in template.replace(" ", ""):
+        instead = "the path from this unit, or a web address"
+    elif page.endswith(("/", "/index.html", ".html")) or not page:  # another episode's page
+        name = posixpath.basename(page.removesuffix("/").removesuffix("/index.html").removesuffix(".html"))
+        instead = f"a link to its unit file ({name}.md{'#' + fragment if fragment else ''}), if the course has it"
+    elif "/" in page:
+        instead = f"the path from this unit, like {bang}[{text}]({rest}) with the lesson's {page.split('/')[0]}/ folder"
+        instead += " copied into units/"
+    else:
+        instead = f"the path from this unit, like {bang}[{text}]({rest})"
+    return f"'{template}' is a Jekyll (Liquid) template, which is not read here: write {instead}"
+
+
 class LinkRewriter:
     def __init__(self, source: UnitSource, offset: int, report: Report) -> None:
         self.source, self.offset, self.report = source, offset, report
@@ -130,8 +149,10 @@ class LinkRewriter:
                 self.report.warn(self.source.path, here, message, "shown-as-text")
             elif token.type in ("softbreak", "hardbreak") and not token.map:
                 line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
-            if token.meta:
+            if token.meta and token.nesting != -1:  # (a block's closing token shares its opening's meta)
                 self._attributes(token, here)
+                if token.meta.get("title_tokens"):  # a lesson block's title: '!!! note "See [setup](01.md)"'
+                    self._walk(token.meta["title_tokens"], here)
             if token.children:
                 self._walk(token.children, here)
 
@@ -144,22 +165,21 @@ class LinkRewriter:
             kind = "image" if bang else "link"
             liquid = _LIQUID.search(path)
             if liquid is not None:  # '{{ page.root }}/fig/x.svg': Jekyll fills that in, nothing here does
-                rest = path[liquid.end() :].strip().lstrip("/")
-                root = "page.root" in liquid.group(0) and rest
-                instead = (
-                    f"the path from this unit, like {bang}[{text}]({rest}) with the lesson's {rest.split('/')[0]}/"
-                    " folder copied into units/"
-                    if root
-                    else "the path from this unit, or a web address"
-                )
-                message = (
-                    f"this {kind} is shown as plain text: '{liquid.group(0)}' is a Jekyll (Liquid) template,"
-                    f" which is not read here: write {instead}"
-                )
+                message = f"this {kind} is shown as plain text: {liquid_advice(path, bang, text)}"
             else:
                 fixed = f"{bang}[{text}](<{path.strip()}>)"
                 message = f"this {kind} is shown as plain text because its path has a space: write {fixed}"
             self.report.error(self.source.path, line, message)
+
+    def _liquid(self, target: str, line: int, image: bool) -> bool:
+        """A link made with a Liquid template but no space (``{{page.root}}/fig/x.svg``): say what it is."""
+        if "{{" not in target and "{%" not in target:
+            return False
+        kind = "image" if image else "link"
+        self.report.error(
+            self.source.path, line, f"{kind} '{target}': {liquid_advice(target, '!' if image else '', '...')}"
+        )
+        return True
 
     def _foreign(self, children: list[Token], line: int) -> None:
         """Markdown of another tool that CommonMark reads as plain text: published as written, so say so,
@@ -220,7 +240,7 @@ class LinkRewriter:
 
     def _fix(self, token: Token, attr: str, line: int, image: bool) -> None:
         target = str(token.attrGet(attr) or "")
-        if not target or _EXTERNAL.match(target):
+        if not target or _EXTERNAL.match(target) or self._liquid(unquote(target), line, image):
             return
         path, _, fragment = target.partition("#")
         path = path.split("?", 1)[0]
@@ -294,7 +314,8 @@ class LinkRewriter:
             return
         options = self._course_files(posixpath.dirname(joined))
         if posixpath.dirname(joined) != unit_dir:  # '../01-setup.md' for a unit beside this one
-            options += self._course_files(unit_dir)
+            extension = posixpath.splitext(joined)[1]
+            options += [f for f in self._course_files(unit_dir) if f.endswith(extension) and f != self.source.path]
         hint = self._hint(joined, options, unit_dir, from_root)
         message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
         self.report.error(self.source.path, line, message)

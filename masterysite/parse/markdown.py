@@ -405,7 +405,10 @@ def quarto_equation_labels(state: StateCore) -> None:
     """Quarto's ``$$ {#eq-mass}`` after a display formula: the label is dropped (cross-references are not
     read), so the ``$$`` closes the formula; as written, the whole formula was published as text."""
     if "{#eq-" in state.src:
-        state.src = _EQUATION_LABEL.sub(r"\1", state.src)
+        code = _fenced(state.src)
+        state.src = _EQUATION_LABEL.sub(
+            lambda m: m.group(1) if not any(start < m.start() < end for start, end in code) else m.group(0), state.src
+        )
 
 
 _LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)

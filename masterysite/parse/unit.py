@@ -272,6 +272,9 @@ def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Obje
 def _listed_objectives(items: yamlutil.LineList, path: str, report: Report) -> list[Objective] | None:
     """Objectives written as a list of sentences (older Carpentries lessons): ids made from their words,
     as for a '::: objectives' block (``check`` shows them)."""
+    if not items:
+        report.error(path, items.line, "objectives is an empty list: write 'id: what the student can do' lines")
+        return None
     taken: set[str] = set()
     out = []
     for index, text in enumerate(items):

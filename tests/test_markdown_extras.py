@@ -430,3 +430,16 @@ def test_a_code_blocks_title_is_shown_above_it() -> None:
     assert problems == []
     assert html.startswith('<p class="ms-code-title"><code>B03_sort.sh</code></p>\n<pre class="highlight">')
     assert '<code class="language-sh">sort' in html
+
+
+def test_a_ticked_item_outside_a_question_is_warned() -> None:
+    """'- [x] 4/8' in a lesson (an MkDocs '!!! question' box, say) shows the answer: not in a question."""
+    _, problems = parse_lesson('!!! question "Which?"\n    - [ ] 1/8\n    - [x] 4/8\n')
+    assert problems == [
+        "units/a.md:7: warning: a ticked item '[x] 4/8' is shown as text, its answer for all to see: a choice"
+        " question is written '::: question OBJECTIVE' (or '::: practice') [shown-as-text]"
+    ]
+    _, problems = parse_lesson(
+        "::: practice\nP?\n\n- [x] a\n- [ ] b\n:::\n\n:::: challenge\n::: solution\n- [x] c\n:::\n::::\n"
+    )
+    assert not [p for p in problems if "ticked" in p]

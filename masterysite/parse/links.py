@@ -21,6 +21,7 @@ from masterysite.suggest import closest
 if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
 
+ANSWERED = ("question", "corrective", "enrichment")  # quiz blocks: their choices are their own business
 _FOREIGN = [
     (
         re.compile(r"(?<![\w\]\\])\[[^\[\]]+\]\[[^\[\]]*\]"),
@@ -39,6 +40,11 @@ _FOREIGN = [
         re.compile(r"\[-?@[\w:.-]+[^\]\n]{0,200}\]"),
         "citation '{}' is shown as text: citations are not read; write the reference out",
     ),
+    (
+        _TICKED := re.compile(r"^\[[xX]\] .{0,60}"),
+        "a ticked item '{}' is shown as text, its answer for all to see: a choice question is written"
+        " '::: question OBJECTIVE' (or '::: practice')",
+    ),
     (re.compile(r"^: .*\{#tbl-[\w-]+\}", re.M), "table caption '{}' is shown as text: write it above the table"),
     (re.compile(r"\{%[^\n]{0,200}?%\}"), "Jekyll (Liquid) tag '{}' is shown as text: it is not read here"),
     (re.compile(r"^-{2,}8<-{2,}.*", re.M), "MkDocs snippet '{}' is shown as text: paste the file's content instead"),
@@ -49,7 +55,14 @@ _FOREIGN = [
 def _foreign_hint(text: str) -> bool:
     """Whether ``text`` may hold one of ``_FOREIGN``: a few substring tests, a fifth of the time of one
     regular expression (every paragraph of every unit passes here)."""
-    return "][" in text or "{" in text or "@" in text or "8<" in text or text.startswith("+") or "\n+" in text
+    return (
+        "][" in text
+        or "{" in text
+        or "@" in text
+        or "8<" in text
+        or text.startswith(("+", "[x]", "[X]"))
+        or "\n+" in text
+    )
 
 
 _HTML_URL = re.compile(
@@ -119,6 +132,7 @@ class LinkRewriter:
         self.root = Path(source.root)
         self.links: list[Link] = []
         self.chunk_seen = False
+        self.answers: list[bool] = []  # per open block: does it hold answers (a question, a practice)?
 
     def rewrite(self, tokens: list[Token], line: int = 0) -> list[Link]:
         """Check and rewrite the links of ``tokens``; ``line`` for tokens without a map (front matter)."""
@@ -136,8 +150,13 @@ class LinkRewriter:
                     self._alt_missing(token, here)
             elif token.type == "text":
                 self._unread_link(token, here)
+            elif token.type == "container_block_open":
+                held = token.meta.get("kind") == "practice" or (token.info.split() or [""])[0] in ANSWERED
+                self.answers.append(held or any(self.answers[-1:]))
+            elif token.type == "container_block_close" and self.answers:
+                self.answers.pop()
             elif token.type == "inline" and token.children and _foreign_hint(token.content):
-                self._foreign(token.children, here)
+                self._foreign(token.children, here, answers=any(self.answers[-1:]))
             elif token.type in ("html_block", "html_inline") and ("src" in token.content or "href" in token.content):
                 self._raw_html(token, here)
             elif token.type == "fence" and "chunk" in token.meta and not self.chunk_seen:
@@ -181,12 +200,14 @@ class LinkRewriter:
         )
         return True
 
-    def _foreign(self, children: list[Token], line: int) -> None:
+    def _foreign(self, children: list[Token], line: int, answers: bool = False) -> None:
         """Markdown of another tool that CommonMark reads as plain text: published as written, so say so,
         once per kind and paragraph (a grid table is many lines of one). Code and links are left out."""
         breaks = ("softbreak", "hardbreak")
         text = "".join(c.content if c.type == "text" else "\n" if c.type in breaks else "\0" for c in children)
         for pattern, what in _FOREIGN:
+            if answers and pattern is _TICKED:
+                continue  # a choice of a question or practice: read as one there
             match = pattern.search(text)
             if match is not None:
                 at = line + text.count("\n", 0, match.start())

@@ -165,6 +165,10 @@ def test_links_as_jekyll_lessons_write_them(make_course: MakeCourse, tmp_path: P
     assert [p.message for p in load_course(root).report.sorted()] == [
         "broken image 'fig/03-c.svg': no file 'units/fig/03-c.svg' in the course — did you mean 'fig/x.svg'?"
     ]
+    (root / "units" / "03-c.md").write_text("# C\n\n[b](../02-testng.html)\n", encoding="utf-8")
+    assert [p.message for p in load_course(root).report.sorted()] == [  # a page: its unit file is suggested
+        "broken link '../02-testng.html': no file '02-testng.html' in the course — did you mean '02-testing.md'?"
+    ]
     (root / "units" / "03-c.md").unlink()
     build(root, tmp_path / "site")
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")

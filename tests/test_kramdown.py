@@ -143,3 +143,24 @@ def test_liquid_advice_fits_what_the_link_points_to() -> None:
         "write a link to its unit file (02-filedir.md), if the course has it",
         "write the path from this unit, like ![...](fig/x.svg) with the lesson's fig/ folder copied into units/",
     ]
+
+
+def test_liquid_in_code_never_decides_what_a_comment_hides() -> None:
+    shown = "Like this:\n\n~~~\n{% comment %} a note\n~~~\n\n{% comment %}\nSECRET\n{% endcomment %}\n\nAfter.\n"
+    html, problems = parse_lesson(shown)
+    assert "SECRET" not in html and "{% comment %} a note" in html and "<p>After.</p>" in html and problems == []
+    html, _ = parse_lesson("Intro\n{% comment %}\nnote\n{% endcomment %}\n\n~~~\n{% raw %}{{ a }}{% endraw %}\n~~~\n")
+    assert "{% raw %}{{ a }}{% endraw %}" in html  # code shown as written, after a comment went
+    html, _ = parse_lesson("Wrap it in `{% raw %}` and `{% endraw %}`; `{% comment %}` … `{% endcomment %}` too.\n")
+    assert "<code>{% raw %}</code> and <code>{% endraw %}</code>" in html and "<code>{% endcomment %}</code>" in html
+    html, problems = parse_lesson("Text\n\n{% comment %}\nSECRET\n\nMore.\n")
+    assert problems == [
+        "units/a.md:7: '{% comment %}' is never closed: end it with '{% endcomment %}' (as it is, it hides the rest)"
+    ]
+
+
+def test_an_attribute_line_before_a_block_is_that_blocks() -> None:
+    """kramdown: after an empty line and right before a block, the line applies to that block."""
+    html, _ = parse_lesson("Public paragraph.\n\n{: .instructor}\n> SECRET\n\n{: .lead}\nLead.\n\n{: .x}\n\nAlone.\n")
+    assert "SECRET" not in html and "<p>Public paragraph.</p>" in html
+    assert '<p class="lead">Lead.</p>' in html and "<p>Alone.</p>" in html

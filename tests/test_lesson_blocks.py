@@ -197,3 +197,8 @@ def test_quarto_tabsets_are_tabs_and_columns_their_content() -> None:
     assert html.index("<p>Before.</p>") < html.index("<details")
     assert '<h3 id="in-r">In R</h3>\n</details>' in html and "<h2" not in html
     assert html.endswith("<p>Py.</p>\n</details>\n<p>Left</p>\n<p>Right</p>\n<p>After.</p>\n")
+
+
+def test_an_unclosed_tabset_is_never_closed_not_unknown() -> None:
+    _, problems = parse("::: {.panel-tabset}\n## A\nx\n")
+    assert problems == ["units/a.md:5: '::: panel-tabset' block is never closed: add a line ':::' after it"]

@@ -443,3 +443,24 @@ def test_a_ticked_item_outside_a_question_is_warned() -> None:
         "::: practice\nP?\n\n- [x] a\n- [ ] b\n:::\n\n:::: challenge\n::: solution\n- [x] c\n:::\n::::\n"
     )
     assert not [p for p in problems if "ticked" in p]
+
+
+def test_raw_html_attributes_are_read_one_by_one_whatever_their_case(make_course: MakeCourse, tmp_path: Path) -> None:
+    body = (
+        '<IMG SRC="fig/a.svg" ALT="x">\n\n<picture><source srcset="fig/b.svg 2x, fig/a.svg 1x">'
+        '<img src="fig/a.svg" alt="y"></picture>\n\n<video poster="fig/gone.png"></video>\n\n'
+        '<img alt="flow of src =in.png" src="fig/a.svg">\n\n<a title="see href=other.md" href="#top">t</a>\n'
+    )
+    files = {"course.yml": "title: T\n", "units/01-a.md": unit(body), "units/fig/a.svg": SVG, "units/fig/b.svg": SVG}
+    root = make_course(files)
+    assert problems(root) == [
+        "units/01-a.md:9: broken image 'fig/gone.png': no file 'units/fig/gone.png' in the course"
+    ]
+    root = make_course({**files, "units/01-a.md": unit(body.replace("fig/gone.png", "fig/a.svg"))})
+    build(root, tmp_path / "site")
+    assert (tmp_path / "site" / "units" / "fig" / "b.svg").is_file()  # from srcset
+
+
+def test_display_math_in_a_sentence_is_left_to_the_sentence() -> None:
+    html, _ = parse_lesson("The loss is $$\nL = y\n$$\nand its gradient is $$g$$\n")
+    assert "math block" not in html and html.startswith("<p>The loss is $$")

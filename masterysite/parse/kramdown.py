@@ -50,6 +50,9 @@ def attribute_line(state: StateBlock, start_line: int, end_line: int, silent: bo
         state.env[FOUND] = True
         token = state.push("ms_kramdown_attributes", "", 0)
         token.map, token.hidden, token.meta = [start_line, start_line + 1], True, {"attrs": parsed[0]}
+        # kramdown: right after a block, the line is that block's; after an empty line, the next block's
+        token.meta["after"] = start_line > 0 and not state.isEmpty(start_line - 1)
+        token.meta["before"] = start_line + 1 < end_line and not state.isEmpty(start_line + 1)
         state.line = start_line + 1
     return True
 
@@ -96,16 +99,45 @@ def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
     apply_attributes(target, attrs)
 
 
+def _before_blocks_moved(tokens: list[Token]) -> list[Token]:
+    """Each attribute line that stands before a block (an empty line before it, the block right after it)
+    moved to just after that block, where the rest of this module looks for what it applies to."""
+    tokens = list(tokens)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        placed = token.type != "ms_kramdown_attributes" or token.meta.get("after", True)
+        if placed or not token.meta.get("before") or following is None:
+            index += 1
+            continue
+        if following.level != token.level or following.nesting < 0 or following.type == token.type:
+            index += 1
+            continue
+        end = index + 1
+        if following.nesting == 1:
+            depth = 0
+            for end in range(index + 1, len(tokens)):
+                depth += tokens[end].nesting
+                if depth == 0:
+                    break
+        token.meta["after"] = True
+        tokens[index : end + 1] = [*tokens[index + 1 : end + 1], token]
+        index = end + 1
+    return tokens
+
+
 def apply_attribute_lines(state: StateCore) -> None:
     if not state.env.pop(FOUND, False):
         return  # (a look at every token of every unit costs more than the rest of this)
-    tokens = state.tokens
+    tokens = _before_blocks_moved(state.tokens)
     out: list[Token] = []
     for token in tokens:
         if token.type == "ms_kramdown_attributes":
-            out.append(token)
-            _apply(out, len(out) - 1, token.meta["attrs"])
-            out.pop()
+            if token.meta.get("after", True):  # (empty lines on both sides: kramdown applies it to nothing)
+                out.append(token)
+                _apply(out, len(out) - 1, token.meta["attrs"])
+                out.pop()
         else:
             out.append(token)
     state.tokens = out

@@ -91,6 +91,10 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
         if name in LAYOUT and token.meta.get("closed", True):
             tokens[index : end + 1] = tokens[index + 1 : end]  # a layout only: its content, one after another
             continue
+        if name in TABSETS + LAYOUT:  # never closed: it swallowed the rest
+            problem(env, "unclosed", token.map[0] if token.map else 0, name=name, fence=token.markup)
+            index = end + 1
+            continue
         kind = kind_of(name)
         if kind is not None and kind[0] == "callout" and "collapse" in token.meta:
             kind = "collapsed", kind[1]  # Quarto's {.callout-tip collapse="true"}: a solution, often

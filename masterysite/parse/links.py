@@ -65,11 +65,16 @@ def _foreign_hint(text: str) -> bool:
     )
 
 
-_HTML_URL = re.compile(
-    r"""<(?P<tag>img|a|source|video|audio)\b[^>]*?\s(?P<attr>src|href)\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>"']+)""",
-    re.I,
-)
-_HTML_ALT = re.compile(r"\salt\s*=", re.I)
+_HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^>]*>?", re.I)
+_HTML_ATTR = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+
+
+def _value(attr: re.Match[str]) -> str:
+    """An attribute's value, without its quotes."""
+    raw = attr.group(2) or ""
+    return raw[1:-1] if raw[:1] in "\"'" else raw
+
+
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
@@ -157,7 +162,7 @@ class LinkRewriter:
                 self.answers.pop()
             elif token.type == "inline" and token.children and _foreign_hint(token.content):
                 self._foreign(token.children, here, answers=any(self.answers[-1:]))
-            elif token.type in ("html_block", "html_inline") and ("src" in token.content or "href" in token.content):
+            elif token.type in ("html_block", "html_inline") and _HTML_TAG.search(token.content):
                 self._raw_html(token, here)
             elif token.type == "fence" and "chunk" in token.meta and not self.chunk_seen:
                 self.chunk_seen = True  # once a unit: a lesson in R Markdown has dozens
@@ -234,26 +239,34 @@ class LinkRewriter:
             self.report.error(self.source.path, line, message)
 
     def _raw_html(self, token: Token, line: int) -> None:
-        """``<img src>``, ``<a href>`` (and media sources) in HTML the teacher wrote: checked, published
-        and rewritten like their Markdown forms (MkDocs pages are full of them)."""
-        parts, pos = [], 0
-        for match in _HTML_URL.finditer(token.content):
-            tag, attr, quoted = match.group("tag").lower(), match.group("attr").lower(), match.group("value")
-            value = quoted[1:-1] if quoted[:1] in "\"'" else quoted
-            target = html.unescape(value)
-            at = line + token.content.count("\n", 0, match.start())
-            probe = Token("image" if tag != "a" else "link_open", tag, 0)
-            probe.attrSet(attr, target)
-            self._fix(probe, attr, at, image=tag != "a")
-            if tag == "img" and not _HTML_ALT.search(match.group(0) + token.content[match.end() :].split(">", 1)[0]):
-                self.report.warn(self.source.path, at, f"image '{target}' has no alt text: add alt=\"...\"", "no-alt")
-            new = str(probe.attrGet(attr))
-            if new != target:
-                start = match.start("value")
-                parts += [token.content[pos:start], f'"{html.escape(new)}"']
-                pos = match.end("value")
-        if parts:
-            token.content = "".join(parts) + token.content[pos:]
+        """``<img src>``, ``<a href>``, media sources, ``srcset`` and ``poster`` in HTML the teacher wrote:
+        checked, published and rewritten like their Markdown forms (MkDocs pages are full of them). The
+        attributes of each tag are read in turn, so a word in another attribute's value is never one."""
+        content, edits = token.content, []
+        for tag in _HTML_TAG.finditer(content):
+            name = tag.group(1).lower()
+            attrs = {m.group(1).lower(): m for m in _HTML_ATTR.finditer(content, tag.end(1), tag.end())}
+            at = line + content.count("\n", 0, tag.start())
+            if name == "img" and "alt" not in attrs and ("src" in attrs or "srcset" in attrs):
+                src = html.unescape(_value(attrs.get("src") or attrs["srcset"]))
+                self.report.warn(self.source.path, at, f"image '{src}' has no alt text: add alt=\"...\"", "no-alt")
+            for attr in ("src", "href", "poster", "srcset"):
+                found = attrs.get(attr)
+                if found is None or found.group(2) is None or (attr == "href") != (name == "a"):
+                    continue
+                value = html.unescape(_value(found))
+                urls = [u.split()[0] for u in value.split(",") if u.strip()] if attr == "srcset" else [value]
+                new = value
+                for url in urls:
+                    probe = Token("image" if name != "a" else "link_open", name, 0)
+                    probe.attrSet("src", url)
+                    self._fix(probe, "src", at + content.count("\n", tag.start(), found.start()), image=name != "a")
+                    new = new.replace(url, str(probe.attrGet("src")), 1) if probe.attrGet("src") != url else new
+                if new != value:
+                    edits.append((found.start(2), found.end(2), f'"{html.escape(new)}"'))
+        for begin, stop, text in reversed(edits):
+            content = content[:begin] + text + content[stop:]
+        token.content = content
 
     def _alt_missing(self, token: Token, line: int) -> None:
         src = str(token.attrGet("src") or "")
@@ -336,7 +349,8 @@ class LinkRewriter:
         options = self._course_files(posixpath.dirname(joined))
         if posixpath.dirname(joined) != unit_dir:  # '../01-setup.md' for a unit beside this one
             extension = posixpath.splitext(joined)[1]
-            options += [f for f in self._course_files(unit_dir) if f.endswith(extension) and f != self.source.path]
+            kinds = (extension, ".md") if extension == ".html" else (extension,)  # a page: its unit file
+            options += [f for f in self._course_files(unit_dir) if f.endswith(kinds) and f != self.source.path]
         hint = self._hint(joined, options, unit_dir, from_root)
         message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
         self.report.error(self.source.path, line, message)

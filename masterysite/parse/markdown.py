@@ -90,13 +90,20 @@ def _testable(rule: Callable[[StateBlock, int, int, bool], bool]) -> Callable[[S
     def testable(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         if not silent:
             return rule(state, start_line, end_line, False)
+        if _line(state, start_line).strip() != "$$":
+            return False  # in a paragraph, only '$$' alone on its line opens a formula
         count, line = len(state.tokens), state.line
         matched = rule(state, start_line, end_line, False)
+        closing = _line(state, state.line - 1).strip()
         del state.tokens[count:]
         state.line = line
-        return matched
+        return matched and closing == "$$"  # and closes it: '... is $$g$$' is a sentence's own
 
     return testable
+
+
+def _line(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
 def block_info(params: str) -> tuple[str, str]:
@@ -411,9 +418,9 @@ def quarto_equation_labels(state: StateCore) -> None:
         )
 
 
-_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
-_LIQUID_RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+_LIQUID_TAG = re.compile(r"\{%-?\s*(comment|endcomment|raw|endraw)\s*-?%\}")
 _CODE_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 
 
 def _fenced(src: str) -> list[tuple[int, int]]:
@@ -431,21 +438,46 @@ def _fenced(src: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _code(src: str) -> list[tuple[int, int]]:
+    """The spans of ``src`` that are code, fenced or inline: shown as written, never read as Liquid."""
+    fenced = _fenced(src)
+    spans = list(fenced)
+    for match in _CODE_SPAN.finditer(src):
+        if not any(start <= match.start() < end for start, end in fenced):
+            spans.append(match.span())
+    return spans
+
+
 def jekyll_liquid(state: StateCore) -> None:
     """Jekyll-era lessons: ``{% comment %} ... {% endcomment %}`` (often instructor notes) is dropped, as
-    Jekyll drops it, and ``{% raw %}`` / ``{% endraw %}`` leave their content; outside code blocks only
-    (a lesson may show them). Line breaks are kept, so every line number stays right. Other Liquid tags
-    are published as written, with a warning (links.py)."""
+    Jekyll drops it, and ``{% raw %}`` / ``{% endraw %}`` leave their content; tags in code (fenced or
+    inline: a lesson may show them) are left alone, and what a comment holds goes, code included. Line
+    breaks are kept, so every line number stays right. A comment never closed is an error at its line
+    (Jekyll refuses the file too); other Liquid tags are published as written, with a warning (links.py)."""
     if "{%" not in state.src:
         return
     src = state.src
-    code = _fenced(src)
-
-    def outside(match: re.Match[str]) -> bool:
-        return not any(start < match.start() < end for start, end in code)
-
-    src = _LIQUID_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n") if outside(m) else m.group(0), src)
-    state.src = _LIQUID_RAW.sub(lambda m: "" if outside(m) else m.group(0), src)
+    code = _code(src)
+    cut: list[tuple[int, int, str]] = []  # (start, end, what replaces it), in order
+    opened: re.Match[str] | None = None
+    for match in _LIQUID_TAG.finditer(src):
+        if opened is None and any(start <= match.start() < end for start, end in code):
+            continue
+        word = match.group(1)
+        if opened is not None:
+            if word == "endcomment":
+                cut.append((opened.start(), match.end(), "\n" * src.count("\n", opened.start(), match.end())))
+                opened = None
+        elif word == "comment":
+            opened = match
+        elif word in ("raw", "endraw"):
+            cut.append((match.start(), match.end(), ""))
+    if opened is not None:
+        problem(state.env, "liquid-comment", src.count("\n", 0, opened.start()))
+        cut.append((opened.start(), len(src), "\n" * src.count("\n", opened.start())))
+    for start, end, text in reversed(cut):
+        src = src[:start] + text + src[end:]
+    state.src = src
 
 
 def theme_safe(ident: str) -> str:

@@ -134,6 +134,8 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
             f"lists, quotes and blocks nested more than {details['limit']} deep: what is inside would not be"
             " shown; nest less deeply"
         )
+    if kind == "liquid-comment":
+        return "'{% comment %}' is never closed: end it with '{% endcomment %}' (as it is, it hides the rest)"
     if kind == "comment":
         return "HTML comment '<!--' is never closed: end it with '-->' (as it is, it hides or shows the rest)"
     if kind == "fence":

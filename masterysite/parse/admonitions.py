@@ -103,8 +103,8 @@ def admonition_rule(state: StateBlock, start_line: int, end_line: int, silent: b
     if state.is_code_block(start_line):
         return False
     start, stop = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
-    if state.src[start] == "=":
-        return _tab(state, start_line, end_line, silent)
+    if state.src[start] == "=":  # (also every '= answer' line of a question: three first)
+        return state.src.startswith("===", start) and _tab(state, start_line, end_line, silent)
     if state.src[start] not in "!?":
         return False
     match = _START.fullmatch(state.src, start, stop)

@@ -146,33 +146,43 @@ class LinkRewriter:
 
     def _walk(self, tokens: list[Token], line: int) -> None:
         for token in tokens:
+            kind = token.type  # (every token of every unit passes here: the commonest kinds first)
+            if kind == "text":
+                if "](" in token.content:
+                    self._unread_link(token, token.map[0] + self.offset + 1 if token.map else line)
+                continue
             here = token.map[0] + self.offset + 1 if token.map else line
-            if token.type == "link_open":
+            if kind == "inline":
+                content = token.content
+                if ("[" in content or "{" in content or "@" in content or "8<" in content or "+" in content) and (
+                    token.children and _foreign_hint(content)
+                ):
+                    self._foreign(token.children, here, answers=any(self.answers[-1:]))
+            elif kind == "softbreak" or kind == "hardbreak":
+                if not token.map:
+                    line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
+            elif kind == "link_open":
                 self._fix(token, "href", here, image=False)
-            elif token.type == "image":
+            elif kind == "image":
                 self._fix(token, "src", here, image=True)
                 if "alt" not in token.meta and not "".join(c.content for c in token.children or []).strip():
                     self._alt_missing(token, here)
-            elif token.type == "text":
-                self._unread_link(token, here)
-            elif token.type == "container_block_open":
+            elif kind == "container_block_open":
                 held = token.meta.get("kind") == "practice" or (token.info.split() or [""])[0] in ANSWERED
                 self.answers.append(held or any(self.answers[-1:]))
-            elif token.type == "container_block_close" and self.answers:
-                self.answers.pop()
-            elif token.type == "inline" and token.children and _foreign_hint(token.content):
-                self._foreign(token.children, here, answers=any(self.answers[-1:]))
-            elif token.type in ("html_block", "html_inline") and _HTML_TAG.search(token.content):
-                self._raw_html(token, here)
-            elif token.type == "fence" and "chunk" in token.meta and not self.chunk_seen:
+            elif kind == "container_block_close":
+                if self.answers:
+                    self.answers.pop()
+            elif kind == "html_block" or kind == "html_inline":
+                if _HTML_TAG.search(token.content):
+                    self._raw_html(token, here)
+            elif kind == "fence" and "chunk" in token.meta and not self.chunk_seen:
                 self.chunk_seen = True  # once a unit: a lesson in R Markdown has dozens
                 message = (
                     f"code chunk '```{token.meta['chunk']}' is shown as code and never run (nor its options:"
                     " include, echo): render the lesson to Markdown first (knitr, quarto render)"
                 )
                 self.report.warn(self.source.path, here, message, "shown-as-text")
-            elif token.type in ("softbreak", "hardbreak") and not token.map:
-                line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
             if token.meta and token.nesting != -1:  # (a block's closing token shares its opening's meta)
                 self._attributes(token, here)
                 if token.meta.get("title_tokens"):  # a lesson block's title: '!!! note "See [setup](01.md)"'

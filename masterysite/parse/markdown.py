@@ -219,7 +219,7 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     token.markup, token.block, token.map = ":" * colons, True, [start_line, end]
     token.info = f"{name} {title}".strip() if params.startswith("{") else params
     token.meta = {"name": name, "title": title, "closed": closed}
-    collapse = block_attrs(params).get("collapse")
+    collapse = block_attrs(params).get("collapse") if params.startswith("{") else None
     if collapse in ("true", "false"):  # Quarto's collapsible callout: closed, or open until closed
         token.meta["collapse"] = collapse
     state.md.block.tokenize(state, start_line + 1, end)
@@ -480,6 +480,13 @@ def jekyll_liquid(state: StateCore) -> None:
     state.src = src
 
 
+def other_tools_source(state: StateCore) -> None:
+    """Quarto's equation labels and Jekyll's Liquid comments, read off the source (one cheap test first)."""
+    if "{" in state.src:
+        quarto_equation_labels(state)
+        jekyll_liquid(state)
+
+
 def theme_safe(ident: str) -> str:
     """A generated id, never one the theme uses: 'ms-quiz-form' -> 'h-ms-quiz-form'. (An id the teacher
     writes, ``{#ms-quiz}``, is refused instead: parse/links.py.)"""
@@ -524,8 +531,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     tokenize_by_first_char(md)  # after every block rule is in place
     terminators_by_first_char(md)
     md.core.ruler.at("normalize", normalize)
-    md.core.ruler.after("normalize", "ms_quarto_equations", quarto_equation_labels)
-    md.core.ruler.after("ms_quarto_equations", "ms_jekyll_liquid", jekyll_liquid)
+    md.core.ruler.after("normalize", "ms_other_tools", other_tools_source)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up
     return md

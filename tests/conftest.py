@@ -30,6 +30,11 @@ def parse_lesson(body: str) -> tuple[str, list[str]]:
     return unit.lesson_html, [str(p) for p in report.sorted()]
 
 
+def files_holding(folder: Path, text: bytes) -> list[Path]:
+    """Every file under ``folder`` whose bytes hold ``text`` (what must never be published: [])."""
+    return [f for f in sorted(folder.rglob("*")) if f.is_file() and text in f.read_bytes()]
+
+
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write ``{relative path: content}`` under ``root``; str content is dedented."""
     for name, content in files.items():

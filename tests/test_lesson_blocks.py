@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
-from conftest import HEAD, MakeCourse, parse_lesson
+from conftest import HEAD, MakeCourse, files_holding, parse_lesson
 
 from masterysite.build import build
 from masterysite.cli import main
@@ -51,9 +52,7 @@ def test_instructor_notes_never_reach_any_output_file(make_course: MakeCourse, t
     unit = HEAD + "Lesson.\n\n::::: instructor\nSECRET-NOTE ![x](nowhere.png)\n\n::: tip\nSECRET-TIP\n:::\n:::::\n"
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
     build(root, tmp_path / "site")
-    for file in (tmp_path / "site").rglob("*"):
-        if file.is_file():
-            assert b"SECRET" not in file.read_bytes(), file
+    assert files_holding(tmp_path / "site", b"SECRET") == []
 
 
 def test_default_titles_in_the_course_language(make_course: MakeCourse, tmp_path: Path) -> None:
@@ -65,27 +64,28 @@ def test_default_titles_in_the_course_language(make_course: MakeCourse, tmp_path
     assert "ms-t:" not in page
 
 
-def test_objectives_block_gives_the_objectives_and_check_shows_their_ids(make_course: MakeCourse) -> None:
-    unit = (
-        "---\ntitle: T\n---\n\n::: objectives\n- Explain how to list files.\n- Use `ls -l`.\n:::\n\n"
-        "::: question list-files\nWhich command lists files?\n\n- [x] ls\n- [ ] cd\n:::\n"
-    )
-    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
-    result = CliRunner().invoke(main, ["check", str(root)])
-    assert "units/a.md:6: objective ids made from their words: list-files, ls-l" in result.output
-    assert "unknown objective" not in result.output
+QUESTION = "::: question list-files\nWhich command lists files?\n\n- [x] ls\n- [ ] cd\n:::\n"
 
 
-def test_objectives_as_a_list_of_sentences_get_ids_from_their_words(make_course: MakeCourse) -> None:
-    """Older Carpentries lessons list their objectives in the front matter, without ids."""
-    unit = (
-        '---\ntitle: T\nobjectives:\n- "Explain how to list files."\n- Use `ls -l`.\n---\n\n'
-        "::: question list-files\nWhich command lists files?\n\n- [x] ls\n- [ ] cd\n:::\n"
-    )
+@pytest.mark.parametrize(
+    ("unit", "line"),
+    [
+        ("---\ntitle: T\n---\n\n::: objectives\n- Explain how to list files.\n- Use `ls -l`.\n:::\n\n" + QUESTION, 6),
+        # older Carpentries lessons list their objectives in the front matter, without ids
+        ('---\ntitle: T\nobjectives:\n- "Explain how to list files."\n- Use `ls -l`.\n---\n\n' + QUESTION, 4),
+    ],
+    ids=["objectives-block", "list-of-sentences"],
+)
+def test_objectives_without_ids_get_them_from_their_words_and_check_shows_them(
+    make_course: MakeCourse, unit: str, line: int
+) -> None:
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
     result = CliRunner().invoke(main, ["check", str(root)])
-    assert "units/a.md:4: objective ids made from their words: list-files, ls-l" in result.output
+    assert f"units/a.md:{line}: objective ids made from their words: list-files, ls-l" in result.output
     assert result.exit_code == 0 and "unknown objective" not in result.output
+
+
+def test_objectives_lists_without_sentences_are_errors(make_course: MakeCourse) -> None:
     report = Report()
     text = "---\ntitle: T\nobjectives:\n- Explain it.\n- [a, b]\n---\n\nText.\n"
     parse_unit(text, UnitSource("units/a.md", 0, None, "/nonexistent"), report)

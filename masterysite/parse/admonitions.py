@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
 
 from markdown_it.rules_block import StateBlock
 
@@ -114,27 +115,39 @@ def admonition_rule(state: StateBlock, start_line: int, end_line: int, silent: b
         return True
     marker, tags, title = match.group(1), match.group(2), match.group(3) or match.group(4) or ""
     tag = tags.split()[0].lower() if tags else "details"  # more words are CSS classes in MkDocs ('inline end')
-    end = _end(state, start_line, end_line, state.sCount[start_line] + INDENT)
     block = block_of(tag, marker != "!!!")
-    old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
-    state.parentType, state.lineMax = "container", end
-    state.blkIndent = state.sCount[start_line] + INDENT
-    token = state.push("container_block_open", "div", 1)
-    token.markup, token.block, token.map, token.info = marker, True, [start_line, end], state.src[start:stop]
     if block is None:
-        token.meta = {"name": f"{marker} {tag}", "admonition": tag, "title": title, "closed": True}
+        meta = {"name": f"{marker} {tag}", "admonition": tag, "title": title, "closed": True}
     else:
         name, key, words = block
-        token.meta = {"name": name, "admonition": tag, "closed": True, "open": marker == "???+"}
-        token.meta["written"] = f"{marker} {tag}"
-        token.meta["title"] = title or ("" if key else words)
-        token.meta["title_key"] = key
+        meta = {"name": name, "admonition": tag, "closed": True, "open": marker == "???+"}
+        meta.update(written=f"{marker} {tag}", title=title or ("" if key else words), title_key=key)
+    _indented_block(state, start_line, end_line, marker, meta)
+    return True
+
+
+def _indented_block(
+    state: StateBlock,
+    start_line: int,
+    end_line: int,
+    marker: str,
+    meta: dict[str, Any],
+    close: dict[str, Any] | None = None,
+) -> None:
+    """A lesson block whose body is the lines indented four spaces after ``start_line`` (the marker's
+    line): its opening token (with ``meta``), the body's tokens, its closing token (with ``close``)."""
+    start, stop = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+    end = _end(state, start_line, end_line, state.sCount[start_line] + INDENT)
+    old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+    state.parentType, state.lineMax, state.blkIndent = "container", end, state.sCount[start_line] + INDENT
+    token = state.push("container_block_open", "div", 1)
+    token.markup, token.block, token.map, token.info = marker, True, [start_line, end], state.src[start:stop]
+    token.meta = meta
     state.md.block.tokenize(state, start_line + 1, end)
     token = state.push("container_block_close", "div", -1)
-    token.markup, token.block = marker, True
+    token.markup, token.block, token.meta = marker, True, close or {}
     state.parentType, state.lineMax, state.blkIndent = old_parent, old_max, old_indent
     state.line = end
-    return True
 
 
 def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -151,27 +164,16 @@ def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     marker, title = match.groups()
     last = state.tokens[-1] if state.tokens else None
     follows = last is not None and last.type == "container_block_close" and last.meta.get("tab") is True
-    end = _end(state, start_line, end_line, state.sCount[start_line] + INDENT)
-    old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
-    state.parentType, state.lineMax, state.blkIndent = "container", end, state.sCount[start_line] + INDENT
-    token = state.push("container_block_open", "div", 1)
-    token.markup, token.block, token.map, token.info = marker, True, [start_line, end], state.src[start:stop]
     first = not follows or marker == "===!"
-    token.meta = {"name": "details", "admonition": "tab", "title": title, "closed": True, "open": first}
-    token.meta["follows"] = not first
-    token.meta["written"] = f'{marker} "{title}"'
+    meta = {"name": "details", "admonition": "tab", "title": title, "closed": True, "open": first}
+    meta.update(follows=not first, written=f'{marker} "{title}"')
     if marker == "===+" and not first:  # the selected tab: the one open in its set
-        token.meta["open"] = True
+        meta["open"] = True
         while last is not None and last.meta.get("tab") is True:
             tab = state.tokens[last.meta["start"]]
             tab.meta["open"] = False
             if tab.markup == "===!" or not tab.meta.get("follows"):
                 break  # the first tab of this set
             last = state.tokens[last.meta["start"] - 1] if last.meta["start"] else None
-    opening = len(state.tokens) - 1
-    state.md.block.tokenize(state, start_line + 1, end)
-    token = state.push("container_block_close", "div", -1)
-    token.markup, token.block, token.meta = marker, True, {"tab": True, "start": opening}
-    state.parentType, state.lineMax, state.blkIndent = old_parent, old_max, old_indent
-    state.line = end
+    _indented_block(state, start_line, end_line, marker, meta, {"tab": True, "start": len(state.tokens)})
     return True

@@ -100,14 +100,28 @@ def apply_attributes(token: Token, attrs: dict[str, str]) -> None:
             token.attrSet(key, value)
 
 
-def _opening(tokens: list[Token], index: int) -> Token:
-    """The token that opened the one at ``index`` (for ``link_close``: its ``link_open``)."""
+def opening_index(tokens: list[Token], index: int) -> int:
+    """Where the token that opened the one at ``index`` is (for ``link_close``: its ``link_open``)."""
     depth = 0
     for probe in range(index, -1, -1):
         depth += tokens[probe].nesting
         if depth == 0:
-            return tokens[probe]
-    return tokens[index]
+            return probe
+    return index
+
+
+def closing_index(tokens: list[Token], index: int) -> int:
+    """Where the token that closes the one opened at ``index`` is (``index`` itself for a token of one)."""
+    depth = 0
+    for probe in range(index, len(tokens)):
+        depth += tokens[probe].nesting
+        if depth == 0:
+            return probe
+    return len(tokens) - 1
+
+
+def _opening(tokens: list[Token], index: int) -> Token:
+    return tokens[opening_index(tokens, index)]
 
 
 def _inline_attributes(state: StateInline, silent: bool) -> bool:

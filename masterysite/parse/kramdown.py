@@ -28,7 +28,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from masterysite.parse.extras import apply_attributes, parse_attributes
+from masterysite.parse.extras import apply_attributes, closing_index, opening_index, parse_attributes
 
 FOUND = "ms_kramdown_attributes"  # env key: this parse met an attribute line
 _LINE = re.compile(r"\{:[^{}]*\}[ \t]*")
@@ -57,15 +57,6 @@ def attribute_line(state: StateBlock, start_line: int, end_line: int, silent: bo
     return True
 
 
-def _opening(tokens: list[Token], close: int) -> int:
-    depth = 0
-    for index in range(close, -1, -1):
-        depth += tokens[index].nesting
-        if depth == 0:
-            return index
-    return close
-
-
 def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
     """The attributes at ``index`` to the block that ends just before it."""
     from masterysite.parse.lesson import kind_of  # lesson.py builds on the parser this module is part of
@@ -75,13 +66,13 @@ def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
     last = tokens[index - 1]
     classes = attrs.get("class", "").split()
     if any((kind_of(c) or ("", ""))[0] == "hidden" for c in classes):  # '{: .instructor}': never published
-        start = index - 1 if last.nesting == 0 else _opening(tokens, index - 1)
+        start = index - 1 if last.nesting == 0 else opening_index(tokens, index - 1)
         del tokens[start:index]  # the block before the line (the line itself is taken out by the caller)
         return
     if last.type == "blockquote_close":
         name = next((c for c in classes if kind_of(c) is not None), None)
         if name is not None:
-            opening = tokens[_opening(tokens, index - 1)]
+            opening = tokens[opening_index(tokens, index - 1)]
             opening.type, opening.tag, opening.info = "container_block_open", "div", name
             opening.meta = {"name": name, "title": "", "closed": True}
             last.type, last.tag = "container_block_close", "div"
@@ -95,7 +86,7 @@ def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
         attrs = {**attrs, "class": " ".join(rest)} if rest else {k: v for k, v in attrs.items() if k != "class"}
         apply_attributes(last, attrs)
         return
-    target = last if last.type in _BLOCKS else tokens[_opening(tokens, index - 1)]
+    target = last if last.type in _BLOCKS else tokens[opening_index(tokens, index - 1)]
     apply_attributes(target, attrs)
 
 
@@ -114,13 +105,7 @@ def _before_blocks_moved(tokens: list[Token]) -> list[Token]:
         if following.level != token.level or following.nesting < 0 or following.type == token.type:
             index += 1
             continue
-        end = index + 1
-        if following.nesting == 1:
-            depth = 0
-            for end in range(index + 1, len(tokens)):
-                depth += tokens[end].nesting
-                if depth == 0:
-                    break
+        end = closing_index(tokens, index + 1)
         token.meta["after"] = True
         tokens[index : end + 1] = [*tokens[index + 1 : end + 1], token]
         index = end + 1

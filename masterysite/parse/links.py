@@ -112,6 +112,11 @@ def link_path(unit_path: str, target: str) -> str | None:
     return course_path(unit_path, path) if path else None
 
 
+def _as_written(path: str, unit_dir: str, from_root: bool) -> str:
+    """A course path the way the teacher writes links: from the course's root ('/...') or from the unit."""
+    return "/" + path if from_root else posixpath.relpath(path, unit_dir)
+
+
 def liquid_advice(path: str, bang: str, text: str) -> str:
     """What to write instead of a link made with Jekyll's Liquid (``{{ page.root }}/fig/x.svg``)."""
     liquid = _LIQUID.search(path)
@@ -346,7 +351,7 @@ class LinkRewriter:
     def _broken(self, kind: str, target: str, joined: str, line: int, unit_dir: str, from_root: bool) -> None:
         beside = posixpath.join(unit_dir, joined)
         if unit_dir and on_disk(self.root, beside) is not None:  # '../fig/x.png' of a lesson whose fig/ moved
-            written = "/" + beside if from_root else posixpath.relpath(beside, unit_dir)
+            written = _as_written(beside, unit_dir, from_root)
             message = (
                 f"broken {kind} '{target}': no file '{joined}' in the course — did you mean '{written}' ({beside})?"
             )
@@ -383,5 +388,5 @@ class LinkRewriter:
         if name is None:
             return ""
         match = names[name]
-        written = "/" + match if from_root else posixpath.relpath(match, unit_dir)
+        written = _as_written(match, unit_dir, from_root)
         return f" — did you mean '{written}'{f' ({match})' if written == joined else ''}?"  # not the same words

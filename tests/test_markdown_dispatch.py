@@ -38,6 +38,7 @@ def test_the_dispatch_is_installed() -> None:
     assert FAST.block.tokenize is not PLAIN.block.tokenize
     assert make_markdown().block.tokenize.__name__ == "tokenize"  # the one every unit is parsed with
     assert make_markdown().inline.tokenize.__name__ == "tokenize_inline"
+    assert make_markdown().inline.parse.__name__ == "parse_inline"  # plain text's short way
     assert make_markdown().core.ruler.getRules("")[0].__module__ == "masterysite.parse.markdown"
     assert PLAIN.core.ruler.getRules("")[0].__module__ != "masterysite.parse.markdown"
     assert [f.__name__ for f in make_markdown().block.ruler.getRules("paragraph")] == ["terminates"]

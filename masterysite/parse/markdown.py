@@ -381,6 +381,25 @@ def tokenize_by_first_char(md: MarkdownIt) -> None:
 
     md.block.tokenize = tokenize  # type: ignore[method-assign,assignment]
     md.inline.tokenize = tokenize_inline  # type: ignore[method-assign]
+    starts = "".join(chars for chars in map(INLINE_FIRST_CHARS.get, md.inline.ruler.get_active_rules()) if chars)
+    if inline_anywhere == [text_rule] and all(stops.fullmatch(char) for char in starts):
+        md.inline.parse = plain_text_first(md.inline.parse, stops)  # type: ignore[method-assign]
+
+
+def plain_text_first(parse: Any, stops: re.Pattern[str]) -> Any:
+    """markdown-it's inline parse, with a short way for text in which no inline rule can start (a
+    table cell, a list item, a heading: half of a lesson's inline runs): it is one text token, as
+    markdown-it's text rule and its post-processing make it, without their state (5 us a run)."""
+
+    def parse_inline(src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
+        if not src or stops.search(src):
+            return parse(src, md, env, tokens)  # type: ignore[no-any-return]
+        token = Token("text", "", 0)
+        token.content = src
+        tokens.append(token)
+        return tokens
+
+    return parse_inline
 
 
 def with_markdown_its_loops(md: MarkdownIt) -> MarkdownIt:
@@ -392,6 +411,7 @@ def with_markdown_its_loops(md: MarkdownIt) -> MarkdownIt:
 
     md.block.tokenize = types.MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.inline.tokenize = types.MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
+    md.inline.parse = types.MethodType(ParserInline.parse, md.inline)  # type: ignore[method-assign]
     md.block.ruler.__cache__ = None  # markdown-it compiles its own chains again
     md.core.ruler.at("normalize", markdown_its_normalize)
     md.core.ruler.__cache__ = None

@@ -39,6 +39,8 @@ def test_the_dispatch_is_installed() -> None:
     assert make_markdown().block.tokenize.__name__ == "tokenize"  # the one every unit is parsed with
     assert make_markdown().inline.tokenize.__name__ == "tokenize_inline"
     assert make_markdown().inline.parse.__name__ == "parse_inline"  # plain text's short way
+    assert make_markdown().renderer.renderToken.__name__ == "render_token"  # tags without attributes
+    assert PLAIN.renderer.renderToken.__name__ == "renderToken"
     assert make_markdown().core.ruler.getRules("")[0].__module__ == "masterysite.parse.markdown"
     assert PLAIN.core.ruler.getRules("")[0].__module__ != "masterysite.parse.markdown"
     assert [f.__name__ for f in make_markdown().block.ruler.getRules("paragraph")] == ["terminates"]
@@ -53,6 +55,7 @@ def test_the_dispatch_is_installed() -> None:
 def test_same_tokens_for_every_course_file(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert tokens(FAST, text) == tokens(PLAIN, text)
+    assert FAST.render(text, {}) == PLAIN.render(text, {})  # and markdown-it's own renderer
 
 
 STARTS = [
@@ -120,6 +123,7 @@ document = st.lists(st.one_of(line, st.just("")), min_size=1, max_size=25).map("
 @given(document)
 def test_same_tokens_for_generated_documents(text: str) -> None:
     assert tokens(FAST, text) == tokens(PLAIN, text)
+    assert FAST.render(text, {}) == PLAIN.render(text, {})
 
 
 SAFE_FAST, SAFE_PLAIN = parsers(safe=True)

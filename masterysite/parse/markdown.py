@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 import types
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, MutableMapping, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -402,6 +402,59 @@ def plain_text_first(parse: Any, stops: re.Pattern[str]) -> Any:
     return parse_inline
 
 
+def quick_rendering(md: MarkdownIt) -> None:
+    """markdown-it's renderer (RendererHTML: render, renderInline, renderToken) with the same
+    output, in fewer steps: its rules looked up once per token, and a tag without attributes
+    (a paragraph, a list, emphasis: most of a lesson's tags) written without markdown-it's
+    attribute pass. Tags with attributes, and the rare cases below, are left to markdown-it's own
+    renderToken. Checked against markdown-it's renderer (tests/test_markdown_dispatch.py)."""
+    renderer: Any = md.renderer
+    rules = renderer.rules  # the renderer's own dict: rules added later are seen
+    markdown_its = renderer.renderToken
+
+    def render_token(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        if token.hidden:
+            return ""
+        nesting = token.nesting
+        if token.attrs or (nesting == 0 and options["xhtmlOut"]):
+            return markdown_its(tokens, idx, options, env)  # type: ignore[no-any-return]
+        if not token.block:
+            return ("</" if nesting == -1 else "<") + token.tag + ">"
+        if nesting == -1:
+            return "</" + token.tag + ">\n"
+        if idx and tokens[idx - 1].hidden:
+            return markdown_its(tokens, idx, options, env)  # type: ignore[no-any-return]  # a new line first
+        if nesting == 1 and idx + 1 < len(tokens):
+            after = tokens[idx + 1]
+            if after.type == "inline" or after.hidden or (after.nesting == -1 and after.tag == token.tag):
+                return "<" + token.tag + ">"
+        return "<" + token.tag + ">\n"
+
+    def render_inline(tokens: Sequence[Token], options: Any, env: Any) -> str:
+        out = []
+        for i, token in enumerate(tokens):
+            rule = rules.get(token.type)
+            out.append(rule(tokens, i, options, env) if rule is not None else render_token(tokens, i, options, env))
+        return "".join(out)
+
+    def render(tokens: Sequence[Token], options: Any, env: Any) -> str:
+        out = []
+        for i, token in enumerate(tokens):
+            kind = token.type
+            if kind == "inline":
+                if token.children:
+                    out.append(renderer.renderInline(token.children, options, env))
+                continue
+            rule = rules.get(kind)
+            out.append(rule(tokens, i, options, env) if rule is not None else render_token(tokens, i, options, env))
+        return "".join(out)
+
+    renderer.renderToken = render_token
+    renderer.renderInline = render_inline
+    renderer.render = render
+
+
 def with_markdown_its_loops(md: MarkdownIt) -> MarkdownIt:
     """``md`` with markdown-it's own block, inline and paragraph-end loops again (every rule at
     every place): the reference the first-character dispatch is checked and measured against
@@ -415,6 +468,12 @@ def with_markdown_its_loops(md: MarkdownIt) -> MarkdownIt:
     md.block.ruler.__cache__ = None  # markdown-it compiles its own chains again
     md.core.ruler.at("normalize", markdown_its_normalize)
     md.core.ruler.__cache__ = None
+    renderer = md.renderer
+    safe = getattr(renderer.render, "__name__", "") == "safe_render"
+    for name in ("render", "renderInline", "renderToken"):  # markdown-it's own (quick_rendering)
+        vars(renderer).pop(name, None)
+    if safe:
+        sanitize.install(md)
     return md
 
 
@@ -552,6 +611,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     terminators_by_first_char(md)
     md.core.ruler.at("normalize", normalize)
     md.core.ruler.after("normalize", "ms_other_tools", other_tools_source)
+    quick_rendering(md)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up
     return md

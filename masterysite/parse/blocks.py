@@ -48,7 +48,7 @@ def inline_text(tokens: list[Token]) -> str:
     for token in tokens:
         if token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif token.type in ("text", "code_inline", "math_inline", "math_single"):
+        elif token.type in ("text", "code_inline", "math_inline", "math_single", "myst_role"):
             parts.append(token.content)
         elif token.children:
             parts.append(inline_text(token.children))

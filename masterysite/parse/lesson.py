@@ -31,7 +31,8 @@ COLLAPSED = ("solution", "hint", "spoiler", "details")
 SUMMARIES = ("keypoints", "questions", "objectives")
 HIDDEN = ("instructor",)
 TABSETS = ("panel-tabset",)  # Quarto's tabs: one per heading (_tabs)
-LAYOUT = ("columns", "column")  # Quarto's layout blocks: their content is shown in the flow of the lesson
+LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item")  # Quarto's and sphinx-design's layout blocks:
+# their content is shown in the flow of the lesson
 LESSON_BLOCKS = (*CALLOUTS, *PRACTICE, *COLLAPSED, *SUMMARIES, *HIDDEN)
 ALL_BLOCKS = (*QUIZ_BLOCKS, *LESSON_BLOCKS, *QUARTO)
 TITLE = re.compile(r"<!--ms-t:(\w+)-->")

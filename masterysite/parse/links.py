@@ -16,6 +16,7 @@ from masterysite.errors import Report
 from masterysite.model import Link
 from masterysite.parse.extras import SAFE_ATTRIBUTES, dropped_attributes
 from masterysite.parse.markdown import THEME_ID_PREFIXES, theme_safe
+from masterysite.parse.myst import directive_name
 from masterysite.suggest import closest
 
 if TYPE_CHECKING:
@@ -142,6 +143,8 @@ class LinkRewriter:
         self.root = Path(source.root)
         self.links: list[Link] = []
         self.chunk_seen = False
+        self.directives_seen: set[str] = set()
+        self.inline_source = ""  # the Markdown of the inline run _foreign reads
         self.answers: list[bool] = []  # per open block: does it hold answers (a question, a practice)?
 
     def rewrite(self, tokens: list[Token], line: int = 0) -> list[Link]:
@@ -162,6 +165,7 @@ class LinkRewriter:
                 if ("[" in content or "{" in content or "@" in content or "8<" in content or "+" in content) and (
                     token.children and _foreign_hint(content)
                 ):
+                    self.inline_source = content
                     self._foreign(token.children, here, answers=any(self.answers[-1:]))
             elif kind == "softbreak" or kind == "hardbreak":
                 if not token.map:
@@ -181,19 +185,42 @@ class LinkRewriter:
             elif kind == "html_block" or kind == "html_inline":
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
-            elif kind == "fence" and "chunk" in token.meta and not self.chunk_seen:
-                self.chunk_seen = True  # once a unit: a lesson in R Markdown has dozens
-                message = (
-                    f"code chunk '```{token.meta['chunk']}' is shown as code and never run (nor its options:"
-                    " include, echo): render the lesson to Markdown first (knitr, quarto render)"
-                )
-                self.report.warn(self.source.path, here, message, "shown-as-text")
+            elif kind == "fence" and "chunk" in token.meta:
+                self._chunk(token, here)
             if token.meta and token.nesting != -1:  # (a block's closing token shares its opening's meta)
                 self._attributes(token, here)
                 if token.meta.get("title_tokens"):  # a lesson block's title: '!!! note "See [setup](01.md)"'
                     self._walk(token.meta["title_tokens"], here)
             if token.children:
                 self._walk(token.children, here)
+
+    def _chunk(self, token: Token, line: int) -> None:
+        """A code chunk (R Markdown, Quarto, a MyST notebook's code cell) is shown, never run: said once a
+        unit (a lesson has dozens). A MyST directive that is not read here: said once per name."""
+        chunk = str(token.meta["chunk"])
+        directive = directive_name(chunk)
+        if directive is not None:
+            if directive in self.directives_seen:
+                return
+            self.directives_seen.add(directive)
+            message = f"MyST directive '```{{{directive}}}' is shown as code: it is not read here" + (
+                " (course.yml lists the units in order)" if directive == "toctree" else ""
+            )
+        elif self.chunk_seen:
+            return
+        elif token.meta.get("myst"):
+            self.chunk_seen = True
+            message = (
+                f"code cell '```{chunk}' is shown as code and never run: run the notebook first and"
+                " paste what it prints (or write it as '```python')"
+            )
+        else:
+            self.chunk_seen = True
+            message = (
+                f"code chunk '```{chunk}' is shown as code and never run (nor its options:"
+                " include, echo): render the lesson to Markdown first (knitr, quarto render)"
+            )
+        self.report.warn(self.source.path, line, message, "shown-as-text")
 
     def _unread_link(self, token: Token, line: int) -> None:
         """``![A box](../assets/my picture.svg)`` is shown as text: Markdown ends a path at a space."""
@@ -225,6 +252,8 @@ class LinkRewriter:
         once per kind and paragraph (a grid table is many lines of one). Code and links are left out."""
         breaks = ("softbreak", "hardbreak")
         text = "".join(c.content if c.type == "text" else "\n" if c.type in breaks else "\0" for c in children)
+        if "}`" in self.inline_source:
+            self._roles(children, line)
         for pattern, what in _FOREIGN:
             if answers and pattern is _TICKED:
                 continue  # a choice of a question or practice: read as one there
@@ -233,6 +262,18 @@ class LinkRewriter:
                 at = line + text.count("\n", 0, match.start())
                 found = " ".join(match.group(0).split())  # one line, however it was written
                 self.report.warn(self.source.path, at, what.format(found), "shown-as-text")
+
+    def _roles(self, children: list[Token], line: int) -> None:
+        """MyST cross-references (``{ref}`setup` ``, ``{doc}`intro` ``): shown as their text (myst.py)."""
+        for child in children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.meta and "myst_role" in child.meta:
+                message = (
+                    f"MyST cross-reference {child.meta['myst_role']} is shown as its text, not a link:"
+                    " write a Markdown link ([text](other-unit.md#heading))"
+                )
+                self.report.warn(self.source.path, line, message, "shown-as-text")
 
     def _attributes(self, token: Token, line: int) -> None:
         """Attributes in braces: the unsafe ones were dropped (say so), and an id the theme uses is refused.

@@ -74,6 +74,7 @@ def highlight(code: str, lang: str, _attrs: str) -> str:
 
 
 _FENCE = re.compile(r":{3,}")
+_MYST = re.compile(r"\{[\w-]+\}")  # ':::{note}': MyST's name in braces (pandoc's has a dot: '{.note}')
 _CODE_FENCE = re.compile(r"(`{3,})[^`]*$|(~{3,})")
 _BRACES = re.compile(r"\{([^{}]*)\}\s*(.*)")
 _CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
@@ -212,17 +213,25 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     colons, params = fence
     name, title = block_info(params)
     end, closed = _block_end(state, start_line, end_line, colons, name)
+    body, meta = start_line + 1, None
+    if _MYST.match(params):  # MyST's ':::{note} Title', maybe with ':class: dropdown' options
+        from masterysite.parse.myst import lesson_block, options_at, wants_own_meta
+
+        options, body = options_at(state, start_line + 1, end)
+        if wants_own_meta(name, options):
+            meta = lesson_block(name, title, options, ":" * colons + "{" + name + "}")
     old_parent, old_max = state.parentType, state.lineMax
     state.parentType = "container"
     state.lineMax = end  # lazy continuation lines never run past our closing fence
     token = state.push("container_block_open", "div", 1)
     token.markup, token.block, token.map = ":" * colons, True, [start_line, end]
     token.info = f"{name} {title}".strip() if params.startswith("{") else params
-    token.meta = {"name": name, "title": title, "closed": closed}
+    token.meta = meta or {"name": name, "title": title}
+    token.meta["closed"] = closed
     collapse = block_attrs(params).get("collapse") if params.startswith("{") else None
     if collapse in ("true", "false"):  # Quarto's collapsible callout: closed, or open until closed
         token.meta["collapse"] = collapse
-    state.md.block.tokenize(state, start_line + 1, end)
+    state.md.block.tokenize(state, body, end)
     token = state.push("container_block_close", "div", -1)
     token.markup, token.block = ":" * colons, True
     state.parentType, state.lineMax = old_parent, old_max
@@ -232,6 +241,8 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 
 FIRST_CHARS = {
     "ms_block": ":",
+    "myst_directive": "`~",
+    "myst_target": "(",
     "ms_admonition": "!?=",
     "ms_kramdown": "{",
     "math_block": "$",
@@ -263,6 +274,7 @@ INLINE_FIRST_CHARS = {
     "html_inline": "<",
     "entity": "&",
     "ms_attributes": "{",
+    "myst_role": "{",
 }
 """The same for inline rules, at the character where the text rule stops (rules not listed, such as
 linkify, are always tried; text only at a character that does not stop it)."""
@@ -593,6 +605,10 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     interrupts: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
     md.block.ruler.before("fence", "ms_block", block_rule, interrupts)
     md.block.ruler.after("ms_block", "ms_admonition", admonition_rule, interrupts)
+    from masterysite.parse.myst import directive_rule, render_role, role_rule, target_rule  # MyST (Jupyter Book)
+
+    md.block.ruler.before("fence", "myst_directive", directive_rule, interrupts)
+    md.block.ruler.before("paragraph", "myst_target", target_rule)
     dollarmath_plugin(md, allow_space=False, allow_digits=False, renderer=render_math)
     # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):
     # inside one, the formula was published as text, its '_' read as emphasis
@@ -600,6 +616,8 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
         "math_block", _testable(md.block.ruler.__rules__[md.block.ruler.__find__("math_block")].fn), interrupts
     )
     extend_markdown(md)  # footnotes, definition lists, {attributes}, figures: parse/extras.py
+    md.inline.ruler.before("ms_attributes", "myst_role", role_rule)
+    md.add_render_rule("myst_role", render_role)
     from masterysite.parse.kramdown import kramdown_plugin
 
     kramdown_plugin(md)  # '{: .challenge}' after a quote: Jekyll-era Carpentries lessons

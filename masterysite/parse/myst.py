@@ -1,0 +1,299 @@
+"""MyST Markdown (Jupyter Book, Sphinx lessons such as CodeRefinery's sphinx-lesson): its directives
+in backtick fences (```` ```{note} ````), its options (``:class: dropdown``), its roles
+(``{term}`loop` ``) and its targets (``(setup)=``).
+
+A lesson written in MyST keeps them as written:
+
+- an admonition directive (``{note}``, ``{warning}``, ``{admonition} Title`` with ``:class: tip``,
+  ``{dropdown}``, sphinx-lesson's ``{challenge}``, ``{solution}``, ``{instructor-note}``...) is the
+  lesson block it means, as its ``:::{note}`` form is (parse/markdown.py's block rule reads the same
+  options); ``:class: dropdown`` collapses it, ``:open:`` opens it;
+- ``{code-block} python`` (``{code}``, ``{sourcecode}``) is a code block in that language, its
+  ``:caption:`` shown above it; ``{code-cell}`` too, with a warning: it is shown, never run;
+- ``{math}`` is a display formula; ``{figure} path`` and ``{image} path`` an image (``:alt:``,
+  ``:width:``), the figure's body its caption;
+- roles: ``{math}``, ``{sub}``, ``{sup}``, ``{kbd}``, ``{abbr}``, ``{term}``, ``{download}`` are read;
+  a cross-reference (``{ref}``, ``{doc}``, ``{numref}``, ``{cite}``...) is shown as its text, with a
+  ``[shown-as-text]`` warning (links.py);
+- a target line ``(label)=`` is dropped (what it names is not numbered here).
+
+Any other directive (``{toctree}``, ``{include}``, ``{list-table}``...) stays a code block, with a
+``[shown-as-text]`` warning that names it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import yaml
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+
+MYST_NAMES = {
+    # sphinx-lesson (CodeRefinery) and Jupyter Book names -> masterysite's lesson blocks
+    "prerequisites": "prereq",
+    "instructor-note": "instructor",
+    "instructor_note": "instructor",
+    "demo": "callout",
+    "type-along": "practice",
+    "homework": "practice",
+    "margin": "note",
+    "sidebar": "note",
+    "topic": "note",
+    "card": "callout",
+    "grid-item-card": "callout",
+    "tab-item": "details",  # sphinx-design's tabs: a collapsed block each, titled with its label (as MkDocs' tabs)
+}
+LAYOUT = ("tab-set", "grid", "grid-item")  # sphinx-design's layout: their content in the flow of the lesson
+CODE = ("code-block", "code", "sourcecode", "code-cell")
+LANGUAGES = {"ipython3": "python", "ipython": "python", "python3": "python"}
+_OPEN = re.compile(r"(`{3,}|~{3,})\s*\{([\w:.-]+)\}[ \t]*(.*)")
+_OPTION = re.compile(r"\s*:([\w-]+):(?:\s+(.*?))?\s*")
+_TARGET = re.compile(r"\(([^()\s]+)\)=\s*")
+_ROLE = re.compile(r"\{([a-z][\w:+.-]*)\}(`+)(?!`)(.+?)(?<!`)\2(?!`)", re.S)
+_LABELLED = re.compile(r"(.*?)\s*<([^<>]+)>", re.S)  # '{ref}`the setup <setup>`': text, then target
+
+
+def lesson_block(name: str, title: str, options: dict[str, str], written: str) -> dict[str, Any] | None:
+    """The meta of the lesson block a MyST directive means (as admonitions.py gives one), or None for a
+    directive that is not one (code, figure, math, toctree...)."""
+    from masterysite.parse.admonitions import block_of, types
+
+    tag = name.lower()
+    classes = re.split(r"[\s,]+", options.get("class", "").strip())
+    collapsible = tag == "dropdown" or "dropdown" in classes or "toggle" in classes
+    if tag == "admonition":  # a generic box: its class gives its look
+        tag = next((c for c in classes if c in types()), "callout")
+    elif tag == "dropdown":
+        tag = "details"
+    if tag in LAYOUT:
+        return {"name": tag, "title": "", "closed": True, "written": written}  # unwrapped (lesson.py)
+    if tag == "solution" and re.fullmatch(r"[a-z0-9_:-]+", title):
+        title = ""  # sphinx-exercise's '{solution} ex-loops': the exercise's label, not a title
+    tag = MYST_NAMES.get(tag, tag)
+    block = block_of(tag, collapsible or tag == "details")
+    if block is None:
+        return None
+    block_name, key, words = block
+    meta: dict[str, Any] = {"name": block_name, "closed": True, "open": "open" in options, "written": written}
+    meta.update(title=title or ("" if key else words), title_key=key, admonition=tag)
+    return meta
+
+
+def options_at(state: StateBlock, line: int, end: int) -> tuple[dict[str, str], int]:
+    """A directive's options at the top of its body (``:class: tip`` lines, or a ``---`` YAML block),
+    and the line its content starts at."""
+    options: dict[str, str] = {}
+    first = _text(state, line) if line < end else ""
+    if first.strip() == "---":  # options as YAML
+        close = next((n for n in range(line + 1, end) if _text(state, n).strip() == "---"), None)
+        if close is not None:
+            try:
+                data = yaml.safe_load("\n".join(_text(state, n) for n in range(line + 1, close)))
+            except yaml.YAMLError:
+                data = None
+            if isinstance(data, dict):
+                return {str(k): "" if v is None else str(v) for k, v in data.items()}, close + 1
+    while line < end:
+        match = _OPTION.fullmatch(_text(state, line))
+        if match is None:
+            break
+        options[match.group(1)] = match.group(2) or ""
+        line += 1
+    return options, line
+
+
+def _text(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def _closing(state: StateBlock, start: int, end: int, marker: str) -> int | None:
+    """The line of the fence that closes a directive opened with ``marker`` (as CommonMark closes code)."""
+    for line in range(start + 1, end):
+        if state.sCount[line] < state.blkIndent:
+            return None
+        if state.sCount[line] - state.blkIndent >= 4:
+            continue
+        text = _text(state, line).rstrip()
+        if len(text) >= len(marker) and text == marker[0] * len(text):
+            return line
+    return None
+
+
+def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """```` ```{name} argument ```` ... ```` ``` ````: a lesson block, a code block, a formula or an
+    image; any other directive is left to the fence rule (a code block, warned about in links.py)."""
+    if state.is_code_block(start):
+        return False
+    match = _OPEN.fullmatch(_text(state, start).rstrip())
+    if match is None:
+        return False
+    marker, name, argument = match.group(1), match.group(2).lower(), match.group(3).strip()
+    if marker[0] == "`" and "`" in argument:
+        return False  # not a fence in CommonMark
+    written = f"{marker}{{{match.group(2)}}}"
+    closing = _closing(state, start, end, marker)
+    stop = closing if closing is not None else end
+    options, body = options_at(state, start + 1, stop)
+    meta = (
+        None if name in CODE or name in ("math", "figure", "image") else lesson_block(name, argument, options, written)
+    )
+    if meta is None and name not in CODE and name not in ("math", "figure", "image"):
+        return False
+    if silent:
+        return True
+    after = closing + 1 if closing is not None else end
+    if meta is not None:
+        meta["closed"] = closing is not None
+        _block(state, start, body, stop, marker, meta)
+    elif name in CODE:
+        _code(state, start, body, stop, marker, name, argument, options)
+    elif name == "math":
+        token = state.push("math_block", "math", 0)
+        token.block, token.markup, token.map = True, "$$", [start, after]
+        token.content = "\n" + "\n".join(_raw(state, n) for n in range(body, stop)).strip("\n") + "\n"
+    else:
+        _image(state, start, body, stop, name, argument, options)
+    state.line = after
+    return True
+
+
+def _raw(state: StateBlock, line: int) -> str:
+    """A line of the body as written (less the block's indent)."""
+    return state.getLines(line, line + 1, state.blkIndent, False).rstrip("\n")
+
+
+def _block(state: StateBlock, start: int, body: int, stop: int, marker: str, meta: dict[str, Any]) -> None:
+    old_parent, old_max = state.parentType, state.lineMax
+    state.parentType, state.lineMax = "container", stop
+    token = state.push("container_block_open", "div", 1)
+    token.markup, token.block, token.map, token.info = marker, True, [start, stop], meta["written"]
+    token.meta = meta
+    state.md.block.tokenize(state, body, stop)
+    token = state.push("container_block_close", "div", -1)
+    token.markup, token.block = marker, True
+    state.parentType, state.lineMax = old_parent, old_max
+
+
+def _code(
+    state: StateBlock, start: int, body: int, stop: int, marker: str, name: str, argument: str, options: dict[str, str]
+) -> None:
+    language = argument.split()[0] if argument else ""
+    info = LANGUAGES.get(language.lower(), language)
+    caption = options.get("caption", "").replace('"', "'").strip()
+    token = state.push("fence", "code", 0)
+    token.info = f'{info} title="{caption}"' if caption else info
+    token.content = "".join(_raw(state, n) + "\n" for n in range(body, stop))
+    token.markup, token.map = marker, [start, stop + 1]
+    if name == "code-cell":  # a notebook's cell: shown, never run (links.py warns once a unit)
+        token.meta["chunk"] = f"{{{name}}} {argument}".strip()
+        token.meta["myst"] = True
+
+
+def _image(
+    state: StateBlock, start: int, body: int, stop: int, name: str, argument: str, options: dict[str, str]
+) -> None:
+    """``{figure} path`` (its body the caption) or ``{image} path``, as Markdown's image would be: its
+    path checked and published (links.py), a figure made of it when it has a caption (extras.py)."""
+    caption = " ".join(_raw(state, n).strip() for n in range(body, stop) if name == "figure").strip()
+    alt = options.get("alt", "")
+    attributes = " ".join(f'{key}="{options[key]}"' for key in ("width", "height") if options.get(key))
+    title = ' "' + caption.replace("\\", "\\\\").replace('"', '\\"') + '"' if caption else ""
+    source = f"![{_escape_brackets(alt)}](<{argument}>{title})" + (f"{{{attributes}}}" if attributes else "")
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, stop]
+    token = state.push("inline", "", 0)
+    token.content, token.map, token.children = source, [start, stop], []
+    state.push("paragraph_close", "p", -1)
+
+
+def _escape_brackets(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def target_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """``(label)=`` on a line of its own: a target for cross-references, which are not read; dropped."""
+    if state.is_code_block(start) or _TARGET.fullmatch(_text(state, start)) is None:
+        return False
+    if not silent:
+        state.line = start + 1
+    return True
+
+
+ROLES_READ = ("math", "sub", "sup", "kbd", "abbr", "term", "index", "dfn", "download", "samp", "command", "file")
+
+
+def role_rule(state: StateInline, silent: bool) -> bool:
+    """``{name}`content` ``: see the module's notes."""
+    match = _ROLE.match(state.src, state.pos)
+    if match is None:
+        return False
+    name, content = match.group(1), match.group(3)
+    if not silent:
+        _role(state, name, content, match.group(0))
+    state.pos = match.end()
+    return True
+
+
+def _role(state: StateInline, name: str, content: str, written: str) -> None:
+    labelled = _LABELLED.fullmatch(content)
+    if name == "math":
+        token = state.push("math_inline", "math", 0)
+        token.content, token.markup = content, "$"
+    elif name in ("sub", "sup", "kbd", "samp", "command", "file"):
+        tag = {"samp": "code", "command": "strong", "file": "code"}.get(name, name)
+        state.push("html_inline", "", 0).content = f"<{tag}>"
+        state.push("text", "", 0).content = content
+        state.push("html_inline", "", 0).content = f"</{tag}>"
+    elif name == "abbr":
+        short = re.fullmatch(r"(.*?)\s*\((.*)\)", content, re.S)
+        word, meaning = (short.group(1), short.group(2)) if short else (content, "")
+        state.push("html_inline", "", 0).content = f'<abbr title="{html.escape(meaning)}">'
+        state.push("text", "", 0).content = word
+        state.push("html_inline", "", 0).content = "</abbr>"
+    elif name == "download":
+        text, target = (labelled.group(1), labelled.group(2)) if labelled else (content, content)
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": target}
+        state.push("text", "", 0).content = text or target
+        state.push("link_close", "a", -1)
+    else:  # a term, an index entry: its words; a cross-reference: its text, warned about (links.py)
+        token = state.push("text" if name in ROLES_READ else "myst_role", "", 0)
+        token.content = (labelled.group(1) or labelled.group(2)) if labelled else content
+        if name not in ROLES_READ:  # (a token of its own: markdown-it joins text tokens, and their meta is lost)
+            token.meta = {"myst_role": written}
+
+
+def render_role(_self: Any, tokens: Any, idx: int, _options: Any, _env: Any) -> str:
+    return escapeHtml(tokens[idx].content)
+
+
+def wants_own_meta(name: str, options: dict[str, str]) -> bool:
+    """Whether a ``:::{name}`` block needs the MyST reading of its name and options (a name of its
+    own, or options that change it); else it is read as its ``::: name`` form, title and all."""
+    from masterysite.parse.lesson import kind_of
+
+    tag = name.lower()
+    known = tag in ("admonition", "dropdown") or tag in MYST_NAMES or tag in LAYOUT
+    return bool(options) or known or kind_of(tag) is None
+
+
+_NAMES = """toctree include literalinclude list-table csv-table table eval-rst glossary tab-set tab-item card grid
+grid-item grid-item-card raw only contents bibliography epigraph highlights pull-quote rubric centered hlist
+versionadded versionchanged deprecated graphviz plot jupyter-execute glue tabbed panels div embed iframe video
+youtube button-link button-ref"""
+DIRECTIVES = frozenset(_NAMES.split())  # MyST and Sphinx directives that are not read here: said so
+_CHUNK = re.compile(r"\{([\w:.-]+)\}(?:\s.*)?", re.S)
+
+
+def directive_name(info: str) -> str | None:
+    """The name of the MyST directive a fence's ``{name} ...`` info holds; None for a code chunk
+    (R Markdown's and Quarto's ``{r}``, ``{python echo=FALSE}``)."""
+    match = _CHUNK.fullmatch(info.strip())
+    if match is None:
+        return None
+    name = match.group(1)
+    return name if name.lower() in DIRECTIVES or ":" in name else None

@@ -1,0 +1,199 @@
+"""MyST Markdown (Jupyter Book, Sphinx lessons such as CodeRefinery's): directives in backtick or
+colon fences, their options, roles and targets become what they mean; what is not read is said."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import HEAD, MakeCourse, files_holding, parse_lesson
+
+from masterysite.build import build
+from masterysite.cli import main
+
+parse = parse_lesson
+
+
+def boxes(html: str) -> list[tuple[str, str, str]]:
+    """(tag, class, title) of each box, in order."""
+    found = re.finditer(
+        r'<(aside|section) class="([^"]+)"[^>]*>\n<p class="[^"]+__title"[^>]*>(.*?)</p>'
+        r'|<(details) class="([^"]+)"[^>]*>\n<summary>(.*?)</summary>',
+        html,
+    )
+    return [(m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6)) for m in found]
+
+
+def test_admonition_directives_are_lesson_blocks_with_their_titles() -> None:
+    body = (
+        "```{note}\nA *note*.\n```\n\n"
+        "```{warning} Mind the gap\nCareful.\n```\n\n"
+        "```{admonition} Did you know?\n:class: tip\nFacts.\n```\n\n"
+        "```{seealso}\nMore.\n```\n\n"
+        ":::{important}\nColons too.\n:::\n\nAfter.\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--note", "<!--ms-t:block_note-->"),
+        ("aside", "ms-callout ms-callout--warning", "Mind the gap"),
+        ("aside", "ms-callout ms-callout--tip", "Did you know?"),
+        ("aside", "ms-callout ms-callout--note", "Seealso"),
+        ("aside", "ms-callout ms-callout--important", "<!--ms-t:block_important-->"),
+    ]
+    assert "<p>A <em>note</em>.</p>" in html and html.endswith("</aside>\n<p>After.</p>\n")
+    assert "```" not in html and ":class:" not in html and "{note}" not in html
+
+
+def test_dropdowns_and_the_dropdown_class_are_collapsed_and_open_opens_them() -> None:
+    body = (
+        "```{dropdown} Click me\nHidden.\n```\n\n"
+        "```{admonition} Answer\n:class: dropdown, tip\n42\n```\n\n"
+        ":::{note}\n:class: dropdown\n:open:\nShown until closed.\n:::\n\n"
+        "```{hint}\n---\nclass: dropdown\n---\nYAML options.\n```\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert [(tag, title) for tag, _, title in boxes(html)] == [
+        ("details", "Click me"),
+        ("details", "Answer"),
+        ("details", "<!--ms-t:block_note-->"),
+        ("details", "<!--ms-t:block_hint-->"),
+    ]
+    assert [d.endswith(" open>") for d in re.findall(r"<details[^>]*>", html)] == [False, False, True, False]
+    assert ":open:" not in html and "class: dropdown" not in html and "---" not in html
+
+
+def test_sphinx_lesson_blocks_nest_and_teacher_notes_are_never_published(
+    make_course: MakeCourse, tmp_path: Path
+) -> None:
+    unit = HEAD + (
+        "````{challenge} Loops\nWrite a loop.\n\n```{solution}\nfor i in x: pass\n```\n````\n\n"
+        "```{instructor-note}\nSECRET-NOTE\n```\n\n"
+        ":::{instructor-note}\nSECRET-TOO\n:::\n\n"
+        "```{prerequisites}\nA shell.\n```\n\n"
+        "```{exercise} Loop it\n:label: ex-loop\nDo it.\n```\n\n```{solution} ex-loop\n:class: dropdown\nDone.\n```\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert files_holding(tmp_path / "site", b"SECRET") == []
+    html = page[page.index('<div class="lesson prose">') :]
+    assert [(tag, title) for tag, _, title in boxes(html)] == [
+        ("section", "Loops"),
+        ("details", "Solution"),  # (the theme's word, filled in)
+        ("aside", "Prerequisite"),  # (the theme's title of a prereq block)
+        ("section", "Loop it"),
+        ("details", "Solution"),  # sphinx-exercise's argument is the exercise's label: not a title
+    ]
+    assert "ex-loop" not in html and "```" not in html
+
+
+def test_code_directives_keep_their_language_and_caption_and_a_code_cell_is_said_never_to_run() -> None:
+    body = (
+        "```{code-block} python\n:linenos:\n:caption: loop.py\nfor i in range(3):\n    print(i)\n```\n\n"
+        "```{code-cell} ipython3\nx = 1\n```\n\n```{code-cell} ipython3\ny = 2\n```\n"
+    )
+    html, problems = parse(body)
+    assert '<p class="ms-code-title"><code>loop.py</code></p>' in html
+    assert html.count('<code class="language-python">') == 3
+    assert ":linenos:" not in html and ":caption:" not in html and "{code-" not in html
+    assert problems == [
+        "units/a.md:12: warning: code cell '```{code-cell} ipython3' is shown as code and never run: run the"
+        " notebook first and paste what it prints (or write it as '```python') [shown-as-text]"
+    ]  # once a unit
+
+
+def test_other_directives_are_shown_as_code_and_named_once_each() -> None:
+    body = "```{toctree}\n:maxdepth: 2\nintro\n```\n\n```{list-table}\n* - a\n```\n\n```{toctree}\nmore\n```\n"
+    html, problems = parse(body)
+    assert problems == [
+        "units/a.md:5: warning: MyST directive '```{toctree}' is shown as code: it is not read here"
+        " (course.yml lists the units in order) [shown-as-text]",
+        "units/a.md:10: warning: MyST directive '```{list-table}' is shown as code: it is not read here"
+        " [shown-as-text]",
+    ]
+    assert "intro" in html  # shown, as the teacher can see and fix
+    # a Quarto or R Markdown chunk is still one, with its own advice
+    _, problems = parse("```{r setup, echo=FALSE}\nx <- 1\n```\n")
+    assert "code chunk '```{r setup, echo=FALSE}'" in problems[0] and "knitr" in problems[0]
+
+
+def test_math_figure_and_image_directives(make_course: MakeCourse, tmp_path: Path) -> None:
+    unit = HEAD + (
+        "```{math}\n:label: euler\ne^{i\\pi} + 1 = 0\n```\n\n"
+        "```{figure} fig/tree.png\n:alt: A tree of files\n:width: 300px\n\nThe *file* tree.\n```\n\n"
+        "```{image} fig/tree.png\n:alt: Again\n```\n"
+    )
+    png = Path(__file__).parent / "sample_courses"
+    image = next(png.rglob("*.png")).read_bytes()
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit, "units/fig/tree.png": image})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in page and "euler" not in page
+    assert re.search(
+        r'<figure><img src="fig/tree.png" alt="A tree of files" width="300px"[^>]*>'
+        r"<figcaption>The \*file\* tree.</figcaption></figure>",
+        page,
+    )
+    assert re.search(r'<p><img src="fig/tree.png" alt="Again"[^>]*></p>', page)
+    assert (tmp_path / "site" / "units" / "fig" / "tree.png").read_bytes() == image
+    broken = make_course({"course.yml": "title: T\n", "units/a.md": HEAD + "```{figure} fig/gone.png\nCap\n```\n"}, "b")
+    result = CliRunner().invoke(main, ["check", str(broken)])
+    assert "units/a.md:5: broken image 'fig/gone.png'" in result.output
+
+
+def test_roles_are_read_and_cross_references_shown_as_their_text_with_a_warning(
+    make_course: MakeCourse, tmp_path: Path
+) -> None:
+    unit = HEAD + (
+        "Press {kbd}`Ctrl+C`; H{sub}`2`O and x{sup}`2`; {abbr}`CSS (Cascading Style Sheets)`;\n"
+        "{math}`a^2`; a {term}`loop <for loop>`; get {download}`the data <files/data.csv>`.\n\n"
+        "See {ref}`the setup <setup>` and\n{doc}`intro`.\n\n(setup)=\n## Setup\n"
+    )
+    files = {"course.yml": "title: T\n", "units/a.md": unit, "units/files/data.csv": "a,b\n"}
+    root = make_course(files)
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    for part in (
+        "Press <kbd>Ctrl+C</kbd>; H<sub>2</sub>O and x<sup>2</sup>;",
+        '<abbr title="Cascading Style Sheets">CSS</abbr>',
+        '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">',
+        'a loop; get <a href="files/data.csv">the data</a>.',
+        "<p>See the setup and\nintro.</p>",
+    ):
+        assert part in page, part
+    assert (tmp_path / "site" / "units" / "files" / "data.csv").is_file()
+    assert "(setup)=" not in page and "{ref}" not in page and "`" not in page.split('<div class="lesson')[1][:2000]
+    warned = [line for line in result.output.splitlines() if "cross-reference" in line]
+    assert warned == [
+        "units/a.md:8: warning: MyST cross-reference {ref}`the setup <setup>` is shown as its text, not a link:"
+        " write a Markdown link ([text](other-unit.md#heading)) [shown-as-text]",
+        "units/a.md:9: warning: MyST cross-reference {doc}`intro` is shown as its text, not a link:"
+        " write a Markdown link ([text](other-unit.md#heading)) [shown-as-text]",
+    ]
+
+
+def test_sphinx_design_tabs_are_collapsed_blocks_and_the_set_is_unwrapped() -> None:
+    body = (
+        "::::{tab-set}\n:::{tab-item} Linux\nRun `ls`.\n:::\n:::{tab-item} Windows\nRun `dir`.\n:::\n::::\n\n"
+        "`````{tab-set}\n````{tab-item} Mac\n```bash\nls\n```\n````\n`````\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert [(tag, title) for tag, _, title in boxes(html)] == [
+        ("details", "Linux"),
+        ("details", "Windows"),
+        ("details", "Mac"),
+    ]
+    assert "tab-set" not in html and '<code class="language-bash">ls' in html
+
+
+def test_an_unknown_colon_directive_is_still_an_error_and_not_a_fence_stays_code() -> None:
+    _, problems = parse(":::{nonsense}\nx\n:::\n")
+    assert len(problems) == 1 and "unknown block 'nonsense'" in problems[0]
+    html, problems = parse("```{r}\nx <- 1\n```\n\n``` {note} `x`\ny\n```\n")
+    assert '<code class="language-r">' in html and "{note}" in html  # the second is inline code, as CommonMark reads it

@@ -197,3 +197,67 @@ def test_an_unknown_colon_directive_is_still_an_error_and_not_a_fence_stays_code
     assert len(problems) == 1 and "unknown block 'nonsense'" in problems[0]
     html, problems = parse("```{r}\nx <- 1\n```\n\n``` {note} `x`\ny\n```\n")
     assert '<code class="language-r">' in html and "{note}" in html  # the second is inline code, as CommonMark reads it
+
+
+def test_index_entries_and_removed_cells_are_not_shown_and_comments_never_published(
+    make_course: MakeCourse, tmp_path: Path
+) -> None:
+    unit = HEAD + (
+        '```{index} keyword\n```\n\nText\n% SECRET comment\nmore.\n\n+++ {"tags": []}\n\n'
+        "```{code-cell} ipython3\n:tags: [remove-cell]\nfrom SECRET_preamble import *\n```\n\n"
+        "```{code-cell} ipython3\n---\ntags: [remove-input]\n---\nSECRET_glue()\n```\n\n"
+        ":::{figure} fig/tree.png\n:alt: A tree\n\nCaption here.\n:::\n\n"
+        ":::{glue:figure} plot\n:::\n"
+    )
+    png = next((Path(__file__).parent / "sample_courses").rglob("*.png")).read_bytes()
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit, "units/fig/tree.png": png})
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert files_holding(tmp_path / "site", b"SECRET") == []
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    lesson = page[page.index('<div class="lesson prose">') :]
+    assert "<p>Text</p>\n<p>more.</p>" in lesson and "+++" not in lesson and "keyword" not in lesson
+    assert "<figcaption>Caption here.</figcaption>" in lesson and 'alt="A tree"' in lesson
+    assert "MyST directive '```{glue:figure}' is shown as code" in result.output
+    # '%' and '+++' lines are text in a unit that is not written in MyST
+    html, _ = parse("Grades\n% of the class\n\n+++\n")
+    assert "% of the class" in html and "<p>+++</p>" in html
+
+
+def test_a_longer_fence_closes_the_myst_blocks_it_is_long_enough_for() -> None:
+    body = ":::::{note}\n::::{tip} A\n:::{warning}\ninner\n::::\n\n::::{tip} B\ntext B\n::::\n:::::\n\nAfter.\n"
+    html, problems = parse(body)
+    assert problems == []
+    assert [title for _, _, title in boxes(html)] == ["<!--ms-t:block_note-->", "A", "<!--ms-t:block_warning-->", "B"]
+    assert html.index("text B") > html.index("</aside>\n</aside>\n<aside")  # warning and tip A closed together
+    assert html.endswith("</aside>\n</aside>\n<p>After.</p>\n")
+    html, problems = parse("::::{exercise}\nDo.\n:::{solution}\nDone.\n::::\n\nAfter.\n")
+    assert problems == [] and html.endswith("</details>\n</section>\n<p>After.</p>\n")
+    # pandoc's reading is unchanged: a bare fence closes the innermost block only
+    html, problems = parse(":::: challenge\nDo.\n::: solution\nDone.\n::::\n::::\n\nAfter.\n")
+    assert problems == [] and html.endswith("</details>\n</section>\n<p>After.</p>\n")
+
+
+def test_objectives_in_a_backtick_block_are_the_units_objectives() -> None:
+    from masterysite.errors import Report
+    from masterysite.parse.unit import UnitSource, parse_unit
+
+    text = "---\ntitle: T\n---\n\n```{objectives}\n- Use branches\n- Merge them\n```\n\nText.\n"
+    unit = parse_unit(text, UnitSource("units/a.md", 0, None, "/nonexistent"), Report())
+    assert unit is not None and [o.text for o in unit.objectives] == ["Use branches", "Merge them"]
+
+
+def test_workbench_and_sphinx_tabs() -> None:
+    body = (
+        "::: group-tab\n### Windows\nUse PowerShell.\n### Mac\nUse Terminal.\n:::\n\n"
+        "````{tabs}\n```{group-tab} Python\nprint()\n```\n```{tab} R\ncat()\n```\n````\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert [(tag, title) for tag, _, title in boxes(html)] == [
+        ("details", "Windows"),  # the Workbench's: a tab per heading, titled with it
+        ("details", "Mac"),
+        ("details", "Python"),
+        ("details", "R"),
+    ]
+    assert "Use Terminal." in html and "{tabs}" not in html

@@ -30,8 +30,8 @@ PRACTICE = ("practice", "challenge", "exercise")
 COLLAPSED = ("solution", "hint", "spoiler", "details")
 SUMMARIES = ("keypoints", "questions", "objectives")
 HIDDEN = ("instructor",)
-TABSETS = ("panel-tabset",)  # Quarto's tabs: one per heading (_tabs)
-LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item")  # Quarto's and sphinx-design's layout blocks:
+TABSETS = ("panel-tabset", "tab", "group-tab")  # Quarto's and the Workbench's tabs: one per heading (_tabs)
+LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item", "tabs")  # Quarto's, sphinx-design's layout blocks:
 # their content is shown in the flow of the lesson
 LESSON_BLOCKS = (*CALLOUTS, *PRACTICE, *COLLAPSED, *SUMMARIES, *HIDDEN)
 ALL_BLOCKS = (*QUIZ_BLOCKS, *LESSON_BLOCKS, *QUARTO)

@@ -269,10 +269,7 @@ class LinkRewriter:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
             elif child.meta and "myst_role" in child.meta:
-                message = (
-                    f"MyST cross-reference {child.meta['myst_role']} is shown as its text, not a link:"
-                    " write a Markdown link ([text](other-unit.md#heading))"
-                )
+                message = child.meta["advice"].format(child.meta["myst_role"])
                 self.report.warn(self.source.path, line, message, "shown-as-text")
 
     def _attributes(self, token: Token, line: int) -> None:

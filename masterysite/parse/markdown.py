@@ -74,7 +74,7 @@ def highlight(code: str, lang: str, _attrs: str) -> str:
 
 
 _FENCE = re.compile(r":{3,}")
-_MYST = re.compile(r"\{[\w-]+\}")  # ':::{note}': MyST's name in braces (pandoc's has a dot: '{.note}')
+_MYST = re.compile(r"\{[\w:-]+\}")  # ':::{note}': MyST's name in braces (pandoc's has a dot: '{.note}')
 _CODE_FENCE = re.compile(r"(`{3,})[^`]*$|(~{3,})")
 _BRACES = re.compile(r"\{([^{}]*)\}\s*(.*)")
 _CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
@@ -154,7 +154,9 @@ def _closes_code(state: StateBlock, line: int, marker: str) -> bool:
     return len(text) >= len(marker) and text == marker[0] * len(text)
 
 
-def _block_end(state: StateBlock, start_line: int, end_line: int, count: int, name: str) -> tuple[int, bool]:
+def _block_end(
+    state: StateBlock, start_line: int, end_line: int, count: int, name: str, myst: bool = False
+) -> tuple[int, bool]:
     """The line of the closing fence (and whether there is one) of a block opened with ``count`` colons.
 
     Blocks opened inside are tracked, and a bare fence of any length closes the innermost one, as
@@ -163,14 +165,25 @@ def _block_end(state: StateBlock, start_line: int, end_line: int, count: int, na
     SPEC §5), reported once at its line. One opened in pandoc's braces (``::: {.callout-tip}``) is
     Quarto's syntax, which only pandoc's reading applies to: no mistake. A code fence in a list item
     counts as closed where CommonMark closes it: up to three columns right of the item's text, which
-    starts at most where the fence opened."""
-    inner: list[int] = []
+    starts at most where the fence opened.
+
+    A block opened in MyST's braces (``::::{tip}``, ``myst``) also closes, as MyST reads it, at a bare
+    fence at least as long as its own that closes a block inside it (``::::`` after ``:::{warning}``)."""
+    inner: list[tuple[int, bool]] = []  # the blocks open inside: their colons, and whether in MyST's braces
     code: str | None = None
     code_column = 0
     line = start_line
     while True:
         line += 1
         if line >= end_line:
+            if (
+                myst
+                and not inner
+                and line == end_line
+                and line < state.lineMax + 1
+                and _closes_myst(state, line, count)
+            ):
+                return line, True  # the fence that closes the block we are in closes us too (MyST)
             return line, False
         if state.bMarks[line] + state.tShift[line] < state.eMarks[line] and state.sCount[line] < state.blkIndent:
             return line, False  # a non-empty line less indented than the list we are in ends us
@@ -193,11 +206,21 @@ def _block_end(state: StateBlock, start_line: int, end_line: int, count: int, na
                 outer = {"name": name, "colons": count, "start": start_line, "inner": block_info(rest)[0]}
                 outer["inner_colons"] = colons
                 problem(state.env, "same-fence", line, **outer)
-            inner.append(colons)
+            inner.append((colons, _MYST.match(rest) is not None))
         elif inner:
             inner.pop()  # any bare fence closes the innermost open block, whatever its length (pandoc)
+            while inner and inner[-1][1] and inner[-1][0] <= colons:
+                inner.pop()  # and, in MyST, the blocks around it that it is long enough to close
+            if not inner and myst and count <= colons:
+                return line, True
         else:
             return line, True
+
+
+def _closes_myst(state: StateBlock, line: int, count: int) -> bool:
+    """Whether ``line`` is a bare fence of ``count`` colons or more (it closes a MyST block of ``count``)."""
+    fence = _fence_at(state, line)
+    return fence is not None and not fence[1] and fence[0] >= count
 
 
 def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -212,14 +235,19 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         return True
     colons, params = fence
     name, title = block_info(params)
-    end, closed = _block_end(state, start_line, end_line, colons, name)
+    end, closed = _block_end(state, start_line, end_line, colons, name, _MYST.match(params) is not None)
     body, meta = start_line + 1, None
     if _MYST.match(params):  # MyST's ':::{note} Title', maybe with ':class: dropdown' options
-        from masterysite.parse.myst import lesson_block, options_at, wants_own_meta
+        from masterysite.parse.myst import lesson_block, not_a_block, options_at, other_directive, wants_own_meta
 
         options, body = options_at(state, start_line + 1, end)
         if wants_own_meta(name, options):
             meta = lesson_block(name, title, options, ":" * colons + "{" + name + "}")
+        if meta is None and not_a_block(name):  # ':::{figure} fig/x.png', ':::{math}', ':::{toctree}'...
+            after = end + (1 if closed else 0)
+            other_directive(state, start_line, body, end, after, ":" * colons, name.lower(), title, options)
+            state.line = after
+            return True
     old_parent, old_max = state.parentType, state.lineMax
     state.parentType = "container"
     state.lineMax = end  # lazy continuation lines never run past our closing fence
@@ -243,6 +271,7 @@ FIRST_CHARS = {
     "ms_block": ":",
     "myst_directive": "`~",
     "myst_target": "(",
+    "myst_comment": "%+",
     "ms_admonition": "!?=",
     "ms_kramdown": "{",
     "math_block": "$",
@@ -605,10 +634,11 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     interrupts: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
     md.block.ruler.before("fence", "ms_block", block_rule, interrupts)
     md.block.ruler.after("ms_block", "ms_admonition", admonition_rule, interrupts)
-    from masterysite.parse.myst import directive_rule, render_role, role_rule, target_rule  # MyST (Jupyter Book)
+    from masterysite.parse.myst import comment_rule, directive_rule, note_myst, render_role, role_rule, target_rule
 
     md.block.ruler.before("fence", "myst_directive", directive_rule, interrupts)
     md.block.ruler.before("paragraph", "myst_target", target_rule)
+    md.block.ruler.before("paragraph", "myst_comment", comment_rule, {"alt": ["paragraph", "reference", "list"]})
     dollarmath_plugin(md, allow_space=False, allow_digits=False, renderer=render_math)
     # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):
     # inside one, the formula was published as text, its '_' read as emphasis
@@ -629,6 +659,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     terminators_by_first_char(md)
     md.core.ruler.at("normalize", normalize)
     md.core.ruler.after("normalize", "ms_other_tools", other_tools_source)
+    md.core.ruler.before("block", "ms_myst", note_myst)  # MyST (Jupyter Book, Sphinx lessons): parse/myst.py
     quick_rendering(md)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up

@@ -46,8 +46,10 @@ MYST_NAMES = {
     "card": "callout",
     "grid-item-card": "callout",
     "tab-item": "details",  # sphinx-design's tabs: a collapsed block each, titled with its label (as MkDocs' tabs)
+    "tab": "details",  # sphinx-tabs' (in MyST's braces: a bare '::: tab' is the Workbench's, lesson.py)
+    "group-tab": "details",
 }
-LAYOUT = ("tab-set", "grid", "grid-item")  # sphinx-design's layout: their content in the flow of the lesson
+LAYOUT = ("tab-set", "grid", "grid-item", "tabs")  # sphinx-design's and sphinx-tabs' layout: their content in the flow
 CODE = ("code-block", "code", "sourcecode", "code-cell")
 LANGUAGES = {"ipython3": "python", "ipython": "python", "python3": "python"}
 _OPEN = re.compile(r"(`{3,}|~{3,})\s*\{([\w:.-]+)\}[ \t]*(.*)")
@@ -124,8 +126,9 @@ def _closing(state: StateBlock, start: int, end: int, marker: str) -> int | None
 
 
 def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """```` ```{name} argument ```` ... ```` ``` ````: a lesson block, a code block, a formula or an
-    image; any other directive is left to the fence rule (a code block, warned about in links.py)."""
+    """```` ```{name} argument ```` ... ```` ``` ````: a lesson block, a code block, a formula, an
+    image or nothing (an index entry); any other directive is left to the fence rule (a code block,
+    warned about in links.py)."""
     if state.is_code_block(start):
         return False
     match = _OPEN.fullmatch(_text(state, start).rstrip())
@@ -138,10 +141,8 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     closing = _closing(state, start, end, marker)
     stop = closing if closing is not None else end
     options, body = options_at(state, start + 1, stop)
-    meta = (
-        None if name in CODE or name in ("math", "figure", "image") else lesson_block(name, argument, options, written)
-    )
-    if meta is None and name not in CODE and name not in ("math", "figure", "image"):
+    meta = None if name in READ else lesson_block(name, argument, options, written)
+    if meta is None and name not in READ:
         return False
     if silent:
         return True
@@ -149,16 +150,50 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     if meta is not None:
         meta["closed"] = closing is not None
         _block(state, start, body, stop, marker, meta)
-    elif name in CODE:
+    else:
+        other_directive(state, start, body, stop, after, marker, name, argument, options)
+    state.line = after
+    return True
+
+
+READ = (*CODE, "math", "figure", "image", "index")  # directives read here that are not lesson blocks
+
+
+def other_directive(
+    state: StateBlock,
+    start: int,
+    body: int,
+    stop: int,
+    after: int,
+    marker: str,
+    name: str,
+    argument: str,
+    options: dict[str, str],
+) -> None:
+    """The tokens of a directive of READ (or, any other, a code block said to be unread: links.py),
+    whose content is the lines from ``body`` to ``stop`` (``after``: the line after its closing fence,
+    ``stop`` itself when it has none)."""
+    count = len(state.tokens)
+    if marker.startswith(":"):
+        marker = "```"  # (a code block's tokens say how it was fenced: the checks of fences read them)
+    if name in CODE:
         _code(state, start, body, stop, marker, name, argument, options)
     elif name == "math":
         token = state.push("math_block", "math", 0)
         token.block, token.markup, token.map = True, "$$", [start, after]
         token.content = "\n" + "\n".join(_raw(state, n) for n in range(body, stop)).strip("\n") + "\n"
-    else:
+    elif name in ("figure", "image"):
         _image(state, start, body, stop, name, argument, options)
-    state.line = after
-    return True
+    elif name != "index":  # (an index entry: Sphinx shows nothing where it stands)
+        token = state.push("fence", "code", 0)
+        token.info = f"{{{name}}} {argument}".strip()
+        token.content = "".join(_raw(state, n) + "\n" for n in range(body, stop))
+        token.markup, token.map = marker, [start, after]
+        token.meta["chunk"] = token.info
+    if after > stop:  # closed: the check of code fences left open (parse/structure.py) need not look
+        for token in state.tokens[count:]:
+            if token.type == "fence":
+                token.meta["directive"] = True
 
 
 def _raw(state: StateBlock, line: int) -> str:
@@ -181,6 +216,8 @@ def _block(state: StateBlock, start: int, body: int, stop: int, marker: str, met
 def _code(
     state: StateBlock, start: int, body: int, stop: int, marker: str, name: str, argument: str, options: dict[str, str]
 ) -> None:
+    if "remove-cell" in options.get("tags", "") or "remove-input" in options.get("tags", ""):
+        return  # a notebook's setup cell, which Jupyter Book leaves out of the page
     language = argument.split()[0] if argument else ""
     info = LANGUAGES.get(language.lower(), language)
     caption = options.get("caption", "").replace('"', "'").strip()
@@ -264,7 +301,21 @@ def _role(state: StateInline, name: str, content: str, written: str) -> None:
         token = state.push("text" if name in ROLES_READ else "myst_role", "", 0)
         token.content = (labelled.group(1) or labelled.group(2)) if labelled else content
         if name not in ROLES_READ:  # (a token of its own: markdown-it joins text tokens, and their meta is lost)
-            token.meta = {"myst_role": written}
+            token.meta = {"myst_role": written, "advice": advice(name)}
+
+
+def advice(role: str) -> str:
+    """What a teacher can write instead of a role that is shown as its text."""
+    if role.startswith("cite"):
+        return "MyST citation {} is shown as its text: write the reference out"
+    if role.startswith("glue"):
+        return "MyST role {} is shown as its text: it is filled in by running the notebook; write the value"
+    if role in ("ref", "doc", "numref", "eq", "any", "external") or ":" in role:
+        return (
+            "MyST cross-reference {} is shown as its text, not a link:"
+            " write a Markdown link ([text](other-unit.md#heading))"
+        )
+    return "MyST role {} is shown as its text: it is not read here"
 
 
 def render_role(_self: Any, tokens: Any, idx: int, _options: Any, _env: Any) -> str:
@@ -281,10 +332,9 @@ def wants_own_meta(name: str, options: dict[str, str]) -> bool:
     return bool(options) or known or kind_of(tag) is None
 
 
-_NAMES = """toctree include literalinclude list-table csv-table table eval-rst glossary tab-set tab-item card grid
-grid-item grid-item-card raw only contents bibliography epigraph highlights pull-quote rubric centered hlist
-versionadded versionchanged deprecated graphviz plot jupyter-execute glue tabbed panels div embed iframe video
-youtube button-link button-ref"""
+_NAMES = """toctree include literalinclude list-table csv-table table eval-rst glossary raw only contents bibliography
+epigraph highlights pull-quote rubric centered hlist versionadded versionchanged deprecated graphviz plot
+jupyter-execute glue tabbed panels div embed iframe video youtube button-link button-ref code-tab"""
 DIRECTIVES = frozenset(_NAMES.split())  # MyST and Sphinx directives that are not read here: said so
 _CHUNK = re.compile(r"\{([\w:.-]+)\}(?:\s.*)?", re.S)
 
@@ -297,3 +347,34 @@ def directive_name(info: str) -> str | None:
         return None
     name = match.group(1)
     return name if name.lower() in DIRECTIVES or ":" in name else None
+
+
+def not_a_block(name: str) -> bool:
+    """Whether a ``:::{name}`` directive is one this module reads as something else than a lesson block
+    (a figure, a formula, code), or a directive that is not read (said so: links.py)."""
+    tag = name.lower()
+    return tag in READ or tag in DIRECTIVES or ":" in tag
+
+
+_SIGNS = re.compile(r"^(?:`{3,}|~{3,}|:{3,})\s*\{[\w:-]+\}|\}`|^\([^()\s]+\)=\s*$", re.M)
+_BREAK = re.compile(r"\+\+\+\s*(?:\{.*\})?\s*")  # a notebook's cell break, maybe with its metadata
+
+
+def note_myst(state: Any) -> None:
+    """A core rule before the block parse: does the unit look written in MyST (a directive, a role, a
+    target)? Only then are its ``%`` lines comments and its ``+++`` lines cell breaks (in other
+    Markdown they are text)."""
+    src = state.src
+    state.env["ms_myst"] = ("{" in src or ")=" in src) and _SIGNS.search(src) is not None
+
+
+def comment_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """MyST's ``% comment`` lines (never published) and ``+++`` cell breaks (nothing to show)."""
+    if not state.env.get("ms_myst") or state.is_code_block(start):
+        return False
+    text = _text(state, start)
+    if not text.startswith("%") and _BREAK.fullmatch(text) is None:
+        return False
+    if not silent:
+        state.line = start + 1
+    return True

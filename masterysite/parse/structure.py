@@ -68,7 +68,7 @@ def _fences(tokens: list[Token], lines: list[str], env: dict[str, Any]) -> list[
             if marker and any(c.type == "text" and marker.group(1) in c.content for c in token.children or []):
                 env.setdefault(MARKERS, []).append((token.map[0], token.content.startswith("[")))
                 after_marker = True
-        elif token.type == "fence" and token.map:
+        elif token.type == "fence" and token.map and not token.meta.get("directive"):  # (MyST's: parse/myst.py)
             if not _closed(token, lines):
                 if not after_marker:
                     problem(env, "fence", token.map[0], fence=token.markup)

@@ -463,4 +463,11 @@ def test_raw_html_attributes_are_read_one_by_one_whatever_their_case(make_course
 
 def test_display_math_in_a_sentence_is_left_to_the_sentence() -> None:
     html, _ = parse_lesson("The loss is $$\nL = y\n$$\nand its gradient is $$g$$\n")
-    assert "math block" not in html and html.startswith("<p>The loss is $$")
+    assert "math block" not in html and html.startswith('<p>The loss is <span class="math display"><math')
+    assert html.count('display="block"') == 2 and html.endswith("</span></p>\n")  # both in the sentence, as pandoc
+
+
+def test_display_math_right_after_a_line_of_text_is_typeset() -> None:
+    html, _ = parse_lesson("A function $f$ is invariant if:\n$$f(g(x)) = f(x)$$\nfor every $g$.\n")
+    assert "$" not in html and html.count('<span class="math display"><math') == 1
+    assert "<div" not in html  # (a paragraph cannot hold one)

@@ -114,7 +114,9 @@ def admonition_rule(state: StateBlock, start_line: int, end_line: int, silent: b
     if silent:
         return True
     marker, tags, title = match.group(1), match.group(2), match.group(3) or match.group(4) or ""
-    tag = tags.split()[0].lower() if tags else "details"  # more words are CSS classes in MkDocs ('inline end')
+    # more words are CSS classes in MkDocs ('inline end'); a lone '-' ('???- question', a house style) is none
+    words = [word for word in (tags or "").split() if word.strip("-")]
+    tag = words[0].lower() if words else ("details" if marker != "!!!" else "note")
     block = block_of(tag, marker != "!!!")
     if block is None:
         meta = {"name": f"{marker} {tag}", "admonition": tag, "title": title, "closed": True}

@@ -202,7 +202,7 @@ def _core(state: StateCore) -> None:
     titled: list[int] = []
     for index, token in enumerate(tokens):
         if token.type == "fence":
-            if token.info.startswith("{"):
+            if token.info.lstrip().startswith("{"):  # ('``` { .bash }': markdown-it keeps the space)
                 fence_language(token)
             elif "title=" in token.info:
                 titled.append(index)

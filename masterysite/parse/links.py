@@ -38,7 +38,11 @@ _FOREIGN = [
         "Quarto cross-reference '{}' is shown as text: link to the heading or figure instead ([text](#id))",
     ),
     (
-        re.compile(r"\[-?@[\w:.-]+[^\]\n]{0,200}\]"),
+        _CITATION := re.compile(r"\[-?@[\w:.-]+[^\]\n]{0,200}\]"),
+        "citation '{}' is shown as text: citations are not read; write the reference out",
+    ),
+    (
+        _IN_TEXT := re.compile(r"(?<![\w.@/\\`\[-])@(?!(?:fig|sec|tbl|lst|thm|eq)-)[A-Za-z][\w:.-]*[A-Za-z0-9]"),
         "citation '{}' is shown as text: citations are not read; write the reference out",
     ),
     (
@@ -51,6 +55,9 @@ _FOREIGN = [
     (re.compile(r"^-{2,}8<-{2,}.*", re.M), "MkDocs snippet '{}' is shown as text: paste the file's content instead"),
     (re.compile(r"^\+(?:[-=:]+\+)+$", re.M), "a pandoc grid table is shown as text ('{}'): write it as a pipe table"),
 ]
+
+
+_SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 
 
 def _foreign_hint(text: str) -> bool:
@@ -144,6 +151,7 @@ class LinkRewriter:
         self.links: list[Link] = []
         self.chunk_seen = False
         self.directives_seen: set[str] = set()
+        self.mermaid_seen = False
         self.inline_source = ""  # the Markdown of the inline run _foreign reads
         self.answers: list[bool] = []  # per open block: does it hold answers (a question, a practice)?
 
@@ -185,8 +193,10 @@ class LinkRewriter:
             elif kind == "html_block" or kind == "html_inline":
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
-            elif kind == "fence" and "chunk" in token.meta:
-                self._chunk(token, here)
+            elif kind == "fence":
+                if "chunk" in token.meta:
+                    self._chunk(token, here)
+                self._fence_source(token, here)
             if token.meta and token.nesting != -1:  # (a block's closing token shares its opening's meta)
                 self._attributes(token, here)
                 if token.meta.get("title_tokens"):  # a lesson block's title: '!!! note "See [setup](01.md)"'
@@ -222,6 +232,22 @@ class LinkRewriter:
             )
         self.report.warn(self.source.path, line, message, "shown-as-text")
 
+    def _fence_source(self, token: Token, line: int) -> None:
+        """Code blocks that another tool fills in or draws: shown here as written."""
+        snippet = _SNIPPET_LINE.search(token.content)
+        if snippet is not None:
+            at = line + 1 + token.content.count("\n", 0, snippet.start())
+            found = snippet.group(0).strip()
+            message = f"MkDocs snippet '{found}' in a code block is shown as written: paste the file's content"
+            self.report.warn(self.source.path, at, message, "shown-as-text")
+        if token.info.split(None, 1)[:1] == ["mermaid"] and not self.mermaid_seen:
+            self.mermaid_seen = True  # once a unit
+            message = (
+                "a Mermaid diagram is shown as its source: draw it as an image (the Mermaid CLI, mmdc) and"
+                " show the image"
+            )
+            self.report.warn(self.source.path, line, message, "shown-as-text")
+
     def _unread_link(self, token: Token, line: int) -> None:
         """``![A box](../assets/my picture.svg)`` is shown as text: Markdown ends a path at a space."""
         if "](" not in token.content:  # most text: no need for the pattern
@@ -254,10 +280,14 @@ class LinkRewriter:
         text = "".join(c.content if c.type == "text" else "\n" if c.type in breaks else "\0" for c in children)
         if "}`" in self.inline_source:
             self._roles(children, line)
+        cited = False
         for pattern, what in _FOREIGN:
             if answers and pattern is _TICKED:
                 continue  # a choice of a question or practice: read as one there
+            if pattern is _IN_TEXT and cited:
+                continue  # '[see @key]': said once
             match = pattern.search(text)
+            cited = cited or (match is not None and pattern is _CITATION)
             if match is not None:
                 at = line + text.count("\n", 0, match.start())
                 found = " ".join(match.group(0).split())  # one line, however it was written

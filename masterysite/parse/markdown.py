@@ -41,7 +41,8 @@ class MathProblem(Exception):
     """LaTeX that could not be turned into MathML; reported as a warning by the parser."""
 
 
-math_failures: list[str] = []
+math_failures: list[str] = []  # LaTeX that could not be typeset; with a name: one of its commands is unknown
+_UNKNOWN_COMMAND = re.compile(r"<mi>\\([A-Za-z]+)</mi>")  # what latex2mathml makes of a command it does not know
 
 
 def render_math(latex: str, options: dict[str, Any]) -> str:
@@ -50,10 +51,19 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
 
     display = "block" if options.get("display_mode") else "inline"
     try:
-        return str(latex_to_mathml(latex, display=display))
+        mathml = str(latex_to_mathml(latex, display=display))
+        if "<mi>\\" in mathml and (unknown := _UNKNOWN_COMMAND.search(mathml)):
+            math_failures.append(f"\0{unknown.group(1)}\0{latex}")  # a lesson's own macro ('\\vect'): say so
+        return mathml
     except Exception:  # latex2mathml raises many kinds on bad input; fall back to the source
         math_failures.append(latex)
         return f'<code class="math-source">{html.escape(latex)}</code>'
+
+
+def _display_in_text(_self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any) -> str:
+    """``$$f(x)$$`` inside a paragraph (pandoc's display math in a sentence, or on a line of its own
+    right after one): typeset as a display formula, in a span (a paragraph cannot hold a div)."""
+    return f'<span class="math display">{render_math(tokens[idx].content, {"display_mode": True})}</span>'
 
 
 @lru_cache(maxsize=64)
@@ -639,7 +649,8 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.before("fence", "myst_directive", directive_rule, interrupts)
     md.block.ruler.before("paragraph", "myst_target", target_rule)
     md.block.ruler.before("paragraph", "myst_comment", comment_rule, {"alt": ["paragraph", "reference", "list"]})
-    dollarmath_plugin(md, allow_space=False, allow_digits=False, renderer=render_math)
+    dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True, renderer=render_math)
+    md.add_render_rule("math_inline_double", _display_in_text)  # 'is:\n$$f(x)$$': a formula of its own
     # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):
     # inside one, the formula was published as text, its '_' read as emphasis
     md.block.ruler.at(

@@ -367,10 +367,18 @@ def _number(questions: list[Question]) -> tuple[Question, ...]:
 
 
 def _report_math(body: str, offset: int, path: str, report: Report) -> None:
-    for latex in mdmod.math_failures:
+    for failure in mdmod.math_failures:
+        command, latex = failure[1:].split("\0", 1) if failure.startswith("\0") else ("", failure)
         where = body.find(latex)
         line = body.count("\n", 0, where) + 1 + offset if where >= 0 else 0
-        report.warn(path, line, f"could not typeset math '{latex[:40]}'; it is shown as source", "math")
+        if command:
+            message = (
+                f"math '{latex[:40]}' uses '\\{command}', a command LaTeX does not have (a macro of the"
+                f" lesson's own?): it is shown as its name; write out what it stands for"
+            )
+        else:
+            message = f"could not typeset math '{latex[:40]}'; it is shown as source"
+        report.warn(path, line, message, "math")
     mdmod.math_failures.clear()
 
 

@@ -29,7 +29,7 @@ def test_display_math_on_the_line_after_text_is_a_formula_of_its_own() -> None:
 
 
 def test_a_latex_macro_of_the_lessons_own_is_named() -> None:
-    html, problems = parse("Text.\n\nThe vector $\\vect{x}$ and $\\alpha$.\n")
+    _, problems = parse("Text.\n\nThe vector $\\vect{x}$ and $\\alpha$.\n")
     assert problems == [
         "units/a.md:7: warning: math '\\vect{x}' uses '\\vect', a command LaTeX does not have (a macro of the"
         " lesson's own?): it is shown as its name; write out what it stands for [math]"

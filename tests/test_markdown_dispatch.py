@@ -106,6 +106,7 @@ INLINE = [
     " \\* \\[ $x^2$ $$y$$ $ a$ {.cls} `c`{.k}",
     " a\\\nb  \nc",
     " ~ ^ ! & < [ ] { } * _ `",
+    " ~~s~~ ~t~ ==m== ^^i^^ x^2^ ++ctrl+c++ :smile: :material-pen: {kbd}`C` {ref}`x`",
     " a\r\nb\rc\r\r\nd",  # markdown-it's normalize runs only on a source that has one of these
     " e\0f",
 ]

@@ -60,3 +60,67 @@ def test_snippets_in_code_and_mermaid_diagrams_are_named() -> None:
         "units/a.md:10: warning: a Mermaid diagram is shown as its source: draw it as an image (the Mermaid CLI,"
         " mmdc) and show the image [shown-as-text]",
     ]
+
+
+def test_quarto_figure_divs_and_figures_with_an_id_are_captioned_figures() -> None:
+    html, problems = parse(
+        '::: {#fig-tree}\n![](fig/tree.png){fig-alt="A tree of files"}\n\nThe file tree.\n:::\n\n'
+        "![The *data* folder](fig/data.png){#fig-data}\n\n![Just an image](fig/plain.png)\n"
+    )
+    assert [p for p in problems if "broken image" not in p] == []
+    assert (
+        '<figure>\n<p><img src="fig/tree.png" alt="A tree of files" /></p>\n'
+        "<figcaption>The file tree.</figcaption>\n</figure>\n" in html
+    )
+    assert "<figcaption>The <em>data</em> folder</figcaption></figure>" in html
+    assert '<p><img src="fig/plain.png" alt="Just an image" /></p>' in html  # CommonMark's: no caption
+    assert ":::" not in html
+
+
+def test_quarto_conditional_content_and_id_only_divs() -> None:
+    html, problems = parse(
+        "::: {.content-hidden}\nSECRET-A\n:::\n\n"
+        '::: {.content-hidden unless-format="html"}\nShown-1\n:::\n\n'
+        '::: {.content-visible when-format="html"}\nShown-2\n:::\n\n'
+        '::: {.content-visible when-format="pdf"}\nSECRET-B\n:::\n\n'
+        '::: {.content-visible when-profile="instructor"}\nSECRET-C\n:::\n\n'
+        "::: {#refs}\n:::\n\n::: {#exr:histogram}\nDraw it.\n:::\n"
+    )
+    assert problems == []
+    assert html == "<p>Shown-1</p>\n<p>Shown-2</p>\n<p>Draw it.</p>\n"
+
+
+def test_markdown_inside_html_elements_marked_markdown() -> None:
+    html, problems = parse(
+        '<figure markdown>\n  ![Robot](img/a.png){ width="300" }\n  <figcaption>A robot</figcaption>\n</figure>\n\n'
+        '<div class="result" markdown="1">\n\n!!! example "Reads"\n    Text *here*.\n\n</div>\n\n'
+        '<div markdown="block">\n<div>\nNested *too*.\n</div>\n</div>\n\nAfter.\n'
+    )
+    assert problems == ["units/a.md:6: broken image 'img/a.png': no file 'units/img/a.png' in the course"]
+    assert html.startswith(
+        '<figure>\n<p><img src="img/a.png" alt="Robot" width="300" /></p>\n'
+        "<figcaption>A robot</figcaption>\n</figure>\n"
+    )
+    assert '<div class="result">\n<aside class="ms-callout' in html and "<p>Text <em>here</em>.</p>" in html
+    assert "markdown=" not in html and "!!!" not in html and html.endswith("</div>\n</div>\n<p>After.</p>\n")
+
+
+def test_pymdown_and_pandoc_inline_marks() -> None:
+    html, problems = parse(
+        "Press ++ctrl+alt+del++; H~2~O, x^2^, ==**key** idea==, ^^new^^.\n\n"
+        ":material-pen: Exercise :smile: :no-such-emoji:\n\n"
+        "The HTML spec. Not marks: ~/data, ~5 min, a == b, 2^10, a ~ b ~ c.\n\n*[HTML]: Hyper Text Markup Language\n"
+    )
+    assert problems == []
+    assert (
+        '<p>Press <kbd class="keys"><kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd></kbd>; H<sub>2</sub>O,'
+        " x<sup>2</sup>, <mark><strong>key</strong> idea</mark>, <ins>new</ins>.</p>" in html
+    )
+    assert "<p>Exercise 😄 :no-such-emoji:</p>" in html
+    assert (
+        '<p>The <abbr title="Hyper Text Markup Language">HTML</abbr> spec. Not marks: ~/data, ~5 min, a == b,'
+        " 2^10, a ~ b ~ c.</p>\n" in html
+    )
+    assert "*[HTML]" not in html
+    html, _ = parse("~~s~~ ~t~ and *a ==b *c* d== e*\n")  # marks beside strikethrough and emphasis
+    assert html == "<p><s>s</s> <sub>t</sub> and <em>a <mark>b <em>c</em> d</mark> e</em></p>\n"

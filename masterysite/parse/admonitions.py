@@ -115,8 +115,8 @@ def admonition_rule(state: StateBlock, start_line: int, end_line: int, silent: b
         return True
     marker, tags, title = match.group(1), match.group(2), match.group(3) or match.group(4) or ""
     # more words are CSS classes in MkDocs ('inline end'); a lone '-' ('???- question', a house style) is none
-    words = [word for word in (tags or "").split() if word.strip("-")]
-    tag = words[0].lower() if words else ("details" if marker != "!!!" else "note")
+    classes = [word for word in (tags or "").split() if word.strip("-")]
+    tag = classes[0].lower() if classes else ("details" if marker != "!!!" else "note")
     block = block_of(tag, marker != "!!!")
     if block is None:
         meta = {"name": f"{marker} {tag}", "admonition": tag, "title": title, "closed": True}
@@ -178,4 +178,49 @@ def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
                 break  # the first tab of this set
             last = state.tokens[last.meta["start"] - 1] if last.meta["start"] else None
     _indented_block(state, start_line, end_line, marker, meta, {"tab": True, "start": len(state.tokens)})
+    return True
+
+
+_MARKDOWN_IN_HTML = re.compile(
+    r"""<([A-Za-z][\w-]*)\b([^>]*?)\s+markdown(?:\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span))?"""
+    r"""(?=[\s/>])([^>]*)>\s*"""
+)
+
+
+def markdown_in_html_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Python-Markdown's md_in_html (MkDocs: ``<figure markdown>``, ``<div class="x" markdown="1">``):
+    the element's content is Markdown, read as such (its images checked and published), the element
+    kept around it without the ``markdown`` attribute. Its closing tag stands on a line of its own."""
+    if state.is_code_block(start_line):
+        return False
+    start, stop = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+    if state.src[start] != "<" or "markdown" not in state.src[start:stop]:
+        return False
+    match = _MARKDOWN_IN_HTML.fullmatch(state.src, start, stop)
+    if match is None:
+        return False
+    tag = match.group(1)
+    opening, closing = re.compile(rf"<{re.escape(tag)}\b", re.I), f"</{tag.lower()}>"
+    depth, end = 1, None
+    for line in range(start_line + 1, end_line):
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        depth += len(opening.findall(text)) - text.lower().count(closing)
+        if depth <= 0:
+            end = line
+            break
+    if end is None or state.src[state.bMarks[end] + state.tShift[end] : state.eMarks[end]].strip().lower() != closing:
+        return False
+    if silent:
+        return True
+    inner = [n for n in range(start_line + 1, end) if state.bMarks[n] + state.tShift[n] < state.eMarks[n]]
+    indent = min((state.sCount[n] for n in inner), default=state.blkIndent)
+    token = state.push("html_block", "", 0)
+    token.map, token.content = [start_line, start_line + 1], f"<{tag}{match.group(2)}{match.group(3)}>\n"
+    old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+    state.parentType, state.lineMax, state.blkIndent = "container", end, max(indent, state.blkIndent)
+    state.md.block.tokenize(state, start_line + 1, end)
+    state.parentType, state.lineMax, state.blkIndent = old_parent, old_max, old_indent
+    token = state.push("html_block", "", 0)
+    token.map, token.content = [end, end + 1], f"</{tag}>\n"
+    state.line = end + 1
     return True

@@ -83,6 +83,8 @@ def apply_attributes(token: Token, attrs: dict[str, str]) -> None:
     dropped = [key for key in attrs if key not in SAFE_ATTRIBUTES]
     if "id" in attrs:
         token.meta["braces_id"] = attrs["id"]  # as written (a later rule may rename it)
+        if token.type == "image" and attrs["id"].startswith("fig-") and "alt" not in attrs and token.children:
+            token.meta["caption"] = token.children  # Quarto's '![Caption](x.png){#fig-x}': a captioned figure
     if dropped:
         token.meta.setdefault("dropped_attrs", []).extend(dropped)
     for key, value in attrs.items():

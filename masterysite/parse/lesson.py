@@ -89,6 +89,15 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
         if name in TABSETS and token.meta.get("closed", True):
             tokens[index : end + 1] = _tabs(tokens[index + 1 : end], token)
             continue  # the tabs are blocks of their own, read on from here
+        if name in CONDITIONAL and token.meta.get("closed", True):
+            shown = _shown(name, token.meta.get("conditions", {}))
+            tokens[index : end + 1] = tokens[index + 1 : end] if shown else []  # Quarto's conditional content
+            continue
+        if name.startswith("#") and token.meta.get("closed", True):  # '::: {#fig-x}', '::: {#refs}': an id only
+            tokens[index : end + 1] = (
+                _figure(tokens[index + 1 : end]) if name.startswith("#fig-") else tokens[index + 1 : end]
+            )
+            continue
         if name in LAYOUT and token.meta.get("closed", True):
             tokens[index : end + 1] = tokens[index + 1 : end]  # a layout only: its content, one after another
             continue
@@ -123,6 +132,36 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
         out.append(token)
         index += 1
     return out
+
+
+CONDITIONAL = ("content-visible", "content-hidden")
+_HTML_FORMATS = ("html", "revealjs", "dashboard")  # what Quarto's 'html' format condition matches: this site
+
+
+def _shown(name: str, conditions: dict[str, str]) -> bool:
+    """Whether Quarto would show a ``content-visible``/``content-hidden`` block in a web page: only the
+    format conditions can be told here (a profile or a metadata condition is taken as not met)."""
+    met = True
+    for key, value in conditions.items():
+        formats = value.replace(",", " ").split()
+        html_format = any(f in _HTML_FORMATS or f.startswith("html") for f in formats)
+        if key == "when-format":
+            met = met and html_format
+        elif key == "unless-format":
+            met = met and not html_format
+        elif key.startswith("when-"):
+            met = False
+    return met if name == "content-visible" else not met
+
+
+def _figure(inner: list[Token]) -> list[Token]:
+    """Quarto's figure div (``::: {#fig-x}``: images, then a paragraph that is the caption) as a figure."""
+    if len(inner) < 6 or inner[-3].type != "paragraph_open" or inner[0].type != "paragraph_open":
+        return inner
+    opening = Token("html_block", "", 0, content="<figure>\n", block=True, map=inner[0].map)
+    caption = inner[-3:]
+    caption[0].tag, caption[2].tag = "figcaption", "figcaption"
+    return [opening, *inner[:-3], *caption, Token("html_block", "", 0, content="</figure>\n", block=True)]
 
 
 def _tabs(inner: list[Token], tabset: Token) -> list[Token]:

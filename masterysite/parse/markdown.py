@@ -266,9 +266,11 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     token.info = f"{name} {title}".strip() if params.startswith("{") else params
     token.meta = meta or {"name": name, "title": title}
     token.meta["closed"] = closed
-    collapse = block_attrs(params).get("collapse") if params.startswith("{") else None
-    if collapse in ("true", "false"):  # Quarto's collapsible callout: closed, or open until closed
-        token.meta["collapse"] = collapse
+    attrs = block_attrs(params) if params.startswith("{") else {}
+    if attrs.get("collapse") in ("true", "false"):  # Quarto's collapsible callout: closed, or open until closed
+        token.meta["collapse"] = attrs["collapse"]
+    if attrs and name.startswith("content-"):  # Quarto's '{.content-hidden unless-format="html"}'
+        token.meta["conditions"] = attrs
     state.md.block.tokenize(state, body, end)
     token = state.push("container_block_close", "div", -1)
     token.markup, token.block = ":" * colons, True
@@ -282,6 +284,8 @@ FIRST_CHARS = {
     "myst_directive": "`~",
     "myst_target": "(",
     "myst_comment": "%+",
+    "ms_markdown_in_html": "<",
+    "ms_abbreviation": "*",
     "ms_admonition": "!?=",
     "ms_kramdown": "{",
     "math_block": "$",
@@ -314,6 +318,9 @@ INLINE_FIRST_CHARS = {
     "entity": "&",
     "ms_attributes": "{",
     "myst_role": "{",
+    "ms_wrapped": "=^~",
+    "ms_keys": "+",
+    "ms_shortcode": ":",
 }
 """The same for inline rules, at the character where the text rule stops (rules not listed, such as
 linkify, are always tried; text only at a character that does not stop it)."""
@@ -639,11 +646,12 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     ``safe``: every piece of HTML it renders is sanitized (``safe_html: true``, parse/sanitize.py)."""
     md = MarkdownIt("commonmark", {"highlight": highlight})
     md.enable(["table", "strikethrough"])
-    from masterysite.parse.admonitions import admonition_rule  # MkDocs' '!!! note': it builds on this module
+    from masterysite.parse.admonitions import admonition_rule, markdown_in_html_rule  # MkDocs: builds on this module
 
     interrupts: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
     md.block.ruler.before("fence", "ms_block", block_rule, interrupts)
     md.block.ruler.after("ms_block", "ms_admonition", admonition_rule, interrupts)
+    md.block.ruler.before("html_block", "ms_markdown_in_html", markdown_in_html_rule, interrupts)
     from masterysite.parse.myst import comment_rule, directive_rule, note_myst, render_role, role_rule, target_rule
 
     md.block.ruler.before("fence", "myst_directive", directive_rule, interrupts)
@@ -658,6 +666,9 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     )
     extend_markdown(md)  # footnotes, definition lists, {attributes}, figures: parse/extras.py
     md.inline.ruler.before("ms_attributes", "myst_role", role_rule)
+    from masterysite.parse.marks import marks_plugin
+
+    marks_plugin(md)  # H~2~O, x^2^, ==mark==, ++ctrl+c++, :smile:, abbreviations: parse/marks.py
     md.add_render_rule("myst_role", render_role)
     from masterysite.parse.kramdown import kramdown_plugin
 

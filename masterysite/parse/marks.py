@@ -1,0 +1,248 @@
+"""Inline marks of pandoc (Quarto) and of MkDocs' PyMdown extensions that CommonMark shows as text:
+
+- ``H~2~O`` and ``x^2^`` (pandoc; PyMdown's tilde and caret): subscript and superscript;
+- ``==marked==`` (PyMdown's mark) and ``^^inserted^^`` (caret): ``<mark>`` and ``<ins>``;
+- ``++ctrl+alt+del++`` (PyMdown's keys): each key a ``<kbd>``, named as on the keyboard;
+- ``:material-pen:`` and other icon sets' shortcodes (Material for MkDocs): decoration, left out (this
+  theme ships no icon fonts); ``:smile:`` and the commonest emoji shortcodes: the emoji;
+- ``*[HTML]: Hyper Text Markup Language`` (Python-Markdown's abbreviations): the line is not shown, and
+  the word, wherever it stands in the unit, becomes ``<abbr title="...">``.
+
+Each mark holds no space next to its markers (``a ~ b ~ c`` and ``x == y`` stay text), and its
+content is Markdown (``==**key** idea==``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+_WRAPPED = {
+    "=": (re.compile(r"==(?=[^\s=])(.+?)(?<=[^\s=])=="), "mark"),
+    "^": (re.compile(r"\^\^(?=[^\s^])(.+?)(?<=[^\s^])\^\^|\^((?:[^\s^\\]|\\.)+)\^"), "ins"),
+    "~": (re.compile(r"~((?:[^\s~\\]|\\.)+)~"), "sub"),
+}
+_KEYS = re.compile(r"\+\+([A-Za-z0-9][\w+-]*?)\+\+")
+KEY_NAMES = {
+    "ctrl": "Ctrl",
+    "control": "Ctrl",
+    "alt": "Alt",
+    "option": "Option",
+    "shift": "Shift",
+    "cmd": "Cmd",
+    "command": "Cmd",
+    "meta": "Meta",
+    "win": "Win",
+    "windows": "Win",
+    "super": "Super",
+    "enter": "Enter",
+    "return": "Return",
+    "tab": "Tab",
+    "esc": "Esc",
+    "escape": "Esc",
+    "space": "Space",
+    "backspace": "Backspace",
+    "del": "Del",
+    "delete": "Del",
+    "ins": "Ins",
+    "insert": "Ins",
+    "home": "Home",
+    "end": "End",
+    "page-up": "Page Up",
+    "page-down": "Page Down",
+    "up": "↑",
+    "arrow-up": "↑",
+    "down": "↓",
+    "arrow-down": "↓",
+    "left": "←",
+    "arrow-left": "←",
+    "right": "→",
+    "arrow-right": "→",
+    "caps-lock": "Caps Lock",
+    "print-screen": "Print Screen",
+}
+_SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
+ICON_SETS = ("material-", "fontawesome-", "octicons-", "simple-")
+EMOJI = {
+    "smile": "😄",
+    "smiley": "😃",
+    "grin": "😁",
+    "laughing": "😆",
+    "wink": "😉",
+    "blush": "😊",
+    "slightly_smiling_face": "🙂",
+    "thinking": "🤔",
+    "sweat_smile": "😅",
+    "sunglasses": "😎",
+    "tada": "🎉",
+    "rocket": "🚀",
+    "star": "⭐",
+    "sparkles": "✨",
+    "fire": "🔥",
+    "bulb": "💡",
+    "warning": "⚠️",
+    "memo": "📝",
+    "pencil": "📝",
+    "pencil2": "✏️",
+    "book": "📖",
+    "books": "📚",
+    "computer": "💻",
+    "question": "❓",
+    "exclamation": "❗",
+    "heavy_check_mark": "✔️",
+    "white_check_mark": "✅",
+    "x": "❌",
+    "point_right": "👉",
+    "point_up": "☝️",
+    "+1": "👍",
+    "thumbsup": "👍",
+    "-1": "👎",
+    "thumbsdown": "👎",
+    "wave": "👋",
+    "clap": "👏",
+    "eyes": "👀",
+    "heart": "❤️",
+    "coffee": "☕",
+    "hourglass": "⌛",
+    "stopwatch": "⏱️",
+    "bug": "🐛",
+    "snake": "🐍",
+    "penguin": "🐧",
+    "whale": "🐳",
+    "gear": "⚙️",
+    "wrench": "🔧",
+    "lock": "🔒",
+    "key": "🔑",
+    "link": "🔗",
+    "mag": "🔍",
+    "calendar": "📅",
+    "chart_with_upwards_trend": "📈",
+    "bar_chart": "📊",
+    "dart": "🎯",
+    "trophy": "🏆",
+    "checkered_flag": "🏁",
+}
+
+
+def wrapped_rule(state: StateInline, silent: bool) -> bool:
+    """``==mark==``, ``^^ins^^``, ``^sup^``, ``~sub~``: the element, its content parsed as Markdown."""
+    found = _WRAPPED.get(state.src[state.pos])
+    if found is None:
+        return False
+    pattern, tag = found
+    match = pattern.match(state.src, state.pos)
+    if match is None:
+        return False
+    inner = match.group(1)
+    if inner is None:  # '^sup^' (the other branch of the caret's pattern)
+        inner, tag = match.group(2), "sup"
+    if not silent:
+        children: list[Token] = []  # parsed on their own: their delimiters are no business of this run's
+        state.md.inline.parse(inner.replace("\\ ", "\u00a0"), state.md, state.env, children)
+        state.push("html_inline", "", 0).content = f"<{tag}>"
+        for child in children:
+            state.tokens.append(child)
+            state.tokens_meta.append(None)  # (kept beside the tokens, one for one)
+        state.push("html_inline", "", 0).content = f"</{tag}>"
+    state.pos = match.end()
+    return True
+
+
+def keys_rule(state: StateInline, silent: bool) -> bool:
+    """``++ctrl+c++``: the keys to press, each in a ``<kbd>``."""
+    match = _KEYS.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        keys = [_key_name(key) for key in match.group(1).split("+")]
+        inner = "+".join(f"<kbd>{html.escape(key)}</kbd>" for key in keys)
+        state.push("html_inline", "", 0).content = f'<kbd class="keys">{inner}</kbd>'
+    state.pos = match.end()
+    return True
+
+
+def _key_name(key: str) -> str:
+    return KEY_NAMES.get(key.lower()) or (key.upper() if len(key) <= 3 else key.replace("-", " ").title())
+
+
+def shortcode_rule(state: StateInline, silent: bool) -> bool:
+    """``:smile:`` -> the emoji; ``:material-pen:`` (an icon) -> nothing; any other name stays text."""
+    match = _SHORTCODE.match(state.src, state.pos)
+    if match is None:
+        return False
+    name = match.group(1)
+    icon = name.startswith(ICON_SETS)
+    if not icon and name not in EMOJI:
+        return False
+    if not silent and not icon:
+        state.push("text", "", 0).content = EMOJI[name]
+    state.pos = match.end()
+    before = state.src[match.start() - 1] if match.start() else " "
+    if icon and before == " " and state.pos < state.posMax and state.src[state.pos] == " ":
+        state.pos += 1  # ':material-pen: Exercise': no double space where the icon stood
+    return True
+
+
+_ABBREVIATION = re.compile(r"\*\[([^\]]+)\]:[ \t]*(.*)")
+ABBREVIATIONS = "ms_abbreviations"  # env key: term -> what it stands for
+
+
+def abbreviation_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """``*[HTML]: Hyper Text Markup Language``: noted for the whole unit, the line not shown."""
+    if state.is_code_block(start):
+        return False
+    pos, stop = state.bMarks[start] + state.tShift[start], state.eMarks[start]
+    if not state.src.startswith("*[", pos):
+        return False
+    match = _ABBREVIATION.fullmatch(state.src, pos, stop)
+    if match is None:
+        return False
+    if not silent:
+        state.env.setdefault(ABBREVIATIONS, {})[match.group(1).strip()] = match.group(2).strip()
+        state.line = start + 1
+    return True
+
+
+def abbreviations(state: StateCore) -> None:
+    """After the inline parse: every text of the unit that holds a noted term gets it as ``<abbr>``."""
+    terms: dict[str, str] = state.env.get(ABBREVIATIONS) or {}
+    if not terms:
+        return
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")(?!\w)")
+    for token in state.tokens:
+        if token.type == "inline" and token.children:
+            token.children = _with_abbreviations(token.children, pattern, terms)
+
+
+def _with_abbreviations(children: list[Token], pattern: re.Pattern[str], terms: dict[str, str]) -> list[Token]:
+    out: list[Token] = []
+    for child in children:
+        if child.type != "text" or pattern.search(child.content) is None:
+            out.append(child)
+            continue
+        last = 0
+        for match in pattern.finditer(child.content):
+            if match.start() > last:
+                out.append(Token("text", "", 0, content=child.content[last : match.start()]))
+            term = match.group(1)
+            out.append(Token("html_inline", "", 0, content=f'<abbr title="{html.escape(terms[term])}">'))
+            out.append(Token("text", "", 0, content=term))
+            out.append(Token("html_inline", "", 0, content="</abbr>"))
+            last = match.end()
+        if last < len(child.content):
+            out.append(Token("text", "", 0, content=child.content[last:]))
+    return out
+
+
+def marks_plugin(md: Any) -> None:
+    md.inline.ruler.after("strikethrough", "ms_wrapped", wrapped_rule)
+    md.inline.ruler.before("ms_wrapped", "ms_keys", keys_rule)
+    md.inline.ruler.before("ms_wrapped", "ms_shortcode", shortcode_rule)
+    md.block.ruler.before("list", "ms_abbreviation", abbreviation_rule, {"alt": ["paragraph"]})
+    md.core.ruler.after("inline", "ms_abbreviations", abbreviations)

@@ -298,6 +298,15 @@ def _language(data: yamlutil.LineDict, report: Report) -> str:
     return language
 
 
+OTHER_FORMATS = {
+    ".qmd": "rename it to '{md}' (its Markdown is read as it is)",
+    ".rmd": "knit it to Markdown, as '{md}' (its code chunks are never run here)",
+    ".ipynb": "convert it to Markdown, as '{md}' (jupytext --to myst, or jupyter nbconvert --to markdown)",
+    ".rst": "convert it to Markdown, as '{md}' (pandoc)",
+}
+"""Lesson files of other tools, and how each becomes a unit file."""
+
+
 def discover(root: Path) -> list[str]:
     """Default order: units/*.md sorted by file name."""
     return sorted(nfc(name) for name in unit_files(root) if name.endswith(".md"))
@@ -325,7 +334,14 @@ def _entries(root: Path, data: yamlutil.LineDict, report: Report) -> list[UnitEn
         if not (root / "units").is_dir():
             message = "no units/ folder: create units/ next to course.yml, one Markdown file per unit"
             report.error(COURSE_FILE, 0, message)
-        return [UnitEntry(f"units/{name}", None, 0) for name in discover(root)]
+        found = discover(root)
+        others = sorted(n for n in unit_files(root) if posixpath.splitext(n)[1].lower() in OTHER_FORMATS)
+        if not found and others:
+            stem, kind = posixpath.splitext(others[0])
+            how = OTHER_FORMATS[kind.lower()].format(md=f"units/{stem}.md")
+            message = f"units/ holds {len(others)} lesson file(s) of another tool and no .md file: 'units/{others[0]}':"
+            report.error(COURSE_FILE, 0, f"{message} {how}")
+        return [UnitEntry(f"units/{name}", None, 0) for name in found]
     units = data["units"]
     if not isinstance(units, yamlutil.LineList):
         report.error(
@@ -379,6 +395,13 @@ def _file_entry(
         return []
     name = nfc(value.strip())
     relative = posixpath.normpath(name if name.startswith("units/") else f"units/{name}")
+    other = posixpath.splitext(relative)[1].lower()
+    if other in OTHER_FORMATS:
+        stem = posixpath.splitext(relative)[0]
+        report.error(
+            COURSE_FILE, line, f"'{name}': units are Markdown files: {OTHER_FORMATS[other].format(md=stem + '.md')}"
+        )
+        return []
     if not relative.endswith(".md"):
         relative += ".md"
     if not relative.startswith("units/") or "/" in relative[len("units/") :]:

@@ -144,8 +144,8 @@ def test_a_link_one_folder_too_high_is_told_the_unit_beside_it(make_course: Make
     root = make_course({"course.yml": "title: T\n", "units/01-setup.md": "# Setup\n\nText.\n", "units/02-b.md": lesson})
     messages = [p.message for p in load_course(root).report.sorted()]
     assert messages == [
-        "broken link '../01-setup.md': no file '01-setup.md' in the course — did you mean '01-setup.md'"
-        " (units/01-setup.md)?",
+        "broken link '../01-setup.md': no file '01-setup.md' in the course; 'units/01-setup.md' is: write"
+        " '01-setup.md'",
         "broken link '../setup.md#software': no file 'setup.md' in the course — did you mean '01-setup.md'?",
     ]
 
@@ -158,12 +158,16 @@ def test_links_as_jekyll_lessons_write_them(make_course: MakeCourse, tmp_path: P
     files = {"course.yml": "title: T\n", "units/01-a.md": lesson, "units/02-testing.md": "# B\n\nB.\n"}
     root = make_course({**files, "units/fig/x.svg": svg, "units/03-c.md": "# C\n\n![x](../fig/x.svg)\n"})
     assert [p.message for p in load_course(root).report.sorted()] == [
-        "broken image '../fig/x.svg': no file 'fig/x.svg' in the course — did you mean 'fig/x.svg' (units/fig/x.svg)?"
+        "broken image '../fig/x.svg': no file 'fig/x.svg' in the course; 'units/fig/x.svg' is: write 'fig/x.svg'"
     ]
-    (root / "units" / "03-c.md").write_text("# C\n\n![x](fig/03-c.svg)\n", encoding="utf-8")
+    (root / "units" / "03-c.md").write_text("# C\n\n![x](fig/03-x.svg)\n", encoding="utf-8")
     # only files of the same kind beside the unit are suggested, never a unit file for an image
     assert [p.message for p in load_course(root).report.sorted()] == [
-        "broken image 'fig/03-c.svg': no file 'units/fig/03-c.svg' in the course — did you mean 'fig/x.svg'?"
+        "broken image 'fig/03-x.svg': no file 'units/fig/03-x.svg' in the course — did you mean 'fig/x.svg'?"
+    ]
+    (root / "units" / "03-c.md").write_text("# C\n\n[later](05-null.md)\n", encoding="utf-8")
+    assert [p.message for p in load_course(root).report.sorted()] == [  # not '02-testing.md': no word alike
+        "link '05-null.md': unit file 'units/05-null.md' is not in the course"
     ]
     (root / "units" / "03-c.md").write_text("# C\n\n[b](../02-testng.html)\n", encoding="utf-8")
     assert [p.message for p in load_course(root).report.sorted()] == [  # a page: its unit file is suggested

@@ -4,7 +4,7 @@ named in a warning at its line; never published silently wrong."""
 
 from __future__ import annotations
 
-from conftest import parse_lesson
+from conftest import MakeCourse, parse_lesson
 
 parse = parse_lesson
 
@@ -124,3 +124,20 @@ def test_pymdown_and_pandoc_inline_marks() -> None:
     assert "*[HTML]" not in html
     html, _ = parse("~~s~~ ~t~ and *a ==b *c* d== e*\n")  # marks beside strikethrough and emphasis
     assert html == "<p><s>s</s> <sub>t</sub> and <em>a <mark>b <em>c</em> d</mark> e</em></p>\n"
+
+
+def test_lesson_files_of_other_tools_are_told_how_to_become_units(make_course: MakeCourse) -> None:
+    from masterysite.build import load_course
+
+    unit = "---\ntitle: A\n---\nx\n"
+    root = make_course({"course.yml": "title: Q\n", "units/01-intro.qmd": unit, "units/02-b.qmd": unit})
+    assert [p.message for p in load_course(root).report.sorted()] == [
+        "units/ holds 2 lesson file(s) of another tool and no .md file: 'units/01-intro.qmd': rename it to"
+        " 'units/01-intro.md' (its Markdown is read as it is)"
+    ]
+    root = make_course({"course.yml": "title: Q\nunits:\n  - 01-intro.qmd\n  - nb.ipynb\n"}, "listed")
+    assert [p.message for p in load_course(root).report.sorted()] == [
+        "'01-intro.qmd': units are Markdown files: rename it to 'units/01-intro.md' (its Markdown is read as it is)",
+        "'nb.ipynb': units are Markdown files: convert it to Markdown, as 'units/nb.md' (jupytext --to myst,"
+        " or jupyter nbconvert --to markdown)",
+    ]

@@ -60,6 +60,12 @@ _FOREIGN = [
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 
 
+def _stem(name: str) -> str:
+    """What tells a file from the others beside it: its name without an episode number or an extension."""
+    stem = re.sub(r"^\d+[-_. ]*", "", posixpath.splitext(name)[0])
+    return stem or name
+
+
 def _foreign_hint(text: str) -> bool:
     """Whether ``text`` may hold one of ``_FOREIGN``: a few substring tests, a fifth of the time of one
     regular expression (every paragraph of every unit passes here)."""
@@ -419,10 +425,10 @@ class LinkRewriter:
     def _broken(self, kind: str, target: str, joined: str, line: int, unit_dir: str, from_root: bool) -> None:
         beside = posixpath.join(unit_dir, joined)
         if unit_dir and on_disk(self.root, beside) is not None:  # '../fig/x.png' of a lesson whose fig/ moved
-            written = _as_written(beside, unit_dir, from_root)
-            message = (
-                f"broken {kind} '{target}': no file '{joined}' in the course — did you mean '{written}' ({beside})?"
+            written = _as_written(beside, unit_dir, from_root) + (
+                "#" + target.split("#", 1)[1] if "#" in target else ""
             )
+            message = f"broken {kind} '{target}': no file '{joined}' in the course; '{beside}' is: write '{written}'"
             self.report.error(self.source.path, line, message)
             return
         top = joined.split("/", 1)[0]
@@ -441,7 +447,7 @@ class LinkRewriter:
     def _course_files(self, folder: str) -> list[str]:
         """The files next to a broken target, for a did-you-mean."""
         try:
-            names = sorted(p.name for p in (self.root / folder).iterdir())[:500]
+            names = sorted(p.name for p in (self.root / folder).iterdir() if not p.is_dir())[:500]
         except (OSError, ValueError):
             return []
         return [posixpath.join(folder, name) if folder else name for name in names]
@@ -451,8 +457,9 @@ class LinkRewriter:
         """A did-you-mean written the way the teacher wrote the link (relative to the unit)."""
         names: dict[str, str] = {}
         for option in options:  # the target's own folder first
-            names.setdefault(posixpath.basename(option), option)
-        name = closest(posixpath.basename(joined), list(names))  # whole paths share prefixes that look alike
+            names.setdefault(_stem(posixpath.basename(option)), option)
+        # whole paths share prefixes that look alike, and so do episode names ('05-null.md', '07-join.md')
+        name = closest(_stem(posixpath.basename(joined)), list(names))
         if name is None:
             return ""
         match = names[name]

@@ -23,10 +23,10 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-_WRAPPED = {
-    "=": (re.compile(r"==(?=[^\s=])(.+?)(?<=[^\s=])=="), "mark"),
-    "^": (re.compile(r"\^\^(?=[^\s^])(.+?)(?<=[^\s^])\^\^|\^((?:[^\s^\\]|\\.)+)\^"), "ins"),
-    "~": (re.compile(r"~((?:[^\s~\\]|\\.)+)~"), "sub"),
+_WRAPPED = {  # (a run of more markers than these is no mark: '+=====+=====+' is a grid table's line)
+    "=": (re.compile(r"==(?=[^\s=])(.+?)(?<=[^\s=])==(?!=)"), "mark"),
+    "^": (re.compile(r"\^\^(?=[^\s^])(.+?)(?<=[^\s^])\^\^(?!\^)|\^((?:[^\s^\\]|\\.)+)\^(?!\^)"), "ins"),
+    "~": (re.compile(r"~((?:[^\s~\\]|\\.)+)~(?!~)"), "sub"),
 }
 _KEYS = re.compile(r"\+\+([A-Za-z0-9][\w+-]*?)\+\+")
 KEY_NAMES = {
@@ -132,8 +132,9 @@ EMOJI = {
 
 def wrapped_rule(state: StateInline, silent: bool) -> bool:
     """``==mark==``, ``^^ins^^``, ``^sup^``, ``~sub~``: the element, its content parsed as Markdown."""
-    found = _WRAPPED.get(state.src[state.pos])
-    if found is None:
+    marker = state.src[state.pos]
+    found = _WRAPPED.get(marker)
+    if found is None or (state.pos and state.src[state.pos - 1] == marker):
         return False
     pattern, tag = found
     match = pattern.match(state.src, state.pos)

@@ -261,3 +261,15 @@ def test_workbench_and_sphinx_tabs() -> None:
         ("details", "R"),
     ]
     assert "Use Terminal." in html and "{tabs}" not in html
+
+
+def test_blocks_nested_with_fences_of_one_length_close_one_at_a_time() -> None:
+    """As sphinx-lesson's authors write them (and pandoc reads them): the first bare fence closes the
+    solution, the second the challenge."""
+    html, problems = parse(":::{challenge} Loops\nWrite one.\n\n:::{solution}\nDone.\n:::\n:::\n\nAfter.\n")
+    assert problems == []
+    assert [(tag, title) for tag, _, title in boxes(html)] == [
+        ("section", "Loops"),
+        ("details", "<!--ms-t:block_solution-->"),
+    ]
+    assert html.endswith("</details>\n</section>\n<p>After.</p>\n")

@@ -218,11 +218,14 @@ def _block_end(
                 problem(state.env, "same-fence", line, **outer)
             inner.append((colons, _MYST.match(rest) is not None))
         elif inner:
-            inner.pop()  # any bare fence closes the innermost open block, whatever its length (pandoc)
-            while inner and inner[-1][1] and inner[-1][0] <= colons:
-                inner.pop()  # and, in MyST, the blocks around it that it is long enough to close
-            if not inner and myst and count <= colons:
-                return line, True
+            closed_colons = inner.pop()[
+                0
+            ]  # any bare fence closes the innermost open block, whatever its length (pandoc)
+            if colons > closed_colons:  # longer than that block's own: in MyST, it closes those around it it can
+                while inner and inner[-1][1] and inner[-1][0] <= colons:
+                    inner.pop()
+                if not inner and myst and count <= colons:
+                    return line, True
         else:
             return line, True
 

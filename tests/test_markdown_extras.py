@@ -437,7 +437,8 @@ def test_a_ticked_item_outside_a_question_is_warned() -> None:
     _, problems = parse_lesson('!!! question "Which?"\n    - [ ] 1/8\n    - [x] 4/8\n')
     assert problems == [
         "units/a.md:7: warning: a ticked item '[x] 4/8' is shown as text, its answer for all to see: a choice"
-        " question is written '::: question OBJECTIVE' (or '::: practice') [shown-as-text]"
+        " question is written '::: question OBJECTIVE' (or '::: practice'); a checklist can stay as it is"
+        " [shown-as-text]"
     ]
     _, problems = parse_lesson(
         "::: practice\nP?\n\n- [x] a\n- [ ] b\n:::\n\n:::: challenge\n::: solution\n- [x] c\n:::\n::::\n"

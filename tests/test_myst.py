@@ -134,8 +134,8 @@ def test_math_figure_and_image_directives(make_course: MakeCourse, tmp_path: Pat
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
     assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in page and "euler" not in page
     assert re.search(
-        r'<figure><img src="fig/tree.png" alt="A tree of files" width="300px"[^>]*>'
-        r"<figcaption>The \*file\* tree.</figcaption></figure>",
+        r'<figure>\n<p><img src="fig/tree.png" alt="A tree of files" width="300px"[^>]*></p>\n'
+        r"<figcaption>The <em>file</em> tree.</figcaption>\n</figure>",  # the caption is Markdown
         page,
     )
     assert re.search(r'<p><img src="fig/tree.png" alt="Again"[^>]*></p>', page)

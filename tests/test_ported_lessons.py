@@ -4,7 +4,11 @@ named in a warning at its line; never published silently wrong."""
 
 from __future__ import annotations
 
-from conftest import MakeCourse, parse_lesson
+from pathlib import Path
+
+from conftest import HEAD, MakeCourse, parse_lesson
+
+from masterysite.build import build
 
 parse = parse_lesson
 
@@ -142,4 +146,39 @@ def test_lesson_files_of_other_tools_are_told_how_to_become_units(make_course: M
         "'01-intro.qmd': units are Markdown files: rename it to 'units/01-intro.md' (its Markdown is read as it is)",
         "'nb.ipynb': units are Markdown files: convert it to Markdown, as 'units/nb.md' (jupytext --to myst,"
         " or jupyter nbconvert --to markdown)",
+    ]
+
+
+def test_a_long_unit_has_contents_only_when_there_is_something_to_list(make_course: MakeCourse, tmp_path: Path) -> None:
+    text = "Words of the lesson, many of them. " * 120
+    boxed = HEAD + f"::: callout\n## A titled box\nIn it.\n:::\n\n{text}\n"  # its only '##' is the box's title
+    sections = HEAD + f"## One\n\n{text}\n\n## Two\n\nMore.\n"
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": boxed, "units/02-b.md": sections})
+    build(root, tmp_path / "site")
+    assert '<nav class="toc"' not in (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    page = (tmp_path / "site" / "units" / "b.html").read_text(encoding="utf-8")
+    assert '<nav class="toc"' in page and '<li><a href="#one">One</a></li>' in page
+
+
+def test_inline_math_at_the_start_of_a_text_that_ends_with_a_digit() -> None:
+    """mdit-py-plugins took the text's last character for the one before the '$' (a digit: no math)."""
+    html, _ = parse("$1 \\times 1$ convolution. Source: prince_2023\n")
+    assert html.startswith('<p><span class="math inline"><math') and "$" not in html
+    html, _ = parse("It costs 5$ or 7$.\n")
+    assert html == "<p>It costs 5$ or 7$.</p>\n"  # still money
+
+
+def test_quarto_inline_code_and_a_sub_page_link_are_named(make_course: MakeCourse) -> None:
+    from masterysite.build import load_course
+
+    _, problems = parse("Value: `{python} cross_entropy`, and `{r} x`; `{not code}` is code.\n")
+    assert problems == [
+        "units/a.md:5: warning: inline code '`{python} cross_entropy`' is shown as code and never run: render"
+        " the lesson to Markdown first (quarto render), or write the value [shown-as-text]"
+    ]
+    files = {"course.yml": "title: T\n", "units/01-a.md": HEAD + "[publisher](./part1/publisher.md)\n"}
+    root = make_course({**files, "units/part1/publisher.md": HEAD + "P.\n"})
+    assert [p.message for p in load_course(root).report.sorted()] == [
+        "link './part1/publisher.md': unit file 'units/part1/publisher.md' is not in the course (unit files"
+        " must be directly in units/: move it up, and list it in course.yml)"
     ]

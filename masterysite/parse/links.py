@@ -57,6 +57,7 @@ _FOREIGN = [
 ]
 
 
+_INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 
 
@@ -158,6 +159,7 @@ class LinkRewriter:
         self.chunk_seen = False
         self.directives_seen: set[str] = set()
         self.mermaid_seen = False
+        self.inline_code_seen = False
         self.inline_source = ""  # the Markdown of the inline run _foreign reads
         self.answers: list[bool] = []  # per open block: does it hold answers (a question, a practice)?
 
@@ -199,6 +201,8 @@ class LinkRewriter:
             elif kind == "html_block" or kind == "html_inline":
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
+            elif kind == "code_inline" and token.content.startswith("{") and not self.inline_code_seen:
+                self._inline_chunk(token, here)
             elif kind == "fence":
                 if "chunk" in token.meta:
                     self._chunk(token, here)
@@ -236,6 +240,18 @@ class LinkRewriter:
                 f"code chunk '```{chunk}' is shown as code and never run (nor its options:"
                 " include, echo): render the lesson to Markdown first (knitr, quarto render)"
             )
+        self.report.warn(self.source.path, line, message, "shown-as-text")
+
+    def _inline_chunk(self, token: Token, line: int) -> None:
+        """Quarto's inline code (`` `{python} x` ``): shown, never run (`` `r x` `` is plain code here)."""
+        match = _INLINE_CHUNK.match(token.content)
+        if match is None:
+            return
+        self.inline_code_seen = True  # once a unit
+        message = (
+            f"inline code '`{token.content}`' is shown as code and never run: render the lesson to Markdown"
+            " first (quarto render), or write the value"
+        )
         self.report.warn(self.source.path, line, message, "shown-as-text")
 
     def _fence_source(self, token: Token, line: int) -> None:
@@ -402,6 +418,8 @@ class LinkRewriter:
             return (page if unit_dir == "units" else f"units/{page}"), ""
         if joined.endswith(".md") and joined.startswith("units/"):
             hint = self._hint(joined, list(self.source.unit_files), unit_dir, from_root)
+            if "/" in joined[len("units/") :] and on_disk(self.root, joined) is not None:  # an MkDocs sub-page
+                hint = " (unit files must be directly in units/: move it up, and list it in course.yml)"
             message = f"{kind} '{target}': unit file '{joined}' is not in the course{hint}"
             self.report.error(self.source.path, line, message)
             return None, ""

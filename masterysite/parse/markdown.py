@@ -60,6 +60,23 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
         return f'<code class="math-source">{html.escape(latex)}</code>'
 
 
+def _from_the_start(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """mdit-py-plugins' inline math rule, which, at the start of a text, takes its last character for
+    the one before the ``$`` (``src[-1]``): '$x$ as in prince_2023' was text, for the '3' at its end."""
+
+    def math_inline(state: StateInline, silent: bool) -> bool:
+        if state.pos or not state.src[-1:].isdigit():
+            return rule(state, silent)
+        src = state.src
+        state.src = src + " "  # (the rule reads no further than posMax otherwise)
+        try:
+            return rule(state, silent)
+        finally:
+            state.src = src
+
+    return math_inline
+
+
 def _display_in_text(_self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any) -> str:
     """``$$f(x)$$`` inside a paragraph (pandoc's display math in a sentence, or on a line of its own
     right after one): typeset as a display formula, in a span (a paragraph cannot hold a div)."""
@@ -662,6 +679,8 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.before("paragraph", "myst_comment", comment_rule, {"alt": ["paragraph", "reference", "list"]})
     dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True, renderer=render_math)
     md.add_render_rule("math_inline_double", _display_in_text)  # 'is:\n$$f(x)$$': a formula of its own
+    ruler = md.inline.ruler
+    ruler.at("math_inline", _from_the_start(ruler.__rules__[ruler.__find__("math_inline")].fn))
     # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):
     # inside one, the formula was published as text, its '_' read as emphasis
     md.block.ruler.at(

@@ -233,18 +233,31 @@ def _code(
 def _image(
     state: StateBlock, start: int, body: int, stop: int, name: str, argument: str, options: dict[str, str]
 ) -> None:
-    """``{figure} path`` (its body the caption) or ``{image} path``, as Markdown's image would be: its
-    path checked and published (links.py), a figure made of it when it has a caption (extras.py)."""
-    caption = " ".join(_raw(state, n).strip() for n in range(body, stop) if name == "figure").strip()
+    """``{figure} path`` or ``{image} path``, as Markdown's image would be (its path checked and
+    published: links.py). A figure's body is Markdown: its first paragraph the caption, the rest
+    (a legend) shown below it, inside the figure."""
     alt = options.get("alt", "")
     attributes = " ".join(f'{key}="{options[key]}"' for key in ("width", "height") if options.get(key))
-    title = ' "' + caption.replace("\\", "\\\\").replace('"', '\\"') + '"' if caption else ""
-    source = f"![{_escape_brackets(alt)}](<{argument}>{title})" + (f"{{{attributes}}}" if attributes else "")
+    source = f"![{_escape_brackets(alt)}](<{argument}>)" + (f"{{{attributes}}}" if attributes else "")
+    has_body = name == "figure" and any(state.bMarks[n] + state.tShift[n] < state.eMarks[n] for n in range(body, stop))
+    if has_body:
+        state.push("html_block", "", 0).content = "<figure>\n"
     token = state.push("paragraph_open", "p", 1)
-    token.map = [start, stop]
+    token.map = [start, body]
     token = state.push("inline", "", 0)
-    token.content, token.map, token.children = source, [start, stop], []
+    token.content, token.map, token.children = source, [start, body], []
     state.push("paragraph_close", "p", -1)
+    if not has_body:
+        return
+    first = len(state.tokens)
+    old_parent, old_max = state.parentType, state.lineMax
+    state.parentType, state.lineMax = "container", stop
+    state.md.block.tokenize(state, body, stop)
+    state.parentType, state.lineMax = old_parent, old_max
+    opening = next((n for n in range(first, len(state.tokens)) if state.tokens[n].type == "paragraph_open"), None)
+    if opening is not None and state.tokens[opening].level == state.tokens[first].level:
+        state.tokens[opening].tag = state.tokens[opening + 2].tag = "figcaption"
+    state.push("html_block", "", 0).content = "</figure>\n"
 
 
 def _escape_brackets(text: str) -> str:

@@ -190,6 +190,8 @@ def test_sphinx_design_tabs_are_collapsed_blocks_and_the_set_is_unwrapped() -> N
         ("details", "Mac"),
     ]
     assert "tab-set" not in html and '<code class="language-bash">ls' in html
+    opened = [d.endswith(" open>") for d in re.findall(r"<details[^>]*>", html)]
+    assert opened == [True, False, True]  # the first tab of each set, as MkDocs' and Quarto's tabs
 
 
 def test_an_unknown_colon_directive_is_still_an_error_and_not_a_fence_stays_code() -> None:

@@ -182,3 +182,29 @@ def test_quarto_inline_code_and_a_sub_page_link_are_named(make_course: MakeCours
         "link './part1/publisher.md': unit file 'units/part1/publisher.md' is not in the course (unit files"
         " must be directly in units/: move it up, and list it in course.yml)"
     ]
+
+
+def test_quarto_meta_shortcodes_take_the_value_of_the_units_front_matter() -> None:
+    from masterysite.errors import Report
+    from masterysite.parse.unit import UnitSource, parse_unit
+
+    text = (
+        '---\ntitle: Convolutions\nparams:\n  images_path: "img/"\n---\n\n'
+        "![A kernel]({{< meta params.images_path >}}k.png) in {{< meta title >}};"
+        " `{{< meta title >}}` is code; {{< meta params.nope >}}.\n"
+    )
+    report = Report()
+    unit = parse_unit(text, UnitSource("units/a.md", 0, None, "/nonexistent", {}, ("params",)), report)
+    assert unit is not None
+    assert '<img src="img/k.png" alt="A kernel" /> in Convolutions; <code>{{&lt; meta title' in unit.lesson_html
+    assert [str(p) for p in report.sorted() if "broken" not in str(p)] == [
+        "units/a.md:7: warning: Quarto shortcode '{{< meta params.nope >}}' is shown as text: it is not read here"
+        " [shown-as-text]"
+    ]
+
+
+def test_an_admonition_type_of_the_sites_own_css_is_told_what_to_write() -> None:
+    _, problems = parse('!!! terminal-2 "code"\n    ls\n')
+    assert problems[0].endswith(
+        " — a type of the site's own? write the one it looks like ('!!! example', '!!! note'…)"
+    ), problems

@@ -53,6 +53,7 @@ MATERIAL = {
 MARKERS = ("!!!", "???", "???+")
 _START = re.compile(r'(!!!|\?\?\?\+?) ?(?:([\w-]+(?: +[\w-]+)*?)(?: +"(.*?)")?|"(.*?)") *')
 _TAB = re.compile(r'(===[!+]?) +"(.*)" *')  # pymdownx.tabbed: '=== "Linux"', '===+' selected, '===!' a new set
+QUIZ_NAMES = ("question", "corrective", "enrichment")
 INDENT = 4  # Python-Markdown's tab length: the body of an admonition is indented this much
 
 
@@ -82,6 +83,8 @@ def block_of(tag: str, collapsible: bool) -> tuple[str, str | None, str] | None:
 def unknown_admonition(marker: str, tag: str) -> str:
     close = difflib.get_close_matches(tag, types(), n=1, cutoff=0.75)
     hint = f" — did you mean '{marker} {close[0]}'?" if close else ""
+    if not close and tag not in QUIZ_NAMES:  # 'terminal', 'r-project': a type of the site's own CSS, often
+        hint = f" — a type of the site's own? write the one it looks like ('{marker} example', '{marker} note'…)"
     return (
         f"unknown admonition '{marker} {tag}' (types: {', '.join(types())}; quiz blocks are written"
         f" '::: question OBJECTIVE', '::: corrective OBJECTIVE Title', '::: enrichment Title'){hint}"

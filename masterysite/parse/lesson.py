@@ -99,6 +99,10 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             )
             continue
         if name in LAYOUT and token.meta.get("closed", True):
+            if name in ("tab-set", "tabs"):  # sphinx-design's, sphinx-tabs': the first tab open, as MkDocs' tabs
+                first = next((t for t in tokens[index + 1 : end] if t.type == "container_block_open"), None)
+                if first is not None and first.meta and first.meta.get("name") == "details":
+                    first.meta["open"] = True
             tokens[index : end + 1] = tokens[index + 1 : end]  # a layout only: its content, one after another
             continue
         if name in TABSETS + LAYOUT:  # never closed: it swallowed the rest

@@ -638,10 +638,39 @@ def jekyll_liquid(state: StateCore) -> None:
 
 
 def other_tools_source(state: StateCore) -> None:
-    """Quarto's equation labels and Jekyll's Liquid comments, read off the source (one cheap test first)."""
+    """Quarto's equation labels and meta shortcodes, Jekyll's Liquid comments, read off the source (one
+    cheap test first)."""
     if "{" in state.src:
         quarto_equation_labels(state)
+        quarto_meta(state)
         jekyll_liquid(state)
+
+
+_META = re.compile(r"\{\{<\s*meta\s+([\w.-]+)\s*>\}\}")
+FRONT_MATTER = "ms_front_matter"  # env key: the unit's front matter, for Quarto's {{< meta key >}}
+
+
+def quarto_meta(state: StateCore) -> None:
+    """Quarto's ``{{< meta params.images_path >}}``: the value of that key of the unit's front matter (a
+    key the course keeps: ``extra_keys``), as Quarto puts it in; a key it does not have stays as written
+    (and gets a [shown-as-text] warning). Not in code."""
+    meta = state.env.get(FRONT_MATTER)
+    if not meta or "{{<" not in state.src:
+        return
+    code = _code(state.src)
+
+    def value(match: re.Match[str]) -> str:
+        found: Any = meta
+        for part in match.group(1).split("."):
+            found = found.get(part) if isinstance(found, dict) else None
+        inside = any(start <= match.start() < end for start, end in code)
+        return (
+            str(found)
+            if isinstance(found, (str, int, float)) and not inside and "\n" not in str(found)
+            else match.group(0)
+        )
+
+    state.src = _META.sub(value, state.src)
 
 
 def theme_safe(ident: str) -> str:

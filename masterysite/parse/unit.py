@@ -73,13 +73,15 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     meta = _front_matter(parts.yaml, path, report, source.extra_keys)
     meta_broken = len(report.errors) > before and not meta
     md = mdmod.make_markdown(source.safe_html)
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {mdmod.FRONT_MATTER: meta} if meta else {}
     mdmod.math_failures.clear()
     body = parts.body
     tokens = md.parse(body, env)
     repaired = structure.repair(body, tokens, env)
     if repaired is not None:  # a comment or code fence left open: reported; read the rest as if closed
         body, env = repaired, structure.kept_after_repair(env)
+        if meta:
+            env[mdmod.FRONT_MATTER] = meta
         mdmod.math_failures.clear()
         tokens = md.parse(body, env)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)

@@ -104,7 +104,7 @@ def check(course: Path, strict: bool, safe_html: bool) -> None:
         for note in sealing_notes(loaded.course):
             click.echo(note)  # not a warning: what a teacher should know, that a course may well keep
     units = len(loaded.course.units) if loaded.course else 0
-    warnings = len(loaded.report.warnings)
+    warnings = len(set(loaded.report.warnings))  # (as printed: the same warning at the same line once)
     plural = "s" if warnings != 1 else ""
     click.echo(f"{course}: {units} unit{'s' if units != 1 else ''}, no errors, {warnings} warning{plural}.")
 

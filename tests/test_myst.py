@@ -275,3 +275,10 @@ def test_blocks_nested_with_fences_of_one_length_close_one_at_a_time() -> None:
         ("details", "<!--ms-t:block_solution-->"),
     ]
     assert html.endswith("</details>\n</section>\n<p>After.</p>\n")
+
+
+def test_the_warning_count_is_of_the_warnings_printed(make_course: MakeCourse) -> None:
+    root = make_course({"course.yml": "title: T\n", "units/a.md": HEAD + "See {ref}`a` and {ref}`a`.\n"})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    lines = [line for line in result.output.splitlines() if "warning:" in line]
+    assert len(lines) == 1 and "1 warning." in result.output, result.output

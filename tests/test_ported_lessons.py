@@ -208,3 +208,13 @@ def test_an_admonition_type_of_the_sites_own_css_is_told_what_to_write() -> None
     assert problems[0].endswith(
         " — a type of the site's own? write the one it looks like ('!!! example', '!!! note'…)"
     ), problems
+
+
+def test_latex_math_environments_outside_dollars_are_display_formulas() -> None:
+    html, problems = parse(
+        "The output size:\n\\begin{equation}\no = \\frac{i}{s}\n\\end{equation}\nwhere $s$ is the stride.\n\n"
+        "\\begin{align*} a &= b \\\\ c &= d \\end{align*}\n\nText \\begin{equation} stays text.\n"
+    )
+    assert problems == []
+    assert html.count('<div class="math block">') == 2 and "\\begin{equation}\\n" not in html
+    assert html.startswith("<p>The output size:</p>\n<div") and "<p>Text \\begin{equation} stays text.</p>" in html

@@ -306,6 +306,7 @@ FIRST_CHARS = {
     "myst_comment": "%+",
     "ms_markdown_in_html": "<",
     "ms_abbreviation": "*",
+    "ms_environment": "\\",
     "ms_admonition": "!?=",
     "ms_kramdown": "{",
     "math_block": "$",

@@ -6,7 +6,9 @@
 - ``:material-pen:`` and other icon sets' shortcodes (Material for MkDocs): decoration, left out (this
   theme ships no icon fonts); ``:smile:`` and the commonest emoji shortcodes: the emoji;
 - ``*[HTML]: Hyper Text Markup Language`` (Python-Markdown's abbreviations): the line is not shown, and
-  the word, wherever it stands in the unit, becomes ``<abbr title="...">``.
+  the word, wherever it stands in the unit, becomes ``<abbr title="...">``;
+- a LaTeX math environment on lines of its own (``\begin{equation}``), as pandoc gives it to MathJax:
+  a display formula.
 
 Each mark holds no space next to its markers (``a ~ b ~ c`` and ``x == y`` stay text), and its
 content is Markdown (``==**key** idea==``).
@@ -247,3 +249,30 @@ def marks_plugin(md: Any) -> None:
     md.inline.ruler.before("ms_wrapped", "ms_shortcode", shortcode_rule)
     md.block.ruler.before("list", "ms_abbreviation", abbreviation_rule, {"alt": ["paragraph"]})
     md.core.ruler.after("inline", "ms_abbreviations", abbreviations)
+    md.block.ruler.before("paragraph", "ms_environment", environment_rule, {"alt": ["paragraph"]})
+
+
+_ENVIRONMENT = re.compile(r"\\begin\{(equation|align|gather|multline|eqnarray|alignat|flalign)(\*?)\}")
+
+
+def environment_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A LaTeX math environment on lines of its own, outside ``$$`` (``\\begin{equation}`` ...
+    ``\\end{equation}``): pandoc passes it to MathJax, so Quarto shows a formula; a display formula here."""
+    if state.is_code_block(start):
+        return False
+    pos, stop = state.bMarks[start] + state.tShift[start], state.eMarks[start]
+    if not state.src.startswith("\\begin{", pos):
+        return False
+    match = _ENVIRONMENT.match(state.src, pos, stop)
+    if match is None:
+        return False
+    closing = f"\\end{{{match.group(1)}{match.group(2)}}}"
+    last = next((n for n in range(start, end) if closing in state.src[state.bMarks[n] : state.eMarks[n]]), None)
+    if last is None or not state.src[state.bMarks[last] : state.eMarks[last]].rstrip().endswith(closing):
+        return False
+    if not silent:
+        token = state.push("math_block", "math", 0)
+        token.block, token.markup, token.map = True, "$$", [start, last + 1]
+        token.content = state.getLines(start, last + 1, state.blkIndent, False)
+        state.line = last + 1
+    return True

@@ -165,6 +165,10 @@ def test_links_as_jekyll_lessons_write_them(make_course: MakeCourse, tmp_path: P
     assert [p.message for p in load_course(root).report.sorted()] == [
         "broken image 'fig/03-x.svg': no file 'units/fig/03-x.svg' in the course — did you mean 'fig/x.svg'?"
     ]
+    (root / "units" / "03-c.md").write_text("# C\n\n![x](fig/testng.svg)\n", encoding="utf-8")
+    assert [p.message for p in load_course(root).report.sorted()] == [  # not the unit '02-testing.md'
+        "broken image 'fig/testng.svg': no file 'units/fig/testng.svg' in the course"
+    ]
     (root / "units" / "03-c.md").write_text("# C\n\n[later](05-null.md)\n", encoding="utf-8")
     assert [p.message for p in load_course(root).report.sorted()] == [  # not '02-testing.md': no word alike
         "link '05-null.md': unit file 'units/05-null.md' is not in the course"

@@ -4,6 +4,7 @@ named in a warning at its line; never published silently wrong."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import HEAD, MakeCourse, parse_lesson
@@ -218,3 +219,48 @@ def test_latex_math_environments_outside_dollars_are_display_formulas() -> None:
     assert problems == []
     assert html.count('<div class="math block">') == 2 and "\\begin{equation}\\n" not in html
     assert html.startswith("<p>The output size:</p>\n<div") and "<p>Text \\begin{equation} stays text.</p>" in html
+
+
+def test_pymdown_blocks_are_the_blocks_they_name() -> None:
+    html, problems = parse(
+        "/// tip\nThat's why it is called `SQLModel`.\n///\n\n"
+        "//// tab | Python 3.10+\nnew code\n////\n\n//// tab | Python 3.8+\nold code\n////\n\n"
+        "/// details | Answer\n    open: true\n42\n///\n\n/// admonition | Careful\n    type: warning\nBody.\n///\n\n"
+        "Text.\n/// caption\nThe *caption*.\n///\n"
+    )
+    assert problems == []
+    assert [(tag, title) for tag, _, title in _boxes(html)] == [
+        ("aside", "<!--ms-t:block_tip-->"),
+        ("details", "Python 3.10+"),
+        ("details", "Python 3.8+"),
+        ("details", "Answer"),
+        ("aside", "Careful"),
+    ]
+    assert [d.endswith(" open>") for d in re.findall(r"<details[^>]*>", html)] == [True, False, True]
+    assert "ms-callout--warning" in html and "<p>The <em>caption</em>.</p>" in html and "///" not in html
+    _, problems = parse("/// nonsense\nx\n///\n")
+    assert problems[0].startswith("units/a.md:5: unknown admonition '/// nonsense' (types: note, ")
+
+
+def test_mkdocs_code_includes_are_named_and_links_are_quoted_as_written() -> None:
+    _, problems = parse("{* ./docs_src/insert/tutorial002.py ln[21:24] hl[1] *}\n\n{!./src/a.py!}\n\n{*not this*}\n")
+    assert problems == [
+        "units/a.md:5: warning: MkDocs include '{* ./docs_src/insert/tutorial002.py ln[21:24] hl[1] *}' is shown"
+        " as text: paste the file's content (as a code block) instead [shown-as-text]",
+        "units/a.md:7: warning: MkDocs include '{!./src/a.py!}' is shown as text: paste the file's content (as a"
+        " code block) instead [shown-as-text]",
+    ]
+    _, problems = parse("[Qualität](Qualitätsbewertung)\n")
+    assert problems == [
+        "units/a.md:5: broken link 'Qualitätsbewertung': no file 'units/Qualitätsbewertung' in the course (a MyST"
+        " label? write the unit's file and its heading: 'other-unit.md#heading')"
+    ]
+
+
+def _boxes(html: str) -> list[tuple[str, str, str]]:
+    found = re.finditer(
+        r'<(aside|section) class="([^"]+)"[^>]*>\n<p class="[^"]+__title"[^>]*>(.*?)</p>'
+        r'|<(details) class="([^"]+)"[^>]*>\n<summary>(.*?)</summary>',
+        html,
+    )
+    return [(m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6)) for m in found]

@@ -227,3 +227,66 @@ def markdown_in_html_rule(state: StateBlock, start_line: int, end_line: int, sil
     token.map, token.content = [end, end + 1], f"</{tag}>\n"
     state.line = end + 1
     return True
+
+
+_BLOCK_START = re.compile(r"(/{3,})[ \t]*([\w-]+)(?:[ \t]*\|[ \t]*(.*?))?[ \t]*")
+_BLOCK_OPTION = re.compile(r"[ \t]+([\w-]+):[ \t]*(.*)")
+
+
+def pymdown_block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """PyMdown's blocks (Material for MkDocs' newer syntax): ``/// tip | Title`` ... ``///``, with
+    ``details`` (collapsed; ``open: true`` opens it), ``tab | Linux`` (as content tabs), ``admonition``
+    (its ``type:`` option its look), ``caption`` and ``html`` (their content shown). Options are the
+    indented ``key: value`` lines right after the first; a block holds others with more slashes."""
+    if state.is_code_block(start_line):
+        return False
+    start, stop = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+    if not state.src.startswith("///", start):
+        return False
+    match = _BLOCK_START.fullmatch(state.src, start, stop)
+    if match is None:
+        return False
+    slashes, tag, title = match.group(1), match.group(2).lower(), (match.group(3) or "").strip()
+    close = None
+    for line in range(start_line + 1, end_line):
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].strip()
+        if text == slashes and state.sCount[line] >= state.blkIndent:
+            close = line
+            break
+    if close is None:
+        return False
+    if silent:
+        return True
+    options: dict[str, str] = {}
+    body = start_line + 1
+    while body < close and (option := _BLOCK_OPTION.fullmatch(state.src, state.bMarks[body], state.eMarks[body])):
+        options[option.group(1)] = option.group(2).strip().strip("\"'")
+        body += 1
+    written = f"{slashes} {tag}"
+    if tag in ("caption", "html", "define"):
+        meta: dict[str, Any] = {"name": "columns", "closed": True, "written": written}  # its content, in the flow
+    elif tag == "tab":
+        last = state.tokens[-1] if state.tokens else None
+        follows = last is not None and last.type == "container_block_close" and bool(last.meta.get("tab"))
+        meta = {"name": "details", "admonition": "tab", "title": title, "closed": True, "written": written}
+        meta["open"] = not follows or options.get("select", "").lower() == "true"
+    else:
+        kind = options.get("type", "note").lower() if tag == "admonition" else tag
+        block = block_of(kind, tag == "details")
+        if block is None:
+            meta = {"name": written, "admonition": kind, "title": title, "closed": True}  # unknown: said
+        else:
+            name, key, words = block
+            meta = {"name": name, "admonition": kind, "closed": True, "open": options.get("open", "") == "true"}
+            meta.update(written=written, title=title or ("" if key else words), title_key=key)
+    old_parent, old_max = state.parentType, state.lineMax
+    state.parentType, state.lineMax = "container", close
+    token = state.push("container_block_open", "div", 1)
+    token.markup, token.block, token.map, token.info = slashes, True, [start_line, close + 1], written
+    token.meta = meta
+    state.md.block.tokenize(state, body, close)
+    token = state.push("container_block_close", "div", -1)
+    token.markup, token.block, token.meta = slashes, True, {"tab": True} if tag == "tab" else {}
+    state.parentType, state.lineMax = old_parent, old_max
+    state.line = close + 1
+    return True

@@ -53,12 +53,20 @@ _FOREIGN = [
     (re.compile(r"^: .*\{#tbl-[\w-]+\}", re.M), "table caption '{}' is shown as text: write it above the table"),
     (re.compile(r"\{%[^\n]{0,200}?%\}"), "Jekyll (Liquid) tag '{}' is shown as text: it is not read here"),
     (re.compile(r"^-{2,}8<-{2,}.*", re.M), "MkDocs snippet '{}' is shown as text: paste the file's content instead"),
+    (
+        re.compile(r"\{\*\s*[^\s*][^\n]{0,300}?\*\}|\{![^\n]{1,300}?!\}"),
+        "MkDocs include '{}' is shown as text: paste the file's content (as a code block) instead",
+    ),
     (re.compile(r"^\+(?:[-=:]+\+)+$", re.M), "a pandoc grid table is shown as text ('{}'): write it as a pipe table"),
 ]
 
 
 _INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
+
+
+def path_name(path: str) -> str:
+    return posixpath.basename(path)
 
 
 def _stem(name: str) -> str:
@@ -388,7 +396,7 @@ class LinkRewriter:
         if path in (".", "./") and fragment:  # './#further-resources': this page
             token.attrSet(attr, f"#{fragment}")
             return
-        new, file = self._resolve(path, line, image, target)
+        new, file = self._resolve(path, line, image, unquote(target))  # (messages quote it as written)
         self.links.append(Link(target, line, image, file))
         if new is not None:
             token.attrSet(attr, new + (f"#{fragment}" if fragment else ""))
@@ -459,6 +467,8 @@ class LinkRewriter:
             kinds = (extension, ".md") if extension == ".html" else (extension,)  # a page: its unit file
             options += [f for f in self._course_files(unit_dir) if f.endswith(kinds) and f != self.source.path]
         hint = self._hint(joined, options, unit_dir, from_root)
+        if kind == "link" and "." not in path_name(joined) and "/" not in target and not hint:
+            hint = " (a MyST label? write the unit's file and its heading: 'other-unit.md#heading')"
         message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
         self.report.error(self.source.path, line, message)
 

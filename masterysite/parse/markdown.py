@@ -307,6 +307,7 @@ FIRST_CHARS = {
     "ms_markdown_in_html": "<",
     "ms_abbreviation": "*",
     "ms_environment": "\\",
+    "ms_pymdown_block": "/",
     "ms_admonition": "!?=",
     "ms_kramdown": "{",
     "math_block": "$",
@@ -696,12 +697,13 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     ``safe``: every piece of HTML it renders is sanitized (``safe_html: true``, parse/sanitize.py)."""
     md = MarkdownIt("commonmark", {"highlight": highlight})
     md.enable(["table", "strikethrough"])
-    from masterysite.parse.admonitions import admonition_rule, markdown_in_html_rule  # MkDocs: builds on this module
+    from masterysite.parse.admonitions import admonition_rule, markdown_in_html_rule, pymdown_block_rule  # MkDocs
 
     interrupts: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
     md.block.ruler.before("fence", "ms_block", block_rule, interrupts)
     md.block.ruler.after("ms_block", "ms_admonition", admonition_rule, interrupts)
     md.block.ruler.before("html_block", "ms_markdown_in_html", markdown_in_html_rule, interrupts)
+    md.block.ruler.after("ms_admonition", "ms_pymdown_block", pymdown_block_rule, interrupts)
     from masterysite.parse.myst import comment_rule, directive_rule, note_myst, render_role, role_rule, target_rule
 
     md.block.ruler.before("fence", "myst_directive", directive_rule, interrupts)

@@ -103,16 +103,19 @@ class Loaded:
         assert self.config is not None and self.cache is not None and self.root is not None
         index = next(i for i, e in enumerate(self.config.entries) if e.path == path)
         entry = self.config.entries[index]
+        config = self.config
         source = UnitSource(
-            path, index, entry.section, str(self.root), self.unit_ids, self.config.extra_keys, self.config.safe_html
+            path, index, entry.section, str(self.root), self.unit_ids, config.extra_keys, config.safe_html, config.csp
         )
         pack = packs(len(self.config.entries))
         return source, self.keys[path], str(self.cache.folder), parse_key(self.cache, self.config), pack
 
 
 def parse_key(cache: BuildCache, config: CourseConfig) -> str:
-    """The cache's parse key, and whether units' HTML is sanitized (safe_html changes every parse)."""
-    return sha(cache.parse_key, "safe_html") if config.safe_html else cache.parse_key
+    """The cache's parse key, and whether units' HTML is sanitized (safe_html changes every parse) and
+    the pages' security policy is on (it decides whether an image on another site is said not to show)."""
+    key = sha(cache.parse_key, "safe_html") if config.safe_html else cache.parse_key
+    return key if config.csp else sha(key, "no-csp")
 
 
 def unit_files(root: Path, entries: Iterable[UnitEntry], texts: dict[str, str]) -> dict[str, str]:
@@ -240,7 +243,10 @@ def load_course(
         texts = read_units(root, config.entries, report)
         ids = unit_files(root, config.entries, texts)
         tasks = [
-            (texts[e.path], UnitSource(e.path, i, e.section, str(root), ids, config.extra_keys, config.safe_html))
+            (
+                texts[e.path],
+                UnitSource(e.path, i, e.section, str(root), ids, config.extra_keys, config.safe_html, config.csp),
+            )
             for i, e in enumerate(config.entries)
             if e.path in texts
         ]
@@ -296,7 +302,9 @@ def _load_cached(
             loaded.parsed[entry.path] = hit
         else:
             loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
-            source = UnitSource(entry.path, index, entry.section, str(root), ids, config.extra_keys, config.safe_html)
+            source = UnitSource(
+                entry.path, index, entry.section, str(root), ids, config.extra_keys, config.safe_html, config.csp
+            )
             tasks.append((source, key, str(cache.folder), parse_key(cache, config), pack))
     global _PACKED
     _PACKED = len(tasks) >= PACK_TASKS

@@ -139,7 +139,14 @@ class Project:
         for index, entry in enumerate(config.entries):
             if entry.path in texts:
                 source = UnitSource(
-                    entry.path, index, entry.section, str(self.root), ids, config.extra_keys, config.safe_html
+                    entry.path,
+                    index,
+                    entry.section,
+                    str(self.root),
+                    ids,
+                    config.extra_keys,
+                    config.safe_html,
+                    config.csp,
                 )
                 result: Parsed = parse_task((texts[entry.path], source))  # type: ignore[assignment]
                 if cache is not None:  # the site keeps light units; the whole one goes to the cache

@@ -264,3 +264,14 @@ def _boxes(html: str) -> list[tuple[str, str, str]]:
         html,
     )
     return [(m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6)) for m in found]
+
+
+def test_an_image_on_another_site_is_said_not_to_show_unless_the_policy_is_off(make_course: MakeCourse) -> None:
+    from masterysite.build import load_course
+
+    unit = HEAD + '![A diagram](https://mermaid.ink/img/x?type=png)\n\n<img src="//example.org/a.png" alt="A">\n'
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    warned = [(p.line, p.code) for p in load_course(root).report.sorted()]
+    assert warned == [(5, "external-image"), (7, "external-image")]
+    root = make_course({"course.yml": "title: T\ncsp: false\n", "units/a.md": unit}, "open")
+    assert [p.code for p in load_course(root).report.sorted()] == []

@@ -100,6 +100,7 @@ def _value(attr: re.Match[str]) -> str:
 
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
+_ON_THE_WEB = re.compile(r"^(?:https?:)?//", re.I)
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 
@@ -387,6 +388,12 @@ class LinkRewriter:
 
     def _fix(self, token: Token, attr: str, line: int, image: bool) -> None:
         target = str(token.attrGet(attr) or "")
+        if image and self.source.csp and _ON_THE_WEB.match(target):
+            message = (
+                f"image '{target}' is on another site, and the pages load images only from the course (their"
+                " security policy): it would not show; copy it into the course (or set csp: false in course.yml)"
+            )
+            self.report.warn(self.source.path, line, message, "external-image")
         if not target or _EXTERNAL.match(target) or self._liquid(unquote(target), line, image):
             return
         path, _, fragment = target.partition("#")

@@ -43,3 +43,4 @@ class UnitSource:
     unit_files: dict[str, str] = field(default_factory=dict)  # "units/x.md" -> unit id
     extra_keys: tuple[str, ...] = ()  # front-matter keys of other tools the course keeps
     safe_html: bool = False  # sanitize every piece of the unit's HTML (course.yml safe_html / --safe-html)
+    csp: bool = True  # the pages' security policy loads images only from the course (course.yml csp)

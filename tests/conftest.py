@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -28,6 +29,16 @@ def parse_lesson(body: str) -> tuple[str, list[str]]:
     unit = parse_unit(HEAD + body, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
     assert unit is not None
     return unit.lesson_html, [str(p) for p in report.sorted()]
+
+
+def boxes(html: str) -> list[tuple[str, str, str]]:
+    """(tag, class, title) of each lesson box of ``html`` (callouts, exercises, collapsed blocks), in order."""
+    found = re.finditer(
+        r'<(aside|section) class="([^"]+)"[^>]*>\n<p class="[^"]+__title"[^>]*>(.*?)</p>'
+        r'|<(details) class="([^"]+)"[^>]*>\n<summary>(.*?)</summary>',
+        html,
+    )
+    return [(m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6)) for m in found]
 
 
 def files_holding(folder: Path, text: bytes) -> list[Path]:

@@ -7,22 +7,12 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import HEAD, MakeCourse, files_holding, parse_lesson
+from conftest import HEAD, MakeCourse, boxes, files_holding, parse_lesson
 
 from masterysite.build import build
 from masterysite.cli import main
 
 parse = parse_lesson
-
-
-def boxes(html: str) -> list[tuple[str, str, str]]:
-    """(tag, class, title) of each box, in order."""
-    found = re.finditer(
-        r'<(aside|section) class="([^"]+)"[^>]*>\n<p class="[^"]+__title"[^>]*>(.*?)</p>'
-        r'|<(details) class="([^"]+)"[^>]*>\n<summary>(.*?)</summary>',
-        html,
-    )
-    return [(m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6)) for m in found]
 
 
 def test_admonition_directives_are_lesson_blocks_with_their_titles() -> None:

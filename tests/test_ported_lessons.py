@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import HEAD, MakeCourse, parse_lesson
+from conftest import HEAD, MakeCourse, boxes, parse_lesson
 
 from masterysite.build import build
 
@@ -229,7 +229,7 @@ def test_pymdown_blocks_are_the_blocks_they_name() -> None:
         "Text.\n/// caption\nThe *caption*.\n///\n"
     )
     assert problems == []
-    assert [(tag, title) for tag, _, title in _boxes(html)] == [
+    assert [(tag, title) for tag, _, title in boxes(html)] == [
         ("aside", "<!--ms-t:block_tip-->"),
         ("details", "Python 3.10+"),
         ("details", "Python 3.8+"),
@@ -255,15 +255,6 @@ def test_mkdocs_code_includes_are_named_and_links_are_quoted_as_written() -> Non
         "units/a.md:5: broken link 'Qualitätsbewertung': no file 'units/Qualitätsbewertung' in the course (a MyST"
         " label? write the unit's file and its heading: 'other-unit.md#heading')"
     ]
-
-
-def _boxes(html: str) -> list[tuple[str, str, str]]:
-    found = re.finditer(
-        r'<(aside|section) class="([^"]+)"[^>]*>\n<p class="[^"]+__title"[^>]*>(.*?)</p>'
-        r'|<(details) class="([^"]+)"[^>]*>\n<summary>(.*?)</summary>',
-        html,
-    )
-    return [(m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6)) for m in found]
 
 
 def test_an_image_on_another_site_is_said_not_to_show_unless_the_policy_is_off(make_course: MakeCourse) -> None:

@@ -18,6 +18,8 @@ from typing import Any
 
 from markdown_it.rules_block import StateBlock
 
+from masterysite.parse.markdown import push_block
+
 MATERIAL = {
     "note": "note",
     "seealso": "note",
@@ -279,14 +281,6 @@ def pymdown_block_rule(state: StateBlock, start_line: int, end_line: int, silent
             name, key, words = block
             meta = {"name": name, "admonition": kind, "closed": True, "open": options.get("open", "") == "true"}
             meta.update(written=written, title=title or ("" if key else words), title_key=key)
-    old_parent, old_max = state.parentType, state.lineMax
-    state.parentType, state.lineMax = "container", close
-    token = state.push("container_block_open", "div", 1)
-    token.markup, token.block, token.map, token.info = slashes, True, [start_line, close + 1], written
-    token.meta = meta
-    state.md.block.tokenize(state, body, close)
-    token = state.push("container_block_close", "div", -1)
-    token.markup, token.block, token.meta = slashes, True, {"tab": True} if tag == "tab" else {}
-    state.parentType, state.lineMax = old_parent, old_max
+    push_block(state, start_line, body, close, slashes, meta, written, {"tab": True} if tag == "tab" else {}, close + 1)
     state.line = close + 1
     return True

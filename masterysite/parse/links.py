@@ -65,10 +65,6 @@ _INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 
 
-def path_name(path: str) -> str:
-    return posixpath.basename(path)
-
-
 def _stem(name: str) -> str:
     """What tells a file from the others beside it: its name without an episode number or an extension."""
     stem = re.sub(r"^\d+[-_. ]*", "", posixpath.splitext(name)[0])
@@ -474,7 +470,7 @@ class LinkRewriter:
             kinds = (extension, ".md") if extension == ".html" else (extension,)  # a page: its unit file
             options += [f for f in self._course_files(unit_dir) if f.endswith(kinds) and f != self.source.path]
         hint = self._hint(joined, options, unit_dir, from_root)
-        if kind == "link" and "." not in path_name(joined) and "/" not in target and not hint:
+        if kind == "link" and "." not in posixpath.basename(joined) and "/" not in target and not hint:
             hint = " (a MyST label? write the unit's file and its heading: 'other-unit.md#heading')"
         message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
         self.report.error(self.source.path, line, message)

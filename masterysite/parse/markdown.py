@@ -247,6 +247,32 @@ def _block_end(
             return line, True
 
 
+def push_block(
+    state: StateBlock,
+    start: int,
+    body: int,
+    stop: int,
+    marker: str,
+    meta: dict[str, Any],
+    info: str,
+    close_meta: dict[str, Any] | None = None,
+    map_end: int | None = None,
+) -> None:
+    """A lesson block's tokens: its opening (``meta``), the lines from ``body`` to ``stop`` read as
+    Markdown inside it (never past ``stop``), its closing (``close_meta``)."""
+    old_parent, old_max = state.parentType, state.lineMax
+    state.parentType, state.lineMax = "container", stop
+    token = state.push("container_block_open", "div", 1)
+    token.markup, token.block, token.map, token.info = marker, True, [start, stop if map_end is None else map_end], info
+    token.meta = meta
+    state.md.block.tokenize(state, body, stop)
+    token = state.push("container_block_close", "div", -1)
+    token.markup, token.block = marker, True
+    if close_meta is not None:
+        token.meta = close_meta
+    state.parentType, state.lineMax = old_parent, old_max
+
+
 def _closes_myst(state: StateBlock, line: int, count: int) -> bool:
     """Whether ``line`` is a bare fence of ``count`` colons or more (it closes a MyST block of ``count``)."""
     fence = _fence_at(state, line)

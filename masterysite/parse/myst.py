@@ -32,6 +32,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
+from masterysite.parse.markdown import push_block
+
 MYST_NAMES = {
     # sphinx-lesson (CodeRefinery) and Jupyter Book names -> masterysite's lesson blocks
     "prerequisites": "prereq",
@@ -149,7 +151,7 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     after = closing + 1 if closing is not None else end
     if meta is not None:
         meta["closed"] = closing is not None
-        _block(state, start, body, stop, marker, meta)
+        push_block(state, start, body, stop, marker, meta, meta["written"])
     else:
         other_directive(state, start, body, stop, after, marker, name, argument, options)
     state.line = after
@@ -199,18 +201,6 @@ def other_directive(
 def _raw(state: StateBlock, line: int) -> str:
     """A line of the body as written (less the block's indent)."""
     return state.getLines(line, line + 1, state.blkIndent, False).rstrip("\n")
-
-
-def _block(state: StateBlock, start: int, body: int, stop: int, marker: str, meta: dict[str, Any]) -> None:
-    old_parent, old_max = state.parentType, state.lineMax
-    state.parentType, state.lineMax = "container", stop
-    token = state.push("container_block_open", "div", 1)
-    token.markup, token.block, token.map, token.info = marker, True, [start, stop], meta["written"]
-    token.meta = meta
-    state.md.block.tokenize(state, body, stop)
-    token = state.push("container_block_close", "div", -1)
-    token.markup, token.block = marker, True
-    state.parentType, state.lineMax = old_parent, old_max
 
 
 def _code(

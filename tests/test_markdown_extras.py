@@ -436,7 +436,7 @@ def test_a_ticked_item_outside_a_question_is_warned() -> None:
     """'- [x] 4/8' in a lesson (an MkDocs '!!! question' box, say) shows the answer: not in a question."""
     _, problems = parse_lesson('!!! question "Which?"\n    - [ ] 1/8\n    - [x] 4/8\n')
     assert problems == [
-        "units/a.md:7: warning: a ticked item '[x] 4/8' is shown as text, its answer for all to see: a choice"
+        "units/a.md:7: warning: a ticked item '[x] 4/8' is shown as a ticked box, its answer for all to see: a choice"
         " question is written '::: question OBJECTIVE' (or '::: practice'); a checklist can stay as it is"
         " [shown-as-text]"
     ]
@@ -444,6 +444,50 @@ def test_a_ticked_item_outside_a_question_is_warned() -> None:
         "::: practice\nP?\n\n- [x] a\n- [ ] b\n:::\n\n:::: challenge\n::: solution\n- [x] c\n:::\n::::\n"
     )
     assert not [p for p in problems if "ticked" in p]
+
+
+def test_a_checklist_shows_boxes_and_choices_stay_choices() -> None:
+    """'- [ ] Download the data' in a lesson, a callout or a corrective is a box (ticked for [x] and
+    [X]), as GitHub and MkDocs show it; a question's and a practice's choices are read as choices."""
+    html, problems = parse_lesson(
+        "- [ ] Download the *data*\n- [X] Install Python\n- [x]\n- [ ]no space\n- [link](#x)\n\n"
+        "1. [ ] numbered\n\n::: checklist\n- [ ] in a box\n:::\n"
+    )
+    assert problems[0].endswith(
+        "a ticked item '[X] Install Python' is shown as a ticked box, its answer for all"
+        " to see: a choice question is written '::: question OBJECTIVE' (or '::: practice'); a checklist can stay"
+        " as it is [shown-as-text]"
+    )
+    item = '<li class="task-list-item"><label><input type="checkbox" disabled'
+    assert f"{item}> Download the <em>data</em></label></li>" in html
+    assert f"{item} checked> Install Python</label></li>" in html
+    assert f"{item} checked> </label></li>" in html
+    assert "<li>[ ]no space</li>" in html and '<li><a href="#x">link</a></li>' in html
+    assert '<ol>\n<li class="task-list-item"><label><input type="checkbox" disabled> numbered' in html
+    assert html.count('class="task-list-item"') == 5 and "[ ]" not in html.replace("[ ]no space", "")
+
+    html, _ = parse_lesson("::: practice\nP?\n\n- [x] a\n- [ ] b\n:::\n\n::: question o\nQ?\n\n- [x] c\n- [ ] d\n:::\n")
+    assert "task-list-item" not in html and 'type="radio"' in html
+
+
+@pytest.mark.parametrize("safe", [False, True])
+def test_a_checklist_in_a_corrective_is_boxes_too(safe: bool) -> None:
+    from masterysite.errors import Report
+    from masterysite.parse.unit import UnitSource, parse_unit
+
+    text = (
+        "---\ntitle: A\nobjectives:\n  o: Do it\n---\n\n- [x] Read the lesson\n\n"
+        "::: question o\nQ?\n\n- [x] right\n- [ ] wrong\n:::\n\n"
+        "::: corrective o Again\n- [ ] Read it again\n:::\n"
+    )
+    source = UnitSource("units/a.md", 0, None, "/nonexistent", {}, (), safe, True)
+    unit = parse_unit(text, source, Report())
+    assert unit is not None
+    attribute = '=""' if safe else ""  # the sanitizer writes attributes in full
+    box = f'<label><input type="checkbox" disabled{attribute}'
+    assert f"{box} checked{attribute}> Read the lesson</label>" in unit.lesson_html
+    assert f"{box}> Read it again</label>" in unit.correctives[0].html
+    assert [c.correct for c in unit.questions[0].choices] == [True, False]
 
 
 def test_raw_html_attributes_are_read_one_by_one_whatever_their_case(make_course: MakeCourse, tmp_path: Path) -> None:

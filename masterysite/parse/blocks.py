@@ -139,6 +139,46 @@ def _item_marker(item: list[Token]) -> str | None:
     return None
 
 
+def task_boxes(tokens: list[Token]) -> list[Token]:
+    """A list item that still starts with a task marker when it is rendered (a checklist: the choices
+    of a question have lost theirs) shows a box, ticked or not, that a student cannot change, as
+    GitHub and MkDocs show ``- [x] Install Python``. The tokens are copied where they change."""
+    if not any(t.type == "list_item_open" for t in tokens):
+        return tokens
+    out = list(tokens)
+    for index, token in enumerate(tokens):
+        if token.type != "list_item_open" or _item_marker(tokens[index : index + 3]) is None:
+            continue
+        inline = tokens[index + 2]
+        children = inline.children or []
+        match = _MARKER.match(children[0].content) if children and children[0].type == "text" else None
+        if match is None:  # the marker is split over tokens ('[x]' then more): left as text
+            continue
+        item = token.copy()
+        given = str(token.attrs.get("class", ""))  # ('- {.x}' is not read as attributes: empty today)
+        item.attrs = {**token.attrs, "class": f"{given} task-list-item".lstrip()}
+        box = Token("ms_task", "label", 1)
+        box.meta = {"ticked": match.group(1) != " "}
+        rest = children[0].copy()
+        rest.content = rest.content[match.end() :]
+        inline = inline.copy()
+        inline.children = [box, rest, *children[1:], Token("ms_task", "label", -1)]
+        out[index], out[index + 2] = item, inline
+    return out
+
+
+def _render_task(_self: Any, tokens: list[Token], idx: int, _options: Any, _env: Any) -> str:
+    token = tokens[idx]
+    if token.nesting == -1:
+        return "</label>"
+    ticked = " checked" if token.meta.get("ticked") else ""
+    return f'<label><input type="checkbox" disabled{ticked}> '
+
+
+def task_box_renderer(md: MarkdownIt) -> None:
+    md.add_render_rule("ms_task", _render_task)
+
+
 def _list_items(block: list[Token]) -> list[list[Token]]:
     return top_blocks(block[1:-1])
 
@@ -170,7 +210,7 @@ class BlockParser:
         return token.map[0] + self.offset + 1 if token.map else self.offset + 1
 
     def render(self, tokens: list[Token]) -> str:
-        return str(self.md.renderer.render(tokens, self.md.options, self.env))
+        return str(self.md.renderer.render(task_boxes(tokens), self.md.options, self.env))
 
     def split(self, tokens: list[Token], body: str) -> list[Token]:
         """Handle every block; return the lesson tokens (everything outside blocks)."""

@@ -47,7 +47,7 @@ _FOREIGN = [
     ),
     (
         _TICKED := re.compile(r"^\[[xX]\] .{0,60}"),
-        "a ticked item '{}' is shown as text, its answer for all to see: a choice question is written"
+        "a ticked item '{}' is shown as a ticked box, its answer for all to see: a choice question is written"
         " '::: question OBJECTIVE' (or '::: practice'); a checklist can stay as it is",
     ),
     (re.compile(r"^: .*\{#tbl-[\w-]+\}", re.M), "table caption '{}' is shown as text: write it above the table"),

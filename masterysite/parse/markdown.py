@@ -757,6 +757,9 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     from masterysite.parse.lesson import block_renderer  # lesson.py builds on this module's helpers
 
     block_renderer(md)
+    from masterysite.parse.blocks import task_box_renderer
+
+    task_box_renderer(md)  # '- [x] Install Python' in a checklist: a box (blocks.task_boxes)
     tokenize_by_first_char(md)  # after every block rule is in place
     terminators_by_first_char(md)
     md.core.ruler.at("normalize", normalize)

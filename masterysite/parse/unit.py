@@ -18,7 +18,7 @@ from masterysite.model import Objective, Question, Unit
 from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
 from masterysite.parse import structure
-from masterysite.parse.blocks import BlockParser, inline_text
+from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
 from masterysite.parse.practice import checked_practice
@@ -103,7 +103,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     report.extend(structure.without_follow_ons(found.problems, tokens, env, path, offset))
     structure.report_problems(env, path, offset, report)
     title = _title(meta, lesson, path, Report() if meta_broken else report)
-    lesson_html = md.renderer.render(lesson, md.options, env)
+    lesson_html = md.renderer.render(task_boxes(lesson), md.options, env)
     _report_math(body, offset, path, report)
     unit_id = _unit_id(meta, path, report)
     quiz = _quiz(meta, path, report)

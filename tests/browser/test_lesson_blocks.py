@@ -21,6 +21,7 @@ OTHERS = ["spoiler", "details", "hint", "keypoints", "questions", "objectives"]
 
 def every_block() -> str:
     parts = ["---\ntitle: Every block\nobjectives:\n  o: Do it\n---\n\nLesson.\n"]
+    parts.append("Before you start:\n\n- [x] Install Python\n- [ ] Download the *data*\n")
     parts += [f"::: {name}\nA `{name}` box with a [link](#top) and `code`.\n:::\n" for name in CALLOUTS + OTHERS]
     parts.append("::: tip Count *on*\nTitled.\n:::\n")
     parts.append(
@@ -61,6 +62,27 @@ def test_every_lesson_block_passes_axe(page: Page, blocks_url: str, axe: str, wi
     assert axe_violations(page, axe) == []
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+
+
+def test_a_checklist_shows_boxes_a_student_cannot_change(page: Page, blocks_url: str) -> None:
+    """'- [x] Install Python' in a lesson: a ticked box named by its item, as GitHub and MkDocs show it;
+    the choices of an exercise on the same page stay choices a student can pick."""
+    page.goto(blocks_url)
+    done = page.get_by_role("checkbox", name="Install Python")
+    todo = page.get_by_role("checkbox", name="Download the data")
+    expect(done).to_be_checked()
+    expect(todo).not_to_be_checked()
+    expect(done).to_be_disabled()
+    todo.click(force=True)
+    expect(todo).not_to_be_checked()
+    assert page.get_by_text("[x]").count() == 0 and page.get_by_text("[ ]").count() == 0
+    box = todo.bounding_box()
+    text = page.locator("li.task-list-item", has_text="Download").bounding_box()
+    assert box and text and box["x"] < text["x"] and box["y"] >= text["y"] - 2, (box, text)
+    choice = page.get_by_role("radio", name="1/2")
+    expect(choice).to_be_enabled()
+    choice.check()
+    expect(choice).to_be_checked()
 
 
 def test_solution_is_collapsed_until_opened(page: Page, blocks_url: str) -> None:

@@ -109,7 +109,8 @@ def test_quartos_fig_alt_is_the_images_alt(make_course: MakeCourse, tmp_path: Pa
     build(root, tmp_path / "site")
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
     assert '<img src="fig/a.svg" alt="A tree" width="10" height="10" />' in page
-    assert "<figcaption>The tree</figcaption>" in page
+    assert "<figcaption><!--ms-t:xref_figure--> 1: The tree</figcaption>" not in page  # the words filled in
+    assert "<figcaption>Figure 1: The tree</figcaption>" in page
     assert '<figure><img src="fig/a.svg" alt="A tree" id="fig-tree"' in page
 
 
@@ -413,7 +414,7 @@ def test_images_and_links_in_raw_html_are_checked_published_and_rewritten(
 
 def test_quarto_citations_equation_references_and_table_captions_are_warned() -> None:
     body = "See [@Brockwell:Davis:2002, p. 4] and @eq-x and [Split\nlabel][lab].\n\n"
-    body += "| a |\n|---|\n| 1 |\n\n: Values {#tbl-v}\n"
+    body += "| a |\n|---|\n| 1 |\n\n## Heading\n\n: Values {#tbl-v}\n"  # not beside a table: not its caption
     _, problems = parse_lesson(body)
     assert [p.split(": warning: ")[1].split(" is shown")[0] for p in problems] == [
         "'[Split label][lab]'",  # on one line, as it reads
@@ -516,3 +517,13 @@ def test_display_math_right_after_a_line_of_text_is_typeset() -> None:
     html, _ = parse_lesson("A function $f$ is invariant if:\n$$f(g(x)) = f(x)$$\nfor every $g$.\n")
     assert "$" not in html and html.count('<span class="math display"><math') == 1
     assert "<div" not in html  # (a paragraph cannot hold one)
+
+
+def test_cross_references_read_in_the_courses_language(make_course: MakeCourse, tmp_path: Path) -> None:
+    body = "Siehe @fig-baum.\n\n![Ein Baum](fig/a.svg){#fig-baum}\n"
+    root = make_course({"course.yml": "title: T\nlanguage: de\n", "units/01-a.md": unit(body), "units/fig/a.svg": SVG})
+    assert problems(root) == []
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert '<p>Siehe <a href="#fig-baum">Abbildung 1</a>.</p>' in page
+    assert "<figcaption>Abbildung 1: Ein Baum</figcaption>" in page

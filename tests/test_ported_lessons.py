@@ -73,13 +73,36 @@ def test_quarto_figure_divs_and_figures_with_an_id_are_captioned_figures() -> No
         "![The *data* folder](fig/data.png){#fig-data}\n\n![Just an image](fig/plain.png)\n"
     )
     assert [p for p in problems if "broken image" not in p] == []
+    figure = "<!--ms-t:xref_figure-->"  # 'Figure' in the course's language (render.fill_titles)
     assert (
-        '<figure>\n<p><img src="fig/tree.png" alt="A tree of files" /></p>\n'
-        "<figcaption>The file tree.</figcaption>\n</figure>\n" in html
+        '<figure id="fig-tree">\n<p><img src="fig/tree.png" alt="A tree of files" /></p>\n'
+        f"<figcaption>{figure} 1: The file tree.</figcaption>\n</figure>\n" in html
     )
-    assert "<figcaption>The <em>data</em> folder</figcaption></figure>" in html
+    assert f"<figcaption>{figure} 2: The <em>data</em> folder</figcaption></figure>" in html
     assert '<p><img src="fig/plain.png" alt="Just an image" /></p>' in html  # CommonMark's: no caption
     assert ":::" not in html
+
+
+def test_quarto_cross_references_on_the_page_are_links() -> None:
+    """@fig-x, [@sec-x], [-@tbl-x] to a figure, heading or table of the unit: a link reading "Figure 1",
+    the heading's title, "1"; figures and tables numbered in order, captions too; others stay text."""
+    html, problems = parse(
+        "## Results {#sec-results}\n\nAs @fig-cat shows (see [@sec-results], @tbl-nums and [-@tbl-nums]),"
+        " unlike @fig-dog.\n\n![A cat](cat.png){#fig-cat}\n\n| a |\n|---|\n| 1 |\n\n: Numbers {#tbl-nums}\n\n"
+        "Table: Plain *caption*\n\n| b |\n|---|\n| 2 |\n\nMail me@fig-cat.org.\n"
+    )
+    figure, table = "<!--ms-t:xref_figure-->", "<!--ms-t:xref_table-->"
+    assert (
+        f'<p>As <a href="#fig-cat">{figure} 1</a> shows (see <a href="#sec-results">Results</a>,'
+        f' <a href="#tbl-nums">{table} 1</a> and <a href="#tbl-nums">1</a>), unlike @fig-dog.</p>' in html
+    )
+    assert f"<figcaption>{figure} 1: A cat</figcaption>" in html
+    assert f'<table id="tbl-nums">\n<caption>{table} 1: Numbers</caption>\n<thead>' in html
+    assert "<table>\n<caption>Plain <em>caption</em></caption>\n<thead>" in html
+    assert "<p>Mail me@fig-cat.org.</p>" in html
+    assert [p.split("warning: ")[1][:40] for p in problems if "broken image" not in p] == [
+        "Quarto cross-reference '@fig-dog' is sho"
+    ]
 
 
 def test_quarto_conditional_content_and_id_only_divs() -> None:

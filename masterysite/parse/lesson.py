@@ -95,7 +95,7 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             continue
         if name.startswith("#") and token.meta.get("closed", True):  # '::: {#fig-x}', '::: {#refs}': an id only
             tokens[index : end + 1] = (
-                _figure(tokens[index + 1 : end]) if name.startswith("#fig-") else tokens[index + 1 : end]
+                _figure(tokens[index + 1 : end], name[1:]) if name.startswith("#fig-") else tokens[index + 1 : end]
             )
             continue
         if name in LAYOUT and token.meta.get("closed", True):
@@ -158,14 +158,14 @@ def _shown(name: str, conditions: dict[str, str]) -> bool:
     return met if name == "content-visible" else not met
 
 
-def _figure(inner: list[Token]) -> list[Token]:
+def _figure(inner: list[Token], ident: str) -> list[Token]:
     """Quarto's figure div (``::: {#fig-x}``: images, then a paragraph that is the caption) as a figure."""
     if len(inner) < 6 or inner[-3].type != "paragraph_open" or inner[0].type != "paragraph_open":
         return inner
-    opening = Token("html_block", "", 0, content="<figure>\n", block=True, map=inner[0].map)
+    opening = Token("figure_open", "figure", 1, block=True, map=inner[0].map, attrs={"id": ident})
     caption = inner[-3:]
     caption[0].tag, caption[2].tag = "figcaption", "figcaption"
-    return [opening, *inner[:-3], *caption, Token("html_block", "", 0, content="</figure>\n", block=True)]
+    return [opening, *inner[:-3], *caption, Token("figure_close", "figure", -1, block=True)]
 
 
 def _tabs(inner: list[Token], tabset: Token) -> list[Token]:

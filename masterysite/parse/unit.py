@@ -25,6 +25,7 @@ from masterysite.parse.practice import checked_practice
 from masterysite.parse.source import UnitSource as UnitSource  # where callers have long found them
 from masterysite.parse.source import default_id
 from masterysite.parse.source import scan_id as scan_id
+from masterysite.parse.xref import cross_references
 from masterysite.suggest import describe, misspelt, unknown_key
 
 UNIT_KEYS = ("title", "id", "requires", "mastery", "objectives", "quiz", "ignore")
@@ -85,6 +86,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         mdmod.math_failures.clear()
         tokens = md.parse(body, env)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
+    if "{#" in body or "\n: " in body or "Table: " in body:  # Quarto's cross-references, table captions
+        tokens = cross_references(tokens)
     offset = parts.body_offset
     objectives = _objectives(meta, path, report)
     rewriter = LinkRewriter(source, offset, report)

@@ -22,6 +22,7 @@ OTHERS = ["spoiler", "details", "hint", "keypoints", "questions", "objectives"]
 def every_block() -> str:
     parts = ["---\ntitle: Every block\nobjectives:\n  o: Do it\n---\n\nLesson.\n"]
     parts.append("Before you start:\n\n- [x] Install Python\n- [ ] Download the *data*\n")
+    parts.append("As @tbl-sizes shows:\n\n| Size | Cups |\n|---|---|\n| small | 1/2 |\n\n: Bag sizes {#tbl-sizes}\n")
     parts += [f"::: {name}\nA `{name}` box with a [link](#top) and `code`.\n:::\n" for name in CALLOUTS + OTHERS]
     parts.append("::: tip Count *on*\nTitled.\n:::\n")
     parts.append(
@@ -83,6 +84,16 @@ def test_a_checklist_shows_boxes_a_student_cannot_change(page: Page, blocks_url:
     expect(choice).to_be_enabled()
     choice.check()
     expect(choice).to_be_checked()
+
+
+def test_a_cross_reference_leads_to_its_table_which_its_caption_names(page: Page, blocks_url: str) -> None:
+    page.goto(blocks_url)
+    table = page.get_by_role("table", name="Table 1: Bag sizes")
+    expect(table).to_be_visible()
+    page.get_by_role("link", name="Table 1", exact=True).click()
+    assert page.evaluate("location.hash") == "#tbl-sizes"
+    caption, first = table.locator("caption").bounding_box(), table.locator("th").first.bounding_box()
+    assert caption and first and caption["width"] > 2 * first["width"], "the caption wraps in the first column"
 
 
 def test_solution_is_collapsed_until_opened(page: Page, blocks_url: str) -> None:

@@ -1,0 +1,169 @@
+"""Quarto's (pandoc-crossref's) cross-references on one page: ``@fig-cat``, ``[@sec-results]``.
+
+A figure whose id starts ``fig-`` (``![A cat](cat.png){#fig-cat}``, or a ``::: {#fig-cat}`` div)
+and a table whose caption (``: Numbers {#tbl-nums}``, the paragraph after it) names a ``tbl-`` id
+are numbered in the order of the unit, their captions starting "Figure 1: ", "Table 1: " as
+Quarto's do; a reference to one becomes a link to it reading "Figure 1" ("1" for ``[-@fig-cat]``),
+and a reference to a heading with a ``sec-`` id a link reading the heading's title. The words come
+from the theme's strings in the course's language (a ``<!--ms-t:…-->`` placeholder, as block titles
+do). A reference to anything not on the page is left as text (links.py warns about it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+
+from masterysite.parse.blocks import inline_text
+
+_REFERENCE = re.compile(r"(?<![\w.@])(?:\[(-?)@((?:fig|sec|tbl)-[\w-]*\w)\]|@((?:fig|sec|tbl)-[\w-]*\w))")
+_CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(?:\{#(tbl-[\w-]*\w)\})?\s*$", re.S)
+WORDS = {"fig": "xref_figure", "tbl": "xref_table"}
+
+
+def cross_references(tokens: list[Token]) -> list[Token]:
+    """The unit's tokens with its table captions read and its references to figures, tables and
+    sections on the page made links (``tokens`` is changed in place and returned)."""
+    tokens = _table_captions(tokens)
+    targets = _targets(tokens)
+    if targets:
+        for token in tokens:
+            if token.type == "inline" and token.children and "@" in token.content:
+                token.children = _linked(token.children, targets)
+    return tokens
+
+
+def _table_captions(tokens: list[Token]) -> list[Token]:
+    """``: Caption {#tbl-x}`` (or ``Table: Caption``) in the paragraph right after a table, or right
+    before it, as pandoc reads it: the table's caption."""
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        before = _caption(out[-3:]) if token.type == "table_open" else None
+        if before is not None:
+            del out[-3:]
+            out.append(token)
+            _attach(out, token, *before)
+            index += 1
+            continue
+        out.append(token)
+        index += 1
+        if token.type != "table_close":
+            continue
+        caption = _caption(tokens[index : index + 3])
+        if caption is not None:
+            opening = next(t for t in reversed(out) if t.type == "table_open" and t.level == token.level)
+            _attach(out, opening, *caption)
+            index += 3
+    return out
+
+
+def _caption(paragraph: list[Token]) -> tuple[Token, str | None] | None:
+    """The caption in a paragraph's three tokens, and the table id it names, if they are one."""
+    if len(paragraph) < 3 or paragraph[0].type != "paragraph_open" or paragraph[2].type != "paragraph_close":
+        return None
+    inline = paragraph[1]
+    match = _CAPTION.match(inline.content)
+    children = _without_label(inline.children or [], match.group(2)) if match else None
+    if match is None or not children:
+        return None
+    return Token("inline", "", 0, content=match.group(1), children=children), match.group(2)
+
+
+def _attach(out: list[Token], table: Token, caption: Token, ident: str | None) -> None:
+    if ident:
+        table.attrSet("id", ident)
+    start = out.index(table) + 1
+    out[start:start] = [Token("caption_open", "caption", 1, block=True), caption]
+    out.insert(start + 2, Token("caption_close", "caption", -1, block=True))
+
+
+def _without_label(children: list[Token], label: str | None) -> list[Token] | None:
+    """The caption's inline tokens without the ``: `` before it and the ``{#tbl-x}`` after it."""
+    if not children or children[0].type != "text" or (label and children[-1].type != "text"):
+        return None
+    prefix = re.match(r"(?:Table)?:\s+", children[0].content)
+    if prefix is None:
+        return None
+    children = [t.copy() for t in children]
+    children[0].content = children[0].content[prefix.end() :]
+    if label:
+        end = children[-1].content.rstrip()
+        if not end.endswith("{#" + label + "}"):
+            return None
+        children[-1].content = end[: -len(label) - 3].rstrip()
+    return [t for t in children if t.type != "text" or t.content]
+
+
+def _targets(tokens: list[Token]) -> dict[str, tuple[str, str]]:
+    """id -> (kind, what a reference to it reads: the number of a figure or table, a heading's title);
+    figures and tables numbered in order, their captions given that number."""
+    found: dict[str, tuple[str, str]] = {}
+    counts = {"fig": 0, "tbl": 0}
+    for index, token in enumerate(tokens):
+        ident = ""
+        if token.type == "heading_open":
+            ident = str(token.attrGet("id") or "")
+            if ident.startswith("sec-") and index + 1 < len(tokens):
+                found.setdefault(ident, ("sec", inline_text(tokens[index + 1].children or [])))
+            continue
+        if token.type == "table_open":
+            ident = str(token.attrGet("id") or "")
+            caption = tokens[index + 2] if tokens[index + 1].type == "caption_open" else None
+        elif token.type == "figure_open" and token.attrGet("id"):  # a figure div
+            ident = str(token.attrGet("id"))
+            at = next((i for i in range(index, len(tokens)) if tokens[i].tag == "figcaption"), None)
+            caption = tokens[at + 1] if at is not None else None  # (its caption: a paragraph retagged)
+        elif token.type == "inline" and token.children and token.children[0].type == "image":
+            ident = str(token.children[0].attrGet("id") or "")  # '![Caption](x.png){#fig-x}'
+            caption = token if tokens[index - 1].type == "figure_open" else None
+        else:
+            continue
+        kind = ident.split("-", 1)[0]
+        if kind not in counts or ident in found:
+            continue
+        counts[kind] += 1
+        found[ident] = (kind, str(counts[kind]))
+        if caption is not None and caption.children is not None:
+            _number_caption(caption, kind, counts[kind])
+    return found
+
+
+def _number_caption(inline: Token, kind: str, number: int) -> None:
+    """'Figure 1: ' before the caption (of a figure: after the image, in its figcaption)."""
+    children = inline.children or []
+    at = next((i + 1 for i, t in enumerate(children) if t.type == "figcaption_open"), 0)
+    label = [_word(kind), Token("text", "", 0, content=f" {number}: ")]
+    inline.children = [*children[:at], *label, *children[at:]]
+
+
+def _word(kind: str) -> Token:
+    return Token("html_inline", "", 0, content=f"<!--ms-t:{WORDS[kind]}-->")
+
+
+def _linked(children: list[Token], targets: dict[str, tuple[str, str]]) -> list[Token]:
+    out: list[Token] = []
+    for child in children:
+        if child.type != "text" or "@" not in child.content:
+            out.append(child)
+            continue
+        content, pos = child.content, 0
+        for match in _REFERENCE.finditer(content):
+            ident = match.group(2) or match.group(3)
+            if ident not in targets:
+                continue
+            kind, reads = targets[ident]
+            if match.start() > pos:
+                out.append(Token("text", "", 0, content=content[pos : match.start()]))
+            link = Token("link_open", "a", 1)
+            link.attrSet("href", "#" + ident)
+            out.append(link)
+            if kind != "sec" and not match.group(1):  # '[-@fig-x]': the number alone
+                out += [_word(kind), Token("text", "", 0, content=" ")]
+            out += [Token("text", "", 0, content=reads), Token("link_close", "a", -1)]
+            pos = match.end()
+        if pos < len(content):
+            out.append(Token("text", "", 0, content=content[pos:]) if pos else child)
+    return out

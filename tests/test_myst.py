@@ -272,3 +272,34 @@ def test_the_warning_count_is_of_the_warnings_printed(make_course: MakeCourse) -
     result = CliRunner().invoke(main, ["check", str(root)])
     lines = [line for line in result.output.splitlines() if "warning:" in line]
     assert len(lines) == 1 and "1 warning." in result.output, result.output
+
+
+def test_gated_exercises_and_solutions_are_blocks_the_solution_collapsed() -> None:
+    """sphinx-exercise's {exercise-start}/{exercise-end} and {solution-start}/{solution-end}, with the
+    Markdown and code cells between them: an exercise box and a collapsed solution (QuantEcon's lectures)."""
+    body = (
+        "```{exercise-start}\n:label: ex1\n```\n\nWrite `factorial`.\n\n```{exercise-end}\n```\n\n"
+        "```{solution-start} ex1\n:class: dropdown\n```\n\nOne ANSWER:\n\n```{code-cell} python3\nk = 1\n```\n\n"
+        "```{solution-end}\n```\n\nAfter.\n"
+    )
+    html, problems = parse(body)
+    assert boxes(html) == [
+        ("section", "ms-practice ms-practice--practice", "<!--ms-t:block_practice-->"),
+        ("details", "ms-collapsed ms-collapsed--solution", "<!--ms-t:block_solution-->"),
+    ]
+    summary = "<summary><!--ms-t:block_solution--></summary>"
+    assert re.search(summary + r"\n<p>One ANSWER:</p>\n<pre[^>]*><code class=\"language-python\">", html)
+    assert html.endswith("</details>\n<p>After.</p>\n")
+    assert "-start" not in html and "-end" not in html and ":label:" not in html and "ex1" not in html
+    assert [p for p in problems if "solution" in p or "exercise" in p] == []
+
+
+def test_a_gated_solution_never_ended_is_said() -> None:
+    html, problems = parse("```{solution-start} ex1\n```\n\nThe ANSWER.\n\n```{exercise-end}\n```\n")
+    assert "<p>The ANSWER.</p>" in html
+    assert problems == [
+        "units/a.md:5: warning: MyST directive '```{solution-start}' has no '```{solution-end}' after it, at the"
+        " same indentation: add one where the solution ends (until then it is shown open, as text) [shown-as-text]",
+        "units/a.md:10: warning: MyST directive '```{exercise-end}' ends no '```{exercise-start}' above it: remove it"
+        " [shown-as-text]",
+    ]

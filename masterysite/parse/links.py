@@ -231,6 +231,14 @@ class LinkRewriter:
             message = f"MyST directive '```{{{directive}}}' is shown as code: it is not read here" + (
                 " (course.yml lists the units in order)" if directive == "toctree" else ""
             )
+            kind, _, part = directive.rpartition("-")
+            if part == "start" and kind in ("solution", "exercise"):  # sphinx-exercise's gated blocks (myst.py)
+                message = (
+                    f"MyST directive '```{{{directive}}}' has no '```{{{kind}-end}}' after it, at the same"
+                    f" indentation: add one where the {kind} ends (until then it is shown open, as text)"
+                )
+            elif part == "end" and kind in ("solution", "exercise"):
+                message = f"MyST directive '```{{{directive}}}' ends no '```{{{kind}-start}}' above it: remove it"
         elif self.chunk_seen:
             return
         elif token.meta.get("myst"):

@@ -143,6 +143,8 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     closing = _closing(state, start, end, marker)
     stop = closing if closing is not None else end
     options, body = options_at(state, start + 1, stop)
+    if name in GATED and closing is not None:
+        return _gated(state, (start, end, closing), marker, name[: -len("-start")], argument, options, silent)
     meta = None if name in READ else lesson_block(name, argument, options, written)
     if meta is None and name not in READ:
         return False
@@ -159,6 +161,39 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
 
 
 READ = (*CODE, "math", "figure", "image", "index")  # directives read here that are not lesson blocks
+GATED = ("solution-start", "exercise-start")
+
+
+def _gated(
+    state: StateBlock,
+    lines: tuple[int, int, int],
+    marker: str,
+    kind: str,
+    argument: str,
+    options: dict[str, str],
+    silent: bool,
+) -> bool:
+    """sphinx-exercise's gated directives: ```` ```{solution-start} ex1 ```` (its options only), the
+    solution's Markdown (code cells and all), then ```` ```{solution-end} ````: one solution block.
+    ``lines``: the start's line, the end of the lines to read and the line of the start's closing fence."""
+    start, end, closing = lines
+    for line in range(closing + 1, end):
+        if state.sCount[line] < state.blkIndent:
+            return False
+        match = _OPEN.fullmatch(_text(state, line).rstrip())
+        if match is not None and match.group(2).lower() == f"{kind}-end" and state.sCount[line] == state.sCount[start]:
+            break
+    else:
+        return False  # never ended: shown as code, with a warning (links.py)
+    written = f"{marker}{{{kind}-start}}"
+    meta = lesson_block(kind, argument, options, written)
+    if meta is None:
+        return False
+    if not silent:
+        push_block(state, start, closing + 1, line, marker, meta, written)
+    after = _closing(state, line, end, match.group(1))
+    state.line = line + 1 if after is None else after + 1
+    return True
 
 
 def other_directive(
@@ -337,7 +372,8 @@ def wants_own_meta(name: str, options: dict[str, str]) -> bool:
 
 _NAMES = """toctree include literalinclude list-table csv-table table eval-rst glossary raw only contents bibliography
 epigraph highlights pull-quote rubric centered hlist versionadded versionchanged deprecated graphviz plot
-jupyter-execute glue tabbed panels div embed iframe video youtube button-link button-ref code-tab"""
+jupyter-execute glue tabbed panels div embed iframe video youtube button-link button-ref code-tab solution-start
+solution-end exercise-start exercise-end"""
 DIRECTIVES = frozenset(_NAMES.split())  # MyST and Sphinx directives that are not read here: said so
 _CHUNK = re.compile(r"\{([\w:.-]+)\}(?:\s.*)?", re.S)
 

@@ -226,6 +226,11 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting (*, _): write it in `code` or escape it",
         ),
         ("Say [[± x]].", "units/t.md:8: '±' must be followed by a number (the tolerance): '= 0.75 ± 0.01'"),
+        (
+            "Sodium is\n[[]] and chlorine [[== Cl]].",  # not one blank ']] and chlorine [[== Cl' (it was)
+            "units/t.md:9: an empty blank '[[]]': write its answer inside, like '[[= 4]]' (or '[[== Na]]')",
+        ),
+        ("Say [[ ]].", "units/t.md:8: an empty blank '[[ ]]': write its answer inside, like '[[= 4]]' (or '[[== Na]]')"),
         ("Order:\n\n1. a\n2. a", "units/t.md:11: two items of an ordering question read the same"),
         ("Order:\n\n1. a", "units/t.md:7: an ordering question needs at least two items"),
         (

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 
 # '[[' then no space, up to the first ']]' with no space before it: bash's '[[ -f x ]]' is left alone.
 BLANK = re.compile(r"\[\[(?!\?\]\])(?!\s)(.+?)(?<!\s)\]\](?!\])")
+EMPTY = re.compile(r"\[\[\s*\]\](?!\])")  # a blank with no answer (an error: blocks.py)
 HINT = re.compile(r"^\[\[\?\]\](?:\s+|$)")
 _PLACEHOLDER = "MsBlank{}Q"
 _PLACEHOLDERS = re.compile(r"MsBlank(\d+)Q")

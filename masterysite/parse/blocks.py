@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from masterysite import judging
 from masterysite.errors import Report
 from masterysite.model import Answer, Block, Choice, Question, QuestionKind
-from masterysite.parse.blanks import BLANK, HINT, Found, cut_blanks, fill_blanks, hint_lines
+from masterysite.parse.blanks import BLANK, EMPTY, HINT, Found, cut_blanks, fill_blanks, hint_lines
 from masterysite.parse.markdown import BLOCKS, block_name
 from masterysite.suggest import unknown
 
@@ -355,6 +355,13 @@ class BlockParser:
         for where in split:
             message = "a blank '[[…]]' cannot hold Markdown formatting (*, _): write it in `code` or escape it"
             self.report.error(self.path, where, message)
+        empty = [(t, m) for t in tokens if t.type == "inline" and "[[" in t.content for m in EMPTY.finditer(t.content)]
+        for token, match in empty:
+            where = self.line(token) + token.content.count("\n", 0, match.start())
+            message = f"an empty blank '{match[0]}': write its answer inside, like '[[= 4]]' (or '[[== Na]]')"
+            self.report.error(self.path, where, message)
+        if empty:
+            return None  # the empty blank is the mistake: "no answer" would only repeat it
         if found:
             explanation = self._explanation(blocks[cut:])
             return self._blanks(tokens, found, line, objective, key, explanation, hints)

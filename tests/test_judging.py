@@ -230,7 +230,10 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             "Sodium is\n[[]] and chlorine [[== Cl]].",  # not one blank ']] and chlorine [[== Cl' (it was)
             "units/t.md:9: an empty blank '[[]]': write its answer inside, like '[[= 4]]' (or '[[== Na]]')",
         ),
-        ("Say [[ ]].", "units/t.md:8: an empty blank '[[ ]]': write its answer inside, like '[[= 4]]' (or '[[== Na]]')"),
+        (
+            "Say [[ ]].",
+            "units/t.md:8: an empty blank '[[ ]]': write its answer inside, like '[[= 4]]' (or '[[== Na]]')",
+        ),
         ("Order:\n\n1. a\n2. a", "units/t.md:11: two items of an ordering question read the same"),
         ("Order:\n\n1. a", "units/t.md:7: an ordering question needs at least two items"),
         (

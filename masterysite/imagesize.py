@@ -1,6 +1,6 @@
 """Image sizes read at build time, so the browser reserves an image's space before it loads (no
 layout shift, issue 12). Only the header bytes are read: PNG, GIF, JPEG, WebP; SVG's width and
-height (in px or unitless), else its viewBox. No image library.
+height (in px, unitless or an absolute unit: mm, cm, in, pt, pc), else its viewBox. No image library.
 
 `size_images(html, folder, course_dir)` adds width and height to every <img> of a page's HTML
 that lacks them and shows a course file: both when the author gave neither, the missing one in
@@ -97,10 +97,15 @@ def _svg_attr(tag: bytes, name: str) -> str | None:
     return (found.group(1) if found.group(1) is not None else found.group(2)).decode("utf-8", "replace")
 
 
+_PX = {"": 1.0, "px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6, "pt": 96 / 72, "pc": 16.0}
+"""CSS pixels in each absolute unit (Inkscape writes mm, other tools in or pt)."""
+
+
 def _length(value: str | None) -> float | None:
-    """A px or unitless length; anything else (%, em, cm...) is not a size we can use."""
-    found = re.fullmatch(_NUMBER + r"(px)?\s*", value or "")
-    return float(found.group(1)) if found else None
+    """A length in CSS pixels; a relative one (%, em) is not a size we can use."""
+    found = re.fullmatch(_NUMBER + r"([a-zA-Z]*)\s*", value or "")
+    unit = found.group(2).lower() if found else ""
+    return float(found.group(1)) * _PX[unit] if found and unit in _PX else None
 
 
 def _svg(head: bytes) -> tuple[int, int] | None:

@@ -70,6 +70,10 @@ def webp_extended(w: int, h: int) -> bytes:
         ("c.svg", b"<svg width='30px' viewBox='0,0,20,10'>", (30, 15)),
         ("d.svg", b'<svg width="100%" height="50%" viewBox="0 0 40 10">', (40, 10)),
         ("e.svg", b'<svg width="10em" height="4em">', None),
+        # Inkscape's millimetres (the viewBox is in mm too: not pixels), inches, points
+        ("h.svg", b'<svg width="166.22995mm" height="63.9mm" viewBox="0 0 166.2 63.9">', (628, 242)),
+        ("i.svg", b'<svg width="5in" viewBox="0 0 360 180">', (480, 240)),
+        ("j.svg", b'<svg width="72pt" height="2.54cm">', (96, 96)),
         ("f.png", b"not an image at all", None),
         ("g.jpg", b"\xff\xd8\xff\xe0\x00", None),
     ],

@@ -21,7 +21,7 @@ WARNING_CODES = {
     "attribute": "an attribute in braces that is not kept",
     "lenient-code": "a lenient '=' answer that looks like code, an option or a file name (compared ignoring case)",
     "shown-as-text": "Markdown of another tool published as plain text (a shortcode, a grid table, a code chunk...)",
-    "external-image": "an image on another site, which the pages' security policy does not load",
+    "external-image": "an image or embedded page on another site, which the pages' security policy does not load",
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
 

@@ -284,8 +284,14 @@ def test_an_image_on_another_site_is_said_not_to_show_unless_the_policy_is_off(m
     from masterysite.build import load_course
 
     unit = HEAD + '![A diagram](https://mermaid.ink/img/x?type=png)\n\n<img src="//example.org/a.png" alt="A">\n'
+    unit += '\n<iframe width="560" src="https://www.youtube.com/embed/VhJ2JKE4fBs?si=x" allowfullscreen></iframe>\n'
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
-    warned = [(p.line, p.code) for p in load_course(root).report.sorted()]
-    assert warned == [(5, "external-image"), (7, "external-image")]
+    report = load_course(root).report.sorted()
+    assert [(p.line, p.code) for p in report] == [(5, "external-image"), (7, "external-image"), (9, "external-image")]
+    assert str(report[2]).endswith(
+        "embedded page 'https://www.youtube.com/embed/VhJ2JKE4fBs?si=x' is on another site, and the pages show none"
+        " (their security policy): it would be an empty box; link to it instead, like [Watch the video]"
+        "(https://www.youtube.com/watch?v=VhJ2JKE4fBs) (or set csp: false) [external-image]"
+    )
     root = make_course({"course.yml": "title: T\ncsp: false\n", "units/a.md": unit}, "open")
     assert [p.code for p in load_course(root).report.sorted()] == []

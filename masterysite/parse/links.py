@@ -84,7 +84,8 @@ def _foreign_hint(text: str) -> bool:
     )
 
 
-_HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^>]*>?", re.I)
+_HTML_TAG = re.compile(r"<(img|a|source|video|audio|iframe)\b[^>]*>?", re.I)
+_YOUTUBE = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I)
 _HTML_ATTR = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
@@ -373,6 +374,9 @@ class LinkRewriter:
                 if found is None or found.group(2) is None or (attr == "href") != (name == "a"):
                     continue
                 value = html.unescape(_value(found))
+                if name == "iframe" and _ON_THE_WEB.match(value):
+                    self._framed(value, at)
+                    continue
                 urls = [u.split()[0] for u in value.split(",") if u.strip()] if attr == "srcset" else [value]
                 new = value
                 for url in urls:
@@ -385,6 +389,19 @@ class LinkRewriter:
         for begin, stop, text in reversed(edits):
             content = content[:begin] + text + content[stop:]
         token.content = content
+
+    def _framed(self, url: str, line: int) -> None:
+        """An ``<iframe>`` of another site (a YouTube video): the pages' security policy shows no page of
+        another site, so it would be an empty box: say so, with the link to write instead."""
+        if not self.source.csp:
+            return
+        video = _YOUTUBE.match(url)
+        link = f"https://www.youtube.com/watch?v={video.group(1)}" if video else url
+        message = (
+            f"embedded page '{url}' is on another site, and the pages show none (their security policy): it"
+            f" would be an empty box; link to it instead, like [Watch the video]({link}) (or set csp: false)"
+        )
+        self.report.warn(self.source.path, line, message, "external-image")
 
     def _alt_missing(self, token: Token, line: int) -> None:
         src = str(token.attrGet("src") or "")

@@ -28,11 +28,12 @@ _ATTR_TOKEN = re.compile(
     r"""\s*(?:
         \#(?P<id>[^\s{}#.'"=]+)
       | \.(?P<cls>[^\s{}#.'"=]+)
-      | (?P<key>[A-Za-z_:][\w:.-]*)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s{}'"]+))
+      | (?P<key>[A-Za-z_:][\w:.-]*)=(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>(?:[^'\\]|\\.)*)'|(?P<bare>[^\s{}'"]+))
       | (?P<dash>-)(?=[\s}])
     )""",
     re.X,
 )
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation (CommonMark's, pandoc's)
 _TRAILING = re.compile(r"\s*(\{[^{}]*\})\s*$")
 
 
@@ -60,6 +61,8 @@ def parse_attributes(text: str) -> tuple[dict[str, str], int] | None:
             classes.append("unnumbered")
         else:
             value = next(v for v in match.group("dq", "sq", "bare") if v is not None)
+            if "\\" in value and match.group("bare") is None:  # pandoc's '\"' inside quotes: the quote
+                value = _ESCAPED.sub(r"\1", value)
             attrs[match.group("key").lower()] = value
         pos = match.end()
     if classes:

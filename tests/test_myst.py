@@ -303,3 +303,15 @@ def test_a_gated_solution_never_ended_is_said() -> None:
         "units/a.md:10: warning: MyST directive '```{exercise-end}' ends no '```{exercise-start}' above it: remove it"
         " [shown-as-text]",
     ]
+
+
+def test_raw_blocks_are_html_or_nothing() -> None:
+    """MyST's {raw} and pandoc's raw attribute: HTML is HTML; a notebook's or LaTeX's is for another
+    output (QuantEcon's notebook header, '\\newpage'): nothing here, and nothing to warn about."""
+    body = (
+        '```{raw} jupyter\n<div id="qe-notebook-header">HEADER</div>\n```\n\n```{raw} html\n<b>bold</b>\n```\n\n'
+        "```{=latex}\n\\newpage\n```\n\n```{=html}\n<i>it</i>\n```\n\nA `\\LaTeX`{=latex} word, `<kbd>K</kbd>`{=html}.\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert html == "<b>bold</b>\n<i>it</i>\n<p>A  word, <kbd>K</kbd>.</p>\n"

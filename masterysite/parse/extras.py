@@ -207,7 +207,10 @@ def _core(state: StateCore) -> None:
     titled: list[int] = []
     for index, token in enumerate(tokens):
         if token.type == "fence":
-            if token.info.lstrip().startswith("{"):  # ('``` { .bash }': markdown-it keeps the space)
+            raw = _RAW.fullmatch(token.info.strip())
+            if raw is not None:  # pandoc's raw block: HTML as it is; LaTeX, a notebook's... nothing here
+                token.type, token.content = "html_block", token.content if raw.group(1).lower() == "html" else ""
+            elif token.info.lstrip().startswith("{"):  # ('``` { .bash }': markdown-it keeps the space)
                 fence_language(token)
             elif "title=" in token.info:
                 titled.append(index)
@@ -217,8 +220,31 @@ def _core(state: StateCore) -> None:
                 _figure(tokens, index)
             elif tokens[index - 1].type == "heading_open" and content.endswith("}"):
                 _heading_attributes(tokens[index - 1], token)
+            if "`{=" in content and token.children:
+                token.children = _raw_inline(token.children)
     for index in reversed(titled):
         _code_title(tokens, index)
+
+
+_RAW = re.compile(r"\{=([\w-]+)\}")  # pandoc's raw attribute: '```{=latex}', '`<b>`{=html}'
+
+
+def _raw_inline(children: list[Token]) -> list[Token]:
+    """```\\LaTeX`{=latex}``: raw inline content of another format is left out; ``{=html}`` is HTML."""
+    out: list[Token] = []
+    for child in children:
+        raw = _RAW.match(child.content) if child.type == "text" and out and out[-1].type == "code_inline" else None
+        if raw is None:
+            out.append(child)
+            continue
+        code = out.pop()
+        if raw.group(1).lower() == "html":
+            out.append(Token("html_inline", "", 0, content=code.content))
+        rest = child.copy()
+        rest.content = child.content[raw.end() :]
+        if rest.content:
+            out.append(rest)
+    return out
 
 
 _CODE_TITLE = re.compile(r"""\stitle=(?:"([^"]*)"|'([^']*)')""")

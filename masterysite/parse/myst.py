@@ -160,7 +160,7 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     return True
 
 
-READ = (*CODE, "math", "figure", "image", "index")  # directives read here that are not lesson blocks
+READ = (*CODE, "math", "figure", "image", "index", "raw")  # directives read here that are not lesson blocks
 GATED = ("solution-start", "exercise-start")
 
 
@@ -221,6 +221,10 @@ def other_directive(
         token.content = "\n" + "\n".join(_raw(state, n) for n in range(body, stop)).strip("\n") + "\n"
     elif name in ("figure", "image"):
         _image(state, start, body, stop, name, argument, options)
+    elif name == "raw":  # raw HTML as it is; a notebook's or LaTeX's: for another output, nothing here
+        if argument.lower() == "html":
+            token = state.push("html_block", "", 0)
+            token.content, token.map = "".join(_raw(state, n) + "\n" for n in range(body, stop)), [start, after]
     elif name != "index":  # (an index entry: Sphinx shows nothing where it stands)
         token = state.push("fence", "code", 0)
         token.info = f"{{{name}}} {argument}".strip()
@@ -370,7 +374,7 @@ def wants_own_meta(name: str, options: dict[str, str]) -> bool:
     return bool(options) or known or kind_of(tag) is None
 
 
-_NAMES = """toctree include literalinclude list-table csv-table table eval-rst glossary raw only contents bibliography
+_NAMES = """toctree include literalinclude list-table csv-table table eval-rst glossary only contents bibliography
 epigraph highlights pull-quote rubric centered hlist versionadded versionchanged deprecated graphviz plot
 jupyter-execute glue tabbed panels div embed iframe video youtube button-link button-ref code-tab solution-start
 solution-end exercise-start exercise-end"""

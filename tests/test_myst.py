@@ -310,7 +310,8 @@ def test_raw_blocks_are_html_or_nothing() -> None:
     output (QuantEcon's notebook header, '\\newpage'): nothing here, and nothing to warn about."""
     body = (
         '```{raw} jupyter\n<div id="qe-notebook-header">HEADER</div>\n```\n\n```{raw} html\n<b>bold</b>\n```\n\n'
-        "```{=latex}\n\\newpage\n```\n\n```{=html}\n<i>it</i>\n```\n\nA `\\LaTeX`{=latex} word, `<kbd>K</kbd>`{=html}.\n"
+        "```{=latex}\n\\newpage\n```\n\n```{=html}\n<i>it</i>\n```\n\n"
+        "A `\\LaTeX`{=latex} word, `<kbd>K</kbd>`{=html}.\n"
     )
     html, problems = parse(body)
     assert problems == []

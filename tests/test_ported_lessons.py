@@ -295,3 +295,27 @@ def test_an_image_on_another_site_is_said_not_to_show_unless_the_policy_is_off(m
     )
     root = make_course({"course.yml": "title: T\ncsp: false\n", "units/a.md": unit}, "open")
     assert [p.code for p in load_course(root).report.sorted()] == []
+
+
+def test_quarto_speaker_notes_are_never_published_and_layout_classes_show_their_content() -> None:
+    html, problems = parse(
+        "::: {.notes}\nSpeaker SECRET\n:::\n\n::: {.column-margin}\nIn the margin.\n:::\n\n"
+        "::: {layout-ncol=2}\nTwo columns.\n:::\n\n::: {.column-page-right}\nWide.\n:::\n\n"
+        "::: {.incremental}\n- one\n:::\n"
+    )
+    assert problems == []
+    assert html == "<p>In the margin.</p>\n<p>Two columns.</p>\n<p>Wide.</p>\n<ul>\n<li>one</li>\n</ul>\n"
+    _, problems = parse("::: notes\nVisible?\n:::\n")  # bare: a typo of 'note' as likely as speaker notes
+    assert len(problems) == 1 and problems[0].endswith("— did you mean 'note'?")
+
+
+def test_a_link_to_a_page_not_copied_says_what_to_do_and_never_suggests_course_yml(make_course: MakeCourse) -> None:
+    from masterysite.build import load_course
+
+    unit = HEAD + "See the [setup](../precourse.md#ssh) and [more](../cours.yml).\n"
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    assert [str(p) for p in load_course(root).report.sorted()] == [
+        "units/a.md:5: broken link '../cours.yml': no file 'cours.yml' in the course",
+        "units/a.md:5: broken link '../precourse.md#ssh': no file 'precourse.md' in the course: copy the page into"
+        " units/ as a unit, or link to where it is published (https://…)",
+    ]

@@ -31,8 +31,16 @@ COLLAPSED = ("solution", "hint", "spoiler", "details")
 SUMMARIES = ("keypoints", "questions", "objectives")
 HIDDEN = ("instructor",)
 TABSETS = ("panel-tabset", "tab", "group-tab")  # Quarto's and the Workbench's tabs: one per heading (_tabs)
-LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item", "tabs")  # Quarto's, sphinx-design's layout blocks:
-# their content is shown in the flow of the lesson
+LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item", "tabs", "div")  # Quarto's, sphinx-design's layout
+# blocks (and pandoc's div of attributes only, '::: {layout-ncol=2}'): their content is shown in the flow of the lesson
+QUARTO_LAYOUT = ("column-", "r-", "incremental", "nonincremental", "fragment", "aside", "center", "smaller")
+"""Quarto's page-layout and slide classes ('{.column-margin}', '{.incremental}'): content in the flow too."""
+
+
+def in_flow(name: str) -> bool:
+    return name in LAYOUT or name.startswith(QUARTO_LAYOUT)
+
+
 LESSON_BLOCKS = (*CALLOUTS, *PRACTICE, *COLLAPSED, *SUMMARIES, *HIDDEN)
 ALL_BLOCKS = (*QUIZ_BLOCKS, *LESSON_BLOCKS, *QUARTO)
 TITLE = re.compile(r"<!--ms-t:(\w+)-->")
@@ -98,15 +106,18 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
                 _figure(tokens[index + 1 : end], name[1:]) if name.startswith("#fig-") else tokens[index + 1 : end]
             )
             continue
-        if name in LAYOUT and token.meta.get("closed", True):
+        if in_flow(name) and token.meta.get("closed", True):
             if name in ("tab-set", "tabs"):  # sphinx-design's, sphinx-tabs': the first tab open, as MkDocs' tabs
                 first = next((t for t in tokens[index + 1 : end] if t.type == "container_block_open"), None)
                 if first is not None and first.meta and first.meta.get("name") == "details":
                     first.meta["open"] = True
             tokens[index : end + 1] = tokens[index + 1 : end]  # a layout only: its content, one after another
             continue
-        if name in TABSETS + LAYOUT:  # never closed: it swallowed the rest
+        if name in TABSETS or in_flow(name):  # never closed: it swallowed the rest
             problem(env, "unclosed", token.map[0] if token.map else 0, name=name, fence=token.markup)
+            index = end + 1
+            continue
+        if token.meta.get("speaker_notes"):  # Quarto's '::: {.notes}': for the teacher, never published
             index = end + 1
             continue
         kind = kind_of(name)

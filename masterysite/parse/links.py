@@ -497,11 +497,16 @@ class LinkRewriter:
         hint = self._hint(joined, options, unit_dir, from_root)
         if kind == "link" and "." not in posixpath.basename(joined) and "/" not in target and not hint:
             hint = " (a MyST label? write the unit's file and its heading: 'other-unit.md#heading')"
+        elif kind == "link" and joined.endswith((".md", ".qmd", ".ipynb", ".html")) and not hint:
+            hint = ": copy the page into units/ as a unit, or link to where it is published (https://…)"
         message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
         self.report.error(self.source.path, line, message)
 
     def _course_files(self, folder: str) -> list[str]:
-        """The files next to a broken target, for a did-you-mean."""
+        """The files next to a broken target, for a did-you-mean (none at the course's top: course.yml
+        and the like are never published)."""
+        if folder in ("", "."):
+            return []
         try:
             names = sorted(p.name for p in (self.root / folder).iterdir() if not p.is_dir())[:500]
         except (OSError, ValueError):

@@ -143,7 +143,9 @@ def block_info(params: str) -> tuple[str, str]:
         return name, rest.strip()
     classes = _CLASS.findall(braces.group(1))
     attrs = block_attrs(params)
-    return (classes[0] if classes else braces.group(1).strip() or "{}"), (attrs.get("title") or braces.group(2))
+    inside = braces.group(1).strip()
+    name = classes[0] if classes else inside if inside.startswith("#") or "=" not in inside else "div"
+    return name or "{}", (attrs.get("title") or braces.group(2))
 
 
 def block_attrs(params: str) -> dict[str, str]:
@@ -317,6 +319,8 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         token.meta["collapse"] = attrs["collapse"]
     if attrs and name.startswith("content-"):  # Quarto's '{.content-hidden unless-format="html"}'
         token.meta["conditions"] = attrs
+    if name == "notes" and params.startswith("{"):  # Quarto's speaker notes '{.notes}' (a bare 'notes': a typo?)
+        token.meta["speaker_notes"] = True
     state.md.block.tokenize(state, body, end)
     token = state.push("container_block_close", "div", -1)
     token.markup, token.block = ":" * colons, True

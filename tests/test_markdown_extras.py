@@ -530,3 +530,35 @@ def test_cross_references_read_in_the_courses_language(make_course: MakeCourse, 
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
     assert '<p>Siehe <a href="#fig-baum">Abbildung 1</a>.</p>' in page
     assert "<figcaption>Abbildung 1: Ein Baum</figcaption>" in page
+
+
+def test_a_quiz_without_draw_is_the_same_on_every_retake_and_said_so(make_course: MakeCourse) -> None:
+    """SPEC §5: the whole pool counts as the draw when 'draw' is not set; no quiz, no warning."""
+    two = "::: question a\nR?\n\n= 2\n:::\n\n" + QUESTION
+    files = {"units/01-a.md": unit(two, "objectives:\n  a: Do A\n"), "units/02-b.md": unit("Lesson.")}
+    root = make_course({"course.yml": "title: T\n", **files})
+    assert [p for p in problems(root) if "small-pool" in p] == [
+        "units/01-a.md:1: warning: a retake asks the same 2 questions again (no quiz.draw): for fresh ones, add"
+        " questions and set 'quiz: {draw: N}' to at most half of the pool [small-pool]"
+    ]
+
+
+def test_one_message_for_a_question_never_closed_or_a_misspelt_objective(make_course: MakeCourse) -> None:
+    """SPEC §5, one message per root cause: a question left open before the next block starts is that
+    error alone (not one per block after it, nor 'objective with no question'); a question for a
+    misspelt objective is not followed by 'objective with no question' for the one it meant."""
+    body = (
+        "::: question o\nWhich?\n\n- [x] a\n- [ ] b\n\n\n::: question o\nAgain?\n\n= yes\n:::\n\n"
+        "::: corrective o Again\nMore.\n:::\n\n::: enrichment More\nMore.\n:::\n"
+    )
+    front = "objectives:\n  o: Do O\nquiz:\n  draw: 1\n"
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body, front)})
+    assert problems(root) == [
+        "units/01-a.md:9: '::: question' block is never closed: add a line ':::' after it, before line 16 where the"
+        " next block starts"
+    ]
+    body = "::: question oo\nWhich?\n\n= yes\n:::\n\n::: corrective o Again\nMore.\n:::\n"
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body, front)}, "misspelt")
+    assert [p.split(": ", 1)[1][:55] for p in problems(root)] == [
+        "question refers to unknown objective 'oo' (objectives: "
+    ]

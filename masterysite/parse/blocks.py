@@ -255,6 +255,11 @@ class BlockParser:
         line = self.line(token)
         if not token.meta.get("closed", True):
             message = f"'{token.markup} {name}' block is never closed: add a line '{token.markup}' after it"
+            if "next" in token.meta:  # another quiz block starts inside it
+                message = (
+                    f"'{token.markup} {name}' block is never closed: add a line '{token.markup}' after it,"
+                    f" before line {token.meta['next'] + self.offset + 1} where the next block starts"
+                )
             self.report.error(self.path, line, message)
             self.unclosed = True
             return  # what it swallowed would only give confusing follow-on errors

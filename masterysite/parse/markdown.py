@@ -230,6 +230,8 @@ def _block_end(
         if fence is None:
             continue
         colons, rest = fence
+        if rest and not inner and name in BLOCKS and block_info(rest)[0] in BLOCKS:
+            return line, False  # '::: question' inside '::: question': the first was never closed (blocks.py)
         if rest:
             if not inner and colons == count and not rest.startswith("{"):  # '::: {.callout-tip}': pandoc's
                 outer = {"name": name, "colons": count, "start": start_line, "inner": block_info(rest)[0]}
@@ -314,6 +316,8 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     token.info = f"{name} {title}".strip() if params.startswith("{") else params
     token.meta = meta or {"name": name, "title": title}
     token.meta["closed"] = closed
+    if not closed and end < end_line:  # ended by the next quiz block (_block_end): the ':::' goes before it
+        token.meta["next"] = end
     attrs = block_attrs(params) if params.startswith("{") else {}
     if attrs.get("collapse") in ("true", "false"):  # Quarto's collapsible callout: closed, or open until closed
         token.meta["collapse"] = attrs["collapse"]

@@ -139,7 +139,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         objectives_from_block=from_block or isinstance(meta.get("objectives"), yamlutil.LineList),
         practice=tuple(practice),
     )
-    lint_unit(unit, meta, report, complete=not blocks.unclosed and not lessonmod.unclosed(env))
+    complete = not blocks.unclosed and not lessonmod.unclosed(env)
+    lint_unit(unit, meta, report, complete=complete, clean=len(report.errors) == before)
     return unit
 
 
@@ -387,11 +388,15 @@ def _report_math(body: str, offset: int, path: str, report: Report) -> None:
     mdmod.math_failures.clear()
 
 
-def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: bool = True) -> None:
+def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: bool = True, clean: bool = True) -> None:
     """The alignment lint of one unit (warnings; errors for what cannot work).
 
-    Not ``complete``: a block was never closed and swallowed what follows, so the pool is not
-    what the teacher wrote and 'draw larger than the pool' would only mislead."""
+    Not ``complete``: a block was never closed and swallowed what follows, so the pool is not what
+    the teacher wrote: what is missing from it would only be follow-ons of that error. Not ``clean``:
+    the unit has an error, and its warnings would be mostly follow-ons too (a misspelt objective's
+    question leaves the objective 'with no question'): only a draw larger than the pool is said."""
+    if not complete:
+        return
     path = unit.path
     pool = len(unit.questions)
     by_objective = {o.id: 0 for o in unit.objectives}
@@ -399,7 +404,7 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
         if question.objective in by_objective:
             by_objective[question.objective] += 1
     corrected = {b.objective for b in unit.correctives}
-    for objective in unit.objectives:
+    for objective in unit.objectives if clean else ():
         if not by_objective[objective.id]:
             message = f"objective '{objective.id}' has no question: add a '::: question {objective.id}' block"
             report.warn(path, objective.line, message, "no-question")
@@ -411,12 +416,12 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
                 f" add a '::: corrective {objective.id} Title' block",
                 "no-corrective",
             )
-    if unit.draw is not None and not complete:
-        pass
-    elif unit.draw is not None and unit.draw > pool:
+    if unit.draw is not None and unit.draw > pool:
         noun = "question" if pool == 1 else "questions"
         message = f"quiz.draw is {unit.draw} but the unit has only {pool} {noun}: add questions or lower the draw"
         report.error(path, unit.draw_line, message)
+    elif not clean:
+        return
     elif unit.draw is not None and pool < 2 * unit.draw:
         report.warn(
             path,
@@ -425,7 +430,15 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
             f" (want at least {2 * unit.draw} for draw {unit.draw}): add questions or lower the draw",
             "small-pool",
         )
-    if pool and not unit.enrichment:
+    elif unit.draw is None and pool:  # the whole pool is every attempt (SPEC §5): a retake asks the same
+        report.warn(
+            path,
+            meta.line_of("quiz") if "quiz" in meta else 1,
+            f"a retake asks the same {pool} question{'s' if pool != 1 else ''} again (no quiz.draw): for fresh"
+            " ones, add questions and set 'quiz: {draw: N}' to at most half of the pool",
+            "small-pool",
+        )
+    if clean and pool and not unit.enrichment:
         report.warn(path, 1, "unit has a quiz but no '::: enrichment' for students who master it", "no-enrichment")
 
 

@@ -51,6 +51,12 @@ def parse_mastery(value: Any) -> Fraction | None:
 
 def check_mastery(value: Any, path: str, line: int, report: Report) -> Fraction | None:
     share = parse_mastery(value)
+    if share is not None and 0 < share < Fraction(1, 10) and str(value).strip().endswith("%"):
+        text = str(value).strip()[:-1].strip()
+        message = f"mastery {value} lets a student master the unit with almost nothing right"
+        if re.fullmatch(r"0?\.\d+", text):  # '0.8%': 0.8 and 80% mixed
+            message += f" — did you mean '{float(text) * 100:g}%' (or '{text}')?"
+        report.warn(path, line, message, "low-mastery")
     if share is not None and 0 < share <= 1:
         return share
     message = f"mastery must be a percentage in (0, 100%], like 80% or 0.8; got '{value}'"

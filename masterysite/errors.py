@@ -22,6 +22,7 @@ WARNING_CODES = {
     "lenient-code": "a lenient '=' answer that looks like code, an option or a file name (compared ignoring case)",
     "shown-as-text": "Markdown of another tool published as plain text (a shortcode, a grid table, a code chunk...)",
     "external-image": "an image or embedded page on another site, which the pages' security policy does not load",
+    "low-mastery": "a mastery threshold under 10% ('0.8%': 0.8 and 80% mixed up?)",
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
 

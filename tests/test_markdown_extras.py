@@ -562,3 +562,20 @@ def test_one_message_for_a_question_never_closed_or_a_misspelt_objective(make_co
     assert [p.split(": ", 1)[1][:55] for p in problems(root)] == [
         "question refers to unknown objective 'oo' (objectives: "
     ]
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body, front.replace("ob", "o"))}, "key")
+    assert problems(root) == ["units/01-a.md:3: unknown key 'ojectives' — did you mean 'objectives'?"]
+    front = "objectives:\n  o o: Do O\n"
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body, front)}, "spaced")
+    spaced = "units/01-a.md:4: objective id 'o o' may use only letters, digits, '-' and '_' (like 'o-o')"
+    assert problems(root) == [spaced]
+    a, b = "---\ntitle: A\n---\n\nA.\n", "---\ntitle: B\nid: a\nrequires: [a]\n---\n\nB.\n"
+    files = {"course.yml": "title: T\n", "units/01-a.md": a, "units/02-b.md": b, "units/03-c.md": c(b)}
+    root = make_course(files, "ids")
+    assert problems(root) == [
+        "units/02-b.md:3: duplicate unit id 'a' (also used by units/01-a.md): give one of them its own 'id:'",
+        "units/03-c.md:3: requires unknown unit id 'b': units/02-b.md has 'id: a'",
+    ]
+
+
+def c(b: str) -> str:
+    return b.replace("title: B\nid: a\nrequires: [a]", "title: C\nrequires: [b]")

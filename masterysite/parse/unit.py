@@ -98,7 +98,9 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         from_block = bool(objectives)
     if objectives and not from_block:
         objectives = [rendered_objective(md, o, env, rewriter) for o in objectives]
-    known = None if meta_broken or objectives is None else [o.id for o in objectives]
+    # 'objetives:' (reported as unknown): its questions are not checked against no objectives at all
+    unread = objectives is None or (not objectives and misspelt("objectives", meta, UNIT_KEYS))
+    known = None if meta_broken or unread else [o.id for o in objectives or ()]
     found = Report()
     blocks = BlockParser(md, env, path, offset, known, found)
     lesson = blocks.split(tokens, body)
@@ -264,15 +266,19 @@ def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Obje
         )
         return None
     out = []
+    readable = True
     for key, text in value.items():
         line = value.line_of(key)
         if not ID_PATTERN.fullmatch(key):
-            report.error(path, line, f"objective id '{key}' may use only letters, digits, '-' and '_'")
+            fixed = re.sub(r"[^\w-]+", "-", key).strip("-")
+            advice = f" (like '{fixed}')" if fixed and ID_PATTERN.fullmatch(fixed) else ""
+            report.error(path, line, f"objective id '{key}' may use only letters, digits, '-' and '_'{advice}")
+            readable = False  # its questions name it some other way: checking them would only repeat this
         if isinstance(text, (dict, list)) or text is None or not str(text).strip():
             report.error(path, line, f"objective '{key}' needs a description: '{key}: what the student can do'")
             text = key
         out.append(Objective(key, str(text).strip(), line))
-    return out
+    return out if readable else None
 
 
 def _listed_objectives(items: yamlutil.LineList, path: str, report: Report) -> list[Objective] | None:

@@ -235,6 +235,17 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             "units/t.md:8: an empty blank '[[ ]]': write its answer inside, like '[[= 4]]' (or '[[== Na]]')",
         ),
         ("Order:\n\n1. a\n2. a", "units/t.md:11: two items of an ordering question read the same"),
+        (
+            "Which?\n\n- [ ] a\n> Not a.\n- [x] b\n- [ ] c",
+            "units/t.md:11: a choice's '> feedback' must be indented under its choice (two spaces: '  > …'), or it"
+            " ends the list",
+        ),
+        (
+            "Which?\n\n\t- [ ] a\n\t- [x] b",
+            "units/t.md:10: these choices (or answer lines) are indented with a tab or four spaces, which makes them"
+            " code: start each '- [ ]' (or '=') at the start of its line",
+        ),
+        ("Which?\n\n- [ ] a\n- [x]b", "units/t.md:11: put a space after '[x]': a choice is written '- [x] text'"),
         ("Order:\n\n1. a", "units/t.md:7: an ordering question needs at least two items"),
         (
             "Which?\n[[?]] glued hint\n\n= a",

@@ -21,6 +21,8 @@ _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
+_GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
+_INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
 
 def question_key(objective: str, source: str) -> str:
@@ -333,6 +335,8 @@ class BlockParser:
         if found is None:
             return self._no_answer_lines(inner, blocks, line, objective, key, hints)
         start, end = found
+        if self._unindented_feedback(blocks, start):
+            return None
         prompt = [t for block in blocks[:start] for t in block]
         if not prompt:
             self.report.error(self.path, line, "question has no text before its answer")
@@ -347,6 +351,23 @@ class BlockParser:
             return Question(key, objective, kind, html, tuple(choices), (), explanation, line, hints=hints)
         answers = tuple(self._answers(answer_blocks))
         return Question(key, objective, "text", html, (), answers, explanation, line, hints=hints)
+
+    def _unindented_feedback(self, blocks: list[list[Token]], start: int) -> bool:
+        """Choices, a '> feedback' at the start of a line, more choices: the feedback was meant for the
+        choice above it, and ended the list there (one error, not 'one choice', 'no correct choice'...)."""
+        if not blocks[start][0].type.endswith("list_open"):
+            return False
+        at = start + 1
+        while at + 1 < len(blocks) and _is_blockquote(blocks[at]) and blocks[at + 1][0].type.endswith("list_open"):
+            items = _list_items(blocks[at + 1])
+            if not items or any(_item_marker(item) is None for item in items):
+                return False
+            message = (
+                "a choice's '> feedback' must be indented under its choice (two spaces: '  > …'), or it ends the list"
+            )
+            self.report.error(self.path, self.line(blocks[at][0]), message)
+            at += 2
+        return at > start + 1
 
     def _no_answer_lines(
         self, inner: list[Token], blocks: list[list[Token]], line: int, objective: str, key: str, hints: tuple[str, ...]
@@ -378,6 +399,13 @@ class BlockParser:
         message = "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
         if _glued_answer(inner):
             message = "question has no answer: put an empty line before its '= answer' line"
+        code = next((b[0] for b in body if b[0].type == "code_block" and _INDENTED_ANSWER.match(b[0].content)), None)
+        if code is not None:  # '\t- [x] right': a tab (or four spaces) makes the choices an indented code block
+            line = self.line(code)
+            message = (
+                "these choices (or answer lines) are indented with a tab or four spaces, which makes them"
+                " code: start each '- [ ]' (or '=') at the start of its line"
+            )
         self.report.error(self.path, line, message)
         return None
 
@@ -456,9 +484,13 @@ class BlockParser:
                 unmarked = [item for item in items if _item_marker(item) is None]
                 if len(unmarked) < len(items):
                     for item in unmarked:
-                        self.report.error(
-                            self.path, self.line(item[0]), "every choice needs '[ ]' or '[x]' after its '-'"
-                        )
+                        message = "every choice needs '[ ]' or '[x]' after its '-'"
+                        glued = _GLUED_MARKER.match(item[2].content) if len(item) > 2 else None
+                        if glued is not None:  # '- [x]Protons'
+                            message = (
+                                f"put a space after '{glued.group(0)}': a choice is written '- {glued.group(0)} text'"
+                            )
+                        self.report.error(self.path, self.line(item[0]), message)
                     return index, index + 1
             if _answer_lines(block) is not None:
                 end = index + 1
@@ -483,7 +515,7 @@ class BlockParser:
         for index, item in enumerate(_list_items(block)):
             choices.append(self._choice(index, item))
         correct = sum(1 for c in choices if c.correct)
-        if not correct:
+        if not correct and all(_item_marker(item) is not None for item in _list_items(block)):  # (else: said)
             self.report.error(self.path, line, "choice question has no correct choice: mark the right one(s) with [x]")
         if len(choices) < 2:
             self.report.error(self.path, line, "a choice question needs at least two choices")

@@ -87,6 +87,17 @@ def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(("text", "number"), [("44 g/mol", "44"), ("9.8 m/s^2", "9.8"), ("5 cm", "5"), ("45°", "45")])
+def test_a_number_with_a_unit_warns_that_the_number_alone_is_wrong(text: str, number: str) -> None:
+    (q,), report = parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")
+    assert [str(p) for p in report.problems] == [
+        f"units/t.md:10: warning: '{text}' is a number with a unit, compared as text: '{number}' alone, or the unit"
+        f" written another way, is marked wrong; write '= {number}' and name the unit in the question (or add each"
+        " form the students may write as another '=' line) [lenient-code]"
+    ]
+    assert judging.judge(q, text.upper()) and not judging.judge(q, number)  # what the warning says
+
+
 @pytest.mark.parametrize("text", ["Paris", "new york", "3/4", "1 1/2", "0.75 ± 0.01", "e.g. this", "Mr. Smith"])
 def test_plain_lenient_answers_do_not_warn(text: str) -> None:
     assert parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")[1].problems == []

@@ -21,6 +21,7 @@ _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
+_WITH_UNIT = re.compile(r"([-+−]?\d+(?:[.,]\d+)?)\s*((?:[a-zA-Zµμ°Ω]+\d?(?:\s*[/·*]\s*|\s+|\^-?\d|-?\d)?)+)")
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
@@ -569,7 +570,15 @@ class BlockParser:
         except judging.AnswerError as error:
             self.report.error(self.path, line, str(error))
             return None
-        if judging.looks_like_code(answer):
+        unit = _WITH_UNIT.fullmatch(answer.source) if answer.kind == "text" else None
+        if unit is not None:  # '= 44 g/mol': a student who writes 44 (or '44 g / mol') is marked wrong
+            message = (
+                f"'{answer.source}' is a number with a unit, compared as text: '{unit.group(1)}' alone, or the unit"
+                f" written another way, is marked wrong; write '= {unit.group(1)}' and name the unit in the question"
+                " (or add each form the students may write as another '=' line)"
+            )
+            self.report.warn(self.path, line, message, "lenient-code")
+        elif judging.looks_like_code(answer):
             message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
             self.report.warn(self.path, line, message, "lenient-code")
         return answer

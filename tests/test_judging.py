@@ -96,6 +96,8 @@ def test_a_number_with_a_unit_warns_that_the_number_alone_is_wrong(text: str, nu
         " form the students may write as another '=' line) [lenient-code]"
     ]
     assert judging.judge(q, text.upper()) and not judging.judge(q, number)  # what the warning says
+    assert parse(f"::: question o\nWhich?\n\n= {number}\n= {text}\n:::\n")[1].problems == []  # both accepted
+    assert len(parse(f"::: question o\nSay [[{text}]].\n:::\n")[1].problems) == 1  # in a blank too
 
 
 @pytest.mark.parametrize("text", ["Paris", "new york", "3/4", "1 1/2", "0.75 ± 0.01", "e.g. this", "Mr. Smith"])

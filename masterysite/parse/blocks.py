@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -424,6 +425,7 @@ class BlockParser:
         for blank in found:
             alternatives = [self.answer(text, blank.line) for text in judging.split_alternatives(blank.inside)]
             blanks.append(tuple(a for a in alternatives if a is not None))
+            self.units_alone(blanks[-1])
         html = fill_blanks(self.render(tokens), key, len(found))
         return Question(key, objective, "blanks", html, (), (), explanation, line, blanks=tuple(blanks), hints=hints)
 
@@ -557,7 +559,22 @@ class BlockParser:
                 answer = self.answer(text, first + offset)
                 if answer is not None:
                     answers.append(answer)
+        self.units_alone(answers)
         return answers
+
+    def units_alone(self, answers: Sequence[Answer]) -> None:
+        """'= 44 g/mol' where no answer of the slot accepts '44': a student who writes the number alone
+        (or the unit another way) is marked wrong. Said once per such answer, with what to write."""
+        for answer in answers:
+            unit = _WITH_UNIT.fullmatch(answer.source) if answer.kind == "text" else None
+            if unit is None or judging.slot_right(tuple(answers), unit.group(1)):
+                continue
+            message = (
+                f"'{answer.source}' is a number with a unit, compared as text: '{unit.group(1)}' alone, or the unit"
+                f" written another way, is marked wrong; write '= {unit.group(1)}' and name the unit in the question"
+                " (or add each form the students may write as another '=' line)"
+            )
+            self.report.warn(self.path, answer.line, message, "lenient-code")
 
     def answer(self, text: str, line: int, default: str = "=") -> Answer | None:
         """One alternative as written (``= 3/4``, ``== -S``, ``~ /a+/``); errors and warnings reported."""
@@ -570,14 +587,8 @@ class BlockParser:
         except judging.AnswerError as error:
             self.report.error(self.path, line, str(error))
             return None
-        unit = _WITH_UNIT.fullmatch(answer.source) if answer.kind == "text" else None
-        if unit is not None:  # '= 44 g/mol': a student who writes 44 (or '44 g / mol') is marked wrong
-            message = (
-                f"'{answer.source}' is a number with a unit, compared as text: '{unit.group(1)}' alone, or the unit"
-                f" written another way, is marked wrong; write '= {unit.group(1)}' and name the unit in the question"
-                " (or add each form the students may write as another '=' line)"
-            )
-            self.report.warn(self.path, line, message, "lenient-code")
+        if _WITH_UNIT.fullmatch(answer.source) and answer.kind == "text":
+            pass  # said by units_alone, which sees the other answers of its slot
         elif judging.looks_like_code(answer):
             message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
             self.report.warn(self.path, line, message, "lenient-code")

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from masterysite import judging, sealing
-from masterysite.model import Course, Question, Unit
+from masterysite.model import Answer, Course, Question, Unit
 from masterysite.sealing import Part, Sealable
 
 ORDERED_KINDS = ("single", "multiple", "ordering")  # "correct": choice ids, or item ids in order
@@ -26,11 +26,17 @@ def normalize_text(text: str) -> str:
     return judging.lenient_text(text)
 
 
+def _shown(answers: tuple[Answer, ...]) -> str:
+    """The answers a student is shown after an attempt: a pattern (``/(la )?corteza/i``) means nothing
+    to a student, so it is left out; a slot with patterns only shows none."""
+    return ", ".join(f"<code>{html.escape(a.source)}</code>" for a in answers if a.kind != "pattern")
+
+
 def _accepted_html(question: Question) -> str | None:
     if question.kind == "text":
-        return ", ".join(f"<code>{html.escape(a.source)}</code>" for a in question.answers) or None
+        return _shown(question.answers) or None
     if question.kind == "blanks":
-        items = (", ".join(f"<code>{html.escape(a.source)}</code>" for a in b) for b in question.blanks)
+        items = (_shown(b) or "…" for b in question.blanks)
         return "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
     if question.kind == "ordering":
         return "<ol>" + "".join(f"<li>{c.html}</li>" for c in question.choices) + "</ol>"

@@ -299,3 +299,16 @@ def test_check_notes_a_unit_that_unsealed_questions_alone_master(make_course) ->
     (note,) = hashing.sealing_notes(loaded.course)
     assert note.startswith("units/r.md:1: note: questions that cannot be sealed: 1;")
     assert note.endswith("[unsealed-unit]")
+
+
+def test_the_review_shows_answers_a_student_can_read_never_a_pattern() -> None:
+    """After an attempt a student sees the accepted answers: '/(la )?corteza/i' means nothing to them."""
+    text = (
+        "---\ntitle: T\nobjectives:\n  o: O\n---\n\n::: question o\nWhere?\n\n= the crust\n~ /(the )?crust/i\n:::\n\n"
+        "::: question o\nOnly a pattern?\n\n~ /(the )?crust/i\n:::\n\n"
+        "::: question o\nSay [[~ /a+/|b]] and [[~ /c/]].\n:::\n"
+    )
+    unit = parse_unit(text, UnitSource("units/t.md", 0, None, "."), Report())
+    assert unit is not None
+    reviews = [hashing.sealable(q).review["accepted"] for q in unit.questions]
+    assert reviews == ["<code>the crust</code>", None, "<ol><li><code>b</code></li><li>…</li></ol>"]

@@ -76,7 +76,10 @@ function exportProgress() {
   });
   var payload = { format: "masterysite-progress", schema: SCHEMA, course: COURSE.id, title: COURSE.title,
     student: store.data.student || "", exported: new Date().toISOString(), generator: COURSE.generator, units: units };
-  var name = "masterysite-" + COURSE.id + "-progress.json";
+  // The student's name in the file name: a class's thirty hand-ins must not all be called the same.
+  var who = (store.data.student || "").normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-");
+  who = who.replace(/^-+|-+$/g, "").slice(0, 40);
+  var name = "masterysite-" + COURSE.id + (who ? "-" + who : "") + "-progress.json";
   var url = URL.createObjectURL(new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" }));
   var a = el("a", { href: url, download: name });
   doc.body.appendChild(a);

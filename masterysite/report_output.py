@@ -122,10 +122,11 @@ def to_html(report: ClassReport, now: datetime | None = None) -> str:
     when = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
     rows = objective_rows(report)
     parts = [
-        f'<!DOCTYPE html>\n<html lang="{escape(course.language)}">\n<head>\n<meta charset="utf-8">\n',
+        # the report's words are English whatever the course's language; its title keeps its own
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f"<title>Class report · {escape(course.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
-        f"<h1>Class report: {escape(course.title)}</h1>\n",
+        f'<h1>Class report: <span lang="{escape(course.language)}">{escape(course.title)}</span></h1>\n',
         f"<p>{len(report.students)} students · {len(report.course.units)} units · made {when} "
         f"by masterysite {__version__}. Every recorded answer was re-checked against the course as built now.</p>\n",
         _problems(report),

@@ -257,3 +257,15 @@ def test_an_empty_folder_and_a_broken_course_exit_1(tmp_path: Path, course: Cour
     result = CliRunner().invoke(main, ["report", str(file), "--course", str(broken), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 1 and "course.yml:1: unknown key 'titel'" in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_the_report_page_says_its_language_is_english_and_the_titles_their_own(exports: Path, course: Course) -> None:
+    """Its words are English: a screen reader must not read them with the course's (French) voice."""
+    from dataclasses import replace
+
+    from masterysite.report_output import to_html
+
+    french = replace(course, config=replace(course.config, language="fr"))
+    page = to_html(build_report(french, [exports]))
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert f'<h1>Class report: <span lang="fr">{course.config.title}</span></h1>' in page

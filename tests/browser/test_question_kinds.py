@@ -184,6 +184,17 @@ def test_every_kind_is_judged_as_the_teacher_means(page: Page, kinds_root: str) 
     }
 
 
+def test_a_blank_grows_with_what_the_student_types(page: Page, kinds_root: str) -> None:
+    """Never sized by its answer (that would tell its length): 8 characters wide, then as wide as the text."""
+    page.goto(kinds_root + UNIT)
+    blank = question(page, "British spelling").get_by_role("textbox", name="Blank 1 of 2", exact=True)
+    empty = blank.bounding_box()
+    blank.fill("a much longer answer than eight")
+    typed = blank.bounding_box()
+    assert empty and typed and typed["width"] > 2 * empty["width"], (empty, typed)
+    assert blank.evaluate("b => b.scrollWidth <= b.clientWidth + 1"), "the text is cut off"
+
+
 def test_hints_one_at_a_time_with_the_keyboard_and_free(page: Page, kinds_root: str) -> None:
     page.goto(kinds_root + UNIT)
     group = question(page, "six eighths in simplest form")

@@ -319,3 +319,19 @@ def test_a_link_to_a_page_not_copied_says_what_to_do_and_never_suggests_course_y
         "units/a.md:5: broken link '../precourse.md#ssh': no file 'precourse.md' in the course: copy the page into"
         " units/ as a unit, or link to where it is published (https://…)",
     ]
+
+
+def test_pandoc_bracketed_spans_are_spans() -> None:
+    html, problems = parse(
+        "[important]{.underline}, [high]{.mark}, [Caps]{.smallcaps}, [*x*]{#here lang=fr} and [y]{onclick=z}.\n\n"
+        "[a link](x.md), [a][ref], [not]{a span}, [@cite].\n\n[ref]: https://example.org\n"
+    )
+    assert (
+        '<p><u>important</u>, <mark>high</mark>, <span class="smallcaps">Caps</span>,'
+        ' <span id="here" lang="fr"><em>x</em></span> and <span>y</span>.</p>' in html
+    )
+    assert "[not]{a span}" in html and "[@cite]" in html and '<a href="https://example.org">a</a>' in html
+    assert [p.split("warning: ")[1][:30] for p in problems if "warning" in p] == [
+        "attribute 'onclick' is not kep",
+        "citation '[@cite]' is shown as",
+    ]

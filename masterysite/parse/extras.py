@@ -142,6 +142,37 @@ def _inline_attributes(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_SPAN_TAGS = {"mark": "mark", "underline": "u"}  # pandoc's classes that are an element of their own
+
+
+def _bracketed_span(state: StateInline, silent: bool) -> bool:
+    """pandoc's bracketed span ``[text]{.smallcaps}``: the text, in a span with those attributes
+    (``.mark`` a highlight, ``.underline`` underlined, as pandoc writes them)."""
+    start = state.pos
+    if state.src[start] != "[" or "]{" not in state.src[start : state.posMax]:
+        return False
+    end = state.md.helpers.parseLinkLabel(state, start, False)
+    if end < 0 or end + 1 >= state.posMax or state.src[end + 1] != "{":
+        return False
+    parsed = parse_attributes(state.src[end + 1 : state.posMax])
+    if parsed is None:
+        return False
+    if not silent:
+        attrs = dict(parsed[0])
+        classes = attrs.pop("class", "").split()
+        tag = next((_SPAN_TAGS[c] for c in classes if c in _SPAN_TAGS), "span")
+        rest = " ".join(c for c in classes if _SPAN_TAGS.get(c) != tag)
+        opening = state.push("ms_span_open", tag, 1)
+        apply_attributes(opening, {**attrs, **({"class": rest} if rest else {})})
+        limit = state.posMax
+        state.pos, state.posMax = start + 1, end
+        state.md.inline.tokenize(state)
+        state.posMax = limit
+        state.push("ms_span_close", tag, -1)
+    state.pos = end + 1 + parsed[1]
+    return True
+
+
 def _heading_attributes(opening: Token, inline: Token) -> None:
     """``## Setup {#setup}``: the braces end the heading's text."""
     last = inline.children[-1] if inline.children else None
@@ -329,6 +360,7 @@ def extend_markdown(md: MarkdownIt) -> None:
     md.core.ruler.before("footnote_tail", "ms_gated_footnotes", _gated_footnotes)
     _colon_deflist(md)
     md.inline.ruler.push("ms_attributes", _inline_attributes)
+    md.inline.ruler.before("link", "ms_span", _bracketed_span)
     md.core.ruler.after("inline", "ms_extras", _core)
 
 

@@ -366,6 +366,7 @@ INLINE_FIRST_CHARS = {
     "strikethrough": "~",
     "emphasis": "*_",
     "link": "[",
+    "ms_span": "[",
     "image": "!",
     "footnote_inline": "^",
     "footnote_ref": "[",

@@ -335,3 +335,21 @@ def test_pandoc_bracketed_spans_are_spans() -> None:
         "attribute 'onclick' is not kep",
         "citation '[@cite]' is shown as",
     ]
+
+
+def test_quarto_shortcodes_kbd_is_keys_and_the_others_say_what_to_do() -> None:
+    html, problems = parse(
+        "{{< include _setup.qmd >}}\n\n{{< video https://www.youtube.com/embed/wo9 >}}\n\n"
+        "Press {{< kbd Shift-Ctrl-P >}} or {{< kbd mac=Cmd-P win=Ctrl-P >}}, see {{< fa check >}} {{< fa x >}}"
+        " and {{< pagebreak >}}; `{{< kbd X >}}` in code stays.\n"
+    )
+    assert (
+        "<p>Press <kbd>Shift-Ctrl-P</kbd> or <kbd>Cmd-P</kbd> / <kbd>Ctrl-P</kbd>, see {{&lt; fa check &gt;}}"
+        " {{&lt; fa x &gt;}} and {{&lt; pagebreak &gt;}}; <code>{{&lt; kbd X &gt;}}</code> in code stays.</p>" in html
+    )
+    assert [p.split("is shown as text: ")[1] for p in problems] == [
+        "paste the content of '_setup.qmd' here (or make it a unit of its own) [shown-as-text]",
+        "link to it instead, like [Watch the video](https://www.youtube.com/watch?v=wo9) [shown-as-text]",
+        "icons are not shown here: remove it or write a word [shown-as-text]",
+        "a web page has no pages: remove it [shown-as-text]",
+    ]

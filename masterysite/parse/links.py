@@ -28,7 +28,10 @@ _FOREIGN = [
         re.compile(r"(?<![\w\]\\])\[[^\[\]]+\]\[[^\[\]]*\]"),
         "'{}' is shown as text: no link definition has that label (write '[label]: address' in this unit)",
     ),
-    (re.compile(r"\{\{<[^\n]{0,200}?>\}\}"), "Quarto shortcode '{}' is shown as text: it is not read here"),
+    (
+        _SHORTCODE := re.compile(r"\{\{<[^\n]{0,200}?>\}\}"),
+        "Quarto shortcode '{}' is shown as text: it is not read here",
+    ),
     (
         re.compile(r"(?<![\w.@])@eq-[\w-]+"),
         "Quarto cross-reference '{}' is shown as text (equations are not numbered here): name it in words",
@@ -61,6 +64,18 @@ _FOREIGN = [
 ]
 
 
+_SHORTCODE_ADVICE = {
+    "include": "paste the content of '{}' here (or make it a unit of its own)",
+    "embed": "paste what it shows here (a notebook's cell: its code and output)",
+    "video": "link to it instead, like [Watch the video]({})",
+    "pagebreak": "a web page has no pages: remove it",
+    "fa": "icons are not shown here: remove it or write a word",
+    "bi": "icons are not shown here: remove it or write a word",
+    "var": "write the value here (_variables.yml is not read)",
+    "env": "write the value here",
+    "lipsum": "write the text here",
+}
+"""What to do instead of a Quarto shortcode, by its name ('{}': its first argument)."""
 _INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 
@@ -324,10 +339,30 @@ class LinkRewriter:
                 continue  # '[see @key]': said once
             match = pattern.search(text)
             cited = cited or (match is not None and pattern is _CITATION)
-            if match is not None:
+            if match is not None and pattern is _SHORTCODE:
+                self._shortcodes(text, line)
+            elif match is not None:
                 at = line + text.count("\n", 0, match.start())
                 found = " ".join(match.group(0).split())  # one line, however it was written
                 self.report.warn(self.source.path, at, what.format(found), "shown-as-text")
+
+    def _shortcodes(self, text: str, line: int) -> None:
+        """Quarto's shortcodes of a paragraph: each kind said once, with what to do instead."""
+        said: set[str] = set()
+        for match in _SHORTCODE.finditer(text):
+            found = match.group(0)
+            name = (found[3:-3].split() or [""])[0].lower()
+            if name in said:
+                continue
+            said.add(name)
+            argument = [*found[3:-3].split(), "", ""][1].strip("\"'")
+            video = _YOUTUBE.match(argument) if name == "video" else None
+            argument = f"https://www.youtube.com/watch?v={video.group(1)}" if video else argument
+            advice = _SHORTCODE_ADVICE.get(name, "it is not read here").format(argument)
+            at = line + text.count("\n", 0, match.start())
+            self.report.warn(
+                self.source.path, at, f"Quarto shortcode '{found}' is shown as text: {advice}", "shown-as-text"
+            )
 
     def _roles(self, children: list[Token], line: int) -> None:
         """MyST cross-references (``{ref}`setup` ``, ``{doc}`intro` ``): shown as their text (myst.py)."""

@@ -680,6 +680,7 @@ def other_tools_source(state: StateCore) -> None:
     if "{" in state.src:
         quarto_equation_labels(state)
         quarto_meta(state)
+        quarto_kbd(state)
         jekyll_liquid(state)
 
 
@@ -708,6 +709,25 @@ def quarto_meta(state: StateCore) -> None:
         )
 
     state.src = _META.sub(value, state.src)
+
+
+_KBD = re.compile(r"\{\{<\s*kbd\s+([^<>\n]*?)\s*>\}\}")
+
+
+def quarto_kbd(state: StateCore) -> None:
+    """Quarto's ``{{< kbd Shift-Ctrl-P >}}`` (or ``mac=… win=…``: each, one after the other) is the key
+    combination to press, as ``<kbd>``. Not in code."""
+    if "{{<" not in state.src or "kbd" not in state.src:
+        return
+    code = _code(state.src)
+
+    def keys(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in code):
+            return match.group(0)
+        words = [w.split("=", 1)[-1].strip("\"'") for w in match.group(1).split()]
+        return " / ".join(f"<kbd>{html.escape(w)}</kbd>" for w in words if w)
+
+    state.src = _KBD.sub(keys, state.src)
 
 
 def theme_safe(ident: str) -> str:

@@ -153,15 +153,14 @@ def test_roles_are_read_and_cross_references_shown_as_their_text_with_a_warning(
         '<abbr title="Cascading Style Sheets">CSS</abbr>',
         '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">',
         'a loop; get <a href="files/data.csv">the data</a>.',
-        "<p>See the setup and\nintro.</p>",
+        '<p>See <a href="#setup">the setup</a> and\nintro.</p>',  # a target of this unit: a link to it
+        '</p>\n<h2 id="setup">Setup</h2>',  # the heading has the label's id already: no second element
     ):
         assert part in page, part
     assert (tmp_path / "site" / "units" / "files" / "data.csv").is_file()
     assert "(setup)=" not in page and "{ref}" not in page and "`" not in page.split('<div class="lesson')[1][:2000]
     warned = [line for line in result.output.splitlines() if "cross-reference" in line]
     assert warned == [
-        "units/a.md:8: warning: MyST cross-reference {ref}`the setup <setup>` is shown as its text, not a link:"
-        " write a Markdown link ([text](other-unit.md#heading)) [shown-as-text]",
         "units/a.md:9: warning: MyST cross-reference {doc}`intro` is shown as its text, not a link:"
         " write a Markdown link ([text](other-unit.md#heading)) [shown-as-text]",
     ]
@@ -316,3 +315,18 @@ def test_raw_blocks_are_html_or_nothing() -> None:
     html, problems = parse(body)
     assert problems == []
     assert html == "<b>bold</b>\n<i>it</i>\n<p>A  word, <kbd>K</kbd>.</p>\n"
+
+
+def test_a_link_or_ref_to_a_target_of_the_unit_leads_to_it() -> None:
+    body = (
+        "(ex-1)=\n## Exercises\n\nRewrite the function from [Exercise 1](ex-1), see {ref}`ex-1`,"
+        " {numref}`that one <ex-1>` and {ref}`other-unit-label`.\n\n(ms-quiz)=\nA paragraph.\n"
+    )
+    html, problems = parse(body)
+    assert html.startswith('<span id="ex-1"></span>\n<h2 id="exercises">Exercises</h2>\n')
+    assert (
+        '<p>Rewrite the function from <a href="#ex-1">Exercise 1</a>, see <a href="#ex-1">Exercises</a>,'
+        ' <a href="#ex-1">that one</a> and other-unit-label.</p>' in html
+    )
+    assert '<span id="h-ms-quiz"></span>\n<p>A paragraph.</p>' in html  # never an id the page itself uses
+    assert [p.split("warning: ")[1][:44] for p in problems] == ["MyST cross-reference {ref}`other-unit-label`"]

@@ -759,7 +759,15 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.after("ms_block", "ms_admonition", admonition_rule, interrupts)
     md.block.ruler.before("html_block", "ms_markdown_in_html", markdown_in_html_rule, interrupts)
     md.block.ruler.after("ms_admonition", "ms_pymdown_block", pymdown_block_rule, interrupts)
-    from masterysite.parse.myst import comment_rule, directive_rule, note_myst, render_role, role_rule, target_rule
+    from masterysite.parse.myst import (
+        comment_rule,
+        directive_rule,
+        note_myst,
+        render_role,
+        render_target,
+        role_rule,
+        target_rule,
+    )
 
     md.block.ruler.before("fence", "myst_directive", directive_rule, interrupts)
     md.block.ruler.before("paragraph", "myst_target", target_rule)
@@ -779,6 +787,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
 
     marks_plugin(md)  # H~2~O, x^2^, ==mark==, ++ctrl+c++, :smile:, abbreviations: parse/marks.py
     md.add_render_rule("myst_role", render_role)
+    md.add_render_rule("myst_target", render_target)
     from masterysite.parse.kramdown import kramdown_plugin
 
     kramdown_plugin(md)  # '{: .challenge}' after a quote: Jekyll-era Carpentries lessons

@@ -294,12 +294,21 @@ def _escape_brackets(text: str) -> str:
 
 
 def target_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """``(label)=`` on a line of its own: a target for cross-references, which are not read; dropped."""
-    if state.is_code_block(start) or _TARGET.fullmatch(_text(state, start)) is None:
+    """``(label)=`` on a line of its own: a target for cross-references (an empty element with that id,
+    which a link to the label in this unit leads to: parse/xref.py)."""
+    match = _TARGET.fullmatch(_text(state, start))
+    if state.is_code_block(start) or match is None:
         return False
     if not silent:
+        token = state.push("myst_target", "", 0)
+        token.block, token.map, token.meta = True, [start, start + 1], {"label": match.group(1)}
         state.line = start + 1
     return True
+
+
+def render_target(_self: Any, tokens: Any, idx: int, _options: Any, _env: Any) -> str:
+    ident = tokens[idx].meta.get("id")
+    return f'<span id="{escapeHtml(ident)}"></span>\n' if ident else ""
 
 
 ROLES_READ = ("math", "sub", "sup", "kbd", "abbr", "term", "index", "dfn", "download", "samp", "command", "file")
@@ -343,7 +352,9 @@ def _role(state: StateInline, name: str, content: str, written: str) -> None:
         token = state.push("text" if name in ROLES_READ else "myst_role", "", 0)
         token.content = (labelled.group(1) or labelled.group(2)) if labelled else content
         if name not in ROLES_READ:  # (a token of its own: markdown-it joins text tokens, and their meta is lost)
-            token.meta = {"myst_role": written, "advice": advice(name)}
+            target = labelled.group(2) if labelled else content
+            token.meta = {"myst_role": written, "advice": advice(name), "role": name, "target": target.strip()}
+            token.meta["text"] = labelled.group(1) if labelled else ""
 
 
 def advice(role: str) -> str:

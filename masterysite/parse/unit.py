@@ -86,7 +86,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         mdmod.math_failures.clear()
         tokens = md.parse(body, env)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
-    if "{#" in body or "\n: " in body or "Table: " in body:  # Quarto's cross-references, table captions
+    if "{#" in body or "\n: " in body or "Table: " in body or ")=" in body:  # cross-references, table captions
         tokens = cross_references(tokens)
     offset = parts.body_offset
     objectives = _objectives(meta, path, report)

@@ -16,6 +16,7 @@ import re
 from markdown_it.token import Token
 
 from masterysite.parse.blocks import inline_text
+from masterysite.parse.markdown import theme_safe
 
 _REFERENCE = re.compile(r"(?<![\w.@])(?:\[(-?)@((?:fig|sec|tbl)-[\w-]*\w)\]|@((?:fig|sec|tbl)-[\w-]*\w))")
 _CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(?:\{#(tbl-[\w-]*\w)\})?\s*$", re.S)
@@ -27,11 +28,54 @@ def cross_references(tokens: list[Token]) -> list[Token]:
     sections on the page made links (``tokens`` is changed in place and returned)."""
     tokens = _table_captions(tokens)
     targets = _targets(tokens)
-    if targets:
+    labels = _labels(tokens)
+    if targets or labels:
         for token in tokens:
-            if token.type == "inline" and token.children and "@" in token.content:
+            if token.type == "inline" and token.children and "@" in token.content and targets:
                 token.children = _linked(token.children, targets)
+            if token.type == "inline" and token.children and labels:
+                token.children = _to_labels(token.children, labels)
     return tokens
+
+
+def _labels(tokens: list[Token]) -> dict[str, tuple[str, str]]:
+    """MyST's targets ``(label)=``: label -> (the element's id, the title of the heading it stands
+    before, or the label). Each target is given its id (myst.render_target shows it)."""
+    found: dict[str, tuple[str, str]] = {}
+    for index, token in enumerate(tokens):
+        if token.type != "myst_target":
+            continue
+        label = str(token.meta["label"])
+        ident = theme_safe(label)
+        after = next((t for t in tokens[index + 1 :] if t.type != "myst_target"), None)
+        title = ""
+        if after is not None and after.type == "heading_open":
+            title = inline_text(tokens[tokens.index(after) + 1].children or [])
+        if after is None or after.attrGet("id") != ident:  # (a heading of that id already: no second one)
+            token.meta["id"] = ident
+        found.setdefault(label, (ident, title or label))
+    return found
+
+
+def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> list[Token]:
+    """``[Exercise 1](factorial_exercise)`` and ``{ref}`factorial_exercise` `` to a target of this unit:
+    links to it (the role reads the heading's title, or its own text)."""
+    out: list[Token] = []
+    for child in children:
+        href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
+        label = href[1:] if href.startswith("#") else href
+        if href and label in labels:
+            child.attrSet("href", "#" + labels[label][0])
+        elif (
+            child.type == "myst_role" and child.meta.get("role") in ("ref", "numref") and child.meta["target"] in labels
+        ):
+            ident, title = labels[child.meta["target"]]
+            link = Token("link_open", "a", 1)
+            link.attrSet("href", "#" + ident)
+            out += [link, Token("text", "", 0, content=child.meta.get("text") or title), Token("link_close", "a", -1)]
+            continue
+        out.append(child)
+    return out
 
 
 def _table_captions(tokens: list[Token]) -> list[Token]:

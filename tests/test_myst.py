@@ -330,3 +330,22 @@ def test_a_link_or_ref_to_a_target_of_the_unit_leads_to_it() -> None:
     )
     assert '<span id="h-ms-quiz"></span>\n<p>A paragraph.</p>' in html  # never an id the page itself uses
     assert [p.split("warning: ")[1][:44] for p in problems] == ["MyST cross-reference {ref}`other-unit-label`"]
+
+
+def test_a_sphinx_static_picture_and_a_figure_without_alt_say_what_to_write(make_course: MakeCourse) -> None:
+    from masterysite.build import load_course
+
+    unit = HEAD + "```{figure} /_static/x.png\n:scale: 80\n```\n\n![A](../_static/y.png)\n"
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    assert [str(p) for p in load_course(root).report.sorted()] == [
+        "units/a.md:5: warning: image '/_static/x.png' has no alt text: describe it in an ':alt: …' line under it"
+        " [no-alt]",
+        "units/a.md:5: image '/_static/x.png' is not in the course: copy it into assets/ and write '/assets/x.png'",
+        "units/a.md:9: image '../_static/y.png' is not in the course: copy it into assets/ and write '../assets/y.png'",
+    ]
+    (root / "_static").mkdir()
+    (root / "_static" / "y.png").write_bytes(b"")
+    assert [str(p) for p in load_course(root).report.sorted() if "y.png" in str(p)] == [
+        "units/a.md:9: image '../_static/y.png' points to '_static/y.png', and the site's own files are in _static/:"
+        " move it into assets/ (and link to it there)"
+    ]

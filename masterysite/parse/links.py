@@ -125,10 +125,10 @@ def unpublished(path: str, unit_ids: set[str]) -> str:
     parts = path.split("/")
     if path == "course.yml" or parts[0] == "theme" or any(p.startswith(".") for p in parts):
         return "which is never published (course settings, theme and hidden files stay private)"
-    if (
-        path in _PAGES
-        or parts[0] == "_static"
-        or (len(parts) == 2 and parts[0] == "units" and path.endswith(".html") and path[6:-5] in unit_ids)
+    if parts[0] == "_static":  # (Sphinx keeps a lesson's pictures in _static/: so does the site, its own)
+        return "and the site's own files are in _static/: move it into assets/ (and link to it there)"
+    if path in _PAGES or (
+        len(parts) == 2 and parts[0] == "units" and path.endswith(".html") and path[6:-5] in unit_ids
     ):
         return "which has the name of a page of the site: rename the file"
     return ""
@@ -181,6 +181,7 @@ class LinkRewriter:
         self.directives_seen: set[str] = set()
         self.mermaid_seen = False
         self.inline_code_seen = False
+        self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
         self.inline_source = ""  # the Markdown of the inline run _foreign reads
         self.answers: list[bool] = []  # per open block: does it hold answers (a question, a practice)?
 
@@ -233,7 +234,9 @@ class LinkRewriter:
                 if token.meta.get("title_tokens"):  # a lesson block's title: '!!! note "See [setup](01.md)"'
                     self._walk(token.meta["title_tokens"], here)
             if token.children:
+                self.in_directive = bool(token.meta and token.meta.get("directive"))
                 self._walk(token.children, here)
+                self.in_directive = False
 
     def _chunk(self, token: Token, line: int) -> None:
         """A code chunk (R Markdown, Quarto, a MyST notebook's code cell) is shown, never run: said once a
@@ -440,7 +443,8 @@ class LinkRewriter:
 
     def _alt_missing(self, token: Token, line: int) -> None:
         src = str(token.attrGet("src") or "")
-        self.report.warn(self.source.path, line, f"image '{src}' has no alt text: describe it in ![...]", "no-alt")
+        where = "an ':alt: …' line under it" if self.in_directive else "![...]"  # MyST's {figure}
+        self.report.warn(self.source.path, line, f"image '{src}' has no alt text: describe it in {where}", "no-alt")
 
     def _fix(self, token: Token, attr: str, line: int, image: bool) -> None:
         target = str(token.attrGet(attr) or "")
@@ -521,6 +525,12 @@ class LinkRewriter:
             self.report.error(self.source.path, line, message)
             return
         top = joined.split("/", 1)[0]
+        if top == "_static" and "/" in joined:  # Sphinx's folder: the site's own name, not a course folder
+            rest = joined.split("/", 1)[1]
+            written = _as_written(f"assets/{rest}", unit_dir, from_root)
+            message = f"{kind} '{target}' is not in the course: copy it into assets/ and write '{written}'"
+            self.report.error(self.source.path, line, message)
+            return
         if "/" in joined and top not in ("assets", "units") and not is_dir(self.root / top):
             self._leaves(kind, target, line, f"the course has no '{top}/' folder")  # another part of a lesson
             return

@@ -275,6 +275,7 @@ def _image(
     token.map = [start, body]
     token = state.push("inline", "", 0)
     token.content, token.map, token.children = source, [start, body], []
+    token.meta = {"directive": True}  # (a message about its image names the directive's options: links.py)
     state.push("paragraph_close", "p", -1)
     if not has_body:
         return

@@ -353,3 +353,25 @@ def test_quarto_shortcodes_kbd_is_keys_and_the_others_say_what_to_do() -> None:
         "icons are not shown here: remove it or write a word [shown-as-text]",
         "a web page has no pages: remove it [shown-as-text]",
     ]
+
+
+def test_attributes_after_a_reference_definition_are_its_images() -> None:
+    """The Workbench's figures: '![][pairplot]', then '[pairplot]: fig/x.png "Title"' and '{alt='…'}'."""
+    html, problems = parse(
+        '![][pairplot]\n\nText ![][pairplot] again.\n\n[pairplot]: fig/pairplot.png "Pair Plot"\n'
+        "{alt='Grid of scatter plots'}\n\n{alt='not after a definition'}\n"
+    )
+    assert html.count('alt="Grid of scatter plots"') == 2 and "{alt='Grid" not in html
+    assert "<p>{alt='not after a definition'}</p>" in html
+    assert [p for p in problems if "alt" in p] == []
+
+
+def test_quarto_filename_and_a_snippet_in_html_are_read() -> None:
+    html, problems = parse(
+        '```{.toml filename="pixi.toml"}\n[project]\n```\n\n<figure class="x">\n--8<-- "img/a.svg"\n</figure>\n'
+    )
+    assert html.startswith('<p class="ms-code-title"><code>pixi.toml</code></p>\n<pre class="highlight"><code class')
+    assert problems == [
+        "units/a.md:10: warning: MkDocs snippet '--8<-- \"img/a.svg\"' in HTML is shown as written: paste the file's"
+        " content (or show it as an image) [shown-as-text]"
+    ]

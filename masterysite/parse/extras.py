@@ -202,7 +202,8 @@ def fence_language(token: Token) -> None:
     language = classes.pop(0).removeprefix("language-") if classes else ""
     if classes:
         attrs["class"] = " ".join(classes)
-    token.info = language
+    filename = attrs.pop("filename", "").strip()  # Quarto's: shown above the code, as MkDocs' title=
+    token.info = f'{language} title="{filename}"' if filename and '"' not in filename else language
     apply_attributes(token, attrs)
 
 
@@ -243,7 +244,7 @@ def _core(state: StateCore) -> None:
                 token.type, token.content = "html_block", token.content if raw.group(1).lower() == "html" else ""
             elif token.info.lstrip().startswith("{"):  # ('``` { .bash }': markdown-it keeps the space)
                 fence_language(token)
-            elif "title=" in token.info:
+            if token.type == "fence" and "title=" in token.info:
                 titled.append(index)
         elif token.type == "inline" and index:
             content = token.content
@@ -255,6 +256,38 @@ def _core(state: StateCore) -> None:
                 token.children = _raw_inline(token.children)
     for index in reversed(titled):
         _code_title(tokens, index)
+    if "]:" in state.src and "{" in state.src and state.env.get("references"):
+        _reference_attributes(state)
+
+
+_REFERENCE_LINE = re.compile(r"[ ]{0,3}\[([^\]]+)\]:[ \t]*\S")
+
+
+def _reference_attributes(state: StateCore) -> None:
+    """pandoc's attributes on the line after a reference definition (the Workbench's figures:
+    ``[pairplot]: fig/pairplot.png "Pair Plot"`` then ``{alt='…'}``): those of every image that uses it.
+    Markdown reads the braces as a paragraph of their own: it goes."""
+    from markdown_it.common.normalize_url import normalizeLink
+    from markdown_it.common.utils import normalizeReference
+
+    tokens, lines = state.tokens, state.src.split("\n")
+    index = 0
+    while index + 2 < len(tokens):
+        opening, inline = tokens[index], tokens[index + 1]
+        text = inline.content.strip() if opening.type == "paragraph_open" and inline.type == "inline" else ""
+        parsed = parse_attributes(text) if text.startswith("{") else None
+        above = opening.map[0] - 1 if opening.map else -1
+        definition = _REFERENCE_LINE.match(lines[above]) if parsed and parsed[1] == len(text) and above >= 0 else None
+        reference = state.env["references"].get(normalizeReference(definition.group(1))) if definition else None
+        if reference is None or parsed is None:
+            index += 1
+            continue
+        href = normalizeLink(reference["href"]) if not reference["href"].startswith("#") else reference["href"]
+        for token in tokens:
+            for image in token.children or ():
+                if image.type == "image" and image.attrGet("src") in (href, reference["href"]):
+                    apply_attributes(image, parsed[0])
+        del tokens[index : index + 3]
 
 
 _RAW = re.compile(r"\{=([\w-]+)\}")  # pandoc's raw attribute: '```{=latex}', '`<b>`{=html}'

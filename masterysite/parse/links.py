@@ -223,6 +223,8 @@ class LinkRewriter:
             elif kind == "html_block" or kind == "html_inline":
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
+                if kind == "html_block" and "8<" in token.content:
+                    self._html_snippet(token, here)
             elif kind == "code_inline" and token.content.startswith("{") and not self.inline_code_seen:
                 self._inline_chunk(token, here)
             elif kind == "fence":
@@ -301,6 +303,18 @@ class LinkRewriter:
                 " show the image"
             )
             self.report.warn(self.source.path, line, message, "shown-as-text")
+
+    def _html_snippet(self, token: Token, line: int) -> None:
+        """A snippet inside raw HTML (``<figure>`` then ``--8<-- "img/x.svg"``: a drawing pasted in)."""
+        snippet = _SNIPPET_LINE.search(token.content)
+        if snippet is not None:
+            at = line + token.content.count("\n", 0, snippet.start())
+            found = snippet.group(0).strip()
+            message = (
+                f"MkDocs snippet '{found}' in HTML is shown as written: paste the file's content (or show it"
+                " as an image)"
+            )
+            self.report.warn(self.source.path, at, message, "shown-as-text")
 
     def _unread_link(self, token: Token, line: int) -> None:
         """``![A box](../assets/my picture.svg)`` is shown as text: Markdown ends a path at a space."""

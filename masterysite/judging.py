@@ -99,7 +99,9 @@ def _lenient_answer(text: str, line: int) -> Answer:
     sign = _PLUS_MINUS.search(text)
     if sign and (sign[0] == "±" or parse_number(text[: sign.start()]) is not None):
         value, tolerance = parse_number(text[: sign.start()]), parse_number(text[sign.end() :])
-        if tolerance is None or tolerance < 0:
+        if tolerance is not None and tolerance < 0:
+            raise AnswerError(f"the tolerance after '{sign[0]}' must be positive: '= 0.75 {sign[0]} 0.01'")
+        if tolerance is None:
             raise AnswerError(f"'{sign[0]}' must be followed by a number (the tolerance): '= 0.75 {sign[0]} 0.01'")
         if value is None:
             raise AnswerError(f"'{sign[0]}' needs a number before it: '= 0.75 {sign[0]} 0.01'")

@@ -215,6 +215,16 @@ def test_blanks_in_text_inline_code_and_a_code_block() -> None:
     assert judging.judge(q, ["Color", "-S", "*.pdb"]) and not judging.judge(q, ["Color", "-s", "*.pdb"])
 
 
+def test_one_objective_per_question_and_numbered_items_in_order_are_fine() -> None:
+    assert messages("::: question o p\nQ?\n\n= a\n:::\n") == [
+        "units/t.md:7: '::: question o' tests one objective: 'p' after it is not read (write a question for each"
+        " objective)"
+    ]
+    for numbers in ("1. a\n2. b\n3. c", "1. a\n1. b\n1. c", "3) a\n4) b"):
+        assert messages(f"::: question o\nOrder:\n\n{numbers}\n:::\n") == []
+    assert messages("::: question o\nWhat does `[[ -f x ]]` test?\n\n= a file\n:::\n") == []
+
+
 def test_bash_double_brackets_with_spaces_are_not_blanks() -> None:
     (q,), report = parse(
         "::: question o\nWhat does this test?\n\n```bash\n[[ -f x ]] && echo y\n```\n\n= a file\n:::\n"
@@ -258,6 +268,18 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             "units/t.md:10: these choices (or answer lines) are indented with a tab or four spaces, which makes them"
             " code: start each '- [ ]' (or '=') at the start of its line",
         ),
+        ("Say [[ 1 ]] and [[2]].", "units/t.md:8: '[[ 1 ]]' is not a blank: write it without spaces inside, '[[1]]'"),
+        (
+            "Say [[?]] here.\n\n= 4",
+            "units/t.md:8: '[[?]]' starts a hint paragraph of its own ('[[?]] Count the protons.'); a blank holds"
+            " its answer: '[[= 4]]'",
+        ),
+        (
+            "Order:\n\n1. a\n3. b\n2. c",
+            "units/t.md:10: the items are numbered 1, 3, 2, but the right order is the order they are written in:"
+            " write them in that order, numbered 1, 2, 3…",
+        ),
+        ("Q?\n\n= 18 ± -0.1", "units/t.md:10: the tolerance after '±' must be positive: '= 0.75 ± 0.01'"),
         ("Which?\n\n- [ ] a\n- [x]b", "units/t.md:11: put a space after '[x]': a choice is written '- [x] text'"),
         ("Order:\n\n1. a", "units/t.md:7: an ordering question needs at least two items"),
         (

@@ -579,3 +579,20 @@ def test_one_message_for_a_question_never_closed_or_a_misspelt_objective(make_co
 
 def c(b: str) -> str:
     return b.replace("title: B\nid: a\nrequires: [a]", "title: C\nrequires: [b]")
+
+
+def test_front_matter_and_link_mistakes_say_what_to_write(make_course: MakeCourse) -> None:
+    units = {
+        "units/01-a.md": "---\ntitle: A\ndraw: 3\nquiz:\n  mastery: 90%\n---\n\n![A](fig\\x.png) [f](file:///C:/x.csv)\n",
+        "units/02-b.md": "---\ntitle: B\nrequires: a, c\n---\n\nB.\n",
+    }
+    root = make_course({"course.yml": "title: T\n", **units})
+    assert problems(root) == [
+        "units/01-a.md:3: 'draw' belongs under 'quiz:' (write 'quiz:' then '  draw: …' on the next line)",
+        "units/01-a.md:5: 'mastery' is a key of the unit, not of its quiz: write it on a line of its own, before"
+        " 'quiz:'",
+        "units/01-a.md:8: broken image 'fig\\x.png': write '/' between folders: 'fig/x.png'",
+        "units/01-a.md:8: this link to 'file:///C:/x.csv' is shown as plain text: it is a file on your computer,"
+        " which no student has; copy the file into assets/ (or beside the unit) and link to it there",
+        "units/02-b.md:3: requires lists its unit ids in brackets: 'requires: [a, c]'",
+    ]

@@ -23,6 +23,7 @@ _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 _WITH_UNIT = re.compile(r"([-+−]?\d+(?:[.,]\d+)?)\s*((?:[a-zA-Zµμ°Ω]+\d?(?:\s*[/·*]\s*|\s+|\^-?\d|-?\d)?)+)")
+_SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
@@ -315,6 +316,12 @@ class BlockParser:
     def _question(self, words: list[str], inner: list[Token], token: Token) -> None:
         line = self.line(token)
         objective = self._objective(words, line, "question") or ""
+        if len(words) > 2:  # '::: question ley ajustar': one objective a question
+            message = (
+                f"'::: question {words[1]}' tests one objective: '{words[2]}' after it is not read"
+                " (write a question for each objective)"
+            )
+            self.report.error(self.path, line, message)
         source = "\n".join(self.lines[token.map[0] : token.map[1]]) if token.map else token.info
         question = self.parse_question(inner, line, objective, question_key(objective, source))
         if question is not None:
@@ -330,6 +337,8 @@ class BlockParser:
         line (for errors), ``key`` a stable id (see question_key). Problems go to the report;
         None when the body has no answer at all (already reported)."""
         blocks, hints = self._hints(top_blocks(inner))
+        if self._blank_mistakes([t for b in blocks for t in b]):
+            return None
         found = self._find_answer(blocks)
         if found is None:
             blocks = unglue_answers(self.md, blocks, self.env)
@@ -353,6 +362,32 @@ class BlockParser:
             return Question(key, objective, kind, html, tuple(choices), (), explanation, line, hints=hints)
         answers = tuple(self._answers(answer_blocks))
         return Question(key, objective, "text", html, (), answers, explanation, line, hints=hints)
+
+    def _blank_mistakes(self, tokens: list[Token]) -> bool:
+        """Blanks written so that they are not blanks, which would show their answer as text: spaces
+        inside the brackets ('[[ 1 ]]'), a hint mark '[[?]]' in the middle of a sentence. Not in code
+        (bash's '[[ -f x ]]')."""
+        found = False
+        for token in tokens:
+            if token.type != "inline" or "[[" not in token.content:
+                continue
+            for child in token.children or ():
+                if child.type != "text" or "[[" not in child.content:
+                    continue
+                spaced = _SPACED_BLANK.search(child.content)
+                if spaced is not None:
+                    inside = spaced.group(1).strip()
+                    message = f"'{spaced.group(0)}' is not a blank: write it without spaces inside, '[[{inside}]]'"
+                    self.report.error(self.path, self.line(token), message)
+                    found = True
+                if "[[?]]" in child.content.lstrip()[1:]:  # (one starting a line: a glued hint, said elsewhere)
+                    message = (
+                        "'[[?]]' starts a hint paragraph of its own ('[[?]] Count the protons.'); a blank"
+                        " holds its answer: '[[= 4]]'"
+                    )
+                    self.report.error(self.path, self.line(token), message)
+                    found = True
+        return found
 
     def _unindented_feedback(self, blocks: list[list[Token]], start: int) -> bool:
         """Choices, a '> feedback' at the start of a line, more choices: the feedback was meant for the
@@ -451,6 +486,14 @@ class BlockParser:
             items.append(Choice(item_id, self._item_html(item), True, None, self.line(item[0])))
         if len(items) < 2:
             self.report.error(self.path, line, "an ordering question needs at least two items")
+        numbers = [item[0].info for item in _list_items(block)]
+        counted = [str(int(numbers[0]) + i) for i in range(len(numbers))] if numbers[:1] != [""] else numbers
+        if all(n.isdigit() for n in numbers) and numbers != counted and len(set(numbers)) > 1:  # ('1. 1. 1.': fine)
+            message = (
+                f"the items are numbered {', '.join(numbers)}, but the right order is the order they are written"
+                " in: write them in that order, numbered 1, 2, 3…"
+            )
+            self.report.error(self.path, self.line(block[0]), message)
         html = self.render([t for b in prompt for t in b])
         return Question(key, objective, "ordering", html, tuple(items), (), explanation, line, hints=hints)
 

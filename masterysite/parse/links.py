@@ -111,6 +111,7 @@ def _value(attr: re.Match[str]) -> str:
 
 
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_LOCAL_FILE = re.compile(r"(!?)\[([^\]]*)\]\((file:[^()\s]*)\)", re.I)
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _ON_THE_WEB = re.compile(r"^(?:https?:)?//", re.I)
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
@@ -330,6 +331,13 @@ class LinkRewriter:
                 fixed = f"{bang}[{text}](<{path.strip()}>)"
                 message = f"this {kind} is shown as plain text because its path has a space: write {fixed}"
             self.report.error(self.source.path, line, message)
+        for match in _LOCAL_FILE.finditer(token.content):  # Markdown does not make a file: link a link
+            kind = "image" if match.group(1) else "link"
+            message = (
+                f"this {kind} to '{match.group(3)}' is shown as plain text: it is a file on your computer, which no"
+                " student has; copy the file into assets/ (or beside the unit) and link to it there"
+            )
+            self.report.error(self.source.path, line, message)
 
     def _liquid(self, target: str, line: int, image: bool) -> bool:
         """A link made with a Liquid template but no space (``{{page.root}}/fig/x.svg``): say what it is."""
@@ -530,6 +538,10 @@ class LinkRewriter:
         self.report.error(self.source.path, line, message)
 
     def _broken(self, kind: str, target: str, joined: str, line: int, unit_dir: str, from_root: bool) -> None:
+        if "\\" in target:  # 'fig\\x.png', as Windows writes a path
+            fixed = target.replace("\\", "/")
+            self.report.error(self.source.path, line, f"broken {kind} '{target}': write '/' between folders: '{fixed}'")
+            return
         beside = posixpath.join(unit_dir, joined)
         if unit_dir and on_disk(self.root, beside) is not None:  # '../fig/x.png' of a lesson whose fig/ moved
             written = _as_written(beside, unit_dir, from_root) + (

@@ -195,6 +195,8 @@ OTHER_TOOLS = frozenset(
 def _unknown_key(key: str, options: tuple[str, ...]) -> str:
     """A typo gets its did-you-mean; a key of another tool (or nothing close) the way to keep it."""
     keep = f"to keep a key of another tool, declare it in course.yml: extra_keys: [{key}]"
+    if key in QUIZ_KEYS:  # 'draw: 4' at the top: it belongs under quiz:
+        return f"'{key}' belongs under 'quiz:' (write 'quiz:' then '  {key}: …' on the next line)"
     if key in OTHER_TOOLS:
         return f"unknown key '{key}' ({keep}; masterysite's keys: {', '.join(UNIT_KEYS)})"
     message = unknown_key(key, options)
@@ -323,7 +325,12 @@ def _quiz(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[int | Non
         return None, True, 0
     for key in quiz:
         if key not in QUIZ_KEYS:
-            report.error(path, quiz.line_of(key), unknown_key(f"quiz.{key}", [f"quiz.{k}" for k in QUIZ_KEYS]))
+            message = unknown_key(f"quiz.{key}", [f"quiz.{k}" for k in QUIZ_KEYS])
+            if key in UNIT_KEYS:  # 'quiz: {mastery: 90%}': a key of the unit itself
+                message = (
+                    f"'{key}' is a key of the unit, not of its quiz: write it on a line of its own, before 'quiz:'"
+                )
+            report.error(path, quiz.line_of(key), message)
     draw, line = quiz.get("draw"), quiz.line_of("draw")
     if draw is not None and (isinstance(draw, bool) or not isinstance(draw, int) or draw < 1):
         report.error(path, line, f"quiz.draw must be a whole number of questions, at least 1; got '{draw}'")
@@ -341,6 +348,10 @@ def _requires(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[tuple
     value, line = meta["requires"], meta.line_of("requires")
     if value is None:
         return (), line
+    if isinstance(value, str) and "," in value:  # 'requires: ecuaciones, python': one id with a comma
+        listed = ", ".join(p.strip() for p in value.split(","))
+        report.error(path, line, f"requires lists its unit ids in brackets: 'requires: [{listed}]'")
+        return None, line
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):

@@ -375,3 +375,14 @@ def test_quarto_filename_and_a_snippet_in_html_are_read() -> None:
         "units/a.md:10: warning: MkDocs snippet '--8<-- \"img/a.svg\"' in HTML is shown as written: paste the file's"
         " content (or show it as an image) [shown-as-text]"
     ]
+
+
+def test_a_placeholder_read_as_an_unknown_tag_is_said() -> None:
+    """'<username>-rnaseq-test': HTML shows nothing for a tag it does not know; the student reads '-rnaseq-test'."""
+    html, problems = parse(
+        'Name it "<username>-test", with <br> <b>bold</b> <my-element>x</my-element> <filename>f</filename>.\n'
+    )
+    assert problems == [
+        "units/a.md:5: warning: '<username>' is read as an HTML tag and shows nothing: write it in backticks"
+        " (`<username>`) or as &lt;username&gt; [shown-as-text]"
+    ]

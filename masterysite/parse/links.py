@@ -111,6 +111,26 @@ def _value(attr: re.Match[str]) -> str:
 
 
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)[\s/>]")
+_KNOWN_TAGS = frozenset(
+    " ".join(
+        (
+            "a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button",
+            "canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt",
+            "em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header",
+            "hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter",
+            "nav nobr noembed noframes noscript object ol optgroup option output p param picture plaintext portal",
+            "pre progress q rb rp rt rtc ruby s samp script search section select slot small source span strike",
+            "strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt",
+            "u ul var video wbr xmp svg g path circle ellipse line polyline polygon rect text tspan textpath defs",
+            "use symbol marker pattern clippath mask image lineargradient radialgradient stop filter",
+            "foreignobject desc metadata switch view math mi mn mo ms mspace mtext mrow mfrac msqrt mroot mstyle",
+            "merror mpadded mphantom msub msup msubsup munder mover munderover mmultiscripts mprescripts none",
+            "mtable mtr mtd mlabeledtr menclose semantics annotation",
+        )
+    ).split()
+)
+"""The elements of HTML (with the old ones browsers still draw), SVG and MathML."""
 _LOCAL_FILE = re.compile(r"(!?)\[([^\]]*)\]\((file:[^()\s]*)\)", re.I)
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _ON_THE_WEB = re.compile(r"^(?:https?:)?//", re.I)
@@ -200,7 +220,7 @@ class LinkRewriter:
                 continue
             here = token.map[0] + self.offset + 1 if token.map else line
             if kind == "inline":
-                content = token.content
+                content = self.inline_source = token.content
                 if ("[" in content or "{" in content or "@" in content or "8<" in content or "+" in content) and (
                     token.children and _foreign_hint(content)
                 ):
@@ -224,6 +244,8 @@ class LinkRewriter:
             elif kind == "html_block" or kind == "html_inline":
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
+                if kind == "html_inline":
+                    self._unknown_tag(token, here)
                 if kind == "html_block" and "8<" in token.content:
                     self._html_snippet(token, here)
             elif kind == "code_inline" and token.content.startswith("{") and not self.inline_code_seen:
@@ -304,6 +326,20 @@ class LinkRewriter:
                 " show the image"
             )
             self.report.warn(self.source.path, line, message, "shown-as-text")
+
+    def _unknown_tag(self, token: Token, line: int) -> None:
+        """``Name it <username>-test``: HTML reads '<username>' as a tag it does not know and shows
+        nothing, so the student reads '-test'. (A custom element has a hyphen: left alone.)"""
+        tag = _TAG_NAME.match(token.content)
+        if tag is None or token.content.startswith("</") or "-" in tag.group(1) or tag.group(1).lower() in _KNOWN_TAGS:
+            return
+        if f"</{tag.group(1)}>".lower() in self.inline_source.lower():
+            return  # '<filename>x</filename>': its content shows
+        message = (
+            f"'{token.content}' is read as an HTML tag and shows nothing: write it in backticks"
+            f" (`{token.content}`) or as &lt;{token.content[1:-1].lstrip('/')}&gt;"
+        )
+        self.report.warn(self.source.path, line, message, "shown-as-text")
 
     def _html_snippet(self, token: Token, line: int) -> None:
         """A snippet inside raw HTML (``<figure>`` then ``--8<-- "img/x.svg"``: a drawing pasted in)."""

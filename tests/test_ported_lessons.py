@@ -379,7 +379,7 @@ def test_quarto_filename_and_a_snippet_in_html_are_read() -> None:
 
 def test_a_placeholder_read_as_an_unknown_tag_is_said() -> None:
     """'<username>-rnaseq-test': HTML shows nothing for a tag it does not know; the student reads '-rnaseq-test'."""
-    html, problems = parse(
+    _, problems = parse(
         'Name it "<username>-test", with <br> <b>bold</b> <my-element>x</my-element> <filename>f</filename>.\n'
     )
     assert problems == [

@@ -280,6 +280,10 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             " write them in that order, numbered 1, 2, 3…",
         ),
         ("Q?\n\n= 18 ± -0.1", "units/t.md:10: the tolerance after '±' must be positive: '= 0.75 ± 0.01'"),
+        (
+            "Q?\n\n= 1\n::: fin\nAfter.",
+            "units/t.md:11: a closing ':::' takes no word after it ('::: fin'): write ':::' alone",
+        ),
         ("Which?\n\n- [ ] a\n- [x]b", "units/t.md:11: put a space after '[x]': a choice is written '- [x] text'"),
         ("Order:\n\n1. a", "units/t.md:7: an ordering question needs at least two items"),
         (

@@ -596,3 +596,12 @@ def test_front_matter_and_link_mistakes_say_what_to_write(make_course: MakeCours
         " which no student has; copy the file into assets/ (or beside the unit) and link to it there",
         "units/02-b.md:3: requires lists its unit ids in brackets: 'requires: [a, c]'",
     ]
+
+
+def test_front_matter_without_its_opening_line_is_one_error(make_course: MakeCourse) -> None:
+    unit = "title: A\nobjectives:\n  o: Do O\n---\n\n::: question o\nQ?\n\n= 1\n:::\n"
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit})
+    assert problems(root) == ["units/01-a.md:1: front matter must start with a line '---': add it before line 1"]
+    lesson = "Note: read this first.\n\nA paragraph.\n\n---\n\nMore.\n"  # a lesson, not front matter
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": "---\ntitle: A\n---\n" + lesson}, "b")
+    assert problems(root) == []

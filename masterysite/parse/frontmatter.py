@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from masterysite.errors import Report
+
+_KEY = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")  # a YAML key, as front matter starts
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,11 @@ class Split:
 def split(text: str, path: str, report: Report) -> Split:
     """``---`` on the first line opens front matter; the next ``---`` (or ``...``) closes it."""
     lines = text.split("\n")
+    if lines and _KEY.match(lines[0]):  # 'title: …' on line 1 and a '---' below: the opening '---' forgotten
+        close = next((i for i in range(1, min(len(lines), 60)) if lines[i].rstrip() == "---"), None)
+        if close is not None and all(_KEY.match(x) or x[:1] in (" ", "\t", "-", "#", "") for x in lines[:close]):
+            report.error(path, 1, "front matter must start with a line '---': add it before line 1")
+            return Split("\n".join(lines[:close]), "\n".join(lines[close + 1 :]), close + 1)
     if not lines or lines[0].rstrip() != "---":
         return Split(None, text, 0)
     for index in range(1, len(lines)):

@@ -8,6 +8,7 @@ block parser to report with the unit's line numbers."""
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 import types
@@ -232,6 +233,9 @@ def _block_end(
         colons, rest = fence
         if rest and not inner and name in BLOCKS and block_info(rest)[0] in BLOCKS:
             return line, False  # '::: question' inside '::: question': the first was never closed (blocks.py)
+        if rest and not inner and name == "question" and colons == count and _closing_word(rest):
+            problem(state.env, "closing-word", line, fence=":" * colons, rest=rest)
+            return line, True  # '::: fin': a question holds no block of that name; it meant to close here
         if rest:
             if not inner and colons == count and not rest.startswith("{"):  # '::: {.callout-tip}': pandoc's
                 outer = {"name": name, "colons": count, "start": start_line, "inner": block_info(rest)[0]}
@@ -281,6 +285,17 @@ def _closes_myst(state: StateBlock, line: int, count: int) -> bool:
     """Whether ``line`` is a bare fence of ``count`` colons or more (it closes a MyST block of ``count``)."""
     fence = _fence_at(state, line)
     return fence is not None and not fence[1] and fence[0] >= count
+
+
+def _closing_word(rest: str) -> bool:
+    """'fin' in '::: fin': one word that names no block, nor nearly one (a typo of a block's name is
+    not a closing fence: lesson.unknown_block says what it meant)."""
+    from masterysite.parse.lesson import ALL_BLOCKS, kind_of
+
+    word = rest.strip()
+    if not re.fullmatch(r"[^\W\d_][\w-]*", word) or word in BLOCKS or kind_of(word) is not None:
+        return False
+    return not difflib.get_close_matches(word.lower(), ALL_BLOCKS, n=1, cutoff=0.75)
 
 
 def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

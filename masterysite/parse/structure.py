@@ -119,6 +119,9 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
         from masterysite.parse.admonitions import unknown_admonition
 
         return unknown_admonition(details["marker"], details["tag"])
+    if kind == "closing-word":
+        fence = details["fence"]
+        return f"a closing '{fence}' takes no word after it ('{fence} {details['rest']}'): write '{fence}' alone"
     if kind == "unclosed":
         return f"'{details['fence']} {details['name']}' block is never closed: add a line '{details['fence']}' after it"
     if kind == "same-fence":

@@ -23,6 +23,7 @@ WARNING_CODES = {
     "shown-as-text": "Markdown of another tool published as plain text (a shortcode, a grid table, a code chunk...)",
     "external-image": "an image or embedded page on another site, which the pages' security policy does not load",
     "low-mastery": "a mastery threshold under 10% ('0.8%': 0.8 and 80% mixed up?)",
+    "anchor": "a link to a place on the page ('#setup') that no heading or element of the unit has",
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
 

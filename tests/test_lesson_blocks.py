@@ -133,7 +133,10 @@ def test_a_quarto_callout_with_collapse_is_collapsed_or_open() -> None:
         "::: {.callout-caution collapse=false title='Careful'}\nHot.\n:::\n\n::: {.callout-note}\nStays a box.\n:::\n"
     )
     assert problems == []
-    assert '<details class="ms-collapsed ms-collapsed--tip">\n<summary>Solution</summary>\n<p>It is 4.</p>' in html
+    assert (
+        '<details class="ms-collapsed ms-collapsed--tip" id="solution">\n<summary>Solution</summary>\n<p>It is 4.</p>'
+        in html
+    )
     assert '<details class="ms-collapsed ms-collapsed--caution" open>\n<summary>Careful</summary>' in html
     assert re.search(r"<aside[^>]*>\n<p[^>]*><!--ms-t:block_note--></p>\n<p>Stays a box.</p>", html)
 

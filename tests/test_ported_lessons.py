@@ -386,3 +386,17 @@ def test_a_placeholder_read_as_an_unknown_tag_is_said() -> None:
         "units/a.md:5: warning: '<username>' is read as an HTML tag and shows nothing: write it in backticks"
         " (`<username>`) or as &lt;username&gt; [shown-as-text]"
     ]
+
+
+def test_a_link_to_a_place_on_the_page_leads_there_or_is_said() -> None:
+    """A block titled by its heading keeps the heading's id; h4 headings have ids; '#nowhere' is warned."""
+    html, problems = parse(
+        ":::: challenge\n## Number of parameters{#parameters-exercise-1}\nHow many?\n::::\n\n#### Pair Plot\n\n"
+        "See [it](#parameters-exercise-1), [pp](#pair-plot), [the quiz](#ms-quiz) and [x](#pair-plto).\n"
+    )
+    assert '<section class="ms-practice ms-practice--practice" id="parameters-exercise-1"' in html
+    assert '<h4 id="pair-plot">Pair Plot</h4>' in html
+    assert problems == [
+        "units/a.md:12: warning: link '#pair-plto' leads nowhere: no heading or element of this unit has that id"
+        " — did you mean '#pair-plot'? [anchor]"
+    ]

@@ -107,7 +107,7 @@ def test_each_block_renders_as_the_lesson_intends(sites: dict[str, tuple[Path, P
         seen += found
         assert ":::" not in html, unit.name
         assert html.count('<section class="ms-practice ms-practice--practice"') == found["challenge"], unit.name
-        assert html.count('<details class="ms-collapsed ms-collapsed--solution">') == found["solution"], unit.name
+        assert html.count('<details class="ms-collapsed ms-collapsed--solution"') == found["solution"], unit.name
         assert html.count('<aside class="ms-callout ms-callout--callout"') == found["callout"], unit.name
         assert html.count('class="ms-summary ms-summary--keypoints"') == found["keypoints"], unit.name
         for word in split_instructor(text)[0] - published:  # words found only in instructor notes

@@ -216,6 +216,8 @@ def _label(md: MarkdownIt, tokens: list[Token], index: int, env: dict[str, Any],
         words = tokens[index + 2].children or []
         title_html = str(renderer.renderInline(words, md.options, env)).strip()
         skip = 3
+        if tokens[index + 1].attrGet("id"):  # its heading's id ('{#exercise-1}' or its words): the block's
+            token.meta["anchor"] = str(tokens[index + 1].attrGet("id"))
     else:
         title_html = f"<!--ms-t:block_{kind[1]}-->"
     token.meta.update(kind=kind[0], variant=kind[1], block_id=f"ms-block-{count}", title_html=title_html)
@@ -228,12 +230,13 @@ def render_open(token: Token, title_html: str | None = None) -> str:
     meta = token.meta
     kind, variant, ident = meta.get("kind"), meta.get("variant"), meta.get("block_id")
     title = title_html if title_html is not None else meta.get("title_html")
+    anchor = f' id="{html.escape(str(meta["anchor"]))}"' if meta.get("anchor") else ""  # a link to its heading
     if kind == "collapsed":
         opened = " open" if meta.get("open") else ""  # MkDocs' '???+': open until the student closes it
-        return f'<details class="ms-collapsed ms-collapsed--{variant}"{opened}>\n<summary>{title}</summary>\n'
+        return f'<details class="ms-collapsed ms-collapsed--{variant}"{anchor}{opened}>\n<summary>{title}</summary>\n'
     tag = "aside" if kind == "callout" else "section"
     return (
-        f'<{tag} class="ms-{kind} ms-{kind}--{variant}" aria-labelledby="{ident}-title">\n'
+        f'<{tag} class="ms-{kind} ms-{kind}--{variant}"{anchor} aria-labelledby="{ident}-title">\n'
         f'<p class="ms-{kind}__title" id="{ident}-title">{title}</p>\n'
     )
 

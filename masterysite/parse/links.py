@@ -203,6 +203,7 @@ class LinkRewriter:
         self.mermaid_seen = False
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
+        self.anchors: list[tuple[str, int]] = []  # links to a place on this page: (its id, the link's line)
         self.inline_source = ""  # the Markdown of the inline run _foreign reads
         self.answers: list[bool] = []  # per open block: does it hold answers (a question, a practice)?
 
@@ -506,6 +507,8 @@ class LinkRewriter:
 
     def _fix(self, token: Token, attr: str, line: int, image: bool) -> None:
         target = str(token.attrGet(attr) or "")
+        if target.startswith("#") and len(target) > 1 and not image:
+            self.anchors.append((unquote(target[1:]), line))  # checked against the page's ids (unit.py)
         if image and self.source.csp and _ON_THE_WEB.match(target):
             message = (
                 f"image '{target}' is on another site, and the pages load images only from the course (their"

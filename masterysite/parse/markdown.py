@@ -806,7 +806,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     from masterysite.parse.kramdown import kramdown_plugin
 
     kramdown_plugin(md)  # '{: .challenge}' after a quote: Jekyll-era Carpentries lessons
-    anchors_plugin(md, min_level=2, max_level=3, slug_func=heading_slug)
+    anchors_plugin(md, min_level=2, max_level=6, slug_func=heading_slug)  # every heading a link can lead to
     from masterysite.parse.lesson import block_renderer  # lesson.py builds on this module's helpers
 
     block_renderer(md)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import replace
 from fractions import Fraction
@@ -109,6 +110,10 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     structure.report_problems(env, path, offset, report)
     title = _title(meta, lesson, path, Report() if meta_broken else report)
     lesson_html = md.renderer.render(task_boxes(lesson), md.options, env)
+    if rewriter.anchors:
+        _check_anchors(
+            rewriter.anchors, [lesson_html, *(b.html for b in blocks.correctives + blocks.enrichment)], path, report
+        )
     _report_math(body, offset, path, report)
     unit_id = _unit_id(meta, path, report)
     quiz = _quiz(meta, path, report)
@@ -144,6 +149,21 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     complete = not blocks.unclosed and not lessonmod.unclosed(env)
     lint_unit(unit, meta, report, complete=complete, clean=len(report.errors) == before)
     return unit
+
+
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+PAGE_IDS = ("main", "top", "ms-quiz", "ms-objectives-heading", "ms-results")  # places of every unit page
+
+
+def _check_anchors(anchors: list[tuple[str, int]], parts: list[str], path: str, report: Report) -> None:
+    """A link to a place on the page ('#setup') that no heading or element of the unit has: it leads
+    nowhere (a heading renamed, an id never given)."""
+    ids = {m.group(1) for part in parts for m in _ID.finditer(part)} | set(PAGE_IDS)
+    for anchor, line in anchors:
+        if anchor not in ids and not anchor.startswith(("fn", "ms-")):  # (footnotes: numbered at render)
+            message = f"link '#{anchor}' leads nowhere: no heading or element of this unit has that id"
+            close = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.7)
+            report.warn(path, line, message + (f" — did you mean '#{close[0]}'?" if close else ""), "anchor")
 
 
 def _front_matter(text: str | None, path: str, report: Report, extra_keys: tuple[str, ...]) -> yamlutil.LineDict:

@@ -146,7 +146,7 @@ def test_a_link_one_folder_too_high_is_told_the_unit_beside_it(make_course: Make
     assert messages == [
         "broken link '../01-setup.md': no file '01-setup.md' in the course; 'units/01-setup.md' is: write"
         " '01-setup.md'",
-        "broken link '../setup.md#software': no file 'setup.md' in the course — did you mean '01-setup.md'?",
+        "broken link '../setup.md#software': no file 'setup.md' in the course — did you mean '01-setup.md#software'?",
     ]
 
 
@@ -171,7 +171,8 @@ def test_links_as_jekyll_lessons_write_them(make_course: MakeCourse, tmp_path: P
     ]
     (root / "units" / "03-c.md").write_text("# C\n\n[later](05-null.md)\n", encoding="utf-8")
     assert [p.message for p in load_course(root).report.sorted()] == [  # not '02-testing.md': no word alike
-        "link '05-null.md': unit file 'units/05-null.md' is not in the course"
+        "link '05-null.md': unit file 'units/05-null.md' is not in the course: copy the page into units/ as a unit,"
+        " or link to where it is published (https://…)"
     ]
     (root / "units" / "03-c.md").write_text("# C\n\n[b](../02-testng.html)\n", encoding="utf-8")
     assert [p.message for p in load_course(root).report.sorted()] == [  # a page: its unit file is suggested

@@ -605,3 +605,16 @@ def test_front_matter_without_its_opening_line_is_one_error(make_course: MakeCou
     lesson = "Note: read this first.\n\nA paragraph.\n\n---\n\nMore.\n"  # a lesson, not front matter
     root = make_course({"course.yml": "title: T\n", "units/01-a.md": "---\ntitle: A\n---\n" + lesson}, "b")
     assert problems(root) == []
+
+
+def test_a_link_to_a_unit_not_listed_says_to_list_it(make_course: MakeCourse) -> None:
+    files = {
+        "course.yml": "title: T\nunits: [01-a.md]\n",
+        "units/01-a.md": "---\ntitle: A\n---\n\nSee [b](02-b.md#x).\n",
+        "units/02-b.md": "---\ntitle: B\n---\n\nB.\n",
+    }
+    root = make_course(files)
+    assert (
+        "units/01-a.md:5: link '02-b.md#x': unit file 'units/02-b.md' is not in the course: list it in"
+        " course.yml's units" in problems(root)
+    )

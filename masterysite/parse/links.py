@@ -556,6 +556,10 @@ class LinkRewriter:
             hint = self._hint(joined, list(self.source.unit_files), unit_dir, from_root)
             if "/" in joined[len("units/") :] and on_disk(self.root, joined) is not None:  # an MkDocs sub-page
                 hint = " (unit files must be directly in units/: move it up, and list it in course.yml)"
+            elif on_disk(self.root, joined) is not None:  # there, but course.yml lists the units without it
+                hint = ": list it in course.yml's units"
+            elif not hint and kind == "link":  # a page of the lesson that was not copied
+                hint = ": copy the page into units/ as a unit, or link to where it is published (https://…)"
             message = f"{kind} '{target}': unit file '{joined}' is not in the course{hint}"
             self.report.error(self.source.path, line, message)
             return None, ""
@@ -604,7 +608,8 @@ class LinkRewriter:
             extension = posixpath.splitext(joined)[1]
             kinds = (extension, ".md") if extension == ".html" else (extension,)  # a page: its unit file
             options += [f for f in self._course_files(unit_dir) if f.endswith(kinds) and f != self.source.path]
-        hint = self._hint(joined, options, unit_dir, from_root)
+        fragment = "#" + target.split("#", 1)[1] if "#" in target else ""
+        hint = self._hint(joined, options, unit_dir, from_root, fragment)
         if kind == "link" and "." not in posixpath.basename(joined) and "/" not in target and not hint:
             hint = " (a MyST label? write the unit's file and its heading: 'other-unit.md#heading')"
         elif kind == "link" and joined.endswith((".md", ".qmd", ".ipynb", ".html")) and not hint:
@@ -624,7 +629,7 @@ class LinkRewriter:
         return [posixpath.join(folder, name) if folder else name for name in names]
 
     @staticmethod
-    def _hint(joined: str, options: list[str], unit_dir: str, from_root: bool) -> str:
+    def _hint(joined: str, options: list[str], unit_dir: str, from_root: bool, fragment: str = "") -> str:
         """A did-you-mean written the way the teacher wrote the link (relative to the unit)."""
         names: dict[str, str] = {}
         for option in options:  # the target's own folder first
@@ -634,5 +639,5 @@ class LinkRewriter:
         if name is None:
             return ""
         match = names[name]
-        written = _as_written(match, unit_dir, from_root)
+        written = _as_written(match, unit_dir, from_root) + fragment  # (the place in the page kept)
         return f" — did you mean '{written}'{f' ({match})' if written == joined else ''}?"  # not the same words

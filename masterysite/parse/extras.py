@@ -149,7 +149,7 @@ def _bracketed_span(state: StateInline, silent: bool) -> bool:
     """pandoc's bracketed span ``[text]{.smallcaps}``: the text, in a span with those attributes
     (``.mark`` a highlight, ``.underline`` underlined, as pandoc writes them)."""
     start = state.pos
-    if state.src[start] != "[" or "]{" not in state.src[start : state.posMax]:
+    if state.src[start] != "[" or state.src.find("]{", start, state.posMax) < 0:
         return False
     end = state.md.helpers.parseLinkLabel(state, start, False)
     if end < 0 or end + 1 >= state.posMax or state.src[end + 1] != "{":

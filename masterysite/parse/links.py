@@ -247,8 +247,8 @@ class LinkRewriter:
                     self._raw_html(token, here)
                 if kind == "html_inline":
                     self._unknown_tag(token, here)
-                if kind == "html_block" and "8<" in token.content:
-                    self._html_snippet(token, here)
+                if kind == "html_block" and "8<" in token.content:  # a drawing pasted into a <figure>
+                    self._snippet(token.content, here, "HTML")
             elif kind == "code_inline" and token.content.startswith("{") and not self.inline_code_seen:
                 self._inline_chunk(token, here)
             elif kind == "fence":
@@ -312,14 +312,19 @@ class LinkRewriter:
         )
         self.report.warn(self.source.path, line, message, "shown-as-text")
 
+    def _snippet(self, content: str, first: int, where: str) -> None:
+        """An MkDocs snippet line (``--8<-- "file"``) in a code block or raw HTML starting at line ``first``."""
+        snippet = _SNIPPET_LINE.search(content)
+        if snippet is not None:
+            at = first + content.count("\n", 0, snippet.start())
+            found = snippet.group(0).strip()
+            instead = "paste the file's content" + (" (or show it as an image)" if where == "HTML" else "")
+            message = f"MkDocs snippet '{found}' in {where} is shown as written: {instead}"
+            self.report.warn(self.source.path, at, message, "shown-as-text")
+
     def _fence_source(self, token: Token, line: int) -> None:
         """Code blocks that another tool fills in or draws: shown here as written."""
-        snippet = _SNIPPET_LINE.search(token.content)
-        if snippet is not None:
-            at = line + 1 + token.content.count("\n", 0, snippet.start())
-            found = snippet.group(0).strip()
-            message = f"MkDocs snippet '{found}' in a code block is shown as written: paste the file's content"
-            self.report.warn(self.source.path, at, message, "shown-as-text")
+        self._snippet(token.content, line + 1, "a code block")  # (its content starts below the fence)
         if token.info.split(None, 1)[:1] == ["mermaid"] and not self.mermaid_seen:
             self.mermaid_seen = True  # once a unit
             message = (
@@ -341,18 +346,6 @@ class LinkRewriter:
             f" (`{token.content}`) or as &lt;{token.content[1:-1].lstrip('/')}&gt;"
         )
         self.report.warn(self.source.path, line, message, "shown-as-text")
-
-    def _html_snippet(self, token: Token, line: int) -> None:
-        """A snippet inside raw HTML (``<figure>`` then ``--8<-- "img/x.svg"``: a drawing pasted in)."""
-        snippet = _SNIPPET_LINE.search(token.content)
-        if snippet is not None:
-            at = line + token.content.count("\n", 0, snippet.start())
-            found = snippet.group(0).strip()
-            message = (
-                f"MkDocs snippet '{found}' in HTML is shown as written: paste the file's content (or show it"
-                " as an image)"
-            )
-            self.report.warn(self.source.path, at, message, "shown-as-text")
 
     def _unread_link(self, token: Token, line: int) -> None:
         """``![A box](../assets/my picture.svg)`` is shown as text: Markdown ends a path at a space."""

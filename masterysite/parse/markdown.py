@@ -652,9 +652,13 @@ def _code(src: str) -> list[tuple[int, int]]:
     fenced = _fenced(src)
     spans = list(fenced)
     for match in _CODE_SPAN.finditer(src):
-        if not any(start <= match.start() < end for start, end in fenced):
+        if not _within(fenced, match.start()):
             spans.append(match.span())
     return spans
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(start <= pos < end for start, end in spans)
 
 
 def jekyll_liquid(state: StateCore) -> None:
@@ -670,7 +674,7 @@ def jekyll_liquid(state: StateCore) -> None:
     cut: list[tuple[int, int, str]] = []  # (start, end, what replaces it), in order
     opened: re.Match[str] | None = None
     for match in _LIQUID_TAG.finditer(src):
-        if opened is None and any(start <= match.start() < end for start, end in code):
+        if opened is None and _within(code, match.start()):
             continue
         word = match.group(1)
         if opened is not None:
@@ -716,7 +720,7 @@ def quarto_meta(state: StateCore) -> None:
         found: Any = meta
         for part in match.group(1).split("."):
             found = found.get(part) if isinstance(found, dict) else None
-        inside = any(start <= match.start() < end for start, end in code)
+        inside = _within(code, match.start())
         return (
             str(found)
             if isinstance(found, (str, int, float)) and not inside and "\n" not in str(found)
@@ -737,7 +741,7 @@ def quarto_kbd(state: StateCore) -> None:
     code = _code(state.src)
 
     def keys(match: re.Match[str]) -> str:
-        if any(start <= match.start() < end for start, end in code):
+        if _within(code, match.start()):
             return match.group(0)
         words = [w.split("=", 1)[-1].strip("\"'") for w in match.group(1).split()]
         return " / ".join(f"<kbd>{html.escape(w)}</kbd>" for w in words if w)

@@ -47,10 +47,11 @@ def _labels(tokens: list[Token]) -> dict[str, tuple[str, str]]:
             continue
         label = str(token.meta["label"])
         ident = theme_safe(label)
-        after = next((t for t in tokens[index + 1 :] if t.type != "myst_target"), None)
+        at = next((i for i in range(index + 1, len(tokens)) if tokens[i].type != "myst_target"), None)
+        after = tokens[at] if at is not None else None
         title = ""
-        if after is not None and after.type == "heading_open":
-            title = inline_text(tokens[tokens.index(after) + 1].children or [])
+        if at is not None and tokens[at].type == "heading_open" and at + 1 < len(tokens):
+            title = inline_text(tokens[at + 1].children or [])
         if after is None or after.attrGet("id") != ident:  # (a heading of that id already: no second one)
             token.meta["id"] = ident
         found.setdefault(label, (ident, title or label))

@@ -24,12 +24,18 @@ function spread(questions) {
   return out;
 }
 
-/** A fresh draw: questions not in the previous attempt first. */
+/** A fresh draw that assesses every objective: first one question of each objective (one not in
+ *  the previous attempt where the objective has one, else one of its questions again: an objective
+ *  left out could be mastered unassessed), then questions not in the previous attempt, then the rest. */
 function makeDraw(quiz, prev) {
-  var before = dict(), fresh = [], old = [];
+  var before = dict(), fresh = [], old = [], first = [], rest = [], covered = dict();
   prev.forEach(function (k) { before[k] = true; });
   quiz.questions.forEach(function (q) { (before[q.key] ? old : fresh).push(q); });
-  var picked = spread(fresh).concat(spread(old)).slice(0, quiz.size);
+  spread(fresh).concat(spread(old)).forEach(function (q) {
+    if (own(covered, q.objective)) rest.push(q);
+    else { covered[q.objective] = true; first.push(q); }
+  });
+  var picked = first.concat(rest).slice(0, quiz.size);
   picked = quiz.shuffle ? shuffled(picked) : picked.sort(function (a, b) { return a.index - b.index; });
   var draw = { keys: [], choices: dict() };
   picked.forEach(function (q) {

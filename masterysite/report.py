@@ -1,7 +1,9 @@
 """`masterysite report`: the class picture from the students' exported progress files.
 
 Every recorded answer is re-checked against the course as it is built now (the Python judge),
-so a "mastered" that a student typed into their own saved progress shows up as unsupported.
+so a "mastered" that a student typed into their own saved progress shows up as unsupported. The
+objectives' figures (who met each, who needs corrective work) are those of the re-checked answers,
+never the file's own; a best score the file claims above them is flagged as overstated.
 The output (HTML or CSV) is written by masterysite/report_output.py.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -26,6 +29,7 @@ FORMAT = "masterysite-progress"
 MAX_FILE_BYTES = 20_000_000
 Response = str | list[str]
 Score = tuple[int, int]
+ISO_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:?\d\d)?")  # what a browser writes
 
 
 def judge(question: Question, response: Response) -> bool:
@@ -41,8 +45,9 @@ class UnitResult:
     best: Score | None = None
     attempts: int = 0
     last: str | None = None  # ISO time of the last checked attempt
-    objectives: dict[str, tuple[Score | None, int]] = field(default_factory=dict)  # id -> (best, attempts)
+    objectives: dict[str, tuple[Score | None, int]] = field(default_factory=dict)  # id -> (best, attempts), re-checked
     checked_best: Score | None = None  # best score of the recorded answers, re-checked now
+    overstated: list[str] = field(default_factory=list)  # the file's best scores above what its answers support
     supported: bool = False  # a recorded attempt, re-checked now, passes the threshold
     changed: int = 0  # recorded verdicts that differ from today's check
     passing: set[str] = field(default_factory=set)  # fingerprints of the attempts that pass, re-checked
@@ -78,6 +83,11 @@ class ClassReport:
         return [(s, u) for s in self.students for u in self.course.units if s.units.get(u.id, EMPTY).unsupported]
 
     @property
+    def overstated(self) -> list[tuple[Student, Unit]]:
+        """Each record whose best scores the file claims above what its recorded answers support."""
+        return [(s, u) for s in self.students for u in self.course.units if s.units.get(u.id, EMPTY).overstated]
+
+    @property
     def copies(self) -> list[tuple[Student, Unit]]:
         """Each "mastered" that rests only on an attempt also in another student's file."""
         return [(s, u) for s in self.students for u in self.course.units if s.units.get(u.id, EMPTY).copied]
@@ -108,6 +118,11 @@ def _better(a: Score | None, b: Score | None) -> bool:
     return a is not None and (b is None or Fraction(a[0], a[1]) > Fraction(b[0], b[1]))
 
 
+def better(a: Score, b: Score | None) -> bool:
+    """As the browser keeps a best score (js/util.js): a higher share, or the same share of more questions."""
+    return b is None or a[0] * b[1] > b[0] * a[1] or (a[0] * b[1] == b[0] * a[1] and a[1] > b[1])
+
+
 class Rechecker:
     """Re-checks recorded attempts against the course; verdicts are cached (a class gives many alike)."""
 
@@ -130,8 +145,9 @@ class Rechecker:
     def attempt(self, unit: Unit, entry: Any, result: UnitResult) -> None:
         if not isinstance(entry, dict) or not isinstance(entry.get("answers"), list):
             return
-        if isinstance(entry.get("at"), str) and (result.last is None or entry["at"] > result.last):
-            result.last = entry["at"][:40]
+        at = entry.get("at")
+        if isinstance(at, str) and ISO_TIME.fullmatch(at) and (result.last is None or at > result.last):
+            result.last = at
         answers = [a for a in entry["answers"] if isinstance(a, dict) and isinstance(a.get("q"), str)]
         keys = {a["q"] for a in answers}
         draw = min(unit.draw or len(unit.questions), len(unit.questions))
@@ -142,6 +158,16 @@ class Rechecker:
         score = (sum(1 for v in verdicts if v), len(answers))
         if _better(score, result.checked_best):
             result.checked_best = score
+        tally: dict[str, list[int]] = {}
+        for a, verdict in zip(answers, verdicts, strict=True):
+            question = self.questions[unit.id].get(a["q"])
+            if question is not None and verdict is not None:
+                t = tally.setdefault(question.objective, [0, 0])
+                t[0] += verdict
+                t[1] += 1
+        for oid, (right, total) in tally.items():
+            best, attempts = result.objectives.get(oid, (None, 0))
+            result.objectives[oid] = ((right, total) if better((right, total), best) else best, attempts + 1)
         full = len(answers) == draw and None not in verdicts
         if full and Fraction(*score) >= mastery(self.course, unit):
             result.supported = True
@@ -177,18 +203,30 @@ def read_unit(checker: Rechecker, unit: Unit, data: Any) -> UnitResult:
     result.mastered = data.get("mastered") is True
     result.best = _score(data.get("best"))
     result.attempts = data["attempts"] if _count(data.get("attempts")) else 0
-    objectives = data.get("objectives")
-    objectives = objectives if isinstance(objectives, dict) else {}
-    for objective in unit.objectives:
-        o = objectives.get(objective.id)
-        if isinstance(o, dict):
-            result.objectives[objective.id] = (_score(o.get("best")), o["attempts"] if _count(o.get("attempts")) else 0)
     tries = data.get("tries")
     for entry in tries if isinstance(tries, list) else []:
         checker.attempt(unit, entry, result)
     if not unit.questions:
         result.supported = True  # a unit without a quiz is marked done: there is no answer to re-check
+        return result
+    claims = data.get("objectives")
+    claims = claims if isinstance(claims, dict) else {}
+    if result.best is not None and _above(result.best, result.checked_best):
+        result.overstated.append(f"best score {pct_of(result.best)}")
+    for objective in unit.objectives:
+        claim = claims.get(objective.id)
+        best = _score(claim.get("best")) if isinstance(claim, dict) else None
+        if best is not None and _above(best, result.objectives.get(objective.id, (None, 0))[0]):
+            result.overstated.append(f"objective '{objective.id}' {pct_of(best)}")
     return result
+
+
+def _above(claimed: Score, checked: Score | None) -> bool:
+    return checked is None or Fraction(*claimed) > Fraction(*checked)
+
+
+def pct_of(score: Score) -> str:
+    return f"{round(100 * score[0] / score[1])}%"
 
 
 class BadFile(Exception):

@@ -12,15 +12,15 @@ from html import escape
 from masterysite import __version__
 from masterysite.model import Objective, Unit
 from masterysite.render import mastery
-from masterysite.report import EMPTY, ClassReport, Score, Student, UnitResult
+from masterysite.report import EMPTY, ClassReport, Score, Student, UnitResult, pct_of
 
 
 def pct(score: Score | None) -> str:
-    return "" if score is None else f"{round(100 * score[0] / score[1])}%"
+    return "" if score is None else pct_of(score)
 
 
 def day(iso: str | None) -> str:
-    return (iso or "")[:10]
+    return escape((iso or "")[:10])
 
 
 @dataclass
@@ -75,6 +75,9 @@ def to_csv(report: ClassReport) -> str:
         for unit in report.course.units:
             r = student.units.get(unit.id, EMPTY)
             flag = "mastered not supported by the recorded answers" if r.unsupported else _copy_flag(r)
+            if r.overstated:
+                over = "scores not supported by the recorded answers: " + ", ".join(r.overstated)
+                flag = f"{flag}; {over}" if flag else over
             writer.writerow([_cell(student.name), _cell(student.file), unit.id, "", unit_status(r),
                              *_parts(r.best), r.attempts, r.last or "", pct(r.checked_best), flag])  # fmt: skip
             threshold = mastery(report.course, unit)
@@ -132,6 +135,7 @@ def to_html(report: ClassReport, now: datetime | None = None) -> str:
         _problems(report),
         _flags(report),
         _copies(report),
+        _overstated(report),
         "<h2>The class per objective</h2>\n",
         _chart(rows, len(report.students)),
         _corrective(rows),
@@ -162,6 +166,19 @@ def _flags(report: ClassReport) -> str:
         for s, u in flags
     )
     return f'<h2>“Mastered” not supported by the answers</h2>\n<ul class="flags">{items}</ul>\n'
+
+
+def _overstated(report: ClassReport) -> str:
+    overstated = report.overstated
+    if not overstated:
+        return ""
+    items = "".join(
+        f"<li>{escape(s.name)}: <strong>{escape(u.title)}</strong>: the file claims "
+        f"{escape(', '.join(s.units[u.id].overstated))}, above what its recorded answers, re-checked now, "
+        f"support; the report shows the re-checked figures ({escape(s.file)})</li>"
+        for s, u in overstated
+    )
+    return f'<h2>Scores not supported by the answers</h2>\n<ul class="flags">{items}</ul>\n'
 
 
 def _copies(report: ClassReport) -> str:
@@ -246,20 +263,23 @@ def _matrix(report: ClassReport) -> str:
 
 
 def _matrix_cell(r: UnitResult) -> str:
-    if not r.attempts and not r.mastered:
+    if not r.attempts and not r.mastered and not r.overstated:
         return "<td>—</td>"
-    cls = "flag" if r.unsupported or r.copied else "mastered" if r.mastered else "started"
+    cls = "flag" if r.unsupported or r.copied or r.overstated else "mastered" if r.mastered else "started"
     status = (
         "⚠ Mastered, not supported by the answers"
         if r.unsupported
         else "⚠ Mastered, on an attempt also in another file"
         if r.copied
+        else "⚠ Scores not supported by the answers"
+        if r.overstated
         else "Mastered"
         if r.mastered
         else "Started"
     )
     tries = f"{r.attempts} attempt{'s' if r.attempts != 1 else ''}"
-    best = f"{pct(r.best)} · " if r.best else ""
+    shown = r.checked_best if r.overstated else r.best  # a claim above the answers: what they support
+    best = f"{pct(shown)} · " if shown else ""
     when = f"<br><small>{day(r.last)}</small>" if r.last else ""
     return f'<td class="{cls}">{status}<br>{best}{tries}{when}</td>'
 

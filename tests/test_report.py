@@ -95,7 +95,10 @@ def test_a_class_folder_with_bad_files_reports_the_rest_and_exits_1(
         f"{exports / 'ana.json'}: Ana Lima again (also in {exports / 'ana-old.json'}): reported the newer export, "
         f"{exports / 'ana.json'}; left out {exports / 'ana-old.json'}" in lines
     )
-    assert result.stdout == f"Wrote {out}: 4 students; 2 'mastered' not supported by the answers; 3 files left out.\n"
+    assert result.stdout == (
+        f"Wrote {out}: 4 students; 2 'mastered' not supported by the answers; 2 records with scores above the"
+        " answers; 3 files left out.\n"
+    )
     page = out.read_text(encoding="utf-8")
     assert "<script" not in page and "<svg" in page
     assert page.count("Mastered, not supported by the answers") == 2
@@ -116,7 +119,9 @@ def test_the_csv_has_a_row_per_student_unit_and_objective(exports: Path, tmp_pat
     assert (ana[(U1, "")]["best_percent"], ana[(U1, "")]["attempts"]) == ("100%", "2")
     assert ana[(U1, "")]["last_activity"].startswith("2026-03-01T")
     carla = {(r["unit"], r["objective"]): r for r in rows if r["student"] == "Carla Díaz"}
-    assert carla[(U2, "")]["flag"] == "mastered not supported by the recorded answers"
+    assert carla[(U2, "")]["flag"] == (
+        "mastered not supported by the recorded answers; scores not supported by the recorded answers: best score 100%"
+    )
     assert carla[(U2, "")]["rechecked_best_percent"] == "30%"
     assert carla[(U1, "")]["flag"] == ""
     ben = {(r["unit"], r["objective"]): r for r in rows if r["student"] == "Ben Okafor"}
@@ -269,3 +274,44 @@ def test_the_report_page_says_its_language_is_english_and_the_titles_their_own(e
     page = to_html(build_report(french, [exports]))
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert f'<h1>Class report: <span lang="fr">{course.config.title}</span></h1>' in page
+
+
+def test_objective_scores_come_from_the_recorded_answers_and_a_higher_claim_is_flagged(
+    tmp_path: Path, course: Course
+) -> None:
+    """A file may claim any best score: with no attempt recorded, every objective 'met' at 100%. The
+    objectives' figures are the re-checked answers' (none here), and the claims are flagged."""
+    unit = course.unit(U1)
+    assert unit is not None
+    data = export(course, "Dana", {U2: [10]})
+    data["units"][U1] = {"mastered": False, "attempts": 1, "best": [5, 5], "tries": [],
+                         "objectives": {o.id: {"attempts": 1, "best": [5, 5]} for o in unit.objectives}}  # fmt: skip
+    report = build_report(course, [write(tmp_path, "dana.json", data)])
+    result = report.students[0].units[U1]
+    assert result.objectives == {}
+    assert result.overstated == ["best score 100%"] + [f"objective '{o.id}' 100%" for o in unit.objectives]
+    assert [(s.name, u.id) for s, u in report.overstated] == [("Dana", U1)]
+    assert report.students[0].units[U2].overstated == []  # honest records are not flagged
+    from masterysite.report_output import objective_rows, to_html
+
+    rows = [r for r in objective_rows(report) if r.unit.id == U1]
+    assert rows and all([s.name for s in r.untried] == ["Dana"] for r in rows)
+    page = to_html(report)
+    assert "<h2>Scores not supported by the answers</h2>" in page
+    assert "Dana: <strong>Wholes and Parts</strong>: the file claims best score 100%" in page
+
+
+def test_an_attempt_time_is_shown_only_when_it_is_a_time(tmp_path: Path, course: Course) -> None:
+    """The file's 'at' is the student's to write: anything but an ISO time is left out of the report,
+    never written into its HTML (it could hide the flags) or into a spreadsheet cell."""
+    data = export(course, "Ana", {U1: [5]})
+    data["units"][U1]["tries"][0]["at"] = "<style>ul{display:none}</style>"
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "ana.json", data)
+    for name in ("r.html", "r.csv"):
+        result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / name))
+        assert result.exit_code == 0
+        assert "ul{display:none}" not in (tmp_path / name).read_text(encoding="utf-8-sig")
+    report = build_report(course, [folder])
+    assert report.students[0].units[U1].last is None

@@ -45,15 +45,16 @@ def token(prefix: str) -> str:
 
 
 TEXT_ANSWERS = [token("ans") for _ in range(6)]
-BLANK_ANSWERS = [token("blk") for _ in range(2)]
+BLANK_ANSWERS = [token("blk") for _ in range(3)]
 EXACT_ANSWERS = [token("Exa").upper() for _ in range(2)]
-TEXT_EXPLANATIONS = [token("why") for _ in range(9)]
+TEXT_EXPLANATIONS = [token("why") for _ in range(11)]
 ENRICHMENT = token("bonus")
+ENRICHMENT_TITLE = token("bonustitle")  # a heading the lesson refers to
 CHOICE_FEEDBACK = [token("fb") for _ in range(4)]
 CHOICE_EXPLANATIONS = [token("cwhy") for _ in range(2)]
 CORRECT_CHOICE_TEXT = [token("pick") for _ in range(2)]  # shown on the page as choices: not secret
 
-VAULT_SECRETS = [*TEXT_ANSWERS, *BLANK_ANSWERS, *EXACT_ANSWERS, *TEXT_EXPLANATIONS, ENRICHMENT]
+VAULT_SECRETS = [*TEXT_ANSWERS, *BLANK_ANSWERS, *EXACT_ANSWERS, *TEXT_EXPLANATIONS, ENRICHMENT, ENRICHMENT_TITLE]
 CHOICE_SECRETS = [*CHOICE_FEEDBACK, *CHOICE_EXPLANATIONS]
 
 
@@ -61,6 +62,13 @@ def vault_unit() -> str:
     questions = []
     for i in range(6):
         questions.append(f"::: question o\nQuestion {i}?\n\n= {TEXT_ANSWERS[i]}\n\n> {TEXT_EXPLANATIONS[i]}\n:::\n")
+    # a heading in an explanation that the lesson refers to (Quarto's @sec-, MyST's (label)=)
+    questions[0] = questions[0].replace(
+        f"> {TEXT_EXPLANATIONS[0]}",
+        f"> (worked)=\n> #### {TEXT_EXPLANATIONS[10]} {{#sec-why}}\n>\n> {TEXT_EXPLANATIONS[0]}",
+    )
+    # a blank in a heading: headings get ids made from their words
+    questions.append(f"::: question o\n### Step one: [[{BLANK_ANSWERS[2]}]]\n\n> {TEXT_EXPLANATIONS[9]}\n:::\n")
     for i in range(2):
         questions.append(f"::: question o\nExact {i}?\n\n== {EXACT_ANSWERS[i]}\n\n> {TEXT_EXPLANATIONS[6 + i]}\n:::\n")
     questions.append(
@@ -69,8 +77,10 @@ def vault_unit() -> str:
     )
     body = "\n".join(questions)
     return (
-        "---\ntitle: Vault\nrequires: []\nobjectives:\n  o: Know the tokens\n---\n\nLesson.\n\n"
-        f"{body}\n::: corrective o Again\nRead it again.\n:::\n\n::: enrichment More\n{ENRICHMENT}\n:::\n"
+        "---\ntitle: Vault\nrequires: []\nobjectives:\n  o: Know the tokens\n---\n\n"
+        "Lesson: see @sec-why, {ref}`worked` and [-@sec-bonus].\n\n"
+        f"{body}\n::: corrective o Again\nRead it again.\n:::\n\n"
+        f"::: enrichment More\n## {ENRICHMENT_TITLE} {{#sec-bonus}}\n\n{ENRICHMENT}\n:::\n"
     )
 
 

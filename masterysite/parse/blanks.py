@@ -43,15 +43,24 @@ def cut_blanks(tokens: list[Token], line_of: Callable[[Token], int]) -> tuple[li
     the blanks, and the lines of blanks Markdown split (formatting inside the brackets)."""
     found: list[Found] = []
     split: list[int] = []
-    out = []
+    out: list[Token] = []
     for token in tokens:
         if token.type in ("fence", "code_block") and "[[" in token.content:
             token = token.copy()
             token.content = _cut(token.content, found, line_of(token))
         elif token.type == "inline" and "[[" in token.content:
+            before = len(found)
             token = _cut_inline(token, found, line_of(token), split)
+            if len(found) > before and out and out[-1].type == "heading_open" and out[-1].attrGet("id"):
+                out[-1] = _without_id(out[-1])  # the id was made from the heading's text: answers and all
         out.append(token)
     return out, found, split
+
+
+def _without_id(heading: Token) -> Token:
+    copy = heading.copy()
+    copy.attrs = {k: v for k, v in heading.attrs.items() if k != "id"}
+    return copy
 
 
 def _cut_inline(token: Token, found: list[Found], line: int, split: list[int]) -> Token:

@@ -18,10 +18,11 @@ from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
 from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
-from masterysite.parse import structure
+from masterysite.parse import sealed, structure
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
+from masterysite.parse.marks import ABBREVIATIONS
 from masterysite.parse.practice import checked_practice
 from masterysite.parse.source import UnitSource as UnitSource  # where callers have long found them
 from masterysite.parse.source import default_id
@@ -64,6 +65,21 @@ def parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     return None
 
 
+def _sealed_definitions(tokens: list[Token], body: str, path: str, offset: int, report: Report) -> None:
+    for line, written, block in sealed.definitions(tokens, body):
+        what = "abbreviation" if written.startswith("*") else "link reference definition"
+        shown = "its meaning as a tooltip" if written.startswith("*") else "its address"
+        term = "term" if written.startswith("*") else "link"
+        where = ", the question's own words included," if block == "question" else ""
+        until = "has answered" if block == "question" else "has mastered the unit"
+        message = (
+            f"{what} '{written}:' is inside this '::: {block}' block, but it applies to the whole page: a {term}"
+            f" anywhere{where} would show {shown} before the student {until}. Define it outside the block,"
+            " or leave it out"
+        )
+        report.error(path, offset + line + 1, message)
+
+
 def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     path = source.path
     if not text.strip():
@@ -90,6 +106,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if "{#" in body or "\n: " in body or "Table: " in body or ")=" in body:  # cross-references, table captions
         tokens = cross_references(tokens)
     offset = parts.body_offset
+    if env.get("references") or env.get(ABBREVIATIONS):
+        _sealed_definitions(tokens, body, path, offset, report)
     objectives = _objectives(meta, path, report)
     rewriter = LinkRewriter(source, offset, report)
     links = rewriter.rewrite(tokens)

@@ -7,6 +7,10 @@ Quarto's do; a reference to one becomes a link to it reading "Figure 1" ("1" for
 and a reference to a heading with a ``sec-`` id a link reading the heading's title. The words come
 from the theme's strings in the course's language (a ``<!--ms-t:…-->`` placeholder, as block titles
 do). A reference to anything not on the page is left as text (links.py warns about it).
+
+Nothing inside a question or the enrichment is a target: their content is sealed until the student
+answers or masters the unit, and a link from the lesson reading a heading's title (or a figure's
+number) would publish it before then.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from markdown_it.token import Token
 
 from masterysite.parse.blocks import inline_text
 from masterysite.parse.markdown import theme_safe
+from masterysite.parse.sealed import sealed_indexes
 
 _REFERENCE = re.compile(r"(?<![\w.@])(?:\[(-?)@((?:fig|sec|tbl)-[\w-]*\w)\]|@((?:fig|sec|tbl)-[\w-]*\w))")
 _CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(?:\{#(tbl-[\w-]*\w)\})?\s*$", re.S)
@@ -27,8 +32,9 @@ def cross_references(tokens: list[Token]) -> list[Token]:
     """The unit's tokens with its table captions read and its references to figures, tables and
     sections on the page made links (``tokens`` is changed in place and returned)."""
     tokens = _table_captions(tokens)
-    targets = _targets(tokens)
-    labels = _labels(tokens)
+    sealed = sealed_indexes(tokens)
+    targets = _targets(tokens, sealed)
+    labels = _labels(tokens, sealed)
     if targets or labels:
         for token in tokens:
             if token.type == "inline" and token.children and "@" in token.content and targets:
@@ -38,7 +44,7 @@ def cross_references(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _labels(tokens: list[Token]) -> dict[str, tuple[str, str]]:
+def _labels(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]:
     """MyST's targets ``(label)=``: label -> (the element's id, the title of the heading it stands
     before, or the label). Each target is given its id (myst.render_target shows it)."""
     found: dict[str, tuple[str, str]] = {}
@@ -54,7 +60,8 @@ def _labels(tokens: list[Token]) -> dict[str, tuple[str, str]]:
             title = inline_text(tokens[at + 1].children or [])
         if after is None or after.attrGet("id") != ident:  # (a heading of that id already: no second one)
             token.meta["id"] = ident
-        found.setdefault(label, (ident, title or label))
+        if index not in sealed:
+            found.setdefault(label, (ident, title or label))
     return found
 
 
@@ -142,13 +149,15 @@ def _without_label(children: list[Token], label: str | None) -> list[Token] | No
     return [t for t in children if t.type != "text" or t.content]
 
 
-def _targets(tokens: list[Token]) -> dict[str, tuple[str, str]]:
+def _targets(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]:
     """id -> (kind, what a reference to it reads: the number of a figure or table, a heading's title);
     figures and tables numbered in order, their captions given that number."""
     found: dict[str, tuple[str, str]] = {}
     counts = {"fig": 0, "tbl": 0}
     for index, token in enumerate(tokens):
         ident = ""
+        if index in sealed:
+            continue
         if token.type == "heading_open":
             ident = str(token.attrGet("id") or "")
             if ident.startswith("sec-") and index + 1 < len(tokens):

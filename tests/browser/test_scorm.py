@@ -196,6 +196,42 @@ def test_fail_then_master_the_lms_holds_it_and_a_reopened_package_resumes(
         other.close()
 
 
+def learner(version: str, ident: str) -> dict[str, Any]:
+    """What an LMS starts a learner's session with: their id, nothing stored yet."""
+    return {"core": {"student_id": ident}} if version == "1.2" else {"learner_id": ident}
+
+
+def test_a_second_learner_on_the_same_browser_gets_nothing_of_the_first(
+    page: Page, lms_root: tuple[str, Path], key: Course, version: str
+) -> None:
+    """A lab computer: Ana masters a unit in the LMS and leaves; Ben logs in on the same browser.
+    Ben's LMS record gets nothing of Ana's (score, progress, answers) and his course shows nothing
+    mastered; back on that computer, Ana finds her own progress."""
+    url, _ = lms_root
+    frame = launch(page, url, version, stored=learner(version, "ana-17"))
+    go_to_unit(frame, key, U1)
+    Student(frame, key, url).take(U1, 5)  # type: ignore[arg-type]
+    expect(frame.get_by_role("heading", name="Mastered!")).to_be_visible()
+
+    frame = launch(page, url, version, stored=learner(version, "ben-04"))
+    go_to_unit(frame, key, U1)
+    expect(frame.get_by_role("button", name="Check answers")).to_be_visible()
+    expect(frame.get_by_text(re.compile("^Mastered"))).to_have_count(0)
+    data = cmi(page, version)
+    assert rows(data["interactions"]) == []
+    assert (data["core"]["score"]["raw"] if version == "1.2" else data["score"]["raw"]) in ("", "0")
+    kept = (
+        page.frame_locator("#sco")
+        .locator("body")
+        .evaluate("(b, s) => window.MASTERYSITE_LMS.decode(s)", data["suspend_data"])
+    )
+    assert not (kept or {}).get("units", {}).get(U1, {}).get("mastered"), kept
+
+    frame = launch(page, url, version, stored=learner(version, "ana-17"))
+    go_to_unit(frame, key, U1)
+    expect(frame.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+
+
 @pytest.mark.parametrize("failing", ["false", "throw"])
 def test_an_lms_whose_every_call_fails_leaves_a_working_course(
     page: Page, lms_root: tuple[str, Path], key: Course, version: str, failing: str

@@ -15,6 +15,22 @@ function lmsBridge() {
   }
 }
 
+/** Where this browser keeps the progress. In an LMS, the learner's own place (the key and the LMS's
+ *  learner id, which SCORM requires of every LMS): one browser may serve several students (a lab
+ *  computer), and what a page reports goes to the record of whoever is logged in, never another's.
+ *  An LMS session that names no learner gets a place apart from the plain site's. */
+function storageKey(key) {
+  var bridge = lmsBridge(), id = "";
+  if (!bridge) return key;
+  try {
+    if (!bridge.connected()) return key; // the package opened outside an LMS: the plain site
+    id = typeof bridge.learner === "function" ? String(bridge.learner() || "") : "";
+  } catch (e) {
+    return key;
+  }
+  return key + (id ? ":learner:" + id.slice(0, 255) : ":lms");
+}
+
 /** On page load: merge the progress the LMS kept (a student on another computer) into ours. */
 function joinLms() {
   var bridge = lmsBridge();

@@ -14,7 +14,7 @@ function start() {
   COURSE = expandCourse(window.MASTERYSITE_COURSE); // js/course.js
   if (!isObj(COURSE) || !Array.isArray(COURSE.units)) throw new Error("course-data.js did not load");
   ROOT = html.getAttribute("data-root") || "";
-  KEY = "masterysite:" + COURSE.id;
+  KEY = storageKey("masterysite:" + COURSE.id); // js/lms.js: in an LMS, the learner's own
   COURSE.units.forEach(function (u) { if (isObj(u) && typeof u.id === "string") { UNITS.push(u); BY_ID[u.id] = u; } });
   if (!Array.isArray(COURSE.sections)) COURSE.sections = [{ title: null, units: UNITS.map(function (u) { return u.id; }) }];
   loadProgress();

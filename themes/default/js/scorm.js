@@ -22,6 +22,7 @@ var started = new Date();
 var finished = false;
 var sentUpTo = ""; // the time of the last attempt reported as interactions (kept in suspend_data)
 var resumed = null; // progress decoded from suspend_data
+var learner = ""; // the LMS's id of the learner logged in: the pages keep their progress under it
 
 /* ---- finding the API (SCORM 1.2 RTE 3.3.6.1 / SCORM 2004 RTE 3.1.1: parents, then opener) ---- */
 function findIn(win) {
@@ -379,6 +380,7 @@ function startSession() {
   var ok = call("init", "");
   if (String(ok) !== "true") { lms = null; return; } // no session: the course runs as the plain site
   resumed = decodeProgress(get("cmi.suspend_data"));
+  learner = get(V12 ? "cmi.core.student_id" : "cmi.learner_id");
   if (V12) set("cmi.core.score.min", 0);
 }
 
@@ -391,6 +393,7 @@ window.MASTERYSITE_LMS = {
   saved: function (data) { try { reportAll(data); } catch (e) { failures += 1; } },
   failures: function () { return failures; },
   connected: function () { return !!lms; },
+  learner: function () { return learner; },
   encode: encodeProgress,
   decode: decodeProgress,
   limit: LIMIT

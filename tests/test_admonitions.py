@@ -151,3 +151,32 @@ def test_a_collapsible_exercise_stays_an_exercise_and_inner_names_are_as_written
 def test_a_selected_tab_opens_only_in_its_own_set() -> None:
     html, _ = parse('=== "A"\n    a\n\n=== "B"\n    b\n\n===! "C"\n    c\n\n===+ "D"\n    d\n')
     assert [d.endswith(" open>") for d in re.findall(r"<details[^>]*>", html)] == [True, False, False, True]
+
+
+def test_a_block_right_below_an_html_line_is_read_not_published_as_text() -> None:
+    """An HTML block of a tag runs to the next blank line (CommonMark); a block of ours opening on the
+    line right below one (MkDocs pages put '<br>' lines before exercises) is read as the block: it was
+    published as text, the nested solution open in a code box."""
+    body = '<br>\n???+ exercise "Exercise 4.1"\n\n    Show the first two lines.\n\n    ??? success "solution"\n        head -n 2 file\n'
+    html, problems = parse(body)
+    assert problems == []
+    assert "???" not in html and "<br>" in html
+    assert [title for _, _, title in boxes(html)] == ["Exercise 4.1", "solution"]
+    html, problems = parse('<p align="center">Back</p>\n::: note Read me\nInside.\n:::\n')
+    assert problems == [] and boxes(html)[0][2] == "Read me" and ":::" not in html
+    # a comment runs to its own end: a block inside it stays commented out
+    html, problems = parse("<!--\n::: note Hidden\nNot read.\n:::\n-->\nAfter.\n")
+    assert "Hidden" not in html and "Not read" not in html
+
+
+def test_a_question_right_below_an_html_line_is_a_question(make_course: MakeCourse, tmp_path: Path) -> None:
+    unit = (
+        "---\ntitle: A\nobjectives:\n  sed: Use sed\n---\nLesson.\n\n"
+        '<p align="center"><a href="https://example.org/">Back to homepage</a></p>\n'
+        "::: question sed\nComplete: `sed 's/x/y/[[== g]]' file.bed`\n:::\n"
+    )
+    course = make_course({"course.yml": "title: C\n", "units/01-a.md": unit})
+    build(course, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert "== g" not in page and "::: question" not in page
+    assert 'aria-label="Blank 1 of 1"' in page

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from markdown_it import MarkdownIt
 from markdown_it.ruler import RuleOptionsType, Ruler
-from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import StateBlock, html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core import normalize as markdown_its_normalize
 from markdown_it.rules_inline import StateInline
@@ -765,6 +765,31 @@ def block_name(token: Token) -> str:
     return str(token.meta["name"]) if token.meta else token.info.split(None, 1)[0]
 
 
+_ENDS_ON_ITS_OWN = re.compile(r"<(?:!|\?|(?:script|pre|style|textarea)(?=[\s>]|$))", re.I)  # CommonMark types 1-5
+_OPENER = re.compile(r"(?::{3,}[ \t]*\S|(?:!!!|\?\?\?\+?)[ \t]+\S|===\+?[ \t]+[\"'])")
+"""A line that opens a block of ours (``::: question``, MkDocs' ``!!! note``, ``??? solution``, ``=== "Tab"``)."""
+
+
+def html_block_to_opener(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """CommonMark's HTML block, except that a line opening a block of ours ends it. An HTML block of
+    a tag (``<br>``, ``<p align="center">…</p>``) runs to the next blank line, so a ``::: question``
+    or ``???+ exercise`` right below one was published as text, its answer or solution included; MkDocs,
+    which ends it there too, is where such lines come from."""
+    if silent or not html_block(state, start, end, False):
+        return silent and html_block(state, start, end, True)
+    token = state.tokens[-1]
+    first = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    if token.map is None or _ENDS_ON_ITS_OWN.match(first):
+        return True
+    for line in range(start + 1, token.map[1]):
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if state.sCount[line] - state.blkIndent < 4 and _OPENER.match(text):
+            token.map[1] = state.line = line
+            token.content = state.getLines(start, line, state.blkIndent, True)
+            break
+    return True
+
+
 @lru_cache(maxsize=2)
 def make_markdown(safe: bool = False) -> MarkdownIt:
     """Built once per process: the parser and its rules are reused for every unit.
@@ -777,6 +802,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.before("fence", "ms_block", block_rule, interrupts)
     md.block.ruler.after("ms_block", "ms_admonition", admonition_rule, interrupts)
     md.block.ruler.before("html_block", "ms_markdown_in_html", markdown_in_html_rule, interrupts)
+    md.block.ruler.at("html_block", html_block_to_opener, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.after("ms_admonition", "ms_pymdown_block", pymdown_block_rule, interrupts)
     from masterysite.parse.myst import (
         comment_rule,

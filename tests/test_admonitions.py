@@ -157,7 +157,8 @@ def test_a_block_right_below_an_html_line_is_read_not_published_as_text() -> Non
     """An HTML block of a tag runs to the next blank line (CommonMark); a block of ours opening on the
     line right below one (MkDocs pages put '<br>' lines before exercises) is read as the block: it was
     published as text, the nested solution open in a code box."""
-    body = '<br>\n???+ exercise "Exercise 4.1"\n\n    Show the first two lines.\n\n    ??? success "solution"\n        head -n 2 file\n'
+    body = '<br>\n???+ exercise "Exercise 4.1"\n\n    Show the first two lines.\n\n'
+    body += '    ??? success "solution"\n        head -n 2 file\n'
     html, problems = parse(body)
     assert problems == []
     assert "???" not in html and "<br>" in html

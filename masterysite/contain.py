@@ -26,6 +26,7 @@ HIDDEN_ADVICE = (
     "hidden files (the course secret and build cache in .masterysite/, git's files) are never published: "
     "remove the link"
 )
+SOURCE_ADVICE = "a unit's Markdown holds its answers and is never published: remove the link (link to the unit's page)"
 
 
 def outside(root: Path, path: Path) -> bool:
@@ -49,6 +50,25 @@ def hidden_target(root: Path, path: Path) -> str:
     return target.as_posix() if hidden and target != named else ""
 
 
+def source_target(root: Path, path: Path) -> str:
+    """The course path of the unit source (``units/a.md``), the units folder or course.yml that
+    ``path`` leads to through a symbolic link, or "". Published, a unit source gives away every answer."""
+    try:
+        named = path.absolute().relative_to(root.absolute())
+        target = path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return ""
+    parts = target.parts
+    source = parts[:1] == ("units",) and (len(parts) == 1 or (len(parts) == 2 and target.suffix.lower() == ".md"))
+    return target.as_posix() if (source or target.as_posix() == "course.yml") and target != named else ""
+
+
+def _source(target: str) -> str:
+    if target == "units":
+        return f"the folder of the unit sources '{target}'"
+    return f"the course's '{target}'" if target == "course.yml" else f"the unit source '{target}'"
+
+
 def escapes(root: Path, path: Path) -> str:
     """Why ``path`` (a file a build would read) must not be read: how the sentence "... leads"
     goes on ("outside the course folder", "to the hidden file '.masterysite/secret'"), or ""."""
@@ -61,11 +81,14 @@ def escapes(root: Path, path: Path) -> str:
     if target:
         kind = "folder" if path.is_dir() else "file"
         return f"to the hidden {kind} '{target}'"
-    return ""
+    target = source_target(root, path)
+    return f"to {_source(target)}" if target else ""
 
 
 def advice(why: str) -> str:
     """What to do about a link that ``escapes``."""
+    if why.startswith(("to the unit source", "to the folder of the unit sources", "to the course's")):
+        return SOURCE_ADVICE
     return ADVICE if why == "outside the course folder" else HIDDEN_ADVICE
 
 
@@ -83,7 +106,10 @@ def link_problem(root: Path, path: Path, kind: str) -> str:
     if outside(root, path):
         return outside_message(kind)
     target = hidden_target(root, path)
-    return hidden_message(kind, target) if target else ""
+    if target:
+        return hidden_message(kind, target)
+    target = source_target(root, path)
+    return f"this symbolic link leads to {_source(target)}; {SOURCE_ADVICE}" if target else ""
 
 
 def outside_links(root: Path) -> dict[str, str]:

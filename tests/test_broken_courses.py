@@ -95,6 +95,12 @@ def _hidden_unit(course: Path) -> None:
     (course / "units" / "03-secret.md").symlink_to("../.masterysite/secret")
 
 
+def _unit_source(course: Path) -> None:
+    """Links to the unit sources, whose Markdown holds every answer: a file, a folder of them."""
+    (course / "assets" / "worksheet.txt").symlink_to("../units/01-whole.md")
+    (course / "assets" / "handouts").symlink_to("../units", target_is_directory=True)
+
+
 GENERATED: dict[str, Callable[[Path], None]] = {
     "unit-huge": _huge_unit,
     "outside-link-asset-key": _link_asset_key,
@@ -105,6 +111,7 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "hidden-link-asset": _hidden_asset,
     "hidden-link-named": _hidden_named,
     "hidden-link-unit": _hidden_unit,
+    "hidden-link-unit-source": _unit_source,
 }
 OUTSIDE_CASES = [name for name in GENERATED if name.startswith(("outside-link-", "hidden-link-"))]
 

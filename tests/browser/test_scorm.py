@@ -160,6 +160,11 @@ def test_fail_then_master_the_lms_holds_it_and_a_reopened_package_resumes(
                 picked = sorted(q.correct) if right else [attempt.wrong_choice[q.key]]
                 separator = "," if version == "1.2" else "[,]"
                 assert sorted(row[response_key].split(separator)) == picked
+    if version == "2004":  # the attempt's time is UTC, and says so
+        stamps = [r["timestamp"] for r in interactions]
+        assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\dZ", t) for t in stamps), stamps
+    else:  # CMITime, the learner's clock
+        assert all(re.fullmatch(r"\d\d:\d\d:\d\d", r["time"]) for r in interactions)
     suspend = data["suspend_data"]
     assert 0 < len(suspend) < 200
 
@@ -230,6 +235,35 @@ def test_a_second_learner_on_the_same_browser_gets_nothing_of_the_first(
     frame = launch(page, url, version, stored=learner(version, "ana-17"))
     go_to_unit(frame, key, U1)
     expect(frame.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+
+
+def test_objectives_go_where_the_lms_holds_their_ids(
+    page: Page, lms_root: tuple[str, Path], key: Course, version: str
+) -> None:
+    """An objective's id, once set, cannot change (SCORM error 351): a republished package whose
+    objectives come in another order (a unit inserted, an objective added) writes each objective at
+    the index where the LMS holds its id. Here the LMS holds them in reverse order."""
+    url, _ = lms_root
+    frame = launch(page, url, version, stored=learner(version, "ana-17"))
+    go_to_unit(frame, key, U1)
+    Student(frame, key, url).take(U1, 5)  # type: ignore[arg-type]
+    expect(frame.get_by_role("heading", name="Mastered!")).to_be_visible()
+    stored = cmi(page, version)
+    held = rows(stored["objectives"])
+    reversed_ids = [o["id"] for o in reversed(held)]
+    stored["objectives"] = [{"id": i} for i in reversed_ids]
+    if version == "1.2":
+        stored["core"]["entry"] = "resume"
+    else:
+        stored["entry"] = "resume"
+    frame = launch(page, url, version, stored=stored)
+    expect(frame.get_by_role("heading", level=1)).to_have_text(key.unit(U1).title)  # where the student was
+    expect(frame.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+    now = rows(cmi(page, version)["objectives"])
+    assert [o["id"] for o in now] == reversed_ids  # no id changed, none added twice
+    for o in now:
+        status = o["status"] if version == "1.2" else o["success_status"]
+        assert (status == "passed") == o["id"].startswith(U1 + "__"), o
 
 
 @pytest.mark.parametrize("failing", ["false", "throw"])
@@ -314,7 +348,7 @@ def test_suspend_data_of_a_100_unit_course_fits_scorm_12_and_round_trips(page: P
     )
     text = result["text"]
     print(f"suspend_data for 100 units × 5 objectives: {len(text)} characters (SCORM 1.2 keeps 4,096)")
-    assert len(text) < 3000
+    assert len(text) < 3200
     back, data = result["back"], result["data"]
     assert back["student"] == data["student"]
     assert json.dumps(back, sort_keys=True) == json.dumps(data, sort_keys=True)
@@ -350,3 +384,78 @@ def test_suspend_data_carries_the_unit_keys_that_fit(page: Page, big_package: st
         assert len(text) > 4096 - 50  # full: no other key would have fitted
         assert 20 <= len(kept) < len(with_key)
         assert kept == with_key[-len(kept) :]  # the most recently earned
+
+
+# A republished package: the teacher inserted a unit first, gave unit 5 another objective, removed
+# unit 10 and moved unit 20 to the end. What a student's LMS kept finds its units again.
+REPUBLISH = """() => {
+  const units = window.MASTERYSITE_LMS.units(), removed = units[10].id, moved = units[20];
+  units.splice(10, 1);
+  units.splice(units.indexOf(moved), 1);
+  units.push(moved);
+  units.unshift({ id: "new-first-unit", title: "New", objectives: [{ id: "objective-0", text: "New" }] });
+  units[6].objectives = units[6].objectives.concat([{ id: "objective-9", text: "Added" }]);
+  return { removed: removed, changed: units[6].id };
+}"""
+
+
+def test_a_republished_package_finds_each_record_its_unit(page: Page, big_package: str) -> None:
+    page.goto(big_package + "scorm.html")
+    result = page.evaluate(
+        f"""() => {{
+          const lms = window.MASTERYSITE_LMS, data = ({BIG_PROGRESS})(true), text = lms.encode(data);
+          const edit = ({REPUBLISH})();
+          return {{ back: JSON.parse(JSON.stringify(lms.decode(text))), data: data, edit: edit }};
+        }}"""
+    )
+    back, data, edit = result["back"]["units"], result["data"]["units"], result["edit"]
+    assert "new-first-unit" not in back and edit["removed"] not in back
+    assert set(back) == set(data) - {edit["removed"]}  # every other record, none lost after a change
+    for uid, record in back.items():
+        mine = {k: v for k, v in data[uid].items() if k not in ("key", "tries")}
+        theirs = {k: v for k, v in record.items() if k not in ("key", "tries")}
+        if uid == edit["changed"]:  # its objectives changed: the unit's record, not the objectives'
+            assert theirs == {**mine, "objectives": {}}
+        else:
+            assert theirs == mine, uid
+        assert record.get("key") in (None, data[uid].get("key"))
+    assert any("key" in r for r in back.values())
+
+
+def _fnv(text: str) -> int:
+    h = 0x811C9DC5
+    for ch in text:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def _number(n: int) -> str:
+    parts = [n % 32]
+    n //= 32
+    while n:
+        parts.insert(0, 32 + n % 32)
+        n //= 32
+    return "".join(DIGITS[d] for d in parts)
+
+
+def test_suspend_data_from_before_is_still_read_also_after_units_were_inserted(page: Page, big_package: str) -> None:
+    """Version 3 (packages before this one): each record by its index and a hash of its unit's id and
+    objectives. After a unit is inserted first, each is found at its new place."""
+    page.goto(big_package + "scorm.html")
+    ids = page.evaluate("() => window.MASTERYSITE_LMS.units().map(u => [u.id, u.objectives.map(o => o.id)])")
+    records = ""
+    for index in (3, 40):
+        uid, objectives = ids[index]
+        h = _fnv(uid + "\n" + "\n".join(objectives))
+        records += _number(index) + DIGITS[h & 63] + DIGITS[(h >> 6) & 63]
+        records += _number(3) + _number(7) + _number(4) + _number(5)  # mastered, 7 attempts, best 4/5
+        records += "".join(_number(2) + _number(1) + _number(1) for _ in objectives)
+    text = f"3|2026-03-01T08:00:00.000Z|{records}||Ana"
+    back = page.evaluate(f"(text) => {{ ({REPUBLISH})(); return window.MASTERYSITE_LMS.decode(text); }}", text)
+    assert sorted(back["units"]) == sorted([ids[3][0], ids[40][0]])
+    record = back["units"][ids[40][0]]
+    assert (record["mastered"], record["attempts"], record["best"]) == (True, 7, [4, 5])
+    assert len(record["objectives"]) == 5

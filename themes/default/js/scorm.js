@@ -70,17 +70,20 @@ function get(name) {
 function set(name, value) { call("set", name, String(value)); }
 
 /* ---- compact progress for suspend_data (SCORM 1.2 keeps 4,096 characters) ----
- * "3" | sentUpTo | units | keys | student name. A unit: its index in the course, two characters of
- * a hash of its id and objective ids (so a rebuilt course never attaches a record to another
- * unit), then numbers: flags (1 mastered, 2 has a best score), attempts, best right and total,
- * and for each objective its attempts, then (if any) best right and total. Each number is
- * base-32 digits, high digits first, all but the last marked by adding 32 to the digit.
- * A key: a unit's index, its two-character hash, then its unit key (the 32 bytes that open its
+ * "4" | sentUpTo | units | keys | student name. A unit: three characters of a hash of its id (a
+ * teacher may insert, move or remove units and republish the package: each record finds its own
+ * unit, or none), two of a hash of its objective ids, then numbers: flags (1 mastered, 2 has a
+ * best score), attempts, best right and total, the number of objectives, and for each its
+ * attempts, then (if any) best right and total. A unit whose objectives have changed keeps its
+ * record but not its objectives' (their order is not known). Each number is base-32 digits, high
+ * digits first, all but the last marked by adding 32 to the digit.
+ * A key: the three characters of its unit, then its unit key (the 32 bytes that open its
  * review and enrichment, js/seal.js) as 43 characters of six bits each. Keys come after every
  * record and only as many as fit in the limit, the most recently earned first: past it, a
  * mastered unit stays mastered on another computer, and its review and enrichment open again
  * when the student passes its quiz there (this browser keeps every key in its own storage).
- * ("2": the same without keys, as packages before the keys wrote it.) */
+ * ("3": records by the unit's index and a hash of its id and objectives; "2": the same without
+ * keys: as packages before wrote them, still read.) */
 var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 var LIMIT = V12 ? 4096 : 64000; // SCORM 1.2 CMIString4096, SCORM 2004 SPM 64,000 characters
 var KEY_CHARS = 43;
@@ -109,24 +112,35 @@ function reader(text) {
   };
 }
 
-function hash2(text) {
+function fnv(text) {
   var h = 0x811c9dc5;
   for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
-  return DIGITS.charAt(h & 63) + DIGITS.charAt((h >>> 6) & 63);
+  return h;
 }
 
-function unitHash(u) {
-  return hash2(u.id + "\n" + (u.objectives || []).map(function (o) { return o.id; }).join("\n"));
+function hash2(text) { var h = fnv(text); return DIGITS.charAt(h & 63) + DIGITS.charAt((h >>> 6) & 63); }
+
+function hash3(text) { return hash2(text) + DIGITS.charAt((fnv(text) >>> 12) & 63); }
+
+function objectiveIds(u) { return (u.objectives || []).map(function (o) { return o.id; }).join("\n"); }
+
+function unitHash(u) { return hash2(u.id + "\n" + objectiveIds(u)); } // version 3
+
+/** The units of the course by the hash of their id (two units with one hash: neither). */
+function unitsByHash() {
+  var out = Object.create(null);
+  COURSE.units.forEach(function (u) { var h = hash3(u.id); out[h] = h in out ? null : u; });
+  return out;
 }
 
 function isScore(s) { return Array.isArray(s) && s.length === 2 && s[1] > 0; }
 
-function encodeUnit(out, u, index, r) {
-  putNumber(out, index);
-  out.push(unitHash(u));
+function encodeUnit(out, u, r) {
+  out.push(hash3(u.id), hash2(objectiveIds(u)));
   putNumber(out, (r.mastered ? 1 : 0) + (isScore(r.best) ? 2 : 0));
   putNumber(out, r.attempts || 0);
   if (isScore(r.best)) { putNumber(out, r.best[0]); putNumber(out, r.best[1]); }
+  putNumber(out, (u.objectives || []).length);
   (u.objectives || []).forEach(function (o) {
     var orec = Object.prototype.hasOwnProperty.call(r.objectives || {}, o.id) ? r.objectives[o.id] : null;
     var tried = orec && isScore(orec.best) ? orec.attempts || 1 : 0;
@@ -178,15 +192,11 @@ function encodeProgress(data) {
   COURSE.units.forEach(function (u, index) {
     if (!Object.prototype.hasOwnProperty.call(units, u.id)) return;
     var r = units[u.id];
-    if (r && (r.mastered || r.attempts)) encodeUnit(out, u, index, r);
+    if (r && (r.mastered || r.attempts)) encodeUnit(out, u, r);
     var chars = r && r.mastered ? keyChars(r.key) : "";
-    if (chars) {
-      var entry = [];
-      putNumber(entry, index);
-      keys.push({ text: entry.join("") + unitHash(u) + chars, at: earnedAt(r), index: index });
-    }
+    if (chars) keys.push({ text: hash3(u.id) + chars, at: earnedAt(r), index: index });
   });
-  var head = "3|" + sentUpTo + "|" + out.join("") + "|", tail = "|" + String(data.student || "").slice(0, 100);
+  var head = "4|" + sentUpTo + "|" + out.join("") + "|", tail = "|" + String(data.student || "").slice(0, 100);
   // The most recently earned keys first (then the later units of the course), as many as fit.
   keys.sort(function (a, b) { return a.at !== b.at ? (a.at < b.at ? 1 : -1) : b.index - a.index; });
   var room = LIMIT - head.length - tail.length, kept = [];
@@ -197,13 +207,33 @@ function encodeProgress(data) {
   return head + kept.map(function (k) { return k.text; }).join("") + tail;
 }
 
-function decodeUnit(read) {
-  var index = read.number(), hash = read.chars(2), u = COURSE.units[index];
+function newRecord(read) {
   var flags = read.number(), r = { mastered: (flags & 1) === 1, attempts: read.number(), best: null,
     objectives: Object.create(null), last: null, prev: [], tries: [] };
   if (flags & 2) r.best = [read.number(), read.number()];
-  var same = u && unitHash(u) === hash;
-  if (!same) throw new Error("suspend_data: the course has changed"); // objectives' count unknown: stop here
+  return r;
+}
+
+/** Version 4: a record, and its unit (null when no unit of the course has its id now). */
+function decodeUnit(read, byHash) {
+  var u = byHash[read.chars(3)] || null, objectives = read.chars(2), r = newRecord(read), n = read.number(), tried = [];
+  for (var i = 0; i < n; i++) {
+    var t = read.number();
+    tried.push(t ? { attempts: t, best: [read.number(), read.number()], last: null } : null);
+  }
+  if (u && hash2(objectiveIds(u)) === objectives && u.objectives.length === n) {
+    u.objectives.forEach(function (o, j) { if (tried[j]) r.objectives[o.id] = tried[j]; });
+  }
+  return u ? { id: u.id, record: r } : null;
+}
+
+/** Versions 2 and 3: the unit at the record's index, or elsewhere when units were inserted or moved
+ *  (the hash of its id and objectives says which); none: the record's length is not known, stop. */
+function decodeUnit3(read) {
+  var index = read.number(), hash = read.chars(2), u = COURSE.units[index];
+  if (!(u && unitHash(u) === hash)) u = COURSE.units.filter(function (v) { return unitHash(v) === hash; })[0];
+  var r = newRecord(read);
+  if (!u) throw new Error("suspend_data: the course has changed"); // objectives' count unknown: stop here
   u.objectives.forEach(function (o) {
     var tried = read.number();
     if (tried) r.objectives[o.id] = { attempts: tried, best: [read.number(), read.number()], last: null };
@@ -211,28 +241,38 @@ function decodeUnit(read) {
   return { id: u.id, record: r };
 }
 
-/** The keys section: each key given to its unit's record when the unit is still the same one. */
-function decodeKeys(text, units) {
+/** The keys section: each key given to its unit's record, when the unit is still in the course. */
+function decodeKeys(text, units, version, byHash) {
   var read = reader(text);
   try {
     while (!read.done()) {
-      var u = COURSE.units[read.number()], hash = read.chars(2), chars = read.chars(KEY_CHARS);
+      var u = null;
+      if (version === "4") u = byHash[read.chars(3)] || null;
+      else {
+        var at = COURSE.units[read.number()], hash = read.chars(2);
+        u = at && unitHash(at) === hash ? at : null;
+      }
+      var chars = read.chars(KEY_CHARS);
       if (chars.length !== KEY_CHARS) return;
-      if (u && unitHash(u) === hash && units[u.id] && units[u.id].mastered) units[u.id].key = keyFromChars(chars);
+      if (u && units[u.id] && units[u.id].mastered) units[u.id].key = keyFromChars(chars);
     }
   } catch (e) { /* keep the keys read before the damage */ }
 }
 
 function decodeProgress(text) {
-  var parts = String(text || "").split("|"), version = parts[0], named = version === "3" ? 4 : 3;
-  if ((version !== "2" && version !== "3") || parts.length < named + 1) return null;
+  var parts = String(text || "").split("|"), version = parts[0], named = version === "2" ? 3 : 4;
+  if ((version !== "2" && version !== "3" && version !== "4") || parts.length < named + 1) return null;
   var out = { schema: 1, course: COURSE.id, student: parts.slice(named).join("|"), units: Object.create(null) };
+  var byHash = unitsByHash();
   sentUpTo = parts[1];
   var read = reader(parts[2]);
   try {
-    while (!read.done()) { var unit = decodeUnit(read); out.units[unit.id] = unit.record; }
+    while (!read.done()) {
+      var unit = version === "4" ? decodeUnit(read, byHash) : decodeUnit3(read);
+      if (unit) out.units[unit.id] = unit.record;
+    }
   } catch (e) { /* keep what was read before the damage */ }
-  if (version === "3") decodeKeys(parts[3], out.units);
+  if (version !== "2") decodeKeys(parts[3], out.units, version, byHash);
   return out;
 }
 
@@ -262,15 +302,36 @@ function reportScore(data) {
   }
 }
 
+var objectiveAt = null, objectiveCount = 0, objectiveSent = Object.create(null);
+
+/** The index of an objective in the LMS's cmi.objectives: where the LMS holds its id already (a
+ *  package republished with units or objectives added keeps each at its place: an id once set
+ *  cannot change), else the next free one. */
+function objectiveIndex(id) {
+  if (!objectiveAt) {
+    objectiveAt = Object.create(null);
+    var n = parseInt(get("cmi.objectives._count"), 10);
+    objectiveCount = n > 0 ? n : 0;
+    for (var i = 0; i < objectiveCount; i++) {
+      var held = get("cmi.objectives." + i + ".id");
+      if (held && !Object.prototype.hasOwnProperty.call(objectiveAt, held)) objectiveAt[held] = i;
+    }
+  }
+  if (!Object.prototype.hasOwnProperty.call(objectiveAt, id)) objectiveAt[id] = objectiveCount++;
+  return objectiveAt[id];
+}
+
 function reportObjectives(data) {
-  var i = 0;
   COURSE.units.forEach(function (u) {
     var r = Object.prototype.hasOwnProperty.call(data.units, u.id) ? data.units[u.id] : null;
     (u.objectives || []).forEach(function (o) {
       var orec = r && r.objectives && Object.prototype.hasOwnProperty.call(r.objectives, o.id) ? r.objectives[o.id] : null;
       var best = orec && isScore(orec.best) ? orec.best : null, met = best && passes(best, u.mastery || [4, 5]);
-      var p = "cmi.objectives." + i++ + ".";
-      set(p + "id", safeId(u.id) + "__" + safeId(o.id));
+      var id = safeId(u.id) + "__" + safeId(o.id), n = objectiveIndex(id), p = "cmi.objectives." + n + ".";
+      var said = JSON.stringify([best, met]);
+      if (objectiveSent[n] === said) return; // sent this session already: the LMS has it
+      objectiveSent[n] = said;
+      set(p + "id", id);
       if (best) { set(p + "score.min", 0); set(p + "score.max", 100); set(p + "score.raw", Math.round(100 * share(best))); }
       if (V12) set(p + "status", !best ? "not attempted" : met ? "passed" : "failed");
       else {
@@ -292,6 +353,11 @@ function responseText(a, type) {
   return parts.join("[,]");
 }
 
+function localTime(iso) {
+  var d = new Date(iso);
+  return isNaN(d.getTime()) ? iso.slice(11, 19) : pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds());
+}
+
 function reportInteraction(unit, t, a) {
   var type = TYPES[a.k] || "fill-in", n = parseInt(get("cmi.interactions._count"), 10);
   if (!(n >= 0)) n = 0;
@@ -300,11 +366,11 @@ function reportInteraction(unit, t, a) {
   set(p + "type", type);
   if (typeof a.o === "string") set(p + "objectives.0.id", safeId(unit.id) + "__" + safeId(a.o));
   if (V12) {
-    set(p + "time", t.at.slice(11, 19));
+    set(p + "time", localTime(t.at)); // CMITime: the learner's clock, no zone
     set(p + "student_response", responseText(a, type));
     set(p + "result", a.ok ? "correct" : "wrong");
   } else {
-    set(p + "timestamp", t.at.slice(0, 19));
+    set(p + "timestamp", t.at.slice(0, 21) + "Z"); // UTC, and says so: a zone (TZD) only after ".s"
     set(p + "learner_response", responseText(a, type));
     set(p + "result", a.ok ? "correct" : "incorrect");
   }
@@ -394,6 +460,7 @@ window.MASTERYSITE_LMS = {
   failures: function () { return failures; },
   connected: function () { return !!lms; },
   learner: function () { return learner; },
+  units: function () { return COURSE.units; }, // as this page reads them (tests edit them: a republished package)
   encode: encodeProgress,
   decode: decodeProgress,
   limit: LIMIT

@@ -309,6 +309,16 @@ def test_quarto_speaker_notes_are_never_published_and_layout_classes_show_their_
     assert len(problems) == 1 and problems[0].endswith("— did you mean 'note'?")
 
 
+def test_quartos_rendered_markdown_shows_its_cells_code_and_output_in_the_flow() -> None:
+    """'quarto render' (keep-md, _freeze) wraps each code cell and its output in divs of its own."""
+    html, problems = parse(
+        "::: {.cell}\n\n```{.r .cell-code}\nsummary(x)\n```\n\n"
+        "::: {.cell-output .cell-output-stdout}\n\n```\n  Min. : 1\n```\n\n:::\n:::\n"
+    )
+    assert problems == []
+    assert "summary" in html and "Min. : 1" in html and ":::" not in html
+
+
 def test_a_link_to_a_page_not_copied_says_what_to_do_and_never_suggests_course_yml(make_course: MakeCourse) -> None:
     from masterysite.build import load_course
 

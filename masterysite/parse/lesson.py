@@ -33,8 +33,9 @@ HIDDEN = ("instructor",)
 TABSETS = ("panel-tabset", "tab", "group-tab")  # Quarto's and the Workbench's tabs: one per heading (_tabs)
 LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item", "tabs", "div")  # Quarto's, sphinx-design's layout
 # blocks (and pandoc's div of attributes only, '::: {layout-ncol=2}'): their content is shown in the flow of the lesson
-QUARTO_LAYOUT = ("column-", "r-", "incremental", "nonincremental", "fragment", "aside", "center", "smaller")
-"""Quarto's page-layout and slide classes ('{.column-margin}', '{.incremental}'): content in the flow too."""
+QUARTO_LAYOUT = ("column-", "r-", "incremental", "nonincremental", "fragment", "aside", "center", "smaller", "cell")
+"""Quarto's page-layout and slide classes ('{.column-margin}', '{.incremental}') and the divs its rendered
+Markdown wraps every code cell and its output in ('{.cell}', '{.cell-output-stdout}'): content in the flow."""
 
 
 def in_flow(name: str) -> bool:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.test_bad_state import (
     COURSE_ID,
+    KEY,
     UNIT1,
     import_file,
     master_unit1,
@@ -129,3 +130,27 @@ def test_imported_mastery_without_an_attempt_is_shown_as_imported(page: Page, ba
     master_unit1(page, base_url, site)
     visit(page, base_url + "index.html")
     assert badge(page, UNIT1) == "Mastered"
+
+
+def test_a_page_back_from_the_back_forward_cache_reads_progress_again(
+    page: Page, http_root: str, site: Path, browser: Browser
+) -> None:
+    """Firefox and Safari keep a page left by a link in memory and show it again on Back, with the
+    progress it held then; a unit mastered meanwhile must not be written over by its next save.
+    (Here the cache's return is the 'pageshow' event it fires; the progress is put in storage by
+    the page itself, which tells no other page, as the cache's frozen page is told nothing.)"""
+    other = browser.new_context()
+    try:
+        elsewhere = other.new_page()
+        master_unit1(elsewhere, http_root, site)
+        mastered = stored(elsewhere)
+    finally:
+        other.close()
+    visit(page, http_root + f"units/{UNIT1}.html")
+    expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_have_count(0)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, mastered])
+    with page.expect_navigation():
+        page.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))")
+    expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+    now, then = json.loads(stored(page) or "{}")["units"][UNIT1], json.loads(mastered or "{}")["units"][UNIT1]
+    assert (now["mastered"], now["tries"], now["key"]) == (True, then["tries"], then["key"])

@@ -24,6 +24,10 @@ function start() {
   startSearchBox();
   if ($("ms-unit")) startUnit();
   if ($("ms-export")) startProgressPage();
+  // Back or Forward can bring a page out of the browser's back/forward cache (Firefox, Safari) with
+  // the progress it held when it was left: read it again, or its next save writes that old progress
+  // over what the student did since (a unit mastered meanwhile was lost).
+  window.addEventListener("pageshow", function (e) { if (e.persisted) window.location.reload(); });
   // Another tab changed progress: keep the course-wide views in step.
   window.addEventListener("storage", guard(function (e) {
     if (e.key !== KEY || !store.persistent) return;

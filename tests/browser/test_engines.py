@@ -119,3 +119,19 @@ def test_core_journey_in_firefox_and_webkit(
     fresh, port = engine
     root = f"http://school.test:{port}/{SUBFOLDER}/" if where == "http" else site.as_uri() + "/"
     journey(fresh, root, course_key, tmp_path)
+
+
+def test_a_wide_formula_scrolls_in_its_own_box_on_a_phone_in_firefox(
+    site: Path, course_key: Course, tmp_path: Path, pw: Any
+) -> None:
+    """Firefox (and Safari) do not clip a <math> element's children: a formula wider than a phone
+    pushed the page sideways and cut the text off. Its box scrolls instead. (WebKitGTK's window is no
+    narrower than 447 px here: Firefox stands for both.)"""
+    with school_server(site.parents[1]) as port, firefox(port, tmp_path, pw) as fresh:
+        d = fresh()
+        d.page.set_viewport_size({"width": 390, "height": 844})
+        d.goto(site.as_uri() + "/" + course_key.unit(U1).href)
+        d.wait("return document.querySelector('.math.block');", "the formula")
+        widths = d.run("return [document.documentElement.scrollWidth, window.innerWidth];")
+        assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
+        assert d.run("var b = document.querySelector('.math.block'); return b.scrollWidth > b.clientWidth;")

@@ -161,7 +161,7 @@ function markScroller(node) {
 }
 
 function watchScrollers(root) {
-  Array.prototype.forEach.call(root.querySelectorAll(".prose table, math[display='block']"), function (node) {
+  Array.prototype.forEach.call(root.querySelectorAll(".prose table, .math.block, .math.display"), function (node) {
     if (scrollWatch) scrollWatch.observe(node);
     else markScroller(node);
   });

@@ -226,6 +226,9 @@ def render_unit(site: Site, unit: Unit) -> str:
 def render_page(site: Site, name: str) -> str:
     """index.html or progress.html."""
     context = site.common(name, "")
+    if name == "index":  # a unit that asks for another score: the course page's "at least 80%" says so
+        default = site.course.config.mastery
+        context["mastery_varies"] = any(u.mastery is not None and u.mastery != default for u in site.course.units)
     if name == "progress":
         context["course_details_json"] = Markup(course_details_json(site.course))
     return finish(site, site.env.get_template(f"{name}.html").render(context))

@@ -15,6 +15,7 @@ import pytest
 from masterysite.build import build, load_course
 from masterysite.scripts import bundles, minified_css
 from tests import site_data
+from tests.conftest import write_files
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "course"
@@ -447,3 +448,14 @@ def test_parallel_build_equals_serial_build(make_course, tmp_path: Path) -> None
     serial = snapshot(tmp_path / "serial")
     assert len([k for k in serial if k.startswith("units/")]) == PARALLEL_FROM + 2
     assert snapshot(tmp_path / "parallel") == serial
+
+
+def test_the_course_page_names_other_pass_marks_when_a_unit_asks_for_one(example_site: Path, tmp_path: Path) -> None:
+    """The example course's 'Equivalent Fractions' asks for 90%: the course page's 'at least 80%'
+    says a unit's page may name another score. A course of one pass mark says just that."""
+    lead = re.search(r'<p class="lead">(.*?)</p>', (example_site / "index.html").read_text(encoding="utf-8"))
+    assert lead and lead.group(1).endswith("at least 80% on its quiz, or the score its page names.")
+    course = write_files(tmp_path / "c", {"course.yml": "title: C\n", "units/01-a.md": "---\ntitle: A\n---\nText.\n"})
+    build(course, tmp_path / "site")
+    lead = re.search(r'<p class="lead">(.*?)</p>', (tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    assert lead and lead.group(1).endswith("at least 80% on its quiz.")

@@ -349,3 +349,35 @@ def test_a_sphinx_static_picture_and_a_figure_without_alt_say_what_to_write(make
         "units/a.md:9: image '../_static/y.png' points to '_static/y.png', and the site's own files are in _static/:"
         " move it into assets/ (and link to it there)"
     ]
+
+
+def test_an_indented_directive_reads_its_body_from_its_own_indentation() -> None:
+    """As CommonMark reads a fence: the body of '   ```{group-tab} Python' at 6 spaces is at 3 inside it,
+    not an indented code block (coderefinery/testing: 86 directives shown as code, none warned)."""
+    body = (
+        "````{tabs}\n   ```{group-tab} Python\n\n      ```{literalinclude} code/example.py\n      :language: python\n"
+        "      ```\n   ```\n\n   ```{group-tab} R\n\n      Solutions use **testthat**.\n   ```\n````\n"
+    )
+    html, problems = parse(body)
+    assert [title for _, _, title in boxes(html)] == ["Python", "R"]
+    assert "<strong>testthat</strong>" in html and "{group-tab}" not in html
+    assert problems == [
+        "units/a.md:8: warning: MyST directive '```{literalinclude}' is shown as code: it is not read here"
+        " [shown-as-text]"
+    ]
+
+
+def test_blank_lines_and_a_longer_parent_fence_close_nested_directives_as_myst_does() -> None:
+    tabs = (
+        "`````{callout} Instructions\n  ````{tabs}\n    ```{group-tab} Python\n\n    Use pytest.\n    ```\n\n"
+        "   ```{group-tab} R\n\n    Use testthat.\n    ```\n  ````\n`````\n"
+    )
+    html, problems = parse(tabs)
+    assert problems == [] and "Use testthat." in html and "```" not in html
+    unclosed = (  # the tabs never closed: the solution's longer fence closes them too
+        "```````{exercise} Design-2\nSome task.\n\n``````{solution}\nThe answer.\n\n`````{tabs}\n"
+        "   ````{group-tab} Python\n\n      ```python\n      print(1)\n      ```\n   ````\n\n"
+        "``````\n```````\n\nAfter.\n"
+    )
+    html, problems = parse(unclosed)
+    assert problems == [] and html.endswith("<p>After.</p>\n") and "print" in html

@@ -268,8 +268,12 @@ def push_block(
 ) -> None:
     """A lesson block's tokens: its opening (``meta``), the lines from ``body`` to ``stop`` read as
     Markdown inside it (never past ``stop``), its closing (``close_meta``)."""
-    old_parent, old_max = state.parentType, state.lineMax
+    old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
     state.parentType, state.lineMax = "container", stop
+    # An indented opening fence: its lines are read from that indentation, as CommonMark reads a fence's
+    # (MyST lessons indent nested directives: '   ```{group-tab} R' then its body at 6 spaces)
+    inner = [state.sCount[n] for n in range(body, stop) if not state.isEmpty(n)]
+    state.blkIndent = max(old_indent, min([state.sCount[start], *inner]))
     token = state.push("container_block_open", "div", 1)
     token.markup, token.block, token.map, token.info = marker, True, [start, stop if map_end is None else map_end], info
     token.meta = meta
@@ -278,7 +282,7 @@ def push_block(
     token.markup, token.block = marker, True
     if close_meta is not None:
         token.meta = close_meta
-    state.parentType, state.lineMax = old_parent, old_max
+    state.parentType, state.lineMax, state.blkIndent = old_parent, old_max, old_indent
 
 
 def _closes_myst(state: StateBlock, line: int, count: int) -> bool:

@@ -117,6 +117,8 @@ def _text(state: StateBlock, line: int) -> str:
 def _closing(state: StateBlock, start: int, end: int, marker: str) -> int | None:
     """The line of the fence that closes a directive opened with ``marker`` (as CommonMark closes code)."""
     for line in range(start + 1, end):
+        if state.isEmpty(line):
+            continue  # (an empty line is no less indented than the lines around it)
         if state.sCount[line] < state.blkIndent:
             return None
         if state.sCount[line] - state.blkIndent >= 4:
@@ -125,6 +127,15 @@ def _closing(state: StateBlock, start: int, end: int, marker: str) -> int | None
         if len(text) >= len(marker) and text == marker[0] * len(text):
             return line
     return None
+
+
+def _fence_only(state: StateBlock, line: int, marker: str) -> bool:
+    """Whether ``line`` (one past the block being read: its parent's closing line) is a bare fence of
+    ``marker``'s character at least as long."""
+    if line >= len(state.bMarks) - 1 or state.isEmpty(line):
+        return False
+    text = _text(state, line).rstrip()
+    return len(text) >= len(marker) and text == marker[0] * len(text)
 
 
 def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -142,6 +153,8 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     written = f"{marker}{{{match.group(2)}}}"
     closing = _closing(state, start, end, marker)
     stop = closing if closing is not None else end
+    # Never closed inside a block whose closing fence is long enough for it: closed there (as MyST reads it)
+    shared = closing is None and end == state.lineMax and _fence_only(state, end, marker)
     options, body = options_at(state, start + 1, stop)
     if name in GATED and closing is not None:
         return _gated(state, (start, end, closing), marker, name[: -len("-start")], argument, options, silent)
@@ -152,7 +165,7 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         return True
     after = closing + 1 if closing is not None else end
     if meta is not None:
-        meta["closed"] = closing is not None
+        meta["closed"] = closing is not None or shared
         push_block(state, start, body, stop, marker, meta, meta["written"])
     else:
         other_directive(state, start, body, stop, after, marker, name, argument, options)

@@ -346,9 +346,9 @@ def test_markdown_of_other_tools_published_as_text_is_a_warning() -> None:
         "units/a.md:5: warning: '[Jupyter][jupyter]' is shown as text: no link definition has that label"
         " (write '[label]: address' in this unit) [shown-as-text]",
         "units/a.md:5: warning: Quarto cross-reference '@fig-plot' is shown as text: link to the heading or"
-        " figure instead ([text](#id)) [shown-as-text]",
-        "units/a.md:5: warning: Quarto shortcode '{{< level 2 >}}' is shown as text: it is not read here"
-        " [shown-as-text]",
+        " figure instead ([text](#id), or [text](other-unit.md#id) in another unit) [shown-as-text]",
+        "units/a.md:5: warning: Quarto shortcode '{{< level 2 >}}' is shown as text: it is not read here:"
+        " write what it shows, or remove it [shown-as-text]",
         "units/a.md:7: warning: a pandoc grid table is shown as text ('+-----+-----+'): write it as a pipe table"
         " [shown-as-text]",
         "units/a.md:13: warning: MkDocs snippet '--8<-- \"snippets/hello.sh\"' is shown as text: paste the file's"

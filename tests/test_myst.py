@@ -362,8 +362,8 @@ def test_an_indented_directive_reads_its_body_from_its_own_indentation() -> None
     assert [title for _, _, title in boxes(html)] == ["Python", "R"]
     assert "<strong>testthat</strong>" in html and "{group-tab}" not in html
     assert problems == [
-        "units/a.md:8: warning: MyST directive '```{literalinclude}' is shown as code: it is not read here"
-        " [shown-as-text]"
+        "units/a.md:8: warning: MyST directive '```{literalinclude}' is shown as code: paste the file's lines"
+        " into a code block (```python … ```) instead [shown-as-text]"
     ]
 
 

@@ -222,8 +222,8 @@ def test_quarto_meta_shortcodes_take_the_value_of_the_units_front_matter() -> No
     assert unit is not None
     assert '<img src="img/k.png" alt="A kernel" /> in Convolutions; <code>{{&lt; meta title' in unit.lesson_html
     assert [str(p) for p in report.sorted() if "broken" not in str(p)] == [
-        "units/a.md:7: warning: Quarto shortcode '{{< meta params.nope >}}' is shown as text: it is not read here"
-        " [shown-as-text]"
+        "units/a.md:7: warning: Quarto shortcode '{{< meta params.nope >}}' is shown as text: it is not read here:"
+        " write what it shows, or remove it [shown-as-text]"
     ]
 
 
@@ -409,4 +409,12 @@ def test_a_link_to_a_place_on_the_page_leads_there_or_is_said() -> None:
     assert problems == [
         "units/a.md:12: warning: link '#pair-plto' leads nowhere: no heading or element of this unit has that id"
         " — did you mean '#pair-plot'? [anchor]"
+    ]
+
+
+def test_a_quarto_shortcode_used_on_every_exercise_is_said_once_a_unit() -> None:
+    _, problems = parse("Easy {{< level 1 >}}\n\nHarder {{< level 2 >}}\n\nHardest {{< level 3 >}}\n")
+    assert problems == [
+        "units/a.md:5: warning: Quarto shortcode '{{< level 1 >}}' is shown as text: it is not read here: write"
+        " what it shows, or remove it [shown-as-text]"
     ]

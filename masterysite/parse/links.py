@@ -38,7 +38,8 @@ _FOREIGN = [
     ),
     (
         re.compile(r"(?<![\w.@])@(?:fig|sec|tbl|lst|thm)-[\w-]+"),
-        "Quarto cross-reference '{}' is shown as text: link to the heading or figure instead ([text](#id))",
+        "Quarto cross-reference '{}' is shown as text: link to the heading or figure instead ([text](#id), or"
+        " [text](other-unit.md#id) in another unit)",
     ),
     (
         _CITATION := re.compile(r"\[-?@[\w:.-]+[^\]\n]{0,200}\]"),
@@ -76,6 +77,12 @@ _SHORTCODE_ADVICE = {
     "lipsum": "write the text here",
 }
 """What to do instead of a Quarto shortcode, by its name ('{}': its first argument)."""
+_DIRECTIVE_ADVICE = {
+    "toctree": "it is not read here (course.yml lists the units in order)",
+    "literalinclude": "paste the file's lines into a code block (```python … ```) instead",
+    "include": "paste the file's content here instead (or make it a unit of its own)",
+}
+"""What to do instead of a MyST directive that is not read here, by its name."""
 _INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 
@@ -200,6 +207,7 @@ class LinkRewriter:
         self.links: list[Link] = []
         self.chunk_seen = False
         self.directives_seen: set[str] = set()
+        self.shortcodes_seen: set[str] = set()  # Quarto shortcodes said already, by name
         self.mermaid_seen = False
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
@@ -273,9 +281,8 @@ class LinkRewriter:
             if directive in self.directives_seen:
                 return
             self.directives_seen.add(directive)
-            message = f"MyST directive '```{{{directive}}}' is shown as code: it is not read here" + (
-                " (course.yml lists the units in order)" if directive == "toctree" else ""
-            )
+            advice = _DIRECTIVE_ADVICE.get(directive, "it is not read here")
+            message = f"MyST directive '```{{{directive}}}' is shown as code: {advice}"
             kind, _, part = directive.rpartition("-")
             if part == "start" and kind in ("solution", "exercise"):  # sphinx-exercise's gated blocks (myst.py)
                 message = (
@@ -402,8 +409,8 @@ class LinkRewriter:
                 self.report.warn(self.source.path, at, what.format(found), "shown-as-text")
 
     def _shortcodes(self, text: str, line: int) -> None:
-        """Quarto's shortcodes of a paragraph: each kind said once, with what to do instead."""
-        said: set[str] = set()
+        """Quarto's shortcodes: each kind said once a unit (a lesson has dozens), with what to do instead."""
+        said = self.shortcodes_seen
         for match in _SHORTCODE.finditer(text):
             found = match.group(0)
             name = (found[3:-3].split() or [""])[0].lower()
@@ -413,7 +420,8 @@ class LinkRewriter:
             argument = [*found[3:-3].split(), "", ""][1].strip("\"'")
             video = _YOUTUBE.match(argument) if name == "video" else None
             argument = f"https://www.youtube.com/watch?v={video.group(1)}" if video else argument
-            advice = _SHORTCODE_ADVICE.get(name, "it is not read here").format(argument)
+            advice = _SHORTCODE_ADVICE.get(name, "it is not read here: write what it shows, or remove it")
+            advice = advice.format(argument)
             at = line + text.count("\n", 0, match.start())
             self.report.warn(
                 self.source.path, at, f"Quarto shortcode '{found}' is shown as text: {advice}", "shown-as-text"

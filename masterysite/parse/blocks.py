@@ -351,6 +351,13 @@ class BlockParser:
         prompt = [t for block in blocks[:start] for t in block]
         if not prompt:
             self.report.error(self.path, line, "question has no text before its answer")
+        glued = next((t for t in prompt if _glued_answer([t])), None)
+        if glued is not None:  # 'What is it?' then '= x' on the next line, another answer further down
+            message = (
+                "an answer line ('= …') right below the question's text is part of that text, shown to students:"
+                " put an empty line before it, with the other answer lines"
+            )
+            self.report.error(self.path, self.line(glued), message)
         if any(BLANK.search(t.content) for t in prompt if t.type in ("inline", "fence", "code_block")):
             message = "a question with blanks '[[…]]' is answered in them: remove its choices or answer lines"
             self.report.error(self.path, self.line(blocks[start][0]), message)

@@ -770,8 +770,12 @@ def block_name(token: Token) -> str:
 
 
 _ENDS_ON_ITS_OWN = re.compile(r"<(?:!|\?|(?:script|pre|style|textarea)(?=[\s>]|$))", re.I)  # CommonMark types 1-5
-_OPENER = re.compile(r"(?::{3,}[ \t]*\S|(?:!!!|\?\?\?\+?)[ \t]+\S|===\+?[ \t]+[\"'])")
-"""A line that opens a block of ours (``::: question``, MkDocs' ``!!! note``, ``??? solution``, ``=== "Tab"``)."""
+OPENER = re.compile(
+    r"(?::{3,}[ \t]*\S|(?:!!!|\?\?\?\+?)[ \t]+\S|===\+?[ \t]+[\"']|`{3,}|~{3,}"
+    r"|[-*+][ \t]+\[[ xX]\]|={1,2}[ \t]+\S|\d{1,9}[.)][ \t]+\S)"
+)
+"""A line that opens a block of ours (``::: question``, MkDocs' ``!!! note``, ``??? solution``, ``=== "Tab"``), a
+code fence, or a question's choice (``- [x]``), answer (``= 3/4``) or ordering item (``1. First``)."""
 
 
 def html_block_to_opener(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -787,7 +791,7 @@ def html_block_to_opener(state: StateBlock, start: int, end: int, silent: bool) 
         return True
     for line in range(start + 1, token.map[1]):
         text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-        if state.sCount[line] - state.blkIndent < 4 and _OPENER.match(text):
+        if state.sCount[line] - state.blkIndent < 4 and OPENER.match(text):
             token.map[1] = state.line = line
             token.content = state.getLines(start, line, state.blkIndent, True)
             break

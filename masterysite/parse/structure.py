@@ -16,12 +16,13 @@ from typing import Any
 from markdown_it.token import Token
 
 from masterysite.errors import Problem, Report
-from masterysite.parse.markdown import PROBLEMS, problem
+from masterysite.parse.markdown import OPENER, PROBLEMS, problem
 
 _CLOSING_FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*$")
 _PREFIX = re.compile(r"^[ \t>]*")  # list indentation and quote markers before a line's content
 _FENCE_ON_MARKER = re.compile(r"(?:\[[ xX]\]|={1,2}|~)[ \t]*(`{3,}|~{3,})")
-REPAIRED = ("comment", "fence")
+REPAIRED = ("comment", "fence", "raw-open")
+_RAW_OPEN = re.compile(r"[ \t]*<(?:(script|pre|style|textarea)(?=[\s>]|$)|(\?)|(!\[CDATA\[)|(![A-Za-z]))", re.I)
 FENCE_ON_CHOICE = "a code fence cannot start on a choice line: start it on the next line, indented under the choice"
 FENCE_ON_ANSWER = "a code fence cannot start on an answer line: write '== answer' (exact) on one line"
 REPAIRS = "masterysite_repairs"  # env key: body lines changed by repair()
@@ -47,6 +48,25 @@ def _unclosed_comments(tokens: list[Token], env: dict[str, Any]) -> list[int]:
             found.append(_line_in(token, text, max(text.find("<!--"), 0)))
     for line in found:
         problem(env, "comment", line)
+    return found
+
+
+def _unclosed_raw(tokens: list[Token], env: dict[str, Any]) -> list[tuple[int, str]]:
+    """(body line, what closes it) of each ``<pre>``, ``<script>``, ``<style>``, ``<textarea>``, ``<?``,
+    ``<!X`` or CDATA opened and never closed: CommonMark shows the rest of the file as it is written,
+    every question's answers and feedback included."""
+    found = []
+    for token in tokens:
+        match = _RAW_OPEN.match(token.content) if token.type == "html_block" and token.map else None
+        if match is None:
+            continue
+        tag = match.group(1)
+        close = f"</{tag.lower()}>" if tag else "?>" if match.group(2) else "]]>" if match.group(3) else ">"
+        lines = token.content[match.end() :].rstrip("\n").split("\n")
+        swallows = any(OPENER.match(line.lstrip()) for line in lines[1:])  # '<!DOCTYPE' ... '> explanation'
+        if close.lower() not in lines[-1].lower() or swallows:  # (the block ends on the closing line)
+            problem(env, "raw-open", token.map[0], opened=token.content.split(None, 1)[0][:20], close=close)
+            found.append((token.map[0], close))
     return found
 
 
@@ -82,13 +102,16 @@ def repair(body: str, tokens: list[Token], env: dict[str, Any]) -> str | None:
     lines = body.split("\n")
     comments = _unclosed_comments(tokens, env)
     fences = _fences(tokens, lines, env)
-    if not comments and not fences:
+    raw = _unclosed_raw(tokens, env)
+    if not comments and not fences and not raw:
         return None
     for line in comments:
         lines[line] += " -->"
     for line in fences:
         lines[line] = ""
-    env[REPAIRS] = comments + fences
+    for line, close in raw:
+        lines[line] += " " + close
+    env[REPAIRS] = comments + fences + [line for line, _ in raw]
     return "\n".join(lines)
 
 
@@ -143,6 +166,11 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
         return "HTML comment '<!--' is never closed: end it with '-->' (as it is, it hides or shows the rest)"
     if kind == "fence":
         return f"code block '{details['fence']}' is never closed: add a line '{details['fence']}' after the code"
+    if kind == "raw-open":
+        return (
+            f"'{details['opened']}' is never closed: end it with '{details['close']}' (as it is, the rest of the"
+            " file is shown as it is written, answers included)"
+        )
     return kind
 
 

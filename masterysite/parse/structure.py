@@ -57,8 +57,8 @@ def _unclosed_raw(tokens: list[Token], env: dict[str, Any]) -> list[tuple[int, s
     every question's answers and feedback included."""
     found = []
     for token in tokens:
-        match = _RAW_OPEN.match(token.content) if token.type == "html_block" and token.map else None
-        if match is None:
+        match = _RAW_OPEN.match(token.content) if token.type == "html_block" else None
+        if match is None or token.map is None:
             continue
         tag = match.group(1)
         close = f"</{tag.lower()}>" if tag else "?>" if match.group(2) else "]]>" if match.group(3) else ">"

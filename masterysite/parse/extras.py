@@ -364,16 +364,20 @@ def _colon_deflist(md: MarkdownIt) -> None:
     ruler.at("deflist", deflist, {"alt": ["paragraph", "reference", "blockquote"]})
 
 
-GATED = ("question", "corrective", "enrichment")
-"""Blocks whose content the page holds back: a footnote's text must not be moved out of them."""
+GATED = ("question", "corrective", "enrichment", "instructor", "notes")
+"""Blocks whose content the page holds back (or never publishes: teacher's notes): a footnote's text
+must not be moved out of them."""
 
 
 def _gated_footnotes(state: StateCore) -> None:
     """The footnote plugin moves every footnote's text to the end of the page. Defined inside a
     question, corrective or enrichment, that text would be published outside the block (enrichment
-    before mastery, an explanation before the answer): mark the block, the link check reports it."""
-    if not state.env.get("footnotes", {}).get("refs"):
-        return  # no footnote defined: nothing to move
+    before mastery, an explanation before the answer), and from a teacher's note at all: mark the
+    block, the link check reports it. Both kinds: '[^x]:' definitions and inline '^[…]' notes."""
+    notes = state.env.get("footnotes", {})
+    if not notes.get("refs") and not notes.get("list"):
+        return  # no footnote at all: nothing to move
+    inline = {i for i, note in (notes.get("list") or {}).items() if "label" not in note}
     blocks: list[Token] = []
     for token in state.tokens:
         if token.type.startswith("container_"):
@@ -381,10 +385,20 @@ def _gated_footnotes(state: StateCore) -> None:
                 blocks.append(token)
             elif token.nesting == -1 and blocks:
                 blocks.pop()
-        elif token.type == "footnote_reference_open":
-            gated = next((b for b in reversed(blocks) if (b.info.split() or [""])[0] in GATED), None)
+            continue
+        written = []
+        if token.type == "footnote_reference_open":
+            written = [f"[^{token.meta.get('label', '')}]"]
+        elif token.type == "inline" and inline and token.children:
+            written = ["^[…]" for c in token.children if c.type == "footnote_ref" and c.meta.get("id") in inline]
+        if written:
+            gated = next((b for b in reversed(blocks) if _name(b) in GATED), None)
             if gated is not None:
-                gated.meta.setdefault("footnotes", []).append(str(token.meta.get("label", "")))
+                gated.meta.setdefault("footnotes", []).extend(written)
+
+
+def _name(block: Token) -> str:
+    return str((block.meta or {}).get("name") or (block.info.split() or [""])[0])
 
 
 def extend_markdown(md: MarkdownIt) -> None:

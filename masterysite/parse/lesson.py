@@ -119,6 +119,7 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             index = end + 1
             continue
         if token.meta.get("speaker_notes"):  # Quarto's '::: {.notes}': for the teacher, never published
+            _hidden_footnotes(env, token, "notes")
             index = end + 1
             continue
         kind = kind_of(name)
@@ -140,6 +141,7 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             index = end + 1  # its content is neither published nor checked further
             continue
         if kind is not None and kind[0] == "hidden":
+            _hidden_footnotes(env, token, name)
             index = end + 1  # teacher notes: kept in the source, never published
             continue
         if kind is not None:
@@ -148,6 +150,12 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
         out.append(token)
         index += 1
     return out
+
+
+def _hidden_footnotes(env: dict[str, Any], token: Token, name: str) -> None:
+    """A footnote written in a teacher's note: its text would be published at the end of the lesson."""
+    for written in dict.fromkeys(token.meta.get("footnotes", ())):
+        problem(env, "hidden-footnote", token.map[0] if token.map else 0, written=written, name=name)
 
 
 CONDITIONAL = ("content-visible", "content-hidden")

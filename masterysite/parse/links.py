@@ -15,7 +15,7 @@ from masterysite.config import is_dir, nfc, on_disk
 from masterysite.errors import Report
 from masterysite.model import Link
 from masterysite.parse.extras import SAFE_ATTRIBUTES, dropped_attributes
-from masterysite.parse.markdown import THEME_ID_PREFIXES, theme_safe
+from masterysite.parse.markdown import THEME_ID_PREFIXES, block_name, theme_safe
 from masterysite.parse.myst import directive_name
 from masterysite.suggest import closest
 
@@ -439,10 +439,10 @@ class LinkRewriter:
     def _attributes(self, token: Token, line: int) -> None:
         """Attributes in braces: the unsafe ones were dropped (say so), and an id the theme uses is refused.
         Also: footnotes defined inside a block whose content the page holds back."""
-        for label in token.meta.get("footnotes", ()):
-            name = token.info.split(None, 1)[0]
+        for written in dict.fromkeys(token.meta.get("footnotes", ())):
+            name = block_name(token)
             message = (
-                f"footnote '[^{label}]' is defined inside this '::: {name}' block, but footnotes are shown"
+                f"footnote '{written}' is defined inside this '::: {name}' block, but footnotes are shown"
                 " at the end of the lesson, for everyone: define it outside the block"
             )
             self.report.error(self.source.path, line, message)

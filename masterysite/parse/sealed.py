@@ -12,8 +12,11 @@ from markdown_it.token import Token
 from masterysite.parse.markdown import block_name
 
 SEALED = ("question", "enrichment")
+PRIVATE = (*SEALED, "instructor", "notes")  # and the teacher's notes, never published
 _LEAVES = ("paragraph_open", "heading_open", "table_open", "fence", "code_block", "html_block", "hr")
-_DEFINITION = re.compile(r" {0,3}(?:>\s*)*(\*?)\[([^\]]+)\]:")  # '[sheet]: url' and '*[LCD]: ...'
+_DEFINITION = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)]|:)[ \t]+[ \t>]*)*(\*?)\[(?!\^)([^\]]+)\]:")
+"""'[sheet]: url' and '*[LCD]: ...', also in quotes, list items, definitions and indented blocks (not a
+footnote's '[^x]:')."""
 
 
 def sealed_indexes(tokens: list[Token]) -> set[int]:
@@ -39,7 +42,7 @@ def definitions(tokens: list[Token], body: str) -> Iterator[tuple[int, str, str]
     depth, block, start = 0, "", 0
     covered: set[int] = set()
     for token in tokens:
-        if token.type == "container_block_open" and (depth or block_name(token) in SEALED):
+        if token.type == "container_block_open" and (depth or block_name(token) in PRIVATE):
             if not depth:
                 block, (start, end), covered = block_name(token), token.map or (0, len(lines)), set()
             depth += 1

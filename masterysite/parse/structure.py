@@ -166,6 +166,11 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
         return "HTML comment '<!--' is never closed: end it with '-->' (as it is, it hides or shows the rest)"
     if kind == "fence":
         return f"code block '{details['fence']}' is never closed: add a line '{details['fence']}' after the code"
+    if kind == "hidden-footnote":
+        return (
+            f"footnote '{details['written']}' is written in this '::: {details['name']}' block, which is never"
+            " published, but footnotes are shown at the end of the lesson, for everyone: move it out, or leave it out"
+        )
     if kind == "raw-open":
         return (
             f"'{details['opened']}' is never closed: end it with '{details['close']}' (as it is, the rest of the"

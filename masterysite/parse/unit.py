@@ -71,10 +71,11 @@ def _sealed_definitions(tokens: list[Token], body: str, path: str, offset: int, 
         shown = "its meaning as a tooltip" if written.startswith("*") else "its address"
         term = "term" if written.startswith("*") else "link"
         where = ", the question's own words included," if block == "question" else ""
-        until = "has answered" if block == "question" else "has mastered the unit"
+        until = {"question": " before the student has answered", "enrichment": " before the student has mastered"
+                 " the unit"}.get(block, " to every student (this block is never published)")  # fmt: skip
         message = (
             f"{what} '{written}:' is inside this '::: {block}' block, but it applies to the whole page: a {term}"
-            f" anywhere{where} would show {shown} before the student {until}. Define it outside the block,"
+            f" anywhere{where} would show {shown}{until}. Define it outside the block,"
             " or leave it out"
         )
         report.error(path, offset + line + 1, message)
@@ -102,12 +103,12 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             env[mdmod.FRONT_MATTER] = meta
         mdmod.math_failures.clear()
         tokens = md.parse(body, env)
+    if env.get("references") or env.get(ABBREVIATIONS):  # (before teacher's notes are dropped)
+        _sealed_definitions(tokens, body, path, parts.body_offset, report)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
     if "{#" in body or "\n: " in body or "Table: " in body or ")=" in body:  # cross-references, table captions
         tokens = cross_references(tokens)
     offset = parts.body_offset
-    if env.get("references") or env.get(ABBREVIATIONS):
-        _sealed_definitions(tokens, body, path, offset, report)
     objectives = _objectives(meta, path, report)
     rewriter = LinkRewriter(source, offset, report)
     links = rewriter.rewrite(tokens)

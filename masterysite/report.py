@@ -151,8 +151,8 @@ class Rechecker:
         answers = [a for a in entry["answers"] if isinstance(a, dict) and isinstance(a.get("q"), str)]
         keys = {a["q"] for a in answers}
         draw = min(unit.draw or len(unit.questions), len(unit.questions))
-        if not answers or len(keys) != len(answers):
-            return
+        if not answers or len(keys) != len(answers) or len(answers) != draw:
+            return  # not an attempt the page records (it records every question of a draw): no evidence
         verdicts = [self.right(unit, a["q"], a.get("r")) for a in answers]
         result.changed += sum(1 for a, v in zip(answers, verdicts, strict=True) if v is not None and v != a.get("ok"))
         score = (sum(1 for v in verdicts if v), len(answers))
@@ -168,7 +168,7 @@ class Rechecker:
         for oid, (right, total) in tally.items():
             best, attempts = result.objectives.get(oid, (None, 0))
             result.objectives[oid] = ((right, total) if better((right, total), best) else best, attempts + 1)
-        full = len(answers) == draw and None not in verdicts
+        full = None not in verdicts
         if full and Fraction(*score) >= mastery(self.course, unit):
             result.supported = True
             result.passing.add(fingerprint(unit, entry.get("at"), answers))

@@ -84,8 +84,14 @@ class ClassReport:
 
     @property
     def overstated(self) -> list[tuple[Student, Unit]]:
-        """Each record whose best scores the file claims above what its recorded answers support."""
-        return [(s, u) for s in self.students for u in self.course.units if s.units.get(u.id, EMPTY).overstated]
+        """Each record whose best scores the file claims above what its recorded answers support (one whose
+        "mastered" they do not support is listed with those already: the same record, one flag)."""
+        return [
+            (s, u)
+            for s in self.students
+            for u in self.course.units
+            if s.units.get(u.id, EMPTY).overstated and not s.units.get(u.id, EMPTY).unsupported
+        ]
 
     @property
     def copies(self) -> list[tuple[Student, Unit]]:

@@ -75,7 +75,7 @@ def to_csv(report: ClassReport) -> str:
         for unit in report.course.units:
             r = student.units.get(unit.id, EMPTY)
             flag = "mastered not supported by the recorded answers" if r.unsupported else _copy_flag(r)
-            if r.overstated:
+            if r.overstated and not r.unsupported:
                 over = "scores not supported by the recorded answers: " + ", ".join(r.overstated)
                 flag = f"{flag}; {over}" if flag else over
             writer.writerow([_cell(student.name), _cell(student.file), unit.id, "", unit_status(r),

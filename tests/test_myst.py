@@ -381,3 +381,10 @@ def test_blank_lines_and_a_longer_parent_fence_close_nested_directives_as_myst_d
     )
     html, problems = parse(unclosed)
     assert problems == [] and html.endswith("<p>After.</p>\n") and "print" in html
+
+
+def test_a_target_before_an_underlined_heading_is_a_target_not_words_of_the_heading() -> None:
+    html, problems = parse("(getting-help)=\nGetting Help\n------------\n\nSee {ref}`getting-help`.\n")
+    assert problems == []
+    assert '<h2 id="getting-help">Getting Help</h2>' in html and "(getting-help)=" not in html
+    assert '<a href="#getting-help">Getting Help</a>' in html

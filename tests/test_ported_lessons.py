@@ -418,3 +418,30 @@ def test_a_quarto_shortcode_used_on_every_exercise_is_said_once_a_unit() -> None
         "units/a.md:5: warning: Quarto shortcode '{{< level 1 >}}' is shown as text: it is not read here: write"
         " what it shows, or remove it [shown-as-text]"
     ]
+
+
+def test_lessons_from_other_tools_round_8() -> None:
+    """What a porting teacher met in round 8 (ucdavisdatalab, CyVerse FOSS): Quarto's table attributes
+    written as a caption, MyST-NB's 'remove_cell' tag, ':::{Tip}' in capitals, '{target=_blank}' on every
+    link, and a jupytext notebook's front matter."""
+    html, problems = parse('| a |\n|---|\n| 1 |\n\n: {.striped .hover tbl-colwidths="[25, 75]"}\n\nAfter.\n')
+    assert problems == [] and "<caption>" not in html and "striped" not in html and html.endswith("<p>After.</p>\n")
+    html, problems = parse("```{code-cell}\n:tags: [remove_cell]\nimport os\n```\n\nText.\n")
+    assert problems == [] and "import os" not in html
+    html, problems = parse(":::{Tip}\nShort.\n:::\n")
+    assert problems == [] and "ms-callout--tip" in html
+    _, problems = parse("[a](https://a.org){target=_blank} and\n[b](https://b.org){target=_blank}\n")
+    assert [p for p in problems if "[attribute]" in p] == [
+        "units/a.md:5: warning: attribute 'target' is not kept (attributes kept: id, class, alt, title, width,"
+        " height, lang, dir) [attribute]"
+    ]
+    from masterysite.errors import Report
+    from masterysite.parse.unit import UnitSource, parse_unit
+
+    report = Report()
+    text = "---\ntitle: T\njupytext:\n  formats: md:myst\n---\nText.\n"
+    parse_unit(text, UnitSource("units/a.md", 0, None, "/x"), report)
+    assert [str(p) for p in report.sorted()] == [
+        "units/a.md:3: unknown key 'jupytext' (to keep a key of another tool, declare it in course.yml: extra_keys:"
+        " [jupytext]; masterysite's keys: title, id, requires, mastery, objectives, quiz, ignore)"
+    ]

@@ -54,6 +54,7 @@ ALIASES = {"answer": "solution"}  # names other lessons use for a block of ours
 def kind_of(name: str) -> tuple[str, str] | None:
     """('callout', 'tip') for ``tip`` or ``callout-tip``, ('practice', 'practice') for ``challenge``,
     ('collapsed', 'solution') for ``answer`` or ``callout-answer`` (Quarto callout extensions), or None."""
+    name = name if name in QUIZ_BLOCKS else name.lower()  # ':::{Tip}': Sphinx reads directives in any case
     if name in QUARTO:
         return "callout", QUARTO[name]
     if name.startswith("callout-"):

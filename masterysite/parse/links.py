@@ -208,6 +208,7 @@ class LinkRewriter:
         self.chunk_seen = False
         self.directives_seen: set[str] = set()
         self.shortcodes_seen: set[str] = set()  # Quarto shortcodes said already, by name
+        self.attributes_seen: set[str] = set()  # attributes not kept, said already
         self.mermaid_seen = False
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
@@ -447,6 +448,9 @@ class LinkRewriter:
             )
             self.report.error(self.source.path, line, message)
         for name in dropped_attributes(token):
+            if name in self.attributes_seen:
+                continue  # said once a unit: '{target=_blank}' on every link of a page is one thing to know
+            self.attributes_seen.add(name)
             message = f"attribute '{name}' is not kept (attributes kept: {', '.join(SAFE_ATTRIBUTES)})"
             self.report.warn(self.source.path, line, message, "attribute")
         given = token.meta.get("braces_id")  # not "id": block and footnote tokens use that meta key

@@ -823,7 +823,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     )
 
     md.block.ruler.before("fence", "myst_directive", directive_rule, interrupts)
-    md.block.ruler.before("paragraph", "myst_target", target_rule)
+    md.block.ruler.before("lheading", "myst_target", target_rule)  # ("(x)=" over a setext heading too)
     md.block.ruler.before("paragraph", "myst_comment", comment_rule, {"alt": ["paragraph", "reference", "list"]})
     dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True, renderer=render_math)
     md.add_render_rule("math_inline_double", _display_in_text)  # 'is:\n$$f(x)$$': a formula of its own

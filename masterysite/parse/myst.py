@@ -258,7 +258,7 @@ def _raw(state: StateBlock, line: int) -> str:
 def _code(
     state: StateBlock, start: int, body: int, stop: int, marker: str, name: str, argument: str, options: dict[str, str]
 ) -> None:
-    if "remove-cell" in options.get("tags", "") or "remove-input" in options.get("tags", ""):
+    if re.search(r"remove[-_](?:cell|input)", options.get("tags", "")):  # MyST-NB reads both spellings
         return  # a notebook's setup cell, which Jupyter Book leaves out of the page
     language = argument.split()[0] if argument else ""
     info = LANGUAGES.get(language.lower(), language)

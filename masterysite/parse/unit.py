@@ -227,6 +227,8 @@ OTHER_TOOLS = frozenset(
         "weight",
         "draft",
         "toc",
+        "jupytext",
+        "kernelspec",
     ]
 )
 

@@ -25,6 +25,7 @@ from masterysite.parse.sealed import sealed_indexes
 
 _REFERENCE = re.compile(r"(?<![\w.@])(?:\[(-?)@((?:fig|sec|tbl)-[\w-]*\w)\]|@((?:fig|sec|tbl)-[\w-]*\w))")
 _CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(?:\{#(tbl-[\w-]*\w)\})?\s*$", re.S)
+_ATTRIBUTES_ONLY = re.compile(r"\{[^{}]*\}")
 WORDS = {"fig": "xref_figure", "tbl": "xref_table"}
 
 
@@ -112,21 +113,27 @@ def _table_captions(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _caption(paragraph: list[Token]) -> tuple[Token, str | None] | None:
-    """The caption in a paragraph's three tokens, and the table id it names, if they are one."""
+def _caption(paragraph: list[Token]) -> tuple[Token | None, str | None] | None:
+    """The caption in a paragraph's three tokens, and the table id it names, if they are one (no caption:
+    ``: {.striped .hover}``, Quarto's attributes of the table alone)."""
     if len(paragraph) < 3 or paragraph[0].type != "paragraph_open" or paragraph[2].type != "paragraph_close":
         return None
     inline = paragraph[1]
     match = _CAPTION.match(inline.content)
+    if match is not None and _ATTRIBUTES_ONLY.fullmatch(match.group(1)):
+        found = re.search(r"#(tbl-[\w-]*\w)", match.group(1))
+        return None, found.group(1) if found else None
     children = _without_label(inline.children or [], match.group(2)) if match else None
     if match is None or not children:
         return None
     return Token("inline", "", 0, content=match.group(1), children=children), match.group(2)
 
 
-def _attach(out: list[Token], table: Token, caption: Token, ident: str | None) -> None:
+def _attach(out: list[Token], table: Token, caption: Token | None, ident: str | None) -> None:
     if ident:
         table.attrSet("id", ident)
+    if caption is None:
+        return
     start = out.index(table) + 1
     out[start:start] = [Token("caption_open", "caption", 1, block=True), caption]
     out.insert(start + 2, Token("caption_close", "caption", -1, block=True))

@@ -49,6 +49,7 @@ class UnitResult:
     checked_best: Score | None = None  # best score of the recorded answers, re-checked now
     overstated: list[str] = field(default_factory=list)  # the file's best scores above what its answers support
     supported: bool = False  # a recorded attempt, re-checked now, passes the threshold
+    changed_pass: bool = False  # an attempt recorded as passed answers questions no longer in the unit
     changed: int = 0  # recorded verdicts that differ from today's check
     passing: set[str] = field(default_factory=set)  # fingerprints of the attempts that pass, re-checked
     shared_with: list[str] = field(default_factory=list)  # others whose files hold every one of them
@@ -175,6 +176,8 @@ class Rechecker:
             best, attempts = result.objectives.get(oid, (None, 0))
             result.objectives[oid] = ((right, total) if better((right, total), best) else best, attempts + 1)
         full = None not in verdicts
+        if not full and entry.get("passed") is True:
+            result.changed_pass = True  # the teacher edited a question since: it cannot be re-checked
         if full and Fraction(*score) >= mastery(self.course, unit):
             result.supported = True
             result.passing.add(fingerprint(unit, entry.get("at"), answers))

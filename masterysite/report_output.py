@@ -48,7 +48,11 @@ def objective_rows(report: ClassReport) -> list[ObjectiveRow]:
 
 def unit_status(result: UnitResult) -> str:
     if result.unsupported:
-        return "mastered (not supported by the answers)"
+        return (
+            "mastered (on questions changed since)"
+            if result.changed_pass
+            else "mastered (not supported by the answers)"
+        )
     if result.copied:
         return "mastered (on an attempt also in another file)"
     return "mastered" if result.mastered else "started" if result.attempts else "not started"
@@ -75,6 +79,8 @@ def to_csv(report: ClassReport) -> str:
         for unit in report.course.units:
             r = student.units.get(unit.id, EMPTY)
             flag = "mastered not supported by the recorded answers" if r.unsupported else _copy_flag(r)
+            if r.unsupported and r.changed_pass:
+                flag = "mastered on questions changed since: cannot be re-checked"
             if r.overstated and not r.unsupported:
                 over = "scores not supported by the recorded answers: " + ", ".join(r.overstated)
                 flag = f"{flag}; {over}" if flag else over
@@ -161,8 +167,13 @@ def _flags(report: ClassReport) -> str:
     if not flags:
         return "<p>Every “mastered” is supported by the student's recorded answers.</p>\n"
     items = "".join(
-        f"<li>{escape(s.name)}: <strong>{escape(u.title)}</strong> is marked mastered, but no recorded attempt, "
-        f"re-checked now, reaches {pct(mastery_score(report, u))} ({escape(s.file)})</li>"
+        f"<li>{escape(s.name)}: <strong>{escape(u.title)}</strong> is marked mastered, but "
+        + (
+            "on questions changed since (edited or removed): it cannot be re-checked; ask for a new attempt if in doubt"
+            if s.units[u.id].changed_pass
+            else f"no recorded attempt, re-checked now, reaches {pct(mastery_score(report, u))}"
+        )
+        + f" ({escape(s.file)})</li>"
         for s, u in flags
     )
     return f'<h2>“Mastered” not supported by the answers</h2>\n<ul class="flags">{items}</ul>\n'
@@ -267,7 +278,7 @@ def _matrix_cell(r: UnitResult) -> str:
         return "<td>—</td>"
     cls = "flag" if r.unsupported or r.copied or r.overstated else "mastered" if r.mastered else "started"
     status = (
-        "⚠ Mastered, not supported by the answers"
+        ("⚠ Mastered, on questions changed since" if r.changed_pass else "⚠ Mastered, not supported by the answers")
         if r.unsupported
         else "⚠ Mastered, on an attempt also in another file"
         if r.copied

@@ -325,3 +325,16 @@ def test_an_attempt_of_fewer_questions_than_the_draw_is_no_evidence(tmp_path: Pa
     result = build_report(course, [write(tmp_path, "cal.json", data)]).students[0].units[U1]
     assert result.checked_best == (0, unit.draw)
     assert all(best is not None and best[0] == 0 for best, _ in result.objectives.values())
+
+
+def test_a_mastery_on_questions_edited_since_says_so_rather_than_unsupported(tmp_path: Path, course: Course) -> None:
+    """The teacher reworded a question after the class took the quiz: its key changed, so the recorded
+    answer cannot be re-checked. The report says that, not that the answers do not support it."""
+    data = export(course, "Léa", {U1: [5]})
+    data["units"][U1]["tries"][0]["answers"][0]["q"] = "q-before-the-edit"
+    out = tmp_path / "r.html"
+    result = run("report", str(write(tmp_path, "lea.json", data)), "--course", str(REPO / "course"), "-o", str(out))
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "is marked mastered, but on questions changed since (edited or removed): it cannot be re-checked" in page
+    assert "⚠ Mastered, on questions changed since" in page and "not supported by the answers</td>" not in page

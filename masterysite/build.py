@@ -209,6 +209,17 @@ def parse_file(task: UnitTask, light_only: bool = True) -> Parsed:
     return (light(parsed[0], pack), parsed[1]) if light_only else parsed
 
 
+def _no_course_folder(root: Path) -> str:
+    """What to say when ROOT is not a course folder: a file given for it, or nothing there."""
+    if root.is_file() and root.name == COURSE_FILE:
+        return f"this is the course's {COURSE_FILE}: give the folder that holds it, {root.parent}"
+    if root.is_file() and root.suffix.lower() == ".zip":
+        return "this is a package, not a course folder: give the folder the course is written in (with course.yml)"
+    if root.is_file():
+        return f"this is a file, not a course folder: give the folder that holds course.yml (here: {root.parent}?)"
+    return f"course folder not found: check the path, or create one with 'masterysite new {root}'"
+
+
 def load_course(
     root: Path,
     jobs: int | None = None,
@@ -224,9 +235,7 @@ def load_course(
     ``read``: the digests of the unit files' bytes a stamp just took (see _load_cached)."""
     report = Report()
     if not root.is_dir():
-        report.error(
-            str(root), 0, f"course folder not found: check the path, or create one with 'masterysite new {root}'"
-        )
+        report.error(str(root), 0, _no_course_folder(root))
         return Loaded(None, report)
     found = outside_links(root)  # before anything is read: no file of the machine's is ever read
     if COURSE_FILE in found:

@@ -159,6 +159,13 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
         click.echo(line, err=True)
     flags = len(result.flags)
     if not result.students:
+        if result.foreign:  # every readable file is another course's: the wrong --course (or none given)
+            other, count = max(result.foreign.items(), key=lambda item: item[1])
+            click.echo(
+                f"{count} of the files are progress of the course '{other}', not of {course}: give that course's"
+                " folder with --course PATH",
+                err=True,
+            )
         click.echo("No progress files could be reported; nothing was written.", err=True)
         sys.exit(1)
     left = (

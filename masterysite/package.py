@@ -105,6 +105,10 @@ def package(course_dir: Path, version: str, output: Path | None = None, strict: 
     """Build COURSE and write the SCORM zip; returns its path."""
     if version not in VERSIONS:
         raise MasteryError(f"--scorm must be 1.2 or 2004, not '{version}'")
+    if output is not None and output.is_dir():
+        raise MasteryError(f"{output}: this is a folder: give the zip's file name, like -o {output / 'course.zip'}")
+    if output is not None and output.suffix.lower() != ".zip":
+        raise MasteryError(f"{output}: a SCORM package is a .zip (LMS upload forms look for one): name it so")
     with tempfile.TemporaryDirectory(prefix="masterysite-scorm-") as tmp:
         site = Path(tmp) / "site"
         loaded, _ = build_full(course_dir, site, strict=strict)

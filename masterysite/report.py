@@ -78,6 +78,7 @@ class ClassReport:
     students: list[Student] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # one clear line per file left out
     notes: list[str] = field(default_factory=list)  # files reported, with something to know
+    foreign: dict[str, int] = field(default_factory=dict)  # other course id -> files of it left out
 
     @property
     def flags(self) -> list[tuple[Student, Unit]]:
@@ -241,6 +242,10 @@ def pct_of(score: Score) -> str:
 class BadFile(Exception):
     """A file that cannot be reported; the message says why and what to do."""
 
+    def __init__(self, message: str, course: str | None = None) -> None:
+        super().__init__(message)
+        self.course = course  # the other course the file is progress of
+
 
 def load_export(file: Path, course_id: str) -> dict[str, Any]:
     try:
@@ -255,7 +260,7 @@ def load_export(file: Path, course_id: str) -> dict[str, Any]:
         raise BadFile("not a masterysite progress export (the file from 'Export progress' on the progress page)")
     if data.get("course") != course_id:
         other = str(data.get("course"))[:80]
-        raise BadFile(f"progress of another course ('{other}'), not '{course_id}': left out")
+        raise BadFile(f"progress of another course ('{other}'), not '{course_id}': left out", other)
     return data
 
 
@@ -296,6 +301,8 @@ def build_report(course: Course, paths: Iterable[Path]) -> ClassReport:
             data = load_export(file, course.config.id)
         except BadFile as exc:
             report.problems.append(f"{shown}: {exc}")
+            if exc.course is not None:
+                report.foreign[exc.course] = report.foreign.get(exc.course, 0) + 1
             continue
         name = student_name(data)
         if not name:

@@ -137,3 +137,22 @@ def test_a_broken_course_makes_no_package(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["package", str(course), "--scorm", "1.2", "-o", str(out)])
     assert result.exit_code == 1 and "unknown key 'titel'" in result.output
     assert not out.exists()
+
+
+def test_package_output_must_be_a_zip_file_and_the_course_a_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from masterysite.cli import main
+
+    def run(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+        return result.exit_code, result.output
+
+    course = str(REPO / "course")
+    assert run("package", course, "--scorm", "1.2", "-o", str(tmp_path)) == (
+        1, f"{tmp_path}: this is a folder: give the zip's file name, like -o {tmp_path / 'course.zip'}\n"
+    )  # fmt: skip
+    code, out = run("package", course, "--scorm", "1.2", "-o", str(tmp_path / "x.txt"))
+    assert code == 1 and "a SCORM package is a .zip" in out and not list(tmp_path.iterdir())
+    code, out = run("package", str(REPO / "course" / "course.yml"), "--scorm", "1.2", "-o", str(tmp_path / "x.zip"))
+    assert code == 1 and f"this is the course's course.yml: give the folder that holds it, {REPO / 'course'}" in out

@@ -338,3 +338,18 @@ def test_a_mastery_on_questions_edited_since_says_so_rather_than_unsupported(tmp
     page = out.read_text(encoding="utf-8")
     assert "is marked mastered, but on questions changed since (edited or removed): it cannot be re-checked" in page
     assert "⚠ Mastered, on questions changed since" in page and "not supported by the answers</td>" not in page
+
+
+def test_files_all_of_another_course_say_to_give_its_folder(tmp_path: Path, course: Course) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for name in ("ana", "ben"):
+        other = export(course, name, {U1: [5]})
+        other["course"] = "fractions-fr"
+        write(folder, f"{name}.json", other)
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 1
+    assert (
+        f"2 of the files are progress of the course 'fractions-fr', not of {REPO / 'course'}: give that course's"
+        " folder with --course PATH" in result.stderr
+    )

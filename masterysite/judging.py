@@ -64,8 +64,10 @@ def exact_text(text: str) -> str:
 
 
 def lenient_text(text: str) -> str:
-    """The ``=`` text form: NFC, trimmed, each run of white space one space, lower case."""
-    return _SPACES.sub(" ", exact_text(text)).lower()
+    """The ``=`` text form: NFC, trimmed, each run of white space one space, lower case, and without a
+    full stop (or '!') at the end: 'Numerator.' is the answer written as a sentence."""
+    folded = _SPACES.sub(" ", exact_text(text)).lower()
+    return folded.rstrip(".!").rstrip(" ") or folded
 
 
 # --- parsing a teacher's answer ----------------------------------------------------------------

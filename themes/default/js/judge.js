@@ -52,8 +52,12 @@ var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE =
 /** "== answer": NFC and trimmed; case and inner spaces kept. */
 function exactText(text) { return String(text).normalize("NFC").replace(EDGE_SPACE, ""); }
 
-/** "= answer" as text: also inner white space folded to one space, and lower case. */
-function lenientText(text) { return exactText(text).replace(INNER_SPACE, " ").toLowerCase(); }
+/** "= answer" as text: also inner white space folded to one space, lower case, and no full stop (or
+ *  "!") at the end: "Numerator." is the answer written as a sentence. */
+function lenientText(text) {
+  var folded = exactText(text).replace(INNER_SPACE, " ").toLowerCase();
+  return folded.replace(/[.!]+$/, "").replace(/ +$/, "") || folded;
+}
 
 /** The forms a typed text could match, as [kind, form] (judging.response_forms). */
 function textForms(text) {

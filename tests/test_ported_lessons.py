@@ -445,3 +445,24 @@ def test_lessons_from_other_tools_round_8() -> None:
         "units/a.md:3: unknown key 'jupytext' (to keep a key of another tool, declare it in course.yml: extra_keys:"
         " [jupytext]; masterysite's keys: title, id, requires, mastery, objectives, quiz, ignore)"
     ]
+
+
+def test_a_blocks_own_id_in_braces_is_where_links_to_it_lead() -> None:
+    html, problems = parse(
+        ":::{.callout-exercise #rename-exr}\n#### Renaming\nDo it.\n:::\n\n::: {.callout-tip #tip-1}\nA tip.\n:::\n\n"
+        "See [the exercise](#rename-exr) and [the tip](#tip-1).\n"
+    )
+    assert problems == []
+    assert 'id="rename-exr"' in html and 'id="tip-1"' in html
+
+
+def test_an_empty_image_file_is_a_broken_image(make_course: MakeCourse) -> None:
+    from masterysite.build import load_course
+
+    root = make_course(
+        {"course.yml": "title: T\n", "units/a.md": HEAD + "![A book](img/book.png)\n", "units/img/book.png": b""}
+    )
+    assert [str(p) for p in load_course(root).report.sorted()] == [
+        "units/a.md:5: broken image 'img/book.png': the file 'units/img/book.png' is empty (0 bytes): copy the"
+        " image again"
+    ]

@@ -227,7 +227,7 @@ def _label(md: MarkdownIt, tokens: list[Token], index: int, env: dict[str, Any],
         title_html = str(renderer.renderInline(words, md.options, env)).strip()
         skip = 3
         if tokens[index + 1].attrGet("id"):  # its heading's id ('{#exercise-1}' or its words): the block's
-            token.meta["anchor"] = str(tokens[index + 1].attrGet("id"))
+            token.meta.setdefault("anchor", str(tokens[index + 1].attrGet("id")))  # (unless it has its own)
     else:
         title_html = f"<!--ms-t:block_{kind[1]}-->"
     token.meta.update(kind=kind[0], variant=kind[1], block_id=f"ms-block-{count}", title_html=title_html)

@@ -200,6 +200,13 @@ def liquid_advice(path: str, bang: str, text: str) -> str:
     return f"'{template}' is a Jekyll (Liquid) template, which is not read here: write {instead}"
 
 
+def _empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
 class LinkRewriter:
     def __init__(self, source: UnitSource, offset: int, report: Report) -> None:
         self.source, self.offset, self.report = source, offset, report
@@ -568,12 +575,17 @@ class LinkRewriter:
             message = f"{kind} '{target}': unit file '{joined}' is not in the course{hint}"
             self.report.error(self.source.path, line, message)
             return None, ""
-        if on_disk(self.root, joined) is None:
+        found = on_disk(self.root, joined)
+        if found is None:
             self._broken(kind, target, joined, line, unit_dir, from_root)
             return None, ""
         reason = unpublished(joined, set(self.source.unit_files.values()))
         if reason:
             self.report.error(self.source.path, line, f"{kind} '{target}' points to '{joined}', {reason}")
+            return None, ""
+        if kind == "image" and _empty(found):  # a copy that failed: every browser shows a broken image
+            message = f"broken image '{target}': the file '{joined}' is empty (0 bytes): copy the image again"
+            self.report.error(self.source.path, line, message)
             return None, ""
         if from_root:
             return posixpath.relpath(joined, unit_dir), joined

@@ -149,6 +149,9 @@ def block_info(params: str) -> tuple[str, str]:
     return name or "{}", (attrs.get("title") or braces.group(2))
 
 
+_BLOCK_ID = re.compile(r"[{\s]#([\w:.-]*\w)")
+
+
 def block_attrs(params: str) -> dict[str, str]:
     """``{.callout-tip collapse="true" title='Hi'}`` -> {'collapse': 'true', 'title': 'Hi'}; {} without braces."""
     braces = _BRACES.fullmatch(params.strip())
@@ -344,6 +347,9 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         token.meta["conditions"] = attrs
     if name == "notes" and params.startswith("{"):  # Quarto's speaker notes '{.notes}' (a bare 'notes': a typo?)
         token.meta["speaker_notes"] = True
+    own_id = _BLOCK_ID.search(params) if params.startswith("{") and not name.startswith("#") else None
+    if own_id is not None:  # '::: {.callout-exercise #rename-exr}': links to it lead to the block
+        token.meta["anchor"] = theme_safe(own_id.group(1))
     state.md.block.tokenize(state, body, end)
     token = state.push("container_block_close", "div", -1)
     token.markup, token.block = ":" * colons, True

@@ -24,6 +24,7 @@ WARNING_CODES = {
     "external-image": "an image or embedded page on another site, which the pages' security policy does not load",
     "low-mastery": "a mastery threshold under 10% ('0.8%': 0.8 and 80% mixed up?)",
     "anchor": "a link to a place on the page ('#setup') that no heading or element of the unit has",
+    "sealed-file": "a file shown only in an explanation, feedback or the enrichment: the file itself is published",
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
 

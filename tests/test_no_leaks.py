@@ -380,3 +380,23 @@ def test_decoding_every_blob_with_every_key_material_yields_no_answer(built: Pat
     # What a choice question gives away by design (README): its feedback, its explanation.
     assert set(CHOICE_FEEDBACK) <= scheme, "the extractor no longer opens what it should: it is broken"
     assert scheme - set(CHOICE_SECRETS) == set(), f"recovered: {sorted(scheme - set(CHOICE_SECRETS))}"
+
+
+def test_a_picture_shown_only_in_sealed_words_is_said_to_be_published(tmp_path: Path) -> None:
+    """An explanation's or the enrichment's words wait for the answer; a file they show does not (it is
+    published like any other). Check names it; a picture the lesson shows too is fine."""
+    from masterysite.build import load_course
+
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>"
+    unit = (
+        "---\ntitle: V\nrequires: []\nobjectives:\n  o: Know\n---\n\n![Shared](fig/shared.svg)\n\n"
+        "::: question o\nWhat?\n\n= 7/12\n\n> ![The worked answer](fig/answer.svg) ![Shared](fig/shared.svg)\n:::\n\n"
+        "::: question o\nWhich?\n\n- [x] this\n- [ ] that\n  > ![Why not](fig/feedback.svg)\n:::\n\n"
+        "::: enrichment More\n![Puzzle](fig/puzzle.svg)\n:::\n"
+    )
+    files: dict[str, str | bytes] = {"course.yml": "title: T\n", "units/01-v.md": unit}
+    files.update({f"units/fig/{n}.svg": svg for n in ("shared", "answer", "feedback", "puzzle")})
+    report = load_course(write_files(tmp_path / "c", files)).report
+    assert sorted(p.message.split("'")[1] for p in report.problems if p.code == "sealed-file") == [
+        "units/fig/answer.svg", "units/fig/feedback.svg", "units/fig/puzzle.svg"
+    ]  # fmt: skip

@@ -222,6 +222,21 @@ class LinkRewriter:
         self.anchors: list[tuple[str, int]] = []  # links to a place on this page: (its id, the link's line)
         self.inline_source = ""  # the Markdown of the inline run _foreign reads
         self.answers: list[bool] = []  # per open block: does it hold answers (a question, a practice)?
+        self.sealing: list[str] = []  # per open block or quote: "sealed" (an enrichment, a question's quote)
+        self.sealed_files: dict[str, int] = {}  # files linked only from sealed places so far -> first line
+        self.public_files: set[str] = set()
+
+    def warn_sealed_files(self) -> None:
+        """Files shown only where the page holds its words sealed (an explanation, a choice's feedback,
+        the enrichment): their words wait for the answer, the file does not. Once the unit is read."""
+        for file, line in self.sealed_files.items():
+            if file not in self.public_files:
+                message = (
+                    f"'{file}' is shown only in an explanation, feedback or the enrichment, whose words wait for"
+                    " the student's answer; the file itself is published, and can be opened before: show it"
+                    " elsewhere too, or describe it in words"
+                )
+                self.report.warn(self.source.path, line, message, "sealed-file")
 
     def rewrite(self, tokens: list[Token], line: int = 0) -> list[Link]:
         """Check and rewrite the links of ``tokens``; ``line`` for tokens without a map (front matter)."""
@@ -255,9 +270,17 @@ class LinkRewriter:
             elif kind == "container_block_open":
                 held = token.meta.get("kind") == "practice" or (token.info.split() or [""])[0] in ANSWERED
                 self.answers.append(held or any(self.answers[-1:]))
+                self.sealing.append("sealed" if "sealed" in self.sealing[-1:] or block_name(token) == "enrichment"
+                                    else "question" if block_name(token) == "question" else "")  # fmt: skip
             elif kind == "container_block_close":
                 if self.answers:
                     self.answers.pop()
+                if self.sealing:
+                    self.sealing.pop()
+            elif kind == "blockquote_open" and self.sealing:  # in a question: a choice's feedback, the explanation
+                self.sealing.append("sealed" if self.sealing[-1] in ("sealed", "question") else self.sealing[-1])
+            elif kind == "blockquote_close" and self.sealing:
+                self.sealing.pop()
             elif kind == "html_block" or kind == "html_inline":
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
@@ -538,6 +561,10 @@ class LinkRewriter:
             return
         new, file = self._resolve(path, line, image, unquote(target))  # (messages quote it as written)
         self.links.append(Link(target, line, image, file))
+        if file and "sealed" in self.sealing[-1:]:
+            self.sealed_files.setdefault(file, line)
+        elif file:
+            self.public_files.add(file)
         if new is not None:
             token.attrSet(attr, new + (f"#{fragment}" if fragment else ""))
 

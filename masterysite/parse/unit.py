@@ -118,6 +118,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         from_block = bool(objectives)
     if objectives and not from_block:
         objectives = [rendered_objective(md, o, env, rewriter) for o in objectives]
+    rewriter.warn_sealed_files()
     # 'objetives:' (reported as unknown): its questions are not checked against no objectives at all
     unread = objectives is None or (not objectives and misspelt("objectives", meta, UNIT_KEYS))
     known = None if meta_broken or unread else [o.id for o in objectives or ()]

@@ -80,3 +80,25 @@ def test_a_weaker_attempt_never_lowers_an_objectives_best_score(
         row = student.progress_row(text, objective=True)
         assert row[1:] == [_shown_score(best), str(len(scores))], (oid, row, first, second)
         assert row[0] == "Met", (oid, row)
+
+
+def test_answers_typed_but_not_checked_survive_a_reload_in_the_tab(student: Student, page: Page) -> None:
+    """A reload (or a phone dropping the tab to save memory) keeps what the student had answered
+    of the shown questions until they are checked; after checking, the form starts empty."""
+    student.open_unit(U1)
+    shown = "fieldset.question:not([hidden])"
+    texts = page.locator(f"{shown} input[type=text]")
+    typed = texts.count() > 0  # (a draw of choice questions only is possible: then the choice alone)
+    if typed:
+        texts.first.fill("three quarters")
+    page.locator(shown).locator("input[type=radio], input[type=checkbox]").first.check()
+    page.reload()
+    if typed:
+        expect(page.locator(f"{shown} input[type=text]").first).to_have_value("three quarters")
+    expect(page.locator(shown).locator("input[type=radio], input[type=checkbox]").first).to_be_checked()
+    student.button("Check answers").click()
+    if page.get_by_role("button", name="Check anyway").count():
+        student.button("Check anyway").click()
+    expect(page.locator("#ms-results")).to_be_visible()
+    page.reload()
+    expect(page.locator(shown).locator("input:checked")).to_have_count(0)

@@ -16,6 +16,7 @@ function startQuiz(u, data) {
   var rec = peek(u.id);
   page.draw = drawFits(quiz, rec.draw) ? rec.draw : newDraw(rec.prev);
   showDraw();
+  restoreDraft();
   if (isMastered(u.id)) $("ms-quiz-intro").textContent = tr("quiz_intro_mastered");
   else if (rec.last && !rec.last.passed) showLastAttempt(rec.last);
   $("ms-quiz-form").addEventListener("submit", guard(onCheck));
@@ -23,6 +24,8 @@ function startQuiz(u, data) {
   $("ms-quiz-form").addEventListener("pointerdown", guard(startDrag));
   $("ms-quiz-form").addEventListener("input", guard(onAnswerChange));
   $("ms-quiz-form").addEventListener("change", guard(onAnswerChange));
+  window.addEventListener("pagehide", guard(saveDraft)); // (also an item moved: no input event)
+  doc.addEventListener("visibilitychange", guard(function () { if (doc.visibilityState === "hidden") saveDraft(); }));
   $("ms-retry").addEventListener("click", guard(onRetry));
   if ($("ms-retry-bottom")) $("ms-retry-bottom").addEventListener("click", guard(onRetry));
 }
@@ -136,6 +139,43 @@ function markSkipped(keys) {
 
 function onAnswerChange() {
   if (page.confirming && !page.checked) showUnanswered(unansweredKeys());
+  saveDraft();
+}
+
+/* A draft: the answers given to the shown draw, kept in this tab's session storage until they are
+ * checked, so that a reload (or a phone that drops the tab to save memory) does not empty the form. */
+function draftKey() { return "masterysite-draft:" + KEY + ":" + page.unit.id; }
+
+function saveDraft() {
+  if (!page.quiz || !page.draw || page.checked) return;
+  var answers = dict();
+  page.draw.keys.forEach(function (k) { answers[k] = responseOf(page.quiz.byKey[k]); });
+  try {
+    window.sessionStorage.setItem(draftKey(), JSON.stringify({ keys: page.draw.keys, answers: answers }));
+  } catch (e) { /* refused or full: the form is just not kept */ }
+}
+
+function dropDraft() {
+  try { window.sessionStorage.removeItem(draftKey()); } catch (e) { /* nothing kept */ }
+}
+
+/** The draft of this very draw, put back in the form (anything else is left alone). */
+function restoreDraft() {
+  var draft = null;
+  try { draft = JSON.parse(window.sessionStorage.getItem(draftKey()) || "null"); } catch (e) { draft = null; }
+  if (!isObj(draft) || !isObj(draft.answers) || !Array.isArray(draft.keys) || draft.keys.join() !== page.draw.keys.join()) return;
+  page.draw.keys.forEach(function (k) {
+    var q = page.quiz.byKey[k], node = page.quiz.nodes[k], r = draft.answers[k];
+    if (q.kind === "text" && typeof r === "string") node.querySelector("input[type=text]").value = r;
+    else if (q.kind === "blanks" && Array.isArray(r)) {
+      Array.prototype.forEach.call(node.querySelectorAll("input[data-blank]"), function (i, n) { if (typeof r[n] === "string") i.value = r[n]; });
+    } else if (q.kind === "ordering" && Array.isArray(r) && r.slice().sort().join() === q.choiceIds.slice().sort().join()) {
+      var list = node.querySelector("[data-choices]");
+      r.forEach(function (id) { list.appendChild(list.querySelector("[data-choice='" + id + "']")); });
+    } else if (Array.isArray(r)) {
+      Array.prototype.forEach.call(node.querySelectorAll("input"), function (i) { i.checked = r.indexOf(i.value) >= 0; });
+    }
+  });
 }
 
 function onCheck(event) {
@@ -149,6 +189,7 @@ function onCheck(event) {
     return;
   }
   showUnanswered([]);
+  dropDraft(); // checked: these answers are the attempt's now
   var u = page.unit, quiz = page.quiz, before = availableIds(), wasMastered = isMastered(u.id);
   var results = page.draw.keys.map(function (k) {
     var q = quiz.byKey[k], response = responseOf(q);

@@ -198,7 +198,7 @@ def test_quarto_inline_code_and_a_sub_page_link_are_named(make_course: MakeCours
     _, problems = parse("Value: `{python} cross_entropy`, and `{r} x`; `{not code}` is code.\n")
     assert problems == [
         "units/a.md:5: warning: inline code '`{python} cross_entropy`' is shown as code and never run: render"
-        " the lesson to Markdown first (quarto render), or write the value [shown-as-text]"
+        " the lesson to Markdown first (quarto render, or knitr), or write the value [shown-as-text]"
     ]
     files = {"course.yml": "title: T\n", "units/01-a.md": HEAD + "[publisher](./part1/publisher.md)\n"}
     root = make_course({**files, "units/part1/publisher.md": HEAD + "P.\n"})
@@ -465,4 +465,14 @@ def test_an_empty_image_file_is_a_broken_image(make_course: MakeCourse) -> None:
     assert [str(p) for p in load_course(root).report.sorted()] == [
         "units/a.md:5: broken image 'img/book.png': the file 'units/img/book.png' is empty (0 bytes): copy the"
         " image again"
+    ]
+
+
+def test_knitr_inline_r_code_is_said_to_be_shown_as_code() -> None:
+    """'`r nrow(df)`' (R Markdown's inline code) shows R code where the lesson means its value; '`r`'
+    and '`r -f`' are code about the letter r."""
+    _, problems = parse("There are `r nrow(gapminder)` rows; use `r` or `r -f`.\n")
+    assert problems == [
+        "units/a.md:5: warning: inline code '`r nrow(gapminder)`' is shown as code and never run: render the lesson"
+        " to Markdown first (quarto render, or knitr), or write the value [shown-as-text]"
     ]

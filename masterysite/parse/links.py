@@ -84,6 +84,8 @@ _DIRECTIVE_ADVICE = {
 }
 """What to do instead of a MyST directive that is not read here, by its name."""
 _INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")
+_KNITR_INLINE = re.compile(r"r [\w.]+(?:\$[\w.]+|\[[^\]]*\]|\([^()]*(?:\([^()]*\)[^()]*)*\))+.*")  # `r nrow(df)`
+_INLINE_STARTS = frozenset({"{p", "{r", "{j", "{o", "r "})
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 
 
@@ -288,7 +290,7 @@ class LinkRewriter:
                     self._unknown_tag(token, here)
                 if kind == "html_block" and "8<" in token.content:  # a drawing pasted into a <figure>
                     self._snippet(token.content, here, "HTML")
-            elif kind == "code_inline" and token.content.startswith("{") and not self.inline_code_seen:
+            elif kind == "code_inline" and token.content[:2] in _INLINE_STARTS and not self.inline_code_seen:
                 self._inline_chunk(token, here)
             elif kind == "fence":
                 if "chunk" in token.meta:
@@ -339,14 +341,15 @@ class LinkRewriter:
         self.report.warn(self.source.path, line, message, "shown-as-text")
 
     def _inline_chunk(self, token: Token, line: int) -> None:
-        """Quarto's inline code (`` `{python} x` ``): shown, never run (`` `r x` `` is plain code here)."""
-        match = _INLINE_CHUNK.match(token.content)
+        """Quarto's inline code (`` `{python} x` ``) and knitr's (`` `r nrow(df)` ``: R code, not a word
+        'r' then text): shown, never run."""
+        match = _INLINE_CHUNK.match(token.content) or _KNITR_INLINE.fullmatch(token.content)
         if match is None:
             return
         self.inline_code_seen = True  # once a unit
         message = (
             f"inline code '`{token.content}`' is shown as code and never run: render the lesson to Markdown"
-            " first (quarto render), or write the value"
+            " first (quarto render, or knitr), or write the value"
         )
         self.report.warn(self.source.path, line, message, "shown-as-text")
 

@@ -476,3 +476,12 @@ def test_knitr_inline_r_code_is_said_to_be_shown_as_code() -> None:
         "units/a.md:5: warning: inline code '`r nrow(gapminder)`' is shown as code and never run: render the lesson"
         " to Markdown first (quarto render, or knitr), or write the value [shown-as-text]"
     ]
+
+
+def test_a_quarto_blocks_attributes_may_run_over_several_lines() -> None:
+    """As Quarto's rendered Markdown writes a long title: pandoc reads the braces to their end."""
+    body = ':::{.callout-note\n  title="About the data"\n  collapse=true\n}\n\nEach row.\n:::\n\nAfter.\n'
+    html, problems = parse(body)
+    assert problems == []
+    assert boxes(html) == [("details", "ms-collapsed ms-collapsed--note", "About the data")]
+    assert "<p>Each row.</p>" in html and html.endswith("<p>After.</p>\n")

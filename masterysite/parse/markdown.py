@@ -316,9 +316,15 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if silent:
         return True
     colons, params = fence
+    first = start_line + 1  # the first line of the body
+    if params.startswith("{") and "}" not in params:  # pandoc's attributes over several lines (Quarto writes them)
+        last = next((n for n in range(first, min(first + 8, end_line)) if "}" in _line(state, n)), None)
+        if last is not None:
+            params = " ".join([params, *(_line(state, n).strip() for n in range(first, last + 1))])
+            first = last + 1
     name, title = block_info(params)
     end, closed = _block_end(state, start_line, end_line, colons, name, _MYST.match(params) is not None)
-    body, meta = start_line + 1, None
+    body, meta = first, None
     if _MYST.match(params):  # MyST's ':::{note} Title', maybe with ':class: dropdown' options
         from masterysite.parse.myst import lesson_block, not_a_block, options_at, other_directive, wants_own_meta
 

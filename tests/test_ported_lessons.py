@@ -485,3 +485,13 @@ def test_a_quarto_blocks_attributes_may_run_over_several_lines() -> None:
     assert problems == []
     assert boxes(html) == [("details", "ms-collapsed ms-collapsed--note", "About the data")]
     assert "<p>Each row.</p>" in html and html.endswith("<p>After.</p>\n")
+
+
+def test_a_figure_caption_line_inside_an_md_in_html_figure_is_markdown() -> None:
+    """MkDocs (md_in_html) reads '<figcaption> Credit: [XKCD](https://…) </figcaption>' as Markdown."""
+    html, _ = parse(
+        "<figure markdown>\n  ![A plot](https://example.org/x.png)\n"
+        "  <figcaption> Image credit: [XKCD](https://m.xkcd.com/2347/) </figcaption>\n</figure>\n"
+    )
+    assert '<figcaption>Image credit: <a href="https://m.xkcd.com/2347/">XKCD</a></figcaption>' in html
+    assert "[XKCD]" not in html

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
 
 from masterysite.parse.markdown import push_block
 
@@ -223,12 +224,30 @@ def markdown_in_html_rule(state: StateBlock, start_line: int, end_line: int, sil
     token.map, token.content = [start_line, start_line + 1], f"<{tag}{match.group(2)}{match.group(3)}>\n"
     old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
     state.parentType, state.lineMax, state.blkIndent = "container", end, max(indent, state.blkIndent)
+    first = len(state.tokens)
     state.md.block.tokenize(state, start_line + 1, end)
     state.parentType, state.lineMax, state.blkIndent = old_parent, old_max, old_indent
+    state.tokens[first:] = [t for token in state.tokens[first:] for t in _inline_element(token)]
     token = state.push("html_block", "", 0)
     token.map, token.content = [end, end + 1], f"</{tag}>\n"
     state.line = end + 1
     return True
+
+
+_ONE_LINE_ELEMENT = re.compile(r"\s*<(figcaption|summary)>(.*)</\1>\s*", re.I | re.S)
+
+
+def _inline_element(token: Token) -> list[Token]:
+    """``<figcaption>Credit: [XKCD](https://…)</figcaption>`` on a line of its own inside an md_in_html
+    element: its text is Markdown too, as Python-Markdown reads it (else a line of raw HTML)."""
+    match = _ONE_LINE_ELEMENT.fullmatch(token.content) if token.type == "html_block" else None
+    if match is None or "<" in match.group(2):
+        return [token]
+    tag = match.group(1).lower()
+    inline = Token("inline", "", 0, content=match.group(2).strip(), map=token.map, level=token.level + 1, children=[])
+    opening = Token("html_block", "", 0, content=f"<{tag}>", map=token.map, level=token.level)
+    closing = Token("html_block", "", 0, content=f"</{tag}>\n", map=token.map, level=token.level)
+    return [opening, inline, closing]
 
 
 _BLOCK_START = re.compile(r"(/{3,})[ \t]*([\w-]+)(?:[ \t]*\|[ \t]*(.*?))?[ \t]*")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.student import Attempt, Course, Student
 
@@ -102,3 +102,16 @@ def test_answers_typed_but_not_checked_survive_a_reload_in_the_tab(student: Stud
     expect(page.locator("#ms-results")).to_be_visible()
     page.reload()
     expect(page.locator(shown).locator("input:checked")).to_have_count(0)
+
+
+def test_a_unit_mastered_in_another_tab_says_so_in_this_one(
+    student: Student, course_key: Course, page: Page, context: BrowserContext
+) -> None:
+    student.open_unit(U1)
+    expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_have_count(0)
+    other = context.new_page()
+    elsewhere = Student(other, course_key, student.root)
+    elsewhere.open_unit(U1)
+    elsewhere.master(U1)
+    expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+    other.close()

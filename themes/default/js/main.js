@@ -33,6 +33,7 @@ function start() {
     if (e.key !== KEY || !store.persistent) return;
     loadProgress();
     refreshShared();
+    if ($("ms-unit") && page.unit) renderUnitStatus(); // this unit mastered in the other tab: its header says so
   }));
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from fractions import Fraction
@@ -162,47 +163,49 @@ def _problems(report: ClassReport) -> str:
     return f'<h2>Files with problems</h2>\n<ul class="problems">{items}</ul>\n'
 
 
-def _flags(report: ClassReport) -> str:
-    flags = report.flags
-    if not flags:
-        return "<p>Every “mastered” is supported by the student's recorded answers.</p>\n"
+def _flagged(heading: str, rows: list[tuple[Student, Unit]], says: Callable[[Student, Unit], str]) -> str:
+    """A list of flagged records: the student, the unit, what ``says`` of it, the student's file."""
     items = "".join(
-        f"<li>{escape(s.name)}: <strong>{escape(u.title)}</strong> is marked mastered, but "
-        + (
-            "on questions changed since (edited or removed): it cannot be re-checked; ask for a new attempt if in doubt"
-            if s.units[u.id].changed_pass
-            else f"no recorded attempt, re-checked now, reaches {pct(mastery_score(report, u))}"
-        )
-        + f" ({escape(s.file)})</li>"
-        for s, u in flags
+        f"<li>{escape(s.name)}: <strong>{escape(u.title)}</strong>{says(s, u)} ({escape(s.file)})</li>" for s, u in rows
     )
-    return f'<h2>“Mastered” not supported by the answers</h2>\n<ul class="flags">{items}</ul>\n'
+    return f'<h2>{heading}</h2>\n<ul class="flags">{items}</ul>\n' if rows else ""
+
+
+def _flags(report: ClassReport) -> str:
+    if not report.flags:
+        return "<p>Every “mastered” is supported by the student's recorded answers.</p>\n"
+
+    def says(s: Student, u: Unit) -> str:
+        if s.units[u.id].changed_pass:
+            return (
+                " is marked mastered, but on questions changed since (edited or removed): it cannot be re-checked;"
+                " ask for a new attempt if in doubt"
+            )
+        return f" is marked mastered, but no recorded attempt, re-checked now, reaches {pct(mastery_score(report, u))}"
+
+    return _flagged("“Mastered” not supported by the answers", report.flags, says)
 
 
 def _overstated(report: ClassReport) -> str:
-    overstated = report.overstated
-    if not overstated:
-        return ""
-    items = "".join(
-        f"<li>{escape(s.name)}: <strong>{escape(u.title)}</strong>: the file claims "
-        f"{escape(', '.join(s.units[u.id].overstated))}, above what its recorded answers, re-checked now, "
-        f"support; the report shows the re-checked figures ({escape(s.file)})</li>"
-        for s, u in overstated
-    )
-    return f'<h2>Scores not supported by the answers</h2>\n<ul class="flags">{items}</ul>\n'
+    def says(s: Student, u: Unit) -> str:
+        claims = escape(", ".join(s.units[u.id].overstated))
+        return (
+            f": the file claims {claims}, above what its recorded answers, re-checked now, support; the report"
+            " shows the re-checked figures"
+        )
+
+    return _flagged("Scores not supported by the answers", report.overstated, says)
 
 
 def _copies(report: ClassReport) -> str:
-    copies = report.copies
-    if not copies:
-        return ""
-    items = "".join(
-        f"<li>{escape(s.name)}: <strong>{escape(u.title)}</strong> is mastered only on an attempt that is also in "
-        f"the file of {escape(', '.join(s.units[u.id].shared_with))}, at the same time with the same answers: "
-        f"one file was copied from another ({escape(s.file)})</li>"
-        for s, u in copies
-    )
-    return f'<h2>“Mastered” on an attempt also in another file</h2>\n<ul class="flags">{items}</ul>\n'
+    def says(s: Student, u: Unit) -> str:
+        others = escape(", ".join(s.units[u.id].shared_with))
+        return (
+            f" is mastered only on an attempt that is also in the file of {others}, at the same time with the same"
+            " answers: one file was copied from another"
+        )
+
+    return _flagged("“Mastered” on an attempt also in another file", report.copies, says)
 
 
 def mastery_score(report: ClassReport, unit: Unit) -> Score:

@@ -19,41 +19,45 @@ _DEFINITION = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)]|:)[ \t]+[ \t>]*)*(\*?)
 footnote's '[^x]:')."""
 
 
-def sealed_indexes(tokens: list[Token]) -> set[int]:
-    """The positions of the tokens inside a question or the enrichment (their own open and close too)."""
-    inside: set[int] = set()
-    depth = 0  # container depth inside the outermost sealed block; 0: not in one
+def _within(tokens: list[Token], names: tuple[str, ...]) -> Iterator[tuple[int, Token, Token | None]]:
+    """Each token, with the outermost open block named in ``names`` that holds it (its own opening
+    and closing included), or None."""
+    outer: Token | None = None
+    depth = 0  # container depth inside ``outer``
     for index, token in enumerate(tokens):
-        if token.type == "container_block_open" and (depth or block_name(token) in SEALED):
+        if token.type == "container_block_open" and (depth or block_name(token) in names):
+            outer = outer if depth else token
             depth += 1
-        if depth:
-            inside.add(index)
+        held = outer if depth else None
         if token.type == "container_block_close" and depth:
             depth -= 1
-    return inside
+        yield index, token, held
+
+
+def sealed_indexes(tokens: list[Token]) -> set[int]:
+    """The positions of the tokens inside a question or the enrichment (their own open and close too)."""
+    return {index for index, _, outer in _within(tokens, SEALED) if outer is not None}
 
 
 def definitions(tokens: list[Token], body: str) -> Iterator[tuple[int, str, str]]:
-    """Link reference definitions and abbreviations written inside a question or the enrichment:
-    (line in ``body``, 0-based; the definition as written; the block's name). Both apply to the
-    whole page, so a term or link outside the block would show what the block holds. A definition
-    makes no token: it is a line of the block that no paragraph, heading, table or code covers."""
+    """Link reference definitions and abbreviations written inside a question, the enrichment or a
+    teacher's note: (line in ``body``, 0-based; the definition as written; the block's name). Both
+    apply to the whole page, so a term or link outside the block would show what the block holds. A
+    definition makes no token: it is a line of the block that no paragraph, heading, table or code covers."""
     lines = body.split("\n")
-    depth, block, start = 0, "", 0
-    covered: set[int] = set()
-    for token in tokens:
-        if token.type == "container_block_open" and (depth or block_name(token) in PRIVATE):
-            if not depth:
-                block, (start, end), covered = block_name(token), token.map or (0, len(lines)), set()
-            depth += 1
-        elif token.type == "container_block_close" and depth:
-            depth -= 1
-            if not depth:
-                yield from _uncovered(lines, start + 1, end, covered, block)
-        elif depth and token.map and (token.type in _LEAVES or token.type.startswith("math_block")):
-            covered.update(range(*token.map))
-    if depth:  # a block never closed runs to the end
-        yield from _uncovered(lines, start + 1, len(lines), covered, block)
+    covered: dict[int, set[int]] = {}  # id of an outermost block -> its lines that tokens cover
+    blocks: list[Token] = []
+    for _, token, outer in _within(tokens, PRIVATE):
+        if outer is None:
+            continue
+        if id(outer) not in covered:
+            covered[id(outer)] = set()
+            blocks.append(outer)
+        if token.map and (token.type in _LEAVES or token.type.startswith("math_block")):
+            covered[id(outer)].update(range(*token.map))
+    for block in blocks:
+        start, end = block.map or (0, len(lines))  # (a block never closed runs to the end)
+        yield from _uncovered(lines, start + 1, end, covered[id(block)], block_name(block))
 
 
 def _uncovered(lines: list[str], start: int, end: int, covered: set[int], block: str) -> Iterator[tuple[int, str, str]]:

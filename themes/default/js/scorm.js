@@ -118,9 +118,16 @@ function fnv(text) {
   return h;
 }
 
-function hash2(text) { var h = fnv(text); return DIGITS.charAt(h & 63) + DIGITS.charAt((h >>> 6) & 63); }
+/** The first ``n`` six-bit digits of a text's hash. */
+function hashChars(text, n) {
+  var h = fnv(text), out = "";
+  for (var i = 0; i < n; i++) out += DIGITS.charAt((h >>> (6 * i)) & 63);
+  return out;
+}
 
-function hash3(text) { return hash2(text) + DIGITS.charAt((fnv(text) >>> 12) & 63); }
+function hash2(text) { return hashChars(text, 2); }
+
+function hash3(text) { return hashChars(text, 3); }
 
 function objectiveIds(u) { return (u.objectives || []).map(function (o) { return o.id; }).join("\n"); }
 

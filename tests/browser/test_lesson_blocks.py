@@ -36,6 +36,7 @@ def every_block() -> str:
         "::: exercise Pick\nWhich is a fraction?\n\n- [x] 1/2\n  > Yes: one of two parts.\n"
         "- [ ] 7\n  > 7 is a whole number.\n:::\n"
     )
+    parts.append('<iframe src="about:blank" title="A wide frame" width="540" height="120"></iframe>\n')
     parts.append("::: instructor\nSECRET\n:::\n")
     parts.append(
         "::: question o\nPick a.\n\n- [x] a\n- [ ] b\n:::\n\n::: enrichment More\n::: note\nIn enrichment.\n:::\n"
@@ -134,3 +135,11 @@ def test_a_practice_exercise_is_checked_without_touching_score_or_progress(page:
     expect(page.get_by_text("Attempts", exact=False)).to_have_count(0)
     page.reload()
     expect(page.locator("#ms-unit-status")).not_to_contain_text("Mastered")
+
+
+def test_a_wide_frame_fits_a_phone(page: Page, blocks_url: str) -> None:
+    """A lesson's '<iframe width="540">' (MkDocs pages embed them) pushed a 320-px page sideways."""
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(blocks_url)
+    expect(page.locator("iframe[title='A wide frame']")).to_be_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")

@@ -8,6 +8,9 @@ kind       written as           form                                            
 ``t``      ``= text``           NFC, trimmed, inner white space -> one space,   yes
                                 lower case (:func:`lenient_text`)
 ``n``      ``= 0.75``           the exact value as ``"n/d"`` (``"3/4"``)        yes
+``q``      ``= 0.7 km``         currency sign, value and unit: ``"|7/10|km"``,  yes
+                                ``"$|3/4|"``; the unit lenient, without spaces
+                                (:func:`parse_quantity`)
 ``e``      ``== text``          NFC, trimmed (:func:`exact_text`)               yes
 ``c``      choices              the correct choice ids, sorted, joined by ``,``  yes
 ``o``      ordering             the item ids in the right order, joined by ``,`` yes
@@ -34,6 +37,16 @@ from masterysite.parse.numbers import ambiguous_comma, canonical, parse_number
 from masterysite.parse.patterns import WHITESPACE, PatternError, translate
 
 _SPACES = re.compile(f"[{WHITESPACE}]+")
+CURRENCY = "$€£¥₹₩₽¢"
+UNIT_SIGNS = "%‰°′″'\"" + CURRENCY  # besides letters, what a unit may start with: '45°', '50 %', '5 €'
+# A number then a unit ('0.7 km', '2 1/2 cups', '9.8 m/s^2'), after an optional currency sign ('$0.75').
+_QUANTITY = re.compile(
+    rf"^([{CURRENCY}]?)[{WHITESPACE}]*"
+    rf"([+-]?(?:[0-9]+[{WHITESPACE}]+[0-9]+[{WHITESPACE}]*/[{WHITESPACE}]*[0-9]+|[0-9]+[{WHITESPACE}]*/[{WHITESPACE}]*[0-9]+"
+    r"|(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?))"
+    rf"[{WHITESPACE}]*(.*)$",
+    re.S,
+)
 _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
 _PATTERN = re.compile(r"^/(?P<body>.*)/(?P<flags>[A-Za-z]*)$", re.S)
@@ -68,6 +81,31 @@ def lenient_text(text: str) -> str:
     full stop (or '!') at the end: 'Numerator.' is the answer written as a sentence."""
     folded = _SPACES.sub(" ", exact_text(text)).lower()
     return folded.rstrip(".!").rstrip(" ") or folded
+
+
+def parse_quantity(text: str) -> tuple[str, str, str] | None:
+    """'0.70 km' -> ('', '0.70', 'km'); '$0.75' -> ('$', '0.75', ''); '5 €' -> ('€', '5', ''): a number
+    with a unit or a currency sign (the unit lenient, without spaces). None for a plain number or text."""
+    match = _QUANTITY.match(exact_text(text))
+    number = _SPACES.sub(" ", match[2]) if match else ""
+    if match is None or parse_number(number) is None or ambiguous_comma(number):
+        return None
+    sign, unit = match[1], _SPACES.sub("", lenient_text(match[3])) if match[3] else ""
+    if unit and not (unit[0].isalpha() or unit[0] in UNIT_SIGNS):
+        return None
+    if not sign and len(unit) == 1 and unit in CURRENCY:  # '5 €' is '€5'
+        sign, unit = unit, ""
+    return (sign, number, unit) if sign or unit else None
+
+
+def quantity_form(text: str) -> str | None:
+    """The hashed form of a number with a unit: '|7/10|km' for '0.7 km' and '0.70km'."""
+    quantity = parse_quantity(text)
+    if quantity is None:
+        return None
+    value = parse_number(quantity[1])
+    assert value is not None  # parse_quantity checked it
+    return f"{quantity[0]}|{canonical(value)}|{quantity[2]}"
 
 
 # --- parsing a teacher's answer ----------------------------------------------------------------
@@ -108,6 +146,8 @@ def _lenient_answer(text: str, line: int) -> Answer:
         if value is None:
             raise AnswerError(f"'{sign[0]}' needs a number before it: '= 0.75 {sign[0]} 0.01'")
         return Answer(text, value, tolerance, line, kind="range")
+    if quantity_form(text) is not None:
+        return Answer(text, line=line, kind="quantity")
     return Answer(text, line=line, kind="text")
 
 
@@ -168,6 +208,8 @@ def answer_form(answer: Answer) -> Form | None:
         return ("n", canonical(answer.number))
     if answer.kind == "text":
         return ("t", lenient_text(answer.source))
+    if answer.kind == "quantity" and (form := quantity_form(answer.source)):
+        return ("q", form)
     if answer.kind == "exact":
         return ("e", exact_text(answer.source))
     return None
@@ -207,6 +249,9 @@ def response_forms(text: str) -> list[Form]:
     number = parse_number(text)
     if number is not None:
         forms.append(("n", canonical(number)))
+    quantity = quantity_form(text)
+    if quantity is not None:
+        forms.append(("q", quantity))
     return forms
 
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 QuestionKind = Literal["single", "multiple", "text", "blanks", "ordering"]
-AnswerKind = Literal["text", "number", "range", "exact", "pattern"]
+AnswerKind = Literal["text", "number", "quantity", "range", "exact", "pattern"]
 
 
 @dataclass(frozen=True)

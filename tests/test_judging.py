@@ -26,7 +26,7 @@ def test_the_case_table(case: dict[str, Any]) -> None:
 
 def test_the_table_covers_every_kind() -> None:
     kinds = {a.kind for case in CASES if "answers" in case for a in question_of(case).answers}
-    assert kinds == {"text", "number", "range", "exact", "pattern"}
+    assert kinds == {"text", "number", "quantity", "range", "exact", "pattern"}
     assert {question_of(c).kind for c in CASES} == {"text", "blanks", "single", "multiple", "ordering"}
 
 
@@ -87,15 +87,24 @@ def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
     ]
 
 
-@pytest.mark.parametrize(("text", "number"), [("44 g/mol", "44"), ("9.8 m/s^2", "9.8"), ("5 cm", "5"), ("45°", "45")])
-def test_a_number_with_a_unit_warns_that_the_number_alone_is_wrong(text: str, number: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "number", "other"),
+    [
+        ("44 g/mol", "44", "44g/mol"),
+        ("9.8 m/s^2", "9.8", "9.8m/s^2"),
+        ("5 cm", "5", "5cm"),
+        ("45°", "45", "45 °"),
+        ("$0.75", "0.75", "0.75 $"),
+    ],
+)
+def test_a_number_with_a_unit_warns_that_the_number_alone_is_wrong(text: str, number: str, other: str) -> None:
     (q,), report = parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")
     assert [str(p) for p in report.problems] == [
-        f"units/t.md:10: warning: '{text}' is a number with a unit, compared as text: '{number}' alone, or the unit"
-        f" written another way, is marked wrong; write '= {number}' and name the unit in the question (or add each"
-        " form the students may write as another '=' line) [lenient-code]"
+        f"units/t.md:10: warning: '{text}' is a number with a unit: it is right however it is spaced or capitalised"
+        f" ('{other}'), but '{number}' alone is marked wrong; add '= {number}' to accept the number alone, or ask"
+        " for the unit in the question [lenient-code]"
     ]
-    assert judging.judge(q, text.upper()) and not judging.judge(q, number)  # what the warning says
+    assert judging.judge(q, text.upper()) and judging.judge(q, other) and not judging.judge(q, number)
     assert parse(f"::: question o\nWhich?\n\n= {number}\n= {text}\n:::\n")[1].problems == []  # both accepted
     assert len(parse(f"::: question o\nSay [[{text}]].\n:::\n")[1].problems) == 1  # in a blank too
 

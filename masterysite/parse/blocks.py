@@ -22,7 +22,6 @@ _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
-_WITH_UNIT = re.compile(r"([-+−]?\d+(?:[.,]\d+)?)\s*((?:[a-zA-Zµμ°Ω]+\d?(?:\s*[/·*]\s*|\s+|\^-?\d|-?\d)?)+)")
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
@@ -616,13 +615,17 @@ class BlockParser:
         """'= 44 g/mol' where no answer of the slot accepts '44': a student who writes the number alone
         (or the unit another way) is marked wrong. Said once per such answer, with what to write."""
         for answer in answers:
-            unit = _WITH_UNIT.fullmatch(answer.source) if answer.kind == "text" else None
-            if unit is None or judging.slot_right(tuple(answers), unit.group(1)):
+            quantity = judging.parse_quantity(answer.source) if answer.kind == "quantity" else None
+            if quantity is None or judging.slot_right(tuple(answers), quantity[1]):
                 continue
+            sign, number, unit = quantity
+            other = f"{number} {sign}" if not unit else f"{sign}{number}{unit}"
+            if other == answer.source.strip():
+                other = f"{sign}{number} {unit}"
             message = (
-                f"'{answer.source}' is a number with a unit, compared as text: '{unit.group(1)}' alone, or the unit"
-                f" written another way, is marked wrong; write '= {unit.group(1)}' and name the unit in the question"
-                " (or add each form the students may write as another '=' line)"
+                f"'{answer.source}' is a number with a unit: it is right however it is spaced or capitalised"
+                f" ('{other}'), but '{number}' alone is marked wrong; add '= {number}' to accept the number alone,"
+                " or ask for the unit in the question"
             )
             self.report.warn(self.path, answer.line, message, "lenient-code")
 
@@ -637,8 +640,8 @@ class BlockParser:
         except judging.AnswerError as error:
             self.report.error(self.path, line, str(error))
             return None
-        if _WITH_UNIT.fullmatch(answer.source) and answer.kind == "text":
-            pass  # said by units_alone, which sees the other answers of its slot
+        if answer.kind == "quantity":
+            pass  # units_alone, which sees the other answers of its slot, says what it accepts
         elif judging.looks_like_code(answer):
             message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
             self.report.warn(self.path, line, message, "lenient-code")

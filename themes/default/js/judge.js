@@ -59,10 +59,29 @@ function lenientText(text) {
   return folded.replace(/[.!]+$/, "").replace(/ +$/, "") || folded;
 }
 
+var CURRENCY = "$€£¥₹₩₽¢", UNIT_START = new RegExp("^(?:\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
+var SP = "[" + WS + "]", NUM = "[0-9]+";
+var QUANTITY = new RegExp("^([" + CURRENCY + "]?)" + SP + "*([+-]?(?:" + NUM + SP + "+" + NUM + SP + "*/" + SP + "*" +
+  NUM + "|" + NUM + SP + "*/" + SP + "*" + NUM + "|(?:" + NUM + "(?:[.,]" + NUM + ")?|[.,]" + NUM + ")(?:[eE][+-]?" +
+  NUM + ")?))" + SP + "*([\\s\\S]*)$");
+
+/** A number with a unit or a currency sign ("0.70 km", "$0.75", "5 €") as its hashed form
+ *  "|7/10|km", "$|3/4|", "€|5/1|" (judging.quantity_form); null for a plain number or text. */
+function quantityForm(text) {
+  var m = QUANTITY.exec(exactText(text)), number = m ? m[2].replace(INNER_SPACE, " ") : "";
+  var x = m && parseNumber(number);
+  if (!x || /^[+-]?[0-9]{1,3},[0-9]{3}$/.test(number)) return null; // '1,000 m': which number? (ambiguous_comma)
+  var sign = m[1], unit = m[3] ? lenientText(m[3]).replace(INNER_SPACE, "") : "";
+  if (unit && !UNIT_START.test(unit)) return null;
+  if (!sign && unit.length === 1 && CURRENCY.indexOf(unit) >= 0) { sign = unit; unit = ""; }
+  return sign || unit ? sign + "|" + x.n + "/" + x.d + "|" + unit : null;
+}
+
 /** The forms a typed text could match, as [kind, form] (judging.response_forms). */
 function textForms(text) {
-  var forms = [["t", lenientText(text)], ["e", exactText(text)]], x = parseNumber(text);
+  var forms = [["t", lenientText(text)], ["e", exactText(text)]], x = parseNumber(text), q = quantityForm(text);
   if (x) forms.push(["n", x.n + "/" + x.d]);
+  if (q) forms.push(["q", q]);
   return forms;
 }
 

@@ -161,6 +161,10 @@ class Rechecker:
         draw = min(unit.draw or len(unit.questions), len(unit.questions))
         if not answers or len(keys) != len(answers) or len(answers) != draw:
             return  # not an attempt the page records (it records every question of a draw): no evidence
+        asked = [self.questions[unit.id].get(k) for k in keys]
+        due = min(draw, len({q.objective for q in unit.questions}))
+        if None not in asked and len({q.objective for q in asked if q is not None}) < due:
+            return  # a draw the page never makes (it assesses every objective): one a student chose
         verdicts = [self.right(unit, a["q"], a.get("r")) for a in answers]
         result.changed += sum(1 for a, v in zip(answers, verdicts, strict=True) if v is not None and v != a.get("ok"))
         score = (sum(1 for v in verdicts if v), len(answers))

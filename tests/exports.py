@@ -43,7 +43,9 @@ def wrong_response(q: Question) -> str | list[str]:
 
 def attempt(course: Course, unit: Unit, n_right: int, rng: random.Random, at: str) -> dict[str, Any]:
     size = min(unit.draw or len(unit.questions), len(unit.questions))
-    drawn = rng.sample(list(unit.questions), size)
+    pool = rng.sample(list(unit.questions), len(unit.questions))
+    firsts = list({q.objective: q for q in reversed(pool)}.values())  # as the page draws: each objective first
+    drawn = rng.sample((firsts + [q for q in pool if q not in firsts])[:size], size)
     answers = [
         {"q": q.key, "r": right_response(q) if i < n_right else wrong_response(q), "ok": i < n_right}
         for i, q in enumerate(drawn)

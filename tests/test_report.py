@@ -15,7 +15,7 @@ from masterysite.build import load_course
 from masterysite.cli import main
 from masterysite.model import Course
 from masterysite.report import build_report, judge
-from tests.exports import export, right_response, wrong_response
+from tests.exports import export, right_response, unit_record, wrong_response
 
 REPO = Path(__file__).resolve().parent.parent
 U1, U2 = "whole-and-parts", "equivalent-fractions"
@@ -170,6 +170,27 @@ def test_a_passing_attempt_with_wrong_answers_is_flagged(tmp_path: Path, course:
     assert [(s.name, u.id) for s, u in report.flags] == [("Ana Lima", U1)]
     assert result.checked_best is not None and result.checked_best[0] == 1
     assert result.changed == result.checked_best[1] - 1  # every verdict the student turned to 'right'
+
+
+def test_a_mastery_on_a_draw_that_skips_an_objective_is_flagged(tmp_path: Path, course: Course) -> None:
+    """The page's every draw asks about every objective. A student who edits their saved draw to
+    leave out the questions of a hard objective, and masters it, has a mastery the answers do not support."""
+    unit, easy = next(
+        (u, others[: u.draw])
+        for u in course.units
+        for hard in {q.objective for q in u.questions}
+        if u.draw
+        and u.draw >= len({q.objective for q in u.questions})
+        and len(others := [q for q in u.questions if q.objective != hard]) >= u.draw
+    )
+    answers = [{"q": q.key, "r": right_response(q), "ok": True} for q in easy]
+    chosen = {"at": "2026-03-02T10:00:00.000Z", "score": [len(easy)] * 2, "passed": True, "answers": answers}
+    data = export(course, "Ana Lima", {})
+    data["units"][unit.id] = unit_record(unit, [chosen])
+    report = build_report(course, [write(tmp_path, "ana.json", data)])
+    assert [(s.name, u.id) for s, u in report.flags] == [("Ana Lima", unit.id)]
+    honest = export(course, "Ana Lima", {unit.id: [unit.draw]})  # a draw the page makes, all right
+    assert build_report(course, [write(tmp_path, "ana.json", honest)]).flags == []
 
 
 def test_a_mastery_copied_from_another_students_file_is_flagged(tmp_path: Path, course: Course) -> None:

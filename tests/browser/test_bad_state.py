@@ -641,6 +641,27 @@ def test_free_text_answers_are_only_text(page: Page, base_url: str, site: Path) 
         assert page.locator("img[src='x'], svg[onload]").count() == 0
 
 
+def test_a_saved_draw_that_leaves_out_an_objective_is_not_reused(page: Page, base_url: str, site: Path) -> None:
+    """A student who edits their saved draw to the questions of the easy objectives only gets a
+    fresh draw on reload, which asks about every objective (else mastery, and the unit key that opens
+    the review of every answer, would come without ever being asked the hard one)."""
+    qs = pool(site, UNIT1)
+    visit(page, base_url + f"units/{UNIT1}.html")
+    size = len(drawn_keys(page))
+    objectives = {q["objective"] for q in qs.values()}
+    assert size >= len(objectives) > 1
+    hard, others = next(
+        (o, rest) for o in objectives if len(rest := [k for k, q in qs.items() if q["objective"] != o]) >= size
+    )
+    chosen = others[:size]
+    draw = {"keys": chosen, "choices": {k: choice_ids(site, UNIT1, k) for k in chosen}}
+    seed(page, base_url, progress({UNIT1: {"attempts": 0, "draw": draw}}))
+    reload(page)
+    keys = drawn_keys(page)
+    assert keys != chosen, "the edited draw was reused"
+    assert {qs[k]["objective"] for k in keys} == objectives, f"the fresh draw leaves out '{hard}'"
+
+
 # --------------------------------------------------------------------------------------------
 # 7. Imported progress: markup, prototype keys, files that are not progress
 # --------------------------------------------------------------------------------------------

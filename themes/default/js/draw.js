@@ -52,14 +52,23 @@ function unordered(q) {
   return order;
 }
 
-/** A stored draw is reused only if it still fits the (maybe rebuilt) pool. */
+/** How many objectives a draw of the quiz's size assesses: every one, or one per question. */
+function objectivesDue(quiz) {
+  var all = dict(), n = 0;
+  quiz.questions.forEach(function (q) { if (!own(all, q.objective)) { all[q.objective] = true; n++; } });
+  return Math.min(n, quiz.size);
+}
+
+/** A stored draw is reused only if it still fits the (maybe rebuilt) pool and assesses as many
+ *  objectives as a fresh draw would (an edited one of only easy questions must not earn mastery). */
 function drawFits(quiz, draw) {
   if (!draw || draw.keys.length !== quiz.size) return false;
-  var seen = dict();
+  var seen = dict(), objectives = dict(), assessed = 0;
   return draw.keys.every(function (k) {
     var q = quiz.byKey[k], ids = draw.choices[k];
     if (!q || seen[k] || !ids) return false;
     seen[k] = true;
+    if (!own(objectives, q.objective)) { objectives[q.objective] = true; assessed++; }
     return ids.length === q.choiceIds.length && ids.slice().sort().join() === q.choiceIds.slice().sort().join();
-  });
+  }) && assessed >= objectivesDue(quiz);
 }

@@ -4,6 +4,8 @@ as written; each becomes the lesson block it means, and an unknown type is an er
 from __future__ import annotations
 
 import re
+
+import pytest
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -181,3 +183,33 @@ def test_a_question_right_below_an_html_line_is_a_question(make_course: MakeCour
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
     assert "== g" not in page and "::: question" not in page
     assert 'aria-label="Blank 1 of 1"' in page
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "indent", "written"),
+    [
+        (":::{question} times", ":::", "", ":::{question}"),
+        ("```{question} times", "```", "", "```{question}"),
+        ("!!! question times", "", "    ", "!!! question"),
+    ],
+)
+@pytest.mark.parametrize("answer", ["- [ ] 36\n- [x] 42", "= 42"])
+def test_a_question_callout_holding_an_answer_is_an_error(
+    opening: str, closing: str, indent: str, written: str, answer: str
+) -> None:
+    """MkDocs' and MyST's 'question' is a callout box, shown whole: written as a quiz question, with
+    a ticked choice or an answer line, it would show the answer in the lesson. Said, not published."""
+    body = "\n".join(indent + line if line else "" for line in f"Which is 6 x 7?\n\n{answer}".split("\n"))
+    html, problems = parse_lesson(f"Lesson.\n\n{opening}\n{body}\n{closing}\n\nAfter.\n")
+    assert problems == [
+        f"units/a.md:7: '{written}' is a callout box, shown in the lesson with all it holds, its answer too: a quiz"
+        " question is written '::: question OBJECTIVE' (one checked on the spot, that never counts: '::: practice')"
+    ]
+    assert "42" not in html and "After." in html
+
+
+def test_a_question_callout_without_an_answer_and_a_collapsed_one_are_boxes() -> None:
+    """'!!! question' asking the class to discuss, and '??? question' (the lesson's own reveal) stay as written."""
+    html, problems = parse_lesson('!!! question\n    Why 42?\n\n??? question "Quiz"\n    - [x] 42\n')
+    assert [p.rsplit("[", 1)[-1] for p in problems] == ["shown-as-text]"]  # the ticked box's usual warning
+    assert "Why 42?" in html and "checked> 42</label>" in html

@@ -46,6 +46,7 @@ LESSON_BLOCKS = (*CALLOUTS, *PRACTICE, *COLLAPSED, *SUMMARIES, *HIDDEN)
 ALL_BLOCKS = (*QUIZ_BLOCKS, *LESSON_BLOCKS, *QUARTO)
 TITLE = re.compile(r"<!--ms-t:(\w+)-->")
 _NOTE = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_QUIZ_ANSWER = re.compile(r"^(?:\[[xX]\]\s|(?:==?|~)[ \t]*\S)", re.M)  # a ticked choice, an answer line
 
 
 ALIASES = {"answer": "solution"}  # names other lessons use for a block of ours
@@ -141,6 +142,11 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             problem(env, "unknown", line, name=name)
             index = end + 1  # its content is neither published nor checked further
             continue
+        question = token.meta.get("admonition") == "question" and name != "details"  # ('??? question': a reveal)
+        if question and _holds_answer(tokens[index + 1 : end]):
+            problem(env, "callout-question", line, written=token.meta.get("written") or token.markup)
+            index = end + 1  # as written it would show the answer in the lesson
+            continue
         if kind is not None and kind[0] == "hidden":
             _hidden_footnotes(env, token, name)
             index = end + 1  # teacher notes: kept in the source, never published
@@ -151,6 +157,11 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
         out.append(token)
         index += 1
     return out
+
+
+def _holds_answer(inner: Sequence[Token]) -> bool:
+    """Whether a callout's content holds a quiz answer: a ticked choice or an answer line ('= 81')."""
+    return any(t.type == "inline" and _QUIZ_ANSWER.search(t.content) or t.meta and t.meta.get("ticked") for t in inner)
 
 
 def _hidden_footnotes(env: dict[str, Any], token: Token, name: str) -> None:

@@ -171,6 +171,11 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
             f"footnote '{details['written']}' is written in this '::: {details['name']}' block, which is never"
             " published, but footnotes are shown at the end of the lesson, for everyone: move it out, or leave it out"
         )
+    if kind == "callout-question":
+        return (
+            f"'{details['written']}' is a callout box, shown in the lesson with all it holds, its answer too: a quiz"
+            " question is written '::: question OBJECTIVE' (one checked on the spot, that never counts: '::: practice')"
+        )
     if kind == "raw-open":
         return (
             f"'{details['opened']}' is never closed: end it with '{details['close']}' (as it is, the rest of the"

@@ -4,10 +4,9 @@ as written; each becomes the lesson block it means, and an unknown type is an er
 from __future__ import annotations
 
 import re
-
-import pytest
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import HEAD, MakeCourse, files_holding, parse_lesson
 

@@ -161,7 +161,9 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
 
 def _holds_answer(inner: Sequence[Token]) -> bool:
     """Whether a callout's content holds a quiz answer: a ticked choice or an answer line ('= 81')."""
-    return any(t.type == "inline" and _QUIZ_ANSWER.search(t.content) or t.meta and t.meta.get("ticked") for t in inner)
+    return any(
+        (t.type == "inline" and _QUIZ_ANSWER.search(t.content)) or (t.meta and t.meta.get("ticked")) for t in inner
+    )
 
 
 def _hidden_footnotes(env: dict[str, Any], token: Token, name: str) -> None:

@@ -437,8 +437,9 @@ def test_a_code_blocks_title_is_shown_above_it() -> None:
 
 
 def test_a_ticked_item_outside_a_question_is_warned() -> None:
-    """'- [x] 4/8' in a lesson (an MkDocs '!!! question' box, say) shows the answer: not in a question."""
-    _, problems = parse_lesson('!!! question "Which?"\n    - [ ] 1/8\n    - [x] 4/8\n')
+    """'- [x] 4/8' in a lesson (an MkDocs '!!! note' box, say) shows the answer: not in a question.
+    (In a '!!! question' box it is an error: tests/test_admonitions.py.)"""
+    _, problems = parse_lesson('!!! note "Which?"\n    - [ ] 1/8\n    - [x] 4/8\n')
     assert problems == [
         "units/a.md:7: warning: a ticked item '[x] 4/8' is shown as a ticked box, its answer for all to see: a choice"
         " question is written '::: question OBJECTIVE' (or '::: practice'); a checklist can stay as it is"

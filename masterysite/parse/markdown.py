@@ -254,6 +254,12 @@ def _block_end(
                     inner.pop()
                 if not inner and myst and count <= colons:
                     return line, True
+        elif name in BLOCKS and colons < count:
+            # '::: ' in ':::: enrichment': pandoc would close the enrichment here and show the rest in the
+            # lesson. Said once; the block ends where its own fence does, if it has one (no follow-ons).
+            end = next((n for n in range(line + 1, end_line) if _closes_myst(state, n, count)), None)
+            problem(state.env, "short-close", line, name=name, colons=count, start=start_line, fence=":" * colons)
+            return (end, True) if end is not None else (line, True)
         else:
             return line, True
 

@@ -171,6 +171,12 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
             f"footnote '{details['written']}' is written in this '::: {details['name']}' block, which is never"
             " published, but footnotes are shown at the end of the lesson, for everyone: move it out, or leave it out"
         )
+    if kind == "short-close":
+        fence, name = ":" * details["colons"], details["name"]
+        return (
+            f"'{details['fence']}' would end '{fence} {name}' (line {details['start'] + offset + 1}), opened with a"
+            f" longer fence, and show the rest of it in the lesson: end it with '{fence}', or remove this line"
+        )
     if kind == "callout-question":
         return (
             f"'{details['written']}' is a callout box, shown in the lesson with all it holds, its answer too: a quiz"

@@ -12,14 +12,17 @@ from pathlib import Path
 
 from masterysite.config import nfc
 
-_PREFIX = re.compile(r"^\d+[-_. ]*")
+_PREFIX = re.compile(r"^(\d+[-. ]*)(_*)")  # '02-', '02_', '02. ', '02'; not the '__' of '02-__proto__.md'
 
 
 def default_id(path: str) -> str:
     """``units/02-equivalent-fractions.md`` -> ``equivalent-fractions``."""
     stem = nfc(Path(path).stem)
     stem = re.sub(r"[^\w-]+", "-", stem).strip("-") or stem  # 'My unit #2' -> 'My-unit-2': ids make URLs
-    return _PREFIX.sub("", stem) or stem
+    prefix = _PREFIX.match(stem)
+    if prefix is None:
+        return stem
+    return stem[prefix.end(1 if len(prefix[2]) > 1 else 0) :] or stem
 
 
 def scan_id(text: str, path: str) -> str:

@@ -33,7 +33,7 @@ from masterysite.suggest import describe, misspelt, unknown_key
 UNIT_KEYS = ("title", "id", "requires", "mastery", "objectives", "quiz", "ignore")
 MINUTES_KEYS = ("teaching", "exercises")  # the Carpentries' minutes, shown on the page when kept
 QUIZ_KEYS = ("draw", "shuffle")
-ID_PATTERN = re.compile(r"[^\W_][\w-]*")  # letters in any script, digits, '-', '_' (ids end up in file names)
+ID_PATTERN = re.compile(r"\w[\w-]*")  # letters in any script, digits, '-', '_' (ids end up in file names)
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)

@@ -5,6 +5,7 @@ an id the theme uses."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -16,17 +17,18 @@ from tests.conftest import write_files
 
 pytestmark = pytest.mark.browser
 
-NAMES = ["constructor", "toString", "valueOf", "hasOwnProperty"]
+NAMES = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"]
 
 
 def unit_file() -> str:
-    objectives = "".join(f"  {n}: Know {n}\n" for n in NAMES)
-    text = "---\ntitle: Inherited names\nid: constructor\nrequires: []\n"
+    objectives = "".join(f"  {n}: Know {n.replace('_', chr(92) + '_')}\n" for n in NAMES)  # (Markdown)
+    text = "---\ntitle: Inherited names\nid: constructor\nrequires: []\nmastery: 100%\n"
     text += f"objectives:\n{objectives}quiz:\n  shuffle: false\n---\n"
     text += "## MS Quiz form\n\nA heading whose words are the theme's form id.\n\n"
     for n in NAMES:
-        text += f"::: question {n}\nAbout {n}?\n\n- [x] right {n}\n- [ ] wrong {n}\n:::\n\n"
-        text += f"::: corrective {n} Again {n}\nExplained again: {n}.\n:::\n\n"
+        words = n.replace("_", "\\_")  # (as Markdown: '__proto__' would be 'proto' in bold)
+        text += f"::: question {n}\nAbout {words}?\n\n- [x] right {words}\n- [ ] wrong {words}\n:::\n\n"
+        text += f"::: corrective {n} Again {words}\nExplained again: {words}.\n:::\n\n"
     return text + "::: enrichment More\nMore.\n:::\n"
 
 
@@ -34,10 +36,12 @@ def unit_file() -> str:
 def ids_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("ids")
     next_unit = "---\ntitle: Next one\nid: toString\nrequires: [constructor]\n---\nText.\n"
+    last_unit = "---\ntitle: Last one\nrequires: [constructor]\n---\nText.\n"  # its id: its file's name
     files = {
         "course.yml": "title: Ids\nid: ids\n",
         "units/01-constructor.md": unit_file(),
         "units/02-next.md": next_unit,
+        "units/03-__proto__.md": last_unit,
     }
     with serve_build(write_files(root / "course", files), root / "web" / "site") as url:
         yield url
@@ -54,15 +58,17 @@ def test_inherited_names_work_as_objective_and_unit_ids(page: Page, ids_url: str
     page.goto(ids_url + "units/constructor.html")
     expect(page.get_by_role("heading", level=1)).to_have_text("Inherited names")
     answer(page, wrong={"constructor"})
-    expect(page.get_by_role("region", name="Not yet mastered")).to_contain_text("You scored 75% (3 of 4).")
+    expect(page.get_by_role("region", name="Not yet mastered")).to_contain_text("You scored 80% (4 of 5).")
     assert "?" not in page.url  # the quiz was checked by the script, not submitted into the URL
     expect(page.locator("#ms-correctives-constructor")).to_be_visible()
     expect(page.locator("#ms-correctives-constructor")).to_contain_text("Explained again: constructor.")
     for n in NAMES[1:]:
         expect(page.locator(f"#ms-correctives-{n}")).to_be_hidden()
-    saved = page.evaluate(
-        "() => { for (var i = 0; i < localStorage.length; i++) { var k = localStorage.key(i);"
-        " if (k.indexOf('ids') >= 0) return JSON.parse(localStorage.getItem(k)); } return null; }"
+    saved = json.loads(  # as text: Playwright's own passing of objects drops a '__proto__' key
+        page.evaluate(
+            "() => { for (var i = 0; i < localStorage.length; i++) { var k = localStorage.key(i);"
+            " if (k.indexOf('ids') >= 0) return localStorage.getItem(k); } return null; }"
+        )
     )
     objectives = saved["units"]["constructor"]["objectives"]
     assert sorted(objectives) == sorted(NAMES)
@@ -77,3 +83,6 @@ def test_inherited_names_work_as_objective_and_unit_ids(page: Page, ids_url: str
     page.goto(ids_url + "units/toString.html")
     expect(page.get_by_role("heading", level=1)).to_have_text("Next one")
     expect(page.get_by_role("region", name="Not open yet")).to_be_hidden()
+    page.goto(ids_url + "units/__proto__.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Last one")
+    expect(page.get_by_role("region", name="Not open yet")).to_be_hidden()  # constructor is mastered

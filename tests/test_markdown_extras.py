@@ -378,6 +378,22 @@ def test_a_code_chunk_is_said_to_be_shown_and_never_run_once_a_unit() -> None:
     assert problems == []  # attributes and plain fences are not chunks
 
 
+def test_a_quarto_chunk_in_double_braces_is_shown_as_written_with_single_braces() -> None:
+    """Quarto's ```{{r}}: a chunk shown, not run; its header reads ```{r}, in a code block or as one."""
+    body = "````\n``` {{r}}\n#| label: raw-data\nrawdata <- 1\n```\n````\n"  # the teacher's lesson
+    html, problems = parse_lesson(body)
+    assert problems == []
+    assert html == "<pre><code>``` {r}\n#| label: raw-data\nrawdata &lt;- 1\n```\n</code></pre>\n"
+    html, problems = parse_lesson("```{{python}}\n#| echo: false\nprint(1)\n```\n\n~~~ {{ r }}\nx\n~~~\n")
+    assert problems == []  # (shown on purpose: no chunk 'never run')
+    assert html == (
+        "<pre><code>```{python}\n#| echo: false\nprint(1)\n```\n</code></pre>\n"
+        "<pre><code>```{r}\nx\n```\n</code></pre>\n"
+    )
+    html, _ = parse_lesson("````markdown\n```{{< meta x >}}\n````\n")
+    assert "{{&lt; meta x &gt;}}" in html  # a shortcode is no chunk
+
+
 def test_display_math_on_lines_of_its_own_ends_a_paragraph() -> None:
     """As pandoc reads it: 'the model\\n$$ ... $$\\nwhere ...' is typeset, not text whose '_' became emphasis."""
     html, problems = parse_lesson("The model\n$$\nY_{t} = \\beta_{0} + \\epsilon_{t},\n$$\nwhere it costs $$5.\n")

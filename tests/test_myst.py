@@ -78,7 +78,8 @@ def test_sphinx_lesson_blocks_nest_and_teacher_notes_are_never_published(
         ("section", "Loop it"),
         ("details", "Solution"),  # sphinx-exercise's argument is the exercise's label: not a title
     ]
-    assert "ex-loop" not in html and "```" not in html
+    assert html.count("ex-loop") == 1 and '<section class="ms-practice ms-practice--practice" id="ex-loop"' in html
+    assert "```" not in html and ":label:" not in html  # (the label is the exercise's id, links to it lead there)
 
 
 def test_code_directives_keep_their_language_and_caption_and_a_code_cell_is_said_never_to_run() -> None:
@@ -289,7 +290,8 @@ def test_gated_exercises_and_solutions_are_blocks_the_solution_collapsed() -> No
     summary = "<summary><!--ms-t:block_solution--></summary>"
     assert re.search(summary + r"\n<p>One ANSWER:</p>\n<pre[^>]*><code class=\"language-python\">", html)
     assert html.endswith("</details>\n<p>After.</p>\n")
-    assert "-start" not in html and "-end" not in html and ":label:" not in html and "ex1" not in html
+    assert "-start" not in html and "-end" not in html and ":label:" not in html
+    assert html.count("ex1") == 1 and html.startswith('<section class="ms-practice ms-practice--practice" id="ex1"')
     assert [p for p in problems if "solution" in p or "exercise" in p] == []
 
 
@@ -388,3 +390,31 @@ def test_a_target_before_an_underlined_heading_is_a_target_not_words_of_the_head
     assert problems == []
     assert '<h2 id="getting-help">Getting Help</h2>' in html and "(getting-help)=" not in html
     assert '<a href="#getting-help">Getting Help</a>' in html
+
+
+def test_sphinx_proof_directives_are_titled_boxes_their_label_the_id() -> None:
+    """sphinx-proof's {prf:theorem} and the like (a teacher's statistics lessons): they were code, ':label:' shown."""
+    body = (
+        "```{prf:theorem} Law of large numbers\n:label: lln_as\n\n"
+        "If $X_1, X_2, \\ldots$ are IID with mean $\\mu$, then $\\bar X_n \\to \\mu$.\n```\n\n"
+        ":::{prf:lemma}\n:label: lem-1\n:nonumber:\n:class: important\n\nIt holds:\n\n"
+        "```{math}\nx = 1\n```\n:::\n\n"
+        "```{prf:proof}\nTrivial.\n```\n\n"
+        "```{prf:definition} The *mean*\nAverage.\n```\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--callout", "Theorem (Law of large numbers)"),
+        ("aside", "ms-callout ms-callout--callout", "Lemma"),
+        ("aside", "ms-callout ms-callout--callout", "Proof"),
+        ("aside", "ms-callout ms-callout--callout", "Definition (The <em>mean</em>)"),
+    ]
+    assert '<aside class="ms-callout ms-callout--callout" id="lln_as"' in html
+    assert '<aside class="ms-callout ms-callout--callout" id="lem-1"' in html
+    assert html.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 1  # the nested {math}
+    assert ":label:" not in html and ":nonumber:" not in html and "```" not in html and "$" not in html
+    _, problems = parse("```{prf:lemmma}\nx\n```\n")
+    assert problems == [
+        "units/a.md:5: warning: MyST directive '```{prf:lemmma}' is shown as code: it is not read here [shown-as-text]"
+    ]

@@ -32,7 +32,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from masterysite.parse.markdown import push_block
+from masterysite.parse.markdown import push_block, theme_safe
 
 MYST_NAMES = {
     # sphinx-lesson (CodeRefinery) and Jupyter Book names -> masterysite's lesson blocks
@@ -67,6 +67,8 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
     from masterysite.parse.admonitions import block_of, types
 
     tag = name.lower()
+    if tag.startswith("prf:"):
+        return _proof_box(tag[len("prf:") :], title, options, written)
     classes = re.split(r"[\s,]+", options.get("class", "").strip())
     collapsible = tag == "dropdown" or "dropdown" in classes or "toggle" in classes
     if tag == "admonition":  # a generic box: its class gives its look
@@ -84,6 +86,31 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
     block_name, key, words = block
     meta: dict[str, Any] = {"name": block_name, "closed": True, "open": "open" in options, "written": written}
     meta.update(title=title or ("" if key else words), title_key=key, admonition=tag)
+    return _labelled(meta, options)
+
+
+PROOF_BOXES = (
+    *("theorem", "lemma", "definition", "proof", "example", "remark", "corollary", "proposition", "conjecture"),
+    *("axiom", "criterion", "algorithm", "observation", "property", "assumption", "notation"),
+)
+"""sphinx-proof's directives (``{prf:theorem} Title``): a titled box each, 'Theorem (Title)'."""
+
+
+def _proof_box(kind: str, title: str, options: dict[str, str], written: str) -> dict[str, Any] | None:
+    if kind not in PROOF_BOXES:
+        return None  # (an unknown 'prf:' name: shown as code, with a warning that names it: links.py)
+    word = kind.capitalize()
+    meta: dict[str, Any] = {"name": "callout", "closed": True, "open": False, "written": written}
+    meta.update(title=f"{word} ({title})" if title else word, title_key=None, admonition="callout")
+    return _labelled(meta, options)
+
+
+def _labelled(meta: dict[str, Any], options: dict[str, str]) -> dict[str, Any]:
+    """A directive's ``:label:`` (Sphinx's ``:name:``) is the box's id: a link or ``{ref}`` to it leads
+    there (parse/xref.py; never one in a question or the enrichment)."""
+    label = (options.get("label") or options.get("name") or "").strip()
+    if label and not re.search(r"\s", label):
+        meta["label"], meta["anchor"] = label, theme_safe(label)
     return meta
 
 

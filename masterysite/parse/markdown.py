@@ -832,6 +832,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
         comment_rule,
         directive_rule,
         note_myst,
+        render_math_block,
         render_role,
         render_target,
         role_rule,
@@ -842,7 +843,10 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.before("lheading", "myst_target", target_rule)  # ("(x)=" over a setext heading too)
     md.block.ruler.before("paragraph", "myst_comment", comment_rule, {"alt": ["paragraph", "reference", "list"]})
     dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True, renderer=render_math)
-    md.add_render_rule("math_inline_double", _display_in_text)  # 'is:\n$$f(x)$$': a formula of its own
+    md.add_render_rule("math_inline_double", _display_in_text)
+    md.add_render_rule(
+        "math_block", render_math_block
+    )  # a labelled formula: numbered (parse/xref.py)  # 'is:\n$$f(x)$$': a formula of its own
     ruler = md.inline.ruler
     ruler.at("math_inline", _from_the_start(ruler.__rules__[ruler.__find__("math_inline")].fn))
     # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):

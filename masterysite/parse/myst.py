@@ -259,6 +259,9 @@ def other_directive(
         token = state.push("math_block", "math", 0)
         token.block, token.markup, token.map = True, "$$", [start, after]
         token.content = "\n" + "\n".join(_raw(state, n) for n in range(body, stop)).strip("\n") + "\n"
+        label = options.get("label", "").strip()
+        if label and not re.search(r"\s", label):
+            token.meta["label"] = label  # numbered, and {eq}`label` a link to it (parse/xref.py)
     elif name in ("figure", "image"):
         _image(state, start, body, stop, name, argument, options)
     elif name == "raw":  # raw HTML as it is; a notebook's or LaTeX's: for another output, nothing here
@@ -404,12 +407,30 @@ def advice(role: str) -> str:
         return "MyST citation {} is shown as its text: write the reference out"
     if role.startswith("glue"):
         return "MyST role {} is shown as its text: it is filled in by running the notebook; write the value"
-    if role in ("ref", "doc", "numref", "eq", "any", "external") or ":" in role:
+    if role == "eq":
+        return (
+            "MyST equation reference {} is shown as its text: no formula of this unit has that label;"
+            " give a ```{{math}} formula of this unit that ':label:' (a formula of another unit is not numbered here)"
+        )
+    if role in ("ref", "doc", "numref", "any", "external") or ":" in role:
         return (
             "MyST cross-reference {} is shown as its text, not a link:"
             " write a Markdown link ([text](other-unit.md#heading))"
         )
     return "MyST role {} is shown as its text: it is not read here"
+
+
+def render_math_block(_self: Any, tokens: Any, idx: int, _options: Any, _env: Any) -> str:
+    """A display formula; one with a ``:label:`` (numbered: parse/xref.py) has its id and its number."""
+    from masterysite.parse.markdown import render_math
+
+    token = tokens[idx]
+    mathml = render_math(str(token.content).strip(), {"display_mode": True})
+    if not token.meta.get("number"):
+        return f'<div class="math block">\n{mathml}\n</div>\n'
+    ident, number = escapeHtml(str(token.meta["id"])), token.meta["number"]
+    number_html = f'<span class="math-number">({number})</span>'
+    return f'<div class="math block math-numbered" id="{ident}">\n{mathml}\n{number_html}\n</div>\n'
 
 
 def render_role(_self: Any, tokens: Any, idx: int, _options: Any, _env: Any) -> str:

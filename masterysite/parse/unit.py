@@ -106,7 +106,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if env.get("references") or env.get(ABBREVIATIONS):  # (before teacher's notes are dropped)
         _sealed_definitions(tokens, body, path, parts.body_offset, report)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
-    if "{#" in body or "\n: " in body or "Table: " in body or ")=" in body:  # cross-references, table captions
+    if "{#" in body or "\n: " in body or "Table: " in body or ")=" in body or "label:" in body:  # cross-references
         tokens = cross_references(tokens)
     offset = parts.body_offset
     objectives = _objectives(meta, path, report)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import time
 from pathlib import Path
 
@@ -377,6 +378,22 @@ def test_a_code_chunk_is_said_to_be_shown_and_never_run_once_a_unit() -> None:
     assert problems == []  # attributes and plain fences are not chunks
 
 
+def test_a_quarto_chunk_in_double_braces_is_shown_as_written_with_single_braces() -> None:
+    """Quarto's ```{{r}}: a chunk shown, not run; its header reads ```{r}, in a code block or as one."""
+    body = "````\n``` {{r}}\n#| label: raw-data\nrawdata <- 1\n```\n````\n"  # the teacher's lesson
+    html, problems = parse_lesson(body)
+    assert problems == []
+    assert html == "<pre><code>``` {r}\n#| label: raw-data\nrawdata &lt;- 1\n```\n</code></pre>\n"
+    html, problems = parse_lesson("```{{python}}\n#| echo: false\nprint(1)\n```\n\n~~~ {{ r }}\nx\n~~~\n")
+    assert problems == []  # (shown on purpose: no chunk 'never run')
+    assert html == (
+        "<pre><code>```{python}\n#| echo: false\nprint(1)\n```\n</code></pre>\n"
+        "<pre><code>```{r}\nx\n```\n</code></pre>\n"
+    )
+    html, _ = parse_lesson("````markdown\n```{{< meta x >}}\n````\n")
+    assert "{{&lt; meta x &gt;}}" in html  # a shortcode is no chunk
+
+
 def test_display_math_on_lines_of_its_own_ends_a_paragraph() -> None:
     """As pandoc reads it: 'the model\\n$$ ... $$\\nwhere ...' is typeset, not text whose '_' became emphasis."""
     html, problems = parse_lesson("The model\n$$\nY_{t} = \\beta_{0} + \\epsilon_{t},\n$$\nwhere it costs $$5.\n")
@@ -515,6 +532,68 @@ def test_display_math_in_a_sentence_is_left_to_the_sentence() -> None:
     html, _ = parse_lesson("The loss is $$\nL = y\n$$\nand its gradient is $$g$$\n")
     assert "math block" not in html and html.startswith('<p>The loss is <span class="math display"><math')
     assert html.count('display="block"') == 2 and html.endswith("</span></p>\n")  # both in the sentence, as pandoc
+
+
+# Formulas as the repros of a teacher's port wrote them (MathJax's LaTeX: Jupyter Book, Quarto)
+ALIGNED_NO_AMPERSAND = (
+    "$$\n\\begin{aligned}\n    1 = m - 9n \\\\\n    3 = m - 7n \\\\\n    8 = m - 3n\n\\end{aligned}\n$$\n"
+)
+ALIGNED = "$$\n\\begin{aligned}\n    1 &= m - 9n \\\\\n    3 &= m - 7n\n\\end{aligned}\n$$\n"
+COLOURED_MATRIX = "$$\n\\begin{bmatrix} \\color{red}{a} & b \\\\ c & \\color{blue}{d} \\end{bmatrix}\n$$\n"
+
+
+def rows(html: str) -> list[list[str]]:
+    """The cells of each row of the one table in ``html``'s MathML, as their text."""
+    return [
+        [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<mtd[^>]*/>|<mtd[^>]*(?<!/)>(.*?)</mtd>", row)]
+        for row in re.findall(r"<mtr>(.*?)</mtr>", html)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        (ALIGNED_NO_AMPERSAND, [["1&#x0003D;m&#x02212;9n"], ["3&#x0003D;m&#x02212;7n"], ["8&#x0003D;m&#x02212;3n"]]),
+        (ALIGNED, [["1", "&#x0003D;m&#x02212;9n"], ["3", "&#x0003D;m&#x02212;7n"]]),
+        (COLOURED_MATRIX, [["a", "b"], ["c", "d"]]),
+        (
+            "$$\\begin{split} f &= a \\\\[4pt] &= b & c \\\\ \\end{split}$$\n",
+            [["f", "&#x0003D;a"], ["", "&#x0003D;b", "c"]],
+        ),
+        ("$$\\begin{alignedat}{2} x &= 1 & y &= 2 \\end{alignedat}$$\n", [["x", "&#x0003D;1", "y", "&#x0003D;2"]]),
+        ("$$\\begin{gathered} a + b \\\\ c \\end{gathered}$$\n", [["a&#x0002B;b"], ["c"]]),
+        (
+            "$x = \\begin{cases} \\color{red}{1} & x > 0 \\\\ 0 & x \\le 0 \\end{cases}$\n",
+            [["1", "x&#x0003E;0"], ["0", "x&#x02264;0"]],
+        ),
+    ],
+)
+def test_mathjax_environments_and_colours_are_tables_row_by_row(formula: str, expected: list[list[str]]) -> None:
+    """latex2mathml knows neither aligned (nor split, alignedat, gathered) nor MathJax's \\color{c}{x}:
+    their '&' was a character and the rows ran together on one line."""
+    html, problems = parse_lesson(formula)
+    assert problems == []
+    assert "<mtable" in html and "<mi>&</mi>" not in html and "<mi>&amp;</mi>" not in html
+    assert rows(html) == expected
+
+
+def test_an_aligned_relation_keeps_its_space_and_a_colour_its_argument() -> None:
+    html, _ = parse_lesson(ALIGNED + "\n" + COLOURED_MATRIX)
+    assert '<mtd columnalign="left"><mrow /><mo>&#x0003D;</mo>' in html  # '&=' a relation, as LaTeX sets it
+    assert html.count("<mstyle") == 2 and '<mstyle mathcolor="red"><mi>a</mi></mstyle>' in html
+    assert '<mstyle mathcolor="blue"><mi>d</mi></mstyle>' in html
+    html, _ = parse_lesson("$\\color{red}{a {b} \\color{blue}{c}} d$ and $\\color{green} e$\n")
+    assert re.sub(r"</?mrow>", "", html).count("</mstyle><mi>d</mi>") == 1  # 'd' is not red
+    assert '<mstyle mathcolor="green"><mi>e</mi></mstyle>' in html  # (the one-argument switch, as it was)
+
+
+def test_an_ampersand_left_outside_a_table_is_a_warning() -> None:
+    _, problems = parse_lesson("Rows:\n\n$$\n\\begin{matrixx} a & b \\end{matrixx}\n$$\n\n$a \\& b$\n")
+    assert problems == [
+        "units/a.md:8: warning: math '\\begin{matrixx} a & b \\end{matrixx}' has an '&' outside a table: it is shown"
+        " as a character; put the rows in an environment that has columns (\\begin{aligned}, \\begin{array}{rl},"
+        " \\begin{cases}) [math]"
+    ]
 
 
 def test_display_math_right_after_a_line_of_text_is_typeset() -> None:

@@ -78,7 +78,8 @@ def test_sphinx_lesson_blocks_nest_and_teacher_notes_are_never_published(
         ("section", "Loop it"),
         ("details", "Solution"),  # sphinx-exercise's argument is the exercise's label: not a title
     ]
-    assert "ex-loop" not in html and "```" not in html
+    assert html.count("ex-loop") == 1 and '<section class="ms-practice ms-practice--practice" id="ex-loop"' in html
+    assert "```" not in html and ":label:" not in html  # (the label is the exercise's id, links to it lead there)
 
 
 def test_code_directives_keep_their_language_and_caption_and_a_code_cell_is_said_never_to_run() -> None:
@@ -122,7 +123,8 @@ def test_math_figure_and_image_directives(make_course: MakeCourse, tmp_path: Pat
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit, "units/fig/tree.png": image})
     build(root, tmp_path / "site")
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
-    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in page and "euler" not in page
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in page and ":label:" not in page
+    assert page.count("euler") == 1 and '<div class="math block math-numbered" id="euler">' in page  # numbered
     assert re.search(
         r'<figure>\n<p><img src="fig/tree.png" alt="A tree of files" width="300px"[^>]*></p>\n'
         r"<figcaption>The <em>file</em> tree.</figcaption>\n</figure>",  # the caption is Markdown
@@ -289,7 +291,8 @@ def test_gated_exercises_and_solutions_are_blocks_the_solution_collapsed() -> No
     summary = "<summary><!--ms-t:block_solution--></summary>"
     assert re.search(summary + r"\n<p>One ANSWER:</p>\n<pre[^>]*><code class=\"language-python\">", html)
     assert html.endswith("</details>\n<p>After.</p>\n")
-    assert "-start" not in html and "-end" not in html and ":label:" not in html and "ex1" not in html
+    assert "-start" not in html and "-end" not in html and ":label:" not in html
+    assert html.count("ex1") == 1 and html.startswith('<section class="ms-practice ms-practice--practice" id="ex1"')
     assert [p for p in problems if "solution" in p or "exercise" in p] == []
 
 
@@ -388,3 +391,105 @@ def test_a_target_before_an_underlined_heading_is_a_target_not_words_of_the_head
     assert problems == []
     assert '<h2 id="getting-help">Getting Help</h2>' in html and "(getting-help)=" not in html
     assert '<a href="#getting-help">Getting Help</a>' in html
+
+
+def test_sphinx_proof_directives_are_titled_boxes_their_label_the_id() -> None:
+    """sphinx-proof's {prf:theorem} and the like (a teacher's statistics lessons): they were code, ':label:' shown."""
+    body = (
+        "```{prf:theorem} Law of large numbers\n:label: lln_as\n\n"
+        "If $X_1, X_2, \\ldots$ are IID with mean $\\mu$, then $\\bar X_n \\to \\mu$.\n```\n\n"
+        ":::{prf:lemma}\n:label: lem-1\n:nonumber:\n:class: important\n\nIt holds:\n\n"
+        "```{math}\nx = 1\n```\n:::\n\n"
+        "```{prf:proof}\nTrivial.\n```\n\n"
+        "```{prf:definition} The *mean*\nAverage.\n```\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--callout", "Theorem (Law of large numbers)"),
+        ("aside", "ms-callout ms-callout--callout", "Lemma"),
+        ("aside", "ms-callout ms-callout--callout", "Proof"),
+        ("aside", "ms-callout ms-callout--callout", "Definition (The <em>mean</em>)"),
+    ]
+    assert '<aside class="ms-callout ms-callout--callout" id="lln_as"' in html
+    assert '<aside class="ms-callout ms-callout--callout" id="lem-1"' in html
+    assert html.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 1  # the nested {math}
+    assert ":label:" not in html and ":nonumber:" not in html and "```" not in html and "$" not in html
+    _, problems = parse("```{prf:lemmma}\nx\n```\n")
+    assert problems == [
+        "units/a.md:5: warning: MyST directive '```{prf:lemmma}' is shown as code: it is not read here [shown-as-text]"
+    ]
+
+
+def test_labelled_formulas_are_numbered_and_eq_references_link_to_them() -> None:
+    """A teacher's statistics lesson: {eq}`infinite` showed the bare label, with a warning at each use."""
+    body = (
+        "```{math}\n:label: infinite\n\n1 + c + c^2 + \\cdots = \\frac{1}{1-c}\n```\n\n"
+        "$$\nx = y\n$$\n\n"
+        ":::{math}\n:label: second\na = b\n:::\n\n"
+        "To prove key formula {eq}`infinite`, multiply both sides by $(1-c)$.\n"
+        "Again {eq}`infinite`, then {eq}`second`; see [the formula](infinite).\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert re.findall(r'<div class="math block[^"]*"(?: id="[^"]*")?>', html) == [
+        '<div class="math block math-numbered" id="infinite">',
+        '<div class="math block">',  # (no label: no number)
+        '<div class="math block math-numbered" id="second">',
+    ]
+    assert re.findall(r'<span class="math-number">\((\d)\)</span>', html) == ["1", "2"]
+    assert '<p>To prove key formula <a href="#infinite">(1)</a>, multiply' in html
+    assert (
+        'Again <a href="#infinite">(1)</a>, then <a href="#second">(2)</a>; see <a href="#infinite">the formula</a>.'
+        in html
+    )
+    assert "{eq}" not in html and ":label:" not in html
+
+
+def test_an_eq_reference_to_no_formula_of_the_unit_is_said_once_a_label() -> None:
+    body = "```{math}\n:label: here\nx\n```\n\nSee {eq}`there`,\n{eq}`there` and {eq}`elsewhere`; {ref}`here`.\n"
+    html, problems = parse(body)
+    assert problems == [
+        "units/a.md:10: warning: MyST equation reference {eq}`there` is shown as its text: no formula of this unit"
+        " has that label; give a ```{math} formula of this unit that ':label:' (a formula of another unit is not"
+        " numbered here) [shown-as-text]",
+        "units/a.md:11: warning: MyST equation reference {eq}`elsewhere` is shown as its text: no formula of this"
+        " unit has that label; give a ```{math} formula of this unit that ':label:' (a formula of another unit is"
+        " not numbered here) [shown-as-text]",
+    ]
+    assert '<p>See there,\nthere and elsewhere; <a href="#here">(1)</a>.</p>' in html
+
+
+def test_a_link_or_ref_to_a_directives_label_leads_to_its_box() -> None:
+    body = (
+        "We will show an example in the [exercise](lln_ex3); see {ref}`lln_ex3`, {prf:ref}`lln_as`"
+        " and {ref}`the tip <tip-1>`.\n\n"
+        "```{exercise}\n:label: lln_ex3\n\nShow it.\n```\n\n"
+        "```{prf:theorem} Law of *large* numbers\n:label: lln_as\nIt holds.\n```\n\n"
+        ":::{tip}\n:name: tip-1\nA tip.\n:::\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert html.startswith(
+        '<p>We will show an example in the <a href="#lln_ex3">exercise</a>; see <a href="#lln_ex3">lln_ex3</a>,'
+        ' <a href="#lln_as">Theorem (Law of large numbers)</a> and <a href="#tip-1">the tip</a>.</p>\n'
+        '<section class="ms-practice ms-practice--practice" id="lln_ex3"'
+    )
+    assert '<aside class="ms-callout ms-callout--tip" id="tip-1"' in html
+
+
+def test_labels_inside_a_question_or_the_enrichment_are_no_targets(make_course: MakeCourse) -> None:
+    """Their content is sealed until the student answers: a reference must not read a title from them."""
+    unit = HEAD.replace("title: T\n", "title: T\nobjectives:\n  o: O\n") + (
+        "See {eq}`sealed-eq`, {ref}`sealed-thm` and [the remark](bonus).\n\n"
+        "::: question o\nWhat?\n\n```{math}\n:label: sealed-eq\nx = SECRET\n```\n\n= 1\n:::\n\n"
+        "::: enrichment More\n```{prf:theorem} SECRET-TITLE\n:label: sealed-thm\nWhy.\n```\n\n"
+        "```{prf:remark} SECRET-TOO\n:label: bonus\nMore.\n```\n:::\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert sorted(line.split(": ", 1)[1][:50] for line in result.output.splitlines() if "units/a.md" in line) == [
+        "broken link 'bonus': no file 'units/bonus' in the ",
+        "warning: MyST cross-reference {ref}`sealed-thm` is",
+        "warning: MyST equation reference {eq}`sealed-eq` i",
+    ]

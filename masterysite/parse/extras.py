@@ -207,6 +207,22 @@ def fence_language(token: Token) -> None:
     apply_attributes(token, attrs)
 
 
+_VERBATIM_CHUNK = re.compile(r"\{\{\s*([^{}<>%\s][^{}]*?)\s*\}\}")  # '{{r}}', not a shortcode '{{< meta x >}}'
+_VERBATIM_LINE = re.compile(r"^([ \t]*(?:`{3,}|~{3,})[ \t]*)\{\{\s*([^{}<>%\s][^{}]*?)\s*\}\}[ \t]*$", re.M)
+
+
+def verbatim_chunks(token: Token) -> None:
+    """Quarto's chunk shown as written, not run: ```` ```{{r}} ```` is a code block that shows its
+    ```` ```{r} ```` line and closing fence, as Quarto shows it; a line ```` ```{{r}} ```` inside a
+    code block (a lesson showing how to write one) reads ```` ```{r} ```` too."""
+    token.content = _VERBATIM_LINE.sub(r"\1{\2}", token.content)
+    chunk = _VERBATIM_CHUNK.fullmatch(token.info.strip())
+    if chunk is not None:
+        fence = token.markup if token.markup.startswith("`") else "```"
+        token.content = f"{fence}{{{chunk.group(1)}}}\n{token.content}{fence}\n"
+        token.info = ""
+
+
 def _figure(tokens: list[Token], index: int) -> None:
     """An image alone in its paragraph, with a title (or, as pandoc has it, with bracket text and
     an ``alt`` in braces): a ``<figure>`` whose caption is that title or text."""
@@ -239,6 +255,8 @@ def _core(state: StateCore) -> None:
     titled: list[int] = []
     for index, token in enumerate(tokens):
         if token.type == "fence":
+            if "{{" in token.content or token.info.lstrip().startswith("{{"):
+                verbatim_chunks(token)
             raw = _RAW.fullmatch(token.info.strip())
             if raw is not None:  # pandoc's raw block: HTML as it is; LaTeX, a notebook's... nothing here
                 token.type, token.content = "html_block", token.content if raw.group(1).lower() == "html" else ""

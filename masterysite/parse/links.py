@@ -215,6 +215,7 @@ class LinkRewriter:
         self.root = Path(source.root)
         self.links: list[Link] = []
         self.chunk_seen = False
+        self.equations_said: set[str] = set()  # {eq} labels with no formula here: said once each
         self.directives_seen: set[str] = set()
         self.shortcodes_seen: set[str] = set()  # Quarto shortcodes said already, by name
         self.attributes_seen: set[str] = set()  # attributes not kept, said already
@@ -467,6 +468,10 @@ class LinkRewriter:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
             elif child.meta and "myst_role" in child.meta:
+                if child.meta["role"] == "eq" and child.meta["target"] in self.equations_said:
+                    continue  # (a lesson refers to its key formula many times: one warning)
+                if child.meta["role"] == "eq":
+                    self.equations_said.add(child.meta["target"])
                 message = child.meta["advice"].format(child.meta["myst_role"])
                 self.report.warn(self.source.path, line, message, "shown-as-text")
 

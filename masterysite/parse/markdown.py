@@ -33,6 +33,7 @@ from pygments.util import ClassNotFound
 
 from masterysite.parse import sanitize
 from masterysite.parse.extras import extend_markdown
+from masterysite.parse.latex import for_latex2mathml
 
 BLOCKS = ("question", "corrective", "enrichment")
 _FORMATTER = HtmlFormatter(nowrap=True)
@@ -44,6 +45,7 @@ class MathProblem(Exception):
 
 math_failures: list[str] = []  # LaTeX that could not be typeset; with a name: one of its commands is unknown
 _UNKNOWN_COMMAND = re.compile(r"<mi>\\([A-Za-z]+)</mi>")  # what latex2mathml makes of a command it does not know
+_AMPERSAND = "<mi>&</mi>"  # what it makes of an '&' outside a table (an environment it does not know)
 
 
 def render_math(latex: str, options: dict[str, Any]) -> str:
@@ -52,9 +54,11 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
 
     display = "block" if options.get("display_mode") else "inline"
     try:
-        mathml = str(latex_to_mathml(latex, display=display))
+        mathml = str(latex_to_mathml(for_latex2mathml(latex), display=display))
         if "<mi>\\" in mathml and (unknown := _UNKNOWN_COMMAND.search(mathml)):
             math_failures.append(f"\0{unknown.group(1)}\0{latex}")  # a lesson's own macro ('\\vect'): say so
+        elif _AMPERSAND in mathml:
+            math_failures.append(f"\0&\0{latex}")  # an '&' outside any table: shown as a character
         return mathml
     except Exception:  # latex2mathml raises many kinds on bad input; fall back to the source
         math_failures.append(latex)
@@ -834,6 +838,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
         comment_rule,
         directive_rule,
         note_myst,
+        render_math_block,
         render_role,
         render_target,
         role_rule,
@@ -844,7 +849,10 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.before("lheading", "myst_target", target_rule)  # ("(x)=" over a setext heading too)
     md.block.ruler.before("paragraph", "myst_comment", comment_rule, {"alt": ["paragraph", "reference", "list"]})
     dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True, renderer=render_math)
-    md.add_render_rule("math_inline_double", _display_in_text)  # 'is:\n$$f(x)$$': a formula of its own
+    md.add_render_rule("math_inline_double", _display_in_text)
+    md.add_render_rule(
+        "math_block", render_math_block
+    )  # a labelled formula: numbered (parse/xref.py)  # 'is:\n$$f(x)$$': a formula of its own
     ruler = md.inline.ruler
     ruler.at("math_inline", _from_the_start(ruler.__rules__[ruler.__find__("math_inline")].fn))
     # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):

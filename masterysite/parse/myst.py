@@ -32,7 +32,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from masterysite.parse.markdown import push_block
+from masterysite.parse.markdown import push_block, theme_safe
 
 MYST_NAMES = {
     # sphinx-lesson (CodeRefinery) and Jupyter Book names -> masterysite's lesson blocks
@@ -67,6 +67,8 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
     from masterysite.parse.admonitions import block_of, types
 
     tag = name.lower()
+    if tag.startswith("prf:"):
+        return _proof_box(tag[len("prf:") :], title, options, written)
     classes = re.split(r"[\s,]+", options.get("class", "").strip())
     collapsible = tag == "dropdown" or "dropdown" in classes or "toggle" in classes
     if tag == "admonition":  # a generic box: its class gives its look
@@ -84,6 +86,31 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
     block_name, key, words = block
     meta: dict[str, Any] = {"name": block_name, "closed": True, "open": "open" in options, "written": written}
     meta.update(title=title or ("" if key else words), title_key=key, admonition=tag)
+    return _labelled(meta, options)
+
+
+PROOF_BOXES = (
+    *("theorem", "lemma", "definition", "proof", "example", "remark", "corollary", "proposition", "conjecture"),
+    *("axiom", "criterion", "algorithm", "observation", "property", "assumption", "notation"),
+)
+"""sphinx-proof's directives (``{prf:theorem} Title``): a titled box each, 'Theorem (Title)'."""
+
+
+def _proof_box(kind: str, title: str, options: dict[str, str], written: str) -> dict[str, Any] | None:
+    if kind not in PROOF_BOXES:
+        return None  # (an unknown 'prf:' name: shown as code, with a warning that names it: links.py)
+    word = kind.capitalize()
+    meta: dict[str, Any] = {"name": "callout", "closed": True, "open": False, "written": written}
+    meta.update(title=f"{word} ({title})" if title else word, title_key=None, admonition="callout")
+    return _labelled(meta, options)
+
+
+def _labelled(meta: dict[str, Any], options: dict[str, str]) -> dict[str, Any]:
+    """A directive's ``:label:`` (Sphinx's ``:name:``) is the box's id: a link or ``{ref}`` to it leads
+    there (parse/xref.py; never one in a question or the enrichment)."""
+    label = (options.get("label") or options.get("name") or "").strip()
+    if label and not re.search(r"\s", label):
+        meta["label"], meta["anchor"] = label, theme_safe(label)
     return meta
 
 
@@ -232,6 +259,9 @@ def other_directive(
         token = state.push("math_block", "math", 0)
         token.block, token.markup, token.map = True, "$$", [start, after]
         token.content = "\n" + "\n".join(_raw(state, n) for n in range(body, stop)).strip("\n") + "\n"
+        label = options.get("label", "").strip()
+        if label and not re.search(r"\s", label):
+            token.meta["label"] = label  # numbered, and {eq}`label` a link to it (parse/xref.py)
     elif name in ("figure", "image"):
         _image(state, start, body, stop, name, argument, options)
     elif name == "raw":  # raw HTML as it is; a notebook's or LaTeX's: for another output, nothing here
@@ -377,12 +407,30 @@ def advice(role: str) -> str:
         return "MyST citation {} is shown as its text: write the reference out"
     if role.startswith("glue"):
         return "MyST role {} is shown as its text: it is filled in by running the notebook; write the value"
-    if role in ("ref", "doc", "numref", "eq", "any", "external") or ":" in role:
+    if role == "eq":
+        return (
+            "MyST equation reference {} is shown as its text: no formula of this unit has that label;"
+            " give a ```{{math}} formula of this unit that ':label:' (a formula of another unit is not numbered here)"
+        )
+    if role in ("ref", "doc", "numref", "any", "external") or ":" in role:
         return (
             "MyST cross-reference {} is shown as its text, not a link:"
             " write a Markdown link ([text](other-unit.md#heading))"
         )
     return "MyST role {} is shown as its text: it is not read here"
+
+
+def render_math_block(_self: Any, tokens: Any, idx: int, _options: Any, _env: Any) -> str:
+    """A display formula; one with a ``:label:`` (numbered: parse/xref.py) has its id and its number."""
+    from masterysite.parse.markdown import render_math
+
+    token = tokens[idx]
+    mathml = render_math(str(token.content).strip(), {"display_mode": True})
+    if not token.meta.get("number"):
+        return f'<div class="math block">\n{mathml}\n</div>\n'
+    ident, number = escapeHtml(str(token.meta["id"])), token.meta["number"]
+    number_html = f'<span class="math-number">({number})</span>'
+    return f'<div class="math block math-numbered" id="{ident}">\n{mathml}\n{number_html}\n</div>\n'
 
 
 def render_role(_self: Any, tokens: Any, idx: int, _options: Any, _env: Any) -> str:

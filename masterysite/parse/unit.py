@@ -106,7 +106,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if env.get("references") or env.get(ABBREVIATIONS):  # (before teacher's notes are dropped)
         _sealed_definitions(tokens, body, path, parts.body_offset, report)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
-    if "{#" in body or "\n: " in body or "Table: " in body or ")=" in body:  # cross-references, table captions
+    if "{#" in body or "\n: " in body or "Table: " in body or ")=" in body or "label:" in body:  # cross-references
         tokens = cross_references(tokens)
     offset = parts.body_offset
     objectives = _objectives(meta, path, report)
@@ -436,7 +436,12 @@ def _report_math(body: str, offset: int, path: str, report: Report) -> None:
         command, latex = failure[1:].split("\0", 1) if failure.startswith("\0") else ("", failure)
         where = body.find(latex)
         line = body.count("\n", 0, where) + 1 + offset if where >= 0 else 0
-        if command:
+        if command == "&":
+            message = (
+                f"math '{latex[:40]}' has an '&' outside a table: it is shown as a character; put the rows"
+                f" in an environment that has columns (\\begin{{aligned}}, \\begin{{array}}{{rl}}, \\begin{{cases}})"
+            )
+        elif command:
             message = (
                 f"math '{latex[:40]}' uses '\\{command}', a command LaTeX does not have (a macro of the"
                 f" lesson's own?): it is shown as its name; write out what it stands for"

@@ -47,9 +47,21 @@ def cross_references(tokens: list[Token]) -> list[Token]:
 
 def _labels(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]:
     """MyST's targets ``(label)=``: label -> (the element's id, the title of the heading it stands
-    before, or the label). Each target is given its id (myst.render_target shows it)."""
+    before, or the label). Each target is given its id (myst.render_target shows it). Also the
+    ``:label:`` of a directive: of a box (its id set by myst.lesson_block), reading its title, and of a
+    ``{math}`` formula, numbered in the order of the unit and reading its number, '(1)'."""
     found: dict[str, tuple[str, str]] = {}
+    equations = 0
     for index, token in enumerate(tokens):
+        if index in sealed or not token.meta or "label" not in token.meta:
+            pass
+        elif token.type == "container_block_open" and token.meta.get("anchor"):
+            title = inline_text(token.meta.get("title_tokens") or []) or str(token.meta.get("title") or "")
+            found.setdefault(str(token.meta["label"]), (str(token.meta["anchor"]), title or str(token.meta["label"])))
+        elif token.type == "math_block" and str(token.meta["label"]) not in found:
+            equations += 1
+            token.meta.update(id=theme_safe(str(token.meta["label"])), number=equations)
+            found[str(token.meta["label"])] = (str(token.meta["id"]), f"({equations})")
         if token.type != "myst_target":
             continue
         label = str(token.meta["label"])
@@ -75,9 +87,7 @@ def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> lis
         label = href[1:] if href.startswith("#") else href
         if href and label in labels:
             child.attrSet("href", "#" + labels[label][0])
-        elif (
-            child.type == "myst_role" and child.meta.get("role") in ("ref", "numref") and child.meta["target"] in labels
-        ):
+        elif child.type == "myst_role" and child.meta["target"] in labels and _refers(child, labels):
             ident, title = labels[child.meta["target"]]
             link = Token("link_open", "a", 1)
             link.attrSet("href", "#" + ident)
@@ -85,6 +95,14 @@ def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> lis
             continue
         out.append(child)
     return out
+
+
+def _refers(role: Token, labels: dict[str, tuple[str, str]]) -> bool:
+    """Whether a role names a target of ``labels`` as a reference to it: ``{eq}`` only a formula's."""
+    name = role.meta.get("role")
+    if name == "eq":
+        return labels[role.meta["target"]][1].startswith("(")
+    return name in ("ref", "numref", "prf:ref")
 
 
 def _table_captions(tokens: list[Token]) -> list[Token]:

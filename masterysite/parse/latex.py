@@ -1,0 +1,142 @@
+"""LaTeX as lessons write it for MathJax (Jupyter Book, Quarto, Jekyll), rewritten into what latex2mathml
+reads the same way before it is turned into MathML.
+
+- ``\\begin{aligned}`` (``alignedat``, ``split``, ``gathered``): latex2mathml does not know them; their
+  ``&`` came out as a character and their rows ran together on one line. Each becomes the ``array`` it
+  is (``{rlrl…}``, as many columns as its widest row; ``{c}`` for ``gathered``), which latex2mathml
+  makes a table of. An aligned ``&=`` keeps the space around its ``=`` (``&{}=``, as LaTeX sets it).
+- ``\\color{red}{x}``: MathJax's two-argument form, which latex2mathml reads as a switch that colours
+  the rest of the group, ``&`` and ``\\\\`` included (a matrix lost its columns): ``{\\color{red}x}``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BEGIN = re.compile(r"\\begin\{(aligned|alignedat|split|gathered)\}")
+_ENVIRONMENT = re.compile(r"\\(begin|end)\{(\w+\*?)\}")
+_COLOR = re.compile(r"\\color\s*\{([^{}]*)\}\s*(?=\{)")
+_ROW_SPACE = re.compile(r"\\\\\s*\[[^\]]*\]")  # '\\[4pt]': latex2mathml's array reads '[4pt]' as text
+
+
+def for_latex2mathml(latex: str) -> str:
+    """``latex`` with the environments and colours above rewritten (unchanged when it has none)."""
+    if "\\color" in latex:
+        latex = _colors(latex)
+    if "\\begin" in latex:
+        latex = _environments(latex)
+    return latex
+
+
+def _group_end(latex: str, start: int) -> int | None:
+    """The index after the ``}`` that closes the ``{`` at ``start`` (None when it is never closed)."""
+    depth = 0
+    index = start
+    while index < len(latex):
+        char = latex[index]
+        if char == "\\":
+            index += 2  # '\{' and '\}' are characters, not groups
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def _colors(latex: str) -> str:
+    """``\\color{C}{X}`` -> ``{\\color{C}X}``; ``\\color{C}`` not followed by a group is left a switch."""
+    out: list[str] = []
+    pos = 0
+    for match in _COLOR.finditer(latex):
+        if match.start() < pos:
+            continue  # inside a group already rewritten
+        end = _group_end(latex, match.end())
+        if end is None:
+            continue
+        inner = _colors(latex[match.end() + 1 : end - 1])
+        out += [latex[pos : match.start()], "{\\color{", match.group(1), "}", inner, "}"]
+        pos = end
+    return "".join(out) + latex[pos:] if out else latex
+
+
+def _environments(latex: str) -> str:
+    """Each aligned, alignedat, split or gathered (innermost first) as the array it is."""
+    while (found := _innermost(latex)) is not None:
+        start, body_start, body_end, end, name = found
+        body = latex[body_start:body_end]
+        if name == "alignedat":  # '\begin{alignedat}{2}': its count of column pairs
+            group = _group_end(body, len(body) - len(body.lstrip()))
+            body = body[group:] if body.lstrip().startswith("{") and group else body
+        body = re.sub(r"^\s*\[[tcb]\]", "", body)  # '\begin{aligned}[t]': where it sits on the line
+        latex = latex[:start] + _array(body, name) + latex[end:]
+    return latex
+
+
+def _innermost(latex: str) -> tuple[int, int, int, int, str] | None:
+    """(start, body start, body end, end, name) of the first environment to rewrite with none inside it."""
+    for match in _BEGIN.finditer(latex):
+        name, depth = match.group(1), 0
+        for other in _ENVIRONMENT.finditer(latex, match.end()):
+            if other.group(1) == "begin":
+                if _BEGIN.match(other.group(0)):
+                    break  # one inside: rewritten first
+                depth += 1
+            elif depth:
+                depth -= 1
+            elif other.group(2) == name:
+                return match.start(), match.end(), other.start(), other.end(), name
+            else:
+                return None  # closed by another's end: not LaTeX; left to latex2mathml's message
+    return None
+
+
+def _array(body: str, name: str) -> str:
+    """The array an aligned (split, alignedat: right, left, right… columns) or gathered body is."""
+    body = _ROW_SPACE.sub(r"\\\\", body)
+    if name == "gathered":
+        return "\\begin{array}{c}" + body + "\\end{array}"
+    rows = [_split(row, "&") for row in _split(body, "\\\\")]
+    if len(rows) > 1 and not "".join(rows[-1]).strip():
+        rows.pop()  # a '\\' after the last row
+    columns = "".join("rl"[n % 2] for n in range(max(len(row) for row in rows)))
+    lines = ("&".join(_cell(cell, n) for n, cell in enumerate(row)) for row in rows)
+    return "\\begin{array}{" + columns + "}" + "\\\\".join(lines) + "\\end{array}"
+
+
+def _cell(cell: str, column: int) -> str:
+    """A left column's cell starts with an empty group, as LaTeX's aligned sets it: '&= b' keeps its
+    '=' a relation, spaced on both sides."""
+    return "{}" + cell if column % 2 and cell.strip() else cell
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` where it is outside any group or inner environment."""
+    parts: list[str] = []
+    depth = 0
+    last = index = 0
+    while index < len(text):
+        if text.startswith(separator, index) and depth == 0:
+            parts.append(text[last:index])
+            index += len(separator)
+            last = index
+            continue
+        char = text[index]
+        if char == "\\":
+            environment = _ENVIRONMENT.match(text, index)
+            if environment is not None:
+                depth += 1 if environment.group(1) == "begin" else -1
+                index = environment.end()
+                continue
+            index += 2  # a '\\' where it does not separate, '\&', '\{': no separator, no group
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        index += 1
+    parts.append(text[last:])
+    return parts

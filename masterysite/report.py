@@ -240,7 +240,9 @@ def _above(claimed: Score, checked: Score | None) -> bool:
 
 
 def pct_of(score: Score) -> str:
-    return f"{round(100 * score[0] / score[1])}%"
+    """As the student's pages show it (js/util.js percent): rounded down, so 2 of 3 is 66%, never a
+    79.6% shown as the 80% it does not reach."""
+    return f"{100 * score[0] // score[1]}%"
 
 
 class BadFile(Exception):

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from masterysite.build import load_course
 from masterysite.cli import main
 from masterysite.model import Course
-from masterysite.report import build_report, judge
+from masterysite.report import build_report, judge, pct_of
 from tests.exports import export, right_response, unit_record, wrong_response
 
 REPO = Path(__file__).resolve().parent.parent
@@ -374,3 +374,9 @@ def test_files_all_of_another_course_say_to_give_its_folder(tmp_path: Path, cour
         f"2 of the files are progress of the course 'fractions-fr', not of {REPO / 'course'}: give that course's"
         " folder with --course PATH" in result.stderr
     )
+
+
+def test_percentages_are_rounded_down_as_the_students_pages_show_them() -> None:
+    """2 of 3 is 66% on the student's pages (js/util.js percent): the report says the same, and never
+    shows a score below the pass mark as the pass mark (79.6% is not 80%)."""
+    assert [pct_of(s) for s in [(2, 3), (54, 85), (199, 250), (4, 5), (0, 7)]] == ["66%", "63%", "79%", "80%", "0%"]

@@ -111,12 +111,17 @@ def test_imported_mastery_without_an_attempt_is_shown_as_imported(page: Page, ba
     assert "Imported progress for 2 units (2 mastered)" in import_file(page, crafted.encode())
     row = page.locator("#ms-progress-table tr.unit-row").first
     expect(row).to_contain_text("Mastered (imported)")
+    bonus = f"a.bonus-link[href$='{UNIT1}.html#ms-enrichment']"
+    expect(page.locator(bonus)).to_have_count(0)  # the import brought no unit key: the bonus work stays shut
 
     visit(page, base_url + "index.html")
     assert badge(page, UNIT1) == "Mastered (imported)"
     assert badge(page, "equivalent-fractions") == "Mastered (imported)"
+    expect(page.locator(bonus)).to_have_count(0)
     reload(page)  # kept across reloads
     assert badge(page, UNIT1) == "Mastered (imported)"
+    visit(page, base_url + f"units/{UNIT1}.html")
+    expect(page.locator("#ms-unit-status")).to_have_text("Mastered (imported)")
 
     # A file that records a passing attempt behind its "mastered" counts as earned.
     visit(page, base_url + "progress.html")
@@ -126,10 +131,11 @@ def test_imported_mastery_without_an_attempt_is_shown_as_imported(page: Page, ba
     visit(page, base_url + "index.html")
     assert badge(page, "equivalent-fractions") == "Mastered"
 
-    # Earning it here, by answering, makes it plainly mastered.
+    # Earning it here, by answering, makes it plainly mastered, its bonus work open.
     master_unit1(page, base_url, site)
     visit(page, base_url + "index.html")
     assert badge(page, UNIT1) == "Mastered"
+    expect(page.locator(bonus)).to_have_count(1)
 
 
 def test_a_page_back_from_the_back_forward_cache_reads_progress_again(

@@ -113,8 +113,15 @@ function unitCard(u, level) {
   if (st === "locked") {
     card.appendChild(el("p", { "class": "unit-card__requires" }, trParts("requires", { units: unitLinks(missingRequires(u)) })));
   }
-  if (st === "mastered" && u.bonus) meta.appendChild(bonusLink(u));
+  if (bonusOpen(u)) meta.appendChild(bonusLink(u));
   return card;
+}
+
+/** Whether a unit's bonus work is open: mastered, with enrichment, and not by an import that
+ *  brought no unit key (the enrichment opens with the key, earned by answering). */
+function bonusOpen(u) {
+  var rec = peek(u.id);
+  return isMastered(u.id) && !!u.bonus && !(rec.imported && !rec.key);
 }
 
 /** Where bonus work is open (a mastered unit with enrichment): a link straight to it. */

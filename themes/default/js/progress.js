@@ -28,7 +28,7 @@ function renderProgressTable() {
       var rec = peek(id);
       body.appendChild(row("unit-row is-" + statusOf(u), [el("th", { scope: "row" }, [el("a", { href: href(u), text: u.title })]),
         cell(0, statusBadge(u)), cell(1, scoreText(rec.best)), cell(2, String(rec.attempts))]));
-      if (isMastered(u.id) && u.bonus) body.appendChild(bonusRow(u));
+      if (bonusOpen(u)) body.appendChild(bonusRow(u));
       (u.objectives || []).forEach(function (o) {
         var orec = own(rec.objectives, o.id) ? rec.objectives[o.id] : null;
         body.appendChild(row("objective-row", [

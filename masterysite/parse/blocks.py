@@ -519,7 +519,9 @@ class BlockParser:
             if len(block) == 3 and block[0].type == "paragraph_open":
                 texts = hint_lines(block[1].content)
                 if texts is not None:
-                    hints += [str(self.md.renderInline(text, self.env)).strip() for text in texts]
+                    # without the lesson's footnotes: each hint would end with their whole list (and its ids)
+                    env = {k: v for k, v in self.env.items() if k != "footnotes"}
+                    hints += [str(self.md.renderInline(text, env)).strip() for text in texts]
                     continue
                 lines = block[1].content.split("\n")
                 for offset, text in enumerate(lines[1:], 1):

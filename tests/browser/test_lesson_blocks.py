@@ -37,6 +37,8 @@ def every_block() -> str:
         "- [ ] 7\n  > 7 is a whole number.\n:::\n"
     )
     parts.append('<iframe src="about:blank" title="A wide frame" width="540" height="120"></iframe>\n')
+    long_path = "~/project/data/reference/" + "Homo_sapiens.GRCh38.dna.primary_assembly_chromosome_20" * 2 + ".fa"
+    parts.append(f"See <https://example.org/{'a-very-long-path-segment/' * 6}index.html> and `{long_path}`.\n")
     parts.append("::: instructor\nSECRET\n:::\n")
     parts.append(
         "::: question o\nPick a.\n\n- [x] a\n- [ ] b\n:::\n\n::: enrichment More\n::: note\nIn enrichment.\n:::\n"
@@ -119,7 +121,7 @@ def test_a_practice_exercise_is_checked_without_touching_score_or_progress(page:
     exercise = page.get_by_role("region", name="Halve it")
     exercise.get_by_label("Your answer").fill("4")
     exercise.get_by_role("button", name="Check").click()
-    expect(exercise).to_contain_text("Not quite")
+    expect(exercise).to_contain_text("Not quite. Try again, or open the solution.")
     expect(exercise).not_to_contain_text("Half of 10 is 5.")  # the explanation waits for the right answer
     exercise.get_by_label("Your answer").fill("5.0")
     exercise.get_by_role("button", name="Check").click()
@@ -129,7 +131,8 @@ def test_a_practice_exercise_is_checked_without_touching_score_or_progress(page:
     pick.get_by_role("radio", name="7").check()
     pick.get_by_role("button", name="Check").click()
     expect(pick).to_contain_text("7 is a whole number.")
-    expect(pick).to_contain_text("Not quite")
+    expect(pick).to_contain_text("Not quite. Try again.")
+    expect(pick).not_to_contain_text("solution")  # it has none to open
     assert page.evaluate(stored) == before  # nothing stored: no attempt, no score, no progress
     expect(page.locator("#ms-results")).to_be_hidden()
     expect(page.get_by_text("Attempts", exact=False)).to_have_count(0)

@@ -28,7 +28,9 @@ function checkPractice(form, q) {
     return;
   }
   var checked = checkAnswer(q, response), ok = checked.right; // sealed like a quiz question (js/seal.js)
-  out.appendChild(el("p", { "class": "ms-practice__verdict " + (ok ? "is-right" : "is-wrong"), text: tr(ok ? "practice_right" : "practice_wrong") }));
+  var box = form.closest(".ms-practice"), solution = box && box.querySelector(":scope > details");
+  var verdict = ok ? "practice_right" : solution ? "practice_wrong" : "practice_wrong_again"; // (no solution to open)
+  out.appendChild(el("p", { "class": "ms-practice__verdict " + (ok ? "is-right" : "is-wrong"), text: tr(verdict) }));
   if (q.kind !== "text") {
     response.forEach(function (id) {
       var feedback = openFeedback(q, id);

@@ -337,7 +337,7 @@ def test_hints_anywhere_in_a_question() -> None:
 def test_a_hint_is_its_own_words_without_the_lessons_footnotes() -> None:
     """A lesson with a footnote: each hint had ended with the footnotes' whole list, ids and all."""
     (q,), report = parse("Lesson.[^1]\n\n[^1]: Note.\n\n::: question o\nWhich?\n\n[[?]] Count.\n\n= 2\n:::\n")
-    assert q.hints == ("Count.",)
+    assert q.hints == ("Count.",) and report.problems == []
 
 
 def test_the_page_never_holds_the_answers_of_blanks_or_the_order(tmp_path: Path) -> None:

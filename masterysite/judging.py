@@ -174,7 +174,7 @@ def looks_like_code(answer: Answer) -> bool:
 def split_alternatives(inside: str) -> list[str]:
     """The inside of a blank, ``colour|color`` or ``== -S | ~ /a|b/i``, -> its alternatives.
 
-    A ``|`` inside a ``~ /…/`` pattern belongs to the pattern."""
+    A ``|`` inside a ``~ /…/`` pattern belongs to the pattern; ``\\|`` elsewhere is a ``|`` of the answer."""
     parts, rest = [], inside
     while True:
         rest = rest.strip()
@@ -182,12 +182,21 @@ def split_alternatives(inside: str) -> list[str]:
             end = re.search(r"/[A-Za-z]*\s*(\|)", rest[rest.find("/") + 1 :]) if "/" in rest else None
             cut = rest.find("/") + 1 + end.start(1) if end else -1
         else:
-            cut = rest.find("|")
+            bar = _UNESCAPED_BAR.search(rest)
+            cut = bar.start() if bar else -1
         if cut < 0:
-            parts.append(rest)
+            parts.append(_unescape_bar(rest))
             return parts
-        parts.append(rest[:cut].strip())
+        parts.append(_unescape_bar(rest[:cut].strip()))
         rest = rest[cut + 1 :]
+
+
+_UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _unescape_bar(text: str) -> str:
+    """'\\|' in a blank is a '|' of the answer ('[[== \\|]]': a pipe in a shell command), not a separator."""
+    return text if text.startswith("~") else text.replace("\\|", "|")
 
 
 # --- what each slot accepts --------------------------------------------------------------------

@@ -255,7 +255,18 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
         ),
         (
             "Say [[*big*]] now.",
-            "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting (*, _): write it in `code` or escape it",
+            "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its"
+            " answer as plain text ('[[mu|μ]]'), in `code`, or escape the marks",
+        ),
+        (
+            "Say [[$\\mu$|mu]].",
+            "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its"
+            " answer as plain text ('[[mu|μ]]'), in `code`, or escape the marks",
+        ),
+        (
+            "Pipe: `ls [[== |]] wc`",
+            "units/t.md:8: blank '[[== |]]' has an empty alternative: '|' separates alternatives ('[[colour|color]]');"
+            " write '\\|' for a '|' in the answer ('[[== \\|]]')",
         ),
         ("Say [[± x]].", "units/t.md:8: '±' must be followed by a number (the tolerance): '= 0.75 ± 0.01'"),
         (

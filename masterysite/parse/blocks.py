@@ -24,6 +24,7 @@ _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:``
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
+_OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
 
@@ -422,7 +423,10 @@ class BlockParser:
         body = blocks[:cut]
         tokens, found, split = cut_blanks([t for b in body for t in b], self.line)
         for where in split:
-            message = "a blank '[[…]]' cannot hold Markdown formatting (*, _): write it in `code` or escape it"
+            message = (
+                "a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its answer as"
+                " plain text ('[[mu|μ]]'), in `code`, or escape the marks"
+            )
             self.report.error(self.path, where, message)
         empty = [(t, m) for t in tokens if t.type == "inline" and "[[" in t.content for m in EMPTY.finditer(t.content)]
         for token, match in empty:
@@ -464,7 +468,15 @@ class BlockParser:
     ) -> Question:
         blanks = []
         for blank in found:
-            alternatives = [self.answer(text, blank.line) for text in judging.split_alternatives(blank.inside)]
+            texts = judging.split_alternatives(blank.inside)
+            if len(texts) > 1 and not all(_OPERATOR_ONLY.sub("", t) for t in texts):  # '[[== |]]': one message
+                message = (
+                    f"blank '[[{blank.inside}]]' has an empty alternative: '|' separates alternatives"
+                    " ('[[colour|color]]'); write '\\|' for a '|' in the answer ('[[== \\|]]')"
+                )
+                self.report.error(self.path, blank.line, message)
+                texts = [t for t in texts if _OPERATOR_ONLY.sub("", t)]
+            alternatives = [self.answer(text, blank.line) for text in texts]
             blanks.append(tuple(a for a in alternatives if a is not None))
             self.units_alone(blanks[-1])
         html = fill_blanks(self.render(tokens), key, len(found))

@@ -42,7 +42,7 @@ UNIT_SIGNS = "%‰°′″'\"" + CURRENCY  # besides letters, what a unit may st
 # A number then a unit ('0.7 km', '2 1/2 cups', '9.8 m/s^2'), after an optional currency sign ('$0.75').
 _QUANTITY = re.compile(
     rf"^([{CURRENCY}]?)[{WHITESPACE}]*"
-    rf"([+-]?(?:[0-9]+[{WHITESPACE}]+[0-9]+[{WHITESPACE}]*/[{WHITESPACE}]*[0-9]+|[0-9]+[{WHITESPACE}]*/[{WHITESPACE}]*[0-9]+"
+    rf"([+\-\u2212]?(?:[0-9]+[{WHITESPACE}]+[0-9]+[{WHITESPACE}]*/[{WHITESPACE}]*[0-9]+|[0-9]+[{WHITESPACE}]*/[{WHITESPACE}]*[0-9]+"
     r"|(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?))"
     rf"[{WHITESPACE}]*(.*)$",
     re.S,

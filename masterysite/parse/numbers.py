@@ -18,9 +18,10 @@ _GROUP_SPACE = re.compile(r"[ \u00a0\u202f](?=\d{3})")
 
 
 def parse_number(text: str) -> Fraction | None:
-    """'-3', '0.75', '.75', '0,75', '3/4', '-1 1/2', '1e-3', '300 000' -> Fraction; else None."""
+    """'-3', '−3', '0.75', '.75', '0,75', '3/4', '-1 1/2', '1e-3', '300 000' -> Fraction; else None."""
     if len(text) > MAX_LENGTH:
         return None
+    text = text.replace("\u2212", "-")  # the minus sign of typeset math (and of keyboards that offer it)
     if _GROUPED.match(text):
         text = _GROUP_SPACE.sub("", text)
     match = _NUMBER.match(text)

@@ -15,6 +15,7 @@ function gcd(a, b) {
 function parseNumber(text) {
   if (typeof BigInt !== "function") return null;
   var m, n, d = big(1), neg;
+  text = String(text).replace(/\u2212/g, "-"); // the minus sign of typeset math (parse/numbers.py)
   // Digit groups of three split by spaces, as in French or German: "300 000", "1 234,5".
   if (/^\s*[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?\s*$/.test(text)) text = text.replace(/[ \u00a0\u202f](?=\d{3})/g, "");
   if ((m = /^\s*([+-]?)(?:(\d+)(?:[.,](\d*))?|[.,](\d+))(?:[eE]([+-]?\d+))?\s*$/.exec(text))) {
@@ -61,7 +62,7 @@ function lenientText(text) {
 
 var CURRENCY = "$€£¥₹₩₽¢", UNIT_START = new RegExp("^(?:\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
 var SP = "[" + WS + "]", NUM = "[0-9]+";
-var QUANTITY = new RegExp("^([" + CURRENCY + "]?)" + SP + "*([+-]?(?:" + NUM + SP + "+" + NUM + SP + "*/" + SP + "*" +
+var QUANTITY = new RegExp("^([" + CURRENCY + "]?)" + SP + "*([+\\-\u2212]?(?:" + NUM + SP + "+" + NUM + SP + "*/" + SP + "*" +
   NUM + "|" + NUM + SP + "*/" + SP + "*" + NUM + "|(?:" + NUM + "(?:[.,]" + NUM + ")?|[.,]" + NUM + ")(?:[eE][+-]?" +
   NUM + ")?))" + SP + "*([\\s\\S]*)$");
 

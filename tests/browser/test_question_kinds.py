@@ -213,19 +213,17 @@ def test_hints_one_at_a_time_with_the_keyboard_and_free(page: Page, kinds_root: 
     expect(group.get_by_text("Both are even: divide by 2.")).to_be_visible()
     expect(group.get_by_role("button", name=re.compile("hint"))).to_have_count(0)
     # Hints cost nothing: everything right is still 100%.
-    fill(
-        page,
-        {
-            "three quarters as a decimal": "0.75",
-            "six eighths in simplest form": "3/4",
-            "sorts by size?": "-S",
-            "capital of France": "paris",
-            "second comma-separated field": "cut -d, -f 2",
-            "two thirds": "0.67",
-            "British spelling": ["colour", "-S"],
-            "PDB files": ["*.pdb"],
-        },
-    )
+    right = {
+        "three quarters as a decimal": "0.75",
+        "six eighths in simplest form": "3/4",
+        "sorts by size?": "-S",
+        "capital of France": "paris",
+        "second comma-separated field": "cut -d, -f 2",
+        "two thirds": "0.67",
+        "British spelling": ["colour", "-S"],
+        "PDB files": ["*.pdb"],
+    }
+    fill(page, right)
     order_by_keyboard(page, question(page, "from the smallest to the largest"), ORDER)
     page.get_by_role("button", name="Check answers").click()
     expect(page.get_by_text("You scored 100% (9 of 9).", exact=True)).to_be_visible()
@@ -234,6 +232,12 @@ def test_hints_one_at_a_time_with_the_keyboard_and_free(page: Page, kinds_root: 
     for hint in hints.all():
         expect(hint).to_be_hidden()
     expect(question(page, "six eighths").get_by_role("button", name="Show a hint")).to_be_visible()
+    # Checked without opening them: no dead 'Show a hint' button is left on the checked question.
+    fill(page, right)
+    order_by_keyboard(page, question(page, "from the smallest to the largest"), ORDER)
+    page.get_by_role("button", name="Check answers").click()
+    expect(page.get_by_text("You scored 100% (9 of 9).", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("hint"))).to_have_count(0)
 
 
 def drag(page: Page, group: Locator, text: str, to: str, touch: bool = False) -> None:

@@ -17,7 +17,9 @@ function htmlBox(cls, label, markup) {
 function showQuestionResult(r, reveal) {
   var node = page.quiz.nodes[r.q.key], verdict = node.querySelector("[data-verdict]");
   var after = node.querySelector("[data-after]"), review = reveal ? reviewOf(r.q.key) : null;
+  var hint = node.querySelector("[data-show-hint]");
   node.disabled = true;
+  if (hint) hint.hidden = true; // (a checked question takes no more hints: a retake shows it again)
   node.classList.add(r.right ? "is-right" : "is-wrong");
   verdict.appendChild(el("p", { "class": "verdict verdict--" + (r.right ? "right" : "wrong") },
     [icon(r.right ? "right" : "wrong"), tr(r.right ? "verdict_right" : "verdict_wrong")]));

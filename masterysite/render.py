@@ -204,12 +204,19 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
 
 
 LONG_LESSON = 3000  # characters of lesson HTML: about a phone screen and a half of text
-_SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>|<(/?)blockquote\b', re.S)
 
 
 def contents(lesson_html: str) -> list[dict[str, Any]]:
-    """The lesson's table of contents: its second-level headings (id and text), in order."""
-    return [{"id": m.group(1), "title": Markup(m.group(2)).striptags()} for m in _SECTION.finditer(lesson_html)]
+    """The lesson's table of contents: its second-level headings (id and text), in order; not one
+    quoted in a blockquote (a Carpentries '> ## Hint' in an exercise is no section of the lesson)."""
+    out, quoted = [], 0
+    for m in _SECTION.finditer(lesson_html):
+        if m.group(3) is not None:
+            quoted += -1 if m.group(3) else 1
+        elif not quoted:
+            out.append({"id": m.group(1), "title": Markup(m.group(2)).striptags()})
+    return out
 
 
 def _block(block: Any, t: dict[str, Any], site: Site | None = None) -> dict[str, Any]:

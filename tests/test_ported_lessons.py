@@ -176,12 +176,13 @@ def test_lesson_files_of_other_tools_are_told_how_to_become_units(make_course: M
 def test_a_long_unit_has_contents_only_when_there_is_something_to_list(make_course: MakeCourse, tmp_path: Path) -> None:
     text = "Words of the lesson, many of them. " * 120
     boxed = HEAD + f"::: callout\n## A titled box\nIn it.\n:::\n\n{text}\n"  # its only '##' is the box's title
-    sections = HEAD + f"## One\n\n{text}\n\n## Two\n\nMore.\n"
+    sections = HEAD + f"## One\n\n{text}\n\n::: challenge\nDo it.\n\n> ## Hint\n>\n> Look.\n:::\n\n## Two\n\nMore.\n"
     root = make_course({"course.yml": "title: T\n", "units/01-a.md": boxed, "units/02-b.md": sections})
     build(root, tmp_path / "site")
     assert '<nav class="toc"' not in (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
     page = (tmp_path / "site" / "units" / "b.html").read_text(encoding="utf-8")
     assert '<nav class="toc"' in page and '<li><a href="#one">One</a></li>' in page
+    assert '<li><a href="#two">Two</a></li>' in page and 'href="#hint"' not in page  # a quoted '## Hint' is no section
 
 
 def test_inline_math_at_the_start_of_a_text_that_ends_with_a_digit() -> None:

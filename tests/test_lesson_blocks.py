@@ -205,3 +205,15 @@ def test_quarto_tabsets_are_tabs_and_columns_their_content() -> None:
 def test_an_unclosed_tabset_is_never_closed_not_unknown() -> None:
     _, problems = parse("::: {.panel-tabset}\n## A\nx\n")
     assert problems == ["units/a.md:5: '::: panel-tabset' block is never closed: add a line ':::' after it"]
+
+
+def test_a_practice_whose_heading_asks_the_question_is_checked() -> None:
+    """LibraryCarpentry's quiz: '## Q8. Which matches?' then the choices. The heading is the box's
+    title, and it asks the question: the practice is checked, not refused for having no text."""
+    html, problems = parse_lesson(
+        "::: practice\n## Q8. Which matches `dog` or `cat`?\n\n- [x] `dog|cat`\n- [ ] `dog,cat`\n:::\n"
+    )
+    assert problems == []
+    assert "Q8. Which matches <code>dog</code> or <code>cat</code>?" in html and "data-practice=" in html
+    _, problems = parse_lesson("::: practice\n- [x] `dog|cat`\n- [ ] `dog,cat`\n:::\n")  # no title: nothing asked
+    assert problems == ["units/a.md:5: question has no text before its answer"]

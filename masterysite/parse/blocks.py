@@ -327,7 +327,9 @@ class BlockParser:
         if question is not None:
             self.questions.append(question)
 
-    def parse_question(self, inner: list[Token], line: int, objective: str, key: str) -> Question | None:
+    def parse_question(
+        self, inner: list[Token], line: int, objective: str, key: str, titled: bool = False
+    ) -> Question | None:
         """A block body (its tokens, between the fences) -> the question it asks, or None.
 
         Reusable by any block that holds "an answer as a question does" (a practice exercise):
@@ -335,7 +337,8 @@ class BlockParser:
         numbered list (ordering); or a prompt with blanks '[[a]]'; then an optional
         '> explanation'. Hint paragraphs '[[?]] text' may stand anywhere. ``line`` is the block's
         line (for errors), ``key`` a stable id (see question_key). Problems go to the report;
-        None when the body has no answer at all (already reported)."""
+        None when the body has no answer at all (already reported). ``titled``: the block's own title
+        asks the question (a practice '## Q8. Which matches?'), so the body may start with the answer."""
         blocks, hints = self._hints(top_blocks(inner))
         if self._blank_mistakes([t for b in blocks for t in b]):
             return None
@@ -349,7 +352,7 @@ class BlockParser:
         if self._unindented_feedback(blocks, start):
             return None
         prompt = [t for block in blocks[:start] for t in block]
-        if not prompt:
+        if not prompt and not titled:
             self.report.error(self.path, line, "question has no text before its answer")
         glued = next((t for t in prompt if _glued_answer([t])), None)
         if glued is not None:  # 'What is it?' then '= x' on the next line, another answer further down

@@ -62,7 +62,8 @@ def _practice(parser: BlockParser, tokens: list[Token], start: int, end: int, co
     token = tokens[start]
     source = "\n".join(parser.lines[token.map[0] : token.map[1]]) if token.map else str(count)
     key = "p" + question_key("practice", source)[1:]
-    question = parser.parse_question([t for b in own for t in b], parser.line(token), "", key)
+    titled = bool(token.meta.get("title_tokens"))  # its title in the teacher's words may ask the question
+    question = parser.parse_question([t for b in own for t in b], parser.line(token), "", key, titled)
     if question is None:
         return None
     if question.kind not in CHECKED_KINDS:

@@ -25,6 +25,7 @@ WARNING_CODES = {
     "low-mastery": "a mastery threshold under 10% ('0.8%': 0.8 and 80% mixed up?)",
     "anchor": "a link to a place on the page ('#setup') that no heading or element of the unit has",
     "sealed-file": "a file shown only in an explanation, feedback or the enrichment: the file itself is published",
+    "lettered-choices": "choices lettered 'A)', 'B)'… in a quiz that shuffles them",
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
 

@@ -383,3 +383,21 @@ def test_check_lists_the_answers_the_pages_carry_as_data() -> None:
         "  units/01-shell.md:49: = 0.67 ± 0.01",
         "  units/01-shell.md:60: ~ /\\*\\.pdb/",
     ]
+
+
+def test_lettered_choices_in_a_shuffled_quiz_are_said_once() -> None:
+    """LibraryCarpentry's quiz letters its choices 'A) B) C)': shuffled, they read 'B) A) C)'."""
+    lettered = "::: question o\nWhich?\n\n- [x] A) 42\n- [ ] B) 36\n:::\n\n"
+    lettered += "::: question o\nAnd?\n\n- [ ] (a) x\n- [x] (b) y\n:::\n"
+    assert messages(lettered) == [
+        "units/t.md:7: warning: the choices are lettered ('A)'…) (and in 1 more question) and shuffled, so they read"
+        " out of order: remove the letters, or write 'shuffle: false' under 'quiz:' [lettered-choices]"
+    ]
+    assert messages("::: question o\nWhich?\n\n- [x] 42\n- [ ] A) 36\n:::\n") == []  # one letter is no lettering
+    report = Report()
+    parse_unit(
+        HEADER.replace("---\n\n", "quiz: {shuffle: false}\n---\n\n") + lettered,
+        UnitSource("units/t.md", 0, None, "."),
+        report,
+    )
+    assert not [p for p in report.problems if p.code == "lettered-choices"]

@@ -504,6 +504,24 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
         )
     if clean and pool and not unit.enrichment:
         report.warn(path, 1, "unit has a quiz but no '::: enrichment' for students who master it", "no-enrichment")
+    lettered = [q for q in unit.questions if clean and unit.shuffle and _lettered(q)]
+    if lettered:  # said once: the unit's shuffle is the one cause
+        more = f" (and in {len(lettered) - 1} more question{'s' if len(lettered) > 2 else ''})" if lettered[1:] else ""
+        message = (
+            f"the choices are lettered ('{_lettered(lettered[0])}'…){more} and shuffled, so they read out of order:"
+            " remove the letters, or write 'shuffle: false' under 'quiz:'"
+        )
+        report.warn(path, lettered[0].line, message, "lettered-choices")
+
+
+def _lettered(question: Question) -> str:
+    """The first choice's letter when every choice starts with one ('A) 42', '(b) 42', 'c. 42'), else ''."""
+    marks = [_LETTERED.match(_TAGS.sub("", c.html)) for c in question.choices]
+    return marks[0].group(1) if len(marks) > 1 and all(marks) and marks[0] else ""
+
+
+_TAGS = re.compile(r"<[^>]*>")
+_LETTERED = re.compile(r"\s*(\(?[A-Za-z1-9][).:])\s")  # 'A) 42', '(b) 42', 'c. 42', '1) 42'
 
 
 def mastery_of(unit: Unit, default: Fraction) -> Fraction:

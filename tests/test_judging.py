@@ -264,6 +264,26 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             " answer as plain text ('[[mu|μ]]'), in `code`, or escape the marks",
         ),
         (
+            "Wrapped [[CHLORO\nWRAP]] here, with [[ok]].",
+            "units/t.md:8: '[[CHLORO' is not a whole blank, and its answer would be shown as text: write a blank on"
+            " one line, as '[[answer]]' (in a table, its '|' as '\\|'; not in HTML or in display math)",
+        ),
+        (
+            "Plurals:\n\n| a | b |\n|---|---|\n| cat | [[cats]] |\n| mouse | [[MICE|MOUSE]] |",
+            "units/t.md:13: '[[MICE' is not a whole blank, and its answer would be shown as text: write a blank on"
+            " one line, as '[[answer]]' (in a table, its '|' as '\\|'; not in HTML or in display math)",
+        ),
+        (
+            "Element [[ok]]:\n\n<p>[[HIDDEN]]</p>",
+            "units/t.md:10: '[[HIDDEN' is not a whole blank, and its answer would be shown as text: write a blank on"
+            " one line, as '[[answer]]' (in a table, its '|' as '\\|'; not in HTML or in display math)",
+        ),
+        (
+            "$$\n[[MATH]]\n$$\n\nand [[ok]]",
+            "units/t.md:8: '[[MATH' is not a whole blank, and its answer would be shown as text: write a blank on"
+            " one line, as '[[answer]]' (in a table, its '|' as '\\|'; not in HTML or in display math)",
+        ),
+        (
             "Pipe: `ls [[== |]] wc`",
             "units/t.md:8: blank '[[== |]]' has an empty alternative: '|' separates alternatives ('[[colour|color]]');"
             " write '\\|' for a '|' in the answer ('[[== \\|]]')",

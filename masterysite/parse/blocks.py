@@ -24,6 +24,7 @@ _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:``
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
+_HALF_BLANK = re.compile(r"\[\[(?![\s?\[])[^\s\]|]{0,40}")  # '[[CHLORO' (the rest on the next line), '[[MICE|…'
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
@@ -399,6 +400,24 @@ class BlockParser:
                     found = True
         return found
 
+    def _half_blanks(self, tokens: list[Token]) -> bool:
+        """A '[[' left in the prompt once its blanks are cut: a blank not read as one, whose answer the
+        page would show as text (wrapped over two lines, its '|' splitting a table's cell, in HTML or in
+        display math). Said once, at the first."""
+        for token in tokens:
+            texts = [c.content for c in token.children or () if c.type in ("text", "code_inline", "math_inline")]
+            if token.type != "inline":
+                texts = [token.content] if token.type not in ("fence", "code_block") else []
+            left = next((m for text in texts if "[[" in text and (m := _HALF_BLANK.search(text))), None)
+            if left is not None:
+                message = (
+                    f"'{left[0]}' is not a whole blank, and its answer would be shown as text: write a blank on one"
+                    " line, as '[[answer]]' (in a table, its '|' as '\\|'; not in HTML or in display math)"
+                )
+                self.report.error(self.path, self.line(token), message)
+                return True
+        return False
+
     def _unindented_feedback(self, blocks: list[list[Token]], start: int) -> bool:
         """Choices, a '> feedback' at the start of a line, more choices: the feedback was meant for the
         choice above it, and ended the list there (one error, not 'one choice', 'no correct choice'...)."""
@@ -438,6 +457,8 @@ class BlockParser:
             self.report.error(self.path, where, message)
         if empty:
             return None  # the empty blank is the mistake: "no answer" would only repeat it
+        if not split and self._half_blanks(tokens):
+            return None  # the half-read blank is the mistake: "no answer" would only repeat it
         if found:
             explanation = self._explanation(blocks[cut:])
             return self._blanks(tokens, found, line, objective, key, explanation, hints)

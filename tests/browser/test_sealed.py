@@ -100,7 +100,7 @@ def test_mastered_without_the_key_does_not_open_the_enrichment(
     student.open_progress()
     student.import_progress(forged)
     student.open_unit(U1)
-    expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+    expect(page.get_by_text("Mastered (imported)", exact=True)).to_be_visible()  # (README: not earned here)
     expect(enrichment(page)).to_contain_text(SEALED_TEXT)
     expect(enrichment(page).get_by_role("heading", level=3)).to_have_count(0)
     student.take(U1, 0)  # practice: a wrong answer shows no correct answer without the key

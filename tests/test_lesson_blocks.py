@@ -217,3 +217,27 @@ def test_a_practice_whose_heading_asks_the_question_is_checked() -> None:
     assert "Q8. Which matches <code>dog</code> or <code>cat</code>?" in html and "data-practice=" in html
     _, problems = parse_lesson("::: practice\n- [x] `dog|cat`\n- [ ] `dog,cat`\n:::\n")  # no title: nothing asked
     assert problems == ["units/a.md:5: question has no text before its answer"]
+
+
+def test_a_practice_answered_in_a_blank_is_an_error_not_its_answer_as_text() -> None:
+    _, problems = parse_lesson("::: practice Fill\nThe capital is [[Paris]].\n\n> Because.\n:::\n")
+    assert problems == [
+        "units/a.md:5: a practice exercise is checked with choices ('- [x]') or answer lines ('= answer'), not"
+        " blanks '[[…]]' (those are for '::: question' blocks): ask it with a line '= answer'"
+    ]
+
+
+def test_content_for_another_format_keeps_its_footnotes_and_definitions_to_itself() -> None:
+    """Quarto's print-only answer key: its body is left out, and so must be what it defines for the page."""
+    body = (
+        'See *HTML* and [key].\n\n::: {.content-visible when-format="pdf"}\nKey: 42.[^k]\n\n[^k]: SECRET1\n\n'
+        '*[HTML]: SECRET2\n\n[key]: https://example.org/ "SECRET3"\n:::\n\n'
+        '::: {.content-visible when-format="html"}\nShown.[^s]\n\n[^s]: Published.\n:::\n'
+    )
+    html, problems = parse_lesson(body)
+    assert [p.split(": ", 1)[1][:40] for p in problems] == [
+        "footnote '[^k]' is written in this '::: ",
+        "abbreviation '*[HTML]:' is inside this '",
+        "link reference definition '[key]:' is in",
+    ]
+    assert "Published." in html  # (content for the web: its footnote is the page's; the errors stop the build)

@@ -382,9 +382,9 @@ def _colon_deflist(md: MarkdownIt) -> None:
     ruler.at("deflist", deflist, {"alt": ["paragraph", "reference", "blockquote"]})
 
 
-GATED = ("question", "corrective", "enrichment", "instructor", "notes")
-"""Blocks whose content the page holds back (or never publishes: teacher's notes): a footnote's text
-must not be moved out of them."""
+GATED = ("question", "corrective", "enrichment", "instructor", "notes", "content-visible", "content-hidden")
+"""Blocks whose content the page holds back (or never publishes: teacher's notes, Quarto's content for
+another format): a footnote's text must not be moved out of them."""
 
 
 def _gated_footnotes(state: StateCore) -> None:

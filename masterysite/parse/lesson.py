@@ -101,7 +101,9 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             tokens[index : end + 1] = _tabs(tokens[index + 1 : end], token)
             continue  # the tabs are blocks of their own, read on from here
         if name in CONDITIONAL and token.meta.get("closed", True):
-            shown = _shown(name, token.meta.get("conditions", {}))
+            shown = shown_here(token)
+            if not shown:  # (a print-only answer key, say: its footnotes must not reach the page either)
+                _hidden_footnotes(env, token, name)
             tokens[index : end + 1] = tokens[index + 1 : end] if shown else []  # Quarto's conditional content
             continue
         if name.startswith("#") and token.meta.get("closed", True):  # '::: {#fig-x}', '::: {#refs}': an id only
@@ -174,6 +176,11 @@ def _hidden_footnotes(env: dict[str, Any], token: Token, name: str) -> None:
 
 CONDITIONAL = ("content-visible", "content-hidden")
 _HTML_FORMATS = ("html", "revealjs", "dashboard")  # what Quarto's 'html' format condition matches: this site
+
+
+def shown_here(token: Token) -> bool:
+    """Whether a Quarto ``content-visible``/``content-hidden`` block is shown in a web page."""
+    return _shown(block_name(token), token.meta.get("conditions", {}))
 
 
 def _shown(name: str, conditions: dict[str, str]) -> bool:

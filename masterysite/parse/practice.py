@@ -15,6 +15,7 @@ import re
 from markdown_it.token import Token
 
 from masterysite.model import Question
+from masterysite.parse.blanks import BLANK
 from masterysite.parse.blocks import BlockParser, question_key, top_blocks
 from masterysite.parse.lesson import close_of
 
@@ -35,6 +36,8 @@ def _has_answer(blocks: list[list[Token]]) -> bool:
                 return True
         elif block[0].type == "paragraph_open" and len(block) == 3 and _answer_lines(block[1].content):
             return True
+        elif any(c.type == "text" and BLANK.search(c.content) for t in block for c in t.children or ()):
+            return True  # a blank in its words (not code: 'A[[1, 2]]'): not checked (said), never shown as text
     return False
 
 
@@ -68,6 +71,8 @@ def _practice(parser: BlockParser, tokens: list[Token], start: int, end: int, co
         return None
     if question.kind not in CHECKED_KINDS:
         message = "a practice exercise is checked with choices ('- [x]') or answer lines ('= answer')"
+        if question.kind == "blanks":
+            message += ", not blanks '[[…]]' (those are for '::: question' blocks): ask it with a line '= answer'"
         parser.report.error(parser.path, parser.line(token), message)
         return None
     form = Token("html_block", "", 0)

@@ -5,7 +5,7 @@ cross-reference (xref.py), not a definition that applies to the whole page (here
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from markdown_it.token import Token
 
@@ -19,13 +19,24 @@ _DEFINITION = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)]|:)[ \t]+[ \t>]*)*(\*?)
 footnote's '[^x]:')."""
 
 
-def _within(tokens: list[Token], names: tuple[str, ...]) -> Iterator[tuple[int, Token, Token | None]]:
-    """Each token, with the outermost open block named in ``names`` that holds it (its own opening
-    and closing included), or None."""
+def _private(token: Token) -> bool:
+    """A block the page never publishes, or holds sealed: also Quarto's content for another format."""
+    from masterysite.parse.lesson import CONDITIONAL, shown_here
+
+    name = block_name(token)
+    return name in PRIVATE or (name in CONDITIONAL and token.meta.get("closed", True) and not shown_here(token))
+
+
+def _within(
+    tokens: list[Token], names: tuple[str, ...], private: Callable[[Token], bool] | None = None
+) -> Iterator[tuple[int, Token, Token | None]]:
+    """Each token, with the outermost open block named in ``names`` (or for which ``private`` is true)
+    that holds it (its own opening and closing included), or None."""
     outer: Token | None = None
     depth = 0  # container depth inside ``outer``
     for index, token in enumerate(tokens):
-        if token.type == "container_block_open" and (depth or block_name(token) in names):
+        opens = token.type == "container_block_open"
+        if opens and (depth or block_name(token) in names or (private is not None and private(token))):
             outer = outer if depth else token
             depth += 1
         held = outer if depth else None
@@ -47,7 +58,7 @@ def definitions(tokens: list[Token], body: str) -> Iterator[tuple[int, str, str]
     lines = body.split("\n")
     covered: dict[int, set[int]] = {}  # id of an outermost block -> its lines that tokens cover
     blocks: list[Token] = []
-    for _, token, outer in _within(tokens, PRIVATE):
+    for _, token, outer in _within(tokens, PRIVATE, _private):
         if outer is None:
             continue
         if id(outer) not in covered:

@@ -5,16 +5,23 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-_DECIMAL = r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE](?P<exp>[+-]?\d+))?"
+from masterysite.parse.patterns import WHITESPACE
+
+# As the browser reads them (js/judge.js parseNumber): ASCII digits only, and JavaScript's white space
+# (Python's own '\\d' and '\\s' take '３', '٣' and U+0085 too, and leave out U+FEFF).
+_D, _S = "[0-9]", f"[{WHITESPACE}]"
+_DECIMAL = rf"[+-]?(?:{_D}+(?:[.,]{_D}*)?|[.,]{_D}+)(?:[eE](?P<exp>[+-]?{_D}+))?"
 MAX_EXPONENT = 1000  # the browser script uses the same cap: '1e99999999' is not worth a huge integer
 MAX_LENGTH = 200
-_NUMBER = re.compile(rf"^\s*(?P<dec>{_DECIMAL})\s*$")
-_FRACTION = re.compile(r"^\s*(?P<sign>[+-]?)\s*(?:(?P<whole>\d+)\s+)?(?P<num>\d+)\s*/\s*(?P<den>\d+)\s*$")
+_NUMBER = re.compile(rf"{_S}*(?P<dec>{_DECIMAL}){_S}*")
+_FRACTION = re.compile(
+    rf"{_S}*(?P<sign>[+-]?){_S}*(?:(?P<whole>{_D}+){_S}+)?(?P<num>{_D}+){_S}*/{_S}*(?P<den>{_D}+){_S}*"
+)
 _TOLERANCE = re.compile(r"^(?P<value>.+?)\s*(?:±|\+-|\+/-)\s*(?P<tol>.+)$")
 
 
-_GROUPED = re.compile(r"^\s*[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?\s*$")
-_GROUP_SPACE = re.compile(r"[ \u00a0\u202f](?=\d{3})")
+_GROUPED = re.compile(rf"{_S}*[+-]?{_D}{{1,3}}(?:[ \u00a0\u202f]{_D}{{3}})+(?:[.,]{_D}+)?{_S}*")
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f](?=[0-9]{3})")
 
 
 def parse_number(text: str) -> Fraction | None:
@@ -22,14 +29,14 @@ def parse_number(text: str) -> Fraction | None:
     if len(text) > MAX_LENGTH:
         return None
     text = text.replace("\u2212", "-")  # the minus sign of typeset math (and of keyboards that offer it)
-    if _GROUPED.match(text):
+    if _GROUPED.fullmatch(text):
         text = _GROUP_SPACE.sub("", text)
-    match = _NUMBER.match(text)
+    match = _NUMBER.fullmatch(text)
     if match:
         if match["exp"] and abs(int(match["exp"])) > MAX_EXPONENT:
             return None
         return Fraction(match["dec"].replace(",", "."))
-    match = _FRACTION.match(text)
+    match = _FRACTION.fullmatch(text)
     if not match or int(match["den"]) == 0:
         return None
     value = Fraction(int(match["num"]), int(match["den"])) + int(match["whole"] or 0)

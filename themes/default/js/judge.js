@@ -13,14 +13,14 @@ function gcd(a, b) {
  *  Same grammar as masterysite/parse/numbers.py: decimals (comma or point,
  *  optional exponent), fractions and mixed numbers. */
 function parseNumber(text) {
-  if (typeof BigInt !== "function") return null;
+  if (typeof BigInt !== "function" || String(text).length > 200) return null; // (the build's cap: MAX_LENGTH)
   var m, n, d = big(1), neg;
   text = String(text).replace(/\u2212/g, "-"); // the minus sign of typeset math (parse/numbers.py)
   // Digit groups of three split by spaces, as in French or German: "300 000", "1 234,5".
   if (/^\s*[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?\s*$/.test(text)) text = text.replace(/[ \u00a0\u202f](?=\d{3})/g, "");
   if ((m = /^\s*([+-]?)(?:(\d+)(?:[.,](\d*))?|[.,](\d+))(?:[eE]([+-]?\d+))?\s*$/.exec(text))) {
-    var frac = m[3] || m[4] || "", exp = (m[5] ? parseInt(m[5], 10) : 0) - frac.length;
-    if (Math.abs(exp) > 1000 || text.length > 200) return null; // absurd input (the build uses the same caps)
+    var frac = m[3] || m[4] || "", written = m[5] ? parseInt(m[5], 10) : 0, exp = written - frac.length;
+    if (Math.abs(written) > 1000) return null; // absurd input ('1e99999999'): the build's MAX_EXPONENT
     n = big((m[2] || "") + frac || "0");
     if (exp >= 0) n = n * big(10) ** big(exp); else d = big(10) ** big(-exp);
   } else if ((m = /^\s*([+-]?)\s*(?:(\d+)\s+)?(\d+)\s*\/\s*(\d+)\s*$/.exec(text))) {

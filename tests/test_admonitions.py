@@ -212,3 +212,14 @@ def test_a_question_callout_without_an_answer_and_a_collapsed_one_are_boxes() ->
     html, problems = parse_lesson('!!! question\n    Why 42?\n\n??? question "Quiz"\n    - [x] 42\n')
     assert [p.rsplit("[", 1)[-1] for p in problems] == ["shown-as-text]"]  # the ticked box's usual warning
     assert "Why 42?" in html and "checked> 42</label>" in html
+
+
+def test_an_mkdocs_quiz_is_a_practice_checked_on_the_spot() -> None:
+    """mkdocs-quiz's '<?quiz?>' (nextflow-io/training): as raw HTML every right answer was shown ticked.
+    It is a practice exercise: choices to pick, what follows them its explanation, sealed; not in code."""
+    html, problems = parse_lesson(
+        "<?quiz?>\nWhich?\n\n- [x] Right `x`\n- [ ] Wrong\n\nBecause SEALED.\n<?/quiz?>\n\n```\n<?quiz?>\n```\n"
+    )
+    assert problems == []
+    assert "data-practice=" in html and 'type="radio"' in html and "checked" not in html
+    assert "SEALED" not in html and "&lt;?quiz?&gt;" in html  # the explanation is sealed; code is code

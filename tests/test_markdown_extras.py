@@ -698,3 +698,8 @@ def test_a_link_to_a_unit_not_listed_says_to_list_it(make_course: MakeCourse) ->
         "units/01-a.md:5: link '02-b.md#x': unit file 'units/02-b.md' is not in the course: list it in"
         " course.yml's units" in problems(root)
     )
+
+
+def test_a_ticked_item_is_quoted_with_its_code() -> None:
+    _, problems = parse_lesson('- [x] Double quotes `"`\n- [ ] Single quotes\n')
+    assert "a ticked item '[x] Double quotes `\"`' is shown as a ticked box" in problems[0]

@@ -303,3 +303,45 @@ def pymdown_block_rule(state: StateBlock, start_line: int, end_line: int, silent
     push_block(state, start_line, body, close, slashes, meta, written, {"tab": True} if tag == "tab" else {}, close + 1)
     state.line = close + 1
     return True
+
+
+QUIZ_OPEN, QUIZ_CLOSE = "<?quiz?>", "<?/quiz?>"
+
+
+def mkdocs_quizzes(tokens: list[Token]) -> list[Token]:
+    """mkdocs-quiz's ``<?quiz?>`` … ``<?/quiz?>`` (a question, then its choices ``- [x]``): a practice
+    exercise, checked on the spot as on the lesson's own site. As raw HTML, every right answer was
+    shown ticked."""
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        end = _quiz_end(tokens, index) if token.type == "html_block" and token.content.strip() == QUIZ_OPEN else None
+        if end is None:
+            out.append(token)
+            index += 1
+            continue
+        opening = Token("container_block_open", "div", 1, block=True, map=token.map, markup=":::", info="practice")
+        opening.meta = {"name": "practice", "title": "", "closed": True, "written": QUIZ_OPEN}
+        body = tokens[index + 1 : end]
+        lists = [i for i, t in enumerate(body) if t.type == "bullet_list_close" and t.level == token.level]
+        last = lists[-1] if lists else -1
+        if 0 <= last < len(body) - 1:  # what follows the choices is shown once answered: the explanation
+            quote = Token("blockquote_open", "blockquote", 1, block=True, map=body[last + 1].map, markup=">")
+            unquote = Token("blockquote_close", "blockquote", -1, block=True)
+            body = [*body[: last + 1], quote, *body[last + 1 :], unquote]
+        out += [opening, *body, Token("container_block_close", "div", -1, block=True, markup=":::")]
+        index = end + 1
+    return out
+
+
+def _quiz_end(tokens: list[Token], start: int) -> int | None:
+    for index in range(start + 1, len(tokens)):
+        token = tokens[index]
+        if token.type == "html_block" and token.level == tokens[start].level:
+            text = token.content.strip()
+            if text == QUIZ_CLOSE:
+                return index
+            if text == QUIZ_OPEN:
+                return None  # one never closed: left as it is (its ticked answers are said)
+    return None

@@ -440,6 +440,9 @@ class LinkRewriter:
                 self._shortcodes(text, line)
             elif match is not None:
                 at = line + text.count("\n", 0, match.start())
+                if pattern is _TICKED:  # quoted with its code: '[x] Double quotes `"`', not '[x] Double quotes '
+                    spans = "".join(f"`{c.content}`" if c.type == "code_inline" else c.content for c in children)
+                    match = pattern.search(spans) or match
                 found = " ".join(match.group(0).split())  # one line, however it was written
                 self.report.warn(self.source.path, at, what.format(found), "shown-as-text")
 

@@ -19,6 +19,7 @@ from masterysite.model import Objective, Question, Unit
 from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
 from masterysite.parse import sealed, structure
+from masterysite.parse.admonitions import QUIZ_OPEN, mkdocs_quizzes
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LinkRewriter
@@ -103,6 +104,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             env[mdmod.FRONT_MATTER] = meta
         mdmod.math_failures.clear()
         tokens = md.parse(body, env)
+    if QUIZ_OPEN in body:  # mkdocs-quiz's '<?quiz?>': a practice exercise
+        tokens = mkdocs_quizzes(tokens)
     if env.get("references") or env.get(ABBREVIATIONS):  # (before teacher's notes are dropped)
         _sealed_definitions(tokens, body, path, parts.body_offset, report)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)

@@ -109,6 +109,7 @@ def test_liquid_comments_are_dropped_and_raw_tags_leave_their_content(make_cours
     assert "comment</span>" in html  # in a code block: shown as written
     assert problems == [  # at its own line: the comment's lines still count
         "units/a.md:19: warning: Jekyll (Liquid) tag '{% include links.md %}' is shown as text: it is not read here"
+        " (an include: paste the included file's content in its place)"
         " [shown-as-text]"
     ]
     root = make_course({"course.yml": "title: T\n", "units/a.md": HEAD + body})
@@ -162,3 +163,20 @@ def test_an_attribute_line_before_a_block_is_that_blocks() -> None:
     html, _ = parse_lesson("Public paragraph.\n\n{: .instructor}\n> SECRET\n\n{: .lead}\nLead.\n\n{: .x}\n\nAlone.\n")
     assert "SECRET" not in html and "<p>Public paragraph.</p>" in html
     assert '<p class="lead">Lead.</p>' in html and "<p>Alone.</p>" in html
+
+
+def test_liquid_variables_are_said_once_a_unit_and_a_tag_over_lines_where_it_stands() -> None:
+    """hpc-intro: '{{ site.sched.name }}' in the text and every command (78 in one episode), and a
+    '{% include figure.html … %}' written over three lines, whose figure was lost, both silently."""
+    body = (
+        "Submit with `{{ site.sched.submit.name }}` to {{ site.sched.name }}.\n\n"
+        "```\n{{ site.remote.prompt }} {{ site.sched.submit.name }} job.sh\n```\n\n"
+        '{% include figure.html max-width="75%" caption=""\n   file="/fig/queue.svg"\n   alt="A queue" %}\n'
+    )
+    assert parse_lesson(body)[1] == [
+        "units/a.md:5: warning: Jekyll (Liquid) variable '{{ site.sched.submit.name }}' is shown as text, as are"
+        " 3 more in this unit: Liquid is not read here; write each one's value instead [shown-as-text]",
+        "units/a.md:11: warning: Jekyll (Liquid) tag '{% include figure.html max-width=\"75%\" caption=\"\""
+        " file=\"/...' is shown as text: write the figure as a Markdown image, ![A queue](fig/queue.svg)"
+        " [shown-as-text]",
+    ]

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
 
 ANSWERED = ("question", "corrective", "enrichment")  # quiz blocks: their choices are their own business
+LIQUID_ADVICE = "it is not read here (an include: paste the included file's content in its place)"
 _FOREIGN = [
     (
         re.compile(r"(?<![\w\]\\])\[[^\[\]]+\]\[[^\[\]]*\]"),
@@ -55,7 +56,7 @@ _FOREIGN = [
         " '::: question OBJECTIVE' (or '::: practice'); a checklist can stay as it is",
     ),
     (re.compile(r"^: .*\{#tbl-[\w-]+\}", re.M), "table caption '{}' is shown as text: write it above the table"),
-    (re.compile(r"\{%[^\n]{0,200}?%\}"), "Jekyll (Liquid) tag '{}' is shown as text: it is not read here"),
+    (re.compile(r"\{%[^\n]{0,200}?%\}"), "Jekyll (Liquid) tag '{}' is shown as text: " + LIQUID_ADVICE),
     (re.compile(r"^-{2,}8<-{2,}.*", re.M), "MkDocs snippet '{}' is shown as text: paste the file's content instead"),
     (
         re.compile(r"\{\*\s*[^\s*][^\n]{0,300}?\*\}|\{![^\n]{1,300}?!\}"),

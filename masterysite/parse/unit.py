@@ -22,7 +22,7 @@ from masterysite.parse import sealed, structure
 from masterysite.parse.admonitions import QUIZ_OPEN, mkdocs_quizzes
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
-from masterysite.parse.links import LinkRewriter
+from masterysite.parse.links import LIQUID_ADVICE, LinkRewriter
 from masterysite.parse.marks import ABBREVIATIONS
 from masterysite.parse.practice import checked_practice
 from masterysite.parse.source import UnitSource as UnitSource  # where callers have long found them
@@ -82,6 +82,38 @@ def _sealed_definitions(tokens: list[Token], body: str, path: str, offset: int, 
         report.error(path, offset + line + 1, message)
 
 
+_LIQUID_VARIABLE = re.compile(r"(?<![(=\"'])\{\{\s*(?:site|page|include|layout)\.[\w.-]+\s*(?:\|[^{}\n]*)?\}\}")
+_LIQUID_TAG_LINES = re.compile(r"\{%(?:(?!%\}).){0,600}?\n(?:(?!%\}).){0,600}?%\}", re.S)  # over lines
+_ATTRIBUTE = re.compile(r"""\b(file|alt)=["']([^"']*)["']""")
+
+
+def _liquid(body: str, path: str, offset: int, report: Report) -> None:
+    """Jekyll's Liquid, published as written: its variables ('{{ site.sched.name }}', in the text and
+    in every command: said once a unit, with how many), and a tag written over several lines ('{%
+    include figure.html … %}': its figure was lost). A one-line tag is said where it stands (links.py)."""
+    variables = list(_LIQUID_VARIABLE.finditer(body))  # (not a link's: links.py says what to write there)
+    if variables:
+        first = variables[0]
+        more = (
+            f", as {'is' if len(variables) == 2 else 'are'} {len(variables) - 1} more in this unit"
+            if variables[1:]
+            else ""
+        )
+        message = (
+            f"Jekyll (Liquid) variable '{first[0]}' is shown as text{more}: Liquid is not read here;"
+            " write each one's value instead"
+        )
+        report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
+    for tag in _LIQUID_TAG_LINES.finditer(body):
+        written = " ".join(tag[0].split())
+        shown = written if len(written) <= 60 else written[:57] + "..."
+        found = {m[1]: m[2] for m in _ATTRIBUTE.finditer(tag[0])}
+        instead = f": write the figure as a Markdown image, ![{found.get('alt', '')}]({found['file'].lstrip('/')})"
+        advice = instead if "figure" in written and "file" in found else f": {LIQUID_ADVICE}"
+        line = offset + body.count("\n", 0, tag.start()) + 1
+        report.warn(path, line, f"Jekyll (Liquid) tag '{shown}' is shown as text{advice}", "shown-as-text")
+
+
 def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     path = source.path
     if not text.strip():
@@ -104,6 +136,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             env[mdmod.FRONT_MATTER] = meta
         mdmod.math_failures.clear()
         tokens = md.parse(body, env)
+    if "{{" in body or "{%" in body:
+        _liquid(body, path, parts.body_offset, report)
     if QUIZ_OPEN in body:  # mkdocs-quiz's '<?quiz?>': a practice exercise
         tokens = mkdocs_quizzes(tokens)
     if env.get("references") or env.get(ABBREVIATIONS):  # (before teacher's notes are dropped)

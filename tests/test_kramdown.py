@@ -176,7 +176,7 @@ def test_liquid_variables_are_said_once_a_unit_and_a_tag_over_lines_where_it_sta
     assert parse_lesson(body)[1] == [
         "units/a.md:5: warning: Jekyll (Liquid) variable '{{ site.sched.submit.name }}' is shown as text, as are"
         " 3 more in this unit: Liquid is not read here; write each one's value instead [shown-as-text]",
-        "units/a.md:11: warning: Jekyll (Liquid) tag '{% include figure.html max-width=\"75%\" caption=\"\""
+        'units/a.md:11: warning: Jekyll (Liquid) tag \'{% include figure.html max-width="75%" caption=""'
         " file=\"/...' is shown as text: write the figure as a Markdown image, ![A queue](fig/queue.svg)"
         " [shown-as-text]",
     ]

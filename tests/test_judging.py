@@ -421,3 +421,16 @@ def test_lettered_choices_in_a_shuffled_quiz_are_said_once() -> None:
         report,
     )
     assert not [p for p in report.problems if p.code == "lettered-choices"]
+
+
+@pytest.mark.parametrize(
+    "code", ["`surveys_df[['species_id', 'plot_id']]`", "`lst[[1]]`", "`a[[0, 2]]`", "```python\nx = a[[0, 2]]\n```"]
+)
+def test_code_indexing_with_double_brackets_is_code_not_a_blank(code: str) -> None:
+    """pandas' df[['a', 'b']], numpy's a[[0, 2]], R's lst[[1]]: '[[' right after a name, in code."""
+    (q,), report = parse(f"::: question o\nGiven:\n\n{code}\n\nwhich is it? [[ok]]\n:::\n")
+    assert report.problems == [] and [[a.source for a in b] for b in q.blanks] == [["ok"]]
+    (q,), report = parse(f"::: question o\nGiven:\n\n{code}\n\nwhich?\n\n- [x] a\n- [ ] b\n:::\n")
+    assert report.problems == [] and q.kind == "single"
+    (q,), report = parse("::: question o\nWater is H[[2]]O.\n:::\n")  # in words, right after a letter: a blank
+    assert [[a.source for a in b] for b in q.blanks] == [["2"]]

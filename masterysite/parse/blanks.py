@@ -17,6 +17,9 @@ from markdown_it.token import Token
 # '[[' then no space, up to the first ']]' with no space before it: bash's '[[ -f x ]]' is left alone.
 BLANK = re.compile(r"\[\[(?!\?\]\])(?!\s)(.+?)(?<!\s)\]\](?!\])")
 EMPTY = re.compile(r"\[\[\s*\]\](?!\])")  # a blank with no answer (an error: blocks.py)
+# In code, '[[' right after a name or a bracket is indexing, not a blank: pandas' df[['a', 'b']],
+# numpy's a[[0, 2]], R's lst[[1]]. (In prose 'H[[2]]O' is a blank.)
+CODE_BLANK = re.compile(r"(?<![\w\])])" + BLANK.pattern)
 HINT = re.compile(r"^\[\[\?\]\](?:\s+|$)")
 _PLACEHOLDER = "MsBlank{}Q"
 _PLACEHOLDERS = re.compile(r"MsBlank(\d+)Q")
@@ -30,12 +33,31 @@ class Found:
     line: int
 
 
-def _cut(text: str, found: list[Found], line: int) -> str:
+def _cut(text: str, found: list[Found], line: int, code: bool = False) -> str:
     def swap(match: re.Match[str]) -> str:
         found.append(Found(match[1], line))
         return _PLACEHOLDER.format(len(found) - 1)
 
-    return BLANK.sub(swap, text)
+    return (CODE_BLANK if code else BLANK).sub(swap, text)
+
+
+def blank_matches(token: Token) -> list[re.Match[str]]:
+    """The blanks of an inline token as written in its source (escapes kept), less code's indexing."""
+    codes = [c.content for c in token.children or () if c.type == "code_inline" and "[[" in c.content]
+    return [m for m in BLANK.finditer(token.content) if not (codes and _indexing(token.content, m, codes))]
+
+
+def _indexing(source: str, match: re.Match[str], codes: list[str]) -> bool:
+    """A '[[…]]' right after a name, inside inline code: 'df[['a', 'b']]'."""
+    before = source[match.start() - 1 : match.start()]
+    return bool(before) and (before.isalnum() or before in "_])") and any(before + match[0] in c for c in codes)
+
+
+def has_blank(token: Token) -> bool:
+    """Whether a block token of a prompt holds a blank (in its words, inline code or a code block)."""
+    if token.type in ("fence", "code_block"):
+        return CODE_BLANK.search(token.content) is not None
+    return token.type == "inline" and "[[" in token.content and bool(blank_matches(token))
 
 
 def cut_blanks(tokens: list[Token], line_of: Callable[[Token], int]) -> tuple[list[Token], list[Found], list[int]]:
@@ -47,7 +69,7 @@ def cut_blanks(tokens: list[Token], line_of: Callable[[Token], int]) -> tuple[li
     for token in tokens:
         if token.type in ("fence", "code_block") and "[[" in token.content:
             token = token.copy()
-            token.content = _cut(token.content, found, line_of(token))
+            token.content = _cut(token.content, found, line_of(token), code=True)
         elif token.type == "inline" and "[[" in token.content:
             before = len(found)
             token = _cut_inline(token, found, line_of(token), split)
@@ -65,13 +87,13 @@ def _without_id(heading: Token) -> Token:
 
 def _cut_inline(token: Token, found: list[Found], line: int, split: list[int]) -> Token:
     """Blanks in prose and inline code; the answer is read from the source (escapes kept)."""
-    raw = [m[1] for m in BLANK.finditer(token.content)]
+    raw = [m[1] for m in blank_matches(token)]
     start = len(found)
     children = []
     for child in token.children or []:
         if child.type in ("text", "code_inline") and "[[" in child.content:
             child = child.copy()
-            child.content = _cut(child.content, found, line)
+            child.content = _cut(child.content, found, line, code=child.type == "code_inline")
         children.append(child)
     seen = found[start:]
     if len(seen) == len(raw):  # the usual case: restore what Markdown's escapes changed

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 from masterysite import judging
 from masterysite.errors import Report
 from masterysite.model import Answer, Block, Choice, Question, QuestionKind
-from masterysite.parse.blanks import BLANK, EMPTY, HINT, Found, cut_blanks, fill_blanks, hint_lines
+from masterysite.parse.blanks import EMPTY, HINT, Found, cut_blanks, fill_blanks, has_blank, hint_lines
 from masterysite.parse.markdown import BLOCKS, block_name
 from masterysite.suggest import unknown
 
@@ -25,6 +25,7 @@ _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
 _HALF_BLANK = re.compile(r"\[\[(?![\s?\[])[^\s\]|]{0,40}")  # '[[CHLORO' (the rest on the next line), '[[MICE|…'
+_HALF_CODE = re.compile(r"(?<![\w\])])" + _HALF_BLANK.pattern)  # (not code's indexing: 'lst[[1]]')
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
@@ -362,7 +363,7 @@ class BlockParser:
                 " put an empty line before it, with the other answer lines"
             )
             self.report.error(self.path, self.line(glued), message)
-        if any(BLANK.search(t.content) for t in prompt if t.type in ("inline", "fence", "code_block")):
+        if any(has_blank(t) for t in prompt):
             message = "a question with blanks '[[…]]' is answered in them: remove its choices or answer lines"
             self.report.error(self.path, self.line(blocks[start][0]), message)
         explanation = self._explanation(blocks[end:])
@@ -405,10 +406,18 @@ class BlockParser:
         page would show as text (wrapped over two lines, its '|' splitting a table's cell, in HTML or in
         display math). Said once, at the first."""
         for token in tokens:
-            texts = [c.content for c in token.children or () if c.type in ("text", "code_inline", "math_inline")]
+            kinds = ("text", "code_inline", "math_inline")
+            texts = [(c.content, c.type == "code_inline") for c in token.children or () if c.type in kinds]
             if token.type != "inline":
-                texts = [token.content] if token.type not in ("fence", "code_block") else []
-            left = next((m for text in texts if "[[" in text and (m := _HALF_BLANK.search(text))), None)
+                texts = [(token.content, False)] if token.type not in ("fence", "code_block") else []
+            left = next(
+                (
+                    m
+                    for text, code in texts
+                    if "[[" in text and (m := (_HALF_CODE if code else _HALF_BLANK).search(text))
+                ),
+                None,
+            )
             if left is not None:
                 message = (
                     f"'{left[0]}' is not a whole blank, and its answer would be shown as text: write a blank on one"

@@ -184,7 +184,8 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
         "correctives": [_block(b, site.t, site) for b in unit.correctives],
         "enrichment": [_block(b, site.t, site) for b in unit.enrichment],
         "draw": unit.draw or len(unit.questions),
-        "toc": contents(unit.lesson_html),
+        "toc": (toc := contents(unit.lesson_html)),
+        "toc_numbered": any(_NUMBERED.match(h["title"]) for h in toc),  # ('0. Warmup'): no '1.' before it
         "long": len(unit.lesson_html) > LONG_LESSON,
     }
     common = site.common("unit", "../")
@@ -204,6 +205,7 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
 
 
 LONG_LESSON = 3000  # characters of lesson HTML: about a phone screen and a half of text
+_NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*[.):]?|[A-Z][.)])\s")  # a heading that is numbered already
 _SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>|<(/?)blockquote\b', re.S)
 
 

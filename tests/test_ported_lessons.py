@@ -183,6 +183,12 @@ def test_a_long_unit_has_contents_only_when_there_is_something_to_list(make_cour
     page = (tmp_path / "site" / "units" / "b.html").read_text(encoding="utf-8")
     assert '<nav class="toc"' in page and '<li><a href="#one">One</a></li>' in page
     assert '<li><a href="#two">Two</a></li>' in page and 'href="#hint"' not in page  # a quoted '## Hint' is no section
+    assert '<ol class="toc__list">' in page  # numbered by the list
+    numbered = HEAD + f"## 0. Warmup\n\n{text}\n\n## 1. Run\n\nMore.\n"
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": numbered})
+    build(root, tmp_path / "site2")
+    page = (tmp_path / "site2" / "units" / "a.html").read_text(encoding="utf-8")
+    assert '<ol class="toc__list toc__list--numbered">' in page  # its own numbers: not '1. 0. Warmup'
 
 
 def test_inline_math_at_the_start_of_a_text_that_ends_with_a_digit() -> None:

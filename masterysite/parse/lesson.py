@@ -71,6 +71,19 @@ def kind_of(name: str) -> tuple[str, str] | None:
     return None
 
 
+def known_block(name: str) -> bool:
+    """Whether a ``:::`` block of this name is read (a quiz or lesson block, tabs, a layout, Quarto's
+    conditional content or speaker notes)."""
+    return (
+        name in QUIZ_BLOCKS
+        or name in TABSETS
+        or name in CONDITIONAL
+        or name == "notes"
+        or in_flow(name)
+        or (kind_of(name) is not None)
+    )
+
+
 def close_of(tokens: Sequence[Token], start: int) -> int:
     """Index of the ``container_block_close`` that matches the opening token at ``start``."""
     depth = 0

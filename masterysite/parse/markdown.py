@@ -149,8 +149,18 @@ def block_info(params: str) -> tuple[str, str]:
     classes = _CLASS.findall(braces.group(1))
     attrs = block_attrs(params)
     inside = braces.group(1).strip()
-    name = classes[0] if classes else inside if inside.startswith("#") or "=" not in inside else "div"
+    name = _block_class(classes) if classes else inside if inside.startswith("#") or "=" not in inside else "div"
     return name or "{}", (attrs.get("title") or braces.group(2))
+
+
+def _block_class(classes: Sequence[str]) -> str:
+    """The class that names the block: as Quarto reads it, a div with a ``callout-*`` class among others
+    is a callout (``{.pcallout .callout-note}``); else the first class a block of ours is named by; else
+    the first class (an unknown name, reported with the names available)."""
+    from masterysite.parse.lesson import known_block
+
+    callout = next((c for c in classes if c.lower().startswith("callout-") and known_block(c)), None)
+    return callout or next((c for c in classes if known_block(c)), classes[0])
 
 
 _BLOCK_ID = re.compile(r"[{\s]#([\w:.-]*\w)")

@@ -80,13 +80,17 @@ def _labels(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]
 
 def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> list[Token]:
     """``[Exercise 1](factorial_exercise)`` and ``{ref}`factorial_exercise` `` to a target of this unit:
-    links to it (the role reads the heading's title, or its own text)."""
+    links to it (the role reads the heading's title, or its own text; so does MyST's ``[](setup)``, a
+    link with no text, which would be an empty link no one sees)."""
     out: list[Token] = []
-    for child in children:
+    for index, child in enumerate(children):
         href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
         label = href[1:] if href.startswith("#") else href
         if href and label in labels:
             child.attrSet("href", "#" + labels[label][0])
+            if index + 1 < len(children) and children[index + 1].type == "link_close":
+                out += [child, Token("text", "", 0, content=labels[label][1])]
+                continue
         elif child.type == "myst_role" and child.meta["target"] in labels and _refers(child, labels):
             ident, title = labels[child.meta["target"]]
             link = Token("link_open", "a", 1)

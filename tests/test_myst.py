@@ -29,7 +29,7 @@ def test_admonition_directives_are_lesson_blocks_with_their_titles() -> None:
         ("aside", "ms-callout ms-callout--note", "<!--ms-t:block_note-->"),
         ("aside", "ms-callout ms-callout--warning", "Mind the gap"),
         ("aside", "ms-callout ms-callout--tip", "Did you know?"),
-        ("aside", "ms-callout ms-callout--note", "Seealso"),
+        ("aside", "ms-callout ms-callout--note", "See also"),
         ("aside", "ms-callout ms-callout--important", "<!--ms-t:block_important-->"),
     ]
     assert "<p>A <em>note</em>.</p>" in html and html.endswith("</aside>\n<p>After.</p>\n")
@@ -526,3 +526,23 @@ def test_a_label_with_a_colon_is_a_target_or_a_broken_link_not_a_url(make_course
     ]
     html, _ = parse("See [the setup](content:setup).\n\n(content:setup)=\n## Setup\n")
     assert '<a href="#content:setup">the setup</a>' in html
+
+
+def test_sphinx_design_cards_keep_header_and_footer_and_invent_no_title() -> None:
+    """``{card} Title``: its title; ``^^^`` ends its header and ``+++`` starts its footer, neither shown;
+    an untitled card takes a header of words as its title, and with none it is a box with no title."""
+    body = (
+        "````{card} Card 1 title\n\nCard header 1\n^^^\nCard body 1\n+++\nCard footer 1\n````\n\n"
+        ":::{grid-item-card}\nHeader *words*\n^^^\nBody 2\n\n```text\n^^^\n```\n:::\n\n"
+        "```{card}\nJust a body.\n```\n\nAfter.\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--callout", "Card 1 title"),
+        ("aside", "ms-callout ms-callout--callout", "Header <em>words</em>"),
+    ]
+    assert "<p>Card header 1</p>\n<p>Card body 1</p>\n<p>Card footer 1</p>\n</aside>" in html
+    assert '<p>Body 2</p>\n<pre class="highlight"><code class="language-text">^^^\n</code></pre>' in html
+    assert html.endswith('<div class="ms-callout ms-callout--callout">\n<p>Just a body.</p>\n</div>\n<p>After.</p>\n')
+    assert "Callout" not in html and "block_callout" not in html and "+++" not in html

@@ -253,6 +253,8 @@ def _label(md: MarkdownIt, tokens: list[Token], index: int, env: dict[str, Any],
     if title:
         words = md.parseInline(title, env)[0].children or []
         title_html = str(renderer.renderInline(words, md.options, env)).strip()
+    elif token.meta.get("untitled"):  # a sphinx-design card with no title nor header: a box, no title
+        title_html = ""
     elif token.meta.get("title_key"):  # an MkDocs admonition: its type's title in the course's language
         title_html = f"<!--ms-t:block_{token.meta['title_key']}-->"
     elif "admonition" not in token.meta and index + 2 < len(tokens) and tokens[index + 1].type == "heading_open":
@@ -277,6 +279,8 @@ def render_open(token: Token, title_html: str | None = None) -> str:
     if kind == "collapsed":
         opened = " open" if meta.get("open") else ""  # MkDocs' '???+': open until the student closes it
         return f'<details class="ms-collapsed ms-collapsed--{variant}"{anchor}{opened}>\n<summary>{title}</summary>\n'
+    if meta.get("untitled"):  # (a box of no name: no landmark either)
+        return f'<div class="ms-{kind} ms-{kind}--{variant}"{anchor}>\n'
     tag = "aside" if kind == "callout" else "section"
     return (
         f'<{tag} class="ms-{kind} ms-{kind}--{variant}"{anchor} aria-labelledby="{ident}-title">\n'
@@ -286,6 +290,8 @@ def render_open(token: Token, title_html: str | None = None) -> str:
 
 def render_close(token: Token) -> str:
     kind = token.meta.get("kind")
+    if token.meta.get("untitled"):
+        return "</div>\n"
     return {"collapsed": "</details>\n", "callout": "</aside>\n"}.get(str(kind), "</section>\n")
 
 

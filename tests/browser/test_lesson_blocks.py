@@ -25,6 +25,7 @@ def every_block() -> str:
     parts.append("As @tbl-sizes shows:\n\n| Size | Cups |\n|---|---|\n| small | 1/2 |\n\n: Bag sizes {#tbl-sizes}\n")
     parts += [f"::: {name}\nA `{name}` box with a [link](#top) and `code`.\n:::\n" for name in CALLOUTS + OTHERS]
     parts.append("::: tip Count *on*\nTitled.\n:::\n")
+    parts.append("```{card}\nAn untitled card (sphinx-design): a box with no title.\n```\n")
     parts.append(
         ":::: challenge\n## Challenge 1: Halves\n\nWhat is half of 8?\n\n::: solution\n## Answer\n4, because"
         " 8 ÷ 2 = 4.\n\n```python\nprint(8 // 2)\n```\n:::\n::::\n"

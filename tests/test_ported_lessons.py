@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import HEAD, MakeCourse, boxes, parse_lesson
+from conftest import HEAD, MakeCourse, boxes, files_holding, parse_lesson
 
 from masterysite.build import build
 
@@ -102,6 +102,45 @@ def test_quarto_cross_references_on_the_page_are_links() -> None:
     assert "<p>Mail me@fig-cat.org.</p>" in html
     assert [p.split("warning: ")[1][:40] for p in problems if "broken image" not in p] == [
         "Quarto cross-reference '@fig-dog' is sho"
+    ]
+
+
+def test_quarto_theorem_divs_are_titled_boxes_and_cross_references_lead_to_them(
+    make_course: MakeCourse, tmp_path: Path
+) -> None:
+    """``::: {#exr-mutation}`` with a first ``# BRCA``: a box 'Exercise (BRCA)' (the heading was a second
+    <h1>), its id the div's; ``@exr-mutation`` a link reading its title. One in the enrichment is no target."""
+    html, problems = parse(
+        "::: {#exr-mutation}\n# BRCA *genes*\n\nWhat is it?\n:::\n\n::: {#thm-bayes}\nIt holds.\n:::\n\n"
+        "Do @exr-mutation again, by [-@thm-bayes]; see @lem-none.\n"
+    )
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--callout", "Exercise (BRCA <em>genes</em>)"),
+        ("aside", "ms-callout ms-callout--callout", "Theorem"),
+    ]
+    assert '<aside class="ms-callout ms-callout--callout" id="exr-mutation"' in html and "<h1" not in html
+    assert '<aside class="ms-callout ms-callout--callout" id="thm-bayes"' in html
+    assert '<p>Do <a href="#exr-mutation">Exercise (BRCA genes)</a> again, by <a href="#thm-bayes">Theorem</a>;' in html
+    assert [p.split("warning: ")[1] for p in problems] == [
+        "Quarto cross-reference '@lem-none' is shown as text: link to the heading or figure instead ([text](#id),"
+        " or [text](other-unit.md#id) in another unit) [shown-as-text]"
+    ]
+    unit = HEAD.replace("title: T\n", "title: T\nobjectives:\n  o: O\n") + (
+        "See @exr-secret.\n\n::: question o\nWhat?\n\n= 1\n:::\n\n"
+        ":::: enrichment More\n::: {#exr-secret}\n# SECRET-TITLE\n\nWhy.\n:::\n::::\n"
+    )
+    root = make_course({"course.yml": "title: T\nignore: [shown-as-text]\n", "units/a.md": unit})
+    build(root, tmp_path / "site")
+    assert "<p>See @exr-secret.</p>" in (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert files_holding(tmp_path / "site", b"SECRET") == []
+
+
+def test_pandocs_lettered_list_is_said_once_a_unit() -> None:
+    """'a) …' then 'b) …' on the next line: CommonMark has no lettered list, so they run into one paragraph."""
+    _, problems = parse("Answer:\n\na)  heads?\nb)  tails?\n\n(a) one\n(b) two\n\nMr.\nA. Smith and\nC. Jones.\n")
+    assert problems == [
+        "units/a.md:7: warning: 'a) …' and 'b) …' are pandoc's lettered list, which is not read here: its items run"
+        " together into one paragraph; number them '1.' '2.' or write bullets ('- ') [shown-as-text]"
     ]
 
 

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from masterysite.model import Objective
 from masterysite.parse.blocks import inline_text
-from masterysite.parse.markdown import PROBLEMS, block_name, problem
+from masterysite.parse.markdown import PROBLEMS, block_name, problem, theme_safe
 
 QUIZ_BLOCKS = ("question", "corrective", "enrichment")
 CALLOUTS: tuple[str, ...] = ("note", "tip", "warning", "caution", "important", "callout", "discussion")
@@ -119,6 +119,13 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
                 _hidden_footnotes(env, token, name)
             tokens[index : end + 1] = tokens[index + 1 : end] if shown else []  # Quarto's conditional content
             continue
+        if THEOREM.match(name) and token.meta.get("closed", True):  # '::: {#exr-mutation}': Quarto's theorem box
+            _theorem(tokens, index, name[1:])
+            tokens[close_of(tokens, index)].meta = token.meta
+            _label(md, tokens, index, env, ("callout", "callout"))
+            out.append(token)
+            index += 1
+            continue
         if name.startswith("#") and token.meta.get("closed", True):  # '::: {#fig-x}', '::: {#refs}': an id only
             tokens[index : end + 1] = (
                 _figure(tokens[index + 1 : end], name[1:]) if name.startswith("#fig-") else tokens[index + 1 : end]
@@ -172,6 +179,27 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
         out.append(token)
         index += 1
     return out
+
+
+THEOREMS = {
+    **{"thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture"},
+    **{"def": "Definition", "exm": "Example", "exr": "Exercise", "alg": "Algorithm"},
+}
+"""Quarto's theorem-like divs, by the prefix of their id ('::: {#exr-mutation}'), and the word of their title."""
+THEOREM = re.compile(rf"#({'|'.join(THEOREMS)})-[\w:.-]*\w$")
+
+
+def _theorem(tokens: list[Token], index: int, ident: str) -> None:
+    """Quarto's ``::: {#exr-mutation}`` with a first ``# BRCA`` heading: a box titled 'Exercise (BRCA)'
+    (the heading taken out: it was a second <h1> on the page), its id the div's, so ``@exr-mutation``
+    and ``[text](exr-mutation)`` lead to it (xref.py; never one in a question or the enrichment)."""
+    token = tokens[index]
+    word = THEOREMS[ident.split("-", 1)[0]]
+    title = word
+    if index + 3 < len(tokens) and tokens[index + 1].type == "heading_open":
+        title = f"{word} ({tokens[index + 2].content.strip()})"
+        del tokens[index + 1 : index + 4]
+    token.meta.update(name="callout", title=title, theorem=True, label=ident, anchor=theme_safe(ident))
 
 
 def _holds_answer(inner: Sequence[Token]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 import re
 from pathlib import Path
@@ -22,6 +23,7 @@ from masterysite.suggest import closest
 if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
 
+_XREF_KINDS = "fig|sec|tbl|lst|thm|lem|cor|prp|cnj|def|exm|exr|alg"  # Quarto's cross-references (not '@eq-')
 ANSWERED = ("question", "corrective", "enrichment")  # quiz blocks: their choices are their own business
 _FOREIGN = [
     (
@@ -37,7 +39,7 @@ _FOREIGN = [
         "Quarto cross-reference '{}' is shown as text (equations are not numbered here): name it in words",
     ),
     (
-        re.compile(r"(?<![\w.@])@(?:fig|sec|tbl|lst|thm)-[\w-]+"),
+        re.compile(rf"(?<![\w.@])@(?:{_XREF_KINDS})-[\w-]+"),
         "Quarto cross-reference '{}' is shown as text: link to the heading or figure instead ([text](#id), or"
         " [text](other-unit.md#id) in another unit)",
     ),
@@ -46,7 +48,7 @@ _FOREIGN = [
         "citation '{}' is shown as text: citations are not read; write the reference out",
     ),
     (
-        _IN_TEXT := re.compile(r"(?<![\w.@/\\`\[-])@(?!(?:fig|sec|tbl|lst|thm|eq)-)[A-Za-z][\w:.-]*[A-Za-z0-9]"),
+        _IN_TEXT := re.compile(rf"(?<![\w.@/\\`\[-])@(?!(?:{_XREF_KINDS}|eq)-)[A-Za-z][\w:.-]*[A-Za-z0-9]"),
         "citation '{}' is shown as text: citations are not read; write the reference out",
     ),
     (
@@ -86,6 +88,8 @@ _DIRECTIVE_ADVICE = {
 _INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")
 _KNITR_INLINE = re.compile(r"r [\w.]+(?:\$[\w.]+|\[[^\]]*\]|\([^()]*(?:\([^()]*\)[^()]*)*\))+.*")  # `r nrow(df)`
 _INLINE_STARTS = frozenset({"{p", "{r", "{j", "{o", "r "})
+_LETTERED_HINT = re.compile(r"\n\(?[a-zA-Z][.)][ \t]")
+_LETTERED_ITEM = re.compile(r"^(\(?([a-zA-Z])[.)])[ \t]+\S", re.M)  # pandoc's 'a) ', 'b. ', '(c) ', 'D) '
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 
 
@@ -223,6 +227,7 @@ class LinkRewriter:
         self.shortcodes_seen: set[str] = set()  # Quarto shortcodes said already, by name
         self.attributes_seen: set[str] = set()  # attributes not kept, said already
         self.mermaid_seen = False
+        self.lettered_seen = False
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
         self.anchors: list[tuple[str, int]] = []  # links to a place on this page: (its id, the link's line)
@@ -264,6 +269,8 @@ class LinkRewriter:
                 ):
                     self.inline_source = content
                     self._foreign(token.children, here, answers=any(self.answers[-1:]))
+                if "\n" in content and not self.lettered_seen and _LETTERED_HINT.search(content):
+                    self._lettered_list(content, here)
             elif kind == "softbreak" or kind == "hardbreak":
                 if not token.map:
                     line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
@@ -356,6 +363,21 @@ class LinkRewriter:
             " first (quarto render, or knitr), or write the value"
         )
         self.report.warn(self.source.path, line, message, "shown-as-text")
+
+    def _lettered_list(self, content: str, line: int) -> None:
+        """Pandoc's lettered list ('a) …' then 'b) …' on the next line): CommonMark has none, so its items
+        run together into one paragraph. Said once a unit."""
+        items = list(_LETTERED_ITEM.finditer(content))
+        for first, second in itertools.pairwise(items):
+            if ord(second.group(2).lower()) - ord(first.group(2).lower()) == 1:
+                self.lettered_seen = True
+                at = line + content.count("\n", 0, first.start())
+                message = (
+                    f"'{first.group(1)} …' and '{second.group(1)} …' are pandoc's lettered list, which is not read"
+                    " here: its items run together into one paragraph; number them '1.' '2.' or write bullets ('- ')"
+                )
+                self.report.warn(self.source.path, at, message, "shown-as-text")
+                return
 
     def _snippet(self, content: str, first: int, where: str) -> None:
         """An MkDocs snippet line (``--8<-- "file"``) in a code block or raw HTML starting at line ``first``."""

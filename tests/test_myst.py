@@ -514,7 +514,8 @@ def test_a_label_with_a_colon_is_a_target_or_a_broken_link_not_a_url(make_course
     A label inside a question or the enrichment is no target, for a link with no text either."""
     unit = HEAD.replace("title: T\n", "title: T\nobjectives:\n  o: O\n") + (
         "See [the setup](content:setup), [this page](explain:migration), [](expl:bonus),"
-        " [mail](mailto:a@b.org) and [a site](https://example.org/a:b).\n\n(content:setup)=\n## Setup\n\nText.\n\n"
+        " [mail](mailto:a@b.org), [a site](https://example.org/a:b) and [none](about:blank).\n\n"
+        "(content:setup)=\n## Setup\n\nText.\n\n"
         "::: question o\nWhat?\n\n= 1\n:::\n\n::: enrichment More\n(expl:bonus)=\n## SECRET-TITLE\n\nWhy.\n:::\n"
     )
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit})

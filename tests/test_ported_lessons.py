@@ -518,6 +518,20 @@ def test_knitr_inline_r_code_is_said_to_be_shown_as_code() -> None:
     ]
 
 
+def test_knitr_inline_r_code_inside_a_formula_is_said_too() -> None:
+    """'$P = `r ppois(14, 25)`$': typeset as letters, never run; said once a unit, as outside a formula."""
+    _, problems = parse(
+        "Text.\n\n$P(X<15) = \\sum_{k=0}^{14} p(k) = `r ppois(14, 25)`$ and $`r x`$.\n\n$$y = `r mean(y)`$$\n\n"
+        "There are `r nrow(gapminder)` rows.\n"
+    )
+    assert problems == [
+        "units/a.md:7: warning: inline code '`r ppois(14, 25)`' in a formula is never run (it is typeset as"
+        " letters): render the lesson to Markdown first (quarto render, or knitr), or write the value [shown-as-text]"
+    ]
+    _, problems = parse("$$\ny = `r mean(y)`\n$$\n")
+    assert len(problems) == 1 and "'`r mean(y)`' in a formula" in problems[0]
+
+
 def test_a_quarto_blocks_attributes_may_run_over_several_lines() -> None:
     """As Quarto's rendered Markdown writes a long title: pandoc reads the braces to their end."""
     body = ':::{.callout-note\n  title="About the data"\n  collapse=true\n}\n\nEach row.\n:::\n\nAfter.\n'

@@ -87,6 +87,7 @@ _DIRECTIVE_ADVICE = {
 """What to do instead of a MyST directive that is not read here, by its name."""
 _INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")
 _KNITR_INLINE = re.compile(r"r [\w.]+(?:\$[\w.]+|\[[^\]]*\]|\([^()]*(?:\([^()]*\)[^()]*)*\))+.*")  # `r nrow(df)`
+_KNITR_IN_MATH = re.compile(r"`(r [^`]+)`")
 _INLINE_STARTS = frozenset({"{p", "{r", "{j", "{o", "r "})
 _LETTERED_HINT = re.compile(r"\n\(?[a-zA-Z][.)][ \t]")
 _LETTERED_ITEM = re.compile(r"^(\(?([a-zA-Z])[.)])[ \t]+\S", re.M)  # pandoc's 'a) ', 'b. ', '(c) ', 'D) '
@@ -304,6 +305,8 @@ class LinkRewriter:
                     self._snippet(token.content, here, "HTML")
             elif kind == "code_inline" and token.content[:2] in _INLINE_STARTS and not self.inline_code_seen:
                 self._inline_chunk(token, here)
+            elif kind.startswith("math") and "`r " in token.content and not self.inline_code_seen:
+                self._math_chunk(token, here)
             elif kind == "fence":
                 if "chunk" in token.meta:
                     self._chunk(token, here)
@@ -378,6 +381,19 @@ class LinkRewriter:
                     " here: its items run together into one paragraph; number them '1.' '2.' or write bullets ('- ')"
                 )
                 self.report.warn(self.source.path, at, message, "shown-as-text")
+                return
+
+    def _math_chunk(self, token: Token, line: int) -> None:
+        """knitr's inline code inside a formula (``$P = `r ppois(14, 25)`$``): typeset as letters, never run.
+        Said once a unit, with inline code outside formulas."""
+        for match in _KNITR_IN_MATH.finditer(token.content):
+            if _KNITR_INLINE.fullmatch(match.group(1)):
+                self.inline_code_seen = True
+                message = (
+                    f"inline code '{match.group(0)}' in a formula is never run (it is typeset as letters): render"
+                    " the lesson to Markdown first (quarto render, or knitr), or write the value"
+                )
+                self.report.warn(self.source.path, line, message, "shown-as-text")
                 return
 
     def _snippet(self, content: str, first: int, where: str) -> None:

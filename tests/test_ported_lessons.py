@@ -195,6 +195,26 @@ def test_pymdown_and_pandoc_inline_marks() -> None:
     assert html == "<p><s>s</s> <sub>t</sub> and <em>a <mark>b <em>c</em> d</mark> e</em></p>\n"
 
 
+def test_an_icons_attributes_go_with_it_emoji_show_and_annotations_are_said_once() -> None:
+    """Material for MkDocs (nextflow-io/training): ':fontawesome-brands-youtube:{ .youtube }' leaves no
+    '{ .youtube }'; ':green_book:' is an emoji; '{ .annotate }' under a paragraph is not read: said once
+    a unit, never shown; another '{ .x }' on the line after a block is that block's (Python-Markdown's
+    attr_list), after an empty line it is text, as MkDocs shows it."""
+    html, problems = parse(
+        ":fontawesome-brands-youtube:{ .youtube } See the playlist.\n\n:green_book: Read :man_raising_hand:.\n\n"
+        "Lorem (1) ipsum.\n{ .annotate }\n\n1.  A note.\n\nMore (1).\n{ .annotate }\n\nA lead.\n{ .lead #intro }\n\n"
+        "{ .stays }\n"
+    )
+    assert problems == [
+        "units/a.md:9: warning: MkDocs annotations ('{ .annotate }') are not read: the markers '(1)' stay in the"
+        " text and the notes are shown as the numbered list after it; write them as footnotes ('text[^1]', then"
+        " '[^1]: the note') [attribute]"
+    ]
+    assert html.startswith("<p>See the playlist.</p>\n<p>📗 Read 🙋\u200d♂️.</p>\n<p>Lorem (1) ipsum.</p>\n<ol>")
+    assert '<p id="intro" class="lead">A lead.</p>' in html and "<p>{ .stays }</p>" in html
+    assert "annotate" not in html and "youtube" not in html
+
+
 def test_lesson_files_of_other_tools_are_told_how_to_become_units(make_course: MakeCourse) -> None:
     from masterysite.build import load_course
 

@@ -527,6 +527,14 @@ class LinkRewriter:
                 " at the end of the lesson, for everyone: define it outside the block"
             )
             self.report.error(self.source.path, line, message)
+        if token.meta.get("annotate") and "{ .annotate }" not in self.attributes_seen:
+            self.attributes_seen.add("{ .annotate }")  # said once a unit
+            message = (
+                "MkDocs annotations ('{ .annotate }') are not read: the markers '(1)' stay in the text and the"
+                " notes are shown as the numbered list after it; write them as footnotes ('text[^1]', then"
+                " '[^1]: the note')"
+            )
+            self.report.warn(self.source.path, line, message, "attribute")
         for name in dropped_attributes(token):
             if name in self.attributes_seen:
                 continue  # said once a unit: '{target=_blank}' on every link of a page is one thing to know

@@ -141,6 +141,20 @@ def test_a_quarto_callout_with_collapse_is_collapsed_or_open() -> None:
     assert re.search(r"<aside[^>]*>\n<p[^>]*><!--ms-t:block_note--></p>\n<p>Stays a box.</p>", html)
 
 
+def test_a_div_with_a_callout_class_among_others_is_that_callout() -> None:
+    """Quarto: any div with a ``callout-*`` class is a callout, wherever the class stands; else the first
+    class that names a block of ours; a div of unknown classes only is still an error naming the first."""
+    html, problems = parse(
+        '::: {.pcallout .callout-note collapse="true"}\n## Solution\nPoisson.\n:::\n\n'
+        "::: {.wide .callout .callout-tip}\nA tip.\n:::\n\n::: {.wide .challenge}\nDo it.\n:::\n"
+    )
+    assert problems == []
+    assert '<details class="ms-collapsed ms-collapsed--note" id="solution">\n<summary>Solution</summary>' in html
+    assert "ms-callout--tip" in html and "ms-practice" in html
+    _, problems = parse("::: {.pcallout .wide}\nText.\n:::\n")
+    assert len(problems) == 1 and "unknown block 'pcallout'" in problems[0]
+
+
 def test_fences_close_as_pandoc_reads_them() -> None:
     """A bare fence closes the innermost block whatever its length (Quarto, the Carpentries Workbench);
     an inner block with a longer fence is fine; only one exactly as long as its outer one is an error."""

@@ -29,7 +29,7 @@ def test_admonition_directives_are_lesson_blocks_with_their_titles() -> None:
         ("aside", "ms-callout ms-callout--note", "<!--ms-t:block_note-->"),
         ("aside", "ms-callout ms-callout--warning", "Mind the gap"),
         ("aside", "ms-callout ms-callout--tip", "Did you know?"),
-        ("aside", "ms-callout ms-callout--note", "Seealso"),
+        ("aside", "ms-callout ms-callout--note", "See also"),
         ("aside", "ms-callout ms-callout--important", "<!--ms-t:block_important-->"),
     ]
     assert "<p>A <em>note</em>.</p>" in html and html.endswith("</aside>\n<p>After.</p>\n")
@@ -493,3 +493,57 @@ def test_labels_inside_a_question_or_the_enrichment_are_no_targets(make_course: 
         "warning: MyST cross-reference {ref}`sealed-thm` is",
         "warning: MyST equation reference {eq}`sealed-eq` i",
     ]
+
+
+def test_a_link_with_no_text_to_a_target_of_the_unit_reads_its_title() -> None:
+    """MyST's ``[](setup)``: the heading's title (a box's title, a formula's number); it was an empty link."""
+    body = (
+        "See [](content/cards), [](#setup) and [](tip-1).\n\n(setup)=\n## Setting *up*\n\nText.\n\n"
+        "(content/cards)=\n## Cards\n\nBoxes.\n\n:::{tip} Remember\n:name: tip-1\nA tip.\n:::\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert (
+        '<p>See <a href="#content/cards">Cards</a>, <a href="#setup">Setting up</a> and <a href="#tip-1">Remember</a>.'
+        in html
+    )
+
+
+def test_a_label_with_a_colon_is_a_target_or_a_broken_link_not_a_url(make_course: MakeCourse) -> None:
+    """``[text](explain:migration)``: a MyST label (of this unit: a link to it); no URL scheme is 'explain:'.
+    A label inside a question or the enrichment is no target, for a link with no text either."""
+    unit = HEAD.replace("title: T\n", "title: T\nobjectives:\n  o: O\n") + (
+        "See [the setup](content:setup), [this page](explain:migration), [](expl:bonus),"
+        " [mail](mailto:a@b.org), [a site](https://example.org/a:b) and [none](about:blank).\n\n"
+        "(content:setup)=\n## Setup\n\nText.\n\n"
+        "::: question o\nWhat?\n\n= 1\n:::\n\n::: enrichment More\n(expl:bonus)=\n## SECRET-TITLE\n\nWhy.\n:::\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert sorted(line.split(": ", 1)[1] for line in result.output.splitlines() if "units/a.md" in line) == [
+        f"broken link '{label}': no file 'units/{label}' in the course (a MyST label? write the unit's file and"
+        " its heading: 'other-unit.md#heading')"
+        for label in ("expl:bonus", "explain:migration")
+    ]
+    html, _ = parse("See [the setup](content:setup).\n\n(content:setup)=\n## Setup\n")
+    assert '<a href="#content:setup">the setup</a>' in html
+
+
+def test_sphinx_design_cards_keep_header_and_footer_and_invent_no_title() -> None:
+    """``{card} Title``: its title; ``^^^`` ends its header and ``+++`` starts its footer, neither shown;
+    an untitled card takes a header of words as its title, and with none it is a box with no title."""
+    body = (
+        "````{card} Card 1 title\n\nCard header 1\n^^^\nCard body 1\n+++\nCard footer 1\n````\n\n"
+        ":::{grid-item-card}\nHeader *words*\n^^^\nBody 2\n\n```text\n^^^\n```\n:::\n\n"
+        "```{card}\nJust a body.\n```\n\nAfter.\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--callout", "Card 1 title"),
+        ("aside", "ms-callout ms-callout--callout", "Header <em>words</em>"),
+    ]
+    assert "<p>Card header 1</p>\n<p>Card body 1</p>\n<p>Card footer 1</p>\n</aside>" in html
+    assert '<p>Body 2</p>\n<pre class="highlight"><code class="language-text">^^^\n</code></pre>' in html
+    assert html.endswith('<div class="ms-callout ms-callout--callout">\n<p>Just a body.</p>\n</div>\n<p>After.</p>\n')
+    assert "Callout" not in html and "block_callout" not in html and "+++" not in html

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import HEAD, MakeCourse, boxes, parse_lesson
+from conftest import HEAD, MakeCourse, boxes, files_holding, parse_lesson
 
 from masterysite.build import build
 
@@ -105,6 +105,45 @@ def test_quarto_cross_references_on_the_page_are_links() -> None:
     ]
 
 
+def test_quarto_theorem_divs_are_titled_boxes_and_cross_references_lead_to_them(
+    make_course: MakeCourse, tmp_path: Path
+) -> None:
+    """``::: {#exr-mutation}`` with a first ``# BRCA``: a box 'Exercise (BRCA)' (the heading was a second
+    <h1>), its id the div's; ``@exr-mutation`` a link reading its title. One in the enrichment is no target."""
+    html, problems = parse(
+        "::: {#exr-mutation}\n# BRCA *genes*\n\nWhat is it?\n:::\n\n::: {#thm-bayes}\nIt holds.\n:::\n\n"
+        "Do @exr-mutation again, by [-@thm-bayes]; see @lem-none.\n"
+    )
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--callout", "Exercise (BRCA <em>genes</em>)"),
+        ("aside", "ms-callout ms-callout--callout", "Theorem"),
+    ]
+    assert '<aside class="ms-callout ms-callout--callout" id="exr-mutation"' in html and "<h1" not in html
+    assert '<aside class="ms-callout ms-callout--callout" id="thm-bayes"' in html
+    assert '<p>Do <a href="#exr-mutation">Exercise (BRCA genes)</a> again, by <a href="#thm-bayes">Theorem</a>;' in html
+    assert [p.split("warning: ")[1] for p in problems] == [
+        "Quarto cross-reference '@lem-none' is shown as text: link to the heading or figure instead ([text](#id),"
+        " or [text](other-unit.md#id) in another unit) [shown-as-text]"
+    ]
+    unit = HEAD.replace("title: T\n", "title: T\nobjectives:\n  o: O\n") + (
+        "See @exr-secret.\n\n::: question o\nWhat?\n\n= 1\n:::\n\n"
+        ":::: enrichment More\n::: {#exr-secret}\n# SECRET-TITLE\n\nWhy.\n:::\n::::\n"
+    )
+    root = make_course({"course.yml": "title: T\nignore: [shown-as-text]\n", "units/a.md": unit})
+    build(root, tmp_path / "site")
+    assert "<p>See @exr-secret.</p>" in (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert files_holding(tmp_path / "site", b"SECRET") == []
+
+
+def test_pandocs_lettered_list_is_said_once_a_unit() -> None:
+    """'a) …' then 'b) …' on the next line: CommonMark has no lettered list, so they run into one paragraph."""
+    _, problems = parse("Answer:\n\na)  heads?\nb)  tails?\n\n(a) one\n(b) two\n\nMr.\nA. Smith and\nC. Jones.\n")
+    assert problems == [
+        "units/a.md:7: warning: 'a) …' and 'b) …' are pandoc's lettered list, which is not read here: its items run"
+        " together into one paragraph; number them '1.' '2.' or write bullets ('- ') [shown-as-text]"
+    ]
+
+
 def test_quarto_conditional_content_and_id_only_divs() -> None:
     html, problems = parse(
         "::: {.content-hidden}\nSECRET-A\n:::\n\n"
@@ -154,6 +193,26 @@ def test_pymdown_and_pandoc_inline_marks() -> None:
     assert html == "<p>+=====+=====+ ===x=== ^^^z^^^</p>\n"
     html, _ = parse("~~s~~ ~t~ and *a ==b *c* d== e*\n")  # marks beside strikethrough and emphasis
     assert html == "<p><s>s</s> <sub>t</sub> and <em>a <mark>b <em>c</em> d</mark> e</em></p>\n"
+
+
+def test_an_icons_attributes_go_with_it_emoji_show_and_annotations_are_said_once() -> None:
+    """Material for MkDocs (nextflow-io/training): ':fontawesome-brands-youtube:{ .youtube }' leaves no
+    '{ .youtube }'; ':green_book:' is an emoji; '{ .annotate }' under a paragraph is not read: said once
+    a unit, never shown; another '{ .x }' on the line after a block is that block's (Python-Markdown's
+    attr_list), after an empty line it is text, as MkDocs shows it."""
+    html, problems = parse(
+        ":fontawesome-brands-youtube:{ .youtube } See the playlist.\n\n:green_book: Read :man_raising_hand:.\n\n"
+        "Lorem (1) ipsum.\n{ .annotate }\n\n1.  A note.\n\nMore (1).\n{ .annotate }\n\nA lead.\n{ .lead #intro }\n\n"
+        "{ .stays }\n"
+    )
+    assert problems == [
+        "units/a.md:9: warning: MkDocs annotations ('{ .annotate }') are not read: the markers '(1)' stay in the"
+        " text and the notes are shown as the numbered list after it; write them as footnotes ('text[^1]', then"
+        " '[^1]: the note') [attribute]"
+    ]
+    assert html.startswith("<p>See the playlist.</p>\n<p>📗 Read 🙋\u200d♂️.</p>\n<p>Lorem (1) ipsum.</p>\n<ol>")
+    assert '<p id="intro" class="lead">A lead.</p>' in html and "<p>{ .stays }</p>" in html
+    assert "annotate" not in html and "youtube" not in html
 
 
 def test_lesson_files_of_other_tools_are_told_how_to_become_units(make_course: MakeCourse) -> None:
@@ -483,6 +542,20 @@ def test_knitr_inline_r_code_is_said_to_be_shown_as_code() -> None:
         "units/a.md:5: warning: inline code '`r nrow(gapminder)`' is shown as code and never run: render the lesson"
         " to Markdown first (quarto render, or knitr), or write the value [shown-as-text]"
     ]
+
+
+def test_knitr_inline_r_code_inside_a_formula_is_said_too() -> None:
+    """'$P = `r ppois(14, 25)`$': typeset as letters, never run; said once a unit, as outside a formula."""
+    _, problems = parse(
+        "Text.\n\n$P(X<15) = \\sum_{k=0}^{14} p(k) = `r ppois(14, 25)`$ and $`r x`$.\n\n$$y = `r mean(y)`$$\n\n"
+        "There are `r nrow(gapminder)` rows.\n"
+    )
+    assert problems == [
+        "units/a.md:7: warning: inline code '`r ppois(14, 25)`' in a formula is never run (it is typeset as"
+        " letters): render the lesson to Markdown first (quarto render, or knitr), or write the value [shown-as-text]"
+    ]
+    _, problems = parse("$$\ny = `r mean(y)`\n$$\n")
+    assert len(problems) == 1 and "'`r mean(y)`' in a formula" in problems[0]
 
 
 def test_a_quarto_blocks_attributes_may_run_over_several_lines() -> None:

@@ -31,7 +31,7 @@ from markdown_it.token import Token
 from masterysite.parse.extras import apply_attributes, closing_index, opening_index, parse_attributes
 
 FOUND = "ms_kramdown_attributes"  # env key: this parse met an attribute line
-_LINE = re.compile(r"\{:[^{}]*\}[ \t]*")
+_LINE = re.compile(r"\{:?[^{}]*\}[ \t]*")
 _BLOCKS = ("fence", "code_block", "html_block", "hr", "math_block")  # blocks of one token
 
 
@@ -41,7 +41,9 @@ def attribute_line(state: StateBlock, start_line: int, end_line: int, silent: bo
     if state.is_code_block(start_line):
         return False
     start, stop = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
-    if not state.src.startswith("{:", start) or _LINE.fullmatch(state.src, start, stop) is None:
+    if not state.src.startswith("{:", start) and not _attr_list_after(state, start_line, start):
+        return False
+    if _LINE.fullmatch(state.src, start, stop) is None:
         return False
     parsed = parse_attributes(state.src[start:stop].strip())
     if parsed is None:
@@ -55,6 +57,24 @@ def attribute_line(state: StateBlock, start_line: int, end_line: int, silent: bo
         token.meta["before"] = start_line + 1 < end_line and not state.isEmpty(start_line + 1)
         state.line = start_line + 1
     return True
+
+
+def _attr_list_after(state: StateBlock, line: int, start: int) -> bool:
+    """Python-Markdown's attr_list (MkDocs): ``{ .annotate }`` on the line right after a block's last line
+    is that block's, as kramdown's ``{: ...}`` is (after an empty line it is text, as MkDocs shows it)."""
+    return state.src[start + 1 : start + 2] in (" ", ".", "#") and line > 0 and not state.isEmpty(line - 1)
+
+
+def _annotated(tokens: list[Token], index: int, attrs: dict[str, str]) -> dict[str, str]:
+    """Material for MkDocs' annotations (``{ .annotate }``) are not read: the class is left out and the
+    block marked, for links.py to say so once a unit."""
+    classes = attrs.get("class", "").split()
+    if "annotate" not in classes or index == 0 or tokens[index - 1].level != tokens[index].level:
+        return attrs
+    block = tokens[opening_index(tokens, index - 1)]
+    block.meta["annotate"] = True
+    rest = " ".join(c for c in classes if c != "annotate")
+    return {**attrs, "class": rest} if rest else {k: v for k, v in attrs.items() if k != "class"}
 
 
 def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
@@ -121,7 +141,7 @@ def apply_attribute_lines(state: StateCore) -> None:
         if token.type == "ms_kramdown_attributes":
             if token.meta.get("after", True):  # (empty lines on both sides: kramdown applies it to nothing)
                 out.append(token)
-                _apply(out, len(out) - 1, token.meta["attrs"])
+                _apply(out, len(out) - 1, _annotated(out, len(out) - 1, token.meta["attrs"]))
                 out.pop()
         else:
             out.append(token)

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from masterysite.model import Objective
 from masterysite.parse.blocks import inline_text
-from masterysite.parse.markdown import PROBLEMS, block_name, problem
+from masterysite.parse.markdown import PROBLEMS, block_name, problem, theme_safe
 
 QUIZ_BLOCKS = ("question", "corrective", "enrichment")
 CALLOUTS: tuple[str, ...] = ("note", "tip", "warning", "caution", "important", "callout", "discussion")
@@ -71,6 +71,19 @@ def kind_of(name: str) -> tuple[str, str] | None:
     return None
 
 
+def known_block(name: str) -> bool:
+    """Whether a ``:::`` block of this name is read (a quiz or lesson block, tabs, a layout, Quarto's
+    conditional content or speaker notes)."""
+    return (
+        name in QUIZ_BLOCKS
+        or name in TABSETS
+        or name in CONDITIONAL
+        or name == "notes"
+        or in_flow(name)
+        or (kind_of(name) is not None)
+    )
+
+
 def close_of(tokens: Sequence[Token], start: int) -> int:
     """Index of the ``container_block_close`` that matches the opening token at ``start``."""
     depth = 0
@@ -105,6 +118,13 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             if not shown:  # (a print-only answer key, say: its footnotes must not reach the page either)
                 _hidden_footnotes(env, token, name)
             tokens[index : end + 1] = tokens[index + 1 : end] if shown else []  # Quarto's conditional content
+            continue
+        if THEOREM.match(name) and token.meta.get("closed", True):  # '::: {#exr-mutation}': Quarto's theorem box
+            _theorem(tokens, index, name[1:])
+            tokens[close_of(tokens, index)].meta = token.meta
+            _label(md, tokens, index, env, ("callout", "callout"))
+            out.append(token)
+            index += 1
             continue
         if name.startswith("#") and token.meta.get("closed", True):  # '::: {#fig-x}', '::: {#refs}': an id only
             tokens[index : end + 1] = (
@@ -159,6 +179,27 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
         out.append(token)
         index += 1
     return out
+
+
+THEOREMS = {
+    **{"thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture"},
+    **{"def": "Definition", "exm": "Example", "exr": "Exercise", "alg": "Algorithm"},
+}
+"""Quarto's theorem-like divs, by the prefix of their id ('::: {#exr-mutation}'), and the word of their title."""
+THEOREM = re.compile(rf"#({'|'.join(THEOREMS)})-[\w:.-]*\w$")
+
+
+def _theorem(tokens: list[Token], index: int, ident: str) -> None:
+    """Quarto's ``::: {#exr-mutation}`` with a first ``# BRCA`` heading: a box titled 'Exercise (BRCA)'
+    (the heading taken out: it was a second <h1> on the page), its id the div's, so ``@exr-mutation``
+    and ``[text](exr-mutation)`` lead to it (xref.py; never one in a question or the enrichment)."""
+    token = tokens[index]
+    word = THEOREMS[ident.split("-", 1)[0]]
+    title = word
+    if index + 3 < len(tokens) and tokens[index + 1].type == "heading_open":
+        title = f"{word} ({tokens[index + 2].content.strip()})"
+        del tokens[index + 1 : index + 4]
+    token.meta.update(name="callout", title=title, theorem=True, label=ident, anchor=theme_safe(ident))
 
 
 def _holds_answer(inner: Sequence[Token]) -> bool:
@@ -240,6 +281,8 @@ def _label(md: MarkdownIt, tokens: list[Token], index: int, env: dict[str, Any],
     if title:
         words = md.parseInline(title, env)[0].children or []
         title_html = str(renderer.renderInline(words, md.options, env)).strip()
+    elif token.meta.get("untitled"):  # a sphinx-design card with no title nor header: a box, no title
+        title_html = ""
     elif token.meta.get("title_key"):  # an MkDocs admonition: its type's title in the course's language
         title_html = f"<!--ms-t:block_{token.meta['title_key']}-->"
     elif "admonition" not in token.meta and index + 2 < len(tokens) and tokens[index + 1].type == "heading_open":
@@ -264,6 +307,8 @@ def render_open(token: Token, title_html: str | None = None) -> str:
     if kind == "collapsed":
         opened = " open" if meta.get("open") else ""  # MkDocs' '???+': open until the student closes it
         return f'<details class="ms-collapsed ms-collapsed--{variant}"{anchor}{opened}>\n<summary>{title}</summary>\n'
+    if meta.get("untitled"):  # (a box of no name: no landmark either)
+        return f'<div class="ms-{kind} ms-{kind}--{variant}"{anchor}>\n'
     tag = "aside" if kind == "callout" else "section"
     return (
         f'<{tag} class="ms-{kind} ms-{kind}--{variant}"{anchor} aria-labelledby="{ident}-title">\n'
@@ -273,6 +318,8 @@ def render_open(token: Token, title_html: str | None = None) -> str:
 
 def render_close(token: Token) -> str:
     kind = token.meta.get("kind")
+    if token.meta.get("untitled"):
+        return "</div>\n"
     return {"collapsed": "</details>\n", "callout": "</aside>\n"}.get(str(kind), "</section>\n")
 
 

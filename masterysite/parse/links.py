@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 import re
 from pathlib import Path
@@ -22,6 +23,7 @@ from masterysite.suggest import closest
 if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
 
+_XREF_KINDS = "fig|sec|tbl|lst|thm|lem|cor|prp|cnj|def|exm|exr|alg"  # Quarto's cross-references (not '@eq-')
 ANSWERED = ("question", "corrective", "enrichment")  # quiz blocks: their choices are their own business
 LIQUID_ADVICE = "it is not read here (an include: paste the included file's content in its place)"
 _FOREIGN = [
@@ -38,7 +40,7 @@ _FOREIGN = [
         "Quarto cross-reference '{}' is shown as text (equations are not numbered here): name it in words",
     ),
     (
-        re.compile(r"(?<![\w.@])@(?:fig|sec|tbl|lst|thm)-[\w-]+"),
+        re.compile(rf"(?<![\w.@])@(?:{_XREF_KINDS})-[\w-]+"),
         "Quarto cross-reference '{}' is shown as text: link to the heading or figure instead ([text](#id), or"
         " [text](other-unit.md#id) in another unit)",
     ),
@@ -47,7 +49,7 @@ _FOREIGN = [
         "citation '{}' is shown as text: citations are not read; write the reference out",
     ),
     (
-        _IN_TEXT := re.compile(r"(?<![\w.@/\\`\[-])@(?!(?:fig|sec|tbl|lst|thm|eq)-)[A-Za-z][\w:.-]*[A-Za-z0-9]"),
+        _IN_TEXT := re.compile(rf"(?<![\w.@/\\`\[-])@(?!(?:{_XREF_KINDS}|eq)-)[A-Za-z][\w:.-]*[A-Za-z0-9]"),
         "citation '{}' is shown as text: citations are not read; write the reference out",
     ),
     (
@@ -86,7 +88,10 @@ _DIRECTIVE_ADVICE = {
 """What to do instead of a MyST directive that is not read here, by its name."""
 _INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")
 _KNITR_INLINE = re.compile(r"r [\w.]+(?:\$[\w.]+|\[[^\]]*\]|\([^()]*(?:\([^()]*\)[^()]*)*\))+.*")  # `r nrow(df)`
+_KNITR_IN_MATH = re.compile(r"`(r [^`]+)`")
 _INLINE_STARTS = frozenset({"{p", "{r", "{j", "{o", "r "})
+_LETTERED_HINT = re.compile(r"\n\(?[a-zA-Z][.)][ \t]")
+_LETTERED_ITEM = re.compile(r"^(\(?([a-zA-Z])[.)])[ \t]+\S", re.M)  # pandoc's 'a) ', 'b. ', '(c) ', 'D) '
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 
 
@@ -144,7 +149,11 @@ _KNOWN_TAGS = frozenset(
 _LOCAL_FILE = re.compile(r"(!?)\[([^\]]*)\]\((file:[^()\s]*)\)", re.I)
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _ON_THE_WEB = re.compile(r"^(?:https?:)?//", re.I)
-_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+_SCHEMES = "https?|mailto|s?ftps?|tel|sms|data|blob|file|about|javascript|vbscript|ircs?|news|nntp|geo|magnet|urn"
+_SCHEMES += "|xmpp|sips?"
+_EXTERNAL = re.compile(rf"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://|(?:{_SCHEMES}):|//|#)", re.I)
+"""A URL (``https://``, ``mailto:``...), not a path of the course. A word then a colon that is no URL
+scheme (``explain:migration``) is a MyST label, a target of this unit or a broken link: checked as one."""
 
 
 _PAGES = ("index.html", "progress.html", ".masterysite")
@@ -221,6 +230,7 @@ class LinkRewriter:
         self.shortcodes_seen: set[str] = set()  # Quarto shortcodes said already, by name
         self.attributes_seen: set[str] = set()  # attributes not kept, said already
         self.mermaid_seen = False
+        self.lettered_seen = False
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
         self.anchors: list[tuple[str, int]] = []  # links to a place on this page: (its id, the link's line)
@@ -262,6 +272,8 @@ class LinkRewriter:
                 ):
                     self.inline_source = content
                     self._foreign(token.children, here, answers=any(self.answers[-1:]))
+                if "\n" in content and not self.lettered_seen and _LETTERED_HINT.search(content):
+                    self._lettered_list(content, here)
             elif kind == "softbreak" or kind == "hardbreak":
                 if not token.map:
                     line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
@@ -294,6 +306,8 @@ class LinkRewriter:
                     self._snippet(token.content, here, "HTML")
             elif kind == "code_inline" and token.content[:2] in _INLINE_STARTS and not self.inline_code_seen:
                 self._inline_chunk(token, here)
+            elif kind.startswith("math") and "`r " in token.content and not self.inline_code_seen:
+                self._math_chunk(token, here)
             elif kind == "fence":
                 if "chunk" in token.meta:
                     self._chunk(token, here)
@@ -354,6 +368,34 @@ class LinkRewriter:
             " first (quarto render, or knitr), or write the value"
         )
         self.report.warn(self.source.path, line, message, "shown-as-text")
+
+    def _lettered_list(self, content: str, line: int) -> None:
+        """Pandoc's lettered list ('a) …' then 'b) …' on the next line): CommonMark has none, so its items
+        run together into one paragraph. Said once a unit."""
+        items = list(_LETTERED_ITEM.finditer(content))
+        for first, second in itertools.pairwise(items):
+            if ord(second.group(2).lower()) - ord(first.group(2).lower()) == 1:
+                self.lettered_seen = True
+                at = line + content.count("\n", 0, first.start())
+                message = (
+                    f"'{first.group(1)} …' and '{second.group(1)} …' are pandoc's lettered list, which is not read"
+                    " here: its items run together into one paragraph; number them '1.' '2.' or write bullets ('- ')"
+                )
+                self.report.warn(self.source.path, at, message, "shown-as-text")
+                return
+
+    def _math_chunk(self, token: Token, line: int) -> None:
+        """knitr's inline code inside a formula (``$P = `r ppois(14, 25)`$``): typeset as letters, never run.
+        Said once a unit, with inline code outside formulas."""
+        for match in _KNITR_IN_MATH.finditer(token.content):
+            if _KNITR_INLINE.fullmatch(match.group(1)):
+                self.inline_code_seen = True
+                message = (
+                    f"inline code '{match.group(0)}' in a formula is never run (it is typeset as letters): render"
+                    " the lesson to Markdown first (quarto render, or knitr), or write the value"
+                )
+                self.report.warn(self.source.path, line, message, "shown-as-text")
+                return
 
     def _snippet(self, content: str, first: int, where: str) -> None:
         """An MkDocs snippet line (``--8<-- "file"``) in a code block or raw HTML starting at line ``first``."""
@@ -489,6 +531,14 @@ class LinkRewriter:
                 " at the end of the lesson, for everyone: define it outside the block"
             )
             self.report.error(self.source.path, line, message)
+        if token.meta.get("annotate") and "{ .annotate }" not in self.attributes_seen:
+            self.attributes_seen.add("{ .annotate }")  # said once a unit
+            message = (
+                "MkDocs annotations ('{ .annotate }') are not read: the markers '(1)' stay in the text and the"
+                " notes are shown as the numbered list after it; write them as footnotes ('text[^1]', then"
+                " '[^1]: the note')"
+            )
+            self.report.warn(self.source.path, line, message, "attribute")
         for name in dropped_attributes(token):
             if name in self.attributes_seen:
                 continue  # said once a unit: '{target=_blank}' on every link of a page is one thing to know

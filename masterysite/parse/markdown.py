@@ -149,8 +149,18 @@ def block_info(params: str) -> tuple[str, str]:
     classes = _CLASS.findall(braces.group(1))
     attrs = block_attrs(params)
     inside = braces.group(1).strip()
-    name = classes[0] if classes else inside if inside.startswith("#") or "=" not in inside else "div"
+    name = _block_class(classes) if classes else inside if inside.startswith("#") or "=" not in inside else "div"
     return name or "{}", (attrs.get("title") or braces.group(2))
+
+
+def _block_class(classes: Sequence[str]) -> str:
+    """The class that names the block: as Quarto reads it, a div with a ``callout-*`` class among others
+    is a callout (``{.pcallout .callout-note}``); else the first class a block of ours is named by; else
+    the first class (an unknown name, reported with the names available)."""
+    from masterysite.parse.lesson import known_block
+
+    callout = next((c for c in classes if c.lower().startswith("callout-") and known_block(c)), None)
+    return callout or next((c for c in classes if known_block(c)), classes[0])
 
 
 _BLOCK_ID = re.compile(r"[{\s]#([\w:.-]*\w)")
@@ -278,9 +288,10 @@ def push_block(
     info: str,
     close_meta: dict[str, Any] | None = None,
     map_end: int | None = None,
+    parts: Sequence[tuple[int, int]] = (),
 ) -> None:
     """A lesson block's tokens: its opening (``meta``), the lines from ``body`` to ``stop`` read as
-    Markdown inside it (never past ``stop``), its closing (``close_meta``)."""
+    Markdown inside it (never past ``stop``; or each range of ``parts`` in turn), its closing (``close_meta``)."""
     old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
     state.parentType, state.lineMax = "container", stop
     # An indented opening fence: its lines are read from that indentation, as CommonMark reads a fence's
@@ -290,7 +301,9 @@ def push_block(
     token = state.push("container_block_open", "div", 1)
     token.markup, token.block, token.map, token.info = marker, True, [start, stop if map_end is None else map_end], info
     token.meta = meta
-    state.md.block.tokenize(state, body, stop)
+    for first, last in parts or [(body, stop)]:
+        state.lineMax = last  # (a paragraph reads on to lineMax, whatever end it is given)
+        state.md.block.tokenize(state, first, last)
     token = state.push("container_block_close", "div", -1)
     token.markup, token.block = marker, True
     if close_meta is not None:
@@ -334,13 +347,22 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
             first = last + 1
     name, title = block_info(params)
     end, closed = _block_end(state, start_line, end_line, colons, name, _MYST.match(params) is not None)
-    body, meta = first, None
+    body, meta, parts = first, None, []
     if _MYST.match(params):  # MyST's ':::{note} Title', maybe with ':class: dropdown' options
-        from masterysite.parse.myst import lesson_block, not_a_block, options_at, other_directive, wants_own_meta
+        from masterysite.parse.myst import (
+            card_parts,
+            lesson_block,
+            not_a_block,
+            options_at,
+            other_directive,
+            wants_own_meta,
+        )
 
         options, body = options_at(state, start_line + 1, end)
         if wants_own_meta(name, options):
             meta = lesson_block(name, title, options, ":" * colons + "{" + name + "}")
+        if meta is not None and meta.get("card"):  # sphinx-design's card: header ^^^ body +++ footer
+            parts = card_parts(state, body, end, meta)
         if meta is None and not_a_block(name):  # ':::{figure} fig/x.png', ':::{math}', ':::{toctree}'...
             after = end + (1 if closed else 0)
             other_directive(state, start_line, body, end, after, ":" * colons, name.lower(), title, options)
@@ -366,7 +388,9 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     own_id = _BLOCK_ID.search(params) if params.startswith("{") and not name.startswith("#") else None
     if own_id is not None:  # '::: {.callout-exercise #rename-exr}': links to it lead to the block
         token.meta["anchor"] = theme_safe(own_id.group(1))
-    state.md.block.tokenize(state, body, end)
+    for first, last in parts or [(body, end)]:
+        state.lineMax = last  # (a paragraph reads on to lineMax, whatever end it is given)
+        state.md.block.tokenize(state, first, last)
     token = state.push("container_block_close", "div", -1)
     token.markup, token.block = ":" * colons, True
     state.parentType, state.lineMax = old_parent, old_max

@@ -84,9 +84,53 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
     if block is None:
         return None
     block_name, key, words = block
+    words = "See also" if tag == "seealso" else words  # (as Sphinx titles it; MkDocs' '!!! seealso': 'Seealso')
     meta: dict[str, Any] = {"name": block_name, "closed": True, "open": "open" in options, "written": written}
     meta.update(title=title or ("" if key else words), title_key=key, admonition=tag)
+    if name.lower() in CARDS:  # its title is its own, or its header's (card_parts), or none: never 'Callout'
+        meta["card"] = True
     return _labelled(meta, options)
+
+
+CARDS = ("card", "grid-item-card")
+_CODE_FENCE = re.compile(r"(`{3,}|~{3,})")
+
+
+def card_parts(state: StateBlock, body: int, stop: int, meta: dict[str, Any]) -> list[tuple[int, int]]:
+    """A sphinx-design card's lines to read: its header (the lines before a ``^^^`` line), its body and
+    its footer (after a ``+++`` line), the separators left out. An untitled card takes a header of one
+    paragraph as its title; with neither, it is a box with no title (``meta["untitled"]``)."""
+    caret = plus = None
+    fence = ""
+    for line in range(body, stop):
+        text = _text(state, line).rstrip()
+        opened = _CODE_FENCE.match(text)
+        if fence:  # (a '^^^' inside a code block is code)
+            fence = "" if text.startswith(fence) and not text.strip(fence[0]) else fence
+        elif opened:
+            fence = opened.group(1)
+        elif text == "^^^" and caret is None and plus is None:
+            caret = line
+        elif text == "+++":
+            plus = line
+    header = (body, caret) if caret is not None else (body, body)
+    parts = [header, (caret + 1 if caret is not None else body, plus if plus is not None else stop)]
+    if plus is not None:
+        parts.append((plus + 1, stop))
+    lines = [_text(state, n).strip() for n in range(*header)]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    if not meta.get("title") and lines and all(lines) and not _starts_block(lines[0]):
+        meta["title"], parts[0] = " ".join(lines), (body, body)  # its header is its title
+    meta["untitled"] = not meta.get("title")
+    return [(first, last) for first, last in parts if first < last]
+
+
+def _starts_block(line: str) -> bool:
+    """Whether a header's first line is more than words (a heading, a list, an image, code, a block)."""
+    return bool(re.match(r"(?:#|[-*+]\s|\d+[.)]\s|!\[|`{3}|~{3}|:{3}|>|<)", line))
 
 
 PROOF_BOXES = (
@@ -193,7 +237,8 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     after = closing + 1 if closing is not None else end
     if meta is not None:
         meta["closed"] = closing is not None or shared
-        push_block(state, start, body, stop, marker, meta, meta["written"])
+        parts = card_parts(state, body, stop, meta) if meta.get("card") else ()
+        push_block(state, start, body, stop, marker, meta, meta["written"], parts=parts)
     else:
         other_directive(state, start, body, stop, after, marker, name, argument, options)
     state.line = after

@@ -4,7 +4,8 @@ A figure whose id starts ``fig-`` (``![A cat](cat.png){#fig-cat}``, or a ``::: {
 and a table whose caption (``: Numbers {#tbl-nums}``, the paragraph after it) names a ``tbl-`` id
 are numbered in the order of the unit, their captions starting "Figure 1: ", "Table 1: " as
 Quarto's do; a reference to one becomes a link to it reading "Figure 1" ("1" for ``[-@fig-cat]``),
-and a reference to a heading with a ``sec-`` id a link reading the heading's title. The words come
+and a reference to a heading with a ``sec-`` id a link reading the heading's title (to a theorem-like
+box, ``::: {#exr-x}``, its title: 'Exercise (BRCA)'). The words come
 from the theme's strings in the course's language (a ``<!--ms-t:…-->`` placeholder, as block titles
 do). A reference to anything not on the page is left as text (links.py warns about it).
 
@@ -23,7 +24,8 @@ from masterysite.parse.blocks import inline_text
 from masterysite.parse.markdown import theme_safe
 from masterysite.parse.sealed import sealed_indexes
 
-_REFERENCE = re.compile(r"(?<![\w.@])(?:\[(-?)@((?:fig|sec|tbl)-[\w-]*\w)\]|@((?:fig|sec|tbl)-[\w-]*\w))")
+_KINDS = "fig|sec|tbl|thm|lem|cor|prp|cnj|def|exm|exr|alg"  # (a theorem-like box: lesson.THEOREMS)
+_REFERENCE = re.compile(rf"(?<![\w.@])(?:\[(-?)@((?:{_KINDS})-[\w-]*\w)\]|@((?:{_KINDS})-[\w-]*\w))")
 _CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(?:\{#(tbl-[\w-]*\w)\})?\s*$", re.S)
 _ATTRIBUTES_ONLY = re.compile(r"\{[^{}]*\}")
 WORDS = {"fig": "xref_figure", "tbl": "xref_table"}
@@ -80,13 +82,17 @@ def _labels(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]
 
 def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> list[Token]:
     """``[Exercise 1](factorial_exercise)`` and ``{ref}`factorial_exercise` `` to a target of this unit:
-    links to it (the role reads the heading's title, or its own text)."""
+    links to it (the role reads the heading's title, or its own text; so does MyST's ``[](setup)``, a
+    link with no text, which would be an empty link no one sees)."""
     out: list[Token] = []
-    for child in children:
+    for index, child in enumerate(children):
         href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
         label = href[1:] if href.startswith("#") else href
         if href and label in labels:
             child.attrSet("href", "#" + labels[label][0])
+            if index + 1 < len(children) and children[index + 1].type == "link_close":
+                out += [child, Token("text", "", 0, content=labels[label][1])]
+                continue
         elif child.type == "myst_role" and child.meta["target"] in labels and _refers(child, labels):
             ident, title = labels[child.meta["target"]]
             link = Token("link_open", "a", 1)
@@ -187,6 +193,9 @@ def _targets(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]
             ident = str(token.attrGet("id") or "")
             if ident.startswith("sec-") and index + 1 < len(tokens):
                 found.setdefault(ident, ("sec", inline_text(tokens[index + 1].children or [])))
+            continue
+        if token.type == "container_block_open" and token.meta.get("theorem"):  # '::: {#exr-x}': its title
+            found.setdefault(str(token.meta["label"]), ("sec", inline_text(token.meta.get("title_tokens") or [])))
             continue
         if token.type == "table_open":
             ident = str(token.attrGet("id") or "")

@@ -25,6 +25,7 @@ def every_block() -> str:
     parts.append("As @tbl-sizes shows:\n\n| Size | Cups |\n|---|---|\n| small | 1/2 |\n\n: Bag sizes {#tbl-sizes}\n")
     parts += [f"::: {name}\nA `{name}` box with a [link](#top) and `code`.\n:::\n" for name in CALLOUTS + OTHERS]
     parts.append("::: tip Count *on*\nTitled.\n:::\n")
+    parts.append("```{card}\nAn untitled card (sphinx-design): a box with no title.\n```\n")
     parts.append(
         ":::: challenge\n## Challenge 1: Halves\n\nWhat is half of 8?\n\n::: solution\n## Answer\n4, because"
         " 8 ÷ 2 = 4.\n\n```python\nprint(8 // 2)\n```\n:::\n::::\n"
@@ -39,6 +40,10 @@ def every_block() -> str:
     parts.append('<iframe src="about:blank" title="A wide frame" width="540" height="120"></iframe>\n')
     long_path = "~/project/data/reference/" + "Homo_sapiens.GRCh38.dna.primary_assembly_chromosome_20" * 2 + ".fa"
     parts.append(f"See <https://example.org/{'a-very-long-path-segment/' * 6}index.html> and `{long_path}`.\n")
+    parts.append(  # a formula wider than a phone: it scrolls in its own box, not the page
+        "- Sum the probabilities $P(X<15) = \\sum_{k=0}^{14} p(k) = 0.000466574409093636 = 4.66574409093636 \\cdot"
+        " 10^{-4}$ and $x$ on the line.\n"
+    )
     parts.append("::: instructor\nSECRET\n:::\n")
     parts.append(
         "::: question o\nPick a.\n\n- [x] a\n- [ ] b\n:::\n\n::: enrichment More\n::: note\nIn enrichment.\n:::\n"

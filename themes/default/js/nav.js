@@ -155,9 +155,9 @@ function renderCourseList() {
   box.appendChild(frag);
 }
 
-/* Wide tables and display math scroll sideways inside the text column on a phone. A scroller the
- * keyboard cannot reach cannot be read without a mouse, so each one takes focus while (and only
- * while) it overflows; a ResizeObserver rechecks it when it is shown or the window changes. */
+/* Wide tables and formulas (display or inline) scroll sideways inside the text column on a phone. A
+ * scroller the keyboard cannot reach cannot be read without a mouse, so each one takes focus while (and
+ * only while) it overflows; a ResizeObserver rechecks it when it is shown or the window changes. */
 var scrollWatch = window.ResizeObserver ? new ResizeObserver(function (entries) {
   entries.forEach(function (e) { markScroller(e.target); });
 }) : null;
@@ -168,7 +168,7 @@ function markScroller(node) {
 }
 
 function watchScrollers(root) {
-  Array.prototype.forEach.call(root.querySelectorAll(".prose table, .math.block, .math.display"), function (node) {
+  Array.prototype.forEach.call(root.querySelectorAll(".prose table, .math.block, .math.display, .math.inline"), function (node) {
     if (scrollWatch) scrollWatch.observe(node);
     else markScroller(node);
   });

@@ -150,7 +150,7 @@ _LOCAL_FILE = re.compile(r"(!?)\[([^\]]*)\]\((file:[^()\s]*)\)", re.I)
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _ON_THE_WEB = re.compile(r"^(?:https?:)?//", re.I)
 _SCHEMES = "https?|mailto|s?ftps?|tel|sms|data|blob|file|about|javascript|vbscript|ircs?|news|nntp|geo|magnet|urn"
-_SCHEMES += "|xmpp|sips?"
+_SCHEMES += "|xmpp|sips?|doi|webcal|ssh|git"
 _EXTERNAL = re.compile(rf"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://|(?:{_SCHEMES}):|//|#)", re.I)
 """A URL (``https://``, ``mailto:``...), not a path of the course. A word then a colon that is no URL
 scheme (``explain:migration``) is a MyST label, a target of this unit or a broken link: checked as one."""

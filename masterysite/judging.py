@@ -128,10 +128,12 @@ def parse_answer(line_text: str, line: int = 0, default: str = "=") -> Answer:
 
 
 def _lenient_answer(text: str, line: int) -> Answer:
-    if ambiguous_comma(text):
+    quantity = _QUANTITY.match(exact_text(text))
+    grouped = quantity is not None and ambiguous_comma(_SPACES.sub(" ", quantity[2]))  # '1,000 m', '$1,000'
+    if ambiguous_comma(text) or (grouped and quantity_form(text.replace(",", "", 1)) is not None):
         raise AnswerError(
-            f"'{text}' is ambiguous: write {text.replace(',', '')} for a whole number,"
-            f" or {text.replace(',', '.')} for a decimal"
+            f"'{text}' is ambiguous: write {text.replace(',', '', 1)} for a whole number,"
+            f" or {text.replace(',', '.', 1)} for a decimal"
         )
     number = parse_number(text)
     if number is not None:

@@ -164,7 +164,11 @@ class Rechecker:
         asked = [self.questions[unit.id].get(k) for k in keys]
         due = min(draw, len({q.objective for q in unit.questions}))
         if None not in asked and len({q.objective for q in asked if q is not None}) < due:
-            return  # a draw the page never makes (it assesses every objective): one a student chose
+            # A draw the page never makes (it assesses every objective): one a student chose, or one made
+            # before the teacher added an objective. No evidence, and said as what cannot be re-checked.
+            if entry.get("passed") is True:
+                result.changed_pass = True
+            return
         verdicts = [self.right(unit, a["q"], a.get("r")) for a in answers]
         result.changed += sum(1 for a, v in zip(answers, verdicts, strict=True) if v is not None and v != a.get("ok"))
         score = (sum(1 for v in verdicts if v), len(answers))

@@ -223,3 +223,15 @@ def test_an_mkdocs_quiz_is_a_practice_checked_on_the_spot() -> None:
     assert problems == []
     assert "data-practice=" in html and 'type="radio"' in html and "checked" not in html
     assert "SEALED" not in html and "&lt;?quiz?&gt;" in html  # the explanation is sealed; code is code
+
+
+def test_mkdocs_quizs_first_form_is_a_practice_too() -> None:
+    """'question:', 'answer:', 'answer-correct:', then 'content:' (nextflow-io/training's Hello
+    Nextflow quiz): the right answer was shown as text, silently. Read line for line, in code left alone."""
+    html, problems = parse_lesson(
+        "<?quiz?>\nquestion: Which command records a change?\nanswer: put\nanswer-correct: commit\nanswer: save\n"
+        "content:\n<p>SEALED: commit records it.</p>\n<?/quiz?>\n\nAfter.\n\n```\n<?quiz?>\nquestion: x\n<?/quiz?>\n```\n"
+    )
+    assert problems == []
+    assert "data-practice=" in html and "SEALED" not in html and "answer-correct" not in html
+    assert "question: x" in html  # in a code block: shown as written

@@ -62,6 +62,11 @@ def test_answer_lines_glued_to_the_prompt() -> None:
     [
         ("= 9.97 ± lots", "units/t.md:10: '±' must be followed by a number (the tolerance): '= 0.75 ± 0.01'"),
         ("= 9.97 ±", "units/t.md:10: '±' must be followed by a number (the tolerance): '= 0.75 ± 0.01'"),
+        (
+            "= 1,000 m",
+            "units/t.md:10: '1,000 m' is ambiguous: write 1000 m for a whole number, or 1.000 m for a decimal",
+        ),
+        ("= −1,000", "units/t.md:10: '−1,000' is ambiguous: write −1000 for a whole number, or −1.000 for a decimal"),
         ("= 5 +- x", "units/t.md:10: '+-' must be followed by a number (the tolerance): '= 0.75 +- 0.01'"),
         ("= about ± 3", "units/t.md:10: '±' needs a number before it: '= 0.75 ± 0.01'"),
         ("~ colou?r", "units/t.md:10: write a pattern between slashes: '~ /colou?r/' (or '/…/i' to ignore case)"),
@@ -424,7 +429,15 @@ def test_lettered_choices_in_a_shuffled_quiz_are_said_once() -> None:
 
 
 @pytest.mark.parametrize(
-    "code", ["`surveys_df[['species_id', 'plot_id']]`", "`lst[[1]]`", "`a[[0, 2]]`", "```python\nx = a[[0, 2]]\n```"]
+    "code",
+    [
+        "`surveys_df[['species_id', 'plot_id']]`",
+        "`lst[[1]]`",
+        "`a[[0, 2]]`",
+        "```python\nx = a[[0, 2]]\n```",
+        "`len([[1, 2], [3, 4]])`",
+        "```python\nm = np.array([[1, 2], [3, 4]])\n```",
+    ],
 )
 def test_code_indexing_with_double_brackets_is_code_not_a_blank(code: str) -> None:
     """pandas' df[['a', 'b']], numpy's a[[0, 2]], R's lst[[1]]: '[[' right after a name, in code."""

@@ -255,3 +255,24 @@ def test_content_for_another_format_keeps_its_footnotes_and_definitions_to_itsel
         "link reference definition '[key]:' is in",
     ]
     assert "Published." in html  # (content for the web: its footnote is the page's; the errors stop the build)
+
+
+@pytest.mark.parametrize(
+    "classes",
+    [
+        '.content-visible .callout-tip when-format="pdf"',
+        '.callout-tip .content-visible when-format="pdf"',
+        '.content-hidden .callout-note when-format="html"',
+        ".instructor .callout-note",
+        ".callout-note .notes",
+    ],
+)
+def test_what_is_not_published_wins_over_a_callout_class(classes: str) -> None:
+    """Quarto hides a print-only answer key whatever order its classes are in; a teacher's note is one."""
+    html, problems = parse_lesson(f"::: {{{classes}}}\nSECRET key: 42.\n:::\n\nAfter.\n")
+    assert "SECRET" not in html and "After." in html and problems == []
+
+
+def test_a_first_class_naming_a_block_still_names_it() -> None:
+    html, _ = parse_lesson("::: {.solution .callout-tip}\nHidden until opened.\n:::\n")
+    assert html.startswith('<details class="ms-collapsed ms-collapsed--solution">')

@@ -139,3 +139,21 @@ def test_answer_line_right_after_the_prompt() -> None:
     assert unit is not None
     assert [p.message for p in report.errors] == []
     assert [a.source for a in unit.questions[0].answers] == ["9"]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit_id"),
+    [
+        ("02-equivalent-fractions.md", "equivalent-fractions"),
+        ("01_-_Introduction.md", "Introduction"),
+        ("02__intro.md", "intro"),
+        ("02intro.md", "intro"),
+        ("02-__proto__.md", "__proto__"),
+        ("__init__.md", "__init__"),
+        ("007.md", "007"),
+    ],
+)
+def test_a_unit_id_is_its_file_name_without_its_number(name: str, unit_id: str) -> None:
+    """Ids key saved progress and URLs: a file's id never changes with an upgrade ('01_-_Introduction.md'
+    is 'Introduction'), and a name like '__proto__' keeps its underscores (SPEC §5)."""
+    assert scan_id("", f"units/{name}") == unit_id

@@ -345,3 +345,44 @@ def _quiz_end(tokens: list[Token], start: int) -> int | None:
             if text == QUIZ_OPEN:
                 return None  # one never closed: left as it is (its ticked answers are said)
     return None
+
+
+_QUIZ_KEY = re.compile(r"(question|answer-correct|answer|content):[ \t]?(.*)")
+_FENCE_LINE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+
+
+def old_mkdocs_quizzes(body: str) -> str:
+    """mkdocs-quiz's first form, 'question: …', 'answer: …', 'answer-correct: …', then 'content:' and
+    what to show once answered, between '<?quiz?>' and '<?/quiz?>': written again, line for line (the
+    lines keep their numbers), as the practice it is. As HTML, its right answer was shown as text."""
+    lines = body.split("\n")
+    fence = ""
+    index = 0
+    while index < len(lines):
+        opened = _FENCE_LINE.match(lines[index])
+        if opened and (not fence or opened.group(1).startswith(fence)):
+            fence = "" if fence else opened.group(1)[0] * 3
+        elif not fence and lines[index].strip() == QUIZ_OPEN:
+            end = next((n for n in range(index + 1, len(lines)) if lines[n].strip() == QUIZ_CLOSE), None)
+            if end is not None and any(_QUIZ_KEY.match(line) for line in lines[index + 1 : end]):
+                lines[index : end + 1] = _practice_lines(lines[index + 1 : end])
+                index = end
+        index += 1
+    return "\n".join(lines)
+
+
+def _practice_lines(inner: list[str]) -> list[str]:
+    out = ["::: practice"]
+    explaining = False
+    for line in inner:
+        key = _QUIZ_KEY.match(line) if not explaining else None
+        if key is None:
+            out.append("> " + line if explaining else line)
+        elif key.group(1) == "question":
+            out.append(key.group(2))
+        elif key.group(1) == "content":
+            explaining = True
+            out.append(("> " + key.group(2)) if key.group(2) else "")
+        else:
+            out.append(f"- [{'x' if key.group(1) == 'answer-correct' else ' '}] {key.group(2)}")
+    return [*out, ":::"]

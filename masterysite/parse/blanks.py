@@ -20,6 +20,7 @@ EMPTY = re.compile(r"\[\[\s*\]\](?!\])")  # a blank with no answer (an error: bl
 # In code, '[[' right after a name or a bracket is indexing, not a blank: pandas' df[['a', 'b']],
 # numpy's a[[0, 2]], R's lst[[1]]. (In prose 'H[[2]]O' is a blank.)
 CODE_BLANK = re.compile(r"(?<![\w\])])" + BLANK.pattern)
+NESTED_LIST = re.compile(r"\[\[[^\[\]\n]*\],\s*\[")  # code's '[[1, 2], [3, 4]]': a list of lists, no blank
 HINT = re.compile(r"^\[\[\?\]\](?:\s+|$)")
 _PLACEHOLDER = "MsBlank{}Q"
 _PLACEHOLDERS = re.compile(r"MsBlank(\d+)Q")
@@ -38,7 +39,9 @@ def _cut(text: str, found: list[Found], line: int, code: bool = False) -> str:
         found.append(Found(match[1], line))
         return _PLACEHOLDER.format(len(found) - 1)
 
-    return (CODE_BLANK if code else BLANK).sub(swap, text)
+    if code:  # (a list of lists is left as it is)
+        return CODE_BLANK.sub(lambda m: m[0] if NESTED_LIST.match(text, m.start()) else swap(m), text)
+    return BLANK.sub(swap, text)
 
 
 def blank_matches(token: Token) -> list[re.Match[str]]:
@@ -48,15 +51,17 @@ def blank_matches(token: Token) -> list[re.Match[str]]:
 
 
 def _indexing(source: str, match: re.Match[str], codes: list[str]) -> bool:
-    """A '[[…]]' right after a name, inside inline code: 'df[['a', 'b']]'."""
+    """A '[[…]]' right after a name, or a list of lists, inside inline code: 'df[['a', 'b']]', '[[1, 2], [3]]'."""
     before = source[match.start() - 1 : match.start()]
+    if NESTED_LIST.match(source, match.start()) and any(match[0] in c for c in codes):
+        return True
     return bool(before) and (before.isalnum() or before in "_])") and any(before + match[0] in c for c in codes)
 
 
 def has_blank(token: Token) -> bool:
     """Whether a block token of a prompt holds a blank (in its words, inline code or a code block)."""
     if token.type in ("fence", "code_block"):
-        return CODE_BLANK.search(token.content) is not None
+        return any(not NESTED_LIST.match(token.content, m.start()) for m in CODE_BLANK.finditer(token.content))
     return token.type == "inline" and "[[" in token.content and bool(blank_matches(token))
 
 

@@ -25,7 +25,8 @@ _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
 _HALF_BLANK = re.compile(r"\[\[(?![\s?\[])[^\s\]|]{0,40}")  # '[[CHLORO' (the rest on the next line), '[[MICE|…'
-_HALF_CODE = re.compile(r"(?<![\w\])])" + _HALF_BLANK.pattern)  # (not code's indexing: 'lst[[1]]')
+# in code, not indexing ('lst[[1]]') nor a list of lists ('[[1], [2]]')
+_HALF_CODE = re.compile(r"(?<![\w\])])(?![\[]{2}[^\[\]\n]*\],\s*\[)" + _HALF_BLANK.pattern)
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 

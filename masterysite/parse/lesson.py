@@ -46,7 +46,8 @@ LESSON_BLOCKS = (*CALLOUTS, *PRACTICE, *COLLAPSED, *SUMMARIES, *HIDDEN)
 ALL_BLOCKS = (*QUIZ_BLOCKS, *LESSON_BLOCKS, *QUARTO)
 TITLE = re.compile(r"<!--ms-t:(\w+)-->")
 _NOTE = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_QUIZ_ANSWER = re.compile(r"^(?:\[[xX]\]\s|(?:==?|~)[ \t]*\S)", re.M)  # a ticked choice, an answer line
+# A ticked choice, an answer line ('= 81', '=81', '~ /a+/'); not '~/workshop' nor a formula '=SUM(A1:A9)'
+_QUIZ_ANSWER = re.compile(r"^(?:\[[xX]\]\s|==?[ \t]+\S|==?[-+.,0-9]|~[ \t]*/.*/i?[ \t]*$)", re.M)
 
 
 ALIASES = {"answer": "solution"}  # names other lessons use for a block of ours

@@ -151,9 +151,12 @@ _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _ON_THE_WEB = re.compile(r"^(?:https?:)?//", re.I)
 _SCHEMES = "https?|mailto|s?ftps?|tel|sms|data|blob|file|about|javascript|vbscript|ircs?|news|nntp|geo|magnet|urn"
 _SCHEMES += "|xmpp|sips?|doi|webcal|ssh|git"
-_EXTERNAL = re.compile(rf"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://|(?:{_SCHEMES}):|//|#)", re.I)
-"""A URL (``https://``, ``mailto:``...), not a path of the course. A word then a colon that is no URL
-scheme (``explain:migration``) is a MyST label, a target of this unit or a broken link: checked as one."""
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+"""A URL (``https://``, ``mailto:``, ``skype:echo123?call``...), not a path of the course."""
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_KNOWN_URL = re.compile(rf"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://|(?:{_SCHEMES}):)", re.I)
+"""A URL beyond doubt. A word then a colon and no '//' (``explain:migration``) may be a MyST label of
+another unit (one of this unit is a link already: xref.py): a warning says so."""
 
 
 _PAGES = ("index.html", "progress.html", ".masterysite")
@@ -612,6 +615,12 @@ class LinkRewriter:
                 " security policy): it would not show; copy it into the course (or set csp: false in course.yml)"
             )
             self.report.warn(self.source.path, line, message, "external-image")
+        if not image and _SCHEME.match(target) and not _KNOWN_URL.match(target):
+            message = (
+                f"link '{target}' is read as a web address of the scheme '{target.split(':', 1)[0]}:'; if it is"
+                " a MyST label, no target of this unit has it: link to 'other-unit.md#heading' instead"
+            )
+            self.report.warn(self.source.path, line, message, "anchor")
         if not target or _EXTERNAL.match(target) or self._liquid(unquote(target), line, image):
             return
         path, _, fragment = target.partition("#")

@@ -154,11 +154,17 @@ def block_info(params: str) -> tuple[str, str]:
 
 
 def _block_class(classes: Sequence[str]) -> str:
-    """The class that names the block: as Quarto reads it, a div with a ``callout-*`` class among others
-    is a callout (``{.pcallout .callout-note}``); else the first class a block of ours is named by; else
-    the first class (an unknown name, reported with the names available)."""
-    from masterysite.parse.lesson import known_block
+    """The class that names the block. What is not published wins wherever it stands: Quarto's content
+    for another format, speaker notes, a teacher's note ('{.callout-tip .content-visible when-format=
+    "pdf"}' is a print-only answer key). Then the first class, if it names a block of ours ('{.solution
+    .callout-tip}': a solution); else, as Quarto reads it, a ``callout-*`` class among others
+    ('{.pcallout .callout-note}'); else the first class a block of ours is named by; else the first
+    class (an unknown name, reported with the names available)."""
+    from masterysite.parse.lesson import CONDITIONAL, HIDDEN, known_block
 
+    unpublished = next((c for c in classes if c in CONDITIONAL or c in HIDDEN or c == "notes"), None)
+    if unpublished is not None or known_block(classes[0]):
+        return unpublished or classes[0]
     callout = next((c for c in classes if c.lower().startswith("callout-") and known_block(c)), None)
     return callout or next((c for c in classes if known_block(c)), classes[0])
 

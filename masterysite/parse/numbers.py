@@ -45,7 +45,7 @@ def parse_number(text: str) -> Fraction | None:
 
 def ambiguous_comma(text: str) -> bool:
     """'1,000': one thousand in English, one in French. A teacher's answer must say which."""
-    return re.fullmatch(r"\s*[+-]?\d{1,3},\d{3}\s*", text) is not None
+    return re.fullmatch(r"\s*[+\-\u2212]?\d{1,3},\d{3}\s*", text) is not None
 
 
 def parse_tolerance(text: str) -> tuple[Fraction, Fraction] | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from masterysite.config import nfc
 
-_PREFIX = re.compile(r"^(\d+[-. ]*)(_*)")  # '02-', '02_', '02. ', '02'; not the '__' of '02-__proto__.md'
+_PREFIX = re.compile(r"^\d+[-_. ]*")  # '02-', '02_', '02. ', '01_-_'
 
 
 def default_id(path: str) -> str:
@@ -22,7 +22,10 @@ def default_id(path: str) -> str:
     prefix = _PREFIX.match(stem)
     if prefix is None:
         return stem
-    return stem[prefix.end(1 if len(prefix[2]) > 1 else 0) :] or stem
+    rest = stem[prefix.end() :]
+    if prefix[0].endswith("__") and rest.endswith("__"):  # '02-__proto__.md': the unit '__proto__'
+        rest = "__" + rest
+    return rest or stem
 
 
 def scan_id(text: str, path: str) -> str:

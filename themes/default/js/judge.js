@@ -71,7 +71,7 @@ var QUANTITY = new RegExp("^([" + CURRENCY + "]?)" + SP + "*([+\\-\u2212]?(?:" +
 function quantityForm(text) {
   var m = QUANTITY.exec(exactText(text)), number = m ? m[2].replace(INNER_SPACE, " ") : "";
   var x = m && parseNumber(number);
-  if (!x || /^[+-]?[0-9]{1,3},[0-9]{3}$/.test(number)) return null; // '1,000 m': which number? (ambiguous_comma)
+  if (!x || /^[+\-\u2212]?[0-9]{1,3},[0-9]{3}$/.test(number)) return null; // '1,000 m': which number? (ambiguous_comma)
   var sign = m[1], unit = m[3] ? lenientText(m[3]).replace(INNER_SPACE, "") : "";
   if (unit && !UNIT_START.test(unit)) return null;
   if (!sign && unit.length === 1 && CURRENCY.indexOf(unit) >= 0) { sign = unit; unit = ""; }

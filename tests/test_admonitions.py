@@ -230,7 +230,8 @@ def test_mkdocs_quizs_first_form_is_a_practice_too() -> None:
     Nextflow quiz): the right answer was shown as text, silently. Read line for line, in code left alone."""
     html, problems = parse_lesson(
         "<?quiz?>\nquestion: Which command records a change?\nanswer: put\nanswer-correct: commit\nanswer: save\n"
-        "content:\n<p>SEALED: commit records it.</p>\n<?/quiz?>\n\nAfter.\n\n```\n<?quiz?>\nquestion: x\n<?/quiz?>\n```\n"
+        "content:\n<p>SEALED: commit records it.</p>\n<?/quiz?>\n\nAfter.\n\n"
+        "```\n<?quiz?>\nquestion: x\n<?/quiz?>\n```\n"
     )
     assert problems == []
     assert "data-practice=" in html and "SEALED" not in html and "answer-correct" not in html

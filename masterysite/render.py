@@ -185,7 +185,7 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
         "enrichment": [_block(b, site.t, site) for b in unit.enrichment],
         "draw": unit.draw or len(unit.questions),
         "toc": (toc := contents(unit.lesson_html)),
-        "toc_numbered": any(_NUMBERED.match(h["title"]) for h in toc),  # ('0. Warmup'): no '1.' before it
+        "toc_numbered": all(_NUMBERED.match(h["title"]) for h in toc),  # ('0. Warmup'): no '1.' before it
         "long": len(unit.lesson_html) > LONG_LESSON,
     }
     common = site.common("unit", "../")

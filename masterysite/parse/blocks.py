@@ -669,7 +669,7 @@ class BlockParser:
             sign, number, unit = quantity
             other = f"{number} {sign}" if not unit else f"{sign}{number}{unit}"
             if other == answer.source.strip():
-                other = f"{sign}{number} {unit}"
+                other = f"{sign}{number} {unit}".strip()
             message = (
                 f"'{answer.source}' is a number with a unit: it is right however it is spaced or capitalised"
                 f" ('{other}'), but '{number}' alone is marked wrong; add '= {number}' to accept the number alone,"

@@ -88,6 +88,17 @@ def _display_in_text(_self: Any, tokens: Sequence[Token], idx: int, _options: An
     return f'<span class="math display">{render_math(tokens[idx].content, {"display_mode": True})}</span>'
 
 
+LONG_FORMULA = 40  # characters of LaTeX from which an inline formula may be wider than a phone
+
+
+def _inline_formula(_self: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any) -> str:
+    """``$x$``: a long one is marked, so that where a browser cannot keep a scrolling box on the text's
+    baseline (Safari) it still scrolls in its own box, not the page (the theme's CSS)."""
+    latex = str(tokens[idx].content).strip()
+    long = " math-long" if len(latex) > LONG_FORMULA else ""
+    return f'<span class="math inline{long}">{render_math(latex, {"display_mode": False})}</span>'
+
+
 @lru_cache(maxsize=64)
 def _lexer(lang: str) -> Any:
     try:
@@ -880,6 +891,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.before("paragraph", "myst_comment", comment_rule, {"alt": ["paragraph", "reference", "list"]})
     dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True, renderer=render_math)
     md.add_render_rule("math_inline_double", _display_in_text)
+    md.add_render_rule("math_inline", _inline_formula)
     md.add_render_rule(
         "math_block", render_math_block
     )  # a labelled formula: numbered (parse/xref.py)  # 'is:\n$$f(x)$$': a formula of its own

@@ -135,3 +135,28 @@ def test_a_wide_formula_scrolls_in_its_own_box_on_a_phone_in_firefox(
         widths = d.run("return [document.documentElement.scrollWidth, window.innerWidth];")
         assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
         assert d.run("var b = document.querySelector('.math.block'); return b.scrollWidth > b.clientWidth;")
+
+
+def test_a_long_inline_formula_scrolls_in_its_own_box_on_a_phone_in_webkit(tmp_path: Path) -> None:
+    """Safari cannot keep a scrolling box on the text's baseline ('baseline-source'): there too, a long
+    inline formula (marked by the build) scrolls in its own box, not the page. In a 390-px frame: the
+    WebKitGTK window is no narrower than 447 px."""
+    from masterysite.build import build
+    from tests.conftest import write_files
+
+    formula = " + ".join(f"a_{{{i}}} x^{{{i}}}" for i in range(1, 30))
+    unit = f"---\ntitle: Sum\n---\nThe sum ${formula}$ is long, and $x^2$ is short.\n"
+    course = write_files(tmp_path / "course", {"course.yml": "title: Long\n", "units/sum.md": unit})
+    site = tmp_path / "web" / "site"
+    build(course, site)
+    frame = '<!doctype html><iframe id="f" src="units/sum.html" style="width:390px;height:600px;border:0"></iframe>'
+    (site / "frame.html").write_text(frame, encoding="utf-8")
+    with school_server(site.parent) as port, webkit(port) as fresh:
+        d = fresh()
+        d.goto(f"http://school.test:{port}/site/frame.html")
+        d.wait("return !!document.getElementById('f').contentDocument.querySelector('.math-long');", "the formula")
+        widths = d.run(
+            "var w = document.getElementById('f').contentWindow;"
+            " return [w.document.documentElement.scrollWidth, w.innerWidth];"
+        )
+        assert widths[0] <= widths[1], f"the page is {widths[0]} px wide in a {widths[1]} px frame"

@@ -19,7 +19,7 @@ from typing import Any
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
-from masterysite.parse.markdown import push_block
+from masterysite.parse.markdown import fenced, push_block
 
 MATERIAL = {
     "note": "note",
@@ -348,27 +348,22 @@ def _quiz_end(tokens: list[Token], start: int) -> int | None:
 
 
 _QUIZ_KEY = re.compile(r"(question|answer-correct|answer|content):[ \t]?(.*)")
-_FENCE_LINE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_OLD_QUIZ = re.compile(r"^[ \t]*<\?quiz\?>[ \t]*\n(.*?)^[ \t]*<\?/quiz\?>[ \t]*$", re.M | re.S)
 
 
 def old_mkdocs_quizzes(body: str) -> str:
     """mkdocs-quiz's first form, 'question: …', 'answer: …', 'answer-correct: …', then 'content:' and
     what to show once answered, between '<?quiz?>' and '<?/quiz?>': written again, line for line (the
     lines keep their numbers), as the practice it is. As HTML, its right answer was shown as text."""
-    lines = body.split("\n")
-    fence = ""
-    index = 0
-    while index < len(lines):
-        opened = _FENCE_LINE.match(lines[index])
-        if opened and (not fence or opened.group(1).startswith(fence)):
-            fence = "" if fence else opened.group(1)[0] * 3
-        elif not fence and lines[index].strip() == QUIZ_OPEN:
-            end = next((n for n in range(index + 1, len(lines)) if lines[n].strip() == QUIZ_CLOSE), None)
-            if end is not None and any(_QUIZ_KEY.match(line) for line in lines[index + 1 : end]):
-                lines[index : end + 1] = _practice_lines(lines[index + 1 : end])
-                index = end
-        index += 1
-    return "\n".join(lines)
+    code = fenced(body)
+
+    def practice(match: re.Match[str]) -> str:
+        inner = match[1][:-1].split("\n") if match[1] else []
+        if any(start <= match.start() < end for start, end in code) or not any(map(_QUIZ_KEY.match, inner)):
+            return match[0]  # in code, or the '- [x]' form (mkdocs_quizzes)
+        return "\n".join(_practice_lines(inner))
+
+    return _OLD_QUIZ.sub(practice, body)
 
 
 def _practice_lines(inner: list[str]) -> list[str]:

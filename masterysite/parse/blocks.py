@@ -13,7 +13,16 @@ from markdown_it.token import Token
 from masterysite import judging
 from masterysite.errors import Report
 from masterysite.model import Answer, Block, Choice, Question, QuestionKind
-from masterysite.parse.blanks import EMPTY, HINT, Found, cut_blanks, fill_blanks, has_blank, hint_lines
+from masterysite.parse.blanks import (
+    EMPTY,
+    HINT,
+    NESTED_LIST,
+    Found,
+    cut_blanks,
+    fill_blanks,
+    has_blank,
+    hint_lines,
+)
 from masterysite.parse.markdown import BLOCKS, block_name
 from masterysite.suggest import unknown
 
@@ -26,7 +35,7 @@ _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
 _HALF_BLANK = re.compile(r"\[\[(?![\s?\[])[^\s\]|]{0,40}")  # '[[CHLORO' (the rest on the next line), '[[MICE|…'
 # in code, not indexing ('lst[[1]]') nor a list of lists ('[[1], [2]]')
-_HALF_CODE = re.compile(r"(?<![\w\])])(?![\[]{2}[^\[\]\n]*\],\s*\[)" + _HALF_BLANK.pattern)
+_HALF_CODE = re.compile(rf"(?<![\w\])])(?!{NESTED_LIST.pattern})" + _HALF_BLANK.pattern)
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 

@@ -688,7 +688,7 @@ def quarto_equation_labels(state: StateCore) -> None:
     """Quarto's ``$$ {#eq-mass}`` after a display formula: the label is dropped (cross-references are not
     read), so the ``$$`` closes the formula; as written, the whole formula was published as text."""
     if "{#eq-" in state.src:
-        code = _fenced(state.src)
+        code = fenced(state.src)
         state.src = _EQUATION_LABEL.sub(
             lambda m: m.group(1) if not any(start < m.start() < end for start, end in code) else m.group(0), state.src
         )
@@ -699,7 +699,7 @@ _CODE_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 
 
-def _fenced(src: str) -> list[tuple[int, int]]:
+def fenced(src: str) -> list[tuple[int, int]]:
     """The spans of ``src`` inside fenced code blocks (a quick scan: fence lines, open and close)."""
     spans, opened = [], None
     for match in _CODE_FENCE_LINE.finditer(src):
@@ -716,10 +716,10 @@ def _fenced(src: str) -> list[tuple[int, int]]:
 
 def _code(src: str) -> list[tuple[int, int]]:
     """The spans of ``src`` that are code, fenced or inline: shown as written, never read as Liquid."""
-    fenced = _fenced(src)
-    spans = list(fenced)
+    blocks = fenced(src)
+    spans = list(blocks)
     for match in _CODE_SPAN.finditer(src):
-        if not _within(fenced, match.start()):
+        if not _within(blocks, match.start()):
             spans.append(match.span())
     return spans
 
@@ -892,9 +892,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True, renderer=render_math)
     md.add_render_rule("math_inline_double", _display_in_text)
     md.add_render_rule("math_inline", _inline_formula)
-    md.add_render_rule(
-        "math_block", render_math_block
-    )  # a labelled formula: numbered (parse/xref.py)  # 'is:\n$$f(x)$$': a formula of its own
+    md.add_render_rule("math_block", render_math_block)  # a labelled formula: numbered (parse/xref.py)
     ruler = md.inline.ruler
     ruler.at("math_inline", _from_the_start(ruler.__rules__[ruler.__find__("math_inline")].fn))
     # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):

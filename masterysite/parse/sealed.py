@@ -19,6 +19,10 @@ _DEFINITION = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)]|:)[ \t]+[ \t>]*)*(\*?)
 footnote's '[^x]:')."""
 
 
+def _sealed(token: Token) -> bool:
+    return block_name(token) in SEALED
+
+
 def _private(token: Token) -> bool:
     """A block the page never publishes, or holds sealed: also Quarto's content for another format."""
     from masterysite.parse.lesson import CONDITIONAL, shown_here
@@ -27,27 +31,24 @@ def _private(token: Token) -> bool:
     return name in PRIVATE or (name in CONDITIONAL and token.meta.get("closed", True) and not shown_here(token))
 
 
-def _within(
-    tokens: list[Token], names: tuple[str, ...], private: Callable[[Token], bool] | None = None
-) -> Iterator[tuple[int, Token, Token | None]]:
-    """Each token, with the outermost open block named in ``names`` (or for which ``private`` is true)
-    that holds it (its own opening and closing included), or None."""
+def _within(tokens: list[Token], held: Callable[[Token], bool]) -> Iterator[tuple[int, Token, Token | None]]:
+    """Each token, with the outermost open block for which ``held`` is true that holds it (its own
+    opening and closing included), or None."""
     outer: Token | None = None
     depth = 0  # container depth inside ``outer``
     for index, token in enumerate(tokens):
-        opens = token.type == "container_block_open"
-        if opens and (depth or block_name(token) in names or (private is not None and private(token))):
+        if token.type == "container_block_open" and (depth or held(token)):
             outer = outer if depth else token
             depth += 1
-        held = outer if depth else None
+        holder = outer if depth else None
         if token.type == "container_block_close" and depth:
             depth -= 1
-        yield index, token, held
+        yield index, token, holder
 
 
 def sealed_indexes(tokens: list[Token]) -> set[int]:
     """The positions of the tokens inside a question or the enrichment (their own open and close too)."""
-    return {index for index, _, outer in _within(tokens, SEALED) if outer is not None}
+    return {index for index, _, outer in _within(tokens, _sealed) if outer is not None}
 
 
 def definitions(tokens: list[Token], body: str) -> Iterator[tuple[int, str, str]]:
@@ -58,7 +59,7 @@ def definitions(tokens: list[Token], body: str) -> Iterator[tuple[int, str, str]
     lines = body.split("\n")
     covered: dict[int, set[int]] = {}  # id of an outermost block -> its lines that tokens cover
     blocks: list[Token] = []
-    for _, token, outer in _within(tokens, PRIVATE, _private):
+    for _, token, outer in _within(tokens, _private):
         if outer is None:
             continue
         if id(outer) not in covered:

@@ -447,3 +447,5 @@ def test_code_indexing_with_double_brackets_is_code_not_a_blank(code: str) -> No
     assert report.problems == [] and q.kind == "single"
     (q,), report = parse("::: question o\nWater is H[[2]]O.\n:::\n")  # in words, right after a letter: a blank
     assert [[a.source for a in b] for b in q.blanks] == [["2"]]
+    (q,), report = parse("::: question o\nBoth spellings: `organi[[== [sz]|== [zs]]]e`\n:::\n")  # no index: a blank
+    assert report.problems == [] and [[a.source for a in b] for b in q.blanks] == [["[sz]", "[zs]"]]

@@ -17,9 +17,10 @@ from markdown_it.token import Token
 # '[[' then no space, up to the first ']]' with no space before it: bash's '[[ -f x ]]' is left alone.
 BLANK = re.compile(r"\[\[(?!\?\]\])(?!\s)(.+?)(?<!\s)\]\](?!\])")
 EMPTY = re.compile(r"\[\[\s*\]\](?!\])")  # a blank with no answer (an error: blocks.py)
-# In code, '[[' right after a name or a bracket is indexing, not a blank: pandas' df[['a', 'b']],
-# numpy's a[[0, 2]], R's lst[[1]]. (In prose 'H[[2]]O' is a blank.)
-CODE_BLANK = re.compile(r"(?<![\w\])])" + BLANK.pattern)
+# In code, '[[' right after a name or a bracket around numbers or quoted names is indexing, not a blank:
+# pandas' df[['a', 'b']], numpy's a[[0, 2]], R's lst[[1]]. ('organi[[== [sz]]]e' is a blank, as is
+# 'H[[2]]O' in prose.)
+_INDEX = re.compile(r"""\s*(?:-?\d+|'[^'\n]*'|"[^"\n]*")(?:\s*,\s*(?:-?\d+|'[^'\n]*'|"[^"\n]*"))*\s*""")
 NESTED_LIST = re.compile(r"\[\[[^\[\]\n]*\],\s*\[")  # code's '[[1, 2], [3, 4]]': a list of lists, no blank
 HINT = re.compile(r"^\[\[\?\]\](?:\s+|$)")
 _PLACEHOLDER = "MsBlank{}Q"
@@ -39,9 +40,17 @@ def _cut(text: str, found: list[Found], line: int, code: bool = False) -> str:
         found.append(Found(match[1], line))
         return _PLACEHOLDER.format(len(found) - 1)
 
-    if code:  # (a list of lists is left as it is)
-        return CODE_BLANK.sub(lambda m: m[0] if NESTED_LIST.match(text, m.start()) else swap(m), text)
+    if code:  # (indexing and a list of lists are left as they are)
+        return BLANK.sub(lambda m: m[0] if code_not_blank(text, m) else swap(m), text)
     return BLANK.sub(swap, text)
+
+
+def code_not_blank(text: str, match: re.Match[str]) -> bool:
+    """A '[[…]]' in code that is code's own: indexing right after a name ('lst[[1]]'), a list of lists."""
+    if NESTED_LIST.match(text, match.start()):
+        return True
+    before = text[match.start() - 1 : match.start()]
+    return bool(before) and (before.isalnum() or before in "_])") and _INDEX.fullmatch(match[1]) is not None
 
 
 def blank_matches(token: Token) -> list[re.Match[str]]:
@@ -51,17 +60,14 @@ def blank_matches(token: Token) -> list[re.Match[str]]:
 
 
 def _indexing(source: str, match: re.Match[str], codes: list[str]) -> bool:
-    """A '[[…]]' right after a name, or a list of lists, inside inline code: 'df[['a', 'b']]', '[[1, 2], [3]]'."""
-    before = source[match.start() - 1 : match.start()]
-    if NESTED_LIST.match(source, match.start()) and any(match[0] in c for c in codes):
-        return True
-    return bool(before) and (before.isalnum() or before in "_])") and any(before + match[0] in c for c in codes)
+    """A '[[…]]' of inline code that is code's own ('df[['a', 'b']]', '[[1, 2], [3]]': code_not_blank)."""
+    return code_not_blank(source, match) and any(match[0] in c for c in codes)
 
 
 def has_blank(token: Token) -> bool:
     """Whether a block token of a prompt holds a blank (in its words, inline code or a code block)."""
     if token.type in ("fence", "code_block"):
-        return any(not NESTED_LIST.match(token.content, m.start()) for m in CODE_BLANK.finditer(token.content))
+        return any(not code_not_blank(token.content, m) for m in BLANK.finditer(token.content))
     return token.type == "inline" and "[[" in token.content and bool(blank_matches(token))
 
 

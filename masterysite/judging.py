@@ -39,10 +39,11 @@ from masterysite.parse.patterns import WHITESPACE, PatternError, translate
 _SPACES = re.compile(f"[{WHITESPACE}]+")
 CURRENCY = "$€£¥₹₩₽¢"
 UNIT_SIGNS = "%‰°′″'\"" + CURRENCY  # besides letters, what a unit may start with: '45°', '50 %', '5 €'
-# A number then a unit ('0.7 km', '2 1/2 cups', '9.8 m/s^2'), after an optional currency sign ('$0.75').
+# A number then a unit ('0.7 km', '2 1/2 cups', '9.8 m/s^2', '300 000 km/s'), after an optional currency sign ('$0.75').
 _QUANTITY = re.compile(
     rf"^([{CURRENCY}]?)[{WHITESPACE}]*"
     rf"([+\-\u2212]?(?:[0-9]+[{WHITESPACE}]+[0-9]+[{WHITESPACE}]*/[{WHITESPACE}]*[0-9]+|[0-9]+[{WHITESPACE}]*/[{WHITESPACE}]*[0-9]+"
+    r"|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?"  # digits in groups of three: '300 000 km/s'
     r"|(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?))"
     rf"[{WHITESPACE}]*(.*)$",
     re.S,

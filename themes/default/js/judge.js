@@ -63,7 +63,7 @@ function lenientText(text) {
 var CURRENCY = "$€£¥₹₩₽¢", UNIT_START = new RegExp("^(?:\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
 var SP = "[" + WS + "]", NUM = "[0-9]+";
 var QUANTITY = new RegExp("^([" + CURRENCY + "]?)" + SP + "*([+\\-\u2212]?(?:" + NUM + SP + "+" + NUM + SP + "*/" + SP + "*" +
-  NUM + "|" + NUM + SP + "*/" + SP + "*" + NUM + "|(?:" + NUM + "(?:[.,]" + NUM + ")?|[.,]" + NUM + ")(?:[eE][+-]?" +
+  NUM + "|" + NUM + SP + "*/" + SP + "*" + NUM + "|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?|(?:" + NUM + "(?:[.,]" + NUM + ")?|[.,]" + NUM + ")(?:[eE][+-]?" +
   NUM + ")?))" + SP + "*([\\s\\S]*)$");
 
 /** A number with a unit or a currency sign ("0.70 km", "$0.75", "5 €") as its hashed form

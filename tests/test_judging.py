@@ -449,3 +449,30 @@ def test_code_indexing_with_double_brackets_is_code_not_a_blank(code: str) -> No
     assert [[a.source for a in b] for b in q.blanks] == [["2"]]
     (q,), report = parse("::: question o\nBoth spellings: `organi[[== [sz]|== [zs]]]e`\n:::\n")  # no index: a blank
     assert report.problems == [] and [[a.source for a in b] for b in q.blanks] == [["[sz]", "[zs]"]]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answers", "shown"),
+    [
+        ("`arr[[[= 0]]]` is the first item.", [["0"]], "arr[BLANK]"),  # the operator says where the answer starts
+        ("`arr[[[== a[0]]]]`", [["a[0]"]], "arr[BLANK]"),
+        ("In code: `x[[= [0]]]`", [["[0]"]], "x"),  # the brackets kept in the answer, no warning
+        ("```python\nfirst = arr[[[~ /0|-3/]]]\n```", [["/0|-3/"]], "arr[BLANK]"),
+    ],
+)
+def test_three_brackets_with_an_operator_are_a_blank_between_brackets(
+    prompt: str, answers: list[list[str]], shown: str
+) -> None:
+    (q,), report = parse(f"::: question o\n{prompt}\n:::\n")
+    assert report.problems == []
+    assert [[a.source.lstrip("=~ ") if a.kind != "pattern" else a.source for a in b] for b in q.blanks] == answers
+    html = re.sub(r"<input[^>]*>", "BLANK", q.prompt_html)
+    assert shown in re.sub(r"<[^>]+>", "", html)
+
+
+def test_three_brackets_without_an_operator_keep_the_brackets_and_warn() -> None:
+    (q,), report = parse("::: question o\nFill in `arr[[[0]]]`.\n:::\n")
+    assert [[a.source for a in b] for b in q.blanks] == [["[0]"]]
+    (warning,) = report.warnings
+    assert warning.line == HEADER.count("\n") + 2 and "[[[= 0]]]" in warning.message and "[[= [0]]]" in warning.message
+    assert "bracketed-blank" in str(warning)

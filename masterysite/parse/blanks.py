@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 # '[[' then no space, up to the first ']]' with no space before it: bash's '[[ -f x ]]' is left alone.
-BLANK = re.compile(r"\[\[(?!\?\]\])(?!\s)(.+?)(?<!\s)\]\](?!\])")
+# Three brackets, '[[[…]]]': the answer holds the outer pair ('[[[0]]]' is '[0]'), unless it starts with an
+# operator: 'arr[[[= 0]]]' is 'arr[', a blank '= 0', then ']'.
+BLANK = re.compile(
+    r"\[\[(?!\?\]\])(?!\[(?:==?|~))(?:(?<=\[\[\[)(?P<within>)|)(?!\s)(?P<answer>.+?)(?<!\s)"
+    r"(?(within)\]\](?=\](?!\]))|\]\](?!\]))"
+)
 EMPTY = re.compile(r"\[\[\s*\]\](?!\])")  # a blank with no answer (an error: blocks.py)
 # In code, '[[' right after a name or a bracket around numbers or quoted names is indexing, not a blank:
 # pandas' df[['a', 'b']], numpy's a[[0, 2]], R's lst[[1]]. ('organi[[== [sz]]]e' is a blank, as is
@@ -37,7 +42,7 @@ class Found:
 
 def _cut(text: str, found: list[Found], line: int, code: bool = False) -> str:
     def swap(match: re.Match[str]) -> str:
-        found.append(Found(match[1], line))
+        found.append(Found(match["answer"], line))
         return _PLACEHOLDER.format(len(found) - 1)
 
     if code:  # (indexing and a list of lists are left as they are)
@@ -50,7 +55,7 @@ def code_not_blank(text: str, match: re.Match[str]) -> bool:
     if NESTED_LIST.match(text, match.start()):
         return True
     before = text[match.start() - 1 : match.start()]
-    return bool(before) and (before.isalnum() or before in "_])") and _INDEX.fullmatch(match[1]) is not None
+    return bool(before) and (before.isalnum() or before in "_])") and _INDEX.fullmatch(match["answer"]) is not None
 
 
 def blank_matches(token: Token) -> list[re.Match[str]]:
@@ -98,7 +103,7 @@ def _without_id(heading: Token) -> Token:
 
 def _cut_inline(token: Token, found: list[Found], line: int, split: list[int]) -> Token:
     """Blanks in prose and inline code; the answer is read from the source (escapes kept)."""
-    raw = [m[1] for m in blank_matches(token)]
+    raw = [m["answer"] for m in blank_matches(token)]
     start = len(found)
     children = []
     for child in token.children or []:

@@ -880,7 +880,7 @@ def check_output(root: Path, out: Path) -> None:
     if target.is_relative_to(course):
         raise MasteryError(
             f"{out}: the output folder cannot be inside the course folder (its files would be read as course files); "
-            "build next to it, e.g. -o build"
+            f"build next to it, e.g. -o {os.path.relpath(course.parent / 'build')}"
         )
     if target.exists() and not target.is_dir():
         raise MasteryError(f"{out}: exists and is not a folder; choose another -o")

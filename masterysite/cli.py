@@ -13,7 +13,23 @@ from masterysite import __version__
 from masterysite.errors import Problem
 from masterysite.model import Course
 
-COURSE = click.argument("course", default="course", type=click.Path(path_type=Path))
+
+def course_here(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """The course folder: when none is given and there is no ./course, the folder the teacher is in,
+    if it is a course (it holds course.yml)."""
+    source = ctx.get_parameter_source(param.name or "")
+    if source == click.core.ParameterSource.DEFAULT and not value.exists() and Path("course.yml").is_file():
+        return Path(".")
+    return value
+
+
+def beside(course: Path, name: str) -> Path:
+    """A folder named ``name`` next to the course folder, as the command line writes it: 'build' for
+    ./course, '../build' from inside the course."""
+    return Path(os.path.relpath(course.resolve().parent / name))
+
+
+COURSE = click.argument("course", default="course", type=click.Path(path_type=Path), callback=course_here)
 SAFE_HTML = click.option(
     "--safe-html", is_flag=True, help="Sanitize raw HTML in units, as 'safe_html: true' in course.yml does."
 )
@@ -46,16 +62,26 @@ def new(directory: Path) -> None:
 
 @main.command()
 @COURSE
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build"), show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The site's folder  [default: build; ../build when you are in the course folder]",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Processes to use (default: cores).")
 @click.option(
     "--no-cache", is_flag=True, help="Parse and render everything; start the cache in COURSE/.masterysite/cache afresh."
 )
 @SAFE_HTML
-def build(course: Path, output: Path, strict: bool, jobs: int | None, no_cache: bool, safe_html: bool) -> None:
-    """Build the site of COURSE (default: ./course) into OUTPUT."""
+def build(course: Path, output: Path | None, strict: bool, jobs: int | None, no_cache: bool, safe_html: bool) -> None:
+    """Build the site of COURSE (default: ./course, or the folder you are in if it is a course) into OUTPUT."""
     from masterysite.unchanged import replay
+
+    if output is None:  # ./build, unless that is inside the course (the teacher is in it): then beside it
+        here = Path("build").resolve()
+        output = beside(course, "build") if here.is_relative_to(course.resolve()) else Path("build")
 
     # nothing changed since the last build: known without loading the builder (a few milliseconds)
     report, stamp = (None, None) if no_cache else replay(course, output, strict, safe_html)
@@ -144,7 +170,9 @@ def package(course: Path, version: str, output: Path | None, strict: bool) -> No
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--course", type=click.Path(path_type=Path), default=Path("course"), show_default=True)
+@click.option(
+    "--course", type=click.Path(path_type=Path), default=Path("course"), show_default=True, callback=course_here
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("report.html"), show_default=True,
               help="report.html (readable offline) or report.csv.")  # fmt: skip
 def report(files: tuple[Path, ...], course: Path, output: Path) -> None:

@@ -89,6 +89,38 @@ def test_build_default_paths(example_course: Path, monkeypatch: pytest.MonkeyPat
     assert (example_course.parent / "build" / "units" / "whole-and-parts.html").is_file()
 
 
+def test_in_the_course_folder_build_and_check_need_no_arguments(
+    example_course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teacher who went into the course folder: the course is '.', the site goes beside it (a
+    'build' inside the course would be refused), and an -o inside it is refused with a path that works."""
+    monkeypatch.chdir(example_course)
+    before = snapshot(example_course)
+    checked = invoke("check")
+    assert checked.exit_code == 0, checked.output
+    assert "units, no errors" in checked.output
+    built = invoke("build")
+    assert built.exit_code == 0, built.output
+    assert "Built ../build/index.html" in built.output
+    assert (example_course.parent / "build" / "units" / "whole-and-parts.html").is_file()
+    inside = invoke("build", "-o", "site")
+    assert inside.exit_code == 1
+    assert "build next to it, e.g. -o ../build" in inside.stderr
+    assert {k: v for k, v in snapshot(example_course).items() if not k.startswith(".masterysite/")} == {
+        k: v for k, v in before.items() if not k.startswith(".masterysite/")
+    }
+
+
+def test_a_missing_course_folder_is_still_an_error_outside_a_course(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("build")
+    assert result.exit_code == 1
+    assert "course folder not found" in result.stderr
+    assert not (tmp_path / "build").exists()
+
+
 def test_build_with_output_option(example_course: Path, tmp_path: Path) -> None:
     out = tmp_path / "nested" / "site"
     result = invoke("build", example_course, "-o", out)

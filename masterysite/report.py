@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -257,11 +258,29 @@ class BadFile(Exception):
         self.course = course  # the other course the file is progress of
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # valid JSON ('"\\ud800"'), but no UTF-8 can write it
+
+
+def _text_only(value: Any) -> Any:
+    """The export with every lone surrogate (a half of a character, from a crafted or broken file) as
+    U+FFFD, so that a name or an answer can be written to the report."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_text_only(v) for v in value]
+    if isinstance(value, dict):
+        return {_text_only(k): _text_only(v) for k, v in value.items()}
+    return value
+
+
 def load_export(file: Path, course_id: str) -> dict[str, Any]:
     try:
         if file.stat().st_size > MAX_FILE_BYTES:
             raise BadFile("file is larger than 20 MB: not a progress export")
-        data = json.loads(file.read_bytes().decode("utf-8-sig"))
+        text = file.read_bytes().decode("utf-8-sig")
+        data = json.loads(text)
+        if "\\u" in text:  # (only an escape can make a lone surrogate)
+            data = _text_only(data)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise BadFile("not a progress export (not JSON): ask the student to export again") from None
     except OSError as exc:
@@ -296,7 +315,12 @@ def write_report(course_dir: Path, paths: Iterable[Path], output: Path) -> Class
         return report
     text = to_csv(report) if suffix == ".csv" else to_html(report)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8-sig" if suffix == ".csv" else "utf-8", newline="")
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")  # the last report stays whole until this one is
+    try:
+        tmp.write_text(text, encoding="utf-8-sig" if suffix == ".csv" else "utf-8", newline="")
+        os.replace(tmp, output)
+    finally:
+        tmp.unlink(missing_ok=True)
     return report
 
 

@@ -384,3 +384,23 @@ def test_percentages_are_rounded_down_as_the_students_pages_show_them() -> None:
     """2 of 3 is 66% on the student's pages (js/util.js percent): the report says the same, and never
     shows a score below the pass mark as the pass mark (79.6% is not 80%)."""
     assert [pct_of(s) for s in [(2, 3), (54, 85), (199, 250), (4, 5), (0, 7)]] == ["66%", "63%", "79%", "80%", "0%"]
+
+
+@pytest.mark.parametrize("suffix", ["html", "csv"])
+def test_half_a_character_in_a_file_is_written_as_a_replacement_not_a_crash(
+    tmp_path: Path, course: Course, suffix: str
+) -> None:
+    """'"\\ud800"' is valid JSON but no UTF-8: the student is reported with U+FFFD in its place, the
+    others too, and the report written before stays whole until the new one is complete."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "a.json", export(course, "Ana", {U1: [5]}))
+    crafted = json.dumps(export(course, "Bob", {U1: [1]})).replace('"Bob"', '"Bob\\ud800"')
+    write(folder, "b.json", crafted)
+    out = tmp_path / f"r.{suffix}"
+    out.write_text("the report of last week", encoding="utf-8")
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(out))
+    assert (result.exit_code, result.stdout) == (0, f"Wrote {out}: 2 students.\n"), result.output
+    text = out.read_text(encoding="utf-8-sig")
+    assert "Ana" in text and "Bob\ufffd" in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["class", out.name])  # no temporary file left

@@ -66,6 +66,7 @@ def test_axe_finds_no_wcag_violation_in_any_student_state(
     audit("mastery with enrichment")
 
     student.open_progress()
+    page.locator("#ms-student-name").fill("Ana Lima")  # typed text must be readable too (dark mode)
     audit("progress page")
     student.course_page()
     expect(student.card(U1)).to_contain_text("Mastered")

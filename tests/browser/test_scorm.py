@@ -459,3 +459,27 @@ def test_suspend_data_from_before_is_still_read_also_after_units_were_inserted(p
     record = back["units"][ids[40][0]]
     assert (record["mastered"], record["attempts"], record["best"]) == (True, 7, [4, 5])
     assert len(record["objectives"]) == 5
+
+
+def test_two_unit_ids_sharing_a_hash_keep_both_records_and_keys(page: Page, big_package: str) -> None:
+    """'fractions-triangles-13' and 'decimals-triangles-1' share the first three characters of their
+    hash (one course in fifty at 100 units): suspend_data says them with more, and both come back."""
+    page.goto(big_package + "scorm.html")
+    result = page.evaluate(
+        f"""() => {{
+          const lms = window.MASTERYSITE_LMS, units = lms.units();
+          const before = lms.encode(({BIG_PROGRESS})(true));
+          units[97].id = "fractions-triangles-13"; // (mastered late: their keys fit SCORM 1.2 too)
+          units[98].id = "decimals-triangles-1";
+          const data = ({BIG_PROGRESS})(true), text = lms.encode(data);
+          return {{ before: before, text: text, back: JSON.parse(JSON.stringify(lms.decode(text))), data: data }};
+        }}"""
+    )
+    assert result["before"].startswith("4|")  # no two ids alike: the format packages have always written
+    text, back, data = result["text"], result["back"]["units"], result["data"]["units"]
+    assert text.startswith("4:4|")
+    assert set(back) == set(data)
+    for uid in ("fractions-triangles-13", "decimals-triangles-1"):
+        assert back[uid]["mastered"] and back[uid]["key"] == data[uid]["key"]
+        mine = {k: v for k, v in data[uid].items() if k not in ("key", "tries")}
+        assert {k: v for k, v in back[uid].items() if k not in ("key", "tries")} == mine

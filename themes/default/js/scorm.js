@@ -72,7 +72,8 @@ function set(name, value) { call("set", name, String(value)); }
 /* ---- compact progress for suspend_data (SCORM 1.2 keeps 4,096 characters) ----
  * "4" | sentUpTo | units | keys | student name. A unit: three characters of a hash of its id (a
  * teacher may insert, move or remove units and republish the package: each record finds its own
- * unit, or none), two of a hash of its objective ids, then numbers: flags (1 mastered, 2 has a
+ * unit, or none; where two ids of the course share three, as many as tell them apart, and the
+ * version says how many: "4:4", "4:5"), two of a hash of its objective ids, then numbers: flags (1 mastered, 2 has a
  * best score), attempts, best right and total, the number of objectives, and for each its
  * attempts, then (if any) best right and total. A unit whose objectives have changed keeps its
  * record but not its objectives' (their order is not known). Each number is base-32 digits, high
@@ -127,23 +128,36 @@ function hashChars(text, n) {
 
 function hash2(text) { return hashChars(text, 2); }
 
-function hash3(text) { return hashChars(text, 3); }
+/** How many characters of a hash tell this course's units apart: 3 (version "4"), or 4 or 5 when two
+ *  ids share their first three (one course in fifty at 100 units; version "4:4" or "4:5"). */
+function idLength() {
+  for (var n = 3; n < 5; n++) {
+    var seen = Object.create(null), clash = COURSE.units.some(function (u) {
+      var h = hashChars(u.id, n), was = h in seen;
+      seen[h] = true;
+      return was;
+    });
+    if (!clash) return n;
+  }
+  return 5;
+}
 
 function objectiveIds(u) { return (u.objectives || []).map(function (o) { return o.id; }).join("\n"); }
 
 function unitHash(u) { return hash2(u.id + "\n" + objectiveIds(u)); } // version 3
 
-/** The units of the course by the hash of their id (two units with one hash: neither). */
-function unitsByHash() {
+/** The units of the course by the first ``n`` characters of the hash of their id: a list, since two
+ *  units of a republished course may share them (then the objectives' hash, or the records, say which). */
+function unitsByHash(n) {
   var out = Object.create(null);
-  COURSE.units.forEach(function (u) { var h = hash3(u.id); out[h] = h in out ? null : u; });
+  COURSE.units.forEach(function (u) { var h = hashChars(u.id, n); (out[h] = out[h] || []).push(u); });
   return out;
 }
 
 function isScore(s) { return Array.isArray(s) && s.length === 2 && s[1] > 0; }
 
-function encodeUnit(out, u, r) {
-  out.push(hash3(u.id), hash2(objectiveIds(u)));
+function encodeUnit(out, u, r, n) {
+  out.push(hashChars(u.id, n), hash2(objectiveIds(u)));
   putNumber(out, (r.mastered ? 1 : 0) + (isScore(r.best) ? 2 : 0));
   putNumber(out, r.attempts || 0);
   if (isScore(r.best)) { putNumber(out, r.best[0]); putNumber(out, r.best[1]); }
@@ -195,15 +209,15 @@ function earnedAt(r) {
 }
 
 function encodeProgress(data) {
-  var out = [], keys = [], units = data.units || {};
+  var out = [], keys = [], units = data.units || {}, n = idLength();
   COURSE.units.forEach(function (u, index) {
     if (!Object.prototype.hasOwnProperty.call(units, u.id)) return;
     var r = units[u.id];
-    if (r && (r.mastered || r.attempts)) encodeUnit(out, u, r);
+    if (r && (r.mastered || r.attempts)) encodeUnit(out, u, r, n);
     var chars = r && r.mastered ? keyChars(r.key) : "";
-    if (chars) keys.push({ text: hash3(u.id) + chars, at: earnedAt(r), index: index });
+    if (chars) keys.push({ text: hashChars(u.id, n) + chars, at: earnedAt(r), index: index });
   });
-  var head = "4|" + sentUpTo + "|" + out.join("") + "|", tail = "|" + String(data.student || "").slice(0, 100);
+  var head = (n === 3 ? "4" : "4:" + n) + "|" + sentUpTo + "|" + out.join("") + "|", tail = "|" + String(data.student || "").slice(0, 100);
   // The most recently earned keys first (then the later units of the course), as many as fit.
   keys.sort(function (a, b) { return a.at !== b.at ? (a.at < b.at ? 1 : -1) : b.index - a.index; });
   var room = LIMIT - head.length - tail.length, kept = [];
@@ -222,8 +236,10 @@ function newRecord(read) {
 }
 
 /** Version 4: a record, and its unit (null when no unit of the course has its id now). */
-function decodeUnit(read, byHash) {
-  var u = byHash[read.chars(3)] || null, objectives = read.chars(2), r = newRecord(read), n = read.number(), tried = [];
+function decodeUnit(read, byHash, length) {
+  var found = byHash[read.chars(length)] || [], objectives = read.chars(2), r = newRecord(read), n = read.number();
+  if (found.length > 1) found = found.filter(function (v) { return hash2(objectiveIds(v)) === objectives; });
+  var u = found.length === 1 ? found[0] : null, tried = [];
   for (var i = 0; i < n; i++) {
     var t = read.number();
     tried.push(t ? { attempts: t, best: [read.number(), read.number()], last: null } : null);
@@ -249,13 +265,15 @@ function decodeUnit3(read) {
 }
 
 /** The keys section: each key given to its unit's record, when the unit is still in the course. */
-function decodeKeys(text, units, version, byHash) {
+function decodeKeys(text, units, version, byHash, length) {
   var read = reader(text);
   try {
     while (!read.done()) {
       var u = null;
-      if (version === "4") u = byHash[read.chars(3)] || null;
-      else {
+      if (version === "4") {
+        var found = (byHash[read.chars(length)] || []).filter(function (v) { return units[v.id] && !units[v.id].key; });
+        u = found[0] || null; // keys are written in the course's order: the first of two units without one
+      } else {
         var at = COURSE.units[read.number()], hash = read.chars(2);
         u = at && unitHash(at) === hash ? at : null;
       }
@@ -267,19 +285,20 @@ function decodeKeys(text, units, version, byHash) {
 }
 
 function decodeProgress(text) {
-  var parts = String(text || "").split("|"), version = parts[0], named = version === "2" ? 3 : 4;
+  var parts = String(text || "").split("|"), form = /^(4)(?::([45]))?$/.exec(parts[0]);
+  var version = form ? "4" : parts[0], length = form && form[2] ? Number(form[2]) : 3, named = version === "2" ? 3 : 4;
   if ((version !== "2" && version !== "3" && version !== "4") || parts.length < named + 1) return null;
   var out = { schema: 1, course: COURSE.id, student: parts.slice(named).join("|"), units: Object.create(null) };
-  var byHash = unitsByHash();
+  var byHash = unitsByHash(length);
   sentUpTo = parts[1];
   var read = reader(parts[2]);
   try {
     while (!read.done()) {
-      var unit = version === "4" ? decodeUnit(read, byHash) : decodeUnit3(read);
+      var unit = version === "4" ? decodeUnit(read, byHash, length) : decodeUnit3(read);
       if (unit) out.units[unit.id] = unit.record;
     }
   } catch (e) { /* keep what was read before the damage */ }
-  if (version !== "2") decodeKeys(parts[3], out.units, version, byHash);
+  if (version !== "2") decodeKeys(parts[3], out.units, version, byHash, length);
   return out;
 }
 

@@ -48,6 +48,10 @@ _QUANTITY = re.compile(
     rf"[{WHITESPACE}]*(.*)$",
     re.S,
 )
+# A number grouped in thousands by commas, after an optional currency sign: '1,200', '$1,234,567', '1,200.5 km'.
+_COMMA_GROUPS = re.compile(
+    rf"^([{CURRENCY}]?[{WHITESPACE}]*[+\-\u2212]?)([0-9]{{1,3}}(?:,[0-9]{{3}})+)(\.[0-9]+)?(?![0-9,.])"
+)
 _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
 _PATTERN = re.compile(r"^/(?P<body>.*)/(?P<flags>[A-Za-z]*)$", re.S)
@@ -99,6 +103,17 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     return (sign, number, unit) if sign or unit else None
 
 
+def readings(text: str) -> list[str]:
+    """A response as numbers may read it: '1,200' is 1.2 where a comma marks decimals and 1200 where it
+    groups thousands, so both are tried; '1,234,567' and '1,200.5' can only be grouped thousands."""
+    written = exact_text(text)
+    match = _COMMA_GROUPS.match(written)
+    if match is None:
+        return [text]
+    grouped = match[1] + match[2].replace(",", "") + (match[3] or "") + written[match.end() :]
+    return [text, grouped] if match[2].count(",") == 1 and not match[3] else [grouped]
+
+
 def quantity_form(text: str) -> str | None:
     """The hashed form of a number with a unit: '|7/10|km' for '0.7 km' and '0.70km'."""
     quantity = parse_quantity(text)
@@ -137,9 +152,22 @@ def _lenient_answer(text: str, line: int) -> Answer:
             f" or {text.replace(',', '.', 1)} for a decimal"
         )
     number = parse_number(text)
+    if number is None and readings(text) != [text]:  # '= 1,234,567', '= 1,200.5': thousands grouped
+        number = parse_number(readings(text)[0])
     if number is not None:
         return Answer(text, number, None, line, kind="number")
     sign = _PLUS_MINUS.search(text)
+    if sign and ambiguous_comma(text[: sign.start()]):  # '= 1,500 ± 50'
+        written = text[: sign.start()].strip()
+        raise AnswerError(
+            f"'{written}' is ambiguous: write {written.replace(',', '', 1)} for a whole number,"
+            f" or {written.replace(',', '.', 1)} for a decimal"
+        )
+    if sign and (parse_quantity(text[: sign.start()]) or parse_quantity(text[sign.end() :])):  # '= 1.2 kg ± 0.05'
+        raise AnswerError(
+            f"a tolerance ('{sign[0]}') cannot go with a unit or a currency sign: write the numbers alone"
+            f" ('= 1.2 {sign[0]} 0.05') and say the unit in the question"
+        )
     if sign and (sign[0] == "±" or parse_number(text[: sign.start()]) is not None):
         value, tolerance = parse_number(text[: sign.start()]), parse_number(text[sign.end() :])
         if tolerance is not None and tolerance < 0:
@@ -258,12 +286,13 @@ def unhashed(question: Question) -> list[Answer]:
 def response_forms(text: str) -> list[Form]:
     """The forms a typed response could match (the browser computes the same and hashes them)."""
     forms = [("t", lenient_text(text)), ("e", exact_text(text))]
-    number = parse_number(text)
-    if number is not None:
-        forms.append(("n", canonical(number)))
-    quantity = quantity_form(text)
-    if quantity is not None:
-        forms.append(("q", quantity))
+    for reading in readings(text):
+        number = parse_number(reading)
+        if number is not None:
+            forms.append(("n", canonical(number)))
+        quantity = quantity_form(reading)
+        if quantity is not None:
+            forms.append(("q", quantity))
     return forms
 
 
@@ -275,10 +304,10 @@ def matches(answer: Answer, text: str) -> bool:
     if not exact_text(text):
         return False
     if answer.kind in ("number", "range"):
-        value = parse_number(text)
-        if value is None or answer.number is None:
+        if answer.number is None:
             return False
-        return abs(value - answer.number) <= (answer.tolerance or Fraction(0))
+        values = [v for reading in readings(text) if (v := parse_number(reading)) is not None]
+        return any(abs(v - answer.number) <= (answer.tolerance or Fraction(0)) for v in values)
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
         return re.fullmatch(f"(?:{answer.pattern})", exact_text(text), flags) is not None

@@ -68,6 +68,15 @@ def test_answer_lines_glued_to_the_prompt() -> None:
         ),
         ("= −1,000", "units/t.md:10: '−1,000' is ambiguous: write −1000 for a whole number, or −1.000 for a decimal"),
         ("= 5 +- x", "units/t.md:10: '+-' must be followed by a number (the tolerance): '= 0.75 +- 0.01'"),
+        ("= 1,500 ± 50", "units/t.md:10: '1,500' is ambiguous: write 1500 for a whole number, or 1.500 for a decimal"),
+        *(
+            (
+                line,
+                "units/t.md:10: a tolerance ('±') cannot go with a unit or a currency sign: write the numbers alone"
+                " ('= 1.2 ± 0.05') and say the unit in the question",
+            )
+            for line in ("= 1.2 kg ± 0.05", "= 1.2 ± 0.05 kg", "= $3.17 ± 0.01", "= 35% ± 1")
+        ),
         ("= about ± 3", "units/t.md:10: '±' needs a number before it: '= 0.75 ± 0.01'"),
         ("~ colou?r", "units/t.md:10: write a pattern between slashes: '~ /colou?r/' (or '/…/i' to ignore case)"),
         ("~ /a/g", "units/t.md:10: unknown pattern flag 'g': only '/…/i' (ignore case) is supported"),

@@ -78,11 +78,25 @@ function quantityForm(text) {
   return sign || unit ? sign + "|" + x.n + "/" + x.d + "|" + unit : null;
 }
 
+var COMMA_GROUPS = new RegExp("^([" + CURRENCY + "]?" + SP + "*[+\\-\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+)(\\.[0-9]+)?(?![0-9,.])");
+
+/** A response as numbers may read it (judging.readings): "1,200" is 1.2 where a comma marks decimals
+ *  and 1200 where it groups thousands, so both; "1,234,567" and "1,200.5" only grouped thousands. */
+function readings(text) {
+  var written = exactText(text), m = COMMA_GROUPS.exec(written);
+  if (!m) return [text];
+  var grouped = m[1] + m[2].replace(/,/g, "") + (m[3] || "") + written.slice(m[0].length);
+  return m[2].split(",").length === 2 && !m[3] ? [text, grouped] : [grouped];
+}
+
 /** The forms a typed text could match, as [kind, form] (judging.response_forms). */
 function textForms(text) {
-  var forms = [["t", lenientText(text)], ["e", exactText(text)]], x = parseNumber(text), q = quantityForm(text);
-  if (x) forms.push(["n", x.n + "/" + x.d]);
-  if (q) forms.push(["q", q]);
+  var forms = [["t", lenientText(text)], ["e", exactText(text)]];
+  readings(text).forEach(function (reading) {
+    var x = parseNumber(reading), q = quantityForm(reading);
+    if (x) forms.push(["n", x.n + "/" + x.d]);
+    if (q) forms.push(["q", q]);
+  });
   return forms;
 }
 
@@ -111,9 +125,11 @@ function textPart(q, i, text) {
   var part = openPart(q, i, textForms(text).map(function (f) { return f[0] + ":" + f[1]; }));
   if (part) return part;
   var extra = Array.isArray(q.extras) && isObj(q.extras[i]) ? q.extras[i] : {};
-  var x = parseNumber(text), ranges = Array.isArray(extra.ranges) ? extra.ranges : [];
-  var patterns = Array.isArray(extra.patterns) ? extra.patterns : [];
-  var hit = (x && ranges.some(function (r) { return Array.isArray(r) && r.length === 2 && inRange(x, r); })) ||
+  var ranges = Array.isArray(extra.ranges) ? extra.ranges : [], patterns = Array.isArray(extra.patterns) ? extra.patterns : [];
+  var hit = readings(text).some(function (reading) {
+    var x = parseNumber(reading);
+    return x && ranges.some(function (r) { return Array.isArray(r) && r.length === 2 && inRange(x, r); });
+  }) ||
     patterns.some(function (p) { return patternMatches(p, exactText(text)); });
   return hit ? publishedPart(q, i) : null;
 }

@@ -48,6 +48,9 @@ class UnitResult:
     last: str | None = None  # ISO time of the last checked attempt
     objectives: dict[str, tuple[Score | None, int]] = field(default_factory=dict)  # id -> (best, attempts), re-checked
     checked_best: Score | None = None  # best score of the recorded answers, re-checked now
+    # ... with every answer to a question edited since counted right: a claim above it is overstated
+    possible_best: Score | None = None
+    unchecked: bool = False  # an attempt answers a question edited since: its objective is not known
     overstated: list[str] = field(default_factory=list)  # the file's best scores above what its answers support
     supported: bool = False  # a recorded attempt, re-checked now, passes the threshold
     changed_pass: bool = False  # an attempt recorded as passed answers questions no longer in the unit
@@ -175,6 +178,10 @@ class Rechecker:
         score = (sum(1 for v in verdicts if v), len(answers))
         if _better(score, result.checked_best):
             result.checked_best = score
+        possible = (sum(1 for v in verdicts if v is not False), len(answers))
+        if _better(possible, result.possible_best):
+            result.possible_best = possible
+        result.unchecked = result.unchecked or None in verdicts
         tally: dict[str, list[int]] = {}
         for a, verdict in zip(answers, verdicts, strict=True):
             question = self.questions[unit.id].get(a["q"])
@@ -230,9 +237,11 @@ def read_unit(checker: Rechecker, unit: Unit, data: Any) -> UnitResult:
         return result
     claims = data.get("objectives")
     claims = claims if isinstance(claims, dict) else {}
-    if result.best is not None and _above(result.best, result.checked_best):
+    # A question the teacher edited since cannot be re-checked: its answer may have been right, and its
+    # objective is not known, so only a claim above every reading of the answers is overstated.
+    if result.best is not None and _above(result.best, result.possible_best):
         result.overstated.append(f"best score {pct_of(result.best)}")
-    for objective in unit.objectives:
+    for objective in unit.objectives if not result.unchecked else ():
         claim = claims.get(objective.id)
         best = _score(claim.get("best")) if isinstance(claim, dict) else None
         if best is not None and _above(best, result.objectives.get(objective.id, (None, 0))[0]):

@@ -404,3 +404,27 @@ def test_half_a_character_in_a_file_is_written_as_a_replacement_not_a_crash(
     text = out.read_text(encoding="utf-8-sig")
     assert "Ana" in text and "Bob\ufffd" in text
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["class", out.name])  # no temporary file left
+
+
+def test_an_answer_to_a_question_edited_since_is_not_held_against_a_score(tmp_path: Path, course: Course) -> None:
+    """The teacher fixed a typo in a question after the class took the quiz: its recorded answer cannot
+    be re-checked, so it might have been right. An honest 3 of 5 with one such answer is not 'above the
+    answers'; a claim of 5 of 5 on the same answers still is."""
+    honest = export(course, "Eve", {U1: [3]})
+    answers = honest["units"][U1]["tries"][0]["answers"]
+    edited = next(a for a in answers if a["ok"])
+    edited["q"] = "q-before-the-typo-fix"
+    assert honest["units"][U1]["best"] == [3, 5]
+    forged = json.loads(json.dumps(honest).replace('"Eve"', '"Sam"'))
+    forged["units"][U1]["best"] = [5, 5]
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "eve.json", honest)
+    write(folder, "sam.json", forged)
+    out = tmp_path / "r.csv"
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Wrote {out}: 2 students; 1 record with scores above the answers.\n"
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    flagged = {r["student"] for r in rows if "scores not supported" in r["flag"]}
+    assert flagged == {"Sam"}

@@ -69,6 +69,12 @@ def test_answer_lines_glued_to_the_prompt() -> None:
         ("= −1,000", "units/t.md:10: '−1,000' is ambiguous: write −1000 for a whole number, or −1.000 for a decimal"),
         ("= 5 +- x", "units/t.md:10: '+-' must be followed by a number (the tolerance): '= 0.75 +- 0.01'"),
         ("= 1,500 ± 50", "units/t.md:10: '1,500' is ambiguous: write 1500 for a whole number, or 1.500 for a decimal"),
+        (
+            "~ /(\\d+,? ?)+/",
+            "units/t.md:10: pattern /(\\d+,? ?)+/: '(\\d+,? ?)+' repeats a group that repeats: on a long wrong answer"
+            " the check can take minutes (in the student's browser and in the report); repeat once, with a class"
+            " such as '[\\d, ]+' or '[a-z ]+'",
+        ),
         *(
             (
                 line,
@@ -160,6 +166,8 @@ def test_a_code_fence_opened_on_a_choice_line_is_one_error() -> None:
         ("x(?=y)y", "x(?=y)y"),
         ("\\u00e9", "\\u00e9"),
         ("[-a]", "[\\-a]"),
+        ("(a|bc)+", "(?:a|bc)+"),  # a group that repeats, holding no repeat: fine
+        ("(a+)?(b+){2,5}", "(?:a+)?(?:b+){2,5}"),  # a repeat in a group repeated a bounded number of times
     ],
 )
 def test_patterns_are_rewritten_into_the_shared_subset(source: str, canonical: str) -> None:
@@ -202,6 +210,10 @@ def test_patterns_are_rewritten_into_the_shared_subset(source: str, canonical: s
         ("\\q", "not an escape"),
         ("a{2000}", "above 1000"),
         ("\\", "lone"),
+        ("(\\w+\\s?)*", "repeats a group that repeats"),
+        ("((a+)b)+", "repeats a group that repeats"),
+        ("(a{2,})+", "repeats a group that repeats"),
+        ("(x+y){3,}", "repeats a group that repeats"),
     ],
 )
 def test_patterns_outside_the_subset_are_rejected(source: str, fragment: str) -> None:

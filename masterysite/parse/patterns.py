@@ -62,6 +62,8 @@ def translate(source: str) -> str:
 class _Parser:
     def __init__(self, source: str) -> None:
         self.s, self.i = source, 0
+        self.unbounded = False  # an unbounded repeat ('*', '+', '{2,}') since the innermost group opened
+        self.group_unbounded = False  # the atom just read is a group holding one
 
     def peek(self, ahead: int = 0) -> str:
         j = self.i + ahead
@@ -77,8 +79,18 @@ class _Parser:
     def sequence(self, depth: int) -> str:
         out: list[str] = []
         while self.i < len(self.s) and self.peek() not in "|)":
+            start = self.i
+            self.group_unbounded = False
             atom, repeatable = self.atom(depth)
-            out.append(atom + (self.quantifier() if repeatable else self.no_quantifier()))
+            nested = self.group_unbounded
+            repeat = self.quantifier() if repeatable else self.no_quantifier()
+            if nested and (repeat.rstrip("?") in ("*", "+") or repeat.endswith(",}")):
+                raise PatternError(
+                    f"'{self.s[start : self.i]}' repeats a group that repeats: on a long wrong answer the check can"
+                    " take minutes (in the student's browser and in the report); repeat once, with a class"
+                    " such as '[\\d, ]+' or '[a-z ]+'"
+                )
+            out.append(atom + repeat)
         if self.peek() == ")" and depth == 0:
             raise PatternError("unmatched ')': write '\\)' for a literal parenthesis")
         return "".join(out)
@@ -120,10 +132,12 @@ class _Parser:
             raise PatternError("inline flags '(?…)' are not shared by Python and JavaScript: use '/…/i' for case")
         else:
             opening, self.i = "(?:", self.i + 1  # no back-references, so capturing is never needed
+        outer, self.unbounded = self.unbounded, False
         inner = self.alternation(depth + 1)
         if self.peek() != ")":
             raise PatternError("'(' is never closed: add ')' or write '\\(' for a literal parenthesis")
         self.i += 1
+        self.group_unbounded, self.unbounded = self.unbounded, outer or self.unbounded
         return f"{opening}{inner})", not lookahead
 
     def no_quantifier(self) -> str:
@@ -136,6 +150,7 @@ class _Parser:
         match = _REPEAT.match(self.s, self.i)
         if c and c in "*+?":
             out, self.i = c, self.i + 1
+            self.unbounded = self.unbounded or c != "?"
         elif match:
             low, high = int(match[1]), match[3]
             if low > _MAX_REPEAT or (high and int(high) > _MAX_REPEAT):
@@ -143,6 +158,7 @@ class _Parser:
             if high and int(high) < low:
                 raise PatternError(f"'{match[0]}': the second count must not be smaller than the first")
             out, self.i = match[0], match.end()
+            self.unbounded = self.unbounded or out.endswith(",}")
         else:
             if c == "{":
                 raise PatternError("write '\\{' for a literal '{', or a repeat as {2}, {2,} or {2,5}")

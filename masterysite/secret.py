@@ -31,12 +31,26 @@ GITIGNORE = (
 )
 
 
+MIN_PASSPHRASE = 24
+
+
 def parse(text: str) -> bytes:
-    """64 hex digits -> those 32 bytes; any other non-empty text -> its SHA-256 (a passphrase)."""
+    """64 hex digits -> those 32 bytes; a passphrase of 24 characters or more -> its SHA-256.
+
+    Anyone can test a guess of the secret against any unit page, offline: a shorter passphrase
+    ('fractions2024') falls to a word list in milliseconds and opens every answer and enrichment."""
     text = text.strip()
     if not text:
         raise ValueError("empty")
-    return bytes.fromhex(text) if _HEX.fullmatch(text) else hashlib.sha256(text.encode("utf-8")).digest()
+    if _HEX.fullmatch(text):
+        return bytes.fromhex(text)
+    if len(text) < MIN_PASSPHRASE:
+        raise ValueError(
+            f"a passphrase of {len(text)} characters can be guessed from the pages, and then every answer read:"
+            f' use the 64 hex digits of a course secret (python -c "import secrets; print(secrets.token_hex(32))")'
+            f" or a passphrase of {MIN_PASSPHRASE} characters or more"
+        )
+    return hashlib.sha256(text.encode("utf-8")).digest()
 
 
 def refuse_links(root: Path) -> None:
@@ -70,7 +84,10 @@ def course_secret(root: Path) -> bytes:
     refuse_links(root)
     value = os.environ.get(ENV)
     if value is not None and value.strip():
-        return parse(value)
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise MasteryError(f"{ENV}: {exc}") from None
     path = root / FOLDER / FILE
     if not path.exists():
         try:

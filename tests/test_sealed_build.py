@@ -92,11 +92,11 @@ def test_another_secret_seals_other_pages_even_from_the_cache(
     build(course, tmp_path / "site")
     build(course, tmp_path / "site")  # the cache now knows the course folder as it stays
     first = unit_data(tmp_path / "site")
-    monkeypatch.setenv(secret.ENV, "another passphrase")
+    monkeypatch.setenv(secret.ENV, "another passphrase, long enough")
     build(course, tmp_path / "site")
     second = unit_data(tmp_path / "site")
     assert first["questions"][0]["salt"] != second["questions"][0]["salt"]
-    key = sealing.unit_key(secret.parse("another passphrase"), "sealed", "one")
+    key = sealing.unit_key(secret.parse("another passphrase, long enough"), "sealed", "one")
     assert sealing.unseal(key, second["seal"]["review"]) is not None
 
 
@@ -108,3 +108,21 @@ def test_check_writes_no_secret(course: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(course)])
     assert result.exit_code == 0, result.output
     assert not (course / ".masterysite" / "secret").exists()
+
+
+@pytest.mark.parametrize("value", ["fractions2024", "correct horse battery"])
+def test_a_short_passphrase_is_refused_before_anything_is_written(
+    course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """A guess of the secret can be tested against any page, offline: 'fractions2024' falls to a word
+    list in milliseconds and opens every answer. The build says so, names the variable, writes nothing."""
+    from click.testing import CliRunner
+
+    from masterysite.cli import main
+
+    monkeypatch.setenv(secret.ENV, value)
+    result = CliRunner().invoke(main, ["build", str(course), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 1
+    assert f"MASTERYSITE_SECRET: a passphrase of {len(value)} characters can be guessed" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "site").exists()
+    assert secret.parse("22" * 32) == bytes([0x22] * 32)  # the file's 64 hex digits, as ever

@@ -4,9 +4,10 @@ The page holds, per question, lockboxes: a random question key Q sealed (ChaCha2
 RFC 8439) under a key derived (HKDF-SHA256, RFC 5869) from the question's salt and one
 accepted, normalised answer form. A student's answer opens a lockbox only if it is right; Q then
 opens the question's payload: its explanation and its Shamir share (SLIP-0039 construction,
-masterysite/shamir.py) of the unit key. Enough right answers in one attempt (the number mastery
-needs) recover the unit key, which opens the post-mastery review and the enrichment. The unit
-key comes from the course secret (masterysite/secret.py), so it is the same in every build;
+masterysite/shamir.py) of the unit key. Enough right answers (the number mastery needs in one
+attempt; shares kept from several attempts add up too: the page cannot tell attempts apart)
+recover the unit key, which opens the post-mastery review and the enrichment. The unit key
+comes from the course secret (masterysite/secret.py), so it is the same in every build;
 everything random comes from a stream seeded by the secret and the unit's content, so a rebuild
 of an unchanged unit is byte-identical and an edited unit gets fresh salts and shares.
 The full protocol is in docs/theme.md ("Sealed answers").

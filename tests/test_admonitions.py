@@ -236,3 +236,32 @@ def test_mkdocs_quizs_first_form_is_a_practice_too() -> None:
     assert problems == []
     assert "data-practice=" in html and "SEALED" not in html and "answer-correct" not in html
     assert "question: x" in html  # in a code block: shown as written
+
+
+def test_github_alerts_are_the_callouts_they_name() -> None:
+    """'> [!NOTE]' (GitHub, Obsidian, MyST): the callout of that type, as '!!! note' is; '[!TIP]- Title'
+    folded closed, '+' open; a type nobody knows, a marker further down and a quote in a question stay quotes."""
+    html, problems = parse(
+        "> [!NOTE]\n> Useful *info*.\n\n"
+        "> [!warning] Careful now\n> x\n\n"
+        "> [!TIP]- The answer\n> 42\n\n"
+        "> [!IMPORTANT]+\n> Open.\n\n"
+        "> [!INSTRUCTOR]\n> Teacher only.\n\n"
+        "> [!FOO]\n> a quote\n\n"
+        "> A quote\n> [!NOTE] further down\n"
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--note", "<!--ms-t:block_note-->"),
+        ("aside", "ms-callout ms-callout--warning", "Careful now"),
+        ("details", "ms-collapsed ms-collapsed--details", "The answer"),
+        ("details", "ms-collapsed ms-collapsed--details", "<!--ms-t:block_important-->"),
+    ]
+    assert "<p>Useful <em>info</em>.</p>\n</aside>" in html and "[!NOTE]\n" not in html.split("<blockquote>")[0]
+    assert re.findall(r"<details[^>]*>", html)[0].endswith('details">') and re.findall(r"<details[^>]*>", html)[
+        1
+    ].endswith(" open>")
+    assert "Teacher only" not in html  # an instructor note, never published
+    assert html.count("<blockquote>") == 2 and "[!FOO]" in html and "[!NOTE] further down" in html
+    same, _ = parse("!!! note\n    Useful *info*.\n")
+    assert same == html[: html.index("</aside>") + len("</aside>\n")]

@@ -497,3 +497,12 @@ def test_three_brackets_without_an_operator_keep_the_brackets_and_warn() -> None
     (warning,) = report.warnings
     assert warning.line == HEADER.count("\n") + 2 and "[[[= 0]]]" in warning.message and "[[= [0]]]" in warning.message
     assert "bracketed-blank" in str(warning)
+
+
+def test_a_quote_in_a_question_with_an_alert_marker_stays_feedback_and_explanation() -> None:
+    """'> [!NOTE]' is a callout in a lesson; in a question a quote is a choice's feedback or the
+    explanation, sealed: it stays one (a callout there would be an error, or shown with the prompt)."""
+    (q,), report = parse("::: question o\nWhat is 2+2?\n\n= 4\n\n> [!NOTE]\n> Because.\n:::\n")
+    assert report.problems == [] and q.explanation_html == "<p>[!NOTE]\nBecause.</p>\n"
+    (q,), report = parse("::: question o\nPick.\n\n- [x] a\n- [ ] b\n  > [!TIP]\n  > Not b.\n:::\n")
+    assert report.problems == [] and q.choices[1].feedback_html == "<p>[!TIP]\nNot b.</p>\n"

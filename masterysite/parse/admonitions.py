@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from masterysite.parse.markdown import fenced, push_block
@@ -81,6 +82,49 @@ def block_of(tag: str, collapsible: bool) -> tuple[str, str | None, str] | None:
     if collapsible and kind is not None and kind[0] not in ("collapsed", "hidden", "practice"):
         name = "details"  # (an exercise stays one: its answers are checked, never shown: '??? challenge')
     return name, key, tag.capitalize()
+
+
+_ANSWERED = ("question", "practice", "challenge", "exercise")  # blocks where a quote is feedback or an explanation
+_ALERT = re.compile(r"\[!([A-Za-z]+)\]([+-]?)[ \t]*([^\n]*)(?:\n|$)")
+
+
+def github_alerts(state: StateCore) -> None:
+    """GitHub's alerts (Obsidian's and MyST's callouts too): a quote whose first line is ``[!NOTE]``,
+    ``[!WARNING]``… is the callout that type names, as an admonition of that type is; ``[!TIP]- Title``
+    folds it closed, ``[!TIP]+`` open. A type nobody knows stays a quote, as GitHub shows it; so does
+    a quote in a question or an exercise, where a quote is a choice's feedback or the explanation."""
+    if "[!" not in state.src:
+        return
+    tokens, quiz = state.tokens, []
+    for i, token in enumerate(tokens):
+        if token.type == "container_block_open":
+            quiz.append(token.meta.get("name") in _ANSWERED)
+        elif token.type == "container_block_close" and quiz:
+            quiz.pop()
+        if token.type != "blockquote_open" or any(quiz) or i + 2 >= len(tokens) or tokens[i + 2].type != "inline":
+            continue
+        inline = tokens[i + 2]
+        match = _ALERT.match(inline.content)
+        block = block_of(match[1].lower(), match[2] != "") if match and tokens[i + 1].type == "paragraph_open" else None
+        if match is None or block is None:
+            continue
+        name, key, words = block
+        ends = (j for j in range(i + 1, len(tokens)) if tokens[j].type == "blockquote_close")
+        close = next(j for j in ends if tokens[j].level == token.level)
+        written = f"> [!{match[1]}]{match[2]}"
+        meta = {"name": name, "admonition": match[1].lower(), "closed": True, "open": match[2] == "+"}
+        meta.update(written=written, title=match[3].strip() or ("" if key else words), title_key=key)
+        opening = Token("container_block_open", "div", 1, map=token.map, level=token.level, markup=written)
+        opening.block, opening.info, opening.meta = True, written, meta
+        tokens[close] = Token("container_block_close", "div", -1, level=token.level, markup=written, block=True)
+        tokens[i] = opening
+        inline.content = inline.content[match.end() :]
+        if inline.content.strip():  # the quote goes on below the marker's line
+            for first in (tokens[i + 1], inline):
+                if first.map:
+                    first.map = [first.map[0] + 1, first.map[1]]
+        else:  # the marker's line alone: no empty paragraph
+            del tokens[i + 1 : i + 4]
 
 
 def unknown_admonition(marker: str, tag: str) -> str:

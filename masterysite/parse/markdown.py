@@ -922,6 +922,9 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.core.ruler.at("normalize", normalize)
     md.core.ruler.after("normalize", "ms_other_tools", other_tools_source)
     md.core.ruler.before("block", "ms_myst", note_myst)  # MyST (Jupyter Book, Sphinx lessons): parse/myst.py
+    from masterysite.parse.admonitions import github_alerts
+
+    md.core.ruler.after("block", "ms_alerts", github_alerts)  # '> [!NOTE]': a callout (parse/admonitions.py)
     quick_rendering(md)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up

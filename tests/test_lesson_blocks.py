@@ -273,6 +273,25 @@ def test_what_is_not_published_wins_over_a_callout_class(classes: str) -> None:
     assert "SECRET" not in html and "After." in html and problems == []
 
 
+@pytest.mark.parametrize(
+    ("span", "shown"),
+    [
+        ("[SECRET]{.content-hidden}", False),
+        ('[SECRET]{.content-visible when-format="pdf"}', False),
+        ('[SECRET]{.content-visible unless-format="html"}', False),
+        ("[SECRET]{.notes}", False),
+        ('[SHOWN]{.content-visible when-format="html"}', True),
+        ('[SHOWN]{.content-hidden when-format="pdf"}', True),
+        ("[SHOWN]{.smallcaps}", True),
+    ],
+)
+def test_a_quarto_span_for_another_format_or_the_speaker_is_left_out(span: str, shown: bool) -> None:
+    """Quarto's inline forms of its conditional blocks and speaker notes, as the blocks are."""
+    html, problems = parse_lesson(f"Before {span} after.\n")
+    assert problems == [] and "Before" in html and "after." in html
+    assert ("SECRET" not in html) if not shown else ("SHOWN</span>" in html)
+
+
 def test_a_first_class_naming_a_block_still_names_it() -> None:
     html, _ = parse_lesson("::: {.solution .callout-tip}\nHidden until opened.\n:::\n")
     assert html.startswith('<details class="ms-collapsed ms-collapsed--solution">')

@@ -145,9 +145,21 @@ def _inline_attributes(state: StateInline, silent: bool) -> bool:
 _SPAN_TAGS = {"mark": "mark", "underline": "u"}  # pandoc's classes that are an element of their own
 
 
+def _shown_span(classes: list[str], conditions: dict[str, str]) -> bool:
+    """Whether Quarto shows a span in a web page: not its speaker notes ``[…]{.notes}``, nor a
+    ``[…]{.content-hidden}``, nor a ``[…]{.content-visible when-format="pdf"}`` (parse/lesson.py)."""
+    from masterysite.parse.lesson import CONDITIONAL, _shown
+
+    if "notes" in classes:
+        return False
+    name = next((c for c in classes if c in CONDITIONAL), None)
+    return name is None or _shown(name, conditions)
+
+
 def _bracketed_span(state: StateInline, silent: bool) -> bool:
     """pandoc's bracketed span ``[text]{.smallcaps}``: the text, in a span with those attributes
-    (``.mark`` a highlight, ``.underline`` underlined, as pandoc writes them)."""
+    (``.mark`` a highlight, ``.underline`` underlined, as pandoc writes them); nothing at all for a
+    span Quarto leaves out of a web page (speaker notes, content for another format)."""
     start = state.pos
     if state.src[start] != "[" or state.src.find("]{", start, state.posMax) < 0:
         return False
@@ -157,9 +169,10 @@ def _bracketed_span(state: StateInline, silent: bool) -> bool:
     parsed = parse_attributes(state.src[end + 1 : state.posMax])
     if parsed is None:
         return False
-    if not silent:
-        attrs = dict(parsed[0])
-        classes = attrs.pop("class", "").split()
+    attrs = dict(parsed[0])
+    classes = attrs.pop("class", "").split()
+    conditions = {k: attrs.pop(k) for k in list(attrs) if k.startswith(("when-", "unless-"))}
+    if not silent and _shown_span(classes, conditions):
         tag = next((_SPAN_TAGS[c] for c in classes if c in _SPAN_TAGS), "span")
         rest = " ".join(c for c in classes if _SPAN_TAGS.get(c) != tag)
         opening = state.push("ms_span_open", tag, 1)

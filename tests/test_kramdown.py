@@ -180,3 +180,20 @@ def test_liquid_variables_are_said_once_a_unit_and_a_tag_over_lines_where_it_sta
         " file=\"/...' is shown as text: write the figure as a Markdown image, ![A queue](fig/queue.svg)"
         " [shown-as-text]",
     ]
+
+
+def test_kramdown_comments_are_dropped_and_one_never_closed_is_an_error() -> None:
+    """kramdown's '{::comment}' … '{:/comment}' (or '{:/}'), a block or inline, as Jekyll drops it; in code
+    it is shown; never closed, it would hide the rest: an error at its line, as '{% comment %}' is."""
+    html, problems = parse_lesson(
+        "Sorting.\n\n{::comment}\nInstructor: SECRET, the answer is `ls -S`.\n{:/comment}\n\n"
+        "A {::comment}SECRET inline{:/} B, and `{::comment}` in code.\n"
+    )
+    assert problems == [] and "SECRET" not in html
+    assert "<p>Sorting.</p>" in html and "<p>A  B, and <code>{::comment}</code> in code.</p>" in html
+    html, problems = parse_lesson("A\n\n{::comment}\nSECRET never closed\n")
+    line = HEAD.count("\n") + 3
+    assert "SECRET" not in html
+    assert problems == [
+        f"units/a.md:{line}: '{{::comment}}' is never closed: end it with '{{:/comment}}' (as it is, it hides the rest)"
+    ]

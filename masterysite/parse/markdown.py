@@ -694,7 +694,7 @@ def quarto_equation_labels(state: StateCore) -> None:
         )
 
 
-_LIQUID_TAG = re.compile(r"\{%-?\s*(comment|endcomment|raw|endraw)\s*-?%\}")
+_LIQUID_TAG = re.compile(r"\{%-?\s*(comment|endcomment|raw|endraw)\s*-?%\}|\{::(comment)\}|\{:/(?:comment)?\}")
 _CODE_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 
@@ -733,8 +733,9 @@ def jekyll_liquid(state: StateCore) -> None:
     Jekyll drops it, and ``{% raw %}`` / ``{% endraw %}`` leave their content; tags in code (fenced or
     inline: a lesson may show them) are left alone, and what a comment holds goes, code included. Line
     breaks are kept, so every line number stays right. A comment never closed is an error at its line
-    (Jekyll refuses the file too); other Liquid tags are published as written, with a warning (links.py)."""
-    if "{%" not in state.src:
+    (Jekyll refuses the file too); other Liquid tags are published as written, with a warning (links.py).
+    kramdown's ``{::comment}`` ... ``{:/comment}`` (or ``{:/}``) is a comment too."""
+    if "{%" not in state.src and "{::comment}" not in state.src:
         return
     src = state.src
     code = _code(src)
@@ -743,17 +744,17 @@ def jekyll_liquid(state: StateCore) -> None:
     for match in _LIQUID_TAG.finditer(src):
         if opened is None and _within(code, match.start()):
             continue
-        word = match.group(1)
+        word = match.group(1) or ("kramdown" if match.group(2) else "end")
         if opened is not None:
-            if word == "endcomment":
+            if word == ("end" if opened.group(2) else "endcomment"):
                 cut.append((opened.start(), match.end(), "\n" * src.count("\n", opened.start(), match.end())))
                 opened = None
-        elif word == "comment":
+        elif word in ("comment", "kramdown"):
             opened = match
         elif word in ("raw", "endraw"):
             cut.append((match.start(), match.end(), ""))
     if opened is not None:
-        problem(state.env, "liquid-comment", src.count("\n", 0, opened.start()))
+        problem(state.env, "liquid-comment", src.count("\n", 0, opened.start()), written=opened.group(0))
         cut.append((opened.start(), len(src), "\n" * src.count("\n", opened.start())))
     for start, end, text in reversed(cut):
         src = src[:start] + text + src[end:]

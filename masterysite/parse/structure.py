@@ -161,6 +161,8 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
             " shown; nest less deeply"
         )
     if kind == "liquid-comment":
+        if details.get("written") == "{::comment}":
+            return "'{::comment}' is never closed: end it with '{:/comment}' (as it is, it hides the rest)"
         return "'{% comment %}' is never closed: end it with '{% endcomment %}' (as it is, it hides the rest)"
     if kind == "comment":
         return "HTML comment '<!--' is never closed: end it with '-->' (as it is, it hides or shows the rest)"

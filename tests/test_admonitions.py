@@ -265,3 +265,17 @@ def test_github_alerts_are_the_callouts_they_name() -> None:
     assert html.count("<blockquote>") == 2 and "[!FOO]" in html and "[!NOTE] further down" in html
     same, _ = parse("!!! note\n    Useful *info*.\n")
     assert same == html[: html.index("</aside>") + len("</aside>\n")]
+
+
+def test_mkdocs_quizs_present_form_quiz_tags_is_a_practice_too() -> None:
+    """'<quiz>' … '</quiz>' (mkdocs-quiz 1.x): an HTML block that showed its right answer and its
+    explanation; it is its '<?quiz?>' form. Its fill-in-the-blank form is said, never shown."""
+    html, problems = parse_lesson(
+        "<quiz>\nWhich is the capital of Italy?\n- [x] Rome\n- [ ] Milan\n\nRome: SEALED explanation.\n</quiz>\n\n"
+        "```\n<quiz>\nshown as code\n</quiz>\n```\n"
+    )
+    assert problems == []
+    assert "data-practice=" in html and 'type="radio"' in html and "SEALED" not in html
+    assert "&lt;quiz&gt;\nshown as code" in html
+    _, problems = parse_lesson("<quiz>\nThe capital of France is [[Paris]].\n</quiz>\n")  # an error: no site
+    assert len(problems) == 1 and "not blanks '[[…]]'" in problems[0]

@@ -395,6 +395,22 @@ _QUIZ_KEY = re.compile(r"(question|answer-correct|answer|content):[ \t]?(.*)")
 _OLD_QUIZ = re.compile(r"^[ \t]*<\?quiz\?>[ \t]*\n(.*?)^[ \t]*<\?/quiz\?>[ \t]*$", re.M | re.S)
 
 
+_QUIZ_TAGS = re.compile(r"^([ \t]*)<quiz>[ \t]*\n(.*?)^([ \t]*)</quiz>[ \t]*$", re.M | re.S)
+
+
+def quiz_tags(body: str) -> str:
+    """mkdocs-quiz's ``<quiz>`` … ``</quiz>`` (its present form) is its ``<?quiz?>`` … ``<?/quiz?>``:
+    written so (line for line), then read as that (a practice). As HTML, it showed every answer."""
+    code = fenced(body)
+
+    def tags(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in code) or "<quiz>" in match[2]:
+            return match[0]
+        return f"{match[1]}{QUIZ_OPEN}\n{match[2]}{match[3]}{QUIZ_CLOSE}"
+
+    return _QUIZ_TAGS.sub(tags, body)
+
+
 def old_mkdocs_quizzes(body: str) -> str:
     """mkdocs-quiz's first form, 'question: …', 'answer: …', 'answer-correct: …', then 'content:' and
     what to show once answered, between '<?quiz?>' and '<?/quiz?>': written again, line for line (the

@@ -19,7 +19,7 @@ from masterysite.model import Objective, Question, Unit
 from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
 from masterysite.parse import sealed, structure
-from masterysite.parse.admonitions import QUIZ_OPEN, mkdocs_quizzes, old_mkdocs_quizzes
+from masterysite.parse.admonitions import QUIZ_OPEN, mkdocs_quizzes, old_mkdocs_quizzes, quiz_tags
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LIQUID_ADVICE, LinkRewriter
@@ -128,6 +128,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     env: dict[str, Any] = {mdmod.FRONT_MATTER: meta} if meta else {}
     mdmod.math_failures.clear()
     body = parts.body
+    if "<quiz>" in body:  # mkdocs-quiz's present form: its '<?quiz?>'
+        body = quiz_tags(body)
     if QUIZ_OPEN in body:  # mkdocs-quiz's first form ('question: …', 'answer-correct: …'): a practice
         body = old_mkdocs_quizzes(body)
     tokens = md.parse(body, env)

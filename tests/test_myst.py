@@ -197,6 +197,7 @@ def test_index_entries_and_removed_cells_are_not_shown_and_comments_never_publis
 ) -> None:
     unit = HEAD + (
         '```{index} keyword\n```\n\nText\n% SECRET comment\nmore.\n\n+++ {"tags": []}\n\n'
+        "```{comment}\nSECRET directive comment\n```\n\n:::{comment}\nSECRET again\n:::\n\n"
         "```{code-cell} ipython3\n:tags: [remove-cell]\nfrom SECRET_preamble import *\n```\n\n"
         "```{code-cell} ipython3\n---\ntags: [remove-input]\n---\nSECRET_glue()\n```\n\n"
         ":::{figure} fig/tree.png\n:alt: A tree\n\nCaption here.\n:::\n\n"

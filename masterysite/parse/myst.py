@@ -245,7 +245,7 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     return True
 
 
-READ = (*CODE, "math", "figure", "image", "index", "raw")  # directives read here that are not lesson blocks
+READ = (*CODE, "math", "figure", "image", "index", "raw", "comment")  # directives read here that are not lesson blocks
 GATED = ("solution-start", "exercise-start")
 
 
@@ -313,7 +313,7 @@ def other_directive(
         if argument.lower() == "html":
             token = state.push("html_block", "", 0)
             token.content, token.map = "".join(_raw(state, n) + "\n" for n in range(body, stop)), [start, after]
-    elif name != "index":  # (an index entry: Sphinx shows nothing where it stands)
+    elif name not in ("index", "comment"):  # (an index entry, a comment: Sphinx shows nothing where they stand)
         token = state.push("fence", "code", 0)
         token.info = f"{{{name}}} {argument}".strip()
         token.content = "".join(_raw(state, n) + "\n" for n in range(body, stop))

@@ -575,3 +575,19 @@ def test_a_figure_caption_line_inside_an_md_in_html_figure_is_markdown() -> None
     )
     assert '<figcaption>Image credit: <a href="https://m.xkcd.com/2347/">XKCD</a></figcaption>' in html
     assert "[XKCD]" not in html
+
+
+def test_quarto_table_captions_keep_their_text_and_id_and_drop_the_tables_attributes() -> None:
+    """quarto-live's 'grading.qmd': ': {tbl-colwidths="[15,85]"}' on the line right after a table (which
+    Markdown reads as one more row), ': Caption {tbl-colwidths=…}' and ': Caption {#tbl-x tbl-colwidths=…}'.
+    The braces were shown, in a caption or as a row of the table, and '@tbl-x' failed."""
+    html, problems = parse_lesson(
+        '| V | D |\n|---|---|\n| `.label` | The label. |\n: {tbl-colwidths="[15,85]"}\n\n'
+        '| C |\n|---|\n| 3 |\n\n: Grading variables {tbl-colwidths="[15,85]"}\n\n'
+        '| A | B |\n|---|---|\n| 1 | 2 |\n: Numbers {#tbl-nums tbl-colwidths="[30,70]"}\n\nSee @tbl-nums.\n'
+    )
+    assert problems == []
+    assert "{" not in html and "colwidths" not in html and html.count("<tr>") == 6  # 3 tables of 2 rows
+    assert "<caption>Grading variables</caption>" in html
+    assert '<table id="tbl-nums">\n<caption><!--ms-t:xref_table--> 1: Numbers</caption>' in html
+    assert '<a href="#tbl-nums"><!--ms-t:xref_table--> 1</a>' in html

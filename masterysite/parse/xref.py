@@ -26,8 +26,9 @@ from masterysite.parse.sealed import sealed_indexes
 
 _KINDS = "fig|sec|tbl|thm|lem|cor|prp|cnj|def|exm|exr|alg"  # (a theorem-like box: lesson.THEOREMS)
 _REFERENCE = re.compile(rf"(?<![\w.@])(?:\[(-?)@((?:{_KINDS})-[\w-]*\w)\]|@((?:{_KINDS})-[\w-]*\w))")
-_CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(?:\{#(tbl-[\w-]*\w)\})?\s*$", re.S)
-_ATTRIBUTES_ONLY = re.compile(r"\{[^{}]*\}")
+# ': Caption {#tbl-x tbl-colwidths="[15,85]"}': the caption, then the table's attributes (its id kept)
+_CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(\{[^{}]*\})?\s*$", re.S)
+_TABLE_ID = re.compile(r"(?<![^{\s])#(tbl-[\w-]*\w)")
 WORDS = {"fig": "xref_figure", "tbl": "xref_table"}
 
 
@@ -125,6 +126,9 @@ def _table_captions(tokens: list[Token]) -> list[Token]:
             _attach(out, token, *before)
             index += 1
             continue
+        if token.type == "table_close" and (row := _caption_row(out)) is not None:
+            opening = next(t for t in reversed(out) if t.type == "table_open" and t.level == token.level)
+            _attach(out, opening, *row)
         out.append(token)
         index += 1
         if token.type != "table_close":
@@ -137,20 +141,44 @@ def _table_captions(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _caption_row(out: list[Token]) -> tuple[Token | None, str | None] | None:
+    """A caption written on the line right after the table (``: {tbl-colwidths="[15,85]"}``), which
+    Markdown reads as its last row, a cell of ': …' and nothing else: taken out, as the caption."""
+    if len(out) < 5 or out[-1].type != "tbody_close" or out[-2].type != "tr_close":
+        return None
+    start = next(i for i in range(len(out) - 2, -1, -1) if out[i].type == "tr_open")
+    cells = [t for t in out[start:-2] if t.type == "inline"]
+    match = _CAPTION.match(cells[0].content) if cells and not any(c.content for c in cells[1:]) else None
+    caption = _caption_of(cells[0], match) if match else None
+    if caption is None:
+        return None
+    table = next(i for i in range(start, -1, -1) if out[i].type == "table_open")
+    rows = sum(1 for t in out[table:start] if t.type == "tr_open")
+    del out[start:-1]
+    if rows == 1:  # (the header's row is not the body's: a body of that row alone goes with it)
+        del out[-2:]
+    return caption
+
+
 def _caption(paragraph: list[Token]) -> tuple[Token | None, str | None] | None:
     """The caption in a paragraph's three tokens, and the table id it names, if they are one (no caption:
     ``: {.striped .hover}``, Quarto's attributes of the table alone)."""
     if len(paragraph) < 3 or paragraph[0].type != "paragraph_open" or paragraph[2].type != "paragraph_close":
         return None
-    inline = paragraph[1]
-    match = _CAPTION.match(inline.content)
-    if match is not None and _ATTRIBUTES_ONLY.fullmatch(match.group(1)):
-        found = re.search(r"#(tbl-[\w-]*\w)", match.group(1))
-        return None, found.group(1) if found else None
-    children = _without_label(inline.children or [], match.group(2)) if match else None
-    if match is None or not children:
+    match = _CAPTION.match(paragraph[1].content)
+    return _caption_of(paragraph[1], match) if match else None
+
+
+def _caption_of(inline: Token, match: re.Match[str]) -> tuple[Token | None, str | None] | None:
+    braces = match.group(2) or ""
+    found = _TABLE_ID.search(braces)
+    ident = found.group(1) if found else None
+    if not match.group(1):  # ': {.striped .hover}': Quarto's attributes of the table alone
+        return (None, ident) if braces else None
+    children = _without_label(inline.children or [], braces)
+    if not children:
         return None
-    return Token("inline", "", 0, content=match.group(1), children=children), match.group(2)
+    return Token("inline", "", 0, content=match.group(1), children=children), ident
 
 
 def _attach(out: list[Token], table: Token, caption: Token | None, ident: str | None) -> None:
@@ -163,20 +191,20 @@ def _attach(out: list[Token], table: Token, caption: Token | None, ident: str | 
     out.insert(start + 2, Token("caption_close", "caption", -1, block=True))
 
 
-def _without_label(children: list[Token], label: str | None) -> list[Token] | None:
-    """The caption's inline tokens without the ``: `` before it and the ``{#tbl-x}`` after it."""
-    if not children or children[0].type != "text" or (label and children[-1].type != "text"):
+def _without_label(children: list[Token], braces: str) -> list[Token] | None:
+    """The caption's inline tokens without the ``: `` before it and the ``{#tbl-x …}`` after it."""
+    if not children or children[0].type != "text" or (braces and children[-1].type != "text"):
         return None
     prefix = re.match(r"(?:Table)?:\s+", children[0].content)
     if prefix is None:
         return None
     children = [t.copy() for t in children]
     children[0].content = children[0].content[prefix.end() :]
-    if label:
+    if braces:
         end = children[-1].content.rstrip()
-        if not end.endswith("{#" + label + "}"):
+        if not end.endswith(braces):
             return None
-        children[-1].content = end[: -len(label) - 3].rstrip()
+        children[-1].content = end[: -len(braces)].rstrip()
     return [t for t in children if t.type != "text" or t.content]
 
 

@@ -295,3 +295,24 @@ def test_a_quarto_span_for_another_format_or_the_speaker_is_left_out(span: str, 
 def test_a_first_class_naming_a_block_still_names_it() -> None:
     html, _ = parse_lesson("::: {.solution .callout-tip}\nHidden until opened.\n:::\n")
     assert html.startswith('<details class="ms-collapsed ms-collapsed--solution">')
+
+
+def test_a_blank_outside_a_question_is_said_shown_as_written() -> None:
+    """'[[Paris]]' in the lesson, a callout or a corrective is not a blank: its answer is on the page for
+    everyone (a wiki link '[[Page]]' is not a link either). Said once a unit, at the first; code's
+    indexing and code are not, nor blanks in a question."""
+    from masterysite.errors import Report
+    from masterysite.parse.unit import UnitSource, parse_unit
+
+    report = Report()
+    body = (
+        "Before the quiz: the capital of France is [[Paris]].\n\n::: tip Remember\nItaly's is [[Rome]].\n:::\n\n"
+        "In R, `lst[[1]]` and lst[[2]] index a list.\n\n```r\nx[[y]]\n```\n\n"
+        "::: question o\nSpain's is [[Madrid]].\n:::\n"
+    )
+    head = "---\ntitle: T\nobjectives:\n  o: Name capitals\n---\n"
+    assert parse_unit(head + body, UnitSource("units/a.md", 0, None, "/nonexistent"), report) is not None
+    shown = [p for p in report.warnings if p.code == "shown-as-text"]
+    assert [(p.line, p.message.split(":")[0]) for p in shown] == [
+        (6, "'[[Paris]]' is shown as written, as is 1 more in this unit")
+    ]

@@ -87,6 +87,40 @@ _LIQUID_TAG_LINES = re.compile(r"\{%(?:(?!%\}).){0,600}?\n(?:(?!%\}).){0,600}?%\
 _ATTRIBUTE = re.compile(r"""\b(file|alt)=["']([^"']*)["']""")
 
 
+_ANSWERED = ("question", "practice", "challenge", "exercise")  # where '[[…]]' is a blank (or said to be one)
+
+
+def _stray_blanks(tokens: list[Token], path: str, offset: int, report: Report) -> None:
+    """'[[Paris]]' outside a question (in the lesson, a callout, a corrective) is shown as written, answer
+    and all, and so is a wiki link '[[Page]]': said once a unit, where the first one is. Not code's
+    indexing ('lst[[1]]'), nor anything in code."""
+    from masterysite.parse.blanks import BLANK, code_not_blank
+
+    found: list[tuple[int, str]] = []
+    depth: list[bool] = []
+    for token in tokens:
+        if token.type == "container_block_open":
+            depth.append(token.meta.get("name") in _ANSWERED)
+        elif token.type == "container_block_close" and depth:
+            depth.pop()
+        elif token.type == "inline" and "[[" in token.content and not any(depth):
+            for child in token.children or ():
+                if child.type == "text" and "[[" in child.content:
+                    found += [
+                        (token.map[0] if token.map else 0, m[0])
+                        for m in BLANK.finditer(child.content)
+                        if not code_not_blank(child.content, m)
+                    ]
+    if found:
+        (line, written), more = found[0], len(found) - 1
+        others = f", as {'is' if more == 1 else 'are'} {more} more in this unit" if more else ""
+        message = (
+            f"'{written}' is shown as written{others}: outside a '::: question' it is not a blank (the answer"
+            " is on the page for everyone) nor a link; put it in a question, or write a link as [text](file.md)"
+        )
+        report.warn(path, offset + line + 1, message, "shown-as-text")
+
+
 def _liquid(body: str, path: str, offset: int, report: Report) -> None:
     """Jekyll's Liquid, published as written: its variables ('{{ site.sched.name }}', in the text and
     in every command: said once a unit, with how many), and a tag written over several lines ('{%
@@ -147,6 +181,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if env.get("references") or env.get(ABBREVIATIONS):  # (before teacher's notes are dropped)
         _sealed_definitions(tokens, body, path, parts.body_offset, report)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
+    if "[[" in body:
+        _stray_blanks(tokens, path, parts.body_offset, report)
     if "{#" in body or "\n: " in body or "Table: " in body or ")=" in body or "label:" in body:  # cross-references
         tokens = cross_references(tokens)
     offset = parts.body_offset

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -54,6 +55,7 @@ class UnitResult:
     overstated: list[str] = field(default_factory=list)  # the file's best scores above what its answers support
     supported: bool = False  # a recorded attempt, re-checked now, passes the threshold
     changed_pass: bool = False  # an attempt recorded as passed answers questions no longer in the unit
+    unrecorded: bool = False  # an export from before answers were kept (no 'tries'): nothing to re-check
     changed: int = 0  # recorded verdicts that differ from today's check
     passing: set[str] = field(default_factory=set)  # fingerprints of the attempts that pass, re-checked
     shared_with: list[str] = field(default_factory=list)  # others whose files hold every one of them
@@ -108,11 +110,15 @@ class ClassReport:
 EMPTY = UnitResult()
 
 
-def files_of(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files given, and the .json files inside the folders given (sorted)."""
+def files_of(paths: Iterable[Path], skipped: list[Path] | None = None) -> Iterator[Path]:
+    """The files given, and the .json files inside the folders given (sorted; '.JSON' too). The other
+    files of those folders (not hidden) go to ``skipped``, to be named."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.json") if p.is_file())
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if skipped is not None:
+                skipped += [p for p in found if p.suffix.lower() != ".json"]
+            yield from (p for p in found if p.suffix.lower() == ".json")
         else:
             yield path
 
@@ -222,7 +228,8 @@ def mark_shared(students: list[Student]) -> None:
                 result.shared_with = sorted({students[j].name for o in others for j in o}, key=str.casefold)
 
 
-def read_unit(checker: Rechecker, unit: Unit, data: Any) -> UnitResult:
+def read_unit(checker: Rechecker, unit: Unit, data: Any, old: bool = False) -> UnitResult:
+    """One unit's record; ``old``: the file is an export from before names and answers were kept."""
     result = UnitResult()
     if not isinstance(data, dict):
         return result
@@ -230,11 +237,14 @@ def read_unit(checker: Rechecker, unit: Unit, data: Any) -> UnitResult:
     result.best = _score(data.get("best"))
     result.attempts = data["attempts"] if _count(data.get("attempts")) else 0
     tries = data.get("tries")
+    result.unrecorded = old and not isinstance(tries, list)
     for entry in tries if isinstance(tries, list) else []:
         checker.attempt(unit, entry, result)
     if not unit.questions:
         result.supported = True  # a unit without a quiz is marked done: there is no answer to re-check
         return result
+    if result.unrecorded:
+        return result  # its scores and mastery cannot be re-checked: said so, never flagged as above them
     claims = data.get("objectives")
     claims = claims if isinstance(claims, dict) else {}
     # A question the teacher edited since cannot be re-checked: its answer may have been right, and its
@@ -303,8 +313,8 @@ def load_export(file: Path, course_id: str) -> dict[str, Any]:
 
 
 def student_name(data: dict[str, Any]) -> str:
-    name = data.get("student")
-    return " ".join(name.split())[:100] if isinstance(name, str) and name.strip() else ""
+    name = data.get("student")  # (NFC: 'Chloé' typed on a Mac and on Windows is one student)
+    return unicodedata.normalize("NFC", " ".join(name.split()))[:100] if isinstance(name, str) and name.strip() else ""
 
 
 def write_report(course_dir: Path, paths: Iterable[Path], output: Path) -> ClassReport:
@@ -338,7 +348,8 @@ def build_report(course: Course, paths: Iterable[Path]) -> ClassReport:
     report = ClassReport(course)
     checker = Rechecker(course)
     seen: dict[str, Student] = {}
-    for file in files_of(paths):
+    skipped: list[Path] = []
+    for file in files_of(paths, skipped):
         shown = str(file)
         try:
             data = load_export(file, course.config.id)
@@ -348,14 +359,19 @@ def build_report(course: Course, paths: Iterable[Path]) -> ClassReport:
                 report.foreign[exc.course] = report.foreign.get(exc.course, 0) + 1
             continue
         name = student_name(data)
-        if not name:
-            name = file.stem
+        if not name:  # the export's own file name is the course's, the same for all: its folder tells them apart
+            name = f"{file.parent.name}/{file.stem}" if file.stem.startswith("masterysite-") else file.stem
             report.notes.append(
                 f"{shown}: no student name in the file (an export from before names): shown as '{name}'"
             )
         exported = str(data.get("exported") or "")[:40]
-        units = {u.id: read_unit(checker, u, data["units"].get(u.id)) for u in course.units if u.id in data["units"]}
+        records = data["units"]
+        old = "student" not in data and not any(isinstance(r, dict) and "tries" in r for r in records.values())
+        units = {u.id: read_unit(checker, u, records.get(u.id), old) for u in course.units if u.id in records}
         _add(report, seen, Student(name, shown, exported, units))
+    if skipped:
+        names = ", ".join(str(p) for p in skipped[:5]) + (", …" if len(skipped) > 5 else "")
+        report.notes.append(f"not read, as not .json: {names} (a progress export is a .json file)")
     report.students.sort(key=lambda s: s.name.casefold())
     mark_shared(report.students)
     log.info("read %d students", len(report.students))

@@ -48,6 +48,8 @@ def objective_rows(report: ClassReport) -> list[ObjectiveRow]:
 
 
 def unit_status(result: UnitResult) -> str:
+    if result.unsupported and result.unrecorded:
+        return "mastered (no answers kept: not re-checked)"
     if result.unsupported:
         return (
             "mastered (on questions changed since)"
@@ -82,6 +84,8 @@ def to_csv(report: ClassReport) -> str:
             flag = "mastered not supported by the recorded answers" if r.unsupported else _copy_flag(r)
             if r.unsupported and r.changed_pass:
                 flag = "mastered on questions changed since: cannot be re-checked"
+            if r.unsupported and r.unrecorded:
+                flag = "mastered in an export from before answers were kept: cannot be re-checked"
             if r.overstated and not r.unsupported:
                 over = "scores not supported by the recorded answers: " + ", ".join(r.overstated)
                 flag = f"{flag}; {over}" if flag else over
@@ -176,6 +180,11 @@ def _flags(report: ClassReport) -> str:
         return "<p>Every “mastered” is supported by the student's recorded answers.</p>\n"
 
     def says(s: Student, u: Unit) -> str:
+        if s.units[u.id].unrecorded:
+            return (
+                " is marked mastered in an export from before answers were kept: there is nothing to re-check;"
+                " ask for a new attempt if in doubt"
+            )
         if s.units[u.id].changed_pass:
             return (
                 " is marked mastered, but on questions changed since (edited or removed): it cannot be re-checked;"
@@ -281,7 +290,13 @@ def _matrix_cell(r: UnitResult) -> str:
         return "<td>—</td>"
     cls = "flag" if r.unsupported or r.copied or r.overstated else "mastered" if r.mastered else "started"
     status = (
-        ("⚠ Mastered, on questions changed since" if r.changed_pass else "⚠ Mastered, not supported by the answers")
+        (
+            "⚠ Mastered, no answers kept"
+            if r.unrecorded
+            else "⚠ Mastered, on questions changed since"
+            if r.changed_pass
+            else "⚠ Mastered, not supported by the answers"
+        )
         if r.unsupported
         else "⚠ Mastered, on an attempt also in another file"
         if r.copied

@@ -244,9 +244,10 @@ def test_an_export_from_before_names_is_reported_by_its_file_name(tmp_path: Path
     assert result.exit_code == 0
     assert result.stderr == (
         f"{file}: no student name in the file (an export from before names): "
-        "shown as 'masterysite-fractions-101-progress'\n"
+        f"shown as '{tmp_path.name}/masterysite-fractions-101-progress'\n"  # (its folder: every old one has its name)
     )
-    assert "Mastered, not supported by the answers" in out.read_text(encoding="utf-8")  # no answers recorded
+    page = out.read_text(encoding="utf-8")
+    assert "Mastered, no answers kept" in page and "from before answers were kept: there is nothing to re-check" in page
 
 
 def test_nothing_readable_writes_nothing_and_exits_1(tmp_path: Path) -> None:
@@ -428,3 +429,31 @@ def test_an_answer_to_a_question_edited_since_is_not_held_against_a_score(tmp_pa
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     flagged = {r["student"] for r in rows if "scores not supported" in r["flag"]}
     assert flagged == {"Sam"}
+
+
+def test_every_file_of_a_class_folder_is_read_or_named_and_old_exports_in_folders_are_all_kept(
+    tmp_path: Path, course: Course
+) -> None:
+    """'KIM.JSON' is read; 'lee.json.txt' is named, not silently skipped; two old unnamed exports (one
+    file name for all) in per-student folders are two students; 'Chloé' typed two ways is one."""
+    folder = tmp_path / "class"
+    for sub in ("ana", "ben"):
+        (folder / sub).mkdir(parents=True)
+        old = export(course, "x", {U1: [5]})
+        del old["student"]
+        del old["units"][U1]["tries"]
+        write(folder / sub, "masterysite-fractions-101-progress.json", old)
+    write(folder, "KIM.JSON", export(course, "Kim", {U1: [5]}))
+    write(folder, "lee.json.txt", export(course, "Lee", {U1: [5]}))
+    write(folder, ".DS_Store", "x")
+    write(folder, "chloe-mac.json", export(course, "Chloe\u0301", {U1: [1]}))
+    later = export(course, "Chlo\u00e9", {U1: [2]})
+    later["exported"] = "2099-01-01T00:00:00.000Z"
+    write(folder, "chloe-win.json", later)
+    out = tmp_path / "r.csv"
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(out))
+    rows = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    names = sorted({r["student"] for r in rows}, key=str.casefold)
+    assert names == ["ana/masterysite-fractions-101-progress", "ben/masterysite-fractions-101-progress", "Chloé", "Kim"]
+    assert f"not read, as not .json: {folder / 'lee.json.txt'} (a progress export is a .json file)" in result.stderr
+    assert "Chloé again" in result.stderr and ".DS_Store" not in result.stderr

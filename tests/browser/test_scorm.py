@@ -483,3 +483,44 @@ def test_two_unit_ids_sharing_a_hash_keep_both_records_and_keys(page: Page, big_
         assert back[uid]["mastered"] and back[uid]["key"] == data[uid]["key"]
         mine = {k: v for k, v in data[uid].items() if k not in ("key", "tries")}
         assert {k: v for k, v in back[uid].items() if k not in ("key", "tries")} == mine
+
+
+LONG_ID = "урок-" + "дробь" * 12  # 65 letters: its page's path, percent-encoded, is over SCORM 1.2's 255
+
+
+@pytest.fixture(scope="module")
+def long_id_root(version: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp(f"long{version}")
+    course = tmp / "course"
+    (course / "units").mkdir(parents=True)
+    (course / "course.yml").write_text("title: Дроби\nid: drobi\n", encoding="utf-8")
+    (course / "units" / "01-first.md").write_text("---\ntitle: First\n---\n\nOpen.\n", encoding="utf-8")
+    (course / "units" / f"02-{LONG_ID}.md").write_text(
+        "---\ntitle: Длинный\nrequires: []\n---\n\nText.\n", encoding="utf-8"
+    )
+    with zipfile.ZipFile(package(course, version, tmp / "course.zip")) as archive:
+        archive.extractall(tmp / "pkg")
+    (tmp / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
+    for name in ("scorm12.min.js", "scorm2004.min.js"):
+        shutil.copy(SCORM_AGAIN / name, tmp / name)
+    with serve_folder(tmp) as url:
+        yield url
+
+
+def test_a_unit_whose_path_is_too_long_for_the_lms_is_resumed_at_all_the_same(
+    page: Page, long_id_root: str, version: str
+) -> None:
+    """A unit id of 65 Cyrillic letters: its page's path, percent-encoded, is 396 characters, past SCORM
+    1.2's 255 for the place; the place kept is then the unit's hash, and the student resumes there."""
+    frame = launch(page, long_id_root, version)
+    frame.get_by_role("link", name="Длинный").first.click()
+    expect(frame.get_by_role("heading", level=1)).to_have_text("Длинный")
+    page.evaluate("() => document.getElementById('sco').contentWindow.dispatchEvent(new Event('pagehide'))")
+    stored = cmi(page, version)
+    place = stored["core"]["lesson_location"] if version == "1.2" else stored["location"]
+    if version == "1.2":
+        assert place.startswith("@") and len(place) <= 255
+    else:  # (SCORM 2004 keeps 1,000 characters: the path itself)
+        assert place.startswith("units/") and len(place) > 255
+    frame = launch(page, long_id_root, version, stored)
+    expect(frame.get_by_role("heading", level=1)).to_have_text("Длинный")

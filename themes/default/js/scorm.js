@@ -459,8 +459,27 @@ function place() {
   } catch (e) { return ""; }
 }
 
+/** The place to keep: the page's path, or for a unit whose path is longer than the LMS keeps (SCORM
+ *  1.2: 255 characters, which 41 letters of Cyrillic or Arabic fill, percent-encoded), "@" and the
+ *  characters of its id's hash that suspend_data names it with. */
+function placeToKeep(rel) {
+  if (rel.length <= (V12 ? 255 : 1000)) return rel;
+  var id = "";
+  try { id = decodeURIComponent(rel.slice("units/".length, -".html".length)); } catch (e) { return ""; }
+  var n = idLength(), u = COURSE.units.filter(function (v) { return v.id === id; })[0];
+  return u ? "@" + hashChars(u.id, n) : "";
+}
+
+/** The page a kept place names ("" when it names none of this course's). */
+function placeKept(kept) {
+  if (PLACE.test(kept)) return kept;
+  if (!/^@[0-9A-Za-z_-]{3,5}$/.test(kept)) return "";
+  var found = (unitsByHash(kept.length - 1)[kept.slice(1)] || []);
+  return found.length === 1 ? "units/" + encodeURIComponent(found[0].id) + ".html" : "";
+}
+
 function rememberPlace() {
-  var rel = place();
+  var rel = placeToKeep(place());
   if (rel) set(V12 ? "cmi.core.lesson_location" : "cmi.location", rel);
 }
 
@@ -495,8 +514,7 @@ window.MASTERYSITE_LMS = {
 try { startSession(); } catch (e) { lms = null; }
 var start = "index.html";
 if (lms) {
-  var kept = get(V12 ? "cmi.core.lesson_location" : "cmi.location");
-  if (PLACE.test(kept)) start = kept;
+  start = placeKept(get(V12 ? "cmi.core.lesson_location" : "cmi.location")) || start;
 }
 frame.addEventListener("load", function () { try { if (lms && !finished) rememberPlace(); } catch (e) { /* keep going */ } });
 frame.src = start;

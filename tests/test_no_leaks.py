@@ -254,13 +254,15 @@ def xor(data: bytes, key: bytes) -> bytes:
 
 
 def aead_open(key: bytes, blob: bytes) -> bytes | None:
-    if len(blob) < 28:
-        return None
+    """A box with its nonce first, or none in it (a small counter: what seal_once's boxes use)."""
+    tries = [(blob[:12], blob[12:])] if len(blob) >= 28 else []
+    tries += [(n.to_bytes(12, "little"), blob) for n in range(8)] if len(blob) >= 16 else []
     for cipher in (ChaCha20Poly1305, AESGCM):
-        try:
-            return cipher(key).decrypt(blob[:12], blob[12:], None)  # type: ignore[arg-type]
-        except Exception:
-            continue
+        for nonce, sealed in tries:
+            try:
+                return cipher(key).decrypt(nonce, sealed, None)  # type: ignore[arg-type]
+            except Exception:
+                continue
     return None
 
 

@@ -212,7 +212,7 @@ def test_feedback_opens_per_choice_and_every_box_has_one_length() -> None:
     boxes = dict(q2["feedback"])
     assert set(boxes) == {"a", "b", "c"}  # also the choice without feedback: no box tells it apart
     assert len({len(box) for box in boxes.values()}) == 1
-    opened = {c: sealing.unseal(sealing.feedback_key(salt, c), box) for c, box in boxes.items()}
+    opened = {c: sealing.unseal_once(sealing.feedback_key(salt, c), box) for c, box in boxes.items()}
     assert opened["a"] is not None
     assert opened["a"].rstrip(b"\0") == b"Not a: too small."
     assert opened["b"] is not None
@@ -294,3 +294,16 @@ def test_an_unreadable_secret_is_an_error_and_an_uncreatable_one_a_warning(
         once, twice = secret.course_secret(blocked), secret.course_secret(blocked)
     assert len(once) == 32 and once != twice
     assert "cannot keep a course secret" in caplog.text and secret.ENV in caplog.text
+
+
+def test_two_blanks_accepting_one_form_never_share_a_keystream() -> None:
+    """Lockboxes carry no nonce: a key's boxes are told apart by their part's index. Two blanks that
+    both accept 'x' have lockboxes under one key; with one nonce, the XOR of their ciphertexts would be
+    the XOR of the two parts, which is Q, which opens the payload (explanation and share) unanswered."""
+    q = Sealable("q", (Part(("t:x",)), Part(("t:x",))), "<p>SECRET explanation</p>")
+    data = sealing.seal_unit(b"s" * 32, "c", "u", b"content", [q], 1, Fraction(1)).questions[0]
+    first, second = (base64.b64decode(data["boxes"][i][0])[:32] for i in (0, 1))
+    assert sealing.unseal_once(bytes(a ^ b for a, b in zip(first, second, strict=True)), data["payload"]) is None
+    assert (sealing.open_question(data, [["t:x"], ["t:x"]])[1] or {})["explanation"] == "<p>SECRET explanation</p>"
+    key = sealing.lockbox_key(base64.b64decode(data["salt"]), "t:x")
+    assert sealing.unseal_once(key, data["boxes"][1][0], 0) is None and sealing.unseal_once(key, data["boxes"][1][0], 1)

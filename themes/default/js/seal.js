@@ -35,6 +35,15 @@ function openBox(key, box) {
   return aeadOpen(key, raw.subarray(0, 12), raw.subarray(12), new Uint8Array(0));
 }
 
+/** A box of a key that seals nothing else with its nonce (masterysite/sealing.py seal_once): a
+ *  lockbox (the nonce its part's index), a payload or a feedback box (0); the nonce is not in it. */
+function openOnce(key, box, n) {
+  var raw = fromBase64(box), nonce = new Uint8Array(12);
+  if (!raw || raw.length < 16) return null;
+  nonce[0] = n & 255; nonce[1] = (n >> 8) & 255;
+  return aeadOpen(key, nonce, raw, new Uint8Array(0));
+}
+
 function lockboxKey(salt, form) { return hkdfSha256(salt, utf8(form), utf8(LOCKBOX_INFO), 32); }
 
 /** Part `i` of a question's key (a blank, or the whole answer): opened by one of the candidate
@@ -45,7 +54,7 @@ function openPart(q, i, forms) {
   for (var f = 0; f < forms.length; f++) {
     var key = lockboxKey(salt, forms[f]);
     for (var b = 0; b < boxes.length; b++) {
-      var part = openBox(key, boxes[b]);
+      var part = openOnce(key, boxes[b], i);
       if (part) return part;
     }
   }
@@ -59,7 +68,7 @@ function publishedPart(q, i) { return Array.isArray(q.open) ? fromBase64(q.open[
 function openPayload(q, parts) {
   var key = new Uint8Array(32);
   parts.forEach(function (p) { key = xorBytes(key, p); });
-  var plain = openBox(key, q.payload), data = null;
+  var plain = openOnce(key, q.payload, 0), data = null;
   if (!plain) return null;
   try { data = JSON.parse(fromUtf8(plain)); } catch (e) { return null; }
   if (!isObj(data)) return null;
@@ -73,7 +82,7 @@ function openFeedback(q, choice) {
   var salt = fromBase64(q.salt), pairs = Array.isArray(q.feedback) ? q.feedback : [];
   for (var i = 0; salt && i < pairs.length; i++) {
     if (!Array.isArray(pairs[i]) || pairs[i][0] !== choice) continue;
-    var plain = openBox(hkdfSha256(salt, utf8(choice), utf8(FEEDBACK_INFO), 32), pairs[i][1]);
+    var plain = openOnce(hkdfSha256(salt, utf8(choice), utf8(FEEDBACK_INFO), 32), pairs[i][1], 0);
     if (!plain) return null;
     var end = plain.length;
     while (end > 0 && plain[end - 1] === 0) end--; // all boxes of a question are padded to one length
@@ -111,6 +120,6 @@ function unitKeyFrom(seal, shares) {
 // For tests: the primitives as the browser runs them.
 var SEAL_API = { chachaBlock: chachaBlock, chacha20: chacha20, poly1305: poly1305, aeadSeal: aeadSeal,
   aeadOpen: aeadOpen, hmacSha256: hmacSha256, hkdfSha256: hkdfSha256, gfMul: gfMul, shamirCombine: shamirCombine,
-  openBox: openBox, openPart: openPart, openPayload: openPayload, openFeedback: openFeedback,
+  openBox: openBox, openOnce: openOnce, openPart: openPart, openPayload: openPayload, openFeedback: openFeedback,
   openReview: openReview, openEnrichment: openEnrichment, unitKeyFrom: unitKeyFrom,
   fromBase64: fromBase64, toBase64: toBase64 };

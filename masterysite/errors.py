@@ -26,6 +26,7 @@ WARNING_CODES = {
     "anchor": "a link to a place on the page ('#setup') that no heading or element of the unit has",
     "sealed-file": "a file shown only in an explanation, feedback or the enrichment: the file itself is published",
     "lettered-choices": "choices lettered 'A)', 'B)'… in a quiz that shuffles them",
+    "unit-alone": "a number with a unit ('= 44 g/mol'): the number alone is marked wrong",
     "bracketed-blank": "a blank written in three brackets, '[[[0]]]', whose answer keeps the outer pair",
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""

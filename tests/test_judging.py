@@ -121,8 +121,8 @@ def test_a_number_with_a_unit_warns_that_the_number_alone_is_wrong(text: str, nu
     (q,), report = parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")
     assert [str(p) for p in report.problems] == [
         f"units/t.md:10: warning: '{text}' is a number with a unit: it is right however it is spaced or capitalised"
-        f" ('{other}'), but '{number}' alone is marked wrong; add '= {number}' to accept the number alone, or ask"
-        " for the unit in the question [lenient-code]"
+        f" ('{other}'), but '{number}' alone is marked wrong; add '= {number}' to accept the number alone; if the"
+        " question asks for the unit, 'ignore: [unit-alone]' in the front matter silences this [unit-alone]"
     ]
     assert judging.judge(q, text.upper()) and judging.judge(q, other) and not judging.judge(q, number)
     assert parse(f"::: question o\nWhich?\n\n= {number}\n= {text}\n:::\n")[1].problems == []  # both accepted

@@ -689,10 +689,10 @@ class BlockParser:
                 other = f"{sign}{number} {unit}".strip()
             message = (
                 f"'{answer.source}' is a number with a unit: it is right however it is spaced or capitalised"
-                f" ('{other}'), but '{number}' alone is marked wrong; add '= {number}' to accept the number alone,"
-                " or ask for the unit in the question"
+                f" ('{other}'), but '{number}' alone is marked wrong; add '= {number}' to accept the number alone;"
+                " if the question asks for the unit, 'ignore: [unit-alone]' in the front matter silences this"
             )
-            self.report.warn(self.path, answer.line, message, "lenient-code")
+            self.report.warn(self.path, answer.line, message, "unit-alone")
 
     def answer(self, text: str, line: int, default: str = "=") -> Answer | None:
         """One alternative as written (``= 3/4``, ``== -S``, ``~ /a+/``); errors and warnings reported."""

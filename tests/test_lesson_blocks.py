@@ -316,3 +316,13 @@ def test_a_blank_outside_a_question_is_said_shown_as_written() -> None:
     assert [(p.line, p.message.split(":")[0]) for p in shown] == [
         (6, "'[[Paris]]' is shown as written, as is 1 more in this unit")
     ]
+
+
+def test_a_heading_in_a_sealed_block_never_shifts_a_lesson_headings_id() -> None:
+    """'## Paris' in a question's explanation (or a teacher's note) before the lesson's own '## Paris':
+    the lesson's keeps 'paris' (it was 'paris-1', which confirmed a guess of the sealed heading)."""
+    html, _ = parse_lesson(
+        "::: question o\nCapital?\n\n= Paris\n\n> ## Paris\n> It is.\n:::\n\n::: instructor\n## Rome\n:::\n\n"
+        "## Paris\n\n## Rome\n\n## Paris\n"
+    )
+    assert re.findall(r'<h2 id="([^"]+)">', html) == ["paris", "rome", "paris-1"]

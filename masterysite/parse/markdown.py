@@ -32,7 +32,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from masterysite.parse import sanitize
-from masterysite.parse.extras import extend_markdown
+from masterysite.parse.extras import GATED, extend_markdown
 from masterysite.parse.latex import for_latex2mathml
 
 BLOCKS = ("question", "corrective", "enrichment")
@@ -862,6 +862,35 @@ def html_block_to_opener(state: StateBlock, start: int, end: int, silent: bool) 
     return True
 
 
+def lesson_headings_first(anchor: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
+    """Heading ids for the lesson's headings first, then for those of questions, the enrichment and
+    teachers' notes: a heading in a sealed explanation ('## Paris') must never shift a lesson
+    heading's id ('paris' to 'paris-1'), which would confirm a guess of what it says."""
+
+    def run(state: StateCore) -> None:
+        tokens = state.tokens
+        if not any(t.type == "container_block_open" for t in tokens):
+            anchor(state)
+            return
+        lesson: list[Token] = []
+        gated: list[Token] = []
+        depth: list[bool] = []
+        for index, token in enumerate(tokens):
+            if token.type == "container_block_open":
+                depth.append(block_name(token) in GATED)
+            elif token.type == "container_block_close" and depth:
+                depth.pop()
+            elif token.type == "heading_open" and index + 1 < len(tokens):
+                (gated if any(depth) else lesson).extend(tokens[index : index + 2])
+        state.tokens = lesson + gated
+        try:
+            anchor(state)
+        finally:
+            state.tokens = tokens
+
+    return run
+
+
 @lru_cache(maxsize=2)
 def make_markdown(safe: bool = False) -> MarkdownIt:
     """Built once per process: the parser and its rules are reused for every unit.
@@ -912,6 +941,8 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
 
     kramdown_plugin(md)  # '{: .challenge}' after a quote: Jekyll-era Carpentries lessons
     anchors_plugin(md, min_level=2, max_level=6, slug_func=heading_slug)  # every heading a link can lead to
+    anchor = md.core.ruler.__rules__[md.core.ruler.__find__("anchor")].fn
+    md.core.ruler.at("anchor", lesson_headings_first(anchor))
     from masterysite.parse.lesson import block_renderer  # lesson.py builds on this module's helpers
 
     block_renderer(md)

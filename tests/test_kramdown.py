@@ -197,3 +197,14 @@ def test_kramdown_comments_are_dropped_and_one_never_closed_is_an_error() -> Non
     assert problems == [
         f"units/a.md:{line}: '{{::comment}}' is never closed: end it with '{{:/comment}}' (as it is, it hides the rest)"
     ]
+
+
+def test_a_quiz_class_after_a_quote_is_an_error_and_the_quote_never_published() -> None:
+    """'{: .enrichment}' (or '.question', '.corrective') after a quote, as '{: .challenge}' makes a
+    Carpentries box: it is not a quiz block; the quote, for everyone to read, is an error at its line."""
+    html, problems = parse_lesson("Intro.\n\n> ## Going further\n> SECRET extension.\n{: .enrichment}\n\nAfter.\n")
+    assert "SECRET" not in html and "After." in html
+    assert problems == [
+        f"units/a.md:{HEAD.count(chr(10)) + 3}: '{{: .enrichment}}' after a quote does not make a quiz block: the quote"
+        " would be shown to everyone; write it as '::: enrichment Title' … ':::'"
+    ]

@@ -22,6 +22,8 @@ inline code, ``{: #id .x}`` is read like ``{#id .x}``: extras.parse_attributes.)
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -77,7 +79,10 @@ def _annotated(tokens: list[Token], index: int, attrs: dict[str, str]) -> dict[s
     return {**attrs, "class": rest} if rest else {k: v for k, v in attrs.items() if k != "class"}
 
 
-def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
+_QUIZ = ("question", "corrective", "enrichment")
+
+
+def _apply(tokens: list[Token], index: int, attrs: dict[str, str], env: MutableMapping[str, Any] | None = None) -> None:
     """The attributes at ``index`` to the block that ends just before it."""
     from masterysite.parse.lesson import kind_of  # lesson.py builds on the parser this module is part of
 
@@ -88,6 +93,15 @@ def _apply(tokens: list[Token], index: int, attrs: dict[str, str]) -> None:
     if any((kind_of(c) or ("", ""))[0] == "hidden" for c in classes):  # '{: .instructor}': never published
         start = index - 1 if last.nesting == 0 else opening_index(tokens, index - 1)
         del tokens[start:index]  # the block before the line (the line itself is taken out by the caller)
+        return
+    quiz = next((c for c in classes if c in _QUIZ), None)
+    if quiz is not None and last.type == "blockquote_close":  # '{: .enrichment}': a quote, for everyone to read
+        from masterysite.parse.markdown import problem
+
+        start = opening_index(tokens, index - 1)
+        where = tokens[start].map
+        problem(env if env is not None else {}, "quiz-class", where[0] if where else 0, name=quiz)
+        del tokens[start:index]  # never published, whatever else is wrong
         return
     if last.type == "blockquote_close":
         name = next((c for c in classes if kind_of(c) is not None), None)
@@ -141,7 +155,7 @@ def apply_attribute_lines(state: StateCore) -> None:
         if token.type == "ms_kramdown_attributes":
             if token.meta.get("after", True):  # (empty lines on both sides: kramdown applies it to nothing)
                 out.append(token)
-                _apply(out, len(out) - 1, _annotated(out, len(out) - 1, token.meta["attrs"]))
+                _apply(out, len(out) - 1, _annotated(out, len(out) - 1, token.meta["attrs"]), state.env)
                 out.pop()
         else:
             out.append(token)

@@ -160,6 +160,13 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
             f"lists, quotes and blocks nested more than {details['limit']} deep: what is inside would not be"
             " shown; nest less deeply"
         )
+    if kind == "quiz-class":
+        name = details["name"]
+        block = f"::: {name} OBJECTIVE" if name != "enrichment" else "::: enrichment Title"
+        return (
+            f"'{{: .{name}}}' after a quote does not make a quiz block: the quote would be shown to everyone;"
+            f" write it as '{block}' … ':::'"
+        )
     if kind == "liquid-comment":
         if details.get("written") == "{::comment}":
             return "'{::comment}' is never closed: end it with '{:/comment}' (as it is, it hides the rest)"

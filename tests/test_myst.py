@@ -552,3 +552,25 @@ def test_sphinx_design_cards_keep_header_and_footer_and_invent_no_title() -> Non
     assert '<p>Body 2</p>\n<pre class="highlight"><code class="language-text">^^^\n</code></pre>' in html
     assert html.endswith('<div class="ms-callout ms-callout--callout">\n<p>Just a body.</p>\n</div>\n<p>After.</p>\n')
     assert "Callout" not in html and "block_callout" not in html and "+++" not in html
+
+
+def test_a_figures_name_is_a_target_of_ref_numref_and_links(make_course: MakeCourse, tmp_path: Path) -> None:
+    """The Turing Way's figures: ':name:' (or 'name:' in YAML options) is what {ref}, {numref} and
+    '[text](name)' lead to, reading the caption; the link was a broken-link error, the roles bare text."""
+    unit = HEAD + (
+        "```{figure} fig/tree.png\n---\nname: sub-branch\nalt: Four branches.\n---\n"
+        "An illustration of *branching*\n```\n\n"
+        ":::{figure} fig/tree.png\n:name: sub-branch-2\n:alt: Again.\n\nThe same, `colon` fence\n:::\n\n"
+        "See {numref}`sub-branch`, {ref}`sub-branch-2` and [the figure](sub-branch).\n"
+    )
+    png = next((Path(__file__).parent / "sample_courses").rglob("*.png")).read_bytes()
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit, "units/fig/tree.png": png})
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert '<span id="sub-branch"></span>' in page and '<span id="sub-branch-2"></span>' in page
+    assert re.findall(r'<a href="#(sub-branch[-2]*)">([^<]*)</a>', page) == [
+        ("sub-branch", "An illustration of branching"),
+        ("sub-branch-2", "The same, colon fence"),
+        ("sub-branch", "the figure"),
+    ]

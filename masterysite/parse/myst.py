@@ -353,6 +353,14 @@ def _image(
     """``{figure} path`` or ``{image} path``, as Markdown's image would be (its path checked and
     published: links.py). A figure's body is Markdown: its first paragraph the caption, the rest
     (a legend) shown below it, inside the figure."""
+    label = (options.get("name") or options.get("label") or "").strip()
+    if label and not re.search(r"\s", label):  # ':name: sub-branch': a target of {ref}, {numref} and links
+        lines = "\n".join(_text(state, n).strip() for n in range(body, stop)).strip().split("\n")
+        caption = re.sub(
+            r"[`*]", "", " ".join(lines[: lines.index("")] if "" in lines else lines)
+        )  # its first paragraph
+        target = state.push("myst_target", "", 0)
+        target.block, target.map, target.meta = True, [start, start + 1], {"label": label, "title": caption}
     alt = options.get("alt", "")
     attributes = " ".join(f'{key}="{options[key]}"' for key in ("width", "height") if options.get(key))
     source = f"![{_escape_brackets(alt)}](<{argument}>)" + (f"{{{attributes}}}" if attributes else "")

@@ -76,8 +76,8 @@ def _labels(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]
             title = inline_text(tokens[at + 1].children or [])
         if after is None or after.attrGet("id") != ident:  # (a heading of that id already: no second one)
             token.meta["id"] = ident
-        if index not in sealed:
-            found.setdefault(label, (ident, title or label))
+        if index not in sealed:  # (a figure's target reads its caption)
+            found.setdefault(label, (ident, title or str(token.meta.get("title") or "") or label))
     return found
 
 

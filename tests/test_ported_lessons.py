@@ -591,3 +591,14 @@ def test_quarto_table_captions_keep_their_text_and_id_and_drop_the_tables_attrib
     assert "<caption>Grading variables</caption>" in html
     assert '<table id="tbl-nums">\n<caption><!--ms-t:xref_table--> 1: Numbers</caption>' in html
     assert '<a href="#tbl-nums"><!--ms-t:xref_table--> 1</a>' in html
+
+
+def test_quarto_code_annotations_markers_are_left_out_of_the_code() -> None:
+    """quarto-live's 'hints.qmd': '# <1>' / '#<2>' / '// <1>' at the end of code lines are Quarto's
+    annotation markers, which Quarto leaves out; a '<' elsewhere in code is code."""
+    html, problems = parse_lesson(
+        "``` r\npenguins |>    # <1>\n  mutate(x)   #<2>\n```\n1. Take.\n2. Add.\n\n"
+        "```js\nlet a = 1; // <1>\nif (a <2) {}\n```\n"
+    )
+    assert problems == [] and "&lt;1&gt;" not in html and "&lt;2&gt;" not in html
+    assert '<span class="o">&lt;</span><span class="mf">2</span>' in html and "<li>Take.</li>" in html

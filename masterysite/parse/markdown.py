@@ -862,6 +862,17 @@ def html_block_to_opener(state: StateBlock, start: int, end: int, silent: bool) 
     return True
 
 
+_ANNOTATION = re.compile(r"[ \t]*(?:#|//|--|%|;)[ \t]*<\d{1,2}>[ \t]*$", re.M)
+
+
+def quarto_code_annotations(state: StateCore) -> None:
+    """Quarto's code annotations: the markers at the end of a code line ('# <1>', '#<2>', '// <1>')
+    are left out of the code, as Quarto leaves them out (the numbered list below says what each is)."""
+    for token in state.tokens:
+        if token.type == "fence" and "<" in token.content and _ANNOTATION.search(token.content):
+            token.content = _ANNOTATION.sub("", token.content)
+
+
 def lesson_headings_first(anchor: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
     """Heading ids for the lesson's headings first, then for those of questions, the enrichment and
     teachers' notes: a heading in a sealed explanation ('## Paris') must never shift a lesson
@@ -957,6 +968,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     from masterysite.parse.admonitions import github_alerts
 
     md.core.ruler.after("block", "ms_alerts", github_alerts)  # '> [!NOTE]': a callout (parse/admonitions.py)
+    md.core.ruler.after("ms_alerts", "ms_code_annotations", quarto_code_annotations)
     quick_rendering(md)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up

@@ -70,10 +70,10 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
     if tag.startswith("prf:"):
         return _proof_box(tag[len("prf:") :], title, options, written)
     classes = re.split(r"[\s,]+", options.get("class", "").strip())
-    collapsible = tag == "dropdown" or "dropdown" in classes or "toggle" in classes
+    collapsible = tag in ("dropdown", "toggle") or "dropdown" in classes or "toggle" in classes
     if tag == "admonition":  # a generic box: its class gives its look
         tag = next((c for c in classes if c in types()), "callout")
-    elif tag == "dropdown":
+    elif tag in ("dropdown", "toggle"):  # ('{toggle}': sphinx-togglebutton's, Jupyter Book's)
         tag = "details"
     if tag in LAYOUT:
         return {"name": tag, "title": "", "closed": True, "written": written}  # unwrapped (lesson.py)
@@ -245,7 +245,8 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     return True
 
 
-READ = (*CODE, "math", "figure", "image", "index", "raw", "comment")  # directives read here that are not lesson blocks
+# directives read here that are not lesson blocks
+READ = (*CODE, "math", "figure", "image", "index", "raw", "comment", "tableofcontents")
 GATED = ("solution-start", "exercise-start")
 
 
@@ -313,7 +314,8 @@ def other_directive(
         if argument.lower() == "html":
             token = state.push("html_block", "", 0)
             token.content, token.map = "".join(_raw(state, n) + "\n" for n in range(body, stop)), [start, after]
-    elif name not in ("index", "comment"):  # (an index entry, a comment: Sphinx shows nothing where they stand)
+    elif name not in ("index", "comment", "tableofcontents"):  # (Sphinx shows nothing of these here; a
+        # chapter's table of contents lists the chapters of a book, which a unit is not)
         token = state.push("fence", "code", 0)
         token.info = f"{{{name}}} {argument}".strip()
         token.content = "".join(_raw(state, n) + "\n" for n in range(body, stop))
@@ -496,7 +498,7 @@ def wants_own_meta(name: str, options: dict[str, str]) -> bool:
     from masterysite.parse.lesson import kind_of
 
     tag = name.lower()
-    known = tag in ("admonition", "dropdown") or tag in MYST_NAMES or tag in LAYOUT
+    known = tag in ("admonition", "dropdown", "toggle") or tag in MYST_NAMES or tag in LAYOUT
     return bool(options) or known or kind_of(tag) is None
 
 

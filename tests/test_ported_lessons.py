@@ -602,3 +602,11 @@ def test_quarto_code_annotations_markers_are_left_out_of_the_code() -> None:
     )
     assert problems == [] and "&lt;1&gt;" not in html and "&lt;2&gt;" not in html
     assert '<span class="o">&lt;</span><span class="mf">2</span>' in html and "<li>Take.</li>" in html
+
+
+def test_a_link_to_the_root_of_the_lessons_old_site_says_so() -> None:
+    """Programming Historian's '[…](/ "…")': it said "no file '.' in the course"."""
+    _, problems = parse_lesson('Back [home](/ "The home page").\n')
+    assert (
+        len(problems) == 1 and "broken link '/': it leads to the root of the site the lesson came from" in problems[0]
+    )

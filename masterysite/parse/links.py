@@ -730,6 +730,12 @@ class LinkRewriter:
         elif kind == "link" and joined.endswith((".md", ".qmd", ".ipynb", ".html")) and not hint:
             hint = ": copy the page into units/ as a unit, or link to where it is published (https://…)"
         message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
+        if joined in ("", ".") and kind == "link":  # '[home](/)': the root of the site the lesson came from
+            message = (
+                f"broken link '{target}': it leads to the root of the site the lesson came from (every page"
+                " here has its own link to the course page); link to a unit ('other-unit.md') or to a web"
+                " address (https://…), or leave the link out"
+            )
         self.report.error(self.source.path, line, message)
 
     def _course_files(self, folder: str) -> list[str]:

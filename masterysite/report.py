@@ -184,8 +184,11 @@ class Rechecker:
         score = (sum(1 for v in verdicts if v), len(answers))
         if _better(score, result.checked_best):
             result.checked_best = score
+        # at best, the answers that cannot be re-checked were right: a typo fixed touches a few questions of
+        # an attempt; an attempt of which most cannot be re-checked explains no claim (renamed by hand?)
+        unknown = verdicts.count(None)
         possible = (sum(1 for v in verdicts if v is not False), len(answers))
-        if _better(possible, result.possible_best):
+        if 2 * unknown <= len(answers) and _better(possible, result.possible_best):
             result.possible_best = possible
         result.unchecked = result.unchecked or None in verdicts
         tally: dict[str, list[int]] = {}
@@ -247,15 +250,20 @@ def read_unit(checker: Rechecker, unit: Unit, data: Any, old: bool = False) -> U
         return result  # its scores and mastery cannot be re-checked: said so, never flagged as above them
     claims = data.get("objectives")
     claims = claims if isinstance(claims, dict) else {}
-    # A question the teacher edited since cannot be re-checked: its answer may have been right, and its
-    # objective is not known, so only a claim above every reading of the answers is overstated.
-    if result.best is not None and _above(result.best, result.possible_best):
-        result.overstated.append(f"best score {pct_of(result.best)}")
-    for objective in unit.objectives if not result.unchecked else ():
+    # An answer to a question the teacher edited since cannot be re-checked: it may have been right (a
+    # typo fixed), or renamed by hand (a forged file). A claim above the answers is flagged either way;
+    # one that those answers could explain says so, for the teacher to judge.
+    edited = " (answers to questions edited since could not be re-checked)"
+    if result.best is not None and _above(result.best, result.checked_best):
+        possible = result.unchecked and not _above(result.best, result.possible_best)
+        result.overstated.append(f"best score {pct_of(result.best)}" + (edited if possible else ""))
+    for objective in unit.objectives:
         claim = claims.get(objective.id)
         best = _score(claim.get("best")) if isinstance(claim, dict) else None
         if best is not None and _above(best, result.objectives.get(objective.id, (None, 0))[0]):
-            result.overstated.append(f"objective '{objective.id}' {pct_of(best)}")
+            result.overstated.append(
+                f"objective '{objective.id}' {pct_of(best)}" + (edited if result.unchecked else "")
+            )
     return result
 
 

@@ -407,10 +407,11 @@ def test_half_a_character_in_a_file_is_written_as_a_replacement_not_a_crash(
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["class", out.name])  # no temporary file left
 
 
-def test_an_answer_to_a_question_edited_since_is_not_held_against_a_score(tmp_path: Path, course: Course) -> None:
+def test_a_claim_that_answers_to_edited_questions_could_explain_says_so(tmp_path: Path, course: Course) -> None:
     """The teacher fixed a typo in a question after the class took the quiz: its recorded answer cannot
-    be re-checked, so it might have been right. An honest 3 of 5 with one such answer is not 'above the
-    answers'; a claim of 5 of 5 on the same answers still is."""
+    be re-checked. An honest 3 of 5 with one such answer is flagged with that reason, for the teacher to
+    judge; a claim of 5 of 5 on the same answers, or a failed file whose every answer was renamed (a
+    forgery: most of an attempt cannot be re-checked), is flagged plainly: no reading explains it."""
     honest = export(course, "Eve", {U1: [3]})
     answers = honest["units"][U1]["tries"][0]["answers"]
     edited = next(a for a in answers if a["ok"])
@@ -418,17 +419,24 @@ def test_an_answer_to_a_question_edited_since_is_not_held_against_a_score(tmp_pa
     assert honest["units"][U1]["best"] == [3, 5]
     forged = json.loads(json.dumps(honest).replace('"Eve"', '"Sam"'))
     forged["units"][U1]["best"] = [5, 5]
+    renamed = export(course, "Zoe", {U1: [0]})
+    for i, a in enumerate(renamed["units"][U1]["tries"][0]["answers"]):
+        a["q"], a["ok"] = f"q-old-{i}", True
+    renamed["units"][U1]["best"] = [5, 5]
     folder = tmp_path / "class"
     folder.mkdir()
     write(folder, "eve.json", honest)
     write(folder, "sam.json", forged)
+    write(folder, "zoe.json", renamed)
     out = tmp_path / "r.csv"
     result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Wrote {out}: 2 students; 1 record with scores above the answers.\n"
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    flagged = {r["student"] for r in rows if "scores not supported" in r["flag"]}
-    assert flagged == {"Sam"}
+    rows = [r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))) if not r["objective"]]
+    flags = {r["student"]: r["flag"] for r in rows if r["unit"] == U1}
+    reason = "(answers to questions edited since could not be re-checked)"
+    assert flags["Eve"].startswith(f"scores not supported by the recorded answers: best score 60% {reason}")
+    assert flags["Sam"].startswith("scores not supported by the recorded answers: best score 100%, ")
+    assert flags["Zoe"].startswith("scores not supported by the recorded answers: best score 100%, ")
 
 
 def test_every_file_of_a_class_folder_is_read_or_named_and_old_exports_in_folders_are_all_kept(

@@ -12,6 +12,7 @@ JavaScript). The subset is a whitelist: a construct not named here is rejected.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 # JavaScript's \s (and String.trim) set, spelled out so Python reads the same characters.
 WHITESPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
@@ -59,11 +60,53 @@ def translate(source: str) -> str:
     return out
 
 
+@dataclass
+class _Group:
+    """What a group holds, to tell a repeat of it that backtracks exponentially ('(\\d+,?)+')."""
+
+    repeated: list[str] = field(default_factory=list)  # atoms that repeat inside it, at any depth
+    fixed: list[str] = field(default_factory=list)  # characters it must match, outside any repeat or group
+    firsts: list[str | None] = field(default_factory=list)  # each alternative's first character, if literal
+
+
+def _many(repeat: str) -> tuple[bool, bool]:
+    """(may match more than once, may match many times: unbounded or up to ten or more)."""
+    if repeat.rstrip("?") in ("*", "+"):
+        return True, True
+    match = _REPEAT.fullmatch(repeat.rstrip("?"))
+    if match is None:
+        return False, False
+    low, high = int(match[1]), match[3]
+    if match[2] is None:  # '{3}'
+        return low > 1, low >= 10
+    return high == "" or int(high) > 1, high == "" or int(high) >= 10
+
+
+def _ambiguous(group: _Group) -> bool:
+    """Whether a repeat of this group can split a text in many ways: it holds a repeat and no character
+    it must match that the repeat cannot ('(\\w+ )*' is safe: a word never holds the space), or two
+    alternatives start alike ('(a|aa)+')."""
+    firsts = [f for f in group.firsts if f is not None]
+    if len(firsts) != len(set(firsts)):
+        return True
+    if not group.repeated:
+        return False
+
+    def matches(atom: str, char: str) -> bool:
+        try:
+            return re.fullmatch(atom, char) is not None
+        except re.error:
+            return True
+
+    return not any(all(not matches(atom, char) for atom in group.repeated) for char in group.fixed)
+
+
 class _Parser:
     def __init__(self, source: str) -> None:
         self.s, self.i = source, 0
-        self.unbounded = False  # an unbounded repeat ('*', '+', '{2,}') since the innermost group opened
-        self.group_unbounded = False  # the atom just read is a group holding one
+        self.groups = [_Group()]  # the innermost group open last (the whole pattern first)
+        self.literal: str | None = None  # the atom just read is this one character
+        self.closed: _Group | None = None  # the atom just read is this group
 
     def peek(self, ahead: int = 0) -> str:
         j = self.i + ahead
@@ -74,22 +117,34 @@ class _Parser:
         while self.peek() == "|":
             self.i += 1
             parts.append(self.sequence(depth))
+        if len(parts) == 1:
+            self.groups[-1].firsts.clear()
         return "|".join(parts)
 
     def sequence(self, depth: int) -> str:
         out: list[str] = []
+        group = self.groups[-1]
         while self.i < len(self.s) and self.peek() not in "|)":
             start = self.i
-            self.group_unbounded = False
+            self.literal = self.closed = None
             atom, repeatable = self.atom(depth)
-            nested = self.group_unbounded
+            literal, inner = self.literal, self.closed
             repeat = self.quantifier() if repeatable else self.no_quantifier()
-            if nested and (repeat.rstrip("?") in ("*", "+") or repeat.endswith(",}")):
+            if not out:
+                group.firsts.append(literal if not repeat else None)
+            again, often = _many(repeat)
+            if inner is not None and often and _ambiguous(inner):
                 raise PatternError(
-                    f"'{self.s[start : self.i]}' repeats a group that repeats: on a long wrong answer the check can"
-                    " take minutes (in the student's browser and in the report); repeat once, with a class"
-                    " such as '[\\d, ]+' or '[a-z ]+'"
+                    f"'{self.s[start : self.i]}' repeats a group that can match the same text in many ways: on a"
+                    " long wrong answer the check can take minutes (in the student's browser and in the report);"
+                    " repeat one class instead, such as '[\\d, ]+' or '[a-z ]+'"
                 )
+            if inner is not None:
+                group.repeated += inner.repeated
+            if again:
+                group.repeated.append(atom)
+            elif literal is not None and not repeat:
+                group.fixed.append(literal)
             out.append(atom + repeat)
         if self.peek() == ")" and depth == 0:
             raise PatternError("unmatched ')': write '\\)' for a literal parenthesis")
@@ -118,6 +173,7 @@ class _Parser:
             raise PatternError(f"'{c}' has nothing to repeat: write '\\{c}' for the character itself")
         if c in "]}":
             raise PatternError(f"write '\\{c}' for a literal '{c}'")
+        self.literal = c
         return _literal(c), True
 
     def group(self, depth: int) -> tuple[str, bool]:
@@ -132,12 +188,12 @@ class _Parser:
             raise PatternError("inline flags '(?…)' are not shared by Python and JavaScript: use '/…/i' for case")
         else:
             opening, self.i = "(?:", self.i + 1  # no back-references, so capturing is never needed
-        outer, self.unbounded = self.unbounded, False
+        self.groups.append(_Group())
         inner = self.alternation(depth + 1)
         if self.peek() != ")":
             raise PatternError("'(' is never closed: add ')' or write '\\(' for a literal parenthesis")
         self.i += 1
-        self.group_unbounded, self.unbounded = self.unbounded, outer or self.unbounded
+        self.closed = self.groups.pop()
         return f"{opening}{inner})", not lookahead
 
     def no_quantifier(self) -> str:
@@ -150,7 +206,6 @@ class _Parser:
         match = _REPEAT.match(self.s, self.i)
         if c and c in "*+?":
             out, self.i = c, self.i + 1
-            self.unbounded = self.unbounded or c != "?"
         elif match:
             low, high = int(match[1]), match[3]
             if low > _MAX_REPEAT or (high and int(high) > _MAX_REPEAT):
@@ -158,7 +213,6 @@ class _Parser:
             if high and int(high) < low:
                 raise PatternError(f"'{match[0]}': the second count must not be smaller than the first")
             out, self.i = match[0], match.end()
-            self.unbounded = self.unbounded or out.endswith(",}")
         else:
             if c == "{":
                 raise PatternError("write '\\{' for a literal '{', or a repeat as {2}, {2,} or {2,5}")
@@ -178,6 +232,7 @@ class _Parser:
         if not c:
             raise PatternError("the pattern ends with a lone '\\'")
         if c in _SYNTAX or c == "-":
+            self.literal = c
             return _literal(c)
         if c in _CLASSES:
             return f"[{_CLASSES[c]}]"

@@ -610,3 +610,11 @@ def test_a_link_to_the_root_of_the_lessons_old_site_says_so() -> None:
     assert (
         len(problems) == 1 and "broken link '/': it leads to the root of the site the lesson came from" in problems[0]
     )
+
+
+def test_a_table_caption_ending_in_braces_that_are_not_attributes_keeps_them() -> None:
+    html, problems = parse_lesson(
+        "| a |\n|---|\n| 1 |\n\n: Values of f on the set {0, 1}\n\n| b |\n|---|\n| 2 |\n\nTable: Sums {1, 2, 3}\n"
+    )
+    assert problems == []
+    assert "<caption>Values of f on the set {0, 1}</caption>" in html and "<caption>Sums {1, 2, 3}</caption>" in html

@@ -21,6 +21,7 @@ import re
 from markdown_it.token import Token
 
 from masterysite.parse.blocks import inline_text
+from masterysite.parse.extras import parse_attributes
 from masterysite.parse.markdown import theme_safe
 from masterysite.parse.sealed import sealed_indexes
 
@@ -171,14 +172,18 @@ def _caption(paragraph: list[Token]) -> tuple[Token | None, str | None] | None:
 
 def _caption_of(inline: Token, match: re.Match[str]) -> tuple[Token | None, str | None] | None:
     braces = match.group(2) or ""
+    parsed = parse_attributes(braces) if braces else None
+    text = match.group(1)
+    if braces and (parsed is None or parsed[1] != len(braces)):  # ': Values on the set {0, 1}': its words
+        text, braces = f"{text} {braces}".strip(), ""
     found = _TABLE_ID.search(braces)
     ident = found.group(1) if found else None
-    if not match.group(1):  # ': {.striped .hover}': Quarto's attributes of the table alone
+    if not text:  # ': {.striped .hover}': Quarto's attributes of the table alone
         return (None, ident) if braces else None
     children = _without_label(inline.children or [], braces)
     if not children:
         return None
-    return Token("inline", "", 0, content=match.group(1), children=children), ident
+    return Token("inline", "", 0, content=text, children=children), ident
 
 
 def _attach(out: list[Token], table: Token, caption: Token | None, ident: str | None) -> None:

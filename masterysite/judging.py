@@ -143,26 +143,27 @@ def parse_answer(line_text: str, line: int = 0, default: str = "=") -> Answer:
     return _lenient_answer(text, line)
 
 
-def _lenient_answer(text: str, line: int) -> Answer:
+def _ambiguous(written: str) -> AnswerError:
+    return AnswerError(
+        f"'{written}' is ambiguous: write {written.replace(',', '', 1)} for a whole number,"
+        f" or {written.replace(',', '.', 1)} for a decimal"
+    )
+
+
+def _lenient_answer(written: str, line: int) -> Answer:
+    both = readings(written)  # '1,234,567 km', '$1,200.50', '1,234,567 ± 5': thousands, read as such
+    text = both[0] if len(both) == 1 else written
     quantity = _QUANTITY.match(exact_text(text))
     grouped = quantity is not None and ambiguous_comma(_SPACES.sub(" ", quantity[2]))  # '1,000 m', '$1,000'
     if ambiguous_comma(text) or (grouped and quantity_form(text.replace(",", "", 1)) is not None):
-        raise AnswerError(
-            f"'{text}' is ambiguous: write {text.replace(',', '', 1)} for a whole number,"
-            f" or {text.replace(',', '.', 1)} for a decimal"
-        )
+        raise _ambiguous(written)
     number = parse_number(text)
-    if number is None and readings(text) != [text]:  # '= 1,234,567', '= 1,200.5': thousands grouped
-        number = parse_number(readings(text)[0])
     if number is not None:
-        return Answer(text, number, None, line, kind="number")
+        return Answer(written, number, None, line, kind="number")
     sign = _PLUS_MINUS.search(text)
-    if sign and ambiguous_comma(text[: sign.start()]):  # '= 1,500 ± 50'
-        written = text[: sign.start()].strip()
-        raise AnswerError(
-            f"'{written}' is ambiguous: write {written.replace(',', '', 1)} for a whole number,"
-            f" or {written.replace(',', '.', 1)} for a decimal"
-        )
+    for side in (text[: sign.start()], text[sign.end() :]) if sign else ():
+        if ambiguous_comma(side):  # '= 1,500 ± 50', '= 5000 ± 1,000'
+            raise _ambiguous(side.strip())
     if sign and (parse_quantity(text[: sign.start()]) or parse_quantity(text[sign.end() :])):  # '= 1.2 kg ± 0.05'
         raise AnswerError(
             f"a tolerance ('{sign[0]}') cannot go with a unit or a currency sign: write the numbers alone"
@@ -176,10 +177,10 @@ def _lenient_answer(text: str, line: int) -> Answer:
             raise AnswerError(f"'{sign[0]}' must be followed by a number (the tolerance): '= 0.75 {sign[0]} 0.01'")
         if value is None:
             raise AnswerError(f"'{sign[0]}' needs a number before it: '= 0.75 {sign[0]} 0.01'")
-        return Answer(text, value, tolerance, line, kind="range")
+        return Answer(written, value, tolerance, line, kind="range")
     if quantity_form(text) is not None:
-        return Answer(text, line=line, kind="quantity")
-    return Answer(text, line=line, kind="text")
+        return Answer(written, line=line, kind="quantity")
+    return Answer(written, line=line, kind="text")
 
 
 def _pattern_answer(text: str, line: int) -> Answer:
@@ -248,7 +249,7 @@ def answer_form(answer: Answer) -> Form | None:
         return ("n", canonical(answer.number))
     if answer.kind == "text":
         return ("t", lenient_text(answer.source))
-    if answer.kind == "quantity" and (form := quantity_form(answer.source)):
+    if answer.kind == "quantity" and (form := quantity_form(readings(answer.source)[-1])):
         return ("q", form)
     if answer.kind == "exact":
         return ("e", exact_text(answer.source))

@@ -70,6 +70,10 @@ def test_answer_lines_glued_to_the_prompt() -> None:
         ("= 5 +- x", "units/t.md:10: '+-' must be followed by a number (the tolerance): '= 0.75 +- 0.01'"),
         ("= 1,500 ± 50", "units/t.md:10: '1,500' is ambiguous: write 1500 for a whole number, or 1.500 for a decimal"),
         (
+            "= 5000 ± 1,000",
+            "units/t.md:10: '1,000' is ambiguous: write 1000 for a whole number, or 1.000 for a decimal",
+        ),
+        (
             "~ /(\\d+,? ?)+/",
             "units/t.md:10: pattern /(\\d+,? ?)+/: '(\\d+,? ?)+' repeats a group that can match the same text in many"
             " ways: on a long wrong answer the check can take minutes (in the student's browser and in the report);"

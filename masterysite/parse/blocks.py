@@ -680,7 +680,9 @@ class BlockParser:
         """'= 44 g/mol' where no answer of the slot accepts '44': a student who writes the number alone
         (or the unit another way) is marked wrong. Said once per such answer, with what to write."""
         for answer in answers:
-            quantity = judging.parse_quantity(answer.source) if answer.kind == "quantity" else None
+            quantity = (
+                judging.parse_quantity(judging.readings(answer.source)[-1]) if answer.kind == "quantity" else None
+            )
             if quantity is None or judging.slot_right(tuple(answers), quantity[1]):
                 continue
             sign, number, unit = quantity

@@ -516,3 +516,14 @@ def test_a_quote_in_a_question_with_an_alert_marker_stays_feedback_and_explanati
     assert report.problems == [] and q.explanation_html == "<p>[!NOTE]\nBecause.</p>\n"
     (q,), report = parse("::: question o\nPick.\n\n- [x] a\n- [ ] b\n  > [!TIP]\n  > Not b.\n:::\n")
     assert report.problems == [] and q.choices[1].feedback_html == "<p>[!TIP]\nNot b.</p>\n"
+
+
+def test_a_heading_in_a_sealed_explanation_never_shifts_a_shown_prompts_id() -> None:
+    """Question 1's explanation holds '#### Paris', question 2's prompt too: the prompt, shown, gets
+    'paris'; the explanation's comes after every shown heading (it was the other way round, and
+    'paris-1' on the prompt confirmed the sealed heading)."""
+    (first, second), _ = parse(
+        "::: question o\nCapital?\n\n= Paris\n\n> #### Paris\n> It is.\n:::\n\n"
+        "::: question o\n#### Paris\n\nAgain?\n\n= Paris\n:::\n"
+    )
+    assert 'id="paris"' in second.prompt_html and 'id="paris-1"' in (first.explanation_html or "")

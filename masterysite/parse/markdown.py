@@ -873,10 +873,14 @@ def quarto_code_annotations(state: StateCore) -> None:
             token.content = _ANNOTATION.sub("", token.content)
 
 
+SEALED_HEADINGS = tuple(name for name in GATED if name not in ("question", "corrective"))
+
+
 def lesson_headings_first(anchor: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
-    """Heading ids for the lesson's headings first, then for those of questions, the enrichment and
-    teachers' notes: a heading in a sealed explanation ('## Paris') must never shift a lesson
-    heading's id ('paris' to 'paris-1'), which would confirm a guess of what it says."""
+    """Heading ids for what the page shows first (the lesson, questions' prompts, correctives), then
+    for what is sealed or never published (an explanation or feedback, the enrichment, teachers' notes):
+    a heading there ('## Paris') must never shift a shown heading's id ('paris' to 'paris-1'), which
+    would confirm a guess of what it says."""
 
     def run(state: StateCore) -> None:
         tokens = state.tokens
@@ -885,14 +889,19 @@ def lesson_headings_first(anchor: Callable[[StateCore], None]) -> Callable[[Stat
             return
         lesson: list[Token] = []
         gated: list[Token] = []
-        depth: list[bool] = []
+        depth: list[str] = []  # the open blocks: 'sealed', 'question' or ''
+        quotes = 0  # quotes open in a question: its explanation, a choice's feedback
         for index, token in enumerate(tokens):
             if token.type == "container_block_open":
-                depth.append(block_name(token) in GATED)
+                name = block_name(token)
+                depth.append("question" if name == "question" else "sealed" if name in SEALED_HEADINGS else "")
             elif token.type == "container_block_close" and depth:
                 depth.pop()
+            elif token.type in ("blockquote_open", "blockquote_close") and "question" in depth:
+                quotes += token.nesting
             elif token.type == "heading_open" and index + 1 < len(tokens):
-                (gated if any(depth) else lesson).extend(tokens[index : index + 2])
+                sealed = "sealed" in depth or ("question" in depth and quotes > 0)
+                (gated if sealed else lesson).extend(tokens[index : index + 2])
         state.tokens = lesson + gated
         try:
             anchor(state)

@@ -182,6 +182,10 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
     none could be read, and the course's own errors exit 1 as for build."""
     from masterysite.report import write_report
 
+    defaulted = click.get_current_context().get_parameter_source("output") == click.core.ParameterSource.DEFAULT
+    if defaulted and output.resolve().is_relative_to(course.resolve()):
+        output = beside(course, "report.html")  # students' names never inside the course folder (a public repo?)
+
     result = write_report(course, files, output)
     for line in result.problems + result.notes:
         click.echo(line, err=True)

@@ -8,6 +8,7 @@ the ADL schemas by file name (schemaLocation), as LMSs expect; nothing is fetche
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 import zipfile
 from html import escape
@@ -119,6 +120,8 @@ def package(course_dir: Path, version: str, output: Path | None = None, strict: 
         files = [f for f in files if not f.startswith(".")]  # the build's own marker
         (site / "imsmanifest.xml").write_text(manifest(course, version, files), encoding="utf-8")
         out = output or Path(f"{course.config.id}-scorm{version.replace('.', '')}.zip")
+        if output is None and out.resolve().is_relative_to(course_dir.resolve()):  # in the course folder:
+            out = Path(os.path.relpath(course_dir.resolve().parent / out.name))  # beside it, never published
         out.parent.mkdir(parents=True, exist_ok=True)
         _zip(site, ["imsmanifest.xml", *files], out)
     log.info("packaged %d files into %s", len(files) + 1, out)

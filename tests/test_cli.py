@@ -347,3 +347,26 @@ def test_python_m_masterysite_build_leaves_quickly_and_cleans_up(make_course, tm
     assert "no alt text" in result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     assert list(temp.iterdir()) == []  # the temporary cache went with the exit handlers
+
+
+def test_in_the_course_folder_the_package_and_the_report_go_beside_it(
+    example_course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The course folder may be a public repository: the zip, and the report with students' names,
+    are written beside it when no -o is given."""
+    monkeypatch.chdir(example_course)
+    packaged = invoke("package", "--scorm", "1.2")
+    assert packaged.exit_code == 0, packaged.output
+    assert list(example_course.parent.glob("*-scorm12.zip")) and not list(example_course.glob("*.zip"))
+    import json
+
+    from masterysite.build import load_course
+    from tests.exports import export
+
+    course = load_course(example_course).course
+    assert course is not None
+    file = example_course.parent / "ana.json"
+    file.write_text(json.dumps(export(course, "Ana", {course.units[0].id: [5]})), encoding="utf-8")
+    reported = invoke("report", str(file))
+    assert reported.exit_code == 0, reported.output
+    assert (example_course.parent / "report.html").is_file() and not (example_course / "report.html").exists()

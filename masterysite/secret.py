@@ -48,7 +48,9 @@ def parse(text: str) -> bytes:
         raise ValueError(
             f"a passphrase of {len(text)} characters can be guessed from the pages, and then every answer read:"
             f' use the 64 hex digits of a course secret (python -c "import secrets; print(secrets.token_hex(32))")'
-            f" or a passphrase of {MIN_PASSPHRASE} characters or more"
+            f" or a passphrase of {MIN_PASSPHRASE} characters or more (the keys students earned under this one"
+            ' keep working with its SHA-256 as the 64 hex digits: python -c "import hashlib;'
+            " print(hashlib.sha256('PASSPHRASE'.encode()).hexdigest())\")"
         )
     return hashlib.sha256(text.encode("utf-8")).digest()
 

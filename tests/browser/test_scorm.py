@@ -524,3 +524,34 @@ def test_a_unit_whose_path_is_too_long_for_the_lms_is_resumed_at_all_the_same(
         assert place.startswith("units/") and len(place) > 255
     frame = launch(page, long_id_root, version, stored)
     expect(frame.get_by_role("heading", level=1)).to_have_text("Длинный")
+
+
+def _hash(text: str, n: int) -> str:
+    h = _fnv(text)
+    return "".join(DIGITS[(h >> (6 * i)) & 63] for i in range(n))
+
+
+def test_a_key_of_old_data_goes_to_the_mastered_unit_of_two_that_share_a_hash(page: Page, big_package: str) -> None:
+    """Data of a package before ('4|': three characters a unit) read by a course in which two units now
+    share them: a record is told apart by its objectives, and the key goes to the unit that is
+    mastered, not to the first of the two (which dropped it, being not mastered)."""
+    page.goto(big_package + "scorm.html")
+    ids = page.evaluate(
+        """() => { const u = window.MASTERYSITE_LMS.units();
+                   u[96].id = "fractions-triangles-13"; u[97].id = "decimals-triangles-1";
+                   u[97].objectives = [{ id: "other", text: "Other" }];
+                   return u.map((x) => [x.id, x.objectives.map((o) => o.id)]); }"""
+    )
+    tried, mastered = ids[96], ids[97]
+    assert _hash(tried[0], 3) == _hash(mastered[0], 3)
+    records = ""
+    for (uid, objectives), flags in ((tried, 2), (mastered, 3)):  # 2: a best score; 3: mastered too
+        records += _hash(uid, 3) + _hash("\n".join(objectives), 2) + _number(flags) + _number(4)
+        records += _number(4 if flags == 3 else 2) + _number(5) + _number(len(objectives))
+        records += "".join(_number(1) + _number(1) + _number(1) for _ in objectives)
+    key = "".join(DIGITS[i % 64] for i in range(42)) + "A"
+    text = f"4|2026-03-01T08:00:00.000Z|{records}|{_hash(mastered[0], 3)}{key}|Ana"
+    back = page.evaluate("(text) => JSON.parse(JSON.stringify(window.MASTERYSITE_LMS.decode(text)))", text)["units"]
+    assert set(back) == {tried[0], mastered[0]}
+    assert back[mastered[0]]["mastered"] and "key" in back[mastered[0]]
+    assert not back[tried[0]]["mastered"] and "key" not in back[tried[0]]

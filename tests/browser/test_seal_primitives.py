@@ -222,3 +222,29 @@ def test_python_seals_the_browser_opens(js: Page) -> None:
     assert got["enrichment"] == "<p>enrichment ✓</p>"
     assert got["forged"] is None
     assert base64.b64decode(unit.questions[0]["salt"])  # the page data is what the browser got
+
+
+def test_a_page_sealed_before_is_still_opened_by_this_script(js: Page) -> None:
+    """A browser may keep a page sealed before (seal.v 1: every box with its nonce first) while it
+    loads this script: its lockboxes, payloads and feedback open all the same; a wrong key opens none."""
+    salt = bytes(range(16))
+    part = bytes(range(32, 64))
+    form_key = sealing.lockbox_key(salt, "t:color")
+    stream = sealing.Stream(b"old page")
+    old = {
+        "salt": base64.b64encode(salt).decode(),
+        "boxes": [[sealing.seal(form_key, part, stream)]],
+        "payload": sealing.seal(part, b'{"explanation": "<p>old</p>", "share": null}', stream),
+        "feedback": [["a", sealing.seal(sealing.feedback_key(salt, "a"), b"Not a.\0\0", stream)]],
+    }
+    got = run(
+        js,
+        """
+        const q = arg, p = S.openPart(q, 0, ["t:colr", "t:color"]);
+        return { part: p && bhex(p), wrong: S.openPart(q, 0, ["t:colr"]), payload: S.openPayload(q, [p]),
+                 feedback: S.openFeedback(q, "a") };
+        """,
+        old,
+    )
+    assert got == {"part": part.hex(), "wrong": None, "payload": {"explanation": "<p>old</p>", "share": None},
+                   "feedback": "Not a."}  # fmt: skip

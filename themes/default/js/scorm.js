@@ -271,7 +271,9 @@ function decodeKeys(text, units, version, byHash, length) {
     while (!read.done()) {
       var u = null;
       if (version === "4") {
-        var found = (byHash[read.chars(length)] || []).filter(function (v) { return units[v.id] && !units[v.id].key; });
+        var found = (byHash[read.chars(length)] || []).filter(function (v) {
+          return units[v.id] && units[v.id].mastered && !units[v.id].key;
+        });
         u = found[0] || null; // keys are written in the course's order: the first of two units without one
       } else {
         var at = COURSE.units[read.number()], hash = read.chars(2);

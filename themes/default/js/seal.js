@@ -36,12 +36,13 @@ function openBox(key, box) {
 }
 
 /** A box of a key that seals nothing else with its nonce (masterysite/sealing.py seal_once): a
- *  lockbox (the nonce its part's index), a payload or a feedback box (0); the nonce is not in it. */
+ *  lockbox (the nonce its part's index), a payload or a feedback box (0); the nonce is not in it.
+ *  A page sealed before (seal.v 1, a browser's cached copy) has it first: tried when that fails. */
 function openOnce(key, box, n) {
   var raw = fromBase64(box), nonce = new Uint8Array(12);
   if (!raw || raw.length < 16) return null;
   nonce[0] = n & 255; nonce[1] = (n >> 8) & 255;
-  return aeadOpen(key, nonce, raw, new Uint8Array(0));
+  return aeadOpen(key, nonce, raw, new Uint8Array(0)) || (raw.length >= 28 ? openBox(key, box) : null);
 }
 
 function lockboxKey(salt, form) { return hkdfSha256(salt, utf8(form), utf8(LOCKBOX_INFO), 32); }

@@ -192,6 +192,16 @@ def test_an_unknown_colon_directive_is_still_an_error_and_not_a_fence_stays_code
     assert '<code class="language-r">' in html and "{note}" in html  # the second is inline code, as CommonMark reads it
 
 
+def built_with_a_figure(make_course: MakeCourse, tmp_path: Path, unit: str) -> tuple[str, str]:
+    """The page of a course of one unit ``unit`` with a picture fig/tree.png, built into tmp_path/site,
+    and what the build said."""
+    png = next((Path(__file__).parent / "sample_courses").rglob("*.png")).read_bytes()
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit, "units/fig/tree.png": png})
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    return (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8"), result.output
+
+
 def test_index_entries_and_removed_cells_are_not_shown_and_comments_never_published(
     make_course: MakeCourse, tmp_path: Path
 ) -> None:
@@ -203,16 +213,12 @@ def test_index_entries_and_removed_cells_are_not_shown_and_comments_never_publis
         ":::{figure} fig/tree.png\n:alt: A tree\n\nCaption here.\n:::\n\n"
         ":::{glue:figure} plot\n:::\n"
     )
-    png = next((Path(__file__).parent / "sample_courses").rglob("*.png")).read_bytes()
-    root = make_course({"course.yml": "title: T\n", "units/a.md": unit, "units/fig/tree.png": png})
-    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
-    assert result.exit_code == 0, result.output
+    page, said = built_with_a_figure(make_course, tmp_path, unit)
     assert files_holding(tmp_path / "site", b"SECRET") == []
-    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
     lesson = page[page.index('<div class="lesson prose">') :]
     assert "<p>Text</p>\n<p>more.</p>" in lesson and "+++" not in lesson and "keyword" not in lesson
     assert "<figcaption>Caption here.</figcaption>" in lesson and 'alt="A tree"' in lesson
-    assert "MyST directive '```{glue:figure}' is shown as code" in result.output
+    assert "MyST directive '```{glue:figure}' is shown as code" in said
     # '%' and '+++' lines are text in a unit that is not written in MyST
     html, _ = parse("Grades\n% of the class\n\n+++\n")
     assert "% of the class" in html and "<p>+++</p>" in html
@@ -563,11 +569,7 @@ def test_a_figures_name_is_a_target_of_ref_numref_and_links(make_course: MakeCou
         ":::{figure} fig/tree.png\n:name: sub-branch-2\n:alt: Again.\n\nThe same, `colon` fence\n:::\n\n"
         "See {numref}`sub-branch`, {ref}`sub-branch-2` and [the figure](sub-branch).\n"
     )
-    png = next((Path(__file__).parent / "sample_courses").rglob("*.png")).read_bytes()
-    root = make_course({"course.yml": "title: T\n", "units/a.md": unit, "units/fig/tree.png": png})
-    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
-    assert result.exit_code == 0, result.output
-    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    page, _ = built_with_a_figure(make_course, tmp_path, unit)
     assert '<span id="sub-branch"></span>' in page and '<span id="sub-branch-2"></span>' in page
     assert re.findall(r'<a href="#(sub-branch[-2]*)">([^<]*)</a>', page) == [
         ("sub-branch", "An illustration of branching"),

@@ -84,7 +84,7 @@ def block_of(tag: str, collapsible: bool) -> tuple[str, str | None, str] | None:
     return name, key, tag.capitalize()
 
 
-_ANSWERED = ("question", "practice", "challenge", "exercise")  # blocks where a quote is feedback or an explanation
+ANSWERED = ("question", "practice", "challenge", "exercise")  # blocks with answers: a quote is feedback, [[…]] a blank
 _ALERT = re.compile(r"\[!([A-Za-z]+)\]([+-]?)[ \t]*([^\n]*)(?:\n|$)")
 
 
@@ -98,7 +98,7 @@ def github_alerts(state: StateCore) -> None:
     tokens, quiz = state.tokens, []
     for i, token in enumerate(tokens):
         if token.type == "container_block_open":
-            quiz.append(token.meta.get("name") in _ANSWERED)
+            quiz.append(token.meta.get("name") in ANSWERED)
         elif token.type == "container_block_close" and quiz:
             quiz.pop()
         if token.type != "blockquote_open" or any(quiz) or i + 2 >= len(tokens) or tokens[i + 2].type != "inline":

@@ -19,7 +19,7 @@ from masterysite.model import Objective, Question, Unit
 from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
 from masterysite.parse import sealed, structure
-from masterysite.parse.admonitions import QUIZ_OPEN, mkdocs_quizzes, old_mkdocs_quizzes, quiz_tags
+from masterysite.parse.admonitions import ANSWERED, QUIZ_OPEN, mkdocs_quizzes, old_mkdocs_quizzes, quiz_tags
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LIQUID_ADVICE, LinkRewriter
@@ -87,9 +87,6 @@ _LIQUID_TAG_LINES = re.compile(r"\{%(?:(?!%\}).){0,600}?\n(?:(?!%\}).){0,600}?%\
 _ATTRIBUTE = re.compile(r"""\b(file|alt)=["']([^"']*)["']""")
 
 
-_ANSWERED = ("question", "practice", "challenge", "exercise")  # where '[[…]]' is a blank (or said to be one)
-
-
 def _stray_blanks(tokens: list[Token], path: str, offset: int, report: Report) -> None:
     """'[[Paris]]' outside a question (in the lesson, a callout, a corrective) is shown as written, answer
     and all, and so is a wiki link '[[Page]]': said once a unit, where the first one is. Not code's
@@ -100,7 +97,7 @@ def _stray_blanks(tokens: list[Token], path: str, offset: int, report: Report) -
     depth: list[bool] = []
     for token in tokens:
         if token.type == "container_block_open":
-            depth.append(token.meta.get("name") in _ANSWERED)
+            depth.append(token.meta.get("name") in ANSWERED)
         elif token.type == "container_block_close" and depth:
             depth.pop()
         elif token.type == "inline" and "[[" in token.content and not any(depth):

@@ -70,14 +70,18 @@ def version(request: pytest.FixtureRequest) -> str:
 def lms_root(version: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A docroot: the test LMS page, scorm-again, and the unzipped package in pkg/."""
     root = tmp_path_factory.mktemp(f"lms{version}")
-    zip_file = package(REPO / "course", version, root / "course.zip")
+    lms_docroot(root, package(REPO / "course", version, root / "course.zip"))
+    with serve_folder(root) as url:
+        yield url, root / "pkg"
+
+
+def lms_docroot(root: Path, zip_file: Path) -> None:
+    """The test LMS page and scorm-again in ``root``, the package unzipped in ``root/pkg``."""
     with zipfile.ZipFile(zip_file) as archive:
         archive.extractall(root / "pkg")
     (root / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
     for name in ("scorm12.min.js", "scorm2004.min.js"):
         shutil.copy(SCORM_AGAIN / name, root / name)
-    with serve_folder(root) as url:
-        yield url, root / "pkg"
 
 
 def launch(page: Page, url: str, version: str, stored: Any = None, failing: str = "") -> FrameLocator:
@@ -498,11 +502,7 @@ def long_id_root(version: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     (course / "units" / f"02-{LONG_ID}.md").write_text(
         "---\ntitle: Длинный\nrequires: []\n---\n\nText.\n", encoding="utf-8"
     )
-    with zipfile.ZipFile(package(course, version, tmp / "course.zip")) as archive:
-        archive.extractall(tmp / "pkg")
-    (tmp / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
-    for name in ("scorm12.min.js", "scorm2004.min.js"):
-        shutil.copy(SCORM_AGAIN / name, tmp / name)
+    lms_docroot(tmp, package(course, version, tmp / "course.zip"))
     with serve_folder(tmp) as url:
         yield url
 

@@ -14,13 +14,16 @@ from masterysite.errors import Problem
 from masterysite.model import Course
 
 
-def course_here(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
-    """The course folder: when none is given and there is no ./course, the folder the teacher is in,
-    if it is a course (it holds course.yml)."""
-    source = ctx.get_parameter_source(param.name or "")
-    if source == click.core.ParameterSource.DEFAULT and not value.exists() and Path("course.yml").is_file():
+def course_here(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """The course folder: when none is given, ./course, or, when there is no ./course, the folder the
+    teacher is in if it is a course (it holds course.yml). The default is None rather than 'course'
+    because click does not say the same thing about where a value came from in every version (8.4
+    tells a callback nothing; 8.5 says DEFAULT)."""
+    if value is not None:
+        return value
+    if not Path("course").exists() and Path("course.yml").is_file():
         return Path(".")
-    return value
+    return Path("course")
 
 
 def beside(course: Path, name: str) -> Path:
@@ -29,7 +32,7 @@ def beside(course: Path, name: str) -> Path:
     return Path(os.path.relpath(course.resolve().parent / name))
 
 
-COURSE = click.argument("course", default="course", type=click.Path(path_type=Path), callback=course_here)
+COURSE = click.argument("course", required=False, default=None, type=click.Path(path_type=Path), callback=course_here)
 SAFE_HTML = click.option(
     "--safe-html", is_flag=True, help="Sanitize raw HTML in units, as 'safe_html: true' in course.yml does."
 )
@@ -171,7 +174,11 @@ def package(course: Path, version: str, output: Path | None, strict: bool) -> No
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--course", type=click.Path(path_type=Path), default=Path("course"), show_default=True, callback=course_here
+    "--course",
+    type=click.Path(path_type=Path),
+    default=None,
+    callback=course_here,
+    help="The course the answers belong to  [default: course, or . when you are in the course folder]",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("report.html"), show_default=True,
               help="report.html (readable offline) or report.csv.")  # fmt: skip

@@ -52,6 +52,12 @@ _QUANTITY = re.compile(
 _COMMA_GROUPS = re.compile(
     rf"^([{CURRENCY}]?[{WHITESPACE}]*[+\-\u2212]?)([0-9]{{1,3}}(?:,[0-9]{{3}})+)(\.[0-9]+)?(?![0-9,.])"
 )
+# Scientific notation as it is written by hand or typeset: '3.01 × 10^23', '3.01x10^23', '6.02*10**23',
+# '3 × 10^{8}', '1.6 × 10⁻¹⁹' are read as '3.01e23' and so on (js/judge.js TIMES_TEN reads the same).
+_TIMES_TEN = re.compile(
+    rf"([0-9])[{WHITESPACE}]*[×xX*·⋅][{WHITESPACE}]*10(?:(?:\^|\*\*)\{{?([+\-\u2212]?[0-9]+)\}}?|([⁻⁺]?[⁰¹²³⁴-⁹]+))"
+)
+_FINAL_STOP = re.compile(r"(?<=[0-9])[.!]+$")  # '1.5.': a number written as a sentence
 _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
 _PATTERN = re.compile(r"^/(?P<body>.*)/(?P<flags>[A-Za-z]*)$", re.S)
@@ -81,10 +87,14 @@ def exact_text(text: str) -> str:
     return re.sub(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$", "", unicodedata.normalize("NFC", text))
 
 
+_FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉", "''\"\"0123456789")
+
+
 def lenient_text(text: str) -> str:
-    """The ``=`` text form: NFC, trimmed, each run of white space one space, lower case, and without a
-    full stop (or '!') at the end: 'Numerator.' is the answer written as a sentence."""
-    folded = _SPACES.sub(" ", exact_text(text)).lower()
+    """The ``=`` text form: NFC, trimmed, each run of white space one space, lower case, curly quotes
+    straight (a phone's keyboard types 'Avogadro’s'), subscript digits plain ('H₂O' is 'H2O'), and without
+    a full stop (or '!') at the end: 'Numerator.' is the answer written as a sentence."""
+    folded = _SPACES.sub(" ", exact_text(text)).lower().translate(_FOLDED)
     return folded.rstrip(".!").rstrip(" ") or folded
 
 
@@ -103,15 +113,28 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     return (sign, number, unit) if sign or unit else None
 
 
+def _exponent(written: str) -> str:
+    """'23', '−19', '⁻¹⁹' -> '23', '-19', '-19' (NFKC makes superscripts plain; '⁻' is then '−')."""
+    return unicodedata.normalize("NFKC", written).replace("\u2212", "-")
+
+
+def as_numbers_read(text: str) -> str:
+    """The text with scientific notation written by hand in e-notation ('3.01 × 10^23' -> '3.01e23') and
+    without a full stop after a final digit ('1.5.' -> '1.5'): what number parsing reads."""
+    written = _TIMES_TEN.sub(lambda m: f"{m[1]}e{_exponent(m[2] or m[3])}", exact_text(text))
+    return _FINAL_STOP.sub("", written)
+
+
 def readings(text: str) -> list[str]:
     """A response as numbers may read it: '1,200' is 1.2 where a comma marks decimals and 1200 where it
-    groups thousands, so both are tried; '1,234,567' and '1,200.5' can only be grouped thousands."""
-    written = exact_text(text)
+    groups thousands, so both are tried; '1,234,567' and '1,200.5' can only be grouped thousands.
+    Scientific notation and a final full stop are read as :func:`as_numbers_read` says."""
+    written = as_numbers_read(text)
     match = _COMMA_GROUPS.match(written)
     if match is None:
-        return [text]
+        return [written]
     grouped = match[1] + match[2].replace(",", "") + (match[3] or "") + written[match.end() :]
-    return [text, grouped] if match[2].count(",") == 1 and not match[3] else [grouped]
+    return [written, grouped] if match[2].count(",") == 1 and not match[3] else [grouped]
 
 
 def quantity_form(text: str) -> str | None:
@@ -152,7 +175,7 @@ def _ambiguous(written: str) -> AnswerError:
 
 def _lenient_answer(written: str, line: int) -> Answer:
     both = readings(written)  # '1,234,567 km', '$1,200.50', '1,234,567 ± 5': thousands, read as such
-    text = both[0] if len(both) == 1 else written
+    text = both[0] if len(both) == 1 else as_numbers_read(written)  # '3.01 × 10^23' is a number too
     quantity = _QUANTITY.match(exact_text(text))
     grouped = quantity is not None and ambiguous_comma(_SPACES.sub(" ", quantity[2]))  # '1,000 m', '$1,000'
     if ambiguous_comma(text) or (grouped and quantity_form(text.replace(",", "", 1)) is not None):

@@ -861,6 +861,24 @@ def test_two_tabs(context: BrowserContext, base_url: str, site: Path) -> None:
         assert statuses(tab)[UNIT1] == "mastered"
 
 
+def test_a_locked_unit_opens_when_another_tab_masters_its_prerequisite(
+    context: BrowserContext, base_url: str, site: Path
+) -> None:
+    """Tab b waits on a locked unit while tab a masters what it requires: b opens it, without a reload."""
+    a, b = context.new_page(), context.new_page()
+    visit(b, base_url + "units/equivalent-fractions.html")
+    expect(b.locator("#ms-locked")).to_be_visible()
+    a.bring_to_front()
+    visit(a, base_url + f"units/{UNIT1}.html")
+    answer(a, pool(site, UNIT1), right=True)
+    check(a)
+    expect(a.locator("#ms-results-heading")).to_have_text("Mastered!")
+    b.bring_to_front()
+    expect(b.locator("#ms-unit-body")).to_be_visible()
+    expect(b.locator("#ms-locked")).to_be_hidden()
+    assert "ms-open" in (b.locator("html").get_attribute("class") or "")
+
+
 def test_without_storage_progress_follows_the_student_through_the_tab(
     context: BrowserContext, page: Page, base_url: str, site: Path
 ) -> None:

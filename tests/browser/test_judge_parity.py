@@ -139,6 +139,7 @@ def test_the_browser_computes_the_same_response_forms(page: Page, file_root: str
     """The forms a response is hashed (and, sealed, opened) by: judging.response_forms <-> responseForms."""
     open_judge(page, file_root)
     texts = ["  New   York ", "ÉTÉ", "e\u0301te\u0301", "0,75", "-1 1/2", "== -S", "a\u00a0b", "3/4", "", "ß"]
+    texts += ["3.01 × 10⁻²³", "6.02x10^23 atoms", "Avogadro’s", "“H₂O”", "1.5.", "1,200.", "2 x 10"]
     got = page.evaluate(
         "(texts) => texts.map((t) => window.masterysite.responseForms({kind: 'text'}, t)[0])",
         texts,

@@ -53,10 +53,12 @@ var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE =
 /** "== answer": NFC and trimmed; case and inner spaces kept. */
 function exactText(text) { return String(text).normalize("NFC").replace(EDGE_SPACE, ""); }
 
-/** "= answer" as text: also inner white space folded to one space, lower case, and no full stop (or
- *  "!") at the end: "Numerator." is the answer written as a sentence. */
+/** "= answer" as text: also inner white space folded to one space, lower case, curly quotes straight,
+ *  subscript digits plain ("H₂O"), and no full stop (or "!") at the end: "Numerator." is the answer
+ *  written as a sentence. */
 function lenientText(text) {
-  var folded = exactText(text).replace(INNER_SPACE, " ").toLowerCase();
+  var folded = exactText(text).replace(INNER_SPACE, " ").toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
+    .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; });
   return folded.replace(/[.!]+$/, "").replace(/ +$/, "") || folded;
 }
 
@@ -78,15 +80,24 @@ function quantityForm(text) {
   return sign || unit ? sign + "|" + x.n + "/" + x.d + "|" + unit : null;
 }
 
+// Scientific notation written by hand ("3.01 × 10^23", "1.6 × 10⁻¹⁹") in e-notation, and no full stop
+// after a final digit ("1.5."): what numbers read (judging.as_numbers_read).
+var TIMES_TEN = new RegExp("([0-9])" + SP + "*[×xX*·⋅]" + SP + "*10(?:(?:\\^|\\*\\*)\\{?([+\\-\u2212]?[0-9]+)\\}?|([⁻⁺]?[⁰¹²³⁴-⁹]+))", "g");
+function asNumbersRead(text) {
+  return exactText(text).replace(TIMES_TEN, function (all, d, exp, sup) {
+    return d + "e" + (exp || sup).normalize("NFKC").replace("\u2212", "-"); // "⁻¹⁹" is "−19"
+  }).replace(/([0-9])[.!]+$/, "$1");
+}
+
 var COMMA_GROUPS = new RegExp("^([" + CURRENCY + "]?" + SP + "*[+\\-\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+)(\\.[0-9]+)?(?![0-9,.])");
 
 /** A response as numbers may read it (judging.readings): "1,200" is 1.2 where a comma marks decimals
  *  and 1200 where it groups thousands, so both; "1,234,567" and "1,200.5" only grouped thousands. */
 function readings(text) {
-  var written = exactText(text), m = COMMA_GROUPS.exec(written);
-  if (!m) return [text];
+  var written = asNumbersRead(text), m = COMMA_GROUPS.exec(written);
+  if (!m) return [written];
   var grouped = m[1] + m[2].replace(/,/g, "") + (m[3] || "") + written.slice(m[0].length);
-  return m[2].split(",").length === 2 && !m[3] ? [text, grouped] : [grouped];
+  return m[2].split(",").length === 2 && !m[3] ? [written, grouped] : [grouped];
 }
 
 /** The forms a typed text could match, as [kind, form] (judging.response_forms). */

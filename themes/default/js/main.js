@@ -32,6 +32,8 @@ function start() {
   window.addEventListener("storage", guard(function (e) {
     if (e.key !== KEY || !store.persistent) return;
     loadProgress();
+    // This unit was locked and the other tab opened it (a prerequisite mastered there): show it.
+    if (page.unit && html.classList.contains("ms-locked") && statusOf(page.unit) !== "locked") return location.reload();
     refreshShared();
     if ($("ms-unit") && page.unit) renderUnitStatus(); // this unit mastered in the other tab: its header says so
   }));

@@ -1,9 +1,3 @@
-function addTo(parent, cls, children) {
-  var node = el("div", { "class": cls, "data-added": "" }, children);
-  parent.appendChild(node);
-  return node;
-}
-
 /** Build-made HTML (feedback, explanations) in a labelled box. */
 function htmlBox(cls, label, markup) {
   var box = el("div", { "class": cls, "data-added": "" }, [el("p", { "class": "label", text: label })]);

@@ -225,6 +225,22 @@ def test_an_mkdocs_quiz_is_a_practice_checked_on_the_spot() -> None:
     assert "SEALED" not in html and "&lt;?quiz?&gt;" in html  # the explanation is sealed; code is code
 
 
+def test_each_quiz_and_each_practice_has_its_own_key_ids_and_data() -> None:
+    """nextflow-io/training's 8 quizzes on one page: each '<?quiz?>' got the key of its first line, the
+    same for all, so its ids were shared and a click on question 2 ticked question 1. Twice the very
+    same exercise is two forms too."""
+    quiz = "<?quiz?>\n{q}\n\n- [x] Right\n- [ ] Wrong\n<?/quiz?>\n\n"
+    practice = "::: practice\nSame?\n\n- [x] Yes\n- [ ] No\n:::\n\n"
+    html, problems = parse_lesson(quiz.format(q="One?") + quiz.format(q="Two?") + practice + practice)
+    assert problems == []
+    keys = re.findall(r'data-practice="([^"]+)"', html)
+    assert len(keys) == 4 and len(set(keys)) == 4, keys
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    alone, _ = parse_lesson(quiz.format(q="Two?"))  # a quiz's key is made from its own lines, as a practice's
+    assert re.findall(r'data-practice="([^"]+)"', alone) == keys[1:2]
+
+
 def test_mkdocs_quizs_first_form_is_a_practice_too() -> None:
     """'question:', 'answer:', 'answer-correct:', then 'content:' (nextflow-io/training's Hello
     Nextflow quiz): the right answer was shown as text, silently. Read line for line, in code left alone."""

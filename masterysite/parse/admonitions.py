@@ -365,7 +365,9 @@ def mkdocs_quizzes(tokens: list[Token]) -> list[Token]:
             out.append(token)
             index += 1
             continue
-        opening = Token("container_block_open", "div", 1, block=True, map=token.map, markup=":::", info="practice")
+        # its lines, '<?quiz?>' to '<?/quiz?>': what its key is made from (each quiz its own)
+        lines = [token.map[0], tokens[end].map[1]] if token.map and tokens[end].map else token.map
+        opening = Token("container_block_open", "div", 1, block=True, map=lines, markup=":::", info="practice")
         opening.meta = {"name": "practice", "title": "", "closed": True, "written": QUIZ_OPEN}
         body = tokens[index + 1 : end]
         lists = [i for i, t in enumerate(body) if t.type == "bullet_list_close" and t.level == token.level]

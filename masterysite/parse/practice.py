@@ -49,22 +49,24 @@ def checked_practice(parser: BlockParser, tokens: list[Token]) -> list[Question]
         token = tokens[index]
         if token.type == "container_block_open" and token.meta.get("kind") == "practice":
             end = close_of(tokens, index)
-            question = _practice(parser, tokens, index, end, len(found))
+            question = _practice(parser, tokens, index, end, found)
             if question is not None:
                 found.append(question)
         index += 1
     return found
 
 
-def _practice(parser: BlockParser, tokens: list[Token], start: int, end: int, count: int) -> Question | None:
+def _practice(parser: BlockParser, tokens: list[Token], start: int, end: int, found: list[Question]) -> Question | None:
     blocks = top_blocks(tokens[start + 1 : end])
     own = [b for b in blocks if b[0].type != "container_block_open"]  # a nested solution stays as it is
     nested = [t for b in blocks if b[0].type == "container_block_open" for t in b]
     if not _has_answer(own):
         return None
     token = tokens[start]
-    source = "\n".join(parser.lines[token.map[0] : token.map[1]]) if token.map else str(count)
+    source = "\n".join(parser.lines[token.map[0] : token.map[1]]) if token.map else ""
     key = "p" + question_key("practice", source)[1:]
+    if key in {q.key for q in found}:  # the same exercise twice: each its own form, ids and data
+        key = "p" + question_key("practice", f"{source}\n{len(found)}")[1:]
     titled = bool(token.meta.get("title_tokens"))  # its title in the teacher's words may ask the question
     question = parser.parse_question([t for b in own for t in b], parser.line(token), "", key, titled)
     if question is None:

@@ -585,3 +585,17 @@ def test_a_toggle_is_collapsed_and_a_chapters_table_of_contents_shows_nothing() 
     assert problems == [] and "<pre" not in html
     assert boxes(html) == [("details", "ms-collapsed ms-collapsed--details", "<!--ms-t:block_details-->")]
     assert "<p>Hidden until opened.</p>\n</details>\n<p>After.</p>" in html
+
+
+def test_sphinx_exercises_hidden_solutions_and_exercises_are_never_published() -> None:
+    """sphinx-exercise's ':hidden:' "removes the directive from the final output": a solution so marked
+    (as a directive or between '{solution-start}' and '{solution-end}') was shown, collapsed, to all."""
+    html, problems = parse_lesson(
+        "```{exercise}\n:label: ex1\nCompute 2+2.\n```\n\n"
+        "```{solution} ex1\n:hidden:\nSECRET one\n```\n\n"
+        "```{solution-start} ex1\n:hidden:\n```\nSECRET two\n```{solution-end}\n```\n\n"
+        "```{exercise}\n:hidden:\nSECRET three\n```\n\n"
+        "```{solution} ex1\nShown, collapsed.\n```\n"
+    )
+    assert problems == []
+    assert "SECRET" not in html and "Compute 2+2." in html and "Shown, collapsed." in html

@@ -371,8 +371,13 @@ def test_quarto_speaker_notes_are_never_published_and_layout_classes_show_their_
     )
     assert problems == []
     assert html == "<p>In the margin.</p>\n<p>Two columns.</p>\n<p>Wide.</p>\n<ul>\n<li>one</li>\n</ul>\n"
-    _, problems = parse("::: notes\nVisible?\n:::\n")  # bare: a typo of 'note' as likely as speaker notes
-    assert len(problems) == 1 and problems[0].endswith("— did you mean 'note'?")
+    # pandoc reads a bare word as the div's class: '::: notes' is '::: {.notes}' (its did-you-mean 'note'
+    # published them); a course's answer it hides ('{.callout-answer hide=true}', cambiotraining) too
+    html, problems = parse(
+        "::: notes\nSpeaker SECRET\n:::\n\n::: {.callout-exercise}\nAsk.\n\n"
+        "::: {.callout-answer hide=true}\nAnswer SECRET\n:::\n:::\n\n::: {.callout-answer}\nShown.\n:::\n"
+    )
+    assert problems == [] and "SECRET" not in html and "Ask." in html and "Shown." in html
 
 
 def test_quartos_rendered_markdown_shows_its_cells_code_and_output_in_the_flow() -> None:

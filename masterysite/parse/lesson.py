@@ -143,8 +143,8 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             problem(env, "unclosed", token.map[0] if token.map else 0, name=name, fence=token.markup)
             index = end + 1
             continue
-        if token.meta.get("speaker_notes"):  # Quarto's '::: {.notes}': for the teacher, never published
-            _hidden_footnotes(env, token, "notes")
+        if token.meta.get("unpublished"):  # speaker notes, an answer its course hides: never published
+            _hidden_footnotes(env, token, token.meta["unpublished"])
             index = end + 1
             continue
         kind = kind_of(name)

@@ -400,8 +400,10 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         token.meta["collapse"] = attrs["collapse"]
     if attrs and name.startswith("content-"):  # Quarto's '{.content-hidden unless-format="html"}'
         token.meta["conditions"] = attrs
-    if name == "notes" and params.startswith("{"):  # Quarto's speaker notes '{.notes}' (a bare 'notes': a typo?)
-        token.meta["speaker_notes"] = True
+    if name == "notes":  # speaker notes: Quarto's '{.notes}', pandoc's bare '::: notes' (its class too)
+        token.meta["unpublished"] = "notes"
+    elif name.lower().startswith("callout-") and attrs.get("hide") == "true":
+        token.meta["unpublished"] = name  # cambiotraining's '{.callout-answer hide=true}': "not rendered"
     own_id = _BLOCK_ID.search(params) if params.startswith("{") and not name.startswith("#") else None
     if own_id is not None:  # '::: {.callout-exercise #rename-exr}': links to it lead to the block
         token.meta["anchor"] = theme_safe(own_id.group(1))

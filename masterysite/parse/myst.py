@@ -79,6 +79,8 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
         return {"name": tag, "title": "", "closed": True, "written": written}  # unwrapped (lesson.py)
     if tag == "solution" and re.fullmatch(r"[a-z0-9_:-]+", title):
         title = ""  # sphinx-exercise's '{solution} ex-loops': the exercise's label, not a title
+    if tag in ("solution", "exercise") and "hidden" in options:
+        tag = "instructor"  # sphinx-exercise's ':hidden:' "removes the directive from the final output"
     tag = MYST_NAMES.get(tag, tag)
     block = block_of(tag, collapsible or tag == "details")
     if block is None:

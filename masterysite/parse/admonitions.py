@@ -366,7 +366,8 @@ def mkdocs_quizzes(tokens: list[Token]) -> list[Token]:
             index += 1
             continue
         # its lines, '<?quiz?>' to '<?/quiz?>': what its key is made from (each quiz its own)
-        lines = [token.map[0], tokens[end].map[1]] if token.map and tokens[end].map else token.map
+        closing = tokens[end].map
+        lines = [token.map[0], closing[1]] if token.map and closing else token.map
         opening = Token("container_block_open", "div", 1, block=True, map=lines, markup=":::", info="practice")
         opening.meta = {"name": "practice", "title": "", "closed": True, "written": QUIZ_OPEN}
         body = tokens[index + 1 : end]

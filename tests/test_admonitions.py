@@ -295,3 +295,17 @@ def test_mkdocs_quizs_present_form_quiz_tags_is_a_practice_too() -> None:
     assert "&lt;quiz&gt;\nshown as code" in html
     _, problems = parse_lesson("<quiz>\nThe capital of France is [[Paris]].\n</quiz>\n")  # an error: no site
     assert len(problems) == 1 and "not blanks '[[…]]'" in problems[0]
+
+
+def test_answer_is_a_solution_in_every_form() -> None:
+    """'answer' names a solution in '::: answer'; so it does in '??? answer' (it was an error that
+    suggested 'example'), '!!! answer' and '> [!ANSWER]' (a plain quote, its answer in the open)."""
+    for source in (
+        "??? answer\n    42\n",
+        '!!! answer "The answer"\n    42\n',
+        "> [!ANSWER]\n> 42\n",
+        "::: answer\n42\n:::\n",
+    ):
+        html, problems = parse_lesson(source)
+        assert problems == [], source
+        assert html.startswith('<details class="ms-collapsed ms-collapsed--solution">'), source

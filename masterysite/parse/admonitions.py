@@ -71,9 +71,9 @@ def types() -> tuple[str, ...]:
 def block_of(tag: str, collapsible: bool) -> tuple[str, str | None, str] | None:
     """(the lesson block, the key of its default title in the theme's strings or None, a title in
     words when there is no such key) for an admonition's type; None for a type nobody knows."""
-    from masterysite.parse.lesson import LESSON_BLOCKS, kind_of
+    from masterysite.parse.lesson import ALIASES, LESSON_BLOCKS, kind_of
 
-    name = MATERIAL.get(tag) or (tag if tag in LESSON_BLOCKS else None)
+    name = MATERIAL.get(tag) or (tag if tag in LESSON_BLOCKS else ALIASES.get(tag))  # '??? answer': a solution
     if name is None:
         return None
     own = kind_of(tag)  # a word the theme has a title for in every language ('hint', 'challenge' -> 'practice')

@@ -367,13 +367,20 @@ def test_a_quarto_equation_label_leaves_the_formula_typeset() -> None:
 
 
 def test_a_code_chunk_is_said_to_be_shown_and_never_run_once_a_unit() -> None:
-    body = "```{r setup, include=FALSE}\nlibrary(x)\n```\n\n```{python}\n#| echo: false\nprint(1)\n```\n"
+    """Its options as Quarto and knitr read them: '#|' lines never shown; 'include: false' or 'echo:
+    false' (knitr's 'include=FALSE') shows none of its code, and never run here, nothing at all (the
+    corestats lessons began with their setup code)."""
+    body = (
+        "```{r setup, include=FALSE}\nlibrary(SETUP)\n```\n\n```{python}\n#| echo: false\nprint(SETUP)\n```\n\n"
+        "```{python}\n#| eval: false\n#| label: fig-x\nprint(1)\n```\n\n```{r}\n#| include: true\nshown()\n```\n"
+    )
     html, problems = parse_lesson(body)
     assert problems == [
-        "units/a.md:5: warning: code chunk '```{r setup, include=FALSE}' is shown as code and never run (nor its"
-        " options: include, echo): render the lesson to Markdown first (knitr, quarto render) [shown-as-text]"
+        "units/a.md:14: warning: code chunk '```{python}' is shown as code and never run (one with 'include: false'"
+        " or 'echo: false' is left out): render the lesson to Markdown first (knitr, quarto render) [shown-as-text]"
     ]
     assert '<code class="language-python">' in html  # still highlighted
+    assert "SETUP" not in html and "#|" not in html and "print" in html and "shown" in html
     _, problems = parse_lesson("```{.language-bash}\nls\n```\n\n```python\nx\n```\n")
     assert problems == []  # attributes and plain fences are not chunks
 

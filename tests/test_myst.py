@@ -108,8 +108,8 @@ def test_other_directives_are_shown_as_code_and_named_once_each() -> None:
     ]
     assert "intro" in html  # shown, as the teacher can see and fix
     # a Quarto or R Markdown chunk is still one, with its own advice
-    _, problems = parse("```{r setup, echo=FALSE}\nx <- 1\n```\n")
-    assert "code chunk '```{r setup, echo=FALSE}'" in problems[0] and "knitr" in problems[0]
+    _, problems = parse("```{r setup, eval=FALSE}\nx <- 1\n```\n")
+    assert "code chunk '```{r setup, eval=FALSE}'" in problems[0] and "knitr" in problems[0]
 
 
 def test_math_figure_and_image_directives(make_course: MakeCourse, tmp_path: Path) -> None:

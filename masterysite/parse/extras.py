@@ -200,6 +200,24 @@ def _heading_attributes(opening: Token, inline: Token) -> None:
     apply_attributes(opening, parsed[0])
 
 
+_CHUNK_OPTION = re.compile(r"[ \t]*(?:#|//|--)\|[ \t]*([\w.-]+)[ \t]*:[ \t]*(.*?)[ \t]*")  # '#| echo: false'
+_KNITR_HIDDEN = re.compile(r",\s*(?:include|echo)\s*=\s*(?:FALSE|F)\b")  # '```{r setup, include=FALSE}'
+
+
+def _chunk_options(token: Token, info: str) -> None:
+    """A chunk's options, as Quarto and knitr read them: its '#|' lines are never shown, and a chunk
+    with 'include: false' or 'echo: false' (knitr's 'include=FALSE' in its header) shows none of its
+    code; never run here, it shows nothing (its setup code was shown at the top of the lesson)."""
+    lines = token.content.split("\n")
+    options: dict[str, str] = {}
+    while lines and (option := _CHUNK_OPTION.fullmatch(lines[0])):
+        options[option[1].lower()] = option[2].strip("'\"").lower()
+        lines.pop(0)
+    token.content = "\n".join(lines)
+    if "false" in (options.get("include"), options.get("echo")) or _KNITR_HIDDEN.search(info):
+        token.type, token.content = "html_block", ""
+
+
 def fence_language(token: Token) -> None:
     """```` ```{.language-bash} ````, ```` ```{.python .numberLines} ```` and Quarto's ```` ```{python} ````
     -> the language name as the fence's info; an id or further classes stay on the block."""
@@ -209,6 +227,7 @@ def fence_language(token: Token) -> None:
         word = re.match(r"\{\s*([\w+#.-]*)", info)
         token.info = word.group(1) if word else ""
         token.meta["chunk"] = info  # R Markdown's or Quarto's code chunk: shown, never run (links.py warns)
+        _chunk_options(token, info)
         return
     attrs = parsed[0]
     classes = attrs.pop("class", "").split()

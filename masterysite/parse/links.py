@@ -354,8 +354,8 @@ class LinkRewriter:
         else:
             self.chunk_seen = True
             message = (
-                f"code chunk '```{chunk}' is shown as code and never run (nor its options:"
-                " include, echo): render the lesson to Markdown first (knitr, quarto render)"
+                f"code chunk '```{chunk}' is shown as code and never run (one with 'include: false' or"
+                " 'echo: false' is left out): render the lesson to Markdown first (knitr, quarto render)"
             )
         self.report.warn(self.source.path, line, message, "shown-as-text")
 

@@ -623,3 +623,20 @@ def test_a_table_caption_ending_in_braces_that_are_not_attributes_keeps_them() -
     )
     assert problems == []
     assert "<caption>Values of f on the set {0, 1}</caption>" in html and "<caption>Sums {1, 2, 3}</caption>" in html
+
+
+def test_docusaurus_admonitions_and_mdx_comments() -> None:
+    """Docusaurus: ':::danger' and ':::info' are the callouts MkDocs' '!!! danger' and '!!! info' are,
+    ':::tip[Title]' is titled; an MDX comment '{/* … */}' is the author's, never published (it was shown
+    as text), except in code."""
+    html, problems = parse(
+        ":::danger\nCareful.\n:::\n\n:::info\nKnow.\n:::\n\n:::tip[Remember this]\nTip.\n:::\n\n"
+        "{/* the author's SECRET,\nover two lines */}\n\nText {/* SECRET */} more.\n\n```jsx\n{/* shown */}\n```\n"
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--caution", "<!--ms-t:block_caution-->"),
+        ("aside", "ms-callout ms-callout--note", "<!--ms-t:block_note-->"),
+        ("aside", "ms-callout ms-callout--tip", "Remember this"),
+    ]
+    assert "SECRET" not in html and "/* shown */" in html and "Text  more." in html

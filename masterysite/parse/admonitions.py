@@ -76,7 +76,9 @@ def block_of(tag: str, collapsible: bool) -> tuple[str, str | None, str] | None:
     name = MATERIAL.get(tag) or (tag if tag in LESSON_BLOCKS else ALIASES.get(tag))  # '??? answer': a solution
     if name is None:
         return None
-    own = kind_of(tag)  # a word the theme has a title for in every language ('hint', 'challenge' -> 'practice')
+    # a word the theme has a title for in every language ('hint', 'challenge' -> 'practice'); MkDocs' own
+    # types keep their word ('!!! info' is titled 'Info', though Docusaurus' ':::info' is a note)
+    own = kind_of(tag) if tag not in MATERIAL or tag not in ALIASES else None
     key = own[1] if own is not None else None
     kind = kind_of(name)
     if collapsible and kind is not None and kind[0] not in ("collapsed", "hidden", "practice"):
@@ -412,6 +414,22 @@ def quiz_tags(body: str) -> str:
         return f"{match[1]}{QUIZ_OPEN}\n{match[2]}{match[3]}{QUIZ_CLOSE}"
 
     return _QUIZ_TAGS.sub(tags, body)
+
+
+_MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
+
+
+def mdx_comments(body: str) -> str:
+    """MDX's comments ``{/* … */}`` (Docusaurus): the author's, never shown there; left out here, line for
+    line (they were published as text). In a code block, shown as written."""
+    code = fenced(body)
+
+    def left_out(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in code):
+            return match[0]
+        return "\n" * match[0].count("\n")
+
+    return _MDX_COMMENT.sub(left_out, body)
 
 
 def old_mkdocs_quizzes(body: str) -> str:

@@ -50,7 +50,7 @@ _NOTE = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _QUIZ_ANSWER = re.compile(r"^(?:\[[xX]\]\s|==?[ \t]+\S|==?[-+.,0-9]|~[ \t]*/.*/i?[ \t]*$)", re.M)
 
 
-ALIASES = {"answer": "solution"}  # names other lessons use for a block of ours
+ALIASES = {"answer": "solution", "danger": "caution", "info": "note"}  # names other lessons use (Docusaurus too)
 
 
 def kind_of(name: str) -> tuple[str, str] | None:

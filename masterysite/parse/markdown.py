@@ -150,12 +150,16 @@ def _line(state: StateBlock, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
+_BRACKET_TITLE = re.compile(r"([\w-]+)\[(.*)\]")
+
+
 def block_info(params: str) -> tuple[str, str]:
     """``note Title`` -> ('note', 'Title'); ``{.callout-tip title="Hi"}`` -> ('callout-tip', 'Hi')."""
     params = params.strip()
     braces = _BRACES.fullmatch(params)
     if braces is None:
-        name, _, rest = params.partition(" ")
+        titled = _BRACKET_TITLE.fullmatch(params)  # Docusaurus's ':::tip[Remember this]'
+        name, _, rest = params.partition(" ") if titled is None else (titled[1], "", titled[2])
         return name, rest.strip()
     classes = _CLASS.findall(braces.group(1))
     attrs = block_attrs(params)

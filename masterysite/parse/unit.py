@@ -19,7 +19,14 @@ from masterysite.model import Objective, Question, Unit
 from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
 from masterysite.parse import sealed, structure
-from masterysite.parse.admonitions import ANSWERED, QUIZ_OPEN, mkdocs_quizzes, old_mkdocs_quizzes, quiz_tags
+from masterysite.parse.admonitions import (
+    ANSWERED,
+    QUIZ_OPEN,
+    mdx_comments,
+    mkdocs_quizzes,
+    old_mkdocs_quizzes,
+    quiz_tags,
+)
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
 from masterysite.parse.links import LIQUID_ADVICE, LinkRewriter
@@ -163,6 +170,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = quiz_tags(body)
     if QUIZ_OPEN in body:  # mkdocs-quiz's first form ('question: …', 'answer-correct: …'): a practice
         body = old_mkdocs_quizzes(body)
+    if "{/*" in body:  # MDX's comments
+        body = mdx_comments(body)
     tokens = md.parse(body, env)
     repaired = structure.repair(body, tokens, env)
     if repaired is not None:  # a comment or code fence left open: reported; read the rest as if closed

@@ -326,3 +326,12 @@ def test_a_heading_in_a_sealed_block_never_shifts_a_lesson_headings_id() -> None
         "## Paris\n\n## Rome\n\n## Paris\n"
     )
     assert re.findall(r'<h2 id="([^"]+)">', html) == ["paris", "rome", "paris-1"]
+
+
+def test_an_apostrophe_does_not_split_an_objectives_id() -> None:
+    """Library Carpentry's "Explain Unix's 'small pieces, loosely joined' philosophy." was 'unix-s'."""
+    from masterysite.parse.lesson import objective_id
+
+    assert objective_id("Explain Unix's 'small pieces, loosely joined' philosophy.", set()) == "unix-small"
+    assert objective_id("Use the shell’s history", set()) == "shell-history"
+    assert objective_id("Don't repeat yourself", set()) == "dont-repeat"

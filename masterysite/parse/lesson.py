@@ -411,7 +411,9 @@ _STOP = frozenset(
 
 
 def objective_id(text: str, taken: set[str]) -> str:
-    """``Explain how to list files in a folder`` -> ``list-files``: two telling words, more if needed."""
+    """``Explain how to list files in a folder`` -> ``list-files``: two telling words, more if needed.
+    An apostrophe does not split a word: "Unix's philosophy" -> ``unix-philosophy``, not ``unix-s``."""
+    text = re.sub(r"(?<=\w)['’](?:s\b)?(?=\w|\s|$)", "", text)
     words = [w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _STOP] or re.findall(r"[^\W_]+", text.lower())
     words = words or ["objective"]
     for size in range(2, len(words) + 1):

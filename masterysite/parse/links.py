@@ -663,7 +663,8 @@ class LinkRewriter:
             page = f"{self.source.unit_files[built]}.html"
             return (page if unit_dir == "units" else f"units/{page}"), ""
         if joined.endswith(".md") and joined.startswith("units/"):
-            hint = self._hint(joined, list(self.source.unit_files), unit_dir, from_root)
+            others = [f for f in self.source.unit_files if f != self.source.path]  # (a link to itself: never meant)
+            hint = self._hint(joined, others, unit_dir, from_root)
             if "/" in joined[len("units/") :] and on_disk(self.root, joined) is not None:  # an MkDocs sub-page
                 hint = " (unit files must be directly in units/: move it up, and list it in course.yml)"
             elif on_disk(self.root, joined) is not None:  # there, but course.yml lists the units without it

@@ -174,8 +174,8 @@ def _ambiguous(written: str) -> AnswerError:
 
 
 def _lenient_answer(written: str, line: int) -> Answer:
-    both = readings(written)  # '1,234,567 km', '$1,200.50', '1,234,567 ± 5': thousands, read as such
-    text = both[0] if len(both) == 1 else as_numbers_read(written)  # '3.01 × 10^23' is a number too
+    # '1,234,567 km', '$1,200.50', '1,234,567 ± 5': thousands, read as such; '3.01 × 10^23' a number too
+    text = readings(written)[0]  # (of '1,200' read both ways, the first reading is as written)
     quantity = _QUANTITY.match(exact_text(text))
     grouped = quantity is not None and ambiguous_comma(_SPACES.sub(" ", quantity[2]))  # '1,000 m', '$1,000'
     if ambiguous_comma(text) or (grouped and quantity_form(text.replace(",", "", 1)) is not None):

@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, FrameLocator, Page, expect
 from masterysite.package import package
 from tests.browser.conftest import REPO, Watch, serve_folder
 from tests.browser.student import Course, Student
+from tests.conftest import write_files
 
 SCORM_AGAIN = REPO / ".cache" / "node_modules" / "scorm-again" / "dist"
 U1, U2, U5 = "whole-and-parts", "equivalent-fractions", "adding-like-denominators"
@@ -495,12 +496,13 @@ LONG_ID = "урок-" + "дробь" * 12  # 65 letters: its page's path, percen
 @pytest.fixture(scope="module")
 def long_id_root(version: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp(f"long{version}")
-    course = tmp / "course"
-    (course / "units").mkdir(parents=True)
-    (course / "course.yml").write_text("title: Дроби\nid: drobi\n", encoding="utf-8")
-    (course / "units" / "01-first.md").write_text("---\ntitle: First\n---\n\nOpen.\n", encoding="utf-8")
-    (course / "units" / f"02-{LONG_ID}.md").write_text(
-        "---\ntitle: Длинный\nrequires: []\n---\n\nText.\n", encoding="utf-8"
+    course = write_files(
+        tmp / "course",
+        {
+            "course.yml": "title: Дроби\nid: drobi\n",
+            "units/01-first.md": "---\ntitle: First\n---\n\nOpen.\n",
+            f"units/02-{LONG_ID}.md": "---\ntitle: Длинный\nrequires: []\n---\n\nText.\n",
+        },
     )
     lms_docroot(tmp, package(course, version, tmp / "course.zip"))
     with serve_folder(tmp) as url:

@@ -28,6 +28,10 @@ WARNING_CODES = {
     "lettered-choices": "choices lettered 'A)', 'B)'… in a quiz that shuffles them",
     "unit-alone": "a number with a unit ('= 44 g/mol'): the number alone is marked wrong",
     "bracketed-blank": "a blank written in three brackets, '[[[0]]]', whose answer keeps the outer pair",
+    "left-out": (
+        "content the lesson's own tool shows only on request or on a condition (a solution chunk, nbgrader's"
+        " markers, a Liquid '{% if %}'), left out"
+    ),
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
 

@@ -385,6 +385,106 @@ def test_a_code_chunk_is_said_to_be_shown_and_never_run_once_a_unit() -> None:
     assert problems == []  # attributes and plain fences are not chunks
 
 
+def test_a_solution_chunk_is_left_out_and_said_once_a_unit() -> None:
+    """Quarto's '#| solution: true', learnr's '-solution', '-hint' and '-check' chunks and a chunk shown
+    only on a condition ('echo=params$solutions', '#| echo: !expr ...') are answers their tool keeps from
+    the student: never published (port round m: fysisk-biokemi, joholearnr and knitr sheets showed them)."""
+    body = (
+        "```{python}\n#| solution: true\nANSWER_1 = 1\n```\n\n"
+        "```{r order-op-solution}\n(5-2)*ANSWER_2\n```\n\n```{r order-op-hint-1, echo=TRUE}\nANSWER_3\n```\n\n"
+        "```{r order-op-check}\ngrade_this_code(ANSWER_4)\n```\n\n```{r Q1, echo=SOLUTIONS}\nANSWER_5\n```\n\n"
+        "```{r, include=params$key}\nANSWER_6\n```\n\n```{python}\n#| echo: !expr show\nANSWER_7\n```\n\n"
+        "```{r order-op, exercise=TRUE}\nshown_1()\n```\n\n```{r, echo=c(1, 3)}\nshown_2()\n```\n\n"
+        "```{python}\n#| echo: fenced\nshown_3()\n```\n\n```{r check-in}\nshown_4()\n```\n"
+    )
+    html, problems = parse_lesson(body)
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "ANSWER" not in text
+    assert all(f"shown_{n}()" in text for n in range(1, 5))
+    assert [p for p in problems if "[left-out]" in p] == [
+        "units/a.md:5: warning: code chunk '```{python}' is left out: 'solution: true' makes it an exercise's"
+        " solution (and 6 more in this unit); to show a solution after the student tries, write it in a"
+        " '::: solution' block [left-out]"
+    ]
+    for chunk, why in [
+        ("```{r order-op-solution}", "learnr shows a '-solution', '-hint' or '-check' chunk only on request, or never"),
+        ("```{r Q1, echo=SOLUTIONS}", "it is shown only when 'echo=SOLUTIONS' holds, which is not known here"),
+        ("```{python}\n#| echo: !expr show", "it is shown only when 'echo: !expr show' holds, which is not known here"),
+    ]:
+        _, problems = parse_lesson(f"{chunk}\nx\n```\n")
+        assert f"is left out: {why}; to show" in problems[-1]
+
+
+def test_nbgrader_and_otter_solutions_are_left_out_of_the_code_as_their_student_versions_have_it() -> None:
+    body = (
+        "```python\ndef z(x, mu, sigma):\n    ### BEGIN SOLUTION\n    return (x - mu) / SECRET\n    ### END SOLUTION\n"
+        "\n# BEGIN SOLUTION\nSECRET_TOO = 1\n# END SOLUTION\nx = SECRET + 2  # SOLUTION\nSECRET_LINE()  # SOLUTION\n"
+        "y = SECRET  # SOLUTION NO PROMPT\nkept = 1\n```\n\n"
+        "```r\n## BEGIN SOLUTION\nSECRET <- 1\n## END SOLUTION\n```\n"
+    )
+    html, problems = parse_lesson(body)
+    html = re.sub(r"<[^>]+>", "", html)
+    assert "SECRET" not in html and "BEGIN" not in html and "END" not in html
+    assert "    ### YOUR CODE HERE\n" in html and "\n# YOUR CODE HERE\nx = ...\n...\nkept = 1\n" in html
+    assert "## YOUR CODE HERE" in html
+    assert problems == [
+        "units/a.md:5: warning: a solution in this code (nbgrader's or otter-grader's markers) is left out, as"
+        " their student versions leave it out (and 1 more in this unit); to show a solution after the student"
+        " tries, write it in a '::: solution' block [left-out]"
+    ]
+    html, problems = parse_lesson("```\nTHE BEGIN SOLUTION of it\n```\n")  # no comment sign: not a marker
+    assert "THE BEGIN SOLUTION of it" in html and problems == []
+
+
+@pytest.mark.parametrize(
+    ("expression", "shown"),
+    [("html", True), ("not latex", True), ("html and not draft", True), ("(html or epub) and not latex", True),
+     ("format_html", True), ("latex", False), ("solutions", False), ("not html", False), ("instructor", False),
+     ("html and solutions", False), ("SOC_AM64X", False), ("html ==", False), ("__import__('os')", False)],
+)  # fmt: skip
+def test_sphinx_only_shows_its_content_when_its_expression_holds_for_an_html_build(
+    expression: str, shown: bool
+) -> None:
+    for fence in ("```", ":::"):
+        html, problems = parse_lesson(f"{fence}{{only}} {expression}\nThe **content**.\n{fence}\n\nAfter.\n")
+        assert (("<p>The <strong>content</strong>.</p>" in html) is shown and "content" in html) or not shown
+        assert ("content" in html) is shown and "only" not in html and "After." in html
+        assert problems == []
+
+
+def test_sphinx_ifconfig_and_todo_are_never_published() -> None:
+    html, problems = parse_lesson(
+        "```{ifconfig} show_answers\nIFCONFIG answer\n```\n\n```{todo}\nTODO check with the TA\n```\n\nAfter.\n"
+    )
+    assert "IFCONFIG" not in html and "TODO" not in html and "After." in html
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("a\n{% if site.solutions %}\nHIDDEN\n{% endif %}\nb\n", "a b"),
+        ("{% if x %}\nHIDDEN\n{% else %}\nAfter the deadline.\n{% endif %}\n", "After the deadline."),
+        ("{% unless x %}\nNot yet.\n{% else %}\nHIDDEN\n{% endunless %}\n", "Not yet."),
+        ("{% if x %}HIDDEN{% elsif y %}HIDDEN{% else %}Shown{% endif %}\n", "Shown"),
+        ("{%- if x -%}\nHIDDEN {% if y %}HIDDEN{% else %}HIDDEN{% endif %}\n{% else %}\nShown\n{% endif %}\n", "Shown"),
+        ("`{% if x %}` is Liquid.\n", "{% if x %} is Liquid."),
+    ],
+)
+def test_a_liquid_condition_is_read_as_liquid_reads_it_when_nothing_is_set(body: str, kept: str) -> None:
+    html, problems = parse_lesson(body)
+    assert "HIDDEN" not in html
+    assert " ".join(re.sub(r"<[^>]+>", " ", html).split()) == kept
+    assert all("[left-out]" in p and "Liquid condition '{%" in p for p in problems)
+    assert len(problems) == (0 if body.startswith("`") else 1)
+
+
+def test_a_liquid_condition_never_ended_leaves_nothing_out() -> None:
+    html, problems = parse_lesson("{% if x %}\nShown\n")
+    assert "Shown" in html and "{% if x %}" in html
+    assert [p.rsplit("[", 1)[1] for p in problems] == ["shown-as-text]"]
+
+
 def test_a_quarto_chunk_in_double_braces_is_shown_as_written_with_single_braces() -> None:
     """Quarto's ```{{r}}: a chunk shown, not run; its header reads ```{r}, in a code block or as one."""
     body = "````\n``` {{r}}\n#| label: raw-data\nrawdata <- 1\n```\n````\n"  # the teacher's lesson
@@ -710,3 +810,46 @@ def test_a_link_to_a_unit_not_listed_says_to_list_it(make_course: MakeCourse) ->
 def test_a_ticked_item_is_quoted_with_its_code() -> None:
     _, problems = parse_lesson('- [x] Double quotes `"`\n- [ ] Single quotes\n')
     assert "a ticked item '[x] Double quotes `\"`' is shown as a ticked box" in problems[0]
+
+
+def test_a_unit_of_more_quiz_questions_than_key_shares_is_an_error_at_the_first_too_many(
+    make_course: MakeCourse,
+) -> None:
+    """Each quiz question holds a share of the unit key, and a byte says which: 254 at most (a drill of
+    255 generated questions was an internal error)."""
+    questions = "".join(f"::: question o\n{n} + 1?\n\n= {n + 1}\n:::\n\n" for n in range(255))
+    unit = f"---\nobjectives:\n  o: Add two numbers\nquiz:\n  draw: 10\n---\n# Drill\n\n{questions}"
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
+    for command in (["check", str(root)], ["build", str(root), "-o", str(root.parent / "site")]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 1, result.output
+        assert (
+            f"units/a.md:{9 + 6 * 254}: a unit holds at most 254 quiz questions, and this is its 255th (255 in all):"
+            " split it into units, or make some of them '::: practice'"
+        ) in result.output
+        assert "internal error" not in result.output
+    root = make_course(
+        {"course.yml": "title: T\n", "units/a.md": unit.replace("::: question o\n254 + 1?\n\n= 255\n:::\n\n", "")}, "ok"
+    )
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(root.parent / "site2")])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Text [[" + "[[" * 12_000 + " and more.\n",
+        "term\n: definition\n" * 6_000,
+        "::: question o\n" + "[[x " * 6_000 + "\n\n= 1\n:::\n",
+    ],
+    ids=["brackets", "glossary", "question-brackets"],
+)
+def test_a_long_unit_is_read_in_time_that_grows_with_it_not_with_its_square(body: str) -> None:
+    """Each '[[' with no ']]' read the rest of its line, each definition of a glossary the rest of the
+    page: 16 KB of '[[' took 10 s to check, 88 KB of definitions 50 s (a reviewer's course files). Read
+    once now: about a second here, where the square of these is minutes."""
+    import time
+
+    start = time.monotonic()
+    parse_lesson(body)
+    assert time.monotonic() - start < 15

@@ -212,3 +212,50 @@ def test_the_build_cache_knows_safe_html(make_course: Any, tmp_path: Path) -> No
     for safe in (False, True, False, True):
         build(root, tmp_path / "site", safe_html=safe)
         assert ("onclick" in page.read_text(encoding="utf-8")) is not safe
+
+
+@pytest.mark.parametrize("safe", [False, True])
+def test_html_in_a_unit_never_takes_an_id_of_the_page(make_course: Any, safe: bool) -> None:
+    """The first element with an id wins, and the lesson comes before the page's own: a paragraph with
+    the id of the quiz's data would feed the quiz data of its own (a reviewer ran a contributed safe_html
+    unit's script that way). Refused at its line, whatever safe_html says; braces already were."""
+    unit = "# A\n\nText.\n\n<p id='ms-unit-data'>{}</p>\n\n<span id=q-1>x</span> and <a id=\"fine\">y</a>\n"
+    root = make_course({"course.yml": f"title: T\nsafe_html: {str(safe).lower()}\n", "units/a.md": unit})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert result.exit_code == 1
+    taken = (
+        "is taken by the page itself (ids 'main' and 'ms-...', 'q-...', 'corrective-...', 'enrichment-...'):"
+        " choose another"
+    )
+    assert f"units/a.md:5: id 'ms-unit-data' {taken}" in result.output
+    assert f"units/a.md:7: id 'q-1' {taken}" in result.output
+    assert "'fine'" not in result.output
+
+
+SCRIPTED = {
+    "evil.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    "handler.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>',
+    "encoded.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg"><a href="jav&#x61;scr&#105;pt:alert(1)"><text>x</text></a></svg>'
+    ),
+    "page.html": "<!doctype html><p>Worked example</p><script>steal()</script>",
+    "x.js": "steal()",
+}
+
+
+def test_a_safe_course_publishes_no_file_that_can_run_script(make_course: Any, tmp_path: Path) -> None:
+    """An SVG shown with <img> never runs its script, but opened as a page (a link to it) it runs on the
+    site's origin, with every student's progress and unit keys: with safe_html, each such asset is an
+    error at its path (and a plain SVG, a picture, is fine)."""
+    files = {f"assets/{name}": text for name, text in SCRIPTED.items()}
+    files["assets/plain.svg"] = '<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/png;base64,AA"/></svg>'
+    files["units/a.md"] = "# A\n\n![Plain](../assets/plain.svg) and [the example](../assets/page.html)\n"
+    root = make_course({"course.yml": "title: T\nsafe_html: true\n", **files})
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 1
+    flagged = sorted(re.findall(r"^assets/(\S+): this file", result.output, re.M))
+    assert flagged == sorted(SCRIPTED)
+    assert "assets/encoded.svg: this file can run script when a student opens it ('javascript:')" in result.output
+    assert "nothing was written" in result.output
+    root = make_course({"course.yml": "title: T\n", **files}, name="trusted")  # a teacher's own course: as written
+    assert CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site2")]).exit_code == 0

@@ -18,7 +18,7 @@ from markdown_it.token import Token
 # Three brackets, '[[[…]]]': the answer holds the outer pair ('[[[0]]]' is '[0]'), unless it starts with an
 # operator: 'arr[[[= 0]]]' is 'arr[', a blank '= 0', then ']'.
 BLANK = re.compile(
-    r"\[\[(?!\?\]\])(?!\[(?:==?|~))(?:(?<=\[\[\[)(?P<within>)|)(?!\s)(?P<answer>.+?)(?<!\s)"
+    r"\[\[(?!\?\]\])(?!\[(?:==?|~))(?:(?<=\[\[\[)(?P<within>)|)(?!\s)(?P<answer>.{1,500}?)(?<!\s)"
     r"(?(within)\]\](?=\](?!\]))|\]\](?!\]))"
 )
 EMPTY = re.compile(r"\[\[\s*\]\](?!\])")  # a blank with no answer (an error: blocks.py)

@@ -202,6 +202,31 @@ def _heading_attributes(opening: Token, inline: Token) -> None:
 
 _CHUNK_OPTION = re.compile(r"[ \t]*(?:#|//|--)\|[ \t]*([\w.-]+)[ \t]*:[ \t]*(.*?)[ \t]*")  # '#| echo: false'
 _KNITR_HIDDEN = re.compile(r",\s*(?:include|echo)\s*=\s*(?:FALSE|F)\b")  # '```{r setup, include=FALSE}'
+_KNITR_LABEL = re.compile(r"\{\s*[\w.+-]+[ \t,]+([^\s,={}]+)\s*[,}]")  # '```{r order-op-solution, exercise=TRUE}'
+_LEARNR_ANSWER = re.compile(r".+-(?:solution|hint(?:-\d+)?|check|code-check|error-check)")
+_KNITR_SHOWN = re.compile(r"[\s,](?:include|echo)\s*=\s*([^,}]+)")
+_LITERAL = re.compile(r"\s*(?:TRUE|FALSE|T|F|[-+\d\s:c(),\[\]]+)\s*")  # '= FALSE', '= c(1, 3)': not a condition
+_CHUNK_FLAGS = ("true", "false", "yes", "no", "fenced")
+
+
+def _answer_chunk(info: str, options: dict[str, str]) -> str | None:
+    """Why a chunk is one its lesson's tool does not show the student as it stands (an exercise's
+    solution), or None: Quarto's 'solution: true' (an exercise sheet's own filter takes it out of the
+    student version), learnr's '-solution', '-hint' and '-check' chunks (shown on request, or never),
+    a chunk shown only under a condition ('echo=params$solutions', '#| echo: !expr show')."""
+    if options.get("solution") in ("true", "yes"):
+        return "'solution: true' makes it an exercise's solution"
+    label = _KNITR_LABEL.match(info)
+    if label is not None and _LEARNR_ANSWER.fullmatch(label.group(1)):
+        return "learnr shows a '-solution', '-hint' or '-check' chunk only on request, or never"
+    for key in ("echo", "include"):
+        value = options.get(key, "")
+        if value and value not in _CHUNK_FLAGS and not _LITERAL.fullmatch(value.upper()):
+            return f"it is shown only when '{key}: {value}' holds, which is not known here"
+    for match in _KNITR_SHOWN.finditer(info):
+        if not _LITERAL.fullmatch(match.group(1)):
+            return f"it is shown only when '{match.group(0).strip(' ,')}' holds, which is not known here"
+    return None
 
 
 def _chunk_options(token: Token, info: str) -> None:
@@ -216,6 +241,50 @@ def _chunk_options(token: Token, info: str) -> None:
     token.content = "\n".join(lines)
     if "false" in (options.get("include"), options.get("echo")) or _KNITR_HIDDEN.search(info):
         token.type, token.content = "html_block", ""
+    elif (why := _answer_chunk(info, options)) is not None:  # never published, and said so (links.py)
+        token.type, token.content = "html_block", ""
+        token.meta["left_out"] = f"code chunk '```{info}' is left out: {why}"
+
+
+_SOLUTION_MARK = re.compile(r"([ \t]*)(\S*?)[ \t]*(BEGIN|END) SOLUTION\b.*")  # nbgrader's '### BEGIN SOLUTION'
+_SOLUTION_LINE = re.compile(
+    r"([ \t]*)(.*?)[ \t]*#[ \t]*SOLUTION(?:[ \t]+NO[ \t]+PROMPT)?[ \t]*"
+)  # otter's 'x = 2 # SOLUTION'
+_ASSIGNED = re.compile(r"(.*?[^=!<>]=)(?!=).*")
+
+
+def graders_solutions(token: Token) -> None:
+    """nbgrader's and otter-grader's solution markers in a notebook's code, as their student versions
+    have it: the lines from ``### BEGIN SOLUTION`` to ``### END SOLUTION`` become one ``### YOUR CODE
+    HERE`` (nbgrader's words, in the marker's own comment sign), a line ending ``# SOLUTION`` keeps
+    what it assigns to (``x = ...``), one ending ``# SOLUTION NO PROMPT`` goes. Never published, and
+    said so (links.py)."""
+    kept: list[str] = []
+    opened: re.Match[str] | None = None
+    for line in token.content.split("\n"):
+        mark = _SOLUTION_MARK.fullmatch(line)
+        if mark is not None and mark.group(2) and not mark.group(2)[-1].isalnum():
+            if mark.group(3) == "BEGIN" and opened is None:
+                opened = mark
+                kept.append(f"{mark.group(1)}{mark.group(2)} YOUR CODE HERE")
+            elif mark.group(3) == "END" and opened is not None:
+                opened = None
+            continue
+        if opened is not None:
+            continue
+        answer = _SOLUTION_LINE.fullmatch(line)
+        if answer is not None and answer.group(2) and "NO" not in line.rpartition("#")[2]:
+            assigned = _ASSIGNED.fullmatch(answer.group(2))
+            kept.append(f"{answer.group(1)}{assigned.group(1)} ..." if assigned else f"{answer.group(1)}...")
+        elif answer is None:
+            kept.append(line)
+    content = "\n".join(kept)
+    if content != token.content:
+        token.content = content
+        token.meta["left_out"] = (
+            "a solution in this code (nbgrader's or otter-grader's markers) is left out, as their student"
+            " versions leave it out"
+        )
 
 
 def fence_language(token: Token) -> None:
@@ -287,6 +356,8 @@ def _core(state: StateCore) -> None:
     titled: list[int] = []
     for index, token in enumerate(tokens):
         if token.type == "fence":
+            if "SOLUTION" in token.content:
+                graders_solutions(token)
             if "{{" in token.content or token.info.lstrip().startswith("{{"):
                 verbatim_chunks(token)
             raw = _RAW.fullmatch(token.info.strip())
@@ -379,6 +450,9 @@ def _code_title(tokens: list[Token], index: int) -> None:
     tokens[index:index] = [opening, inline, Token("paragraph_close", "p", -1, level=fence.level, block=True)]
 
 
+_DEFLIST_SCAN = "ms_deflist_scan"
+
+
 def _colon_deflist(md: MarkdownIt) -> None:
     """Definition lists with ':' only. The plugin also reads '~ definition', but a line '~ /pattern/'
     is a regular-expression answer line: the list is cut off before the first such line."""
@@ -406,9 +480,16 @@ def _colon_deflist(md: MarkdownIt) -> None:
             line = start + 2 if start + 1 < end and state.isEmpty(start + 1) else start + 1
         if line >= end or not marker(state, line):
             return False
-        limit = line + 1
-        while limit < end and not answer_line(state, limit):
-            limit += 1
+        # The first answer line after it: scanned once for a run of definitions, not once each (a glossary
+        # of 2,000 terms read the rest of the page 2,000 times). (first line scanned, end, what was found)
+        known = state.env.get(_DEFLIST_SCAN)
+        if known is not None and known[0] <= line < known[2] and known[1] == end and known[3] is state.src:
+            limit = known[2]
+        else:
+            limit = line + 1
+            while limit < end and not answer_line(state, limit):
+                limit += 1
+            state.env[_DEFLIST_SCAN] = (line, end, limit, state.src)
         return bool(original(state, start, limit, silent))
 
     ruler.at("deflist", deflist, {"alt": ["paragraph", "reference", "blockquote"]})

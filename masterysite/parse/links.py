@@ -116,6 +116,7 @@ def _foreign_hint(text: str) -> bool:
 
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio|iframe)\b[^>]*>?", re.I)
 _YOUTUBE = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I)
+_RAW_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid\s*=\s*["']?([^"'>\s]*)""")  # an id in HTML the teacher wrote
 _HTML_ATTR = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
@@ -242,6 +243,7 @@ class LinkRewriter:
         self.sealing: list[str] = []  # per open block or quote: "sealed" (an enrichment, a question's quote)
         self.sealed_files: dict[str, int] = {}  # files linked only from sealed places so far -> first line
         self.public_files: set[str] = set()
+        self.left_out: list[tuple[int, str]] = []  # (line, what): an exercise's solution its tool hides
 
     def warn_sealed_files(self) -> None:
         """Files shown only where the page holds its words sealed (an explanation, a choice's feedback,
@@ -254,6 +256,15 @@ class LinkRewriter:
                     " elsewhere too, or describe it in words"
                 )
                 self.report.warn(self.source.path, line, message, "sealed-file")
+
+    def warn_left_out(self) -> None:
+        """Solutions the lesson's own tool keeps from the student (a solution chunk, nbgrader's
+        markers): left out; said once a unit, with how many, so that a teacher can show them otherwise."""
+        if self.left_out:
+            line, what = self.left_out[0]
+            more = f" (and {len(self.left_out) - 1} more in this unit)" if len(self.left_out) > 1 else ""
+            advice = "to show a solution after the student tries, write it in a '::: solution' block"
+            self.report.warn(self.source.path, line, f"{what}{more}; {advice}", "left-out")
 
     def rewrite(self, tokens: list[Token], line: int = 0) -> list[Link]:
         """Check and rewrite the links of ``tokens``; ``line`` for tokens without a map (front matter)."""
@@ -301,6 +312,10 @@ class LinkRewriter:
             elif kind == "blockquote_close" and self.sealing:
                 self.sealing.pop()
             elif kind == "html_block" or kind == "html_inline":
+                if token.meta and "left_out" in token.meta:
+                    self.left_out.append((here, token.meta["left_out"]))
+                if "id" in token.content:
+                    self._raw_ids(token.content, here)
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
                 if kind == "html_inline":
@@ -312,6 +327,8 @@ class LinkRewriter:
             elif kind.startswith("math") and "`r " in token.content and not self.inline_code_seen:
                 self._math_chunk(token, here)
             elif kind == "fence":
+                if "left_out" in token.meta:
+                    self.left_out.append((here, token.meta["left_out"]))
                 if "chunk" in token.meta:
                     self._chunk(token, here)
                 self._fence_source(token, here)
@@ -553,6 +570,17 @@ class LinkRewriter:
             taken = ", ".join(f"'{p}...'" for p in THEME_ID_PREFIXES)
             message = f"id '{given}' is taken by the page itself (ids 'main' and {taken}): choose another"
             self.report.error(self.source.path, line, message)
+
+    def _raw_ids(self, content: str, line: int) -> None:
+        """An id in HTML the teacher wrote that the page itself uses ('ms-unit-data', 'q-...'): refused, as
+        in braces. The first element with an id wins, and the lesson comes before the page's own: its
+        quiz would read the lesson's element (a contributed unit could feed it answers of its own)."""
+        for found in _RAW_ID.finditer(content):
+            given = html.unescape(found.group(1)).strip()
+            if given and theme_safe(given) != given:
+                taken = ", ".join(f"'{p}...'" for p in THEME_ID_PREFIXES)
+                message = f"id '{given}' is taken by the page itself (ids 'main' and {taken}): choose another"
+                self.report.error(self.source.path, line + content.count("\n", 0, found.start()), message)
 
     def _raw_html(self, token: Token, line: int) -> None:
         """``<img src>``, ``<a href>``, media sources, ``srcset`` and ``poster`` in HTML the teacher wrote:

@@ -764,7 +764,57 @@ def jekyll_liquid(state: StateCore) -> None:
         cut.append((opened.start(), len(src), "\n" * src.count("\n", opened.start())))
     for start, end, text in reversed(cut):
         src = src[:start] + text + src[end:]
-    state.src = src
+    state.src = liquid_conditions(src, state.env) if "{%" in src else src
+
+
+_LIQUID_IF = re.compile(r"\{%-?\s*(if|unless|elsif|else|endif|endunless)\b(?:[^%]|%(?!\}))*%\}")
+LIQUID_IF = "ms_liquid_if"  # env key: the Liquid conditions read here, (line, as written), for a warning
+
+
+def liquid_conditions(src: str, env: MutableMapping[str, Any]) -> str:
+    """Liquid's (and mkdocs-macros' Jinja) ``{% if … %}`` … ``{% else %}`` … ``{% endif %}``, read as
+    Liquid reads it when nothing is set: an ``if`` or ``elsif`` is not met, an ``unless`` is; what a
+    condition not met holds is left out (a solution released by date or by a setting), an ``else``
+    shown. Not in code; line breaks kept. Each condition is said (unit.py); one never ended is left as
+    written (and said, as any Liquid tag: links.py)."""
+    code = _code(src)
+    frames: list[
+        list[Any]
+    ] = []  # per open tag: [where the part left out began (None: shown), a part shown yet, left out whole]
+    cut: list[tuple[int, int]] = []
+    said: list[tuple[int, str]] = []
+    for match in _LIQUID_IF.finditer(src):
+        if _within(code, match.start()):
+            continue
+        word = match.group(1)
+        if word in ("if", "unless"):
+            outer = bool(frames) and (frames[-1][2] or frames[-1][0] is not None)
+            frames.append([match.start() if word == "if" else None, word == "unless", outer])
+            if not outer:
+                said.append((src.count("\n", 0, match.start()), " ".join(match.group(0).split())))
+                if word == "unless":
+                    cut.append(match.span())
+            continue
+        if not frames:
+            continue
+        frame = frames[-1]
+        if word.startswith("end"):
+            frames.pop()
+            if not frame[2]:
+                cut.append((frame[0], match.end()) if frame[0] is not None else match.span())
+        elif frame[2]:
+            continue
+        elif frame[0] is None:  # the part shown ends: the rest is left out
+            frame[0] = match.start()
+        elif word == "else" and not frame[1]:  # the part left out ends: what follows is shown
+            cut.append((frame[0], match.end()))
+            frame[0], frame[1] = None, True
+    if frames:  # never ended: nothing is left out
+        return src
+    env.setdefault(LIQUID_IF, []).extend(said)
+    for start, end in reversed(cut):
+        src = src[:start] + "\n" * src.count("\n", start, end) + src[end:]
+    return src
 
 
 def other_tools_source(state: StateCore) -> None:

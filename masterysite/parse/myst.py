@@ -23,6 +23,7 @@ Any other directive (``{toctree}``, ``{include}``, ``{list-table}``...) stays a 
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 from typing import Any
@@ -75,6 +76,10 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
         tag = next((c for c in classes if c in types()), "callout")
     elif tag in ("dropdown", "toggle"):  # ('{toggle}': sphinx-togglebutton's, Jupyter Book's)
         tag = "details"
+    if tag == "only" and only_here(title):  # Sphinx's content for some outputs: this site is its 'html'
+        return {"name": "div", "title": "", "closed": True, "written": written}  # in the flow (lesson.py)
+    if tag in ("only", "ifconfig", "todo"):  # for another output, a setting not known here; a todo (Sphinx
+        tag = "instructor"  # shows none by default): never published
     if tag in LAYOUT:
         return {"name": tag, "title": "", "closed": True, "written": written}  # unwrapped (lesson.py)
     if tag == "solution" and re.fullmatch(r"[a-z0-9_:-]+", title):
@@ -92,6 +97,30 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
     if name.lower() in CARDS:  # its title is its own, or its header's (card_parts), or none: never 'Callout'
         meta["card"] = True
     return _labelled(meta, options)
+
+
+_HTML_TAGS = ("html", "format_html", "builder_html", "dirhtml", "builder_dirhtml", "singlehtml", "builder_singlehtml")
+
+
+def only_here(expression: str) -> bool:
+    """Whether Sphinx's ``{only} expression`` holds for this site: its tags are an HTML build's
+    (``html``, ``format_html``...), joined by ``and``, ``or``, ``not`` and brackets; any other tag
+    (``latex``, ``solutions``, ``instructor``) is not set, and an expression not read is not met."""
+
+    def value(node: ast.expr) -> bool:
+        if isinstance(node, ast.Name):
+            return node.id in _HTML_TAGS
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return not value(node.operand)
+        if isinstance(node, ast.BoolOp):
+            values = [value(v) for v in node.values]
+            return all(values) if isinstance(node.op, ast.And) else any(values)
+        raise ValueError(node)
+
+    try:
+        return value(ast.parse(expression.strip(), mode="eval").body)
+    except (SyntaxError, ValueError):
+        return False
 
 
 CARDS = ("card", "grid-item-card")
@@ -504,7 +533,7 @@ def wants_own_meta(name: str, options: dict[str, str]) -> bool:
     return bool(options) or known or kind_of(tag) is None
 
 
-_NAMES = """toctree include literalinclude list-table csv-table table eval-rst glossary only contents bibliography
+_NAMES = """toctree include literalinclude list-table csv-table table eval-rst glossary contents bibliography
 epigraph highlights pull-quote rubric centered hlist versionadded versionchanged deprecated graphviz plot
 jupyter-execute glue tabbed panels div embed iframe video youtube button-link button-ref code-tab solution-start
 solution-end exercise-start exercise-end"""

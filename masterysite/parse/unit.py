@@ -36,6 +36,7 @@ from masterysite.parse.source import UnitSource as UnitSource  # where callers h
 from masterysite.parse.source import default_id
 from masterysite.parse.source import scan_id as scan_id
 from masterysite.parse.xref import cross_references
+from masterysite.shamir import MAX_SHARES as MAX_QUESTIONS
 from masterysite.suggest import describe, misspelt, unknown_key
 
 UNIT_KEYS = ("title", "id", "requires", "mastery", "objectives", "quiz", "ignore")
@@ -182,6 +183,13 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         tokens = md.parse(body, env)
     if "{{" in body or "{%" in body:
         _liquid(body, path, parts.body_offset, report)
+    for line, written in env.get(mdmod.LIQUID_IF, ()):
+        message = (
+            f"Liquid condition '{written}' is not read here: it is taken as Liquid takes it when nothing is set"
+            " (an 'if' not met, an 'unless' met), and what it shows only when met is left out; write what"
+            " students should see without it"
+        )
+        report.warn(path, parts.body_offset + line + 1, message, "left-out")
     if QUIZ_OPEN in body:  # mkdocs-quiz's '<?quiz?>': a practice exercise
         tokens = mkdocs_quizzes(tokens)
     if env.get("references") or env.get(ABBREVIATIONS):  # (before teacher's notes are dropped)
@@ -202,6 +210,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if objectives and not from_block:
         objectives = [rendered_objective(md, o, env, rewriter) for o in objectives]
     rewriter.warn_sealed_files()
+    rewriter.warn_left_out()
     # 'objetives:' (reported as unknown): its questions are not checked against no objectives at all
     unread = objectives is None or (not objectives and misspelt("objectives", meta, UNIT_KEYS))
     known = None if meta_broken or unread else [o.id for o in objectives or ()]
@@ -225,6 +234,12 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if "mastery" in meta:
         mastery = check_mastery(meta["mastery"], path, meta.line_of("mastery"), report)
     questions = _number(_unique_keys(blocks.questions))
+    if len(questions) > MAX_QUESTIONS:  # each holds a share of the unit key (sealing.py): one byte says which
+        message = (
+            f"a unit holds at most {MAX_QUESTIONS} quiz questions, and this is its {MAX_QUESTIONS + 1}th"
+            f" ({len(questions)} in all): split it into units, or make some of them '::: practice'"
+        )
+        report.error(path, questions[MAX_QUESTIONS].line, message)
     unit = Unit(
         id=unit_id,
         title=title,

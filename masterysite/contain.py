@@ -14,6 +14,7 @@ link's own path.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -129,8 +130,46 @@ def outside_links(root: Path) -> dict[str, str]:
     return found
 
 
+def _private_files(root: Path) -> dict[tuple[int, int], str]:
+    """(device, inode) -> course path of every file a build never publishes: hidden ones (the course
+    secret, git's), the unit sources and course.yml. Made only when a published file is a hard link."""
+    private: dict[tuple[int, int], str] = {}
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder).relative_to(root)
+        for name in files:
+            path = here / name
+            parts = path.parts
+            source = parts[0] == "units" and path.suffix.lower() == ".md"
+            if any(p.startswith(".") for p in parts) or source or path.as_posix() == "course.yml":
+                with contextlib.suppress(OSError):
+                    st = os.lstat(root / path)
+                    private.setdefault((st.st_dev, st.st_ino), path.as_posix())
+        dirs[:] = [d for d in dirs if d not in ("assets", "theme")]
+    return private
+
+
+def _hard_link(root: Path, path: Path, private: list[dict[tuple[int, int], str]]) -> str:
+    """The message for a file that is a hard link to a file never published (the same file under two
+    names: no symbolic link shows it), else "". A tar or rsync copy of a course keeps hard links."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    if st.st_nlink < 2:
+        return ""
+    if not private:
+        private.append(_private_files(root))
+    target = private[0].get((st.st_dev, st.st_ino))
+    if target is None:
+        return ""
+    if any(p.startswith(".") for p in target.split("/")):
+        return f"this file is a hard link to the hidden file '{target}' (the same file); {HIDDEN_ADVICE}"
+    return f"this file is a hard link to {_source(target)} (the same file); {SOURCE_ADVICE}"
+
+
 def _walk(root: Path, real_root: Path, top: Path, found: dict[str, str]) -> None:
     seen: set[Path] = set()
+    private: list[dict[tuple[int, int], str]] = []  # made at the first hard link
     for folder, dirs, files in os.walk(top, followlinks=True):
         real = Path(folder).resolve()
         if real in seen or real_root.is_relative_to(real):
@@ -141,6 +180,8 @@ def _walk(root: Path, real_root: Path, top: Path, found: dict[str, str]) -> None
             for name in list(names):
                 path = Path(folder) / name
                 problem = link_problem(root, path, kind) if path.is_symlink() else ""
+                if not problem and kind == "file":
+                    problem = _hard_link(root, path, private)
                 if problem:
                     found[path.relative_to(root).as_posix()] = problem
                     if kind == "folder":

@@ -14,6 +14,8 @@ import json
 import logging
 import os
 import re
+import signal
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -141,13 +143,43 @@ def better(a: Score, b: Score | None) -> bool:
     return b is None or a[0] * b[1] > b[0] * a[1] or (a[0] * b[1] == b[0] * a[1] and a[1] > b[1])
 
 
+JUDGE_SECONDS = 1.0  # per response: a pattern that backtracks on a crafted answer cannot hold up the class
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _stop(_signum: int, _frame: Any) -> None:
+    raise _TooLong
+
+
+def judged(question: Question, response: str | list[str]) -> bool | None:
+    """``judge``, given at most JUDGE_SECONDS; None (cannot be re-checked) past it. A teacher's pattern
+    that backtracks on some answers ('(a.?)+c' on 'aaa…a!') takes seconds, then hours, a character more:
+    one student's file would stop the class's report. (An alarm, where the system has one: the regular
+    expression engine stops at a signal.)"""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return judge(question, response)
+    before = signal.signal(signal.SIGALRM, _stop)
+    signal.setitimer(signal.ITIMER_REAL, JUDGE_SECONDS)
+    try:
+        return judge(question, response)
+    except _TooLong:
+        log.info("a response to %s took over %s s to judge: not re-checked", question.key, JUDGE_SECONDS)
+        return None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
 class Rechecker:
     """Re-checks recorded attempts against the course; verdicts are cached (a class gives many alike)."""
 
     def __init__(self, course: Course) -> None:
         self.course = course
         self.questions = {u.id: {q.key: q for q in u.questions} for u in course.units}
-        self.cache: dict[tuple[str, str, str], bool] = {}
+        self.cache: dict[tuple[str, str, str], bool | None] = {}
 
     def right(self, unit: Unit, key: str, response: Any) -> bool | None:
         """The verdict now; None for a question no longer in the unit or a response of no known shape."""
@@ -155,9 +187,11 @@ class Rechecker:
         shaped = isinstance(response, str) or (isinstance(response, list) and all(isinstance(r, str) for r in response))
         if question is None or not shaped:
             return None
+        # as the page keeps a response (storage.js cleanResponse): what a page never records is cut as it would be
+        response = response[:1000] if isinstance(response, str) else [r[:1000] for r in response[:100]]
         memo = (unit.id, key, response if isinstance(response, str) else "\0".join(response) + "\0")
         if memo not in self.cache:
-            self.cache[memo] = judge(question, response)
+            self.cache[memo] = judged(question, response)
         return self.cache[memo]
 
     def attempt(self, unit: Unit, entry: Any, result: UnitResult) -> None:
@@ -310,6 +344,8 @@ def load_export(file: Path, course_id: str) -> dict[str, Any]:
             data = _text_only(data)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise BadFile("not a progress export (not JSON): ask the student to export again") from None
+    except ValueError:  # JSON, but not as a page writes it ('"attempts": 999…' of 5,000 digits)
+        raise BadFile("not a progress export (a value no page writes): ask the student to export again") from None
     except OSError as exc:
         raise BadFile(f"cannot read the file: {exc.strerror or exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("units"), dict):
@@ -375,7 +411,13 @@ def build_report(course: Course, paths: Iterable[Path]) -> ClassReport:
         exported = str(data.get("exported") or "")[:40]
         records = data["units"]
         old = "student" not in data and not any(isinstance(r, dict) and "tries" in r for r in records.values())
-        units = {u.id: read_unit(checker, u, records.get(u.id), old) for u in course.units if u.id in records}
+        try:
+            units = {u.id: read_unit(checker, u, records.get(u.id), old) for u in course.units if u.id in records}
+        except (ValueError, TypeError, OverflowError, RecursionError):  # a file no page writes: its own message
+            report.problems.append(
+                f"{shown}: not a progress export as the pages write it: ask the student to export again"
+            )
+            continue
         _add(report, seen, Student(name, shown, exported, units))
     if skipped:
         names = ", ".join(str(p) for p in skipped[:5]) + (", …" if len(skipped) > 5 else "")

@@ -9,6 +9,7 @@ must be byte-for-byte unchanged afterwards. ``_good/`` is that previous good cou
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -312,3 +313,28 @@ def test_a_link_whose_folder_name_no_file_system_accepts_is_a_broken_link(make_c
     report = build_module.load_course(root).report
     assert [p.line for p in report.errors] == [5]
     assert f"the course has no '{long}/' folder" in report.errors[0].message
+
+
+def test_a_hard_link_to_the_secret_or_a_unit_source_is_refused(workdir: Path) -> None:
+    """The same file under two names: a tar or rsync copy of a course keeps hard links, and no symbolic
+    link shows it. assets/notes.txt as .masterysite/secret published the key to every answer."""
+    shutil.copytree(GOOD, workdir / "course", ignore=shutil.ignore_patterns(".masterysite"))
+    course = workdir / "course"
+    assert invoke("build", "course", "-o", "first").exit_code == 0  # makes the secret
+    unit = sorted((course / "units").glob("*.md"))[0]
+    (course / "assets").mkdir(exist_ok=True)
+    os.link(course / ".masterysite" / "secret", course / "assets" / "notes.txt")
+    os.link(unit, course / "assets" / "source.txt")
+    (course / "assets" / "own.txt").write_text("mine", encoding="utf-8")
+    os.link(course / "assets" / "own.txt", course / "assets" / "own-again.txt")  # two names of a published file: fine
+    before = tree_hash(workdir / "site")
+    result = invoke("build", "course", "-o", "site")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "assets/notes.txt: this file is a hard link to the hidden file '.masterysite/secret' (the same file); hidden"
+        " files (the course secret and build cache in .masterysite/, git's files) are never published: remove the link",
+        f"assets/source.txt: this file is a hard link to the unit source 'units/{unit.name}' (the same file); a unit's"
+        " Markdown holds its answers and is never published: remove the link (link to the unit's page)",
+        "2 errors; nothing was written.",
+    ]
+    assert tree_hash(workdir / "site") == before

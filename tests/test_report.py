@@ -465,3 +465,52 @@ def test_every_file_of_a_class_folder_is_read_or_named_and_old_exports_in_folder
     assert names == ["ana/masterysite-fractions-101-progress", "ben/masterysite-fractions-101-progress", "Chloé", "Kim"]
     assert f"not read, as not .json: {folder / 'lee.json.txt'} (a progress export is a .json file)" in result.stderr
     assert "Chloé again" in result.stderr and ".DS_Store" not in result.stderr
+
+
+def test_a_value_no_page_writes_leaves_that_file_out_not_the_class(tmp_path: Path, course: Course) -> None:
+    """'"attempts": 999…' of 5,000 digits is JSON Python will not read as a number: that file's message."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "ana.json", export(course, "Ana Lima", {U1: [5]}))
+    write(
+        folder,
+        "big.json",
+        json.dumps(export(course, "Ben", {U1: [5]})).replace('"attempts": 1', '"attempts": ' + "9" * 5000),
+    )
+    nested = export(course, "Carla", {U1: [5]})
+    nested["units"][U1]["tries"][0]["answers"][0]["r"] = {"a": 1}
+    nested["units"][U1]["best"] = [float("inf"), 5]
+    write(folder, "odd.json", json.dumps(nested))
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.csv"))
+    assert (
+        f"{folder / 'big.json'}: not a progress export (a value no page writes): ask the student to export again"
+        in result.stderr
+    )
+    assert "internal error" not in result.output
+    assert "Ana Lima" in (tmp_path / "r.csv").read_text(encoding="utf-8")
+
+
+def test_a_pattern_that_backtracks_cannot_hold_up_the_class_report(
+    make_course: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teacher's '(a.?)+c' takes seconds on 38 a's, then twice as long a character more: one crafted
+    file (or one honest long answer) stopped the report. Each response gets JUDGE_SECONDS, then is not
+    re-checked; a response longer than any page records is cut as the page cuts it."""
+    import time
+
+    import masterysite.report
+
+    monkeypatch.setattr(masterysite.report, "JUDGE_SECONDS", 0.2)
+    unit = "---\nobjectives:\n  - id: o\n    text: O\n---\n# A\n\n::: question o\nType.\n\n= ac\n~ /(a.?)+c/\n:::\n"
+    root = make_course({"course.yml": "title: T\nid: redos\n", "units/a.md": unit})
+    loaded = load_course(root)
+    assert loaded.course is not None
+    data = export(loaded.course, "Mallory", {"a": [1]})
+    data["units"]["a"]["tries"][0]["answers"][0]["r"] = "a" * 42 + "!"
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "m.json", data)
+    start = time.monotonic()
+    report = build_report(loaded.course, [folder])
+    assert time.monotonic() - start < 5
+    assert report.students[0].units["a"].unchecked

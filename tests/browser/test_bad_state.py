@@ -861,6 +861,29 @@ def test_two_tabs(context: BrowserContext, base_url: str, site: Path) -> None:
         assert statuses(tab)[UNIT1] == "mastered"
 
 
+def test_questions_checked_in_another_tab_are_never_checked_again(
+    context: BrowserContext, base_url: str, site: Path
+) -> None:
+    """Both tabs show the same draw; b checks it and fails. a must not take the same questions again (a
+    second chance is new questions, and right answers learnt from b's feedback would master the unit):
+    a shows the failed attempt and a fresh draw (a tester mastered a unit that way)."""
+    a, b = context.new_page(), context.new_page()
+    for tab in (a, b):
+        tab.bring_to_front()
+        visit(tab, base_url + f"units/{UNIT1}.html")
+    spent = drawn_keys(a)
+    assert drawn_keys(b) == spent
+    answer(b, pool(site, UNIT1), right=False)
+    check(b)
+    a.bring_to_front()
+    expect(a.locator("#ms-results")).to_be_visible()  # the failed attempt, after a reload
+    assert drawn_keys(a) and not set(drawn_keys(a)) & set(spent), "the spent questions are offered again"
+    answer(a, pool(site, UNIT1), right=True)
+    check(a)
+    rec = stored_json(a)["units"][UNIT1]
+    assert rec["attempts"] == 2 and rec["mastered"] is True
+
+
 def test_a_locked_unit_opens_when_another_tab_masters_its_prerequisite(
     context: BrowserContext, base_url: str, site: Path
 ) -> None:

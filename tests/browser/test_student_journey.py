@@ -360,6 +360,31 @@ def test_weaker_attempt_after_mastery_keeps_best_score_and_unlocks(
     expect(page.get_by_role("button", name="Check answers")).to_be_visible()
 
 
+def test_a_practice_round_offers_the_explanations_of_what_it_missed(
+    student: Student, course_key: Course, page: Page
+) -> None:
+    """A practice round after mastery that misses objectives offers their explanations, not those of an
+    older failed attempt (a tester was shown the first attempt's, and none for what had just been missed)."""
+    student.open_unit(U1)
+    first = busiest_objective(student, U1)
+    student.take(U1, 3, miss_objective=first)
+    student.expect_correctives_only_for(U1, first)
+    student.try_again()
+    student.take(U1, 5)
+    expect(student.heading("Mastered!")).to_be_visible()
+    student.button("Practise with new questions").click()
+    missed = {s.q.objective for s in student.shown(U1)}
+    assert missed - {first}
+    student.take(U1, 0)
+    expect(page.get_by_role("region", name="Practice round")).to_be_visible()
+    summary = page.get_by_text("Show the explanations again", exact=True)
+    if summary.is_visible():
+        summary.click()
+    for oid, text in course_key.unit(U1).objectives.items():
+        expect(page.get_by_role("region", name=f"Objective: {text}")).to_have_count(1 if oid in missed else 0)
+    expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+
+
 # ---------------------------------------------------------------------------------------------
 # 7. Export, then import into a fresh browser profile
 # ---------------------------------------------------------------------------------------------

@@ -34,6 +34,8 @@ function start() {
     loadProgress();
     // This unit was locked and the other tab opened it (a prerequisite mastered there): show it.
     if (page.unit && html.classList.contains("ms-locked") && statusOf(page.unit) !== "locked") return location.reload();
+    // The questions shown here were checked (or drawn anew) there: spent, never checked twice; show what is now.
+    if (page.draw && !page.checked && String((peek(page.unit.id).draw || {}).keys) !== String(page.draw.keys)) return location.reload();
     refreshShared();
     if ($("ms-unit") && page.unit) renderUnitStatus(); // this unit mastered in the other tab: its header says so
   }));

@@ -137,7 +137,10 @@ function markSkipped(keys) {
   });
 }
 
-function onAnswerChange() {
+function onAnswerChange(e) {
+  // A blank grows to show what is typed where CSS cannot (field-sizing: not in Safari's WebKit)
+  var t = e && e.target;
+  if (t && t.className == "blank" && t.scrollWidth > t.clientWidth) t.style.width = t.scrollWidth + 9 + "px";
   if (page.confirming && !page.checked) showUnanswered(unansweredKeys());
   saveDraft();
 }
@@ -204,7 +207,7 @@ function onCheck(event) {
   var reveal = isMastered(u.id);
   results.forEach(function (r) { showQuestionResult(r, reveal); });
   showResults(score, passed, wasMastered, missed, before);
-  if (!passed && !wasMastered) {
+  if (!passed) { // (a practice round too: the explanations of what it missed, not of an older attempt)
     showCorrectives(missed);
     results.forEach(function (r) { if (!r.right) addHelpLink(r.q); });
     setBottomRetry(!$("ms-correctives").hidden);

@@ -694,6 +694,20 @@ def test_an_aligned_relation_keeps_its_space_and_a_colour_its_argument() -> None
     assert '<mstyle mathcolor="green"><mi>e</mi></mstyle>' in html  # (the one-argument switch, as it was)
 
 
+def test_what_mathjax_reads_and_latex2mathml_does_not_is_typeset_as_mathjax_would() -> None:
+    """A matrix written \\mathrm{A} was italic where \\mathrm{Ax} was upright (the TU Delft MUDE book); \\arg
+    and \\label were shown as commands, with a warning that LaTeX has no such command; \\operatorname{arg\\,min}
+    fell apart into italic letters."""
+    html, problems = parse_lesson(
+        "$$\\hat{x} = \\arg \\min_x \\mathrm{A}^T \\mathrm{d}x \\label{eq:model}$$\n\n"
+        "$\\operatorname{arg\\,min}_x f$ and $y \\tag{3}$ and $z \\nonumber$\n"
+    )
+    assert problems == []
+    assert "\\" not in html and "eq:model" not in html and "<mi>e</mi><mi>q</mi>" not in html
+    assert "<mtext>A</mtext>" in html and "<mtext>d</mtext>" in html and "<mo>arg</mo>" in html
+    assert "<mo>arg\u2009min</mo>" in html and "<mtext>(3)</mtext>" in html
+
+
 def test_an_ampersand_left_outside_a_table_is_a_warning() -> None:
     _, problems = parse_lesson("Rows:\n\n$$\n\\begin{matrixx} a & b \\end{matrixx}\n$$\n\n$a \\& b$\n")
     assert problems == [
@@ -853,3 +867,20 @@ def test_a_long_unit_is_read_in_time_that_grows_with_it_not_with_its_square(body
     start = time.monotonic()
     parse_lesson(body)
     assert time.monotonic() - start < 15
+
+
+def test_a_script_in_a_unit_is_said_not_to_run_once_a_unit(make_course: MakeCourse) -> None:
+    """An interactive figure of a Jupyter Book (d3 from a CDN, then an inline script) was silently dead."""
+    unit = '# A\n\nFigure:\n\n<div id="fig"></div>\n<script src="https://d3js.org/d3.v7.min.js"></script>\n\n<script>draw()</script>\n'
+    for settings, why in [
+        ("", "the pages' security policy runs only the site's own scripts (csp: false in course.yml runs it)"),
+        ("safe_html: true\n", "safe_html removes every script from a unit"),
+    ]:
+        root = make_course({"course.yml": f"title: T\n{settings}", "units/a.md": unit}, name=f"c{len(settings)}")
+        result = CliRunner().invoke(main, ["check", str(root)])
+        assert [line for line in result.output.splitlines() if "[script]" in line] == [
+            f"units/a.md:6: warning: '<script src=\"https://d3js.org/d3.v7.min.js\">' does not run: {why}; what it"
+            " would draw or do is missing from the page [script]"
+        ]
+    root = make_course({"course.yml": "title: T\ncsp: false\n", "units/a.md": unit}, name="open")
+    assert "[script]" not in CliRunner().invoke(main, ["check", str(root)]).output

@@ -453,6 +453,28 @@ def test_labelled_formulas_are_numbered_and_eq_references_link_to_them() -> None
     assert "{eq}" not in html and ":label:" not in html
 
 
+def test_a_dollar_formula_with_a_label_is_numbered_as_a_labelled_math_directive() -> None:
+    """MyST's '$$ … $$ (label)' (TeachBooks, QuantEcon): it had an id and a stray '¶' but no number, and
+    each {eq} to it was said to have no formula."""
+    body = "$$ r = \\sqrt{x}$$ (eq:r)\n\n```{math}\n:label: two\ny\n```\n\nBy {eq}`eq:r` and {eq}`two`.\n"
+    html, problems = parse(body)
+    assert problems == []
+    assert '<div class="math block math-numbered" id="eq:r">' in html and "¶" not in html
+    assert re.findall(r'<span class="math-number">\((\d)\)</span>', html) == ["1", "2"]
+    assert '<p>By <a href="#eq:r">(1)</a> and <a href="#two">(2)</a>.</p>' in html
+
+
+def test_a_math_directive_of_several_rows_is_aligned_as_sphinx_aligns_it() -> None:
+    """Sphinx gives MathJax a {math} body with rows ('\\\\') as a split, its '&' aligning them
+    (gamma-opt's Jupyter Book: every '&' was printed and the rows ran together)."""
+    body = "```{math}\n:label: p\n\\min_{x} \\quad& f(x) \\\\\n\\text{s.t.} \\quad& x \\geq 0\n```\n\n"
+    body += "```{math}\nx = 1\n\ny = 2\n```\n"
+    html, problems = parse(body)
+    assert problems == []
+    assert html.count("<mtable") == 2 and "<mi>&amp;</mi>" not in html and "<mi>&</mi>" not in html
+    assert html.count("<mtr>") == 4
+
+
 def test_an_eq_reference_to_no_formula_of_the_unit_is_said_once_a_label() -> None:
     body = "```{math}\n:label: here\nx\n```\n\nSee {eq}`there`,\n{eq}`there` and {eq}`elsewhere`; {ref}`here`.\n"
     html, problems = parse(body)

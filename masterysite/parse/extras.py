@@ -367,6 +367,8 @@ def _core(state: StateCore) -> None:
                 fence_language(token)
             if token.type == "fence" and "title=" in token.info:
                 titled.append(index)
+        elif token.type == "math_block_label":  # MyST's '$$ … $$ (label)': numbered, as a labelled {math} is
+            token.type, token.meta["label"] = "math_block", token.info.strip()
         elif token.type == "inline" and index:
             content = token.content
             if content.startswith("!["):

@@ -19,8 +19,26 @@ _COLOR = re.compile(r"\\color\s*\{([^{}]*)\}\s*(?=\{)")
 _ROW_SPACE = re.compile(r"\\\\\s*\[[^\]]*\]")  # '\\[4pt]': latex2mathml's array reads '[4pt]' as text
 
 
+_ROMAN_CHARACTER = re.compile(r"\\mathrm\s*\{\s*([A-Za-z0-9])\s*\}")  # '\mathrm{d}': latex2mathml leaves it italic
+_OPERATOR_SPACE = re.compile(r"(\\operatorname\*?\s*\{[^{}\\]*)\\[,;: ]([^{}]*\})")  # '\operatorname{arg\,min}'
+_NUMBERING = re.compile(r"\\label\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])")
+_ARG = re.compile(r"\\arg(?![A-Za-z])")
+
+
 def for_latex2mathml(latex: str) -> str:
-    """``latex`` with the environments and colours above rewritten (unchanged when it has none)."""
+    """``latex`` with the environments and colours above rewritten (unchanged when it has none); and what
+    MathJax reads and latex2mathml does not: ``\\mathrm{A}`` of one letter upright (as ``\\text{A}``),
+    ``\\arg`` an operator, ``\\operatorname{arg\\,min}`` with its space, and an equation's ``\\label`` and
+    ``\\nonumber`` left out, not shown as commands (``\\tag{3}`` shows its '(3)')."""
+    if "\\mathrm" in latex:
+        latex = _ROMAN_CHARACTER.sub(r"\\text{\1}", latex)
+    if "\\operatorname" in latex:
+        while (spaced := _OPERATOR_SPACE.sub("\\1\u2009\\2", latex)) != latex:
+            latex = spaced
+    if "\\arg" in latex:
+        latex = _ARG.sub(r"\\operatorname{arg}", latex)
+    if "\\label" in latex or "\\no" in latex:
+        latex = _NUMBERING.sub("", latex)
     if "\\color" in latex:
         latex = _colors(latex)
     if "\\begin" in latex:

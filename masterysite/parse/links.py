@@ -116,6 +116,7 @@ def _foreign_hint(text: str) -> bool:
 
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio|iframe)\b[^>]*>?", re.I)
 _YOUTUBE = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I)
+_SCRIPT = re.compile(r"<script\b[^>]*>?", re.I)
 _RAW_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid\s*=\s*["']?([^"'>\s]*)""")  # an id in HTML the teacher wrote
 _HTML_ATTR = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
@@ -234,6 +235,7 @@ class LinkRewriter:
         self.shortcodes_seen: set[str] = set()  # Quarto shortcodes said already, by name
         self.attributes_seen: set[str] = set()  # attributes not kept, said already
         self.mermaid_seen = False
+        self.script_seen = False  # a <script> in the unit: said once
         self.lettered_seen = False
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
@@ -316,6 +318,12 @@ class LinkRewriter:
                     self.left_out.append((here, token.meta["left_out"]))
                 if "id" in token.content:
                     self._raw_ids(token.content, here)
+                if (
+                    not self.script_seen
+                    and (self.source.csp or self.source.safe_html)
+                    and _SCRIPT.search(token.content)
+                ):
+                    self._script(token.content, here)
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
                 if kind == "html_inline":
@@ -614,6 +622,21 @@ class LinkRewriter:
         for begin, stop, text in reversed(edits):
             content = content[:begin] + text + content[stop:]
         token.content = content
+
+    def _script(self, content: str, line: int) -> None:
+        """A ``<script>`` in a unit (a d3 figure, an H5P resizer) never runs: the pages' security policy
+        runs only the site's own scripts, and safe_html removes it. Said once a unit, at the first."""
+        self.script_seen = True
+        found = _SCRIPT.search(content)
+        written = " ".join(found.group(0).split())[:80] if found else "<script>"
+        where = line + content.count("\n", 0, found.start()) if found else line
+        why = (
+            "safe_html removes every script from a unit"
+            if self.source.safe_html
+            else "the pages' security policy runs only the site's own scripts (csp: false in course.yml runs it)"
+        )
+        message = f"'{written}' does not run: {why}; what it would draw or do is missing from the page"
+        self.report.warn(self.source.path, where, message, "script")
 
     def _framed(self, url: str, line: int) -> None:
         """An ``<iframe>`` of another site (a YouTube video): the pages' security policy shows no page of

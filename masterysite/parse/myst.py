@@ -335,7 +335,7 @@ def other_directive(
     elif name == "math":
         token = state.push("math_block", "math", 0)
         token.block, token.markup, token.map = True, "$$", [start, after]
-        token.content = "\n" + "\n".join(_raw(state, n) for n in range(body, stop)).strip("\n") + "\n"
+        token.content = "\n" + sphinx_math("\n".join(_raw(state, n) for n in range(body, stop))) + "\n"
         label = options.get("label", "").strip()
         if label and not re.search(r"\s", label):
             token.meta["label"] = label  # numbered, and {eq}`label` a link to it (parse/xref.py)
@@ -356,6 +356,16 @@ def other_directive(
         for token in state.tokens[count:]:
             if token.type == "fence":
                 token.meta["directive"] = True
+
+
+def sphinx_math(text: str) -> str:
+    """A ``{math}`` body as Sphinx gives it to MathJax: a part (parts are split by blank lines) with
+    rows, ``\\\\``, is a ``split`` (its ``&`` align), and several parts are the rows of one ``aligned``."""
+    parts = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    parts = [f"\\begin{{split}}{p}\\end{{split}}" if "\\\\" in p and "\\begin" not in p else p for p in parts]
+    return (
+        parts[0] if len(parts) == 1 else "\\begin{aligned}" + " \\\\\n".join(parts) + "\\end{aligned}" if parts else ""
+    )
 
 
 def _raw(state: StateBlock, line: int) -> str:

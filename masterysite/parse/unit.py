@@ -197,7 +197,16 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
     if "[[" in body:
         _stray_blanks(tokens, path, parts.body_offset, report)
-    if "{#" in body or "\n: " in body or "Table: " in body or ")=" in body or "label:" in body or "name:" in body:
+    if (
+        "{#" in body
+        or "\n: " in body
+        or "Table: " in body
+        or ")=" in body
+        or "label:" in body
+        or "name:" in body
+        or "$$ (" in body
+        or "$$(" in body
+    ):
         tokens = cross_references(tokens)
     offset = parts.body_offset
     objectives = _objectives(meta, path, report)

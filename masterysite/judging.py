@@ -93,9 +93,10 @@ _FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉", "''\"\"012
 def lenient_text(text: str) -> str:
     """The ``=`` text form: NFC, trimmed, each run of white space one space, lower case, curly quotes
     straight (a phone's keyboard types 'Avogadro’s'), subscript digits plain ('H₂O' is 'H2O'), and without
-    a full stop (or '!') at the end: 'Numerator.' is the answer written as a sentence."""
+    a sentence's own marks: a full stop, '!' or '?' at the end ('Numerator.' is the answer written as a
+    sentence), Spanish's '¿' and '¡' at the start (an English keyboard has none)."""
     folded = _SPACES.sub(" ", exact_text(text)).lower().translate(_FOLDED)
-    return folded.rstrip(".!").rstrip(" ") or folded
+    return folded.rstrip(".!?").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
 
 
 def parse_quantity(text: str) -> tuple[str, str, str] | None:

@@ -43,10 +43,11 @@ def _manifest(folders: tuple[Path, ...]) -> dict[str, list[str]]:
 
 def join(name: str, sources: list[tuple[str, str]]) -> str:
     """One classic script: the sources inside ``(function () { ... })();``."""
-    parts = [f"/*! {name}: joined by masterysite from the theme's js/ sources; edit those, not this file. */\n"]
+    names = " ".join(source for source, _ in sources)  # (named once here, not above each: 43 bytes gzipped)
+    parts = [f"/*! {name}: joined by masterysite from the theme's js/ {names}; edit those, not this file. */\n"]
     parts.append("(function () {\n")
-    for source, text in sources:
-        parts.append(f"/*! js/{source} */\n{text}")
+    for _source, text in sources:
+        parts.append(text)
         if not text.endswith("\n"):
             parts.append("\n")
     parts.append("})();\n")

@@ -348,7 +348,7 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
         (
             "Say [[?]] here.\n\n= 4",
             "units/t.md:8: '[[?]]' starts a hint paragraph of its own ('[[?]] Count the protons.'); a blank holds"
-            " its answer: '[[= 4]]'",
+            " its answer: '[[= 4]]', and one whose answer is the question mark '[[= ?]]'",
         ),
         (
             "Order:\n\n1. a\n3. b\n2. c",

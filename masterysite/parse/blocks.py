@@ -405,7 +405,7 @@ class BlockParser:
                 if "[[?]]" in child.content.lstrip()[1:]:  # (one starting a line: a glued hint, said elsewhere)
                     message = (
                         "'[[?]]' starts a hint paragraph of its own ('[[?]] Count the protons.'); a blank"
-                        " holds its answer: '[[= 4]]'"
+                        " holds its answer: '[[= 4]]', and one whose answer is the question mark '[[= ?]]'"
                     )
                     self.report.error(self.path, self.line(token), message)
                     found = True

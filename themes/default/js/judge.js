@@ -54,12 +54,12 @@ var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE =
 function exactText(text) { return String(text).normalize("NFC").replace(EDGE_SPACE, ""); }
 
 /** "= answer" as text: also inner white space folded to one space, lower case, curly quotes straight,
- *  subscript digits plain ("H₂O"), and no full stop (or "!") at the end: "Numerator." is the answer
- *  written as a sentence. */
+ *  subscript digits plain ("H₂O"), and without a sentence's own marks: ".", "!" or "?" at the end
+ *  ("Numerator." is the answer written as a sentence), "¿" and "¡" at the start. */
 function lenientText(text) {
   var folded = exactText(text).replace(INNER_SPACE, " ").toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
     .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; });
-  return folded.replace(/[.!]+$/, "").replace(/ +$/, "") || folded;
+  return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 
 var CURRENCY = "$€£¥₹₩₽¢", UNIT_START = new RegExp("^(?:\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");

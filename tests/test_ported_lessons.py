@@ -34,11 +34,26 @@ def test_display_math_on_the_line_after_text_is_a_formula_of_its_own() -> None:
 
 
 def test_a_latex_macro_of_the_lessons_own_is_named() -> None:
-    _, problems = parse("Text.\n\nThe vector $\\vect{x}$ and $\\alpha$.\n")
+    _, problems = parse("Text.\n\nThe vector $\\vect{x}$ and $\\alpha$, $\\vect{y}$ and $\\vect{z}$.\n")
     assert problems == [
-        "units/a.md:7: warning: math '\\vect{x}' uses '\\vect', a command LaTeX does not have (a macro of the"
-        " lesson's own?): it is shown as its name; write out what it stands for [math]"
+        "units/a.md:7: warning: math '\\vect{x}' uses '\\vect', a command LaTeX does not have (as do 2 more formulas"
+        " of this unit) (a macro of the lesson's own? define it with \\newcommand in a formula of the unit): it is"
+        " shown as its name; write out what it stands for [math]"
     ]
+
+
+def test_a_macro_a_formula_defines_holds_for_the_rest_of_the_unit_as_in_mathjax() -> None:
+    """MathJax keeps a \\newcommand for the whole page: a Jupyter Book page defines its macros in a first
+    formula, then every formula (a question's too) uses them. Each use was a warning, and shown as a name."""
+    body = (
+        "$$\n\\newcommand{\\reals}{\\mathbb{R}}\n\\newcommand\\vect[1]{\\mathbf{#1}}\n\\def\\half{\\frac{1}{2}}\n$$\n\n"
+        "With $x \\in \\reals^n$, $\\vect x \\cdot \\vect{y} = \\half$.\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert "reals" not in html and "vect" not in html and "newcommand" not in html and "\\" not in html
+    assert "<mi>&#x0211D;</mi>" in html or "&#x0211D;" in html or "ℝ" in html
+    assert html.count("<mfrac>") == 1
 
 
 def test_in_text_citations_are_named_once_and_emails_and_code_are_not() -> None:
@@ -640,3 +655,16 @@ def test_docusaurus_admonitions_and_mdx_comments() -> None:
         ("aside", "ms-callout ms-callout--tip", "Remember this"),
     ]
     assert "SECRET" not in html and "/* shown */" in html and "Text  more." in html
+
+
+def test_latex_for_the_printed_book_is_left_out_as_pandoc_leaves_it_out() -> None:
+    """OpenIntroStat's '**bootstrap**\\index{bootstrap}' and R Markdown's '\\newpage' between exercises were
+    shown as text. Code and math keep theirs."""
+    html, problems = parse(
+        "A **parametric bootstrap**\\index{parametric bootstrap} in text.\n\n\\newpage\n\n\\vspace{1em}\\noindent"
+        " Next page.\n\n`\\newpage` in code, $x \\label{eq:x}$ and $$y \\tag{1}$$\n\n```latex\n\\index{kept}\n```\n"
+    )
+    assert problems == []
+    assert "<strong>parametric bootstrap</strong> in text." in html and "\\index{parametric" not in html
+    assert "<p>Next page.</p>" in html and "\\newpage</code>" in html and "kept" in html and ">\\index<" in html
+    assert "vspace" not in html and "noindent" not in html

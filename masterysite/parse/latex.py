@@ -25,11 +25,85 @@ _NUMBERING = re.compile(r"\\label\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])"
 _ARG = re.compile(r"\\arg(?![A-Za-z])")
 
 
+_DEFINITION = re.compile(
+    r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*(?:\[(\d)\])?\s*(?=\{)"
+    r"|\\def\s*\\([A-Za-z]+)\s*(?=\{)"
+)
+MACROS: dict[str, tuple[int, str]] = {}
+"""The unit's own macros (name -> how many arguments, body), defined with \\newcommand in any of its formulas:
+MathJax keeps a definition for the rest of the page. Set for each unit (unit.py: macros_of)."""
+
+
+def _definitions(latex: str) -> list[tuple[int, int, str, int, str]]:
+    """Each ``\\newcommand{\\name}[n]{body}`` (or ``\\def\\name{body}``): (start, end, name, n, body)."""
+    found = []
+    for match in _DEFINITION.finditer(latex):
+        end = _group_end(latex, match.end())
+        if end is not None:
+            name = match.group(1) or match.group(2) or match.group(4)
+            found.append((match.start(), end, name, int(match.group(3) or 0), latex[match.end() + 1 : end - 1]))
+    return found
+
+
+def macros_of(text: str) -> dict[str, tuple[int, str]]:
+    """The macros a unit's formulas define (read from its whole text: a question may use one the lesson defines)."""
+    if "newcommand" not in text and "\\def" not in text:
+        return {}
+    return {name: (count, body) for _start, _end, name, count, body in _definitions(text)}
+
+
+def _argument(latex: str, pos: int) -> tuple[str, int] | None:
+    """The argument at ``pos`` (spaces first): a group's content or one character or command."""
+    while pos < len(latex) and latex[pos] == " ":
+        pos += 1
+    if pos >= len(latex):
+        return None
+    if latex[pos] == "{":
+        end = _group_end(latex, pos)
+        return (latex[pos + 1 : end - 1], end) if end is not None else None
+    command = re.match(r"\\(?:[A-Za-z]+|.)", latex[pos:])
+    size = command.end() if command else 1
+    return latex[pos : pos + size], pos + size
+
+
+def _expanded(latex: str) -> str:
+    """``latex`` without its definitions, each use of a macro of the unit replaced by its body (its
+    arguments in place of #1, #2...), macros within macros too (ten levels at most)."""
+    for start, end, *_ in reversed(_definitions(latex)):
+        latex = latex[:start] + latex[end:]
+    pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, MACROS), key=len, reverse=True)) + r")(?![A-Za-z])")
+    for _ in range(10):
+        out, pos, changed = [], 0, False
+        for match in pattern.finditer(latex):
+            if match.start() < pos:
+                continue
+            count, body = MACROS[match.group(1)]
+            after, arguments = match.end(), []
+            for _n in range(count):
+                argument = _argument(latex, after)
+                if argument is None:
+                    break
+                arguments.append(argument[0])
+                after = argument[1]
+            if len(arguments) < count:
+                continue
+            for n, given in enumerate(arguments, 1):
+                body = body.replace(f"#{n}", given)
+            out += [latex[pos : match.start()], "{" + body + "}"]
+            pos, changed = after, True
+        latex = "".join(out) + latex[pos:]
+        if not changed:
+            break
+    return latex
+
+
 def for_latex2mathml(latex: str) -> str:
     """``latex`` with the environments and colours above rewritten (unchanged when it has none); and what
     MathJax reads and latex2mathml does not: ``\\mathrm{A}`` of one letter upright (as ``\\text{A}``),
     ``\\arg`` an operator, ``\\operatorname{arg\\,min}`` with its space, and an equation's ``\\label`` and
     ``\\nonumber`` left out, not shown as commands (``\\tag{3}`` shows its '(3)')."""
+    if MACROS and "\\" in latex:
+        latex = _expanded(latex)
     if "\\mathrm" in latex:
         latex = _ROMAN_CHARACTER.sub(r"\\text{\1}", latex)
     if "\\operatorname" in latex:

@@ -54,7 +54,10 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
 
     display = "block" if options.get("display_mode") else "inline"
     try:
-        mathml = str(latex_to_mathml(for_latex2mathml(latex), display=display))
+        rewritten = for_latex2mathml(latex)
+        if not rewritten.strip():
+            return ""  # a formula of definitions only (\newcommand): nothing to show, as MathJax shows nothing
+        mathml = str(latex_to_mathml(rewritten, display=display))
         if "<mi>\\" in mathml and (unknown := _UNKNOWN_COMMAND.search(mathml)):
             math_failures.append(f"\0{unknown.group(1)}\0{latex}")  # a lesson's own macro ('\\vect'): say so
         elif _AMPERSAND in mathml:
@@ -818,13 +821,40 @@ def liquid_conditions(src: str, env: MutableMapping[str, Any]) -> str:
 
 
 def other_tools_source(state: StateCore) -> None:
-    """Quarto's equation labels and meta shortcodes, Jekyll's Liquid comments, read off the source (one
-    cheap test first)."""
+    """Quarto's equation labels and meta shortcodes, Jekyll's Liquid comments, LaTeX for print, read off
+    the source (one cheap test first)."""
     if "{" in state.src:
         quarto_equation_labels(state)
         quarto_meta(state)
         quarto_kbd(state)
         jekyll_liquid(state)
+    if "\\" in state.src and _PRINT_ONLY.search(state.src):
+        print_only_latex(state)
+
+
+_PRINT_ONLY = re.compile(
+    r"\\(?:index|vspace\*?|hspace\*?|label|enlargethispage)\{[^{}\n]*\}"
+    r"|\\(?:newpage|clearpage|cleardoublepage|pagebreak|nopagebreak|linebreak|noindent|medskip|bigskip|smallskip"
+    r"|vfill|hfill)(?![A-Za-z])"
+)
+
+
+def print_only_latex(state: StateCore) -> None:
+    """LaTeX a lesson writes for its printed book (R Markdown, Quarto): ``\\index{term}``, ``\\newpage``,
+    ``\\vspace{1em}``… Pandoc leaves raw TeX out of a web page; so does this (it was shown as text). Not
+    in code, nor in math (``$\\label{…}$`` is the formula's)."""
+    src = state.src
+    code = _code(src)
+    math = [m.span() for m in _MATH_SPAN.finditer(src)]
+
+    def dropped(match: re.Match[str]) -> str:
+        inside = _within(code, match.start()) or _within(math, match.start())
+        return match.group(0) if inside else ""
+
+    state.src = _PRINT_ONLY.sub(dropped, src)
+
+
+_MATH_SPAN = re.compile(r"\$\$.*?\$\$|(?<![\\$])\$[^$\n]+\$", re.S)
 
 
 _META = re.compile(r"\{\{<\s*meta\s+([\w.-]+)\s*>\}\}")

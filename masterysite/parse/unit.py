@@ -16,6 +16,7 @@ from masterysite import yamlutil
 from masterysite.config import check_ignore, check_mastery, nfc
 from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
+from masterysite.parse import latex as latexmod
 from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
 from masterysite.parse import sealed, structure
@@ -29,6 +30,7 @@ from masterysite.parse.admonitions import (
 )
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
+from masterysite.parse.latex import macros_of
 from masterysite.parse.links import LIQUID_ADVICE, LinkRewriter
 from masterysite.parse.marks import ABBREVIATIONS
 from masterysite.parse.practice import checked_practice
@@ -173,6 +175,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = old_mkdocs_quizzes(body)
     if "{/*" in body:  # MDX's comments
         body = mdx_comments(body)
+    latexmod.MACROS = macros_of(body)  # (the unit's own \newcommand: MathJax keeps them for the page)
     tokens = md.parse(body, env)
     repaired = structure.repair(body, tokens, env)
     if repaired is not None:  # a comment or code fence left open: reported; read the rest as if closed
@@ -539,8 +542,14 @@ def _number(questions: list[Question]) -> tuple[Question, ...]:
 
 
 def _report_math(body: str, offset: int, path: str, report: Report) -> None:
-    for failure in mdmod.math_failures:
-        command, latex = failure[1:].split("\0", 1) if failure.startswith("\0") else ("", failure)
+    """Math that could not be typeset as written, each formula said at its line; a command of the lesson's
+    own once a unit, with how many formulas use it (a lesson's macro is in most of its formulas)."""
+    failures = [f[1:].split("\0", 1) if f.startswith("\0") else ["", f] for f in mdmod.math_failures]
+    uses: dict[str, int] = {}
+    for command, _latex in failures:
+        uses[command] = uses.get(command, 0) + 1
+    said: set[str] = set()
+    for command, latex in failures:
         where = body.find(latex)
         line = body.count("\n", 0, where) + 1 + offset if where >= 0 else 0
         if command == "&":
@@ -549,9 +558,14 @@ def _report_math(body: str, offset: int, path: str, report: Report) -> None:
                 f" in an environment that has columns (\\begin{{aligned}}, \\begin{{array}}{{rl}}, \\begin{{cases}})"
             )
         elif command:
+            if command in said:
+                continue
+            said.add(command)
+            more = f" (as do {uses[command] - 1} more formulas of this unit)" if uses[command] > 1 else ""
             message = (
-                f"math '{latex[:40]}' uses '\\{command}', a command LaTeX does not have (a macro of the"
-                f" lesson's own?): it is shown as its name; write out what it stands for"
+                f"math '{latex[:40]}' uses '\\{command}', a command LaTeX does not have{more} (a macro of the"
+                f" lesson's own? define it with \\newcommand in a formula of the unit): it is shown as its name;"
+                " write out what it stands for"
             )
         else:
             message = f"could not typeset math '{latex[:40]}'; it is shown as source"

@@ -112,6 +112,13 @@ def sealing_notes(course: Course) -> list[str]:
     review and enrichment without answering (SPEC §3.8)."""
     notes = []
     for unit in course.units:
+        if unit.enrichment and not unit.questions:  # nothing to answer: nothing can seal it
+            notes.append(
+                f"{unit.path}:{unit.enrichment[0].line}: note: this unit has no quiz question, so its enrichment"
+                " is in the page for everyone (marking the unit done shows it): add a question, or make it part"
+                " of the lesson [unsealed-unit]"
+            )
+            continue
         public = [q for q in unit.questions if all(unsealed(q))]  # their share of the unit key is public
         if not public:
             continue

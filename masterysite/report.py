@@ -9,6 +9,7 @@ The output (HTML or CSV) is written by masterysite/report_output.py.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
@@ -409,6 +410,9 @@ def build_report(course: Course, paths: Iterable[Path]) -> ClassReport:
                 f"{shown}: no student name in the file (an export from before names): shown as '{name}'"
             )
         exported = str(data.get("exported") or "")[:40]
+        if exported and (not ISO_TIME.fullmatch(exported) or exported[:10] > _tomorrow()):
+            report.notes.append(f"{shown}: its export time '{exported[:40]}' is none a page writes: not read")
+            exported = ""  # (a time the student wrote would choose which of two files of a name is reported)
         records = data["units"]
         old = "student" not in data and not any(isinstance(r, dict) and "tries" in r for r in records.values())
         try:
@@ -426,6 +430,11 @@ def build_report(course: Course, paths: Iterable[Path]) -> ClassReport:
     mark_shared(report.students)
     log.info("read %d students", len(report.students))
     return report
+
+
+def _tomorrow() -> str:
+    """Tomorrow's date, 'YYYY-MM-DD' (UTC): no export is from later, whatever the student's clock."""
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).date().isoformat()
 
 
 def _add(report: ClassReport, seen: dict[str, Student], student: Student) -> None:

@@ -299,6 +299,15 @@ def test_check_notes_a_unit_that_unsealed_questions_alone_master(make_course) ->
     (note,) = hashing.sealing_notes(loaded.course)
     assert note.startswith("units/r.md:1: note: questions that cannot be sealed: 1;")
     assert note.endswith("[unsealed-unit]")
+    # No quiz question at all (practice only): nothing seals the enrichment, and check says so.
+    unit = "---\ntitle: P\nobjectives:\n  o: O\n---\n\n::: practice\nName?\n\n= alpha\n:::\n\n"
+    unit += "::: enrichment More\nMORE\n:::\n"
+    loaded = load_course(make_course({"course.yml": "title: P\n", "units/p.md": unit}, name="practice"))
+    assert loaded.course is not None
+    assert hashing.sealing_notes(loaded.course) == [
+        "units/p.md:13: note: this unit has no quiz question, so its enrichment is in the page for everyone"
+        " (marking the unit done shows it): add a question, or make it part of the lesson [unsealed-unit]"
+    ]
 
 
 def test_the_review_shows_answers_a_student_can_read_never_a_pattern() -> None:

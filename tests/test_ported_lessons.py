@@ -668,3 +668,21 @@ def test_latex_for_the_printed_book_is_left_out_as_pandoc_leaves_it_out() -> Non
     assert "<strong>parametric bootstrap</strong> in text." in html and "\\index{parametric" not in html
     assert "<p>Next page.</p>" in html and "\\newpage</code>" in html and "kept" in html and ">\\index<" in html
     assert "vspace" not in html and "noindent" not in html
+
+
+def test_a_class_of_the_lessons_own_is_one_error_a_unit_that_says_how_to_keep_its_content() -> None:
+    """OpenIntroStat's chapters hold eight '::: {.guidedpractice data-latex=""}' each: eight errors, each with
+    the whole list of names and no way out. Still an error (an unknown class may be one that hides an
+    answer), once a class, with the lines of the others; a name without braces gets no such advice."""
+    body = (
+        '::: {.guidedpractice data-latex=""}\nOne.\n:::\n\n::: {.guidedpractice}\nTwo.\n:::\n\n'
+        "::: {.guidedpractice}\nThree.\n:::\n\n::: quiz\nFour.\n:::\n"
+    )
+    _, problems = parse(body)
+    assert len(problems) == 2
+    assert problems[0].startswith("units/a.md:5: unknown block 'guidedpractice' (")
+    assert problems[0].endswith(
+        "; to keep what it holds, make it a box ('::: {.callout-note title=\"Guidedpractice\"}') or remove its"
+        " ':::' lines (and 2 more in this unit: lines 9, 13)"
+    )
+    assert problems[1].startswith("units/a.md:17: unknown block 'quiz' (") and "make it a box" not in problems[1]

@@ -514,3 +514,25 @@ def test_a_pattern_that_backtracks_cannot_hold_up_the_class_report(
     report = build_report(loaded.course, [folder])
     assert time.monotonic() - start < 5
     assert report.students[0].units["a"].unchecked
+
+
+def test_an_export_time_no_page_writes_cannot_choose_which_file_of_a_name_is_reported(
+    tmp_path: Path, course: Course
+) -> None:
+    """Of two files of one name the newer is reported: a student who exports as a classmate, with an
+    export time in the year 9999, had their file reported instead of the classmate's."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "bob.json", export(course, "Bob Honest", {U1: [2]}))
+    forged = export(course, "bob  honest", {U1: [5]})
+    forged["exported"] = "9999-12-31T23:59:59.999Z"
+    write(folder, "mallory.json", forged)
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.csv"))
+    lines = result.stderr.splitlines()
+    assert (
+        f"{folder / 'mallory.json'}: its export time '9999-12-31T23:59:59.999Z' is none a page writes: not read"
+        in lines
+    )
+    assert any(
+        f"reported the newer export, {folder / 'bob.json'}; left out {folder / 'mallory.json'}" in x for x in lines
+    )

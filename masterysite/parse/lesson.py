@@ -162,7 +162,7 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             index = end + 1
             continue
         if kind is None and name not in QUIZ_BLOCKS:
-            problem(env, "unknown", line, name=name)
+            problem(env, "unknown", line, name=name, braces=bool(token.meta.get("braces")))
             index = end + 1  # its content is neither published nor checked further
             continue
         question = token.meta.get("admonition") == "question" and name != "details"  # ('??? question': a reveal)
@@ -433,10 +433,15 @@ def block_listing() -> str:
     )
 
 
-def unknown_block(name: str) -> str:
+def unknown_block(name: str, braces: bool = False) -> str:
     """The names available, and a did-you-mean only when one is close ('soluton', not 'solution' -> 'question')."""
     close = difflib.get_close_matches(name.lower().lstrip("."), ALL_BLOCKS, n=1, cutoff=0.75)
     hint = f" — did you mean '{close[0]}'?" if close else ""
+    if braces and not close:  # a class of the lesson's own (a Quarto book's '{.guidedpractice}'): how to keep it
+        hint = (
+            f"; to keep what it holds, make it a box ('::: {{.callout-note title=\"{name.strip('.').capitalize()}\"}}')"
+            " or remove its ':::' lines"
+        )
     return f"unknown block '{name}' ({block_listing()}){hint}"
 
 

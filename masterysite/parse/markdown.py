@@ -400,6 +400,8 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     token.info = f"{name} {title}".strip() if params.startswith("{") else params
     token.meta = meta or {"name": name, "title": title}
     token.meta["closed"] = closed
+    if params.startswith("{") and meta is None:
+        token.meta["braces"] = True  # a pandoc class ('::: {.guidedpractice}'), not a block's name
     if not closed and end < end_line:  # ended by the next quiz block (_block_end): the ':::' goes before it
         token.meta["next"] = end
     attrs = block_attrs(params) if params.startswith("{") else {}

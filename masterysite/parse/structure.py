@@ -125,19 +125,32 @@ def report_problems(env: dict[str, Any], path: str, offset: int, report: Report)
     """What the Markdown passes noticed (``env[PROBLEMS]``), as ``path:line:`` errors, once each."""
     seen: set[tuple[str, int]] = set()
     nesting = False
-    for kind, at, details in env.get(PROBLEMS, []):
+    problems = env.get(PROBLEMS, [])
+    unknown: dict[str, list[int]] = {}  # an unknown block name: said once, with the lines of the others
+    for kind, at, details in problems:
+        if kind == "unknown" and at not in unknown.setdefault(details["name"], []):
+            unknown[details["name"]].append(at)
+    for kind, at, details in problems:
         if (kind, at) in seen or (kind == "nesting" and nesting):
             continue  # one message per root cause
         seen.add((kind, at))
         nesting = nesting or kind == "nesting"
-        report.error(path, at + offset + 1, _message(kind, details, offset))
+        message = _message(kind, details, offset)
+        if kind == "unknown":
+            lines = unknown[details["name"]]
+            if at != lines[0]:
+                continue
+            if len(lines) > 1:
+                shown = ", ".join(str(n + offset + 1) for n in lines[1:6]) + (", …" if len(lines) > 6 else "")
+                message += f" (and {len(lines) - 1} more in this unit: line{'s' if len(lines) > 2 else ''} {shown})"
+        report.error(path, at + offset + 1, message)
 
 
 def _message(kind: str, details: dict[str, Any], offset: int) -> str:
     from masterysite.parse.lesson import unknown_block  # lesson.py reports through this module
 
     if kind == "unknown":
-        return unknown_block(details["name"])
+        return unknown_block(details["name"], details.get("braces", False))
     if kind == "unknown-admonition":
         from masterysite.parse.admonitions import unknown_admonition
 

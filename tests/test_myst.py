@@ -621,3 +621,12 @@ def test_sphinx_exercises_hidden_solutions_and_exercises_are_never_published() -
     )
     assert problems == []
     assert "SECRET" not in html and "Compute 2+2." in html and "Shown, collapsed." in html
+
+
+def test_a_directive_never_closed_is_named_as_written() -> None:
+    """'```{admonition} Answer' left open was "'``` details' block is never closed": a name the file
+    does not hold (masterysite's own for a collapsed box)."""
+    _, problems = parse("```{admonition} Answer\n:class: tip, dropdown\n\nThe answer.\n")
+    assert problems == ["units/a.md:5: '```{admonition}' block is never closed: add a line '```' after it"]
+    _, problems = parse(":::{card} Example\nText.\n")
+    assert problems == ["units/a.md:5: ':::{card}' block is never closed: add a line ':::' after it"]

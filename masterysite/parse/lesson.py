@@ -140,7 +140,14 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             tokens[index : end + 1] = tokens[index + 1 : end]  # a layout only: its content, one after another
             continue
         if name in TABSETS or in_flow(name):  # never closed: it swallowed the rest
-            problem(env, "unclosed", token.map[0] if token.map else 0, name=name, fence=token.markup)
+            problem(
+                env,
+                "unclosed",
+                token.map[0] if token.map else 0,
+                name=name,
+                fence=token.markup,
+                written=_written(token),
+            )
             index = end + 1
             continue
         if token.meta.get("unpublished"):  # speaker notes, an answer its course hides: never published
@@ -153,7 +160,7 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             token.meta["open"] = token.meta["collapse"] == "false"
         line = token.map[0] if token.map else 0
         if kind is not None and not token.meta.get("closed", True):
-            problem(env, "unclosed", line, name=name, fence=token.markup)
+            problem(env, "unclosed", line, name=name, fence=token.markup, written=_written(token))
             out += [token, tokens[end]]  # what it swallowed would only give confusing follow-on errors
             index = end + 1
             continue
@@ -208,6 +215,13 @@ def _holds_answer(inner: Sequence[Token]) -> bool:
     return any(
         (t.type == "inline" and _QUIZ_ANSWER.search(t.content)) or (t.meta and t.meta.get("ticked")) for t in inner
     )
+
+
+def _written(token: Token) -> str:
+    """How a block's opening was written, for a message: MyST's '```{admonition}' (its 'details' or 'callout'
+    is masterysite's own name for it), else '' (the fence and the name say it)."""
+    written = str(token.meta.get("written") or "")
+    return written if "{" in written else ""
 
 
 def _hidden_footnotes(env: dict[str, Any], token: Token, name: str) -> None:

@@ -159,7 +159,8 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
         fence = details["fence"]
         return f"a closing '{fence}' takes no word after it ('{fence} {details['rest']}'): write '{fence}' alone"
     if kind == "unclosed":
-        return f"'{details['fence']} {details['name']}' block is never closed: add a line '{details['fence']}' after it"
+        opening = details.get("written") or f"{details['fence']} {details['name']}"
+        return f"'{opening}' block is never closed: add a line '{details['fence']}' after it"
     if kind == "same-fence":
         outer, fence = details["name"], ":" * details["colons"]
         longer = ":" * (max(details["colons"], details["inner_colons"]) + 1)

@@ -383,6 +383,8 @@ def test_a_practice_round_offers_the_explanations_of_what_it_missed(
     for oid, text in course_key.unit(U1).objectives.items():
         expect(page.get_by_role("region", name=f"Objective: {text}")).to_have_count(1 if oid in missed else 0)
     expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
+    student.button("Practise with new questions").click()  # (still the quiet retry of a mastered unit)
+    expect(student.button("Check answers")).to_be_visible()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -207,8 +207,8 @@ function onCheck(event) {
   var reveal = isMastered(u.id);
   results.forEach(function (r) { showQuestionResult(r, reveal); });
   showResults(score, passed, wasMastered, missed, before);
-  if (!passed) { // (a practice round too: the explanations of what it missed, not of an older attempt)
-    showCorrectives(missed);
+  if (!passed) showCorrectives(missed); // (a practice round too: what it missed, not an older attempt)
+  if (!passed && !wasMastered) {
     results.forEach(function (r) { if (!r.right) addHelpLink(r.q); });
     setBottomRetry(!$("ms-correctives").hidden);
   }

@@ -108,6 +108,7 @@ def test_a_unit_mastered_in_another_tab_says_so_in_this_one(
     student: Student, course_key: Course, page: Page, context: BrowserContext
 ) -> None:
     student.open_unit(U1)
+    student.take(U1, 0)  # checked here: this tab keeps its page (one still unchecked reloads: test_bad_state.py)
     expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_have_count(0)
     other = context.new_page()
     elsewhere = Student(other, course_key, student.root)

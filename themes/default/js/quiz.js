@@ -137,10 +137,11 @@ function markSkipped(keys) {
   });
 }
 
+// A blank grows to show its text where CSS cannot (field-sizing: not in Safari's WebKit)
+function grow(t) { if (t && t.className == "blank" && t.scrollWidth > t.clientWidth) t.style.width = t.scrollWidth + 9 + "px"; }
+
 function onAnswerChange(e) {
-  // A blank grows to show what is typed where CSS cannot (field-sizing: not in Safari's WebKit)
-  var t = e && e.target;
-  if (t && t.className == "blank" && t.scrollWidth > t.clientWidth) t.style.width = t.scrollWidth + 9 + "px";
+  grow(e && e.target);
   if (page.confirming && !page.checked) showUnanswered(unansweredKeys());
   saveDraft();
 }
@@ -171,7 +172,7 @@ function restoreDraft() {
     var q = page.quiz.byKey[k], node = page.quiz.nodes[k], r = draft.answers[k];
     if (q.kind === "text" && typeof r === "string") node.querySelector("input[type=text]").value = r;
     else if (q.kind === "blanks" && Array.isArray(r)) {
-      Array.prototype.forEach.call(node.querySelectorAll("input[data-blank]"), function (i, n) { if (typeof r[n] === "string") i.value = r[n]; });
+      Array.prototype.forEach.call(node.querySelectorAll("input[data-blank]"), function (i, n) { if (typeof r[n] === "string") i.value = r[n]; setTimeout(grow, 0, i); }); // once shown
     } else if (q.kind === "ordering" && Array.isArray(r) && r.slice().sort().join() === q.choiceIds.slice().sort().join()) {
       var list = node.querySelector("[data-choices]");
       r.forEach(function (id) { list.appendChild(list.querySelector("[data-choice='" + id + "']")); });

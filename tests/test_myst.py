@@ -630,3 +630,59 @@ def test_a_directive_never_closed_is_named_as_written() -> None:
     assert problems == ["units/a.md:5: '```{admonition}' block is never closed: add a line '```' after it"]
     _, problems = parse(":::{card} Example\nText.\n")
     assert problems == ["units/a.md:5: ':::{card}' block is never closed: add a line ':::' after it"]
+
+
+def test_math_with_spaces_inside_the_dollars_is_math_in_myst_and_said_elsewhere() -> None:
+    """MyST (Jupyter Book) reads '$ x $' as math, pandoc as text: a lesson is read as its tool reads it.
+    The MUDE book's '$\\nRT(t) = 1/p\\n$' and '$\\hat{\\epsilon} =  Y $' had been published as TeX, unsaid."""
+    spaced = "The period is\n\n$\nRT(t) = 1/p\n$\n\nand the error $\\hat{\\epsilon} =  Y-\\hat{Y} $ here.\n"
+    myst_html, problems = parse("(period)=\n## Return period\n\n" + spaced)
+    assert problems == []
+    assert myst_html.count("<math ") == 2 and "$" not in myst_html
+
+    html, problems = parse("## Return period\n\n" + spaced)  # not MyST: text, as pandoc has it, said once
+    assert "<math " not in html and "$\\hat{\\epsilon} =  Y-\\hat{Y} $" in html
+    assert problems == [
+        "units/a.md:9: warning: '$ RT(t) = 1/p $' is shown as text, not as a formula: a space just inside a"
+        " dollar makes it text, as in pandoc; remove the spaces next to the dollars (or write $$ … $$ for a"
+        " displayed formula) [math]"
+    ]
+    quarto, problems = parse("```{r}\nx <- 1\n```\n\n" + spaced)  # a Quarto chunk is no sign of MyST
+    assert "<math " not in quarto and [p for p in problems if p.endswith("[math]")] == [problems[-1]]
+
+    prices, problems = parse("It costs $5 = $10 less, $ 3 or $4 and $ a dollar sign $.\n")
+    assert problems == [] and "<math " not in prices
+    myst_prices, _ = parse("```{note}\nA note.\n```\n\nIt costs $5 and $10 each.\n")
+    assert "<math " not in myst_prices  # (a digit after a closing dollar: not math, MyST's own option)
+
+
+def test_a_myst_notebook_reads_spaced_dollars_as_math_by_its_front_matter(make_course: MakeCourse) -> None:
+    course = make_course(
+        {
+            "course.yml": "title: T\nextra_keys: [jupytext, kernelspec]\n",
+            "units/01-a.md": "---\ntitle: A\njupytext:\n  text_representation:\n    format_name: myst\n"
+            "kernelspec:\n  name: python3\n---\n\nThe mean $ \\bar{x} $ of the sample.\n",
+        }
+    )
+    site = course.parent / "site"
+    report = build(course, site)
+    assert [p for p in report.problems if p.code == "math"] == []
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">' in (site / "units/a.html").read_text()
+
+
+def test_latex_labels_and_eqref_in_the_text_link_to_the_numbered_formula() -> None:
+    """'$$ y = Ax \\label{eq:model} $$' then 'By \\eqref{eq:model}' (TU Delft's MUDE book), as MathJax shows
+    them: the formula numbered, '(1)' and '1' links to it; one to no formula here is said, once."""
+    html, problems = parse(
+        "$$\ny = Ax + \\epsilon \\label{eq:model}\n$$\n\n"
+        "By \\eqref{eq:model}, and by \\ref{ eq:model }, not \\eqref{eq:gone}; nor \\eqref{eq:gone}.\n"
+    )
+    assert '<div class="math block math-numbered" id="eq:model">' in html and "\\label" not in html
+    assert '<span class="math-number">(1)</span>' in html
+    assert '<p>By <a href="#eq:model">(1)</a>, and by <a href="#eq:model">1</a>, not \\eqref{eq:gone};' in html
+    assert problems == [
+        "units/a.md:9: warning: '\\eqref{eq:gone}' is shown as text: no formula of this unit has that label"
+        " (write the label in the formula, $$ … \\label{eq:gone} $$, or after it: $$ … $$ (eq:gone)) [shown-as-text]"
+    ]
+    two, _ = parse("$$\na = b \\label{one} \\\\\nc = d \\label{two}\n$$\n\nSee \\eqref{one}.\n")
+    assert "math-numbered" not in two and "\\eqref{one}" in two  # (rows of their own labels: not read)

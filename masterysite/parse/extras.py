@@ -369,6 +369,10 @@ def _core(state: StateCore) -> None:
                 titled.append(index)
         elif token.type == "math_block_label":  # MyST's '$$ … $$ (label)': numbered, as a labelled {math} is
             token.type, token.meta["label"] = "math_block", token.info.strip()
+        elif token.type == "math_block" and "\\label" in token.content:  # LaTeX's '\label{eq:x}' in it: the same
+            labels = _TEX_LABEL.findall(token.content)
+            if len(labels) == 1 and labels[0].strip():
+                token.meta["label"] = labels[0].strip()
         elif token.type == "inline" and index:
             content = token.content
             if content.startswith("!["):
@@ -413,6 +417,7 @@ def _reference_attributes(state: StateCore) -> None:
         del tokens[index : index + 3]
 
 
+_TEX_LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")  # an equation's label, as LaTeX writes it
 _RAW = re.compile(r"\{=([\w-]+)\}")  # pandoc's raw attribute: '```{=latex}', '`<b>`{=html}'
 
 

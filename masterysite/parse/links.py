@@ -93,6 +93,11 @@ _INLINE_STARTS = frozenset({"{p", "{r", "{j", "{o", "r "})
 _LETTERED_HINT = re.compile(r"\n\(?[a-zA-Z][.)][ \t]")
 _LETTERED_ITEM = re.compile(r"^(\(?([a-zA-Z])[.)])[ \t]+\S", re.M)  # pandoc's 'a) ', 'b. ', '(c) ', 'D) '
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
+# '$ x = 1 $', '$\hat{y} $': a formula with a space just inside a dollar, which pandoc does not read as
+# math (MyST does: myst.MYST_MATH). Not a price ('$5 = $10': a digit after the first dollar)
+_SPACED_MATH = re.compile(r"(?<![\\$\d])\$(?:\s+[^$\s\d][^$]*|[^$\s\d][^$]*\s)(?<!\\)\$(?![\d$])")
+_TEX_REFERENCE = re.compile(r"\\(eq)?ref\s*\{([^{}]*)\}")  # LaTeX's \eqref{x} in the text (xref.py)
+_TEX_SIGN = re.compile(r"\\[a-zA-Z]|[=^_]")
 
 
 def _stem(name: str) -> str:
@@ -237,6 +242,8 @@ class LinkRewriter:
         self.mermaid_seen = False
         self.script_seen = False  # a <script> in the unit: said once
         self.lettered_seen = False
+        self.tex_reference_said = False  # '\\eqref{x}' to no formula: said once a unit
+        self.spaced_math_said = False  # '$ x $' (text): said once a unit; set where it is math (MyST)
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
         self.anchors: list[tuple[str, int]] = []  # links to a place on this page: (its id, the link's line)
@@ -290,6 +297,10 @@ class LinkRewriter:
                     self._foreign(token.children, here, answers=any(self.answers[-1:]))
                 if "\n" in content and not self.lettered_seen and _LETTERED_HINT.search(content):
                     self._lettered_list(content, here)
+                if "$" in content and not self.spaced_math_said:
+                    self._spaced_math(content, here)
+                if "ref{" in content and not self.tex_reference_said and token.children:
+                    self._tex_reference(token.children, here)
             elif kind == "softbreak" or kind == "hardbreak":
                 if not token.map:
                     line += 1  # inline tokens have no line of their own: count the paragraph's line breaks
@@ -396,6 +407,42 @@ class LinkRewriter:
             " first (quarto render, or knitr), or write the value"
         )
         self.report.warn(self.source.path, line, message, "shown-as-text")
+
+    def _tex_reference(self, children: list[Token], line: int) -> None:
+        """LaTeX's ``\\eqref{x}`` to no numbered formula of the unit (xref.py links the others): said once."""
+        for child in children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "text" and (match := _TEX_REFERENCE.search(child.content)):
+                self.tex_reference_said = True
+                self.report.warn(
+                    self.source.path,
+                    line,
+                    f"'{match.group(0)}' is shown as text: no formula of this unit has that label (write the label"
+                    f" in the formula, $$ … \\label{{{match.group(2).strip()}}} $$, or after it: $$ … $$ "
+                    f"({match.group(2).strip()}))",
+                    "shown-as-text",
+                )
+                return
+
+    def _spaced_math(self, content: str, line: int) -> None:
+        """A formula with a space just inside its dollars is text, as in pandoc: said once a unit, with how
+        to make it math (a lesson from MyST, where it is math, is read as MyST: myst.note_myst)."""
+        for match in _SPACED_MATH.finditer(content):
+            formula = match.group(0)
+            if _TEX_SIGN.search(formula) is None:
+                continue
+            self.spaced_math_said = True
+            shown = " ".join(formula.split())
+            shown = shown if len(shown) <= 40 else shown[:37] + "…"
+            self.report.warn(
+                self.source.path,
+                line + content.count("\n", 0, match.start()),
+                f"'{shown}' is shown as text, not as a formula: a space just inside a dollar makes it text,"
+                " as in pandoc; remove the spaces next to the dollars (or write $$ … $$ for a displayed formula)",
+                "math",
+            )
+            return
 
     def _lettered_list(self, content: str, line: int) -> None:
         """Pandoc's lettered list ('a) …' then 'b) …' on the next line): CommonMark has none, so its items

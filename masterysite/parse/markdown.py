@@ -26,6 +26,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.anchors.index import slugify
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.dollarmath.index import math_inline_dollar
 from pygments import highlight as pygments_highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
@@ -1014,6 +1015,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.block.ruler.at("html_block", html_block_to_opener, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.after("ms_admonition", "ms_pymdown_block", pymdown_block_rule, interrupts)
     from masterysite.parse.myst import (
+        MYST_MATH,
         comment_rule,
         directive_rule,
         note_myst,
@@ -1032,7 +1034,9 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.add_render_rule("math_inline", _inline_formula)
     md.add_render_rule("math_block", render_math_block)  # a labelled formula: numbered (parse/xref.py)
     ruler = md.inline.ruler
-    ruler.at("math_inline", _from_the_start(ruler.__rules__[ruler.__find__("math_inline")].fn))
+    pandoc = _from_the_start(ruler.__rules__[ruler.__find__("math_inline")].fn)
+    myst = _from_the_start(math_inline_dollar(allow_space=True, allow_digits=False, allow_double=True))
+    ruler.at("math_inline", lambda state, silent: (myst if state.env.get(MYST_MATH) else pandoc)(state, silent))
     # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):
     # inside one, the formula was published as text, its '_' read as emphasis
     md.block.ruler.at(

@@ -572,12 +572,32 @@ _SIGNS = re.compile(r"^(?:`{3,}|~{3,}|:{3,})\s*\{[\w:-]+\}|\}`|^\([^()\s]+\)=\s*
 _BREAK = re.compile(r"\+\+\+\s*(?:\{.*\})?\s*")  # a notebook's cell break, maybe with its metadata
 
 
+MYST_MATH = "ms_myst_math"  # env key: the unit is MyST's own (not a Quarto/R Markdown chunk): '$ x $' is math
+_ENGINES = frozenset(
+    {"r", "python", "julia", "ojs", "bash", "sh", "sql", "mermaid", "dot", "rcpp", "stan", "js", "python3", "ipython"}
+)  # the engine of a Quarto or R Markdown chunk, '```{r}'; not a MyST directive
+_NOTEBOOK_KEYS = ("jupytext", "kernelspec")  # the front matter of a MyST notebook (Jupyter Book)
+
+
 def note_myst(state: Any) -> None:
     """A core rule before the block parse: does the unit look written in MyST (a directive, a role, a
     target)? Only then are its ``%`` lines comments and its ``+++`` lines cell breaks (in other
-    Markdown they are text)."""
+    Markdown they are text). And, when a sign is MyST's own (a code chunk of Quarto or R Markdown,
+    ```` ```{r} ````, is not) or the front matter is a MyST notebook's, its inline math is read as
+    MyST reads it: ``$ x $`` with spaces inside the dollars is math, as Jupyter Book typesets it."""
     src = state.src
-    state.env["ms_myst"] = ("{" in src or ")=" in src) and _SIGNS.search(src) is not None
+    myst = ("{" in src or ")=" in src) and _SIGNS.search(src) is not None
+    state.env["ms_myst"] = myst
+    meta = state.env.get("ms_front_matter")
+    notebook = isinstance(meta, dict) and any(key in meta for key in _NOTEBOOK_KEYS)
+    state.env[MYST_MATH] = notebook or (myst and any(_own_sign(m.group(0)) for m in _SIGNS.finditer(src)))
+
+
+def _own_sign(sign: str) -> bool:
+    """A sign of MyST's own: a role, a target, or a directive that is not a code chunk's engine."""
+    if "{" not in sign or sign.startswith("}"):
+        return True
+    return sign[sign.index("{") + 1 : -1].lower() not in _ENGINES
 
 
 def comment_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:

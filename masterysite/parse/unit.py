@@ -33,6 +33,7 @@ from masterysite.parse.frontmatter import split
 from masterysite.parse.latex import macros_of
 from masterysite.parse.links import LIQUID_ADVICE, LinkRewriter
 from masterysite.parse.marks import ABBREVIATIONS
+from masterysite.parse.myst import MYST_MATH
 from masterysite.parse.practice import checked_practice
 from masterysite.parse.source import UnitSource as UnitSource  # where callers have long found them
 from masterysite.parse.source import default_id
@@ -209,11 +210,13 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         or "name:" in body
         or "$$ (" in body
         or "$$(" in body
+        or "\\label" in body
     ):
         tokens = cross_references(tokens)
     offset = parts.body_offset
     objectives = _objectives(meta, path, report)
     rewriter = LinkRewriter(source, offset, report)
+    rewriter.spaced_math_said = bool(env.get(MYST_MATH))  # ('$ x $' is math there: nothing to say)
     links = rewriter.rewrite(tokens)
     from_block = objectives == [] and "objectives" not in meta
     if from_block:

@@ -31,6 +31,7 @@ _REFERENCE = re.compile(rf"(?<![\w.@])(?:\[(-?)@((?:{_KINDS})-[\w-]*\w)\]|@((?:{
 _CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(\{[^{}]*\})?\s*$", re.S)
 _TABLE_ID = re.compile(r"(?<![^{\s])#(tbl-[\w-]*\w)")
 WORDS = {"fig": "xref_figure", "tbl": "xref_table"}
+_TEX_REFERENCE = re.compile(r"\\(eq)?ref\s*\{([^{}]*)\}")
 
 
 def cross_references(tokens: list[Token]) -> list[Token]:
@@ -95,6 +96,9 @@ def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> lis
             if index + 1 < len(children) and children[index + 1].type == "link_close":
                 out += [child, Token("text", "", 0, content=labels[label][1])]
                 continue
+        elif child.type == "text" and "ref{" in child.content and "\\" in child.content:
+            out += _tex_references(child, labels)
+            continue
         elif child.type == "myst_role" and child.meta["target"] in labels and _refers(child, labels):
             ident, title = labels[child.meta["target"]]
             link = Token("link_open", "a", 1)
@@ -103,6 +107,27 @@ def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> lis
             continue
         out.append(child)
     return out
+
+
+def _tex_references(text: Token, labels: dict[str, tuple[str, str]]) -> list[Token]:
+    """LaTeX's ``\\eqref{eq:x}`` and ``\\ref{eq:x}`` in the text, as MathJax reads them on a page: a link to
+    the formula of that label, reading '(1)' and '1' (one to anything else is left as written)."""
+    out: list[Token] = []
+    done = 0
+    for match in _TEX_REFERENCE.finditer(text.content):
+        found = labels.get(match.group(2).strip())
+        if found is None or not found[1].startswith("("):
+            continue
+        link = Token("link_open", "a", 1)
+        link.attrSet("href", "#" + found[0])
+        shown = found[1] if match.group(1) else found[1][1:-1]
+        before = text.content[done : match.start()]
+        out += [Token("text", "", 0, content=before)] if before else []
+        out += [link, Token("text", "", 0, content=shown), Token("link_close", "a", -1)]
+        done = match.end()
+    if not done:
+        return [text]
+    return out + ([Token("text", "", 0, content=text.content[done:])] if text.content[done:] else [])
 
 
 def _refers(role: Token, labels: dict[str, tuple[str, str]]) -> bool:

@@ -33,13 +33,12 @@ import hashlib
 import logging
 import os
 import pickle
-import platform
 import shutil
 import struct
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
@@ -52,13 +51,13 @@ from masterysite.model import Question, QuestionKind, Unit
 from masterysite.search import pack_words
 from masterysite.secret import ENV, course_secret
 from masterysite.trust import signed, verified
+from masterysite.unchanged import libraries
 
 log = logging.getLogger(__name__)
 
 FOLDER = Path(".masterysite") / "cache"
 FORMAT = 4  # bump when the layout of the cache files changes (2: units carry search and bonus; 3: index delta;
 # 4: light units' search words packed)
-LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "pygments", "latex2mathml", "PyYAML", "Jinja2", "MarkupSafe")
 HEAVY = ("lesson_html", "correctives", "enrichment", "practice")  # a unit's own page needs these; nothing else does
 PACK_FROM = 2000  # units: from this many, light units carry their search words packed (see packs)
 
@@ -79,12 +78,9 @@ def code_key() -> str:
     """masterysite's version and the bytes of its code, so a changed parser or renderer (even
     unreleased, same version number) never reuses what an older one made."""
     package = Path(__file__).resolve().parent
-    parts: list[str | bytes] = [str(FORMAT), __version__, platform.python_version()]
-    for library in LIBRARIES:
-        try:
-            parts.append(f"{library}={metadata.version(library)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{library}=?")
+    found = hashlib.sha256()
+    libraries(found)  # (their files' size and time: reading each one's version took 25 ms of every build)
+    parts: list[str | bytes] = [str(FORMAT), __version__, sys.version, found.hexdigest()]
     for file in sorted(package.rglob("*.py")):
         parts += [file.relative_to(package).as_posix(), file.read_bytes()]
     return sha(*parts)

@@ -88,7 +88,13 @@ def _code(digest: hashlib._Hash) -> None:
         for name, entry in _files(base):
             if name.endswith((".py", ".html", ".js", ".css", ".yml", ".json", ".svg")):
                 _add(digest, name, Path(entry.path).read_bytes())
-    for library in LIBRARIES:  # a reinstall or upgrade replaces the files (and so the folder's time)
+    libraries(digest)
+
+
+def libraries(digest: hashlib._Hash) -> None:
+    """The files of the libraries that parse and render (name, size, time): a reinstall or an upgrade
+    replaces them, and so the folder's time (also the build cache's key: cache.code_key)."""
+    for library in LIBRARIES:
         spec = importlib.util.find_spec(library)
         if spec is None or spec.origin is None:
             _add(digest, library, "?")

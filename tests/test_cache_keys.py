@@ -33,3 +33,17 @@ def test_the_same_version_with_other_code_has_another_cache_key(tmp_path: Path) 
         handle.write("\n# a fix, same version number\n")
     assert _code_key(same) == _code_key(tmp_path / "same")  # deterministic
     assert _code_key(same) != _code_key(edited)
+
+
+def test_another_install_of_a_parser_library_has_another_cache_key(tmp_path: Path) -> None:
+    """A library that parses or renders, upgraded or reinstalled (its files replaced), never reuses what
+    the one before made: here markdown-it-py copied ahead of the installed one on the path."""
+    import markdown_it
+
+    code = tmp_path / "code"
+    shutil.copytree(PACKAGE, code / "masterysite", ignore=shutil.ignore_patterns("__pycache__", "themes"))
+    before = _code_key(code)
+    shutil.copytree(
+        Path(markdown_it.__file__).parent, code / "markdown_it", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    assert _code_key(code) == _code_key(code) != before

@@ -696,14 +696,15 @@ def test_an_aligned_relation_keeps_its_space_and_a_colour_its_argument() -> None
 
 def test_what_mathjax_reads_and_latex2mathml_does_not_is_typeset_as_mathjax_would() -> None:
     """A matrix written \\mathrm{A} was italic where \\mathrm{Ax} was upright (the TU Delft MUDE book); \\arg
-    and \\label were shown as commands, with a warning that LaTeX has no such command; \\operatorname{arg\\,min}
-    fell apart into italic letters."""
+    and \\label were shown as commands, with a warning that LaTeX has no such command (a labelled formula is
+    numbered now); \\operatorname{arg\\,min} fell apart into italic letters."""
     html, problems = parse_lesson(
         "$$\\hat{x} = \\arg \\min_x \\mathrm{A}^T \\mathrm{d}x \\label{eq:model}$$\n\n"
         "$\\operatorname{arg\\,min}_x f$ and $y \\tag{3}$ and $z \\nonumber$\n"
     )
     assert problems == []
-    assert "\\" not in html and "eq:model" not in html and "<mi>e</mi><mi>q</mi>" not in html
+    assert "\\" not in html and "<mi>e</mi><mi>q</mi>" not in html
+    assert html.count("eq:model") == 1 and '<div class="math block math-numbered" id="eq:model">' in html  # numbered
     assert "<mtext>A</mtext>" in html and "<mtext>d</mtext>" in html and "<mo>arg</mo>" in html
     assert "<mo>arg\u2009min</mo>" in html and "<mtext>(3)</mtext>" in html
 

@@ -639,6 +639,12 @@ def test_math_with_spaces_inside_the_dollars_is_math_in_myst_and_said_elsewhere(
     myst_html, problems = parse("(period)=\n## Return period\n\n" + spaced)
     assert problems == []
     assert myst_html.count("<math ") == 2 and "$" not in myst_html
+    caption, problems = parse(
+        "(a)=\n# A\n\n```{figure} x.png\n:name: fig-q\nWhere $ \\beta $=2.0 and $C$=4.0.\n```\n\n"
+        "```{admonition} A title\nIts title is parsed on its own.\n```\n\nSee {numref}`fig-q` for $x$.\n"
+    )
+    assert caption.count("<math ") == 3  # (a caption is parsed on its own: read as its unit is)
+    assert [p for p in problems if p.endswith("[math]")] == []
 
     html, problems = parse("## Return period\n\n" + spaced)  # not MyST: text, as pandoc has it, said once
     assert "<math " not in html and "$\\hat{\\epsilon} =  Y-\\hat{Y} $" in html
@@ -686,3 +692,14 @@ def test_latex_labels_and_eqref_in_the_text_link_to_the_numbered_formula() -> No
     ]
     two, _ = parse("$$\na = b \\label{one} \\\\\nc = d \\label{two}\n$$\n\nSee \\eqref{one}.\n")
     assert "math-numbered" not in two and "\\eqref{one}" in two  # (rows of their own labels: not read)
+
+
+def test_a_reference_inside_a_formula_is_said_to_belong_in_the_text() -> None:
+    """gamma-opt's '{math}`\\eqref{p1c7:eq:x}`': a command LaTeX has, but not one a formula can show here."""
+    _, problems = parse("Compute {math}`\\eqref{p1}` and $\\ref{x}$.\n")
+    assert problems == [
+        f"units/a.md:5: warning: math '\\{name}' uses '\\{name.split('{')[0]}' inside the formula, where it is not"
+        " read: it is shown as its name; refer to a formula in the text, outside the dollars (\\eqref{label}, or"
+        " {eq}`label` in MyST) [math]"
+        for name in ("eqref{p1}", "ref{x}")
+    ]

@@ -297,8 +297,8 @@ class LinkRewriter:
                     self._foreign(token.children, here, answers=any(self.answers[-1:]))
                 if "\n" in content and not self.lettered_seen and _LETTERED_HINT.search(content):
                     self._lettered_list(content, here)
-                if "$" in content and not self.spaced_math_said:
-                    self._spaced_math(content, here)
+                if "$" in content and not self.spaced_math_said and token.children:
+                    self._spaced_math(token.children, here)
                 if "ref{" in content and not self.tex_reference_said and token.children:
                     self._tex_reference(token.children, here)
             elif kind == "softbreak" or kind == "hardbreak":
@@ -425,9 +425,13 @@ class LinkRewriter:
                 )
                 return
 
-    def _spaced_math(self, content: str, line: int) -> None:
+    def _spaced_math(self, children: list[Token], line: int) -> None:
         """A formula with a space just inside its dollars is text, as in pandoc: said once a unit, with how
-        to make it math (a lesson from MyST, where it is math, is read as MyST: myst.note_myst)."""
+        to make it math (a lesson from MyST, where it is math, is read as MyST: myst.note_myst). Read in
+        the text the parse left (between two formulas, '$x$ = 2 and $y$', no dollar is left)."""
+        content = "".join(
+            c.content if c.type == "text" else "\n" if c.type in ("softbreak", "hardbreak") else "\0" for c in children
+        )
         for match in _SPACED_MATH.finditer(content):
             formula = match.group(0)
             if _TEX_SIGN.search(formula) is None:

@@ -585,12 +585,14 @@ def note_myst(state: Any) -> None:
     Markdown they are text). And, when a sign is MyST's own (a code chunk of Quarto or R Markdown,
     ```` ```{r} ````, is not) or the front matter is a MyST notebook's, its inline math is read as
     MyST reads it: ``$ x $`` with spaces inside the dollars is math, as Jupyter Book typesets it."""
-    src = state.src
+    src, env = state.src, state.env
+    if env.get(MYST_MATH):  # (a part of the unit parsed on its own, a box's title: read as the unit)
+        return
     myst = ("{" in src or ")=" in src) and _SIGNS.search(src) is not None
-    state.env["ms_myst"] = myst
-    meta = state.env.get("ms_front_matter")
+    env["ms_myst"] = myst
+    meta = env.get("ms_front_matter")
     notebook = isinstance(meta, dict) and any(key in meta for key in _NOTEBOOK_KEYS)
-    state.env[MYST_MATH] = notebook or (myst and any(_own_sign(m.group(0)) for m in _SIGNS.finditer(src)))
+    env[MYST_MATH] = notebook or (myst and any(_own_sign(m.group(0)) for m in _SIGNS.finditer(src)))
 
 
 def _own_sign(sign: str) -> bool:

@@ -560,6 +560,15 @@ def _report_math(body: str, offset: int, path: str, report: Report) -> None:
                 f"math '{latex[:40]}' has an '&' outside a table: it is shown as a character; put the rows"
                 f" in an environment that has columns (\\begin{{aligned}}, \\begin{{array}}{{rl}}, \\begin{{cases}})"
             )
+        elif command in ("eqref", "ref", "pageref", "cite"):  # LaTeX's own, but a reference, not math
+            if command in said:
+                continue
+            said.add(command)
+            message = (
+                f"math '{latex[:40]}' uses '\\{command}' inside the formula, where it is not read: it is shown"
+                f" as its name; refer to a formula in the text, outside the dollars (\\eqref{{label}}, or"
+                " {eq}`label` in MyST)"
+            )
         elif command:
             if command in said:
                 continue

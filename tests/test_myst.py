@@ -593,9 +593,9 @@ def test_a_figures_name_is_a_target_of_ref_numref_and_links(make_course: MakeCou
     )
     page, _ = built_with_a_figure(make_course, tmp_path, unit)
     assert '<span id="sub-branch"></span>' in page and '<span id="sub-branch-2"></span>' in page
-    assert re.findall(r'<a href="#(sub-branch[-2]*)">([^<]*)</a>', page) == [
-        ("sub-branch", "An illustration of branching"),
-        ("sub-branch-2", "The same, colon fence"),
+    assert re.findall(r'<a href="#(sub-branch[-2]*)">(.*?)</a>', page) == [
+        ("sub-branch", "An illustration of <em>branching</em>"),  # (as the caption shows it)
+        ("sub-branch-2", "The same, <code>colon</code> fence"),
         ("sub-branch", "the figure"),
     ]
 
@@ -641,10 +641,11 @@ def test_math_with_spaces_inside_the_dollars_is_math_in_myst_and_said_elsewhere(
     assert myst_html.count("<math ") == 2 and "$" not in myst_html
     caption, problems = parse(
         "(a)=\n# A\n\n```{figure} x.png\n:name: fig-q\nWhere $ \\beta $=2.0 and $C$=4.0.\n```\n\n"
-        "```{admonition} A title\nIts title is parsed on its own.\n```\n\nSee {numref}`fig-q` for $x$.\n"
+        "```{admonition} A title\nIts title is parsed on its own.\n```\n\nSee {numref}`fig-q` for $x$.\n\n"
+        "```{admonition} So is $ \\gamma $\nAnd read as its unit is.\n```\n"
     )
-    assert caption.count("<math ") == 3  # (a caption is parsed on its own: read as its unit is)
-    assert [p for p in problems if p.endswith("[math]")] == []
+    assert caption.count("<math ") == 6  # (a caption, a box's title: parsed on their own, read as the unit is)
+    assert [p for p in problems if p.endswith("[math]")] == [] and "$" not in caption
 
     html, problems = parse("## Return period\n\n" + spaced)  # not MyST: text, as pandoc has it, said once
     assert "<math " not in html and "$\\hat{\\epsilon} =  Y-\\hat{Y} $" in html
@@ -703,3 +704,17 @@ def test_a_reference_inside_a_formula_is_said_to_belong_in_the_text() -> None:
         " {eq}`label` in MyST) [math]"
         for name in ("eqref{p1}", "ref{x}")
     ]
+
+
+def test_a_reference_to_a_figure_reads_its_caption_as_the_figure_shows_it() -> None:
+    """{numref} and {ref} to a figure read its caption: its formulas typeset and its emphasis kept, not its
+    source ('Where $\\beta$ is *big*.' was the link's text, dollars and stars included)."""
+    html, _ = parse(
+        "```{figure} x.png\n:name: fig-q\nWhere $\\beta$ is *big*[^1] ([more](https://example.org)).\n```\n\n"
+        "See {numref}`fig-q`, [](fig-q) and {ref}`this one <fig-q>`.\n\n[^1]: A note.\n"
+    )
+    caption = html.split("<figcaption>")[1].split("</figcaption>")[0]
+    words = caption.split("<sup")[0]
+    assert "<math " in words and "<em>big</em>" in words and "$" not in html
+    text = f'<a href="#fig-q">{words} (more).</a>'
+    assert f'<p>See {text}, {text} and <a href="#fig-q">this one</a>.</p>' in html

@@ -16,6 +16,7 @@ number) would publish it before then.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from markdown_it.token import Token
@@ -79,8 +80,39 @@ def _labels(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]
         if after is None or after.attrGet("id") != ident:  # (a heading of that id already: no second one)
             token.meta["id"] = ident
         if index not in sealed:  # (a figure's target reads its caption)
-            found.setdefault(label, (ident, title or str(token.meta.get("title") or "") or label))
+            title = title or _caption_of_figure(tokens, index) or str(token.meta.get("title") or "")
+            found.setdefault(label, (ident, title or label))
     return found
+
+
+_NOT_IN_LINK_TEXT = ("link_open", "link_close", "footnote_ref", "image", "html_inline")
+
+
+class _Title(str):
+    """A title, and the parsed words it was read from (a caption's formulas and emphasis, for a link)."""
+
+    tokens: list[Token]
+
+
+def _caption_of_figure(tokens: list[Token], index: int) -> _Title | None:
+    """The caption of the figure right after the target at ``index`` (myst._image), as parsed."""
+    for at in range(index + 1, min(index + 8, len(tokens) - 1)):
+        if tokens[at].type == "html_block" and tokens[at].content.startswith("</figure"):
+            return None
+        if tokens[at].tag == "figcaption" and tokens[at].nesting == 1:
+            words = [t for t in tokens[at + 1].children or [] if t.type not in _NOT_IN_LINK_TEXT]
+            title = _Title(inline_text(words).strip())
+            title.tokens = words
+            return title
+    return None
+
+
+def _words(title: str) -> list[Token]:
+    """A link's text: the title's own parsed words (a copy: the caption keeps them), or the title."""
+    words = getattr(title, "tokens", None)
+    if words:
+        return [copy.copy(word) for word in words]
+    return [Token("text", "", 0, content=title)]
 
 
 def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> list[Token]:
@@ -94,7 +126,7 @@ def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> lis
         if href and label in labels:
             child.attrSet("href", "#" + labels[label][0])
             if index + 1 < len(children) and children[index + 1].type == "link_close":
-                out += [child, Token("text", "", 0, content=labels[label][1])]
+                out += [child, *_words(labels[label][1])]
                 continue
         elif child.type == "text" and "ref{" in child.content and "\\" in child.content:
             out += _tex_references(child, labels)
@@ -103,7 +135,8 @@ def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> lis
             ident, title = labels[child.meta["target"]]
             link = Token("link_open", "a", 1)
             link.attrSet("href", "#" + ident)
-            out += [link, Token("text", "", 0, content=child.meta.get("text") or title), Token("link_close", "a", -1)]
+            words = [Token("text", "", 0, content=child.meta["text"])] if child.meta.get("text") else _words(title)
+            out += [link, *words, Token("link_close", "a", -1)]
             continue
         out.append(child)
     return out

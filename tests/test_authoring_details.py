@@ -174,6 +174,11 @@ def test_links_as_jekyll_lessons_write_them(make_course: MakeCourse, tmp_path: P
         "link '05-null.md': unit file 'units/05-null.md' is not in the course: copy the page into units/ as a unit,"
         " or link to where it is published (https://…)"
     ]
+    (root / "units" / "03-c.md").write_text("# C\n\n[a](03-skimage-testings.md)\n", encoding="utf-8")
+    assert [p.message for p in load_course(root).report.sorted()] == [  # another lesson, not a typo of one
+        "link '03-skimage-testings.md': unit file 'units/03-skimage-testings.md' is not in the course: copy the page"
+        " into units/ as a unit, or link to where it is published (https://…)"
+    ]
     (root / "units" / "03-c.md").write_text("# C\n\n[next](04-c.md)\n", encoding="utf-8")
     assert [p.message for p in load_course(root).report.sorted()] == [  # never the page that holds the link
         "link '04-c.md': unit file 'units/04-c.md' is not in the course: copy the page into units/ as a unit,"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import html
 import itertools
 import posixpath
@@ -18,7 +19,6 @@ from masterysite.model import Link
 from masterysite.parse.extras import SAFE_ATTRIBUTES, dropped_attributes
 from masterysite.parse.markdown import THEME_ID_PREFIXES, block_name, theme_safe
 from masterysite.parse.myst import directive_name
-from masterysite.suggest import closest
 
 if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
@@ -858,8 +858,10 @@ class LinkRewriter:
         names: dict[str, str] = {}
         for option in options:  # the target's own folder first
             names.setdefault(_stem(posixpath.basename(option)), option)
-        # whole paths share prefixes that look alike, and so do episode names ('05-null.md', '07-join.md')
-        name = closest(_stem(posixpath.basename(joined)), list(names))
+        # whole paths share prefixes that look alike, and so do episode names ('05-null.md', '07-join.md');
+        # a typo only: 'skimage-images' is another lesson than 'image-basics' (0.62 alike), 'testng' is 'testing'
+        close = difflib.get_close_matches(_stem(posixpath.basename(joined)), list(names), n=1, cutoff=0.75)
+        name = close[0] if close else None
         if name is None:
             return ""
         match = names[name]

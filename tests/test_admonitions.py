@@ -309,3 +309,28 @@ def test_answer_is_a_solution_in_every_form() -> None:
         html, problems = parse_lesson(source)
         assert problems == [], source
         assert html.startswith('<details class="ms-collapsed ms-collapsed--solution">'), source
+
+
+def test_a_box_in_a_question_is_one_error_that_says_what_to_write_instead(make_course: MakeCourse) -> None:
+    """sib-swiss' '??? success "Answer"' under a question, a '!!! tip', a Docusaurus '<details>': each was
+    refused without saying what to write instead (the first also twice); the <details> was published."""
+    unit = (
+        "---\ntitle: A\nobjectives:\n  build: Build an image\n---\n\n"
+        '::: question build\nName option?\n\n== -t\n\n??? success "Answer"\n    `docker build -t x .`\n:::\n\n'
+        "::: question build\n!!! tip\n    The base.\n\nFirst?\n\n- [x] `FROM`\n- [ ] `RUN`\n:::\n\n"
+        "::: question build\nFirst? `<details>` is code.\n\n"
+        "<details><summary>Answer</summary>\n\nFROM\n\n</details>\n\n"
+        "- [x] `FROM`\n- [ ] `RUN`\n\n> <details><summary>Why</summary>A feedback may hold one.</details>\n:::\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    answer = (
+        ": its content is in the page before the student answers; write the answer as the question's answer"
+        " ('- [x]' choices or an '= answer' line) and what explains it as a '> quote' after the answer"
+    )
+    assert [line for line in result.output.splitlines() if line.startswith("units/")] == [
+        "units/01-a.md:12: '??? success' cannot be inside 'question'" + answer,
+        "units/01-a.md:17: '!!! tip' cannot be inside 'question': write a hint as a line '[[?]] text' in the"
+        " question (students reveal hints one at a time)",
+        "units/01-a.md:29: '<details>' cannot be inside 'question'" + answer,
+    ]

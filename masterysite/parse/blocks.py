@@ -200,6 +200,31 @@ def _list_items(block: list[Token]) -> list[list[Token]]:
     return top_blocks(block[1:-1])
 
 
+_DETAILS = re.compile(r"<details[\s>]", re.I)
+
+
+def _holds_details(token: Token) -> bool:
+    """An HTML '<details>' (not one in code): Docusaurus' and GitHub's way to hide an answer."""
+    if token.type == "html_block":
+        return _DETAILS.search(token.content) is not None
+    return token.type == "inline" and any(
+        c.type == "html_inline" and _DETAILS.search(c.content) for c in token.children or ()
+    )
+
+
+_ANSWER_ADVICE = (
+    ": its content is in the page before the student answers; write the answer as the question's answer"
+    " ('- [x]' choices or an '= answer' line) and what explains it as a '> quote' after the answer"
+)
+_HINT_ADVICE = ": write a hint as a line '[[?]] text' in the question (students reveal hints one at a time)"
+_IN_QUESTION = {  # a box in a question (MkDocs' '??? success', a Docusaurus <details>): what to write instead
+    **dict.fromkeys(("details", "answer", "solution", "success", "collapsed", "dropdown", "toggle"), _ANSWER_ADVICE),
+    **dict.fromkeys(("tip", "hint"), _HINT_ADVICE),
+    "": ": a question holds its prompt, its answer and a '> quote' explaining it; put the box in the lesson"
+    " before the question, or write a hint as a line '[[?]] text'",
+}
+
+
 class BlockParser:
     """Pulls the ``:::`` blocks out of a unit's tokens; what is left is the lesson."""
 
@@ -292,10 +317,18 @@ class BlockParser:
             title = plain_text(self.md, " ".join(words[1:]).strip(), self.env)
             anchor = f"enrichment-{len(self.enrichment) + 1}"
             self.enrichment.append(Block("enrichment", title, self.render(inner), line, None, anchor))
+        quotes = 0  # (a collapsed <details> in a quote is a choice's feedback or the explanation: sealed)
         for nested in inner:
             if nested.type == "container_block_open" and (name == "question" or block_name(nested) in BLOCKS):
                 written = nested.meta.get("written") or block_name(nested)  # '??? note', not 'details'
-                self.report.error(self.path, self.line(nested), f"'{written}' cannot be inside '{name}'")
+                advice = _IN_QUESTION.get(block_name(nested), _IN_QUESTION[""]) if name == "question" else ""
+                self.report.error(self.path, self.line(nested), f"'{written}' cannot be inside '{name}'{advice}")
+            elif nested.type == "blockquote_open" or nested.type == "blockquote_close":
+                quotes += nested.nesting
+            elif name == "question" and not quotes and _holds_details(nested):
+                self.report.error(
+                    self.path, self.line(nested), "'<details>' cannot be inside 'question'" + _ANSWER_ADVICE
+                )
 
     def _objective(self, words: list[str], line: int, what: str) -> str | None:
         if not self.checked:
@@ -621,7 +654,7 @@ class BlockParser:
         for block in rest:
             if _is_blockquote(block):
                 parts.append(self.render(block[1:-1]))
-            else:
+            elif block[0].type != "container_block_open":  # (a box: said, with what to write instead)
                 self.report.error(
                     self.path, self.line(block[0]), "only a '> explanation' may follow the answer of a question"
                 )

@@ -59,7 +59,8 @@ def test_a_macro_a_formula_defines_holds_for_the_rest_of_the_unit_as_in_mathjax(
 def test_in_text_citations_are_named_once_and_emails_and_code_are_not() -> None:
     _, problems = parse(
         "As shown by @smith2020, and (@jones2019). Mail a@b.org; `@decorator`.\n\n"
-        "See [@key, p. 3] and [see @other].\n\nNo citation here: x @ y.\n"
+        "See [@key, p. 3] and [see @other].\n\nNo citation here: x @ y.\n\n"
+        "Nor a link's handle: [@TheOdinProjectExamples](https://codepen.io/TheOdinProjectExamples).\n"
     )
     assert problems == [
         "units/a.md:5: warning: citation '@smith2020' is shown as text: citations are not read; write the"

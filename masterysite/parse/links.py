@@ -547,7 +547,11 @@ class LinkRewriter:
         """Markdown of another tool that CommonMark reads as plain text: published as written, so say so,
         once per kind and paragraph (a grid table is many lines of one). Code and links are left out."""
         breaks = ("softbreak", "hardbreak")
-        text = "".join(c.content if c.type == "text" else "\n" if c.type in breaks else "\0" for c in children)
+        parts, linked = [], 0
+        for c in children:  # (a link's text is no citation: '[@TheOdinProjectExamples](https://codepen.io/…)')
+            linked += 1 if c.type == "link_open" else -1 if c.type == "link_close" else 0
+            parts.append(c.content if c.type == "text" and not linked else "\n" if c.type in breaks else "\0")
+        text = "".join(parts)
         if "}`" in self.inline_source:
             self._roles(children, line)
         cited = False

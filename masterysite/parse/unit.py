@@ -188,10 +188,13 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if "{{" in body or "{%" in body:
         _liquid(body, path, parts.body_offset, report)
     for line, written in env.get(mdmod.LIQUID_IF, ()):
+        if written.lstrip("{%- ").startswith("unless"):
+            taken = "met, so what it holds is shown (an '{% else %}' part is left out)"
+        else:
+            taken = "not met, so what it holds is left out (an '{% else %}' part is shown)"
         message = (
-            f"Liquid condition '{written}' is not read here: it is taken as Liquid takes it when nothing is set"
-            " (an 'if' not met, an 'unless' met), and what it shows only when met is left out; write what"
-            " students should see without it"
+            f"Liquid condition '{written}' is not read here: as Liquid takes it when nothing is set, it is taken"
+            f" as {taken}; write what students should see without it"
         )
         report.warn(path, parts.body_offset + line + 1, message, "left-out")
     if QUIZ_OPEN in body:  # mkdocs-quiz's '<?quiz?>': a practice exercise
@@ -352,10 +355,12 @@ def _unknown_key(key: str, options: tuple[str, ...]) -> str:
     keep = f"to keep a key of another tool, declare it in course.yml: extra_keys: [{key}]"
     if key in QUIZ_KEYS:  # 'draw: 4' at the top: it belongs under quiz:
         return f"'{key}' belongs under 'quiz:' (write 'quiz:' then '  {key}: …' on the next line)"
-    if key in OTHER_TOOLS:
-        return f"unknown key '{key}' ({keep}; masterysite's keys: {', '.join(UNIT_KEYS)})"
     message = unknown_key(key, options)
-    return message if "did you mean" in message else f"{message}; {keep}"
+    if key in OTHER_TOOLS or "did you mean" not in message:  # (one wording for every key of another tool)
+        kept = [option for option in options if option not in UNIT_KEYS]
+        also = f"; the course's: {', '.join(kept)}" if kept else ""
+        return f"unknown key '{key}' ({keep}; masterysite's keys: {', '.join(UNIT_KEYS)}{also})"
+    return message
 
 
 def _extra(meta: yamlutil.LineDict, keys: tuple[str, ...], path: str, report: Report) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import MakeCourse
 
 from masterysite.build import build, load_course
 
@@ -166,3 +167,21 @@ def test_images_code_and_figures_as_the_lesson_writes_them(sites: dict[str, Path
     assert figure.index(caption) < figure.index("</figure>") + 1
     assert 'alt="Three line graphs showing the daily average' in figure[: figure.index("</figure>")]
     assert '<a href="numpy.html">previous episode</a>' in plots
+
+
+def test_a_jekyll_lessons_questions_and_key_points_lists_are_its_boxes(make_course: MakeCourse, tmp_path: Path) -> None:
+    """hpc-intro's episodes: 'questions:' and 'keypoints:' in the front matter, kept with extra_keys, are the
+    'Questions' box above the lesson and the 'Key points' box below it (they had been kept, and shown nowhere)."""
+    unit = (
+        '---\ntitle: Scheduler\nquestions:\n- "What is a `scheduler`?"\nkeypoints:\n- "A job is a script."\n'
+        '- "The scheduler\n  shares the nodes."\n---\n\n::: callout\nA box of its own.\n:::\n\nThe lesson.\n'
+    )
+    root = make_course({"course.yml": "title: T\nextra_keys: [questions, keypoints]\n", "units/01-a.md": unit})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    lesson = page[page.index('<section class="ms-summary ms-summary--questions"') :]
+    assert lesson.index("What is a <code>scheduler</code>?") < lesson.index("The lesson.")
+    assert lesson.index("The lesson.") < lesson.index('<section class="ms-summary ms-summary--keypoints"')
+    assert "<li>A job is a script.</li>\n<li>The scheduler shares the nodes.</li>" in lesson
+    ids = re.findall(r'id="(ms-block-\d+-title)"', page)
+    assert len(ids) == 3 == len(set(ids))  # (the callout's box and the two lists: ids of their own)

@@ -240,6 +240,9 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     structure.report_problems(env, path, offset, report)
     title = _title(meta, lesson, path, Report() if meta_broken else report)
     lesson_html = md.renderer.render(task_boxes(lesson), md.options, env)
+    if "questions" in source.extra_keys or "keypoints" in source.extra_keys:
+        above, below = _listed_summaries(md, meta, source.extra_keys, env)
+        lesson_html = above + lesson_html + below
     if rewriter.anchors:
         _check_anchors(
             rewriter.anchors, [lesson_html, *(b.html for b in blocks.correctives + blocks.enrichment)], path, report
@@ -361,6 +364,24 @@ def _unknown_key(key: str, options: tuple[str, ...]) -> str:
         also = f"; the course's: {', '.join(kept)}" if kept else ""
         return f"unknown key '{key}' ({keep}; masterysite's keys: {', '.join(UNIT_KEYS)}{also})"
     return message
+
+
+def _listed_summaries(md: MarkdownIt, meta: yamlutil.LineDict, kept: tuple[str, ...], env: dict[str, Any]) -> list[str]:
+    """A Carpentries Jekyll lesson's front-matter ``questions:`` and ``keypoints:`` lists, when the course
+    keeps them: its 'Questions' box above the lesson and its 'Key Points' box below it, as the lesson's
+    own template shows them (they had been kept and shown nowhere)."""
+    boxes = []
+    for key in ("questions", "keypoints"):
+        items = meta.get(key) if key in kept else None
+        if isinstance(items, str):
+            items = [items]
+        if not isinstance(items, list) or not items or not all(isinstance(item, str) for item in items):
+            boxes.append("")
+            continue
+        text = f"::: {key}\n" + "".join(f"- {' '.join(item.split())}\n" for item in items) + ":::\n"
+        tokens = lessonmod.prepare(md, md.parse(text, env), env)
+        boxes.append(md.renderer.render(tokens, md.options, env))
+    return boxes
 
 
 def _extra(meta: yamlutil.LineDict, keys: tuple[str, ...], path: str, report: Report) -> dict[str, Any]:

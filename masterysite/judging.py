@@ -128,14 +128,18 @@ def as_numbers_read(text: str) -> str:
 
 def readings(text: str) -> list[str]:
     """A response as numbers may read it: '1,200' is 1.2 where a comma marks decimals and 1200 where it
-    groups thousands, so both are tried; '1,234,567' and '1,200.5' can only be grouped thousands.
-    Scientific notation and a final full stop are read as :func:`as_numbers_read` says."""
+    groups thousands, so both are tried, also with a unit ('0,350 g' is 0.35 g or 350 g: the decimal
+    reading is written with a point, as a quantity reads it); '1,234,567' and '1,200.5' can only be
+    grouped thousands. Scientific notation and a final full stop are read as :func:`as_numbers_read` says."""
     written = as_numbers_read(text)
     match = _COMMA_GROUPS.match(written)
     if match is None:
         return [written]
-    grouped = match[1] + match[2].replace(",", "") + (match[3] or "") + written[match.end() :]
-    return [written, grouped] if match[2].count(",") == 1 and not match[3] else [grouped]
+    rest = (match[3] or "") + written[match.end() :]
+    grouped = match[1] + match[2].replace(",", "") + rest
+    if match[2].count(",") == 1 and not match[3]:
+        return [written, match[1] + match[2].replace(",", ".") + rest, grouped]
+    return [grouped]
 
 
 def quantity_form(text: str) -> str | None:

@@ -92,12 +92,13 @@ function asNumbersRead(text) {
 var COMMA_GROUPS = new RegExp("^([" + CURRENCY + "]?" + SP + "*[+\\-\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+)(\\.[0-9]+)?(?![0-9,.])");
 
 /** A response as numbers may read it (judging.readings): "1,200" is 1.2 where a comma marks decimals
- *  and 1200 where it groups thousands, so both; "1,234,567" and "1,200.5" only grouped thousands. */
+ *  and 1200 where it groups thousands, so both, also with a unit ("0,350 g": 0.350 g or 350 g);
+ *  "1,234,567" and "1,200.5" only grouped thousands. */
 function readings(text) {
   var written = asNumbersRead(text), m = COMMA_GROUPS.exec(written);
   if (!m) return [written];
-  var grouped = m[1] + m[2].replace(/,/g, "") + (m[3] || "") + written.slice(m[0].length);
-  return m[2].split(",").length === 2 && !m[3] ? [written, grouped] : [grouped];
+  var rest = (m[3] || "") + written.slice(m[0].length), grouped = m[1] + m[2].replace(/,/g, "") + rest;
+  return m[2].split(",").length === 2 && !m[3] ? [written, m[1] + m[2].replace(",", ".") + rest, grouped] : [grouped];
 }
 
 /** The forms a typed text could match, as [kind, form] (judging.response_forms). */

@@ -53,9 +53,11 @@ _COMMA_GROUPS = re.compile(
     rf"^([{CURRENCY}]?[{WHITESPACE}]*[+\-\u2212]?)([0-9]{{1,3}}(?:,[0-9]{{3}})+)(\.[0-9]+)?(?![0-9,.])"
 )
 # Scientific notation as it is written by hand or typeset: '3.01 × 10^23', '3.01x10^23', '6.02*10**23',
-# '3 × 10^{8}', '1.6 × 10⁻¹⁹' are read as '3.01e23' and so on (js/judge.js TIMES_TEN reads the same).
+# '3 × 10^{8}', '1.6 × 10^(-19)' (a calculator's), '6.02 × 10 ^ 8', '1.6 × 10⁻¹⁹' are read as '3.01e23' and
+# so on (js/judge.js TIMES_TEN reads the same).
 _TIMES_TEN = re.compile(
-    rf"([0-9])[{WHITESPACE}]*[×xX*·⋅][{WHITESPACE}]*10(?:(?:\^|\*\*)\{{?([+\-\u2212]?[0-9]+)\}}?|([⁻⁺]?[⁰¹²³⁴-⁹]+))"
+    rf"([0-9])[{WHITESPACE}]*[×xX*·⋅][{WHITESPACE}]*10(?:[{WHITESPACE}]*(?:\^|\*\*)[{WHITESPACE}]*"
+    r"(?:\(([+\-\u2212]?[0-9]+)\)|\{?([+\-\u2212]?[0-9]+)\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))"
 )
 _FINAL_STOP = re.compile(r"(?<=[0-9])[.!]+$")  # '1.5.': a number written as a sentence
 _PLUS_MINUS = re.compile(r"±|\+/?-")
@@ -87,12 +89,13 @@ def exact_text(text: str) -> str:
     return re.sub(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$", "", unicodedata.normalize("NFC", text))
 
 
-_FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉", "''\"\"0123456789")
+_FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−", "''\"\"0123456789+--")
 
 
 def lenient_text(text: str) -> str:
     """The ``=`` text form: NFC, trimmed, each run of white space one space, lower case, curly quotes
-    straight (a phone's keyboard types 'Avogadro’s'), subscript digits plain ('H₂O' is 'H2O'), and without
+    straight (a phone's keyboard types 'Avogadro’s'), subscript digits plain ('H₂O' is 'H2O'), a charge's sign
+    plain ('Na⁺' is 'Na+', 'Cl⁻' and 'Cl−' are 'Cl-'), and without
     a sentence's own marks: a full stop, '!' or '?' at the end ('Numerator.' is the answer written as a
     sentence), Spanish's '¿' and '¡' at the start (an English keyboard has none)."""
     folded = _SPACES.sub(" ", exact_text(text)).lower().translate(_FOLDED)
@@ -122,7 +125,7 @@ def _exponent(written: str) -> str:
 def as_numbers_read(text: str) -> str:
     """The text with scientific notation written by hand in e-notation ('3.01 × 10^23' -> '3.01e23') and
     without a full stop after a final digit ('1.5.' -> '1.5'): what number parsing reads."""
-    written = _TIMES_TEN.sub(lambda m: f"{m[1]}e{_exponent(m[2] or m[3])}", exact_text(text))
+    written = _TIMES_TEN.sub(lambda m: f"{m[1]}e{_exponent(m[2] or m[3] or m[4])}", exact_text(text))
     return _FINAL_STOP.sub("", written)
 
 

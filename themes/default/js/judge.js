@@ -54,11 +54,11 @@ var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE =
 function exactText(text) { return String(text).normalize("NFC").replace(EDGE_SPACE, ""); }
 
 /** "= answer" as text: also inner white space folded to one space, lower case, curly quotes straight,
- *  subscript digits plain ("H₂O"), and without a sentence's own marks: ".", "!" or "?" at the end
+ *  subscript digits plain ("H₂O"), a charge's sign plain ("Na⁺", "Cl−"), and without a sentence's own marks: ".", "!" or "?" at the end
  *  ("Numerator." is the answer written as a sentence), "¿" and "¡" at the start. */
 function lenientText(text) {
   var folded = exactText(text).replace(INNER_SPACE, " ").toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
-    .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; });
+    .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+");
   return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 
@@ -82,10 +82,11 @@ function quantityForm(text) {
 
 // Scientific notation written by hand ("3.01 × 10^23", "1.6 × 10⁻¹⁹") in e-notation, and no full stop
 // after a final digit ("1.5."): what numbers read (judging.as_numbers_read).
-var TIMES_TEN = new RegExp("([0-9])" + SP + "*[×xX*·⋅]" + SP + "*10(?:(?:\\^|\\*\\*)\\{?([+\\-\u2212]?[0-9]+)\\}?|([⁻⁺]?[⁰¹²³⁴-⁹]+))", "g");
+var TIMES_TEN = new RegExp("([0-9])" + SP + "*[×xX*·⋅]" + SP + "*10(?:" + SP + "*(?:\\^|\\*\\*)" + SP +
+  "*(?:\\(([+\\-\u2212]?[0-9]+)\\)|\\{?([+\\-\u2212]?[0-9]+)\\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))", "g");
 function asNumbersRead(text) {
-  return exactText(text).replace(TIMES_TEN, function (all, d, exp, sup) {
-    return d + "e" + (exp || sup).normalize("NFKC").replace("\u2212", "-"); // "⁻¹⁹" is "−19"
+  return exactText(text).replace(TIMES_TEN, function (all, d, round, exp, sup) {
+    return d + "e" + (round || exp || sup).normalize("NFKC").replace("\u2212", "-"); // "⁻¹⁹" is "−19"
   }).replace(/([0-9])[.!]+$/, "$1");
 }
 

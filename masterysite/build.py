@@ -1012,10 +1012,10 @@ def try_templates(loaded: Loaded, root: Path) -> None:
                 render_unit(site, unit)
 
 
-def fail_on(report: Report, strict: bool) -> None:
+def fail_on(report: Report, strict: bool, checking: bool = False) -> None:
     failing = report.problems if strict else report.errors
     if failing:
-        raise CourseError(report.sorted())
+        raise CourseError(report.sorted(), checking)
 
 
 def build(

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from masterysite import __version__
-from masterysite.errors import Problem
+from masterysite.errors import CourseError, Problem
 from masterysite.model import Course
 
 
@@ -119,8 +119,11 @@ def check(course: Path, strict: bool, safe_html: bool) -> None:
     from masterysite.build import fail_on, load_course, try_templates
 
     loaded = load_course(course, safe_html=safe_html)
-    fail_on(loaded.report, strict)
-    try_templates(loaded, course)
+    fail_on(loaded.report, strict, checking=True)
+    try:
+        try_templates(loaded, course)
+    except CourseError as exc:  # (said as check says it: the course does not pass)
+        raise CourseError(exc.problems, checking=True) from None
     show_warnings(loaded.report.problems)
     show_unhashed(loaded.course)
     for unit in loaded.course.units if loaded.course else ():

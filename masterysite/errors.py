@@ -107,9 +107,9 @@ class MasteryError(click.ClickException):
 class CourseError(MasteryError):
     """The course has errors: the message lists every one of them."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], checking: bool = False) -> None:
         lines = [str(p) for p in problems]
-        lines.append(summary(problems))
+        lines.append(summary(problems, checking))
         super().__init__("\n".join(lines), problems)
 
 
@@ -117,13 +117,15 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def summary(problems: list[Problem]) -> str:
-    """The last line of a failed run: how many problems, and that the previous site is untouched."""
+def summary(problems: list[Problem], checking: bool = False) -> str:
+    """The last line of a failed run: how many problems, and that the previous site is untouched (``check``,
+    which writes nothing anyway: that the course does not pass)."""
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
+    outcome = "the course does not pass" if checking else "nothing was written"
     if errors:
-        return f"{plural(errors, 'error')}; nothing was written."
-    return f"{plural(warnings, 'warning')}, which --strict treats as errors; nothing was written."
+        return f"{plural(errors, 'error')}; {outcome}."
+    return f"{plural(warnings, 'warning')}, which --strict treats as errors; {outcome}."
 
 
 def rel(path: Path, root: Path) -> str:

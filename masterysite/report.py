@@ -445,8 +445,9 @@ def _add(report: ClassReport, seen: dict[str, Student], student: Student) -> Non
         report.students.append(student)
         return
     keep, drop = (student, first) if student.exported > first.exported else (first, student)
+    which = "the newer export" if student.exported != first.exported else "the first read (both exported at once)"
     report.problems.append(
-        f"{student.file}: {student.name} again (also in {first.file}): reported the newer export, {keep.file}; "
+        f"{student.file}: {student.name} again (also in {first.file}): reported {which}, {keep.file}; "
         f"left out {drop.file}"
     )
     if keep is student:

@@ -536,3 +536,17 @@ def test_an_export_time_no_page_writes_cannot_choose_which_file_of_a_name_is_rep
     assert any(
         f"reported the newer export, {folder / 'bob.json'}; left out {folder / 'mallory.json'}" in x for x in lines
     )
+
+
+def test_two_exports_of_one_time_are_not_said_to_be_newer(tmp_path: Path, course: Course) -> None:
+    """A tester's copy of one export: 'reported the newer export' named one that was not newer."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    one = export(course, "Ana Lima", {U1: [2, 5]})
+    write(folder, "a.json", one)
+    write(folder, "b.json", one)
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.html"))
+    assert (
+        f"{folder / 'b.json'}: Ana Lima again (also in {folder / 'a.json'}): reported the first read (both exported"
+        f" at once), {folder / 'a.json'}; left out {folder / 'b.json'}" in result.stderr.splitlines()
+    )

@@ -687,3 +687,21 @@ def test_a_class_of_the_lessons_own_is_one_error_a_unit_that_says_how_to_keep_it
         " ':::' lines (and 2 more in this unit: lines 9, 13)"
     )
     assert problems[1].startswith("units/a.md:17: unknown block 'quiz' (") and "make it a box" not in problems[1]
+
+
+def test_mdx_imports_are_left_out_and_a_component_is_said_once() -> None:
+    """Redux's tutorials (Docusaurus): their 'import … from' lines were the first paragraphs a student read,
+    and '<DetailedExplanation title=…>' lost its title, unsaid."""
+    html, problems = parse(
+        "import { DetailedExplanation } from '../../components/DetailedExplanation'\n"
+        'import FundamentalsWarning from "../../components/_FundamentalsWarning.mdx";\n\n'
+        '<FundamentalsWarning />\n\n## Reducers\n\n<DetailedExplanation title="Why?">\n\nBecause.\n\n'
+        "</DetailedExplanation>\n\n<Details>HTML</Details>\n\nimport numpy as np\n\n"
+        "```\nimport x from 'y'\n```\n"
+    )
+    assert "components/" not in html and "import numpy as np" in html and "import x from" in html
+    assert problems == [
+        "units/a.md:8: warning: MDX component '<FundamentalsWarning>' is not read here (it comes from another file"
+        " of the lesson's site): it shows nothing, and what it holds is shown as it is; write out in Markdown what"
+        " it should show [shown-as-text]"
+    ]

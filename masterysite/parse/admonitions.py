@@ -432,6 +432,17 @@ def mdx_comments(body: str) -> str:
     return _MDX_COMMENT.sub(left_out, body)
 
 
+_MDX_IMPORT = re.compile(r"^(?:import|export)[ \t]+(?:[\w*{}, \t]+[ \t]+from[ \t]+)?(['\"])[^'\"\n]+\1;?[ \t]*$", re.M)
+
+
+def mdx_imports(body: str) -> str:
+    """MDX's ``import Tabs from '@theme/Tabs';`` lines (Docusaurus): what the page's components come from,
+    never shown there; left out here, line for line (they were the first paragraphs a student saw). In a
+    code block, shown as written."""
+    code = fenced(body)
+    return _MDX_IMPORT.sub(lambda m: m[0] if any(a <= m.start() < b for a, b in code) else "", body)
+
+
 def old_mkdocs_quizzes(body: str) -> str:
     """mkdocs-quiz's first form, 'question: …', 'answer: …', 'answer-correct: …', then 'content:' and
     what to show once answered, between '<?quiz?>' and '<?/quiz?>': written again, line for line (the

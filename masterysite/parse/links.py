@@ -134,6 +134,8 @@ def _value(attr: re.Match[str]) -> str:
 
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)[\s/>]")
+_COMPONENT = re.compile(r"<([A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]+)(?=[\s/>])")  # MDX's '<Tabs>', '<CodeBlock'
+
 _KNOWN_TAGS = frozenset(
     " ".join(
         (
@@ -243,6 +245,7 @@ class LinkRewriter:
         self.script_seen = False  # a <script> in the unit: said once
         self.lettered_seen = False
         self.tex_reference_said = False  # '\\eqref{x}' to no formula: said once a unit
+        self.component_said = False  # an MDX component ('<Tabs>'): said once a unit
         self.spaced_math_said = False  # '$ x $' (text): said once a unit; set where it is math (MyST)
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
@@ -337,6 +340,8 @@ class LinkRewriter:
                     self._script(token.content, here)
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
+                if not self.component_said and _COMPONENT.match(token.content):
+                    self._component(token.content, here)
                 if kind == "html_inline":
                     self._unknown_tag(token, here)
                 if kind == "html_block" and "8<" in token.content:  # a drawing pasted into a <figure>
@@ -496,6 +501,19 @@ class LinkRewriter:
                 " show the image"
             )
             self.report.warn(self.source.path, line, message, "shown-as-text")
+
+    def _component(self, content: str, line: int) -> None:
+        """An MDX component (Docusaurus' ``<Tabs>``, a lesson's own ``<DetailedExplanation title=…>``): said
+        once a unit. It shows nothing; what it holds is shown as it is."""
+        name = _COMPONENT.match(content)[1]  # type: ignore[index]
+        if name.lower() in _KNOWN_TAGS:  # ('<Details>': HTML, whatever its case)
+            return
+        self.component_said = True
+        message = (
+            f"MDX component '<{name}>' is not read here (it comes from another file of the lesson's site): it shows"
+            " nothing, and what it holds is shown as it is; write out in Markdown what it should show"
+        )
+        self.report.warn(self.source.path, line, message, "shown-as-text")
 
     def _unknown_tag(self, token: Token, line: int) -> None:
         """``Name it <username>-test``: HTML reads '<username>' as a tag it does not know and shows

@@ -24,6 +24,7 @@ from masterysite.parse.admonitions import (
     ANSWERED,
     QUIZ_OPEN,
     mdx_comments,
+    mdx_imports,
     mkdocs_quizzes,
     old_mkdocs_quizzes,
     quiz_tags,
@@ -176,6 +177,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = old_mkdocs_quizzes(body)
     if "{/*" in body:  # MDX's comments
         body = mdx_comments(body)
+    if "import " in body or "export " in body:  # MDX's imports
+        body = mdx_imports(body)
     latexmod.MACROS = macros_of(body)  # (the unit's own \newcommand: MathJax keeps them for the page)
     tokens = md.parse(body, env)
     repaired = structure.repair(body, tokens, env)

@@ -320,7 +320,9 @@ def test_a_box_in_a_question_is_one_error_that_says_what_to_write_instead(make_c
         "::: question build\n!!! tip\n    The base.\n\nFirst?\n\n- [x] `FROM`\n- [ ] `RUN`\n:::\n\n"
         "::: question build\nFirst? `<details>` is code.\n\n"
         "<details><summary>Answer</summary>\n\nFROM\n\n</details>\n\n"
-        "- [x] `FROM`\n- [ ] `RUN`\n\n> <details><summary>Why</summary>A feedback may hold one.</details>\n:::\n"
+        "- [x] `FROM`\n- [ ] `RUN`\n\n> <details><summary>Why</summary>A feedback may hold one.</details>\n:::\n\n"
+        "::: question build\n> [!TIP]\n> Think of the base.\n\nFirst?\n\n- [x] `FROM`\n- [ ] `RUN`\n\n"
+        "> [!NOTE]\n> Every Dockerfile.\n:::\n"
     )
     root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit})
     result = CliRunner().invoke(main, ["check", str(root)])
@@ -333,4 +335,9 @@ def test_a_box_in_a_question_is_one_error_that_says_what_to_write_instead(make_c
         "units/01-a.md:17: '!!! tip' cannot be inside 'question': write a hint as a line '[[?]] text' in the"
         " question (students reveal hints one at a time)",
         "units/01-a.md:29: '<details>' cannot be inside 'question'" + answer,
+        "units/01-a.md:42: '> [!TIP]' cannot be inside 'question': write a hint as a line '[[?]] text' in the"
+        " question (students reveal hints one at a time)",
+        "units/01-a.md:50: '> [!NOTE]' cannot be inside 'question': in a question a quote is a choice's feedback or"
+        " the explanation, shown as written ('[!NOTE]' and all); write it as a plain '> quote' after the answer,"
+        " or put the box in the lesson before the question",
     ]

@@ -203,6 +203,21 @@ def _list_items(block: list[Token]) -> list[list[Token]]:
 _DETAILS = re.compile(r"<details[\s>]", re.I)
 
 
+_ALERT_MARK = re.compile(r"\[!([A-Za-z]+)\][+-]?(?:[ \t]|$)", re.M)
+_ALERT_ADVICE = (
+    ": in a question a quote is a choice's feedback or the explanation, shown as written ('[!NOTE]' and all);"
+    " write it as a plain '> quote' after the answer, or put the box in the lesson before the question"
+)
+
+
+def _alert_of(tokens: list[Token], at: int) -> str | None:
+    """The type of a GitHub alert (``> [!TIP]``) that the quote opening at ``at`` is, else None."""
+    if tokens[at].nesting != 1 or at + 2 >= len(tokens) or tokens[at + 2].type != "inline":
+        return None
+    match = _ALERT_MARK.match(tokens[at + 2].content)
+    return match[1] if match else None
+
+
 def _holds_details(token: Token) -> bool:
     """An HTML '<details>' (not one in code): Docusaurus' and GitHub's way to hide an answer."""
     if token.type == "html_block":
@@ -318,12 +333,17 @@ class BlockParser:
             anchor = f"enrichment-{len(self.enrichment) + 1}"
             self.enrichment.append(Block("enrichment", title, self.render(inner), line, None, anchor))
         quotes = 0  # (a collapsed <details> in a quote is a choice's feedback or the explanation: sealed)
-        for nested in inner:
+        for at, nested in enumerate(inner):
             if nested.type == "container_block_open" and (name == "question" or block_name(nested) in BLOCKS):
                 written = nested.meta.get("written") or block_name(nested)  # '??? note', not 'details'
                 advice = _IN_QUESTION.get(block_name(nested), _IN_QUESTION[""]) if name == "question" else ""
                 self.report.error(self.path, self.line(nested), f"'{written}' cannot be inside '{name}'{advice}")
             elif nested.type == "blockquote_open" or nested.type == "blockquote_close":
+                if name == "question" and not quotes and (alert := _alert_of(inner, at)) is not None:
+                    advice = _IN_QUESTION["tip"] if alert.lower() in ("tip", "hint") else _ALERT_ADVICE
+                    self.report.error(
+                        self.path, self.line(nested), f"'> [!{alert}]' cannot be inside 'question'{advice}"
+                    )
                 quotes += nested.nesting
             elif name == "question" and not quotes and _holds_details(nested):
                 self.report.error(

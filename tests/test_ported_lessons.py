@@ -367,14 +367,17 @@ def test_an_image_on_another_site_is_said_not_to_show_unless_the_policy_is_off(m
 
     unit = HEAD + '![A diagram](https://mermaid.ink/img/x?type=png)\n\n<img src="//example.org/a.png" alt="A">\n'
     unit += '\n<iframe width="560" src="https://www.youtube.com/embed/VhJ2JKE4fBs?si=x" allowfullscreen></iframe>\n'
+    unit += '\n<iframe src="https://codesandbox.io/embed/x"></iframe>\n'  # (Redux's: no video)
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit})
     report = load_course(root).report.sorted()
-    assert [(p.line, p.code) for p in report] == [(5, "external-image"), (7, "external-image"), (9, "external-image")]
+    assert [(p.line, p.code) for p in report] == [(line, "external-image") for line in (5, 7, 9, 11)]
     assert str(report[2]).endswith(
         "embedded page 'https://www.youtube.com/embed/VhJ2JKE4fBs?si=x' is on another site, and the pages show none"
         " (their security policy): it would be an empty box; link to it instead, like [Watch the video]"
         "(https://www.youtube.com/watch?v=VhJ2JKE4fBs) (or set csp: false) [external-image]"
     )
+    advice = "link to it instead, like [Open it](https://codesandbox.io/embed/x) (or set csp: false) [external-image]"
+    assert str(report[3]).endswith(advice)
     root = make_course({"course.yml": "title: T\ncsp: false\n", "units/a.md": unit}, "open")
     assert [p.code for p in load_course(root).report.sorted()] == []
 

@@ -120,6 +120,7 @@ def _foreign_hint(text: str) -> bool:
 
 
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio|iframe)\b[^>]*>?", re.I)
+_VIDEO_HOST = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*(?:youtu\.?be|vimeo|dailymotion|wistia|loom)\.", re.I)
 _YOUTUBE = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I)
 _SCRIPT = re.compile(r"<script\b[^>]*>?", re.I)
 _RAW_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid\s*=\s*["']?([^"'>\s]*)""")  # an id in HTML the teacher wrote
@@ -718,9 +719,10 @@ class LinkRewriter:
             return
         video = _YOUTUBE.match(url)
         link = f"https://www.youtube.com/watch?v={video.group(1)}" if video else url
+        words = "Watch the video" if video or _VIDEO_HOST.search(url) else "Open it"
         message = (
             f"embedded page '{url}' is on another site, and the pages show none (their security policy): it"
-            f" would be an empty box; link to it instead, like [Watch the video]({link}) (or set csp: false)"
+            f" would be an empty box; link to it instead, like [{words}]({link}) (or set csp: false)"
         )
         self.report.warn(self.source.path, line, message, "external-image")
 

@@ -185,3 +185,11 @@ def test_a_jekyll_lessons_questions_and_key_points_lists_are_its_boxes(make_cour
     assert "<li>A job is a script.</li>\n<li>The scheduler shares the nodes.</li>" in lesson
     ids = re.findall(r'id="(ms-block-\d+-title)"', page)
     assert len(ids) == 3 == len(set(ids))  # (the callout's box and the two lists: ids of their own)
+    unit = '---\ntitle: A\nkeypoints:\n- See [the setup](gone.md).\n- <b id="ms-unit-data">x</b>\n---\n\nText.\n'
+    root = make_course({"course.yml": "title: T\nextra_keys: [keypoints]\n", "units/01-a.md": unit}, "checked")
+    assert [str(p) for p in load_course(root).report.errors] == [  # checked as the lesson is, at the key's line
+        "units/01-a.md:3: link 'gone.md': unit file 'units/gone.md' is not in the course: copy the page into units/"
+        " as a unit, or link to where it is published (https://…)",
+        "units/01-a.md:3: id 'ms-unit-data' is taken by the page itself (ids 'main' and 'ms-...', 'q-...',"
+        " 'corrective-...', 'enrichment-...'): choose another",
+    ]

@@ -244,7 +244,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     title = _title(meta, lesson, path, Report() if meta_broken else report)
     lesson_html = md.renderer.render(task_boxes(lesson), md.options, env)
     if "questions" in source.extra_keys or "keypoints" in source.extra_keys:
-        above, below = _listed_summaries(md, meta, source.extra_keys, env)
+        above, below = _listed_summaries(md, meta, source.extra_keys, env, rewriter)
         lesson_html = above + lesson_html + below
     if rewriter.anchors:
         _check_anchors(
@@ -369,10 +369,13 @@ def _unknown_key(key: str, options: tuple[str, ...]) -> str:
     return message
 
 
-def _listed_summaries(md: MarkdownIt, meta: yamlutil.LineDict, kept: tuple[str, ...], env: dict[str, Any]) -> list[str]:
+def _listed_summaries(
+    md: MarkdownIt, meta: yamlutil.LineDict, kept: tuple[str, ...], env: dict[str, Any], links: LinkRewriter
+) -> list[str]:
     """A Carpentries Jekyll lesson's front-matter ``questions:`` and ``keypoints:`` lists, when the course
     keeps them: its 'Questions' box above the lesson and its 'Key Points' box below it, as the lesson's
-    own template shows them (they had been kept and shown nowhere)."""
+    own template shows them (they had been kept and shown nowhere). Their links, images and HTML are
+    checked as the lesson's are, at the key's line (an id the page uses is refused there too)."""
     boxes = []
     for key in ("questions", "keypoints"):
         items = meta.get(key) if key in kept else None
@@ -383,6 +386,9 @@ def _listed_summaries(md: MarkdownIt, meta: yamlutil.LineDict, kept: tuple[str, 
             continue
         text = f"::: {key}\n" + "".join(f"- {' '.join(item.split())}\n" for item in items) + ":::\n"
         tokens = lessonmod.prepare(md, md.parse(text, env), env)
+        for token in tokens:
+            token.map = None  # (at the key's line: the list is not in the body)
+        links.rewrite(tokens, meta.line_of(key))
         boxes.append(md.renderer.render(tokens, md.options, env))
     return boxes
 

@@ -322,7 +322,8 @@ def test_a_box_in_a_question_is_one_error_that_says_what_to_write_instead(make_c
         "<details><summary>Answer</summary>\n\nFROM\n\n</details>\n\n"
         "- [x] `FROM`\n- [ ] `RUN`\n\n> <details><summary>Why</summary>A feedback may hold one.</details>\n:::\n\n"
         "::: question build\n> [!TIP]\n> Think of the base.\n\nFirst?\n\n- [x] `FROM`\n- [ ] `RUN`\n\n"
-        "> [!NOTE]\n> Every Dockerfile.\n:::\n"
+        "> [!NOTE]\n> Every Dockerfile: an explanation, sealed, as written.\n:::\n\n"
+        "::: question build\n> [!NOTE]\n> A note.\n\nFirst?\n\n== FROM\n:::\n"
     )
     root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit})
     result = CliRunner().invoke(main, ["check", str(root)])
@@ -337,7 +338,7 @@ def test_a_box_in_a_question_is_one_error_that_says_what_to_write_instead(make_c
         "units/01-a.md:29: '<details>' cannot be inside 'question'" + answer,
         "units/01-a.md:42: '> [!TIP]' cannot be inside 'question': write a hint as a line '[[?]] text' in the"
         " question (students reveal hints one at a time)",
-        "units/01-a.md:50: '> [!NOTE]' cannot be inside 'question': in a question a quote is a choice's feedback or"
-        " the explanation, shown as written ('[!NOTE]' and all); write it as a plain '> quote' after the answer,"
-        " or put the box in the lesson before the question",
+        "units/01-a.md:55: '> [!NOTE]' cannot be inside 'question': in a question a quote is shown as written"
+        " ('[!NOTE]' and all), with the prompt before the answer and as the explanation after it; put the box in"
+        " the lesson before the question",
     ]

@@ -205,8 +205,8 @@ _DETAILS = re.compile(r"<details[\s>]", re.I)
 
 _ALERT_MARK = re.compile(r"\[!([A-Za-z]+)\][+-]?(?:[ \t]|$)", re.M)
 _ALERT_ADVICE = (
-    ": in a question a quote is a choice's feedback or the explanation, shown as written ('[!NOTE]' and all);"
-    " write it as a plain '> quote' after the answer, or put the box in the lesson before the question"
+    ": in a question a quote is shown as written ('[!NOTE]' and all), with the prompt before the answer and"
+    " as the explanation after it; put the box in the lesson before the question"
 )
 
 
@@ -333,13 +333,18 @@ class BlockParser:
             anchor = f"enrichment-{len(self.enrichment) + 1}"
             self.enrichment.append(Block("enrichment", title, self.render(inner), line, None, anchor))
         quotes = 0  # (a collapsed <details> in a quote is a choice's feedback or the explanation: sealed)
+        answered = False  # (from the choices or the answer lines on, a quote is feedback or the explanation)
         for at, nested in enumerate(inner):
+            if nested.type in ("bullet_list_open", "ordered_list_open") or (
+                nested.type == "inline" and nested.content.startswith(("=", "~"))
+            ):
+                answered = True
             if nested.type == "container_block_open" and (name == "question" or block_name(nested) in BLOCKS):
                 written = nested.meta.get("written") or block_name(nested)  # '??? note', not 'details'
                 advice = _IN_QUESTION.get(block_name(nested), _IN_QUESTION[""]) if name == "question" else ""
                 self.report.error(self.path, self.line(nested), f"'{written}' cannot be inside '{name}'{advice}")
             elif nested.type == "blockquote_open" or nested.type == "blockquote_close":
-                if name == "question" and not quotes and (alert := _alert_of(inner, at)) is not None:
+                if name == "question" and not quotes and not answered and (alert := _alert_of(inner, at)) is not None:
                     advice = _IN_QUESTION["tip"] if alert.lower() in ("tip", "hint") else _ALERT_ADVICE
                     self.report.error(
                         self.path, self.line(nested), f"'> [!{alert}]' cannot be inside 'question'{advice}"

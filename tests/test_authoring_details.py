@@ -192,3 +192,16 @@ def test_links_as_jekyll_lessons_write_them(make_course: MakeCourse, tmp_path: P
     build(root, tmp_path / "site")
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
     assert '<a href="testing.html">next</a>, <a href="testing.html">again</a>, <a href="#more">more</a>' in page
+
+
+def test_what_follows_a_questions_answer_is_one_error_not_one_a_block(make_course: MakeCourse) -> None:
+    """A Docusaurus answer after the answer line, '<details>', its text, '</details>': three errors for
+    one mistake (SPEC: one message per root cause)."""
+    unit = (
+        "---\ntitle: A\nobjectives:\n  o: Do it\n---\n\n::: question o\nQ?\n\n= 4\n\n"
+        "<details><summary>Why</summary>\n\nBecause.\n\n</details>\n:::\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit})
+    assert [str(p) for p in load_course(root).report.errors] == [
+        "units/01-a.md:12: only a '> explanation' may follow the answer of a question"
+    ]

@@ -350,7 +350,7 @@ class BlockParser:
                         self.path, self.line(nested), f"'> [!{alert}]' cannot be inside 'question'{advice}"
                     )
                 quotes += nested.nesting
-            elif name == "question" and not quotes and _holds_details(nested):
+            elif name == "question" and not quotes and not answered and _holds_details(nested):
                 self.report.error(
                     self.path, self.line(nested), "'<details>' cannot be inside 'question'" + _ANSWER_ADVICE
                 )
@@ -675,11 +675,12 @@ class BlockParser:
         return None
 
     def _explanation(self, rest: list[list[Token]]) -> str | None:
-        parts = []
+        parts, said = [], False
         for block in rest:
             if _is_blockquote(block):
                 parts.append(self.render(block[1:-1]))
-            elif block[0].type != "container_block_open":  # (a box: said, with what to write instead)
+            elif block[0].type != "container_block_open" and not said:  # (a box: said, with what to write instead)
+                said = True  # (the first: '<details>', its text and '</details>' are one mistake)
                 self.report.error(
                     self.path, self.line(block[0]), "only a '> explanation' may follow the answer of a question"
                 )

@@ -688,7 +688,8 @@ def test_mathjax_environments_and_colours_are_tables_row_by_row(formula: str, ex
 
 def test_an_aligned_relation_keeps_its_space_and_a_colour_its_argument() -> None:
     html, _ = parse_lesson(ALIGNED + "\n" + COLOURED_MATRIX)
-    assert '<mtd columnalign="left"><mrow /><mo>&#x0003D;</mo>' in html  # '&=' a relation, as LaTeX sets it
+    relation = '<mtd columnalign="left" style="text-align:left"><mrow /><mo>&#x0003D;</mo>'
+    assert relation in html  # '&=' a relation, as LaTeX sets it
     assert html.count("<mstyle") == 2 and '<mstyle mathcolor="red"><mi>a</mi></mstyle>' in html
     assert '<mstyle mathcolor="blue"><mi>d</mi></mstyle>' in html
     html, _ = parse_lesson("$\\color{red}{a {b} \\color{blue}{c}} d$ and $\\color{green} e$\n")
@@ -887,3 +888,26 @@ def test_a_script_in_a_unit_is_said_not_to_run_once_a_unit(make_course: MakeCour
         ]
     root = make_course({"course.yml": "title: T\ncsp: false\n", "units/a.md": unit}, name="open")
     assert "[script]" not in CliRunner().invoke(main, ["check", str(root)]).output
+
+
+def test_mathml_is_written_as_chromiums_mathml_core_reads_it() -> None:
+    """QuantEcon's and LearningFromData's formulas in Chromium: 'aligned' cells centred, \\boldsymbol{\\mu}
+    and \\mathbf{\\Sigma} not bold, '\\Bigl\\{' with its backslash, a tiny \\overbrace, limits beside 'lim'."""
+    from masterysite.parse.markdown import render_math
+
+    aligned = render_math("\\begin{aligned} a &= b \\\\ cc &= d \\end{aligned}", {"display_mode": True})
+    assert aligned.count('<mtd columnalign="right" style="text-align:right">') == 2
+    assert aligned.count('<mtd columnalign="left" style="text-align:left">') == 2
+    bold = render_math("\\boldsymbol{\\mu} \\mathbf{\\Sigma} \\mathbf{Ax} \\boldsymbol{x} \\mathbf{2}", {})
+    assert "mathvariant" not in bold
+    assert [f"&#x{c:X};" in bold for c in (0x1D741, 0x1D6BA, 0x1D400, 0x1D431, 0x1D499, 0x1D7D0)] == [True] * 6
+    kept = render_math("\\boldsymbol{\\nabla}", {})  # (no bold letter for it: as written)
+    assert 'mathvariant="bold"' in kept
+    braces = render_math("\\Bigl\\{ x \\Bigr\\} \\overbrace{a+b}^{n} \\underbrace{c}_{m}", {})
+    assert ">{</mo>" in braces and ">}</mo>" in braces and "\\" not in braces
+    assert braces.count('<mo stretchy="true">&#x23D') == 2
+    limits = render_math("\\lim_{x \\to 0} f = \\sup_{n} a_n", {"display_mode": True})
+    assert limits.count('<munder><mo movablelimits="true">') == 2 and "<msub><mo>" not in limits
+    assert limits.count("</munder>") == 2 and "<msub><mi>a</mi>" in limits
+    inline = render_math("\\lim_{x \\to 0} f", {})  # (inline: beside it, as LaTeX sets it)
+    assert "<msub><mo>lim</mo>" in inline

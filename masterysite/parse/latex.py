@@ -232,3 +232,77 @@ def _split(text: str, separator: str) -> list[str]:
         index += 1
     parts.append(text[last:])
     return parts
+
+
+# --- MathML as Chromium shows it ---------------------------------------------------------------------
+# Chromium implements MathML Core, which leaves out what latex2mathml relies on for some of MathJax's
+# LaTeX: a table cell's 'columnalign' (every cell centred: the '=' of 'aligned' rows did not line up),
+# 'mathvariant' other than normal (\boldsymbol{\mu} and \mathbf{\Sigma} were not bold), an operator's
+# limits under it in display math. Firefox and Safari read both forms alike.
+
+_COLUMN = re.compile(r'<mtd columnalign="(left|right)"')
+_VARIANT = re.compile(r'<m([in]) mathvariant="(bold|bold-italic)">([^<]*)</m\1>')
+_ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
+_BRACE = re.compile(r"(<mo[^>]*>)\\([{}])</mo>")  # '\bigl\{': latex2mathml keeps the backslash
+_STRETCHED = re.compile(r"<mo>(&#x23D[EF];)</mo>")  # \overbrace, \underbrace: over the whole expression
+_LIMITS = re.compile(r"<msub><mo>(lim|sup|inf|max|min|liminf|limsup|argmax|argmin|det|gcd|Pr)</mo>")
+_STARTS = {  # (bold, bold italic): the first letter's code point among Unicode's mathematical letters
+    "A": (0x1D400, 0x1D468), "a": (0x1D41A, 0x1D482), "Α": (0x1D6A8, 0x1D71C), "α": (0x1D6C2, 0x1D736),
+}  # fmt: skip
+
+
+def _bold(text: str, italic: bool) -> str | None:
+    """``text`` in Unicode's bold (italic) letters, or None when one character has none."""
+    out = []
+    for char in _ENTITY.sub(lambda m: chr(int(m[1], 16)), text):
+        if "A" <= char <= "Z" or "a" <= char <= "z" or "Α" <= char <= "Ω" or "α" <= char <= "ω":
+            first = "A" if char <= "Z" else "a" if char <= "z" else "Α" if char <= "Ω" else "α"
+            out.append(chr(_STARTS[first][italic] + ord(char) - ord(first)))
+        elif "0" <= char <= "9" and not italic:
+            out.append(chr(0x1D7CE + ord(char) - ord("0")))
+        else:
+            return None
+    return "".join(out)
+
+
+def _variant(match: re.Match[str]) -> str:
+    bold = _bold(match[3], match[2] == "bold-italic")
+    if bold is None:
+        return match[0]
+    return f"<m{match[1]}>{''.join(f'&#x{ord(c):X};' for c in bold)}</m{match[1]}>"
+
+
+def _under(mathml: str) -> str:
+    """In display math, '\\lim_{x}': the limit under the operator (an munder, whose movable limits an
+    inline formula sets beside it)."""
+    out, done = [], 0
+    for match in _LIMITS.finditer(mathml):
+        if match.start() < done:
+            continue
+        depth, at = 0, match.start()
+        for tag in re.finditer(r"<(/?)msub>", mathml[at:]):
+            depth += -1 if tag[1] else 1
+            if depth == 0:
+                close = at + tag.start()
+                break
+        else:
+            return mathml
+        out += [mathml[done:at], f'<munder><mo movablelimits="true">{match[1]}</mo>', mathml[match.end() : close]]
+        out.append("</munder>")
+        done = close + len("</msub>")
+    return "".join(out) + mathml[done:] if out else mathml
+
+
+def for_mathml_core(mathml: str) -> str:
+    """latex2mathml's MathML with what Chromium's MathML Core does not read written as it reads it."""
+    if "columnalign" in mathml:
+        mathml = _COLUMN.sub(r'\g<0> style="text-align:\1"', mathml)
+    if 'mathvariant="bold' in mathml:
+        mathml = _VARIANT.sub(_variant, mathml)
+    if "\\" in mathml:
+        mathml = _BRACE.sub(r"\1\2</mo>", mathml)
+    if "&#x23D" in mathml:
+        mathml = _STRETCHED.sub(r'<mo stretchy="true">\1</mo>', mathml)
+    if "<msub><mo>" in mathml and 'display="block"' in mathml:
+        mathml = _under(mathml)
+    return mathml

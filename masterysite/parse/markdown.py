@@ -34,7 +34,7 @@ from pygments.util import ClassNotFound
 
 from masterysite.parse import sanitize
 from masterysite.parse.extras import GATED, extend_markdown
-from masterysite.parse.latex import for_latex2mathml
+from masterysite.parse.latex import for_latex2mathml, for_mathml_core
 
 BLOCKS = ("question", "corrective", "enrichment")
 _FORMATTER = HtmlFormatter(nowrap=True)
@@ -58,7 +58,7 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
         rewritten = for_latex2mathml(latex)
         if not rewritten.strip():
             return ""  # a formula of definitions only (\newcommand): nothing to show, as MathJax shows nothing
-        mathml = str(latex_to_mathml(rewritten, display=display))
+        mathml = for_mathml_core(str(latex_to_mathml(rewritten, display=display)))
         if "<mi>\\" in mathml and (unknown := _UNKNOWN_COMMAND.search(mathml)):
             math_failures.append(f"\0{unknown.group(1)}\0{latex}")  # a lesson's own macro ('\\vect'): say so
         elif _AMPERSAND in mathml:

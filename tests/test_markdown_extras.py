@@ -911,3 +911,10 @@ def test_mathml_is_written_as_chromiums_mathml_core_reads_it() -> None:
     assert limits.count("</munder>") == 2 and "<msub><mi>a</mi>" in limits
     inline = render_math("\\lim_{x \\to 0} f", {})  # (inline: beside it, as LaTeX sets it)
     assert "<msub><mo>lim</mo>" in inline
+
+
+def test_a_tex_comment_in_a_formula_is_left_out_as_tex_leaves_it() -> None:
+    """A page's preamble of macros with a '%' line (an MkDocs course): shown as source at the top of the page."""
+    html, problems = parse_lesson("$$\n\\def\\C{\\mathbb{C}}\n% the complex numbers\n$$\n\n$z \\in \\C$, 50\\% off.\n")
+    assert problems == [] and "math-source" not in html and "comment" not in html
+    assert "&#x02102;" in html and "&#x00025;" not in html  # ℂ; the '\%' in the text is Markdown's: '%'

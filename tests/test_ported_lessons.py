@@ -272,6 +272,8 @@ def test_inline_math_at_the_start_of_a_text_that_ends_with_a_digit() -> None:
     assert html.startswith('<p><span class="math inline"><math') and "$" not in html
     html, _ = parse("It costs 5$ or 7$.\n")
     assert html == "<p>It costs 5$ or 7$.</p>\n"  # still money
+    html, _ = parse("The 1$\\sigma$ interval, $5 or US$10, $x$2.\n")  # as pandoc reads them (LearningFromData)
+    assert html.count("<math ") == 1 and "<p>The 1<span" in html and "$5 or US$10, $x$2.</p>" in html
 
 
 def test_quarto_inline_code_and_a_sub_page_link_are_named(make_course: MakeCourse) -> None:

@@ -16,6 +16,7 @@ import re
 _BEGIN = re.compile(r"\\begin\{(aligned|alignedat|split|gathered)\}")
 _ENVIRONMENT = re.compile(r"\\(begin|end)\{(\w+\*?)\}")
 _COLOR = re.compile(r"\\color\s*\{([^{}]*)\}\s*(?=\{)")
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")  # TeX's comment, to the end of its line ('\%' is a percent sign)
 _ROW_SPACE = re.compile(r"\\\\\s*\[[^\]]*\]")  # '\\[4pt]': latex2mathml's array reads '[4pt]' as text
 
 
@@ -101,7 +102,10 @@ def for_latex2mathml(latex: str) -> str:
     """``latex`` with the environments and colours above rewritten (unchanged when it has none); and what
     MathJax reads and latex2mathml does not: ``\\mathrm{A}`` of one letter upright (as ``\\text{A}``),
     ``\\arg`` an operator, ``\\operatorname{arg\\,min}`` with its space, and an equation's ``\\label`` and
-    ``\\nonumber`` left out, not shown as commands (``\\tag{3}`` shows its '(3)')."""
+    ``\\nonumber`` left out, not shown as commands (``\\tag{3}`` shows its '(3)'); a ``%`` comment too, as
+    TeX reads one (a formula of macro definitions and comments had been shown as its source)."""
+    if "%" in latex:
+        latex = _COMMENT.sub("", latex)
     if MACROS and "\\" in latex:
         latex = _expanded(latex)
     if "\\mathrm" in latex:

@@ -69,19 +69,23 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
         return f'<code class="math-source">{html.escape(latex)}</code>'
 
 
-def _from_the_start(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
-    """mdit-py-plugins' inline math rule, which, at the start of a text, takes its last character for
-    the one before the ``$`` (``src[-1]``): '$x$ as in prince_2023' was text, for the '3' at its end."""
+def _no_digit_after(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    r"""An inline formula as pandoc reads one: a digit may come before its opening dollar ('the 1$\sigma$
+    interval', LearningFromData's), not after its closing one ('$5 and $10' is two prices). (mdit-py-plugins'
+    rule refuses a digit on both sides, and at the start of a text took its last character for the one
+    before the dollar: '$x$ as in prince_2023' had been text.)"""
 
     def math_inline(state: StateInline, silent: bool) -> bool:
-        if state.pos or not state.src[-1:].isdigit():
-            return rule(state, silent)
-        src = state.src
-        state.src = src + " "  # (the rule reads no further than posMax otherwise)
-        try:
-            return rule(state, silent)
-        finally:
-            state.src = src
+        start = state.pos
+        if not rule(state, True):
+            return False
+        end, state.pos = state.pos, start
+        if state.src[end : end + 1].isdigit():
+            return False
+        if silent:
+            state.pos = end
+            return True
+        return rule(state, False)
 
     return math_inline
 
@@ -1034,8 +1038,8 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.add_render_rule("math_inline", _inline_formula)
     md.add_render_rule("math_block", render_math_block)  # a labelled formula: numbered (parse/xref.py)
     ruler = md.inline.ruler
-    pandoc = _from_the_start(ruler.__rules__[ruler.__find__("math_inline")].fn)
-    myst = _from_the_start(math_inline_dollar(allow_space=True, allow_digits=False, allow_double=True))
+    pandoc = _no_digit_after(math_inline_dollar(allow_space=False, allow_digits=True, allow_double=True))
+    myst = _no_digit_after(math_inline_dollar(allow_space=True, allow_digits=True, allow_double=True))
     ruler.at("math_inline", lambda state, silent: (myst if state.env.get(MYST_MATH) else pandoc)(state, silent))
     # '$$' on a line of its own also ends a paragraph, as pandoc reads it (lessons write "the model\n$$"):
     # inside one, the formula was published as text, its '_' read as emphasis

@@ -323,7 +323,8 @@ def test_a_box_in_a_question_is_one_error_that_says_what_to_write_instead(make_c
         "- [x] `FROM`\n- [ ] `RUN`\n\n> <details><summary>Why</summary>A feedback may hold one.</details>\n:::\n\n"
         "::: question build\n> [!TIP]\n> Think of the base.\n\nFirst?\n\n- [x] `FROM`\n- [ ] `RUN`\n\n"
         "> [!NOTE]\n> Every Dockerfile: an explanation, sealed, as written.\n:::\n\n"
-        "::: question build\n> [!NOTE]\n> A note.\n\nFirst?\n\n== FROM\n:::\n"
+        "::: question build\n> [!NOTE]\n> A note.\n\nFirst?\n\n== FROM\n:::\n\n"
+        "::: question build\n> <details><summary>Answer</summary>FROM</details>\n\nFirst?\n\n== FROM\n:::\n"
     )
     root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit})
     result = CliRunner().invoke(main, ["check", str(root)])
@@ -341,4 +342,5 @@ def test_a_box_in_a_question_is_one_error_that_says_what_to_write_instead(make_c
         "units/01-a.md:55: '> [!NOTE]' cannot be inside 'question': in a question a quote is shown as written"
         " ('[!NOTE]' and all), with the prompt before the answer and as the explanation after it; put the box in"
         " the lesson before the question",
+        "units/01-a.md:64: '<details>' cannot be inside 'question'" + answer,  # (a quote in the prompt: shown)
     ]

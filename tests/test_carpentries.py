@@ -185,6 +185,13 @@ def test_a_jekyll_lessons_questions_and_key_points_lists_are_its_boxes(make_cour
     assert "<li>A job is a script.</li>\n<li>The scheduler shares the nodes.</li>" in lesson
     ids = re.findall(r'id="(ms-block-\d+-title)"', page)
     assert len(ids) == 3 == len(set(ids))  # (the callout's box and the two lists: ids of their own)
+    unit = (  # a comment is never published (nor the lesson's footnotes listed again: one 'fn1')
+        '---\ntitle: A\nkeypoints:\n- "A point <!-- NOTE TO SELF -->"\n---\n\nText[^1].\n\n[^1]: A note.\n'
+    )
+    root = make_course({"course.yml": "title: T\nextra_keys: [keypoints]\n", "units/01-a.md": unit}, "noted")
+    build(root, tmp_path / "noted-site")
+    page = (tmp_path / "noted-site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert "NOTE TO SELF" not in page and "A point" in page and page.count('id="fn1"') == 1
     unit = '---\ntitle: A\nkeypoints:\n- See [the setup](gone.md).\n- <b id="ms-unit-data">x</b>\n---\n\nText.\n'
     root = make_course({"course.yml": "title: T\nextra_keys: [keypoints]\n", "units/01-a.md": unit}, "checked")
     assert [str(p) for p in load_course(root).report.errors] == [  # checked as the lesson is, at the key's line

@@ -718,3 +718,15 @@ def test_a_reference_to_a_figure_reads_its_caption_as_the_figure_shows_it() -> N
     assert "<math " in words and "<em>big</em>" in words and "$" not in html
     text = f'<a href="#fig-q">{words} (more).</a>'
     assert f'<p>See {text}, {text} and <a href="#fig-q">this one</a>.</p>' in html
+
+
+def test_a_reference_never_reads_a_caption_in_a_question_or_the_enrichment() -> None:
+    """A target just before a question whose prompt starts with a figure: '{numref}' read its caption, a
+    blank's answer included, in the lesson (a reviewer's); so did one to a figure in the enrichment."""
+    html, _ = parse(
+        "See {numref}`pizza` and {ref}`extra`.\n\n(pizza)=\n::: question o\n```{figure} p.png\n"
+        "The pizza has [[BLANKSECRET8]] slices.\n```\n\n- [x] yes\n- [ ] no\n:::\n\n"
+        "::: enrichment More\n```{figure} q.png\n:name: extra\nENRICHMENTSECRET words.\n```\n:::\n"
+    )
+    lesson = html.split("<fieldset")[0]
+    assert "BLANKSECRET8" not in html and "ENRICHMENTSECRET" not in lesson

@@ -432,15 +432,37 @@ def mdx_comments(body: str) -> str:
     return _MDX_COMMENT.sub(left_out, body)
 
 
-_MDX_IMPORT = re.compile(r"^(?:import|export)[ \t]+(?:[\w*{}, \t]+[ \t]+from[ \t]+)?(['\"])[^'\"\n]+\1;?[ \t]*$", re.M)
+_IMPORTED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$*{}, \t")
+
+
+def _mdx_import(line: str) -> bool:
+    """``import Tabs from '@theme/Tabs';``, ``import './x.css'``, ``export { a } from "./b"``: read by hand,
+    in time that grows with the line (a pattern for it took cubic time on a line of spaces)."""
+    text = line.rstrip().removesuffix(";").rstrip()
+    if len(text) < 9 or text[-1] not in "'\"" or not text.startswith(("import ", "export ", "import\t", "export\t")):
+        return False
+    opening = text.rfind(text[-1], 0, len(text) - 1)
+    head = text[:opening].rstrip() if opening > 0 else ""
+    if head == "import":
+        return True
+    words = head[6:].rstrip()
+    return words.endswith(" from") and bool(words[:-5].strip()) and set(words[:-5]) <= _IMPORTED
 
 
 def mdx_imports(body: str) -> str:
     """MDX's ``import Tabs from '@theme/Tabs';`` lines (Docusaurus): what the page's components come from,
     never shown there; left out here, line for line (they were the first paragraphs a student saw). In a
-    code block, shown as written."""
-    code = fenced(body)
-    return _MDX_IMPORT.sub(lambda m: m[0] if any(a <= m.start() < b for a, b in code) else "", body)
+    code block, shown as written. One pass over the lines and the code blocks, both in order."""
+    code = iter(fenced(body))
+    block = next(code, None)
+    lines, at = body.split("\n"), 0
+    for number, line in enumerate(lines):
+        while block is not None and block[1] <= at:
+            block = next(code, None)
+        if line[:1] in "ie" and _mdx_import(line) and not (block is not None and block[0] <= at < block[1]):
+            lines[number] = ""
+        at += len(line) + 1
+    return "\n".join(lines)
 
 
 def old_mkdocs_quizzes(body: str) -> str:

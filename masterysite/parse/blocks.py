@@ -350,7 +350,7 @@ class BlockParser:
                         self.path, self.line(nested), f"'> [!{alert}]' cannot be inside 'question'{advice}"
                     )
                 quotes += nested.nesting
-            elif name == "question" and not quotes and not answered and _holds_details(nested):
+            elif name == "question" and not answered and _holds_details(nested):  # (a quote in the prompt too)
                 self.report.error(
                     self.path, self.line(nested), "'<details>' cannot be inside 'question'" + _ANSWER_ADVICE
                 )

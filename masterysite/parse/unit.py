@@ -385,11 +385,13 @@ def _listed_summaries(
             boxes.append("")
             continue
         text = f"::: {key}\n" + "".join(f"- {' '.join(item.split())}\n" for item in items) + ":::\n"
-        tokens = lessonmod.prepare(md, md.parse(text, env), env)
+        own = {name: value for name, value in env.items() if name != "footnotes"}  # (the lesson's: listed once)
+        tokens = lessonmod.prepare(md, drop_comments(md.parse(text, own)), own)
         for token in tokens:
             token.map = None  # (at the key's line: the list is not in the body)
         links.rewrite(tokens, meta.line_of(key))
-        boxes.append(md.renderer.render(tokens, md.options, env))
+        boxes.append(md.renderer.render(tokens, md.options, own))
+        env["ms_block_count"] = own.get("ms_block_count", 0)  # (each box an id of its own)
     return boxes
 
 

@@ -80,7 +80,7 @@ def _labels(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]
         if after is None or after.attrGet("id") != ident:  # (a heading of that id already: no second one)
             token.meta["id"] = ident
         if index not in sealed:  # (a figure's target reads its caption)
-            title = title or _caption_of_figure(tokens, index) or str(token.meta.get("title") or "")
+            title = title or _caption_of_figure(tokens, index, sealed) or str(token.meta.get("title") or "")
             found.setdefault(label, (ident, title or label))
     return found
 
@@ -94,9 +94,12 @@ class _Title(str):
     tokens: list[Token]
 
 
-def _caption_of_figure(tokens: list[Token], index: int) -> _Title | None:
-    """The caption of the figure right after the target at ``index`` (myst._image), as parsed."""
+def _caption_of_figure(tokens: list[Token], index: int, sealed: set[int]) -> _Title | None:
+    """The caption of the figure right after the target at ``index`` (myst._image), as parsed; never one
+    in a question or the enrichment (a target just before a question: its blanks' answers, its words)."""
     for at in range(index + 1, min(index + 8, len(tokens) - 1)):
+        if at in sealed or tokens[at].type == "container_block_open":
+            return None
         if tokens[at].type == "html_block" and tokens[at].content.startswith("</figure"):
             return None
         if tokens[at].tag == "figcaption" and tokens[at].nesting == 1:

@@ -730,3 +730,13 @@ def test_a_reference_never_reads_a_caption_in_a_question_or_the_enrichment() -> 
     )
     lesson = html.split("<fieldset")[0]
     assert "BLANKSECRET8" not in html and "ENRICHMENTSECRET" not in lesson
+
+
+def test_a_directives_yaml_options_keep_their_nesting() -> None:
+    """QuantEcon's code cells: 'mystnb: figure: caption: |' lost its indentation when read, failed to parse,
+    and the whole options block was shown as the first lines of the code."""
+    html, _ = parse(
+        "```{code-cell} ipython3\n---\nmystnb:\n  figure:\n    caption: |\n      Two experiments.\n"
+        "    name: fig-a\n---\nx = 1\n```\n"
+    )
+    assert "mystnb" not in html and "Two experiments" not in html and "x" in html

@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import html
 import re
+import textwrap
 from typing import Any
 
 import yaml
@@ -198,7 +199,8 @@ def options_at(state: StateBlock, line: int, end: int) -> tuple[dict[str, str], 
         close = next((n for n in range(line + 1, end) if _text(state, n).strip() == "---"), None)
         if close is not None:
             try:
-                data = yaml.safe_load("\n".join(_text(state, n) for n in range(line + 1, close)))
+                lines = (state.src[state.bMarks[n] : state.eMarks[n]] for n in range(line + 1, close))
+                data = yaml.safe_load(textwrap.dedent("\n".join(lines)))  # (indented: YAML's nesting kept)
             except yaml.YAMLError:
                 data = None
             if isinstance(data, dict):

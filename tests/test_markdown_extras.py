@@ -357,11 +357,16 @@ def test_markdown_of_other_tools_published_as_text_is_a_warning() -> None:
     ]
 
 
-def test_a_quarto_equation_label_leaves_the_formula_typeset() -> None:
-    html, problems = parse_lesson("$$\n\\frac{a}{b} = c\n$$ {#eq-frac}\n\n$$ E = mc^2 $$ {#eq-mass}\n\nAfter.\n")
+def test_a_quarto_equation_label_numbers_the_formula_and_its_references_link_to_it() -> None:
+    html, problems = parse_lesson(
+        "$$\n\\frac{a}{b} = c\n$$ {#eq-frac}\n\n$$ E = mc^2 $$ {#eq-mass}\n\nAfter @eq-mass, see [-@eq-frac].\n"
+    )
     assert problems == []
-    assert html.count('display="block"') == 2 and "$$" not in html and "eq-" not in html
-    assert html.endswith("<p>After.</p>\n")
+    assert html.count('display="block"') == 2 and "$$" not in html and "{#" not in html
+    assert (
+        '<div class="math block math-numbered" id="eq-mass">' in html and '<span class="math-number">(2)</span>' in html
+    )
+    assert html.endswith('<p>After <a href="#eq-mass">(2)</a>, see <a href="#eq-frac">1</a>.</p>\n')
     html, _ = parse_lesson("```markdown\n$$ E = mc^2 $$ {#eq-mass}\n```\n")  # shown as written in code
     assert "$$ E = mc^2 $$ {#eq-mass}" in html
 
@@ -551,7 +556,7 @@ def test_quarto_citations_equation_references_and_table_captions_are_warned() ->
         "citation '[@Brockwell:Davis:2002, p. 4]'",
         "table caption ': Values {#tbl-v}'",
     ]
-    assert "(equations are not numbered here): name it in words" in problems[1]
+    assert "no formula of this unit has that label (write it after the formula: '$$ … $$ {#eq-name}')" in problems[1]
 
 
 def test_a_code_blocks_title_is_shown_above_it() -> None:

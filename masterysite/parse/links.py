@@ -37,7 +37,8 @@ _FOREIGN = [
     ),
     (
         re.compile(r"(?<![\w.@])@eq-[\w-]+"),
-        "Quarto cross-reference '{}' is shown as text (equations are not numbered here): name it in words",
+        "Quarto cross-reference '{}' is shown as text: no formula of this unit has that label (write it after the"
+        " formula: '$$ … $$ {{#eq-name}}')",
     ),
     (
         re.compile(rf"(?<![\w.@])@(?:{_XREF_KINDS})-[\w-]+"),

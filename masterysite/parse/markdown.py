@@ -697,16 +697,17 @@ def normalize(state: StateCore) -> None:
         markdown_its_normalize(state)
 
 
-_EQUATION_LABEL = re.compile(r"(\$\$)[ \t]*\{#eq-[^{}\s]*\}[ \t]*$", re.M)
+_EQUATION_LABEL = re.compile(r"(\$\$)[ \t]*\{#(eq-[^{}\s]*)\}[ \t]*$", re.M)
 
 
 def quarto_equation_labels(state: StateCore) -> None:
-    """Quarto's ``$$ {#eq-mass}`` after a display formula: the label is dropped (cross-references are not
-    read), so the ``$$`` closes the formula; as written, the whole formula was published as text."""
+    """Quarto's ``$$ {#eq-mass}`` after a display formula: its label, written as MyST's ``$$ (eq-mass)``,
+    so the formula is numbered and ``@eq-mass`` a link to it (parse/xref.py); as written, the whole formula
+    had been published as text."""
     if "{#eq-" in state.src:
         code = fenced(state.src)
         state.src = _EQUATION_LABEL.sub(
-            lambda m: m.group(1) if not any(start < m.start() < end for start, end in code) else m.group(0), state.src
+            lambda m: f"$$ ({m[2]})" if not any(start < m.start() < end for start, end in code) else m[0], state.src
         )
 
 

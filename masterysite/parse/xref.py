@@ -27,7 +27,7 @@ from masterysite.parse.markdown import theme_safe
 from masterysite.parse.sealed import sealed_indexes
 
 _KINDS = "fig|sec|tbl|thm|lem|cor|prp|cnj|def|exm|exr|alg"  # (a theorem-like box: lesson.THEOREMS)
-_REFERENCE = re.compile(rf"(?<![\w.@])(?:\[(-?)@((?:{_KINDS})-[\w-]*\w)\]|@((?:{_KINDS})-[\w-]*\w))")
+_REFERENCE = re.compile(rf"(?<![\w.@])(?:\[(-?)@((?:{_KINDS}|eq)-[\w-]*\w)\]|@((?:{_KINDS}|eq)-[\w-]*\w))")
 # ': Caption {#tbl-x tbl-colwidths="[15,85]"}': the caption, then the table's attributes (its id kept)
 _CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(\{[^{}]*\})?\s*$", re.S)
 _TABLE_ID = re.compile(r"(?<![^{\s])#(tbl-[\w-]*\w)")
@@ -42,6 +42,9 @@ def cross_references(tokens: list[Token]) -> list[Token]:
     sealed = sealed_indexes(tokens)
     targets = _targets(tokens, sealed)
     labels = _labels(tokens, sealed)
+    for label, (ident, reads) in labels.items():  # Quarto's '@eq-mass' to '$$ … $$ {#eq-mass}': '(1)'
+        if label.startswith("eq-") and reads.startswith("("):
+            targets.setdefault(ident, ("eq", reads))
     if targets or labels:
         for token in tokens:
             if token.type == "inline" and token.children and "@" in token.content and targets:
@@ -342,8 +345,10 @@ def _linked(children: list[Token], targets: dict[str, tuple[str, str]]) -> list[
             link = Token("link_open", "a", 1)
             link.attrSet("href", "#" + ident)
             out.append(link)
-            if kind != "sec" and not match.group(1):  # '[-@fig-x]': the number alone
+            if kind not in ("sec", "eq") and not match.group(1):  # '[-@fig-x]': the number alone
                 out += [_word(kind), Token("text", "", 0, content=" ")]
+            if kind == "eq" and match.group(1):  # '[-@eq-x]': '1', as '(1)' reads without its brackets
+                reads = reads[1:-1]
             out += [Token("text", "", 0, content=reads), Token("link_close", "a", -1)]
             pos = match.end()
         if pos < len(content):

@@ -740,3 +740,10 @@ def test_a_directives_yaml_options_keep_their_nesting() -> None:
         "    name: fig-a\n---\nx = 1\n```\n"
     )
     assert "mystnb" not in html and "Two experiments" not in html and "x" in html
+
+
+def test_a_link_with_no_text_reads_its_address() -> None:
+    """LearningFromData's '[](https://…/sum_rule.html)': a link no one could see, as MyST shows the address."""
+    html, _ = parse("In [](https://example.org/sum_rule.html) and [](mailto:a@b.org), [x](https://c.org).\n")
+    assert '<a href="https://example.org/sum_rule.html">https://example.org/sum_rule.html</a>' in html
+    assert '<a href="mailto:a@b.org">a@b.org</a>' in html and '<a href="https://c.org">x</a>' in html

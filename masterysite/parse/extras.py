@@ -381,6 +381,8 @@ def _core(state: StateCore) -> None:
                 _heading_attributes(tokens[index - 1], token)
             if "`{=" in content and token.children:
                 token.children = _raw_inline(token.children)
+            if "[](" in content and token.children:
+                _address_as_text(token.children)
     for index in reversed(titled):
         _code_title(tokens, index)
     if "]:" in state.src and "{" in state.src and state.env.get("references"):
@@ -419,6 +421,16 @@ def _reference_attributes(state: StateCore) -> None:
 
 _TEX_LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")  # an equation's label, as LaTeX writes it
 _RAW = re.compile(r"\{=([\w-]+)\}")  # pandoc's raw attribute: '```{=latex}', '`<b>`{=html}'
+
+
+def _address_as_text(children: list[Token]) -> None:
+    """MyST's ``[](https://example.org/a.html)``: a link with no text reads its address, as MyST shows it (it
+    was a link no one could see or follow). One to a label reads the title it leads to (xref.py)."""
+    for index in range(len(children) - 2, -1, -1):
+        link = children[index]
+        href = str(link.attrGet("href") or "") if link.type == "link_open" else ""
+        if href.startswith(("https://", "http://", "mailto:")) and children[index + 1].type == "link_close":
+            children.insert(index + 1, Token("text", "", 0, content=href.removeprefix("mailto:")))
 
 
 def _raw_inline(children: list[Token]) -> list[Token]:

@@ -925,3 +925,19 @@ def test_a_tex_comment_in_a_formula_is_left_out_as_tex_leaves_it() -> None:
     html, problems = parse_lesson("$$\n\\def\\C{\\mathbb{C}}\n% the complex numbers\n$$\n\n$z \\in \\C$, 50\\% off.\n")
     assert problems == [] and "math-source" not in html and "comment" not in html
     assert "&#x02102;" in html and "&#x00025;" not in html  # ℂ; the '\%' in the text is Markdown's: '%'
+
+
+def test_physics_and_katex_commands_lessons_use_as_latex() -> None:
+    """An MkDocs course loads MathJax's physics package, a Docusaurus page KaTeX: '\\abs{x}', '\\norm{y}', '\\R'
+    were said to be commands 'LaTeX does not have' and shown as their names."""
+    html, problems = parse_lesson(
+        "$\\abs{x} \\le \\norm{y}$, $x \\in \\R$, $\\bra{a}\\ket{b}$, $\\vb{v} \\Rightarrow w$ and $\\pdv{f}{x}$.\n"
+    )
+    assert "&#x0211D;" in html and "&#x1D42F;" in html and "&#x02016;" in html and "&#x027E8;" in html
+    assert "&#x021D2;" in html  # ('\Rightarrow' is not '\R' and more)
+    assert problems == [
+        "units/a.md:5: warning: math '\\pdv{f}{x}' uses '\\pdv' of MathJax's physics package, which is not read"
+        " here: it is shown as its name; write it out (\\frac{\\partial f}{\\partial x}) [math]"
+    ]
+    html, _ = parse_lesson("$$\\newcommand{\\abs}[1]{|#1|_{own}}$$\n\n$\\abs{x}$\n")  # (a lesson's own comes first)
+    assert "<mi>o</mi><mi>w</mi><mi>n</mi>" in html

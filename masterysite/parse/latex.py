@@ -46,11 +46,24 @@ def _definitions(latex: str) -> list[tuple[int, int, str, int, str]]:
     return found
 
 
+_PACKAGES = {  # commands MathJax's physics package and KaTeX define, that lessons use as LaTeX's own
+    "abs": (1, r"\left|#1\right|"), "norm": (1, r"\left\|#1\right\|"), "vb": (1, r"\mathbf{#1}"),
+    "bra": (1, r"\left\langle #1\right|"), "ket": (1, r"\left|#1\right\rangle"),
+    "R": (0, r"\mathbb{R}"), "N": (0, r"\mathbb{N}"), "Z": (0, r"\mathbb{Z}"), "Q": (0, r"\mathbb{Q}"),
+    "C": (0, r"\mathbb{C}"), "Reals": (0, r"\mathbb{R}"), "natnums": (0, r"\mathbb{N}"),
+}  # fmt: skip
+
+
 def macros_of(text: str) -> dict[str, tuple[int, str]]:
-    """The macros a unit's formulas define (read from its whole text: a question may use one the lesson defines)."""
-    if "newcommand" not in text and "\\def" not in text:
+    """The macros a unit's formulas define (read from its whole text: a question may use one the lesson
+    defines), and those of MathJax's physics package and KaTeX it uses (``\\abs{x}``, ``\\R``) that it does
+    not define itself."""
+    if "\\" not in text:
         return {}
-    return {name: (count, body) for _start, _end, name, count, body in _definitions(text)}
+    found = {name: macro for name, macro in _PACKAGES.items() if f"\\{name}" in text}
+    if "newcommand" in text or "\\def" in text:
+        found.update((name, (count, body)) for _start, _end, name, count, body in _definitions(text))
+    return found
 
 
 def _argument(latex: str, pos: int) -> tuple[str, int] | None:

@@ -903,7 +903,7 @@ def test_mathml_is_written_as_chromiums_mathml_core_reads_it() -> None:
     from masterysite.parse.markdown import render_math
 
     aligned = render_math("\\begin{aligned} a &= b \\\\ cc &= d \\end{aligned}", {"display_mode": True})
-    assert aligned.count('<mtd columnalign="right" style="text-align:right">') == 2
+    assert aligned.count('<mtd columnalign="right" style="text-align:right;text-align:-webkit-right">') == 2
     assert aligned.count('<mtd columnalign="left" style="text-align:left">') == 2
     bold = render_math("\\boldsymbol{\\mu} \\mathbf{\\Sigma} \\mathbf{Ax} \\boldsymbol{x} \\mathbf{2}", {})
     assert "mathvariant" not in bold

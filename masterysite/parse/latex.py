@@ -282,6 +282,14 @@ def _bold(text: str, italic: bool) -> str | None:
     return "".join(out)
 
 
+def _aligned(match: re.Match[str]) -> str:
+    """A cell's alignment as CSS too: Chromium sets an mtd's content to the right only by WebKit's own
+    value ('right' is left as 'left'); other browsers take the plain one, or the attribute."""
+    if match[1] == "right":
+        return f'{match[0]} style="text-align:right;text-align:-webkit-right"'
+    return f'{match[0]} style="text-align:left"'
+
+
 def _variant(match: re.Match[str]) -> str:
     bold = _bold(match[3], match[2] == "bold-italic")
     if bold is None:
@@ -313,7 +321,7 @@ def _under(mathml: str) -> str:
 def for_mathml_core(mathml: str) -> str:
     """latex2mathml's MathML with what Chromium's MathML Core does not read written as it reads it."""
     if "columnalign" in mathml:
-        mathml = _COLUMN.sub(r'\g<0> style="text-align:\1"', mathml)
+        mathml = _COLUMN.sub(_aligned, mathml)
     if 'mathvariant="bold' in mathml:
         mathml = _VARIANT.sub(_variant, mathml)
     if "\\" in mathml:

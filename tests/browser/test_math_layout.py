@@ -38,6 +38,10 @@ def test_aligned_rows_line_up_their_equals_signs(page: Page, math_url: str) -> N
     assert equals.count() == 2
     first, second = (box["x"] for box in (equals.nth(0).bounding_box(), equals.nth(1).bounding_box()) if box)
     assert abs(first - second) < 1, (first, second)
+    cells = page.locator(".math.block").first.locator("mtr > mtd:first-child")  # 's' and 'h* + δ': to the right
+    ends = [box["x"] + box["width"] for box in (cells.nth(0).locator("> *").last.bounding_box(),
+                                                cells.nth(1).locator("> *").last.bounding_box()) if box]  # fmt: skip
+    assert len(ends) == 2 and abs(ends[0] - ends[1]) < 1, ends
 
 
 def test_a_bold_vector_is_bold_and_a_limit_sits_under_its_operator(page: Page, math_url: str) -> None:

@@ -53,6 +53,13 @@ _PACKAGES = {  # commands MathJax's physics package and KaTeX define, that lesso
     "C": (0, r"\mathbb{C}"), "Reals": (0, r"\mathbb{R}"), "natnums": (0, r"\mathbb{N}"),
 }  # fmt: skip
 
+PHYSICS_UNREAD = {  # the physics package's commands not expanded (their forms differ): how to write them
+    "pdv": "\\frac{\\partial f}{\\partial x}", "dv": "\\frac{\\mathrm{d} f}{\\mathrm{d} x}",
+    "qty": "\\left( … \\right)",
+    "braket": "\\langle a | b \\rangle", "expval": "\\langle A \\rangle", "grad": "\\nabla", "curl": "\\nabla \\times",
+    "dd": "\\mathrm{d}", "vu": "\\hat{\\mathbf{x}}", "mel": "\\langle a | A | b \\rangle", "comm": "[A, B]",
+}  # fmt: skip
+
 
 def macros_of(text: str) -> dict[str, tuple[int, str]]:
     """The macros a unit's formulas define (read from its whole text: a question may use one the lesson

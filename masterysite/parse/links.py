@@ -19,6 +19,7 @@ from masterysite.model import Link
 from masterysite.parse.extras import SAFE_ATTRIBUTES, dropped_attributes
 from masterysite.parse.markdown import THEME_ID_PREFIXES, block_name, theme_safe
 from masterysite.parse.myst import directive_name
+from masterysite.parse.xref import TEX_REFERENCE
 
 if TYPE_CHECKING:
     from masterysite.parse.unit import UnitSource
@@ -97,7 +98,6 @@ _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 # '$ x = 1 $', '$\hat{y} $': a formula with a space just inside a dollar, which pandoc does not read as
 # math (MyST does: myst.MYST_MATH). Not a price ('$5 = $10': a digit after the first dollar)
 _SPACED_MATH = re.compile(r"(?<![\\$\d])\$(?:\s+[^$\s\d][^$]*|[^$\s\d][^$]*\s)(?<!\\)\$(?![\d$])")
-_TEX_REFERENCE = re.compile(r"\\(eq)?ref\s*\{([^{}]*)\}")  # LaTeX's \eqref{x} in the text (xref.py)
 _TEX_SIGN = re.compile(r"\\[a-zA-Z]|[=^_]")
 
 
@@ -420,7 +420,7 @@ class LinkRewriter:
         for child in children:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
-            elif child.type == "text" and (match := _TEX_REFERENCE.search(child.content)):
+            elif child.type == "text" and (match := TEX_REFERENCE.search(child.content)):
                 self.tex_reference_said = True
                 self.report.warn(
                     self.source.path,

@@ -581,14 +581,6 @@ def _number(questions: list[Question]) -> tuple[Question, ...]:
     return tuple(questions)
 
 
-_PHYSICS = {  # the commands of MathJax's physics package that latex.py does not expand: how to write them
-    "pdv": "\\frac{\\partial f}{\\partial x}", "dv": "\\frac{\\mathrm{d} f}{\\mathrm{d} x}",
-    "qty": "\\left( … \\right)",
-    "braket": "\\langle a | b \\rangle", "expval": "\\langle A \\rangle", "grad": "\\nabla", "curl": "\\nabla \\times",
-    "dd": "\\mathrm{d}", "vu": "\\hat{\\mathbf{x}}", "mel": "\\langle a | A | b \\rangle", "comm": "[A, B]",
-}  # fmt: skip
-
-
 def _report_math(body: str, offset: int, path: str, report: Report) -> None:
     """Math that could not be typeset as written, each formula said at its line; a command of the lesson's
     own once a unit, with how many formulas use it (a lesson's macro is in most of its formulas)."""
@@ -614,13 +606,13 @@ def _report_math(body: str, offset: int, path: str, report: Report) -> None:
                 f" as its name; refer to a formula in the text, outside the dollars (\\eqref{{label}}, or"
                 " {eq}`label` in MyST)"
             )
-        elif command in _PHYSICS:  # MathJax's physics package: a package, not a lesson's own macro
+        elif command in latexmod.PHYSICS_UNREAD:  # MathJax's physics package: a package, not a lesson's own macro
             if command in said:
                 continue
             said.add(command)
             message = (
                 f"math '{latex[:40]}' uses '\\{command}' of MathJax's physics package, which is not read here: it is"
-                f" shown as its name; write it out ({_PHYSICS[command]})"
+                f" shown as its name; write it out ({latexmod.PHYSICS_UNREAD[command]})"
             )
         elif command:
             if command in said:

@@ -32,7 +32,7 @@ _REFERENCE = re.compile(rf"(?<![\w.@])(?:\[(-?)@((?:{_KINDS}|eq)-[\w-]*\w)\]|@((
 _CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(\{[^{}]*\})?\s*$", re.S)
 _TABLE_ID = re.compile(r"(?<![^{\s])#(tbl-[\w-]*\w)")
 WORDS = {"fig": "xref_figure", "tbl": "xref_table"}
-_TEX_REFERENCE = re.compile(r"\\(eq)?ref\s*\{([^{}]*)\}")
+TEX_REFERENCE = re.compile(r"\\(eq)?ref\s*\{([^{}]*)\}")  # LaTeX's \eqref{x}, \ref{x} (links.py too)
 
 
 def cross_references(tokens: list[Token]) -> list[Token]:
@@ -153,7 +153,7 @@ def _tex_references(text: Token, labels: dict[str, tuple[str, str]]) -> list[Tok
     the formula of that label, reading '(1)' and '1' (one to anything else is left as written)."""
     out: list[Token] = []
     done = 0
-    for match in _TEX_REFERENCE.finditer(text.content):
+    for match in TEX_REFERENCE.finditer(text.content):
         found = labels.get(match.group(2).strip())
         if found is None or not found[1].startswith("("):
             continue

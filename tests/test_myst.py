@@ -603,7 +603,10 @@ def test_a_figures_name_is_a_target_of_ref_numref_and_links(make_course: MakeCou
 def test_a_toggle_is_collapsed_and_a_chapters_table_of_contents_shows_nothing() -> None:
     """Jupyter Book's '{toggle}' (sphinx-togglebutton) and '{tableofcontents}': read as R chunks before,
     with a warning about knitr; the toggle's content was shown, the contents an empty code box."""
-    html, problems = parse_lesson("```{toggle}\nHidden until opened.\n```\n\n```{tableofcontents}\n```\n\nAfter.\n")
+    html, problems = parse_lesson(
+        "```{toggle}\nHidden until opened.\n```\n\n```{tableofcontents}\n```\n\n"
+        "```{contents} Contents\n:depth: 2\n```\n\nAfter.\n"  # (a page's own: its "On this page")
+    )
     assert problems == [] and "<pre" not in html
     assert boxes(html) == [("details", "ms-collapsed ms-collapsed--details", "<!--ms-t:block_details-->")]
     assert "<p>Hidden until opened.</p>\n</details>\n<p>After.</p>" in html

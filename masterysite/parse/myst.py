@@ -279,7 +279,8 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
 
 
 # directives read here that are not lesson blocks
-READ = (*CODE, "math", "figure", "image", "index", "raw", "comment", "tableofcontents")
+SILENT = ("index", "comment", "tableofcontents", "contents")  # (what Sphinx shows of these here: nothing)
+READ = (*CODE, "math", "figure", "image", "raw", *SILENT)
 GATED = ("solution-start", "exercise-start")
 
 
@@ -347,8 +348,8 @@ def other_directive(
         if argument.lower() == "html":
             token = state.push("html_block", "", 0)
             token.content, token.map = "".join(_raw(state, n) + "\n" for n in range(body, stop)), [start, after]
-    elif name not in ("index", "comment", "tableofcontents"):  # (Sphinx shows nothing of these here; a
-        # chapter's table of contents lists the chapters of a book, which a unit is not)
+    elif name not in SILENT:  # (a chapter's table of contents lists the chapters of a book, which a unit
+        # is not; a page's own, {contents}, is the unit's "On this page")
         token = state.push("fence", "code", 0)
         token.info = f"{{{name}}} {argument}".strip()
         token.content = "".join(_raw(state, n) + "\n" for n in range(body, stop))

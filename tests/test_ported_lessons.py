@@ -710,3 +710,17 @@ def test_mdx_imports_are_left_out_and_a_component_is_said_once() -> None:
         " of the lesson's site): it shows nothing, and what it holds is shown as it is; write out in Markdown what"
         " it should show [shown-as-text]"
     ]
+
+
+def test_an_mdx_code_block_is_read_as_the_lesson_line_for_line() -> None:
+    """Docusaurus' docs wrap their examples in '```mdx-code-block' fences (MDX to be rendered, kept from
+    Prettier): shown as code, with raw ':::' and JSX. Read as the lesson, its lines keeping their numbers;
+    one shown inside another code block (how it is written) stays code."""
+    html, problems = parse(
+        "````mdx-code-block\n:::note[Your Title]\n\nSome **content**.\n\n:::\n\n```js\nlet x = 1;\n```\n````\n\n"
+        "````text\n```mdx-code-block\n:::tip\n```\n````\n\n~~~ mdx-code-block\n[broken](nowhere.md)\n~~~\n"
+    )
+    assert boxes(html) == [("aside", "ms-callout ms-callout--note", "Your Title")]
+    assert "<strong>content</strong>" in html and '<code class="language-js">' in html
+    assert "```mdx-code-block\n:::tip\n```" in html and "mdx-code-block\n[broken]" not in html
+    assert len(problems) == 1 and problems[0].startswith("units/a.md:24: ") and "nowhere.md" in problems[0]

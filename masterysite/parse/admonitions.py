@@ -12,6 +12,7 @@ other type is an error that lists them, never a box of unknown meaning: quiz blo
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from typing import Any
@@ -462,6 +463,30 @@ def mdx_imports(body: str) -> str:
         if line[:1] in "ie" and _mdx_import(line) and not (block is not None and block[0] <= at < block[1]):
             lines[number] = ""
         at += len(line) + 1
+    return "\n".join(lines)
+
+
+_MDX_CODE_BLOCK = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*mdx-code-block[ \t]*")
+
+
+def mdx_code_blocks(body: str) -> str:
+    """Docusaurus' ```` ```mdx-code-block ```` fence: its content is the page's MDX, not code (its docs
+    wrap every example so, to keep Prettier off it): its fence lines left out, line for line, and what
+    it holds read as the lesson. It had been shown as code, with raw ``:::`` and JSX. In another code
+    block (a page showing how it is written), shown as written."""
+    lines = body.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for start, end in fenced(body):
+        first = bisect.bisect_right(starts, start) - 1
+        opening = _MDX_CODE_BLOCK.fullmatch(lines[first])
+        if opening is None:
+            continue
+        last = bisect.bisect_right(starts, end - 1) - 1
+        lines[first] = ""
+        if last > first and re.fullmatch(rf" {{0,3}}{opening[1][0]}{{{len(opening[1])},}}[ \t]*", lines[last]):
+            lines[last] = ""  # (one never closed ends with the unit)
     return "\n".join(lines)
 
 

@@ -23,6 +23,7 @@ from masterysite.parse import sealed, structure
 from masterysite.parse.admonitions import (
     ANSWERED,
     QUIZ_OPEN,
+    mdx_code_blocks,
     mdx_comments,
     mdx_imports,
     mkdocs_quizzes,
@@ -179,6 +180,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = mdx_comments(body)
     if "import " in body or "export " in body:  # MDX's imports
         body = mdx_imports(body)
+    if "mdx-code-block" in body:  # Docusaurus' MDX in a code fence
+        body = mdx_code_blocks(body)
     latexmod.MACROS = macros_of(body)  # (the unit's own \newcommand: MathJax keeps them for the page)
     tokens = md.parse(body, env)
     repaired = structure.repair(body, tokens, env)

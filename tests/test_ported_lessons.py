@@ -724,3 +724,22 @@ def test_an_mdx_code_block_is_read_as_the_lesson_line_for_line() -> None:
     assert "<strong>content</strong>" in html and '<code class="language-js">' in html
     assert "```mdx-code-block\n:::tip\n```" in html and "mdx-code-block\n[broken]" not in html
     assert len(problems) == 1 and problems[0].startswith("units/a.md:24: ") and "nowhere.md" in problems[0]
+
+
+def test_quartos_custom_callouts_are_said_all_at_once_with_their_own_titles() -> None:
+    """fmin.xyz's Quarto pages hold '{.callout-proof}' inside '{.callout-theorem}': the inner one was reported
+    only on the next build, once the outer was fixed; 'callout-question' was offered 'callout-caution', and
+    the advice titled the box "Callout-theorem"."""
+    _, problems = parse(
+        ":::: {.callout-theorem}\n::: {.callout-proof}\nP\n:::\n::::\n\n::: {.callout-question}\nQ\n:::\n\n"
+        "::: {.callout-notr}\nN\n:::\n"
+    )
+    assert [p.split(" (quiz blocks")[0] for p in problems] == [
+        "units/a.md:5: unknown block 'callout-theorem'",
+        "units/a.md:6: unknown block 'callout-proof'",
+        "units/a.md:11: unknown block 'callout-question'",
+        "units/a.md:15: unknown block 'callout-notr'",
+    ]
+    assert problems[0].endswith("make it a box ('::: {.callout-note title=\"Theorem\"}') or remove its ':::' lines")
+    assert problems[1].endswith("make it a box ('::: {.callout-note title=\"Proof\"}') or remove its ':::' lines")
+    assert "did you mean" not in problems[2] and problems[3].endswith("did you mean 'callout-note'?")

@@ -170,6 +170,7 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             continue
         if kind is None and name not in QUIZ_BLOCKS:
             problem(env, "unknown", line, name=name, braces=bool(token.meta.get("braces")))
+            _unknown_within(tokens[index + 1 : end], env)  # (every problem at once: not on the next build)
             index = end + 1  # its content is neither published nor checked further
             continue
         question = token.meta.get("admonition") == "question" and name != "details"  # ('??? question': a reveal)
@@ -187,6 +188,20 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
         out.append(token)
         index += 1
     return out
+
+
+def _unknown_within(tokens: list[Token], env: dict[str, Any]) -> None:
+    """The unknown names of the blocks inside an unknown one, said with it (Quarto's custom callouts nest:
+    a '{.callout-proof}' in a '{.callout-theorem}' was reported only once its outer block was fixed)."""
+    for token in tokens:
+        if token.type != "container_block_open" or "admonition" in token.meta:
+            continue
+        name = block_name(token)
+        if name in QUIZ_BLOCKS or name in TABSETS or name in CONDITIONAL or name.startswith("#") or in_flow(name):
+            continue
+        if kind_of(name) is None:
+            line = token.map[0] if token.map else 0
+            problem(env, "unknown", line, name=name, braces=bool(token.meta.get("braces")))
 
 
 THEOREMS = {
@@ -449,13 +464,15 @@ def block_listing() -> str:
 
 def unknown_block(name: str, braces: bool = False) -> str:
     """The names available, and a did-you-mean only when one is close ('soluton', not 'solution' -> 'question')."""
-    close = difflib.get_close_matches(name.lower().lstrip("."), ALL_BLOCKS, n=1, cutoff=0.75)
+    word = name.lower().lstrip(".")
+    if word.startswith("callout-"):  # Quarto's own kinds only ('callout-question' is no typo of '-caution')
+        close = [f"callout-{c}" for c in difflib.get_close_matches(word[8:], QUARTO.values(), n=1, cutoff=0.75)]
+    else:
+        close = difflib.get_close_matches(word, ALL_BLOCKS, n=1, cutoff=0.75)
     hint = f" — did you mean '{close[0]}'?" if close else ""
     if braces and not close:  # a class of the lesson's own (a Quarto book's '{.guidedpractice}'): how to keep it
-        hint = (
-            f"; to keep what it holds, make it a box ('::: {{.callout-note title=\"{name.strip('.').capitalize()}\"}}')"
-            " or remove its ':::' lines"
-        )
+        title = (word[8:] if word.startswith("callout-") else word).capitalize()  # ('callout-theorem': "Theorem")
+        hint = f"; to keep what it holds, make it a box ('::: {{.callout-note title=\"{title}\"}}') or remove its ':::' lines"
     return f"unknown block '{name}' ({block_listing()}){hint}"
 
 

@@ -441,6 +441,21 @@ def test_check_lists_the_answers_the_pages_carry_as_data() -> None:
     ]
 
 
+def test_check_strict_failing_on_warnings_still_lists_them() -> None:
+    """'check --strict' on a course with a warning dropped the list: the teacher who runs it in CI never saw it."""
+    from click.testing import CliRunner
+
+    from masterysite.cli import main
+
+    kinds = Path(__file__).parent / "sample_courses" / "kinds"  # (its one warning: [small-pool])
+    result = CliRunner().invoke(main, ["check", "--strict", str(kinds)], catch_exceptions=False)
+    assert result.exit_code == 1 and "[small-pool]\n1 warning, which --strict treats as errors" in result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "Answers the pages carry as data (a range or a pattern cannot be sealed; see the README):",
+        "  units/01-shell.md:43: ~ /cut -d, ?-f ?2/",
+    ]
+
+
 def test_lettered_choices_in_a_shuffled_quiz_are_said_once() -> None:
     """LibraryCarpentry's quiz letters its choices 'A) B) C)': shuffled, they read 'B) A) C)'."""
     lettered = "::: question o\nWhich?\n\n- [x] A) 42\n- [ ] B) 36\n:::\n\n"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 from masterysite import yamlutil
@@ -52,6 +54,19 @@ class CourseSandbox(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
+_KEPT_AS_WRITTEN = re.compile(r"(<pre\b.*?</pre\s*>|<textarea\b.*?</textarea\s*>)", re.S | re.I)
+
+
+class Unindented(Extension):
+    """A template's lines without their indentation: the pages' HTML reads the same, and a unit page of a
+    big course is lighter (170 bytes gzipped of its 60 KB budget: issue 12). What a template holds in a
+    ``<pre>`` or a ``<textarea>`` keeps its spaces; the lesson's HTML is a value, never touched."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        parts = _KEPT_AS_WRITTEN.split(source)  # (text, kept, text, …)
+        return "".join(part if i % 2 else re.sub(r"\n[ \t]+", "\n", part) for i, part in enumerate(parts))
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(folders: tuple[Path, ...]) -> Environment:
     """Every template, the default theme's too, renders in Jinja's sandbox: a course's own
@@ -65,6 +80,7 @@ def _environment(folders: tuple[Path, ...]) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[Unindented],
     )
 
 

@@ -89,13 +89,14 @@ def exact_text(text: str) -> str:
     return re.sub(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$", "", unicodedata.normalize("NFC", text))
 
 
-_FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−", "''\"\"0123456789+--")
+_FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−º˚", "''\"\"0123456789+--°°")
 
 
 def lenient_text(text: str) -> str:
     """The ``=`` text form: NFC, trimmed, each run of white space one space, lower case, curly quotes
     straight (a phone's keyboard types 'Avogadro’s'), subscript digits plain ('H₂O' is 'H2O'), a charge's sign
-    plain ('Na⁺' is 'Na+', 'Cl⁻' and 'Cl−' are 'Cl-'), and without
+    plain ('Na⁺' is 'Na+', 'Cl⁻' and 'Cl−' are 'Cl-'), a degree as a Spanish keyboard or a Mac types it ('25 ºC',
+    '90˚') the degree sign, and without
     a sentence's own marks: a full stop, '!' or '?' at the end ('Numerator.' is the answer written as a
     sentence), Spanish's '¿' and '¡' at the start (an English keyboard has none)."""
     folded = _SPACES.sub(" ", exact_text(text)).lower().translate(_FOLDED)

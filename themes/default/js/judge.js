@@ -54,11 +54,11 @@ var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE =
 function exactText(text) { return String(text).normalize("NFC").replace(EDGE_SPACE, ""); }
 
 /** "= answer" as text: also inner white space folded to one space, lower case, curly quotes straight,
- *  subscript digits plain ("H₂O"), a charge's sign plain ("Na⁺", "Cl−"), and without a sentence's own marks: ".", "!" or "?" at the end
+ *  subscript digits plain ("H₂O"), a charge's sign plain ("Na⁺", "Cl−"), "º" and "˚" the degree sign, and without a sentence's own marks: ".", "!" or "?" at the end
  *  ("Numerator." is the answer written as a sentence), "¿" and "¡" at the start. */
 function lenientText(text) {
   var folded = exactText(text).replace(INNER_SPACE, " ").toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
-    .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+");
+    .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+").replace(/[º˚]/g, "°");
   return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 

@@ -105,9 +105,7 @@ class Loaded:
         index = next(i for i, e in enumerate(self.config.entries) if e.path == path)
         entry = self.config.entries[index]
         config = self.config
-        source = UnitSource(
-            path, index, entry.section, str(self.root), self.unit_ids, config.extra_keys, config.safe_html, config.csp
-        )
+        source = UnitSource.of(config, path, index, entry.section, str(self.root), self.unit_ids)
         pack = packs(len(self.config.entries))
         return source, self.keys[path], str(self.cache.folder), parse_key(self.cache, self.config), pack
 
@@ -116,6 +114,7 @@ def parse_key(cache: BuildCache, config: CourseConfig) -> str:
     """The cache's parse key, and whether units' HTML is sanitized (safe_html changes every parse) and
     the pages' security policy is on (it decides whether an image on another site is said not to show)."""
     key = sha(cache.parse_key, "safe_html") if config.safe_html else cache.parse_key
+    key = sha(key, repr(config.macros)) if config.macros else key  # (course.yml's macros: every formula)
     return key if config.csp else sha(key, "no-csp")
 
 
@@ -257,7 +256,7 @@ def load_course(
         tasks = [
             (
                 texts[e.path],
-                UnitSource(e.path, i, e.section, str(root), ids, config.extra_keys, config.safe_html, config.csp),
+                UnitSource.of(config, e.path, i, e.section, str(root), ids),
             )
             for i, e in enumerate(config.entries)
             if e.path in texts
@@ -314,9 +313,7 @@ def _load_cached(
             loaded.parsed[entry.path] = hit
         else:
             loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
-            source = UnitSource(
-                entry.path, index, entry.section, str(root), ids, config.extra_keys, config.safe_html, config.csp
-            )
+            source = UnitSource.of(config, entry.path, index, entry.section, str(root), ids)
             tasks.append((source, key, str(cache.folder), parse_key(cache, config), pack))
     global _PACKED
     _PACKED = len(tasks) >= PACK_TASKS

@@ -16,7 +16,10 @@ from masterysite.model import CourseConfig, UnitEntry
 from masterysite.suggest import closest, describe, misspelt, unknown, unknown_key
 
 COURSE_FILE = "course.yml"
-COURSE_KEYS = ("title", "id", "author", "language", "mastery", "units", "extra_keys", "ignore", "safe_html", "csp")
+COURSE_KEYS = (
+    *("title", "id", "author", "language", "mastery", "units"),
+    *("extra_keys", "ignore", "safe_html", "csp", "macros"),
+)
 LANGUAGES = ("en", "es", "fr", "de", "ar", "he", "fa")
 RIGHT_TO_LEFT = ("ar", "he", "fa")  # written right to left: the pages get dir="rtl" and mirror
 DEFAULT_MASTERY = Fraction(4, 5)
@@ -199,6 +202,7 @@ def _validate(root: Path, data: yamlutil.LineDict, report: Report) -> CourseConf
         ignore=check_ignore(data.get("ignore"), COURSE_FILE, data.line_of("ignore"), report),
         safe_html=_switch(data, "safe_html", False, report),
         csp=_switch(data, "csp", True, report),
+        macros=_macros(data, report),
     )
 
 
@@ -247,6 +251,55 @@ def _extra_keys(data: yamlutil.LineDict, report: Report) -> tuple[str, ...]:
         else:
             keys.append(key)
     return tuple(keys)
+
+
+_COMMAND = re.compile(r"\\?([A-Za-z]+)")
+
+
+def _macros(data: yamlutil.LineDict, report: Report) -> tuple[tuple[str, int, str], ...]:
+    """``macros:`` the course's LaTeX commands, as MathJax's configuration (and a Jupyter Book's
+    ``_config.yml``) writes them: ``R: "\\mathbb{R}"``, ``vect: ["\\boldsymbol{#1}", 1]``; each as
+    (name, number of arguments, body). A unit's own ``\\newcommand`` of the same name wins."""
+    value, line = data.get("macros"), data.line_of("macros")
+    if value is None:
+        return ()
+    if not isinstance(value, yamlutil.LineDict):
+        report.error(COURSE_FILE, line, "macros must map command names to what they stand for, like 'R: \\mathbb{R}'")
+        return ()
+    found: list[tuple[str, int, str]] = []
+    for key, item in value.items():
+        where, name = value.line_of(key), _COMMAND.fullmatch(str(key))
+        body, count = _macro(item)
+        used = max((int(n) for n in re.findall(r"#([1-9])", body or "")), default=0)
+        if name is None:
+            report.error(
+                COURSE_FILE, where, f"macros: '{key}' is not a command's name (letters only, like 'R' or 'vect')"
+            )
+        elif body is None:
+            message = (
+                f"macros: '{key}' takes what it stands for ('\\mathbb{{R}}'), or a list of that and its number of"
+                f" arguments ('[\\boldsymbol{{#1}}, 1]'); got {describe(item)}"
+            )
+            report.error(COURSE_FILE, where, message)
+        elif used > count:
+            message = (
+                f"macros: '{key}' uses #{used}, so it takes {used} argument{'s' if used > 1 else ''}: ['…', {used}]"
+            )
+            report.error(COURSE_FILE, where, message)
+        else:
+            found.append((name[1], count, body))
+    return tuple(found)
+
+
+def _macro(item: Any) -> tuple[str | None, int]:
+    """A macro's value: "body", or [body, number of arguments]; (None, 0) when it is neither."""
+    if isinstance(item, str):
+        return item, 0
+    if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str):
+        count = item[1]
+        if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 9:
+            return item[0], int(count)
+    return None, 0
 
 
 def _switch(data: yamlutil.LineDict, key: str, default: bool, report: Report) -> bool:

@@ -138,16 +138,7 @@ class Project:
         cache = self.loaded.cache
         for index, entry in enumerate(config.entries):
             if entry.path in texts:
-                source = UnitSource(
-                    entry.path,
-                    index,
-                    entry.section,
-                    str(self.root),
-                    ids,
-                    config.extra_keys,
-                    config.safe_html,
-                    config.csp,
-                )
+                source = UnitSource.of(config, entry.path, index, entry.section, str(self.root), ids)
                 result: Parsed = parse_task((texts[entry.path], source))  # type: ignore[assignment]
                 if cache is not None:  # the site keeps light units; the whole one goes to the cache
                     text_key = text_digest(texts[entry.path])

@@ -146,6 +146,7 @@ class CourseConfig:
     ignore: tuple[str, ...] = ()  # warning codes the whole course silences
     safe_html: bool = False  # sanitize the raw HTML of units (a course that takes contributions)
     csp: bool = True  # every page carries a Content-Security-Policy that runs only the site's own scripts
+    macros: tuple[tuple[str, int, str], ...] = ()  # the course's LaTeX commands: (name, arguments, body)
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,22 @@ def test_course_yml_sections(built: tuple[Path, Path], tmp_path: Path) -> None:
     )
 
 
+def test_course_yml_macros(built: tuple[Path, Path], tmp_path: Path) -> None:
+    """A macro of course.yml changes every unit that uses it, and nothing in that unit's text: its parse."""
+
+    def use_half(root: Path) -> None:
+        edit(root / "course.yml", lambda t: t + '\nmacros:\n  half: "\\\\frac{1}{2}"\n')
+        edit(root / UNIT, lambda t: t.replace("\n## ", "\nA $\\half$ is two quarters.\n\n## ", 1))
+
+    page = built[1] / "units" / "simplifying.html"
+    rebuild_equals_cold(built, tmp_path, use_half)
+    assert "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac>" in page.read_text()
+    rebuild_equals_cold(
+        built, tmp_path, lambda root: edit(root / "course.yml", lambda t: t.replace("{1}{2}", "{2}{4}"))
+    )
+    assert "<mfrac><mrow><mn>2</mn></mrow><mrow><mn>4</mn></mrow></mfrac>" in page.read_text()
+
+
 def test_a_template(built: tuple[Path, Path], tmp_path: Path) -> None:
     def override(root: Path) -> None:
         (root / "theme" / "templates").mkdir(parents=True)

@@ -941,3 +941,53 @@ def test_physics_and_katex_commands_lessons_use_as_latex() -> None:
     ]
     html, _ = parse_lesson("$$\\newcommand{\\abs}[1]{|#1|_{own}}$$\n\n$\\abs{x}$\n")  # (a lesson's own comes first)
     assert "<mi>o</mi><mi>w</mi><mi>n</mi>" in html
+
+
+def test_course_yml_macros_hold_in_every_unit_and_a_units_own_wins(make_course: MakeCourse) -> None:
+    """A Jupyter Book keeps its macros in _config.yml (LearningFromData: 30 of them); the only way had been a
+    '\\newcommand' formula in every unit. course.yml's 'macros:' takes them as MathJax's configuration
+    writes them, and a unit's own definition, then the course's, come before KaTeX's '\\R'."""
+    root = make_course(
+        {
+            "course.yml": (
+                "title: C\nmacros:\n  R: '\\mathbb{Q}'\n  thetavec: \"\\\\boldsymbol{\\\\theta}\"\n"
+                '  \\pdf: ["p(#1 \\\\mid #2)", 2]\n'
+            ),
+            "units/a.md": "---\ntitle: A\n---\n\n$x \\in \\R$, $\\pdf{x}{\\thetavec}$.\n",
+            "units/b.md": "---\ntitle: B\nrequires: []\n---\n\n$$\\newcommand{\\R}{\\mathbb{Z}}$$\n\n$x \\in \\R$\n",
+        }
+    )
+    loaded = load_course(root)
+    assert loaded.report.problems == []
+    a, b = (loaded.parsed[f"units/{n}.md"][0] for n in "ab")
+    assert a is not None and b is not None
+    assert "&#x0211A;" in a.lesson_html and "&#x1D73D;" in a.lesson_html  # ℚ, not KaTeX's ℝ; a bold θ
+    assert '<mi>p</mi><mo stretchy="false">&#x00028;</mo><mi>x</mi><mo>&#x02223;</mo>' in a.lesson_html
+    assert "&#x02124;" in b.lesson_html and "&#x0211A;" not in b.lesson_html  # ℤ: the unit's own
+
+
+def test_course_yml_macros_that_cannot_be_read_are_errors_at_their_lines(make_course: MakeCourse) -> None:
+    root = make_course(
+        {
+            "course.yml": (
+                "title: C\nmacros:\n  R2: '\\mathbb{R}^2'\n  half: 0.5\n  pdf: ['p(#1 \\mid #2)', 1]\n"
+                "  ok: ['#1', 1]\n  many: ['x', 10]\n"
+            ),
+            "units/a.md": "# A\n\nText.\n",
+        }
+    )
+    errors = [(p.line, p.message) for p in load_course(root).report.errors]
+    assert errors == [
+        (3, "macros: 'R2' is not a command's name (letters only, like 'R' or 'vect')"),
+        (
+            4,
+            "macros: 'half' takes what it stands for ('\\mathbb{R}'), or a list of that and its number of arguments"
+            " ('[\\boldsymbol{#1}, 1]'); got '0.5'",
+        ),
+        (5, "macros: 'pdf' uses #2, so it takes 2 arguments: ['…', 2]"),
+        (
+            7,
+            "macros: 'many' takes what it stands for ('\\mathbb{R}'), or a list of that and its number of arguments"
+            " ('[\\boldsymbol{#1}, 1]'); got a list",
+        ),
+    ]

@@ -37,8 +37,8 @@ def test_a_latex_macro_of_the_lessons_own_is_named() -> None:
     _, problems = parse("Text.\n\nThe vector $\\vect{x}$ and $\\alpha$, $\\vect{y}$ and $\\vect{z}$.\n")
     assert problems == [
         "units/a.md:7: warning: math '\\vect{x}' uses '\\vect', a command LaTeX does not have (as do 2 more formulas"
-        " of this unit) (a macro of the lesson's own? define it with \\newcommand in a formula of the unit): it is"
-        " shown as its name; write out what it stands for [math]"
+        " of this unit) (a macro of the lesson's own? define it with \\newcommand in a formula of the unit, or for"
+        " the whole course under 'macros:' in course.yml): it is shown as its name; write out what it stands for [math]"
     ]
 
 

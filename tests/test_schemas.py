@@ -72,6 +72,9 @@ def test_ignore_lists_every_warning_code() -> None:
         ("course", {"title": "T", "language": "it"}),
         ("course", {"author": "no title"}),
         ("course", {"title": "T", "units": [{"section": "S"}]}),
+        ("course", {"title": "T", "macros": {"R2": "x"}}),
+        ("course", {"title": "T", "macros": {"half": 0.5}}),
+        ("course", {"title": "T", "macros": {"pdf": ["p(#1)", 10]}}),
         ("unit", {"quiz": {"draw": 0}}),
         ("unit", {"quiz": {"shuffel": True}}),
         ("unit", {"objectives": {"has space": "x"}}),
@@ -87,3 +90,8 @@ def test_mistakes_are_caught_in_the_editor(name: str, data: dict[str, Any]) -> N
 def test_mastery_forms_the_build_accepts(value: Any) -> None:
     assert config.parse_mastery(value) is not None
     jsonschema.validate({"title": "T", "mastery": value}, schema("course"))
+
+
+def test_macros_the_build_accepts_validate() -> None:
+    macros = {"R": "\\mathbb{R}", "\\vect": ["\\boldsymbol{#1}", 1]}
+    jsonschema.validate({"title": "T", "macros": macros}, schema("course"))

@@ -61,13 +61,14 @@ PHYSICS_UNREAD = {  # the physics package's commands not expanded (their forms d
 }  # fmt: skip
 
 
-def macros_of(text: str) -> dict[str, tuple[int, str]]:
+def macros_of(text: str, course: tuple[tuple[str, int, str], ...] = ()) -> dict[str, tuple[int, str]]:
     """The macros a unit's formulas define (read from its whole text: a question may use one the lesson
-    defines), and those of MathJax's physics package and KaTeX it uses (``\\abs{x}``, ``\\R``) that it does
-    not define itself."""
+    defines), then the course's (course.yml's ``macros``), then those of MathJax's physics package and
+    KaTeX it uses (``\\abs{x}``, ``\\R``) that neither defines."""
     if "\\" not in text:
         return {}
     found = {name: macro for name, macro in _PACKAGES.items() if f"\\{name}" in text}
+    found.update((name, (count, body)) for name, count, body in course)
     if "newcommand" in text or "\\def" in text:
         found.update((name, (count, body)) for _start, _end, name, count, body in _definitions(text))
     return found

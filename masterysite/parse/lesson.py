@@ -472,7 +472,8 @@ def unknown_block(name: str, braces: bool = False) -> str:
     hint = f" — did you mean '{close[0]}'?" if close else ""
     if braces and not close:  # a class of the lesson's own (a Quarto book's '{.guidedpractice}'): how to keep it
         title = (word[8:] if word.startswith("callout-") else word).capitalize()  # ('callout-theorem': "Theorem")
-        hint = f"; to keep what it holds, make it a box ('::: {{.callout-note title=\"{title}\"}}') or remove its ':::' lines"
+        box = f'::: {{.callout-note title="{title}"}}'
+        hint = f"; to keep what it holds, make it a box ('{box}') or remove its ':::' lines"
     return f"unknown block '{name}' ({block_listing()}){hint}"
 
 

@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from masterysite.config import nfc
+
+if TYPE_CHECKING:
+    from masterysite.model import CourseConfig
 
 _PREFIX = re.compile(r"^\d+[-_. ]*")  # '02-', '02_', '02. ', '01_-_'
 
@@ -50,3 +54,11 @@ class UnitSource:
     extra_keys: tuple[str, ...] = ()  # front-matter keys of other tools the course keeps
     safe_html: bool = False  # sanitize every piece of the unit's HTML (course.yml safe_html / --safe-html)
     csp: bool = True  # the pages' security policy loads images only from the course (course.yml csp)
+    macros: tuple[tuple[str, int, str], ...] = ()  # course.yml's LaTeX commands: (name, arguments, body)
+
+    @classmethod
+    def of(
+        cls, config: CourseConfig, path: str, order: int, section: str | None, root: str, ids: dict[str, str]
+    ) -> UnitSource:
+        """The source of the unit at ``path``, with what of course.yml changes how a unit is read."""
+        return cls(path, order, section, root, ids, config.extra_keys, config.safe_html, config.csp, config.macros)

@@ -182,7 +182,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = mdx_imports(body)
     if "mdx-code-block" in body:  # Docusaurus' MDX in a code fence
         body = mdx_code_blocks(body)
-    latexmod.MACROS = macros_of(body)  # (the unit's own \newcommand: MathJax keeps them for the page)
+    latexmod.MACROS = macros_of(body, source.macros)  # (the unit's own \newcommand: MathJax keeps them)
     tokens = md.parse(body, env)
     repaired = structure.repair(body, tokens, env)
     if repaired is not None:  # a comment or code fence left open: reported; read the rest as if closed
@@ -624,8 +624,8 @@ def _report_math(body: str, offset: int, path: str, report: Report) -> None:
             more = f" (as do {uses[command] - 1} more formulas of this unit)" if uses[command] > 1 else ""
             message = (
                 f"math '{latex[:40]}' uses '\\{command}', a command LaTeX does not have{more} (a macro of the"
-                f" lesson's own? define it with \\newcommand in a formula of the unit): it is shown as its name;"
-                " write out what it stands for"
+                f" lesson's own? define it with \\newcommand in a formula of the unit, or for the whole course under"
+                " 'macros:' in course.yml): it is shown as its name; write out what it stands for"
             )
         else:
             message = f"could not typeset math '{latex[:40]}'; it is shown as source"

@@ -300,6 +300,11 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             " answer as plain text ('[[mu|μ]]'), in `code`, or escape the marks",
         ),
         (
+            "On the map at <https://maps.example.org/[[Ouagadougou]]>.",  # (its href held the answer: rev_q)
+            "units/t.md:8: a blank '[[…]]' cannot be in a link's address ('<https://…/[[…]]>'): the address would"
+            " show its answer to anyone who points at the link; put the blank in the text beside it",
+        ),
+        (
             "Wrapped [[CHLORO\nWRAP]] here, with [[ok]].",
             "units/t.md:8: '[[CHLORO' is not a whole blank, and its answer would be shown as text: write a blank on"
             " one line, as '[[answer]]' (in a table, its '|' as '\\|'; not in HTML or in display math)",

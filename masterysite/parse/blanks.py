@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
@@ -76,11 +77,24 @@ def has_blank(token: Token) -> bool:
     return token.type == "inline" and "[[" in token.content and bool(blank_matches(token))
 
 
-def cut_blanks(tokens: list[Token], line_of: Callable[[Token], int]) -> tuple[list[Token], list[Found], list[int]]:
+SPLIT = (
+    "a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its answer as"
+    " plain text ('[[mu|μ]]'), in `code`, or escape the marks"
+)
+IN_ADDRESS = (
+    "a blank '[[…]]' cannot be in a link's address ('<https://…/[[…]]>'): the address would show its answer"
+    " to anyone who points at the link; put the blank in the text beside it"
+)
+
+
+def cut_blanks(
+    tokens: list[Token], line_of: Callable[[Token], int]
+) -> tuple[list[Token], list[Found], list[tuple[int, str]]]:
     """Tokens with every blank replaced by a placeholder (copies; the originals are untouched),
-    the blanks, and the lines of blanks Markdown split (formatting inside the brackets)."""
+    the blanks, and the blanks that cannot be read, with their lines and why (SPLIT: Markdown split
+    them, formatting inside the brackets; IN_ADDRESS: an autolink's address holds one)."""
     found: list[Found] = []
-    split: list[int] = []
+    split: list[tuple[int, str]] = []
     out: list[Token] = []
     for token in tokens:
         if token.type in ("fence", "code_block") and "[[" in token.content:
@@ -101,7 +115,7 @@ def _without_id(heading: Token) -> Token:
     return copy
 
 
-def _cut_inline(token: Token, found: list[Found], line: int, split: list[int]) -> Token:
+def _cut_inline(token: Token, found: list[Found], line: int, split: list[tuple[int, str]]) -> Token:
     """Blanks in prose and inline code; the answer is read from the source (escapes kept)."""
     raw = [m["answer"] for m in blank_matches(token)]
     start = len(found)
@@ -116,7 +130,9 @@ def _cut_inline(token: Token, found: list[Found], line: int, split: list[int]) -
         for blank, inside in zip(seen, raw, strict=True):
             blank.inside = inside
     else:
-        split.append(line)
+        split.append((line, SPLIT))
+    if seen and any("[[" in unquote(str(v)) for c in children if c.attrs for v in c.attrs.values()):
+        split.append((line, IN_ADDRESS))  # (the link's text is the blank; its address kept the answer)
     copy = token.copy()
     copy.children = children
     return copy

@@ -521,11 +521,7 @@ class BlockParser:
             cut -= 1
         body = blocks[:cut]
         tokens, found, split = cut_blanks([t for b in body for t in b], self.line)
-        for where in split:
-            message = (
-                "a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its answer as"
-                " plain text ('[[mu|μ]]'), in `code`, or escape the marks"
-            )
+        for where, message in split:
             self.report.error(self.path, where, message)
         empty = [(t, m) for t in tokens if t.type == "inline" and "[[" in t.content for m in EMPTY.finditer(t.content)]
         for token, match in empty:

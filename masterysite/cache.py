@@ -204,7 +204,10 @@ def heavy(light_unit: Unit, full: Unit) -> Unit:
     """The course's unit (with what the course-wide pass settled, like default prerequisites)
     given back the page parts of its full parse."""
     parts: dict[str, Any] = {name: getattr(full, name) for name in HEAVY}
-    return replace(light_unit, questions=full.questions, **parts)
+    # Its page shows none of its search words: not read here (replace reads every field it is not given),
+    # since in a forked render worker reading an object copies the memory page that holds it (the packed
+    # words of 10,000 units: 20 MB a worker, issue 12's peak memory)
+    return replace(light_unit, questions=full.questions, search=(), words=b"", **parts)
 
 
 def _read(file: Path) -> Any:

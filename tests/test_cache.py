@@ -663,3 +663,32 @@ def test_units_in_files_of_their_own_are_found_without_listing_the_folder_each_t
     (files[0].parent / "new.pack").write_bytes(b"")  # the folder changed: listed again
     assert load_unit(folder, files[0].stem) is not None
     assert len(listings) == 2
+
+
+class _Watched(dict):  # type: ignore[type-arg]
+    """A unit's attributes that fail when its search words are read by key or copied (dict.update of a
+    dict whose iteration is its own reads each value through __getitem__)."""
+
+    def __getitem__(self, name: str) -> Any:
+        if name in ("words", "search"):
+            raise AssertionError(f"read the unit's {name}")
+        return super().__getitem__(name)
+
+    def __iter__(self) -> Any:
+        return super().__iter__()
+
+
+def test_a_page_and_its_signature_never_read_the_units_search_words(example_course: Path) -> None:
+    """Issue 12's peak memory at 10,000 units (309 MB of 300): a forked render worker that reads an object
+    of the parent copies the memory page that holds it, and reading each unit's packed words (to copy the
+    unit for its signature, or to give it back its page parts) copied 20 MB a worker. A page needs none."""
+    loaded = load_course(example_course, cache=True)
+    assert loaded.course is not None and loaded.cache is not None
+    site = Site.create(loaded.course, example_course)
+    unit = site.course.units[2]
+    full = loaded.full(unit)
+    assert full.words == b"" and full.search == () and full.lesson_html
+    object.__setattr__(unit, "__dict__", _Watched(vars(unit)))
+    shared = build_module.Shared(site)
+    parsed = loaded.parsed[unit.path][0]
+    assert build_module.page_signature(site, unit, loaded.keys[unit.path], "pages", shared, parsed)

@@ -488,6 +488,8 @@ def test_lettered_choices_in_a_shuffled_quiz_are_said_once() -> None:
         "```python\nx = a[[0, 2]]\n```",
         "`len([[1, 2], [3, 4]])`",
         "```python\nm = np.array([[1, 2], [3, 4]])\n```",
+        "```python\nfirsts = [[row[0]] for row in grid]\n```",  # (a blank 'row[0' no student could type)
+        "`firsts = [[row[0]] for row in grid]`",
     ],
 )
 def test_code_indexing_with_double_brackets_is_code_not_a_blank(code: str) -> None:
@@ -519,6 +521,16 @@ def test_three_brackets_with_an_operator_are_a_blank_between_brackets(
     assert [[a.source.lstrip("=~ ") if a.kind != "pattern" else a.source for a in b] for b in q.blanks] == answers
     html = re.sub(r"<input[^>]*>", "BLANK", q.prompt_html)
     assert shown in re.sub(r"<[^>]+>", "", html)
+
+
+def test_a_list_comprehension_in_an_ordering_question_keeps_it_an_ordering_question() -> None:
+    """'[[row[0]] for row in grid]' in the lines of a program to order was a blank: the question became a
+    fill-in shown with its lines in the right order."""
+    (q,), report = parse(
+        "::: question o\nPut in order.\n\n1. `grid = [[1, 2], [3, 4]]`\n2. `firsts = [[row[0]] for row in grid]`\n"
+        "3. `print(firsts)`\n:::\n"
+    )
+    assert report.problems == [] and q.kind == "ordering"
 
 
 def test_three_brackets_without_an_operator_keep_the_brackets_and_warn() -> None:

@@ -52,8 +52,10 @@ def _cut(text: str, found: list[Found], line: int, code: bool = False) -> str:
 
 
 def code_not_blank(text: str, match: re.Match[str]) -> bool:
-    """A '[[…]]' in code that is code's own: indexing right after a name ('lst[[1]]'), a list of lists."""
-    if NESTED_LIST.match(text, match.start()):
+    """A '[[…]]' in code that is code's own: indexing right after a name ('lst[[1]]'), a list of lists,
+    or a list whose first item indexes ('[[row[0]] for row in grid]': an "answer" 'row[0' that opens a
+    bracket it does not close ends at the code's own ']')."""
+    if NESTED_LIST.match(text, match.start()) or match["answer"].count("[") > match["answer"].count("]"):
         return True
     before = text[match.start() - 1 : match.start()]
     return bool(before) and (before.isalnum() or before in "_])") and _INDEX.fullmatch(match["answer"]) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -14,10 +14,12 @@ from masterysite import judging
 from masterysite.errors import Report
 from masterysite.model import Answer, Block, Choice, Question, QuestionKind
 from masterysite.parse.blanks import (
+    BLANK,
     EMPTY,
     HINT,
     NESTED_LIST,
     Found,
+    code_not_blank,
     cut_blanks,
     fill_blanks,
     has_blank,
@@ -36,6 +38,17 @@ _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
 _HALF_BLANK = re.compile(r"\[\[(?![\s?\[])[^\s\]|]{0,40}")  # '[[CHLORO' (the rest on the next line), '[[MICE|…'
 # in code, not indexing ('lst[[1]]') nor a list of lists ('[[1], [2]]')
 _HALF_CODE = re.compile(rf"(?<![\w\])])(?!{NESTED_LIST.pattern})" + _HALF_BLANK.pattern)
+
+
+def _half_blanks(text: str, code: bool) -> Iterator[re.Match[str]]:
+    """The '[[' of a text left once its blanks are cut that begin a blank not read as one; in code, not
+    one that is code's own ('[[row[0]] for row in grid]': blanks.code_not_blank)."""
+    for match in (_HALF_CODE if code else _HALF_BLANK).finditer(text):
+        whole = BLANK.match(text, match.start()) if code else None
+        if whole is None or not code_not_blank(text, whole):
+            yield match
+
+
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
@@ -479,11 +492,7 @@ class BlockParser:
             if token.type != "inline":
                 texts = [(token.content, False)] if token.type not in ("fence", "code_block") else []
             left = next(
-                (
-                    m
-                    for text, code in texts
-                    if "[[" in text and (m := (_HALF_CODE if code else _HALF_BLANK).search(text))
-                ),
+                (m for text, code in texts if "[[" in text for m in _half_blanks(text, code)),
                 None,
             )
             if left is not None:

@@ -14,7 +14,6 @@ import gc
 import hashlib
 import logging
 import os
-import re
 import shutil
 import signal
 import threading
@@ -52,6 +51,7 @@ from masterysite.errors import CourseError, MasteryError, Problem, Report, witho
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.source import UnitSource, scan_id
 from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, render_unit, unit_context
+from masterysite.safefiles import report_unsafe_files
 from masterysite.scripts import bundles, minified_css
 from masterysite.search import outline, search_index_js
 from masterysite.secret import course_secret
@@ -182,7 +182,8 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
             named.append(path)
     report_outside(found, named, loaded.report)
     if loaded.config is not None and loaded.config.safe_html:
-        report_script_assets(root, loaded.report)
+        published = published_files(root, loaded.course) if loaded.course is not None else []
+        report_unsafe_files(published or [(f"assets/{n}", f) for n, f in asset_files(root / "assets")], loaded.report)
 
 
 def digest(text: str) -> str:
@@ -866,51 +867,6 @@ def asset_files(assets: Path) -> list[tuple[str, Path]]:
             if file.is_file() and not name.startswith("."):
                 out.append((file.relative_to(assets).as_posix(), file))
     return out
-
-
-_SCRIPT_FILES = (".js", ".mjs")
-_DOCUMENTS = (".svg", ".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt")
-# What lets a document run script, or load what does, when a student opens it (a link, or its address typed)
-_ACTIVE = re.compile(
-    r"<(?:script|iframe|frame|object|embed|foreignobject|handler|animate|set|meta|base|link|form)\b|<!entity"
-    r"|\son[a-z]+\s*=|(?:java|vb)script:|data:(?:text/html|image/svg|application)",
-    re.I,
-)
-_CHARACTER_REFERENCE = re.compile(r"&#(x[0-9a-f]+|[0-9]+);?", re.I)
-
-
-def report_script_assets(root: Path, report: Report) -> None:
-    """``safe_html``: no published file of the course may run script. A picture shown with ``<img>``
-    never runs its script, but the same SVG or HTML file opened as a page (a link to it, its address)
-    runs it on the site's origin, where every student's progress and unit keys are: an asset that can
-    is an error at its path, and so is a script file (no page of a safe course could load one)."""
-    for name, file in asset_files(root / "assets"):
-        suffix = file.suffix.lower()
-        if suffix not in _DOCUMENTS and suffix not in _SCRIPT_FILES:
-            continue
-        why, advice = "is a script", "remove it (no page of this course can load it)"
-        if suffix in _DOCUMENTS:
-            try:
-                text = file.read_bytes()[:20_000_000].decode("utf-8", "replace")
-            except OSError:
-                continue
-            text = _CHARACTER_REFERENCE.sub(_referenced, text).replace("\t", "").replace("\n", " ").replace("\r", "")
-            found = _ACTIVE.search(text)
-            if found is None:
-                continue
-            why = f"can run script when a student opens it ('{found.group(0).strip()}')"
-            advice = "remove it, or what runs script in it (a picture can be a PNG, or an SVG without script)"
-        message = f"this file {why}, and safe_html is on (nothing the course holds may run script): {advice}"
-        report.error(f"assets/{name}", 0, message)
-
-
-def _referenced(match: re.Match[str]) -> str:
-    """``&#x61;`` -> 'a', as the browser reads it (an SVG's 'jav&#x61;script:')."""
-    code = match.group(1)
-    try:
-        return chr(int(code[1:], 16) if code[:1].lower() == "x" else int(code))
-    except (ValueError, OverflowError):
-        return ""
 
 
 # --- the recipe ----------------------------------------------------------------------------------

@@ -1,0 +1,148 @@
+"""``safe_html``: no file a contributed course publishes may run script when a student opens it.
+
+A picture shown with ``<img>`` never runs its script, but the same file opened as a page (a link to
+it, its address typed) runs it on the site's origin, where every student's progress and unit keys
+are. Every published file (all of ``assets/`` and every other course file a unit shows or links to)
+is judged by what it is allowed to be, not searched for what is known to be bad (a review got past a
+pattern for script with an SVG's ``<x:script>``, an HTML file's ``<img/src=x/onerror=…>`` and an RSS
+feed):
+
+- pictures, sound, video, fonts, PDF and office or archive files, by their name: a browser shows
+  them as what their name says, never as a page;
+- an SVG, read as the XML a browser reads: only SVG's own elements that draw or animate (no
+  ``script`` or ``foreignObject``; an animation of no link's address and no handler), elements of
+  other tools' namespaces (Inkscape's metadata: never shown), no ``on…`` attribute and no link but
+  to the file itself, another file of the course, a web page or an embedded picture; no style sheet
+  processing instruction;
+- a script, a web page or an XML document (HTML, XHTML, XSLT, RSS…): never;
+- any other file (data, code, text): only if it does not begin as markup, which a browser opening it
+  from a folder may take for a page.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from masterysite.errors import Report
+
+INERT = frozenset(
+    (
+        *(".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".tif", ".tiff"),
+        *(".mp3", ".wav", ".ogg", ".oga", ".opus", ".m4a", ".aac", ".flac", ".mp4", ".m4v", ".webm", ".ogv", ".mov"),
+        *(".woff", ".woff2", ".ttf", ".otf", ".pdf", ".epub"),
+        *(".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar"),
+        *(".xlsx", ".xls", ".docx", ".doc", ".pptx", ".ppt", ".odt", ".ods", ".odp"),
+    )
+)
+SCRIPTS = frozenset((".js", ".mjs", ".cjs", ".wasm"))
+PAGES = frozenset(
+    (
+        *(".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".hta"),
+        *(".xml", ".xsl", ".xslt", ".rss", ".atom", ".rdf", ".xsd", ".kml", ".gpx", ".svgz", ".xul"),
+    )
+)
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+# Namespaces whose elements a browser makes into something that acts: never in a published SVG
+ACTIVE_NAMESPACES = frozenset(("http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML"))
+DRAWING = frozenset(
+    (
+        *("svg", "g", "defs", "symbol", "use", "image", "switch", "desc", "title", "metadata", "style", "view"),
+        *("path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath", "a"),
+        *("marker", "pattern", "clipPath", "mask", "linearGradient", "radialGradient", "stop", "filter"),
+        *("animateTransform", "animateMotion", "mpath", "font", "font-face", "glyph", "missing-glyph", "hkern"),
+        *("feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix", "feFlood"),
+        *("feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFuncA", "feFuncB"),
+        *("feFuncG", "feFuncR", "feGaussianBlur", "feImage", "feMerge", "feMergeNode", "feMorphology"),
+        *("feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence"),
+    )
+)
+ANIMATING = frozenset(("animate", "set"))  # (of any attribute but a link's address or a handler)
+_SAFE_LINK = re.compile(r"(?:#|https?:|mailto:|data:image/(?:png|jpe?g|gif|webp|avif)[;,])", re.I)
+_SCHEME = re.compile(r"^[^/?#]*:")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")  # what a browser drops from a link's address before reading it
+_MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s\x00]*<")
+
+
+def report_unsafe_files(files: list[tuple[str, Path]], report: Report) -> None:
+    """Each published file (its path in the site, its file) that could run script: an error at its path."""
+    for name, file in files:
+        why = unsafe(file)
+        if why is not None:
+            message = f"safe_html is on (nothing the course holds may run script), and this file {why}"
+            report.error(name, 0, message)
+
+
+def unsafe(file: Path) -> str | None:
+    """Why ``file`` could run script when opened as a page; None when it cannot."""
+    suffix = file.suffix.lower()
+    if suffix in INERT:
+        return None
+    if suffix in SCRIPTS:
+        return "is a script: remove it (no page of this course can load it)"
+    if suffix in PAGES:
+        return (
+            "is a web page or an XML document, which runs whatever script it holds when a student opens it:"
+            " make it a unit, a PDF or a picture"
+        )
+    try:
+        with file.open("rb") as opened:
+            data = opened.read() if suffix == ".svg" else opened.read(1024)  # (a data set may be big)
+    except OSError:
+        return None  # (a file that cannot be read is reported where it is published)
+    if suffix == ".svg":
+        why = svg_problem(data)
+        return None if why is None else f"{why}: remove it, or draw the picture without it (or make it a PNG)"
+    if _MARKUP_START.match(data):
+        return (
+            "begins as markup ('<'), and a browser opening it from a folder may show it as a page and run its"
+            " script: give it a name that says what it is (.txt, .csv), or remove it"
+        )
+    return None
+
+
+def svg_problem(data: bytes) -> str | None:
+    """What in an SVG could act when it is opened as a page; None for a picture that only draws."""
+    if b"<?xml-stylesheet" in data:
+        return "asks for a style sheet that can rewrite it into a page ('<?xml-stylesheet')"
+    try:
+        root = ElementTree.fromstring(data)
+    except (ElementTree.ParseError, ValueError) as exc:
+        return f"cannot be read as the XML a browser reads it as ({exc})"
+    for element in root.iter():
+        namespace, name = _split(element.tag)
+        if namespace in ACTIVE_NAMESPACES or (namespace == SVG and name not in DRAWING and name not in ANIMATING):
+            return f"holds a '{name}' element, which is no drawing of SVG's"
+        if namespace == SVG and name in ANIMATING:
+            animated = element.attrib.get("attributeName", "").strip().lower()
+            if animated.startswith("on") or animated.endswith("href"):
+                return f"animates its '{animated}' attribute, which can make a link run script"
+        if namespace == SVG or element is root:
+            for attribute, value in element.attrib.items():
+                why = _attribute_problem(attribute, value)
+                if why is not None:
+                    return why
+    return None
+
+
+def _split(tag: object) -> tuple[str, str]:
+    """'{namespace}name' -> (namespace, name); a name outside any namespace -> ('', name)."""
+    text = str(tag)
+    if text.startswith("{"):
+        namespace, _, name = text[1:].partition("}")
+        return namespace, name
+    return "", text
+
+
+def _attribute_problem(attribute: str, value: str) -> str | None:
+    _, name = _split(attribute)
+    if name.lower().startswith("on"):
+        return f"runs script through its '{name}' attribute"
+    if name == "href":
+        address = _INVISIBLE.sub("", value)
+        if _SCHEME.match(address) and not _SAFE_LINK.match(address):
+            return f"links to '{value[:40]}', which is no web page, file of the course or picture"
+    return None

@@ -233,16 +233,17 @@ def test_html_in_a_unit_never_takes_an_id_of_the_page(make_course: Any, safe: bo
 
 
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg"'
+XHTML = 'xmlns:h="http://www.w3.org/1999/xhtml"'
 SCRIPTED = {
     "assets/evil.svg": f"{SVG_OPEN}><script>alert(1)</script></svg>",
     "assets/handler.svg": f'{SVG_OPEN} onload="alert(1)"><circle r="1"/></svg>',
     "assets/encoded.svg": f'{SVG_OPEN}><a href="jav&#x61;scr&#105;pt:alert(1)"><text>x</text></a></svg>',
     # what got past the pattern these were searched with (review q):
     "assets/prefixed.svg": '<svg xmlns:x="http://www.w3.org/2000/svg"><x:script>alert(1)</x:script></svg>',
-    "assets/xhtml.svg": f'{SVG_OPEN} xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></svg>',
-    "assets/animated.svg": f'{SVG_OPEN}><a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
+    "assets/xhtml.svg": f'{SVG_OPEN} {XHTML}><h:script>alert(1)</h:script></svg>',
+    "assets/animated.svg": f'{SVG_OPEN}><a><set attributeName="href" to="javascript:x()"/><text>x</text></a></svg>',
     "assets/styled.svg": f'<?xml-stylesheet type="text/xsl" href="page.xsl"?>{SVG_OPEN}/>',
-    "assets/xhtml-img.svg": f'{SVG_OPEN} xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="x" onerror="steal()"/></svg>',
+    "assets/xhtml-img.svg": f'{SVG_OPEN} {XHTML}><h:img src="x" onerror="steal()"/></svg>',
     "assets/page.html": "<!doctype html><p>Worked example</p><script>steal()</script>",
     "assets/text.html": "Worked example, then <script>steal()</script>",  # (a page, whatever it begins with)
     "assets/worked.html": '<p>Worked</p><img/src="nope.png"/onerror="steal()">',

@@ -170,19 +170,25 @@ _KNOWN_URL = re.compile(rf"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://|(?:{_SCHEMES}):)", re.
 another unit (one of this unit is a link already: xref.py): a warning says so."""
 
 
-_PAGES = ("index.html", "progress.html", ".masterysite")
+_PAGES = ("index.html", "progress.html", ".masterysite", "scorm.html", "imsmanifest.xml")
 
 
 def unpublished(path: str, unit_ids: set[str]) -> str:
     """Why the course file ``path`` cannot be published as it is ("" when it can): the course's own
-    settings, theme and hidden files stay private, and no file may take the place of a page."""
-    parts = path.split("/")
-    if path == "course.yml" or parts[0] == "theme" or any(p.startswith(".") for p in parts):
+    settings, theme and hidden files stay private, and no file may take the place of a page. Names are
+    compared as a Mac's, Windows' or a USB stick's file system compares them, whatever case they are
+    written in: there '_Static/masterysite.js' or 'units/A.html' would replace the site's own."""
+    folded = path.casefold()
+    parts = folded.split("/")
+    if folded == "course.yml" or parts[0] == "theme" or any(p.startswith(".") for p in parts):
         return "which is never published (course settings, theme and hidden files stay private)"
     if parts[0] == "_static":  # (Sphinx keeps a lesson's pictures in _static/: so does the site, its own)
         return "and the site's own files are in _static/: move it into assets/ (and link to it there)"
-    if path in _PAGES or (
-        len(parts) == 2 and parts[0] == "units" and path.endswith(".html") and path[6:-5] in unit_ids
+    if folded in _PAGES or (
+        len(parts) == 2
+        and parts[0] == "units"
+        and folded.endswith(".html")
+        and any(i.casefold() == folded[6:-5] for i in unit_ids)
     ):
         return "which has the name of a page of the site: rename the file"
     return ""

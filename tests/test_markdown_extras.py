@@ -875,8 +875,20 @@ def test_a_unit_of_more_quiz_questions_than_key_shares_is_an_error_at_the_first_
         "::: question o\n" + "[[x " * 6_000 + "\n\n= 1\n:::\n",
         "import" + " " * 100_000 + "x\n",  # (an MDX import's pattern took cubic time: days for this line)
         "import x from 'y'\n\n```\ncode\n```\n\n" * 3_000,  # (each import looked through every code block)
+        "<?quiz?>\n" * 20_000,  # (mkdocs-quiz's and MDX's markers never closed: from each, to the end: review q)
+        "<quiz>\n" * 24_000,
+        "{/* " * 40_000,
     ],
-    ids=["brackets", "glossary", "question-brackets", "mdx-import-line", "mdx-imports-and-code"],
+    ids=[
+        "brackets",
+        "glossary",
+        "question-brackets",
+        "mdx-import-line",
+        "mdx-imports-and-code",
+        "old-quiz",
+        "quiz",
+        "mdx",
+    ],
 )
 def test_a_long_unit_is_read_in_time_that_grows_with_it_not_with_its_square(body: str) -> None:
     """Each '[[' with no ']]' read the rest of its line, each definition of a glossary the rest of the

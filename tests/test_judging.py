@@ -559,3 +559,19 @@ def test_a_heading_in_a_sealed_explanation_never_shifts_a_shown_prompts_id() -> 
         "::: question o\n#### Paris\n\nAgain?\n\n= Paris\n:::\n"
     )
     assert 'id="paris"' in second.prompt_html and 'id="paris-1"' in (first.explanation_html or "")
+
+
+def test_a_word_blank_in_code_and_a_call_are_said_to_be_compared_ignoring_case() -> None:
+    """'[[True]]' in Python accepted 'true', '[[i]]' 'I' and '= print("Hi")' 'PRINT("HI")', unsaid (new
+    teacher q). Said, with what to write; a blank in prose, a number or an exact one is not."""
+    body = (
+        "::: question o\nFill in:\n\n```python\nprint(5 > 3)  # [[True]]\nfor [[i]] in range([[3]]):\n"
+        "    x = [[== i]]\n```\n\nand in words: [[colour]].\n:::\n\n::: question o\nCall it.\n\n= print(\"Hi\")\n:::\n"
+    )
+    assert messages(body) == [
+        "units/t.md:10: warning: blank '[[True]]' is in code, and compared ignoring case ('true' is right too):"
+        " write '[[== True]]' to compare exactly [lenient-code]",
+        "units/t.md:11: warning: blank '[[i]]' is in code, and compared ignoring case ('I' is right too): write"
+        " '[[== i]]' to compare exactly [lenient-code]",
+        "units/t.md:22: warning: 'print(\"Hi\")' is compared ignoring case: write `==` to compare exactly [lenient-code]",
+    ]

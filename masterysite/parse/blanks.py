@@ -39,11 +39,12 @@ class Found:
 
     inside: str
     line: int
+    code: bool = False  # in inline code or a code block: compared ignoring case only if the teacher says so
 
 
 def _cut(text: str, found: list[Found], line: int, code: bool = False) -> str:
     def swap(match: re.Match[str]) -> str:
-        found.append(Found(match["answer"], line))
+        found.append(Found(match["answer"], line + (text.count("\n", 0, match.start()) if code else 0), code))
         return _PLACEHOLDER.format(len(found) - 1)
 
     if code:  # (indexing and a list of lists are left as they are)

@@ -590,7 +590,7 @@ class BlockParser:
                     " to keep this reading"
                 )
                 self.report.warn(self.path, blank.line, message, "bracketed-blank")
-            alternatives = [self.answer(text, blank.line) for text in texts]
+            alternatives = [self.answer(text, blank.line, in_code=blank.code) for text in texts]
             blanks.append(tuple(a for a in alternatives if a is not None))
             self.units_alone(blanks[-1])
         html = fill_blanks(self.render(tokens), key, len(found))
@@ -760,8 +760,9 @@ class BlockParser:
             )
             self.report.warn(self.path, answer.line, message, "unit-alone")
 
-    def answer(self, text: str, line: int, default: str = "=") -> Answer | None:
-        """One alternative as written (``= 3/4``, ``== -S``, ``~ /a+/``); errors and warnings reported."""
+    def answer(self, text: str, line: int, default: str = "=", in_code: bool = False) -> Answer | None:
+        """One alternative as written (``= 3/4``, ``== -S``, ``~ /a+/``); errors and warnings reported.
+        ``in_code``: a blank's, in code, where a lenient word ('[[True]]' accepting 'true') is said too."""
         if _FENCE_OPEN.match(text):
             message = "a code fence cannot start on an answer line: write '== answer' (exact) on one line"
             self.report.error(self.path, line, message)
@@ -775,5 +776,12 @@ class BlockParser:
             pass  # units_alone, which sees the other answers of its slot, says what it accepts
         elif judging.looks_like_code(answer):
             message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
+            self.report.warn(self.path, line, message, "lenient-code")
+        elif in_code and answer.kind == "text" and answer.source.lower() != answer.source.upper():
+            other = answer.source.lower() if answer.source.lower() != answer.source else answer.source.upper()
+            message = (
+                f"blank '[[{text.strip()}]]' is in code, and compared ignoring case ('{other}' is right too):"
+                f" write '[[== {answer.source}]]' to compare exactly"
+            )
             self.report.warn(self.path, line, message, "lenient-code")
         return answer

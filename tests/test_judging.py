@@ -566,12 +566,13 @@ def test_a_word_blank_in_code_and_a_call_are_said_to_be_compared_ignoring_case()
     teacher q). Said, with what to write; a blank in prose, a number or an exact one is not."""
     body = (
         "::: question o\nFill in:\n\n```python\nprint(5 > 3)  # [[True]]\nfor [[i]] in range([[3]]):\n"
-        "    x = [[== i]]\n```\n\nand in words: [[colour]].\n:::\n\n::: question o\nCall it.\n\n= print(\"Hi\")\n:::\n"
+        '    x = [[== i]]\n```\n\nand in words: [[colour]].\n:::\n\n::: question o\nCall it.\n\n= print("Hi")\n:::\n'
     )
     assert messages(body) == [
         "units/t.md:10: warning: blank '[[True]]' is in code, and compared ignoring case ('true' is right too):"
         " write '[[== True]]' to compare exactly [lenient-code]",
         "units/t.md:11: warning: blank '[[i]]' is in code, and compared ignoring case ('I' is right too): write"
         " '[[== i]]' to compare exactly [lenient-code]",
-        "units/t.md:22: warning: 'print(\"Hi\")' is compared ignoring case: write `==` to compare exactly [lenient-code]",
+        "units/t.md:22: warning: 'print(\"Hi\")' is compared ignoring case: write `==` to compare exactly"
+        " [lenient-code]",
     ]

@@ -743,3 +743,46 @@ def test_quartos_custom_callouts_are_said_all_at_once_with_their_own_titles() ->
     assert problems[0].endswith("make it a box ('::: {.callout-note title=\"Theorem\"}') or remove its ':::' lines")
     assert problems[1].endswith("make it a box ('::: {.callout-note title=\"Proof\"}') or remove its ':::' lines")
     assert "did you mean" not in problems[2] and problems[3].endswith("did you mean 'callout-note'?")
+
+
+def test_hugging_faces_question_component_with_its_answers_is_an_error() -> None:
+    """HF's '<Question choices={[{text: …, correct: true}]} />' over several lines is no HTML block: its
+    props were published as a paragraph, right answers and explanations too, unsaid (port q)."""
+    _, problems = parse(
+        'Text.\n\n<Question\n\tchoices={[\n\t\t{\n\t\t\ttext: "A head",\n\t\t\texplain: "Right.",\n'
+        "\t\t\tcorrect: true\n\t\t}\n\t]}\n/>\n\n```jsx\n<Question\n  correct: true\n/>\n```\n"
+    )
+    assert problems == [
+        "units/a.md:7: '<Question' holds right answers (an MDX quiz of the lesson's site), which is not read here:"
+        " they would be shown as text; write it as a '::: question' with '- [x]' choices and '> feedback'"
+    ]
+
+
+def test_freecodecamps_solutions_are_left_out_line_for_line() -> None:
+    """A freeCodeCamp challenge's '# --solutions--' (the whole solution) and '## --video-solution--' (the
+    number of the right choice) were published (port q)."""
+    html, problems = parse(
+        "# --description--\n\nUse else.\n\n# --solutions--\n\n```js\nSECRET();\n# not a heading\n```\n\n"
+        "## also hidden\n\nSECRET\n\n# --questions--\n\n## --text--\n\nWhich?\n\n## --video-solution--\n\nSECRET2\n\n"
+        "## --after--\n\n[broken](nowhere.md)\n"
+    )
+    assert "SECRET" not in html and "Use else." in html and "Which?" in html
+    assert problems[0] == (
+        "units/a.md:9: warning: freeCodeCamp's '--solutions--' and '--video-solution--' sections are left out"
+        " (learners never see them there); ask for the answer in a '::: question' [left-out]"
+    )
+    assert problems[1].startswith("units/a.md:32: ")  # (the lines keep their numbers)
+
+
+def test_obsidian_comments_are_never_published() -> None:
+    """Obsidian's '%% … %%' (shown only while editing: a teacher's notes) was published (port q)."""
+    html, problems = parse(
+        "Text %% SECRET one %% more.\n\n%%\nSECRET two\n%%\n\n`%%kept%%` and\n\n```text\n%%time\n```\n\n"
+        "[broken](nowhere.md)\n"
+    )
+    assert "SECRET" not in html and "Text  more." in html and "%%kept%%" in html and "%%time" in html
+    assert len(problems) == 1 and problems[0].startswith("units/a.md:17: ")
+    _, problems = parse("Fine.\n\n%% never closed\n\nSECRET\n")
+    assert problems == [
+        "units/a.md:7: '%%' (an Obsidian comment) is never closed: end it with '%%' (as it is, it hides the rest)"
+    ]

@@ -240,7 +240,7 @@ SCRIPTED = {
     "assets/encoded.svg": f'{SVG_OPEN}><a href="jav&#x61;scr&#105;pt:alert(1)"><text>x</text></a></svg>',
     # what got past the pattern these were searched with (review q):
     "assets/prefixed.svg": '<svg xmlns:x="http://www.w3.org/2000/svg"><x:script>alert(1)</x:script></svg>',
-    "assets/xhtml.svg": f'{SVG_OPEN} {XHTML}><h:script>alert(1)</h:script></svg>',
+    "assets/xhtml.svg": f"{SVG_OPEN} {XHTML}><h:script>alert(1)</h:script></svg>",
     "assets/animated.svg": f'{SVG_OPEN}><a><set attributeName="href" to="javascript:x()"/><text>x</text></a></svg>',
     "assets/styled.svg": f'<?xml-stylesheet type="text/xsl" href="page.xsl"?>{SVG_OPEN}/>',
     "assets/xhtml-img.svg": f'{SVG_OPEN} {XHTML}><h:img src="x" onerror="steal()"/></svg>',

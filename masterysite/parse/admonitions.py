@@ -553,3 +553,88 @@ def _practice_lines(inner: list[str]) -> list[str]:
         else:
             out.append(f"- [{'x' if key.group(1) == 'answer-correct' else ' '}] {key.group(2)}")
     return [*out, ":::"]
+
+
+_COMPONENT_OPEN = re.compile(r"[ \t]*<([A-Z][A-Za-z0-9]*)(?:[ \t]+[^>\n]*)?$")  # '<Question' on a line of its own
+_CORRECT = re.compile(r"\bcorrect\s*[:=]\s*\{?\s*true\b|\bcorrect\s*$|\bisCorrect\b|\banswer\s*[:=]", re.M)
+
+
+def mdx_quizzes(body: str) -> list[tuple[int, str]]:
+    """The lines (0-based) and names of MDX components whose props hold right answers (Hugging Face's
+    ``<Question choices={[{text: …, explain: …, correct: true}]} />``): a tag over several lines is no
+    HTML block, so its props were published as a paragraph, answers and explanations too."""
+    code = fenced(body)
+    lines, found = body.split("\n"), []
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    number = 0
+    while number < len(lines):
+        opening = _COMPONENT_OPEN.fullmatch(lines[number])
+        if opening is None or in_spans(code, starts[number]):
+            number += 1
+            continue
+        end = number + 1
+        while end < len(lines) and end - number < 500 and not re.search(r"/?>\s*$", lines[end]) and lines[end].strip():
+            end += 1
+        if _CORRECT.search("\n".join(lines[number : end + 1])):
+            found.append((number, opening[1]))
+        number = end + 1
+    return found
+
+
+_FCC_HIDDEN = re.compile(r"(#{1,6})[ \t]+--(solutions|video-solution)--[ \t]*")
+_HEADING_LEVEL = re.compile(r"(#{1,6})[ \t]")
+
+
+def fcc_solutions(body: str) -> tuple[str, list[int]]:
+    """freeCodeCamp's challenge files: ``# --solutions--`` (the whole solution) and
+    ``## --video-solution--`` (the number of the right answer) are never shown there; left out here,
+    line for line, up to the next heading as high, and their lines returned (they were published)."""
+    code = fenced(body)
+    lines, left, starts = body.split("\n"), [], [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    hiding: int | None = None  # the level of the heading being left out
+    for number, line in enumerate(lines):
+        if in_spans(code, starts[number]):
+            if hiding is not None:
+                lines[number] = ""
+            continue
+        heading = _HEADING_LEVEL.match(line)
+        if hiding is not None and heading is not None and len(heading[1]) <= hiding:
+            hiding = None
+        hidden = _FCC_HIDDEN.fullmatch(line)
+        if hidden is not None:
+            hiding = len(hidden[1])
+            left.append(number)
+        if hiding is not None:
+            lines[number] = ""
+    return "\n".join(lines), left
+
+
+def obsidian_comments(body: str) -> tuple[str, list[int]]:
+    """Obsidian's comments, ``%%`` … ``%%`` (inline or over lines): the author's, shown only while
+    editing; left out here, line for line (they were published). In code, shown as written. Returns
+    the body and the lines (0-based) of a ``%%`` never closed (it hides the rest there: an error)."""
+    code = fenced(body)
+    spans = code + [m.span() for m in _INLINE_CODE.finditer(body) if not in_spans(code, m.start())]
+    spans.sort()
+    out, kept, at, unclosed = [], 0, 0, []
+    while (start := body.find("%%", at)) >= 0:
+        if in_spans(spans, start):
+            at = start + 2
+            continue
+        end = body.find("%%", start + 2)
+        while end >= 0 and in_spans(spans, end):
+            end = body.find("%%", end + 2)
+        if end < 0:
+            unclosed.append(body.count("\n", 0, start))
+            break
+        out += [body[kept:start], "\n" * body.count("\n", start, end)]
+        kept = at = end + 2
+    out.append(body[kept:])
+    return "".join(out), unclosed
+
+
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)

@@ -23,10 +23,13 @@ from masterysite.parse import sealed, structure
 from masterysite.parse.admonitions import (
     ANSWERED,
     QUIZ_OPEN,
+    fcc_solutions,
     mdx_code_blocks,
     mdx_comments,
     mdx_imports,
+    mdx_quizzes,
     mkdocs_quizzes,
+    obsidian_comments,
     old_mkdocs_quizzes,
     quiz_tags,
 )
@@ -182,6 +185,26 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = mdx_imports(body)
     if "mdx-code-block" in body:  # Docusaurus' MDX in a code fence
         body = mdx_code_blocks(body)
+    if "<" in body:  # Hugging Face's '<Question choices={[…correct: true…]} />': its answers would be text
+        for line, name in mdx_quizzes(body):
+            message = (
+                f"'<{name}' holds right answers (an MDX quiz of the lesson's site), which is not read here: they"
+                " would be shown as text; write it as a '::: question' with '- [x]' choices and '> feedback'"
+            )
+            report.error(path, parts.body_offset + line + 1, message)
+    if "--solutions--" in body or "--video-solution--" in body:  # freeCodeCamp's
+        body, left = fcc_solutions(body)
+        if left:
+            message = (
+                "freeCodeCamp's '--solutions--' and '--video-solution--' sections are left out (learners never"
+                " see them there); ask for the answer in a '::: question'"
+            )
+            report.warn(path, parts.body_offset + left[0] + 1, message, "left-out")
+    if "%%" in body:  # Obsidian's comments
+        body, unclosed = obsidian_comments(body)
+        for line in unclosed:
+            message = "'%%' (an Obsidian comment) is never closed: end it with '%%' (as it is, it hides the rest)"
+            report.error(path, parts.body_offset + line + 1, message)
     latexmod.MACROS = macros_of(body, source.macros)  # (the unit's own \newcommand: MathJax keeps them)
     tokens = md.parse(body, env)
     repaired = structure.repair(body, tokens, env)

@@ -786,3 +786,23 @@ def test_obsidian_comments_are_never_published() -> None:
     assert problems == [
         "units/a.md:7: '%%' (an Obsidian comment) is never closed: end it with '%%' (as it is, it hides the rest)"
     ]
+
+
+def test_hugo_themes_block_shortcodes_are_collapsed_blocks_and_callouts() -> None:
+    """hugo-book's '{{< details "Solution" >}}' and Hugo Learn's '{{< expand >}}' hide a solution there; it
+    was shown open, under a warning that said to remove the tag (port q). '{{< hint >}}' and
+    '{{% notice %}}' are callouts. In code, as written."""
+    html, problems = parse(
+        '{{< details "Solution" >}}\nThe answer is 4.\n{{< /details >}}\n\n'
+        '{{< expand "Hint" "..." >}}\nTry 2.\n{{< /expand >}}\n\n'
+        "{{< hint warning >}}\nCareful.\n{{< /hint >}}\n\n{{% notice tip %}}\nA tip.\n{{% /notice %}}\n\n"
+        '```text\n{{< details "Kept" >}}\n```\n'
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("details", "ms-collapsed ms-collapsed--details", "Solution"),
+        ("details", "ms-collapsed ms-collapsed--details", "Hint"),
+        ("aside", "ms-callout ms-callout--warning", "<!--ms-t:block_warning-->"),
+        ("aside", "ms-callout ms-callout--tip", "<!--ms-t:block_tip-->"),
+    ]
+    assert "{{&lt; details &quot;Kept&quot; &gt;}}" in html

@@ -638,3 +638,44 @@ def obsidian_comments(body: str) -> tuple[str, list[int]]:
 
 
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+
+
+_HUGO_OPEN = re.compile(r"[ \t]*\{\{([<%])[ \t]*(details|expand|hint|notice)\b(.*?)[%>]\}\}[ \t]*")
+_HUGO_CALLOUTS = {"info": "note", "note": "note", "tip": "tip", "warning": "warning", "danger": "caution"}
+HUGO_FENCE = "::::::::::"  # (longer than any block a lesson holds inside it)
+
+
+def hugo_blocks(body: str) -> str:
+    """Hugo themes' block shortcodes, each on lines of its own: hugo-book's ``{{< details "Solution" >}}``
+    and Hugo Learn's ``{{< expand "Solution" >}}`` (collapsed there: a solution, often) are a collapsed
+    ``details`` block, ``{{< hint warning >}}`` and ``{{% notice tip %}}`` a callout; written so, line
+    for line. A solution in one had been shown open, under a warning that said to remove the tag."""
+    code = fenced(body)
+    lines, starts = body.split("\n"), [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    number = 0
+    while number < len(lines):
+        opening = _HUGO_OPEN.fullmatch(lines[number])
+        if opening is None or in_spans(code, starts[number]):
+            number += 1
+            continue
+        kind = opening[2]
+        closing = re.compile(rf"[ \t]*\{{\{{[<%][ \t]*/{kind}[ \t]*[%>]\}}\}}[ \t]*")
+        end = next((n for n in range(number + 1, len(lines)) if closing.fullmatch(lines[n])), None)
+        if end is None:
+            number += 1  # (never closed: left as written, and said as a shortcode)
+            continue
+        words = re.findall(r'"([^"]*)"|(\S+)', opening[3])
+        arguments = [quoted or bare for quoted, bare in words]
+        named = dict(re.findall(r'(\w+)="([^"]*)"', opening[3]))
+        if kind in ("details", "expand"):
+            title = named.get("title") or next((a for a in arguments if "=" not in a), "") or "Details"
+            lines[number] = f"{HUGO_FENCE} details {title}"
+        else:
+            style = arguments[0].lower() if arguments else "note"
+            title = named.get("title") or (arguments[1] if len(arguments) > 1 and "=" not in arguments[1] else "")
+            lines[number] = f"{HUGO_FENCE} {_HUGO_CALLOUTS.get(style, 'note')} {title}".rstrip()
+        lines[end] = HUGO_FENCE
+        number = end + 1
+    return "\n".join(lines)

@@ -24,6 +24,7 @@ from masterysite.parse.admonitions import (
     ANSWERED,
     QUIZ_OPEN,
     fcc_solutions,
+    hugo_blocks,
     mdx_code_blocks,
     mdx_comments,
     mdx_imports,
@@ -200,6 +201,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 " see them there); ask for the answer in a '::: question'"
             )
             report.warn(path, parts.body_offset + left[0] + 1, message, "left-out")
+    if "{{<" in body or "{{%" in body:  # Hugo themes' block shortcodes
+        body = hugo_blocks(body)
     if "%%" in body:  # Obsidian's comments
         body, unclosed = obsidian_comments(body)
         for line in unclosed:

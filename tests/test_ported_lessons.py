@@ -806,3 +806,12 @@ def test_hugo_themes_block_shortcodes_are_collapsed_blocks_and_callouts() -> Non
         ("aside", "ms-callout ms-callout--tip", "<!--ms-t:block_tip-->"),
     ]
     assert "{{&lt; details &quot;Kept&quot; &gt;}}" in html
+
+
+def test_mdbooks_hidden_div_is_never_published() -> None:
+    """mdBook's '<div class="hidden">' holds what 'will not be shown' (an authors' note): it was shown."""
+    html, problems = parse(
+        'Shown.\n\n<div class="hidden">\n\nSECRET note, <div>nested</div>\n\n</div>\n\nAfter.\n\n'
+        '```html\n<div class="hidden">\nkept\n</div>\n```\n'
+    )
+    assert problems == [] and "SECRET" not in html and "<p>After.</p>" in html and "kept" in html

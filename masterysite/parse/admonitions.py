@@ -679,3 +679,33 @@ def hugo_blocks(body: str) -> str:
         lines[end] = HUGO_FENCE
         number = end + 1
     return "\n".join(lines)
+
+
+_HIDDEN_DIV = re.compile(r"""[ \t]*<div[ \t]+class=(["'])hidden\1[ \t]*>[ \t]*""")
+
+
+def hidden_divs(body: str) -> str:
+    """mdBook's ``<div class="hidden">`` … ``</div>`` on lines of their own: content "that will not be
+    shown" (its guide), often a note for the book's authors: never published here either (it was shown),
+    written line for line as the ``instructor`` block it is."""
+    code = fenced(body)
+    lines, starts = body.split("\n"), [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    number = 0
+    while number < len(lines):
+        if not _HIDDEN_DIV.fullmatch(lines[number]) or in_spans(code, starts[number]):
+            number += 1
+            continue
+        depth, end = 1, None
+        for later in range(number + 1, len(lines)):
+            depth += lines[later].count("<div") - lines[later].count("</div>")
+            if depth <= 0:
+                end = later if lines[later].strip() == "</div>" else None
+                break
+        if end is None:
+            number += 1
+            continue
+        lines[number], lines[end] = f"{HUGO_FENCE} instructor", HUGO_FENCE
+        number = end + 1
+    return "\n".join(lines)

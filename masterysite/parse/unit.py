@@ -24,6 +24,7 @@ from masterysite.parse.admonitions import (
     ANSWERED,
     QUIZ_OPEN,
     fcc_solutions,
+    hidden_divs,
     hugo_blocks,
     mdx_code_blocks,
     mdx_comments,
@@ -203,6 +204,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             report.warn(path, parts.body_offset + left[0] + 1, message, "left-out")
     if "{{<" in body or "{{%" in body:  # Hugo themes' block shortcodes
         body = hugo_blocks(body)
+    if "class=" in body and "hidden" in body:  # mdBook's hidden content
+        body = hidden_divs(body)
     if "%%" in body:  # Obsidian's comments
         body, unclosed = obsidian_comments(body)
         for line in unclosed:

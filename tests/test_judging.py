@@ -470,6 +470,8 @@ def test_lettered_choices_in_a_shuffled_quiz_are_said_once() -> None:
         " out of order: remove the letters, or write 'shuffle: false' under 'quiz:' [lettered-choices]"
     ]
     assert messages("::: question o\nWhich?\n\n- [x] 42\n- [ ] A) 36\n:::\n") == []  # one letter is no lettering
+    repeated = "::: question o\nHow many dimensions?\n\n- [ ] 2: length and batch\n- [ ] 2: length and size\n"
+    assert messages(repeated + "- [x] 3: all three\n:::\n") == []  # (the numbers are the answers: port q)
     report = Report()
     parse_unit(
         HEADER.replace("---\n\n", "quiz: {shuffle: false}\n---\n\n") + lettered,

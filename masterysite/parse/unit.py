@@ -725,9 +725,13 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
 
 
 def _lettered(question: Question) -> str:
-    """The first choice's letter when every choice starts with one ('A) 42', '(b) 42', 'c. 42'), else ''."""
+    """The first choice's letter when every choice starts with one of its own ('A) 42', '(b) 42', 'c. 42'),
+    else '': letters that repeat are no labels ('2: the length and the size', '2: …', '3: …' answer how many)."""
     marks = [_LETTERED.match(_TAGS.sub("", c.html)) for c in question.choices]
-    return marks[0].group(1) if len(marks) > 1 and all(marks) and marks[0] else ""
+    if len(marks) < 2 or not all(marks) or not marks[0]:
+        return ""
+    letters = [m.group(1).strip("().:").lower() for m in marks if m]
+    return marks[0].group(1) if len(set(letters)) == len(letters) else ""
 
 
 _TAGS = re.compile(r"<[^>]*>")

@@ -578,3 +578,16 @@ def test_a_word_blank_in_code_and_a_call_are_said_to_be_compared_ignoring_case()
         "units/t.md:22: warning: 'print(\"Hi\")' is compared ignoring case: write `==` to compare exactly"
         " [lenient-code]",
     ]
+
+
+def test_a_bar_on_an_answer_line_is_said_to_be_part_of_the_answer() -> None:
+    """A teacher who wrote '[[1|one]]' in a blank writes '= 1 | one' on an answer line: one answer, which
+    no student types; it was said only to be compared ignoring case (port q). A blank's '\\|' and an
+    exact answer with a bar are not said."""
+    assert messages("::: question o\nHow many owners?\n\n= 1 | one\n:::\n") == [
+        "units/t.md:10: warning: '1 | one' is one answer, '|' and all: '|' separates alternatives only in a blank"
+        " ('[[1|one]]'); on an answer line write one line each ('= 1' and '= one'), or '==' for an answer with a bar"
+        " in it [lenient-code]"
+    ]
+    assert messages("::: question o\nPipe?\n\n== ls | wc -l\n:::\n") == []
+    assert messages("::: question o\nThe symbol: [[\\|]] or `x = [[== a\\|b]]`\n:::\n") == []

@@ -590,7 +590,7 @@ class BlockParser:
                     " to keep this reading"
                 )
                 self.report.warn(self.path, blank.line, message, "bracketed-blank")
-            alternatives = [self.answer(text, blank.line, in_code=blank.code) for text in texts]
+            alternatives = [self.answer(text, blank.line, in_code=blank.code, in_blank=True) for text in texts]
             blanks.append(tuple(a for a in alternatives if a is not None))
             self.units_alone(blanks[-1])
         html = fill_blanks(self.render(tokens), key, len(found))
@@ -760,7 +760,9 @@ class BlockParser:
             )
             self.report.warn(self.path, answer.line, message, "unit-alone")
 
-    def answer(self, text: str, line: int, default: str = "=", in_code: bool = False) -> Answer | None:
+    def answer(
+        self, text: str, line: int, default: str = "=", in_code: bool = False, in_blank: bool = False
+    ) -> Answer | None:
         """One alternative as written (``= 3/4``, ``== -S``, ``~ /a+/``); errors and warnings reported.
         ``in_code``: a blank's, in code, where a lenient word ('[[True]]' accepting 'true') is said too."""
         if _FENCE_OPEN.match(text):
@@ -774,6 +776,15 @@ class BlockParser:
             return None
         if answer.kind == "quantity":
             pass  # units_alone, which sees the other answers of its slot, says what it accepts
+        elif answer.kind == "text" and not in_blank and re.search(r"(?<!\\)\|", answer.source):
+            alternatives = [a.strip() for a in re.split(r"(?<!\\)\|", answer.source) if a.strip()]
+            one_each = " and ".join(f"'= {a}'" for a in alternatives[:3])
+            message = (
+                f"'{answer.source}' is one answer, '|' and all: '|' separates alternatives only in a blank"
+                f" ('[[{'|'.join(alternatives[:3])}]]'); on an answer line write one line each ({one_each}), or"
+                " '==' for an answer with a bar in it"
+            )
+            self.report.warn(self.path, line, message, "lenient-code")
         elif judging.looks_like_code(answer):
             message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
             self.report.warn(self.path, line, message, "lenient-code")

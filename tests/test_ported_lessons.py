@@ -815,3 +815,11 @@ def test_mdbooks_hidden_div_is_never_published() -> None:
         '```html\n<div class="hidden">\nkept\n</div>\n```\n'
     )
     assert problems == [] and "SECRET" not in html and "<p>After.</p>" in html and "kept" in html
+
+
+def test_vitepress_toc_and_hugging_faces_heading_ids() -> None:
+    """'[[toc]]' and HF's '## What is NLP?[[what-is-nlp]]' were shown as text with a warning about blanks,
+    and the heading's id broke the lesson's links to it (port q). A blank at the end of a question's
+    heading is still a blank: its answer never becomes an id the page shows."""
+    html, problems = parse("[[toc]]\n\n## What is NLP?[[what-is-nlp]]\n\nSee [above](#what-is-nlp).\n")
+    assert problems == [] and '<h2 id="what-is-nlp"' in html and "[[" not in html

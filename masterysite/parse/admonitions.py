@@ -709,3 +709,31 @@ def hidden_divs(body: str) -> str:
         lines[number], lines[end] = f"{HUGO_FENCE} instructor", HUGO_FENCE
         number = end + 1
     return "\n".join(lines)
+
+
+_TOC_LINE = re.compile(r"[ \t]*\[\[toc\]\][ \t]*", re.I)
+_ANCHORED_HEADING = re.compile(r"( {0,3}#{1,6}[ \t]+.*?)[ \t]*\[\[([A-Za-z0-9][\w.-]*)\]\][ \t]*")
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def doc_builder_marks(body: str) -> str:
+    """VitePress' ``[[toc]]`` line shows nothing here (the unit's "On this page" lists its headings), and
+    Hugging Face's doc-builder ``## What is NLP?[[what-is-nlp]]`` (the heading's own words) is the heading's
+    id, as ``{#what-is-nlp}``: both were shown as text, the heading's id then broke the lesson's links to it."""
+    code = fenced(body)
+    lines, starts = body.split("\n"), [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for number, line in enumerate(lines):
+        if "[[" not in line or in_spans(code, starts[number]):
+            continue
+        if _TOC_LINE.fullmatch(line):
+            lines[number] = ""
+        elif (heading := _ANCHORED_HEADING.fullmatch(line)) is not None and _letters(heading[2]) == _letters(
+            heading[1].lstrip(" #")
+        ):  # (the heading's own words: never a blank's answer, which would become an id the page shows)
+            lines[number] = f"{heading[1]} {{#{heading[2]}}}"
+    return "\n".join(lines)

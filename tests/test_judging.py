@@ -596,7 +596,7 @@ def test_a_bar_on_an_answer_line_is_said_to_be_part_of_the_answer() -> None:
 def test_a_blank_ending_a_heading_stays_a_blank() -> None:
     """Hugging Face's '## Title[[title]]' is a heading's id (its own words): a blank at the end of a
     question's heading is not (its answer would be an id the page shows)."""
-    (q,), report = parse("::: question o\n## The capital [[Paris]]\n:::\n")
+    (q,), _ = parse("::: question o\n## The capital [[Paris]]\n:::\n")
     assert (
         q.kind == "blanks" and "Paris" not in q.prompt_html and [[a.source for a in b] for b in q.blanks] == [["Paris"]]
     )

@@ -29,6 +29,7 @@ WARNING_CODES = {
     "unit-alone": "a number with a unit ('= 44 g/mol'): the number alone is marked wrong",
     "bracketed-blank": "a blank written in three brackets, '[[[0]]]', whose answer keeps the outer pair",
     "script": "a <script> in a unit, which does not run (the pages' security policy, or safe_html)",
+    "glued-explanation": "a '> quote' right under a question's last choice: the explanation, or its feedback?",
     "left-out": (
         "content the lesson's own tool shows only on request or on a condition (a solution chunk, nbgrader's"
         " markers, a Liquid '{% if %}'), left out"

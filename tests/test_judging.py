@@ -600,3 +600,19 @@ def test_a_blank_ending_a_heading_stays_a_blank() -> None:
     assert (
         q.kind == "blanks" and "Paris" not in q.prompt_html and [[a.source for a in b] for b in q.blanks] == [["Paris"]]
     )
+
+
+def test_a_quote_right_under_the_last_choice_is_said_to_be_the_explanation() -> None:
+    """'- [ ] 4' then '> Four sides…' on the next line: meant as that choice's feedback, it was the
+    explanation every student saw (the one who picked 4 saw nothing: new teacher q). An empty line before
+    it says it is the explanation; indented, it is the feedback."""
+    glued = (
+        "::: question o\nSides of a triangle?\n\n- [ ] 2\n- [x] 3\n- [ ] 4\n> Four sides make a quadrilateral.\n:::\n"
+    )
+    assert messages(glued) == [
+        "units/t.md:13: warning: this '> quote' right under the last choice is the question's explanation, shown to"
+        " every student after checking: to make it that choice's feedback, indent it ('  > …'); to keep it the"
+        " explanation, put an empty line before it [glued-explanation]"
+    ]
+    assert messages(glued.replace("- [ ] 4\n>", "- [ ] 4\n\n>")) == []
+    assert messages(glued.replace("- [ ] 4\n>", "- [ ] 4\n  >")) == []

@@ -434,6 +434,7 @@ class BlockParser:
         start, end = found
         if self._unindented_feedback(blocks, start):
             return None
+        self._glued_explanation(blocks, start)
         prompt = [t for block in blocks[:start] for t in block]
         if not prompt and not titled:
             self.report.error(self.path, line, "question has no text before its answer")
@@ -503,6 +504,22 @@ class BlockParser:
                 self.report.error(self.path, self.line(token), message)
                 return True
         return False
+
+    def _glued_explanation(self, blocks: list[list[Token]], start: int) -> None:
+        """Choices, then on the very next line a '> quote': the explanation every student sees after checking,
+        or the feedback of the last choice, written without its indent? The one who picks that choice sees
+        nothing of it, and the one who answers right reads about a choice they did not pick (new teacher q)."""
+        if start + 1 >= len(blocks) or not blocks[start][0].type.endswith("list_open"):
+            return
+        last = next((t for t in reversed(blocks[start]) if t.map and t.type == "paragraph_open"), None)
+        quote = blocks[start + 1][0]
+        if _is_blockquote(blocks[start + 1]) and last and last.map and quote.map and quote.map[0] == last.map[1]:
+            message = (
+                "this '> quote' right under the last choice is the question's explanation, shown to every student"
+                " after checking: to make it that choice's feedback, indent it ('  > …'); to keep it the"
+                " explanation, put an empty line before it"
+            )
+            self.report.warn(self.path, self.line(quote), message, "glued-explanation")
 
     def _unindented_feedback(self, blocks: list[list[Token]], start: int) -> bool:
         """Choices, a '> feedback' at the start of a line, more choices: the feedback was meant for the

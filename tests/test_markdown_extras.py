@@ -1012,3 +1012,14 @@ def test_course_yml_macros_that_cannot_be_read_are_errors_at_their_lines(make_co
             " ('[\\boldsymbol{#1}, 1]'); got a list",
         ),
     ]
+
+
+def test_a_picture_written_from_the_wrong_folder_is_offered_where_it_is(make_course: MakeCourse) -> None:
+    """A new teacher's commonest mistake, 'assets/box.svg' in a unit (its '../' forgotten), got no
+    did-you-mean, nor did 'box.svg' or 'Box.svg'; '../asset/box.svg' was said to leave the course (new
+    teacher q). The one file of that name in assets/ or units/ is offered, written from the unit."""
+    links = ["assets/box.svg", "../asset/box.svg", "../assets/Box.svg", "box.svg"]
+    body = "\n\n".join(f"![A box]({link})" for link in links)
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit(body), "assets/box.svg": "<svg/>"})
+    found = problems(root)
+    assert [p.rsplit(" — ", 1)[1] for p in found] == ["did you mean '../assets/box.svg'?"] * 4, found

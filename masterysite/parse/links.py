@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import html
 import itertools
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -254,6 +255,7 @@ class LinkRewriter:
         self.lettered_seen = False
         self.tex_reference_said = False  # '\\eqref{x}' to no formula: said once a unit
         self.component_said = False  # an MDX component ('<Tabs>'): said once a unit
+        self.named: dict[str, list[str]] | None = None  # the course's files by name, for a broken link
         self.spaced_math_said = False  # '$ x $' (text): said once a unit; set where it is math (MyST)
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
@@ -849,6 +851,12 @@ class LinkRewriter:
             message = f"{kind} '{target}' is not in the course: copy it into assets/ and write '{written}'"
             self.report.error(self.source.path, line, message)
             return
+        elsewhere = self._same_name(joined)  # ('assets/box.svg' from a unit: its '../' forgotten)
+        if elsewhere is not None:
+            written = _as_written(elsewhere, unit_dir, from_root)
+            message = f"broken {kind} '{target}': no file '{joined}' in the course — did you mean '{written}'?"
+            self.report.error(self.source.path, line, message)
+            return
         if "/" in joined and top not in ("assets", "units") and not is_dir(self.root / top):
             self._leaves(kind, target, line, f"the course has no '{top}/' folder")  # another part of a lesson
             return
@@ -871,6 +879,20 @@ class LinkRewriter:
                 " address (https://…), or leave the link out"
             )
         self.report.error(self.source.path, line, message)
+
+    def _same_name(self, joined: str) -> str | None:
+        """The one file of assets/ or units/ named as ``joined`` is, whatever the case ('assets/box.svg' written
+        in a unit, '../asset/box.svg', 'Box.svg'); None when there is none, or several."""
+        if self.named is None:  # (read once a unit, and only for a broken link)
+            self.named = {}
+            for top in ("assets", "units"):
+                for folder, dirs, files in os.walk(self.root / top):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    for file in files:
+                        path = nfc((Path(folder) / file).relative_to(self.root).as_posix())
+                        self.named.setdefault(file.casefold(), []).append(path)
+        found = self.named.get(posixpath.basename(joined).casefold(), [])
+        return found[0] if len(found) == 1 and found[0] != joined else None
 
     def _course_files(self, folder: str) -> list[str]:
         """The files next to a broken target, for a did-you-mean (none at the course's top: course.yml

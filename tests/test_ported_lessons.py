@@ -823,3 +823,12 @@ def test_vitepress_toc_and_hugging_faces_heading_ids() -> None:
     heading is still a blank: its answer never becomes an id the page shows."""
     html, problems = parse("[[toc]]\n\n## What is NLP?[[what-is-nlp]]\n\nSee [above](#what-is-nlp).\n")
     assert problems == [] and '<h2 id="what-is-nlp"' in html and "[[" not in html
+
+
+def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
+    """VitePress' '```js{4}' lost its highlighting (the language read 'js{4}'); ':line-numbers' too, and a
+    '[config.ts]' title was shown nowhere (port q)."""
+    for info, title in [("js{4}", None), ("ts:line-numbers {1}", None), ("ts [config.ts]", "config.ts")]:
+        html, problems = parse(f"```{info}\nlet x = 1;\n```\n")
+        assert problems == [] and 'class="language-' + info[:2] + '"' in html, html
+        assert (title is None) == ("ms-code-title" not in html) and (title is None or title in html)

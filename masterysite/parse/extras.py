@@ -287,6 +287,12 @@ def graders_solutions(token: Token) -> None:
         )
 
 
+# VitePress' fence options after the language: lines to stress 'js{4}', ':line-numbers', a title '[config.js]'
+_VITEPRESS_INFO = re.compile(
+    r"([\w+#.-]+)(?=[:{\[ ])(?::(?:no-)?line-numbers(?:=\d+)?)?[ \t]*(?:\{[\d,\s-]*\})?[ \t]*(?:\[([^\]\n]+)\])?"
+)
+
+
 def fence_language(token: Token) -> None:
     """```` ```{.language-bash} ````, ```` ```{.python .numberLines} ```` and Quarto's ```` ```{python} ````
     -> the language name as the fence's info; an id or further classes stay on the block."""
@@ -365,6 +371,9 @@ def _core(state: StateCore) -> None:
                 token.type, token.content = "html_block", token.content if raw.group(1).lower() == "html" else ""
             elif token.info.lstrip().startswith("{"):  # ('``` { .bash }': markdown-it keeps the space)
                 fence_language(token)
+            elif (vitepress := _VITEPRESS_INFO.fullmatch(token.info.strip())) is not None:
+                language, label = vitepress.group(1), vitepress.group(2)  # (its lines to stress: not shown)
+                token.info = f'{language} title="{label}"' if label and '"' not in label else language
             if token.type == "fence" and "title=" in token.info:
                 titled.append(index)
         elif token.type == "math_block_label":  # MyST's '$$ … $$ (label)': numbered, as a labelled {math} is

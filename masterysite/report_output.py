@@ -192,7 +192,11 @@ def _flags(report: ClassReport) -> str:
             )
         return f" is marked mastered, but no recorded attempt, re-checked now, reaches {pct(mastery_score(report, u))}"
 
-    return _flagged("“Mastered” not supported by the answers", report.flags, says)
+    edited = [(s, u) for s, u in report.flags if s.units[u.id].changed_pass and not s.units[u.id].unrecorded]
+    unsupported = [flag for flag in report.flags if flag not in edited]
+    return _flagged("“Mastered” not supported by the answers", unsupported, says) + _flagged(
+        "“Mastered” on questions edited since (a typo fixed, say): not re-checked", edited, says
+    )
 
 
 def _overstated(report: ClassReport) -> str:

@@ -364,6 +364,10 @@ def test_a_mastery_on_questions_edited_since_says_so_rather_than_unsupported(tmp
     page = out.read_text(encoding="utf-8")
     assert "is marked mastered, but on questions changed since (edited or removed): it cannot be re-checked" in page
     assert "⚠ Mastered, on questions changed since" in page and "not supported by the answers</td>" not in page
+    # nor in its headings and its summary, which read like cheating after a typo fix (new teacher q)
+    assert "not supported by the answers" not in page
+    assert "<h2>“Mastered” on questions edited since (a typo fixed, say): not re-checked</h2>" in page
+    assert result.stdout == f"Wrote {out}: 1 student; 1 'mastered' on questions edited since, not re-checked.\n"
 
 
 def test_files_all_of_another_course_say_to_give_its_folder(tmp_path: Path, course: Course) -> None:

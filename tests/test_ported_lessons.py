@@ -832,3 +832,10 @@ def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
         html, problems = parse(f"```{info}\nlet x = 1;\n```\n")
         assert problems == [] and 'class="language-' + info[:2] + '"' in html, html
         assert (title is None) == ("ms-code-title" not in html) and (title is None or title in html)
+
+
+def test_an_unknown_blocks_list_names_every_block_that_works() -> None:
+    """VitePress' '::: code-group' was refused with a list that left out the tabs that would do, and the
+    names that work ('info', 'danger', 'answer'): port q."""
+    _, problems = parse("::: code-group\nx\n:::\n")
+    assert len(problems) == 1 and "answer, danger, info; tabs: panel-tabset, tab, group-tab" in problems[0]

@@ -456,9 +456,11 @@ def objective_id(text: str, taken: set[str]) -> str:
 
 
 def block_listing() -> str:
+    """Every name that works (a review found 'info', 'danger', 'answer' and the tabs missing from it)."""
     return (
-        f"quiz blocks: {', '.join(QUIZ_BLOCKS)}; lesson blocks: {', '.join(LESSON_BLOCKS)},"
-        " or Quarto's {.callout-note} (-tip, -warning, -caution, -important)"
+        f"quiz blocks: {', '.join(QUIZ_BLOCKS)}; lesson blocks: {', '.join((*LESSON_BLOCKS, *ALIASES))};"
+        f" tabs: {', '.join(TABSETS)} (a tab per '###' heading); or Quarto's {{.callout-note}} (-tip, -warning,"
+        " -caution, -important)"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
@@ -50,8 +51,11 @@ def check_requires(units: list[Unit], report: Report, twice: AbstractSet[str] = 
                 options = list(dict.fromkeys(u.id for u in units))
                 message = "requires " + unknown("unit id", required, options)
                 renamed = next((u for u in units if default_id(u.path) == required), None)
+                named = next((u for u in units if posixpath.basename(u.path).removesuffix(".md") == required), None)
                 if renamed is not None:  # the file's name, whose front matter gives it another id
                     message = f"requires unknown unit id '{required}': {renamed.path} has 'id: {renamed.id}'"
+                elif named is not None:  # '01-a', the file's name with its number: its id drops the number
+                    message = f"requires unknown unit id '{required}': the unit {named.path} has the id '{named.id}'"
                 report.error(unit.path, unit.requires_line, message)
 
 

@@ -1023,3 +1023,26 @@ def test_a_picture_written_from_the_wrong_folder_is_offered_where_it_is(make_cou
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit(body), "assets/box.svg": "<svg/>"})
     found = problems(root)
     assert [p.rsplit(" — ", 1)[1] for p in found] == ["did you mean '../assets/box.svg'?"] * 4, found
+
+
+def test_a_new_teachers_small_slips_are_said_with_the_fix(make_course: MakeCourse) -> None:
+    """'requires: [01-a]' (the file's name; its id drops the number), '-[x] 4' (no space after the '-')
+    and an ordering item written twice: each said, but not what to write or which (new teacher q)."""
+    a = unit(
+        "::: question o\nPick 4.\n\n-[ ] 1\n-[x] 4\n:::\n\n::: question o\nOrder.\n\n1. x\n2. `y`\n3. `y`\n:::",
+        "requires: []\nobjectives:\n  o: O\n",
+    )
+    b = unit("B.", "requires: [01-a]\n")
+    root = make_course(
+        {
+            "course.yml": "title: T\nignore: [no-enrichment, no-corrective, small-pool]\n",
+            "units/01-a.md": a,
+            "units/02-b.md": b,
+        }
+    )
+    assert problems(root) == [
+        "units/01-a.md:11: question has no answer: a choice needs a space after its '-' ('- [x] right', not"
+        " '-[x] right')",
+        "units/01-a.md:20: two items of an ordering question read the same ('`y`', also line 19)",
+        "units/02-b.md:3: requires unknown unit id '01-a': the unit units/01-a.md has the id 'a'",
+    ]

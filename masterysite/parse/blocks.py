@@ -49,6 +49,7 @@ def _half_blanks(text: str, code: bool) -> Iterator[re.Match[str]]:
             yield match
 
 
+_UNSPACED_CHOICE = re.compile(r"^[ \t]*[-*+]\[[ xX]\]", re.M)  # '-[x] 4': a choice with no space after its '-'
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
@@ -569,6 +570,10 @@ class BlockParser:
         message = "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
         if _glued_answer(inner):
             message = "question has no answer: put an empty line before its '= answer' line"
+        unspaced = next((t for t in inner if t.type == "inline" and _UNSPACED_CHOICE.search(t.content)), None)
+        if unspaced is not None:  # '-[x] 4': no list without the space
+            line = self.line(unspaced)
+            message = "question has no answer: a choice needs a space after its '-' ('- [x] right', not '-[x] right')"
         code = next((b[0] for b in body if b[0].type == "code_block" and _INDENTED_ANSWER.match(b[0].content)), None)
         if code is not None:  # '\t- [x] right': a tab (or four spaces) makes the choices an indented code block
             line = self.line(code)
@@ -630,8 +635,11 @@ class BlockParser:
         for item in _list_items(block):
             source = "\n".join(t.content for t in item if t.type in ("inline", "fence", "code_block"))
             item_id = "i" + hashlib.sha256(f"{key}\n{source}".encode()).hexdigest()[:8]
-            if any(i.id == item_id for i in items):
-                self.report.error(self.path, self.line(item[0]), "two items of an ordering question read the same")
+            same = next((i for i in items if i.id == item_id), None)
+            if same is not None:  # (which two: the teacher may not see it at once)
+                text = " ".join(source.split())[:60]
+                message = f"two items of an ordering question read the same ('{text}', also line {same.line})"
+                self.report.error(self.path, self.line(item[0]), message)
             items.append(Choice(item_id, self._item_html(item), True, None, self.line(item[0])))
         if len(items) < 2:
             self.report.error(self.path, line, "an ordering question needs at least two items")

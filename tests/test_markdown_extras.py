@@ -878,6 +878,7 @@ def test_a_unit_of_more_quiz_questions_than_key_shares_is_an_error_at_the_first_
         "<?quiz?>\n" * 20_000,  # (mkdocs-quiz's and MDX's markers never closed: from each, to the end: review q)
         "<quiz>\n" * 24_000,
         "{/* " * 40_000,
+        "\\begin{equation} \\label{x} " * 20_000,  # (an environment never ended is not looked for again)
     ],
     ids=[
         "brackets",
@@ -888,6 +889,7 @@ def test_a_unit_of_more_quiz_questions_than_key_shares_is_an_error_at_the_first_
         "old-quiz",
         "quiz",
         "mdx",
+        "environments",
     ],
 )
 def test_a_long_unit_is_read_in_time_that_grows_with_it_not_with_its_square(body: str) -> None:

@@ -839,3 +839,16 @@ def test_an_unknown_blocks_list_names_every_block_that_works() -> None:
     names that work ('info', 'danger', 'answer'): port q."""
     _, problems = parse("::: code-group\nx\n:::\n")
     assert len(problems) == 1 and "answer, danger, info; tabs: panel-tabset, tab, group-tab" in problems[0]
+
+
+def test_bookdown_equation_labels_and_references_and_a_labelled_environment() -> None:
+    """bookdown's '(\\#eq:binom)' was typeset in the formula and '\\@ref(eq:binom)' called a citation (port
+    q); and a '\\label' in a '\\begin{equation}' on lines of its own was dropped as LaTeX for print, so
+    '\\ref' to it led nowhere. Now numbered, and links reading the number."""
+    for label in ("(\\#eq:binom)", "\\label{eq:binom}"):
+        html, problems = parse(
+            f"\\begin{{equation}}\nf(k)=\\binom{{n}}{{k}}\n  {label}\n\\end{{equation}}\n\n"
+            "See Equation \\@ref(eq:binom) or \\ref{eq:binom}.\n\n```r\n(\\#eq:kept)\n```\n"
+        )
+        assert problems == [] and html.count('<a href="#eq:binom">1</a>') == 2, (label, problems)
+        assert "#eq:binom)" not in html and "#eq:kept)" in html  # (in code: as written)

@@ -737,3 +737,17 @@ def doc_builder_marks(body: str) -> str:
         ):  # (the heading's own words: never a blank's answer, which would become an id the page shows)
             lines[number] = f"{heading[1]} {{#{heading[2]}}}"
     return "\n".join(lines)
+
+
+_BOOKDOWN_LABEL = re.compile(r"\(\\#(eq:[^()\s]+)\)")
+_BOOKDOWN_REFERENCE = re.compile(r"\\@ref\((eq:[^()\s]+)\)")
+
+
+def bookdown_equations(body: str) -> str:
+    """bookdown's equation label ``(\\#eq:binom)`` (in the formula) and its reference ``\\@ref(eq:binom)``
+    are LaTeX's ``\\label{eq:binom}`` and ``\\ref{eq:binom}``: numbered, and a link reading its number. The
+    label had been typeset in the formula, and the reference called a citation. In code, as written."""
+    code = fenced(body)
+    body = _BOOKDOWN_REFERENCE.sub(lambda m: m[0] if in_spans(code, m.start()) else f"\\ref{{{m[1]}}}", body)
+    code = fenced(body)
+    return _BOOKDOWN_LABEL.sub(lambda m: m[0] if in_spans(code, m.start()) else f"\\label{{{m[1]}}}", body)

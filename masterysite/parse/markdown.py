@@ -853,7 +853,7 @@ def print_only_latex(state: StateCore) -> None:
     in code, nor in math (``$\\label{…}$`` is the formula's)."""
     src = state.src
     code = _code(src)
-    math = [m.span() for m in _MATH_SPAN.finditer(src)]
+    math = [m.span() for m in _MATH_SPAN.finditer(src)] + _environments(src)
 
     def dropped(match: re.Match[str]) -> str:
         inside = _within(code, match.start()) or _within(math, match.start())
@@ -863,6 +863,25 @@ def print_only_latex(state: StateCore) -> None:
 
 
 _MATH_SPAN = re.compile(r"\$\$.*?\$\$|(?<![\\$])\$[^$\n]+\$", re.S)
+_BEGIN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}")
+
+
+def _environments(src: str) -> list[tuple[int, int]]:
+    """The spans of LaTeX environments, ``\\begin{equation}`` … ``\\end{equation}`` (math: its ``\\label``
+    is the formula's), in time that grows with the text (an environment never ended is not looked for again)."""
+    spans: list[tuple[int, int]] = []
+    unended: set[str] = set()
+    after = 0
+    for begin in _BEGIN.finditer(src):
+        if begin.start() < after or begin[1] in unended:
+            continue
+        end = src.find(f"\\end{{{begin[1]}}}", begin.end())
+        if end < 0:
+            unended.add(begin[1])
+            continue
+        after = end + len(begin[1]) + 6
+        spans.append((begin.start(), after))
+    return spans
 
 
 _META = re.compile(r"\{\{<\s*meta\s+([\w.-]+)\s*>\}\}")

@@ -23,6 +23,7 @@ from masterysite.parse import sealed, structure
 from masterysite.parse.admonitions import (
     ANSWERED,
     QUIZ_OPEN,
+    bookdown_equations,
     doc_builder_marks,
     fcc_solutions,
     hidden_divs,
@@ -207,6 +208,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = hugo_blocks(body)
     if "class=" in body and "hidden" in body:  # mdBook's hidden content
         body = hidden_divs(body)
+    if "(\\#eq:" in body or "\\@ref(eq:" in body:  # bookdown's equation labels and references
+        body = bookdown_equations(body)
     if "[[" in body:  # VitePress' [[toc]], Hugging Face's heading ids
         body = doc_builder_marks(body)
     if "%%" in body:  # Obsidian's comments

@@ -50,6 +50,7 @@ from masterysite.errors import MasteryError, Problem
 from masterysite.model import Question, QuestionKind, Unit
 from masterysite.search import pack_words
 from masterysite.secret import ENV, course_secret
+from masterysite.trust import signature as file_signature
 from masterysite.trust import signed, verified
 from masterysite.unchanged import libraries
 
@@ -238,14 +239,16 @@ def _loads(blob: bytes) -> Any:
 
 def _write(file: Path, data: Any) -> None:
     """Aside, then renamed into place: a reader sees the old file or the whole new one."""
-    _write_bytes(file, signed(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)))
+    blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    _write_bytes(file, file_signature(blob), blob)
 
 
-def _write_bytes(file: Path, blob: bytes) -> None:
+def _write_bytes(file: Path, *parts: bytes) -> None:
     tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as handle:
-            handle.write(blob)
+            for part in parts:
+                handle.write(part)
         os.replace(tmp, file)
     except OSError as exc:
         log.info("could not write the build cache (%s); the next build does more work", exc)

@@ -25,12 +25,11 @@ from typing import Any, NamedTuple
 from masterysite.cache import FORMAT, BuildCache, _read, _write, code_key, file_stamp, sha
 from masterysite.model import Unit
 from masterysite.render import script_json
-from masterysite.search import ALPHABET, encode_postings, section_words
+from masterysite.search import decode_postings, encode_postings, section_words
 
 NAME = "_static/search-index.js"
 PREFIX, SUFFIX = "window.MASTERYSITE_SEARCH = ", ";\n"  # search.search_index_js
 MOST = 32  # changed units: past this many, the index is made again (a patch decodes their words' lists)
-_DIGIT = {c: i for i, c in enumerate(ALPHABET)}
 
 
 class State(NamedTuple):
@@ -40,29 +39,6 @@ class State(NamedTuple):
     digest: str  # SHA-256 of the search index's bytes
     course: str = ""  # build.course_pages_inputs
     stamps: tuple[tuple[int, int, int] | None, ...] = ()  # file_stamp of each of build.COURSE_PAGES
-
-
-def decode_postings(text: str) -> list[int]:
-    """The section numbers of one posting list (search.encode_postings, read back)."""
-    if text.startswith("~"):
-        out = []
-        for k, ch in enumerate(text[1:]):
-            bits = _DIGIT[ch]
-            out += [k * 6 + b for b in range(6) if bits >> b & 1]
-        return out
-    numbers, last, value, shift = [], 0, 0, 0
-    for ch in text:
-        digit = _DIGIT[ch]
-        if digit >= 32:
-            value |= (digit - 32) << shift
-            shift += 5
-            continue
-        last += value | digit << shift
-        numbers.append(last)
-        value = shift = 0
-    if shift:
-        raise ValueError("a posting list ends inside a number")
-    return numbers
 
 
 def state_file(cache: BuildCache, out: Path) -> Path:

@@ -782,6 +782,8 @@ def test_obsidian_comments_are_never_published() -> None:
     )
     assert "SECRET" not in html and "Text  more." in html and "%%kept%%" in html and "%%time" in html
     assert len(problems) == 1 and problems[0].startswith("units/a.md:17: ")
+    html, problems = parse("%%Note SECRET%%\n\nText.\n\n    %%timeit\n    x = 1\n")  # (a notebook's cell magic: code)
+    assert problems == [] and "SECRET" not in html and "%%timeit" in html
     _, problems = parse("Fine.\n\n%% never closed\n\nSECRET\n")
     assert problems == [
         "units/a.md:7: '%%' (an Obsidian comment) is never closed: end it with '%%' (as it is, it hides the rest)"

@@ -622,11 +622,11 @@ def obsidian_comments(body: str) -> tuple[str, list[int]]:
     spans.sort()
     out, kept, at, unclosed = [], 0, 0, []
     while (start := body.find("%%", at)) >= 0:
-        if in_spans(spans, start):
-            at = start + 2
+        if in_spans(spans, start) or _magic(body, start):
+            at = start + 2  # (in code, or a notebook's '%%timeit' in an indented code block)
             continue
         end = body.find("%%", start + 2)
-        while end >= 0 and in_spans(spans, end):
+        while end >= 0 and (in_spans(spans, end) or _magic(body, end)):
             end = body.find("%%", end + 2)
         if end < 0:
             unclosed.append(body.count("\n", 0, start))
@@ -638,6 +638,13 @@ def obsidian_comments(body: str) -> tuple[str, list[int]]:
 
 
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+_CELL_MAGIC = re.compile(r"[ \t]*%%[A-Za-z][^%\n]*$", re.M)  # a notebook's cell magic line ('    %%timeit')
+
+
+def _magic(body: str, at: int) -> bool:
+    """Whether the '%%' at ``at`` begins a line of a notebook's cell magic (none closes on it: '%%note%%' does)."""
+    start = body.rfind("\n", 0, at) + 1
+    return body[start:at].strip(" \t") == "" and _CELL_MAGIC.match(body, start) is not None
 
 
 _HUGO_OPEN = re.compile(r"[ \t]*\{\{([<%])[ \t]*(details|expand|hint|notice)\b(.*?)[%>]\}\}[ \t]*")

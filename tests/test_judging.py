@@ -338,7 +338,7 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             "Say [[ ]].",
             "units/t.md:8: an empty blank '[[ ]]': write its answer inside, like '[[= 4]]' (or '[[== Na]]')",
         ),
-        ("Order:\n\n1. a\n2. a", "units/t.md:11: two items of an ordering question read the same"),
+        ("Order:\n\n1. a\n2. a", "units/t.md:11: two items of an ordering question read the same ('a', also line 10)"),
         (
             "Which?\n\n- [ ] a\n> Not a.\n- [x] b\n- [ ] c",
             "units/t.md:11: a choice's '> feedback' must be indented under its choice (two spaces: '  > …'), or it"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -431,6 +432,11 @@ def sub_closed(
     return "".join(out)
 
 
+def line_starts(lines: list[str]) -> list[int]:
+    """Where each of the text's lines (split at new lines) starts in it, and the end of the text."""
+    return list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+
+
 def in_spans(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether ``position`` is inside one of ``spans`` (in order, apart: fenced's)."""
     index = bisect.bisect_right(spans, position, key=lambda span: span[0]) - 1
@@ -508,9 +514,7 @@ def mdx_code_blocks(body: str) -> str:
     it holds read as the lesson. It had been shown as code, with raw ``:::`` and JSX. In another code
     block (a page showing how it is written), shown as written."""
     lines = body.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(lines)
     for start, end in fenced(body):
         first = bisect.bisect_right(starts, start) - 1
         opening = _MDX_CODE_BLOCK.fullmatch(lines[first])
@@ -565,9 +569,7 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
     HTML block, so its props were published as a paragraph, answers and explanations too."""
     code = fenced(body)
     lines, found = body.split("\n"), []
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(lines)
     number = 0
     while number < len(lines):
         opening = _COMPONENT_OPEN.fullmatch(lines[number])
@@ -592,9 +594,8 @@ def fcc_solutions(body: str) -> tuple[str, list[int]]:
     ``## --video-solution--`` (the number of the right answer) are never shown there; left out here,
     line for line, up to the next heading as high, and their lines returned (they were published)."""
     code = fenced(body)
-    lines, left, starts = body.split("\n"), [], [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    lines, left = body.split("\n"), []
+    starts = line_starts(lines)
     hiding: int | None = None  # the level of the heading being left out
     for number, line in enumerate(lines):
         if in_spans(code, starts[number]):
@@ -658,9 +659,8 @@ def hugo_blocks(body: str) -> str:
     ``details`` block, ``{{< hint warning >}}`` and ``{{% notice tip %}}`` a callout; written so, line
     for line. A solution in one had been shown open, under a warning that said to remove the tag."""
     code = fenced(body)
-    lines, starts = body.split("\n"), [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    lines = body.split("\n")
+    starts = line_starts(lines)
     number = 0
     while number < len(lines):
         opening = _HUGO_OPEN.fullmatch(lines[number])
@@ -696,9 +696,8 @@ def hidden_divs(body: str) -> str:
     shown" (its guide), often a note for the book's authors: never published here either (it was shown),
     written line for line as the ``instructor`` block it is."""
     code = fenced(body)
-    lines, starts = body.split("\n"), [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    lines = body.split("\n")
+    starts = line_starts(lines)
     number = 0
     while number < len(lines):
         if not _HIDDEN_DIV.fullmatch(lines[number]) or in_spans(code, starts[number]):
@@ -731,9 +730,8 @@ def doc_builder_marks(body: str) -> str:
     Hugging Face's doc-builder ``## What is NLP?[[what-is-nlp]]`` (the heading's own words) is the heading's
     id, as ``{#what-is-nlp}``: both were shown as text, the heading's id then broke the lesson's links to it."""
     code = fenced(body)
-    lines, starts = body.split("\n"), [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    lines = body.split("\n")
+    starts = line_starts(lines)
     for number, line in enumerate(lines):
         if "[[" not in line or in_spans(code, starts[number]):
             continue

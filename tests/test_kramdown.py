@@ -208,3 +208,8 @@ def test_a_quiz_class_after_a_quote_is_an_error_and_the_quote_never_published() 
         f"units/a.md:{HEAD.count(chr(10)) + 3}: '{{: .enrichment}}' after a quote does not make a quiz block: the quote"
         " would be shown to everyone; write it as '::: enrichment Title' … ':::'"
     ]
+    _, problems = parse_lesson("Intro.\n\n> ### Question\n> Which tool?\n{: .question}\n")
+    assert problems[0].endswith(
+        "write it as '::: question OBJECTIVE' … ':::' (an exercise shown in the lesson, as the Galaxy Training"
+        " Network's question box: '{: .challenge}')"
+    )

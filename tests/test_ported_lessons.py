@@ -754,7 +754,7 @@ def test_hugging_faces_question_component_with_its_answers_is_an_error() -> None
     )
     assert problems == [
         "units/a.md:7: '<Question' holds right answers (an MDX quiz of the lesson's site), which is not read here:"
-        " they would be shown as text; write it as a '::: question' with '- [x]' choices and '> feedback'"
+        " they would be published with the page; write it as a '::: question' with '- [x]' choices and '> feedback'"
     ]
 
 
@@ -854,3 +854,153 @@ def test_bookdown_equation_labels_and_references_and_a_labelled_environment() ->
         )
         assert problems == [] and html.count('<a href="#eq:binom">1</a>') == 2, (label, problems)
         assert "#eq:binom)" not in html and "#eq:kept)" in html  # (in code: as written)
+
+
+LEARNR_SETUP = "```{r setup, include=FALSE}\nlibrary(learnr)\nknitr::opts_chunk$set(echo = FALSE)\n```\n\n"
+LEARNR_QUIZ = (
+    'quiz(\n  question("Which package?",\n    answer("base"),\n    answer("UTILS-RIGHT", correct = TRUE)\n  )\n)\n'
+)
+
+
+def test_learnrs_setup_hiding_every_chunks_code_is_honoured_and_its_quiz_is_said() -> None:
+    """learnr's template sets 'opts_chunk$set(echo = FALSE)' in its setup chunk: knitr then shows no chunk's
+    code unless it says so. The quiz chunk had been published as code, 'correct = TRUE' and all (port r)."""
+    body = (
+        LEARNR_SETUP + f"```{{r quiz}}\n{LEARNR_QUIZ}```\n\n```{{r plot}}\nplot(HIDDEN_PLOT)\n```\n\n"
+        "```{r ex, exercise=TRUE}\nEXERCISE_SHOWN + 1\n```\n\n```{r shown, echo=TRUE}\nECHOED_SHOWN\n```\n\n"
+        "```{r later}\nknitr::opts_chunk$set(echo = TRUE)\n```\n\n```{r after}\nAFTER_SHOWN\n```\n"
+    )
+    html, problems = parse(body)
+    assert "UTILS-RIGHT" not in html and "HIDDEN_PLOT" not in html and "correct" not in html
+    assert "EXERCISE_SHOWN" in html and "ECHOED_SHOWN" in html and "AFTER_SHOWN" in html
+    assert [p for p in problems if "[left-out]" in p] == [
+        "units/a.md:10: warning: learnr question in a code chunk is left out (its chunk hides its code): write it"
+        " as a '::: question' with '- [x]' choices (and '> feedback') [left-out]"
+    ]
+
+
+def test_a_learnr_question_shown_as_code_is_an_error() -> None:
+    """Without 'echo = FALSE' a learnr question chunk is shown as code: every right answer with it."""
+    _, problems = parse(f"Text.\n\n```{{r letters}}\n{LEARNR_QUIZ}```\n\n```r\n{LEARNR_QUIZ}```\n")
+    assert [p for p in problems if "warning" not in p] == [
+        "units/a.md:7: learnr question in a code chunk is not read here, and would show its answers as code: write"
+        " it as a '::: question' with '- [x]' choices (and '> feedback')"
+    ]
+
+
+def test_learnr_solution_chunks_are_left_out_however_they_are_labelled() -> None:
+    """knitr reads a chunk's label from its first word (bare or quoted), 'label = …' or a '#| label:' line;
+    only the first, bare form had been read, and the other solutions were published (port r)."""
+    body = (
+        '```{r, label = "filter2-solution"}\nSOLUTION_A\n```\n\n```{r}\n#| label: filter3-solution\nSOLUTION_B\n```\n\n'
+        '```{r "filter4-hint-1"}\nHINT_C\n```\n\n```{r filter5-solution}\nSOLUTION_D\n```\n\n'
+        '```{r, label = "plain"}\nKEPT\n```\n'
+    )
+    html, problems = parse(body)
+    assert "SOLUTION" not in html and "HINT" not in html and "KEPT" in html
+    assert any("[left-out]" in p and "and 3 more in this unit" in p for p in problems), problems
+
+
+def test_a_knitr_chunk_header_with_a_backtick_is_still_a_chunk() -> None:
+    """knitr reads '```{r fig1, fig.cap = "`x` is …"}'; Markdown takes no backtick in a fence's first line,
+    so its closing fence opened a code block that showed the next chunk, an echo = FALSE question with its
+    answer, and nothing was said (port r). A header shown inside another fence is left as written."""
+    body = (
+        'Study it.\n\n```{r fig1, echo = FALSE, fig.cap = "`x` is the left circle"}\nknitr::include_graphics("a.png")\n'
+        f"```\n\n### Test\n\n```{{r logicals, echo = FALSE}}\n{LEARNR_QUIZ}```\n\n"
+        '````markdown\n```{r fig2, fig.cap = "`y`"}\n```\n````\n'
+    )
+    html, problems = parse(body)
+    assert "UTILS-RIGHT" not in html and "include_graphics" not in html and "<h3" in html
+    assert "`y`</span>" in html
+    assert any("learnr question in a code chunk is left out" in p for p in problems), problems
+
+
+def test_an_astro_option_marked_correct_is_an_error() -> None:
+    """The Astro tutorial's '<Option isCorrect>JavaScript</Option>' on one line is kept as HTML, its right
+    answer in the page's source; nothing was said (port r). In code it is code."""
+    _, problems = parse(
+        "1. Frontmatter is written in:\n\n    <MultipleChoice>\n        <Option>HTML</Option>\n"
+        "        <Option isCorrect>JavaScript</Option>\n    </MultipleChoice>\n\n"
+        "Write `<Option isCorrect>` for the right one.\n\n```jsx\n<Option isCorrect>x</Option>\n```\n"
+    )
+    assert [p for p in problems if "warning" not in p] == [
+        "units/a.md:9: '<Option' holds right answers (an MDX quiz of the lesson's site), which is not read here:"
+        " they would be published with the page; write it as a '::: question' with '- [x]' choices and '> feedback'"
+    ]
+
+
+def test_reveal_js_speaker_notes_are_never_published() -> None:
+    """reveal.js' '<aside class="notes">' (and pandoc's '<div class="notes">') are the presenter's: they had
+    been published to students (port r)."""
+    html, problems = parse(
+        'Slide.\n\n<aside class="notes">\n    ASIDE_NOTE private\n</aside>\n\n'
+        '<div class="notes">\n\nDIV_NOTE\n\n</div>\n\n'
+        'After.\n\n```html\n<aside class="notes">\nkept\n</aside>\n```\n'
+    )
+    assert problems == [] and "NOTE" not in html and "<p>After.</p>" in html and "kept" in html
+
+
+def test_gitbook_tabs_hints_and_code_titles_are_read() -> None:
+    """GitBook's '{% tab title="Solution" %}' had been shown open, with a warning that spoke of Jekyll's
+    includes (port r): tabs are collapsed blocks, the first open; a hint a callout; a code block its title."""
+    html, problems = parse(
+        '{% tabs %}\n{% tab title="Exercise" %}\nDo it.\n{% endtab %}\n\n{% tab title="Solution" %}\n'
+        "```bash\nGITBOOK_SOLUTION\n```\n{% endtab %}\n{% endtabs %}\n\n"
+        '{% hint style="warning" %}\nCareful.\n{% endhint %}\n\n{% code title="app.py" %}\n```python\nx = 1\n```\n'
+        '{% endcode %}\n\n```text\n{% tab title="kept" %}\n{% endtab %}\n```\n'
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("details", "ms-collapsed ms-collapsed--details", "Exercise"),
+        ("details", "ms-collapsed ms-collapsed--details", "Solution"),
+        ("aside", "ms-callout ms-callout--warning", "<!--ms-t:block_warning-->"),
+    ]
+    assert '<details class="ms-collapsed ms-collapsed--details" open>\n<summary>Exercise' in html
+    assert "app.py" in html and '{% tab title="kept" %}' in html.replace("&quot;", '"') and "{% endtabs" not in html
+
+
+def test_mdx_tabs_asides_steps_and_spoilers_are_read() -> None:
+    """Docusaurus' and Starlight's '<Tabs>' of '<TabItem label="macOS">', Nextra's '<Tabs items={[…]}>' of
+    '<Tabs.Tab>', Starlight's '<Aside type title>', '<Steps>' and '<Spoiler>': the labels and titles had
+    been lost, the tabs run together, a spoiler shown open (port r). In code they are code."""
+    html, problems = parse(
+        '<Tabs>\n  <TabItem value="apple" label="Apple" default>\n    This is an apple.\n  </TabItem>\n'
+        '  <TabItem value="orange" label="Orange">\n    This is an orange.\n  </TabItem>\n</Tabs>\n\n'
+        '<Aside type="caution" title="Did you know?">\nCareful.\n</Aside>\n\n<Steps>\n1. Install.\n</Steps>\n\n'
+        "<Tabs items={['pnpm', 'npm']}>\n  <Tabs.Tab>Fast.</Tabs.Tab>\n  <Tabs.Tab>Common.</Tabs.Tab>\n</Tabs>\n\n"
+        '<Spoiler>\nSPOILED answer\n</Spoiler>\n\n```jsx\n<Tabs>\n<TabItem label="kept">\n</TabItem>\n</Tabs>\n```\n'
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("details", "ms-collapsed ms-collapsed--details", "Apple"),
+        ("details", "ms-collapsed ms-collapsed--details", "Orange"),
+        ("aside", "ms-callout ms-callout--warning", "Did you know?"),
+        ("details", "ms-collapsed ms-collapsed--spoiler", "<!--ms-t:block_spoiler-->"),
+    ]
+    assert "<p>This is an apple.</p>" in html and "<pre" not in html.split("<p>Careful.")[0]
+    assert "<li>Install.</li>" in html and "<li>pnpm: Fast.</li>" in html and "<li>npm: Common.</li>" in html
+    assert "SPOILED" in html.split('ms-collapsed--spoiler">')[1] and "Tabs" not in html.split("<pre")[0]
+    assert '<span class="nt">TabItem</span>' in html
+
+
+def test_a_jsx_expression_as_an_address_is_said_as_such() -> None:
+    """The Astro tutorial's '`<a href={myPosts[0].url}>`' inside a component is HTML there: the error had
+    called it a broken link to a file, with no why (port r)."""
+    _, problems = parse("<Option>\n  `<a href={myPosts[0].url}>First</a>`\n</Option>\n")
+    assert [p for p in problems if "broken" in p] == [
+        "units/a.md:6: broken link '{myPosts[0].url}': '{…}' is an MDX (JSX) expression, worked out by the"
+        " lesson's own site; here it is an address. Code shown inside a component's HTML is read as HTML: show"
+        " it in a code block, or write the address out"
+    ]
+
+
+def test_docsifys_callouts_are_callouts() -> None:
+    """Docsify's '?> tip' and '!> important' had been shown with their marks (port r); in code, code."""
+    html, problems = parse("?> *TODO* unit test\n\n!> **Time** is money\n\n```php\n?> kept\n```\n")
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--tip", "<em>TODO</em> unit test"),
+        ("aside", "ms-callout ms-callout--important", "<strong>Time</strong> is money"),
+    ]
+    assert "?&gt; kept" in html or "?&gt;</span>" in html

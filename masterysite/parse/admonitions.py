@@ -563,10 +563,17 @@ _COMPONENT_OPEN = re.compile(r"[ \t]*<([A-Z][A-Za-z0-9]*)(?:[ \t]+[^>\n]*)?$")  
 _CORRECT = re.compile(r"\bcorrect\s*[:=]\s*\{?\s*true\b|\bcorrect\s*$|\bisCorrect\b|\banswer\s*[:=]", re.M)
 
 
+_RIGHT_PROP = re.compile(  # '<Option isCorrect>', '<Choice correct={true}>'
+    r"<([A-Z][\w.]*)[^>\n]*?[ \t](?:isCorrect|correct)(?:[ \t]*=[ \t]*\{?[ \t]*true[ \t]*\}?)?[ \t/>]"
+)
+
+
 def mdx_quizzes(body: str) -> list[tuple[int, str]]:
     """The lines (0-based) and names of MDX components whose props hold right answers (Hugging Face's
     ``<Question choices={[{text: …, explain: …, correct: true}]} />``): a tag over several lines is no
-    HTML block, so its props were published as a paragraph, answers and explanations too."""
+    HTML block, so its props were published as a paragraph, answers and explanations too; a tag on one
+    line (the Astro tutorial's ``<Option isCorrect>JavaScript</Option>``) is kept as HTML, its right
+    answer in the page's source."""
     code = fenced(body)
     lines, found = body.split("\n"), []
     starts = line_starts(lines)
@@ -574,6 +581,10 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
     while number < len(lines):
         opening = _COMPONENT_OPEN.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]):
+            line = lines[number]
+            prop = _RIGHT_PROP.search(line) if "orrect" in line else None
+            if prop is not None and not in_spans(code, starts[number]) and not _in_code_span(line, prop.start()):
+                found.append((number, prop[1]))
             number += 1
             continue
         end = number + 1
@@ -583,6 +594,30 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
             found.append((number, opening[1]))
         number = end + 1
     return found
+
+
+_TICKED_CHUNK = re.compile(r"([ ]{0,3}`{3,}[ \t]*\{[\w+.-]*[ \t,][^\n]*`[^\n]*\}[ \t]*)$", re.M)
+
+
+def knitr_ticked_headers(body: str) -> str:
+    """A knitr chunk whose header holds a backtick (```` ```{r, fig.cap = "`x` is …"} ````): knitr reads
+    it, but Markdown takes no backtick in a fence's first line, so the chunk was a paragraph and its
+    closing fence opened a block of code that showed what came after (an ``echo = FALSE`` question with
+    its answers). The header's backticks become quotes (``'``), column for column."""
+    code = fenced(body)
+
+    def quoted(match: re.Match[str]) -> str:
+        if match.start() and in_spans(code, match.start() - 1):  # (a fence line starts a span of its own)
+            return match[0]
+        fence = len(match[1]) - len(match[1].lstrip(" `"))  # its indentation and backticks
+        return match[1][:fence] + match[1][fence:].replace("`", "'")
+
+    return _TICKED_CHUNK.sub(quoted, body)
+
+
+def _in_code_span(line: str, position: int) -> bool:
+    """Whether ``position`` is inside a code span of ``line`` (an odd number of backticks before it)."""
+    return line.count("`", 0, position) % 2 == 1
 
 
 _FCC_HIDDEN = re.compile(r"(#{1,6})[ \t]+--(solutions|video-solution)--[ \t]*")
@@ -688,26 +723,159 @@ def hugo_blocks(body: str) -> str:
     return "\n".join(lines)
 
 
-_HIDDEN_DIV = re.compile(r"""[ \t]*<div[ \t]+class=(["'])hidden\1[ \t]*>[ \t]*""")
+_MDX_OPEN = re.compile(r"([ \t]*)<(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Spoiler|Steps)((?:[ \t]+[^<>]*)?)>[ \t]*")
+_MDX_CLOSE = re.compile(r"[ \t]*</(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Spoiler|Steps)>[ \t]*")
+_MDX_ONE_LINE = re.compile(r"([ \t]*)<(TabItem|Tabs\.Tab|Tab)((?:[ \t]+[^<>]*)?)>(.*)</\2>[ \t]*")
+_MDX_ASIDES = {"note": "note", "tip": "tip", "caution": "warning", "danger": "caution"}  # Starlight's types
+_JSX_PROP = re.compile(r"""(\w+)(?:=(?:"([^"]*)"|'([^']*)'|\{([^{}]*)\}))?""")
+
+
+def _props(written: str) -> dict[str, str]:
+    """A JSX tag's props: ``label="macOS"``, ``items={['pnpm', 'npm']}``, a bare ``default`` ("")."""
+    return {m[1]: m[2] or m[3] or m[4] or "" for m in _JSX_PROP.finditer(written)}
+
+
+def mdx_blocks(body: str) -> str:
+    """MDX's block components, each tag on a line of its own (Docusaurus', Starlight's and Nextra's):
+    ``<Tabs>`` of ``<TabItem label="macOS">`` (Nextra: ``<Tabs items={['pnpm', …]}>`` of ``<Tabs.Tab>``)
+    are tabs (a collapsed block each titled with its label, the first open, as MkDocs' tabs), Starlight's
+    ``<Aside type="tip" title="…">`` a callout, ``<Spoiler>`` a collapsed spoiler. Written so, line for
+    line, what they hold moved left by its common indentation (MDX indents it; Markdown would read it as
+    code). The labels had been lost and a spoiler shown open."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    opened: list[tuple[int, re.Match[str]]] = []
+    blocks: list[tuple[int, int, re.Match[str], int]] = []  # (opening line, closing line, opening, depth)
+    for number, line in enumerate(lines):
+        if "<" not in line or in_spans(code, starts[number]):
+            continue
+        if (opening := _MDX_OPEN.fullmatch(line)) is not None:
+            opened.append((number, opening))
+        elif (closing := _MDX_CLOSE.fullmatch(line)) is not None and opened and opened[-1][1][2] == closing[1]:
+            start, opening = opened.pop()
+            blocks.append((start, number, opening, len(opened)))
+    tab_of: dict[int, int] = {}  # a Nextra tab's line -> its place among its tabs
+    labels: dict[int, list[str]] = {}  # a Nextra '<Tabs items={[…]}>' line -> its labels
+    for start, end, opening, _ in sorted(blocks):
+        if opening[2] == "Tabs" and "items" in (props := _props(opening[3])):
+            labels[start] = re.findall(r"""["']([^"']*)["']""", props["items"])
+            inner = [n for n in range(start + 1, end) if re.match(r"[ \t]*<Tabs\.Tab\b", lines[n])]
+            tab_of.update((s, i) for i, s in enumerate(inner))
+            for n in inner:  # a tab on one line, '<Tabs.Tab>**pnpm**: …</Tabs.Tab>': a list item, its label first
+                one = _MDX_ONE_LINE.fullmatch(lines[n])
+                if one is not None and 0 <= tab_of[n] < len(labels[start]):
+                    lines[n] = f"{one[1]}- {labels[start][tab_of[n]]}: {one[4].strip()}"
+    for start, end, opening, depth in sorted(blocks):
+        fence = ":" * (24 - depth)  # each longer than the blocks it holds (a lesson's own are shorter)
+        name, props = opening[2], _props(opening[3])
+        if name == "Tabs":
+            head = f"{fence} tabs"
+        elif name == "Aside":
+            kind = _MDX_ASIDES.get(props.get("type", "note"), "note")
+            head = f"{fence} {kind} {props.get('title', '')}".rstrip()
+        elif name == "Spoiler":
+            head = f"{fence} spoiler"
+        elif name == "Steps":  # Starlight's numbered steps: the list it holds
+            head = fence = ""
+        else:
+            parent = max((s for s, e, o, _ in blocks if s < start and end < e and o[2] == "Tabs"), default=None)
+            names = labels.get(parent, []) if parent is not None else []
+            place = tab_of.get(start, -1)
+            label = props.get("label") or props.get("title") or props.get("value") or ""
+            if not label and 0 <= place < len(names):
+                label = names[place]
+            head = f"{fence} details {label or 'Tab'}"
+        inside = [lines[n] for n in range(start + 1, end) if lines[n].strip()]
+        indent = min((len(line) - len(line.lstrip(" \t")) for line in inside), default=0)
+        for n in range(start + 1, end):
+            lines[n] = lines[n][indent:] if lines[n].strip() else lines[n]
+        lines[start], lines[end] = head, fence
+    return "\n".join(lines)
+
+
+_DOCSIFY_CALLOUT = re.compile(r"^( {0,3})([?!])>[ \t]+(?=\S)", re.M)
+
+
+def docsify_callouts(body: str) -> str:
+    """Docsify's ``?> a tip`` and ``!> important`` at a line's start: a callout (GitHub's alert, its line
+    the title), where they had been shown with their marks."""
+    code = fenced(body)
+    kinds = {"?": "TIP", "!": "IMPORTANT"}
+    return _DOCSIFY_CALLOUT.sub(lambda m: m[0] if in_spans(code, m.start()) else f"{m[1]}> [!{kinds[m[2]]}] ", body)
+
+
+_GITBOOK_TAG = re.compile(r"[ \t]*\{%-?[ \t]*(hint|endhint|tabs|endtabs|tab|endtab|code|endcode)\b(.*?)-?%\}[ \t]*")
+_GITBOOK_CALLOUTS = {"info": "note", "success": "tip", "warning": "warning", "danger": "caution"}
+_GITBOOK_FENCES = {"tabs": ":" * 13, "tab": ":" * 12, "hint": ":" * 11}  # each longer than what it may hold
+
+
+def gitbook_blocks(body: str) -> str:
+    """GitBook's block tags, each on a line of its own: ``{% tabs %}`` of ``{% tab title="Solution" %}``
+    are tabs (a collapsed block each, the first open, as MkDocs' tabs: a solution tab had been shown
+    open), ``{% hint style="warning" %}`` a callout, ``{% code title="app.py" %}`` its code block's title;
+    written so, line for line. A tag never closed is left as written (and said, as Liquid)."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    tags = [
+        (number, match)
+        for number, line in enumerate(lines)
+        if "{%" in line and (match := _GITBOOK_TAG.fullmatch(line)) and not in_spans(code, starts[number])
+    ]
+    opened: list[tuple[int, re.Match[str]]] = []
+    for number, match in tags:
+        kind = match[1]
+        if not kind.startswith("end"):
+            opened.append((number, match))
+            continue
+        if not opened or opened[-1][1][1] != kind[3:]:
+            continue  # (a closing tag that closes nothing open: left as written)
+        start, opening = opened.pop()
+        named = dict(re.findall(r'(\w+)="([^"]*)"', opening[2]))
+        if kind == "endcode":
+            fence = next((n for n in range(start + 1, number) if _CODE_FENCE_START.match(lines[n])), None)
+            title = named.get("title", "")
+            if fence is not None and title and '"' not in title and "title=" not in lines[fence]:
+                lines[fence] = f'{lines[fence].rstrip()} title="{title}"'
+            lines[start] = lines[number] = ""
+        elif kind == "endtabs":
+            lines[start], lines[number] = f"{_GITBOOK_FENCES['tabs']} tabs", _GITBOOK_FENCES["tabs"]
+        elif kind == "endtab":
+            lines[start] = f"{_GITBOOK_FENCES['tab']} details {named.get('title') or 'Tab'}"
+            lines[number] = _GITBOOK_FENCES["tab"]
+        else:
+            style = _GITBOOK_CALLOUTS.get(named.get("style", "info").lower(), "note")
+            lines[start], lines[number] = f"{_GITBOOK_FENCES['hint']} {style}", _GITBOOK_FENCES["hint"]
+    return "\n".join(lines)
+
+
+_CODE_FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[^`]*$")
+
+
+_HIDDEN_DIV = re.compile(r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes)\2[ \t]*>[ \t]*""")
 
 
 def hidden_divs(body: str) -> str:
     """mdBook's ``<div class="hidden">`` … ``</div>`` on lines of their own: content "that will not be
-    shown" (its guide), often a note for the book's authors: never published here either (it was shown),
-    written line for line as the ``instructor`` block it is."""
+    shown" (its guide), often a note for the book's authors; reveal.js' speaker notes (``<aside
+    class="notes">``, pandoc's ``<div class="notes">``): never published here either (they were shown),
+    written line for line as the ``instructor`` block they are."""
     code = fenced(body)
     lines = body.split("\n")
     starts = line_starts(lines)
     number = 0
     while number < len(lines):
-        if not _HIDDEN_DIV.fullmatch(lines[number]) or in_spans(code, starts[number]):
+        opening = _HIDDEN_DIV.fullmatch(lines[number])
+        if opening is None or in_spans(code, starts[number]) or (opening[1] == "aside" and opening[3] == "hidden"):
             number += 1
             continue
+        tag = opening[1]
         depth, end = 1, None
         for later in range(number + 1, len(lines)):
-            depth += lines[later].count("<div") - lines[later].count("</div>")
+            depth += lines[later].count(f"<{tag}") - lines[later].count(f"</{tag}>")
             if depth <= 0:
-                end = later if lines[later].strip() == "</div>" else None
+                end = later if lines[later].strip() == f"</{tag}>" else None
                 break
         if end is None:
             number += 1

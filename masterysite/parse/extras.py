@@ -203,6 +203,12 @@ def _heading_attributes(opening: Token, inline: Token) -> None:
 _CHUNK_OPTION = re.compile(r"[ \t]*(?:#|//|--)\|[ \t]*([\w.-]+)[ \t]*:[ \t]*(.*?)[ \t]*")  # '#| echo: false'
 _KNITR_HIDDEN = re.compile(r",\s*(?:include|echo)\s*=\s*(?:FALSE|F)\b")  # '```{r setup, include=FALSE}'
 _KNITR_LABEL = re.compile(r"\{\s*[\w.+-]+[ \t,]+([^\s,={}]+)\s*[,}]")  # '```{r order-op-solution, exercise=TRUE}'
+_KNITR_NAMED_LABEL = re.compile(r"[\s,]label\s*=\s*([\"'])(.*?)\1")  # '```{r, label = "ex-solution"}'
+_KNITR_SETS = re.compile(r"opts_chunk\$set\(([^)]*)\)")  # the setup chunk's 'knitr::opts_chunk$set(echo = FALSE)'
+_KNITR_ECHO = re.compile(r"\becho\s*=\s*(TRUE|FALSE|T|F)\b")
+_KNITR_EXERCISE = re.compile(r"[\s,]exercise\s*=\s*(?:TRUE|T)\b")  # learnr's exercise: shown whatever 'echo' says
+_LEARNR_QUESTION = re.compile(r"\b(?:question|quiz|question_\w+)\s*\(")
+_LEARNR_RIGHT = re.compile(r"\b(?:answer|answer_fn)\s*\([^\n]*?\bcorrect\s*=\s*(?:TRUE|T)\b")
 _LEARNR_ANSWER = re.compile(r".+-(?:solution|hint(?:-\d+)?|check|code-check|error-check)")
 _KNITR_SHOWN = re.compile(r"[\s,](?:include|echo)\s*=\s*([^,}]+)")
 _LITERAL = re.compile(r"\s*(?:TRUE|FALSE|T|F|[-+\d\s:c(),\[\]]+)\s*")  # '= FALSE', '= c(1, 3)': not a condition
@@ -216,8 +222,7 @@ def _answer_chunk(info: str, options: dict[str, str]) -> str | None:
     a chunk shown only under a condition ('echo=params$solutions', '#| echo: !expr show')."""
     if options.get("solution") in ("true", "yes"):
         return "'solution: true' makes it an exercise's solution"
-    label = _KNITR_LABEL.match(info)
-    if label is not None and _LEARNR_ANSWER.fullmatch(label.group(1)):
+    if _LEARNR_ANSWER.fullmatch(chunk_label(info, options)):
         return "learnr shows a '-solution', '-hint' or '-check' chunk only on request, or never"
     for key in ("echo", "include"):
         value = options.get(key, "")
@@ -229,21 +234,52 @@ def _answer_chunk(info: str, options: dict[str, str]) -> str | None:
     return None
 
 
-def _chunk_options(token: Token, info: str) -> None:
+def chunk_label(info: str, options: dict[str, str]) -> str:
+    """A chunk's label as knitr reads it: the first bare or quoted word of its header (```` ```{r ex-hint} ````,
+    ```` ```{r "ex-hint"} ````), ``label = "…"`` there, or a ``#| label: …`` line; "" when it has none."""
+    named = _KNITR_NAMED_LABEL.search(info)
+    if named is not None:
+        return named.group(2)
+    if "label" in options:
+        return options["label"]
+    first = _KNITR_LABEL.match(info)
+    return first.group(1).strip("\"'") if first is not None else ""
+
+
+def echo_default(content: str, echo: bool) -> bool:
+    """Whether chunks show their code after this one ran: knitr's ``opts_chunk$set(echo = FALSE)`` in a
+    setup chunk hides the code of every chunk after it that does not say otherwise (learnr's template)."""
+    for sets in _KNITR_SETS.finditer(content):
+        found = _KNITR_ECHO.search(sets.group(1))
+        if found is not None:
+            echo = found.group(1) in ("TRUE", "T")
+    return echo
+
+
+def _chunk_options(token: Token, info: str, echo: bool = True) -> None:
     """A chunk's options, as Quarto and knitr read them: its '#|' lines are never shown, and a chunk
-    with 'include: false' or 'echo: false' (knitr's 'include=FALSE' in its header) shows none of its
-    code; never run here, it shows nothing (its setup code was shown at the top of the lesson)."""
+    with 'include: false' or 'echo: false' (knitr's 'include=FALSE' in its header, or no 'echo' of its
+    own after the setup chunk's ``opts_chunk$set(echo = FALSE)``, ``echo`` here) shows none of its code;
+    never run here, it shows nothing (its setup code was shown at the top of the lesson). A learnr
+    question (``question("…", answer("…", correct = TRUE))``) shown as code would show its answers:
+    links.py makes that an error (``learnr`` in the token's meta), and says a hidden one was left out."""
     lines = token.content.split("\n")
     options: dict[str, str] = {}
     while lines and (option := _CHUNK_OPTION.fullmatch(lines[0])):
         options[option[1].lower()] = option[2].strip("'\"").lower()
         lines.pop(0)
     token.content = "\n".join(lines)
-    if "false" in (options.get("include"), options.get("echo")) or _KNITR_HIDDEN.search(info):
+    own_echo = "echo" in options or _KNITR_SHOWN.search(info) is not None or _KNITR_EXERCISE.search(info)
+    learnr = _LEARNR_QUESTION.search(token.content) and _LEARNR_RIGHT.search(token.content)
+    if "false" in (options.get("include"), options.get("echo")) or _KNITR_HIDDEN.search(info) or not (echo or own_echo):
         token.type, token.content = "html_block", ""
+        if learnr:
+            token.meta["learnr"] = "hidden"
     elif (why := _answer_chunk(info, options)) is not None:  # never published, and said so (links.py)
         token.type, token.content = "html_block", ""
         token.meta["left_out"] = f"code chunk '```{info}' is left out: {why}"
+    elif learnr:
+        token.meta["learnr"] = "shown"
 
 
 _SOLUTION_MARK = re.compile(r"([ \t]*)(\S*?)[ \t]*(BEGIN|END) SOLUTION\b.*")  # nbgrader's '### BEGIN SOLUTION'
@@ -293,16 +329,17 @@ _VITEPRESS_INFO = re.compile(
 )
 
 
-def fence_language(token: Token) -> None:
+def fence_language(token: Token, echo: bool = True) -> None:
     """```` ```{.language-bash} ````, ```` ```{.python .numberLines} ```` and Quarto's ```` ```{python} ````
-    -> the language name as the fence's info; an id or further classes stay on the block."""
+    -> the language name as the fence's info; an id or further classes stay on the block. ``echo``:
+    does a code chunk without an 'echo' of its own show its code (knitr's default, or the setup's)?"""
     info = token.info.strip()
     parsed = parse_attributes(info)
     if parsed is None:
         word = re.match(r"\{\s*([\w+#.-]*)", info)
         token.info = word.group(1) if word else ""
         token.meta["chunk"] = info  # R Markdown's or Quarto's code chunk: shown, never run (links.py warns)
-        _chunk_options(token, info)
+        _chunk_options(token, info, echo)
         return
     attrs = parsed[0]
     classes = attrs.pop("class", "").split()
@@ -360,6 +397,7 @@ def _core(state: StateCore) -> None:
     first, so the tokens of ordinary paragraphs cost one string search each."""
     tokens = state.tokens
     titled: list[int] = []
+    echo = True  # knitr's default for chunks with no 'echo' option of their own (echo_default)
     for index, token in enumerate(tokens):
         if token.type == "fence":
             if "SOLUTION" in token.content:
@@ -370,7 +408,10 @@ def _core(state: StateCore) -> None:
             if raw is not None:  # pandoc's raw block: HTML as it is; LaTeX, a notebook's... nothing here
                 token.type, token.content = "html_block", token.content if raw.group(1).lower() == "html" else ""
             elif token.info.lstrip().startswith("{"):  # ('``` { .bash }': markdown-it keeps the space)
-                fence_language(token)
+                content = token.content
+                fence_language(token, echo)
+                if "opts_chunk$set" in content and "chunk" in token.meta:
+                    echo = echo_default(content, echo)
             elif (vitepress := _VITEPRESS_INFO.fullmatch(token.info.strip())) is not None:
                 language, label = vitepress.group(1), vitepress.group(2)  # (its lines to stress: not shown)
                 token.info = f'{language} title="{label}"' if label and '"' not in label else language

@@ -340,6 +340,8 @@ class LinkRewriter:
             elif kind == "html_block" or kind == "html_inline":
                 if token.meta and "left_out" in token.meta:
                     self.left_out.append((here, token.meta["left_out"]))
+                if token.meta and "learnr" in token.meta:
+                    self._learnr(here, shown=False)
                 if "id" in token.content:
                     self._raw_ids(token.content, here)
                 if (
@@ -363,6 +365,8 @@ class LinkRewriter:
             elif kind == "fence":
                 if "left_out" in token.meta:
                     self.left_out.append((here, token.meta["left_out"]))
+                if "learnr" in token.meta:
+                    self._learnr(here, shown=True)
                 if "chunk" in token.meta:
                     self._chunk(token, here)
                 self._fence_source(token, here)
@@ -409,6 +413,18 @@ class LinkRewriter:
                 " 'echo: false' is left out): render the lesson to Markdown first (knitr, quarto render)"
             )
         self.report.warn(self.source.path, line, message, "shown-as-text")
+
+    def _learnr(self, line: int, shown: bool) -> None:
+        """A learnr question in a code chunk (``question("…", answer("…", correct = TRUE))``) is not read
+        here: shown as code, its answers would be text (an error); left out (its chunk hides its code,
+        as learnr's do), the student would not see the question (said, for each one)."""
+        advice = "write it as a '::: question' with '- [x]' choices (and '> feedback')"
+        if shown:
+            message = f"learnr question in a code chunk is not read here, and would show its answers as code: {advice}"
+            self.report.error(self.source.path, line, message)
+        else:
+            message = f"learnr question in a code chunk is left out (its chunk hides its code): {advice}"
+            self.report.warn(self.source.path, line, message, "left-out")
 
     def _inline_chunk(self, token: Token, line: int) -> None:
         """Quarto's inline code (`` `{python} x` ``) and knitr's (`` `r nrow(df)` ``: R code, not a word
@@ -872,6 +888,12 @@ class LinkRewriter:
         elif kind == "link" and joined.endswith((".md", ".qmd", ".ipynb", ".html")) and not hint:
             hint = ": copy the page into units/ as a unit, or link to where it is published (https://…)"
         message = f"broken {kind} '{target}': no file '{joined}' in the course{hint}"
+        if target.startswith("{") and target.endswith("}"):  # MDX's '<a href={post.url}>' in a component
+            message = (
+                f"broken {kind} '{target}': '{{…}}' is an MDX (JSX) expression, worked out by the lesson's own"
+                " site; here it is an address. Code shown inside a component's HTML is read as HTML: show it"
+                " in a code block, or write the address out"
+            )
         if joined in ("", ".") and kind == "link":  # '[home](/)': the root of the site the lesson came from
             message = (
                 f"broken link '{target}': it leads to the root of the site the lesson came from (every page"

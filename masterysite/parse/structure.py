@@ -180,6 +180,11 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
         return (
             f"'{{: .{name}}}' after a quote does not make a quiz block: the quote would be shown to everyone;"
             f" write it as '{block}' … ':::'"
+            + (
+                " (an exercise shown in the lesson, as the Galaxy Training Network's question box: '{: .challenge}')"
+                if name == "question"
+                else ""
+            )
         )
     if kind == "liquid-comment":
         if details.get("written") == "{::comment}":

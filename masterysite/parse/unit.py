@@ -25,9 +25,13 @@ from masterysite.parse.admonitions import (
     QUIZ_OPEN,
     bookdown_equations,
     doc_builder_marks,
+    docsify_callouts,
     fcc_solutions,
+    gitbook_blocks,
     hidden_divs,
     hugo_blocks,
+    knitr_ticked_headers,
+    mdx_blocks,
     mdx_code_blocks,
     mdx_comments,
     mdx_imports,
@@ -189,11 +193,15 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = mdx_imports(body)
     if "mdx-code-block" in body:  # Docusaurus' MDX in a code fence
         body = mdx_code_blocks(body)
+    if "```{" in body:  # knitr's chunk headers with a backtick in an option
+        body = knitr_ticked_headers(body)
+    if "</Tab" in body or "</Aside>" in body or "</Spoiler>" in body or "</Steps>" in body:  # MDX's blocks
+        body = mdx_blocks(body)
     if "<" in body:  # Hugging Face's '<Question choices={[…correct: true…]} />': its answers would be text
         for line, name in mdx_quizzes(body):
             message = (
                 f"'<{name}' holds right answers (an MDX quiz of the lesson's site), which is not read here: they"
-                " would be shown as text; write it as a '::: question' with '- [x]' choices and '> feedback'"
+                " would be published with the page; write it as a '::: question' with '- [x]' choices and '> feedback'"
             )
             report.error(path, parts.body_offset + line + 1, message)
     if "--solutions--" in body or "--video-solution--" in body:  # freeCodeCamp's
@@ -204,9 +212,13 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 " see them there); ask for the answer in a '::: question'"
             )
             report.warn(path, parts.body_offset + left[0] + 1, message, "left-out")
+    if "?> " in body or "!> " in body:  # Docsify's callouts
+        body = docsify_callouts(body)
+    if "{% end" in body:  # GitBook's tabs, hints and code titles
+        body = gitbook_blocks(body)
     if "{{<" in body or "{{%" in body:  # Hugo themes' block shortcodes
         body = hugo_blocks(body)
-    if "class=" in body and "hidden" in body:  # mdBook's hidden content
+    if "class=" in body and ("hidden" in body or "notes" in body):  # mdBook's hidden content, speaker notes
         body = hidden_divs(body)
     if "(\\#eq:" in body or "\\@ref(eq:" in body:  # bookdown's equation labels and references
         body = bookdown_equations(body)

@@ -46,7 +46,7 @@ from masterysite.cache import (
 )
 from masterysite.checks import check_course
 from masterysite.config import COURSE_FILE, decode_text, load_config, nfc, on_disk, read_data, read_text
-from masterysite.contain import advice, escapes, outside_links, report_outside
+from masterysite.contain import advice, escapes, hard_link, outside_links, report_outside
 from masterysite.errors import CourseError, MasteryError, Problem, Report, without_ignored
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.source import UnitSource, scan_id
@@ -166,6 +166,7 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
     from masterysite.parse.links import link_path  # the Markdown stack loads only when needed
 
     named: list[str] = []
+    private: list[dict[tuple[int, int], str]] = []  # (contain.hard_link: made at the first hard link)
     for unit, _ in loaded.parsed.values():
         if unit is None:
             continue
@@ -175,10 +176,14 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
                 continue  # a unit file is checked where course.yml lists it
             file = on_disk(root, path)
             why = escapes(root, file) if file is not None else ""
+            kind = "image" if link.image else "link"
             if why:
-                kind = "image" if link.image else "link"
                 message = f"{kind} '{link.target}' leads {why} through a symbolic link ('{path}')"
                 loaded.report.error(unit.path, link.line, f"{message}; {advice(why)}")
+            elif file is not None and not path.startswith(("assets/", "theme/")):  # (those: outside_links)
+                linked = hard_link(root, file, private)  # a copy (tar, rsync -H) keeps hard links
+                if linked:
+                    loaded.report.error(unit.path, link.line, f"{kind} '{link.target}' shows '{path}': {linked}")
             named.append(path)
     report_outside(found, named, loaded.report)
     if loaded.config is not None and loaded.config.safe_html:

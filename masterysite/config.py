@@ -327,15 +327,32 @@ def _title(data: yamlutil.LineDict, report: Report) -> str:
     return str(title).strip()
 
 
+RESERVED_IDS = ("theme",)  # the browser keeps the light/dark setting as "masterysite:theme" (js/theme-switch.js)
+
+
 def _course_id(data: yamlutil.LineDict, title: str, report: Report) -> str:
     value = data.get("id")
     if value is None or (isinstance(value, str) and not value.strip()):
-        return slugify(title)
+        course_id = slugify(title)
+        if course_id in RESERVED_IDS:  # (a course titled "Theme")
+            message = (
+                f"the course's id, made from its title, would be '{course_id}', the name under which the browser keeps"
+                " the light or dark setting (switching it would erase this course's progress): add an 'id:' of"
+                " its own, like 'id: theme-course'"
+            )
+            report.error(COURSE_FILE, data.line_of("title") or 1, message)
+        return course_id
     course_id = str(value).strip() if _scalar(value) else ""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", course_id):
         message = f"id '{course_id or value}' may use only letters, digits, '.', '_' and '-', like 'fractions-101'"
         report.error(COURSE_FILE, data.line_of("id"), message)
         return slugify(title)
+    if course_id in RESERVED_IDS:
+        message = (
+            f"id '{course_id}' is the name under which the browser keeps the light or dark setting (switching it"
+            f" would erase this course's progress): choose another, like 'id: {course_id}-course'"
+        )
+        report.error(COURSE_FILE, data.line_of("id"), message)
     return course_id
 
 

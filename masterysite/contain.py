@@ -148,7 +148,7 @@ def _private_files(root: Path) -> dict[tuple[int, int], str]:
     return private
 
 
-def _hard_link(root: Path, path: Path, private: list[dict[tuple[int, int], str]]) -> str:
+def hard_link(root: Path, path: Path, private: list[dict[tuple[int, int], str]]) -> str:
     """The message for a file that is a hard link to a file never published (the same file under two
     names: no symbolic link shows it), else "". A tar or rsync copy of a course keeps hard links."""
     try:
@@ -181,7 +181,7 @@ def _walk(root: Path, real_root: Path, top: Path, found: dict[str, str]) -> None
                 path = Path(folder) / name
                 problem = link_problem(root, path, kind) if path.is_symlink() else ""
                 if not problem and kind == "file":
-                    problem = _hard_link(root, path, private)
+                    problem = hard_link(root, path, private)
                 if problem:
                     found[path.relative_to(root).as_posix()] = problem
                     if kind == "folder":

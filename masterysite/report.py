@@ -237,8 +237,11 @@ class Rechecker:
             best, attempts = result.objectives.get(oid, (None, 0))
             result.objectives[oid] = ((right, total) if better((right, total), best) else best, attempts + 1)
         full = None not in verdicts
-        if not full and entry.get("passed") is True:
-            result.changed_pass = True  # the teacher edited a question since: it cannot be re-checked
+        explained = 2 * unknown <= len(answers) and Fraction(*possible) >= mastery(self.course, unit)
+        if not full and explained and entry.get("passed") is True:
+            # the teacher edited a question since: it cannot be re-checked (an attempt most of whose keys the
+            # course never had, or whose known answers fail even with the others right, explains no mastery)
+            result.changed_pass = True
         if full and Fraction(*score) >= mastery(self.course, unit):
             result.supported = True
             result.passing.add(fingerprint(unit, entry.get("at"), answers))

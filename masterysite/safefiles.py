@@ -15,8 +15,11 @@ feed):
   to the file itself, another file of the course, a web page or an embedded picture; no style sheet
   processing instruction;
 - a script, a web page or an XML document (HTML, XHTML, XSLT, RSS…): never;
-- any other file (data, code, text): only if it does not begin as markup, which a browser opening it
-  from a folder may take for a page.
+- a file of data, code or text by its name (``.csv``, ``.py``, ``.txt``…): only if it does not begin as
+  markup, which a browser opening it from a folder may take for a page;
+- any other file: only if it holds no markup at all. What a browser shows as a page goes by a list of
+  names of its own and the machine's (Chromium runs a ``.shtm`` or ``.ehtml`` file's script from a
+  folder; a Windows machine's list is its programs'), so a name no one lists is no guarantee.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from typing import BinaryIO
 
 from masterysite.errors import Report
 
@@ -39,8 +43,23 @@ INERT = frozenset(
 SCRIPTS = frozenset((".js", ".mjs", ".cjs", ".wasm"))
 PAGES = frozenset(
     (
-        *(".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".hta"),
+        *(".html", ".htm", ".xhtml", ".xht", ".xhtm", ".shtml", ".shtm", ".ehtml", ".dhtml", ".phtml", ".jhtml"),
+        *(".chtml", ".htx", ".mht", ".mhtml", ".hta", ".php", ".asp", ".aspx", ".jsp", ".cfm", ".xbl"),
         *(".xml", ".xsl", ".xslt", ".rss", ".atom", ".rdf", ".xsd", ".kml", ".gpx", ".svgz", ".xul"),
+    )
+)
+
+TEXT = frozenset(  # data, code and text: published unless they begin as markup
+    (
+        *(".txt", ".text", ".csv", ".tsv", ".json", ".geojson", ".jsonl", ".ndjson", ".md", ".markdown", ".rmd"),
+        *(".qmd", ".ipynb", ".py", ".pyi", ".r", ".jl", ".m", ".c", ".h", ".cc", ".cpp", ".hpp", ".java", ".kt"),
+        *(".rs", ".go", ".rb", ".pl", ".lua", ".swift", ".scala", ".hs", ".f90", ".f", ".sh", ".bash", ".zsh"),
+        *(".ps1", ".bat", ".sql", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".tex", ".bib", ".dat"),
+        *(".log", ".diff", ".patch", ".fasta", ".fa", ".fastq", ".fq", ".vcf", ".bed", ".gff", ".gtf", ".sam"),
+        *(".pdb", ".nc", ".h5", ".hdf5", ".npy", ".npz", ".parquet", ".feather", ".rds", ".rda", ".rdata"),
+        *(".sav", ".dta", ".xpt", ".sas7bdat", ".mat", ".stl", ".obj", ".ply", ".gltf", ".glb", ".mol", ".sdf"),
+        *(".xyz", ".cif", ".nii", ".dcm", ".shp", ".dbf", ".shx", ".prj", ".gpkg", ".db", ".sqlite"),
+        *(".ggb", ".sb3", ".hex", ".ino", ".asm", ".s", ".v", ".vhd", ".do", ".ado", ".tab", ".arff"),
     )
 )
 
@@ -65,6 +84,8 @@ _SAFE_LINK = re.compile(r"(?:#|https?:|mailto:|data:image/(?:png|jpe?g|gif|webp|
 _SCHEME = re.compile(r"^[^/?#]*:")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")  # what a browser drops from a link's address before reading it
 _MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s\x00]*<")
+_MARKUP = re.compile(rb"<(?:\x00)?[A-Za-z!?/]")  # a tag, a comment or a declaration anywhere (UTF-16 too)
+_CHUNK = 1 << 20
 
 
 def report_unsafe_files(files: list[tuple[str, Path]], report: Report) -> None:
@@ -91,6 +112,8 @@ def unsafe(file: Path) -> str | None:
     try:
         with file.open("rb") as opened:
             data = opened.read() if suffix == ".svg" else opened.read(1024)  # (a data set may be big)
+            if suffix not in TEXT and suffix != ".svg" and not _MARKUP_START.match(data):
+                return _unnamed(file.name, data, opened)
     except OSError:
         return None  # (a file that cannot be read is reported where it is published)
     if suffix == ".svg":
@@ -102,6 +125,23 @@ def unsafe(file: Path) -> str | None:
             " script: give it a name that says what it is (.txt, .csv), or remove it"
         )
     return None
+
+
+def _unnamed(name: str, start: bytes, opened: BinaryIO) -> str | None:
+    """A file whose name says no kind of file listed here: published only if it holds no markup at all
+    (read a megabyte at a time), as a browser may list its name as a page's (``.shtm``, ``.ehtml``)."""
+    data = start
+    while True:
+        if _MARKUP.search(data):
+            return (
+                f"has a name ('{name}') that says no kind of file a course publishes, and holds markup ('<…'):"
+                " a browser may list that name as a page's and run its script; give it a name that says what it"
+                " is (.txt, .csv, .py), or remove it"
+            )
+        more = opened.read(_CHUNK)
+        if not more:
+            return None
+        data = data[-2:] + more
 
 
 def svg_problem(data: bytes) -> str | None:

@@ -341,3 +341,55 @@ def test_a_hard_link_to_the_secret_or_a_unit_source_is_refused(workdir: Path) ->
         "2 errors; nothing was written.",
     ]
     assert tree_hash(workdir / "site") == before
+
+
+def test_a_hard_link_anywhere_a_unit_links_is_refused(workdir: Path) -> None:
+    """Files a unit links to beside the units (units/fig/data.txt, data/table.csv) are published too: a hard
+    link there to a unit source or the course secret had been published (review r)."""
+    shutil.copytree(GOOD, workdir / "course", ignore=shutil.ignore_patterns(".masterysite"))
+    course = workdir / "course"
+    assert invoke("build", "course", "-o", "first").exit_code == 0  # makes the secret
+    unit = sorted((course / "units").glob("*.md"))[0]
+    (course / "units" / "fig").mkdir(exist_ok=True)
+    (course / "data").mkdir()
+    os.link(unit, course / "units" / "fig" / "data.txt")
+    os.link(course / ".masterysite" / "secret", course / "data" / "table.csv")
+    text = unit.read_text(encoding="utf-8")
+    unit.write_text(text + "\n\nSee [the data](fig/data.txt) and [the table](../data/table.csv).\n", encoding="utf-8")
+    result = invoke("build", "course", "-o", "site")
+    assert result.exit_code == 1
+    line = text.count("\n") + 3
+    assert [x for x in result.output.splitlines() if "hard link" in x] == [
+        f"units/{unit.name}:{line}: link '../data/table.csv' shows 'data/table.csv': this file is a hard link to the"
+        " hidden file '.masterysite/secret' (the same file); hidden files (the course secret and build cache in"
+        " .masterysite/, git's files) are never published: remove the link",
+        f"units/{unit.name}:{line}: link 'fig/data.txt' shows 'units/fig/data.txt': this file is a hard link to the"
+        f" unit source 'units/{unit.name}' (the same file); a unit's Markdown holds its answers and is never"
+        " published: remove the link (link to the unit's page)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("course_yml", "expected"),
+    [
+        (
+            "title: T\nid: theme\n",
+            "course.yml:2: id 'theme' is the name under which the browser keeps the light or dark setting (switching"
+            " it would erase this course's progress): choose another, like 'id: theme-course'",
+        ),
+        (
+            "title: Theme\n",
+            "course.yml:1: the course's id, made from its title, would be 'theme', the name under which the browser"
+            " keeps the light or dark setting (switching it would erase this course's progress): add an 'id:' of its"
+            " own, like 'id: theme-course'",
+        ),
+    ],
+)
+def test_a_course_id_the_theme_switch_uses_is_refused(
+    make_course: Callable[..., Path], course_yml: str, expected: str
+) -> None:
+    """Progress is kept as "masterysite:<course id>", the light/dark switch as "masterysite:theme": a course
+    with the id 'theme' lost its progress at one click of the switch, in any course of the site (review r)."""
+    root = make_course({"course.yml": course_yml, "units/a.md": "---\ntitle: A\n---\nText.\n"})
+    report = build_module.load_course(root).report
+    assert [str(e) for e in report.errors] == [expected]

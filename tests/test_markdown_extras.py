@@ -156,6 +156,11 @@ def test_files_a_unit_shows_or_links_are_published_at_the_same_path(make_course:
         ("../Index.HTML", "link '../Index.HTML' points to 'Index.HTML', which has the name of a page of the site"),
         ("../_Static/masterysite.js", "link '../_Static/masterysite.js' points to '_Static/masterysite.js', and the"),
         ("../Theme/extra.css", "link '../Theme/extra.css' points to 'Theme/extra.css', which is never published"),
+        # names Windows stores without their last '.' or ' ' (review r: the site's pages replaced)
+        ("../index.html.", "link '../index.html.' points to 'index.html.', whose name Windows and USB sticks"),
+        ("a.html.", "link 'a.html.' points to 'units/a.html.', whose name Windows and USB sticks cannot hold"),
+        ("../progress.html%20", "points to 'progress.html ', whose name Windows and USB sticks cannot hold"),
+        ("../data/nul.txt", "points to 'data/nul.txt', whose name Windows and USB sticks cannot hold"),
         ("../../outside.txt", "link '../../outside.txt' leaves the course (it points outside the course folder)"),
         ("../learners/reference.md#glossary", "leaves the course (the course has no 'learners/' folder)"),
     ],
@@ -175,6 +180,10 @@ def test_course_files_that_are_never_published(make_course: MakeCourse, link: st
             "theme/extra.css": "p {}\n",
             ".git/config": "[core]\n",
             "../outside.txt": "x\n",
+            "index.html.": "<p>mine</p>\n",
+            "units/a.html.": "<p>mine</p>\n",
+            "progress.html ": "<p>mine</p>\n",
+            "data/nul.txt": "x\n",
         }
     )
     found = problems(root)

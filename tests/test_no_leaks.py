@@ -402,3 +402,21 @@ def test_a_picture_shown_only_in_sealed_words_is_said_to_be_published(tmp_path: 
     assert sorted(p.message.split("'")[1] for p in report.problems if p.code == "sealed-file") == [
         "units/fig/answer.svg", "units/fig/feedback.svg", "units/fig/puzzle.svg"
     ]  # fmt: skip
+
+
+def test_a_macro_defined_in_a_sealed_block_and_used_outside_it_is_an_error() -> None:
+    """A '\\newcommand' holds for the whole unit (as in MathJax): one defined in the enrichment and used in the
+    lesson published what the enrichment holds, unsaid (review r). One used only where it is defined is fine."""
+    from conftest import parse_lesson
+
+    body = (
+        "The rate law is $r = \\rate$.\n\n::: question o\nWhat order?\n\n= second\n\n"
+        "> $\\newcommand{\\order}{\\text{second}}$ It is $\\order$.\n:::\n\n"
+        "::: enrichment Beyond\n$\\newcommand{\\rate}{k[A]^2 \\text{ SECRET}}$ Derive $\\rate$.\n:::\n"
+    )
+    _, problems = parse_lesson(body)
+    assert [p for p in problems if "macro" in p] == [
+        "units/a.md:16: macro '\\rate' is defined inside this '::: enrichment' block, but it applies to the whole"
+        " page, as in MathJax: a formula outside the block that uses it shows what it stands for. Define it outside"
+        " the block (or under 'macros:' in course.yml), or leave it out"
+    ]

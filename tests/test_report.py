@@ -554,3 +554,20 @@ def test_two_exports_of_one_time_are_not_said_to_be_newer(tmp_path: Path, course
         f"{folder / 'b.json'}: Ana Lima again (also in {folder / 'a.json'}): reported the first read (both exported"
         f" at once), {folder / 'a.json'}; left out {folder / 'b.json'}" in result.stderr.splitlines()
     )
+
+
+def test_a_passed_attempt_on_keys_the_course_never_had_is_not_supported(tmp_path: Path, course: Course) -> None:
+    """An attempt all (or most) of whose question keys the course never had, or whose known answers fail
+    even if every other one was right, explains no mastery: it had been listed as "on questions edited
+    since (a typo fixed, say)" rather than as not supported (review r)."""
+    unit = course.unit(U1)
+    assert unit is not None and unit.draw
+    data = export(course, "Eve", {U1: [0]})
+    tries = data["units"][U1]["tries"]
+    made_up = [{"q": f"q{n:010d}", "r": ["x"], "ok": True} for n in range(unit.draw)]
+    tries.append({"at": "2026-03-02T08:00:00.000Z", "score": [unit.draw] * 2, "passed": True, "answers": made_up})
+    result = build_report(course, [write(tmp_path, "eve.json", data)]).students[0].units[U1]
+    assert not result.changed_pass and not result.supported
+    honest = export(course, "Léa", {U1: [unit.draw]})  # one answer renamed by an edit: still said as such
+    honest["units"][U1]["tries"][0]["answers"][0]["q"] = "q-before-the-edit"
+    assert build_report(course, [write(tmp_path, "lea.json", honest)]).students[0].units[U1].changed_pass

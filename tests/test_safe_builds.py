@@ -250,6 +250,11 @@ SCRIPTED = {
     "assets/news.rss": '<rss xmlns:h="http://www.w3.org/1999/xhtml"><h:script>steal()</h:script></rss>',
     "assets/notes.dat": "  <html><script>steal()</script>",
     "assets/x.js": "steal()",
+    # names Chromium opens from a folder as a page (review r), and a name no one lists, holding markup
+    "assets/handout.ehtml": "Lab notes\n<script>steal()</script>",
+    "assets/notes.SHTM": "Lab notes\n<script>steal()</script>",
+    "assets/handout.lesson": "Lab notes, then\n<img src=x onerror=steal()>",
+    "assets/utf16.notes": "Lab notes <script>".encode("utf-16-le").decode("latin-1"),
     # linked from a unit, outside assets/ (published at the same path: it was never looked at)
     "units/fig/evil.svg": f"{SVG_OPEN}><script>alert(1)</script></svg>",
     "units/fig/page.html": "<p>hello</p>",
@@ -263,6 +268,8 @@ DRAWN = {  # pictures and files that only show: fine
         '<rect width="1" height="1"><animate attributeName="opacity" from="0" to="1" dur="1s"/></rect></svg>'
     ),
     "assets/data.csv": "a,b\n1,2\n",
+    "assets/table.csv": "x,y\n1,<b>2</b>\n",  # (data by its name: shown as text)
+    "assets/readings.lesson": "a < b and 3<4\n",  # (a name no one lists, and no markup)
     "assets/photo.png": "<html>not really a picture, and shown as one</html>",
     "units/fig/tree.svg": f'{SVG_OPEN}><use href="#c"/><circle id="c" r="1"/></svg>',
 }
@@ -286,6 +293,14 @@ def test_a_safe_course_publishes_no_file_that_can_run_script(make_course: Any, t
     assert flagged == sorted(SCRIPTED)
     assert "and this file links to 'javascript:alert(1)', which is no web page, file of the course" in result.output
     assert "and this file holds a 'script' element, which is no drawing of SVG's: remove it" in result.output
+    for page in ("assets/handout.ehtml", "assets/notes.SHTM"):  # (names Chromium opens from a folder as a page)
+        assert f"{page}: safe_html is on (nothing the course holds may run script), and this file is a web page" in (
+            result.output
+        )
+    assert (
+        "assets/handout.lesson: safe_html is on (nothing the course holds may run script), and this file has a"
+        " name ('handout.lesson') that says no kind of file a course publishes, and holds markup" in result.output
+    )
     assert "nothing was written" in result.output
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit, **SCRIPTED, **DRAWN}, name="trusted")
     assert CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site2")]).exit_code == 0  # as written

@@ -156,12 +156,21 @@ def _shown_span(classes: list[str], conditions: dict[str, str]) -> bool:
     return name is None or _shown(name, conditions)
 
 
+_NO_SPAN_AFTER = "ms_no_span_after"
+
+
 def _bracketed_span(state: StateInline, silent: bool) -> bool:
     """pandoc's bracketed span ``[text]{.smallcaps}``: the text, in a span with those attributes
     (``.mark`` a highlight, ``.underline`` underlined, as pandoc writes them); nothing at all for a
     span Quarto leaves out of a web page (speaker notes, content for another format)."""
     start = state.pos
-    if state.src[start] != "[" or state.src.find("]{", start, state.posMax) < 0:
+    if state.src[start] != "[":
+        return False
+    seen = state.env.get(_NO_SPAN_AFTER)  # (the text, from where, up to where no ']{' follows)
+    if seen is not None and seen[0] is state.src and seen[1] <= start and state.posMax <= seen[2]:
+        return False  # (a line of 80,000 '[x](y){' had taken a minute: each '[' looked to the end of it)
+    if state.src.find("]{", start, state.posMax) < 0:
+        state.env[_NO_SPAN_AFTER] = (state.src, start, state.posMax)
         return False
     end = state.md.helpers.parseLinkLabel(state, start, False)
     if end < 0 or end + 1 >= state.posMax or state.src[end + 1] != "{":

@@ -172,6 +172,8 @@ another unit (one of this unit is a link already: xref.py): a warning says so.""
 
 
 _PAGES = ("index.html", "progress.html", ".masterysite", "scorm.html", "imsmanifest.xml")
+_UNPORTABLE = re.compile(r'[. ]$|[:*?"<>|\\\x00-\x1f]')  # Windows drops a last '.' or ' ' ('index.html.')
+_DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?", re.I)
 
 
 def unpublished(path: str, unit_ids: set[str]) -> str:
@@ -179,6 +181,12 @@ def unpublished(path: str, unit_ids: set[str]) -> str:
     settings, theme and hidden files stay private, and no file may take the place of a page. Names are
     compared as a Mac's, Windows' or a USB stick's file system compares them, whatever case they are
     written in: there '_Static/masterysite.js' or 'units/A.html' would replace the site's own."""
+    if any(_UNPORTABLE.search(part) or _DEVICE.fullmatch(part) for part in path.split("/")):
+        return (
+            "whose name Windows and USB sticks cannot hold (a name ending in '.' or a space, a ':', '*', '?',"
+            " '\"', '<', '>' or '|', or a device's name such as 'con' or 'nul'): copied there, it would become"
+            " another file's name, or none: rename the file"
+        )
     folded = path.casefold()
     parts = folded.split("/")
     if folded == "course.yml" or parts[0] == "theme" or any(p.startswith(".") for p in parts):

@@ -77,3 +77,26 @@ def _uncovered(lines: list[str], start: int, end: int, covered: set[int], block:
         match = _DEFINITION.match(lines[number]) if number not in covered else None
         if match is not None:
             yield number, f"{match.group(1)}[{match.group(2)}]", block
+
+
+_MACRO_DEFINITION = re.compile(r"\\(?:(?:re|provide)?newcommand|def|DeclareMathOperator)\b\*?\s*\{?\s*\\?([A-Za-z]+)")
+
+
+def macro_definitions(tokens: list[Token], body: str) -> Iterator[tuple[int, str, str]]:
+    """Macros a formula inside a question, the enrichment or a teacher's note defines (``\\newcommand``,
+    ``\\def``): (line, 0-based; the macro's name; the block's name). A macro holds for the whole unit, as
+    MathJax keeps it for the whole page, so a formula of the lesson that uses it shows what it stands for:
+    only those used outside the block (one used in it alone is the block's own business)."""
+    lines = body.split("\n")
+    for _, token, outer in _within(tokens, _private):
+        if outer is None or not token.map:
+            continue
+        formulas = (
+            [token] if token.type.startswith("math") else [t for t in token.children or () if t.type.startswith("math")]
+        )
+        for formula in formulas:
+            for found in _MACRO_DEFINITION.finditer(formula.content):
+                start, end = outer.map or (0, len(lines))
+                outside = "\n".join(lines[:start] + lines[end:])
+                if re.search(rf"\\{found.group(1)}(?![A-Za-z])", outside):
+                    yield token.map[0], found.group(1), block_name(outer)

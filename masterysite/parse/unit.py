@@ -254,6 +254,14 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         tokens = mkdocs_quizzes(tokens)
     if env.get("references") or env.get(ABBREVIATIONS):  # (before teacher's notes are dropped)
         _sealed_definitions(tokens, body, path, parts.body_offset, report)
+    if latexmod.MACROS and ("newcommand" in body or "\\def" in body or "DeclareMathOperator" in body):
+        for line, name, block in sealed.macro_definitions(tokens, body):
+            message = (
+                f"macro '\\{name}' is defined inside this '::: {block}' block, but it applies to the whole page, as in"
+                " MathJax: a formula outside the block that uses it shows what it stands for. Define it outside the"
+                " block (or under 'macros:' in course.yml), or leave it out"
+            )
+            report.error(path, parts.body_offset + line + 1, message)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
     if "[[" in body:
         _stray_blanks(tokens, path, parts.body_offset, report)

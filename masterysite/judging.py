@@ -60,6 +60,11 @@ _TIMES_TEN = re.compile(
     r"(?:\(([+\-\u2212]?[0-9]+)\)|\{?([+\-\u2212]?[0-9]+)\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))"
 )
 _FINAL_STOP = re.compile(r"(?<=[0-9])[.!]+$")  # '1.5.': a number written as a sentence
+# A minus as typed: a space after it ('- 3'), a dash a word processor or a phone makes ('–3', '—3')
+_DASH_MINUS = re.compile(rf"^([{CURRENCY}]?[{WHITESPACE}]*)[\-\u2012-\u2014\u2212][{WHITESPACE}]*(?=[0-9]|[.,][0-9])")
+# Characters typeset as one: '½', '1½' (a mixed number), '℃', the fraction slash '⁄'
+_TYPESET = re.compile(rf"(?:([0-9])[{WHITESPACE}]*)?([¼½¾⅐-⅞])|[℃℉⁄]")  # (js/judge.js: JavaScript's \s is WHITESPACE)
+_SLASH = re.compile(rf"([0-9])[{WHITESPACE}]*/[{WHITESPACE}]*(?=[0-9])")  # '3 / 4': the fraction 3/4
 _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
 _PATTERN = re.compile(r"^/(?P<body>.*)/(?P<flags>[A-Za-z]*)$", re.S)
@@ -90,6 +95,25 @@ def exact_text(text: str) -> str:
 
 
 _FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−º˚", "''\"\"0123456789+--°°")
+_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
+def typeset(text: str) -> str:
+    """One character for several as they are typeset, written out: '½' is '1/2', '1½' '1 1/2', '℃' '°C'."""
+    return _TYPESET.sub(_written_out, text) if _TYPESET.search(text) else text
+
+
+def _written_out(match: re.Match[str]) -> str:
+    if match[2]:  # a fraction, after a whole number or not
+        return (f"{match[1]} " if match[1] else "") + unicodedata.normalize("NFKC", match[2]).replace("⁄", "/")
+    return "/" if match[0] == "⁄" else unicodedata.normalize("NFKC", match[0])
+
+
+def exact_form(text: str) -> str:
+    """The ``==`` form compared: :func:`exact_text`, with what a keyboard or a phone types for the same
+    characters made one: curly quotes straight (an iPad's 'l’élève'), typeset characters written out
+    ('¾' is '3/4'), and no space around a fraction's slash ('3 / 4' is '3/4')."""
+    return _SLASH.sub(r"\1/", typeset(exact_text(text)).translate(_QUOTES))
 
 
 def lenient_text(text: str) -> str:
@@ -99,7 +123,7 @@ def lenient_text(text: str) -> str:
     '90˚') the degree sign, and without
     a sentence's own marks: a full stop, '!' or '?' at the end ('Numerator.' is the answer written as a
     sentence), Spanish's '¿' and '¡' at the start (an English keyboard has none)."""
-    folded = _SPACES.sub(" ", exact_text(text)).lower().translate(_FOLDED)
+    folded = _SPACES.sub(" ", exact_form(text)).lower().translate(_FOLDED)
     return folded.rstrip(".!?").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
 
 
@@ -126,7 +150,8 @@ def _exponent(written: str) -> str:
 def as_numbers_read(text: str) -> str:
     """The text with scientific notation written by hand in e-notation ('3.01 × 10^23' -> '3.01e23') and
     without a full stop after a final digit ('1.5.' -> '1.5'): what number parsing reads."""
-    written = _TIMES_TEN.sub(lambda m: f"{m[1]}e{_exponent(m[2] or m[3] or m[4])}", exact_text(text))
+    written = _DASH_MINUS.sub(r"\1-", typeset(exact_text(text)))
+    written = _TIMES_TEN.sub(lambda m: f"{m[1]}e{_exponent(m[2] or m[3] or m[4])}", written)
     return _FINAL_STOP.sub("", written)
 
 
@@ -284,7 +309,7 @@ def answer_form(answer: Answer) -> Form | None:
     if answer.kind == "quantity" and (form := quantity_form(readings(answer.source)[-1])):
         return ("q", form)
     if answer.kind == "exact":
-        return ("e", exact_text(answer.source))
+        return ("e", exact_form(answer.source))
     return None
 
 
@@ -318,7 +343,7 @@ def unhashed(question: Question) -> list[Answer]:
 
 def response_forms(text: str) -> list[Form]:
     """The forms a typed response could match (the browser computes the same and hashes them)."""
-    forms = [("t", lenient_text(text)), ("e", exact_text(text))]
+    forms = [("t", lenient_text(text)), ("e", exact_form(text))]
     for reading in readings(text):
         number = parse_number(reading)
         if number is not None:

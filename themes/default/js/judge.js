@@ -53,11 +53,24 @@ var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE =
 /** "== answer": NFC and trimmed; case and inner spaces kept. */
 function exactText(text) { return String(text).normalize("NFC").replace(EDGE_SPACE, ""); }
 
-/** "= answer" as text: also inner white space folded to one space, lower case, curly quotes straight,
+/** One character for several as typeset, written out: "½" "1/2", "1½" "1 1/2", "℃" "°C" (judging.typeset). */
+function typeset(text) {
+  return text.replace(/(?:(\d)\s*)?([¼½¾⅐-⅞])|[℃℉⁄]/g, function (all, d, c) {
+    return (c ? (d ? d + " " : "") + c : all).normalize("NFKC").replace("⁄", "/");
+  });
+}
+
+/** The "==" form compared (judging.exact_form): curly quotes straight, typeset characters written out,
+ *  no space around a fraction's slash ("3 / 4"). */
+function exactForm(text) {
+  return typeset(exactText(text)).replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/(\d)\s*\/\s*(?=\d)/g, "$1/");
+}
+
+/** "= answer" as text: exactForm, also inner white space folded to one space, lower case,
  *  subscript digits plain ("H₂O"), a charge's sign plain ("Na⁺", "Cl−"), "º" and "˚" the degree sign, and without a sentence's own marks: ".", "!" or "?" at the end
  *  ("Numerator." is the answer written as a sentence), "¿" and "¡" at the start. */
 function lenientText(text) {
-  var folded = exactText(text).replace(INNER_SPACE, " ").toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
+  var folded = exactForm(text).replace(INNER_SPACE, " ").toLowerCase()
     .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+").replace(/[º˚]/g, "°");
   return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
@@ -85,7 +98,7 @@ function quantityForm(text) {
 var TIMES_TEN = new RegExp("([0-9])" + SP + "*[×xX*·⋅]" + SP + "*10(?:" + SP + "*(?:\\^|\\*\\*)" + SP +
   "*(?:\\(([+\\-\u2212]?[0-9]+)\\)|\\{?([+\\-\u2212]?[0-9]+)\\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))", "g");
 function asNumbersRead(text) {
-  return exactText(text).replace(TIMES_TEN, function (all, d, round, exp, sup) {
+  return typeset(exactText(text)).replace(/^([$€£¥₹₩₽¢]?\s*)[-‒-—−]\s*(?=\d|[.,]\d)/, "$1-").replace(TIMES_TEN, function (all, d, round, exp, sup) {
     return d + "e" + (round || exp || sup).normalize("NFKC").replace("\u2212", "-"); // "⁻¹⁹" is "−19"
   }).replace(/([0-9])[.!]+$/, "$1");
 }
@@ -104,7 +117,7 @@ function readings(text) {
 
 /** The forms a typed text could match, as [kind, form] (judging.response_forms). */
 function textForms(text) {
-  var forms = [["t", lenientText(text)], ["e", exactText(text)]];
+  var forms = [["t", lenientText(text)], ["e", exactForm(text)]];
   readings(text).forEach(function (reading) {
     var x = parseNumber(reading), q = quantityForm(reading);
     if (x) forms.push(["n", x.n + "/" + x.d]);

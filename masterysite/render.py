@@ -19,6 +19,7 @@ from masterysite.model import Course, Question, Unit
 from masterysite.parse.blanks import label_blanks
 from masterysite.parse.lesson import fill_titles
 from masterysite.scripts import bundles
+from masterysite.sealing import threshold
 from masterysite.secret import course_secret
 from masterysite.theme import environment, static_files, strings
 
@@ -183,7 +184,9 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
         "questions": [page_question(q, site.t, site) for q in unit.questions],
         "correctives": [_block(b, site.t, site) for b in unit.correctives],
         "enrichment": [_block(b, site.t, site) for b in unit.enrichment],
-        "draw": unit.draw or len(unit.questions),
+        "draw": (draw := min(unit.draw or len(unit.questions), len(unit.questions))),
+        # the right answers mastery needs: said when it is every one ('80%' of 4 questions is 4 of 4)
+        "needed": threshold(mastery(site.course, unit), draw) if draw else 0,
         "toc": (toc := contents(unit.lesson_html)),
         "toc_numbered": all(_NUMBERED.match(h["title"]) for h in toc),  # ('0. Warmup'): no '1.' before it
         "long": len(unit.lesson_html) > LONG_LESSON,

@@ -459,3 +459,15 @@ def test_the_course_page_names_other_pass_marks_when_a_unit_asks_for_one(example
     build(course, tmp_path / "site")
     lead = re.search(r'<p class="lead">(.*?)</p>', (tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert lead and lead.group(1).endswith("at least 80% on its quiz.")
+
+
+def test_a_quiz_that_needs_every_answer_says_so(example_site: Path) -> None:
+    """80% of 4 questions is 4 of 4: said beside the percentage, so that 3 of 4 is no surprise (a new
+    teacher's students were told '75%, you need 80%'); 80% of 5 is 4 of 5, and needs no word."""
+    intros = {
+        page.stem: re.search(r'class="quiz__intro">([^<]*)<', page.read_text(encoding="utf-8"))
+        for page in sorted((example_site / "units").glob("*.html"))
+    }
+    said = {name: m[1] for name, m in intros.items() if m}
+    assert said["simplifying"] == "Answer 4 questions. Score at least 80% (4/4) to master this unit."
+    assert said["comparing"] == "Answer 5 questions. Score at least 80% to master this unit."

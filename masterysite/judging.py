@@ -61,7 +61,7 @@ _TIMES_TEN = re.compile(
 )
 _FINAL_STOP = re.compile(r"(?<=[0-9])[.!]+$")  # '1.5.': a number written as a sentence
 # A minus as typed: a space after it ('- 3'), a dash a word processor or a phone makes ('–3', '—3')
-_DASH_MINUS = re.compile(rf"^([{CURRENCY}]?[{WHITESPACE}]*)[\-\u2012-\u2014\u2212][{WHITESPACE}]*(?=[0-9]|[.,][0-9])")
+_DASH_MINUS = re.compile(rf"^([{CURRENCY}]?[{WHITESPACE}]*)[\-\u2012-\u2014\u2212][{WHITESPACE}]*(?=[.,]?[0-9])")
 # Characters typeset as one: '½', '1½' (a mixed number), '℃', the fraction slash '⁄'
 _TYPESET = re.compile(rf"(?:([0-9])[{WHITESPACE}]*)?([¼½¾⅐-⅞])|[℃℉⁄]")  # (js/judge.js: JavaScript's \s is WHITESPACE)
 _SLASH = re.compile(rf"([0-9])[{WHITESPACE}]*/[{WHITESPACE}]*(?=[0-9])")  # '3 / 4': the fraction 3/4
@@ -155,9 +155,11 @@ def as_numbers_read(text: str) -> str:
     return _FINAL_STOP.sub("", written)
 
 
-def readings(text: str) -> list[str]:
-    """A response as numbers may read it: '1,200' is 1.2 where a comma marks decimals and 1200 where it
-    groups thousands, so both are tried, also with a unit ('0,350 g' is 0.35 g or 350 g: the decimal
+def readings(text: str, comma: bool | None = None) -> list[str]:
+    """A text as numbers may read it: '1,500' is 1.5 where the course's decimal mark is a comma
+    (``comma``) and 1500 where it is a point (a student who leaves 1500 g in grams has not found 1.5 kg);
+    None (a teacher's answer, where '= 1,500' is refused as ambiguous): both, as written first. '0,350'
+    is both ways whatever the mark (0.35; 350 written oddly), also with a unit ('0,350 g': the decimal
     reading is written with a point, as a quantity reads it); '1,234,567' and '1,200.5' can only be
     grouped thousands. Scientific notation and a final full stop are read as :func:`as_numbers_read` says."""
     written = as_numbers_read(text)
@@ -166,9 +168,12 @@ def readings(text: str) -> list[str]:
         return [written]
     rest = (match[3] or "") + written[match.end() :]
     grouped = match[1] + match[2].replace(",", "") + rest
-    if match[2].count(",") == 1 and not match[3]:
-        return [written, match[1] + match[2].replace(",", ".") + rest, grouped]
-    return [grouped]
+    if match[2].count(",") > 1 or match[3]:
+        return [grouped]
+    decimal = match[1] + match[2].replace(",", ".") + rest
+    if comma is not None and match[2][0] != "0":
+        return [decimal if comma else grouped]
+    return [written, decimal, grouped]
 
 
 def quantity_form(text: str) -> str | None:
@@ -341,10 +346,11 @@ def unhashed(question: Question) -> list[Answer]:
     return [a for alternatives in slots(question) for a in alternatives if a.kind in ("range", "pattern")]
 
 
-def response_forms(text: str) -> list[Form]:
-    """The forms a typed response could match (the browser computes the same and hashes them)."""
+def response_forms(text: str, comma: bool = False) -> list[Form]:
+    """The forms a typed response could match (the browser computes the same and hashes them);
+    ``comma``: the course's decimal mark is a comma (its strings' ``decimal_mark``, as the page says)."""
     forms = [("t", lenient_text(text)), ("e", exact_form(text))]
-    for reading in readings(text):
+    for reading in readings(text, comma):
         number = parse_number(reading)
         if number is not None:
             forms.append(("n", canonical(number)))
@@ -357,34 +363,37 @@ def response_forms(text: str) -> list[Form]:
 # --- judging ---------------------------------------------------------------------------------
 
 
-def matches(answer: Answer, text: str) -> bool:
-    """Does one typed response match one alternative?"""
+def matches(answer: Answer, text: str, comma: bool = False) -> bool:
+    """Does one typed response match one alternative? (``comma``: see :func:`response_forms`.)"""
     if not exact_text(text):
         return False
     if answer.kind in ("number", "range"):
         if answer.number is None:
             return False
-        values = [v for reading in readings(text) if (v := parse_number(reading)) is not None]
+        values = [v for reading in readings(text, comma) if (v := parse_number(reading)) is not None]
         return any(abs(v - answer.number) <= (answer.tolerance or Fraction(0)) for v in values)
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
         return re.fullmatch(f"(?:{answer.pattern})", exact_text(text), flags) is not None
-    return answer_form(answer) in response_forms(text)
+    return answer_form(answer) in response_forms(text, comma)
 
 
-def slot_right(alternatives: Sequence[Answer], text: object) -> bool:
-    return isinstance(text, str) and any(matches(a, text) for a in alternatives)
+def slot_right(alternatives: Sequence[Answer], text: object, comma: bool = False) -> bool:
+    return isinstance(text, str) and any(matches(a, text, comma) for a in alternatives)
 
 
-def judge(question: Question, response: object) -> bool:
+def judge(question: Question, response: object, comma: bool = False) -> bool:
     """Is this response right? Text: a string; blanks: a list of strings (one per blank);
-    choices: a list of choice ids; ordering: a list of item ids in the student's order."""
+    choices: a list of choice ids; ordering: a list of item ids in the student's order.
+    ``comma``: the course's decimal mark is a comma ('1,500' is 1.5 there, 1500 elsewhere)."""
     if question.kind == "text":
-        return slot_right(question.answers, response)
+        return slot_right(question.answers, response, comma)
     if not isinstance(response, list | tuple) or not all(isinstance(r, str) for r in response):
         return False
     if question.kind == "blanks":
-        return len(response) == len(question.blanks) and all(map(slot_right, question.blanks, response))
+        return len(response) == len(question.blanks) and all(
+            slot_right(b, r, comma) for b, r in zip(question.blanks, response, strict=True)
+        )
     if question.kind == "ordering":
         return list(response) == [c.id for c in question.choices]
     return bool(response) and sorted(response) == sorted(c.id for c in question.choices if c.correct)

@@ -37,9 +37,9 @@ Score = tuple[int, int]
 ISO_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:?\d\d)?")  # what a browser writes
 
 
-def judge(question: Question, response: Response) -> bool:
+def judge(question: Question, response: Response, comma: bool = False) -> bool:
     """Is this response right? The build's judge (masterysite/judging.py), the browser's rules in Python."""
-    return judging.judge(question, response)
+    return judging.judge(question, response, comma)
 
 
 @dataclass
@@ -155,17 +155,17 @@ def _stop(_signum: int, _frame: Any) -> None:
     raise _TooLong
 
 
-def judged(question: Question, response: str | list[str]) -> bool | None:
+def judged(question: Question, response: str | list[str], comma: bool = False) -> bool | None:
     """``judge``, given at most JUDGE_SECONDS; None (cannot be re-checked) past it. A teacher's pattern
     that backtracks on some answers ('(a.?)+c' on 'aaa…a!') takes seconds, then hours, a character more:
     one student's file would stop the class's report. (An alarm, where the system has one: the regular
     expression engine stops at a signal.)"""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        return judge(question, response)
+        return judge(question, response, comma)
     before = signal.signal(signal.SIGALRM, _stop)
     signal.setitimer(signal.ITIMER_REAL, JUDGE_SECONDS)
     try:
-        return judge(question, response)
+        return judge(question, response, comma)
     except _TooLong:
         log.info("a response to %s took over %s s to judge: not re-checked", question.key, JUDGE_SECONDS)
         return None
@@ -177,8 +177,8 @@ def judged(question: Question, response: str | list[str]) -> bool | None:
 class Rechecker:
     """Re-checks recorded attempts against the course; verdicts are cached (a class gives many alike)."""
 
-    def __init__(self, course: Course) -> None:
-        self.course = course
+    def __init__(self, course: Course, comma: bool = False) -> None:
+        self.course, self.comma = course, comma
         self.questions = {u.id: {q.key: q for q in u.questions} for u in course.units}
         self.cache: dict[tuple[str, str, str], bool | None] = {}
 
@@ -192,7 +192,7 @@ class Rechecker:
         response = response[:1000] if isinstance(response, str) else [r[:1000] for r in response[:100]]
         memo = (unit.id, key, response if isinstance(response, str) else "\0".join(response) + "\0")
         if memo not in self.cache:
-            self.cache[memo] = judged(question, response)
+            self.cache[memo] = judged(question, response, self.comma)
         return self.cache[memo]
 
     def attempt(self, unit: Unit, entry: Any, result: UnitResult) -> None:
@@ -370,6 +370,7 @@ def write_report(course_dir: Path, paths: Iterable[Path], output: Path) -> Class
     from masterysite.build import fail_on, load_course
     from masterysite.errors import MasteryError
     from masterysite.report_output import to_csv, to_html
+    from masterysite.theme import strings
 
     suffix = output.suffix.lower()
     if suffix not in (".html", ".htm", ".csv"):
@@ -377,7 +378,8 @@ def write_report(course_dir: Path, paths: Iterable[Path], output: Path) -> Class
     loaded = load_course(course_dir)
     fail_on(loaded.report, strict=False)
     assert loaded.course is not None
-    report = build_report(loaded.course, paths)
+    comma = strings(course_dir, loaded.course.config.language).get("decimal_mark") == ","
+    report = build_report(loaded.course, paths, comma)
     if not report.students:
         return report
     text = to_csv(report) if suffix == ".csv" else to_html(report)
@@ -391,10 +393,11 @@ def write_report(course_dir: Path, paths: Iterable[Path], output: Path) -> Class
     return report
 
 
-def build_report(course: Course, paths: Iterable[Path]) -> ClassReport:
-    """Read every file (each bad one gets its own message), re-check answers, drop duplicates."""
+def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> ClassReport:
+    """Read every file (each bad one gets its own message), re-check answers, drop duplicates.
+    ``comma``: the course's decimal mark is a comma, as its pages read numbers ('1,500' is 1.5)."""
     report = ClassReport(course)
-    checker = Rechecker(course)
+    checker = Rechecker(course, comma)
     seen: dict[str, Student] = {}
     skipped: list[Path] = []
     for file in files_of(paths, skipped):

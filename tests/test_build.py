@@ -471,3 +471,17 @@ def test_a_quiz_that_needs_every_answer_says_so(example_site: Path) -> None:
     said = {name: m[1] for name, m in intros.items() if m}
     assert said["simplifying"] == "Answer 4 questions. Score at least 80% (4/4) to master this unit."
     assert said["comparing"] == "Answer 5 questions. Score at least 80% to master this unit."
+
+
+@pytest.mark.parametrize(("language", "mark"), [("en", None), ("fr", ","), ("de", ",")])
+def test_a_page_says_the_courses_decimal_mark_to_its_judge(tmp_path: Path, language: str, mark: str | None) -> None:
+    """'1,500' is 1.5 where the course's decimal mark is a comma and 1500 where it is a point: the page's
+    judge reads the mark from <html data-dm> (js/judge.js readings), set from the course's strings."""
+    root = tmp_path / "c"
+    (root / "units").mkdir(parents=True)
+    (root / "course.yml").write_text(f"title: T\nlanguage: {language}\n", encoding="utf-8")
+    (root / "units" / "a.md").write_text("---\ntitle: A\n---\nText.\n", encoding="utf-8")
+    build(root, tmp_path / "site")
+    for page in ("index.html", "units/a.html", "progress.html"):
+        head = (tmp_path / "site" / page).read_text(encoding="utf-8").split(">", 2)[1]
+        assert (' data-dm=","' in head) is (mark == ","), (page, head)

@@ -21,7 +21,7 @@ HEADER = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n"
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['why'][:30]}:{c['response']!r}")
 def test_the_case_table(case: dict[str, Any]) -> None:
-    assert judging.judge(question_of(case), case["response"]) is case["right"], case["why"]
+    assert judging.judge(question_of(case), case["response"], case.get("comma", False)) is case["right"], case["why"]
 
 
 def test_the_table_covers_every_kind() -> None:

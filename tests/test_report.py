@@ -571,3 +571,24 @@ def test_a_passed_attempt_on_keys_the_course_never_had_is_not_supported(tmp_path
     honest = export(course, "Léa", {U1: [unit.draw]})  # one answer renamed by an edit: still said as such
     honest["units"][U1]["tries"][0]["answers"][0]["q"] = "q-before-the-edit"
     assert build_report(course, [write(tmp_path, "lea.json", honest)]).students[0].units[U1].changed_pass
+
+
+@pytest.mark.parametrize(("language", "supported"), [("fr", True), ("en", False)])
+def test_the_report_reads_numbers_by_the_courses_decimal_mark(tmp_path: Path, language: str, supported: bool) -> None:
+    """'1,500' is 1.5 in a French course (its decimal mark is a comma) and 1500 in an English one, in the
+    report's re-check as on the page: the answers of a French class are not called unsupported."""
+    root = tmp_path / "course"
+    (root / "units").mkdir(parents=True)
+    (root / "course.yml").write_text(f"title: C\nid: c\nlanguage: {language}\n", encoding="utf-8")
+    (root / "units" / "a.md").write_text(
+        "---\ntitle: A\nobjectives:\n  o: Convert\n---\nText.\n\n::: question o\n1500 g in kg?\n\n= 1.5\n:::\n",
+        encoding="utf-8",
+    )
+    loaded = load_course(root)
+    assert loaded.course is not None
+    data = export(loaded.course, "Zoé", {"a": [1]})
+    data["units"]["a"]["tries"][0]["answers"][0]["r"] = "1,500"
+    out = tmp_path / "r.csv"
+    result = run("report", str(write(tmp_path, "zoe.json", data)), "--course", str(root), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert ("not supported" not in out.read_text(encoding="utf-8-sig")) is supported

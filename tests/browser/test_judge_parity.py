@@ -16,7 +16,11 @@ from masterysite.model import Question
 from tests.judging_cases import CASES, page_data, question_of
 
 SLOW_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
-JUDGE_ALL = """(cases) => cases.map(([q, response]) => window.masterysite.judge(q, response))"""
+# (each case's decimal mark as the page says it: <html data-dm=","> where the course's is a comma)
+JUDGE_ALL = """(cases) => cases.map(([q, response, comma]) => {
+  document.documentElement.dataset.dm = comma ? "," : "";
+  return window.masterysite.judge(q, response);
+})"""
 
 
 def open_judge(page: Page, root: str) -> None:
@@ -24,14 +28,15 @@ def open_judge(page: Page, root: str) -> None:
     page.wait_for_function("() => window.masterysite && window.masterysite.judge")
 
 
-def browser_verdicts(page: Page, batch: list[tuple[Question, Any]]) -> list[bool]:
-    return list(page.evaluate(JUDGE_ALL, [[page_data(q), response] for q, response in batch]))
+def browser_verdicts(page: Page, batch: list[tuple[Question, Any]], commas: list[bool] | None = None) -> list[bool]:
+    marks = commas or [False] * len(batch)
+    return list(page.evaluate(JUDGE_ALL, [[page_data(q), r, c] for (q, r), c in zip(batch, marks, strict=True)]))
 
 
 def test_the_browser_judges_the_case_table_like_the_build(page: Page, file_root: str) -> None:
     open_judge(page, file_root)
     batch = [(question_of(case, f"q{i}"), case["response"]) for i, case in enumerate(CASES)]
-    got = browser_verdicts(page, batch)
+    got = browser_verdicts(page, batch, [case.get("comma", False) for case in CASES])
     wrong = [
         f"{case['why']}: {case.get('answers') or case.get('blanks')} <- {case['response']!r}: browser says {g}"
         for case, g in zip(CASES, got, strict=True)
@@ -44,7 +49,8 @@ def test_the_browser_judge_over_http(page: Page, http_root: str) -> None:
     """Plain http (no secure context): the same judge, with its own SHA-256."""
     open_judge(page, http_root)
     batch = [(question_of(case, f"q{i}"), case["response"]) for i, case in enumerate(CASES[:40])]
-    assert browser_verdicts(page, batch) == [case["right"] for case in CASES[:40]]
+    commas = [case.get("comma", False) for case in CASES[:40]]
+    assert browser_verdicts(page, batch, commas) == [case["right"] for case in CASES[:40]]
 
 
 # --- random answers and responses ---------------------------------------------------------------

@@ -76,10 +76,8 @@ function lenientText(text) {
 }
 
 var CURRENCY = "$€£¥₹₩₽¢", UNIT_START = new RegExp("^(?:\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
-var SP = "[" + WS + "]", NUM = "[0-9]+";
-var QUANTITY = new RegExp("^([" + CURRENCY + "]?)" + SP + "*([+\\-\u2212]?(?:" + NUM + SP + "+" + NUM + SP + "*/" + SP + "*" +
-  NUM + "|" + NUM + SP + "*/" + SP + "*" + NUM + "|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?|(?:" + NUM + "(?:[.,]" + NUM + ")?|[.,]" + NUM + ")(?:[eE][+-]?" +
-  NUM + ")?))" + SP + "*([\\s\\S]*)$");
+var SP = "[" + WS + "]";
+var QUANTITY = /^([$€£¥₹₩₽¢]?)\s*([+\-−]?(?:\d+\s+\d+\s*\/\s*\d+|\d+\s*\/\s*\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?))\s*([\s\S]*)$/;
 
 /** A number with a unit or a currency sign ("0.70 km", "$0.75", "5 €") as its hashed form
  *  "|7/10|km", "$|3/4|", "€|5/1|" (judging.quantity_form); null for a plain number or text. */
@@ -98,21 +96,24 @@ function quantityForm(text) {
 var TIMES_TEN = new RegExp("([0-9])" + SP + "*[×xX*·⋅]" + SP + "*10(?:" + SP + "*(?:\\^|\\*\\*)" + SP +
   "*(?:\\(([+\\-\u2212]?[0-9]+)\\)|\\{?([+\\-\u2212]?[0-9]+)\\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))", "g");
 function asNumbersRead(text) {
-  return typeset(exactText(text)).replace(/^([$€£¥₹₩₽¢]?\s*)[-‒-—−]\s*(?=\d|[.,]\d)/, "$1-").replace(TIMES_TEN, function (all, d, round, exp, sup) {
+  return typeset(exactText(text)).replace(/^([$€£¥₹₩₽¢]?\s*)[-‒-—−]\s*(?=[.,]?\d)/, "$1-").replace(TIMES_TEN, function (all, d, round, exp, sup) {
     return d + "e" + (round || exp || sup).normalize("NFKC").replace("\u2212", "-"); // "⁻¹⁹" is "−19"
   }).replace(/([0-9])[.!]+$/, "$1");
 }
 
-var COMMA_GROUPS = new RegExp("^([" + CURRENCY + "]?" + SP + "*[+\\-\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+)(\\.[0-9]+)?(?![0-9,.])");
+var COMMA_GROUPS = /^([$€£¥₹₩₽¢]?\s*[+\-−]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\d,.])/; // (\s: WS; \d: 0-9)
 
-/** A response as numbers may read it (judging.readings): "1,200" is 1.2 where a comma marks decimals
- *  and 1200 where it groups thousands, so both, also with a unit ("0,350 g": 0.350 g or 350 g);
- *  "1,234,567" and "1,200.5" only grouped thousands. */
+/** A response as numbers may read it (judging.readings): "1,200" is 1.2 where the course's decimal mark
+ *  is a comma and 1200 where it is a point; "0,350" both ways, also with a unit ("0,350 g": 0.350 g or
+ *  350 g); "1,234,567" and "1,200.5" only grouped thousands. */
 function readings(text) {
   var written = asNumbersRead(text), m = COMMA_GROUPS.exec(written);
   if (!m) return [written];
   var rest = (m[3] || "") + written.slice(m[0].length), grouped = m[1] + m[2].replace(/,/g, "") + rest;
-  return m[2].split(",").length === 2 && !m[3] ? [written, m[1] + m[2].replace(",", ".") + rest, grouped] : [grouped];
+  var decimal = m[1] + m[2].replace(",", ".") + rest;
+  // "1,500": 1.5 where the course's decimal mark is a comma (<html data-dm>: prologue.js' html), else 1500
+  return m[2].split(",").length > 2 || m[3] ? [grouped] : m[2][0] > "0" ? [html.dataset.dm ? decimal : grouped] :
+    [written, decimal, grouped];
 }
 
 /** The forms a typed text could match, as [kind, form] (judging.response_forms). */

@@ -750,3 +750,15 @@ def test_a_link_with_no_text_reads_its_address() -> None:
     html, _ = parse("In [](https://example.org/sum_rule.html) and [](mailto:a@b.org), [x](https://c.org).\n")
     assert '<a href="https://example.org/sum_rule.html">https://example.org/sum_rule.html</a>' in html
     assert '<a href="mailto:a@b.org">a@b.org</a>' in html and '<a href="https://c.org">x</a>' in html
+
+
+def test_a_table_directive_is_a_captioned_table_a_link_can_name() -> None:
+    """Jupyter Book's '```{table} Caption' with ':name:' around a pipe table had been shown as code,
+    pipes, options and all (port r): it is the table, the caption its own, the name a target."""
+    html, problems = parse_lesson(
+        "```{table} Evaluating *the* distances\n:name: tab-dist\n| Perimeter | Class |\n|---|---|\n"
+        "| 0.24 | Malignant |\n```\n\nAs [the table](tab-dist) shows.\n"
+    )
+    assert problems == []
+    assert "<caption>Evaluating <em>the</em> distances</caption>" in html and ":name:" not in html
+    assert '<span id="tab-dist"></span>\n<table>' in html and 'href="#tab-dist"' in html

@@ -33,6 +33,7 @@ import yaml
 from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 from masterysite.parse.markdown import push_block, theme_safe
 
@@ -280,7 +281,7 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
 
 # directives read here that are not lesson blocks
 SILENT = ("index", "comment", "tableofcontents", "contents")  # (what Sphinx shows of these here: nothing)
-READ = (*CODE, "math", "figure", "image", "raw", *SILENT)
+READ = (*CODE, "math", "figure", "image", "table", "raw", *SILENT)
 GATED = ("solution-start", "exercise-start")
 
 
@@ -344,6 +345,8 @@ def other_directive(
             token.meta["label"] = label  # numbered, and {eq}`label` a link to it (parse/xref.py)
     elif name in ("figure", "image"):
         _image(state, start, body, stop, name, argument, options)
+    elif name == "table":
+        _table(state, start, body, stop, argument, options)
     elif name == "raw":  # raw HTML as it is; a notebook's or LaTeX's: for another output, nothing here
         if argument.lower() == "html":
             token = state.push("html_block", "", 0)
@@ -430,6 +433,30 @@ def _image(
     if opening is not None and state.tokens[opening].level == state.tokens[first].level:
         state.tokens[opening].tag = state.tokens[opening + 2].tag = "figcaption"
     state.push("html_block", "", 0).content = "</figure>\n"
+
+
+def _table(state: StateBlock, start: int, body: int, stop: int, argument: str, options: dict[str, str]) -> None:
+    """``{table} Caption`` around a Markdown table (Jupyter Book's captioned table): the table, its
+    caption the directive's argument, its ``:name:`` a target of ``{numref}`` and links (reading the
+    caption). It had been shown as code, pipes and options and all."""
+    label = (options.get("name") or options.get("label") or "").strip()
+    if label and not re.search(r"\s", label):
+        target = state.push("myst_target", "", 0)
+        target.block, target.map, target.meta = True, [start, start + 1], {"label": label, "title": argument}
+    first = len(state.tokens)
+    old_parent, old_max = state.parentType, state.lineMax
+    state.parentType, state.lineMax = "container", stop
+    state.md.block.tokenize(state, body, stop)
+    state.parentType, state.lineMax = old_parent, old_max
+    table = next((n for n in range(first, len(state.tokens)) if state.tokens[n].type == "table_open"), None)
+    if table is None or not argument.strip():
+        return
+    caption = Token("inline", "", 0, content=argument.strip(), children=[], map=[start, start + 1])
+    opening, closing = (
+        Token("caption_open", "caption", 1, block=True),
+        Token("caption_close", "caption", -1, block=True),
+    )
+    state.tokens[table + 1 : table + 1] = [opening, caption, closing]
 
 
 def _escape_brackets(text: str) -> str:

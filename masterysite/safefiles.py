@@ -38,6 +38,10 @@ INERT = frozenset(
         *(".woff", ".woff2", ".ttf", ".otf", ".pdf", ".epub"),
         *(".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar"),
         *(".xlsx", ".xls", ".docx", ".doc", ".pptx", ".ppt", ".odt", ".ods", ".odp"),
+        # binary files a course may offer to download, which hold any bytes ('<a' too): by their names
+        *(".heic", ".heif", ".jxl", ".jfif", ".psd", ".ai", ".eps", ".avi", ".mkv", ".mpeg", ".mpg", ".wmv"),
+        *(".wma", ".m4b", ".mid", ".midi", ".rtf", ".odg", ".key", ".pages", ".numbers", ".rar", ".zst"),
+        *(".dmg", ".iso", ".exe", ".msi", ".apk", ".jar", ".whl", ".blend", ".dwg", ".dxf", ".skp", ".sketch"),
     )
 )
 SCRIPTS = frozenset((".js", ".mjs", ".cjs", ".wasm"))

@@ -270,6 +270,7 @@ DRAWN = {  # pictures and files that only show: fine
     "assets/data.csv": "a,b\n1,2\n",
     "assets/table.csv": "x,y\n1,<b>2</b>\n",  # (data by its name: shown as text)
     "assets/readings.lesson": "a < b and 3<4\n",  # (a name no one lists, and no markup)
+    "assets/photo.heic": "\x00\x01<a\x02 binary bytes <html>",  # (a picture by its name, whatever its bytes)
     "assets/photo.png": "<html>not really a picture, and shown as one</html>",
     "units/fig/tree.svg": f'{SVG_OPEN}><use href="#c"/><circle id="c" r="1"/></svg>',
 }

@@ -424,15 +424,22 @@ def _image(
     state.push("paragraph_close", "p", -1)
     if not has_body:
         return
+    first = _read_body(state, body, stop)
+    opening = next((n for n in range(first, len(state.tokens)) if state.tokens[n].type == "paragraph_open"), None)
+    if opening is not None and state.tokens[opening].level == state.tokens[first].level:
+        state.tokens[opening].tag = state.tokens[opening + 2].tag = "figcaption"
+    state.push("html_block", "", 0).content = "</figure>\n"
+
+
+def _read_body(state: StateBlock, body: int, stop: int) -> int:
+    """A directive's lines from ``body`` to ``stop`` read as Markdown, never past ``stop``; the index of
+    the first token they made."""
     first = len(state.tokens)
     old_parent, old_max = state.parentType, state.lineMax
     state.parentType, state.lineMax = "container", stop
     state.md.block.tokenize(state, body, stop)
     state.parentType, state.lineMax = old_parent, old_max
-    opening = next((n for n in range(first, len(state.tokens)) if state.tokens[n].type == "paragraph_open"), None)
-    if opening is not None and state.tokens[opening].level == state.tokens[first].level:
-        state.tokens[opening].tag = state.tokens[opening + 2].tag = "figcaption"
-    state.push("html_block", "", 0).content = "</figure>\n"
+    return first
 
 
 def _table(state: StateBlock, start: int, body: int, stop: int, argument: str, options: dict[str, str]) -> None:
@@ -443,11 +450,7 @@ def _table(state: StateBlock, start: int, body: int, stop: int, argument: str, o
     if label and not re.search(r"\s", label):
         target = state.push("myst_target", "", 0)
         target.block, target.map, target.meta = True, [start, start + 1], {"label": label, "title": argument}
-    first = len(state.tokens)
-    old_parent, old_max = state.parentType, state.lineMax
-    state.parentType, state.lineMax = "container", stop
-    state.md.block.tokenize(state, body, stop)
-    state.parentType, state.lineMax = old_parent, old_max
+    first = _read_body(state, body, stop)
     table = next((n for n in range(first, len(state.tokens)) if state.tokens[n].type == "table_open"), None)
     if table is None or not argument.strip():
         return

@@ -10,6 +10,7 @@ docs/theme.md ("Sealed answers").
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
@@ -26,17 +27,28 @@ def normalize_text(text: str) -> str:
     return judging.lenient_text(text)
 
 
-def _shown(answers: tuple[Answer, ...]) -> str:
+_DECIMAL_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def _shown(answers: tuple[Answer, ...], comma: bool = False) -> str:
     """The answers a student is shown after an attempt: a pattern (``/(la )?corteza/i``) means nothing
-    to a student, so it is left out; a slot with patterns only shows none."""
-    return ", ".join(f"<code>{html.escape(a.source)}</code>" for a in answers if a.kind != "pattern")
+    to a student, so it is left out; a slot with patterns only shows none. ``comma``: the course writes
+    numbers with a decimal comma, so a number the teacher wrote ``= 1.5`` is shown ``1,5`` (not one
+    written with a comma already: ``1,200.5``)."""
+
+    def shown(a: Answer) -> str:
+        if comma and a.kind in ("number", "quantity", "range") and "," not in a.source:
+            return _DECIMAL_DOT.sub(",", a.source)
+        return a.source
+
+    return ", ".join(f"<code>{html.escape(shown(a))}</code>" for a in answers if a.kind != "pattern")
 
 
-def _accepted_html(question: Question) -> str | None:
+def _accepted_html(question: Question, comma: bool = False) -> str | None:
     if question.kind == "text":
-        return _shown(question.answers) or None
+        return _shown(question.answers, comma) or None
     if question.kind == "blanks":
-        items = (_shown(b) or "…" for b in question.blanks)
+        items = (_shown(b, comma) or "…" for b in question.blanks)
         return "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
     if question.kind == "ordering":
         return "<ol>" + "".join(f"<li>{c.html}</li>" for c in question.choices) + "</ol>"
@@ -50,13 +62,13 @@ def unsealed(question: Question) -> list[bool]:
     return flags or [False]  # choices and ordering: one slot, always sealed
 
 
-def sealable(question: Question) -> Sealable:
+def sealable(question: Question, comma: bool = False) -> Sealable:
     forms = judging.accepted_forms(question)
     parts = tuple(
         Part(tuple(f"{kind}:{form}" for kind, form in slot), flag)
         for slot, flag in zip(forms, unsealed(question), strict=True)
     )
-    review: dict[str, Any] = {"explanation": question.explanation_html, "accepted": _accepted_html(question)}
+    review: dict[str, Any] = {"explanation": question.explanation_html, "accepted": _accepted_html(question, comma)}
     if question.kind in ORDERED_KINDS:
         review["correct"] = [c.id for c in question.choices if c.correct or question.kind == "ordering"]
     choices = question.kind in ("single", "multiple")
@@ -86,9 +98,12 @@ class SealedQuiz:
     seal: dict[str, Any] | None
 
 
-def seal_quiz(secret: bytes, course_id: str, unit: Unit, mastery: Fraction, enrichment: str | None) -> SealedQuiz:
-    """The page data of a unit's questions, and its seal (k, the review, the enrichment)."""
-    items = [sealable(q) for q in unit.questions]
+def seal_quiz(
+    secret: bytes, course_id: str, unit: Unit, mastery: Fraction, enrichment: str | None, comma: bool = False
+) -> SealedQuiz:
+    """The page data of a unit's questions, and its seal (k, the review, the enrichment).
+    ``comma``: the course's decimal mark is a comma (its strings' ``decimal_mark``)."""
+    items = [sealable(q, comma) for q in unit.questions]
     draw = unit.draw or len(unit.questions)
     public = [_public(q) for q in unit.questions]
     content = repr((items, public, enrichment, draw, mastery)).encode("utf-8")
@@ -96,10 +111,12 @@ def seal_quiz(secret: bytes, course_id: str, unit: Unit, mastery: Fraction, enri
     return SealedQuiz([{**p, **s} for p, s in zip(public, sealed.questions, strict=True)], sealed.unit)
 
 
-def question_data(course_id: str, unit_id: str, question: Question, secret: bytes = bytes(32)) -> dict[str, Any]:
+def question_data(
+    course_id: str, unit_id: str, question: Question, secret: bytes = bytes(32), comma: bool = False
+) -> dict[str, Any]:
     """One question sealed on its own, with no share of a unit key: for tests and tools that judge
     single questions as the browser does (tests/judging_cases.py)."""
-    item = replace(sealable(question), scored=False)
+    item = replace(sealable(question, comma), scored=False)
     public = _public(question)
     content = repr((item, public)).encode("utf-8")
     sealed = sealing.seal_unit(secret, course_id, unit_id, content, [item], 1, Fraction(1))

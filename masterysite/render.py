@@ -134,7 +134,8 @@ def unit_data(site: Site, unit: Unit, enrichment: str | None) -> dict[str, Any]:
     """The JSON a unit page carries: questions sealed, and the review and `enrichment` sealed under the unit key."""
     course = site.course
     share = mastery(course, unit)
-    sealed = hashing.seal_quiz(site.secret, course.config.id, unit, share, enrichment)
+    comma = site.t.get("decimal_mark") == ","
+    sealed = hashing.seal_quiz(site.secret, course.config.id, unit, share, enrichment, comma)
     data: dict[str, Any] = {
         "course": course.config.id,
         "unit": unit.id,
@@ -143,7 +144,7 @@ def unit_data(site: Site, unit: Unit, enrichment: str | None) -> dict[str, Any]:
         "shuffle": unit.shuffle,
         "objectives": [{"id": o.id, "text": o.text} for o in unit.objectives],
         "questions": sealed.questions,
-        "practice": [hashing.question_data(course.config.id, unit.id, q, site.secret) for q in unit.practice],
+        "practice": [hashing.question_data(course.config.id, unit.id, q, site.secret, comma) for q in unit.practice],
     }
     if sealed.seal is not None:
         data["seal"] = sealed.seal

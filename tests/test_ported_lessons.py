@@ -984,6 +984,20 @@ def test_mdx_tabs_asides_steps_and_spoilers_are_read() -> None:
     assert '<span class="nt">TabItem</span>' in html
 
 
+def test_an_inline_spoiler_is_collapsed_too() -> None:
+    """The Astro tutorial's answers, '<Spoiler>' within a line or a '<p>', had been shown open, unsaid (port
+    r). In a code span the tag is shown, as written."""
+    html, problems = parse(
+        "The answer is <Spoiler>**SPOILED** `x`</Spoiler> here.\n\n<p>\n  <Spoiler>HIDDEN too</Spoiler>\n</p>\n\n"
+        "Write `<Spoiler>shown</Spoiler>` for a spoiler.\n"
+    )
+    assert problems == []
+    spoiler = '<details class="ms-collapsed ms-collapsed--spoiler"><summary><!--ms-t:block_spoiler--></summary>'
+    assert f"{spoiler}<strong>SPOILED</strong> <code>x</code></details> here." in html
+    assert f"  {spoiler}HIDDEN too</details>\n</p>" in html
+    assert "<code>&lt;Spoiler&gt;shown&lt;/Spoiler&gt;</code>" in html
+
+
 def test_a_jsx_expression_as_an_address_is_said_as_such() -> None:
     """The Astro tutorial's '`<a href={myPosts[0].url}>`' inside a component is HTML there: the error had
     called it a broken link to a file, with no why (port r)."""

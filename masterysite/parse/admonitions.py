@@ -791,7 +791,25 @@ def mdx_blocks(body: str) -> str:
         for n in range(start + 1, end):
             lines[n] = lines[n][indent:] if lines[n].strip() else lines[n]
         lines[start], lines[end] = head, fence
+    if "</Spoiler>" in body:
+        for number, line in enumerate(lines):
+            if "</Spoiler>" in line and not in_spans(code, starts[number]):
+                lines[number] = _INLINE_SPOILER.sub(_inline_spoiler, line)
     return "\n".join(lines)
+
+
+_INLINE_SPOILER = re.compile(r"<Spoiler>(.*?)</Spoiler>")
+
+
+def _inline_spoiler(match: re.Match[str]) -> str:
+    """Starlight's ``<Spoiler>`` within a line (``The answer is <Spoiler>42</Spoiler>``, or in a ``<p>``):
+    collapsed, as the block; not one in a code span (`` `<Spoiler>x</Spoiler>` ``, which shows the tag)."""
+    if match.string.count("`", 0, match.start()) % 2:
+        return match[0]
+    return (
+        '<details class="ms-collapsed ms-collapsed--spoiler"><summary><!--ms-t:block_spoiler--></summary>'
+        f"{match[1]}</details>"
+    )
 
 
 _DOCSIFY_CALLOUT = re.compile(r"^( {0,3})([?!])>[ \t]+(?=\S)", re.M)

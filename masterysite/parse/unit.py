@@ -61,7 +61,7 @@ QUIZ_KEYS = ("draw", "shuffle")
 ID_PATTERN = re.compile(r"\w[\w-]*")  # letters in any script, digits, '-', '_' (ids end up in file names)
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--(?!ms-t:block_spoiler-->).*?-->", re.S)  # (but an inline spoiler's title: mdx_blocks)
 
 
 def drop_comments(tokens: list[Token]) -> list[Token]:

@@ -83,6 +83,26 @@ def test_snippets_in_code_and_mermaid_diagrams_are_named() -> None:
     ]
 
 
+def test_mdbook_includes_and_vitepress_snippets_are_named() -> None:
+    """The Rust book's code blocks are '{{#rustdoc_include ../listings/…}}': shown as written, unsaid (an
+    empty-looking listing). So were VitePress' '<<< @/snippets/x.js'. Handlebars' '{{#each}}' is code."""
+    _, problems = parse(
+        "```rust\nfn main() {}\n{{#rustdoc_include ../listings/ch02/main.rs:print}}\n```\n\n"
+        "{{#include ../text/intro.md}}\n\n<<< @/snippets/snippet.js{2}\n\n{{#title Guessing Game}}\n\n"
+        "```hbs\n{{#each items}}{{this}}{{/each}}\n```\n\nA heredoc: `cat <<< @/x`.\n"
+    )
+    assert problems == [
+        "units/a.md:7: warning: mdBook's '{{#rustdoc_include ../listings/ch02/main.rs:print}}' in a code block is"
+        " shown as written: paste the file's lines here instead [shown-as-text]",
+        "units/a.md:10: warning: mdBook's '{{#include ../text/intro.md}}' is shown as text: paste the file's lines"
+        " here instead [shown-as-text]",
+        "units/a.md:12: warning: VitePress' code snippet '<<< @/snippets/snippet.js{2}' is shown as text: paste the"
+        " file's lines into a code block (```js … ```) instead [shown-as-text]",
+        "units/a.md:14: warning: mdBook's '{{#title Guessing Game}}' is shown as text: it is not read here (the"
+        " unit's title is its front matter's 'title') [shown-as-text]",
+    ]
+
+
 def test_quarto_figure_divs_and_figures_with_an_id_are_captioned_figures() -> None:
     html, problems = parse(
         '::: {#fig-tree}\n![](fig/tree.png){fig-alt="A tree of files"}\n\nThe file tree.\n:::\n\n'

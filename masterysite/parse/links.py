@@ -68,7 +68,22 @@ _FOREIGN = [
         "MkDocs include '{}' is shown as text: paste the file's content (as a code block) instead",
     ),
     (re.compile(r"^\+(?:[-=:]+\+)+$", re.M), "a pandoc grid table is shown as text ('{}'): write it as a pipe table"),
+    (
+        _MDBOOK := re.compile(r"\{\{#(?:include|rustdoc_include|playground|title)(?=[ \t}])[^\n]{0,300}?\}\}"),
+        "mdBook's '{}' is shown as text: {}",
+    ),
+    (
+        re.compile(r"^<<<[ \t]+(?:@/|\.{1,2}/)[^\n]{0,300}", re.M),
+        "VitePress' code snippet '{}' is shown as text: paste the file's lines into a code block (```js … ```) instead",
+    ),
 ]
+_MDBOOK_ADVICE = {
+    "include": "paste the file's lines here instead",
+    "rustdoc_include": "paste the file's lines here instead",
+    "playground": "paste the file's lines into a code block (```rust … ```) instead",
+    "title": "it is not read here (the unit's title is its front matter's 'title')",
+}
+"""What to do instead of an mdBook preprocessor's '{{#name …}}', by its name."""
 
 
 _SHORTCODE_ADVICE = {
@@ -220,6 +235,12 @@ def link_path(unit_path: str, target: str) -> str | None:
 def _as_written(path: str, unit_dir: str, from_root: bool) -> str:
     """A course path the way the teacher writes links: from the course's root ('/...') or from the unit."""
     return "/" + path if from_root else posixpath.relpath(path, unit_dir)
+
+
+def mdbook_advice(written: str) -> str:
+    """What to write instead of mdBook's ``{{#include ../listings/main.rs:5:9}}``, by its name."""
+    name = written[3:].split(None, 1)[0].rstrip("}").lower()
+    return _MDBOOK_ADVICE[name]
 
 
 def liquid_advice(path: str, bang: str, text: str) -> str:
@@ -528,6 +549,10 @@ class LinkRewriter:
     def _fence_source(self, token: Token, line: int) -> None:
         """Code blocks that another tool fills in or draws: shown here as written."""
         self._snippet(token.content, line + 1, "a code block")  # (its content starts below the fence)
+        if "{{#" in token.content and (mdbook := _MDBOOK.search(token.content)) is not None:  # the Rust book's
+            at = line + 1 + token.content.count("\n", 0, mdbook.start())
+            message = f"mdBook's '{mdbook.group(0)}' in a code block is shown as written: {mdbook_advice(mdbook[0])}"
+            self.report.warn(self.source.path, at, message, "shown-as-text")
         if token.info.split(None, 1)[:1] == ["mermaid"] and not self.mermaid_seen:
             self.mermaid_seen = True  # once a unit
             message = (
@@ -618,6 +643,8 @@ class LinkRewriter:
                 self._shortcodes(text, line)
             elif match is not None:
                 at = line + text.count("\n", 0, match.start())
+                if pattern is _MDBOOK:
+                    what = what.format("{}", mdbook_advice(match.group(0)))
                 if pattern is _TICKED:  # quoted with its code: '[x] Double quotes `"`', not '[x] Double quotes '
                     spans = "".join(f"`{c.content}`" if c.type == "code_inline" else c.content for c in children)
                     match = pattern.search(spans) or match

@@ -780,18 +780,52 @@ def test_hugging_faces_question_component_with_its_answers_is_an_error() -> None
 
 def test_freecodecamps_solutions_are_left_out_line_for_line() -> None:
     """A freeCodeCamp challenge's '# --solutions--' (the whole solution) and '## --video-solution--' (the
-    number of the right choice) were published (port q)."""
+    number of the right choice) were published (port q); so were its quiz '# --questions--' (the right
+    choice: the one with no feedback), '# --explanation--', the tests' code in '# --hints--' and the
+    blanks' words of '# --fillInTheBlank--' (port s). Its section names are not headings."""
     html, problems = parse(
         "# --description--\n\nUse else.\n\n# --solutions--\n\n```js\nSECRET();\n# not a heading\n```\n\n"
-        "## also hidden\n\nSECRET\n\n# --questions--\n\n## --text--\n\nWhich?\n\n## --video-solution--\n\nSECRET2\n\n"
-        "## --after--\n\n[broken](nowhere.md)\n"
+        "## also hidden\n\nSECRET\n\n# --questions--\n\n## --text--\n\nSECRETQ?\n\n## --answers--\n\nwrong\n\n"
+        "### --feedback--\n\nNo.\n\n---\n\nSECRET right\n\n## --video-solution--\n\nSECRET2\n\n"
+        "# --explanation--\n\nSECRET3 explained.\n\n# --hints--\n\nBox 1 first.\n\n```js\nassert(SECRET4);\n```\n\n"
+        "# --fillInTheBlank--\n\n## --sentence--\n\n`I am BLANK.`\n\n## --blanks--\n\n`SECRET5`\n\n"
+        "# --instructions--\n\nDo it.\n\n## --after--\n\n[broken](nowhere.md)\n"
     )
-    assert "SECRET" not in html and "Use else." in html and "Which?" in html
-    assert problems[0] == (
-        "units/a.md:9: warning: freeCodeCamp's '--solutions--' and '--video-solution--' sections are left out"
-        " (learners never see them there); ask for the answer in a '::: question' [left-out]"
+    assert "SECRET" not in html and "Use else." in html and "Do it." in html and "Box 1" not in html
+    assert "--description--" not in html and "<h1>Instructions</h1>" in html
+    assert problems[:3] == [
+        "units/a.md:9: warning: freeCodeCamp's '--solutions--', '--explanation--', '--hints--' sections are left"
+        " out (learners never see them there, or only once they have answered); ask for the answer in a"
+        " '::: question' [left-out]",
+        "units/a.md:20: warning: freeCodeCamp's quiz '--questions--' is left out: its right answers would be read"
+        " off the page (the choice with no '--feedback--', the blanks' words); write it as a '::: question' with"
+        " '- [x]' choices or '[[blanks]]' [left-out]",
+        "units/a.md:54: warning: freeCodeCamp's quiz '--fillInTheBlank--' is left out: its right answers would be"
+        " read off the page (the choice with no '--feedback--', the blanks' words); write it as a '::: question'"
+        " with '- [x]' choices or '[[blanks]]' [left-out]",
+    ]
+    assert problems[3].startswith("units/a.md:70: ")  # (the lines keep their numbers)
+
+
+def test_blocks_after_freecodecamps_solutions_are_kept() -> None:
+    """A teacher's questions, correctives and enrichment written after a challenge's closing
+    '# --solutions--' had been left out with it: the unit lost its quiz, unsaid (port s)."""
+    from masterysite.errors import Report
+    from masterysite.parse.unit import UnitSource, parse_unit
+
+    report = Report()
+    head = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n"
+    body = (
+        "Lesson.\n\n# --solutions--\n\n```css\n#box-1 { order: 2; }\n```\n\n::: question o\nWhich?\n\n= 1\n:::\n\n"
+        "::: corrective o Ordering\nSmaller first.\n:::\n"
     )
-    assert problems[1].startswith("units/a.md:32: ")  # (the lines keep their numbers)
+    unit = parse_unit(head + body, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert unit is not None and "order: 2" not in unit.lesson_html
+    assert [q.objective for q in unit.questions] == ["o"] and "Smaller first." in unit.correctives[0].html
+    assert [str(p) for p in report.sorted() if "[left-out]" in str(p) or "[no-question]" in str(p)] == [
+        "units/a.md:9: warning: freeCodeCamp's '--solutions--' section is left out (learners never see it there,"
+        " or only once they have answered); ask for the answer in a '::: question' [left-out]"
+    ]
 
 
 def test_obsidian_comments_are_never_published() -> None:

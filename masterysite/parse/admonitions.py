@@ -620,14 +620,21 @@ def _in_code_span(line: str, position: int) -> bool:
     return line.count("`", 0, position) % 2 == 1
 
 
-_FCC_HIDDEN = re.compile(r"(#{1,6})[ \t]+--(solutions|video-solution)--[ \t]*")
+_FCC_HIDDEN = re.compile(
+    r"(#{1,6})[ \t]+--(solutions|video-solution|questions|fillInTheBlank|explanation|hints|after-user-code"
+    r"|before-user-code)--[ \t]*"
+)
 _HEADING_LEVEL = re.compile(r"(#{1,6})[ \t]")
+_BLOCK_FENCE = re.compile(r" {0,3}:{3,}")  # a block of ours, opened or closed: never a challenge's section
 
 
-def fcc_solutions(body: str) -> tuple[str, list[int]]:
-    """freeCodeCamp's challenge files: ``# --solutions--`` (the whole solution) and
-    ``## --video-solution--`` (the number of the right answer) are never shown there; left out here,
-    line for line, up to the next heading as high, and their lines returned (they were published)."""
+def fcc_solutions(body: str) -> tuple[str, list[tuple[int, str]]]:
+    """freeCodeCamp's challenge files: what its learners never see there, or see only once they have
+    answered: ``# --solutions--`` (the whole solution), ``# --questions--`` (a quiz whose right choice is the
+    one without ``--feedback--``; ``## --video-solution--``: its number), ``# --explanation--``,
+    ``# --hints--`` (the tests' code) and the code run around the learner's (``--before-user-code--``,
+    ``--after-user-code--``). Left out here, line for line, up to the next heading as high or a block of ours
+    (a teacher writes the unit's questions after them); returns their lines and names (they were published)."""
     code = fenced(body)
     lines, left = body.split("\n"), []
     starts = line_starts(lines)
@@ -638,15 +645,22 @@ def fcc_solutions(body: str) -> tuple[str, list[int]]:
                 lines[number] = ""
             continue
         heading = _HEADING_LEVEL.match(line)
-        if hiding is not None and heading is not None and len(heading[1]) <= hiding:
+        if hiding is not None and ((heading is not None and len(heading[1]) <= hiding) or _BLOCK_FENCE.match(line)):
             hiding = None
         hidden = _FCC_HIDDEN.fullmatch(line)
-        if hidden is not None:
+        if hidden is not None and (hiding is None or len(hidden[1]) <= hiding):
             hiding = len(hidden[1])
-            left.append(number)
+            left.append((number, hidden[2]))
         if hiding is not None:
             lines[number] = ""
+        elif (marker := _FCC_MARKER.fullmatch(line)) is not None:  # '# --description--': a section's name
+            lines[number] = f"{marker[1]} Instructions" if marker[2] == "instructions" else ""
     return "\n".join(lines), left
+
+
+_FCC_MARKER = re.compile(
+    r"(#{1,6})[ \t]+--(description|instructions|seed|seed-contents|transcript|assignments?|interactive)--[ \t]*"
+)
 
 
 def obsidian_comments(body: str) -> tuple[str, list[int]]:

@@ -74,6 +74,31 @@ def drop_comments(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_FCC_QUIZZES = ("questions", "fillInTheBlank")
+
+
+def _fcc_left_out(report: Report, path: str, offset: int, left: list[tuple[int, str]]) -> None:
+    """Say which of a freeCodeCamp challenge's sections were left out (admonitions.fcc_solutions)."""
+    others = [(number, name) for number, name in left if name not in _FCC_QUIZZES]
+    if others:
+        names = list(dict.fromkeys(f"'--{name}--'" for _, name in others))
+        many = len(names) > 1
+        message = (
+            f"freeCodeCamp's {', '.join(names)} section{'s are' if many else ' is'} left out (learners never see"
+            f" {'them' if many else 'it'} there, or only once they have answered); ask for the answer in a"
+            " '::: question'"
+        )
+        report.warn(path, offset + others[0][0] + 1, message, "left-out")
+    for number, name in left:
+        if name in _FCC_QUIZZES:
+            message = (
+                f"freeCodeCamp's quiz '--{name}--' is left out: its right answers would be read off the page (the"
+                " choice with no '--feedback--', the blanks' words); write it as a '::: question' with '- [x]'"
+                " choices or '[[blanks]]'"
+            )
+            report.warn(path, offset + number + 1, message, "left-out")
+
+
 def parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     """Parse one unit; problems go to ``report``; None only when nothing usable remains.
 
@@ -204,14 +229,9 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 " would be published with the page; write it as a '::: question' with '- [x]' choices and '> feedback'"
             )
             report.error(path, parts.body_offset + line + 1, message)
-    if "--solutions--" in body or "--video-solution--" in body:  # freeCodeCamp's
+    if "# --" in body:  # freeCodeCamp's sections
         body, left = fcc_solutions(body)
-        if left:
-            message = (
-                "freeCodeCamp's '--solutions--' and '--video-solution--' sections are left out (learners never"
-                " see them there); ask for the answer in a '::: question'"
-            )
-            report.warn(path, parts.body_offset + left[0] + 1, message, "left-out")
+        _fcc_left_out(report, path, parts.body_offset, left)
     if "?> " in body or "!> " in body:  # Docsify's callouts
         body = docsify_callouts(body)
     if "{% end" in body:  # GitBook's tabs, hints and code titles

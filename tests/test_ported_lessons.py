@@ -864,6 +864,30 @@ def test_hugo_themes_block_shortcodes_are_collapsed_blocks_and_callouts() -> Non
     assert "{{&lt; details &quot;Kept&quot; &gt;}}" in html
 
 
+def test_hugo_relearn_shortcodes_are_named_as_hugos_and_an_unclosed_one_is_an_error() -> None:
+    """Relearn's '{{% notice style="tip" %}}' is a tip; an '{{% expand %}}' never closed had shown the
+    solution open under a warning that called it Liquid, a brace lost; Hugo's other shortcodes were named
+    Quarto's or Liquid's, with advice for an include (port s)."""
+    html, problems = parse(
+        '{{% notice style="tip" title="Remember" %}}\nUse `when`.\n{{% /notice %}}\n\n'
+        "{{< tabs >}}\n{{% tab title=\"Clojure\" %}}\nCode\n{{% /tab %}}\n{{< /tabs >}}\n\n"
+        'See [this page]({{% relref "02-v" %}}).\n\n{{% expand title="Solution" %}}\nSECRET\n'
+    )
+    assert boxes(html)[:1] == [("aside", "ms-callout ms-callout--tip", "Remember")]
+    assert problems == [
+        "units/a.md:9: warning: Hugo shortcode '{{< tabs >}}' is shown as text: write each tab as a collapsed"
+        " block of its own ('::: details Title') [shown-as-text]",
+        "units/a.md:10: warning: Hugo shortcode '{{% tab title=\"Clojure\" %}}' is shown as text: write each tab as"
+        " a collapsed block of its own ('::: details Title') [shown-as-text]",
+        "units/a.md:15: warning: Hugo shortcode '{{% relref \"02-v\" %}}' is shown as text: link to the unit's file"
+        " instead, like [text](02-v.md) [shown-as-text]",
+        "units/a.md:15: this link is shown as plain text: '{{% relref \"02-v\" %}}' is a Hugo shortcode, which is"
+        " not read here: write the path from this unit, like [this page](02-v.md)",
+        "units/a.md:17: Hugo's '{{% expand title=\"Solution\" %}}' is never closed (Hugo refuses the page; here what"
+        " follows it, often the solution, would be shown open): end it with '{{% /expand %}}' on a line of its own",
+    ]
+
+
 def test_mdbooks_hidden_div_is_never_published() -> None:
     """mdBook's '<div class="hidden">' holds what 'will not be shown' (an authors' note): it was shown."""
     html, problems = parse(

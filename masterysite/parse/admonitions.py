@@ -702,14 +702,17 @@ _HUGO_CALLOUTS = {"info": "note", "note": "note", "tip": "tip", "warning": "warn
 HUGO_FENCE = "::::::::::"  # (longer than any block a lesson holds inside it)
 
 
-def hugo_blocks(body: str) -> str:
+def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
     """Hugo themes' block shortcodes, each on lines of its own: hugo-book's ``{{< details "Solution" >}}``
     and Hugo Learn's ``{{< expand "Solution" >}}`` (collapsed there: a solution, often) are a collapsed
-    ``details`` block, ``{{< hint warning >}}`` and ``{{% notice tip %}}`` a callout; written so, line
-    for line. A solution in one had been shown open, under a warning that said to remove the tag."""
+    ``details`` block, ``{{< hint warning >}}`` and ``{{% notice tip %}}`` (Relearn: ``style="tip"``) a
+    callout; written so, line for line. A solution in one had been shown open, under a warning that said
+    to remove the tag. Also returns each one never closed (Hugo refuses the page; here what it holds,
+    often the solution, would be shown open): its line (0-based) and as written."""
     code = fenced(body)
     lines = body.split("\n")
     starts = line_starts(lines)
+    unclosed: list[tuple[int, str]] = []
     number = 0
     while number < len(lines):
         opening = _HUGO_OPEN.fullmatch(lines[number])
@@ -720,7 +723,9 @@ def hugo_blocks(body: str) -> str:
         closing = re.compile(rf"[ \t]*\{{\{{[<%][ \t]*/{kind}[ \t]*[%>]\}}\}}[ \t]*")
         end = next((n for n in range(number + 1, len(lines)) if closing.fullmatch(lines[n])), None)
         if end is None:
-            number += 1  # (never closed: left as written, and said as a shortcode)
+            unclosed.append((number, lines[number].strip()))
+            lines[number] = ""  # (an error: said once, not also as a shortcode shown as text)
+            number += 1
             continue
         words = re.findall(r'"([^"]*)"|(\S+)', opening[3])
         arguments = [quoted or bare for quoted, bare in words]
@@ -729,12 +734,12 @@ def hugo_blocks(body: str) -> str:
             title = named.get("title") or next((a for a in arguments if "=" not in a), "") or "Details"
             lines[number] = f"{HUGO_FENCE} details {title}"
         else:
-            style = arguments[0].lower() if arguments else "note"
+            style = (named.get("style") or (arguments[0] if arguments and "=" not in arguments[0] else "")).lower()
             title = named.get("title") or (arguments[1] if len(arguments) > 1 and "=" not in arguments[1] else "")
             lines[number] = f"{HUGO_FENCE} {_HUGO_CALLOUTS.get(style, 'note')} {title}".rstrip()
         lines[end] = HUGO_FENCE
         number = end + 1
-    return "\n".join(lines)
+    return "\n".join(lines), unclosed
 
 
 _MDX_OPEN = re.compile(r"([ \t]*)<(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Spoiler|Steps)((?:[ \t]+[^<>]*)?)>[ \t]*")

@@ -34,7 +34,7 @@ _FOREIGN = [
         "'{}' is shown as text: no link definition has that label (write '[label]: address' in this unit)",
     ),
     (
-        _SHORTCODE := re.compile(r"\{\{<[^\n]{0,200}?>\}\}"),
+        _SHORTCODE := re.compile(r"\{\{[<%][^\n]{0,200}?[>%]\}\}"),
         "Quarto shortcode '{}' is shown as text: it is not read here",
     ),
     (
@@ -61,7 +61,7 @@ _FOREIGN = [
         " '::: question OBJECTIVE' (or '::: practice'); a checklist can stay as it is",
     ),
     (re.compile(r"^: .*\{#tbl-[\w-]+\}", re.M), "table caption '{}' is shown as text: write it above the table"),
-    (re.compile(r"\{%[^\n]{0,200}?%\}"), "Jekyll (Liquid) tag '{}' is shown as text: " + LIQUID_ADVICE),
+    (re.compile(r"(?<!\{)\{%[^\n]{0,200}?%\}(?!\})"), "Jekyll (Liquid) tag '{}' is shown as text: " + LIQUID_ADVICE),
     (re.compile(r"^-{2,}8<-{2,}.*", re.M), "MkDocs snippet '{}' is shown as text: paste the file's content instead"),
     (
         re.compile(r"\{\*\s*[^\s*][^\n]{0,300}?\*\}|\{![^\n]{1,300}?!\}"),
@@ -98,6 +98,14 @@ _SHORTCODE_ADVICE = {
     "lipsum": "write the text here",
 }
 """What to do instead of a Quarto shortcode, by its name ('{}': its first argument)."""
+_HUGO_ADVICE = {
+    "ref": "link to the unit's file instead, like [text]({}.md)",
+    "relref": "link to the unit's file instead, like [text]({}.md)",
+    "tabs": "write each tab as a collapsed block of its own ('::: details Title')",
+    "tab": "write each tab as a collapsed block of its own ('::: details Title')",
+}
+"""What to do instead of a Hugo shortcode Quarto does not have, by its name; Hugo's are also written
+'{{% name %}}', which Quarto's never are."""
 _DIRECTIVE_ADVICE = {
     "toctree": "it is not read here (course.yml lists the units in order)",
     "literalinclude": "paste the file's lines into a code block (```python … ```) instead",
@@ -247,6 +255,10 @@ def liquid_advice(path: str, bang: str, text: str) -> str:
     """What to write instead of a link made with Jekyll's Liquid (``{{ page.root }}/fig/x.svg``)."""
     liquid = _LIQUID.search(path)
     template = liquid.group(0) if liquid else path
+    if template.startswith(("{{<", "{{%")):  # Hugo's '{{% relref "02-v" %}}'
+        named = [*template[3:-3].split(), "", ""][1].strip("\"'").removesuffix(".md") or "unit"
+        instead = f"the path from this unit, like {bang}[{text}]({named}.md)"
+        return f"'{template}' is a Hugo shortcode, which is not read here: write {instead}"
     rest = path[liquid.end() :].strip().lstrip("/") if liquid else ""
     page, _, fragment = rest.partition("#")
     if not rest or "{" in rest or "page.root" not in template.replace(" ", ""):
@@ -656,18 +668,22 @@ class LinkRewriter:
         said = self.shortcodes_seen
         for match in _SHORTCODE.finditer(text):
             found = match.group(0)
-            name = (found[3:-3].split() or [""])[0].lower()
+            name = (found[3:-3].split() or [""])[0].lower().lstrip("/")  # ('{{< /tabs >}}': said with its opening)
             if name in said:
                 continue
             said.add(name)
             argument = [*found[3:-3].split(), "", ""][1].strip("\"'")
             video = _YOUTUBE.match(argument) if name == "video" else None
             argument = f"https://www.youtube.com/watch?v={video.group(1)}" if video else argument
-            advice = _SHORTCODE_ADVICE.get(name, "it is not read here: write what it shows, or remove it")
-            advice = advice.format(argument)
+            hugo = found[2] == "%" or name in _HUGO_ADVICE
+            advice = (_HUGO_ADVICE if hugo else _SHORTCODE_ADVICE).get(
+                name, "it is not read here: write what it shows, or remove it"
+            )
+            advice = advice.format(argument.removesuffix(".md"))
             at = line + text.count("\n", 0, match.start())
+            tool = "Hugo" if hugo else "Quarto"
             self.report.warn(
-                self.source.path, at, f"Quarto shortcode '{found}' is shown as text: {advice}", "shown-as-text"
+                self.source.path, at, f"{tool} shortcode '{found}' is shown as text: {advice}", "shown-as-text"
             )
 
     def _roles(self, children: list[Token], line: int) -> None:

@@ -237,7 +237,15 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if "{% end" in body:  # GitBook's tabs, hints and code titles
         body = gitbook_blocks(body)
     if "{{<" in body or "{{%" in body:  # Hugo themes' block shortcodes
-        body = hugo_blocks(body)
+        body, unclosed = hugo_blocks(body)
+        for line, written in unclosed:
+            name = written[3:].split(None, 1)[0].rstrip("%>}")
+            message = (
+                f"Hugo's '{written}' is never closed (Hugo refuses the page; here what follows it, often the"
+                f" solution, would be shown open): end it with '{written[:3]} /{name} {written[-3:]}' on a line of"
+                " its own"
+            )
+            report.error(path, parts.body_offset + line + 1, message)
     if "class=" in body and ("hidden" in body or "notes" in body):  # mdBook's hidden content, speaker notes
         body = hidden_divs(body)
     if "(\\#eq:" in body or "\\@ref(eq:" in body:  # bookdown's equation labels and references

@@ -870,7 +870,7 @@ def test_hugo_relearn_shortcodes_are_named_as_hugos_and_an_unclosed_one_is_an_er
     Quarto's or Liquid's, with advice for an include (port s)."""
     html, problems = parse(
         '{{% notice style="tip" title="Remember" %}}\nUse `when`.\n{{% /notice %}}\n\n'
-        "{{< tabs >}}\n{{% tab title=\"Clojure\" %}}\nCode\n{{% /tab %}}\n{{< /tabs >}}\n\n"
+        '{{< tabs >}}\n{{% tab title="Clojure" %}}\nCode\n{{% /tab %}}\n{{< /tabs >}}\n\n'
         'See [this page]({{% relref "02-v" %}}).\n\n{{% expand title="Solution" %}}\nSECRET\n'
     )
     assert boxes(html)[:1] == [("aside", "ms-callout ms-callout--tip", "Remember")]

@@ -116,14 +116,18 @@ def exact_form(text: str) -> str:
     return _SLASH.sub(r"\1/", typeset(exact_text(text)).translate(_QUOTES))
 
 
+_COMMA_SPACE = re.compile(" ?, ?")
+
+
 def lenient_text(text: str) -> str:
     """The ``=`` text form: NFC, trimmed, each run of white space one space, lower case, curly quotes
     straight (a phone's keyboard types 'Avogadro’s'), subscript digits plain ('H₂O' is 'H2O'), a charge's sign
     plain ('Na⁺' is 'Na+', 'Cl⁻' and 'Cl−' are 'Cl-'), a degree as a Spanish keyboard or a Mac types it ('25 ºC',
     '90˚') the degree sign, and without
     a sentence's own marks: a full stop, '!' or '?' at the end ('Numerator.' is the answer written as a
-    sentence), Spanish's '¿' and '¡' at the start (an English keyboard has none)."""
-    folded = _SPACES.sub(" ", exact_form(text)).lower().translate(_FOLDED)
+    sentence), Spanish's '¿' and '¡' at the start (an English keyboard has none), and a comma with one space
+    after it ('1,2,3' is the list '1, 2, 3')."""
+    folded = _COMMA_SPACE.sub(", ", _SPACES.sub(" ", exact_form(text))).lower().translate(_FOLDED)
     return folded.rstrip(".!?").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
 
 

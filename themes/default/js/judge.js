@@ -67,10 +67,11 @@ function exactForm(text) {
 }
 
 /** "= answer" as text: exactForm, also inner white space folded to one space, lower case,
+ *  a comma with one space after it ("1,2" is "1, 2"),
  *  subscript digits plain ("H₂O"), a charge's sign plain ("Na⁺", "Cl−"), "º" and "˚" the degree sign, and without a sentence's own marks: ".", "!" or "?" at the end
  *  ("Numerator." is the answer written as a sentence), "¿" and "¡" at the start. */
 function lenientText(text) {
-  var folded = exactForm(text).replace(INNER_SPACE, " ").toLowerCase()
+  var folded = exactForm(text).replace(INNER_SPACE, " ").replace(/ ?, ?/g, ", ").toLowerCase()
     .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+").replace(/[º˚]/g, "°");
   return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }

@@ -57,3 +57,21 @@ def test_a_course_overrides_one_source_or_the_whole_script(make_course: MakeCour
     whole = make_course({**COURSE, "theme/static/masterysite.js": "/* all mine */\n"}, name="whole")
     build(whole, tmp_path / "out-whole")
     assert (tmp_path / "out-whole" / "_static" / "masterysite.js").read_text(encoding="utf-8") == "/* all mine */\n"
+
+
+def test_only_the_progress_page_loads_the_progress_pages_code(make_course: MakeCourse, tmp_path: Path) -> None:
+    """A unit page loads what it needs (issue 12): the progress table, export and import (js/progress.js,
+    2.3 KB gzipped) are in progress-page.js, which only the progress page loads; the merge of progress an
+    LMS hands back (lms.js, on any page) is in both."""
+    build(make_course(COURSE), tmp_path / "site")
+    site = tmp_path / "site"
+
+    def loaded(page: str) -> list[str]:
+        return re.findall(r'<script src="[./]*_static/([\w.-]+)"', (site / page).read_text(encoding="utf-8"))
+
+    assert loaded("units/a.html")[-1] == loaded("index.html")[-1] == "masterysite.js"
+    assert loaded("progress.html")[-1] == "progress-page.js"
+    every, progress = (_order()[n] for n in ("masterysite.js", "progress-page.js"))
+    assert "progress.js" not in every and [s for s in progress if s != "progress.js"] == every
+    shipped = (site / "_static" / "masterysite.js").read_text(encoding="utf-8")
+    assert "function startProgressPage(" not in shipped and "function mergeUnit(" in shipped

@@ -6,7 +6,7 @@ function refreshShared() {
   renderNav();
   renderSummary();
   renderCourseList();
-  renderProgressTable();
+  if (typeof renderProgressTable === "function") renderProgressTable(); // (js/progress.js: the progress page's script only)
   renderPager();
 }
 
@@ -23,7 +23,7 @@ function start() {
   watchScrollers(doc);
   startSearchBox();
   if ($("ms-unit")) startUnit();
-  if ($("ms-export")) startProgressPage();
+  if (typeof startProgressPage === "function" && $("ms-export")) startProgressPage();
   // Back or Forward can bring a page out of the browser's back/forward cache (Firefox, Safari) with
   // the progress it held when it was left: read it again, or its next save writes that old progress
   // over what the student did since (a unit mastered meanwhile was lost).

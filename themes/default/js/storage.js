@@ -212,3 +212,40 @@ function record(id) {
   if (!own(store.data.units, id)) store.data.units[id] = cleanUnit({});
   return store.data.units[id];
 }
+
+/** Merge imported progress into ours so the better result always wins. */
+function mergeUnit(into, from, unit, fromFile) {
+  if (fromFile && from.mastered && !into.mastered) {
+    // Shown as imported, not earned, unless the file records a passing attempt behind it (which
+    // the teacher's report re-checks). A unit without a quiz has nothing to answer. (The LMS's
+    // copy of this student's own progress, lms.js, is not a file anyone handed in.)
+    if (unit.questions > 0 && !from.tries.some(function (t) { return t.passed; })) into.imported = true;
+  }
+  if (from.tries.some(function (t) { return t.passed; })) delete into.imported;
+  into.mastered = into.mastered || from.mastered;
+  if (!into.key && from.key) into.key = from.key; // the unit key earned on the other device
+  into.attempts = Math.max(into.attempts, from.attempts);
+  if (from.best && better(from.best, into.best)) into.best = from.best;
+  if (!into.last) into.last = from.last;
+  // The unit's objectives where this page knows them (the progress page); elsewhere (lms.js on a
+  // unit page: course-data.js is only the lock graph) every objective the other copy has.
+  var ids = Array.isArray(unit.objectives) ? unit.objectives.map(function (o) { return o.id; }) : safeKeys(from.objectives);
+  ids.forEach(function (id) {
+    if (!own(from.objectives, id)) return;
+    var a = own(into.objectives, id) ? into.objectives[id] : null, b = from.objectives[id];
+    if (!a) { into.objectives[id] = b; return; }
+    a.attempts = Math.max(a.attempts, b.attempts);
+    if (b.best && better(b.best, a.best)) a.best = b.best;
+    if (!a.last) a.last = b.last;
+  });
+  mergeTries(into, from.tries);
+}
+
+/** The attempts of both, each once, in time order. */
+function mergeTries(into, tries) {
+  var seen = Object.create(null);
+  into.tries.forEach(function (t) { seen[JSON.stringify(t)] = true; });
+  (tries || []).forEach(function (t) { if (!seen[JSON.stringify(t)]) into.tries.push(t); });
+  into.tries.sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
+  if (into.tries.length > MAX_TRIES) addTry(into, into.tries.pop()); // trims to MAX_TRIES, failed ones first
+}

@@ -888,6 +888,27 @@ def test_hugo_relearn_shortcodes_are_named_as_hugos_and_an_unclosed_one_is_an_er
     ]
 
 
+def test_javascript_info_and_exercism_callouts_written_as_code_fences_are_callouts() -> None:
+    """javascript.info's '```smart header="…"' and '````warn', Exercism's '~~~~exercism/note': their Markdown
+    had been shown as code; a header with a backtick (not a fence to Markdown) had made the next fence
+    swallow the lesson, and the error came 60 lines below (port s). Inside another code block, code."""
+    html, problems = parse(
+        '```smart header="The `typeof(x)` syntax"\nYou may see **typeof(x)**.\n```\n\n'
+        '````warn header="Do not replace if"\nAn example:\n```js\na && b();\n```\n````\n\n'
+        "~~~~exercism/note\nOn the *Python* track.\n~~~~\n\n~~~~exercism/advanced\nMore.\n~~~~\n\n"
+        '````markdown\n```smart header="kept"\nShown as written.\n```\n````\n\nThe end.\n'
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--tip", "The <code>typeof(x)</code> syntax"),
+        ("aside", "ms-callout ms-callout--warning", "Do not replace if"),
+        ("aside", "ms-callout ms-callout--note", "<!--ms-t:block_note-->"),
+        ("details", "ms-collapsed ms-collapsed--details", "Advanced"),
+    ]
+    assert "<strong>typeof(x)</strong>" in html and "language-js" in html and "<em>Python</em>" in html
+    assert "kept&quot;" in html and "Shown as written.</span>" in html and "<p>The end.</p>" in html
+
+
 def test_mdbooks_hidden_div_is_never_published() -> None:
     """mdBook's '<div class="hidden">' holds what 'will not be shown' (an authors' note): it was shown."""
     html, problems = parse(

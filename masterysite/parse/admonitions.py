@@ -742,6 +742,53 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
     return "\n".join(lines), unclosed
 
 
+_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_FENCED_CALLOUT = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(smart|warn|exercism/[a-z-]+)(?:[ \t]+(.*?))?[ \t]*")
+_FENCED_CALLOUT_ANY = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:smart|warn|exercism/)", re.M)
+_FENCED_KINDS = {"smart": "tip", "warn": "warning", "exercism/note": "note", "exercism/caution": "warning"}
+CALLOUT_FENCE = ":" * 14  # (longer than any block a lesson holds inside it, and than HUGO_FENCE)
+
+
+def fenced_callouts(body: str) -> str:
+    """Callouts written as code fences: javascript.info's ```` ```smart header="…" ```` and
+    ```` ````warn ```` (a tip, a warning), Exercism's ``~~~~exercism/note`` (``caution``; ``advanced``:
+    collapsed). Their Markdown had been shown as code. Written as blocks of ours, line for line; a
+    header with a backtick in it (```` ```smart header="The `typeof(x)` syntax" ````, which Markdown
+    does not read as a fence) too. In another code block, as written."""
+    if _FENCED_CALLOUT_ANY.search(body) is None:  # ('warn' in 'a warning': most units)
+        return body
+    lines = body.split("\n")
+    inside: str | None = None  # the fence of the code block being read
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        fence = _FENCE_LINE.match(line)
+        if inside is not None:
+            if fence is not None and _closes(line, inside):
+                inside = None
+        elif (callout := _FENCED_CALLOUT.fullmatch(line)) is not None:
+            end = next((n for n in range(number + 1, len(lines)) if _closes(lines[n], callout[2])), None)
+            if end is not None:
+                kind, header = callout[3], re.match(r'header="(.*)"$', callout[4] or "")
+                title = header[1] if header else ""
+                if kind == "exercism/advanced":
+                    lines[number] = f"{CALLOUT_FENCE} details {title or 'Advanced'}"
+                else:
+                    lines[number] = f"{CALLOUT_FENCE} {_FENCED_KINDS.get(kind, 'note')} {title}".rstrip()
+                lines[end] = CALLOUT_FENCE
+        elif fence is not None:
+            inside = fence[1]
+        number += 1
+    return "\n".join(lines)
+
+
+def _closes(line: str, fence: str) -> bool:
+    """Whether ``line`` closes a code block opened with ``fence`` (its character, at least as many, alone)."""
+    stripped = line.strip()
+    indent = len(line) - len(line.lstrip(" "))
+    return indent <= 3 and len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)
+
+
 _MDX_OPEN = re.compile(r"([ \t]*)<(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Spoiler|Steps)((?:[ \t]+[^<>]*)?)>[ \t]*")
 _MDX_CLOSE = re.compile(r"[ \t]*</(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Spoiler|Steps)>[ \t]*")
 _MDX_ONE_LINE = re.compile(r"([ \t]*)<(TabItem|Tabs\.Tab|Tab)((?:[ \t]+[^<>]*)?)>(.*)</\2>[ \t]*")

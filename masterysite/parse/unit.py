@@ -27,6 +27,7 @@ from masterysite.parse.admonitions import (
     doc_builder_marks,
     docsify_callouts,
     fcc_solutions,
+    fenced_callouts,
     gitbook_blocks,
     hidden_divs,
     hugo_blocks,
@@ -208,6 +209,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     env: dict[str, Any] = {mdmod.FRONT_MATTER: meta} if meta else {}
     mdmod.math_failures.clear()
     body = parts.body
+    if "smart" in body or "warn" in body or "exercism/" in body:  # javascript.info's and Exercism's callouts
+        body = fenced_callouts(body)
     if "<quiz>" in body:  # mkdocs-quiz's present form: its '<?quiz?>'
         body = quiz_tags(body)
     if QUIZ_OPEN in body:  # mkdocs-quiz's first form ('question: …', 'answer-correct: …'): a practice
@@ -237,8 +240,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if "{% end" in body:  # GitBook's tabs, hints and code titles
         body = gitbook_blocks(body)
     if "{{<" in body or "{{%" in body:  # Hugo themes' block shortcodes
-        body, unclosed = hugo_blocks(body)
-        for line, written in unclosed:
+        body, open_shortcodes = hugo_blocks(body)
+        for line, written in open_shortcodes:
             name = written[3:].split(None, 1)[0].rstrip("%>}")
             message = (
                 f"Hugo's '{written}' is never closed (Hugo refuses the page; here what follows it, often the"

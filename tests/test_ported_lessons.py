@@ -89,6 +89,7 @@ def test_mdbook_includes_and_vitepress_snippets_are_named() -> None:
     _, problems = parse(
         "```rust\nfn main() {}\n{{#rustdoc_include ../listings/ch02/main.rs:print}}\n```\n\n"
         "{{#include ../text/intro.md}}\n\n<<< @/snippets/snippet.js{2}\n\n{{#title Guessing Game}}\n\n"
+        "{{#quiz ../quizzes/ch03-01-variables-sec1.toml}}\n\n"
         "```hbs\n{{#each items}}{{this}}{{/each}}\n```\n\nA heredoc: `cat <<< @/x`.\n"
     )
     assert problems == [
@@ -100,6 +101,9 @@ def test_mdbook_includes_and_vitepress_snippets_are_named() -> None:
         " file's lines into a code block (```js … ```) instead [shown-as-text]",
         "units/a.md:14: warning: mdBook's '{{#title Guessing Game}}' is shown as text: it is not read here (the"
         " unit's title is its front matter's 'title') [shown-as-text]",
+        "units/a.md:16: warning: mdBook's '{{#quiz ../quizzes/ch03-01-variables-sec1.toml}}' is shown as text:"
+        " mdbook-quiz's questions (its TOML file) are not read here: write each as a '::: question' (or a"
+        " '::: practice') [shown-as-text]",
     ]
 
 

@@ -69,7 +69,7 @@ _FOREIGN = [
     ),
     (re.compile(r"^\+(?:[-=:]+\+)+$", re.M), "a pandoc grid table is shown as text ('{}'): write it as a pipe table"),
     (
-        _MDBOOK := re.compile(r"\{\{#(?:include|rustdoc_include|playground|title)(?=[ \t}])[^\n]{0,300}?\}\}"),
+        _MDBOOK := re.compile(r"\{\{#(?:include|rustdoc_include|playground|title|quiz)(?=[ \t}])[^\n]{0,300}?\}\}"),
         "mdBook's '{}' is shown as text: {}",
     ),
     (
@@ -82,6 +82,8 @@ _MDBOOK_ADVICE = {
     "rustdoc_include": "paste the file's lines here instead",
     "playground": "paste the file's lines into a code block (```rust … ```) instead",
     "title": "it is not read here (the unit's title is its front matter's 'title')",
+    "quiz": "mdbook-quiz's questions (its TOML file) are not read here: write each as a '::: question' (or a"
+    " '::: practice')",
 }
 """What to do instead of an mdBook preprocessor's '{{#name …}}', by its name."""
 

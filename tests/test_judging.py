@@ -580,6 +580,25 @@ def test_a_word_blank_in_code_and_a_call_are_said_to_be_compared_ignoring_case()
     ]
 
 
+def test_a_number_with_a_unit_in_code_is_said_to_be_code_output() -> None:
+    """javascript.info's '"$" + 4 + 5 // [[$45]]' and '4 + 5 + "px" // [[9px]]': the warning had said to
+    add the number alone (a wrong answer there), and '45 $' and '9 PX' were right (port s). In code, said
+    as code's output, with '=='; in prose, still [unit-alone]."""
+    body = (
+        '::: question o\nWhat is shown?\n\n```js\n"$" + 4 + 5 // [[$45]]\n4 + 5 + "px" // [[9px]]\n```\n\n'
+        "In words: [[44 g]].\n:::\n"
+    )
+    assert messages(body) == [
+        "units/t.md:10: warning: blank '[[$45]]' is in code, and read as a number with a unit ('45 $' is right"
+        " too): write '[[== $45]]' to compare exactly [lenient-code]",
+        "units/t.md:11: warning: blank '[[9px]]' is in code, and read as a number with a unit ('9 PX' is right"
+        " too): write '[[== 9px]]' to compare exactly [lenient-code]",
+        "units/t.md:15: warning: '44 g' is a number with a unit: it is right however it is spaced or capitalised"
+        " ('44g'), but '44' alone is marked wrong; add '= 44' to accept the number alone; if the question asks"
+        " for the unit, 'ignore: [unit-alone]' in the front matter silences this [unit-alone]",
+    ]
+
+
 def test_a_bar_on_an_answer_line_is_said_to_be_part_of_the_answer() -> None:
     """A teacher who wrote '[[1|one]]' in a blank writes '= 1 | one' on an answer line: one answer, which
     no student types; it was said only to be compared ignoring case (port q). A blank's '\\|' and an

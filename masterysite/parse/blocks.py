@@ -144,6 +144,14 @@ def _is_blockquote(block: list[Token]) -> bool:
     return block[0].type == "blockquote_open"
 
 
+def _respaced(answer: Answer) -> str:
+    """A quantity as a student may write it otherwise: '9px' as '9 PX', '$45' as '45 $'."""
+    quantity = judging.parse_quantity(answer.source)
+    assert quantity is not None  # (a quantity answer)
+    sign, number, unit = quantity
+    return f"{number} {unit.upper()}" if unit else f"{number} {sign}"
+
+
 def _answer_lines(block: list[Token]) -> list[str] | None:
     """The answer lines (``= a``, ``== a``, ``~ /a/``) of a paragraph made only of such lines, else None."""
     if len(block) != 3 or block[0].type != "paragraph_open":
@@ -614,7 +622,8 @@ class BlockParser:
                 self.report.warn(self.path, blank.line, message, "bracketed-blank")
             alternatives = [self.answer(text, blank.line, in_code=blank.code, in_blank=True) for text in texts]
             blanks.append(tuple(a for a in alternatives if a is not None))
-            self.units_alone(blanks[-1])
+            if not blank.code:  # (in code: a number with a unit is code's output, said in answer())
+                self.units_alone(blanks[-1])
         html = fill_blanks(self.render(tokens), key, len(found))
         return Question(key, objective, "blanks", html, (), (), explanation, line, blanks=tuple(blanks), hints=hints)
 
@@ -799,7 +808,13 @@ class BlockParser:
         except judging.AnswerError as error:
             self.report.error(self.path, line, str(error))
             return None
-        if answer.kind == "quantity":
+        if answer.kind == "quantity" and in_code:  # '[[9px]]' after JavaScript's '4 + 5 + "px"': its output
+            message = (
+                f"blank '[[{text.strip()}]]' is in code, and read as a number with a unit ('{_respaced(answer)}' is"
+                f" right too): write '[[== {answer.source.strip()}]]' to compare exactly"
+            )
+            self.report.warn(self.path, line, message, "lenient-code")
+        elif answer.kind == "quantity":
             pass  # units_alone, which sees the other answers of its slot, says what it accepts
         elif answer.kind == "text" and not in_blank and re.search(r"(?<!\\)\|", answer.source):
             alternatives = [a.strip() for a in re.split(r"(?<!\\)\|", answer.source) if a.strip()]

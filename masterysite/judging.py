@@ -57,13 +57,19 @@ _COMMA_GROUPS = re.compile(
 # so on (js/judge.js TIMES_TEN reads the same).
 _TIMES_TEN = re.compile(
     rf"([0-9])[{WHITESPACE}]*[×xX*·⋅][{WHITESPACE}]*10(?:[{WHITESPACE}]*(?:\^|\*\*)[{WHITESPACE}]*"
-    r"(?:\(([+\-\u2212]?[0-9]+)\)|\{?([+\-\u2212]?[0-9]+)\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))"
+    r"(?:\(([+\-\u2012-\u2014\u2212]?[0-9]+)\)|\{?([+\-\u2012-\u2014\u2212]?[0-9]+)\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))"
 )
-_FINAL_STOP = re.compile(r"(?<=[0-9])[.!]+$")  # '1.5.': a number written as a sentence
+# A power of ten alone ('10^-6', '10⁻⁶', '10**3'): one times it, as _TIMES_TEN reads
+_BARE_TEN = re.compile(rf"^(-?)10(?=[{WHITESPACE}]*(?:\^|\*\*)|[⁻⁺⁰¹²³⁴-⁹])")
+_FINAL_STOP = re.compile(r"(?<=[0-9])[.!?]+$")  # '1.5.', '1869?': a number written as a sentence
+# '1.500' where the decimal mark is a comma: grouped thousands, as German and Spanish write them
+_DOT_GROUPS = re.compile(
+    rf"^([{CURRENCY}]?[{WHITESPACE}]*[+\-\u2212]?)([0-9]{{1,3}}(?:\.[0-9]{{3}})+)(,[0-9]+)?(?![0-9,.eE])"
+)
 # A minus as typed: a space after it ('- 3'), a dash a word processor or a phone makes ('–3', '—3')
 _DASH_MINUS = re.compile(rf"^([{CURRENCY}]?[{WHITESPACE}]*)[\-\u2012-\u2014\u2212][{WHITESPACE}]*(?=[.,]?[0-9])")
 # Characters typeset as one: '½', '1½' (a mixed number), '℃', the fraction slash '⁄'
-_TYPESET = re.compile(rf"(?:([0-9])[{WHITESPACE}]*)?([¼½¾⅐-⅞])|[℃℉⁄]")  # (js/judge.js: JavaScript's \s is WHITESPACE)
+_TYPESET = re.compile(rf"(?:([0-9])[{WHITESPACE}]*)?([¼½¾⅐-⅞])|[℃℉⁄µ]")  # (js/judge.js: JavaScript's \s is WHITESPACE)
 _SLASH = re.compile(rf"([0-9])[{WHITESPACE}]*/[{WHITESPACE}]*(?=[0-9])")  # '3 / 4': the fraction 3/4
 _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
@@ -148,13 +154,13 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
 
 def _exponent(written: str) -> str:
     """'23', '−19', '⁻¹⁹' -> '23', '-19', '-19' (NFKC makes superscripts plain; '⁻' is then '−')."""
-    return unicodedata.normalize("NFKC", written).replace("\u2212", "-")
+    return re.sub("[\u2012-\u2014\u2212]", "-", unicodedata.normalize("NFKC", written))
 
 
 def as_numbers_read(text: str) -> str:
     """The text with scientific notation written by hand in e-notation ('3.01 × 10^23' -> '3.01e23') and
     without a full stop after a final digit ('1.5.' -> '1.5'): what number parsing reads."""
-    written = _DASH_MINUS.sub(r"\1-", typeset(exact_text(text)))
+    written = _BARE_TEN.sub(r"\g<1>1×10", _DASH_MINUS.sub(r"\1-", typeset(exact_text(text))))
     written = _TIMES_TEN.sub(lambda m: f"{m[1]}e{_exponent(m[2] or m[3] or m[4])}", written)
     return _FINAL_STOP.sub("", written)
 
@@ -167,6 +173,10 @@ def readings(text: str, comma: bool | None = None) -> list[str]:
     reading is written with a point, as a quantity reads it); '1,234,567' and '1,200.5' can only be
     grouped thousands. Scientific notation and a final full stop are read as :func:`as_numbers_read` says."""
     written = as_numbers_read(text)
+    if comma and (dotted := _DOT_GROUPS.match(written)) is not None:  # '1.500' (German, Spanish): 1500
+        grouped = dotted[1] + dotted[2].replace(".", "") + (dotted[3] or "").replace(",", ".") + written[dotted.end() :]
+        one = dotted[2].count(".") == 1 and not dotted[3] and dotted[2][0] == "0"
+        return [written, grouped] if one else [grouped]  # ('0.350': 0.35 or 350, as '0,350' elsewhere)
     match = _COMMA_GROUPS.match(written)
     if match is None:
         return [written]

@@ -55,7 +55,7 @@ function exactText(text) { return String(text).normalize("NFC").replace(EDGE_SPA
 
 /** One character for several as typeset, written out: "½" "1/2", "1½" "1 1/2", "℃" "°C" (judging.typeset). */
 function typeset(text) {
-  return text.replace(/(?:(\d)\s*)?([¼½¾⅐-⅞])|[℃℉⁄]/g, function (all, d, c) {
+  return text.replace(/(?:(\d)\s*)?([¼½¾⅐-⅞])|[℃℉⁄µ]/g, function (all, d, c) {
     return (c ? (d ? d + " " : "") + c : all).normalize("NFKC").replace("⁄", "/");
   });
 }
@@ -95,22 +95,30 @@ function quantityForm(text) {
 // Scientific notation written by hand ("3.01 × 10^23", "1.6 × 10⁻¹⁹") in e-notation, and no full stop
 // after a final digit ("1.5."): what numbers read (judging.as_numbers_read).
 var TIMES_TEN = new RegExp("([0-9])" + SP + "*[×xX*·⋅]" + SP + "*10(?:" + SP + "*(?:\\^|\\*\\*)" + SP +
-  "*(?:\\(([+\\-\u2212]?[0-9]+)\\)|\\{?([+\\-\u2212]?[0-9]+)\\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))", "g");
+  "*(?:\\(([+\\-\u2012-\u2014\u2212]?[0-9]+)\\)|\\{?([+\\-\u2012-\u2014\u2212]?[0-9]+)\\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))", "g");
 function asNumbersRead(text) {
-  return typeset(exactText(text)).replace(/^([$€£¥₹₩₽¢]?\s*)[-‒-—−]\s*(?=[.,]?\d)/, "$1-").replace(TIMES_TEN, function (all, d, round, exp, sup) {
-    return d + "e" + (round || exp || sup).normalize("NFKC").replace("\u2212", "-"); // "⁻¹⁹" is "−19"
-  }).replace(/([0-9])[.!]+$/, "$1");
+  return typeset(exactText(text)).replace(/^([$€£¥₹₩₽¢]?\s*)[-‒-—−]\s*(?=[.,]?\d)/, "$1-")
+    .replace(/^(-?)10(?=\s*(?:\^|\*\*)|[⁻⁺⁰¹²³⁴-⁹])/, "$011×10").replace(TIMES_TEN, function (all, d, round, exp, sup) {
+    return d + "e" + (round || exp || sup).normalize("NFKC").replace(/[‒-—−]/, "-"); // "⁻¹⁹" is "−19"; "10^–4"
+  }).replace(/([0-9])[.!?]+$/, "$1");
 }
 
 var COMMA_GROUPS = /^([$€£¥₹₩₽¢]?\s*[+\-−]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\d,.])/; // (\s: WS; \d: 0-9)
+var DOT_GROUPS = /^([$€£¥₹₩₽¢]?\s*[+\-−]?)(\d{1,3}(?:\.\d{3})+)(,\d+)?(?![\d,.eE])/;
 
 /** A response as numbers may read it (judging.readings): "1,200" is 1.2 where the course's decimal mark
  *  is a comma and 1200 where it is a point; "0,350" both ways, also with a unit ("0,350 g": 0.350 g or
  *  350 g); "1,234,567" and "1,200.5" only grouped thousands. */
 function readings(text) {
-  var written = asNumbersRead(text), m = COMMA_GROUPS.exec(written);
+  var written = asNumbersRead(text), m = html.dataset.dm && DOT_GROUPS.exec(written), grouped;
+  if (m) { // "1.500" where the decimal mark is a comma (German, Spanish): 1500; "0.350" both ways
+    grouped = m[1] + m[2].replace(/\./g, "") + (m[3] || "").replace(",", ".") + written.slice(m[0].length);
+    return m[2].split(".").length > 2 || m[3] || m[2][0] > "0" ? [grouped] : [written, grouped];
+  }
+  m = COMMA_GROUPS.exec(written);
   if (!m) return [written];
-  var rest = (m[3] || "") + written.slice(m[0].length), grouped = m[1] + m[2].replace(/,/g, "") + rest;
+  var rest = (m[3] || "") + written.slice(m[0].length);
+  grouped = m[1] + m[2].replace(/,/g, "") + rest;
   var decimal = m[1] + m[2].replace(",", ".") + rest;
   // "1,500": 1.5 where the course's decimal mark is a comma (<html data-dm>: prologue.js' html), else 1500
   return m[2].split(",").length > 2 || m[3] ? [grouped] : m[2][0] > "0" ? [html.dataset.dm ? decimal : grouped] :

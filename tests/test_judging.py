@@ -599,6 +599,14 @@ def test_a_number_with_a_unit_in_code_is_said_to_be_code_output() -> None:
     ]
 
 
+def test_an_ordinal_is_not_a_number_with_a_unit() -> None:
+    """'= 18th century' had been told to add '= 18', which would accept a bare 18 (new teacher s)."""
+    assert messages("::: question o\nWhich century?\n\n= 18th century\n= eighteenth century\n:::\n") == []
+    assert [m.split(": warning: ")[1][:19] for m in messages("::: question o\nMass?\n\n= 18 th\n:::\n")] == [
+        "'18 th' is a number"
+    ]
+
+
 def test_a_bar_on_an_answer_line_is_said_to_be_part_of_the_answer() -> None:
     """A teacher who wrote '[[1|one]]' in a blank writes '= 1 | one' on an answer line: one answer, which
     no student types; it was said only to be compared ignoring case (port q). A blank's '\\|' and an

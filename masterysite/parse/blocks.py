@@ -144,6 +144,9 @@ def _is_blockquote(block: list[Token]) -> bool:
     return block[0].type == "blockquote_open"
 
 
+_ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)(?![^\W\d_])", re.I)
+
+
 def _respaced(answer: Answer) -> str:
     """A quantity as a student may write it otherwise: '9px' as '9 PX', '$45' as '45 $'."""
     quantity = judging.parse_quantity(answer.source)
@@ -782,6 +785,8 @@ class BlockParser:
                 judging.parse_quantity(judging.readings(answer.source)[-1]) if answer.kind == "quantity" else None
             )
             if quantity is None or judging.slot_right(tuple(answers), quantity[1]):
+                continue
+            if _ORDINAL.match(answer.source.strip()):  # '= 18th century': a century, not 18 of a unit
                 continue
             sign, number, unit = quantity
             other = f"{number} {sign}" if not unit else f"{sign}{number}{unit}"

@@ -614,11 +614,15 @@ def _quiz(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[int | Non
             report.error(path, quiz.line_of(key), message)
     draw, line = quiz.get("draw"), quiz.line_of("draw")
     if draw is not None and (isinstance(draw, bool) or not isinstance(draw, int) or draw < 1):
-        report.error(path, line, f"quiz.draw must be a whole number of questions, at least 1; got '{draw}'")
+        quoted = isinstance(draw, str) and draw.strip().isdigit()  # 'draw: "2"'
+        got = f'the text "{draw}" (in quotes): write {draw.strip()} without them' if quoted else f"'{draw}'"
+        report.error(path, line, f"quiz.draw must be a whole number of questions, at least 1; got {got}")
         draw = None
     shuffle = quiz.get("shuffle", True)
     if not isinstance(shuffle, bool):
-        report.error(path, quiz.line_of("shuffle"), f"quiz.shuffle must be true or false; got '{shuffle}'")
+        quoted = isinstance(shuffle, str) and shuffle.strip().lower() in ("true", "false")  # 'shuffle: "false"'
+        got = f'the text "{shuffle}" (in quotes): write it without them' if quoted else f"'{shuffle}'"
+        report.error(path, quiz.line_of("shuffle"), f"quiz.shuffle must be true or false; got {got}")
         shuffle = True
     return draw, shuffle, line
 

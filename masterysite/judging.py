@@ -71,6 +71,8 @@ _DASH_MINUS = re.compile(rf"^([{CURRENCY}]?[{WHITESPACE}]*)[\-\u2012-\u2014\u221
 # Characters typeset as one: '½', '1½' (a mixed number), '℃', the fraction slash '⁄'
 _TYPESET = re.compile(rf"(?:([0-9])[{WHITESPACE}]*)?([¼½¾⅐-⅞])|[℃℉⁄µ]")  # (js/judge.js: JavaScript's \s is WHITESPACE)
 _SLASH = re.compile(rf"([0-9])[{WHITESPACE}]*/[{WHITESPACE}]*(?=[0-9])")  # '3 / 4': the fraction 3/4
+# A unit whose case is folded but for a first m or M: milli or mega ('mg', 'Mg'; 'ms', 'Ms'; 'mL', 'ML')
+MILLI_MEGA = re.compile(r"m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)")
 _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
 _PATTERN = re.compile(r"^/(?P<body>.*)/(?P<flags>[A-Za-z]*)$", re.S)
@@ -145,6 +147,8 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     if match is None or parse_number(number) is None or ambiguous_comma(number):
         return None
     sign, unit = match[1], _SPACES.sub("", lenient_text(match[3])) if match[3] else ""
+    if MILLI_MEGA.fullmatch(unit):  # 'mg' and 'Mg' (a megagram) differ; 'MG' is 'Mg', 'mG' 'mg'
+        unit = match[3][0] + unit[1:]
     if unit and not (unit[0].isalpha() or unit[0] in UNIT_SIGNS):
         return None
     if not sign and len(unit) == 1 and unit in CURRENCY:  # '5 €' is '€5'

@@ -607,6 +607,13 @@ def test_an_ordinal_is_not_a_number_with_a_unit() -> None:
     ]
 
 
+def test_milli_and_mega_are_not_said_to_be_right_however_capitalised() -> None:
+    """'= 2500 mg' does not accept '2500 Mg' (megagrams, new teacher s): its [unit-alone] warning no longer
+    says it is right however it is capitalised."""
+    (message,) = messages("::: question o\nHow many mg in 2.5 g?\n\n= 2500 mg\n:::\n")
+    assert "it is right however it is spaced ('2500mg'), but '2500' alone" in message
+
+
 def test_a_bar_on_an_answer_line_is_said_to_be_part_of_the_answer() -> None:
     """A teacher who wrote '[[1|one]]' in a blank writes '= 1 | one' on an answer line: one answer, which
     no student types; it was said only to be compared ignoring case (port q). A blank's '\\|' and an

@@ -792,10 +792,11 @@ class BlockParser:
             other = f"{number} {sign}" if not unit else f"{sign}{number}{unit}"
             if other == answer.source.strip():
                 other = f"{sign}{number} {unit}".strip()
+            spaced = "spaced" if judging.MILLI_MEGA.fullmatch(unit.lower()) else "spaced or capitalised"  # ('Mg')
             message = (
-                f"'{answer.source}' is a number with a unit: it is right however it is spaced or capitalised"
-                f" ('{other}'), but '{number}' alone is marked wrong; add '= {number}' to accept the number alone;"
-                " if the question asks for the unit, 'ignore: [unit-alone]' in the front matter silences this"
+                f"'{answer.source}' is a number with a unit: it is right however it is {spaced} ('{other}'), but"
+                f" '{number}' alone is marked wrong; add '= {number}' to accept the number alone; if the question"
+                " asks for the unit, 'ignore: [unit-alone]' in the front matter silences this"
             )
             self.report.warn(self.path, answer.line, message, "unit-alone")
 

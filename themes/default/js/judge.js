@@ -88,6 +88,7 @@ function quantityForm(text) {
   if (!x || /^[+\-\u2212]?[0-9]{1,3},[0-9]{3}$/.test(number)) return null; // '1,000 m': which number? (ambiguous_comma)
   var sign = m[1], unit = m[3] ? lenientText(m[3]).replace(INNER_SPACE, "") : "";
   if (unit && !UNIT_START.test(unit)) return null;
+  if (/^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)$/.test(unit)) unit = m[3][0] + unit.slice(1); // milli, mega (judging.MILLI_MEGA)
   if (!sign && unit.length === 1 && CURRENCY.indexOf(unit) >= 0) { sign = unit; unit = ""; }
   return sign || unit ? sign + "|" + x.n + "/" + x.d + "|" + unit : null;
 }

@@ -1121,3 +1121,25 @@ def test_docsifys_callouts_are_callouts() -> None:
         ("aside", "ms-callout ms-callout--important", "<strong>Time</strong> is money"),
     ]
     assert "?&gt; kept" in html or "?&gt;</span>" in html
+
+
+def test_hugos_toml_front_matter_is_read() -> None:
+    """Hugo's and Zola's '+++' TOML front matter had been published as the lesson's first paragraph, and
+    the error said the title was missing (port s). Read as the YAML it says; what TOML has beyond that
+    is an error at its line."""
+    from masterysite.errors import Report
+    from masterysite.parse.unit import UnitSource, parse_unit
+
+    report = Report()
+    text = '+++\ntitle = "Macros"  # Hugo\n\n[objectives]\nmacro = "Write a macro"\n+++\n\nWrite `unless`.\n'
+    unit = parse_unit(text, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert unit is not None and unit.title == "Macros" and [o.id for o in unit.objectives] == ["macro"]
+    assert "+++" not in unit.lesson_html and report.errors == []
+    report = Report()
+    parse_unit(
+        '+++\ntitle = "T"\ndescription = """\nlong\n"""\n+++\nText.\n', UnitSource("units/b.md", 0, None, "/"), report
+    )
+    assert [str(p) for p in report.errors][:1] == [
+        "units/b.md:3: this line of TOML front matter ('+++', Hugo's) is not read here: write it in YAML, between"
+        " '---' lines ('title: …')"
+    ]

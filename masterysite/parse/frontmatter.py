@@ -17,6 +17,35 @@ class Split:
     body_offset: int  # lines before the body (so body line 1 is file line body_offset + 1)
 
 
+_TOML_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*?)[ \t]*")
+_TOML_TABLE = re.compile(r"[ \t]*\[([A-Za-z0-9_.-]+)\][ \t]*(?:#.*)?")
+
+
+def _toml_as_yaml(lines: list[str], path: str, report: Report) -> str:
+    """TOML front matter (``+++``, Hugo's and Zola's) as the YAML it says, line for line: ``title = "Macros"``
+    is ``title: "Macros"`` (TOML's strings, numbers, dates, booleans and arrays are YAML's too), a table
+    ``[params]`` a mapping of the keys under it. What else TOML has (multi-line strings, inline tables)
+    is an error at its line: it had been published as the lesson's first paragraph."""
+    out, indent = [], ""
+    for number, line in enumerate(lines, start=2):
+        key = _TOML_KEY.fullmatch(line)
+        if not line.strip() or line.lstrip().startswith("#"):
+            out.append("")
+        elif (table := _TOML_TABLE.fullmatch(line)) is not None:
+            out.append(f"{table[1]}:")
+            indent = "  "
+        elif key is not None and not key[2].startswith(('"""', "'''", "{")):
+            out.append(f"{indent}{key[1]}: {key[2]}")
+        else:
+            message = (
+                "this line of TOML front matter ('+++', Hugo's) is not read here: write it in YAML, between '---'"
+                " lines ('title: …')"
+            )
+            report.error(path, number, message)
+            out.append("")
+    return "\n".join(out)
+
+
 def split(text: str, path: str, report: Report) -> Split:
     """``---`` on the first line opens front matter; the next ``---`` (or ``...``) closes it."""
     lines = text.split("\n")
@@ -25,6 +54,10 @@ def split(text: str, path: str, report: Report) -> Split:
         if close is not None and all(_KEY.match(x) or x[:1] in (" ", "\t", "-", "#", "") for x in lines[:close]):
             report.error(path, 1, "front matter must start with a line '---': add it before line 1")
             return Split("\n".join(lines[:close]), "\n".join(lines[close + 1 :]), close + 1)
+    if lines and lines[0].rstrip() == "+++":  # Hugo's and Zola's TOML front matter
+        close = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "+++"), None)
+        if close is not None:
+            return Split(_toml_as_yaml(lines[1:close], path, report), "\n".join(lines[close + 1 :]), close + 1)
     if not lines or lines[0].rstrip() != "---":
         return Split(None, text, 0)
     for index in range(1, len(lines)):

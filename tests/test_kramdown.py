@@ -213,3 +213,23 @@ def test_a_quiz_class_after_a_quote_is_an_error_and_the_quote_never_published() 
         "write it as '::: question OBJECTIVE' … ':::' (an exercise shown in the lesson, as the Galaxy Training"
         " Network's question box: '{: .challenge}')"
     )
+
+
+def test_a_block_name_after_a_code_block_or_a_paragraph_makes_it_that_block() -> None:
+    """'{: .solution}' after a code block (a Jekyll tutorial's whole solution) had been dropped, the code
+    shown open; Just the Docs' '{: .note}' before a paragraph gave a plain paragraph; '{: .challenge :}'
+    (kramdown's other way to close) was published as text (port s)."""
+    from conftest import boxes
+
+    html, problems = parse_lesson(
+        "Check your code.\n\n```js\nposts.push(SECRET);\n```\n{: .solution }\n\n{: .note }\nA note.\n\n"
+        "> ## Challenge\n> What is 2+2?\n{: .challenge :}\n\n~~~\nls\n~~~\n{: .output}\n"
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("details", "ms-collapsed ms-collapsed--solution", "<!--ms-t:block_solution-->"),
+        ("aside", "ms-callout ms-callout--note", "<!--ms-t:block_note-->"),
+        ("section", "ms-practice ms-practice--practice", "Challenge"),
+    ]
+    assert html.index("SECRET") > html.index("ms-collapsed--solution") and "{:" not in html
+    assert '<pre><code class="output">ls' in html or 'class="output"' in html

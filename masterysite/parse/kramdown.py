@@ -47,7 +47,10 @@ def attribute_line(state: StateBlock, start_line: int, end_line: int, silent: bo
         return False
     if _LINE.fullmatch(state.src, start, stop) is None:
         return False
-    parsed = parse_attributes(state.src[start:stop].strip())
+    written = state.src[start:stop].strip()
+    if written.startswith("{:") and written.endswith(":}"):  # '{: .challenge :}', kramdown's other way to close
+        written = written[:-2].rstrip() + "}"
+    parsed = parse_attributes(written)
     if parsed is None:
         return False
     if not silent:
@@ -112,6 +115,17 @@ def _apply(tokens: list[Token], index: int, attrs: dict[str, str], env: MutableM
             last.type, last.tag = "container_block_close", "div"
             apply_attributes(opening, {k: v for k, v in attrs.items() if k != "class"})  # unsafe ones: reported
             return
+    name = next((c for c in classes if kind_of(c) is not None), None)
+    if name is not None and last.type != "blockquote_close":  # '```js … ```' then '{: .solution}': collapsed
+        start = index - 1 if last.nesting == 0 else opening_index(tokens, index - 1)
+        for token in tokens[start:index]:
+            token.level += 1
+        opening = Token("container_block_open", "div", 1, info=name, map=tokens[start].map, level=last.level - 1)
+        opening.meta, opening.block = {"name": name, "title": "", "closed": True}, True
+        closing = Token("container_block_close", "div", -1, level=last.level - 1, block=True)
+        tokens[start:index] = [opening, *tokens[start:index], closing]
+        apply_attributes(opening, {k: v for k, v in attrs.items() if k != "class"})
+        return
     if last.type in ("fence", "code_block"):
         language = next((c for c in classes if c.startswith("language-")), None)
         if language is not None and not last.info.strip():

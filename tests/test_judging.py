@@ -145,8 +145,24 @@ def test_exact_and_pattern_answers_never_warn() -> None:
 def test_a_code_fence_opened_on_a_choice_line_is_one_error() -> None:
     body = "::: question o\nWhich?\n\n- [ ] ```bash\n  ls\n  ```\n  > swallowed\n- [x] two\n:::\n"
     assert messages(body) == [
-        "units/t.md:10: a code fence cannot start on a choice line:"
-        " start it on the next line, indented under the choice"
+        "units/t.md:10: a code fence cannot start on a choice line: write '- [x]' alone, then the code block on"
+        " the next lines, indented under it"
+    ]
+
+
+def test_a_choice_may_be_a_code_block_alone_and_a_fence_on_a_choice_line_is_said_once() -> None:
+    """Brown's Rust book asks which snippet is wrong: the choices are code. '- [x]' alone with the code
+    block under it had been 'no text after its [ ]', though the advice said to write it so; a fence on the
+    choice line gave three errors for one cause (port s)."""
+    body = "::: question o\nWhich?\n\n- [x]\n  ```\n  let b2 = b;\n  ```\n\n- [ ] None\n\n> Moved.\n:::\n"
+    ((question,), report) = parse(body)
+    assert report.problems == [] and question.choices[0].html.startswith("<pre><code>let b2 = b;")
+    cascade = (
+        "::: question o\nWhich?\n\n- [x] ```\nlet b = 1;\n```\n\n- [x] ```\nb;\n```\n\n- [ ] None\n\n> Why.\n:::\n"
+    )
+    assert messages(cascade) == [
+        "units/t.md:10: a code fence cannot start on a choice line: write '- [x]' alone, then the code block on"
+        " the next lines, indented under it"
     ]
 
 

@@ -287,6 +287,7 @@ class BlockParser:
         self.enrichment: list[Block] = []
         self.lines: list[str] = []
         self.unclosed = False
+        self.fence_on_choice = False  # this question's choice line opened a code fence (parse_question)
 
     def line(self, token: Token) -> int:
         return token.map[0] + self.offset + 1 if token.map else self.offset + 1
@@ -434,6 +435,7 @@ class BlockParser:
         line (for errors), ``key`` a stable id (see question_key). Problems go to the report;
         None when the body has no answer at all (already reported). ``titled``: the block's own title
         asks the question (a practice '## Q8. Which matches?'), so the body may start with the answer."""
+        self.fence_on_choice = False
         blocks, hints = self._hints(top_blocks(inner))
         if self._blank_mistakes([t for b in blocks for t in b]):
             return None
@@ -460,8 +462,11 @@ class BlockParser:
         if any(has_blank(t) for t in prompt):
             message = "a question with blanks '[[…]]' is answered in them: remove its choices or answer lines"
             self.report.error(self.path, self.line(blocks[start][0]), message)
-        explanation = self._explanation(blocks[end:])
         answer_blocks = blocks[start:end]
+        if answer_blocks[0][0].type.endswith("list_open"):  # a code fence on a choice line: said there, once
+            items = _list_items(answer_blocks[0])
+            self.fence_on_choice = any(_item_marker(i) is not None and _FENCE_OPEN.match(i[2].content) for i in items)
+        explanation = self._explanation(blocks[end:])
         html = self.render(prompt)
         if answer_blocks[0][0].type.endswith("list_open"):
             kind, choices = self._choices(answer_blocks[0], line)
@@ -721,7 +726,7 @@ class BlockParser:
         for block in rest:
             if _is_blockquote(block):
                 parts.append(self.render(block[1:-1]))
-            elif block[0].type != "container_block_open" and not said:  # (a box: said, with what to write instead)
+            elif block[0].type != "container_block_open" and not said and not self.fence_on_choice:  # (a box: said)
                 said = True  # (the first: '<details>', its text and '</details>' are one mistake)
                 self.report.error(
                     self.path, self.line(block[0]), "only a '> explanation' may follow the answer of a question"
@@ -735,7 +740,7 @@ class BlockParser:
         correct = sum(1 for c in choices if c.correct)
         if not correct and all(_item_marker(item) is not None for item in _list_items(block)):  # (else: said)
             self.report.error(self.path, line, "choice question has no correct choice: mark the right one(s) with [x]")
-        if len(choices) < 2:
+        if len(choices) < 2 and not self.fence_on_choice:
             self.report.error(self.path, line, "a choice question needs at least two choices")
         return ("multiple" if correct > 1 else "single"), choices
 
@@ -744,8 +749,11 @@ class BlockParser:
         marker = _item_marker(item)
         label, rest = "", item[1:-1]
         if marker is not None and _FENCE_OPEN.match(item[2].content):
-            message = "a code fence cannot start on a choice line: start it on the next line, indented under the choice"
-            self.report.error(self.path, self.line(item[0]), message)
+            message = (
+                "a code fence cannot start on a choice line: write '- [x]' alone, then the code block on the next"
+                " lines, indented under it"
+            )
+            self.report.error(self.path, self.line(item[0]), message)  # (what follows is code: said once, here)
         if marker is not None:
             children = list(item[2].children or [])
             if children and children[0].type == "text":
@@ -755,14 +763,14 @@ class BlockParser:
             renderer: Any = self.md.renderer  # RendererHTML; the protocol type does not declare renderInline
             label = str(renderer.renderInline(children, self.md.options, self.env)).strip()
             rest = item[4:-1]
-            if not label:
-                self.report.error(self.path, self.line(item[0]), "choice has no text after its '[ ]'")
         feedback = []
         for sub in top_blocks(rest):
             if _is_blockquote(sub):
                 feedback.append(self.render(sub[1:-1]))
             else:
-                label += self.render(sub)
+                label += self.render(sub)  # ('- [x]' alone, its code block under it: the code is the choice)
+        if marker is not None and not label.strip():
+            self.report.error(self.path, self.line(item[0]), "choice has no text after its '[ ]'")
         correct = marker in ("x", "X")
         return Choice(choice_id, label, correct, "".join(feedback) or None, self.line(item[0]))
 

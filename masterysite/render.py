@@ -188,6 +188,7 @@ def unit_context(site: Site, unit: Unit) -> dict[str, Any]:
         "draw": (draw := min(unit.draw or len(unit.questions), len(unit.questions))),
         # the right answers mastery needs: said when it is every one ('80%' of 4 questions is 4 of 4)
         "needed": threshold(mastery(site.course, unit), draw) if draw else 0,
+        "same_questions": draw >= len(unit.questions),  # a retake asks them all again: no "new questions"
         "toc": (toc := contents(unit.lesson_html)),
         "toc_numbered": all(_NUMBERED.match(h["title"]) for h in toc),  # ('0. Warmup'): no '1.' before it
         "long": len(unit.lesson_html) > LONG_LESSON,

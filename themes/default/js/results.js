@@ -98,7 +98,7 @@ function showResults(score, passed, wasMastered, missed, before) {
     extra = tr("practice_text", { score: percent(peek(page.unit.id).best) });
     body.appendChild(el("p", { text: extra }));
   } else {
-    body.appendChild(el("p", { text: tr("failed_text", { percent: $("ms-quiz").getAttribute("data-mastery-percent") || percentOf(page.quiz.mastery) }) }));
+    body.appendChild(el("p", { text: tr(page.quiz.size < page.quiz.questions.length ? "failed_text" : "failed_text_same", { percent: $("ms-quiz").getAttribute("data-mastery-percent") || percentOf(page.quiz.mastery) }) }));
     var list = missedList(missed);
     if (list) body.appendChild(list);
   }

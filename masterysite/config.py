@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import stat
 import unicodedata
 from fractions import Fraction
 from pathlib import Path
@@ -126,7 +127,11 @@ def read_text(file: Path, shown: str, report: Report) -> str | None:
 def read_data(file: Path, shown: str, report: Report) -> bytes | None:
     """The bytes of a course text file (read_text); an error when it cannot be read or is too big."""
     try:
-        if file.stat().st_size > MAX_TEXT_BYTES:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):  # a named pipe (FIFO) or a device: reading it waits for ever
+            report.error(shown, 0, "not a regular file (a named pipe or a device?): remove it or put a file there")
+            return None
+        if info.st_size > MAX_TEXT_BYTES:
             report.error(shown, 0, "file is larger than 5 MB: is this really a course file?")
             return None
         return file.read_bytes()
@@ -484,6 +489,11 @@ def _file_entry(
         report.error(COURSE_FILE, line, f"'{name}': unit files must be directly in the units/ folder")
         return []
     if relative[len("units/") :] not in files and on_disk(root, relative) is None:
+        if (root / relative).exists() and not (root / relative).is_file():  # (stat only: a FIFO is never read)
+            message = f"unit file '{relative}' is not a regular file (a named pipe or a device?): remove it or put"
+            message += " a file there"
+            report.error(COURSE_FILE, line, message)
+            return []
         match = closest(Path(relative).name, discover(root))
         hint = f" — did you mean '{match}'?" if match else ""
         report.error(COURSE_FILE, line, f"unit file '{relative}' not found{hint}")

@@ -28,6 +28,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -136,6 +137,8 @@ def stamp(root: Path, out: Path, strict: bool, safe_html: bool, known: dict[str,
             if entry.is_symlink():
                 _add(digest, name, "->", os.readlink(entry.path))
             info = entry.stat()  # follows links: what the build reads
+            if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+                return None  # a named pipe (reading it waits for ever) or a device: the build says what it is
             if _content(name):
                 bytes_digest = (known or {}).get(name) or hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
                 _add(digest, name, bytes_digest)

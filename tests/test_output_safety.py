@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import MakeCourse
 
 from masterysite import build as build_module
 from masterysite.build import MARKER, build
@@ -60,3 +61,21 @@ def test_serve_refuses_a_port_that_cannot_exist(example_course: Path) -> None:
     result = CliRunner().invoke(main, ["serve", str(example_course), "-p", "70000"])
     assert result.exit_code == 2
     assert "70000 is not in the range 1<=x<=65535" in result.output
+
+
+def test_a_named_pipe_in_the_course_never_hangs_a_build(make_course: MakeCourse, tmp_path: Path) -> None:
+    """A FIFO in units/ (left by a tool) had hung every build for ever: reading one waits for a writer
+    (review s). One course.yml lists is an error naming it; one it does not list is left alone."""
+    import subprocess
+    import sys
+
+    course = make_course({"course.yml": "title: T\nunits:\n  - a.md\n", "units/a.md": "---\ntitle: A\n---\nHi.\n"})
+    os.mkfifo(course / "units" / "notes.md")
+    command = [sys.executable, "-m", "masterysite", "build", str(course), "-o", str(tmp_path / "site")]
+    for _ in range(2):  # (the second: a build that first asks whether anything changed)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+    (course / "course.yml").write_text("title: T\nunits:\n  - a.md\n  - notes.md\n", encoding="utf-8")
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "'units/notes.md' is not a regular file (a named pipe or a device?): remove it or put a file" in done.stderr

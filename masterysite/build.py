@@ -898,7 +898,9 @@ def check_output(root: Path, out: Path) -> None:
 
 def swap_in(tmp: Path, out: Path) -> None:
     """Replace ``out`` by ``tmp`` with two renames; the old site is removed only afterwards,
-    and put back if the second rename fails (or is interrupted)."""
+    and put back if the second rename fails (or is interrupted). What the teacher put in the site
+    folder themselves, a build never makes (``CNAME``, ``.nojekyll``, a gh-pages ``.git``: its top
+    level's names that start with a dot, as mkdocs keeps them), moves into the new site."""
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     if out.exists():
         os.rename(out, old)
@@ -909,7 +911,15 @@ def swap_in(tmp: Path, out: Path) -> None:
             os.rename(old, out)
         raise
     if old.exists():
+        for entry in os.scandir(old):
+            if _teachers_own(entry.name) and not (out / entry.name).exists():
+                os.rename(entry.path, out / entry.name)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _teachers_own(name: str) -> bool:
+    """A name at a site folder's top level that a build never makes: the teacher's (swap_in)."""
+    return (name.startswith(".") and name != MARKER) or name == "CNAME"
 
 
 def recover(out: Path) -> None:

@@ -79,3 +79,20 @@ def test_a_named_pipe_in_the_course_never_hangs_a_build(make_course: MakeCourse,
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "'units/notes.md' is not a regular file (a named pipe or a device?): remove it or put a file" in done.stderr
+
+
+def test_the_teachers_own_files_in_the_site_folder_are_kept(example_course: Path, tmp_path: Path) -> None:
+    """A gh-pages clone's '.git', '.nojekyll' and 'CNAME' in the built folder had been deleted by the next
+    build, unsaid (review s); they are the teacher's, as mkdocs keeps them. What a build made is replaced."""
+    out = tmp_path / "site"
+    build(example_course, out)
+    (out / "CNAME").write_text("www.example.org\n", encoding="utf-8")
+    (out / ".nojekyll").touch()
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (out / "stale.html").write_text("old", encoding="utf-8")  # not the teacher's way to add a page: replaced
+    build(example_course, out, cache=False)
+    assert (out / "CNAME").read_text(encoding="utf-8") == "www.example.org\n" and (out / ".nojekyll").is_file()
+    assert (out / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+    assert not (out / "stale.html").exists() and (out / MARKER).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course", "site"]

@@ -887,6 +887,11 @@ def check_output(root: Path, out: Path) -> None:
             f"{out}: the output folder cannot be inside the course folder (its files would be read as course files); "
             f"build next to it, e.g. -o {os.path.relpath(course.parent / 'build')}"
         )
+    if not out.name or target == Path.cwd().resolve():  # '-o .': the folder the teacher is in is replaced
+        raise MasteryError(
+            f"{out}: the output folder is the folder you are in, which each build replaces; run the build from"
+            f" the folder above it, with -o {target.name or 'site'}"
+        )
     if target.exists() and not target.is_dir():
         raise MasteryError(f"{out}: exists and is not a folder; choose another -o")
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():

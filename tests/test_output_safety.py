@@ -96,3 +96,19 @@ def test_the_teachers_own_files_in_the_site_folder_are_kept(example_course: Path
     assert (out / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
     assert not (out / "stale.html").exists() and (out / MARKER).is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["course", "site"]
+
+
+def test_the_folder_you_are_in_is_refused_as_the_output_with_what_to_do(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'-o .' had been 'internal error: ValueError: PosixPath('.') has an empty name' (review s)."""
+    here = tmp_path / "empty"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = CliRunner().invoke(main, ["build", str(example_course), "-o", "."])
+    assert result.exit_code == 1
+    assert result.output == (
+        ".: the output folder is the folder you are in, which each build replaces; run the build from the folder"
+        " above it, with -o empty\n"
+    )
+    assert list(here.iterdir()) == []

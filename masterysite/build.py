@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import glob
 import hashlib
 import logging
 import os
@@ -916,10 +917,14 @@ def swap_in(tmp: Path, out: Path) -> None:
             os.rename(old, out)
         raise
     if old.exists():
-        for entry in os.scandir(old):
-            if _teachers_own(entry.name) and not (out / entry.name).exists():
-                os.rename(entry.path, out / entry.name)
+        _move_teachers_own(old, out)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _move_teachers_own(old: Path, out: Path) -> None:
+    for entry in os.scandir(old):
+        if _teachers_own(entry.name) and not (out / entry.name).exists():
+            os.rename(entry.path, out / entry.name)
 
 
 def _teachers_own(name: str) -> bool:
@@ -929,13 +934,34 @@ def _teachers_own(name: str) -> bool:
 
 def recover(out: Path) -> None:
     """A build killed between its two renames leaves the last good site as ``.NAME.old-PID``:
-    put it back before anything else happens."""
-    if out.exists():
+    put it back before anything else happens. A build killed while it wrote leaves its partial site
+    as ``.NAME.tmp-PID`` (in a web root, published): removed once its process is gone, as is an old
+    site left beside the folder."""
+    if not out.exists():
+        leftovers = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
+        if leftovers and (leftovers[-1] / MARKER).is_file():
+            os.rename(leftovers[-1], out)
+            log.warning("restored the last good site from %s", leftovers[-1].name)
+    if not out.exists():
         return
-    leftovers = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
-    if leftovers and (leftovers[-1] / MARKER).is_file():
-        os.rename(leftovers[-1], out)
-        log.warning("restored the last good site from %s", leftovers[-1].name)
+    for kind in ("tmp", "old"):
+        for leftover in out.parent.glob(f".{glob.escape(out.name)}.{kind}-*"):
+            pid = leftover.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and not _running(int(pid)) and leftover.is_dir() and not leftover.is_symlink():
+                if kind == "old":  # (killed before it moved the teacher's own files into the new site)
+                    _move_teachers_own(leftover, out)
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` is still there (a build writing its ``.NAME.tmp-PID``)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # (another user's: running)
+        return True
+    return True
 
 
 def template_error(exc: TemplateError, root: Path | None = None) -> MasteryError:

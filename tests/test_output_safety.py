@@ -112,3 +112,30 @@ def test_the_folder_you_are_in_is_refused_as_the_output_with_what_to_do(
         " above it, with -o empty\n"
     )
     assert list(here.iterdir()) == []
+
+
+def test_what_a_killed_build_left_beside_the_site_is_removed_once_it_is_gone(
+    example_course: Path, tmp_path: Path
+) -> None:
+    """A build killed while it wrote had left '.site.tmp-PID' (a partial site; in a web root, published) for
+    ever, and one killed after its renames '.site.old-PID' (review s). The next build removes them once
+    their process is gone, keeping the teacher's own files the old site held; a running build's are kept."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "site"
+    build(example_course, out)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)
+    partial, old, alive = (
+        (tmp_path / f".site.tmp-{dead}"),
+        (tmp_path / f".site.old-{dead}"),
+        (tmp_path / f".site.tmp-{os.getppid()}"),
+    )
+    for folder in (partial, old, alive):
+        folder.mkdir()
+        (folder / "index.html").write_text("partial", encoding="utf-8")
+    (old / "CNAME").write_text("www.example.org\n", encoding="utf-8")
+    build(example_course, out, cache=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [alive.name, "course", "site"]
+    assert (out / "CNAME").read_text(encoding="utf-8") == "www.example.org\n"

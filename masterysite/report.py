@@ -145,6 +145,7 @@ def better(a: Score, b: Score | None) -> bool:
 
 
 JUDGE_SECONDS = 1.0  # per response: a pattern that backtracks on a crafted answer cannot hold up the class
+SLOW_TIMES = 2  # a question whose answers took that long this often is not judged again in this report
 
 
 class _TooLong(Exception):
@@ -181,6 +182,7 @@ class Rechecker:
         self.course, self.comma = course, comma
         self.questions = {u.id: {q.key: q for q in u.questions} for u in course.units}
         self.cache: dict[tuple[str, str, str], bool | None] = {}
+        self.slow: dict[tuple[str, str], int] = {}  # (unit, question) -> responses that took over JUDGE_SECONDS
 
     def right(self, unit: Unit, key: str, response: Any) -> bool | None:
         """The verdict now; None for a question no longer in the unit or a response of no known shape."""
@@ -192,7 +194,13 @@ class Rechecker:
         response = response[:1000] if isinstance(response, str) else [r[:1000] for r in response[:100]]
         memo = (unit.id, key, response if isinstance(response, str) else "\0".join(response) + "\0")
         if memo not in self.cache:
+            # One crafted file of 10,000 answers at a second each had held the report up for hours (review s):
+            # past SLOW_TIMES, that question's other answers are not re-checked either
+            if self.slow.get((unit.id, key), 0) >= SLOW_TIMES:
+                return None
             self.cache[memo] = judged(question, response, self.comma)
+            if self.cache[memo] is None:
+                self.slow[(unit.id, key)] = self.slow.get((unit.id, key), 0) + 1
         return self.cache[memo]
 
     def attempt(self, unit: Unit, entry: Any, result: UnitResult) -> None:

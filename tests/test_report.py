@@ -520,6 +520,37 @@ def test_a_pattern_that_backtracks_cannot_hold_up_the_class_report(
     assert report.students[0].units["a"].unchecked
 
 
+def test_many_slow_answers_to_one_question_cannot_hold_up_the_report_either(
+    make_course: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JUDGE_SECONDS each: an 11 KB file of 60 distinct crafted answers took a minute, and one of 20 MB
+    hours (review s). Past SLOW_TIMES slow answers, that question's others are not re-checked either."""
+    import masterysite.report
+
+    monkeypatch.setattr(masterysite.report, "JUDGE_SECONDS", 0.05)
+    unit = "---\nobjectives:\n  - id: o\n    text: O\n---\n# A\n\n::: question o\nType.\n\n= ac\n~ /(a.?)+c/\n:::\n"
+    root = make_course({"course.yml": "title: T\nid: redos\n", "units/a.md": unit})
+    loaded = load_course(root)
+    assert loaded.course is not None
+    data = export(loaded.course, "Mallory", {"a": [1]})
+    tries = data["units"]["a"]["tries"]
+    tries += [{**tries[0], "answers": [{**tries[0]["answers"][0], "r": "a" * 60 + f"!{i}"}]} for i in range(30)]
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "m.json", data)
+    calls: list[str] = []
+    real = masterysite.report.judged
+
+    def counted(question: Any, response: Any, comma: bool = False) -> bool | None:
+        calls.append(str(response))
+        return real(question, response, comma)
+
+    monkeypatch.setattr(masterysite.report, "judged", counted)
+    report = build_report(loaded.course, [folder])
+    assert len([c for c in calls if "!" in c]) == masterysite.report.SLOW_TIMES
+    assert report.students[0].units["a"].unchecked
+
+
 def test_an_export_time_no_page_writes_cannot_choose_which_file_of_a_name_is_reported(
     tmp_path: Path, course: Course
 ) -> None:

@@ -919,6 +919,8 @@ def swap_in(tmp: Path, out: Path) -> None:
     if old.exists():
         _move_teachers_own(old, out)
         shutil.rmtree(old, ignore_errors=True)
+        if old.exists():  # (a folder the teacher may not change, say): not silently left beside the new site
+            log.warning("%s: the old site could not be removed; remove it yourself", old)
 
 
 def _move_teachers_own(old: Path, out: Path) -> None:

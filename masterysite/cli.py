@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
@@ -276,7 +277,10 @@ def run() -> None:
         if os.environ.get("MASTERYSITE_DEBUG"):
             raise
         where = f"{exc.filename}: " if exc.filename else ""
-        click.echo(f"{where}{exc.strerror or exc}", err=True)
+        advice = ""
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # (a build's last good site is kept: build.swap_in)
+            advice = " (the disk is full: nothing was replaced; free some space, or write elsewhere with -o)"
+        click.echo(f"{where}{exc.strerror or exc}{advice}", err=True)
         sys.exit(1)
     except Exception as exc:
         if os.environ.get("MASTERYSITE_DEBUG"):

@@ -139,3 +139,25 @@ def test_what_a_killed_build_left_beside_the_site_is_removed_once_it_is_gone(
     build(example_course, out, cache=False)
     assert sorted(p.name for p in tmp_path.iterdir()) == [alive.name, "course", "site"]
     assert (out / "CNAME").read_text(encoding="utf-8") == "www.example.org\n"
+
+
+def test_a_full_disk_is_said_with_what_to_do(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk had been only 'No space left on device', with no advice (review s); the old site is kept."""
+    import errno
+
+    from masterysite import cli
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("masterysite.build.build", full)
+    monkeypatch.setattr("sys.argv", ["masterysite", "build", str(example_course), "-o", str(tmp_path / "site")])
+    with pytest.raises(SystemExit) as exit_code:
+        cli.run()
+    assert exit_code.value.code == 1
+    assert capsys.readouterr().err == (
+        "No space left on device (the disk is full: nothing was replaced; free some space, or write elsewhere"
+        " with -o)\n"
+    )

@@ -489,7 +489,8 @@ def _file_entry(
         report.error(COURSE_FILE, line, f"'{name}': unit files must be directly in the units/ folder")
         return []
     if relative[len("units/") :] not in files and on_disk(root, relative) is None:
-        if (root / relative).exists() and not (root / relative).is_file():  # (stat only: a FIFO is never read)
+        target = root / relative
+        if target.exists() and not target.is_file() and not target.is_dir():  # (stat only: a FIFO is never read)
             message = f"unit file '{relative}' is not a regular file (a named pipe or a device?): remove it or put"
             message += " a file there"
             report.error(COURSE_FILE, line, message)

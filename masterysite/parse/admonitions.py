@@ -23,7 +23,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from masterysite.parse.markdown import fenced, push_block
+from masterysite.parse.markdown import CODE_FENCE_LINE, fenced, push_block
 
 MATERIAL = {
     "note": "note",
@@ -742,7 +742,6 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
     return "\n".join(lines), unclosed
 
 
-_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _FENCED_CALLOUT = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(smart|warn|exercism/[a-z-]+)(?:[ \t]+(.*?))?[ \t]*")
 _FENCED_CALLOUT_ANY = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:smart|warn|exercism/)", re.M)
 _FENCED_KINDS = {"smart": "tip", "warn": "warning", "exercism/note": "note", "exercism/caution": "warning"}
@@ -762,7 +761,7 @@ def fenced_callouts(body: str) -> str:
     number = 0
     while number < len(lines):
         line = lines[number]
-        fence = _FENCE_LINE.match(line)
+        fence = CODE_FENCE_LINE.match(line)
         if inside is not None:
             if fence is not None and _closes(line, inside):
                 inside = None

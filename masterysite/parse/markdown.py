@@ -712,14 +712,14 @@ def quarto_equation_labels(state: StateCore) -> None:
 
 
 _LIQUID_TAG = re.compile(r"\{%-?\s*(comment|endcomment|raw|endraw)\s*-?%\}|\{::(comment)\}|\{:/(?:comment)?\}")
-_CODE_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+CODE_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 
 
 def fenced(src: str) -> list[tuple[int, int]]:
     """The spans of ``src`` inside fenced code blocks (a quick scan: fence lines, open and close)."""
     spans, opened = [], None
-    for match in _CODE_FENCE_LINE.finditer(src):
+    for match in CODE_FENCE_LINE.finditer(src):
         fence = match.group(1)
         if opened is None:
             opened = (match.start(), fence)

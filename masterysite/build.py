@@ -37,6 +37,7 @@ from masterysite.cache import (
     file_stamp,
     heavy,
     light,
+    load_fences,
     load_sources,
     load_unit,
     packs,
@@ -107,7 +108,7 @@ class Loaded:
         config = self.config
         source = UnitSource.of(config, path, index, entry.section, str(self.root), self.unit_ids)
         pack = packs(len(self.config.entries))
-        return source, self.keys[path], str(self.cache.folder), parse_key(self.cache, self.config), pack
+        return source, self.keys[path], str(self.cache.folder), parse_key(self.cache, self.config), pack, None
 
 
 def parse_key(cache: BuildCache, config: CourseConfig) -> str:
@@ -196,7 +197,8 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-UnitTask = tuple[UnitSource, str, str, str, bool]  # source, key, cache folder, parse key, pack the search words
+# source, key, cache folder, parse key, pack the search words, the key of the unit's last parse (None: none known)
+UnitTask = tuple[UnitSource, str, str, str, bool, str | None]
 
 
 PACK_TASKS = PARALLEL_FROM  # units parsed in one build from which they are cached in packs (cache.Packs)
@@ -207,13 +209,16 @@ def parse_file(task: UnitTask, light_only: bool = True) -> Parsed:
     """Read, parse and cache one unit (in a worker); the caller gets the light unit.
 
     The file is read again here rather than sent over: the parent keeps only its digest."""
-    source, key, folder, parse_key, pack = task
+    from masterysite.parse.markdown import fences
+
+    source, key, folder, parse_key, pack, last = task
     root = Path(source.root)
     text = read_text(on_disk(root, source.path) or root / source.path, source.path, Report())
     if text is None or key != unit_key(parse_key, digest(text), source.path, source.order, source.section):
         raise MasteryError(f"{source.path}: the file changed while the course was being built; build again")
-    parsed: Parsed = parse_task((text, source))  # type: ignore[assignment]
-    store_unit(folder, key, parsed, packed=_PACKED)
+    with fences(load_fences(folder, last) if last else {}) as highlighted:  # its code as its last parse made it
+        parsed: Parsed = parse_task((text, source))  # type: ignore[assignment]
+    store_unit(folder, key, parsed, packed=_PACKED, fences=highlighted)
     return (light(parsed[0], pack), parsed[1]) if light_only else parsed
 
 
@@ -306,6 +311,7 @@ def _load_cached(
     loaded.sources = sources
     tasks = []
     pack = packs(len(config.entries))
+    last: dict[str, str] | None = None  # unit path -> the key of its parse in the index (an edited unit's last one)
     for index, entry in enumerate(config.entries):
         if entry.path not in digests:
             continue
@@ -320,7 +326,9 @@ def _load_cached(
         else:
             loaded.parsed[entry.path] = (None, [])  # keeps course order; filled below
             source = UnitSource.of(config, entry.path, index, entry.section, str(root), ids)
-            tasks.append((source, key, str(cache.folder), parse_key(cache, config), pack))
+            if last is None:
+                last = {unit.path: known for known, (unit, _) in cache.index.items() if unit is not None}
+            tasks.append((source, key, str(cache.folder), parse_key(cache, config), pack, last.get(entry.path)))
     global _PACKED
     _PACKED = len(tasks) >= PACK_TASKS
     try:

@@ -57,8 +57,8 @@ from masterysite.unchanged import libraries
 log = logging.getLogger(__name__)
 
 FOLDER = Path(".masterysite") / "cache"
-FORMAT = 4  # bump when the layout of the cache files changes (2: units carry search and bonus; 3: index delta;
-# 4: light units' search words packed)
+FORMAT = 5  # bump when the layout of the cache files changes (2: units carry search and bonus; 3: index delta;
+# 4: light units' search words packed; 5: a unit's highlighted code blocks beside it)
 HEAVY = ("lesson_html", "correctives", "enrichment", "practice")  # a unit's own page needs these; nothing else does
 PACK_FROM = 2000  # units: from this many, light units carry their search words packed (see packs)
 
@@ -256,22 +256,37 @@ def _write_bytes(file: Path, *parts: bytes) -> None:
             tmp.unlink()
 
 
-def store_unit(folder: str, key: str, parsed: Parsed, packed: bool = False) -> None:
+Fences = dict[tuple[str, str], str]  # a unit's code blocks: (language, code) -> HTML (see parse.markdown.fences)
+
+
+def store_unit(folder: str, key: str, parsed: Parsed, packed: bool = False, fences: Fences | None = None) -> None:
     """Keep one parsed unit (called in the worker that parsed it): in a file of its own, or with
-    ``packed`` appended to this process's pack file (see Packs)."""
+    ``packed`` appended to this process's pack file (see Packs); ``fences``: its highlighted code."""
+    record = (FORMAT, key, parsed, fences or {})
     if packed and PACKS_WORK:
-        blob = signed(pickle.dumps((FORMAT, key, parsed), protocol=pickle.HIGHEST_PROTOCOL))
+        blob = signed(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
         if Packs.writer(folder).append(key, blob):
             return
-    _write(Path(folder) / "units" / f"{key}.pickle", (FORMAT, key, parsed))
+    _write(Path(folder) / "units" / f"{key}.pickle", record)
+
+
+def _record(folder: str, key: str) -> tuple[Any, ...] | None:
+    blob = Packs.read(folder, key)
+    data = _loads(blob) if blob is not None else _read(Path(folder) / "units" / f"{key}.pickle")
+    if isinstance(data, tuple) and len(data) == 4 and data[:2] == (FORMAT, key) and isinstance(data[3], dict):
+        return data
+    return None
 
 
 def load_unit(folder: str, key: str) -> Parsed | None:
-    blob = Packs.read(folder, key)
-    data = _loads(blob) if blob is not None else _read(Path(folder) / "units" / f"{key}.pickle")
-    if isinstance(data, tuple) and len(data) == 3 and data[:2] == (FORMAT, key):
-        return data[2]  # type: ignore[no-any-return]
-    return None
+    record = _record(folder, key)
+    return record[2] if record is not None else None
+
+
+def load_fences(folder: str, key: str) -> Fences:
+    """The code blocks the parse stored under ``key`` highlighted; none when it is gone or foreign."""
+    record = _record(folder, key)
+    return record[3] if record is not None else {}
 
 
 PACKS_WORK = hasattr(os, "pread")  # (reading a record takes one call, whatever another process does)

@@ -32,6 +32,7 @@ from masterysite.build import (
 from masterysite.build import digest as text_digest
 from masterysite.cache import Parsed, light, packs, store_unit, unit_key
 from masterysite.errors import CourseError, Report
+from masterysite.parse.markdown import fences
 from masterysite.parse.source import UnitSource, scan_id
 from masterysite.render import Site, course_data_js, render_page, render_unit
 from masterysite.search import search_index_js
@@ -139,11 +140,12 @@ class Project:
         for index, entry in enumerate(config.entries):
             if entry.path in texts:
                 source = UnitSource.of(config, entry.path, index, entry.section, str(self.root), ids)
-                result: Parsed = parse_task((texts[entry.path], source))  # type: ignore[assignment]
+                with fences({}) as highlighted:
+                    result: Parsed = parse_task((texts[entry.path], source))  # type: ignore[assignment]
                 if cache is not None:  # the site keeps light units; the whole one goes to the cache
                     text_key = text_digest(texts[entry.path])
                     key = unit_key(parse_key(cache, config), text_key, entry.path, index, entry.section)
-                    store_unit(str(cache.folder), key, result)
+                    store_unit(str(cache.folder), key, result, fences=highlighted)
                     pack = packs(len(config.entries))
                     result, keys[entry.path] = (light(result[0], pack), result[1]), key
                 parsed[entry.path] = result

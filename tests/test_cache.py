@@ -8,6 +8,8 @@ import os
 import pickle
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +23,7 @@ from masterysite import cache as cache_module
 from masterysite.build import build, load_course
 from masterysite.cache import _RECORD, FOLDER, PACK_SUFFIX, Packs, light, load_unit, pack_records, placeholder
 from masterysite.checks import check_course
+from masterysite.parse import markdown
 from masterysite.errors import Report
 from masterysite.render import Site, course_data_js, render_page
 from masterysite.search import search_index_js
@@ -112,6 +115,33 @@ def test_a_word_in_a_lesson_parses_one_unit_and_renders_its_page(
 ) -> None:
     word = edit_word(UNIT)
     assert rebuild_equals_cold(built, tmp_path, word, counts) == (1, 1)
+
+
+def test_an_edited_units_code_is_highlighted_again_only_where_it_changed(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit's code blocks as its last parse highlighted them are reused (markdown.fences): a
+    one-word edit needs neither Pygments nor its lexer. Changed code is highlighted anew."""
+    root, out = built
+    highlighted: list[str] = []
+    real = markdown._highlight
+    monkeypatch.setattr(markdown, "_highlight", lambda code, lang: highlighted.append(code) or real(code, lang))
+    edit_word(UNIT)(root)
+    build(root, out)
+    assert (highlighted, counts.last()) == ([], (1, 1))
+    edit(root / UNIT, lambda t: t.replace("top, bottom = 12, 18", "top, bottom = 14, 21", 1))
+    build(root, out)
+    assert len(highlighted) == 1 and "14, 21" in highlighted[0]
+    assert tree(out) == cold(root, tmp_path)
+
+
+def test_a_one_word_edit_does_not_import_pygments(built: tuple[Path, Path]) -> None:
+    root, out = built
+    edit_word(UNIT)(root)
+    script = "import sys; from masterysite.build import build; build(*map(__import__('pathlib').Path, sys.argv[1:]));"
+    script += "print(sorted(name for name in sys.modules if name.startswith('pygments')))"
+    done = subprocess.run([sys.executable, "-c", script, str(root), str(out)], capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr
 
 
 def test_a_new_title_renders_the_neighbours_too(built: tuple[Path, Path], counts: Counts, tmp_path: Path) -> None:

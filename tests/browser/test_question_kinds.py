@@ -304,6 +304,18 @@ def test_ordering_by_dragging(browser: Browser, kinds_site: Path, touch: bool) -
     watch.assert_clean()
 
 
+def test_a_long_word_of_an_ordering_item_is_hyphenated_not_cut(page: Page, kinds_http: str) -> None:
+    """At 390 px an item's text column is about 136 px: Firefox cut "electromagnetism" as
+    "electromagnetis / m". Long words (14 letters and more) are hyphenated; shorter ones move whole."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(kinds_http + UNIT)
+    style = page.evaluate(
+        "() => { const s = getComputedStyle(document.querySelector('.ordering__text'));"
+        " return [s.hyphens, s.hyphenateLimitChars, document.documentElement.lang]; }"
+    )
+    assert style == ["auto", "14 6 6", "en"]
+
+
 @pytest.mark.parametrize("width", [1280, 390, 320])
 def test_axe_on_every_question_kind(page: Page, kinds_http: str, axe: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})

@@ -14,7 +14,8 @@ kind       written as           form                                            
 ``e``      ``== text``          NFC, trimmed (:func:`exact_text`)               yes
 ``c``      choices              the correct choice ids, sorted, joined by ``,``  yes
 ``o``      ordering             the item ids in the right order, joined by ``,`` yes
-range      ``= 0.75 ± 0.01``    ``[low, high]`` as ``"n/d"``                    no
+range      ``= 0.75 ± 0.01``    ``[low, high]`` as ``"n/d"``, and ``"sign|unit"``  no
+           ``= 10 ± 0.5 m/s``   for one with a unit (``[low, high, "|m/s"]``)
 pattern    ``~ /re/i``          the canonical pattern (parse/patterns.py)       no
 =========  ===================  ==============================================  ======
 
@@ -90,7 +91,7 @@ class AnswerError(ValueError):
 class Extras:
     """What one slot accepts that cannot be hashed: value ranges and patterns (shipped as data)."""
 
-    ranges: tuple[tuple[str, str], ...] = ()
+    ranges: tuple[tuple[str, ...], ...] = ()  # (low, high) or, with a unit, (low, high, "sign|unit")
     patterns: tuple[tuple[str, str], ...] = ()  # (canonical pattern, flags "" or "i")
 
 
@@ -244,11 +245,8 @@ def _lenient_answer(written: str, line: int) -> Answer:
     for side in (text[: sign.start()], text[sign.end() :]) if sign else ():
         if ambiguous_comma(side):  # '= 1,500 ± 50', '= 5000 ± 1,000'
             raise _ambiguous(side.strip())
-    if sign and (parse_quantity(text[: sign.start()]) or parse_quantity(text[sign.end() :])):  # '= 1.2 kg ± 0.05'
-        raise AnswerError(
-            f"a tolerance ('{sign[0]}') cannot go with a unit or a currency sign: write the numbers alone"
-            f" ('= 1.2 {sign[0]} 0.05') and say the unit in the question"
-        )
+    if sign and (ranged := _range_with_unit(text, sign, line)) is not None:  # '= 10 ± 0.5 m/s', '= (10 ± 0.5) m/s'
+        return Answer(written, ranged[0], ranged[1], line, kind="range", unit=ranged[2])
     if sign and (sign[0] == "±" or parse_number(text[: sign.start()]) is not None):
         value, tolerance = parse_number(text[: sign.start()]), parse_number(text[sign.end() :])
         if tolerance is not None and tolerance < 0:
@@ -261,6 +259,34 @@ def _lenient_answer(written: str, line: int) -> Answer:
     if quantity_form(text) is not None:
         return Answer(written, line=line, kind="quantity")
     return Answer(written, line=line, kind="text")
+
+
+_BRACKETED = re.compile(r"^\((.*)\)(.*)$", re.S)  # '(10 ± 0.5) m/s'
+
+
+def _range_with_unit(text: str, sign: re.Match[str], line: int) -> tuple[Fraction, Fraction, str] | None:
+    """'10 ± 0.5 m/s', '10 m/s ± 0.5', '10 m/s ± 0.5 m/s', '(10 ± 0.5) m/s', '$5 ± 0.50' -> (value,
+    tolerance, "sign|unit"); None when neither side has a unit or a currency sign."""
+    left, right = text[: sign.start()].strip(), text[sign.end() :].strip()
+    bracketed = _BRACKETED.match(text.strip())
+    if bracketed and bracketed[2].strip():
+        inner = _PLUS_MINUS.search(bracketed[1])
+        if inner is not None:
+            left, right = bracketed[1][: inner.start()].strip(), bracketed[1][inner.end() :].strip() + bracketed[2]
+    units = [(q[0], parse_number(q[1]), q[2]) for q in map(parse_quantity, (left, right)) if q is not None]
+    if not units:
+        return None
+    if any("|" in u[2] or _PLUS_MINUS.search(u[2]) for u in units):  # '= (1.2 ± 0.05) kg | 1.2 ± 0.05'
+        raise AnswerError(f"one range a line: write each accepted answer on a line of its own, '= {left} {sign[0]} …'")
+    if len({(u[0], u[2]) for u in units}) > 1:
+        raise AnswerError(f"'{left}' and '{right}' have different units: write one ('= 1.2 {sign[0]} 0.05 kg')")
+    value = parse_number(left) if parse_quantity(left) is None else units[0][1]
+    tolerance = parse_number(right) if parse_quantity(right) is None else units[-1][1]
+    if value is None or tolerance is None:
+        raise AnswerError(f"'{sign[0]}' goes between two numbers, the unit after them: '= 1.2 {sign[0]} 0.05 kg'")
+    if tolerance < 0:
+        raise AnswerError(f"the tolerance after '{sign[0]}' must be positive: '= 1.2 {sign[0]} 0.05 kg'")
+    return value, tolerance, f"{units[0][0]}|{units[0][2]}"
 
 
 def _pattern_answer(text: str, line: int) -> Answer:
@@ -350,7 +376,7 @@ def extras(question: Question) -> list[Extras]:
     out = []
     for alternatives in slots(question):
         ranges = tuple(
-            (canonical(a.number - a.tolerance), canonical(a.number + a.tolerance))
+            (canonical(a.number - a.tolerance), canonical(a.number + a.tolerance)) + ((a.unit,) if a.unit else ())
             for a in alternatives
             if a.kind == "range" and a.number is not None and a.tolerance is not None
         )
@@ -388,12 +414,20 @@ def matches(answer: Answer, text: str, comma: bool = False) -> bool:
     if answer.kind in ("number", "range"):
         if answer.number is None:
             return False
-        values = [v for reading in readings(text, comma) if (v := parse_number(reading)) is not None]
+        values = [v for reading in readings(text, comma) if (v := _value(reading, answer.unit)) is not None]
         return any(abs(v - answer.number) <= (answer.tolerance or Fraction(0)) for v in values)
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
         return re.fullmatch(f"(?:{answer.pattern})", exact_text(text), flags) is not None
     return answer_form(answer) in response_forms(text, comma)
+
+
+def _value(reading: str, unit: str | None) -> Fraction | None:
+    """The number a reading of a response is: alone (``unit`` None), or with that "sign|unit"."""
+    if unit is None:
+        return parse_number(reading)
+    quantity = parse_quantity(reading)
+    return parse_number(quantity[1]) if quantity is not None and f"{quantity[0]}|{quantity[2]}" == unit else None
 
 
 def slot_right(alternatives: Sequence[Answer], text: object, comma: bool = False) -> bool:

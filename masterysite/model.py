@@ -32,7 +32,7 @@ class Answer:
     """One accepted free-response alternative (masterysite/judging.py says how each kind is judged).
 
     ``kind``: "text" (``= word``, lenient), "number" (``= 0.75``, by value), "range"
-    (``= 0.75 ± 0.01``), "exact" (``== -S``), "pattern" (``~ /re/``, ``pattern`` is the canonical
+    (``= 0.75 ± 0.01``, ``= 10 ± 0.5 m/s``), "exact" (``== -S``), "pattern" (``~ /re/``, ``pattern`` is the canonical
     form both Python and the browser run)."""
 
     source: str
@@ -43,6 +43,7 @@ class Answer:
     pattern: str = ""
     ignore_case: bool = False
     operator: str = "="
+    unit: str | None = None  # a range's currency sign and unit, as "sign|unit" ("|m/s", "$|"); None: a number
 
     @property
     def text(self) -> str:

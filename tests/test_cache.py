@@ -23,8 +23,8 @@ from masterysite import cache as cache_module
 from masterysite.build import build, load_course
 from masterysite.cache import _RECORD, FOLDER, PACK_SUFFIX, Packs, light, load_unit, pack_records, placeholder
 from masterysite.checks import check_course
-from masterysite.parse import markdown
 from masterysite.errors import Report
+from masterysite.parse import markdown
 from masterysite.render import Site, course_data_js, render_page
 from masterysite.search import search_index_js
 from masterysite.theme import _environment, default_theme_dir

@@ -79,14 +79,15 @@ def test_answer_lines_glued_to_the_prompt() -> None:
             " ways: on a long wrong answer the check can take minutes (in the student's browser and in the report);"
             " repeat one class instead, such as '[\\d, ]+' or '[a-z ]+'",
         ),
-        *(
-            (
-                line,
-                "units/t.md:10: a tolerance ('±') cannot go with a unit or a currency sign: write the numbers alone"
-                " ('= 1.2 ± 0.05') and say the unit in the question",
-            )
-            for line in ("= 1.2 kg ± 0.05", "= 1.2 ± 0.05 kg", "= $3.17 ± 0.01", "= 35% ± 1")
+        (
+            "= 1.2 kg ± 0.05 g",
+            "units/t.md:10: '1.2 kg' and '0.05 g' have different units: write one ('= 1.2 ± 0.05 kg')",
         ),
+        (
+            "= (1.2 ± 0.05) kg | 1.2 ± 0.05",
+            "units/t.md:10: one range a line: write each accepted answer on a line of its own, '= 1.2 ± …'",
+        ),
+        ("= 1.2 kg ± -0.05", "units/t.md:10: the tolerance after '±' must be positive: '= 1.2 ± 0.05 kg'"),
         ("= about ± 3", "units/t.md:10: '±' needs a number before it: '= 0.75 ± 0.01'"),
         ("~ colou?r", "units/t.md:10: write a pattern between slashes: '~ /colou?r/' (or '/…/i' to ignore case)"),
         ("~ /a/g", "units/t.md:10: unknown pattern flag 'g': only '/…/i' (ignore case) is supported"),
@@ -131,6 +132,30 @@ def test_a_number_with_a_unit_warns_that_the_number_alone_is_wrong(text: str, nu
     assert judging.judge(q, text.upper()) and judging.judge(q, other) and not judging.judge(q, number)
     assert parse(f"::: question o\nWhich?\n\n= {number}\n= {text}\n:::\n")[1].problems == []  # both accepted
     assert len(parse(f"::: question o\nSay [[{text}]].\n:::\n")[1].problems) == 1  # in a blank too
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "shown", "bare"),
+    [
+        ("10 ± 0.05 m/s", "10", "10 m/s", "10 ± 0.05"),
+        ("(1.25 ± 0.1) kg", "1.25", "1.25 kg", "1.25 ± 0.1"),
+        ("$5 ± 0.50", "5", "$5", "5 ± 0.5"),
+    ],
+)
+def test_a_range_with_a_unit_warns_that_the_number_alone_is_wrong(
+    text: str, number: str, shown: str, bare: str
+) -> None:
+    """A science teacher's '= 10 ± 0.05 m/s' had been an error ("say the unit in the question"), so a
+    conversion question with a tolerance could not accept the number with its unit (new teacher s)."""
+    (q,), report = parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")
+    assert [str(p) for p in report.problems] == [
+        f"units/t.md:10: warning: '{text}' is a range with a unit: '{shown}' is right, but '{number}' alone is"
+        f" marked wrong; add '= {bare}' to accept the number alone; if the question asks for the unit,"
+        " 'ignore: [unit-alone]' in the front matter silences this [unit-alone]"
+    ]
+    assert judging.judge(q, shown) and not judging.judge(q, number)
+    (q,), report = parse(f"::: question o\nWhich?\n\n= {text}\n= {bare}\n:::\n")
+    assert report.problems == [] and judging.judge(q, number) and judging.judge(q, shown)
 
 
 @pytest.mark.parametrize("text", ["Paris", "new york", "3/4", "1 1/2", "0.75 ± 0.01", "e.g. this", "Mr. Smith"])

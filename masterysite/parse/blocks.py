@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -138,6 +140,17 @@ def _first_lines(children: list[Token], count: int) -> list[Token]:
             if breaks == count:
                 return children[:index]
     return children
+
+
+def _decimal(value: Fraction) -> str:
+    """A number as a teacher writes it: '0.05', '10'; '1/3' where no decimal ends."""
+    denominator = value.denominator
+    for factor in (2, 5):
+        while denominator % factor == 0:
+            denominator //= factor
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
 
 
 def _is_blockquote(block: list[Token]) -> bool:
@@ -789,6 +802,18 @@ class BlockParser:
         """'= 44 g/mol' where no answer of the slot accepts '44': a student who writes the number alone
         (or the unit another way) is marked wrong. Said once per such answer, with what to write."""
         for answer in answers:
+            if answer.kind == "range" and answer.unit and answer.number is not None and answer.tolerance is not None:
+                value, tolerance = _decimal(answer.number), _decimal(answer.tolerance)
+                if not judging.slot_right(tuple(answers), value):
+                    sign, unit = answer.unit.split("|", 1)
+                    with_unit = f"{sign}{value} {unit}".strip()
+                    message = (
+                        f"'{answer.source}' is a range with a unit: '{with_unit}' is right, but"
+                        f" '{value}' alone is marked wrong; add '= {value} ± {tolerance}' to accept the number alone;"
+                        " if the question asks for the unit, 'ignore: [unit-alone]' in the front matter silences this"
+                    )
+                    self.report.warn(self.path, answer.line, message, "unit-alone")
+                continue
             quantity = (
                 judging.parse_quantity(judging.readings(answer.source)[-1]) if answer.kind == "quantity" else None
             )

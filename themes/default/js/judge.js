@@ -164,8 +164,14 @@ function textPart(q, i, text) {
   var extra = Array.isArray(q.extras) && isObj(q.extras[i]) ? q.extras[i] : {};
   var ranges = Array.isArray(extra.ranges) ? extra.ranges : [], patterns = Array.isArray(extra.patterns) ? extra.patterns : [];
   var hit = readings(text).some(function (reading) {
-    var x = parseNumber(reading);
-    return x && ranges.some(function (r) { return Array.isArray(r) && r.length === 2 && inRange(x, r); });
+    var x = parseNumber(reading), q = quantityForm(reading), at = q ? q.indexOf("|") : -1;
+    // with a unit ("10 ± 0.5 m/s"): [low, high, "sign|unit"], and the reading must be that quantity
+    var unit = q ? q.slice(0, at) + q.slice(q.indexOf("|", at + 1)) : null, value = q ? parseFraction(q.slice(at + 1, q.indexOf("|", at + 1))) : null;
+    return ranges.some(function (r) {
+      if (!Array.isArray(r)) return false;
+      if (r.length === 2) return !!x && inRange(x, r);
+      return r.length === 3 && unit === r[2] && !!value && inRange(value, r);
+    });
   }) ||
     patterns.some(function (p) { return patternMatches(p, exactText(text)); });
   return hit ? publishedPart(q, i) : null;

@@ -233,3 +233,21 @@ def test_a_block_name_after_a_code_block_or_a_paragraph_makes_it_that_block() ->
     ]
     assert html.index("SECRET") > html.index("ms-collapsed--solution") and "{:" not in html
     assert '<pre><code class="output">ls' in html or 'class="output"' in html
+
+
+def test_a_kramdown_table_of_contents_shows_nothing() -> None:
+    """Just the Docs' '1. TOC' / '{:toc}' in its '<details markdown="block">' box had been shown as a list
+    item "TOC {:toc}" under "{: .text-delta }" (port s): the unit's "On this page" lists the headings.
+    In code it stays; a box that holds more than the table keeps the rest."""
+    jtd = (
+        '<details open markdown="block">\n  <summary>\n    Table of contents\n  </summary>\n'
+        "  {: .text-delta }\n1. TOC\n{:toc}\n</details>\n\n## Setup\n\nText.\n"
+    )
+    html, problems = parse_lesson(jtd)
+    assert problems == [] and html == '<h2 id="setup">Setup</h2>\n<p>Text.</p>\n'
+    html, _ = parse_lesson("* TOC\n{: toc}\n\nText.\n")
+    assert html == "<p>Text.</p>\n"
+    html, _ = parse_lesson("```\n* TOC\n{:toc}\n```\n")
+    assert "{:toc}" in html
+    html, _ = parse_lesson("<details>\n<summary>More</summary>\n\nKept.\n\n* TOC\n{:toc}\n</details>\n")
+    assert "Kept." in html and "TOC" not in html and "<details>" in html

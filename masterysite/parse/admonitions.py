@@ -995,6 +995,51 @@ def doc_builder_marks(body: str) -> str:
     return "\n".join(lines)
 
 
+_KRAMDOWN_TOC = re.compile(r"[ \t]*\{:[ \t]*toc[ \t]*\}[ \t]*")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[*+-]|[0-9]+[.)])[ \t]+\S.*")
+_ATTRIBUTES_LINE = re.compile(r"[ \t]*\{:[^{}]*\}[ \t]*")
+
+
+def _only_a_summary(lines: list[str]) -> bool:
+    """Whether these lines of a ``<details>`` hold nothing but its ``<summary>`` and attribute lines."""
+    summary = False
+    for line in lines:
+        if "<summary" in line:
+            summary = True
+        if not (summary or not line.strip() or _ATTRIBUTES_LINE.fullmatch(line)):
+            return False
+        if "</summary>" in line:
+            summary = False
+    return True
+
+
+def kramdown_tocs(body: str) -> str:
+    """kramdown's table of contents, a list with ``{:toc}`` under it (``1. TOC``), shows nothing here: the
+    unit's "On this page" lists its headings (as VitePress' ``[[toc]]``). Just the Docs' box around it
+    (``<details open markdown="block">``, its ``<summary>`` and ``{: .text-delta }``) goes with it. Both
+    had been shown: a list item "TOC {:toc}" under "{: .text-delta }"."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    for number, line in enumerate(lines):
+        if not _KRAMDOWN_TOC.fullmatch(line) or in_spans(code, starts[number]):
+            continue
+        first = number
+        while first > 0 and _LIST_ITEM.fullmatch(lines[first - 1]):
+            first -= 1
+        if first == number:
+            continue  # no list above it: not kramdown's table of contents
+        last = number
+        opening = next((i for i in range(first - 1, max(first - 8, -1), -1) if "<details" in lines[i]), None)
+        closing = next((i for i in range(number + 1, min(number + 3, len(lines))) if "</details>" in lines[i]), None)
+        if opening is not None and closing is not None and lines[opening].strip().startswith("<details"):
+            between = lines[opening + 1 : first] + lines[number + 1 : closing]
+            if _only_a_summary(between):
+                first, last = opening, closing
+        lines[first : last + 1] = [""] * (last + 1 - first)
+    return "\n".join(lines)
+
+
 _BOOKDOWN_LABEL = re.compile(r"\(\\#(eq:[^()\s]+)\)")
 _BOOKDOWN_REFERENCE = re.compile(r"\\@ref\((eq:[^()\s]+)\)")
 

@@ -32,6 +32,7 @@ from masterysite.parse.admonitions import (
     hidden_divs,
     hugo_blocks,
     knitr_ticked_headers,
+    kramdown_tocs,
     mdx_blocks,
     mdx_code_blocks,
     mdx_comments,
@@ -63,6 +64,7 @@ ID_PATTERN = re.compile(r"\w[\w-]*")  # letters in any script, digits, '-', '_' 
 
 
 _COMMENT = re.compile(r"<!--(?!ms-t:block_spoiler-->).*?-->", re.S)  # (but an inline spoiler's title: mdx_blocks)
+_TOC = re.compile(r"\{:[ \t]*toc[ \t]*\}")  # kramdown's table of contents (admonitions.kramdown_tocs)
 
 
 def drop_comments(tokens: list[Token]) -> list[Token]:
@@ -255,6 +257,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = bookdown_equations(body)
     if "[[" in body:  # VitePress' [[toc]], Hugging Face's heading ids
         body = doc_builder_marks(body)
+    if "toc" in body and _TOC.search(body):  # kramdown's '1. TOC' / '{:toc}' (Just the Docs)
+        body = kramdown_tocs(body)
     if "%%" in body:  # Obsidian's comments
         body, unclosed = obsidian_comments(body)
         for line in unclosed:

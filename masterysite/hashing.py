@@ -37,7 +37,8 @@ def _shown(answers: tuple[Answer, ...], comma: bool = False) -> str:
     written with a comma already: ``1,200.5``)."""
 
     def shown(a: Answer) -> str:
-        if comma and a.kind in ("number", "quantity", "range") and "," not in a.source:
+        numeric = a.kind in ("number", "quantity", "range") or judging.BARE_DECIMAL.fullmatch(a.source.strip())
+        if comma and numeric and "," not in a.source:  # ('== 12.3' too: it accepts '12,3' there)
             return _DECIMAL_DOT.sub(",", a.source)
         return a.source
 
@@ -63,7 +64,7 @@ def unsealed(question: Question) -> list[bool]:
 
 
 def sealable(question: Question, comma: bool = False) -> Sealable:
-    forms = judging.accepted_forms(question)
+    forms = judging.accepted_forms(question, comma)
     parts = tuple(
         Part(tuple(f"{kind}:{form}" for kind, form in slot), flag)
         for slot, flag in zip(forms, unsealed(question), strict=True)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import MakeCourse
+from conftest import HEAD, MakeCourse, parse_lesson
 
 from masterysite.build import build, load_course
 from masterysite.config import read_text
@@ -205,3 +205,28 @@ def test_what_follows_a_questions_answer_is_one_error_not_one_a_block(make_cours
     assert [str(p) for p in load_course(root).report.errors] == [
         "units/01-a.md:12: only a '> explanation' may follow the answer of a question"
     ]
+
+
+def test_a_fence_whose_words_hold_a_backtick_is_one_error_at_its_line() -> None:
+    """javascript.info's '```js header="The `x` call"': CommonMark reads the line as text, so the block's
+    closing '```' opened a fence that swallowed the rest, and the error came 60 lines below with advice
+    that did not help (port s 6). Now one error at the line; the rest is read as meant (no follow-ons).
+    A code span at the start of a line ('```a``` b') is no such line."""
+    body = (
+        '```js title="The `typeof(x)` syntax"\ntypeof(x)\n```\n\n## Summary\n\n```a``` is a code span.\n\n'
+        "> ```bash\n> ls\n> ```\n"
+    )
+    html, problems = parse_lesson(body)
+    line = HEAD.count("\n") + 1
+    advice = (
+        "is not a code fence: what follows '```' cannot hold a backtick, so the block's closing '```' would open"
+        " one that swallows the rest; write it without backticks, or open and close the block with '~~~'"
+    )
+    assert problems == [f"units/a.md:{line}: '```js title=\"The `typeof(x)` syntax\"' {advice}"]
+    assert "<code>a</code> is a code span." in html and '<h2 id="summary">' in html and "<blockquote>" in html
+    assert parse_lesson("```a``` is a code span, and so is ```b `c` d```.\n") == (
+        "<p><code>a</code> is a code span, and so is <code>b `c` d</code>.</p>\n",
+        [],
+    )
+    html, problems = parse_lesson("- One:\n\n  > ```bash header=`ls`\n  > ls\n  > ```\n\nAfter.\n")
+    assert problems == [f"units/a.md:{line + 2}: '```bash header=`ls`' {advice}"] and "<p>After.</p>" in html

@@ -189,7 +189,8 @@ def test_an_unknown_colon_directive_is_still_an_error_and_not_a_fence_stays_code
     _, problems = parse(":::{nonsense}\nx\n:::\n")
     assert len(problems) == 1 and "unknown block 'nonsense'" in problems[0]
     html, problems = parse("```{r}\nx <- 1\n```\n\n``` {note} `x`\ny\n```\n")
-    assert '<code class="language-r">' in html and "{note}" in html  # the second is inline code, as CommonMark reads it
+    assert '<code class="language-r">' in html  # the second is text as CommonMark reads it: said at its line
+    assert len(problems) == 2 and "'``` {note} `x`' is not a code fence" in problems[1]
 
 
 def built_with_a_figure(make_course: MakeCourse, tmp_path: Path, unit: str) -> tuple[str, str]:

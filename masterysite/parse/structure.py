@@ -21,7 +21,8 @@ from masterysite.parse.markdown import OPENER, PROBLEMS, problem
 _CLOSING_FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*$")
 _PREFIX = re.compile(r"^[ \t>]*")  # list indentation and quote markers before a line's content
 _FENCE_ON_MARKER = re.compile(r"(?:\[[ xX]\]|={1,2}|~)[ \t]*(`{3,}|~{3,})")
-REPAIRED = ("comment", "fence", "raw-open")
+REPAIRED = ("comment", "fence", "raw-open", "ticked-info")
+_TICKED = re.compile(r"(`{3,})([^`]*`.*)")  # '```js title="The `x` call"': CommonMark's paragraph, not a fence
 _RAW_OPEN = re.compile(r"[ \t]*<(?:(script|pre|style|textarea)(?=[\s>]|$)|(\?)|(!\[CDATA\[)|(![A-Za-z]))", re.I)
 FENCE_ON_CHOICE = "a code fence cannot start on a choice line: start it on the next line, indented under the choice"
 FENCE_ON_ANSWER = "a code fence cannot start on an answer line: write '== answer' (exact) on one line"
@@ -77,9 +78,10 @@ def _closed(fence: Token, lines: list[str]) -> bool:
     return last is not None and last.group(1)[0] == fence.markup[0] and len(last.group(1)) >= len(fence.markup)
 
 
-def _fences(tokens: list[Token], lines: list[str], env: dict[str, Any]) -> list[int]:
+def _fences(tokens: list[Token], lines: list[str], env: dict[str, Any], closes: set[int] | None = None) -> list[int]:
     """Lines to blank: fences never closed, each reported once; one that only follows a fence opened on
-    a choice or answer line is that mistake's consequence, not a second one."""
+    a choice or answer line is that mistake's consequence, not a second one, and so is one opened by the
+    closing line of a fence whose words hold a backtick (``closes``: see _ticked_infos)."""
     blank = []
     after_marker = False
     for token in tokens:
@@ -89,6 +91,8 @@ def _fences(tokens: list[Token], lines: list[str], env: dict[str, Any]) -> list[
                 env.setdefault(MARKERS, []).append((token.map[0], token.content.startswith("[")))
                 after_marker = True
         elif token.type == "fence" and token.map and not token.meta.get("directive"):  # (MyST's: parse/myst.py)
+            if token.map[0] in (closes or ()):
+                continue
             if not _closed(token, lines):
                 if not after_marker:
                     problem(env, "fence", token.map[0], fence=token.markup)
@@ -97,21 +101,61 @@ def _fences(tokens: list[Token], lines: list[str], env: dict[str, Any]) -> list[
     return blank
 
 
+def _ticked_infos(tokens: list[Token], lines: list[str], env: dict[str, Any]) -> list[tuple[int, int | None]]:
+    """(line, line of its closing fence or None) of each line written as a code fence whose words after the
+    backticks hold a backtick (javascript.info's '```js header="The `x` call"'): CommonMark reads it as text,
+    so the block's closing fence opens one that swallows what follows, and the error came far below."""
+    found = []
+    for token in tokens:
+        if token.type != "inline" or not token.map or "```" not in token.content:
+            continue
+        for number in range(token.map[0], min(token.map[1], len(lines))):
+            ticked = _TICKED.fullmatch(_PREFIX.sub("", lines[number]).rstrip())
+            ticks = ticked.group(1) if ticked else ""
+            if not ticked or re.search(f"(?<!`){ticks}(?!`)", ticked.group(2)):  # ('```a``` b': a code span)
+                continue
+            end = next(
+                (
+                    after
+                    for after in range(number + 1, len(lines))
+                    if (fence := _CLOSING_FENCE.fullmatch(_PREFIX.sub("", lines[after])))
+                    and fence.group(1)[0] == "`"
+                    and len(fence.group(1)) >= len(ticks)
+                ),
+                None,
+            )
+            problem(env, "ticked-info", number, written=_PREFIX.sub("", lines[number]).strip()[:60], fence=ticks)
+            found.append((number, end))
+    return found
+
+
+def _as_tildes(line: str) -> str:
+    """The line with its run of backticks (after list indentation or quote markers) as as many tildes."""
+    at = len(_PREFIX.match(line)[0])  # type: ignore[index]  # (it matches every line, if only emptily)
+    ticks = len(line[at:]) - len(line[at:].lstrip("`"))
+    return line[:at] + "~" * ticks + line[at + ticks :]
+
+
 def repair(body: str, tokens: list[Token], env: dict[str, Any]) -> str | None:
     """Report comments and fences left open; the body with them closed, or None when there were none."""
     lines = body.split("\n")
     comments = _unclosed_comments(tokens, env)
-    fences = _fences(tokens, lines, env)
+    ticked = _ticked_infos(tokens, lines, env)
+    fences = _fences(tokens, lines, env, {end for _, end in ticked if end is not None})
     raw = _unclosed_raw(tokens, env)
-    if not comments and not fences and not raw:
+    if not comments and not fences and not raw and not ticked:
         return None
+    for line, end in ticked:  # a tilde fence may hold backticks in its info: read as the teacher meant
+        lines[line] = _as_tildes(lines[line])
+        if end is not None:
+            lines[end] = _as_tildes(lines[end])
     for line in comments:
         lines[line] += " -->"
     for line in fences:
         lines[line] = ""
     for line, close in raw:
         lines[line] += " " + close
-    env[REPAIRS] = comments + fences + [line for line, _ in raw]
+    env[REPAIRS] = comments + fences + [line for line, _ in raw] + [line for line, _ in ticked]
     return "\n".join(lines)
 
 
@@ -194,6 +238,13 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
         return "HTML comment '<!--' is never closed: end it with '-->' (as it is, it hides or shows the rest)"
     if kind == "fence":
         return f"code block '{details['fence']}' is never closed: add a line '{details['fence']}' after the code"
+    if kind == "ticked-info":
+        fence = details["fence"]
+        return (
+            f"'{details['written']}' is not a code fence: what follows '{fence}' cannot hold a backtick, so the"
+            f" block's closing '{fence}' would open one that swallows the rest; write it without backticks, or"
+            f" open and close the block with '{'~' * len(fence)}'"
+        )
     if kind == "hidden-footnote":
         return (
             f"footnote '{details['written']}' is written in this '::: {details['name']}' block, which is never"

@@ -344,3 +344,27 @@ def test_a_box_in_a_question_is_one_error_that_says_what_to_write_instead(make_c
         " the lesson before the question",
         "units/01-a.md:64: '<details>' cannot be inside 'question'" + answer,  # (a quote in the prompt: shown)
     ]
+
+
+def test_pandoc_trailing_colons_on_an_opening_fence_are_not_its_title() -> None:
+    """Pandoc's manual writes '::: Warning ::::::' … '::::::::::::::::::' (Quarto reads it so): the boxes
+    had been titled '::::::', a corrective 'Fraction strips :::', and '::: question ratio :::' said the colons
+    were a second objective (port t 9)."""
+    html, problems = parse_lesson(
+        "::: Warning ::::::\nThis is a warning.\n::::::::::::::::::\n\n::: {.callout-tip} :::\nA tip.\n:::::::::\n\n"
+        "::: note :::\nA note.\n:::\n\n:::: {.callout-note title=\"A 3:4 ratio :::\"} ::::\nN.\n::::\n"
+    )
+    assert problems == []
+    titles = [title for _, _, title in boxes(html)]
+    assert titles == ["<!--ms-t:block_warning-->", "<!--ms-t:block_tip-->", "<!--ms-t:block_note-->", "A 3:4 ratio :::"]
+    unit_text = (
+        "---\ntitle: T\nobjectives:\n  ratio: R\n---\n\n::: question ratio :::\n3:4 as a fraction?\n\n= 3/4\n:::\n\n"
+        "::: corrective ratio Fraction strips :::\nStrips.\n::::::::::::\n"
+    )
+    from masterysite.errors import Report
+    from masterysite.parse.unit import UnitSource, parse_unit
+
+    report = Report()
+    unit = parse_unit(unit_text, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert unit is not None and report.errors == []
+    assert [b.title for b in unit.correctives] == ["Fraction strips"] and len(unit.questions) == 1

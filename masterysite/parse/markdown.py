@@ -162,6 +162,7 @@ def _highlight(code: str, lang: str) -> str:
 
 
 _FENCE = re.compile(r":{3,}")
+_TRAILING_COLONS = re.compile(r"(?<=\S)[ \t]+:{3,}[ \t]*$")
 _MYST = re.compile(r"\{[\w:-]+\}")  # ':::{note}': MyST's name in braces (pandoc's has a dot: '{.note}')
 _CODE_FENCE = re.compile(r"(`{3,})[^`]*$|(~{3,})")
 _BRACES = re.compile(r"\{([^{}]*)\}\s*(.*)")
@@ -251,7 +252,8 @@ def _fence_at(state: StateBlock, line: int) -> tuple[int, str] | None:
         return None  # most lines: decided without slicing the line
     text = state.src[start : state.eMarks[line]]
     match = _FENCE.match(text)
-    return (match.end(), text[match.end() :].strip()) if match else None
+    # pandoc's trailing colons ('::: Warning ::::::', '::: {.callout-tip} :::') are not part of the name or title
+    return (match.end(), _TRAILING_COLONS.sub("", text[match.end() :]).strip()) if match else None
 
 
 def _code_fence(state: StateBlock, line: int) -> str | None:

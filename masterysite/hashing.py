@@ -37,8 +37,7 @@ def _shown(answers: tuple[Answer, ...], comma: bool = False) -> str:
     written with a comma already: ``1,200.5``)."""
 
     def shown(a: Answer) -> str:
-        numeric = a.kind in ("number", "quantity", "range") or judging.BARE_DECIMAL.fullmatch(a.source.strip())
-        if comma and numeric and "," not in a.source:  # ('== 12.3' too: it accepts '12,3' there)
+        if comma and a.kind in ("number", "quantity", "range") and "," not in a.source:
             return _DECIMAL_DOT.sub(",", a.source)
         return a.source
 
@@ -64,7 +63,7 @@ def unsealed(question: Question) -> list[bool]:
 
 
 def sealable(question: Question, comma: bool = False) -> Sealable:
-    forms = judging.accepted_forms(question, comma)
+    forms = judging.accepted_forms(question)
     parts = tuple(
         Part(tuple(f"{kind}:{form}" for kind, form in slot), flag)
         for slot, flag in zip(forms, unsealed(question), strict=True)

@@ -126,14 +126,6 @@ def exact_form(text: str) -> str:
 
 
 _COMMA_SPACE = re.compile(" ?, ?")
-# A decimal number alone, as '==' compares it ('12.3' to three significant figures): in a course whose
-# decimal mark is a comma, '12,3' and '12.3' are one form (js/judge.js exactDecimal)
-BARE_DECIMAL = re.compile(r"[+\-\u2212]?[0-9]+[.,][0-9]+")
-
-
-def exact_decimal(form: str, comma: bool) -> str:
-    """An exact form, with a bare decimal's comma a point where the course's decimal mark is a comma."""
-    return form.replace(",", ".") if comma and BARE_DECIMAL.fullmatch(form) else form
 
 
 def lenient_text(text: str) -> str:
@@ -357,8 +349,8 @@ def slots(question: Question) -> list[tuple[Answer, ...]]:
     return []
 
 
-def answer_form(answer: Answer, comma: bool = False) -> Form | None:
-    """The hashable form of one alternative; None for ranges and patterns. (``comma``: see response_forms.)"""
+def answer_form(answer: Answer) -> Form | None:
+    """The hashable form of one alternative; None for ranges and patterns."""
     if answer.kind == "number" and answer.number is not None:
         return ("n", canonical(answer.number))
     if answer.kind == "text":
@@ -366,18 +358,17 @@ def answer_form(answer: Answer, comma: bool = False) -> Form | None:
     if answer.kind == "quantity" and (form := quantity_form(readings(answer.source)[-1])):
         return ("q", form)
     if answer.kind == "exact":
-        return ("e", exact_decimal(exact_form(answer.source), comma))
+        return ("e", exact_form(answer.source))
     return None
 
 
-def accepted_forms(question: Question, comma: bool = False) -> list[list[Form]]:
-    """Per slot, every hashable form that is right (the sealing of issue 10 keys lockboxes on these);
-    ``comma``: the course's decimal mark is a comma (see response_forms)."""
+def accepted_forms(question: Question) -> list[list[Form]]:
+    """Per slot, every hashable form that is right (the sealing of issue 10 keys lockboxes on these)."""
     if question.kind in ("single", "multiple"):
         return [[("c", ",".join(sorted(c.id for c in question.choices if c.correct)))]]
     if question.kind == "ordering":
         return [[("o", ",".join(c.id for c in question.choices))]]
-    return [sorted({f for a in alternatives if (f := answer_form(a, comma))}) for alternatives in slots(question)]
+    return [sorted({f for a in alternatives if (f := answer_form(a))}) for alternatives in slots(question)]
 
 
 def extras(question: Question) -> list[Extras]:
@@ -401,9 +392,8 @@ def unhashed(question: Question) -> list[Answer]:
 
 def response_forms(text: str, comma: bool = False) -> list[Form]:
     """The forms a typed response could match (the browser computes the same and hashes them);
-    ``comma``: the course's decimal mark is a comma (its strings' ``decimal_mark``, as the page says):
-    then '1,500' is 1.5, and '== 12.3' is also '12,3' (a decimal alone, as the class writes it)."""
-    forms = [("t", lenient_text(text)), ("e", exact_decimal(exact_form(text), comma))]
+    ``comma``: the course's decimal mark is a comma (its strings' ``decimal_mark``, as the page says)."""
+    forms = [("t", lenient_text(text)), ("e", exact_form(text))]
     for reading in readings(text, comma):
         number = parse_number(reading)
         if number is not None:
@@ -429,7 +419,7 @@ def matches(answer: Answer, text: str, comma: bool = False) -> bool:
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
         return re.fullmatch(f"(?:{answer.pattern})", exact_text(text), flags) is not None
-    return answer_form(answer, comma) in response_forms(text, comma)
+    return answer_form(answer) in response_forms(text, comma)
 
 
 def _value(reading: str, unit: str | None) -> Fraction | None:

@@ -36,6 +36,6 @@ def question_of(case: dict[str, Any], key: str = "q0") -> Question:
     return Question(key, "o", kind, "", choices, (), None, 1)
 
 
-def page_data(question: Question, comma: bool = False) -> dict[str, Any]:
-    """The question as the page carries it (hashes and secret), in a course whose decimal mark is a comma or not."""
-    return hashing.question_data("course", "unit", question, comma=comma)
+def page_data(question: Question) -> dict[str, Any]:
+    """The question as the page carries it (hashes and secret)."""
+    return hashing.question_data("course", "unit", question)

@@ -325,9 +325,8 @@ def test_the_review_shows_answers_a_student_can_read_never_a_pattern() -> None:
 
 def test_a_course_with_a_decimal_comma_shows_accepted_numbers_with_a_comma() -> None:
     """A French student is shown `1,5` for the teacher's `= 1.5`, as they would write it; a pattern is
-    still left out, text is shown as written, an exact decimal alone (`== 2.50`, which takes `2,50` there)
-    with a comma, and a number written with a comma already (`1,200.5`, thousands) is not turned into a
-    second comma."""
+    still left out, text and exact forms are shown as written, and a number written with a comma
+    already (`1,200.5`, thousands) is not turned into a second comma."""
     text = (
         "---\ntitle: T\nobjectives:\n  o: O\n---\n\n::: question o\nHow many kg?\n\n= 1.5 kg\n= 0.75 ± 0.01\n"
         "== 2.50\n= 1,200.5\n= six.5\n:::\n\n::: question o\nSay [[= 3.14]] and [[= 6.02e23]].\n:::\n"
@@ -336,7 +335,7 @@ def test_a_course_with_a_decimal_comma_shows_accepted_numbers_with_a_comma() -> 
     assert unit is not None
     comma = [hashing.sealable(q, comma=True).review["accepted"] for q in unit.questions]
     assert comma == [
-        "<code>1,5 kg</code>, <code>0,75 ± 0,01</code>, <code>2,50</code>, <code>1,200.5</code>, <code>six.5</code>",
+        "<code>1,5 kg</code>, <code>0,75 ± 0,01</code>, <code>2.50</code>, <code>1,200.5</code>, <code>six.5</code>",
         "<ol><li><code>3,14</code></li><li><code>6,02e23</code></li></ol>",
     ]
     dot = [hashing.sealable(q).review["accepted"] for q in unit.questions]

@@ -30,7 +30,7 @@ def open_judge(page: Page, root: str) -> None:
 
 def browser_verdicts(page: Page, batch: list[tuple[Question, Any]], commas: list[bool] | None = None) -> list[bool]:
     marks = commas or [False] * len(batch)
-    return list(page.evaluate(JUDGE_ALL, [[page_data(q, c), r, c] for (q, r), c in zip(batch, marks, strict=True)]))
+    return list(page.evaluate(JUDGE_ALL, [[page_data(q), r, c] for (q, r), c in zip(batch, marks, strict=True)]))
 
 
 def test_the_browser_judges_the_case_table_like_the_build(page: Page, file_root: str) -> None:

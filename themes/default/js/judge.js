@@ -127,13 +127,8 @@ function readings(text) {
 }
 
 /** The forms a typed text could match, as [kind, form] (judging.response_forms). */
-/** A bare decimal's comma a point where the course's decimal mark is a comma: "== 12.3" takes "12,3" (judging.exact_decimal). */
-function exactDecimal(form) {
-  return html.dataset.dm && /^[+\-\u2212]?[0-9]+[.,][0-9]+$/.test(form) ? form.replace(",", ".") : form;
-}
-
 function textForms(text) {
-  var forms = [["t", lenientText(text)], ["e", exactDecimal(exactForm(text))]];
+  var forms = [["t", lenientText(text)], ["e", exactForm(text)]];
   readings(text).forEach(function (reading) {
     var x = parseNumber(reading), q = quantityForm(reading);
     if (x) forms.push(["n", x.n + "/" + x.d]);

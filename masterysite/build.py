@@ -116,6 +116,7 @@ def parse_key(cache: BuildCache, config: CourseConfig) -> str:
     the pages' security policy is on (it decides whether an image on another site is said not to show)."""
     key = sha(cache.parse_key, "safe_html") if config.safe_html else cache.parse_key
     key = sha(key, repr(config.macros)) if config.macros else key  # (course.yml's macros: every formula)
+    key = sha(key, "decimal comma") if config.decimal_comma else key  # (how a teacher's '= 1.200' is read)
     return key if config.csp else sha(key, "no-csp")
 
 

@@ -196,11 +196,12 @@ def _validate(root: Path, data: yamlutil.LineDict, report: Report) -> CourseConf
     mastery = DEFAULT_MASTERY
     if "mastery" in data:
         mastery = check_mastery(data["mastery"], COURSE_FILE, data.line_of("mastery"), report) or DEFAULT_MASTERY
+    language = _language(data, report)
     return CourseConfig(
         title=title,
         id=_course_id(data, title, report),
         author=_author(data, report),
-        language=_language(data, report),
+        language=language,
         mastery=mastery,
         entries=tuple(_entries(root, data, report)),
         extra_keys=_extra_keys(data, report),
@@ -208,7 +209,19 @@ def _validate(root: Path, data: yamlutil.LineDict, report: Report) -> CourseConf
         safe_html=_switch(data, "safe_html", False, report),
         csp=_switch(data, "csp", True, report),
         macros=_macros(data, report),
+        decimal_comma=_decimal_comma(root, language),
     )
+
+
+def _decimal_comma(root: Path, language: str) -> bool:
+    """Whether the course writes decimals with a comma (its UI strings' ``decimal_mark``, which the
+    language sets and theme/strings.yml may change): then its teachers' numbers are read so too."""
+    from masterysite.theme import strings  # (jinja2 with it: only once course.yml is read)
+
+    try:
+        return bool(strings(root, language).get("decimal_mark") == ",")
+    except Exception:  # an unreadable strings.yml: said where the pages are made (theme.py), not here
+        return False
 
 
 def check_ignore(value: Any, path: str, line: int, report: Report) -> tuple[str, ...]:

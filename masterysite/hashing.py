@@ -37,8 +37,9 @@ def _shown(answers: tuple[Answer, ...], comma: bool = False) -> str:
     written with a comma already: ``1,200.5``)."""
 
     def shown(a: Answer) -> str:
-        if comma and a.kind in ("number", "quantity", "range") and "," not in a.source:
-            return _DECIMAL_DOT.sub(",", a.source)
+        numeric = a.kind in ("number", "quantity", "range")
+        if comma and numeric and "," not in a.source and not (a.comma and judging.thousands_dots(a.source)):
+            return _DECIMAL_DOT.sub(",", a.source)  # (but a German '1.200' is 1200, written as the course does)
         return a.source
 
     return ", ".join(f"<code>{html.escape(shown(a))}</code>" for a in answers if a.kind != "pattern")

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from masterysite.model import Answer, Question
@@ -208,10 +208,12 @@ def quantity_form(text: str) -> str | None:
 # --- parsing a teacher's answer ----------------------------------------------------------------
 
 
-def parse_answer(line_text: str, line: int = 0, default: str = "=") -> Answer:
+def parse_answer(line_text: str, line: int = 0, default: str = "=", comma: bool = False) -> Answer:
     """``= 0.75 ± 0.01`` / ``== -S`` / ``~ /colou?r/i`` -> Answer; AnswerError if it cannot be judged.
 
-    ``default`` is the operator assumed when the text has none (a blank's ``[[3/4]]`` is lenient)."""
+    ``default`` is the operator assumed when the text has none (a blank's ``[[3/4]]`` is lenient).
+    ``comma``: the course's decimal mark is a comma: its teacher's numbers are read as its students'
+    are (``= 1.200`` is 1200 and ``= 1,2`` is 1.2, as German writes them; see :func:`readings`)."""
     match = _OPERATOR.match(line_text)
     operator = match[1] if match else default
     text = line_text[match.end() :].strip() if match else line_text.strip()
@@ -221,7 +223,8 @@ def parse_answer(line_text: str, line: int = 0, default: str = "=") -> Answer:
         return Answer(text, line=line, kind="exact", operator="==")
     if operator == "~":
         return _pattern_answer(text, line)
-    return _lenient_answer(text, line)
+    answer = _lenient_answer(text, line, comma)
+    return replace(answer, comma=True) if comma and answer.kind in ("number", "quantity", "range") else answer
 
 
 def _ambiguous(written: str) -> AnswerError:
@@ -231,18 +234,20 @@ def _ambiguous(written: str) -> AnswerError:
     )
 
 
-def _lenient_answer(written: str, line: int) -> Answer:
+def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
     # '1,234,567 km', '$1,200.50', '1,234,567 ± 5': thousands, read as such; '3.01 × 10^23' a number too
-    text = readings(written)[0]  # (of '1,200' read both ways, the first reading is as written)
+    # with a decimal comma: '1.200' (German: 1200), '1,2', '0,350' (a decimal); else of '1,200' read both
+    # ways, the first reading is as written
+    text = _decimal_reading(written) if comma else readings(written)[0]
     quantity = _QUANTITY.match(exact_text(text))
     grouped = quantity is not None and ambiguous_comma(_SPACES.sub(" ", quantity[2]))  # '1,000 m', '$1,000'
-    if ambiguous_comma(text) or (grouped and quantity_form(text.replace(",", "", 1)) is not None):
+    if not comma and (ambiguous_comma(text) or (grouped and quantity_form(text.replace(",", "", 1)) is not None)):
         raise _ambiguous(written)
     number = parse_number(text)
     if number is not None:
         return Answer(written, number, None, line, kind="number")
     sign = _PLUS_MINUS.search(text)
-    for side in (text[: sign.start()], text[sign.end() :]) if sign else ():
+    for side in (text[: sign.start()], text[sign.end() :]) if sign and not comma else ():
         if ambiguous_comma(side):  # '= 1,500 ± 50', '= 5000 ± 1,000'
             raise _ambiguous(side.strip())
     if sign and (ranged := _range_with_unit(text, sign, line)) is not None:  # '= 10 ± 0.5 m/s', '= (10 ± 0.5) m/s'
@@ -287,6 +292,21 @@ def _range_with_unit(text: str, sign: re.Match[str], line: int) -> tuple[Fractio
     if tolerance < 0:
         raise AnswerError(f"the tolerance after '{sign[0]}' must be positive: '= 1.2 {sign[0]} 0.05 kg'")
     return value, tolerance, f"{units[0][0]}|{units[0][2]}"
+
+
+def _decimal_reading(written: str) -> str:
+    """A teacher's number where the decimal mark is a comma: '1.200' is 1200, '1.234,5' 1234.5, and a comma
+    is the decimal mark ('1,200' and '0,350' are 1.2 and 0.35); on both sides of a '±' too."""
+    sign = _PLUS_MINUS.search(written)
+    if sign is not None:
+        return _decimal_reading(written[: sign.start()]) + sign[0] + _decimal_reading(written[sign.end() :])
+    spaced = written[: len(written) - len(written.lstrip())]
+    found = readings(written.lstrip(), True)
+    reading = found[0] if len(found) < 3 else found[1]  # ('0,350', read three ways elsewhere: the decimal)
+    return spaced + (reading.replace(",", ".", 1) if _COMMA_DECIMAL.match(reading) else reading)
+
+
+_COMMA_DECIMAL = re.compile(rf"^[{CURRENCY}]?[{WHITESPACE}]*[+\-\u2212]?[0-9]*,[0-9]")
 
 
 def _pattern_answer(text: str, line: int) -> Answer:
@@ -355,11 +375,21 @@ def answer_form(answer: Answer) -> Form | None:
         return ("n", canonical(answer.number))
     if answer.kind == "text":
         return ("t", lenient_text(answer.source))
-    if answer.kind == "quantity" and (form := quantity_form(readings(answer.source)[-1])):
+    if answer.kind == "quantity" and (form := quantity_form(as_read(answer))):
         return ("q", form)
     if answer.kind == "exact":
         return ("e", exact_form(answer.source))
     return None
+
+
+def as_read(answer: Answer) -> str:
+    """A quantity answer's text as its numbers are read (``answer.comma``: see parse_answer)."""
+    return _decimal_reading(answer.source) if answer.comma else readings(answer.source)[-1]
+
+
+def thousands_dots(text: str) -> bool:
+    """'1.200', '$1.234.567,5': digits grouped by dots, as a course with a decimal comma writes thousands."""
+    return _DOT_GROUPS.match(as_numbers_read(text)) is not None and not text.strip().startswith(("0.", "-0."))
 
 
 def accepted_forms(question: Question) -> list[list[Form]]:

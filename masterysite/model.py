@@ -44,6 +44,7 @@ class Answer:
     ignore_case: bool = False
     operator: str = "="
     unit: str | None = None  # a range's currency sign and unit, as "sign|unit" ("|m/s", "$|"); None: a number
+    comma: bool = False  # written in a course whose decimal mark is a comma: its numbers read so ('1.200' is 1200)
 
     @property
     def text(self) -> str:
@@ -148,6 +149,7 @@ class CourseConfig:
     safe_html: bool = False  # sanitize the raw HTML of units (a course that takes contributions)
     csp: bool = True  # every page carries a Content-Security-Policy that runs only the site's own scripts
     macros: tuple[tuple[str, int, str], ...] = ()  # the course's LaTeX commands: (name, arguments, body)
+    decimal_comma: bool = False  # its strings' decimal_mark is ',': a teacher's '= 1.200' is 1200, '= 1,2' 1.2
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,15 @@ CASES: list[dict[str, Any]] = json.loads(
 
 
 def question_of(case: dict[str, Any], key: str = "q0") -> Question:
-    """The question a case's spec describes (answers parsed exactly as a unit's are)."""
+    """The question a case's spec describes (answers parsed exactly as a unit's are: with ``"comma": true``, as
+    in a course whose decimal mark is a comma)."""
+    comma = bool(case.get("comma"))
     if "answers" in case:
-        answers = tuple(judging.parse_answer(a) for a in case["answers"])
+        answers = tuple(judging.parse_answer(a, comma=comma) for a in case["answers"])
         return Question(key, "o", "text", "", (), answers, None, 1)
     if "blanks" in case:
-        blanks = tuple(tuple(judging.parse_answer(a) for a in judging.split_alternatives(b)) for b in case["blanks"])
+        alternatives = (judging.split_alternatives(b) for b in case["blanks"])
+        blanks = tuple(tuple(judging.parse_answer(a, comma=comma) for a in texts) for texts in alternatives)
         return Question(key, "o", "blanks", "", (), (), None, 1, blanks=blanks)
     if "order" in case:
         items = tuple(Choice(i, i, True, None, 1) for i in case["order"].split())

@@ -352,7 +352,7 @@ def test_pandoc_trailing_colons_on_an_opening_fence_are_not_its_title() -> None:
     were a second objective (port t 9)."""
     html, problems = parse_lesson(
         "::: Warning ::::::\nThis is a warning.\n::::::::::::::::::\n\n::: {.callout-tip} :::\nA tip.\n:::::::::\n\n"
-        "::: note :::\nA note.\n:::\n\n:::: {.callout-note title=\"A 3:4 ratio :::\"} ::::\nN.\n::::\n"
+        '::: note :::\nA note.\n:::\n\n:::: {.callout-note title="A 3:4 ratio :::"} ::::\nN.\n::::\n'
     )
     assert problems == []
     titles = [title for _, _, title in boxes(html)]

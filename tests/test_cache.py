@@ -218,6 +218,23 @@ def test_a_string(built: tuple[Path, Path], tmp_path: Path) -> None:
     assert "Hand it in" in (built[1] / "units" / "simplifying.html").read_text(encoding="utf-8")
 
 
+def test_the_decimal_mark_decides_how_a_teachers_numbers_are_read(
+    built: tuple[Path, Path], counts: Counts, tmp_path: Path
+) -> None:
+    """'= 1.500' is 1.5 in English and 1500 where the decimal mark is a comma (German): a change of the
+    mark in theme/strings.yml parses every unit again (it is part of the parse key), as a cold build does."""
+    root, out = built
+    edit(root / "units/02-equivalent-fractions.md", lambda t: t.replace("\n= 70\n", "\n= 1.500\n", 1))
+    build(root, out)
+
+    def comma(root: Path) -> None:
+        (root / "theme").mkdir(exist_ok=True)
+        (root / "theme" / "strings.yml").write_text('en:\n  decimal_mark: ","\n', encoding="utf-8")
+
+    parsed, _ = rebuild_equals_cold(built, tmp_path, comma, counts)
+    assert parsed == len(list((root / "units").glob("*.md")))
+
+
 def test_a_script_source(built: tuple[Path, Path], tmp_path: Path) -> None:
     def script(root: Path) -> None:
         (root / "theme" / "js").mkdir(parents=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from masterysite import judging
+from masterysite import hashing, judging
 from masterysite.errors import Report
 from masterysite.model import Question
 from masterysite.parse.patterns import PatternError, translate
@@ -691,3 +691,45 @@ def test_a_quote_right_under_the_last_choice_is_said_to_be_the_explanation() -> 
     ]
     assert messages(glued.replace("- [ ] 4\n>", "- [ ] 4\n\n>")) == []
     assert messages(glued.replace("- [ ] 4\n>", "- [ ] 4\n  >")) == []
+
+
+def test_a_course_with_a_decimal_comma_reads_its_teachers_numbers_as_its_students() -> None:
+    """A German teacher's '= 1.200' (tausendzweihundert) had been 1.2: '1.200' and '1200' were refused and
+    '1,2' accepted, and check's own advice for '= 1,200' ('1.200 for a decimal') led there (new teacher t 1).
+    There '= 1,200' is 1.2, as the course's students' '1,200' is: no longer 'ambiguous'. The review shows
+    '1.200' as written, '= 1.5' with the course's comma."""
+    report = Report()
+    text = HEADER + "::: question o\nWhich?\n\n= 1.200\n:::\n\n::: question o\nW?\n\n= 1,200\n= 1.5\n= 2.500 g\n:::\n"
+    unit = parse_unit(text, UnitSource("units/t.md", 0, None, ".", {}, comma=True), report)
+    assert unit is not None and report.errors == []
+    thousand, small = unit.questions
+    assert [judging.judge(thousand, r, comma=True) for r in ("1.200", "1200", "1 200", "1,2", "1.2")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert [judging.judge(small, r, comma=True) for r in ("1,2", "1,5", "2500 g", "2,5 g")] == [True, True, True, False]
+    assert hashing.sealable(thousand, comma=True).review["accepted"] == "<code>1.200</code>"
+    assert hashing.sealable(small, comma=True).review["accepted"] == (
+        "<code>1,200</code>, <code>1,5</code>, <code>2.500 g</code>"
+    )
+
+
+@pytest.mark.parametrize(("language", "comma"), [("de", True), ("es", True), ("en", False)])
+def test_the_decimal_mark_comes_from_the_language_or_the_themes_strings(
+    tmp_path: Path, language: str, comma: bool
+) -> None:
+    from masterysite.config import load_config
+
+    (tmp_path / "units").mkdir()
+    (tmp_path / "units" / "a.md").write_text("---\ntitle: A\n---\n\nA.\n", encoding="utf-8")
+    (tmp_path / "course.yml").write_text(f"title: T\nlanguage: {language}\nunits: [a.md]\n", encoding="utf-8")
+    config = load_config(tmp_path, Report())
+    assert config is not None and config.decimal_comma is comma
+    (tmp_path / "theme").mkdir()
+    mark = "." if comma else ","
+    (tmp_path / "theme" / "strings.yml").write_text(f'{language}:\n  decimal_mark: "{mark}"\n', encoding="utf-8")
+    config = load_config(tmp_path, Report())
+    assert config is not None and config.decimal_comma is not comma

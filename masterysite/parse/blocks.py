@@ -301,6 +301,7 @@ class BlockParser:
         self.lines: list[str] = []
         self.unclosed = False
         self.fence_on_choice = False  # this question's choice line opened a code fence (parse_question)
+        self.comma = False  # the course's decimal mark is a comma (UnitSource.comma): how its numbers are read
 
     def line(self, token: Token) -> int:
         return token.map[0] + self.offset + 1 if token.map else self.offset + 1
@@ -804,7 +805,7 @@ class BlockParser:
         for answer in answers:
             if answer.kind == "range" and answer.unit and answer.number is not None and answer.tolerance is not None:
                 value, tolerance = _decimal(answer.number), _decimal(answer.tolerance)
-                if not judging.slot_right(tuple(answers), value):
+                if not judging.slot_right(tuple(answers), value, self.comma):
                     sign, unit = answer.unit.split("|", 1)
                     with_unit = f"{sign}{value} {unit}".strip()
                     message = (
@@ -814,10 +815,8 @@ class BlockParser:
                     )
                     self.report.warn(self.path, answer.line, message, "unit-alone")
                 continue
-            quantity = (
-                judging.parse_quantity(judging.readings(answer.source)[-1]) if answer.kind == "quantity" else None
-            )
-            if quantity is None or judging.slot_right(tuple(answers), quantity[1]):
+            quantity = judging.parse_quantity(judging.as_read(answer)) if answer.kind == "quantity" else None
+            if quantity is None or judging.slot_right(tuple(answers), quantity[1], self.comma):
                 continue
             if _ORDINAL.match(answer.source.strip()):  # '= 18th century': a century, not 18 of a unit
                 continue
@@ -843,7 +842,7 @@ class BlockParser:
             self.report.error(self.path, line, message)
             return None
         try:
-            answer = judging.parse_answer(text, line, default)
+            answer = judging.parse_answer(text, line, default, self.comma)
         except judging.AnswerError as error:
             self.report.error(self.path, line, str(error))
             return None

@@ -55,10 +55,22 @@ class UnitSource:
     safe_html: bool = False  # sanitize every piece of the unit's HTML (course.yml safe_html / --safe-html)
     csp: bool = True  # the pages' security policy loads images only from the course (course.yml csp)
     macros: tuple[tuple[str, int, str], ...] = ()  # course.yml's LaTeX commands: (name, arguments, body)
+    comma: bool = False  # the course's decimal mark is a comma (CourseConfig.decimal_comma)
 
     @classmethod
     def of(
         cls, config: CourseConfig, path: str, order: int, section: str | None, root: str, ids: dict[str, str]
     ) -> UnitSource:
         """The source of the unit at ``path``, with what of course.yml changes how a unit is read."""
-        return cls(path, order, section, root, ids, config.extra_keys, config.safe_html, config.csp, config.macros)
+        return cls(
+            path,
+            order,
+            section,
+            root,
+            ids,
+            config.extra_keys,
+            config.safe_html,
+            config.csp,
+            config.macros,
+            config.decimal_comma,
+        )

@@ -330,6 +330,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     known = None if meta_broken or unread else [o.id for o in objectives or ()]
     found = Report()
     blocks = BlockParser(md, env, path, offset, known, found)
+    blocks.comma = source.comma
     lesson = blocks.split(tokens, body)
     practice = checked_practice(blocks, lesson)
     report.extend(structure.without_follow_ons(found.problems, tokens, env, path, offset))

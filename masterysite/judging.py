@@ -104,7 +104,7 @@ def exact_text(text: str) -> str:
 
 
 _FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−º˚", "''\"\"0123456789+--°°")
-_QUOTES = str.maketrans("‘’“”", "''\"\"")
+_QUOTES = str.maketrans("‘’“”∶", "''\"\":")
 
 
 def typeset(text: str) -> str:
@@ -120,12 +120,15 @@ def _written_out(match: re.Match[str]) -> str:
 
 def exact_form(text: str) -> str:
     """The ``==`` form compared: :func:`exact_text`, with what a keyboard or a phone types for the same
-    characters made one: curly quotes straight (an iPad's 'l’élève'), typeset characters written out
-    ('¾' is '3/4'), and no space around a fraction's slash ('3 / 4' is '3/4')."""
-    return _SLASH.sub(r"\1/", typeset(exact_text(text)).translate(_QUOTES))
+    characters made one: curly quotes straight (an iPad's 'l’élève'), an ellipsis three full stops (a Mac's
+    and an iPhone's '…'), the ratio sign a colon ('3∶4'), typeset characters written out ('¾' is '3/4'),
+    and no space around a fraction's slash ('3 / 4' is '3/4')."""
+    return _SLASH.sub(r"\1/", typeset(exact_text(text)).translate(_QUOTES).replace("…", "..."))
 
 
 _COMMA_SPACE = re.compile(" ?, ?")
+_COLON_SPACE = re.compile("(?<=[0-9]) ?: ?(?=[0-9])")  # '15 : 30', '3 : 4' (French typography): '15:30'
+_LIGATURES = str.maketrans({"ß": "ss", "ẞ": "ss", "œ": "oe", "Œ": "oe"})
 
 
 def lenient_text(text: str) -> str:
@@ -134,9 +137,12 @@ def lenient_text(text: str) -> str:
     plain ('Na⁺' is 'Na+', 'Cl⁻' and 'Cl−' are 'Cl-'), a degree as a Spanish keyboard or a Mac types it ('25 ºC',
     '90˚') the degree sign, and without
     a sentence's own marks: a full stop, '!' or '?' at the end ('Numerator.' is the answer written as a
-    sentence), Spanish's '¿' and '¡' at the start (an English keyboard has none), and a comma with one space
-    after it ('1,2,3' is the list '1, 2, 3')."""
+    sentence), Spanish's '¿' and '¡' at the start (an English keyboard has none), a comma with one space
+    after it ('1,2,3' is the list '1, 2, 3'), no space around a colon between digits ('15 : 30', as French
+    writes it, is '15:30'), and German's 'ß' and French's 'œ' as a keyboard without them types them ('ss',
+    'oe': 'STRASSE' is 'Straße', as Unicode's case folding makes it; 'oeuf' is 'œuf')."""
     folded = _COMMA_SPACE.sub(", ", _SPACES.sub(" ", exact_form(text))).lower().translate(_FOLDED)
+    folded = _COLON_SPACE.sub(":", folded.translate(_LIGATURES))
     return folded.rstrip(".!?").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
 
 

@@ -63,7 +63,8 @@ function typeset(text) {
 /** The "==" form compared (judging.exact_form): curly quotes straight, typeset characters written out,
  *  no space around a fraction's slash ("3 / 4"). */
 function exactForm(text) {
-  return typeset(exactText(text)).replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/(\d)\s*\/\s*(?=\d)/g, "$1/");
+  return typeset(exactText(text)).replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/∶/g, ":").replace(/…/g, "...")
+    .replace(/(\d)\s*\/\s*(?=\d)/g, "$1/");
 }
 
 /** "= answer" as text: exactForm, also inner white space folded to one space, lower case,
@@ -72,7 +73,8 @@ function exactForm(text) {
  *  ("Numerator." is the answer written as a sentence), "¿" and "¡" at the start. */
 function lenientText(text) {
   var folded = exactForm(text).replace(INNER_SPACE, " ").replace(/ ?, ?/g, ", ").toLowerCase()
-    .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+").replace(/[º˚]/g, "°");
+    .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+").replace(/[º˚]/g, "°")
+    .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(\d) ?: ?(?=\d)/g, "$1:"); // "STRASSE", "oeuf", "15 : 30"
   return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 

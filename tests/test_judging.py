@@ -584,6 +584,18 @@ def test_three_brackets_without_an_operator_keep_the_brackets_and_warn() -> None
     assert "bracketed-blank" in str(warning)
 
 
+def test_the_bracketed_blank_advice_works_for_a_blank_written_with_four_brackets() -> None:
+    """'fruits[[[[= 2|-1]]]]' (a teacher's 'fruits[' + blank + ']'): the advice had been
+    '[[[= [= 2|-1]]]]', whose answers are '[= 2' and '-1]' (new teacher t 4). It is '[[[= 2|-1]]]',
+    and following it gives the blank the teacher meant."""
+    (_,), report = parse("::: question o\nIndex?\n\n```python\nfruits[[[[= 2|-1]]]]\n```\n:::\n")
+    (warning,) = report.warnings
+    assert "write '[[[= 2|-1]]]' for a blank between brackets" in warning.message
+    (q,), report = parse("::: question o\nIndex?\n\n```python\nfruits[[[= 2|-1]]]\n```\n:::\n")
+    assert report.warnings == [] and [[a.source for a in b] for b in q.blanks] == [["2", "-1"]]
+    assert judging.judge(q, ["2"]) and judging.judge(q, ["-1"]) and '<span class="p">[</span>' in q.prompt_html
+
+
 def test_a_quote_in_a_question_with_an_alert_marker_stays_feedback_and_explanation() -> None:
     """'> [!NOTE]' is a callout in a lesson; in a question a quote is a choice's feedback or the
     explanation, sealed: it stays one (a callout there would be an error, or shown with the prompt)."""

@@ -635,10 +635,11 @@ class BlockParser:
                 self.report.error(self.path, blank.line, message)
                 texts = [t for t in texts if _OPERATOR_ONLY.sub("", t)]
             if blank.inside.startswith("[") and blank.inside.endswith("]"):  # '[[[0]]]': which pair is the blank?
-                inner = blank.inside[1:-1]
+                inner = blank.inside.lstrip("[").rstrip("]").strip()  # ('[[= 2|-1]]': written with four brackets)
+                inner = inner if inner.startswith(("=", "~")) else f"= {inner}"
                 message = (
                     f"blank '[[{blank.inside}]]' is read as one blank whose answer is '{blank.inside}', brackets"
-                    f" included: write '[[[= {inner}]]]' for a blank between brackets, or '[[= {blank.inside}]]'"
+                    f" included: write '[[[{inner}]]]' for a blank between brackets, or '[[= {blank.inside}]]'"
                     " to keep this reading"
                 )
                 self.report.warn(self.path, blank.line, message, "bracketed-blank")

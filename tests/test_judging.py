@@ -745,3 +745,18 @@ def test_the_decimal_mark_comes_from_the_language_or_the_themes_strings(
     (tmp_path / "theme" / "strings.yml").write_text(f'{language}:\n  decimal_mark: "{mark}"\n', encoding="utf-8")
     config = load_config(tmp_path, Report())
     assert config is not None and config.decimal_comma is not comma
+
+
+def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warns() -> None:
+    """'= 75' for "What percentage passed?": '75%' is marked wrong, and a student lost two of seven
+    questions so (new teacher t 3). Said where the question asks for it; not for a number's own '25%'."""
+    warned = messages("::: question o\nWhat percentage passed?\n\n= 75\n:::\n")
+    assert warned == [
+        "units/t.md:10: warning: '75' is a number alone, but the question asks for a percentage: '75%' is marked"
+        " wrong; add '= 75%' to accept it too; if the number alone is meant, 'ignore: [unit-alone]' in the front"
+        " matter silences this [unit-alone]"
+    ]
+    assert "'-7 °C' is marked wrong" in messages("::: question o\nThe change in °C?\n\n= -7\n:::\n")[0]
+    assert messages("::: question o\nWhat is 25% of 80?\n\n= 20\n:::\n") == []
+    assert messages("::: question o\nFrom 3 °C to 5 °C: by how much?\n\n= 2\n:::\n") == []
+    assert messages("::: question o\nWhat percentage passed?\n\n= 75\n= 75%\n:::\n") == []

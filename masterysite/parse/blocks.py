@@ -52,6 +52,13 @@ def _half_blanks(text: str, code: bool) -> Iterator[re.Match[str]]:
 
 
 _UNSPACED_CHOICE = re.compile(r"^[ \t]*[-*+]\[[ xX]\]", re.M)  # '-[x] 4': a choice with no space after its '-'
+# a question that asks for a percentage or degrees: 'percent', 'pourcentage', 'Prozent', '(in %)', 'in °C'; not
+# a number's own '25%' or '3 °C' (the data: 'What is 25% of 80?')
+_ASKED = re.compile(
+    r"(\bper ?cent(?:age)?s?\b|\bpourcentages?\b|\bprozent(?:satz)?\b|\bporcentajes?\b|(?<![0-9])(?<![0-9] )%)"
+    r"|(?<![0-9])(?<![0-9] )([°º] ?[CF])\b",
+    re.I,
+)
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
@@ -486,7 +493,27 @@ class BlockParser:
             kind, choices = self._choices(answer_blocks[0], line)
             return Question(key, objective, kind, html, tuple(choices), (), explanation, line, hints=hints)
         answers = tuple(self._answers(answer_blocks))
+        self.unit_asked(answers, html)
         return Question(key, objective, "text", html, (), answers, explanation, line, hints=hints)
+
+    def unit_asked(self, answers: Sequence[Answer], prompt_html: str) -> None:
+        """'= 75' for "What percentage passed?": a student who writes '75%', as the question asks, is marked
+        wrong (new teacher t: two of seven questions lost so). Said once, where the prompt names a percentage
+        or degrees Celsius or Fahrenheit and no answer carries that sign."""
+        asked = _ASKED.search(re.sub(r"<[^>]+>", " ", prompt_html))
+        numbers = [a for a in answers if a.kind in ("number", "range") and not a.unit]
+        if asked is None or not numbers or len(numbers) < len([a for a in answers if a.kind != "pattern"]):
+            return
+        sign = "%" if asked.group(1) else asked.group(2).replace("º", "°").replace(" ", "")
+        first = numbers[0]
+        written = first.source.split("±")[0].split("+-")[0].strip()
+        with_sign = f"{written}{sign}" if sign == "%" else f"{written} {sign}"
+        message = (
+            f"'{first.source}' is a number alone, but the question asks for {'a percentage' if sign == '%' else sign}:"
+            f" '{with_sign}' is marked wrong; add '= {with_sign}' to accept it too; if the number alone is meant,"
+            " 'ignore: [unit-alone]' in the front matter silences this"
+        )
+        self.report.warn(self.path, first.line, message, "unit-alone")
 
     def _blank_mistakes(self, tokens: list[Token]) -> bool:
         """Blanks written so that they are not blanks, which would show their answer as text: spaces

@@ -251,3 +251,29 @@ def test_a_kramdown_table_of_contents_shows_nothing() -> None:
     assert "{:toc}" in html
     html, _ = parse_lesson("<details>\n<summary>More</summary>\n\nKept.\n\n* TOC\n{:toc}\n</details>\n")
     assert "Kept." in html and "TOC" not in html and "<details>" in html
+
+
+def test_jekyll_block_tags_are_code_a_collapsed_block_or_left_out() -> None:
+    """'{% highlight python %}' code had been read as Markdown (a comment became a heading), CS50's
+    '{% spoiler "Solution" %}' showed its solution open, '{% capture %}' (never shown by Jekyll) was shown,
+    and every tag was told 'an include: paste the included file's content' (port t 4, 5)."""
+    html, problems = parse_lesson(
+        "{% highlight python %}\n# a *starred* comment in __init__\nx = 2 * 3\n{% endhighlight %}\n\n"
+        '{% spoiler "Solution" %}\nz = float(x) + float(y)\n{% endspoiler %}\n\n'
+        "{% capture answer %}\nSECRET float\n{% endcapture %}\n\n{% next %}\n"
+    )
+    assert '<code class="language-python"><span class="c1"># a *starred* comment in __init__</span>' in html
+    assert "<h1" not in html and "SECRET" not in html
+    assert '<details class="ms-collapse' in html and "<summary>Solution</summary>" in html
+    line = HEAD.count("\n") + 1
+    assert problems == [
+        f"units/a.md:{line + 9}: warning: Jekyll's '{{% capture answer %}}' … '{{% endcapture %}}' is left out:"
+        " Jekyll never shows it by itself (a value for a later '{{ … }}', often an answer); write what students"
+        " should see instead [left-out]",
+        f"units/a.md:{line + 13}: warning: Jekyll (Liquid) tag '{{% next %}}' is shown as text: it is not read"
+        " here: write what it should show, or leave it out [shown-as-text]",
+    ]
+    _, problems = parse_lesson('{% include figure.html filename="fig.svg" caption="The text" %}\n')
+    assert problems[0].endswith("write the figure as a Markdown image, ![The text](fig.svg) [shown-as-text]")
+    html, _ = parse_lesson("```\n{% highlight python %}\n# kept\n{% endhighlight %}\n```\n")
+    assert "{% highlight python %}" in html

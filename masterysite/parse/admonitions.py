@@ -742,6 +742,45 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
     return "\n".join(lines), unclosed
 
 
+_JEKYLL_OPEN = re.compile(r"[ \t]*\{%-?[ \t]*(highlight|spoiler|capture)\b[ \t]*(.*?)[ \t]*-?%\}[ \t]*")
+
+
+def jekyll_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
+    """Jekyll's block tags, each on lines of its own: ``{% highlight python %}`` … ``{% endhighlight %}``
+    is a code block (its code had been read as Markdown: a Python comment became a heading), CS50's
+    ``{% spoiler "Solution" %}`` a collapsed block (its solution had been shown open), and
+    ``{% capture answer %}`` (which Jekyll never prints by itself) is left out; written so, line for line.
+    Also returns each capture left out: its line (0-based) and as written."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    left: list[tuple[int, str]] = []
+    number = 0
+    while number < len(lines):
+        opening = _JEKYLL_OPEN.fullmatch(lines[number])
+        if opening is None or in_spans(code, starts[number]):
+            number += 1
+            continue
+        kind = opening[1]
+        closing = re.compile(rf"[ \t]*\{{%-?[ \t]*end{kind}[ \t]*-?%\}}[ \t]*")
+        end = next((n for n in range(number + 1, len(lines)) if closing.fullmatch(lines[n])), None)
+        if end is None:
+            number += 1  # (left as written: said as a Liquid tag shown as text)
+            continue
+        if kind == "highlight":
+            ticks = max((len(run) for line in lines[number + 1 : end] for run in re.findall("`+", line)), default=0)
+            fence = "`" * max(3, ticks + 1)
+            lines[number], lines[end] = f"{fence}{opening[2].split()[0] if opening[2] else ''}", fence
+        elif kind == "spoiler":
+            title = opening[2].strip().strip("\"'") or "Spoiler"
+            lines[number], lines[end] = f"{HUGO_FENCE} details {title}", HUGO_FENCE
+        else:
+            left.append((number, lines[number].strip()))
+            lines[number : end + 1] = [""] * (end + 1 - number)
+        number = end + 1
+    return "\n".join(lines), left
+
+
 _FENCED_CALLOUT = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(smart|warn|exercism/[a-z-]+)(?:[ \t]+(.*?))?[ \t]*")
 _FENCED_CALLOUT_ANY = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:smart|warn|exercism/)", re.M)
 _FENCED_KINDS = {"smart": "tip", "warn": "warning", "exercism/note": "note", "exercism/caution": "warning"}

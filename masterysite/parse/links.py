@@ -27,7 +27,23 @@ if TYPE_CHECKING:
 
 _XREF_KINDS = "fig|sec|tbl|lst|thm|lem|cor|prp|cnj|def|exm|exr|alg"  # Quarto's cross-references (not '@eq-')
 ANSWERED = ("question", "corrective", "enrichment")  # quiz blocks: their choices are their own business
-LIQUID_ADVICE = "it is not read here (an include: paste the included file's content in its place)"
+_LIQUID_ATTRIBUTE = re.compile(r"""\b(file|filename|src|path|alt|caption)=["']([^"']*)["']""")
+
+
+def liquid_tag_advice(written: str) -> str:
+    """What to write instead of a Jekyll (Liquid) tag shown as text: an include's content, a figure's
+    Markdown image, or what the tag should show."""
+    name = re.sub(r"^\{%-?\s*", "", written).split(None, 1)[0].rstrip("-%}") if written.startswith("{%") else ""
+    found = {m[1]: m[2] for m in _LIQUID_ATTRIBUTE.finditer(written)}
+    source = found.get("file") or found.get("filename") or found.get("src") or found.get("path")
+    if name.startswith("include") and "figure" in written and source:
+        alt = found.get("alt") or found.get("caption", "")
+        return f"write the figure as a Markdown image, ![{alt}]({source.lstrip('/')})"
+    if name.startswith("include"):
+        return "it is not read here (an include: paste the included file's content in its place)"
+    return "it is not read here: write what it should show, or leave it out"
+
+
 _FOREIGN = [
     (
         re.compile(r"(?<![\w\]\\])\[[^\[\]]+\]\[[^\[\]]*\]"),
@@ -61,7 +77,7 @@ _FOREIGN = [
         " '::: question OBJECTIVE' (or '::: practice'); a checklist can stay as it is",
     ),
     (re.compile(r"^: .*\{#tbl-[\w-]+\}", re.M), "table caption '{}' is shown as text: write it above the table"),
-    (re.compile(r"(?<!\{)\{%[^\n]{0,200}?%\}(?!\})"), "Jekyll (Liquid) tag '{}' is shown as text: " + LIQUID_ADVICE),
+    (_LIQUID_TAG := re.compile(r"(?<!\{)\{%[^\n]{0,200}?%\}(?!\})"), "Jekyll (Liquid) tag '{}' is shown as text: {}"),
     (re.compile(r"^-{2,}8<-{2,}.*", re.M), "MkDocs snippet '{}' is shown as text: paste the file's content instead"),
     (
         re.compile(r"\{\*\s*[^\s*][^\n]{0,300}?\*\}|\{![^\n]{1,300}?!\}"),
@@ -659,6 +675,8 @@ class LinkRewriter:
                 at = line + text.count("\n", 0, match.start())
                 if pattern is _MDBOOK:
                     what = what.format("{}", mdbook_advice(match.group(0)))
+                if pattern is _LIQUID_TAG:
+                    what = what.format("{}", liquid_tag_advice(match.group(0)))
                 if pattern is _TICKED:  # quoted with its code: '[x] Double quotes `"`', not '[x] Double quotes '
                     spans = "".join(f"`{c.content}`" if c.type == "code_inline" else c.content for c in children)
                     match = pattern.search(spans) or match

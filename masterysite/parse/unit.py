@@ -31,6 +31,7 @@ from masterysite.parse.admonitions import (
     gitbook_blocks,
     hidden_divs,
     hugo_blocks,
+    jekyll_blocks,
     knitr_ticked_headers,
     kramdown_tocs,
     mdx_blocks,
@@ -46,7 +47,7 @@ from masterysite.parse.admonitions import (
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
 from masterysite.parse.latex import macros_of
-from masterysite.parse.links import LIQUID_ADVICE, LinkRewriter
+from masterysite.parse.links import LinkRewriter, liquid_tag_advice
 from masterysite.parse.marks import ABBREVIATIONS
 from masterysite.parse.myst import MYST_MATH
 from masterysite.parse.practice import checked_practice
@@ -64,6 +65,7 @@ ID_PATTERN = re.compile(r"\w[\w-]*")  # letters in any script, digits, '-', '_' 
 
 
 _COMMENT = re.compile(r"<!--(?!ms-t:block_spoiler-->).*?-->", re.S)  # (but an inline spoiler's title: mdx_blocks)
+_JEKYLL_BLOCK = re.compile(r"\{%-?[ \t]*(?:highlight|spoiler|capture)\b")
 _TOC = re.compile(r"\{:[ \t]*toc[ \t]*\}")  # kramdown's table of contents (admonitions.kramdown_tocs)
 
 
@@ -136,7 +138,6 @@ def _sealed_definitions(tokens: list[Token], body: str, path: str, offset: int, 
 
 _LIQUID_VARIABLE = re.compile(r"(?<![(=\"'])\{\{\s*(?:site|page|include|layout)\.[\w.-]+\s*(?:\|[^{}\n]*)?\}\}")
 _LIQUID_TAG_LINES = re.compile(r"\{%(?:(?!%\}).){0,600}?\n(?:(?!%\}).){0,600}?%\}", re.S)  # over lines
-_ATTRIBUTE = re.compile(r"""\b(file|alt)=["']([^"']*)["']""")
 
 
 def _stray_blanks(tokens: list[Token], path: str, offset: int, report: Report) -> None:
@@ -190,11 +191,9 @@ def _liquid(body: str, path: str, offset: int, report: Report) -> None:
     for tag in _LIQUID_TAG_LINES.finditer(body):
         written = " ".join(tag[0].split())
         shown = written if len(written) <= 60 else written[:57] + "..."
-        found = {m[1]: m[2] for m in _ATTRIBUTE.finditer(tag[0])}
-        instead = f": write the figure as a Markdown image, ![{found.get('alt', '')}]({found['file'].lstrip('/')})"
-        advice = instead if "figure" in written and "file" in found else f": {LIQUID_ADVICE}"
         line = offset + body.count("\n", 0, tag.start()) + 1
-        report.warn(path, line, f"Jekyll (Liquid) tag '{shown}' is shown as text{advice}", "shown-as-text")
+        message = f"Jekyll (Liquid) tag '{shown}' is shown as text: {liquid_tag_advice(written)}"
+        report.warn(path, line, message, "shown-as-text")
 
 
 def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
@@ -251,6 +250,14 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 " its own"
             )
             report.error(path, parts.body_offset + line + 1, message)
+    if "{%" in body and _JEKYLL_BLOCK.search(body):  # Jekyll's {% highlight %}, {% spoiler %}, {% capture %}
+        body, captured = jekyll_blocks(body)
+        for line, written in captured:
+            message = (
+                f"Jekyll's '{written}' … '{{% endcapture %}}' is left out: Jekyll never shows it by itself (a"
+                " value for a later '{{ … }}', often an answer); write what students should see instead"
+            )
+            report.warn(path, parts.body_offset + line + 1, message, "left-out")
     if "class=" in body and ("hidden" in body or "notes" in body):  # mdBook's hidden content, speaker notes
         body = hidden_divs(body)
     if "(\\#eq:" in body or "\\@ref(eq:" in body:  # bookdown's equation labels and references

@@ -1143,3 +1143,19 @@ def test_hugos_toml_front_matter_is_read() -> None:
         "units/b.md:3: this line of TOML front matter ('+++', Hugo's) is not read here: write it in YAML, between"
         " '---' lines ('title: …')"
     ]
+
+
+def test_notebook_cells_their_tool_never_shows_are_left_out() -> None:
+    """nbdev's '#| hide' (and '#hide', '#| include: false') and jupytext's tags=["remove-cell"]: such cells
+    hold tests and answers, and had been published (port t 3). A cell that only mentions hiding stays."""
+    html, problems = parse_lesson(
+        '```python\n#| hide\nanswer = 42  # SECRET\n```\n\n```python\n#hide\nassert f("SECRET")\n```\n\n'
+        '```python\n#| include: false\nSECRET = 1\n```\n\n```python tags=["remove-cell"]\nSECRET = 2\n```\n\n'
+        '```python tags=["hide-output"]\nshown = 1\n```\n\n```python\n# hide the axes\nplt.axis("off")\n```\n'
+    )
+    assert "SECRET" not in html and "shown" in html and "hide the axes" in html
+    assert problems == [
+        f"units/a.md:{HEAD.count(chr(10)) + 1}: warning: code block '```python' is left out: nbdev never shows a"
+        " cell that starts '#| hide' (and 3 more in this unit); to show a solution after the student tries, write"
+        " it in a '::: solution' block [left-out]"
+    ]

@@ -298,6 +298,28 @@ _SOLUTION_LINE = re.compile(
 _ASSIGNED = re.compile(r"(.*?[^=!<>]=)(?!=).*")
 
 
+_NBDEV_HIDDEN = re.compile(r"#[ \t]*hide[ \t]*|#\|[ \t]*(?:hide|include:[ \t]*false|echo:[ \t]*false)[ \t]*", re.I)
+_JUPYTEXT_REMOVED = re.compile(r"""\btags[ \t]*=[ \t]*\[[^\]]*["']remove[-_](?:cell|input)["'][^\]]*\]""")
+
+
+def notebook_hidden(token: Token) -> None:
+    """A notebook's cell exported as a code block that its tool never shows: nbdev's first line ``#| hide``
+    (``#hide``, ``#| include: false``, ``#| echo: false``), jupytext's ``tags=["remove-cell"]`` (or
+    ``remove-input``) after the language. Left out, and said so (links.py): such cells hold the tests and
+    the answers (port t: ``answer = 42  # the hidden answer`` had been published)."""
+    first = token.content.split("\n", 1)[0].strip()
+    removed = _JUPYTEXT_REMOVED.search(token.info)
+    if _NBDEV_HIDDEN.fullmatch(first):
+        why = f"nbdev never shows a cell that starts '{first}'"
+    elif removed is not None:
+        why = f"Jupyter Book removes a cell tagged so ({removed.group(0)})"
+    else:
+        return
+    written = token.markup + token.info.strip()
+    token.type, token.content = "html_block", ""
+    token.meta["left_out"] = f"code block '{written}' is left out: {why}"
+
+
 def graders_solutions(token: Token) -> None:
     """nbgrader's and otter-grader's solution markers in a notebook's code, as their student versions
     have it: the lines from ``### BEGIN SOLUTION`` to ``### END SOLUTION`` become one ``### YOUR CODE
@@ -409,6 +431,11 @@ def _core(state: StateCore) -> None:
     echo = True  # knitr's default for chunks with no 'echo' option of their own (echo_default)
     for index, token in enumerate(tokens):
         if token.type == "fence":
+            chunk = token.info.lstrip().startswith("{")  # (Quarto's and knitr's: their options, fence_language)
+            if (token.content.startswith("#") or "tags" in token.info) and not chunk:
+                notebook_hidden(token)
+                if token.type != "fence":
+                    continue
             if "SOLUTION" in token.content:
                 graders_solutions(token)
             if "{{" in token.content or token.info.lstrip().startswith("{{"):

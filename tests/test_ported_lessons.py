@@ -1159,3 +1159,36 @@ def test_notebook_cells_their_tool_never_shows_are_left_out() -> None:
         " cell that starts '#| hide' (and 3 more in this unit); to show a solution after the student tries, write"
         " it in a '::: solution' block [left-out]"
     ]
+
+
+def test_a_wikiversity_quiz_is_an_error_at_its_line() -> None:
+    """MediaWiki's Quiz: '+' marks each right answer, and as text it was published beside it (port t 1).
+    mkdocs-quiz's '<quiz>' (read as a practice) and a quiz shown in code are not this."""
+    body = '<quiz display=simple>\n{What is 2+2?\n|type="()"}\n+ 4\n- 3\n</quiz>\n\n```\n<quiz>\n{Q |type="()"}\n```\n'
+    _, problems = parse_lesson(body)
+    assert problems == [
+        f"units/a.md:{HEAD.count(chr(10)) + 1}: a Wikiversity quiz ('<quiz>' with '{{question |type=\"()\"}}' and"
+        " '+' before each right answer) is not read here: its right answers would be published, marked; write"
+        " each question as a '::: question' with '- [x]' choices"
+    ]
+
+
+def test_webexercises_questions_are_errors_and_their_solutions_collapsed_or_left_out() -> None:
+    """psyteachr's webexercises: `r fitb(32)`, `r mcq(c(answer = "nrow", …))` published their answers, and a
+    solution between `r hide()` and `r unhide()` or in a webex.hide chunk was shown open (port t 2)."""
+    body = (
+        'Rows? `r fitb(32)`\n\nWhich? `r mcq(c("ncol", answer = "nrow"))`\n\n'
+        '`r hide("Solution")`\n\n```r\nnrow(SECRET)\n```\n\n`r unhide()`\n\n'
+        '```{r, webex.hide="Show me"}\nncol(SECRET2)\n```\n'
+    )
+    html, problems = parse_lesson(body)
+    line = HEAD.count("\n") + 1
+    errors = [p for p in problems if "warning" not in p]
+    assert errors == [
+        f"units/a.md:{line}: webexercises' 'fitb(…)' question holds its answer in the text, which would be"
+        " published: write it as a '::: question' ('= answer', or '- [x]' choices)",
+        f"units/a.md:{line + 2}: webexercises' 'mcq(…)' question holds its answer in the text, which would be"
+        " published: write it as a '::: question' ('= answer', or '- [x]' choices)",
+    ]
+    assert "<summary>Solution</summary>" in html and "SECRET2" not in html
+    assert any("webex.hide" in p and "[left-out]" in p for p in problems)

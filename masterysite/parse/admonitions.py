@@ -568,6 +568,53 @@ _RIGHT_PROP = re.compile(  # '<Option isCorrect>', '<Choice correct={true}>'
 )
 
 
+_WIKI_QUIZ = re.compile(r"[ \t]*<quiz\b[^>\n]*>")
+_WIKI_QUESTION = re.compile(r"""\|[ \t]*type[ \t]*=[ \t]*["'][(\[{]""")  # '{What is 2+2? |type="()"}'
+
+
+def wiki_quizzes(body: str) -> list[int]:
+    """The lines (0-based) of Wikiversity's quizzes (MediaWiki's Quiz extension: ``<quiz>``, a question
+    ``{What is 2+2? |type="()"}``, its right answers marked ``+``, the wrong ones ``-``): as text, each
+    answer's sign is published beside it (port t)."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    found = []
+    for number, line in enumerate(lines):
+        if _WIKI_QUIZ.match(line) and not in_spans(code, starts[number]):
+            inside = lines[number : number + 400]
+            end = next((i for i, text in enumerate(inside) if "</quiz>" in text), len(inside))
+            if any(_WIKI_QUESTION.search(text) for text in inside[: end + 1]):
+                found.append(number)
+    return found
+
+
+_WEBEX_QUESTION = re.compile(r"`r[ \t]+(fitb|mcq|torf|longmcq)\(")
+_WEBEX_HIDE = re.compile(r"[ \t]*`r[ \t]+hide\((?:[ \t]*[\"']([^\"'`]*)[\"'])?[ \t]*\)`[ \t]*")
+_WEBEX_UNHIDE = re.compile(r"[ \t]*`r[ \t]+unhide\([ \t]*\)`[ \t]*")
+
+
+def webexercises(body: str) -> tuple[str, list[tuple[int, str]]]:
+    """psyteachr's webexercises in R Markdown: a solution between `` `r hide("Solution")` `` and
+    `` `r unhide()` `` is a collapsed block (it had been shown open); its questions (`` `r fitb(32)` ``,
+    `` `r mcq(c(answer = "nrow", …))` ``, `` `r torf(FALSE)` ``) hold their answers in the text: returned,
+    (line, function), each to be said where it stands."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    questions = []
+    for number, line in enumerate(lines):
+        if in_spans(code, starts[number]):
+            continue
+        questions += [(number, found[1]) for found in _WEBEX_QUESTION.finditer(line)]
+        hidden = _WEBEX_HIDE.fullmatch(line)
+        if hidden is not None:
+            end = next((n for n in range(number + 1, len(lines)) if _WEBEX_UNHIDE.fullmatch(lines[n])), None)
+            if end is not None:
+                lines[number], lines[end] = f"{HUGO_FENCE} details {hidden[1] or 'Solution'}", HUGO_FENCE
+    return "\n".join(lines), questions
+
+
 def mdx_quizzes(body: str) -> list[tuple[int, str]]:
     """The lines (0-based) and names of MDX components whose props hold right answers (Hugging Face's
     ``<Question choices={[{text: …, explain: …, correct: true}]} />``): a tag over several lines is no

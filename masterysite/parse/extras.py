@@ -231,6 +231,8 @@ def _answer_chunk(info: str, options: dict[str, str]) -> str | None:
     a chunk shown only under a condition ('echo=params$solutions', '#| echo: !expr show')."""
     if options.get("solution") in ("true", "yes"):
         return "'solution: true' makes it an exercise's solution"
+    if "webex.hide" in info or "webex.hide" in options:  # webexercises' solution, behind a button
+        return "webexercises shows a 'webex.hide' chunk only when the student asks (a solution)"
     if _LEARNR_ANSWER.fullmatch(chunk_label(info, options)):
         return "learnr shows a '-solution', '-hint' or '-check' chunk only on request, or never"
     for key in ("echo", "include"):

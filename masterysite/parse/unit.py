@@ -43,6 +43,8 @@ from masterysite.parse.admonitions import (
     obsidian_comments,
     old_mkdocs_quizzes,
     quiz_tags,
+    webexercises,
+    wiki_quizzes,
 )
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
@@ -212,6 +214,22 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     body = parts.body
     if "smart" in body or "warn" in body or "exercism/" in body:  # javascript.info's and Exercism's callouts
         body = fenced_callouts(body)
+    if "<quiz" in body and "type" in body:  # Wikiversity's quiz: '+' before each right answer
+        for line in wiki_quizzes(body):
+            message = (
+                "a Wikiversity quiz ('<quiz>' with '{question |type=\"()\"}' and '+' before each right answer) is"
+                " not read here: its right answers would be published, marked; write each question as a"
+                " '::: question' with '- [x]' choices"
+            )
+            report.error(path, parts.body_offset + line + 1, message)
+    if "`r " in body and ("hide(" in body or "fitb(" in body or "mcq(" in body or "torf(" in body):
+        body, webex = webexercises(body)  # psyteachr's webexercises: a solution collapsed; its questions said
+        for line, function in webex:
+            message = (
+                f"webexercises' '{function}(…)' question holds its answer in the text, which would be published:"
+                " write it as a '::: question' ('= answer', or '- [x]' choices)"
+            )
+            report.error(path, parts.body_offset + line + 1, message)
     if "<quiz>" in body:  # mkdocs-quiz's present form: its '<?quiz?>'
         body = quiz_tags(body)
     if QUIZ_OPEN in body:  # mkdocs-quiz's first form ('question: …', 'answer-correct: …'): a practice

@@ -1192,3 +1192,18 @@ def test_webexercises_questions_are_errors_and_their_solutions_collapsed_or_left
     ]
     assert "<summary>Solution</summary>" in html and "SECRET2" not in html
     assert any("webex.hide" in p and "[left-out]" in p for p in problems)
+
+
+def test_a_microsoft_learn_knowledge_check_pasted_as_yaml_is_an_error() -> None:
+    """Learn's 'quiz:' YAML in the text: each choice's 'isCorrect: True' and explanation were published as
+    lists (port t 8). In a code block it is shown on purpose (a lesson about the format)."""
+    body = (
+        "quiz:\n  questions:\n  - content: Which ports?\n    choices:\n    - content: 443\n      isCorrect: True\n"
+        "    - content: 80\n      isCorrect: false\n\n```yaml\n- content: x\n  isCorrect: true\n```\n"
+    )
+    _, problems = parse_lesson(body)
+    assert problems == [
+        f"units/a.md:{HEAD.count(chr(10)) + 6}: a Microsoft Learn knowledge check ('isCorrect: true') is shown as"
+        " text, each choice's verdict and explanation with it: write each question as a '::: question' with '- [x]'"
+        " choices and '> feedback'"
+    ]

@@ -615,6 +615,23 @@ def webexercises(body: str) -> tuple[str, list[tuple[int, str]]]:
     return "\n".join(lines), questions
 
 
+_LEARN_CHOICE = re.compile(r"[ \t]*(?:-[ \t]+)?isCorrect:[ \t]*(?:true|false)[ \t]*", re.I)
+
+
+def learn_quizzes(body: str) -> list[int]:
+    """The first line (0-based) of each Microsoft Learn knowledge check pasted as YAML (``quiz:`` …
+    ``isCorrect: true``) in the text: shown as lists, each choice's verdict and explanation published."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    found: list[int] = []
+    for number, line in enumerate(lines):
+        shown = _LEARN_CHOICE.fullmatch(line) is not None and not in_spans(code, starts[number])
+        if shown and (not found or number - found[-1] > 200):  # (one a quiz: its choices follow within a few lines)
+            found.append(number)
+    return found
+
+
 def mdx_quizzes(body: str) -> list[tuple[int, str]]:
     """The lines (0-based) and names of MDX components whose props hold right answers (Hugging Face's
     ``<Question choices={[{text: …, explain: …, correct: true}]} />``): a tag over several lines is no

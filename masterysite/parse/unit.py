@@ -34,6 +34,7 @@ from masterysite.parse.admonitions import (
     jekyll_blocks,
     knitr_ticked_headers,
     kramdown_tocs,
+    learn_quizzes,
     mdx_blocks,
     mdx_code_blocks,
     mdx_comments,
@@ -228,6 +229,13 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             message = (
                 f"webexercises' '{function}(…)' question holds its answer in the text, which would be published:"
                 " write it as a '::: question' ('= answer', or '- [x]' choices)"
+            )
+            report.error(path, parts.body_offset + line + 1, message)
+    if "isCorrect" in body or "iscorrect" in body.lower():  # Microsoft Learn's knowledge check, pasted as YAML
+        for line in learn_quizzes(body):
+            message = (
+                "a Microsoft Learn knowledge check ('isCorrect: true') is shown as text, each choice's verdict and"
+                " explanation with it: write each question as a '::: question' with '- [x]' choices and '> feedback'"
             )
             report.error(path, parts.body_offset + line + 1, message)
     if "<quiz>" in body:  # mkdocs-quiz's present form: its '<?quiz?>'

@@ -454,7 +454,8 @@ def matches(answer: Answer, text: str, comma: bool = False) -> bool:
         return any(abs(v - answer.number) <= (answer.tolerance or Fraction(0)) for v in values)
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
-        return re.fullmatch(f"(?:{answer.pattern})", exact_text(text), flags) is not None
+        typed = exact_text(text)  # as typed, or with a phone's curly quotes straight ('‘Ann’'), as '==' reads them
+        return any(re.fullmatch(f"(?:{answer.pattern})", t, flags) for t in (typed, typed.translate(_QUOTES)))
     return answer_form(answer) in response_forms(text, comma)
 
 

@@ -175,7 +175,10 @@ function textPart(q, i, text) {
       return r.length === 3 && unit === r[2] && !!value && inRange(value, r);
     });
   }) ||
-    patterns.some(function (p) { return patternMatches(p, exactText(text)); });
+    patterns.some(function (p) { // as typed, or with a phone's curly quotes straight ("‘Ann’"), as "==" reads them
+      var typed = exactText(text);
+      return patternMatches(p, typed) || patternMatches(p, typed.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/∶/g, ":"));
+    });
   return hit ? publishedPart(q, i) : null;
 }
 

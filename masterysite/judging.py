@@ -284,20 +284,20 @@ def _range_with_unit(text: str, sign: re.Match[str], line: int) -> tuple[Fractio
         inner = _PLUS_MINUS.search(bracketed[1])
         if inner is not None:
             left, right = bracketed[1][: inner.start()].strip(), bracketed[1][inner.end() :].strip() + bracketed[2]
-    units = [(q[0], parse_number(q[1]), q[2]) for q in map(parse_quantity, (left, right)) if q is not None]
+    sides = (parse_quantity(left), parse_quantity(right))
+    units = [(q[0], q[2]) for q in sides if q is not None]
     if not units:
         return None
-    if any("|" in u[2] or _PLUS_MINUS.search(u[2]) for u in units):  # '= (1.2 ± 0.05) kg | 1.2 ± 0.05'
+    if any("|" in unit or _PLUS_MINUS.search(unit) for _, unit in units):  # '= (1.2 ± 0.05) kg | 1.2 ± 0.05'
         raise AnswerError(f"one range a line: write each accepted answer on a line of its own, '= {left} {sign[0]} …'")
-    if len({(u[0], u[2]) for u in units}) > 1:
+    if len(set(units)) > 1:
         raise AnswerError(f"'{left}' and '{right}' have different units: write one ('= 1.2 {sign[0]} 0.05 kg')")
-    value = parse_number(left) if parse_quantity(left) is None else units[0][1]
-    tolerance = parse_number(right) if parse_quantity(right) is None else units[-1][1]
+    value, tolerance = (parse_number(q[1] if q else side) for q, side in zip(sides, (left, right), strict=True))
     if value is None or tolerance is None:
         raise AnswerError(f"'{sign[0]}' goes between two numbers, the unit after them: '= 1.2 {sign[0]} 0.05 kg'")
     if tolerance < 0:
         raise AnswerError(f"the tolerance after '{sign[0]}' must be positive: '= 1.2 {sign[0]} 0.05 kg'")
-    return value, tolerance, f"{units[0][0]}|{units[0][2]}"
+    return value, tolerance, f"{units[0][0]}|{units[0][1]}"
 
 
 def _decimal_reading(written: str) -> str:

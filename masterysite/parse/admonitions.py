@@ -16,7 +16,7 @@ import bisect
 import difflib
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from markdown_it.rules_block import StateBlock
@@ -773,23 +773,14 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
     callout; written so, line for line. A solution in one had been shown open, under a warning that said
     to remove the tag. Also returns each one never closed (Hugo refuses the page; here what it holds,
     often the solution, would be shown open): its line (0-based) and as written."""
-    code = fenced(body)
     lines = body.split("\n")
-    starts = line_starts(lines)
     unclosed: list[tuple[int, str]] = []
-    number = 0
-    while number < len(lines):
-        opening = _HUGO_OPEN.fullmatch(lines[number])
-        if opening is None or in_spans(code, starts[number]):
-            number += 1
-            continue
+    closing = r"[ \t]*\{{\{{[<%][ \t]*/{}[ \t]*[%>]\}}\}}[ \t]*"
+    for number, opening, end in _tag_pairs(body, lines, _HUGO_OPEN, lambda found: closing.format(found[2])):
         kind = opening[2]
-        closing = re.compile(rf"[ \t]*\{{\{{[<%][ \t]*/{kind}[ \t]*[%>]\}}\}}[ \t]*")
-        end = next((n for n in range(number + 1, len(lines)) if closing.fullmatch(lines[n])), None)
         if end is None:
             unclosed.append((number, lines[number].strip()))
             lines[number] = ""  # (an error: said once, not also as a shortcode shown as text)
-            number += 1
             continue
         words = re.findall(r'"([^"]*)"|(\S+)', opening[3])
         arguments = [quoted or bare for quoted, bare in words]
@@ -802,8 +793,27 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
             title = named.get("title") or (arguments[1] if len(arguments) > 1 and "=" not in arguments[1] else "")
             lines[number] = f"{HUGO_FENCE} {_HUGO_CALLOUTS.get(style, 'note')} {title}".rstrip()
         lines[end] = HUGO_FENCE
-        number = end + 1
     return "\n".join(lines), unclosed
+
+
+def _tag_pairs(
+    body: str, lines: list[str], opening: re.Pattern[str], closing_of: Callable[[re.Match[str]], str]
+) -> Iterator[tuple[int, re.Match[str], int | None]]:
+    """Each block tag on a line of its own outside code (``opening``), with the line that closes it
+    (``closing_of`` the opening's match: a pattern of that line) or None: (line, match, closing line).
+    The caller may rewrite both lines; the search goes on after the closing line."""
+    code = fenced(body)
+    starts = line_starts(lines)
+    number = 0
+    while number < len(lines):
+        found = opening.fullmatch(lines[number])
+        if found is None or in_spans(code, starts[number]):
+            number += 1
+            continue
+        closing = re.compile(closing_of(found))
+        end = next((n for n in range(number + 1, len(lines)) if closing.fullmatch(lines[n])), None)
+        yield number, found, end
+        number = number + 1 if end is None else end + 1
 
 
 _JEKYLL_OPEN = re.compile(r"[ \t]*\{%-?[ \t]*(highlight|spoiler|capture)\b[ \t]*(.*?)[ \t]*-?%\}[ \t]*")
@@ -815,22 +825,13 @@ def jekyll_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
     ``{% spoiler "Solution" %}`` a collapsed block (its solution had been shown open), and
     ``{% capture answer %}`` (which Jekyll never prints by itself) is left out; written so, line for line.
     Also returns each capture left out: its line (0-based) and as written."""
-    code = fenced(body)
     lines = body.split("\n")
-    starts = line_starts(lines)
     left: list[tuple[int, str]] = []
-    number = 0
-    while number < len(lines):
-        opening = _JEKYLL_OPEN.fullmatch(lines[number])
-        if opening is None or in_spans(code, starts[number]):
-            number += 1
-            continue
+    closing = r"[ \t]*\{{%-?[ \t]*end{}[ \t]*-?%\}}[ \t]*"
+    for number, opening, end in _tag_pairs(body, lines, _JEKYLL_OPEN, lambda found: closing.format(found[1])):
         kind = opening[1]
-        closing = re.compile(rf"[ \t]*\{{%-?[ \t]*end{kind}[ \t]*-?%\}}[ \t]*")
-        end = next((n for n in range(number + 1, len(lines)) if closing.fullmatch(lines[n])), None)
         if end is None:
-            number += 1  # (left as written: said as a Liquid tag shown as text)
-            continue
+            continue  # (left as written: said as a Liquid tag shown as text)
         if kind == "highlight":
             ticks = max((len(run) for line in lines[number + 1 : end] for run in re.findall("`+", line)), default=0)
             fence = "`" * max(3, ticks + 1)
@@ -841,7 +842,6 @@ def jekyll_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
         else:
             left.append((number, lines[number].strip()))
             lines[number : end + 1] = [""] * (end + 1 - number)
-        number = end + 1
     return "\n".join(lines), left
 
 

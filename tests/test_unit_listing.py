@@ -30,3 +30,22 @@ def test_only_files_are_units(make_course: MakeCourse, tmp_path: Path) -> None:
     assert sorted(p.message.split("'")[1] for p in report.errors) == ["units/folder.md", "units/gone.md"]
     assert all("not found" in p.message for p in report.errors)
     assert discover(root) == ["a.md", "linked.md"]
+
+
+def test_a_missing_file_is_offered_only_an_unlisted_one(make_course: MakeCourse) -> None:
+    """'did you mean' names a file course.yml does not list yet (one it lists would be listed twice),
+    and is worked out once every entry is known, whatever their order."""
+    root = make_course(
+        {
+            "course.yml": "title: T\nunits: [fractions.md, fractons.md, decimals-2.md]\n",
+            "units/fractions.md": UNIT.format(id="f"),
+            "units/decimals.md": UNIT.format(id="d"),
+        }
+    )
+    report = Report()
+    load_config(root, report)
+    messages = sorted(p.message for p in report.errors)
+    assert messages == [
+        "unit file 'units/decimals-2.md' not found — did you mean 'decimals.md'?",
+        "unit file 'units/fractons.md' not found",
+    ]

@@ -379,7 +379,10 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             "Say [[ ]].",
             "units/t.md:8: an empty blank '[[ ]]': write its answer inside, like '[[= 4]]' (or '[[== Na]]')",
         ),
-        ("Order:\n\n1. a\n2. a", "units/t.md:11: two items of an ordering question read the same ('a', also line 10)"),
+        (
+            "Order:\n\n1. a\n2. a",
+            "units/t.md:7: the items of this ordering question all read the same: any order is right",
+        ),
         (
             "Which?\n\n- [ ] a\n> Not a.\n- [x] b\n- [ ] c",
             "units/t.md:11: a choice's '> feedback' must be indented under its choice (two spaces: '  > …'), or it"
@@ -432,6 +435,20 @@ def test_ordering_items_in_order_with_ids_that_do_not_tell_it() -> None:
     assert all(re.fullmatch(r"i[0-9a-f]{8}", i) for i in ids) and len(set(ids)) == 3
     assert judging.judge(q, ids) and not judging.judge(q, ids[::-1]) and not judging.judge(q, ids[:2])
     assert judging.accepted_forms(q) == [[("o", ",".join(ids))]]
+
+
+def test_ordering_items_that_read_the_same_are_one_item_either_way_round() -> None:
+    """'Il a besoin de beaucoup de temps': the two 'de' share an id, so either is right where the
+    sentence has one, and a wrong sentence is still wrong (new teacher t 9)."""
+    words = ["Il", "a", "besoin", "de", "beaucoup", "de", "temps"]
+    body = "".join(f"{n}. {w}\n" for n, w in enumerate(words, 1))
+    (q,), report = parse(f"::: question o\nRemettez les mots dans l'ordre.\n\n{body}:::\n")
+    assert report.problems == []
+    ids = [c.id for c in q.choices]
+    assert ids[3] == ids[5] and len(set(ids)) == 6
+    assert judging.judge(q, ids)
+    swapped = [*ids[:3], ids[4], ids[3], *ids[5:]]  # 'Il a besoin beaucoup de de temps'
+    assert not judging.judge(q, swapped) and not judging.judge(q, ids[:6])
 
 
 def test_an_ordered_list_in_the_prompt_of_another_question_is_not_an_ordering() -> None:

@@ -687,21 +687,21 @@ class BlockParser:
         explanation: str | None,
         hints: tuple[str, ...],
     ) -> Question:
-        """The items in the right order; ids come from each item's text, so they never tell the order."""
+        """The items in the right order; ids come from each item's text, so they never tell the order.
+        Two items that read the same ('de' twice in a French sentence) have one id: either order of
+        them is the same sentence, and is right."""
         if not prompt:
             self.report.error(self.path, line, "question has no text before its answer")
         items: list[Choice] = []
         for item in _list_items(block):
             source = "\n".join(t.content for t in item if t.type in ("inline", "fence", "code_block"))
             item_id = "i" + hashlib.sha256(f"{key}\n{source}".encode()).hexdigest()[:8]
-            same = next((i for i in items if i.id == item_id), None)
-            if same is not None:  # (which two: the teacher may not see it at once)
-                text = " ".join(source.split())[:60]
-                message = f"two items of an ordering question read the same ('{text}', also line {same.line})"
-                self.report.error(self.path, self.line(item[0]), message)
             items.append(Choice(item_id, self._item_html(item), True, None, self.line(item[0])))
         if len(items) < 2:
             self.report.error(self.path, line, "an ordering question needs at least two items")
+        elif len({i.id for i in items}) < 2:
+            message = "the items of this ordering question all read the same: any order is right"
+            self.report.error(self.path, line, message)
         numbers = [item[0].info for item in _list_items(block)]
         counted = [str(int(numbers[0]) + i) for i in range(len(numbers))] if numbers[:1] != [""] else numbers
         if all(n.isdigit() for n in numbers) and numbers != counted and len(set(numbers)) > 1:  # ('1. 1. 1.': fine)

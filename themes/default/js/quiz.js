@@ -58,11 +58,7 @@ function showDraw() {
   page.draw.keys.forEach(function (k, i) {
     var node = quiz.nodes[k], choices = node.querySelector("[data-choices]");
     node.querySelector("[data-number]").textContent = tr("question_n", { n: i + 1, total: total });
-    if (choices) {
-      page.draw.choices[k].forEach(function (id) {
-        choices.appendChild(choices.querySelector("[data-choice='" + id + "']"));
-      });
-    }
+    if (choices) placeChoices(choices, page.draw.choices[k]);
     box.appendChild(node);
     node.hidden = false;
   });
@@ -70,6 +66,17 @@ function showDraw() {
   showUnanswered([]);
   $("ms-check").hidden = false;
   $("ms-retry").hidden = true;
+}
+
+/** Put a question's choices or items in the order of ids. Two ordering items that read the same
+ *  share an id: each id takes the first element with it that is not placed yet. */
+function placeChoices(list, ids) {
+  var left = Array.prototype.slice.call(list.querySelectorAll("[data-choice]"));
+  ids.forEach(function (id) {
+    for (var i = 0; i < left.length; i++) {
+      if (left[i].getAttribute("data-choice") === id) { list.appendChild(left.splice(i, 1)[0]); return; }
+    }
+  });
 }
 
 /** The response as judge() takes it: text a string; blanks one string per blank; choices the
@@ -174,8 +181,7 @@ function restoreDraft() {
     else if (q.kind === "blanks" && Array.isArray(r)) {
       Array.prototype.forEach.call(node.querySelectorAll("input[data-blank]"), function (i, n) { if (typeof r[n] === "string") i.value = r[n]; setTimeout(grow, 0, i); }); // once shown
     } else if (q.kind === "ordering" && Array.isArray(r) && r.slice().sort().join() === q.choiceIds.slice().sort().join()) {
-      var list = node.querySelector("[data-choices]");
-      r.forEach(function (id) { list.appendChild(list.querySelector("[data-choice='" + id + "']")); });
+      placeChoices(node.querySelector("[data-choices]"), r);
     } else if (Array.isArray(r)) {
       Array.prototype.forEach.call(node.querySelectorAll("input"), function (i) { i.checked = r.indexOf(i.value) >= 0; });
     }

@@ -112,8 +112,9 @@ class Unit:
     extra: dict[str, Any] = field(default_factory=dict)  # front-matter keys the course keeps (extra_keys)
     ignore: tuple[str, ...] = ()  # warning codes this unit silences
     # Kept when the build drops the page's HTML (cache.light): what the search index and the
-    # course data need. search: the lesson's sections as (anchor, heading, words); bonus: how
-    # many enrichment blocks. Set by build.parse_task (search.outline).
+    # course data need. search: the lesson's sections as (anchor, heading, words); bonus: 0 no
+    # enrichment, 1 enrichment shown once the unit is done, 2 enrichment sealed under the unit key
+    # (a quiz). Set by build.parse_task (search.outline).
     search: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
     bonus: int = 0
     # The light unit's search words, packed (search.pack_words): its ``search`` keeps the anchors

@@ -122,7 +122,12 @@ def outline(unit: Unit) -> Unit:
         (anchor, head, tuple(map(sys.intern, words(text))))
         for anchor, head, text in sections(unit.title, objectives, unit.lesson_html)
     )
-    return replace(unit, search=found, bonus=len(unit.enrichment))
+    bonus = (SEALED_BONUS if unit.questions else OPEN_BONUS) if unit.enrichment else 0
+    return replace(unit, search=found, bonus=bonus)
+
+
+OPEN_BONUS = 1  # model.Unit.bonus: enrichment that shows once the unit is done (no quiz)
+SEALED_BONUS = 2  # enrichment sealed under the unit key, which only passing the quiz gives
 
 
 RAW = b"\0"  # packed words that start with it are not compressed (a zlib stream starts with 0x78)

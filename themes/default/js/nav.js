@@ -117,11 +117,11 @@ function unitCard(u, level) {
   return card;
 }
 
-/** Whether a unit's bonus work is open: mastered, with enrichment, and not by an import that
- *  brought no unit key (the enrichment opens with the key, earned by answering). */
+/** Whether a unit's bonus work is open: mastered, with enrichment, and (bonus 2) with the unit key
+ *  its sealed enrichment opens with, earned by answering: not by an import, nor by an edit of the
+ *  saved progress, nor on a computer the key never reached. */
 function bonusOpen(u) {
-  var rec = peek(u.id);
-  return isMastered(u.id) && !!u.bonus && !(rec.imported && !rec.key);
+  return isMastered(u.id) && (u.bonus === 1 || (u.bonus === 2 && !!peek(u.id).key));
 }
 
 /** Where bonus work is open (a mastered unit with enrichment): a link straight to it. */

@@ -27,10 +27,14 @@ GENERATOR = f"masterysite {__version__}"
 EXTRA_CSS = "theme/extra.css"  # a course's few style changes, loaded after the theme's CSS
 
 
-def percent(share: Fraction) -> str:
-    """Fraction(4, 5) -> '80%'; Fraction(2, 3) -> '66.7%'."""
+def percent(share: Fraction, t: dict[str, Any] | None = None) -> str:
+    """Fraction(4, 5) -> '80%'; Fraction(2, 3) -> '66.7%'. With the strings ``t``, as the course's
+    language writes it: French '80 %' and '66,7 %' (t["percent"], t["decimal_mark"])."""
     value = share * 100
-    return f"{value.numerator}%" if value.denominator == 1 else f"{float(value):.3g}%"
+    number = str(value.numerator) if value.denominator == 1 else f"{float(value):.3g}"
+    if t is None:
+        return f"{number}%"
+    return str(t.get("percent", "{n}%")).replace("{n}", number.replace(".", str(t.get("decimal_mark", "."))))
 
 
 def script_json(data: Any) -> str:
@@ -63,12 +67,13 @@ class Site:
     @classmethod
     def create(cls, course: Course, course_dir: Path, secret: bytes | None = None) -> Site:
         """`secret`: None reads (or makes) the course's own; `check` passes a throwaway one."""
-        refs = {u.id: unit_ref(course, u) for u in course.units}
+        t = strings(course_dir, course.config.language)
+        refs = {u.id: unit_ref(course, u, t) for u in course.units}
         return cls(
             course=course,
             course_dir=course_dir,
             env=environment(course_dir),
-            t=strings(course_dir, course.config.language),
+            t=t,
             refs=refs,
             sections=sections(course, refs),
             position={u.id: i for i, u in enumerate(course.units)},
@@ -85,7 +90,7 @@ class Site:
                 "author": config.author,
                 "language": config.language,
                 "dir": "rtl" if config.language in RIGHT_TO_LEFT else "ltr",
-                "mastery_percent": percent(config.mastery),
+                "mastery_percent": percent(config.mastery, self.t),
             },
             "root": root,
             "t": self.t,
@@ -100,13 +105,13 @@ def mastery(course: Course, unit: Unit) -> Fraction:
     return unit.mastery if unit.mastery is not None else course.config.mastery
 
 
-def unit_ref(course: Course, unit: Unit) -> dict[str, Any]:
+def unit_ref(course: Course, unit: Unit, t: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "id": unit.id,
         "title": unit.title,
         "href": unit.href,
         "section": unit.section,
-        "mastery_percent": percent(mastery(course, unit)),
+        "mastery_percent": percent(mastery(course, unit), t),
         "objectives": [{"id": o.id, "text": o.text} for o in unit.objectives],
         "question_count": len(unit.questions),
         "has_quiz": bool(unit.questions),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
+from masterysite import render
 from masterysite.config import parse_mastery
 from masterysite.parse.numbers import canonical, parse_number, parse_tolerance
+from masterysite.theme import strings
 
 
 @pytest.mark.parametrize(
@@ -197,3 +200,20 @@ def test_default_mastery_is_80_percent() -> None:
     from masterysite.config import DEFAULT_MASTERY
 
     assert Fraction(4, 5) == DEFAULT_MASTERY
+
+
+@pytest.mark.parametrize(
+    ("language", "share", "shown"),
+    [
+        ("en", Fraction(4, 5), "80%"),
+        ("en", Fraction(2, 3), "66.7%"),
+        ("fr", Fraction(4, 5), "80\u202f%"),
+        ("fr", Fraction(2, 3), "66,7\u202f%"),
+        ("de", Fraction(3, 4), "75\u00a0%"),
+        ("es", Fraction(17, 20), "85\u00a0%"),
+    ],
+)
+def test_a_threshold_is_written_as_its_language_writes_percentages(
+    language: str, share: Fraction, shown: str, tmp_path: Path
+) -> None:
+    assert render.percent(share, strings(tmp_path, language)) == shown

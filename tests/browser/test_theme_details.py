@@ -138,6 +138,30 @@ def test_counts_read_right_for_one_and_for_several(lang: str, page: Page, sites:
     assert not re.search(r"\b1 (questions|preguntas|Fragen|unités|unidades|Einheiten)\b", text), text
 
 
+SIGN = {"en": "%", "es": "\u00a0%", "fr": "\u202f%", "de": "\u00a0%"}  # CLDR: French a narrow no-break space
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_percentages_are_written_as_the_language_writes_them(lang: str, page: Page, sites: dict[str, str]) -> None:
+    """'80 %' in French, Spanish and German, by the build (the threshold) and by the scripts (scores)
+    alike; never a sign glued to the number there (new teacher t 11)."""
+    root, sign = sites[lang], SIGN[lang]
+    page.goto(root + "index.html")
+    expect(page.locator("main .lead")).to_contain_text(f"80{sign}")
+    page.goto(root + "units/a.html")
+    expect(page.locator("#ms-quiz-intro")).to_contain_text(f"80{sign}")
+    page.locator("input[type=text]").first.fill("4")
+    page.get_by_role("button", name=CHECK[lang], exact=True).click()
+    expect(page.locator("#ms-results")).to_contain_text(f"100{sign}")
+    expect(page.locator("#ms-unit-status")).to_contain_text(f"100{sign}")
+    text = page.locator("main").inner_text()
+    page.goto(root + "index.html")
+    expect(page.locator("#ms-course-list")).to_contain_text(f"100{sign}")
+    text += page.locator("main").inner_text()
+    if lang != "en":
+        assert not re.search(r"\d%", text), text
+
+
 def test_french_import_of_one_unit_reads_right(page: Page, sites: dict[str, str], tmp_path: Path) -> None:
     root = sites["fr"]
     page.goto(root + "progress.html")

@@ -110,7 +110,7 @@ function showResults(score, passed, wasMastered, missed, before) {
   announce(title + ". " + line + (extra ? " " + extra : ""));
 }
 
-function percentOf(mastery) { return Math.ceil((100 * mastery[0]) / mastery[1]) + "%"; }
+function percentOf(mastery) { return percentText(Math.ceil((100 * mastery[0]) / mastery[1])); }
 
 /** After a reload: remind the student of the failed attempt and keep its correctives. */
 function showLastAttempt(last) {

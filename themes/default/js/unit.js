@@ -19,7 +19,7 @@ function renderUnitStatus() {
   var box = $("ms-unit-status"), u = page.unit, rec = peek(u.id);
   if (!box) return;
   var st = statusOf(u), text = st === "mastered" && rec.imported ? tr("status_imported")
-    : st === "mastered" ? tr("unit_status_mastered", { score: rec.best ? percent(rec.best) : "100%" })
+    : st === "mastered" ? tr("unit_status_mastered", { score: percent(rec.best || [1, 1]) })
     : rec.best ? tr("unit_status_attempted", { score: percent(rec.best) }) : tr("unit_status_available");
   box.textContent = "";
   box.appendChild(el("span", { "class": "badge badge--" + st }, [icon(st), text]));

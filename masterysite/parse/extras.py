@@ -294,6 +294,7 @@ def _chunk_options(token: Token, info: str, echo: bool = True) -> None:
 
 
 _SOLUTION_MARK = re.compile(r"([ \t]*)(\S*?)[ \t]*(BEGIN|END) SOLUTION\b.*")  # nbgrader's '### BEGIN SOLUTION'
+_HIDDEN_TESTS_MARK = re.compile(r"[ \t]*(\S*?)[ \t]*(BEGIN|END) HIDDEN TESTS\b.*")  # '### BEGIN HIDDEN TESTS'
 _SOLUTION_LINE = re.compile(
     r"([ \t]*)(.*?)[ \t]*#[ \t]*SOLUTION(?:[ \t]+NO[ \t]+PROMPT)?[ \t]*"
 )  # otter's 'x = 2 # SOLUTION'
@@ -326,15 +327,24 @@ def graders_solutions(token: Token) -> None:
     """nbgrader's and otter-grader's solution markers in a notebook's code, as their student versions
     have it: the lines from ``### BEGIN SOLUTION`` to ``### END SOLUTION`` become one ``### YOUR CODE
     HERE`` (nbgrader's words, in the marker's own comment sign), a line ending ``# SOLUTION`` keeps
-    what it assigns to (``x = ...``), one ending ``# SOLUTION NO PROMPT`` goes. Never published, and
-    said so (links.py)."""
+    what it assigns to (``x = ...``), one ending ``# SOLUTION NO PROMPT`` goes; nbgrader's lines from
+    ``### BEGIN HIDDEN TESTS`` to ``### END HIDDEN TESTS`` go (they had been published, with the
+    expected answers: port u). Never published, and said so (links.py)."""
     kept: list[str] = []
     opened: re.Match[str] | None = None
+    hidden_tests = tests_open = solution = False
     for line in token.content.split("\n"):
+        tests = _HIDDEN_TESTS_MARK.fullmatch(line)
+        if tests is not None and tests.group(1) and not tests.group(1)[-1].isalnum() and opened is None:
+            tests_open = tests.group(2) == "BEGIN"
+            hidden_tests = True
+            continue
+        if tests_open:
+            continue
         mark = _SOLUTION_MARK.fullmatch(line)
         if mark is not None and mark.group(2) and not mark.group(2)[-1].isalnum():
             if mark.group(3) == "BEGIN" and opened is None:
-                opened = mark
+                opened, solution = mark, True
                 kept.append(f"{mark.group(1)}{mark.group(2)} YOUR CODE HERE")
             elif mark.group(3) == "END" and opened is not None:
                 opened = None
@@ -343,17 +353,25 @@ def graders_solutions(token: Token) -> None:
             continue
         answer = _SOLUTION_LINE.fullmatch(line)
         if answer is not None and answer.group(2) and "NO" not in line.rpartition("#")[2]:
-            assigned = _ASSIGNED.fullmatch(answer.group(2))
+            assigned, solution = _ASSIGNED.fullmatch(answer.group(2)), True
             kept.append(f"{answer.group(1)}{assigned.group(1)} ..." if assigned else f"{answer.group(1)}...")
         elif answer is None:
             kept.append(line)
+        else:
+            solution = True  # ('# SOLUTION NO PROMPT': the line goes)
     content = "\n".join(kept)
     if content != token.content:
         token.content = content
-        token.meta["left_out"] = (
-            "a solution in this code (nbgrader's or otter-grader's markers) is left out, as their student"
-            " versions leave it out"
-        )
+        if hidden_tests and not solution:
+            token.meta["left_out"] = (
+                "nbgrader's hidden tests in this code ('### BEGIN HIDDEN TESTS') are left out, as its student"
+                " version leaves them out"
+            )
+        else:
+            token.meta["left_out"] = (
+                "a solution in this code (nbgrader's or otter-grader's markers) is left out, as their student"
+                " versions leave it out"
+            )
 
 
 # VitePress' fence options after the language: lines to stress 'js{4}', ':line-numbers', a title '[config.js]'
@@ -438,7 +456,7 @@ def _core(state: StateCore) -> None:
                 notebook_hidden(token)
                 if token.type != "fence":
                     continue
-            if "SOLUTION" in token.content:
+            if "SOLUTION" in token.content or "HIDDEN TESTS" in token.content:
                 graders_solutions(token)
             if "{{" in token.content or token.info.lstrip().startswith("{{"):
                 verbatim_chunks(token)

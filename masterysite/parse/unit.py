@@ -49,6 +49,7 @@ from masterysite.parse.admonitions import (
 )
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
+from masterysite.parse.graders import graded, grader_sections
 from masterysite.parse.latex import macros_of
 from masterysite.parse.links import LinkRewriter, liquid_tag_advice
 from masterysite.parse.marks import ABBREVIATIONS
@@ -262,6 +263,17 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if "# --" in body:  # freeCodeCamp's sections
         body, left = fcc_solutions(body)
         _fcc_left_out(report, path, parts.body_offset, left)
+    if graded(body):  # autograders' answers and tests: otter-grader, nbgrader, DataCamp, <!-- BEGIN SOLUTION -->
+        body, graded_out = grader_sections(body)
+        alike: dict[str, list[int]] = {}  # one warning for each kind, at its first line
+        for item in graded_out:
+            if item.closed:
+                alike.setdefault(item.message, []).append(item.line)
+            else:
+                report.error(path, parts.body_offset + item.line + 1, item.message)
+        for message, found in alike.items():
+            more = f" (and {len(found) - 1} more in this unit)" if len(found) > 1 else ""
+            report.warn(path, parts.body_offset + found[0] + 1, message + more, "left-out")
     if "?> " in body or "!> " in body:  # Docsify's callouts
         body = docsify_callouts(body)
     if "{% end" in body:  # GitBook's tabs, hints and code titles

@@ -1,0 +1,269 @@
+"""Autograding tools' answers in a lesson: what their student versions leave out is left out here too.
+
+A lesson written for an autograder holds, besides what its students see, the answers and the tests
+that grade them. Its tool makes a student version without them; ported as it is, every one of them
+was published (port round u):
+
+- otter-grader: its marker cells (```` ```otter ```` fences, or a notebook's raw cells
+  ``<!-- #raw -->`` as jupytext writes them) ``# BEGIN SOLUTION`` … ``# END SOLUTION`` (a written
+  answer, a model solution) and ``# BEGIN TESTS`` … ``# END TESTS`` (the tests, ``# HIDDEN`` ones
+  too); its configuration cells (``# BEGIN QUESTION``, ``# ASSIGNMENT CONFIG``, …) are not shown;
+- ``<!-- BEGIN SOLUTION -->`` … ``<!-- END SOLUTION -->`` on lines of their own (otter's Markdown
+  answers, and many course tools'), and ``<!-- BEGIN/END HIDDEN TESTS -->``;
+- nbgrader's answer cells as jupytext writes them: a Markdown cell marked ``"solution": true``
+  (``<!-- #region nbgrader={…} -->``, or MyST's ``+++ {"nbgrader": {…}}``) and a code cell so
+  marked with no ``### BEGIN SOLUTION`` in it (all of it is the answer);
+- DataCamp's exercises: ``*** =solution``, ``*** =sct`` (the grader, which names the right choice)
+  and ``*** =pre_exercise_code`` (or `` `@solution` `` …), up to the next section. Its hint, shown on
+  request there, is a collapsed block; its other section lines (``*** =instructions``,
+  ``--- type:NormalExercise …``) are not shown.
+
+Everything is done line for line, so that later messages keep their line numbers. Lines in other
+code blocks are never read as markers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from masterysite.parse.admonitions import HUGO_FENCE
+
+_FENCE_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(.*)")
+_OTTER_MARK = re.compile(r"#[ \t]*(BEGIN|END)[ \t]+(SOLUTION|TESTS|QUESTION|PROMPT)\b.*|#[ \t]*ASSIGNMENT CONFIG\b.*")
+_COMMENT_MARK = re.compile(
+    r"[ \t]*<!--[ \t]*#?[ \t]*(BEGIN|END)[ \t]+(SOLUTION|HIDDEN TESTS|TESTS|PROMPT)[ \t]*-->[ \t]*"
+)
+_RAW_OPEN = re.compile(r"[ \t]*<!--[ \t]*#raw\b.*-->[ \t]*")
+_RAW_CLOSE = re.compile(r"[ \t]*<!--[ \t]*#endraw[ \t]*-->[ \t]*")
+_REGION_OPEN = re.compile(r"[ \t]*<!--[ \t]*#region\b(.*)-->[ \t]*")
+_REGION_CLOSE = re.compile(r"[ \t]*<!--[ \t]*#endregion[ \t]*-->[ \t]*")
+_MYST_CELL = re.compile(r"\+\+\+(?:[ \t]+(\{.*\}))?[ \t]*")
+_SOLUTION_TRUE = re.compile(r"""["']?solution["']?[ \t]*[:=][ \t]*(?:true|True)\b""")
+_DATACAMP = re.compile(r"\*\*\*[ \t]*=[ \t]*(\w+)[ \t]*|`@(\w+)`[ \t]*")
+_DATACAMP_EXERCISE = re.compile(r"---[ \t]+type:[ \t]*\w+.*")
+_DATACAMP_HIDDEN = {"solution", "sct", "pre_exercise_code"}
+_HIDDEN = {"SOLUTION", "TESTS", "HIDDEN TESTS"}
+_HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
+
+
+@dataclass
+class LeftOut:
+    line: int  # 0-based, in the body
+    message: str  # what was left out, and why
+    closed: bool = True  # False: never closed (an error: what follows would have been left out)
+
+
+def graded(body: str) -> bool:
+    """Whether the body may hold any of them (most units hold none: not scanned)."""
+    return (
+        "BEGIN" in body
+        or "nbgrader" in body
+        or (("*** =" in body or "`@" in body) and ("=solution" in body or "`@solution`" in body or "=sct" in body))
+    )
+
+
+def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
+    """The body with the autograders' answers and tests left out (see the module), and what was."""
+    lines = body.split("\n")
+    left: list[LeftOut] = []
+    hiding: tuple[int, str, str] | None = None  # (line, tool, what) of the section being left out
+    fence: tuple[str, int] | None = None  # the open code block's fence and its first line
+    hint: int | None = None  # the line of an open DataCamp hint (a collapsed block)
+    datacamp: tuple[int, str] | None = None  # a DataCamp section being left out: its line and name
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        if fence is not None:  # in a code block: only its end counts
+            if _closes(line, fence[0]):
+                fence = None
+            if hiding is not None or datacamp is not None:
+                lines[number] = ""
+            number += 1
+            continue
+        opened = _FENCE_OPEN.fullmatch(line)
+        if opened is not None and not (opened[2][0] == "`" and "`" in opened[3]):
+            end = _fence_end(lines, number, opened[2])
+            info = opened[3].strip().strip("{}").strip().lower()
+            first = lines[number + 1].strip() if number + 1 < end else ""
+            if info in ("otter", "raw", "raw-cell") and _OTTER_MARK.fullmatch(first):
+                hiding = _otter_mark(first, number, hiding, left)
+                _blank(lines, number, min(end + 1, len(lines)))
+                number = end + 1
+                continue
+            if hiding is None and datacamp is None and _nbgrader_answer(lines, number, end, opened[3]):
+                left.append(LeftOut(number, "nbgrader's answer cell (marked \"solution\": true, with no '### BEGIN"
+                                    " SOLUTION' in it) is left out: its student version replaces it"))  # fmt: skip
+                _blank(lines, number, min(end + 1, len(lines)))
+                number = end + 1
+                continue
+            fence = (opened[2], number)
+            if hiding is not None or datacamp is not None:
+                lines[number] = ""
+            number += 1
+            continue
+        if _RAW_OPEN.fullmatch(line):  # jupytext's raw cell: otter's markers
+            end = next((n for n in range(number + 1, len(lines)) if _RAW_CLOSE.fullmatch(lines[n])), None)
+            first = lines[number + 1].strip() if number + 1 < len(lines) else ""
+            if end is not None and _OTTER_MARK.fullmatch(first):
+                hiding = _otter_mark(first, number, hiding, left)
+                _blank(lines, number, end + 1)
+                number = end + 1
+                continue
+        comment = _COMMENT_MARK.fullmatch(line)
+        if comment is not None:
+            what = comment[2]
+            if comment[1] == "BEGIN" and what in _HIDDEN and hiding is None:
+                hiding = (number, "comment", what)
+            elif comment[1] == "END" and hiding is not None and hiding[1] == "comment" and hiding[2] == what:
+                left.append(LeftOut(hiding[0], _comment_message(what)))
+                hiding = None
+            lines[number] = ""
+            number += 1
+            continue
+        region = _REGION_OPEN.fullmatch(line)
+        if region is not None and hiding is None and "nbgrader" in region[1] and _SOLUTION_TRUE.search(region[1]):
+            end = next((n for n in range(number + 1, len(lines)) if _REGION_CLOSE.fullmatch(lines[n])), None)
+            if end is None:
+                message = (
+                    "nbgrader's answer cell '<!-- #region nbgrader=… -->' is never closed: end it with"
+                    " '<!-- #endregion -->' (as it is, the rest of the unit is left out with it)"
+                )
+                left.append(LeftOut(number, message, closed=False))
+                end = len(lines) - 1
+            else:
+                left.append(LeftOut(number, _NBGRADER_MARKDOWN))
+            _blank(lines, number, end + 1)
+            number = end + 1
+            continue
+        cell = _MYST_CELL.fullmatch(line)
+        if cell is not None and cell[1] and "nbgrader" in cell[1]:  # a MyST notebook's cell break, its metadata
+            if hiding is None and _myst_answer(cell[1]):
+                end = next((n for n in range(number + 1, len(lines)) if _cell_boundary(lines[n])), len(lines))
+                left.append(LeftOut(number, _NBGRADER_MARKDOWN))
+                _blank(lines, number, end)
+                number = end
+                continue
+            lines[number] = "+++"  # (the break alone: its metadata is nbgrader's, not shown)
+        if datacamp is not None and (line.strip() == "---" or _HEADING.match(line)):
+            datacamp = None  # (the next exercise, in DataCamp's newer format)
+        section = _DATACAMP.fullmatch(line)
+        if section is not None or _DATACAMP_EXERCISE.fullmatch(line):
+            name = (section[1] or section[2]).lower() if section is not None else ""
+            lines[number] = ""
+            if hint is not None:
+                lines[number] = HUGO_FENCE
+                hint = None
+            datacamp = None
+            if name in _DATACAMP_HIDDEN:
+                datacamp = (number, name)
+                left.append(LeftOut(number, _datacamp_message(line.strip(), name)))
+            elif name == "hint":
+                if lines[number]:  # (the closing fence of the hint before: no room for this opening)
+                    lines.insert(number + 1, "")
+                    number += 1
+                lines[number] = f"{HUGO_FENCE} details Hint"
+                hint = number
+            number += 1
+            continue
+        if hiding is not None or datacamp is not None:
+            lines[number] = ""
+        number += 1
+    if hint is not None:
+        lines.append(HUGO_FENCE)
+    if hiding is not None:
+        what = hiding[2]
+        if hiding[1] == "comment":
+            written, end = f"'<!-- BEGIN {what} -->'", f"'<!-- END {what} -->'"
+        else:
+            written, end = f"otter-grader's '# BEGIN {what}'", f"a cell '# END {what}'"
+        message = f"{written} is never closed: end it with {end} (as it is, the rest of the unit is left out with it)"
+        left.append(LeftOut(hiding[0], message, closed=False))
+    return "\n".join(lines), left
+
+
+_NBGRADER_MARKDOWN = (
+    'nbgrader\'s answer cell (marked "solution": true) is left out: its student version replaces it with'
+    " 'YOUR ANSWER HERE'"
+)
+
+
+def _comment_message(what: str) -> str:
+    between = f"between '<!-- BEGIN {what} -->' and '<!-- END {what} -->'"
+    if what == "SOLUTION":
+        return f"the solution {between} is left out, as the student version of its tool (otter-grader…) leaves it out"
+    return f"the tests {between} are left out, as the student version of their tool leaves them out"
+
+
+def _datacamp_message(written: str, name: str) -> str:
+    why = {
+        "solution": "DataCamp shows it only when the learner gives up",
+        "sct": "the grader's code, which names the right answer",
+        "pre_exercise_code": "DataCamp runs it and never shows it",
+    }[name]
+    return f"DataCamp's '{written}' section is left out ({why}); ask for the answer in a '::: question'"
+
+
+def _otter_mark(
+    first: str, number: int, hiding: tuple[int, str, str] | None, left: list[LeftOut]
+) -> tuple[int, str, str] | None:
+    """An otter-grader marker cell: a solution or the tests begin or end; the rest only configure."""
+    mark = _OTTER_MARK.fullmatch(first)
+    assert mark is not None
+    edge, what = mark[1], mark[2]
+    if edge == "BEGIN" and what in _HIDDEN and hiding is None:
+        return (number, "otter", what)
+    if edge == "END" and hiding is not None and hiding[1] == "otter" and hiding[2] == what:
+        if what == "SOLUTION":
+            message = "otter-grader's solution between '# BEGIN SOLUTION' and '# END SOLUTION' is left out"
+        else:
+            message = f"otter-grader's tests (hidden ones too) between '# BEGIN {what}' and '# END {what}' are left out"
+        message += ", as in its student version"
+        left.append(LeftOut(hiding[0], message))
+        return None
+    return hiding
+
+
+def _closes(line: str, fence: str) -> bool:
+    stripped = line.strip()
+    return len(line) - len(line.lstrip(" ")) < 4 and stripped.startswith(fence) and set(stripped) == {fence[0]}
+
+
+def _fence_end(lines: list[str], number: int, fence: str) -> int:
+    """The line that closes the code block opened at ``number`` (the last line when none does)."""
+    return next((n for n in range(number + 1, len(lines)) if _closes(lines[n], fence)), len(lines) - 1)
+
+
+def _blank(lines: list[str], start: int, end: int) -> None:
+    for n in range(start, end):
+        lines[n] = ""
+
+
+def _nbgrader_answer(lines: list[str], number: int, end: int, info: str) -> bool:
+    """A code cell nbgrader marks as an answer ("solution": true) with no solution markers in it:
+    jupytext's ```` ```python nbgrader={…} ```` or a MyST ``{code-cell}`` whose options say so."""
+    body = lines[number + 1 : end]
+    if any("BEGIN SOLUTION" in line or line.rstrip().endswith("SOLUTION") for line in body):
+        return False  # (its markers are read as its student version reads them: extras.graders_solutions)
+    if "nbgrader" in info:
+        return _SOLUTION_TRUE.search(info) is not None
+    if body[:1] == ["---"] and "code-cell" in info:
+        options = body[1 : next((i for i, line in enumerate(body[1:], 1) if line == "---"), 1)]
+        text = "\n".join(options)
+        return "nbgrader" in text and re.search(r"^[ \t]+solution:[ \t]*true\b", text, re.M) is not None
+    return False
+
+
+def _myst_answer(metadata: str) -> bool:
+    try:
+        data = json.loads(metadata)
+    except ValueError:
+        return _SOLUTION_TRUE.search(metadata) is not None
+    grader = data.get("nbgrader") if isinstance(data, dict) else None
+    return isinstance(grader, dict) and grader.get("solution") is True
+
+
+def _cell_boundary(line: str) -> bool:
+    """Where a MyST notebook's Markdown cell ends: the next cell's ``+++`` or a code cell."""
+    return _MYST_CELL.fullmatch(line) is not None or line.startswith(("```{code-cell", "````{code-cell"))

@@ -1,0 +1,260 @@
+"""Autograders' answers and tests are left out, as their student versions leave them out (port u):
+otter-grader's solution and test cells, '<!-- BEGIN SOLUTION -->' markers, nbgrader's answer cells
+and hidden tests, DataCamp's solution and grader sections. Each had been published."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import MakeCourse, files_holding, parse_lesson
+
+from masterysite.build import build
+
+
+def text(html: str) -> str:
+    """The HTML's text, without its tags (highlighted code is in spans)."""
+    return re.sub(r"<[^>]+>", "", html)
+
+
+OTTER = """\
+```otter
+# BEGIN QUESTION
+name: q1
+points: 2
+```
+
+**Question 1.** Assign `x` to the smallest prime number.
+
+```otter
+# BEGIN SOLUTION
+```
+
+```r
+x <- 2 # SOLUTION
+```
+
+```otter
+# END SOLUTION
+```
+
+```otter
+# BEGIN TESTS
+```
+
+```r
+# HIDDEN
+testthat::expect_equal(x, SECRET_TEST)
+```
+
+```otter
+# END TESTS
+```
+
+```otter
+# END QUESTION
+```
+
+**Question 4.** What does equilateral mean?
+
+<!-- #raw -->
+# BEGIN SOLUTION
+<!-- #endraw -->
+
+SECRET_ANSWER: having equal side lengths.
+
+<!-- #raw -->
+# END SOLUTION
+<!-- #endraw -->
+
+After the question.
+"""
+
+
+def test_otter_graders_solutions_tests_and_configuration_are_left_out() -> None:
+    html, problems = parse_lesson(OTTER)
+    html = text(html)
+    assert "SECRET" not in html and "BEGIN" not in html and "name: q1" not in html and "x &lt;- 2" not in html
+    assert "Assign x to the smallest prime number." in html and "After the question." in html
+    assert problems == [
+        "units/a.md:13: warning: otter-grader's solution between '# BEGIN SOLUTION' and '# END SOLUTION' is left"
+        " out, as in its student version (and 1 more in this unit) [left-out]",
+        "units/a.md:25: warning: otter-grader's tests (hidden ones too) between '# BEGIN TESTS' and '# END TESTS'"
+        " are left out, as in its student version [left-out]",
+    ]
+
+
+def test_html_comment_solution_markers_leave_the_solution_out_and_must_be_closed() -> None:
+    body = (
+        "Explain why.\n\n<!-- BEGIN SOLUTION -->\nSECRET because of **this**.\n\n```python\nSECRET = 1\n```\n"
+        "<!-- END SOLUTION -->\n\nNext.\n\n"
+        "Shown to teachers as it is written:\n\n```markdown\n<!-- BEGIN TESTS -->\nkept\n<!-- END TESTS -->\n```\n"
+    )
+    html, problems = parse_lesson(body)
+    assert "SECRET" not in html and "Explain why." in html and "Next." in html
+    assert "&lt;!-- BEGIN TESTS --&gt;\nkept" in html  # in a code block: as written
+    assert problems == [
+        "units/a.md:7: warning: the solution between '<!-- BEGIN SOLUTION -->' and '<!-- END SOLUTION -->' is left"
+        " out, as the student version of its tool (otter-grader…) leaves it out [left-out]"
+    ]
+    _, problems = parse_lesson("Why?\n\n<!-- BEGIN SOLUTION -->\nSECRET\n\n::: note\nN.\n:::\n")
+    assert problems == [
+        "units/a.md:7: '<!-- BEGIN SOLUTION -->' is never closed: end it with '<!-- END SOLUTION -->' (as it is,"
+        " the rest of the unit is left out with it)"
+    ]
+
+
+NBGRADER = """\
+Write `squares(n)`.
+
+```python nbgrader={"grade": false, "grade_id": "squares", "locked": false, "schema_version": 3, "solution": true}
+def squares(n):
+    ### BEGIN SOLUTION
+    return SECRET_CODE
+    ### END SOLUTION
+```
+
+```python nbgrader={"grade": true, "grade_id": "t", "locked": false, "points": 1, "schema_version": 3, "solution": false}
+assert squares(1) == [1]
+### BEGIN HIDDEN TESTS
+assert squares(10) == SECRET_HIDDEN
+### END HIDDEN TESTS
+```
+
+<!-- #region nbgrader={"grade": true, "grade_id": "eq", "locked": false, "schema_version": 3, "solution": true} -->
+$SECRET_{i=1}^n i^2$
+<!-- #endregion -->
+
+```python nbgrader={"grade": true, "grade_id": "app", "locked": false, "schema_version": 3, "solution": true}
+def pyramidal_number(n):
+    return SECRET_WHOLE(n)
+```
+
++++ {"nbgrader": {"grade": true, "grade_id": "eq2", "locked": false, "schema_version": 3, "solution": true}}
+
+SECRET_MYST answer.
+
++++
+
+```{code-cell}
+---
+nbgrader:
+  grade: true
+  solution: true
+---
+SECRET_CELL = 1
+```
+
++++ {"nbgrader": {"grade": false, "locked": true, "solution": false}}
+
+The end.
+"""
+
+
+def test_nbgrader_answer_cells_and_hidden_tests_are_left_out() -> None:
+    html, problems = parse_lesson(NBGRADER)
+    html = text(html)
+    assert "SECRET" not in html and "nbgrader" not in html
+    assert "### YOUR CODE HERE" in html and "assert squares(1) == [1]" in html and "The end." in html
+    assert problems == [
+        "units/a.md:7: warning: a solution in this code (nbgrader's or otter-grader's markers) is left out, as"
+        " their student versions leave it out (and 1 more in this unit); to show a solution after the student"
+        " tries, write it in a '::: solution' block [left-out]",
+        'units/a.md:21: warning: nbgrader\'s answer cell (marked "solution": true) is left out: its student version'
+        " replaces it with 'YOUR ANSWER HERE' (and 1 more in this unit) [left-out]",
+        "units/a.md:25: warning: nbgrader's answer cell (marked \"solution\": true, with no '### BEGIN SOLUTION' in"
+        " it) is left out: its student version replaces it (and 1 more in this unit) [left-out]",
+    ]
+
+
+DATACAMP = """\
+--- type:NormalExercise lang:r xp:100 skills:1 key:0f9caee3f2
+## Introducing maximum likelihood
+
+*** =instructions
+
+Change the `mean` so that the most likely outcome is 42.
+
+*** =hint
+Look at the `mean` argument.
+*** =pre_exercise_code
+```r
+set.seed(SECRET_SEED)
+```
+*** =sample_code
+```r
+y <- rnorm(n = 100, mean = ___, sd = 1)
+```
+*** =solution
+```r
+y <- rnorm(n = 100, mean = SECRET_SOLUTION, sd = 1)
+```
+*** =sct
+```r
+test_mc(correct = SECRET_SCT)
+```
+
+--- type:MultipleChoiceExercise lang:r xp:50 skills:7 key:f39da61dd9
+## The term likelihood
+
+`@solution`
+```r
+SECRET_NEW_FORMAT
+```
+
+---
+## Next exercise
+
+Still shown.
+
+::: question o
+What is 2 + 2?
+
+= 4
+:::
+"""
+
+
+def test_datacamp_solutions_and_graders_are_left_out_and_its_hint_is_collapsed() -> None:
+    html, problems = parse_lesson(DATACAMP)
+    assert "SECRET" not in html and "mean = ___" in text(html) and "=instructions" not in html and "type:" not in html
+    assert "Change the <code>mean</code>" in html and "Still shown." in html
+    assert "<summary>Hint</summary>" in html and "Look at the <code>mean</code> argument." in html
+    assert html.index("<summary>Hint</summary>") < html.index("Look at the") < html.index("</details>")
+    left = [p for p in problems if "[left-out]" in p]
+    assert [p.split(": warning: ")[0] for p in left] == [
+        "units/a.md:14",
+        "units/a.md:22",
+        "units/a.md:26",
+        "units/a.md:34",
+    ]
+    assert (
+        "DataCamp's '*** =solution' section is left out (DataCamp shows it only when the learner gives up)" in left[1]
+    )
+
+
+def test_no_grader_answer_reaches_the_built_site(make_course: MakeCourse, tmp_path: Path) -> None:
+    root = make_course(
+        {
+            "course.yml": "title: T\nignore: [no-question, left-out, shown-as-text]\n",
+            "units/a.md": "---\ntitle: A\n---\n\n" + OTTER,
+            "units/b.md": "---\ntitle: B\n---\n\n" + NBGRADER,
+            "units/c.md": "---\ntitle: C\n---\n\n" + DATACAMP.split("::: question")[0],
+        }
+    )
+    build(root, tmp_path / "site")
+    assert files_holding(tmp_path / "site", b"SECRET") == []
+
+
+def test_nbgraders_hidden_tests_alone_are_said_as_such() -> None:
+    html, problems = parse_lesson(
+        "```python\nassert f(1) == 1\n### BEGIN HIDDEN TESTS\nassert f(2) == SECRET\n### END HIDDEN TESTS\n```\n"
+    )
+    assert (
+        "SECRET" not in html and "HIDDEN" not in html and 'f</span><span class="p">(</span><span class="mi">1' in html
+    )
+    assert problems == [
+        "units/a.md:5: warning: nbgrader's hidden tests in this code ('### BEGIN HIDDEN TESTS') are left out, as its"
+        " student version leaves them out; to show a solution after the student tries, write it in a '::: solution'"
+        " block [left-out]"
+    ]

@@ -73,7 +73,7 @@ _DASH_MINUS = re.compile(rf"^([{CURRENCY}]?[{WHITESPACE}]*)[\-\u2012-\u2014\u221
 _TYPESET = re.compile(rf"(?:([0-9])[{WHITESPACE}]*)?([¼½¾⅐-⅞])|[℃℉⁄µ]")  # (js/judge.js: JavaScript's \s is WHITESPACE)
 _SLASH = re.compile(rf"([0-9])[{WHITESPACE}]*/[{WHITESPACE}]*(?=[0-9])")  # '3 / 4': the fraction 3/4
 # A unit whose case is folded but for a first m or M: milli or mega ('mg', 'Mg'; 'ms', 'Ms'; 'mL', 'ML')
-MILLI_MEGA = re.compile(r"m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)")
+MILLI_MEGA = re.compile(r"m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?")
 _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
 _PATTERN = re.compile(r"^/(?P<body>.*)/(?P<flags>[A-Za-z]*)$", re.S)
@@ -98,9 +98,30 @@ class Extras:
 # --- normalised forms ------------------------------------------------------------------------
 
 
+# Digits as other keyboards type them (Arabic-Indic, Persian, Devanagari, Bengali) and the Arabic decimal
+# mark, thousands sign and percent; the direction marks a right-to-left phone inserts, never seen: gone
+_SCRIPT_CHARS = str.maketrans(
+    {
+        **{chr(zero + i): str(i) for zero in (0x660, 0x6F0, 0x966, 0x9E6) for i in range(10)},
+        "\u066b": ".",
+        "\u066c": "\u202f",
+        "\u066a": "%",
+        **dict.fromkeys(map(chr, [0x200E, 0x200F, 0x61C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])),
+    }
+)
+# Full-width letters, digits and signs (a phone left in Japanese or Chinese input), Arabic presentation forms
+# (pasted from a PDF): the characters they stand for
+_COMPATIBLE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]")
+
+
 def exact_text(text: str) -> str:
-    """The ``==`` form: NFC, trimmed; inner spaces and case kept."""
-    return re.sub(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$", "", unicodedata.normalize("NFC", text))
+    """The ``==`` form: NFC, trimmed; inner spaces and case kept. A digit of another script is that
+    digit ('٥٦' is '56'), a full-width character the one it stands for ('５６' is '56', 'Ｈ２Ｏ' 'H2O'),
+    and invisible direction marks are left out."""
+    text = unicodedata.normalize("NFC", text).translate(_SCRIPT_CHARS)
+    if _COMPATIBLE.search(text):
+        text = _COMPATIBLE.sub(lambda c: unicodedata.normalize("NFKC", c[0]), text)
+    return re.sub(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$", "", text)
 
 
 _FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−º˚", "''\"\"0123456789+--°°")
@@ -129,6 +150,21 @@ def exact_form(text: str) -> str:
 _COMMA_SPACE = re.compile(" ?, ?")
 _COLON_SPACE = re.compile("(?<=[0-9]) ?: ?(?=[0-9])")  # '15 : 30', '3 : 4' (French typography): '15:30'
 _LIGATURES = str.maketrans({"ß": "ss", "ẞ": "ss", "œ": "oe", "Œ": "oe"})
+# Arabic as typed: its question mark, comma and semicolon; without the vowel marks (harakat) and the
+# stretching tatweel, which a student may add or leave out ('القَاهِرَة', 'القاهـرة' are 'القاهرة'); the
+# letters a keyboard's user writes for one another, as search engines fold them: alef with or without
+# its hamza or madda, final yeh and alef maksura, teh marbuta and heh ('القاهره', 'الاكسجين', 'الضوئى')
+_ARABIC = str.maketrans(
+    {
+        "؟": "?",
+        "،": ",",
+        "؛": ";",
+        **dict.fromkeys("أإآٱ", "ا"),
+        "ى": "ي",
+        "ة": "ه",
+        **dict.fromkeys(map(chr, [*range(0x64B, 0x660), 0x670, 0x640])),
+    }
+)
 
 
 def lenient_text(text: str) -> str:
@@ -140,8 +176,9 @@ def lenient_text(text: str) -> str:
     sentence), Spanish's '¿' and '¡' at the start (an English keyboard has none), a comma with one space
     after it ('1,2,3' is the list '1, 2, 3'), no space around a colon between digits ('15 : 30', as French
     writes it, is '15:30'), and German's 'ß' and French's 'œ' as a keyboard without them types them ('ss',
-    'oe': 'STRASSE' is 'Straße', as Unicode's case folding makes it; 'oeuf' is 'œuf')."""
-    folded = _COMMA_SPACE.sub(", ", _SPACES.sub(" ", exact_form(text))).lower().translate(_FOLDED)
+    'oe': 'STRASSE' is 'Straße', as Unicode's case folding makes it; 'oeuf' is 'œuf'), and Arabic without
+    its vowel marks and tatweel, its '؟' a question mark."""
+    folded = _COMMA_SPACE.sub(", ", _SPACES.sub(" ", exact_form(text).translate(_ARABIC))).lower().translate(_FOLDED)
     folded = _COLON_SPACE.sub(":", folded.translate(_LIGATURES))
     return folded.rstrip(".!?").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
 
@@ -153,14 +190,25 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     number = _SPACES.sub(" ", match[2]) if match else ""
     if match is None or parse_number(number) is None or ambiguous_comma(number):
         return None
-    sign, unit = match[1], _SPACES.sub("", lenient_text(match[3])) if match[3] else ""
-    if MILLI_MEGA.fullmatch(unit):  # 'mg' and 'Mg' (a megagram) differ; 'MG' is 'Mg', 'mG' 'mg'
+    sign, unit = match[1], unit_form(match[3]) if match[3] else ""
+    if MILLI_MEGA.fullmatch(unit):  # 'mg' and 'Mg' (a megagram) differ; 'MG' is 'Mg', 'mG' 'mg'; 'M' molar, 'm' metre
         unit = match[3][0] + unit[1:]
-    if unit and not (unit[0].isalpha() or unit[0] in UNIT_SIGNS):
+    if unit and not (unit[0].isalpha() or unit[0] in UNIT_SIGNS or (unit[0] == "/" and unit[1:2].isalpha())):
         return None
     if not sign and len(unit) == 1 and unit in CURRENCY:  # '5 €' is '€5'
         sign, unit = unit, ""
     return (sign, number, unit) if sign or unit else None
+
+
+_PRODUCT = re.compile(rf"[{WHITESPACE}·⋅•∙*^]|(?<=[^\W\d_])\.(?=[^\W\d_])")  # 'mol L', 'mol·L', 'mol.L', 'L^-1'
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def unit_form(written: str) -> str:
+    """A unit as it is compared (js/judge.js unitForm): lenient (its case folded but for milli and mega:
+    parse_quantity), a product however it is written ('mol L⁻¹', 'mol·L⁻¹', 'mol⋅L⁻¹', 'mol.L⁻¹', 'N m',
+    'Nm'), a power however it is typed ('L⁻¹', 'L^-1', 'L-1'; 'm²', 'm^2', 'm2'); no spaces."""
+    return _PRODUCT.sub("", lenient_text(written).translate(_SUPERSCRIPTS))
 
 
 def _exponent(written: str) -> str:

@@ -114,7 +114,7 @@ def squares(n):
     ### END SOLUTION
 ```
 
-```python nbgrader={"grade": true, "grade_id": "t", "locked": false, "points": 1, "schema_version": 3, "solution": false}
+```python nbgrader={"grade": true, "grade_id": "t", "locked": false, "schema_version": 3, "solution": false}
 assert squares(1) == [1]
 ### BEGIN HIDDEN TESTS
 assert squares(10) == SECRET_HIDDEN

@@ -104,12 +104,12 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
             number += 1
             continue
         if _RAW_OPEN.fullmatch(line):  # jupytext's raw cell: otter's markers
-            end = next((n for n in range(number + 1, len(lines)) if _RAW_CLOSE.fullmatch(lines[n])), None)
+            raw_end = next((n for n in range(number + 1, len(lines)) if _RAW_CLOSE.fullmatch(lines[n])), None)
             first = lines[number + 1].strip() if number + 1 < len(lines) else ""
-            if end is not None and _OTTER_MARK.fullmatch(first):
+            if raw_end is not None and _OTTER_MARK.fullmatch(first):
                 hiding = _otter_mark(first, number, hiding, left)
-                _blank(lines, number, end + 1)
-                number = end + 1
+                _blank(lines, number, raw_end + 1)
+                number = raw_end + 1
                 continue
         comment = _COMMENT_MARK.fullmatch(line)
         if comment is not None:
@@ -124,18 +124,18 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
             continue
         region = _REGION_OPEN.fullmatch(line)
         if region is not None and hiding is None and "nbgrader" in region[1] and _SOLUTION_TRUE.search(region[1]):
-            end = next((n for n in range(number + 1, len(lines)) if _REGION_CLOSE.fullmatch(lines[n])), None)
-            if end is None:
+            region_end = next((n for n in range(number + 1, len(lines)) if _REGION_CLOSE.fullmatch(lines[n])), None)
+            if region_end is None:
                 message = (
                     "nbgrader's answer cell '<!-- #region nbgrader=… -->' is never closed: end it with"
                     " '<!-- #endregion -->' (as it is, the rest of the unit is left out with it)"
                 )
                 left.append(LeftOut(number, message, closed=False))
-                end = len(lines) - 1
+                region_end = len(lines) - 1
             else:
                 left.append(LeftOut(number, _NBGRADER_MARKDOWN))
-            _blank(lines, number, end + 1)
-            number = end + 1
+            _blank(lines, number, region_end + 1)
+            number = region_end + 1
             continue
         cell = _MYST_CELL.fullmatch(line)
         if cell is not None and cell[1] and "nbgrader" in cell[1]:  # a MyST notebook's cell break, its metadata
@@ -175,10 +175,11 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
     if hiding is not None:
         what = hiding[2]
         if hiding[1] == "comment":
-            written, end = f"'<!-- BEGIN {what} -->'", f"'<!-- END {what} -->'"
+            written, closing = f"'<!-- BEGIN {what} -->'", f"'<!-- END {what} -->'"
         else:
-            written, end = f"otter-grader's '# BEGIN {what}'", f"a cell '# END {what}'"
-        message = f"{written} is never closed: end it with {end} (as it is, the rest of the unit is left out with it)"
+            written, closing = f"otter-grader's '# BEGIN {what}'", f"a cell '# END {what}'"
+        message = f"{written} is never closed: end it with {closing}"
+        message += " (as it is, the rest of the unit is left out with it)"
         left.append(LeftOut(hiding[0], message, closed=False))
     return "\n".join(lines), left
 

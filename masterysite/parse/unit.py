@@ -271,9 +271,9 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 alike.setdefault(item.message, []).append(item.line)
             else:
                 report.error(path, parts.body_offset + item.line + 1, item.message)
-        for message, found in alike.items():
-            more = f" (and {len(found) - 1} more in this unit)" if len(found) > 1 else ""
-            report.warn(path, parts.body_offset + found[0] + 1, message + more, "left-out")
+        for message, places in alike.items():
+            more = f" (and {len(places) - 1} more in this unit)" if len(places) > 1 else ""
+            report.warn(path, parts.body_offset + places[0] + 1, message + more, "left-out")
     if "?> " in body or "!> " in body:  # Docsify's callouts
         body = docsify_callouts(body)
     if "{% end" in body:  # GitBook's tabs, hints and code titles

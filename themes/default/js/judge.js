@@ -50,8 +50,21 @@ function inRange(x, range) {
 var WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
 var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE = new RegExp("[" + WS + "]+", "g");
 
-/** "== answer": NFC and trimmed; case and inner spaces kept. */
-function exactText(text) { return String(text).normalize("NFC").replace(EDGE_SPACE, ""); }
+// Digits of other scripts, the Arabic decimal mark, thousands sign and percent, direction marks (judging._SCRIPT_CHARS)
+var SCRIPT_CHARS = /[\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+var COMPATIBLE = /[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]/g; // full-width, Arabic presentation forms (judging._COMPATIBLE)
+function scriptChar(c) {
+  var n = c.charCodeAt(0), zero = n >= 0x9e6 ? 0x9e6 : n >= 0x966 ? 0x966 : n >= 0x6f0 ? 0x6f0 : 0x660;
+  if (n >= 0x660 && n <= 0x669 || n >= 0x6f0 && n <= 0x6f9 || n >= 0x966 && n <= 0x96f || n >= 0x9e6 && n <= 0x9ef) return String(n - zero);
+  return n === 0x66b ? "." : n === 0x66c ? "\u202f" : n === 0x66a ? "%" : "";
+}
+
+/** "== answer": NFC and trimmed; case and inner spaces kept; other scripts' digits and full-width characters
+ *  the ones they stand for, no direction marks (judging.exact_text). */
+function exactText(text) {
+  return String(text).normalize("NFC").replace(SCRIPT_CHARS, scriptChar)
+    .replace(COMPATIBLE, function (c) { return c.normalize("NFKC"); }).replace(EDGE_SPACE, "");
+}
 
 /** One character for several as typeset, written out: "½" "1/2", "1½" "1 1/2", "℃" "°C" (judging.typeset). */
 function typeset(text) {
@@ -71,16 +84,27 @@ function exactForm(text) {
  *  a comma with one space after it ("1,2" is "1, 2"),
  *  subscript digits plain ("H₂O"), a charge's sign plain ("Na⁺", "Cl−"), "º" and "˚" the degree sign, and without a sentence's own marks: ".", "!" or "?" at the end
  *  ("Numerator." is the answer written as a sentence), "¿" and "¡" at the start. */
+// Arabic: harakat and tatweel left out, its ? , ; and the letters typed for one another (judging._ARABIC)
+var ARABIC = /[\u064b-\u065f\u0670\u0640؟،؛أإآٱىة]/g, ARABIC_AS = { "؟": "?", "،": ",", "؛": ";", "ى": "ي", "ة": "ه" };
 function lenientText(text) {
-  var folded = exactForm(text).replace(INNER_SPACE, " ").replace(/ ?, ?/g, ", ").toLowerCase()
+  var folded = exactForm(text).replace(ARABIC, function (c) { return ARABIC_AS[c] || ("أإآٱ".indexOf(c) >= 0 ? "ا" : ""); })
+    .replace(INNER_SPACE, " ").replace(/ ?, ?/g, ", ").toLowerCase()
     .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+").replace(/[º˚]/g, "°")
     .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(\d) ?: ?(?=\d)/g, "$1:"); // "STRASSE", "oeuf", "15 : 30"
   return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 
-var CURRENCY = "$€£¥₹₩₽¢", UNIT_START = new RegExp("^(?:\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
+var CURRENCY = "$€£¥₹₩₽¢", UNIT_START = new RegExp("^(?:\\p{L}|/\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
 var SP = "[" + WS + "]";
 var QUANTITY = /^([$€£¥₹₩₽¢]?)\s*([+\-−]?(?:\d+\s+\d+\s*\/\s*\d+|\d+\s*\/\s*\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?))\s*([\s\S]*)$/;
+
+/** A unit as it is compared (judging.unit_form): lenient, a product however written ("mol L⁻¹", "mol·L⁻¹",
+ *  "mol.L⁻¹", "N m", "Nm"), a power however typed ("L⁻¹", "L^-1", "L-1"), no spaces. */
+var PRODUCT = new RegExp("[" + WS + "·⋅•∙*^]|(\\p{L})\\.(?=\\p{L})", "gu");
+function unitForm(written) {
+  return lenientText(written).replace(/[⁰¹²³⁴-⁹]/g, function (c) { return c.normalize("NFKC"); })
+    .replace(PRODUCT, function (all, letter) { return letter || ""; });
+}
 
 /** A number with a unit or a currency sign ("0.70 km", "$0.75", "5 €") as its hashed form
  *  "|7/10|km", "$|3/4|", "€|5/1|" (judging.quantity_form); null for a plain number or text. */
@@ -88,9 +112,9 @@ function quantityForm(text) {
   var m = QUANTITY.exec(exactText(text)), number = m ? m[2].replace(INNER_SPACE, " ") : "";
   var x = m && parseNumber(number);
   if (!x || /^[+\-\u2212]?[0-9]{1,3},[0-9]{3}$/.test(number)) return null; // '1,000 m': which number? (ambiguous_comma)
-  var sign = m[1], unit = m[3] ? lenientText(m[3]).replace(INNER_SPACE, "") : "";
+  var sign = m[1], unit = m[3] ? unitForm(m[3]) : "";
   if (unit && !UNIT_START.test(unit)) return null;
-  if (/^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)$/.test(unit)) unit = m[3][0] + unit.slice(1); // milli, mega (judging.MILLI_MEGA)
+  if (/^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?$/.test(unit)) unit = m[3][0] + unit.slice(1); // milli, mega; M, m (judging.MILLI_MEGA)
   if (!sign && unit.length === 1 && CURRENCY.indexOf(unit) >= 0) { sign = unit; unit = ""; }
   return sign || unit ? sign + "|" + x.n + "/" + x.d + "|" + unit : null;
 }

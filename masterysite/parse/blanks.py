@@ -147,7 +147,7 @@ def fill_blanks(html: str, key: str, total: int) -> str:
     def field(match: re.Match[str]) -> str:
         n = int(match[1])
         return (
-            f'<input type="text" class="blank" id="q-{key}-blank-{n}" data-blank="{n}"'
+            f'<input type="text" class="blank" id="q-{key}-blank-{n}" data-blank="{n}" dir="auto"'
             f' aria-label="{{blank {n + 1} {total}}}" aria-describedby="q-{key}-prompt"'
             ' autocomplete="off" autocapitalize="off" spellcheck="false">'
         )

@@ -90,7 +90,8 @@ def render_form(question: Question) -> str:
     if question.kind == "text":
         parts.append(
             f'<p class="ms-practice__text"><label for="{ident}-input"><!--ms-t:your_answer--></label> '
-            f'<input type="text" id="{ident}-input" autocomplete="off" autocapitalize="off" spellcheck="false"></p>'
+            f'<input type="text" id="{ident}-input" dir="auto" autocomplete="off" autocapitalize="off"'
+            ' spellcheck="false"></p>'
         )
     else:
         kind = "radio" if question.kind == "single" else "checkbox"

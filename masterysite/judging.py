@@ -273,6 +273,12 @@ def parse_answer(line_text: str, line: int = 0, default: str = "=", comma: bool 
     text = line_text[match.end() :].strip() if match else line_text.strip()
     if not text:
         raise AnswerError(f"free-response answer is empty: write it after '{operator} '")
+    feedback = _EDX_FEEDBACK.search(text) if operator != "==" else None
+    if feedback is not None:  # ('= Paris {{Yes, …}}': no student can type that answer)
+        raise AnswerError(
+            f"'{feedback[1]}' after the answer is edX's feedback, which is not read here (it would be part of the"
+            " answer, which no student could type): write it as a '> explanation' line after the answers"
+        )
     if operator == "==":
         return Answer(text, line=line, kind="exact", operator="==")
     if operator == "~":
@@ -281,10 +287,14 @@ def parse_answer(line_text: str, line: int = 0, default: str = "=", comma: bool 
     return replace(answer, comma=True) if comma and answer.kind in ("number", "quantity", "range") else answer
 
 
+_EDX_FEEDBACK = re.compile(r"\S[ \t]+(\{\{.*\}\})[ \t]*$")
+_TRAILING_ZEROS = re.compile(r"\.([0-9]*?)0+(?![0-9])")
+
+
 def _ambiguous(written: str) -> AnswerError:
+    decimal = _TRAILING_ZEROS.sub(lambda m: f".{m[1] or '0'}", written.replace(",", ".", 1), count=1)
     return AnswerError(
-        f"'{written}' is ambiguous: write {written.replace(',', '', 1)} for a whole number,"
-        f" or {written.replace(',', '.', 1)} for a decimal"
+        f"'{written}' is ambiguous: write {written.replace(',', '', 1)} for a whole number, or {decimal} for a decimal"
     )
 
 

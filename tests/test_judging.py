@@ -64,14 +64,26 @@ def test_answer_lines_glued_to_the_prompt() -> None:
         ("= 9.97 ±", "units/t.md:10: '±' must be followed by a number (the tolerance): '= 0.75 ± 0.01'"),
         (
             "= 1,000 m",
-            "units/t.md:10: '1,000 m' is ambiguous: write 1000 m for a whole number, or 1.000 m for a decimal",
+            "units/t.md:10: '1,000 m' is ambiguous: write 1000 m for a whole number, or 1.0 m for a decimal",
         ),
-        ("= −1,000", "units/t.md:10: '−1,000' is ambiguous: write −1000 for a whole number, or −1.000 for a decimal"),
+        ("= −1,000", "units/t.md:10: '−1,000' is ambiguous: write −1000 for a whole number, or −1.0 for a decimal"),
         ("= 5 +- x", "units/t.md:10: '+-' must be followed by a number (the tolerance): '= 0.75 +- 0.01'"),
-        ("= 1,500 ± 50", "units/t.md:10: '1,500' is ambiguous: write 1500 for a whole number, or 1.500 for a decimal"),
+        (  # edX's feedback on an answer line (port u 5): no student could type the answer; not a tolerance error
+            "= 100 +-5 {{You can give feedback.}}",
+            "units/t.md:10: '{{You can give feedback.}}' after the answer is edX's feedback, which is not read here"
+            " (it would be part of the answer, which no student could type): write it as a '> explanation' line"
+            " after the answers",
+        ),
+        (
+            "= Paris {{Yes, since 987.}}",
+            "units/t.md:10: '{{Yes, since 987.}}' after the answer is edX's feedback, which is not read here (it would"
+            " be part of the answer, which no student could type): write it as a '> explanation' line after the"
+            " answers",
+        ),
+        ("= 1,500 ± 50", "units/t.md:10: '1,500' is ambiguous: write 1500 for a whole number, or 1.5 for a decimal"),
         (
             "= 5000 ± 1,000",
-            "units/t.md:10: '1,000' is ambiguous: write 1000 for a whole number, or 1.000 for a decimal",
+            "units/t.md:10: '1,000' is ambiguous: write 1000 for a whole number, or 1.0 for a decimal",
         ),
         (
             "~ /(\\d+,? ?)+/",

@@ -51,7 +51,7 @@ def test_one_comma_three_digits_is_ambiguous(make_course: MakeCourse) -> None:
     root = course(make_course, "Count", "::: question o\nHow many?\n\n= 1,000\n:::\n")
     result = CliRunner().invoke(main, ["check", str(root)])
     assert result.exit_code == 1
-    expected = "units/01-a.md:10: '1,000' is ambiguous: write 1000 for a whole number, or 1.000 for a decimal"
+    expected = "units/01-a.md:10: '1,000' is ambiguous: write 1000 for a whole number, or 1.0 for a decimal"
     assert expected in result.output
 
 

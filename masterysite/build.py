@@ -57,7 +57,14 @@ from masterysite.safefiles import report_unsafe_files
 from masterysite.scripts import bundles, minified_css
 from masterysite.search import outline, search_index_js
 from masterysite.secret import course_secret
-from masterysite.theme import check_strings, default_theme_dir, static_files, templates_read_once, theme_dirs
+from masterysite.theme import (
+    check_strings,
+    check_translation,
+    default_theme_dir,
+    static_files,
+    templates_read_once,
+    theme_dirs,
+)
 
 log = logging.getLogger(__name__)
 
@@ -262,6 +269,7 @@ def load_course(
         config = dataclasses.replace(config, safe_html=True)
     if not any(path.startswith("theme") for path in found):
         check_strings(root, report)
+        check_translation(root, config.language, report)
     if cache is None:
         texts = read_units(root, config.entries, report)
         ids = unit_files(root, config.entries, texts)

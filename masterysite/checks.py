@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
@@ -93,25 +94,34 @@ def _rotate(cycle: list[str], units: list[Unit]) -> list[str]:
     return [*ring, ring[0]]
 
 
-def check_cycles(units: list[Unit], report: Report, twice: AbstractSet[str] = frozenset()) -> None:
+def check_cycles(
+    units: list[Unit], report: Report, twice: AbstractSet[str] = frozenset(), defaulted: AbstractSet[str] = frozenset()
+) -> None:
+    """``defaulted``: the units with no 'requires' of their own (they require the unit before them)."""
     cycle = find_cycle(units, twice)
     if not cycle:
         return
     cycle = _rotate(cycle, units)
     unit = next(u for u in units if u.id == cycle[0])
     chain = " -> ".join(cycle)
-    report.error(
-        unit.path,
-        unit.requires_line,
-        f"prerequisite cycle: {chain} (each unit requires the next, so none can ever open): remove one requirement",
+    message = (
+        f"prerequisite cycle: {chain} (each unit requires the next, so none can ever open): remove one requirement"
     )
+    implicit = next((a for a, b in itertools.pairwise(cycle) if a in defaulted), None)
+    if implicit is not None:  # a requirement nobody wrote: the unit before it, by default (new teacher u 10)
+        other = next(u for u in units if u.id == implicit)
+        message += (
+            f"; '{implicit}' ({other.path}) has no 'requires', so it requires the unit before it: write"
+            " 'requires: []' in its front matter for it to need none"
+        )
+    report.error(unit.path, unit.requires_line, message)
 
 
 def check_course(config: CourseConfig, units: list[Unit], report: Report) -> Course:
     resolved = resolve_requires(units)
     twice = check_ids(resolved, report)
     check_requires(resolved, report, twice)
-    check_cycles(resolved, report, twice)
+    check_cycles(resolved, report, twice, {u.id for u in units if u.requires is None})
     if not resolved and not report.errors:
         report.error("course.yml", 0, "the course has no units: add Markdown files to units/")
     return Course(config, tuple(resolved))

@@ -179,6 +179,33 @@ def check_strings(course_dir: Path, report: Report) -> None:
             _check_table(table, keys, shown, report)
 
 
+def check_translation(course_dir: Path, language: str, report: Report) -> None:
+    """A language masterysite has no texts of its own for (Arabic, Hebrew, Persian: the course supplies
+    them in theme/strings.yml): the texts the course leaves out are shown in English in a right-to-left
+    page, their punctuation and arrows turned round. Said once, with how many and the first few
+    (new teacher u 9: a course with no strings at all had passed check)."""
+    default = default_theme_dir() / "strings.yml"
+    tables = yaml.safe_load(default.read_text(encoding="utf-8")) or {}
+    if language in tables:
+        return
+    own = course_dir / "theme" / "strings.yml"
+    data = yaml.safe_load(own.read_text(encoding="utf-8")) if own.is_file() else None  # (check_strings: its errors)
+    table = data.get(language) if isinstance(data, dict) else None
+    translated = set(table) if isinstance(table, dict) else set()
+    keys = list(tables.get("en") or {})
+    missing = [key for key in keys if key not in translated]
+    if not missing:
+        return
+    where = "theme/strings.yml" if own.is_file() else "course.yml"
+    lacks = f"lacks {len(missing)} of its {len(keys)} texts" if translated else f"has none of its {len(keys)} texts"
+    message = (
+        f"language '{language}': masterysite has no texts of its own in it, and theme/strings.yml {lacks} (such as"
+        f" {', '.join(missing[:3])}): those are shown in English. Copy the 'en:' texts of {default} under"
+        f" '{language}:' in theme/strings.yml and translate them"
+    )
+    report.warn(where, 0, message, "untranslated")
+
+
 def _check_table(table: yamlutil.LineDict, keys: list[str], shown: str, report: Report) -> None:
     for key, value in table.items():
         if key not in keys:

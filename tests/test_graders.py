@@ -258,3 +258,34 @@ def test_nbgraders_hidden_tests_alone_are_said_as_such() -> None:
         " student version leaves them out; to show a solution after the student tries, write it in a '::: solution'"
         " block [left-out]"
     ]
+
+
+def test_quizzes_of_other_tools_that_mark_their_answer_are_said() -> None:
+    """LiaScript's and edX's quizzes mark the right answer in the text (port u 4, 6): shown as text, said
+    once a unit, where the first is; in a question, '- [[X]] …' would be a blank whose answer is 'X' (7)."""
+    lia = "Which?\n\n- [( )] Not this\n- [(X)] **This one**\n\nMore:\n\n[[ 6 | ( 6x^5 ) | 5x^6 ]]\n\n- [ (X) ( ) ] a\n"
+    _, problems = parse_lesson(lia)
+    assert problems == [
+        "units/a.md:8: warning: '- [(X)] **This one**' is LiaScript's single choice, which is not read here: it is"
+        " shown as text, the right answer marked for everyone; write it as a '::: question' with '- [x]' / '- [ ]'"
+        " choices (the right ones ticked) (and 2 more in this unit) [shown-as-text]"
+    ]
+    _, problems = parse_lesson("Pick:\n\n( ) wrong\n(x) the right one\n\n[explanation]\nBecause.\n[/explanation]\n")
+    assert [p.split(": warning: ")[0] for p in problems] == ["units/a.md:8"]
+    assert "edX's multiple choice" in problems[0] and "(and 1 more in this unit)" in problems[0]
+    _, problems = parse_lesson("(x) is a function of x.\n\nIt maps [[ 1, 2, 3 ]] to itself, [[(1, 2) | (3, 4)]].\n")
+    assert not any("edX" in p or "selection" in p for p in problems), problems  # no '( )': a lesson's own line
+    _, problems = parse_lesson(
+        "::: question o\nWhich are safe?\n\n- [[X]] float -> double\n- [[ ]] double -> float\n:::\n\n"
+        "::: question o\nA pair?\n\n[[(1, 2) | 1, 2 | (1,2)]]\n:::\n"
+    )
+    errors = [p for p in problems if "LiaScript" in p]
+    assert errors == [
+        "units/a.md:8: '- [[X]] float -> double' is LiaScript's multiple choice, which is not read here: it would be"
+        " a blank whose answer is the mark; write it as a '::: question' with '- [x]' / '- [ ]' choices (the right"
+        " ones ticked)",
+        "units/a.md:9: '- [[ ]] double -> float' is LiaScript's multiple choice, which is not read here: it would be"
+        " a blank whose answer is the mark; write it as a '::: question' with '- [x]' / '- [ ]' choices (the right"
+        " ones ticked)",
+    ]
+    assert not any("selection" in p for p in problems)  # a tuple's blank is not a selection quiz

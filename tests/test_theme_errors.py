@@ -131,3 +131,32 @@ def test_template_lines_lose_their_indentation_but_pre_and_textarea_keep_it() ->
         "<ul>\n<li>  value\n    indented</li>\n<li>b</li>\n</ul>\n<PRE class='x'>\n    kept\n</pre>\n"
         "<textarea>\n  typed\n</textarea>\n<p>\nc\n</p>\n"
     )
+
+
+def test_a_right_to_left_language_with_texts_missing_is_said_once(make_course) -> None:  # type: ignore[no-untyped-def]
+    """Arabic, Hebrew and Persian have no texts of masterysite's own: the course's theme/strings.yml
+    supplies them, and every one it lacks is shown in English (new teacher u 9: none at all had passed)."""
+    import yaml
+
+    from masterysite.build import load_course
+    from masterysite.theme import default_theme_dir
+
+    unit = "---\ntitle: A\n---\n\nText.\n"
+    english = yaml.safe_load((default_theme_dir() / "strings.yml").read_text(encoding="utf-8"))["en"]
+    bare = make_course({"course.yml": "title: T\nlanguage: ar\n", "units/a.md": unit})
+    found = [str(p) for p in load_course(bare).report.problems if p.code == "untranslated"]
+    assert found == [
+        f"course.yml: warning: language 'ar': masterysite has no texts of its own in it, and theme/strings.yml has"
+        f" none of its {len(english)} texts (such as skip_link, site_nav, dark_theme): those are shown in English."
+        f" Copy the 'en:' texts of {default_theme_dir() / 'strings.yml'} under 'ar:' in theme/strings.yml and"
+        " translate them [untranslated]"
+    ]
+    some = "ar:\n" + "".join(f"  {key}: نص\n" for key in list(english)[:-2])
+    partly = make_course({"course.yml": "title: T\nlanguage: ar\n", "units/a.md": unit, "theme/strings.yml": some})
+    (problem,) = [p for p in load_course(partly).report.problems if p.code == "untranslated"]
+    assert problem.path == "theme/strings.yml" and "lacks 2 of its" in problem.message
+    whole = some + "".join(f"  {key}: نص\n" for key in list(english)[-2:])
+    done = make_course({"course.yml": "title: T\nlanguage: ar\n", "units/a.md": unit, "theme/strings.yml": whole})
+    assert not [p for p in load_course(done).report.problems if p.code == "untranslated"]
+    french = make_course({"course.yml": "title: T\nlanguage: fr\n", "units/a.md": unit})
+    assert not [p for p in load_course(french).report.problems if p.code == "untranslated"]

@@ -268,3 +268,88 @@ def _myst_answer(metadata: str) -> bool:
 def _cell_boundary(line: str) -> bool:
     """Where a MyST notebook's Markdown cell ends: the next cell's ``+++`` or a code cell."""
     return _MYST_CELL.fullmatch(line) is not None or line.startswith(("```{code-cell", "````{code-cell"))
+
+
+# Quiz syntaxes of other tools that mark the right answer in the text (port u 4, 6, 7): read as text here,
+# they publish it. (pattern, the tool's name, what to write instead)
+_CHOICES_ADVICE = "write it as a '::: question' with '- [x]' / '- [ ]' choices (the right ones ticked)"
+_MARKED = [
+    (re.compile(r"[ \t]*(?:[-*+][ \t]+)?\[\([Xx]\)\].*"), "LiaScript's single choice", _CHOICES_ADVICE),
+    (re.compile(r"[ \t]*(?:[-*+][ \t]+)?\[\[[Xx ]\]\].*"), "LiaScript's multiple choice", _CHOICES_ADVICE),
+    (
+        re.compile(
+            r"[ \t]*[-*+][ \t]+\[(?:[ \t]*[\[(][Xx ]?[\])])*[ \t]*[\[(][Xx][\])](?:[ \t]*[\[(][Xx ]?[\])])*[ \t]*\].*"
+        ),
+        "LiaScript's matrix quiz",
+        "write each row as a '::: question' with '- [x]' / '- [ ]' choices",
+    ),
+    (re.compile(r"[ \t]*\([Xx]\)[ \t]+\S.*"), "edX's multiple choice", _CHOICES_ADVICE),
+    (
+        re.compile(r"[ \t]*\[explanation\][ \t]*"),
+        "edX's '[explanation]'",
+        "write it as a '> explanation' in a '::: question'",
+    ),
+]
+_SELECTION = "a selection quiz (LiaScript's '[[ a | (b) | c ]]', edX's '[[a, (b), c]]')"
+_BRACKETS = re.compile(r"\[\[([^\]\n]*)\]\]")
+
+
+def _selection(line: str) -> bool:
+    """'[[ a | (b) | c ]]': options of which one alone is in brackets, the right one. (Outside a question
+    only: in one, '[[(1, 2) | 1, 2]]' is a blank with two answers.)"""
+    for inside in _BRACKETS.findall(line):
+        options = [o.strip() for o in inside.split("|" if "|" in inside else ",")]
+        marked = [o for o in options if o.startswith("(") and o.endswith(")")]
+        if len(options) > 2 and len(marked) == 1:
+            return True
+    return False
+
+
+_EDX_WRONG = re.compile(r"^[ \t]*\( \)[ \t]+\S", re.M)  # edX's wrong choice: '( ) an answer'
+_QUESTION_OPEN = re.compile(r" {0,3}:{3,}[ \t]*(?:question|quiz)\b.*")
+_BLOCK_CLOSE = re.compile(r" {0,3}:{3,}[ \t]*")
+
+
+def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
+    """Lines written in another tool's quiz syntax that marks the right answer, outside fenced code:
+    (line, as written, the message, in a question). Outside a question, the answer is shown as text;
+    in one, ``- [[X]] text`` became a blank whose answer is 'X'."""
+    found: list[tuple[int, str, str, bool]] = []
+    edx = _EDX_WRONG.search(body) is not None  # ('(x) …' alone may be a lesson's own line)
+    fence: str | None = None
+    depth = 0  # the questions open around the line
+    for number, line in enumerate(body.split("\n")):
+        if fence is not None:
+            fence = None if _closes(line, fence) else fence
+            continue
+        opened = _FENCE_OPEN.fullmatch(line)
+        if opened is not None and not (opened[2][0] == "`" and "`" in opened[3]):
+            fence = opened[2]
+            continue
+        if _QUESTION_OPEN.fullmatch(line):
+            depth += 1
+        elif depth and _BLOCK_CLOSE.fullmatch(line):
+            depth -= 1
+        if "[" not in line and "(" not in line:
+            continue
+        hit = next(
+            (
+                (tool, advice)
+                for pattern, tool, advice in _MARKED
+                if pattern.fullmatch(line) and (edx or tool != "edX's multiple choice")
+            ),
+            None,
+        )
+        if hit is None:
+            if depth or "[[" not in line or not _selection(line):
+                continue
+            hit = (_SELECTION, "write it as a '::: question' with '- [x]' / '- [ ]' choices, or a blank")
+        tool, advice = hit
+        written = line.strip() if len(line.strip()) <= 50 else line.strip()[:47] + "..."
+        if depth:
+            message = f"'{written}' is {tool}, which is not read here: it would be a blank whose answer is the mark;"
+        else:
+            message = f"'{written}' is {tool}, which is not read here: it is shown as text, the right answer marked"
+            message += " for everyone;"
+        found.append((number, written, f"{message} {advice}", bool(depth)))
+    return found

@@ -49,7 +49,7 @@ from masterysite.parse.admonitions import (
 )
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
-from masterysite.parse.graders import graded, grader_sections
+from masterysite.parse.graders import graded, grader_sections, marked_answers
 from masterysite.parse.latex import macros_of
 from masterysite.parse.links import LinkRewriter, liquid_tag_advice
 from masterysite.parse.marks import ABBREVIATIONS
@@ -142,6 +142,20 @@ def _sealed_definitions(tokens: list[Token], body: str, path: str, offset: int, 
 
 _LIQUID_VARIABLE = re.compile(r"(?<![(=\"'])\{\{\s*(?:site|page|include|layout)\.[\w.-]+\s*(?:\|[^{}\n]*)?\}\}")
 _LIQUID_TAG_LINES = re.compile(r"\{%(?:(?!%\}).){0,600}?\n(?:(?!%\}).){0,600}?%\}", re.S)  # over lines
+
+
+def _marked_answers(body: str, path: str, offset: int, report: Report) -> bool:
+    """Another tool's quiz that marks its right answer (graders.marked_answers): in a question an error
+    (it would be scored as a blank whose answer is the mark), elsewhere a warning, once a unit."""
+    found = marked_answers(body)
+    for line, _, message, in_question in found:
+        if in_question:
+            report.error(path, offset + line + 1, message)
+    shown = [item for item in found if not item[3]]
+    if shown:
+        more = f" (and {len(shown) - 1} more in this unit)" if len(shown) > 1 else ""
+        report.warn(path, offset + shown[0][0] + 1, shown[0][2] + more, "shown-as-text")
+    return bool(found)
 
 
 def _stray_blanks(tokens: list[Token], path: str, offset: int, report: Report) -> None:
@@ -343,7 +357,10 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             )
             report.error(path, parts.body_offset + line + 1, message)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
-    if "[[" in body:
+    marked = ("[[" in body or "(x)" in body or "(X)" in body or "[explanation]" in body) and _marked_answers(
+        body, path, parts.body_offset, report
+    )
+    if "[[" in body and not marked:  # (a quiz of another tool: said once, as that)
         _stray_blanks(tokens, path, parts.body_offset, report)
     if (
         "{#" in body

@@ -789,3 +789,9 @@ def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warn
     assert messages("::: question o\nWhat is 25% of 80?\n\n= 20\n:::\n") == []
     assert messages("::: question o\nFrom 3 °C to 5 °C: by how much?\n\n= 2\n:::\n") == []
     assert messages("::: question o\nWhat percentage passed?\n\n= 75\n= 75%\n:::\n") == []
+
+
+def test_one_number_with_several_units_is_said_once() -> None:
+    """'= 0.25 mol/L', '= 0.25 M', '= 0.25 mol·L⁻¹': one [unit-alone] warning, at the first (new teacher u 13)."""
+    found = messages("::: question o\nConcentration?\n\n= 0.25 mol/L\n= 0.25 M\n= 0.25 mol·L⁻¹\n= 3 g\n:::\n")
+    assert [m.split(": warning: '")[1].split("'")[0] for m in found if "[unit-alone]" in m] == ["0.25 mol/L", "3 g"]

@@ -1207,3 +1207,30 @@ def test_a_microsoft_learn_knowledge_check_pasted_as_yaml_is_an_error() -> None:
         " text, each choice's verdict and explanation with it: write each question as a '::: question' with '- [x]'"
         " choices and '> feedback'"
     ]
+
+
+def test_mdbooks_hidden_lines_of_rust_are_left_out() -> None:
+    """mdBook hides a Rust line starting '# ' (or '#' alone): setup, a licence, what makes an exercise
+    compile; shown only on request there, left out here (port u 11). Attributes and other languages stay."""
+    html, problems = parse_lesson(
+        "```rust,editable\n# // Copyright 2023 Google LLC\n#\n#[derive(Debug)]\nfn main() {\n"
+        "    # let hidden = 1;\n    let x = 2;\n}\n```\n\n```python\n# a comment\n```\n"
+    )
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "Copyright" not in text and "hidden" not in text and "#[derive(Debug)]" in text
+    assert "let x = 2;" in text and "# a comment" in text and problems == []
+
+
+def test_hedgedocs_containers_and_table_of_contents() -> None:
+    """HedgeDoc's ':::success' is a tip, ':::spoiler {state="open"} Title' a collapsed block titled Title,
+    and '[TOC]' shows nothing (the unit's "On this page" lists its headings), unless '[toc]' is a link (port u 10)."""
+    html, problems = parse_lesson(
+        '[TOC]\n\n## One\n\n:::success\nYes.\n:::\n\n:::spoiler {state="open"} Expand the table\nHidden.\n:::\n'
+    )
+    assert "TOC" not in html and problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--tip", "<!--ms-t:block_tip-->"),
+        ("details", "ms-collapsed ms-collapsed--spoiler", "Expand the table"),
+    ]
+    html, _ = parse_lesson("[TOC]\n\n[toc]: https://example.org/toc\n")
+    assert '<a href="https://example.org/toc">TOC</a>' in html

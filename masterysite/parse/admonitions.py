@@ -1071,7 +1071,7 @@ def hidden_divs(body: str) -> str:
     return "\n".join(lines)
 
 
-_TOC_LINE = re.compile(r"[ \t]*\[\[toc\]\][ \t]*", re.I)
+_TOC_LINE = re.compile(r"[ \t]*(?:\[\[toc\]\]|\[toc\])[ \t]*", re.I)  # VitePress', HedgeDoc's and markdown-it-toc's
 _ANCHORED_HEADING = re.compile(r"( {0,3}#{1,6}[ \t]+.*?)[ \t]*\[\[([A-Za-z0-9][\w.-]*)\]\][ \t]*")
 
 
@@ -1080,16 +1080,18 @@ def _letters(text: str) -> str:
 
 
 def doc_builder_marks(body: str) -> str:
-    """VitePress' ``[[toc]]`` line shows nothing here (the unit's "On this page" lists its headings), and
+    """VitePress' ``[[toc]]`` line (HedgeDoc's ``[TOC]``: unless a link ``[toc]: …`` is defined) shows nothing
+    here (the unit's "On this page" lists its headings), and
     Hugging Face's doc-builder ``## What is NLP?[[what-is-nlp]]`` (the heading's own words) is the heading's
     id, as ``{#what-is-nlp}``: both were shown as text, the heading's id then broke the lesson's links to it."""
     code = fenced(body)
     lines = body.split("\n")
     starts = line_starts(lines)
+    linked = re.search(r"^ {0,3}\[toc\]:", body, re.I | re.M) is not None
     for number, line in enumerate(lines):
-        if "[[" not in line or in_spans(code, starts[number]):
+        if "[" not in line or in_spans(code, starts[number]):
             continue
-        if _TOC_LINE.fullmatch(line):
+        if _TOC_LINE.fullmatch(line) and not (linked and "[[" not in line):
             lines[number] = ""
         elif (heading := _ANCHORED_HEADING.fullmatch(line)) is not None and _letters(heading[2]) == _letters(
             heading[1].lstrip(" #")

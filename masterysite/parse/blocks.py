@@ -829,7 +829,9 @@ class BlockParser:
 
     def units_alone(self, answers: Sequence[Answer]) -> None:
         """'= 44 g/mol' where no answer of the slot accepts '44': a student who writes the number alone
-        (or the unit another way) is marked wrong. Said once per such answer, with what to write."""
+        (or the unit another way) is marked wrong. Said once for each such number, with what to write
+        ('= 0.25 mol/L', '= 0.25 M': once, at the first: new teacher u 13)."""
+        said: set[str] = set()
         for answer in answers:
             if answer.kind == "range" and answer.unit and answer.number is not None and answer.tolerance is not None:
                 value, tolerance = _decimal(answer.number), _decimal(answer.tolerance)
@@ -849,6 +851,9 @@ class BlockParser:
             if _ORDINAL.match(answer.source.strip()):  # '= 18th century': a century, not 18 of a unit
                 continue
             sign, number, unit = quantity
+            if number in said:
+                continue
+            said.add(number)
             other = f"{number} {sign}" if not unit else f"{sign}{number}{unit}"
             if other == answer.source.strip():
                 other = f"{sign}{number} {unit}".strip()

@@ -323,6 +323,19 @@ def notebook_hidden(token: Token) -> None:
     token.meta["left_out"] = f"code block '{written}' is left out: {why}"
 
 
+_MDBOOK_RUST = re.compile(r"[ \t]*rust(?![\w+#.-])")  # ('```rust', '```rust,editable'; not '```rustdoc')
+_MDBOOK_HIDDEN = re.compile(r"[ \t]*#(?:[ \t].*)?")  # '# use std::io;', '#': not '#[derive]', '#!', '##'
+
+
+def mdbook_hidden_lines(token: Token) -> None:
+    """mdBook's hidden lines of Rust code: a line starting with '# ' (or '#' alone) is hidden there, shown
+    only on request (setup, the pieces that make an exercise compile, a licence); left out here as in
+    its page (port u 11). In Rust an attribute starts '#[' or '#!', never '# '."""
+    kept = [line for line in token.content.split("\n") if not _MDBOOK_HIDDEN.fullmatch(line)]
+    if len(kept) != len(token.content.split("\n")):
+        token.content = "\n".join(kept)
+
+
 def graders_solutions(token: Token) -> None:
     """nbgrader's and otter-grader's solution markers in a notebook's code, as their student versions
     have it: the lines from ``### BEGIN SOLUTION`` to ``### END SOLUTION`` become one ``### YOUR CODE
@@ -458,6 +471,8 @@ def _core(state: StateCore) -> None:
                     continue
             if "SOLUTION" in token.content or "HIDDEN TESTS" in token.content:
                 graders_solutions(token)
+            if "#" in token.content and _MDBOOK_RUST.match(token.info):
+                mdbook_hidden_lines(token)
             if "{{" in token.content or token.info.lstrip().startswith("{{"):
                 verbatim_chunks(token)
             raw = _RAW.fullmatch(token.info.strip())

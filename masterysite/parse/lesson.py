@@ -50,7 +50,8 @@ _NOTE = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _QUIZ_ANSWER = re.compile(r"^(?:\[[xX]\]\s|==?[ \t]+\S|==?[-+.,0-9]|~[ \t]*/.*/i?[ \t]*$)", re.M)
 
 
-ALIASES = {"answer": "solution", "danger": "caution", "info": "note"}  # names other lessons use (Docusaurus too)
+# names other lessons use (Docusaurus; HedgeDoc's and VuePress' 'success')
+ALIASES = {"answer": "solution", "danger": "caution", "info": "note", "success": "tip"}
 
 
 def kind_of(name: str) -> tuple[str, str] | None:

@@ -197,6 +197,7 @@ def _line(state: StateBlock, line: int) -> str:
 
 
 _BRACKET_TITLE = re.compile(r"([\w-]+)\[(.*)\]")
+_STATE = re.compile(r"^\{[ \t]*state[ \t]*=[ \t]*[\"']?\w+[\"']?[ \t]*\}")
 
 
 def block_info(params: str) -> tuple[str, str]:
@@ -206,7 +207,7 @@ def block_info(params: str) -> tuple[str, str]:
     if braces is None:
         titled = _BRACKET_TITLE.fullmatch(params)  # Docusaurus's ':::tip[Remember this]'
         name, _, rest = params.partition(" ") if titled is None else (titled[1], "", titled[2])
-        return name, rest.strip()
+        return name, _STATE.sub("", rest.strip(), count=1).strip()  # (HedgeDoc's ':::spoiler {state="open"} Title')
     classes = _CLASS.findall(braces.group(1))
     attrs = block_attrs(params)
     inside = braces.group(1).strip()

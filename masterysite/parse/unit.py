@@ -314,7 +314,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = hidden_divs(body)
     if "(\\#eq:" in body or "\\@ref(eq:" in body:  # bookdown's equation labels and references
         body = bookdown_equations(body)
-    if "[[" in body:  # VitePress' [[toc]], Hugging Face's heading ids
+    if "[[" in body or "[TOC]" in body or "[toc]" in body:  # VitePress' [[toc]], HedgeDoc's [TOC], Hugging Face's ids
         body = doc_builder_marks(body)
     if "toc" in body and _TOC.search(body):  # kramdown's '1. TOC' / '{:toc}' (Just the Docs)
         body = kramdown_tocs(body)

@@ -368,6 +368,29 @@ def load_export(file: Path, course_id: str) -> dict[str, Any]:
     return data
 
 
+def _damaged(records: dict[str, Any]) -> str | None:
+    """The first value of the units' records that no page writes ('"mastered": "yes"', a try whose answers
+    are a number), as where it is; None when each is as a page writes it (new teacher u 12: such a file had
+    been reported as a student who had not started)."""
+    for unit, record in records.items():
+        where = f"unit '{str(unit)[:40]}'"
+        if not isinstance(record, dict):
+            return f"{where} is not a record"
+        if "mastered" in record and not isinstance(record["mastered"], bool):
+            return f"{where}: 'mastered' is {str(record['mastered'])[:20]!r}"
+        if "attempts" in record and not _count(record["attempts"]):
+            return f"{where}: 'attempts' is not a count"
+        if record.get("best") is not None and _score(record["best"]) is None:
+            return f"{where}: 'best' is not a score"
+        tries = record.get("tries")
+        if tries is not None and not isinstance(tries, list):
+            return f"{where}: 'tries' is not a list"
+        for entry in tries or ():
+            if not isinstance(entry, dict) or not isinstance(entry.get("answers", []), list):
+                return f"{where}: an attempt's answers are not a list"
+    return None
+
+
 def student_name(data: dict[str, Any]) -> str:
     name = data.get("student")  # (NFC: 'Chloé' typed on a Mac and on Windows is one student)
     return unicodedata.normalize("NFC", " ".join(name.split()))[:100] if isinstance(name, str) and name.strip() else ""
@@ -416,6 +439,12 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
             report.problems.append(f"{shown}: {exc}")
             if exc.course is not None:
                 report.foreign[exc.course] = report.foreign.get(exc.course, 0) + 1
+            continue
+        damaged = _damaged(data["units"])
+        if damaged is not None:  # (no page writes it: edited or broken; never a student who has not started)
+            report.problems.append(
+                f"{shown}: not a progress export as the pages write it ({damaged}): ask the student to export again"
+            )
             continue
         name = student_name(data)
         if not name:  # the export's own file name is the course's, the same for all: its folder tells them apart

@@ -494,6 +494,31 @@ def test_a_value_no_page_writes_leaves_that_file_out_not_the_class(tmp_path: Pat
     assert "Ana Lima" in (tmp_path / "r.csv").read_text(encoding="utf-8")
 
 
+def test_a_record_no_page_writes_is_a_damaged_file_not_a_student(tmp_path: Path, course: Course) -> None:
+    """'"mastered": "yes"', a try whose answers are a number: no page writes them; the file gets its own
+    message, and is not reported as a student who has not started (new teacher u 12)."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "ana.json", export(course, "Ana Lima", {U1: [5]}))
+    edited = export(course, "Ben", {U1: [5]})
+    edited["units"][U1]["mastered"] = "yes"
+    write(folder, "ben.json", json.dumps(edited))
+    tries = export(course, "Carla", {U1: [5]})
+    tries["units"][U1]["tries"] = [{"answers": 5}]
+    write(folder, "carla.json", json.dumps(tries))
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.csv"))
+    assert result.exit_code == 1
+    assert (
+        f"{folder / 'ben.json'}: not a progress export as the pages write it (unit '{U1}': 'mastered' is 'yes'):"
+        " ask the student to export again" in result.stderr
+    )
+    assert f"{folder / 'carla.json'}: not a progress export as the pages write it (unit '{U1}': an attempt's" in (
+        result.stderr
+    )
+    written = (tmp_path / "r.csv").read_text(encoding="utf-8")
+    assert "Ana Lima" in written and "Ben" not in written and "Carla" not in written
+
+
 def test_a_pattern_that_backtracks_cannot_hold_up_the_class_report(
     make_course: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

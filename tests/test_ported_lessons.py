@@ -1234,3 +1234,10 @@ def test_hedgedocs_containers_and_table_of_contents() -> None:
     ]
     html, _ = parse_lesson("[TOC]\n\n[toc]: https://example.org/toc\n")
     assert '<a href="https://example.org/toc">TOC</a>' in html
+
+
+def test_vitepress_code_group_shows_its_titled_code_blocks_one_after_another() -> None:
+    html, problems = parse_lesson(
+        "::: code-group\n\n```js [config.js]\nconst a = 1\n```\n\n```ts [config.ts]\nlet b\n```\n\n:::\n"
+    )
+    assert problems == [] and html.count('<p class="ms-code-title">') == 2 and "code-group" not in html

@@ -289,3 +289,14 @@ def test_quizzes_of_other_tools_that_mark_their_answer_are_said() -> None:
         " ones ticked)",
     ]
     assert not any("selection" in p for p in problems)  # a tuple's blank is not a selection quiz
+
+
+def test_a_runestone_quiz_is_said_with_its_answer() -> None:
+    """thinkcspy's '.. mchoice::' is published as text with ':correct: b' (port u 9): said."""
+    body = ".. mchoice:: db_qex32\n   :answer_a: a\n   :answer_b: b\n   :correct: b\n\n   Which?\n"
+    _, problems = parse_lesson(body)
+    assert problems == [
+        "units/a.md:5: warning: '.. mchoice:: db_qex32' is a Runestone quiz (reStructuredText), with its ':correct:'"
+        " answer, which is not read here: it is shown as text, the right answer marked for everyone; write it as a"
+        " '::: question' with '- [x]' / '- [ ]' choices (the right ones ticked) [shown-as-text]"
+    ]

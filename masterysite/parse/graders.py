@@ -284,6 +284,11 @@ _MARKED = [
         "write each row as a '::: question' with '- [x]' / '- [ ]' choices",
     ),
     (re.compile(r"[ \t]*\([Xx]\)[ \t]+\S.*"), "edX's multiple choice", _CHOICES_ADVICE),
+    (  # Runestone's quizzes (thinkcspy): their ':correct: b' and feedback, shown as text
+        re.compile(r"\.\. (?:mchoice|fillintheblank|dragndrop|clickablearea|parsonsprob|shortanswer|poll)::.*"),
+        "a Runestone quiz (reStructuredText), with its ':correct:' answer",
+        _CHOICES_ADVICE,
+    ),
     (
         re.compile(r"[ \t]*\[explanation\][ \t]*"),
         "edX's '[explanation]'",
@@ -330,7 +335,7 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
             depth += 1
         elif depth and _BLOCK_CLOSE.fullmatch(line):
             depth -= 1
-        if "[" not in line and "(" not in line:
+        if "[" not in line and "(" not in line and not line.startswith(".. "):
             continue
         hit = next(
             (

@@ -1241,3 +1241,13 @@ def test_vitepress_code_group_shows_its_titled_code_blocks_one_after_another() -
         "::: code-group\n\n```js [config.js]\nconst a = 1\n```\n\n```ts [config.ts]\nlet b\n```\n\n:::\n"
     )
     assert problems == [] and html.count('<p class="ms-code-title">') == 2 and "code-group" not in html
+
+
+def test_a_link_written_inside_a_links_address_is_named_as_such() -> None:
+    """'[Doc]([https://a.example/x](https://b.example/y?v=1))' (a real lecture's): said as a link inside
+    a link, not as a file 'units/[https:/a.example…' (port u 12)."""
+    _, problems = parse_lesson("See [Doc]([https://a.example/x](https://b.example/y?v=1)).\n")
+    assert problems == [
+        "units/a.md:5: broken link '[https://a.example/x](https://b.example/y?v=1)': its address is itself a Markdown"
+        " link ('[…](…)'); write one address, '[text](https://…)'"
+    ]

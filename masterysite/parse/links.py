@@ -965,6 +965,11 @@ class LinkRewriter:
                 " site; here it is an address. Code shown inside a component's HTML is read as HTML: show it"
                 " in a code block, or write the address out"
             )
+        if target.startswith("[") and "](" in target:  # '[text]([a](b))': a link written inside a link's address
+            message = (
+                f"broken {kind} '{target}': its address is itself a Markdown link ('[…](…)'); write one address,"
+                " '[text](https://…)'"
+            )
         if joined in ("", ".") and kind == "link":  # '[home](/)': the root of the site the lesson came from
             message = (
                 f"broken link '{target}': it leads to the root of the site the lesson came from (every page"

@@ -4,6 +4,8 @@ has no two elements with one id, and a reload puts each item back (new teacher t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
@@ -24,7 +26,11 @@ UNIT = (
 @pytest.fixture(scope="module")
 def unit_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = tmp_path_factory.mktemp("repeats")
-    course = write_files(root / "course", {"course.yml": "title: Words\n", "units/a.md": UNIT})
+    powers = (
+        "---\ntitle: Powers\nrequires: []\nobjectives:\n  order: Order numbers\n---\n\nLesson.\n\n"
+        "::: question order\nFrom the smallest.\n\n1. $4.5 \\times 10^2$\n2. 3 × 10<sup>3</sup>\n:::\n"
+    )
+    course = write_files(root / "course", {"course.yml": "title: Words\n", "units/a.md": UNIT, "units/b.md": powers})
     build(course, root / "site")
     return (root / "site" / "units" / "a.html").as_uri()
 
@@ -59,3 +65,13 @@ def test_a_repeated_word_is_ordered_checked_and_put_back(page: Page, unit_url: s
     page.get_by_role("button", name="Check answers").click()
     expect(page.get_by_text("Correct", exact=True)).to_be_visible()
     expect(page.locator("main")).to_contain_text("You scored 100%")
+
+
+def test_a_power_in_an_item_is_read_as_a_power(page: Page, unit_url: str) -> None:
+    """The live region says where an item went: '4.5×10^2', not '4.5×102' (new teacher u 13)."""
+    page.goto(unit_url.replace("/a.html", "/b.html"))
+    items = page.locator("li.ordering__item")
+    expect(items).to_have_count(2)
+    items.nth(1).locator("[data-move=up]").click()
+    status = page.locator("[data-order-status]")
+    expect(status).to_have_text(re.compile(r"^(4\.5×10\^2|3 × 10\^3): position 1 of 2$"))

@@ -2,8 +2,19 @@
  * Ordering questions (move up / move down, drag) and hints           *
  * ------------------------------------------------------------------ */
 function itemText(item) {
-  var text = item.querySelector(".ordering__text");
-  return (text ? text.textContent : item.textContent).replace(/\s+/g, " ").trim();
+  var text = item.querySelector(".ordering__text") || item;
+  return spoken(text).replace(/\s+/g, " ").trim();
+}
+
+/** An item's words as they are read: a power keeps its "^" ("4.5×10^2", not "4.5×102"), in HTML
+ *  (<sup>) and in MathML (<msup>: base, then exponent). */
+function spoken(node) {
+  if (node.nodeType === 3) return node.data;
+  var name = (node.localName || "").toLowerCase(), kids = Array.prototype.map.call(node.childNodes, spoken);
+  if (name === "sup") return "^" + kids.join("");
+  if (name === "msup" && node.children.length === 2) return spoken(node.children[0]) + "^" + spoken(node.children[1]);
+  if (name === "annotation" || name === "annotation-xml") return "";
+  return kids.join("");
 }
 
 function orderItems(list) {

@@ -335,8 +335,10 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
             depth += 1
         elif depth and _BLOCK_CLOSE.fullmatch(line):
             depth -= 1
-        if "[" not in line and "(" not in line and not line.startswith(".. "):
-            continue
+        if not ("[(" in line or "[[" in line or "(x)" in line or "(X)" in line or "[explanation]" in line) and (
+            not line.startswith(".. ")
+        ):
+            continue  # (most lines: none of the marks)
         hit = next(
             (
                 (tool, advice)

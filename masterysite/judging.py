@@ -153,7 +153,8 @@ _LIGATURES = str.maketrans({"ß": "ss", "ẞ": "ss", "œ": "oe", "Œ": "oe"})
 # Arabic as typed: its question mark, comma and semicolon; without the vowel marks (harakat) and the
 # stretching tatweel, which a student may add or leave out ('القَاهِرَة', 'القاهـرة' are 'القاهرة'); the
 # letters a keyboard's user writes for one another, as search engines fold them: alef with or without
-# its hamza or madda, final yeh and alef maksura, teh marbuta and heh ('القاهره', 'الاكسجين', 'الضوئى')
+# its hamza or madda, final yeh and alef maksura, teh marbuta and heh ('القاهره', 'الاكسجين', 'الضوئى'),
+# and the Persian keyboard's yeh and kaf
 _ARABIC = str.maketrans(
     {
         "؟": "?",
@@ -161,6 +162,8 @@ _ARABIC = str.maketrans(
         "؛": ";",
         **dict.fromkeys("أإآٱ", "ا"),
         "ى": "ي",
+        "ی": "ي",  # Persian's yeh and keheh, as a Persian keyboard types them ('کتاب' is 'كتاب')
+        "ک": "ك",
         "ة": "ه",
         **dict.fromkeys(map(chr, [*range(0x64B, 0x660), 0x670, 0x640])),
     }

@@ -85,7 +85,7 @@ function exactForm(text) {
  *  subscript digits plain ("H₂O"), a charge's sign plain ("Na⁺", "Cl−"), "º" and "˚" the degree sign, and without a sentence's own marks: ".", "!" or "?" at the end
  *  ("Numerator." is the answer written as a sentence), "¿" and "¡" at the start. */
 // Arabic: harakat and tatweel left out, its ? , ; and the letters typed for one another (judging._ARABIC)
-var ARABIC = /[\u064b-\u065f\u0670\u0640؟،؛أإآٱىة]/g, ARABIC_AS = { "؟": "?", "،": ",", "؛": ";", "ى": "ي", "ة": "ه" };
+var ARABIC = /[\u064b-\u065f\u0670\u0640؟،؛أإآٱىةیک]/g, ARABIC_AS = { "؟": "?", "،": ",", "؛": ";", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك" };
 function lenientText(text) {
   var folded = exactForm(text).replace(ARABIC, function (c) { return ARABIC_AS[c] || ("أإآٱ".indexOf(c) >= 0 ? "ا" : ""); })
     .replace(INNER_SPACE, " ").replace(/ ?, ?/g, ", ").toLowerCase()

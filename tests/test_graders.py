@@ -300,3 +300,9 @@ def test_a_runestone_quiz_is_said_with_its_answer() -> None:
         " answer, which is not read here: it is shown as text, the right answer marked for everyone; write it as a"
         " '::: question' with '- [x]' / '- [ ]' choices (the right ones ticked) [shown-as-text]"
     ]
+
+
+def test_a_line_that_only_names_an_annotation_is_no_datacamp_section() -> None:
+    """'`@Override`' alone on a line of a Java lesson that mentions BEGIN: kept (it is DataCamp's only in its files)."""
+    html, problems = parse_lesson("BEGIN with the annotation:\n\n`@Override`\n\nThen the method.\n")
+    assert "<code>@Override</code>" in html and problems == []

@@ -73,6 +73,8 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
     hint: int | None = None  # the line of an open DataCamp hint (a collapsed block)
     datacamp: tuple[int, str] | None = None  # a DataCamp section being left out: its line and name
     number = 0
+    # a DataCamp exercise's file: its sections are read (a line '`@Override`' in a Java lesson is not one)
+    datacamp_body = "*** =" in body or "`@solution`" in body or "`@sct`" in body
     while number < len(lines):
         line = lines[number]
         if fence is not None:  # in a code block: only its end counts
@@ -148,8 +150,8 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
             lines[number] = "+++"  # (the break alone: its metadata is nbgrader's, not shown)
         if datacamp is not None and (line.strip() == "---" or _HEADING.match(line)):
             datacamp = None  # (the next exercise, in DataCamp's newer format)
-        section = _DATACAMP.fullmatch(line)
-        if section is not None or _DATACAMP_EXERCISE.fullmatch(line):
+        section = _DATACAMP.fullmatch(line) if datacamp_body else None
+        if section is not None or (datacamp_body and _DATACAMP_EXERCISE.fullmatch(line)):
             name = (section[1] or section[2]).lower() if section is not None else ""
             lines[number] = ""
             if hint is not None:

@@ -203,15 +203,21 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     return (sign, number, unit) if sign or unit else None
 
 
-_PRODUCT = re.compile(rf"[{WHITESPACE}·⋅•∙*^]|(?<=[^\W\d_])\.(?=[^\W\d_])")  # 'mol L', 'mol·L', 'mol.L', 'L^-1'
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# In a unit: a product sign ('mol·L', 'mol⋅L', 'mol*L', 'mol.L'; spaces around it), spaces around a
+# quotient's slash ('km / h') or after a degree ('° C'), and a space between two symbols ('mol L')
+_PRODUCT = re.compile(rf"[{WHITESPACE}]*(?:[·⋅•∙*]|(?<=[^\W\d_])\.(?=[^\W\d_]))[{WHITESPACE}]*")
+_SLASH_SPACE = re.compile(rf"[{WHITESPACE}]*/[{WHITESPACE}]*|(?<=[°′″'\"])[{WHITESPACE}]+")
+_SPACE_PRODUCT = re.compile(f"[{WHITESPACE}]+")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789", "^")
 
 
 def unit_form(written: str) -> str:
     """A unit as it is compared (js/judge.js unitForm): lenient (its case folded but for milli and mega:
-    parse_quantity), a product however it is written ('mol L⁻¹', 'mol·L⁻¹', 'mol⋅L⁻¹', 'mol.L⁻¹', 'N m',
-    'Nm'), a power however it is typed ('L⁻¹', 'L^-1', 'L-1'; 'm²', 'm^2', 'm2'); no spaces."""
-    return _PRODUCT.sub("", lenient_text(written).translate(_SUPERSCRIPTS))
+    parse_quantity), a product one middle dot however it is written ('mol L⁻¹', 'mol·L⁻¹', 'mol⋅L⁻¹',
+    'mol.L⁻¹'; 'N m' is 'N·m', never 'nm'), a power however it is typed ('L⁻¹', 'L^-1', 'L-1'; 'm²',
+    'm^2', 'm2'); no other spaces ('km / h' is 'km/h', '° C' '°C')."""
+    unit = _PRODUCT.sub("·", lenient_text(written).translate(_SUPERSCRIPTS))
+    return _SPACE_PRODUCT.sub("·", _SLASH_SPACE.sub(lambda m: "/" if "/" in m[0] else "", unit))
 
 
 def _exponent(written: str) -> str:

@@ -100,10 +100,12 @@ var QUANTITY = /^([$€£¥₹₩₽¢]?)\s*([+\-−]?(?:\d+\s+\d+\s*\/\s*\d+|\d
 
 /** A unit as it is compared (judging.unit_form): lenient, a product however written ("mol L⁻¹", "mol·L⁻¹",
  *  "mol.L⁻¹", "N m", "Nm"), a power however typed ("L⁻¹", "L^-1", "L-1"), no spaces. */
-var PRODUCT = new RegExp("[" + WS + "·⋅•∙*^]|(\\p{L})\\.(?=\\p{L})", "gu");
+var PRODUCT = new RegExp(SP + "*(?:[·⋅•∙*]|(?<=\\p{L})\\.(?=\\p{L}))" + SP + "*", "gu");
+var SLASH_SPACE = new RegExp(SP + "*/" + SP + "*|(?<=[°′″'\"])" + SP + "+", "g");
 function unitForm(written) {
-  return lenientText(written).replace(/[⁰¹²³⁴-⁹]/g, function (c) { return c.normalize("NFKC"); })
-    .replace(PRODUCT, function (all, letter) { return letter || ""; });
+  return lenientText(written).replace(/[⁰¹²³⁴-⁹]/g, function (c) { return c.normalize("NFKC"); }).replace(/\^/g, "")
+    .replace(PRODUCT, "·").replace(SLASH_SPACE, function (m) { return m.indexOf("/") >= 0 ? "/" : ""; })
+    .replace(INNER_SPACE, "·");
 }
 
 /** A number with a unit or a currency sign ("0.70 km", "$0.75", "5 €") as its hashed form

@@ -306,3 +306,32 @@ def test_a_line_that_only_names_an_annotation_is_no_datacamp_section() -> None:
     """'`@Override`' alone on a line of a Java lesson that mentions BEGIN: kept (it is DataCamp's only in its files)."""
     html, problems = parse_lesson("BEGIN with the annotation:\n\n`@Override`\n\nThen the method.\n")
     assert "<code>@Override</code>" in html and problems == []
+
+
+def test_a_datacamp_hint_ends_at_the_next_heading() -> None:
+    """A '*** =hint' that is the last section ends where the exercise does (a heading, '---'), as the
+    left-out sections do: it had swallowed the rest of the unit, the quiz too (new teacher v 3)."""
+    body = (
+        "*** =solution\n```python\nSECRET\n```\n*** =hint\nRemember the plus sign.\n\n## Next part\n\nShown.\n\n"
+        "*** =hint\nAnother hint.\n## Glued\n\nAlso shown.\n"
+    )
+    html, problems = parse_lesson(body)
+    assert "SECRET" not in html and html.count("<summary>Hint</summary>") == 2
+    assert html.index("Remember the plus sign.") < html.index("</details>") < html.index('<h2 id="next-part"')
+    assert html.rindex("</details>") < html.index('<h2 id="glued"') < html.index("Also shown.")
+    assert [p for p in problems if "left-out" not in p] == []
+
+
+def test_a_lesson_that_shows_the_markers_keeps_them() -> None:
+    """A lesson explaining how to mark a solution: its ```text and ```markdown examples are shown as written
+    (they had become '# YOUR CODE HERE' and a broken '<!-- YOUR CODE HERE': new teacher v 4); code an
+    autograder runs still loses its solution."""
+    body = (
+        "```text\n# BEGIN SOLUTION\nx = 42  # EXAMPLE_1\n# END SOLUTION\n```\n\n"
+        "```markdown\n<!-- BEGIN SOLUTION -->\nYour answer EXAMPLE_2\n<!-- END SOLUTION -->\n```\n\n"
+        "```python\n# BEGIN SOLUTION\nx = SECRET\n# END SOLUTION\n```\n"
+    )
+    html, problems = parse_lesson(body)
+    shown = text(html)
+    assert "x = 42  # EXAMPLE_1" in shown and "&lt;!-- BEGIN SOLUTION --&gt;\nYour answer EXAMPLE_2" in shown
+    assert "SECRET" not in shown and "# YOUR CODE HERE" in shown and len(problems) == 1

@@ -336,6 +336,10 @@ def mdbook_hidden_lines(token: Token) -> None:
         token.content = "\n".join(kept)
 
 
+# Code no autograder runs: a lesson showing their markers ('```markdown' holding '<!-- BEGIN SOLUTION -->')
+_SHOWN_AS_IS = re.compile(r"[ \t]*\{?[ \t]*\.?(?:text|txt|plaintext|markdown|md|console|output|none)\b", re.I)
+
+
 def graders_solutions(token: Token) -> None:
     """nbgrader's and otter-grader's solution markers in a notebook's code, as their student versions
     have it: the lines from ``### BEGIN SOLUTION`` to ``### END SOLUTION`` become one ``### YOUR CODE
@@ -355,7 +359,12 @@ def graders_solutions(token: Token) -> None:
         if tests_open:
             continue
         mark = _SOLUTION_MARK.fullmatch(line)
-        if mark is not None and mark.group(2) and not mark.group(2)[-1].isalnum():
+        if (
+            mark is not None
+            and mark.group(2)
+            and not mark.group(2)[-1].isalnum()
+            and not mark.group(2).startswith("<!")
+        ):
             if mark.group(3) == "BEGIN" and opened is None:
                 opened, solution = mark, True
                 kept.append(f"{mark.group(1)}{mark.group(2)} YOUR CODE HERE")
@@ -469,7 +478,7 @@ def _core(state: StateCore) -> None:
                 notebook_hidden(token)
                 if token.type != "fence":
                     continue
-            if "SOLUTION" in token.content or "HIDDEN TESTS" in token.content:
+            if ("SOLUTION" in token.content or "HIDDEN TESTS" in token.content) and not _SHOWN_AS_IS.match(token.info):
                 graders_solutions(token)
             if "#" in token.content and _MDBOOK_RUST.match(token.info):
                 mdbook_hidden_lines(token)

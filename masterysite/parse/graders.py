@@ -150,6 +150,11 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
             lines[number] = "+++"  # (the break alone: its metadata is nbgrader's, not shown)
         if datacamp is not None and (line.strip() == "---" or _HEADING.match(line)):
             datacamp = None  # (the next exercise, in DataCamp's newer format)
+        if hint is not None and (line.strip() == "---" or _HEADING.match(line)):  # the hint ends there too
+            if lines[number - 1].strip():
+                lines.insert(number, "")  # (room for its end: the lines after move one down)
+                number += 1
+            lines[number - 1], hint = HUGO_FENCE, None
         section = _DATACAMP.fullmatch(line) if datacamp_body else None
         if section is not None or (datacamp_body and _DATACAMP_EXERCISE.fullmatch(line)):
             name = (section[1] or section[2]).lower() if section is not None else ""

@@ -71,3 +71,20 @@ def test_the_bonus_is_promised_only_where_it_opens(page: Page, base: str) -> Non
     for where in ("index.html", "progress.html"):
         page.goto(base + where)
         expect(page.locator("a.bonus-link[href$='quiz.html#ms-enrichment']")).to_have_count(1)
+
+
+def test_a_key_the_unit_does_not_open_with_is_dropped_and_promises_nothing(page: Page, base: str) -> None:
+    """A unit key of the right form that this build's seal does not open (the course built again with
+    another secret; a key copied from another unit): once the unit page has seen it, it is dropped, and
+    the course page no longer promises the bonus (new teacher v 2)."""
+    page.goto(base + "index.html")
+    forged = {"mastered": True, "attempts": 1, "best": [1, 1], "key": "A" * 43 + "="}
+    data = {"schema": 1, "course": "sums", "units": {"quiz": forged}}
+    page.evaluate("v => localStorage.setItem('masterysite:sums', v)", json.dumps(data))
+    page.goto(base + "units/quiz.html")
+    expect(page.locator("#ms-enrichment-body")).to_contain_text("opens when you pass")
+    saved = json.loads(page.evaluate("localStorage.getItem('masterysite:sums')"))
+    assert saved["units"]["quiz"].get("key") is None and saved["units"]["quiz"]["mastered"] is True
+    page.goto(base + "index.html")
+    expect(page.locator("main")).to_contain_text("Mastered")
+    assert bonus_links(page, "quiz") == 0

@@ -89,6 +89,9 @@ function startUnit() {
   // This unit's objectives come with its page (course-data.js is only the lock graph).
   if (Array.isArray(data.objectives)) u.objectives = data.objectives;
   page.seal = isObj(data.seal) ? data.seal : null;
+  // A unit key this build's seal does not open (the course built again with another secret, a key copied
+  // from another unit): dropped, so that no page promises the bonus work it will not open.
+  if (page.seal && peek(u.id).key && !openReview(page.seal, unitKey(u.id))) { record(u.id).key = null; saveProgress(); }
   renderUnitStatus();
   if (isMastered(u.id)) {
     revealEnrichment();

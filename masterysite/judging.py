@@ -105,6 +105,7 @@ _SCRIPT_CHARS = str.maketrans(
         **{chr(zero + i): str(i) for zero in (0x660, 0x6F0, 0x966, 0x9E6) for i in range(10)},
         "\u066b": ".",
         "\u066c": "\u202f",
+        "\u060c": ",",  # the Arabic comma, which many write for a decimal mark too ('٠،٧٥')
         "\u066a": "%",
         **dict.fromkeys(map(chr, [0x200E, 0x200F, 0x61C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])),
     }

@@ -51,12 +51,12 @@ var WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u2
 var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE = new RegExp("[" + WS + "]+", "g");
 
 // Digits of other scripts, the Arabic decimal mark, thousands sign and percent, direction marks (judging._SCRIPT_CHARS)
-var SCRIPT_CHARS = /[\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+var SCRIPT_CHARS = /[\u060c\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 var COMPATIBLE = /[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]/g; // full-width, Arabic presentation forms (judging._COMPATIBLE)
 function scriptChar(c) {
   var n = c.charCodeAt(0), zero = n >= 0x9e6 ? 0x9e6 : n >= 0x966 ? 0x966 : n >= 0x6f0 ? 0x6f0 : 0x660;
   if (n >= 0x660 && n <= 0x669 || n >= 0x6f0 && n <= 0x6f9 || n >= 0x966 && n <= 0x96f || n >= 0x9e6 && n <= 0x9ef) return String(n - zero);
-  return n === 0x66b ? "." : n === 0x66c ? "\u202f" : n === 0x66a ? "%" : "";
+  return n === 0x66b ? "." : n === 0x66c ? "\u202f" : n === 0x66a ? "%" : n === 0x60c ? "," : "";
 }
 
 /** "== answer": NFC and trimmed; case and inner spaces kept; other scripts' digits and full-width characters

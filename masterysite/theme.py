@@ -15,7 +15,7 @@ from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 from masterysite import yamlutil
-from masterysite.config import LANGUAGES, read_text
+from masterysite.config import LANGUAGES, RIGHT_TO_LEFT, read_text
 from masterysite.errors import Report
 from masterysite.suggest import unknown, unknown_key
 
@@ -184,8 +184,11 @@ def check_translation(course_dir: Path, language: str, report: Report) -> None:
     them in theme/strings.yml): the texts the course leaves out are shown in English in a right-to-left
     page, their punctuation and arrows turned round. Said once, with how many and the first few
     (new teacher u 9: a course with no strings at all had passed check)."""
+    if language not in RIGHT_TO_LEFT:  # (every other language has its texts: no file is read)
+        return
     default = default_theme_dir() / "strings.yml"
-    tables = yaml.safe_load(default.read_text(encoding="utf-8")) or {}
+    tables = yaml.load(default.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    tables = tables if isinstance(tables, dict) else {}
     if language in tables:
         return
     own = course_dir / "theme" / "strings.yml"

@@ -940,10 +940,10 @@ def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
 
 
 def test_an_unknown_blocks_list_names_every_block_that_works() -> None:
-    """VitePress' '::: code-group' was refused with a list that left out the tabs that would do, and the
-    names that work ('info', 'danger', 'answer'): port q."""
-    _, problems = parse("::: code-group\nx\n:::\n")
-    assert len(problems) == 1 and "answer, danger, info; tabs: panel-tabset, tab, group-tab" in problems[0]
+    """An unknown block ('::: sidebar') had been refused with a list that left out the tabs and the names
+    that work ('info', 'danger', 'answer', and HedgeDoc's 'success'): port q, u."""
+    _, problems = parse("::: sidebar\nx\n:::\n")
+    assert len(problems) == 1 and "answer, danger, info, success; tabs: panel-tabset, tab, group-tab" in problems[0]
 
 
 def test_bookdown_equation_labels_and_references_and_a_labelled_environment() -> None:

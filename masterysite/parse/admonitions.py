@@ -866,10 +866,10 @@ def fenced_callouts(body: str) -> str:
         line = lines[number]
         fence = CODE_FENCE_LINE.match(line)
         if inside is not None:
-            if fence is not None and _closes(line, inside):
+            if fence is not None and closes_fence(line, inside):
                 inside = None
         elif (callout := _FENCED_CALLOUT.fullmatch(line)) is not None:
-            end = next((n for n in range(number + 1, len(lines)) if _closes(lines[n], callout[2])), None)
+            end = next((n for n in range(number + 1, len(lines)) if closes_fence(lines[n], callout[2])), None)
             if end is not None:
                 kind, header = callout[3], re.match(r'header="(.*)"$', callout[4] or "")
                 title = header[1] if header else ""
@@ -884,7 +884,7 @@ def fenced_callouts(body: str) -> str:
     return "\n".join(lines)
 
 
-def _closes(line: str, fence: str) -> bool:
+def closes_fence(line: str, fence: str) -> bool:
     """Whether ``line`` closes a code block opened with ``fence`` (its character, at least as many, alone)."""
     stripped = line.strip()
     indent = len(line) - len(line.lstrip(" "))

@@ -28,7 +28,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from masterysite.parse.admonitions import HUGO_FENCE
+from masterysite.parse.admonitions import HUGO_FENCE, closes_fence
 
 _FENCE_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(.*)")
 _OTTER_MARK = re.compile(r"#[ \t]*(BEGIN|END)[ \t]+(SOLUTION|TESTS|QUESTION|PROMPT)\b.*|#[ \t]*ASSIGNMENT CONFIG\b.*")
@@ -78,7 +78,7 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
     while number < len(lines):
         line = lines[number]
         if fence is not None:  # in a code block: only its end counts
-            if _closes(line, fence[0]):
+            if closes_fence(line, fence[0]):
                 fence = None
             if hiding is not None or datacamp is not None:
                 lines[number] = ""
@@ -233,14 +233,9 @@ def _otter_mark(
     return hiding
 
 
-def _closes(line: str, fence: str) -> bool:
-    stripped = line.strip()
-    return len(line) - len(line.lstrip(" ")) < 4 and stripped.startswith(fence) and set(stripped) == {fence[0]}
-
-
 def _fence_end(lines: list[str], number: int, fence: str) -> int:
     """The line that closes the code block opened at ``number`` (the last line when none does)."""
-    return next((n for n in range(number + 1, len(lines)) if _closes(lines[n], fence)), len(lines) - 1)
+    return next((n for n in range(number + 1, len(lines)) if closes_fence(lines[n], fence)), len(lines) - 1)
 
 
 def _blank(lines: list[str], start: int, end: int) -> None:
@@ -332,7 +327,7 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
     depth = 0  # the questions open around the line
     for number, line in enumerate(body.split("\n")):
         if fence is not None:
-            fence = None if _closes(line, fence) else fence
+            fence = None if closes_fence(line, fence) else fence
             continue
         opened = _FENCE_OPEN.fullmatch(line)
         if opened is not None and not (opened[2][0] == "`" and "`" in opened[3]):

@@ -53,11 +53,11 @@ var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE =
 // Digits of other scripts, the Arabic decimal mark, thousands sign and percent, direction marks (judging._SCRIPT_CHARS)
 var SCRIPT_CHARS = /[\u060c\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 var COMPATIBLE = /[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]/g; // full-width, Arabic presentation forms (judging._COMPATIBLE)
-function scriptChar(c) {
-  var n = c.charCodeAt(0), zero = n >= 0x9e6 ? 0x9e6 : n >= 0x966 ? 0x966 : n >= 0x6f0 ? 0x6f0 : 0x660;
-  if (n >= 0x660 && n <= 0x669 || n >= 0x6f0 && n <= 0x6f9 || n >= 0x966 && n <= 0x96f || n >= 0x9e6 && n <= 0x9ef) return String(n - zero);
-  return n === 0x66b ? "." : n === 0x66c ? "\u202f" : n === 0x66a ? "%" : n === 0x60c ? "," : "";
-}
+var SCRIPT_AS = { "\u066b": ".", "\u066c": "\u202f", "\u066a": "%", "\u060c": "," };
+[0x660, 0x6f0, 0x966, 0x9e6].forEach(function (zero) {
+  for (var i = 0; i < 10; i++) SCRIPT_AS[String.fromCharCode(zero + i)] = String(i);
+});
+function scriptChar(c) { return SCRIPT_AS[c] || ""; } // (a direction mark: nothing)
 
 /** "== answer": NFC and trimmed; case and inner spaces kept; other scripts' digits and full-width characters
  *  the ones they stand for, no direction marks (judging.exact_text). */

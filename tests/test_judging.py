@@ -758,6 +758,30 @@ def test_a_course_with_a_decimal_comma_reads_its_teachers_numbers_as_its_student
     )
 
 
+def comma_warnings(body: str, comma: bool = True) -> list[str]:
+    report = Report()
+    unit = parse_unit(HEADER + body, UnitSource("units/t.md", 0, None, ".", {}, comma=comma), report)
+    assert unit is not None and report.errors == []
+    return [str(p) for p in report.problems if p.code == "decimal-point"]
+
+
+def test_an_exact_decimal_with_a_point_warns_in_a_course_that_writes_a_comma() -> None:
+    """'== 12.3' in a French course: its students type '12,3', which '==' marks wrong (README: add
+    '== 12,3'). Said where no answer of the slot accepts the comma; not in code, nor with a point mark."""
+    assert comma_warnings("::: question o\nRound to one decimal.\n\n== 12.3\n:::\n") == [
+        "units/t.md:10: warning: '== 12.3' is compared exactly, and this course writes decimals with a comma:"
+        " a student's '12,3' is marked wrong; add '== 12,3' (or write '= 12.3' to accept the number however it"
+        " is written) [decimal-point]"
+    ]
+    assert comma_warnings("::: question o\nRound.\n\n== 12.3\n== 12,3\n:::\n") == []
+    assert comma_warnings("::: question o\nRound.\n\n= 12.3\n:::\n") == []
+    assert comma_warnings("::: question o\nRound.\n\n== 12.3\n:::\n", comma=False) == []
+    assert comma_warnings("::: question o\nRound.\n\n== v1.2\n:::\n") == []
+    assert len(comma_warnings("::: question o\nIt is [[== -0.50]] volts.\n:::\n")) == 1
+    assert comma_warnings("::: question o\nIt is [[== -0.50|== -0,50]] volts.\n:::\n") == []
+    assert comma_warnings("::: question o\nSet `x = [[== 0.5]]`.\n:::\n") == []
+
+
 @pytest.mark.parametrize(("language", "comma"), [("de", True), ("es", True), ("en", False)])
 def test_the_decimal_mark_comes_from_the_language_or_the_themes_strings(
     tmp_path: Path, language: str, comma: bool

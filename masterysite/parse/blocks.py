@@ -33,6 +33,7 @@ from masterysite.suggest import unknown
 _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
 _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
+_POINT_DECIMAL = re.compile(r"[-+−]?\d*\.\d+")  # '12.3', '-0.5', '.5': a decimal written with a point
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
@@ -674,6 +675,7 @@ class BlockParser:
             blanks.append(tuple(a for a in alternatives if a is not None))
             if not blank.code:  # (in code: a number with a unit is code's output, said in answer())
                 self.units_alone(blanks[-1])
+                self.decimal_points(blanks[-1])
         html = fill_blanks(self.render(tokens), key, len(found))
         return Question(key, objective, "blanks", html, (), (), explanation, line, blanks=tuple(blanks), hints=hints)
 
@@ -825,7 +827,27 @@ class BlockParser:
                 if answer is not None:
                     answers.append(answer)
         self.units_alone(answers)
+        self.decimal_points(answers)
         return answers
+
+    def decimal_points(self, answers: Sequence[Answer]) -> None:
+        """'== 12.3' in a course whose decimal mark is a comma, where no answer of the slot accepts its
+        students' '12,3' (README: add '== 12,3')."""
+        if not self.comma:
+            return
+        for answer in answers:
+            number = answer.source.strip()
+            if answer.kind != "exact" or not _POINT_DECIMAL.fullmatch(number):
+                continue
+            written = number.replace(".", ",")
+            if judging.slot_right(tuple(answers), written, self.comma):
+                continue
+            message = (
+                f"'== {number}' is compared exactly, and this course writes decimals with a comma: a student's"
+                f" '{written}' is marked wrong; add '== {written}' (or write '= {number}' to accept the number"
+                " however it is written)"
+            )
+            self.report.warn(self.path, answer.line, message, "decimal-point")
 
     def units_alone(self, answers: Sequence[Answer]) -> None:
         """'= 44 g/mol' where no answer of the slot accepts '44': a student who writes the number alone

@@ -777,8 +777,9 @@ def test_hugging_faces_question_component_with_its_answers_is_an_error() -> None
         "\t\t\tcorrect: true\n\t\t}\n\t]}\n/>\n\n```jsx\n<Question\n  correct: true\n/>\n```\n"
     )
     assert problems == [
-        "units/a.md:7: '<Question' holds right answers (an MDX quiz of the lesson's site), which is not read here:"
-        " they would be published with the page; write it as a '::: question' with '- [x]' choices and '> feedback'"
+        "units/a.md:7: '<Question' holds right answers (a quiz of the lesson's own site: MDX, PrairieLearn,"
+        " MarkBind…), which is not read here: they would be published with the page; write it as a '::: question'"
+        " with '- [x]' choices and '> feedback'"
     ]
 
 
@@ -1028,8 +1029,44 @@ def test_an_astro_option_marked_correct_is_an_error() -> None:
         "Write `<Option isCorrect>` for the right one.\n\n```jsx\n<Option isCorrect>x</Option>\n```\n"
     )
     assert [p for p in problems if "warning" not in p] == [
-        "units/a.md:9: '<Option' holds right answers (an MDX quiz of the lesson's site), which is not read here:"
-        " they would be published with the page; write it as a '::: question' with '- [x]' choices and '> feedback'"
+        "units/a.md:9: '<Option' holds right answers (a quiz of the lesson's own site: MDX, PrairieLearn,"
+        " MarkBind…), which is not read here: they would be published with the page; write it as a '::: question'"
+        " with '- [x]' choices and '> feedback'"
+    ]
+
+
+def test_prairielearn_and_markbind_quiz_html_is_an_error() -> None:
+    """PrairieLearn's question.html ('<pl-answer correct="true">', its '<pl-answer-panel>' shown once graded)
+    and MarkBind's '<q-option correct>' had been published as written, the right answer in the page's
+    source (port w 1, 2). A wrong choice, or the same in code, is no error."""
+    _, problems = parse(
+        '<pl-multiple-choice answers-name="c">\n  <pl-answer correct="true" feedback="Yes">Blue</pl-answer>\n'
+        '  <pl-answer correct="false">Pink</pl-answer>\n</pl-multiple-choice>\n\n'
+        "<pl-answer-panel>Only once graded.</pl-answer-panel>\n\n"
+        '<question type="mcq">\n  <q-option reason="No.">10</q-option>\n  <q-option correct>\n    5\n  </q-option>\n'
+        "</question>\n\nWrite `<q-option correct>` for the right one.\n\n"
+        '```html\n<pl-answer correct="true">x</pl-answer>\n<pl-answer-panel>y</pl-answer-panel>\n```\n'
+    )
+    assert [p.split(" holds right answers")[0] for p in problems] == [
+        "units/a.md:6: '<pl-answer'",
+        "units/a.md:10: '<pl-answer-panel'",
+        "units/a.md:14: '<q-option'",
+    ]
+
+
+def test_a_khan_exercise_solution_div_is_left_out() -> None:
+    """A Khan Academy (OpenDSA) exercise's '<div class="solution">', the answer its exercise checks, had been
+    shown under the question (port w 4): left out, and said once; the HTML block around it goes on."""
+    html, problems = parse(
+        '<div id="problem">\n  <p class="question">What is 6 times 7?</p>\n'
+        '  <div class="solution"><var>"SOL42"</var></div>\n  <ul class="choices">\n\t<li><var>"41"</var></li>\n'
+        "  </ul>\n</div>\n\n<div class=\"solution\">\n\nSOL_BLOCK\n\n</div>\n\nAfter.\n"
+    )
+    assert "SOL" not in html and '<ul class="choices">' in html and "<p>After.</p>" in html and "<pre" not in html
+    assert problems == [
+        "units/a.md:7: warning: a Khan Academy exercise's '<div class=\"solution\">' (the answer its exercise"
+        " checks) is left out: write the question as a '::: question', and a solution to show after trying in a"
+        " '::: solution' [left-out]"
     ]
 
 

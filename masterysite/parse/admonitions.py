@@ -563,8 +563,10 @@ _COMPONENT_OPEN = re.compile(r"[ \t]*<([A-Z][A-Za-z0-9]*)(?:[ \t]+[^>\n]*)?$")  
 _CORRECT = re.compile(r"\bcorrect\s*[:=]\s*\{?\s*true\b|\bcorrect\s*$|\bisCorrect\b|\banswer\s*[:=]", re.M)
 
 
-_RIGHT_PROP = re.compile(  # '<Option isCorrect>', '<Choice correct={true}>'
-    r"<([A-Z][\w.]*)[^>\n]*?[ \t](?:isCorrect|correct)(?:[ \t]*=[ \t]*\{?[ \t]*true[ \t]*\}?)?[ \t/>]"
+_RIGHT_PROP = re.compile(  # '<Option isCorrect>', '<Choice correct={true}>', '<pl-answer correct="true">', '<q-option correct>'
+    r"<([A-Z][\w.]*|[a-z][a-z0-9]*-[\w-]+)[^>\n]*?[ \t](?:isCorrect|correct)"
+    r"""(?:[ \t]*=[ \t]*["']?\{?[ \t]*true[ \t]*\}?["']?)?[ \t/>]"""
+    r"|<(pl-answer-panel)\b"  # PrairieLearn's: shown once the question is graded
 )
 
 
@@ -637,7 +639,9 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
     ``<Question choices={[{text: …, explain: …, correct: true}]} />``): a tag over several lines is no
     HTML block, so its props were published as a paragraph, answers and explanations too; a tag on one
     line (the Astro tutorial's ``<Option isCorrect>JavaScript</Option>``) is kept as HTML, its right
-    answer in the page's source."""
+    answer in the page's source. So are HTML elements of other tools' quizzes (port w 1, 2):
+    PrairieLearn's ``<pl-answer correct="true">`` and its ``<pl-answer-panel>`` (shown once graded),
+    MarkBind's ``<q-option correct>``."""
     code = fenced(body)
     lines, found = body.split("\n"), []
     starts = line_starts(lines)
@@ -646,9 +650,9 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
         opening = _COMPONENT_OPEN.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]):
             line = lines[number]
-            prop = _RIGHT_PROP.search(line) if "orrect" in line else None
+            prop = _RIGHT_PROP.search(line) if "orrect" in line or "<pl-answer-panel" in line else None
             if prop is not None and not in_spans(code, starts[number]) and not _in_code_span(line, prop.start()):
-                found.append((number, prop[1]))
+                found.append((number, prop[1] or prop[2]))
             number += 1
             continue
         end = number + 1
@@ -1039,23 +1043,38 @@ def gitbook_blocks(body: str) -> str:
 _CODE_FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[^`]*$")
 
 
-_HIDDEN_DIV = re.compile(r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes)\2[ \t]*>[ \t]*""")
+_HIDDEN_DIV = re.compile(r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution)\2[ \t]*>[ \t]*(.*)""")
 
 
-def hidden_divs(body: str) -> str:
+def hidden_divs(body: str) -> tuple[str, list[int]]:
     """mdBook's ``<div class="hidden">`` … ``</div>`` on lines of their own: content "that will not be
     shown" (its guide), often a note for the book's authors; reveal.js' speaker notes (``<aside
     class="notes">``, pandoc's ``<div class="notes">``): never published here either (they were shown),
-    written line for line as the ``instructor`` block they are."""
+    written line for line as the ``instructor`` block they are. So is a Khan Academy exercise's (and
+    OpenDSA's) ``<div class="solution">``, the answer its exercise checks: its lines (0-based) are
+    returned, to be said (port w 4)."""
     code = fenced(body)
     lines = body.split("\n")
     starts = line_starts(lines)
+    solutions: list[int] = []
     number = 0
     while number < len(lines):
         opening = _HIDDEN_DIV.fullmatch(lines[number])
-        if opening is None or in_spans(code, starts[number]) or (opening[1] == "aside" and opening[3] == "hidden"):
+        if opening is None or in_spans(code, starts[number]) or (opening[1] == "aside" and opening[3] != "notes"):
             number += 1
             continue
+        rest = opening[4].strip()
+        if rest and opening[3] == "solution" and rest.endswith("</div>") and rest.count("<div") == 0:
+            indent = lines[number][: len(lines[number]) - len(lines[number].lstrip())]
+            lines[number] = indent + "<!-- -->"  # (not empty: in an HTML block, that would end it)
+            solutions.append(number)
+            number += 1
+            continue
+        if rest:
+            number += 1
+            continue
+        if opening[3] == "solution":
+            solutions.append(number)
         tag = opening[1]
         depth, end = 1, None
         for later in range(number + 1, len(lines)):
@@ -1064,11 +1083,13 @@ def hidden_divs(body: str) -> str:
                 end = later if lines[later].strip() == f"</{tag}>" else None
                 break
         if end is None:
+            if opening[3] == "solution":
+                solutions.pop()
             number += 1
             continue
         lines[number], lines[end] = f"{HUGO_FENCE} instructor", HUGO_FENCE
         number = end + 1
-    return "\n".join(lines)
+    return "\n".join(lines), solutions
 
 
 _TOC_LINE = re.compile(r"[ \t]*(?:\[\[toc\]\]|\[toc\])[ \t]*", re.I)  # VitePress', HedgeDoc's and markdown-it-toc's

@@ -270,8 +270,9 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if "<" in body:  # Hugging Face's '<Question choices={[…correct: true…]} />': its answers would be text
         for line, name in mdx_quizzes(body):
             message = (
-                f"'<{name}' holds right answers (an MDX quiz of the lesson's site), which is not read here: they"
-                " would be published with the page; write it as a '::: question' with '- [x]' choices and '> feedback'"
+                f"'<{name}' holds right answers (a quiz of the lesson's own site: MDX, PrairieLearn, MarkBind…), which"
+                " is not read here: they would be published with the page; write it as a '::: question' with '- [x]'"
+                " choices and '> feedback'"
             )
             report.error(path, parts.body_offset + line + 1, message)
     if "# --" in body:  # freeCodeCamp's sections
@@ -310,8 +311,14 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 " value for a later '{{ … }}', often an answer); write what students should see instead"
             )
             report.warn(path, parts.body_offset + line + 1, message, "left-out")
-    if "class=" in body and ("hidden" in body or "notes" in body):  # mdBook's hidden content, speaker notes
-        body = hidden_divs(body)
+    if "class=" in body and ("hidden" in body or "notes" in body or "solution" in body):  # mdBook's, speaker notes
+        body, solutions = hidden_divs(body)
+        if solutions:
+            message = (
+                "a Khan Academy exercise's '<div class=\"solution\">' (the answer its exercise checks) is left out:"
+                " write the question as a '::: question', and a solution to show after trying in a '::: solution'"
+            )
+            report.warn(path, parts.body_offset + solutions[0] + 1, message, "left-out")
     if "(\\#eq:" in body or "\\@ref(eq:" in body:  # bookdown's equation labels and references
         body = bookdown_equations(body)
     if "[[" in body or "[TOC]" in body or "[toc]" in body:  # VitePress' [[toc]], HedgeDoc's [TOC], Hugging Face's ids

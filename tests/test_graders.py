@@ -302,6 +302,19 @@ def test_a_runestone_quiz_is_said_with_its_answer() -> None:
     ]
 
 
+def test_a_quizdown_fence_is_said_with_its_answers() -> None:
+    """A '```quizdown' fence (docsify's, Quarto's and MkDocs' quizdown plugins) was shown as code, '1. [x]'
+    ticked, with no word (port w 3): said once a unit. A fence of another language is not."""
+    body = "```quizdown\n#### Who?\n\n1. [x] Tim\n1. [ ] Alan\n```\n\n```markdown\n1. [x] Tim\n```\n"
+    html, problems = parse_lesson(body + "\n``` quizdown\n- [x] b\n```\n")
+    assert "Tim" in html and problems == [
+        "units/a.md:5: warning: '```quizdown' is a quizdown quiz, which is not read here: it is shown as code, the"
+        " right answers ticked for everyone; write each question as a '::: question' with '- [x]' / '- [ ]' choices"
+        " and '> feedback' (and 1 more in this unit) [shown-as-text]"
+    ]
+    assert parse_lesson(body.replace("quizdown", "text", 1))[1] == []
+
+
 def test_a_line_that_only_names_an_annotation_is_no_datacamp_section() -> None:
     """'`@Override`' alone on a line of a Java lesson that mentions BEGIN: kept (it is DataCamp's only in its files)."""
     html, problems = parse_lesson("BEGIN with the annotation:\n\n`@Override`\n\nThen the method.\n")

@@ -297,6 +297,7 @@ _MARKED = [
         "write it as a '> explanation' in a '::: question'",
     ),
 ]
+_QUIZDOWN_ADVICE = "write each question as a '::: question' with '- [x]' / '- [ ]' choices and '> feedback'"
 _SELECTION = "a selection quiz (LiaScript's '[[ a | (b) | c ]]', edX's '[[a, (b), c]]')"
 _BRACKETS = re.compile(r"\[\[([^\]\n]*)\]\]")
 
@@ -332,6 +333,12 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
         opened = _FENCE_OPEN.fullmatch(line)
         if opened is not None and not (opened[2][0] == "`" and "`" in opened[3]):
             fence = opened[2]
+            if opened[3].strip().strip("{}").strip().lower() == "quizdown":  # (port w 3)
+                message = (
+                    f"'{line.strip()}' is a quizdown quiz, which is not read here: it is shown as code, the right"
+                    f" answers ticked for everyone; {_QUIZDOWN_ADVICE}"
+                )
+                found.append((number, line.strip(), message, False))
             continue
         if _QUESTION_OPEN.fullmatch(line):
             depth += 1

@@ -365,7 +365,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             report.error(path, parts.body_offset + line + 1, message)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
     marked = (
-        "[[" in body or "(x)" in body or "(X)" in body or "[explanation]" in body or ".. " in body
+        "[[" in body or "(x)" in body or "(X)" in body or "[explanation]" in body or ".. " in body or "quizdown" in body
     ) and _marked_answers(body, path, parts.body_offset, report)
     if "[[" in body and not marked:  # (a quiz of another tool: said once, as that)
         _stray_blanks(tokens, path, parts.body_offset, report)

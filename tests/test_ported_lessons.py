@@ -1054,6 +1054,21 @@ def test_prairielearn_and_markbind_quiz_html_is_an_error() -> None:
     ]
 
 
+def test_prairielearn_placeholders_are_said_and_one_as_an_answer_is_an_error() -> None:
+    """PrairieLearn's '{{params.a}}' had become the formula 'a = params.a' with no word, and
+    '== {{correct_answers.d}}' the only answer, every real one wrong (port w 5). A Jinja answer is kept."""
+    _, problems = parse(
+        "Take $a = {{params.a}}$ and {{ params.b }}.\n\n::: question o\nWhat is `d`?\n\n== {{correct_answers.d}}\n"
+        ":::\n\n::: question o\nPrint `name` in Jinja.\n\n== {{ name }}\n:::\n"
+    )
+    assert [p for p in problems if "objective" not in p] == [
+        "units/a.md:5: warning: PrairieLearn's placeholder '{{params.a}}' is shown as text, as are 2 more in this"
+        " unit: its question generator does not run here; write each one's value instead [shown-as-text]",
+        "units/a.md:10: '{{correct_answers.d}}' is PrairieLearn's placeholder, which is not filled in here: students"
+        " would have to type it as written; write the answer itself",
+    ]
+
+
 def test_a_khan_exercise_solution_div_is_left_out() -> None:
     """A Khan Academy (OpenDSA) exercise's '<div class="solution">', the answer its exercise checks, had been
     shown under the question (port w 4): left out, and said once; the HTML block around it goes on."""

@@ -33,6 +33,7 @@ from masterysite.suggest import unknown
 _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
 _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
+_PLACEHOLDER = re.compile(r"\{\{[ \t]*(?:params|correct_answers|submitted_answers)\.[\w.-]+[ \t]*\}\}")  # PrairieLearn's
 _POINT_DECIMAL = re.compile(r"[-+−]?\d*\.\d+")  # '12.3', '-0.5', '.5': a decimal written with a point
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
@@ -894,6 +895,14 @@ class BlockParser:
         ``in_code``: a blank's, in code, where a lenient word ('[[True]]' accepting 'true') is said too."""
         if _FENCE_OPEN.match(text):
             message = "a code fence cannot start on an answer line: write '== answer' (exact) on one line"
+            self.report.error(self.path, line, message)
+            return None
+        placeholder = _PLACEHOLDER.fullmatch(text.strip().lstrip("=~").strip())
+        if placeholder is not None:  # PrairieLearn's '== {{correct_answers.d}}' (port w 5): every answer wrong
+            message = (
+                f"'{placeholder[0]}' is PrairieLearn's placeholder, which is not filled in here: students would have"
+                " to type it as written; write the answer itself"
+            )
             self.report.error(self.path, line, message)
             return None
         try:

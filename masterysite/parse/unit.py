@@ -141,6 +141,7 @@ def _sealed_definitions(tokens: list[Token], body: str, path: str, offset: int, 
 
 
 _LIQUID_VARIABLE = re.compile(r"(?<![(=\"'])\{\{\s*(?:site|page|include|layout)\.[\w.-]+\s*(?:\|[^{}\n]*)?\}\}")
+_PL_VARIABLE = re.compile(r"\{\{\s*(?:params|correct_answers|submitted_answers)\.[\w.-]+\s*\}\}")  # PrairieLearn's
 _LIQUID_TAG_LINES = re.compile(r"\{%(?:(?!%\}).){0,600}?\n(?:(?!%\}).){0,600}?%\}", re.S)  # over lines
 
 
@@ -204,6 +205,15 @@ def _liquid(body: str, path: str, offset: int, report: Report) -> None:
         message = (
             f"Jekyll (Liquid) variable '{first[0]}' is shown as text{more}: Liquid is not read here;"
             " write each one's value instead"
+        )
+        report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
+    placeholders = list(_PL_VARIABLE.finditer(body))  # (port w 5: '$a = {{params.a}}$' became 'a = params.a')
+    if placeholders:
+        first = placeholders[0]
+        more = f", as {'is' if len(placeholders) == 2 else 'are'} {len(placeholders) - 1} more in this unit"
+        message = (
+            f"PrairieLearn's placeholder '{first[0]}' is shown as text{more if placeholders[1:] else ''}: its"
+            " question generator does not run here; write each one's value instead"
         )
         report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
     for tag in _LIQUID_TAG_LINES.finditer(body):

@@ -869,6 +869,23 @@ def test_hugo_themes_block_shortcodes_are_collapsed_blocks_and_callouts() -> Non
     assert "{{&lt; details &quot;Kept&quot; &gt;}}" in html
 
 
+def test_a_hugo_shortcode_opened_and_closed_on_one_line_is_read() -> None:
+    """Relearn's one-line '{{% notice tip %}}Takes 20 minutes.{{% /notice %}}' (in a list item too) had been
+    said never closed, and the build refused (port w 6): a callout; a one-line '{{< details >}}' collapsed."""
+    html, problems = parse(
+        "1. Add a hub.\n\n    {{% notice tip %}}Takes *20* minutes.{{% /notice %}}\n\n"
+        "{{< notice warning >}}Careful.{{< /notice >}}\n\n"
+        '{{< details "Answer" >}}ANSWER 4{{< /details >}}\n\n```text\n{{% notice tip %}}x{{% /notice %}}\n```\n'
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--tip", "Takes <em>20</em> minutes."),
+        ("aside", "ms-callout ms-callout--warning", "Careful."),
+    ]
+    assert "<details><summary>Answer</summary>ANSWER 4</details>" in html and "</li>" in html.split("<aside")[1]
+    assert "{{% notice tip %}}x{{% /notice %}}" in html
+
+
 def test_hugo_relearn_shortcodes_are_named_as_hugos_and_an_unclosed_one_is_an_error() -> None:
     """Relearn's '{{% notice style="tip" %}}' is a tip; an '{{% expand %}}' never closed had shown the
     solution open under a warning that called it Liquid, a brace lost; Hugo's other shortcodes were named

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import html
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -778,26 +779,57 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
     to remove the tag. Also returns each one never closed (Hugo refuses the page; here what it holds,
     often the solution, would be shown open): its line (0-based) and as written."""
     lines = body.split("\n")
+    if "{{</" in body or "{{% /" in body or "{{%/" in body or "{{< /" in body:
+        _hugo_one_liners(body, lines)
+        body = "\n".join(lines)  # (where its code is: _tag_pairs reads it)
     unclosed: list[tuple[int, str]] = []
     closing = r"[ \t]*\{{\{{[<%][ \t]*/{}[ \t]*[%>]\}}\}}[ \t]*"
     for number, opening, end in _tag_pairs(body, lines, _HUGO_OPEN, lambda found: closing.format(found[2])):
-        kind = opening[2]
         if end is None:
             unclosed.append((number, lines[number].strip()))
             lines[number] = ""  # (an error: said once, not also as a shortcode shown as text)
             continue
-        words = re.findall(r'"([^"]*)"|(\S+)', opening[3])
-        arguments = [quoted or bare for quoted, bare in words]
-        named = dict(re.findall(r'(\w+)="([^"]*)"', opening[3]))
-        if kind in ("details", "expand"):
-            title = named.get("title") or next((a for a in arguments if "=" not in a), "") or "Details"
-            lines[number] = f"{HUGO_FENCE} details {title}"
-        else:
-            style = (named.get("style") or (arguments[0] if arguments and "=" not in arguments[0] else "")).lower()
-            title = named.get("title") or (arguments[1] if len(arguments) > 1 and "=" not in arguments[1] else "")
-            lines[number] = f"{HUGO_FENCE} {_HUGO_CALLOUTS.get(style, 'note')} {title}".rstrip()
+        kind, title = _hugo_block(opening[2], opening[3])
+        lines[number] = f"{HUGO_FENCE} {kind} {title}".rstrip()
         lines[end] = HUGO_FENCE
     return "\n".join(lines), unclosed
+
+
+def _hugo_block(shortcode: str, written: str) -> tuple[str, str]:
+    """The block a Hugo shortcode is here, and its title, from its arguments as written."""
+    words = re.findall(r'"([^"]*)"|(\S+)', written)
+    arguments = [quoted or bare for quoted, bare in words]
+    named = dict(re.findall(r'(\w+)="([^"]*)"', written))
+    if shortcode in ("details", "expand"):
+        return "details", named.get("title") or next((a for a in arguments if "=" not in a), "") or "Details"
+    style = (named.get("style") or (arguments[0] if arguments and "=" not in arguments[0] else "")).lower()
+    title = named.get("title") or (arguments[1] if len(arguments) > 1 and "=" not in arguments[1] else "")
+    return _HUGO_CALLOUTS.get(style, "note"), title
+
+
+_HUGO_ONE_LINE = re.compile(
+    r"([ \t]*)\{\{([<%])[ \t]*(details|expand|hint|notice)\b([^\n]*?)[%>]\}\}(.*?)"
+    r"\{\{[<%][ \t]*/\3[ \t]*[%>]\}\}[ \t]*"
+)
+_ALERTS = {"note": "NOTE", "tip": "TIP", "warning": "WARNING", "caution": "CAUTION"}
+
+
+def _hugo_one_liners(body: str, lines: list[str]) -> None:
+    """A shortcode opened and closed on one line, ``{{% notice tip %}}Takes 20 minutes.{{% /notice %}}``
+    (Relearn's docs write it so), had been said never closed (port w 6): a callout is that line as
+    GitHub's alert (``> [!TIP] Takes 20 minutes.``), a collapsed block a ``<details>``; line for line."""
+    code = fenced(body)
+    starts = line_starts(lines)
+    for number, line in enumerate(lines):
+        found = _HUGO_ONE_LINE.fullmatch(line) if "{{" in line else None
+        if found is None or in_spans(code, starts[number]):
+            continue
+        kind, title = _hugo_block(found[3], found[4])
+        text = found[5].strip()
+        if kind == "details":
+            lines[number] = f"{found[1]}<details><summary>{html.escape(title)}</summary>{text}</details>"
+        else:
+            lines[number] = f"{found[1]}> [!{_ALERTS[kind]}] {text}".rstrip()
 
 
 def _tag_pairs(

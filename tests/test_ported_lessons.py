@@ -869,6 +869,27 @@ def test_hugo_themes_block_shortcodes_are_collapsed_blocks_and_callouts() -> Non
     assert "{{&lt; details &quot;Kept&quot; &gt;}}" in html
 
 
+def test_pandocs_restructuredtext_admonitions_are_blocks_with_their_titles() -> None:
+    """'pandoc -f rst -t markdown' writes '.. note::' as ':::: note' holding a '::: title' div, and
+    '.. admonition:: Solution' as '::: admonition' with the title its first paragraph: each had been an error
+    ('unknown block', port w 10). '::: hint' of our own stays collapsed."""
+    html, problems = parse(
+        ":::: note\n::: title\nNote\n:::\n\nA note.\n::::\n\n:::: attention\n::: title\nAttention\n:::\n\nMind.\n::::\n\n"
+        "::: admonition\nSolution\n\nThe answer is 42.\n:::\n\n::: topic\n**Topic Title**\n\nBody.\n:::\n\n"
+        "::: seealso\nOther pages.\n:::\n\n::: hint\nTry 2.\n:::\n\n```markdown\n::: title\nKept\n:::\n```\n"
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--note", "Note"),
+        ("aside", "ms-callout ms-callout--warning", "Attention"),
+        ("details", "ms-collapsed ms-collapsed--solution", "Solution"),
+        ("aside", "ms-callout ms-callout--note", "Topic Title"),
+        ("aside", "ms-callout ms-callout--note", "<!--ms-t:block_note-->"),
+        ("details", "ms-collapsed ms-collapsed--hint", "<!--ms-t:block_hint-->"),
+    ]
+    assert "::: title\nKept" in html
+
+
 def test_a_hugo_shortcode_opened_and_closed_on_one_line_is_read() -> None:
     """Relearn's one-line '{{% notice tip %}}Takes 20 minutes.{{% /notice %}}' (in a list item too) had been
     said never closed, and the build refused (port w 6): a callout; a one-line '{{< details >}}' collapsed."""

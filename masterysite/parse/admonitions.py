@@ -1027,6 +1027,68 @@ def docsify_callouts(body: str) -> str:
     return _DOCSIFY_CALLOUT.sub(lambda m: m[0] if in_spans(code, m.start()) else f"{m[1]}> [!{kinds[m[2]]}] ", body)
 
 
+# pandoc's reStructuredText admonitions (``pandoc -f rst -t markdown``): the block each is here
+_RST_ADMONITIONS = {
+    "attention": "warning",
+    "caution": "caution",
+    "danger": "caution",
+    "error": "caution",
+    "hint": "tip",
+    "important": "important",
+    "note": "note",
+    "tip": "tip",
+    "warning": "warning",
+    "seealso": "note",
+    "admonition": "note",
+    "topic": "note",
+}
+_PANDOC_DIV = re.compile(r"( {0,3}:{3,})[ \t]*(?:\{[ \t]*\.([\w-]+)[^}\n]*\}|([\w-]+))[ \t]*")
+_PANDOC_TITLE = re.compile(r" {0,3}(:{3,})[ \t]*(?:title|\{[ \t]*\.title[ \t]*\})[ \t]*")
+_CLOSING_DIV = re.compile(r" {0,3}:{3,}[ \t]*")
+_SOLUTION_TITLE = re.compile(r"(?:solution|answer)s?\b.*", re.I)
+
+
+def pandoc_admonitions(body: str) -> str:
+    """reStructuredText admonitions as pandoc writes them in Markdown: ``:::: note`` holding a ``::: title``
+    div (its title: 'Note'), and ``::: admonition`` or ``::: topic`` whose first paragraph is the title. The
+    title div had been an error ('unknown block'), and so had ``attention``, ``error``, ``admonition``,
+    ``seealso`` and ``topic`` (port w 10). The block as its kind is here, titled, line for line; a titled
+    ``admonition`` 'Solution' is a solution (collapsed)."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    for number, line in enumerate(lines):
+        opening = _PANDOC_DIV.fullmatch(line) if line.lstrip().startswith(":::") else None
+        if opening is None or in_spans(code, starts[number]):
+            continue
+        name = (opening[2] or opening[3]).lower()
+        kind = _RST_ADMONITIONS.get(name)
+        if kind is None:
+            continue
+        title, blank = "", []
+        after = number + 1
+        titled = _PANDOC_TITLE.fullmatch(lines[after]) if after < len(lines) else None
+        if titled is not None:
+            end = next((n for n in range(after + 1, min(after + 6, len(lines))) if _CLOSING_DIV.fullmatch(lines[n])), None)
+            if end is None:
+                continue
+            title = " ".join(" ".join(lines[after + 1 : end]).split())
+            blank = list(range(after, end + 1))
+        elif name in ("admonition", "topic"):
+            end = next((n for n in range(after, len(lines)) if not lines[n].strip()), len(lines))
+            first = " ".join(" ".join(lines[after:end]).split())
+            if end == after + 1 and end < len(lines) and len(first) <= 60 and not first.startswith(":"):
+                title, blank = first.strip("*_ ").strip(), [after]  # 'Solution', '**Topic Title**'
+        elif name not in ("attention", "error", "seealso"):
+            continue  # (a block of ours, as written: '::: hint' is collapsed)
+        if name == "admonition" and _SOLUTION_TITLE.fullmatch(title):
+            kind = "solution"
+        lines[number] = f"{opening[1]} {kind} {title}".rstrip()
+        for n in blank:
+            lines[n] = ""
+    return "\n".join(lines)
+
+
 _GITBOOK_TAG = re.compile(r"[ \t]*\{%-?[ \t]*(hint|endhint|tabs|endtabs|tab|endtab|code|endcode)\b(.*?)-?%\}[ \t]*")
 _GITBOOK_CALLOUTS = {"info": "note", "success": "tip", "warning": "warning", "danger": "caution"}
 _GITBOOK_FENCES = {"tabs": ":" * 13, "tab": ":" * 12, "hint": ":" * 11}  # each longer than what it may hold

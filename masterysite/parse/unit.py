@@ -42,6 +42,7 @@ from masterysite.parse.admonitions import (
     mdx_quizzes,
     mkdocs_quizzes,
     obsidian_comments,
+    pandoc_admonitions,
     old_mkdocs_quizzes,
     quiz_tags,
     webexercises,
@@ -299,6 +300,9 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         for message, places in alike.items():
             more = f" (and {len(places) - 1} more in this unit)" if len(places) > 1 else ""
             report.warn(path, parts.body_offset + places[0] + 1, message + more, "left-out")
+    if ":::" in body and ("title" in body or "admonition" in body or "topic" in body or "attention" in body
+                          or "error" in body or "seealso" in body or "hint" in body):  # pandoc's from RST
+        body = pandoc_admonitions(body)
     if "?> " in body or "!> " in body:  # Docsify's callouts
         body = docsify_callouts(body)
     if "{% end" in body:  # GitBook's tabs, hints and code titles

@@ -929,6 +929,21 @@ def test_a_script_in_a_unit_is_said_not_to_run_once_a_unit(make_course: MakeCour
     assert "[script]" not in CliRunner().invoke(main, ["check", str(root)]).output
 
 
+def test_a_style_in_a_unit_is_said_once_a_unit(make_course: MakeCourse) -> None:
+    """A Marp deck's '<style> section { background-color: white } </style>' restyled the site's own sections:
+    in dark mode the quiz was a white block (port w 9). Said once; not with safe_html (which removes it)."""
+    unit = "# A\n\n<style>\nsection { color: black; }\n</style>\n\nText.\n\n<style>h1 { color: red }</style>\n"
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit}, name="styled")
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert [line for line in result.output.splitlines() if "[style]" in line] == [
+        "units/a.md:3: warning: '<style>' restyles the whole page, the quiz, the navigation and the dark theme too,"
+        " not this lesson alone: put the styles the course needs in theme/extra.css (see the README), or remove it"
+        " [style]"
+    ]
+    root = make_course({"course.yml": "title: T\nsafe_html: true\n", "units/a.md": unit}, name="safe")
+    assert "[style]" not in CliRunner().invoke(main, ["check", str(root)]).output
+
+
 def test_mathml_is_written_as_chromiums_mathml_core_reads_it() -> None:
     """QuantEcon's and LearningFromData's formulas in Chromium: 'aligned' cells centred, \\boldsymbol{\\mu}
     and \\mathbf{\\Sigma} not bold, '\\Bigl\\{' with its backslash, a tiny \\overbrace, limits beside 'lim'."""

@@ -166,6 +166,7 @@ _HTML_TAG = re.compile(r"<(img|a|source|video|audio|iframe)\b[^>]*>?", re.I)
 _VIDEO_HOST = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*(?:youtu\.?be|vimeo|dailymotion|wistia|loom)\.", re.I)
 _YOUTUBE = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I)
 _SCRIPT = re.compile(r"<script\b[^>]*>?", re.I)
+_STYLE = re.compile(r"<style\b", re.I)
 _RAW_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid\s*=\s*["']?([^"'>\s]*)""")  # an id in HTML the teacher wrote
 _HTML_ATTR = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
@@ -311,6 +312,7 @@ class LinkRewriter:
         self.attributes_seen: set[str] = set()  # attributes not kept, said already
         self.mermaid_seen = False
         self.script_seen = False  # a <script> in the unit: said once
+        self.style_seen = False  # a <style> in the unit: said once
         self.lettered_seen = False
         self.tex_reference_said = False  # '\\eqref{x}' to no formula: said once a unit
         self.component_said = False  # an MDX component ('<Tabs>'): said once a unit
@@ -409,6 +411,8 @@ class LinkRewriter:
                     and _SCRIPT.search(token.content)
                 ):
                     self._script(token.content, here)
+                if not self.style_seen and not self.source.safe_html and _STYLE.search(token.content):
+                    self._style(token.content, here)
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)
                 if not self.component_said and _COMPONENT.match(token.content):
@@ -807,6 +811,19 @@ class LinkRewriter:
         )
         message = f"'{written}' does not run: {why}; what it would draw or do is missing from the page"
         self.report.warn(self.source.path, where, message, "script")
+
+    def _style(self, content: str, line: int) -> None:
+        """A ``<style>`` in a unit (a Marp deck's ``section { color: black }``, where a section is a slide)
+        applies to the whole page: the theme's own sections, the quiz, the navigation (port w 9: in dark mode
+        the quiz became a white block). Said once a unit, at the first; safe_html removes it."""
+        self.style_seen = True
+        found = _STYLE.search(content)
+        where = line + content.count("\n", 0, found.start()) if found else line
+        message = (
+            "'<style>' restyles the whole page, the quiz, the navigation and the dark theme too, not this lesson"
+            " alone: put the styles the course needs in theme/extra.css (see the README), or remove it"
+        )
+        self.report.warn(self.source.path, where, message, "style")
 
     def _framed(self, url: str, line: int) -> None:
         """An ``<iframe>`` of another site (a YouTube video): the pages' security policy shows no page of

@@ -259,7 +259,7 @@ def test_undeclared_keys_stay_errors(make_course: MakeCourse) -> None:
     root = make_course(
         {
             "course.yml": "title: T\nextra_keys: [teaching]\n",
-            "units/01-a.md": unit("A.", "teachng: 30\nexercises: 5\npagetitle: A\nshelf: 3\n"),
+            "units/01-a.md": unit("A.", "teachng: 30\nexercises: 5\npagetitle: A\nshelf: 3\nstyle: x\n"),
         }
     )
     keys = "title, id, requires, mastery, objectives, quiz, ignore"
@@ -270,7 +270,7 @@ def test_undeclared_keys_stay_errors(make_course: MakeCourse) -> None:
         *(
             f"units/01-a.md:{line}: unknown key '{key}' (to keep a key of another tool, declare it in course.yml:"
             f" extra_keys: [{key}]; masterysite's keys: {keys}; the course's: teaching)"
-            for line, key in ((4, "exercises"), (5, "pagetitle"), (6, "shelf"))
+            for line, key in ((4, "exercises"), (5, "pagetitle"), (6, "shelf"), (7, "style"))  # (Marp's 'style')
         ),
     ]
 

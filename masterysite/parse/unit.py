@@ -529,6 +529,13 @@ OTHER_TOOLS = frozenset(
         "toc",
         "jupytext",
         "kernelspec",
+        # Marp's and Slidev's decks (port w 13: 'style' had been 'did you mean title?')
+        "style",
+        "theme",
+        "class",
+        "paginate",
+        "transition",
+        "background",
     ]
 )
 

@@ -907,6 +907,25 @@ def test_a_hugo_shortcode_opened_and_closed_on_one_line_is_read() -> None:
     assert "{{% notice tip %}}x{{% /notice %}}" in html
 
 
+def test_hugo_book_shortcodes_are_named_as_hugos_with_what_to_write() -> None:
+    """hugo-book's '{{< katex >}}' and hugo-quiz's '{{< quizdown >}}' had been called Quarto shortcodes, with
+    no advice (port w 12); Quarto's own ('{{< video >}}') are still Quarto's."""
+    _, problems = parse(
+        "{{< katex display=true >}}\nf(x)\n{{< /katex >}}\n\n{{< quizdown >}}\n---\n{{< /quizdown >}}\n\n"
+        "{{< youtube w7Ft2ymGmfc >}}\n\n{{< video https://example.com/v.mp4 >}}\n"
+    )
+    assert problems == [
+        "units/a.md:5: warning: Hugo shortcode '{{< katex display=true >}}' is shown as text: write the formula as"
+        " math instead ($…$ in a sentence, $$…$$ on lines of its own) [shown-as-text]",
+        "units/a.md:9: warning: Hugo shortcode '{{< quizdown >}}' is shown as text: its quiz is not read here: write"
+        " each question as a '::: question' [shown-as-text]",
+        "units/a.md:13: warning: Hugo shortcode '{{< youtube w7Ft2ymGmfc >}}' is shown as text: link to the video"
+        " instead, like [Watch the video](https://www.youtube.com/watch?v=w7Ft2ymGmfc) [shown-as-text]",
+        "units/a.md:15: warning: Quarto shortcode '{{< video https://example.com/v.mp4 >}}' is shown as text: link to"
+        " it instead, like [Watch the video](https://example.com/v.mp4) [shown-as-text]",
+    ]
+
+
 def test_hugo_relearn_shortcodes_are_named_as_hugos_and_an_unclosed_one_is_an_error() -> None:
     """Relearn's '{{% notice style="tip" %}}' is a tip; an '{{% expand %}}' never closed had shown the
     solution open under a warning that called it Liquid, a brace lost; Hugo's other shortcodes were named

@@ -121,6 +121,14 @@ _HUGO_ADVICE = {
     "relref": "link to the unit's file instead, like [text]({}.md)",
     "tabs": "write each tab as a collapsed block of its own ('::: details Title')",
     "tab": "write each tab as a collapsed block of its own ('::: details Title')",
+    # hugo-book's and others' (port w 12: called Quarto's)
+    "katex": "write the formula as math instead ($…$ in a sentence, $$…$$ on lines of its own)",
+    "quizdown": "its quiz is not read here: write each question as a '::: question'",
+    "mermaid": "draw it as an image (an SVG in assets/) instead",
+    "columns": "its content is shown in the flow of the lesson: remove the shortcode's lines",
+    "button": "write a link instead, like [text](file.md)",
+    "youtube": "link to the video instead, like [Watch the video](https://www.youtube.com/watch?v={})",
+    "figure": "write the figure as a Markdown image, ![description](file.png)",
 }
 """What to do instead of a Hugo shortcode Quarto does not have, by its name; Hugo's are also written
 '{{% name %}}', which Quarto's never are."""

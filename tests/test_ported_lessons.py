@@ -1126,6 +1126,26 @@ def test_prairielearn_placeholders_are_said_and_one_as_an_answer_is_an_error() -
     ]
 
 
+def test_slidev_decks_slide_settings_are_left_out_and_a_template_is_said() -> None:
+    """A Slidev deck's per-slide front matter had been a heading 'title: Slidev! transition: fade-out…', and
+    what its '<template #1>' held was missing with no word (port w 7, 8). A lesson's own '---' then a
+    'Note: …' line and '---' is kept as written (a heading under a rule)."""
+    html, problems = parse(
+        "# First\n\nIntro.\n\n---\ntitle: Slidev!\ntransition: fade-out\nlayout: intro\n---\n\n# Second\n\n"
+        "---\nlayout: center\n---\n\nThird.\n\n<v-switch>\n  <template #1>\n\n  Shown?\n\n  </template>\n</v-switch>\n\n"
+        "---\nNote: kept\n---\n"
+    )
+    assert "transition" not in html and "layout" not in html and "<h1>Second</h1>" in html
+    assert '<h2 id="note-kept">Note: kept</h2>' in html
+    assert problems == [
+        "units/a.md:9: warning: a slide's front matter (Slidev's and Marp's settings between '---' lines: 'layout:"
+        " intro') is left out (and 1 more in this unit): it sets up a slide, which a lesson page does not have"
+        " [left-out]",
+        "units/a.md:24: warning: what a '<template>' holds is never shown (a Vue or Slidev template, filled in by its"
+        " scripts): it is missing from the page; remove the '<template>' lines to show it [shown-as-text]",
+    ]
+
+
 def test_a_khan_exercise_solution_div_is_left_out() -> None:
     """A Khan Academy (OpenDSA) exercise's '<div class="solution">', the answer its exercise checks, had been
     shown under the question (port w 4): left out, and said once; the HTML block around it goes on."""

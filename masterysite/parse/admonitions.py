@@ -1027,6 +1027,40 @@ def docsify_callouts(body: str) -> str:
     return _DOCSIFY_CALLOUT.sub(lambda m: m[0] if in_spans(code, m.start()) else f"{m[1]}> [!{kinds[m[2]]}] ", body)
 
 
+_SLIDE_KEY = re.compile(r"([A-Za-z_][\w-]*):(?:[ \t].*)?")
+_SLIDE_KEYS = frozenset(  # Slidev's and Marp's per-slide settings: one of them tells a slide's front matter
+    "layout transition class background clicks hideInToc level preload routeAlias zoom dragPos theme paginate"
+    " header footer backgroundColor backgroundImage color _class _paginate _header _footer _backgroundColor".split()
+)
+
+
+def slide_front_matter(body: str) -> tuple[str, list[int]]:
+    """A deck's per-slide front matter (Slidev's ``---`` / ``layout: intro`` / ``transition: fade`` / ``---``
+    between slides; Marp's ``_class: lead``) had been a heading reading 'title: Slidev! transition: …', in
+    "On this page" too (port w 8): left out, line for line; returns the lines (0-based) where each starts."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    found: list[int] = []
+    number = 0
+    while number < len(lines):
+        if lines[number].rstrip() != "---" or in_spans(code, starts[number]) or (number and lines[number - 1].strip()):
+            number += 1
+            continue
+        end = number + 1
+        while end < len(lines) and end - number < 30 and _SLIDE_KEY.fullmatch(lines[end]):
+            end += 1
+        keys = {_SLIDE_KEY.fullmatch(line)[1] for line in lines[number + 1 : end]}  # type: ignore[index]
+        if end > number + 1 and end < len(lines) and lines[end].rstrip() == "---" and keys & _SLIDE_KEYS:
+            for n in range(number + 1, end + 1):
+                lines[n] = ""
+            found.append(number)
+            number = end + 1
+            continue
+        number += 1
+    return "\n".join(lines), found
+
+
 # pandoc's reStructuredText admonitions (``pandoc -f rst -t markdown``): the block each is here
 _RST_ADMONITIONS = {
     "attention": "warning",

@@ -43,6 +43,7 @@ from masterysite.parse.admonitions import (
     mkdocs_quizzes,
     obsidian_comments,
     pandoc_admonitions,
+    slide_front_matter,
     old_mkdocs_quizzes,
     quiz_tags,
     webexercises,
@@ -300,6 +301,15 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         for message, places in alike.items():
             more = f" (and {len(places) - 1} more in this unit)" if len(places) > 1 else ""
             report.warn(path, parts.body_offset + places[0] + 1, message + more, "left-out")
+    if "\n---\n" in body and ("layout:" in body or "transition:" in body or "class:" in body or "paginate" in body):
+        body, slides = slide_front_matter(body)  # Slidev's and Marp's per-slide settings
+        if slides:
+            more = f" (and {len(slides) - 1} more in this unit)" if len(slides) > 1 else ""
+            message = (
+                "a slide's front matter (Slidev's and Marp's settings between '---' lines: 'layout: intro') is left"
+                f" out{more}: it sets up a slide, which a lesson page does not have"
+            )
+            report.warn(path, parts.body_offset + slides[0] + 1, message, "left-out")
     if ":::" in body and ("title" in body or "admonition" in body or "topic" in body or "attention" in body
                           or "error" in body or "seealso" in body or "hint" in body):  # pandoc's from RST
         body = pandoc_admonitions(body)

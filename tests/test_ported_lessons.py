@@ -1252,6 +1252,19 @@ def test_docsifys_callouts_are_callouts() -> None:
     assert "?&gt; kept" in html or "?&gt;</span>" in html
 
 
+def test_docsifys_link_image_and_heading_options_are_read() -> None:
+    """docsify's ':size=50x100' had been an image's caption, ':target=_blank' a tooltip, and ':id=hello-world'
+    part of a heading (port w 11): the options are dropped, the id is the heading's. In code, code."""
+    html, problems = parse(
+        "![logo](https://example.org/icon.png ':size=50x100')\n\n[docs](https://example.org/a ':target=_blank')\n\n"
+        "[t](https://example.org/b \"A real title\")\n\n### Hello world :id=hello-world\n\n"
+        "```md\n![x](y.png ':size=1')\n### H :id=h\n```\n"
+    )
+    assert ":size" not in html.split("<pre")[0] and ":target" not in html and "figcaption" not in html
+    assert 'title="A real title"' in html and '<h3 id="hello-world">Hello world</h3>' in html
+    assert "y.png &#39;:size=1&#39;" in html and "### H :id=h" in html
+
+
 def test_hugos_toml_front_matter_is_read() -> None:
     """Hugo's and Zola's '+++' TOML front matter had been published as the lesson's first paragraph, and
     the error said the title was missing (port s). Read as the YAML it says; what TOML has beyond that

@@ -1061,6 +1061,33 @@ def slide_front_matter(body: str) -> tuple[str, list[int]]:
     return "\n".join(lines), found
 
 
+_DOCSIFY_OPTION = re.compile(
+    r"""(\]\([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)[ \t]+(["'])(:(?:size|target|no-zoom|class|id|ignore|disabled|type|"""
+    r"""fragment|no-emoji|include)\b[^"'\n]*)\2\)"""
+)
+_DOCSIFY_HEADING_ID = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]+:id=([\w-]+)[ \t]*$", re.M)
+
+
+def docsify_options(body: str) -> str:
+    """docsify's options in a link's or image's title (``![logo](icon.svg ':size=50x100')``, ``':target=_blank'``)
+    and a heading's ``:id=hello-world``: its renderer reads them; they had been a caption ':size=50x100' and a
+    heading's words (port w 11). The options are dropped (``':include'``, an embed, stays: it is said), a
+    heading's id is its id (``{#hello-world}``)."""
+    code = fenced(body)
+
+    def option(match: re.Match[str]) -> str:
+        if in_spans(code, match.start()) or match[3].startswith(":include"):
+            return match[0]
+        return match[1] + ")"
+
+    def heading(match: re.Match[str]) -> str:
+        return match[0] if in_spans(code, match.start()) else f"{match[1]} {{#{match[2]}}}"
+
+    body = _DOCSIFY_OPTION.sub(option, body)
+    code = fenced(body)  # (where it is now)
+    return _DOCSIFY_HEADING_ID.sub(heading, body) if ":id=" in body else body
+
+
 # pandoc's reStructuredText admonitions (``pandoc -f rst -t markdown``): the block each is here
 _RST_ADMONITIONS = {
     "attention": "warning",

@@ -26,6 +26,7 @@ from masterysite.parse.admonitions import (
     bookdown_equations,
     doc_builder_marks,
     docsify_callouts,
+    docsify_options,
     fcc_solutions,
     fenced_callouts,
     gitbook_blocks,
@@ -313,6 +314,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if ":::" in body and ("title" in body or "admonition" in body or "topic" in body or "attention" in body
                           or "error" in body or "seealso" in body or "hint" in body):  # pandoc's from RST
         body = pandoc_admonitions(body)
+    if " ':" in body or ' ":' in body or ":id=" in body:  # docsify's options: ':size=50x100', ':id=name'
+        body = docsify_options(body)
     if "?> " in body or "!> " in body:  # Docsify's callouts
         body = docsify_callouts(body)
     if "{% end" in body:  # GitBook's tabs, hints and code titles

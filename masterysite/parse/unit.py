@@ -144,6 +144,7 @@ def _sealed_definitions(tokens: list[Token], body: str, path: str, offset: int, 
 
 
 _LIQUID_VARIABLE = re.compile(r"(?<![(=\"'])\{\{\s*(?:site|page|include|layout)\.[\w.-]+\s*(?:\|[^{}\n]*)?\}\}")
+_RST_DIV = re.compile(r"::: ?(?:title|admonition|topic|attention|error|seealso|\{[ \t]*\.(?:admonition|topic))\b")
 _PL_VARIABLE = re.compile(r"\{\{\s*(?:params|correct_answers|submitted_answers)\.[\w.-]+\s*\}\}")  # PrairieLearn's
 _LIQUID_TAG_LINES = re.compile(r"\{%(?:(?!%\}).){0,600}?\n(?:(?!%\}).){0,600}?%\}", re.S)  # over lines
 
@@ -311,8 +312,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 f" out{more}: it sets up a slide, which a lesson page does not have"
             )
             report.warn(path, parts.body_offset + slides[0] + 1, message, "left-out")
-    if ":::" in body and ("title" in body or "admonition" in body or "topic" in body or "attention" in body
-                          or "error" in body or "seealso" in body or "hint" in body):  # pandoc's from RST
+    if _RST_DIV.search(body):  # reStructuredText's admonitions, as pandoc writes them
         body = pandoc_admonitions(body)
     if " ':" in body or ' ":' in body or ":id=" in body:  # docsify's options: ':size=50x100', ':id=name'
         body = docsify_options(body)

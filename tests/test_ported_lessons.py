@@ -1252,6 +1252,21 @@ def test_docsifys_callouts_are_callouts() -> None:
     assert "?&gt; kept" in html or "?&gt;</span>" in html
 
 
+def test_an_asciidoc_collapsible_block_is_collapsed() -> None:
+    """AsciiDoc's '.Solution' / '[%collapsible]' / '====' … '====', pasted as it is, had been two headings: in a
+    question, the solution in its prompt (port w 14). A collapsed block (in a question, a box: an error)."""
+    html, problems = parse(".Solution\n[%collapsible]\n====\nThe *content*.\n====\n\nAfter.\n\n[%collapsible]\n====\nUntitled.\n====\n")
+    assert problems == [] and "<h1" not in html
+    assert boxes(html) == [
+        ("details", "ms-collapsed ms-collapsed--details", "Solution"),
+        ("details", "ms-collapsed ms-collapsed--details", "Details"),
+    ]
+    _, problems = parse("::: question o\nWhat?\n\n.Solution\n[%collapsible]\n====\nIt.\n====\n\n= it\n:::\n")
+    assert [p.split(":", 2)[2][:45] for p in problems if "warning" not in p and "objective" not in p] == [
+        " 'details' cannot be inside 'question': its c"
+    ]
+
+
 def test_docsifys_link_image_and_heading_options_are_read() -> None:
     """docsify's ':size=50x100' had been an image's caption, ':target=_blank' a tooltip, and ':id=hello-world'
     part of a heading (port w 11): the options are dropped, the id is the heading's. In code, code."""

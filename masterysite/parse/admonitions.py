@@ -1088,6 +1088,38 @@ def docsify_options(body: str) -> str:
     return _DOCSIFY_HEADING_ID.sub(heading, body) if ":id=" in body else body
 
 
+_ADOC_COLLAPSIBLE = re.compile(r"[ \t]*\[%collapsible(%open)?\][ \t]*")
+_ADOC_TITLE = re.compile(r"\.([^\s.][^\n]*)")
+_ADOC_DELIMITER = re.compile(r"={4,}[ \t]*")
+
+
+def asciidoc_collapsibles(body: str) -> str:
+    """AsciiDoc's collapsible block (``.Solution`` / ``[%collapsible]`` / ``====`` … ``====``), pasted as it
+    is: its title and content had been headings (``====`` underlines one), a solution shown in a question's
+    prompt (port w 14). A collapsed block titled so, line for line (in a question: a box, an error)."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    for number, line in enumerate(lines):
+        found = _ADOC_COLLAPSIBLE.fullmatch(line) if "[%collapsible" in line else None
+        if found is None or in_spans(code, starts[number]) or number + 1 >= len(lines):
+            continue
+        opening = _ADOC_DELIMITER.fullmatch(lines[number + 1])
+        if opening is None:
+            continue
+        fence = lines[number + 1].strip()
+        end = next((n for n in range(number + 2, len(lines)) if lines[n].strip() == fence), None)
+        if end is None:
+            continue
+        titled = _ADOC_TITLE.fullmatch(lines[number - 1]) if number else None
+        title = titled[1].strip() if titled else "Details"
+        if titled:
+            lines[number - 1] = ""
+        lines[number] = ""
+        lines[number + 1], lines[end] = f"{HUGO_FENCE} details {title}", HUGO_FENCE
+    return "\n".join(lines)
+
+
 # pandoc's reStructuredText admonitions (``pandoc -f rst -t markdown``): the block each is here
 _RST_ADMONITIONS = {
     "attention": "warning",

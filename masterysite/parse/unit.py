@@ -26,6 +26,7 @@ from masterysite.parse.admonitions import (
     bookdown_equations,
     doc_builder_marks,
     docsify_callouts,
+    asciidoc_collapsibles,
     docsify_options,
     fcc_solutions,
     fenced_callouts,
@@ -312,6 +313,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 f" out{more}: it sets up a slide, which a lesson page does not have"
             )
             report.warn(path, parts.body_offset + slides[0] + 1, message, "left-out")
+    if "[%collapsible" in body:  # AsciiDoc's collapsible blocks, pasted as they are
+        body = asciidoc_collapsibles(body)
     if _RST_DIV.search(body):  # reStructuredText's admonitions, as pandoc writes them
         body = pandoc_admonitions(body)
     if " ':" in body or ' ":' in body or ":id=" in body:  # docsify's options: ':size=50x100', ':id=name'

@@ -907,6 +907,18 @@ def test_a_hugo_shortcode_opened_and_closed_on_one_line_is_read() -> None:
     assert "{{% notice tip %}}x{{% /notice %}}" in html
 
 
+def test_hugo_books_open_details_are_shown_open() -> None:
+    """hugo-book's '{{% details "Title" open %}}' (or 'open=true') is open there; it had been built collapsed
+    (port w 12). Without 'open', collapsed."""
+    html, problems = parse(
+        '{{% details "Title" open %}}\nA.\n{{% /details %}}\n\n{{% details title="T2" open=true %}}\nB.\n{{% /details %}}'
+        '\n\n{{< details "Closed" >}}\nC.\n{{< /details >}}\n\n{{< details "Opening hours" >}}\nD.\n{{< /details >}}\n'
+    )
+    assert problems == []
+    assert re.findall(r"<details[^>]*>\s*<summary>([^<]*)", html) == ["Title", "T2", "Closed", "Opening hours"]
+    assert [tag.endswith(" open>") for tag in re.findall(r"<details[^>]*>", html)] == [True, True, False, False]
+
+
 def test_hugo_book_shortcodes_are_named_as_hugos_with_what_to_write() -> None:
     """hugo-book's '{{< katex >}}' and hugo-quiz's '{{< quizdown >}}' had been called Quarto shortcodes, with
     no advice (port w 12); Quarto's own ('{{< video >}}') are still Quarto's."""

@@ -791,6 +791,8 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
             continue
         kind, title = _hugo_block(opening[2], opening[3])
         lines[number] = f"{HUGO_FENCE} {kind} {title}".rstrip()
+        if kind == "details" and _HUGO_OPEN_FLAG.search(opening[3]):  # hugo-book's 'open': shown open, as there
+            lines[number] = f'{HUGO_FENCE} {{.details title="{title.replace(chr(34), "&quot;")}" open="true"}}'
         lines[end] = HUGO_FENCE
     return "\n".join(lines), unclosed
 
@@ -807,6 +809,7 @@ def _hugo_block(shortcode: str, written: str) -> tuple[str, str]:
     return _HUGO_CALLOUTS.get(style, "note"), title
 
 
+_HUGO_OPEN_FLAG = re.compile(r"""(?:^|[ \t])open(?:=["']?true["']?)?(?=[ \t]|$)""")
 _HUGO_ONE_LINE = re.compile(
     r"([ \t]*)\{\{([<%])[ \t]*(details|expand|hint|notice)\b([^\n]*?)[%>]\}\}(.*?)"
     r"\{\{[<%][ \t]*/\3[ \t]*[%>]\}\}[ \t]*"

@@ -452,6 +452,8 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     attrs = block_attrs(params) if params.startswith("{") else {}
     if attrs.get("collapse") in ("true", "false"):  # Quarto's collapsible callout: closed, or open until closed
         token.meta["collapse"] = attrs["collapse"]
+    if attrs.get("open") == "true":  # a collapsed block shown open until closed (hugo-book's 'details … open')
+        token.meta["open"] = True
     if attrs and name.startswith("content-"):  # Quarto's '{.content-hidden unless-format="html"}'
         token.meta["conditions"] = attrs
     if name == "notes":  # speaker notes: Quarto's '{.notes}', pandoc's bare '::: notes' (its class too)

@@ -74,10 +74,11 @@ function typeset(text) {
 }
 
 /** The "==" form compared (judging.exact_form): curly quotes straight, typeset characters written out,
- *  no space around a fraction's slash ("3 / 4"). */
+ *  the division slash a slash, a minus sign or dash before a number a hyphen ("−4.6"), no space around a
+ *  fraction's slash ("3 / 4"). */
 function exactForm(text) {
-  return typeset(exactText(text)).replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/∶/g, ":").replace(/…/g, "...")
-    .replace(/(\d)\s*\/\s*(?=\d)/g, "$1/");
+  return typeset(exactText(text)).replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/∶/g, ":").replace(/∕/g, "/")
+    .replace(/…/g, "...").replace(/(^|[^0-9A-Za-z])[\u2012-\u2014\u2212](?=[.,]?\d)/g, "$1-").replace(/(\d)\s*\/\s*(?=\d)/g, "$1/");
 }
 
 /** "= answer" as text: exactForm, also inner white space folded to one space, lower case,

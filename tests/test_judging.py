@@ -800,6 +800,29 @@ def test_the_decimal_mark_comes_from_the_language_or_the_themes_strings(
     assert config is not None and config.decimal_comma is not comma
 
 
+def test_a_number_by_value_where_the_question_asks_for_a_base_or_scientific_notation_warns() -> None:
+    """'= 1010' for "10 in binary" accepted '1010.0' and '1.01e3'; '= 1E3' in hexadecimal was 1000; '= 4.2 × 10^-4'
+    "in scientific notation" accepted the prompt's own 0.00042 (new teacher w 1, 4, 5). Said once a question;
+    not where the question asks for decimal, nor for '==', a prefixed '0x1F' or another question."""
+    assert messages("::: question o\nWrite 10 in binary.\n\n= 1010\n:::\n") == [
+        "units/t.md:10: warning: '= 1010' is read as a decimal number ('1010.0' and '1,010' are right too), but the"
+        " question asks for binary: write '== 1010' to compare the digits as written [number-form]"
+    ]
+    assert messages("::: question o\nWrite 483 in hexadecimal.\n\n= 1E3\n:::\n") == [
+        "units/t.md:10: warning: '= 1E3' is read as a decimal number ('1000' is right too), but the question asks for"
+        " hexadecimal: write '== 1E3' to compare the digits as written (and '== 1e3' for lower case) [number-form]"
+    ]
+    assert messages("::: question o\nWrite 0.00042 in scientific notation.\n\n= 4.2 × 10^-4\n:::\n") == [
+        "units/t.md:10: warning: '= 4.2 × 10^-4' is right however the number is written ('0.00042' too), but the"
+        " question asks for scientific notation: to ask for that form, write an '==' line for each way to write it"
+        " ('== 4.2 × 10^-4', '== 4.2e-4') or a pattern [number-form]"
+    ]
+    assert messages("::: question o\nWrite binary 1010 in decimal.\n\n= 10\n:::\n") == []
+    assert messages("::: question o\nWrite 31 in hex.\n\n= 0x1F\n== 1F\n:::\n") == []
+    assert messages("::: question o\nHow far, in scientific notation?\n\n= 300000 km\n= 300000\n:::\n") == []
+    assert messages("::: question o\nWrite 10 in binary.\n\n== 1010\n:::\n") == []
+
+
 def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warns() -> None:
     """'= 75' for "What percentage passed?": '75%' is marked wrong, and a student lost two of seven
     questions so (new teacher t 3). Said where the question asks for it; not for a number's own '25%'."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
@@ -61,8 +62,32 @@ _ASKED = re.compile(
     r"|(?<![0-9])(?<![0-9] )([°º] ?[CF])\b",
     re.I,
 )
+# a question that asks for a number in another base, or in scientific notation: '= 1010' read as 1010 by value
+_BASE_ASKED = re.compile(r"\b(?:binary|hexadecimal|hex|octal|base[ -]?(?:2|8|16)|base (?:two|eight|sixteen))\b", re.I)
+_DECIMAL_ASKED = re.compile(r"\b(?:decimal|denary|base[ -]?10|base ten)\b", re.I)  # 'binary 1010 in decimal'
+_SCIENCE_ASKED = re.compile(
+    r"\b(?:scientific notation|standard form|e-notation|engineering notation|notation scientifique"
+    r"|wissenschaftliche[nr]? (?:Schreibweise|Notation)|notación científica)\b",
+    re.I,
+)
+_DIGITS = re.compile(r"[0-9A-Fa-f]+")
+_POWERED = re.compile(r"[0-9][eE][+\-]?[0-9]|10 ?(?:\^|\*\*)|10[⁻⁰¹²³⁴-⁹]")
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
+
+
+def _plain(number: Fraction) -> str:
+    """A number written out in full, with no power of ten: 0.00042, 6020000."""
+    with decimal.localcontext() as context:
+        context.prec = 60
+        text = format(decimal.Decimal(number.numerator) / decimal.Decimal(number.denominator), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _e_form(number: Fraction) -> str:
+    """The e-notation a calculator shows: 4.2e-4."""
+    mantissa, exponent = f"{float(number):e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
 
 
 def question_key(objective: str, source: str) -> str:
@@ -496,7 +521,47 @@ class BlockParser:
             return Question(key, objective, kind, html, tuple(choices), (), explanation, line, hints=hints)
         answers = tuple(self._answers(answer_blocks))
         self.unit_asked(answers, html)
+        self.form_asked(answers, html)
         return Question(key, objective, "text", html, (), answers, explanation, line, hints=hints)
+
+    def form_asked(self, answers: Sequence[Answer], prompt_html: str) -> None:
+        """An '=' answer read as a number by value where the question asks for a form (new teacher w 4, 5):
+        '= 1010' for "10 in binary" (so '1010.0' and '1.01e3' were right), '= 1E3' in hexadecimal (1000),
+        '= 4.2 × 10^-4' for "in scientific notation" (the prompt's own 0.00042 was right). Said once."""
+        prompt = re.sub(r"<[^>]+>", " ", prompt_html)
+        base = _BASE_ASKED.search(prompt)
+        science = _SCIENCE_ASKED.search(prompt) if base is None else None
+        if (base is None or _DECIMAL_ASKED.search(prompt)) and science is None:
+            return
+        for answer in answers:
+            written = answer.source.strip()
+            if answer.operator != "=" or answer.kind not in ("number", "quantity", "range"):
+                continue
+            if base is not None and _DIGITS.fullmatch(written):
+                what = base[0].lower()
+                if answer.kind == "number" and written.isdigit():
+                    alike = f"'{written}.0' and '{written[0]},{written[1:]}'" if len(written) == 4 else f"'{written}.0'"
+                elif answer.kind == "number" and answer.number is not None:
+                    alike = f"'{_plain(answer.number)}'"
+                else:
+                    quantity = judging.parse_quantity(written)
+                    alike = f"'{quantity[1]} {quantity[2]}'" if quantity else f"'{written}.0'"
+                lower = f" (and '== {written.lower()}' for lower case)" if written.lower() != written else ""
+                message = (
+                    f"'= {written}' is read as a decimal number ({alike} {'are' if ' and ' in alike else 'is'} right"
+                    " too), but the question asks for"
+                    f" {what}: write '== {written}' to compare the digits as written{lower}"
+                )
+            elif science is not None and answer.kind == "number" and answer.number and _POWERED.search(written):
+                message = (
+                    f"'= {written}' is right however the number is written ('{_plain(answer.number)}' too), but the"
+                    f" question asks for {science[0].lower()}: to ask for that form, write an '==' line for each way"
+                    f" to write it ('== {written}', '== {_e_form(answer.number)}') or a pattern"
+                )
+            else:
+                continue
+            self.report.warn(self.path, answer.line, message, "number-form")
+            return
 
     def unit_asked(self, answers: Sequence[Answer], prompt_html: str) -> None:
         """'= 75' for "What percentage passed?": a student who writes '75%', as the question asks, is marked

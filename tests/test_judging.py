@@ -120,7 +120,9 @@ def test_answer_line_mistakes_are_errors_at_their_line(line: str, message: str) 
 def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
     problems = parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")[1].problems
     assert [str(p) for p in problems] == [
-        f"units/t.md:10: warning: '{text}' is compared ignoring case: write `==` to compare exactly [lenient-code]"
+        f"units/t.md:10: warning: '{text}' is compared ignoring case: write `==` to compare exactly"
+        " (where capitals do not matter, as in SQL's keywords, 'ignore: [lenient-code]' in the front matter silences"
+        " this) [lenient-code]"
     ]
 
 
@@ -435,7 +437,9 @@ def test_blank_ordering_and_hint_mistakes(body: str, message: str) -> None:
 
 def test_a_blank_that_looks_like_code_warns_like_an_answer_line() -> None:
     assert messages("::: question o\nSort with `ls [[-S]]`.\n:::\n") == [
-        "units/t.md:8: warning: '-S' is compared ignoring case: write `==` to compare exactly [lenient-code]"
+        "units/t.md:8: warning: '-S' is compared ignoring case: write `==` to compare exactly"
+        " (where capitals do not matter, as in SQL's keywords, 'ignore: [lenient-code]' in the front matter silences"
+        " this) [lenient-code]"
     ]
 
 
@@ -658,7 +662,8 @@ def test_a_word_blank_in_code_and_a_call_are_said_to_be_compared_ignoring_case()
         "units/t.md:11: warning: blank '[[i]]' is in code, and compared ignoring case ('I' is right too): write"
         " '[[== i]]' to compare exactly [lenient-code]",
         "units/t.md:22: warning: 'print(\"Hi\")' is compared ignoring case: write `==` to compare exactly"
-        " [lenient-code]",
+        " (where capitals do not matter, as in SQL's keywords, 'ignore: [lenient-code]' in the front matter silences"
+        " this) [lenient-code]",
     ]
 
 

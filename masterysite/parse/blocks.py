@@ -993,7 +993,10 @@ class BlockParser:
             )
             self.report.warn(self.path, line, message, "lenient-code")
         elif judging.looks_like_code(answer):
-            message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
+            message = (
+                f"'{answer.source}' is compared ignoring case: write `==` to compare exactly (where capitals do not"
+                " matter, as in SQL's keywords, 'ignore: [lenient-code]' in the front matter silences this)"
+            )
             self.report.warn(self.path, line, message, "lenient-code")
         elif in_code and answer.kind == "text" and answer.source.lower() != answer.source.upper():
             other = answer.source.lower() if answer.source.lower() != answer.source else answer.source.upper()

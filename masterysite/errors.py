@@ -31,7 +31,9 @@ WARNING_CODES = {
     "script": "a <script> in a unit, which does not run (the pages' security policy, or safe_html)",
     "glued-explanation": "a '> quote' right under a question's last choice: the explanation, or its feedback?",
     "style": "a <style> in a unit, which restyles the whole page (the quiz, the navigation), not the lesson alone",
-    "number-form": "an '=' number read by value where the question asks for a form (binary, hexadecimal, scientific notation)",
+    "number-form": (
+        "an '=' number read by value where the question asks for a form (binary, hexadecimal, scientific notation)"
+    ),
     "decimal-point": "an exact '== 12.3' in a course whose decimal mark is a comma (a student's 12,3 is wrong)",
     "untranslated": "a language masterysite has no texts for (ar, he, fa) whose theme/strings.yml lacks some",
     "left-out": (

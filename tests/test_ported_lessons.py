@@ -874,7 +874,8 @@ def test_pandocs_restructuredtext_admonitions_are_blocks_with_their_titles() -> 
     '.. admonition:: Solution' as '::: admonition' with the title its first paragraph: each had been an error
     ('unknown block', port w 10). '::: hint' of our own stays collapsed."""
     html, problems = parse(
-        ":::: note\n::: title\nNote\n:::\n\nA note.\n::::\n\n:::: attention\n::: title\nAttention\n:::\n\nMind.\n::::\n\n"
+        ":::: note\n::: title\nNote\n:::\n\nA note.\n::::\n\n"
+        ":::: attention\n::: title\nAttention\n:::\n\nMind.\n::::\n\n"
         "::: admonition\nSolution\n\nThe answer is 42.\n:::\n\n::: topic\n**Topic Title**\n\nBody.\n:::\n\n"
         "::: seealso\nOther pages.\n:::\n\n::: hint\nTry 2.\n:::\n\n```markdown\n::: title\nKept\n:::\n```\n"
     )
@@ -911,7 +912,8 @@ def test_hugo_books_open_details_are_shown_open() -> None:
     """hugo-book's '{{% details "Title" open %}}' (or 'open=true') is open there; it had been built collapsed
     (port w 12). Without 'open', collapsed."""
     html, problems = parse(
-        '{{% details "Title" open %}}\nA.\n{{% /details %}}\n\n{{% details title="T2" open=true %}}\nB.\n{{% /details %}}'
+        '{{% details "Title" open %}}\nA.\n{{% /details %}}\n\n'
+        '{{% details title="T2" open=true %}}\nB.\n{{% /details %}}'
         '\n\n{{< details "Closed" >}}\nC.\n{{< /details >}}\n\n{{< details "Opening hours" >}}\nD.\n{{< /details >}}\n'
     )
     assert problems == []
@@ -1144,7 +1146,8 @@ def test_slidev_decks_slide_settings_are_left_out_and_a_template_is_said() -> No
     'Note: …' line and '---' is kept as written (a heading under a rule)."""
     html, problems = parse(
         "# First\n\nIntro.\n\n---\ntitle: Slidev!\ntransition: fade-out\nlayout: intro\n---\n\n# Second\n\n"
-        "---\nlayout: center\n---\n\nThird.\n\n<v-switch>\n  <template #1>\n\n  Shown?\n\n  </template>\n</v-switch>\n\n"
+        "---\nlayout: center\n---\n\nThird.\n\n"
+        "<v-switch>\n  <template #1>\n\n  Shown?\n\n  </template>\n</v-switch>\n\n"
         "---\nNote: kept\n---\n"
     )
     assert "transition" not in html and "layout" not in html and "<h1>Second</h1>" in html
@@ -1164,7 +1167,7 @@ def test_a_khan_exercise_solution_div_is_left_out() -> None:
     html, problems = parse(
         '<div id="problem">\n  <p class="question">What is 6 times 7?</p>\n'
         '  <div class="solution"><var>"SOL42"</var></div>\n  <ul class="choices">\n\t<li><var>"41"</var></li>\n'
-        "  </ul>\n</div>\n\n<div class=\"solution\">\n\nSOL_BLOCK\n\n</div>\n\nAfter.\n"
+        '  </ul>\n</div>\n\n<div class="solution">\n\nSOL_BLOCK\n\n</div>\n\nAfter.\n'
     )
     assert "SOL" not in html and '<ul class="choices">' in html and "<p>After.</p>" in html and "<pre" not in html
     assert problems == [
@@ -1267,7 +1270,9 @@ def test_docsifys_callouts_are_callouts() -> None:
 def test_an_asciidoc_collapsible_block_is_collapsed() -> None:
     """AsciiDoc's '.Solution' / '[%collapsible]' / '====' … '====', pasted as it is, had been two headings: in a
     question, the solution in its prompt (port w 14). A collapsed block (in a question, a box: an error)."""
-    html, problems = parse(".Solution\n[%collapsible]\n====\nThe *content*.\n====\n\nAfter.\n\n[%collapsible]\n====\nUntitled.\n====\n")
+    html, problems = parse(
+        ".Solution\n[%collapsible]\n====\nThe *content*.\n====\n\nAfter.\n\n[%collapsible]\n====\nUntitled.\n====\n"
+    )
     assert problems == [] and "<h1" not in html
     assert boxes(html) == [
         ("details", "ms-collapsed ms-collapsed--details", "Solution"),
@@ -1284,9 +1289,10 @@ def test_docsifys_link_image_and_heading_options_are_read() -> None:
     part of a heading (port w 11): the options are dropped, the id is the heading's. In code, code."""
     html, problems = parse(
         "![logo](https://example.org/icon.png ':size=50x100')\n\n[docs](https://example.org/a ':target=_blank')\n\n"
-        "[t](https://example.org/b \"A real title\")\n\n### Hello world :id=hello-world\n\n"
+        '[t](https://example.org/b "A real title")\n\n### Hello world :id=hello-world\n\n'
         "```md\n![x](y.png ':size=1')\n### H :id=h\n```\n"
     )
+    assert [p for p in problems if "external-image" not in p] == []
     assert ":size" not in html.split("<pre")[0] and ":target" not in html and "figcaption" not in html
     assert 'title="A real title"' in html and '<h3 id="hello-world">Hello world</h3>' in html
     assert "y.png &#39;:size=1&#39;" in html and "### H :id=h" in html

@@ -564,10 +564,12 @@ _COMPONENT_OPEN = re.compile(r"[ \t]*<([A-Z][A-Za-z0-9]*)(?:[ \t]+[^>\n]*)?$")  
 _CORRECT = re.compile(r"\bcorrect\s*[:=]\s*\{?\s*true\b|\bcorrect\s*$|\bisCorrect\b|\banswer\s*[:=]", re.M)
 
 
-_RIGHT_PROP = re.compile(  # '<Option isCorrect>', '<Choice correct={true}>', '<pl-answer correct="true">', '<q-option correct>'
-    r"<([A-Z][\w.]*|[a-z][a-z0-9]*-[\w-]+)[^>\n]*?[ \t](?:isCorrect|correct)"
-    r"""(?:[ \t]*=[ \t]*["']?\{?[ \t]*true[ \t]*\}?["']?)?[ \t/>]"""
-    r"|<(pl-answer-panel)\b"  # PrairieLearn's: shown once the question is graded
+_RIGHT_PROP = (
+    re.compile(  # '<Option isCorrect>', '<Choice correct={true}>', '<pl-answer correct="true">', '<q-option correct>'
+        r"<([A-Z][\w.]*|[a-z][a-z0-9]*-[\w-]+)[^>\n]*?[ \t](?:isCorrect|correct)"
+        r"""(?:[ \t]*=[ \t]*["']?\{?[ \t]*true[ \t]*\}?["']?)?[ \t/>]"""
+        r"|<(pl-answer-panel)\b"  # PrairieLearn's: shown once the question is graded
+    )
 )
 
 
@@ -1032,8 +1034,31 @@ def docsify_callouts(body: str) -> str:
 
 _SLIDE_KEY = re.compile(r"([A-Za-z_][\w-]*):(?:[ \t].*)?")
 _SLIDE_KEYS = frozenset(  # Slidev's and Marp's per-slide settings: one of them tells a slide's front matter
-    "layout transition class background clicks hideInToc level preload routeAlias zoom dragPos theme paginate"
-    " header footer backgroundColor backgroundImage color _class _paginate _header _footer _backgroundColor".split()
+    [
+        "layout",
+        "transition",
+        "class",
+        "background",
+        "clicks",
+        "hideInToc",
+        "level",
+        "preload",
+        "routeAlias",
+        "zoom",
+        "dragPos",
+        "theme",
+        "paginate",
+        "header",
+        "footer",
+        "backgroundColor",
+        "backgroundImage",
+        "color",
+        "_class",
+        "_paginate",
+        "_header",
+        "_footer",
+        "_backgroundColor",
+    ]
 )
 
 
@@ -1165,7 +1190,9 @@ def pandoc_admonitions(body: str) -> str:
         after = number + 1
         titled = _PANDOC_TITLE.fullmatch(lines[after]) if after < len(lines) else None
         if titled is not None:
-            end = next((n for n in range(after + 1, min(after + 6, len(lines))) if _CLOSING_DIV.fullmatch(lines[n])), None)
+            end = next(
+                (n for n in range(after + 1, min(after + 6, len(lines))) if _CLOSING_DIV.fullmatch(lines[n])), None
+            )
             if end is None:
                 continue
             title = " ".join(" ".join(lines[after + 1 : end]).split())

@@ -34,7 +34,9 @@ from masterysite.suggest import unknown
 _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
 _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
-_PLACEHOLDER = re.compile(r"\{\{[ \t]*(?:params|correct_answers|submitted_answers)\.[\w.-]+[ \t]*\}\}")  # PrairieLearn's
+_PLACEHOLDER = re.compile(
+    r"\{\{[ \t]*(?:params|correct_answers|submitted_answers)\.[\w.-]+[ \t]*\}\}"
+)  # PrairieLearn's
 _POINT_DECIMAL = re.compile(r"[-+−]?\d*\.\d+")  # '12.3', '-0.5', '.5': a decimal written with a point
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")

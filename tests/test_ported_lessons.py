@@ -1089,6 +1089,7 @@ def test_a_knitr_chunk_header_with_a_backtick_is_still_a_chunk() -> None:
     assert "UTILS-RIGHT" not in html and "include_graphics" not in html and "<h3" in html
     assert "`y`</span>" in html
     assert any("learnr question in a code chunk is left out" in p for p in problems), problems
+    assert [p for p in problems if "warning" not in p] == []  # (not 'is not a code fence': it is one)
 
 
 def test_an_astro_option_marked_correct_is_an_error() -> None:

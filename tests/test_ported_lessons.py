@@ -1297,6 +1297,11 @@ def test_docsifys_link_image_and_heading_options_are_read() -> None:
     assert ":size" not in html.split("<pre")[0] and ":target" not in html and "figcaption" not in html
     assert 'title="A real title"' in html and '<h3 id="hello-world">Hello world</h3>' in html
     assert "y.png &#39;:size=1&#39;" in html and "### H :id=h" in html
+    _, problems = parse("Intro.\n\n[filename](_media/example.md ':include')\n")
+    assert problems == [  # (it had been 'unit file … is not in the course: move it up, and list it')
+        "units/a.md:7: docsify's embed '[filename](_media/example.md ':include')' is not read here: paste the file's"
+        " content in its place"
+    ]
 
 
 def test_hugos_toml_front_matter_is_read() -> None:

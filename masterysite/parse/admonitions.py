@@ -1096,16 +1096,24 @@ _DOCSIFY_OPTION = re.compile(
 _DOCSIFY_HEADING_ID = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]+:id=([\w-]+)[ \t]*$", re.M)
 
 
-def docsify_options(body: str) -> str:
+def docsify_options(body: str) -> tuple[str, list[tuple[int, str]]]:
     """docsify's options in a link's or image's title (``![logo](icon.svg ':size=50x100')``, ``':target=_blank'``)
     and a heading's ``:id=hello-world``: its renderer reads them; they had been a caption ':size=50x100' and a
     heading's words (port w 11). The options are dropped (``':include'``, an embed, stays: it is said), a
-    heading's id is its id (``{#hello-world}``)."""
+    heading's id is its id (``{#hello-world}``). An embed (``[file](_media/example.md ':include')``) is its
+    link's text, and returned (line, as written) to be said: it had been 'unit file … is not in the course'."""
     code = fenced(body)
+    embeds: list[tuple[int, str]] = []
 
     def option(match: re.Match[str]) -> str:
-        if in_spans(code, match.start()) or match[3].startswith(":include"):
+        if in_spans(code, match.start()):
             return match[0]
+        if match[3].startswith(":include"):
+            opening = body.rfind("[", 0, match.start())
+            if opening < 0 or body.count("\n", opening, match.start()):
+                return match[0]
+            embeds.append((body.count("\n", 0, match.start()), body[opening : match.end()]))
+            return match[1][: match[1].index("](")] + "]"  # '[filename]': its text ('[' is before the match)
         return match[1] + ")"
 
     def heading(match: re.Match[str]) -> str:
@@ -1113,7 +1121,7 @@ def docsify_options(body: str) -> str:
 
     body = _DOCSIFY_OPTION.sub(option, body)
     code = fenced(body)  # (where it is now)
-    return _DOCSIFY_HEADING_ID.sub(heading, body) if ":id=" in body else body
+    return (_DOCSIFY_HEADING_ID.sub(heading, body) if ":id=" in body else body), embeds
 
 
 _ADOC_COLLAPSIBLE = re.compile(r"[ \t]*\[%collapsible(%open)?\][ \t]*")

@@ -318,7 +318,10 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if _RST_DIV.search(body):  # reStructuredText's admonitions, as pandoc writes them
         body = pandoc_admonitions(body)
     if " ':" in body or ' ":' in body or ":id=" in body:  # docsify's options: ':size=50x100', ':id=name'
-        body = docsify_options(body)
+        body, embeds = docsify_options(body)
+        for line, written in embeds:
+            message = f"docsify's embed '{written}' is not read here: paste the file's content in its place"
+            report.error(path, parts.body_offset + line + 1, message)
     if "?> " in body or "!> " in body:  # Docsify's callouts
         body = docsify_callouts(body)
     if "{% end" in body:  # GitBook's tabs, hints and code titles

@@ -126,7 +126,7 @@ def exact_text(text: str) -> str:
 
 
 _FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−º˚", "''\"\"0123456789+--°°")
-_QUOTES = str.maketrans("‘’“”∶∕", "''\"\":/")  # (U+2215, the division slash, looks like '/' too)
+_QUOTES = str.maketrans("‘’“”∶", "''\"\":")
 # A minus as a word processor or a phone types it before a number ('−4.6', '–4.6'): in '==' too (new teacher w 3)
 _NUMBER_DASH = re.compile(r"(?<![0-9A-Za-z])[\u2012-\u2014\u2212](?=[.,]?[0-9])")  # (not a range's: '2–3')
 
@@ -148,7 +148,7 @@ def exact_form(text: str) -> str:
     and an iPhone's '…'), the ratio sign a colon ('3∶4'), the division slash a slash ('3∕4'), typeset
     characters written out ('¾' is '3/4'), a minus sign or dash before a number a hyphen ('−4.6', '–4.6'),
     and no space around a fraction's slash ('3 / 4' is '3/4')."""
-    text = typeset(exact_text(text)).translate(_QUOTES).replace("…", "...")
+    text = typeset(exact_text(text)).translate(_QUOTES).replace("…", "...").replace("∕", "/")  # (U+2215: '∕')
     return _SLASH.sub(r"\1/", _NUMBER_DASH.sub("-", text) if _NUMBER_DASH.search(text) else text)
 
 
@@ -314,11 +314,11 @@ def _ambiguous(written: str) -> AnswerError:
 
 # A number written in another base with its prefix: '0x1F', '0b1010', '0o17' (new teacher w 1: '0x1F' had been
 # 0 with the unit 'x1F', so '-0x1F' and '00x1F' were right): a word, compared as text (ignoring case)
-_BASE_LITERAL = re.compile(r"[+\-\u2212]?0(?:[xX][0-9A-Fa-f]+(?:_[0-9A-Fa-f]+)*|[bB][01]+(?:_[01]+)*|[oO][0-7]+)")
+BASE_LITERAL = re.compile(r"[+\-\u2212]?0(?:[xX][0-9A-Fa-f]+(?:_[0-9A-Fa-f]+)*|[bB][01]+(?:_[01]+)*|[oO][0-7]+)")
 
 
 def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
-    if _BASE_LITERAL.fullmatch(exact_text(written)):
+    if BASE_LITERAL.fullmatch(exact_text(written)):
         return Answer(written, line=line, kind="text")
     # '1,234,567 km', '$1,200.50', '1,234,567 ± 5': thousands, read as such; '3.01 × 10^23' a number too
     # with a decimal comma: '1.200' (German: 1200), '1,2', '0,350' (a decimal); else of '1,200' read both

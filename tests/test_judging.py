@@ -120,9 +120,7 @@ def test_answer_line_mistakes_are_errors_at_their_line(line: str, message: str) 
 def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
     problems = parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")[1].problems
     assert [str(p) for p in problems] == [
-        f"units/t.md:10: warning: '{text}' is compared ignoring case: write `==` to compare exactly"
-        " (where capitals do not matter, as in SQL's keywords, 'ignore: [lenient-code]' in the front matter silences"
-        " this) [lenient-code]"
+        f"units/t.md:10: warning: '{text}' is compared ignoring case: write `==` to compare exactly [lenient-code]"
     ]
 
 
@@ -437,10 +435,18 @@ def test_blank_ordering_and_hint_mistakes(body: str, message: str) -> None:
 
 def test_a_blank_that_looks_like_code_warns_like_an_answer_line() -> None:
     assert messages("::: question o\nSort with `ls [[-S]]`.\n:::\n") == [
-        "units/t.md:8: warning: '-S' is compared ignoring case: write `==` to compare exactly"
-        " (where capitals do not matter, as in SQL's keywords, 'ignore: [lenient-code]' in the front matter silences"
-        " this) [lenient-code]"
+        "units/t.md:8: warning: '-S' is compared ignoring case: write `==` to compare exactly [lenient-code]"
     ]
+
+
+def test_sql_and_big_o_answers_are_told_how_to_keep_them_and_a_hex_blank_in_code_is_not_warned() -> None:
+    """'= SELECT * FROM t;' was only pointed to '==', which would refuse 'select * from t' (new teacher w 8); a
+    hexadecimal blank '[[0x1F]]' in code was warned although its case does not matter (round x 13)."""
+    assert messages("::: question o\nAll rows?\n\n= SELECT * FROM t;\n:::\n") == [
+        "units/t.md:10: warning: 'SELECT * FROM t;' is compared ignoring case: write `==` to compare exactly (where"
+        " capitals do not matter, 'ignore: [lenient-code]' in the front matter silences this) [lenient-code]"
+    ]
+    assert messages("::: question o\nSet it: `x = [[0x1F]]`.\n:::\n") == []
 
 
 def test_ordering_items_in_order_with_ids_that_do_not_tell_it() -> None:
@@ -662,8 +668,7 @@ def test_a_word_blank_in_code_and_a_call_are_said_to_be_compared_ignoring_case()
         "units/t.md:11: warning: blank '[[i]]' is in code, and compared ignoring case ('I' is right too): write"
         " '[[== i]]' to compare exactly [lenient-code]",
         "units/t.md:22: warning: 'print(\"Hi\")' is compared ignoring case: write `==` to compare exactly"
-        " (where capitals do not matter, as in SQL's keywords, 'ignore: [lenient-code]' in the front matter silences"
-        " this) [lenient-code]",
+        " [lenient-code]",
     ]
 
 
@@ -776,8 +781,10 @@ def test_an_exact_decimal_with_a_point_warns_in_a_course_that_writes_a_comma() -
     assert comma_warnings("::: question o\nRound to one decimal.\n\n== 12.3\n:::\n") == [
         "units/t.md:10: warning: '== 12.3' is compared exactly, and this course writes decimals with a comma:"
         " a student's '12,3' is marked wrong; add '== 12,3' (or write '= 12.3' to accept the number however it"
-        " is written) [decimal-point]"
+        " is written); if it is no decimal (a version, 'Python 3.12'), 'ignore: [decimal-point]' in the front matter"
+        " silences this [decimal-point]"
     ]
+    assert comma_warnings("::: question o\nIn Ziffern?\n\n== 1.500\n:::\n") == []  # 1500, as German groups it
     assert comma_warnings("::: question o\nRound.\n\n== 12.3\n== 12,3\n:::\n") == []
     assert comma_warnings("::: question o\nRound.\n\n= 12.3\n:::\n") == []
     assert comma_warnings("::: question o\nRound.\n\n== 12.3\n:::\n", comma=False) == []
@@ -826,6 +833,11 @@ def test_a_number_by_value_where_the_question_asks_for_a_base_or_scientific_nota
     assert messages("::: question o\nWrite 31 in hex.\n\n= 0x1F\n== 1F\n:::\n") == []
     assert messages("::: question o\nHow far, in scientific notation?\n\n= 300000 km\n= 300000\n:::\n") == []
     assert messages("::: question o\nWrite 10 in binary.\n\n== 1010\n:::\n") == []
+    # in French and German too; not a count ('= 4' bits a hex digit, '= 256' values of 8 binary digits: round x 3, 7)
+    assert [m[-13:] for m in messages("::: question o\nÉcrivez 31 en hexadécimal.\n\n= 1F\n:::\n")] == ["[number-form]"]
+    assert "[number-form]" in messages("::: question o\nSchreiben Sie 10 als Binärzahl (binär).\n\n= 1010\n:::\n")[-1]
+    assert messages("::: question o\nHow many bits in one hex digit?\n\n= 4\n:::\n") == []
+    assert messages("::: question o\nHow many values do 8 binary digits make?\n\n= 256\n:::\n") == []
 
 
 def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warns() -> None:

@@ -942,6 +942,9 @@ def test_a_style_in_a_unit_is_said_once_a_unit(make_course: MakeCourse) -> None:
     ]
     root = make_course({"course.yml": "title: T\nsafe_html: true\n", "units/a.md": unit}, name="safe")
     assert "[style]" not in CliRunner().invoke(main, ["check", str(root)]).output
+    asked = "---\ntitle: A\nobjectives:\n  o: O\n---\n\n::: question o\nWhich element holds CSS?\n\n== <style>\n:::\n"
+    root = make_course({"course.yml": "title: T\n", "units/a.md": asked}, name="asked")  # (round x 8)
+    assert "[style]" not in CliRunner().invoke(main, ["check", str(root)]).output
 
 
 def test_mathml_is_written_as_chromiums_mathml_core_reads_it() -> None:

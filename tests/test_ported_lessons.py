@@ -915,10 +915,17 @@ def test_hugo_books_open_details_are_shown_open() -> None:
         '{{% details "Title" open %}}\nA.\n{{% /details %}}\n\n'
         '{{% details title="T2" open=true %}}\nB.\n{{% /details %}}'
         '\n\n{{< details "Closed" >}}\nC.\n{{< /details >}}\n\n{{< details "Opening hours" >}}\nD.\n{{< /details >}}\n'
+        '\n{{< details "How to open a file" >}}\nE.\n{{< /details >}}\n'
     )
     assert problems == []
-    assert re.findall(r"<details[^>]*>\s*<summary>([^<]*)", html) == ["Title", "T2", "Closed", "Opening hours"]
-    assert [tag.endswith(" open>") for tag in re.findall(r"<details[^>]*>", html)] == [True, True, False, False]
+    assert re.findall(r"<details[^>]*>\s*<summary>([^<]*)", html) == [
+        "Title",
+        "T2",
+        "Closed",
+        "Opening hours",
+        "How to open a file",
+    ]
+    assert [tag.endswith(" open>") for tag in re.findall(r"<details[^>]*>", html)] == [True, True, False, False, False]
 
 
 def test_hugo_book_shortcodes_are_named_as_hugos_with_what_to_write() -> None:
@@ -1124,6 +1131,10 @@ def test_prairielearn_and_markbind_quiz_html_is_an_error() -> None:
         "units/a.md:10: '<pl-answer-panel'",
         "units/a.md:14: '<q-option'",
     ]
+    _, problems = parse(
+        "::: question o\nWhich element holds the solution shown once graded?\n\n== <pl-answer-panel>\n:::\n"
+    )
+    assert [p for p in problems if "objective" not in p] == []  # a course on PrairieLearn (round x 5)
 
 
 def test_prairielearn_placeholders_are_said_and_one_as_an_answer_is_an_error() -> None:
@@ -1134,11 +1145,16 @@ def test_prairielearn_placeholders_are_said_and_one_as_an_answer_is_an_error() -
         ":::\n\n::: question o\nPrint `name` in Jinja.\n\n== {{ name }}\n:::\n"
     )
     assert [p for p in problems if "objective" not in p] == [
-        "units/a.md:5: warning: PrairieLearn's placeholder '{{params.a}}' is shown as text, as are 2 more in this"
+        "units/a.md:5: warning: PrairieLearn's placeholder '{{params.a}}' is shown as text, as is 1 more in this"
         " unit: its question generator does not run here; write each one's value instead [shown-as-text]",
         "units/a.md:10: '{{correct_answers.d}}' is PrairieLearn's placeholder, which is not filled in here: students"
         " would have to type it as written; write the answer itself",
     ]
+    _, problems = parse(  # an Airflow lesson: its templates' '{{ params.table }}', in code and as an answer (round x 4)
+        "Write `SELECT * FROM {{ params.table }}`:\n\n```sql\nSELECT {{ params.column }}\n```\n\n"
+        "::: question o\nHow does a template read the 'table' parameter?\n\n== {{ params.table }}\n:::\n"
+    )
+    assert [p for p in problems if "objective" not in p] == []
 
 
 def test_slidev_decks_slide_settings_are_left_out_and_a_template_is_said() -> None:
@@ -1176,6 +1192,10 @@ def test_a_khan_exercise_solution_div_is_left_out() -> None:
         " checks) is left out: write the question as a '::: question', and a solution to show after trying in a"
         " '::: solution' [left-out]"
     ]
+    # a lesson's own worked example in such a div, with no exercise of Khan's: collapsed, kept (round x 15)
+    html, problems = parse('A worked example:\n\n<div class="solution">\n\nFirst, *add*.\n\n</div>\n')
+    assert problems == [] and "<em>add</em>" in html
+    assert boxes(html) == [("details", "ms-collapsed ms-collapsed--solution", "<!--ms-t:block_solution-->")]
 
 
 def test_reveal_js_speaker_notes_are_never_published() -> None:
@@ -1272,13 +1292,16 @@ def test_an_asciidoc_collapsible_block_is_collapsed() -> None:
     """AsciiDoc's '.Solution' / '[%collapsible]' / '====' … '====', pasted as it is, had been two headings: in a
     question, the solution in its prompt (port w 14). A collapsed block (in a question, a box: an error)."""
     html, problems = parse(
-        ".Solution\n[%collapsible]\n====\nThe *content*.\n====\n\nAfter.\n\n[%collapsible]\n====\nUntitled.\n====\n"
+        ".Solution\n[%collapsible]\n====\nThe *content*.\n====\n\nAfter.\n\n[%collapsible]\n====\nUntitled.\n====\n\n"
+        ".Shown\n[%collapsible%open]\n====\nOpen.\n====\n"
     )
     assert problems == [] and "<h1" not in html
     assert boxes(html) == [
         ("details", "ms-collapsed ms-collapsed--details", "Solution"),
         ("details", "ms-collapsed ms-collapsed--details", "Details"),
+        ("details", "ms-collapsed ms-collapsed--details", "Shown"),
     ]
+    assert [tag.endswith(" open>") for tag in re.findall(r"<details[^>]*>", html)] == [False, False, True]
     _, problems = parse("::: question o\nWhat?\n\n.Solution\n[%collapsible]\n====\nIt.\n====\n\n= it\n:::\n")
     assert [p.split(":", 2)[2][:45] for p in problems if "warning" not in p and "objective" not in p] == [
         " 'details' cannot be inside 'question': its c"
@@ -1297,6 +1320,8 @@ def test_docsifys_link_image_and_heading_options_are_read() -> None:
     assert ":size" not in html.split("<pre")[0] and ":target" not in html and "figcaption" not in html
     assert 'title="A real title"' in html and '<h3 id="hello-world">Hello world</h3>' in html
     assert "y.png &#39;:size=1&#39;" in html and "### H :id=h" in html
+    html, _ = parse("Write `![logo](logo.png ':size=50x100')` to size it.\n")
+    assert "<code>![logo](logo.png ':size=50x100')</code>" in html.replace("&#x27;", "'").replace("&#39;", "'")
     _, problems = parse("Intro.\n\n[filename](_media/example.md ':include')\n")
     assert problems == [  # (it had been 'unit file … is not in the course: move it up, and list it')
         "units/a.md:7: docsify's embed '[filename](_media/example.md ':include')' is not read here: paste the file's"

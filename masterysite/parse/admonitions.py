@@ -573,6 +573,7 @@ _RIGHT_PROP = (
 )
 
 
+_ANSWER_LINE = re.compile(r"[ \t]*(?:==?|~)[ \t]")
 _WIKI_QUIZ = re.compile(r"[ \t]*<quiz\b[^>\n]*>")
 _WIKI_QUESTION = re.compile(r"""\|[ \t]*type[ \t]*=[ \t]*["'][(\[{]""")  # '{What is 2+2? |type="()"}'
 
@@ -653,7 +654,8 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
         opening = _COMPONENT_OPEN.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]):
             line = lines[number]
-            prop = _RIGHT_PROP.search(line) if "orrect" in line or "<pl-answer-panel" in line else None
+            shown = ("orrect" in line or "<pl-answer-panel" in line) and not _ANSWER_LINE.match(line)
+            prop = _RIGHT_PROP.search(line) if shown else None  # ('== <pl-answer-panel>': a course on PrairieLearn)
             if prop is not None and not in_spans(code, starts[number]) and not _in_code_span(line, prop.start()):
                 found.append((number, prop[1] or prop[2]))
             number += 1
@@ -793,7 +795,8 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
             continue
         kind, title = _hugo_block(opening[2], opening[3])
         lines[number] = f"{HUGO_FENCE} {kind} {title}".rstrip()
-        if kind == "details" and _HUGO_OPEN_FLAG.search(opening[3]):  # hugo-book's 'open': shown open, as there
+        bare = re.sub(r'"[^"]*"', " ", opening[3])  # (not a word of its title: "How to open a file")
+        if kind == "details" and _HUGO_OPEN_FLAG.search(bare):  # hugo-book's 'open': shown open, as there
             lines[number] = f'{HUGO_FENCE} {{.details title="{title.replace(chr(34), "&quot;")}" open="true"}}'
         lines[end] = HUGO_FENCE
     return "\n".join(lines), unclosed
@@ -1106,8 +1109,9 @@ def docsify_options(body: str) -> tuple[str, list[tuple[int, str]]]:
     embeds: list[tuple[int, str]] = []
 
     def option(match: re.Match[str]) -> str:
-        if in_spans(code, match.start()):
-            return match[0]
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        if in_spans(code, match.start()) or body.count("`", line_start, match.start()) % 2:
+            return match[0]  # (in code: an example of docsify's syntax, as written; round x 9)
         if match[3].startswith(":include"):
             opening = body.rfind("[", 0, match.start())
             if opening < 0 or body.count("\n", opening, match.start()):
@@ -1152,7 +1156,10 @@ def asciidoc_collapsibles(body: str) -> str:
         if titled:
             lines[number - 1] = ""
         lines[number] = ""
-        lines[number + 1], lines[end] = f"{HUGO_FENCE} details {title}", HUGO_FENCE
+        opened = (
+            f'{{.details title="{title.replace(chr(34), "&quot;")}" open="true"}}' if found[1] else f"details {title}"
+        )
+        lines[number + 1], lines[end] = f"{HUGO_FENCE} {opened}", HUGO_FENCE  # ('[%collapsible%open]': open)
     return "\n".join(lines)
 
 
@@ -1268,6 +1275,7 @@ def gitbook_blocks(body: str) -> str:
 _CODE_FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[^`]*$")
 
 
+_KHAN_EXERCISE = re.compile(r"""class=["'](?:problem|choices|question)["']""")  # Khan's (OpenDSA's) exercise
 _HIDDEN_DIV = re.compile(r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution)\2[ \t]*>[ \t]*(.*)""")
 
 
@@ -1277,11 +1285,13 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
     class="notes">``, pandoc's ``<div class="notes">``): never published here either (they were shown),
     written line for line as the ``instructor`` block they are. So is a Khan Academy exercise's (and
     OpenDSA's) ``<div class="solution">``, the answer its exercise checks: its lines (0-based) are
-    returned, to be said (port w 4)."""
+    returned, to be said (port w 4). Elsewhere, a lesson's own ``<div class="solution">`` (a worked
+    example, shown on request) is a solution block, collapsed (round x 15: it had been left out)."""
     code = fenced(body)
     lines = body.split("\n")
     starts = line_starts(lines)
     solutions: list[int] = []
+    khan = "<var>" in body or _KHAN_EXERCISE.search(body) is not None
     number = 0
     while number < len(lines):
         opening = _HIDDEN_DIV.fullmatch(lines[number])
@@ -1289,7 +1299,7 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
             number += 1
             continue
         rest = opening[4].strip()
-        if rest and opening[3] == "solution" and rest.endswith("</div>") and rest.count("<div") == 0:
+        if rest and khan and opening[3] == "solution" and rest.endswith("</div>") and rest.count("<div") == 0:
             indent = lines[number][: len(lines[number]) - len(lines[number].lstrip())]
             lines[number] = indent + "<!-- -->"  # (not empty: in an HTML block, that would end it)
             solutions.append(number)
@@ -1298,7 +1308,7 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
         if rest:
             number += 1
             continue
-        if opening[3] == "solution":
+        if opening[3] == "solution" and khan:
             solutions.append(number)
         tag = opening[1]
         depth, end = 1, None
@@ -1308,11 +1318,12 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
                 end = later if lines[later].strip() == f"</{tag}>" else None
                 break
         if end is None:
-            if opening[3] == "solution":
+            if opening[3] == "solution" and khan:
                 solutions.pop()
             number += 1
             continue
-        lines[number], lines[end] = f"{HUGO_FENCE} instructor", HUGO_FENCE
+        shown = opening[3] == "solution" and not khan
+        lines[number], lines[end] = f"{HUGO_FENCE} {'solution' if shown else 'instructor'}", HUGO_FENCE
         number = end + 1
     return "\n".join(lines), solutions
 

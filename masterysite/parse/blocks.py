@@ -33,11 +33,12 @@ from masterysite.suggest import unknown
 
 _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
 _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
-# A code fence opened on a choice or answer line (not an inline code span closed on the same line).
-_PLACEHOLDER = re.compile(
-    r"\{\{[ \t]*(?:params|correct_answers|submitted_answers)\.[\w.-]+[ \t]*\}\}"
-)  # PrairieLearn's
+# PrairieLearn's answer placeholder ('{{params.x}}' is also Airflow's and Jinja's: a lesson may teach it)
+_PLACEHOLDER = re.compile(r"\{\{[ \t]*(?:correct_answers|submitted_answers)\.[\w.-]+[ \t]*\}\}")
+_CASE_FREE = re.compile(r"\b(?:SELECT|FROM|WHERE|INSERT|UPDATE|DELETE|CREATE|JOIN|GROUP BY|ORDER BY)\b|^O\(", re.I)
+_GROUPED = re.compile(r"[-+−]?[0-9]{1,3}(?:\.[0-9]{3})+")  # '1.500': thousands where the decimal mark is a comma
 _POINT_DECIMAL = re.compile(r"[-+−]?\d*\.\d+")  # '12.3', '-0.5', '.5': a decimal written with a point
+# A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
@@ -65,17 +66,32 @@ _ASKED = re.compile(
     re.I,
 )
 # a question that asks for a number in another base, or in scientific notation: '= 1010' read as 1010 by value
-_BASE_ASKED = re.compile(r"\b(?:binary|hexadecimal|hex|octal|base[ -]?(?:2|8|16)|base (?:two|eight|sixteen))\b", re.I)
-_DECIMAL_ASKED = re.compile(r"\b(?:decimal|denary|base[ -]?10|base ten)\b", re.I)  # 'binary 1010 in decimal'
+_BASE_ASKED = re.compile(  # (English, French, German, Spanish: round x 3)
+    r"\b(?:(binary|binaire|binär|binario|dual(?:zahl|system)?|base[ -]?2|base (?:two|deux|dos)|basis 2)"
+    r"|(hexadecimal|hexadécimal|hexadezimal|hex|base[ -]?16|base (?:sixteen|seize|dieciséis)|basis 16)"
+    r"|(octal|oktal|base[ -]?8|base (?:eight|huit|ocho)|basis 8))\b",
+    re.I,
+)
+_DECIMAL_ASKED = re.compile(r"\b(?:decimal|décimal|dezimal|denary|base[ -]?10|base (?:ten|dix|diez)|basis 10)\b", re.I)
+_BASE_DIGITS = {
+    1: re.compile(r"[01]{2,}"),
+    2: re.compile(r"[0-9A-Fa-f]*[A-Fa-f][0-9A-Fa-f]*"),
+    3: re.compile(r"[0-7]{2,}"),
+}
 _SCIENCE_ASKED = re.compile(
     r"\b(?:scientific notation|standard form|e-notation|engineering notation|notation scientifique"
     r"|wissenschaftliche[nr]? (?:Schreibweise|Notation)|notación científica)\b",
     re.I,
 )
-_DIGITS = re.compile(r"[0-9A-Fa-f]+")
 _POWERED = re.compile(r"[0-9][eE][+\-]?[0-9]|10 ?(?:\^|\*\*)|10[⁻⁰¹²³⁴-⁹]")
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
+
+
+def _asks_for_base(prompt_html: str) -> bool:
+    """Whether a question asks for a number in another base (not in decimal too): form_asked."""
+    prompt = re.sub(r"<[^>]+>", " ", prompt_html)
+    return _BASE_ASKED.search(prompt) is not None and _DECIMAL_ASKED.search(prompt) is None
 
 
 def _plain(number: Fraction) -> str:
@@ -338,6 +354,7 @@ class BlockParser:
         self.unclosed = False
         self.fence_on_choice = False  # this question's choice line opened a code fence (parse_question)
         self.comma = False  # the course's decimal mark is a comma (UnitSource.comma): how its numbers are read
+        self.base_asked = False  # the question being read asks for binary, hexadecimal or octal
 
     def line(self, token: Token) -> int:
         return token.map[0] + self.offset + 1 if token.map else self.offset + 1
@@ -521,7 +538,9 @@ class BlockParser:
         if answer_blocks[0][0].type.endswith("list_open"):
             kind, choices = self._choices(answer_blocks[0], line)
             return Question(key, objective, kind, html, tuple(choices), (), explanation, line, hints=hints)
+        self.base_asked = _asks_for_base(html)  # ('= 1F' in hexadecimal is no number with a unit: units_alone)
         answers = tuple(self._answers(answer_blocks))
+        self.base_asked = False
         self.unit_asked(answers, html)
         self.form_asked(answers, html)
         return Question(key, objective, "text", html, (), answers, explanation, line, hints=hints)
@@ -539,7 +558,7 @@ class BlockParser:
             written = answer.source.strip()
             if answer.operator != "=" or answer.kind not in ("number", "quantity", "range"):
                 continue
-            if base is not None and _DIGITS.fullmatch(written):
+            if base is not None and _BASE_DIGITS[base.lastindex or 1].fullmatch(written):  # ('= 4' bits: a count)
                 what = base[0].lower()
                 if answer.kind == "number" and written.isdigit():
                     alike = f"'{written}.0' and '{written[0]},{written[1:]}'" if len(written) == 4 else f"'{written}.0'"
@@ -905,15 +924,16 @@ class BlockParser:
             return
         for answer in answers:
             number = answer.source.strip()
-            if answer.kind != "exact" or not _POINT_DECIMAL.fullmatch(number):
-                continue
+            if answer.kind != "exact" or not _POINT_DECIMAL.fullmatch(number) or _GROUPED.fullmatch(number):
+                continue  # ('== 1.500' in German: 1500, grouped; round x 6)
             written = number.replace(".", ",")
             if judging.slot_right(tuple(answers), written, self.comma):
                 continue
             message = (
                 f"'== {number}' is compared exactly, and this course writes decimals with a comma: a student's"
                 f" '{written}' is marked wrong; add '== {written}' (or write '= {number}' to accept the number"
-                " however it is written)"
+                " however it is written); if it is no decimal (a version, 'Python 3.12'), 'ignore: [decimal-point]'"
+                " in the front matter silences this"
             )
             self.report.warn(self.path, answer.line, message, "decimal-point")
 
@@ -938,6 +958,8 @@ class BlockParser:
             quantity = judging.parse_quantity(judging.as_read(answer)) if answer.kind == "quantity" else None
             if quantity is None or judging.slot_right(tuple(answers), quantity[1], self.comma):
                 continue
+            if self.base_asked and _BASE_DIGITS[2].fullmatch(answer.source.strip()):
+                continue  # hexadecimal '1F': form_asked says what it is
             if _ORDINAL.match(answer.source.strip()):  # '= 18th century': a century, not 18 of a unit
                 continue
             sign, number, unit = quantity
@@ -995,12 +1017,16 @@ class BlockParser:
             )
             self.report.warn(self.path, line, message, "lenient-code")
         elif judging.looks_like_code(answer):
-            message = (
-                f"'{answer.source}' is compared ignoring case: write `==` to compare exactly (where capitals do not"
-                " matter, as in SQL's keywords, 'ignore: [lenient-code]' in the front matter silences this)"
-            )
+            message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
+            if _CASE_FREE.search(answer.source):  # (SQL, Big-O: capitals do not matter there; round x 13)
+                message += " (where capitals do not matter, 'ignore: [lenient-code]' in the front matter silences this)"
             self.report.warn(self.path, line, message, "lenient-code")
-        elif in_code and answer.kind == "text" and answer.source.lower() != answer.source.upper():
+        elif (
+            in_code
+            and answer.kind == "text"
+            and answer.source.lower() != answer.source.upper()
+            and not judging.BASE_LITERAL.fullmatch(answer.source.strip())  # ('[[0x1F]]': its case does not matter)
+        ):
             other = answer.source.lower() if answer.source.lower() != answer.source else answer.source.upper()
             message = (
                 f"blank '[[{text.strip()}]]' is in code, and compared ignoring case ('{other}' is right too):"

@@ -421,9 +421,15 @@ class LinkRewriter:
                     and _SCRIPT.search(token.content)
                 ):
                     self._script(token.content, here)
-                if not self.style_seen and not self.source.safe_html and _STYLE.search(token.content):
+                block = kind == "html_block"  # (not '== <style>', an answer a lesson on HTML asks for)
+                if block and not self.style_seen and not self.source.safe_html and _STYLE.search(token.content):
                     self._style(token.content, here)
-                if not self.template_seen and "<template" in token.content and _TEMPLATE.search(token.content):
+                if (
+                    block
+                    and not self.template_seen
+                    and "<template" in token.content
+                    and _TEMPLATE.search(token.content)
+                ):
                     self._template(token.content, here)
                 if _HTML_TAG.search(token.content):
                     self._raw_html(token, here)

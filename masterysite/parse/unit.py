@@ -16,10 +16,10 @@ from masterysite import yamlutil
 from masterysite.config import check_ignore, check_mastery, nfc
 from masterysite.errors import Report
 from masterysite.model import Objective, Question, Unit
+from masterysite.parse import admonitions, sealed, structure
 from masterysite.parse import latex as latexmod
 from masterysite.parse import lesson as lessonmod
 from masterysite.parse import markdown as mdmod
-from masterysite.parse import sealed, structure
 from masterysite.parse.admonitions import (
     ANSWERED,
     QUIZ_OPEN,
@@ -195,6 +195,13 @@ def _stray_blanks(tokens: list[Token], path: str, offset: int, report: Report) -
         report.warn(path, offset + line + 1, message, "shown-as-text")
 
 
+def _in_code(body: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` is inside a code span of its line (an odd number of backticks before it there), or
+    on an answer line ('== {{ params.table }}': what a lesson on Airflow's templates asks for)."""
+    start = body.rfind("\n", 0, match.start()) + 1
+    return body.count("`", start, match.start()) % 2 == 1 or body[start : start + 3].lstrip().startswith(("=", "~"))
+
+
 def _liquid(body: str, path: str, offset: int, report: Report) -> None:
     """Jekyll's Liquid, published as written: its variables ('{{ site.sched.name }}', in the text and
     in every command: said once a unit, with how many), and a tag written over several lines ('{%
@@ -212,7 +219,10 @@ def _liquid(body: str, path: str, offset: int, report: Report) -> None:
             " write each one's value instead"
         )
         report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
-    placeholders = list(_PL_VARIABLE.finditer(body))  # (port w 5: '$a = {{params.a}}$' became 'a = params.a')
+    code = mdmod.fenced(body)  # (port w 5: '$a = {{params.a}}$' had become 'a = params.a'); not in code: Airflow's
+    placeholders = [
+        m for m in _PL_VARIABLE.finditer(body) if not admonitions.in_spans(code, m.start()) and not _in_code(body, m)
+    ]
     if placeholders:
         first = placeholders[0]
         more = f", as {'is' if len(placeholders) == 2 else 'are'} {len(placeholders) - 1} more in this unit"

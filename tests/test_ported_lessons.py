@@ -889,6 +889,8 @@ def test_pandocs_restructuredtext_admonitions_are_blocks_with_their_titles() -> 
         ("details", "ms-collapsed ms-collapsed--hint", "<!--ms-t:block_hint-->"),
     ]
     assert "::: title\nKept" in html
+    html, _ = parse("::: {.admonition .tip}\nRemember\n\nTo save.\n:::\n")  # (a custom admonition of a kind's class)
+    assert boxes(html) == [("aside", "ms-callout ms-callout--tip", "Remember")]
 
 
 def test_a_hugo_shortcode_opened_and_closed_on_one_line_is_read() -> None:
@@ -1168,6 +1170,8 @@ def test_slidev_decks_slide_settings_are_left_out_and_a_template_is_said() -> No
         "---\nNote: kept\n---\n"
     )
     assert "transition" not in html and "layout" not in html and "<h1>Second</h1>" in html
+    kept, _ = parse("A Jekyll page starts:\n\n<pre>\n\n---\nlayout: post\ntitle: Hello\n---\n</pre>\n")  # (round x 10)
+    assert "layout: post" in kept
     assert '<h2 id="note-kept">Note: kept</h2>' in html
     assert problems == [
         "units/a.md:9: warning: a slide's front matter (Slidev's and Marp's settings between '---' lines: 'layout:"

@@ -1073,9 +1073,19 @@ def slide_front_matter(body: str) -> tuple[str, list[int]]:
     lines = body.split("\n")
     starts = line_starts(lines)
     found: list[int] = []
+    preformatted, depth = [False] * len(lines), 0  # (a Jekyll page's front matter shown in a '<pre>': round x 10)
+    if "<pre" in body:
+        for n, line in enumerate(lines):
+            preformatted[n] = depth > 0
+            depth = max(0, depth + line.count("<pre") - line.count("</pre>"))
     number = 0
     while number < len(lines):
-        if lines[number].rstrip() != "---" or in_spans(code, starts[number]) or (number and lines[number - 1].strip()):
+        if (
+            lines[number].rstrip() != "---"
+            or in_spans(code, starts[number])
+            or (number and lines[number - 1].strip())
+            or preformatted[number]
+        ):
             number += 1
             continue
         end = number + 1
@@ -1201,6 +1211,9 @@ def pandoc_admonitions(body: str) -> str:
         kind = _RST_ADMONITIONS.get(name)
         if kind is None:
             continue
+        if opening[2]:  # '{.admonition .tip}': a custom admonition of a kind's class (round x 12)
+            styled = next((c for c in re.findall(r"\.([\w-]+)", line)[1:] if c.lower() in _RST_ADMONITIONS), None)
+            kind = _RST_ADMONITIONS[styled.lower()] if styled and name == "admonition" else kind
         title, blank = "", []
         after = number + 1
         titled = _PANDOC_TITLE.fullmatch(lines[after]) if after < len(lines) else None

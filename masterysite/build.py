@@ -912,7 +912,11 @@ def check_output(root: Path, out: Path) -> None:
         )
     if target.exists() and not target.is_dir():
         raise MasteryError(f"{out}: exists and is not a folder; choose another -o")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+    if target.is_dir() and (target / "course.yml").exists():  # (another course: its .masterysite/ is no site's mark)
+        raise MasteryError(
+            f"{out}: this is a course folder (it holds course.yml), which a build would replace; choose another -o"
+        )
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
         raise MasteryError(
             f"{out}: folder exists and was not written by masterysite (no {MARKER} file); "
             "choose another -o or empty it first, so nothing of yours is replaced"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from masterysite import __version__
-from masterysite.errors import CourseError, Problem
+from masterysite.errors import CourseError, MasteryError, Problem
 from masterysite.model import Course
 
 if TYPE_CHECKING:
@@ -208,6 +208,11 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
     defaulted = click.get_current_context().get_parameter_source("output") == click.core.ParameterSource.DEFAULT
     if defaulted and output.resolve().is_relative_to(course.resolve()):
         output = beside(course, "report.html")  # students' names never inside the course folder (a public repo?)
+    elif course.is_dir() and output.resolve().is_relative_to(course.resolve()):  # (round y 2: in assets/, published)
+        raise MasteryError(
+            f"{output}: the report holds students' names and answers, and this is inside the course folder, whose"
+            f" files a build may publish; write it outside, like -o {beside(course, output.name)}"
+        )
 
     result = write_report(course, files, output)
     for line in result.problems + result.notes:

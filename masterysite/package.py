@@ -110,6 +110,11 @@ def package(course_dir: Path, version: str, output: Path | None = None, strict: 
         raise MasteryError(f"{output}: this is a folder: give the zip's file name, like -o {output / 'course.zip'}")
     if output is not None and output.suffix.lower() != ".zip":
         raise MasteryError(f"{output}: a SCORM package is a .zip (LMS upload forms look for one): name it so")
+    if output is not None and output.exists() and not _a_package(output):  # (round y 3: any zip was replaced)
+        raise MasteryError(
+            f"{output}: exists and is not a SCORM package masterysite wrote; choose another -o (or remove it), so"
+            " nothing of yours is replaced"
+        )
     with tempfile.TemporaryDirectory(prefix="masterysite-scorm-") as tmp:
         site = Path(tmp) / "site"
         loaded, _ = build_full(course_dir, site, strict=strict)
@@ -126,6 +131,16 @@ def package(course_dir: Path, version: str, output: Path | None = None, strict: 
         _zip(site, ["imsmanifest.xml", *files], out)
     log.info("packaged %d files into %s", len(files) + 1, out)
     return out
+
+
+def _a_package(path: Path) -> bool:
+    """Whether ``path`` is a SCORM package this command wrote (it may be replaced): a zip whose manifest
+    launches masterysite's page."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return LAUNCH in archive.namelist() and "imsmanifest.xml" in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def _zip(site: Path, names: list[str], out: Path) -> None:

@@ -396,6 +396,22 @@ def student_name(data: dict[str, Any]) -> str:
     return unicodedata.normalize("NFC", " ".join(name.split()))[:100] if isinstance(name, str) and name.strip() else ""
 
 
+def _a_report(path: Path, suffix: str) -> bool:
+    """Whether ``path`` is a report this command wrote (it may be replaced), by its first bytes."""
+    from masterysite.report_output import CSV_COLUMNS
+
+    if path.is_dir():
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    if suffix == ".csv":
+        return head.startswith(",".join(CSV_COLUMNS))
+    return "<title>Class report · " in head
+
+
 def write_report(course_dir: Path, paths: Iterable[Path], output: Path) -> ClassReport:
     """Load the course (errors stop here), read the files, write HTML or CSV by OUTPUT's extension."""
     from masterysite.build import fail_on, load_course
@@ -414,6 +430,11 @@ def write_report(course_dir: Path, paths: Iterable[Path], output: Path) -> Class
     if not report.students:
         return report
     text = to_csv(report) if suffix == ".csv" else to_html(report)
+    if output.exists() and not _a_report(output, suffix):  # (round y: a teacher's own file, overwritten)
+        raise MasteryError(
+            f"{output}: exists and is not a class report masterysite wrote; choose another -o (or remove it), so"
+            " nothing of yours is replaced"
+        )
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")  # the last report stays whole until this one is
     try:

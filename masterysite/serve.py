@@ -247,7 +247,7 @@ def _serve(root: Path, out: Path, host: str, port: int, open_browser: bool, safe
         for problem in report.warnings:
             click.echo(str(problem), err=True)
     except MasteryError as exc:
-        if isinstance(exc, CourseError) or (out / MARKER).exists():
+        if isinstance(exc, CourseError) or (out / MARKER).is_file():
             status.error = exc.format_message()  # serve the last good site (if any) with the error over it
             click.echo(f"Build failed; fix it and save: the page reloads.\n{status.error}", err=True)
         else:

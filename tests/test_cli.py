@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -159,6 +160,25 @@ def test_build_refuses_a_foreign_non_empty_folder_and_leaves_it_intact(example_c
     no_traceback(result)
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["course", "thesis"]  # no temporary folder left
+
+
+def test_build_refuses_another_course_folder_even_one_built_before(example_course: Path, tmp_path: Path) -> None:
+    """'build fractions -o decimals': the other course's own .masterysite/ folder (its secret and cache) had
+    passed for a site's mark, and its course.yml, units and secret were replaced by a site (round y 1)."""
+    other = Path(shutil.copytree(example_course, tmp_path / "decimals"))
+    assert invoke("build", other, "-o", tmp_path / "decimals-site").exit_code == 0
+    assert (other / ".masterysite").is_dir()
+    before = snapshot(other)
+    for command in ("build",):
+        result = invoke(command, example_course, "-o", other)
+        assert result.exit_code == 1 and "this is a course folder (it holds course.yml)" in result.stderr
+        no_traceback(result)
+    assert snapshot(other) == before
+    (other / "course.yml").rename(tmp_path / "kept.yml")  # its .masterysite/ folder alone is no site's mark either
+    before = snapshot(other)
+    result = invoke("build", example_course, "-o", other)
+    assert result.exit_code == 1 and "not written by masterysite" in result.stderr
+    assert snapshot(other) == before
 
 
 def test_build_replaces_its_own_previous_output(example_course: Path, tmp_path: Path) -> None:

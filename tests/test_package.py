@@ -156,3 +156,24 @@ def test_package_output_must_be_a_zip_file_and_the_course_a_folder(tmp_path: Pat
     assert code == 1 and "a SCORM package is a .zip" in out and not list(tmp_path.iterdir())
     code, out = run("package", str(REPO / "course" / "course.yml"), "--scorm", "1.2", "-o", str(tmp_path / "x.zip"))
     assert code == 1 and f"this is the course's course.yml: give the folder that holds it, {REPO / 'course'}" in out
+
+
+def test_package_replaces_its_own_zip_but_no_other(tmp_path: Path) -> None:
+    """'package -o course/assets/worksheets.zip' had replaced the teacher's zip (round y 3)."""
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from masterysite.cli import main
+
+    theirs = tmp_path / "worksheets.zip"
+    with zipfile.ZipFile(theirs, "w") as archive:
+        archive.writestr("sheet.txt", "answers")
+    before = theirs.read_bytes()
+    result = CliRunner().invoke(main, ["package", str(REPO / "course"), "--scorm", "1.2", "-o", str(theirs)])
+    assert result.exit_code == 1 and "is not a SCORM package masterysite wrote" in result.output
+    assert theirs.read_bytes() == before
+    ours = tmp_path / "course.zip"
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["package", str(REPO / "course"), "--scorm", "1.2", "-o", str(ours)])
+        assert result.exit_code == 0, result.output

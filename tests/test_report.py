@@ -648,3 +648,29 @@ def test_the_report_reads_numbers_by_the_courses_decimal_mark(tmp_path: Path, la
     result = run("report", str(write(tmp_path, "zoe.json", data)), "--course", str(root), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert ("not supported" not in out.read_text(encoding="utf-8-sig")) is supported
+
+
+def test_the_report_never_replaces_a_file_of_the_teachers_nor_goes_into_the_course(
+    exports: Path, tmp_path: Path
+) -> None:
+    """'report -o course/assets/handout.html' had replaced the teacher's handout, and the next build published the
+    students' names and scores; '-o notes.html' replaced any file (round y 2). A report it wrote is replaced."""
+    import shutil
+
+    course_dir = Path(shutil.copytree(REPO / "course", tmp_path / "course"))
+    handout = course_dir / "assets" / "handout.html"
+    handout.write_text("<h1>Homework</h1>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(exports), "--course", str(course_dir), "-o", str(handout)])
+    assert result.exit_code == 1 and "inside the course folder" in result.output
+    assert handout.read_text(encoding="utf-8") == "<h1>Homework</h1>"
+    notes = tmp_path / "notes.html"
+    notes.write_text("<p>mine</p>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(exports), "--course", str(course_dir), "-o", str(notes)])
+    assert result.exit_code == 1 and "is not a class report masterysite wrote" in result.output
+    assert notes.read_text(encoding="utf-8") == "<p>mine</p>"
+    for name in ("class.html", "class.csv"):  # written, then written again over itself
+        for _ in range(2):
+            result = CliRunner().invoke(
+                main, ["report", str(exports), "--course", str(course_dir), "-o", str(tmp_path / name)]
+            )
+            assert "is not a class report" not in result.output and (tmp_path / name).stat().st_size > 100

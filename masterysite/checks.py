@@ -26,6 +26,7 @@ def resolve_requires(units: list[Unit]) -> list[Unit]:
 def check_ids(units: list[Unit], report: Report) -> set[str]:
     """Two units with one id would share a page and saved progress: name both files. The ids used twice."""
     first: dict[str, Unit] = {}
+    folded: dict[str, Unit] = {}  # ('Intro' and 'intro': one page on Windows, macOS and a USB stick; round y 5)
     twice: set[str] = set()
     for unit in units:
         other = first.setdefault(unit.id, unit)
@@ -35,6 +36,15 @@ def check_ids(units: list[Unit], report: Report) -> set[str]:
                 unit.path,
                 unit.line,
                 f"duplicate unit id '{unit.id}' (also used by {other.path}): give one of them its own 'id:'",
+            )
+            continue
+        alike = folded.setdefault(unit.id.casefold(), unit)
+        if alike is not unit:
+            report.error(
+                unit.path,
+                unit.line,
+                f"unit id '{unit.id}' differs from '{alike.id}' ({alike.path}) only in capitals: their pages are one"
+                " file on Windows and macOS, and on a USB stick; give one of them its own 'id:'",
             )
     return twice
 

@@ -803,6 +803,15 @@ def test_one_message_for_a_question_never_closed_or_a_misspelt_objective(make_co
         "units/02-b.md:3: duplicate unit id 'a' (also used by units/01-a.md): give one of them its own 'id:'",
         "units/03-c.md:3: requires unknown unit id 'b': units/02-b.md has 'id: a'",
     ]
+    files = {
+        "course.yml": "title: T\n",
+        "units/01-Intro.md": a,
+        "units/02-intro.md": b.replace("id: a\nrequires: [a]\n", ""),
+    }
+    assert problems(make_course(files, "cases")) == [  # (round y 5)
+        "units/02-intro.md:1: unit id 'intro' differs from 'Intro' (units/01-Intro.md) only in capitals: their pages"
+        " are one file on Windows and macOS, and on a USB stick; give one of them its own 'id:'"
+    ]
 
 
 def c(b: str) -> str:

@@ -1016,6 +1016,32 @@ def templates_of(root: Path) -> Iterator[None]:
         yield
     except TemplateError as exc:
         raise template_error(exc, root) from None
+    except (UnicodeDecodeError, RecursionError, OverflowError) as exc:  # (round y 6: had been 'internal error')
+        raise _template_trouble(exc, root) from None
+
+
+def _template_trouble(exc: BaseException, root: Path) -> MasteryError:
+    """A theme template that Jinja reads or runs but cannot finish: not UTF-8 (saved by Notepad as ANSI), one
+    that includes itself, a range too big for the sandbox; located where the traceback can tell."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    shown, line = "theme template", 0
+    templates = [f for f in frames if f.filename.endswith((".html", ".htm", ".j2"))]
+    if isinstance(exc, UnicodeDecodeError):
+        tb, name = exc.__traceback__, None
+        while tb is not None:  # Jinja's loader opened it: its frame knows the file's name
+            name = tb.tb_frame.f_locals.get("filename", name) if "loader" in tb.tb_frame.f_code.co_filename else name
+            tb = tb.tb_next
+        shown = str(name or shown)
+        message = f"this theme template is not UTF-8 ({exc.reason} at byte {exc.start}): save it as UTF-8"
+    elif isinstance(exc, RecursionError):
+        message = "template error: templates include (or extend) each other in a circle, or one includes itself"
+    else:
+        message = f"template error: {exc}"
+    if templates and not isinstance(exc, UnicodeDecodeError):
+        shown, line = templates[-1].filename, templates[-1].lineno or 0
+    with contextlib.suppress(ValueError):
+        shown = Path(shown).resolve().relative_to(root.resolve()).as_posix()
+    return CourseError([Problem(shown, line, message)])
 
 
 def try_templates(loaded: Loaded, root: Path) -> None:

@@ -47,6 +47,37 @@ def test_a_broken_override_is_located(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            DEFAULT_UNIT.replace("</article>", "<p>R\xe9vision</p></article>", 1).encode("latin-1", "replace"),
+            "theme/templates/unit.html: this theme template is not UTF-8 (",
+        ),
+        (
+            b'{% include "unit.html" %}',
+            "theme/templates/unit.html:1: template error: templates include (or extend) each other in a circle",
+        ),
+        (b"{% for i in range(200000) %}.{% endfor %}", "theme/templates/unit.html:1: template error: Range too big"),
+    ],
+    ids=["latin-1", "includes-itself", "big-range"],
+)
+def test_a_template_that_cannot_be_read_or_finished_is_located(
+    example_course: Path, tmp_path: Path, command: str, text: bytes, message: str
+) -> None:
+    """Saved as Latin-1 (Notepad's ANSI), including itself, a range the sandbox refuses: each had been
+    'internal error', exit 2, with no file (round y 6)."""
+    own = example_course / "theme" / "templates" / "unit.html"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_bytes(text)
+    args = [command, str(example_course)] + (["-o", str(tmp_path / "out")] if command == "build" else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
 SANDBOX = "templates run in a sandbox: they can use the data they are given, not Python's internals"
 
 

@@ -111,7 +111,7 @@ def _stamp(path: Path) -> str:
         info = path.stat()
     except OSError:
         return "missing"
-    return f"{info.st_size}:{info.st_mtime_ns}"
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"  # (ctime: 'cp -p' keeps the time; round y 7)
 
 
 def course_key(root: Path, unit_ids: dict[str, str]) -> str:

@@ -144,8 +144,8 @@ def stamp(root: Path, out: Path, strict: bool, safe_html: bool, known: dict[str,
                 _add(digest, name, bytes_digest)
                 if name.startswith("units/") and name not in linked:
                     units[name] = bytes_digest
-            else:
-                _add(digest, name, f"{info.st_size}:{info.st_mtime_ns}")
+            else:  # (its ctime too: 'cp -p', 'touch -r' and restore tools keep a changed file's time)
+                _add(digest, name, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}")
         dot = root / ".masterysite"
         if dot.is_dir():
             for name, entry in _files(dot, frozenset({"cache"})):

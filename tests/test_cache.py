@@ -252,6 +252,22 @@ def test_an_asset(built: tuple[Path, Path], tmp_path: Path) -> None:
     )
 
 
+def test_an_asset_changed_with_its_size_and_time_kept(built: tuple[Path, Path], tmp_path: Path) -> None:
+    """'cp -p', 'touch -r', a restore tool: the asset changed and kept its size and time; the old one had stayed
+    published (round y 7)."""
+
+    def same_size_and_time(root: Path) -> None:
+        asset = root / "assets" / "fraction-wall.svg"
+        before = asset.stat()
+        text = asset.read_text(encoding="utf-8")
+        asset.write_text(text.replace("<svg", "<SVG", 1).replace("</svg>", "</SVG>", 1), encoding="utf-8")
+        assert asset.stat().st_size == before.st_size
+        os.utime(asset, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    build(*built)  # (the first build made the course secret: this one leaves the no-change record the next reads)
+    rebuild_equals_cold(built, tmp_path, same_size_and_time)
+
+
 def test_an_asset_removed_breaks_the_link_as_a_cold_build_does(built: tuple[Path, Path]) -> None:
     root, out = built
     (root / "assets" / "bar-three-quarters.svg").unlink()

@@ -62,6 +62,9 @@ def static_app(root: Path, status: Status) -> Callable[[dict[str, Any], Start], 
 
     def app(environ: dict[str, Any], start: Start) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "/")
+        if "\x00" in path:  # ('%00': no file has that name; resolve() would raise: round y 13)
+            start("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"Not found"]
         target = (base / path.lstrip("/")).resolve()
         if target.is_dir():
             target = target / "index.html"

@@ -158,3 +158,16 @@ def test_serve_without_output_builds_in_a_temporary_folder_and_ignores_scratch_f
         process.terminate()
         process.wait(10)
     assert not built.exists(), "the temporary site was left behind"
+
+
+def test_the_file_server_answers_a_null_byte_with_not_found(tmp_path: Path) -> None:
+    """'GET /%00' had been a 500 and a traceback in the log (round y 13)."""
+    from masterysite.serve import Status, static_app
+
+    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    app = static_app(tmp_path, Status())
+    said: list[str] = []
+    body = app({"PATH_INFO": "/\x00"}, lambda status, headers: said.append(status))
+    assert said == ["404 Not Found"] and b"".join(body) == b"Not found"
+    body = app({"PATH_INFO": "/"}, lambda status, headers: said.append(status))
+    assert said[-1] == "200 OK" and b"home" in b"".join(body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
@@ -23,6 +24,9 @@ def resolve_requires(units: list[Unit]) -> list[Unit]:
     return out
 
 
+_WINDOWS_RESERVED = re.compile(r"(?:con|prn|aux|nul|com[0-9]|lpt[0-9])", re.I)
+
+
 def check_ids(units: list[Unit], report: Report) -> set[str]:
     """Two units with one id would share a page and saved progress: name both files. The ids used twice."""
     first: dict[str, Unit] = {}
@@ -38,6 +42,13 @@ def check_ids(units: list[Unit], report: Report) -> set[str]:
                 f"duplicate unit id '{unit.id}' (also used by {other.path}): give one of them its own 'id:'",
             )
             continue
+        if _WINDOWS_RESERVED.fullmatch(unit.id):  # ('con.html' cannot be made on Windows: round y 14)
+            report.error(
+                unit.path,
+                unit.line,
+                f"unit id '{unit.id}' is a name Windows keeps for a device: its page '{unit.id}.html' cannot be copied"
+                " there (a student's download, a USB stick); give the unit its own 'id:'",
+            )
         alike = folded.setdefault(unit.id.casefold(), unit)
         if alike is not unit:
             report.error(

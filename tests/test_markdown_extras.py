@@ -803,6 +803,11 @@ def test_one_message_for_a_question_never_closed_or_a_misspelt_objective(make_co
         "units/02-b.md:3: duplicate unit id 'a' (also used by units/01-a.md): give one of them its own 'id:'",
         "units/03-c.md:3: requires unknown unit id 'b': units/02-b.md has 'id: a'",
     ]
+    files = {"course.yml": "title: T\n", "units/01-con.md": a}
+    assert problems(make_course(files, "windows")) == [  # (round y 14)
+        "units/01-con.md:1: unit id 'con' is a name Windows keeps for a device: its page 'con.html' cannot be copied"
+        " there (a student's download, a USB stick); give the unit its own 'id:'"
+    ]
     files = {
         "course.yml": "title: T\n",
         "units/01-Intro.md": a,

@@ -335,8 +335,14 @@ def _scalar(value: Any) -> bool:
     return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
+YAML_WORDS = "YAML reads no, yes, on and off (any case) as false or true"
+
+
 def _title(data: yamlutil.LineDict, report: Report) -> str:
     title = data.get("title")
+    if isinstance(title, bool):  # 'title: No' (round y 9)
+        report.error(COURSE_FILE, data.line_of("title"), f"title: {YAML_WORDS}: put the title in quotes, 'No'")
+        return ""
     if not _scalar(title) or not str(title).strip():
         if misspelt("title", data, COURSE_KEYS):
             return ""
@@ -385,6 +391,9 @@ def _author(data: yamlutil.LineDict, report: Report) -> str | None:
 
 
 def _language(data: yamlutil.LineDict, report: Report) -> str:
+    if isinstance(data.get("language"), bool):  # 'language: no' (Norwegian) had built in English, unsaid (round y 9)
+        report.error(COURSE_FILE, data.line_of("language"), f"language: {YAML_WORDS}: put it in quotes, 'no'")
+        return "en"
     language = str(data.get("language") or "en").strip()
     if language not in LANGUAGES:
         report.error(COURSE_FILE, data.line_of("language"), unknown("language", language, LANGUAGES))

@@ -335,3 +335,6 @@ def test_an_apostrophe_does_not_split_an_objectives_id() -> None:
     assert objective_id("Explain Unix's 'small pieces, loosely joined' philosophy.", set()) == "unix-small"
     assert objective_id("Use the shell’s history", set()) == "shell-history"
     assert objective_id("Don't repeat yourself", set()) == "dont-repeat"
+    # one word is its own id ('objectives: [scale, compare]' had made 'scale-2', 'compare-2': round y 10)
+    assert [objective_id(word, set()) for word in ("scale", "compare")] == ["scale", "compare"]
+    assert objective_id("scale", {"scale"}) == "scale-2"

@@ -803,6 +803,17 @@ def test_one_message_for_a_question_never_closed_or_a_misspelt_objective(make_co
         "units/02-b.md:3: duplicate unit id 'a' (also used by units/01-a.md): give one of them its own 'id:'",
         "units/03-c.md:3: requires unknown unit id 'b': units/02-b.md has 'id: a'",
     ]
+    yes = "---\ntitle: A\nobjectives:\n  yes: Say yes\n---\n\nA.\n"
+    assert problems(make_course({"course.yml": "title: T\n", "units/01-a.md": yes}, "yes")) == [  # (round y 9)
+        "units/01-a.md:4: objective id: YAML reads no, yes, on and off (any case) as false or true: put it in"
+        " quotes ('yes')"
+    ]
+    for course_yml, where in (
+        ("title: No\n", "course.yml:1: title"),
+        ("title: T\nlanguage: no\n", "course.yml:2: language"),
+    ):
+        found = problems(make_course({"course.yml": course_yml, "units/01-a.md": a}, where[-5:]))
+        assert len(found) == 1 and found[0].startswith(f"{where}: YAML reads no, yes, on and off"), found
     files = {"course.yml": "title: T\n", "units/01-con.md": a}
     assert problems(make_course(files, "windows")) == [  # (round y 14)
         "units/01-con.md:1: unit id 'con' is a name Windows keeps for a device: its page 'con.html' cannot be copied"

@@ -447,7 +447,7 @@ def objective_id(text: str, taken: set[str]) -> str:
     text = re.sub(r"(?<=\w)['’](?:s\b)?(?=\w|\s|$)", "", text)
     words = [w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _STOP] or re.findall(r"[^\W_]+", text.lower())
     words = words or ["objective"]
-    for size in range(2, len(words) + 1):
+    for size in range(min(2, len(words)), len(words) + 1):  # (one word: itself, not 'scale-2': round y 10)
         candidate = "-".join(words[:size])
         if candidate not in taken:
             return candidate

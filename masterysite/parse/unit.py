@@ -676,6 +676,13 @@ def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Obje
     readable = True
     for key, text in value.items():
         line = value.line_of(key)
+        if isinstance(key, bool) or key in ("True", "False"):  # 'yes: Say yes' (round y 9)
+            message = (
+                "objective id: YAML reads no, yes, on and off (any case) as false or true: put it in quotes ('yes')"
+            )
+            report.error(path, line, message)
+            readable = False
+            continue
         if not ID_PATTERN.fullmatch(key):
             fixed = re.sub(r"[^\w-]+", "-", key).strip("-")
             advice = f" (like '{fixed}')" if fixed and ID_PATTERN.fullmatch(fixed) else ""

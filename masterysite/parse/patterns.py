@@ -50,8 +50,17 @@ _ESCAPE_ERRORS = {
 }
 
 
+MAX_GROUP_DEPTH = 20  # groups inside groups: more than any pattern a teacher means
+
+
 def translate(source: str) -> str:
     """The teacher's pattern -> the canonical pattern both engines run; PatternError if outside the subset."""
+    depth = deepest = 0
+    for char in re.sub(r"\\.|\[(?:\\.|[^\]])*\]", "", source):  # (escapes and classes hold no groups)
+        depth += (char == "(") - (char == ")")
+        deepest = max(deepest, depth)
+    if deepest > MAX_GROUP_DEPTH:  # (300 deep had been 'nested too deeply to read (lists or quotes?)': round y 11)
+        raise PatternError(f"groups nested {deepest} deep: a pattern may nest them {MAX_GROUP_DEPTH} deep at most")
     parser = _Parser(source)
     out = parser.alternation(0)
     if parser.i < len(source):

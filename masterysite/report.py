@@ -452,6 +452,8 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
     checker = Rechecker(course, comma)
     seen: dict[str, Student] = {}
     skipped: list[Path] = []
+    known = {u.id for u in course.units}
+    orphans: dict[str, int] = {}  # progress for units the course no longer has (renamed?): files, by unit id
     for file in files_of(paths, skipped):
         shown = str(file)
         try:
@@ -486,7 +488,16 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
                 f"{shown}: not a progress export as the pages write it: ask the student to export again"
             )
             continue
+        for unit_id, record in records.items():
+            if unit_id not in known and isinstance(record, dict) and (record.get("attempts") or record.get("mastered")):
+                orphans[unit_id] = orphans.get(unit_id, 0) + 1
         _add(report, seen, Student(name, shown, exported, units))
+    for unit_id, count in sorted(orphans.items()):  # (round y 8: they had been 'not started', with no word)
+        files = f"{count} file holds" if count == 1 else f"{count} files hold"
+        report.notes.append(
+            f"{files} progress for unit '{unit_id}', which this course no longer has: if a unit was renamed,"
+            f" 'id: {unit_id}' in its front matter keeps its students' progress"
+        )
     if skipped:
         names = ", ".join(str(p) for p in skipped[:5]) + (", …" if len(skipped) > 5 else "")
         report.notes.append(f"not read, as not .json: {names} (a progress export is a .json file)")

@@ -403,8 +403,8 @@ def test_half_a_character_in_a_file_is_written_as_a_replacement_not_a_crash(
     crafted = json.dumps(export(course, "Bob", {U1: [1]})).replace('"Bob"', '"Bob\\ud800"')
     write(folder, "b.json", crafted)
     out = tmp_path / f"r.{suffix}"
-    out.write_text("the report of last week", encoding="utf-8")
-    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(out))
+    assert run("report", str(folder / "a.json"), "--course", str(REPO / "course"), "-o", str(out)).exit_code == 0
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(out))  # over last week's
     assert (result.exit_code, result.stdout) == (0, f"Wrote {out}: 2 students.\n"), result.output
     text = out.read_text(encoding="utf-8-sig")
     assert "Ana" in text and "Bob\ufffd" in text
@@ -674,3 +674,20 @@ def test_the_report_never_replaces_a_file_of_the_teachers_nor_goes_into_the_cour
                 main, ["report", str(exports), "--course", str(course_dir), "-o", str(tmp_path / name)]
             )
             assert "is not a class report" not in result.output and (tmp_path / name).stat().st_size > 100
+
+
+def test_progress_for_a_unit_the_course_no_longer_has_is_said(course: Course, tmp_path: Path) -> None:
+    """A unit renamed (its id is its file name): its students' progress had been 'not started', unsaid (round y 8)."""
+    from masterysite.report import build_report
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for name in ("Ana", "Ben"):
+        data = export(course, name, {U1: [5]})
+        data["units"]["halves"] = data["units"].pop(U1)  # as if whole-and-parts had been called halves
+        write(folder, f"{name}.json", data)
+    report = build_report(course, [folder])
+    assert report.notes == [
+        "2 files hold progress for unit 'halves', which this course no longer has: if a unit was renamed,"
+        " 'id: halves' in its front matter keeps its students' progress"
+    ]

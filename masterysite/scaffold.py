@@ -16,4 +16,18 @@ def create(directory: Path) -> None:
         raise MasteryError(f"{directory}: already exists and is not empty; choose a new folder name")
     if not STARTER.is_dir():
         raise MasteryError("the starter course is missing from this installation of masterysite")
-    shutil.copytree(STARTER, directory, dirs_exist_ok=True)
+    existed = directory.exists()
+    try:
+        shutil.copytree(STARTER, directory, dirs_exist_ok=True)
+    except (OSError, shutil.Error) as exc:  # a full disk, a folder it may not write (round y 12)
+        reason = exc.args[0][0][2] if isinstance(exc, shutil.Error) and exc.args and exc.args[0] else exc
+        if existed:  # (it was empty: empty it again, so that the next 'new' can use it)
+            for entry in list(directory.iterdir()):
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(directory, ignore_errors=True)
+        message = f"{directory}: the starter course could not be written ({reason}); nothing of it was left"
+        raise MasteryError(message) from None

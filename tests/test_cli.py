@@ -71,6 +71,33 @@ def test_new_refuses_a_non_empty_folder_and_touches_nothing(tmp_path: Path) -> N
     assert snapshot(folder) == before
 
 
+def test_new_that_cannot_write_leaves_nothing_and_can_be_run_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A full disk had printed shutil's raw error list and left a half-written course, which the next 'new'
+    refused as not empty (round y 12)."""
+    from masterysite import scaffold
+
+    real = shutil.copytree
+
+    def full(src: str, dst: str) -> object:
+        if str(src).endswith("course.yml"):
+            raise OSError(28, "No space left on device")
+        return shutil.copy2(src, dst)
+
+    def copytree(*args: object, **kwargs: object) -> object:  # (it calls itself for each folder, all arguments given)
+        return real(*args, **kwargs) if len(args) > 4 else real(*args, copy_function=full, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scaffold.shutil, "copytree", copytree)
+    for target in (tmp_path / "fresh", tmp_path / "empty"):
+        if target.name == "empty":
+            target.mkdir()
+        result = invoke("new", target)
+        assert result.exit_code == 1 and "could not be written" in result.stderr and "No space left" in result.stderr
+        no_traceback(result)
+        assert not target.exists() if target.name == "fresh" else not any(target.iterdir())
+    monkeypatch.setattr(scaffold.shutil, "copytree", real)
+    assert invoke("new", tmp_path / "fresh").exit_code == 0
+
+
 def test_new_refuses_an_existing_file(tmp_path: Path) -> None:
     file = tmp_path / "course"
     file.write_text("not a folder", encoding="utf-8")

@@ -451,6 +451,12 @@ def _entries(root: Path, data: yamlutil.LineDict, report: Report) -> list[UnitEn
             COURSE_FILE, data.line_of("units"), "units must be a list of unit files and sections, like 'units: [a.md]'"
         )
         return []
+    if not units and discover(root):  # 'units: []' beside units/*.md (round y 16): had been 'add Markdown files'
+        message = (
+            "units lists no unit: list the files of units/ here, or remove 'units:' to build them all in name order"
+        )
+        report.error(COURSE_FILE, data.line_of("units"), message)
+        return []
     entries: list[UnitEntry] = []
     files = unit_files(root)
     missing: list[tuple[str, int]] = []

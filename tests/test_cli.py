@@ -56,6 +56,10 @@ def test_new_into_an_empty_existing_folder_is_fine(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert invoke("new", tmp_path / "empty").exit_code == 0
     assert (tmp_path / "empty" / "course.yml").is_file()
+    (tmp_path / "repo" / ".git").mkdir(parents=True)  # just made a repository: still empty (round y 17)
+    (tmp_path / "repo" / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    assert invoke("new", tmp_path / "repo").exit_code == 0
+    assert (tmp_path / "repo" / "course.yml").is_file() and (tmp_path / "repo" / ".git" / "HEAD").is_file()
 
 
 def test_new_refuses_a_non_empty_folder_and_touches_nothing(tmp_path: Path) -> None:
@@ -102,7 +106,7 @@ def test_new_refuses_an_existing_file(tmp_path: Path) -> None:
     file = tmp_path / "course"
     file.write_text("not a folder", encoding="utf-8")
     result = invoke("new", file)
-    assert result.exit_code == 1
+    assert result.exit_code == 1 and "is a file, not a folder" in result.stderr
     assert file.read_text(encoding="utf-8") == "not a folder"
 
 

@@ -255,6 +255,16 @@ def test_declaring_extra_keys_reaches_units_parsed_by_an_earlier_build(make_cour
         build(root, tmp_path / "site")
 
 
+def test_an_empty_units_list_beside_unit_files_says_so_at_its_line(make_course: MakeCourse) -> None:
+    """'units: []' with units/*.md there had been 'the course has no units: add Markdown files to units/', with
+    no line (round y 16)."""
+    root = make_course({"course.yml": "title: T\nunits: []\n", "units/01-a.md": unit("A.", "")})
+    assert problems(root) == [
+        "course.yml:2: units lists no unit: list the files of units/ here, or remove 'units:' to build them all in"
+        " name order"
+    ]
+
+
 def test_undeclared_keys_stay_errors(make_course: MakeCourse) -> None:
     root = make_course(
         {

@@ -693,6 +693,11 @@ def _in_code_span(line: str, position: int) -> bool:
     return line.count("`", 0, position) % 2 == 1
 
 
+def in_code_span_at(text: str, position: int) -> bool:
+    """:func:`_in_code_span` for a position in a text of many lines: within its own line."""
+    return text.count("`", text.rfind("\n", 0, position) + 1, position) % 2 == 1
+
+
 _FCC_HIDDEN = re.compile(
     r"(#{1,6})[ \t]+--(solutions|video-solution|questions|fillInTheBlank|explanation|hints|after-user-code"
     r"|before-user-code)--[ \t]*"
@@ -797,9 +802,14 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
         lines[number] = f"{HUGO_FENCE} {kind} {title}".rstrip()
         bare = re.sub(r'"[^"]*"', " ", opening[3])  # (not a word of its title: "How to open a file")
         if kind == "details" and _HUGO_OPEN_FLAG.search(bare):  # hugo-book's 'open': shown open, as there
-            lines[number] = f'{HUGO_FENCE} {{.details title="{title.replace(chr(34), "&quot;")}" open="true"}}'
+            lines[number] = f"{HUGO_FENCE} {_open_details(title)}"
         lines[end] = HUGO_FENCE
     return "\n".join(lines), unclosed
+
+
+def _open_details(title: str) -> str:
+    """A collapsed block's opening, shown open until closed: hugo-book's 'open', AsciiDoc's '%open'."""
+    return f'{{.details title="{title.replace(chr(34), "&quot;")}" open="true"}}'
 
 
 def _hugo_block(shortcode: str, written: str) -> tuple[str, str]:
@@ -1119,8 +1129,7 @@ def docsify_options(body: str) -> tuple[str, list[tuple[int, str]]]:
     embeds: list[tuple[int, str]] = []
 
     def option(match: re.Match[str]) -> str:
-        line_start = body.rfind("\n", 0, match.start()) + 1
-        if in_spans(code, match.start()) or body.count("`", line_start, match.start()) % 2:
+        if in_spans(code, match.start()) or in_code_span_at(body, match.start()):
             return match[0]  # (in code: an example of docsify's syntax, as written; round x 9)
         if match[3].startswith(":include"):
             opening = body.rfind("[", 0, match.start())
@@ -1166,9 +1175,7 @@ def asciidoc_collapsibles(body: str) -> str:
         if titled:
             lines[number - 1] = ""
         lines[number] = ""
-        opened = (
-            f'{{.details title="{title.replace(chr(34), "&quot;")}" open="true"}}' if found[1] else f"details {title}"
-        )
+        opened = _open_details(title) if found[1] else f"details {title}"
         lines[number + 1], lines[end] = f"{HUGO_FENCE} {opened}", HUGO_FENCE  # ('[%collapsible%open]': open)
     return "\n".join(lines)
 

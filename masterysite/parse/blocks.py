@@ -88,10 +88,14 @@ _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternat
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
 
-def _asks_for_base(prompt_html: str) -> bool:
-    """Whether a question asks for a number in another base (not in decimal too): form_asked."""
-    prompt = re.sub(r"<[^>]+>", " ", prompt_html)
-    return _BASE_ASKED.search(prompt) is not None and _DECIMAL_ASKED.search(prompt) is None
+def _base_asked(prompt: str) -> re.Match[str] | None:
+    """The base a question's text asks for a number in (binary, hexadecimal, octal), unless decimal too."""
+    base = _BASE_ASKED.search(prompt)
+    return base if base is not None and _DECIMAL_ASKED.search(prompt) is None else None
+
+
+def _text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
 
 
 def _plain(number: Fraction) -> str:
@@ -538,7 +542,9 @@ class BlockParser:
         if answer_blocks[0][0].type.endswith("list_open"):
             kind, choices = self._choices(answer_blocks[0], line)
             return Question(key, objective, kind, html, tuple(choices), (), explanation, line, hints=hints)
-        self.base_asked = _asks_for_base(html)  # ('= 1F' in hexadecimal is no number with a unit: units_alone)
+        self.base_asked = (
+            _base_asked(_text_of(html)) is not None
+        )  # ('= 1F' in hexadecimal is no number with a unit: units_alone)
         answers = tuple(self._answers(answer_blocks))
         self.base_asked = False
         self.unit_asked(answers, html)
@@ -549,10 +555,10 @@ class BlockParser:
         """An '=' answer read as a number by value where the question asks for a form (new teacher w 4, 5):
         '= 1010' for "10 in binary" (so '1010.0' and '1.01e3' were right), '= 1E3' in hexadecimal (1000),
         '= 4.2 × 10^-4' for "in scientific notation" (the prompt's own 0.00042 was right). Said once."""
-        prompt = re.sub(r"<[^>]+>", " ", prompt_html)
-        base = _BASE_ASKED.search(prompt)
-        science = _SCIENCE_ASKED.search(prompt) if base is None else None
-        if (base is None or _DECIMAL_ASKED.search(prompt)) and science is None:
+        prompt = _text_of(prompt_html)
+        base = _base_asked(prompt)
+        science = _SCIENCE_ASKED.search(prompt) if _BASE_ASKED.search(prompt) is None else None
+        if base is None and science is None:
             return
         for answer in answers:
             written = answer.source.strip()
@@ -588,7 +594,7 @@ class BlockParser:
         """'= 75' for "What percentage passed?": a student who writes '75%', as the question asks, is marked
         wrong (new teacher t: two of seven questions lost so). Said once, where the prompt names a percentage
         or degrees Celsius or Fahrenheit and no answer carries that sign."""
-        asked = _ASKED.search(re.sub(r"<[^>]+>", " ", prompt_html))
+        asked = _ASKED.search(_text_of(prompt_html))
         numbers = [a for a in answers if a.kind in ("number", "range") and not a.unit]
         if asked is None or not numbers or len(numbers) < len([a for a in answers if a.kind != "pattern"]):
             return

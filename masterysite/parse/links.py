@@ -176,6 +176,14 @@ _YOUTUBE = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embe
 _SCRIPT = re.compile(r"<script\b[^>]*>?", re.I)
 _STYLE = re.compile(r"<style\b", re.I)
 _TEMPLATE = re.compile(r"<template\b", re.I)
+
+
+def _line_of_tag(tag: re.Pattern[str], content: str, line: int) -> int:
+    """The line where ``tag`` is in an HTML block that starts at ``line``."""
+    found = tag.search(content)
+    return line + content.count("\n", 0, found.start()) if found else line
+
+
 _RAW_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid\s*=\s*["']?([^"'>\s]*)""")  # an id in HTML the teacher wrote
 _HTML_ATTR = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
@@ -835,25 +843,21 @@ class LinkRewriter:
         applies to the whole page: the theme's own sections, the quiz, the navigation (port w 9: in dark mode
         the quiz became a white block). Said once a unit, at the first; safe_html removes it."""
         self.style_seen = True
-        found = _STYLE.search(content)
-        where = line + content.count("\n", 0, found.start()) if found else line
         message = (
             "'<style>' restyles the whole page, the quiz, the navigation and the dark theme too, not this lesson"
             " alone: put the styles the course needs in theme/extra.css (see the README), or remove it"
         )
-        self.report.warn(self.source.path, where, message, "style")
+        self.report.warn(self.source.path, _line_of_tag(_STYLE, content, line), message, "style")
 
     def _template(self, content: str, line: int) -> None:
         """What a ``<template>`` holds is never shown by a browser: a Slidev deck's ``<v-switch><template #1>``
         lost its headings with no word (port w 7). Said once a unit, at the first."""
         self.template_seen = True
-        found = _TEMPLATE.search(content)
-        where = line + content.count("\n", 0, found.start()) if found else line
         message = (
             "what a '<template>' holds is never shown (a Vue or Slidev template, filled in by its scripts): it is"
             " missing from the page; remove the '<template>' lines to show it"
         )
-        self.report.warn(self.source.path, where, message, "shown-as-text")
+        self.report.warn(self.source.path, _line_of_tag(_TEMPLATE, content, line), message, "shown-as-text")
 
     def _framed(self, url: str, line: int) -> None:
         """An ``<iframe>`` of another site (a YouTube video): the pages' security policy shows no page of

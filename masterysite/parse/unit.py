@@ -196,10 +196,15 @@ def _stray_blanks(tokens: list[Token], path: str, offset: int, report: Report) -
 
 
 def _in_code(body: str, match: re.Match[str]) -> bool:
-    """Whether ``match`` is inside a code span of its line (an odd number of backticks before it there), or
-    on an answer line ('== {{ params.table }}': what a lesson on Airflow's templates asks for)."""
+    """Whether ``match`` is inside a code span of its line, or on an answer line ('== {{ params.table }}':
+    what a lesson on Airflow's templates asks for)."""
     start = body.rfind("\n", 0, match.start()) + 1
-    return body.count("`", start, match.start()) % 2 == 1 or body[start : start + 3].lstrip().startswith(("=", "~"))
+    return admonitions.in_code_span_at(body, match.start()) or body[start : start + 3].lstrip().startswith(("=", "~"))
+
+
+def _as_many_more(count: int) -> str:
+    """', as is 1 more in this unit' (``count``: all of them, the first said); nothing for one."""
+    return f", as {'is' if count == 2 else 'are'} {count - 1} more in this unit" if count > 1 else ""
 
 
 def _liquid(body: str, path: str, offset: int, report: Report) -> None:
@@ -209,25 +214,20 @@ def _liquid(body: str, path: str, offset: int, report: Report) -> None:
     variables = list(_LIQUID_VARIABLE.finditer(body))  # (not a link's: links.py says what to write there)
     if variables:
         first = variables[0]
-        more = (
-            f", as {'is' if len(variables) == 2 else 'are'} {len(variables) - 1} more in this unit"
-            if variables[1:]
-            else ""
-        )
+        more = _as_many_more(len(variables))
         message = (
             f"Jekyll (Liquid) variable '{first[0]}' is shown as text{more}: Liquid is not read here;"
             " write each one's value instead"
         )
         report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
-    code = mdmod.fenced(body)  # (port w 5: '$a = {{params.a}}$' had become 'a = params.a'); not in code: Airflow's
-    placeholders = [
-        m for m in _PL_VARIABLE.finditer(body) if not admonitions.in_spans(code, m.start()) and not _in_code(body, m)
-    ]
+    placeholders = list(_PL_VARIABLE.finditer(body))  # (port w 5: '$a = {{params.a}}$' became 'a = params.a')
+    if placeholders:  # not in code: Airflow's '{{ params.x }}'
+        code = mdmod.fenced(body)
+        placeholders = [m for m in placeholders if not admonitions.in_spans(code, m.start()) and not _in_code(body, m)]
     if placeholders:
         first = placeholders[0]
-        more = f", as {'is' if len(placeholders) == 2 else 'are'} {len(placeholders) - 1} more in this unit"
         message = (
-            f"PrairieLearn's placeholder '{first[0]}' is shown as text{more if placeholders[1:] else ''}: its"
+            f"PrairieLearn's placeholder '{first[0]}' is shown as text{_as_many_more(len(placeholders))}: its"
             " question generator does not run here; write each one's value instead"
         )
         report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")

@@ -1461,3 +1461,123 @@ def test_a_link_written_inside_a_links_address_is_named_as_such() -> None:
         "units/a.md:5: broken link '[https://a.example/x](https://b.example/y?v=1)': its address is itself a Markdown"
         " link ('[…](…)'); write one address, '[text](https://…)'"
     ]
+
+
+def test_open_edx_olx_answers_are_an_error() -> None:
+    """Open edX's OLX pasted into a unit ('<choice correct="true">', '<stringresponse answer="…">') had been
+    published as written, its right answers in the page's source and its solution shown (port z 1). A wrong
+    choice, a lesson's own <option>, or OLX in code is no error."""
+    _, problems = parse(
+        '<problem>\n<choiceresponse>\n<checkboxgroup>\n    <choice correct="true">two equal resistors\n'
+        '    </choice>\n    <choice correct="false">one resistor</choice>\n'
+        '    <choice correct="True">two 1 k</choice>\n'
+        '</checkboxgroup>\n</choiceresponse>\n<stringresponse answer="Paris" type="ci">\n'
+        "</stringresponse>\n</problem>\n\n"
+        '<select><option value="a">A</option></select>\n\n```xml\n<choice correct="true">x</choice>\n```\n'
+    )
+    assert [p.split(" holds right answers")[0] for p in problems] == [
+        "units/a.md:8: '<choice'",
+        "units/a.md:11: '<choice'",
+        "units/a.md:14: '<stringresponse'",
+    ]
+
+
+def test_r_exams_solution_and_answer_key_are_left_out() -> None:
+    """R/exams' exercises ('Solution' section, 'Meta-information' with 'exsolution: 011'; in LaTeX,
+    '\\begin{solution}' and '\\exsolution{01}') had published their answer key above the quiz (port z 2)."""
+    html, problems = parse(
+        "Question\n========\nWhich are capitals?\n\nAnswerlist\n----------\n* Lagos\n* Tokyo\n\n"
+        "Solution\n========\n\nAnswerlist\n----------\n* False. Abuja is.\n* True. Tokyo is.\n\n"
+        "Meta-information\n================\nexname: Capitals\nextype: mchoice\nexsolution: 01\nexshuffle: 5\n\n"
+        "After.\n"
+    )
+    assert "Tokyo is." not in html and "exsolution" not in html and "Abuja" not in html
+    assert "Which are capitals?" in html and "<p>After.</p>" in html
+    assert problems == [
+        "units/a.md:14: warning: R/exams' 'Solution' section and metadata (its answer key, 'exsolution') are left"
+        " out: they would be published with the page; write the question as a '::: question' ('- [x]' choices, or"
+        " '= answer'), and the solution as its '> explanation' [left-out]"
+    ]
+    html, problems = parse(
+        "\\begin{question}\nWhich?\n\\end{question}\n\n\\begin{solution}\nTrue. Tokyo is.\n\\end{solution}\n\n"
+        "\\exname{Capitals}\n\\exsolution{01}\n\n```\nexsolution: 11\n\\exsolution{11}\n```\n"
+    )
+    assert "Tokyo is." not in html and "exsolution{01}" not in html
+    assert "exsolution: 11" in html and "exsolution{11}" in html  # (in code: as written)
+    assert [p.split(":")[1] for p in problems] == ["9"]
+
+
+def test_docsify_tabs_are_tabs_the_first_open() -> None:
+    """docsify-tabs' '<!-- tabs:start -->' had shown every tab, a 'Final Solution' open under the challenge
+    (port z 3): each tab, named by its bold heading or its comment, is a collapsed block, the first open."""
+    html, problems = parse(
+        "Challenge.\n\n<!-- tabs:start -->\n\n#### **:warning: No spoilers**\n\nSelect a tab.\n\n"
+        "#### **__Final Solution__**\n\n```bash\nipintersect a b\n```\n\n<!-- tabs:end -->\n\n"
+        "<!-- tabs:start -->\n<!-- tab:Hint -->\nA hint.\n\n<!-- tab:Answer -->\n42\n\n<!-- tabs:end -->\n"
+    )
+    assert [b[2] for b in boxes(html)] == ["No spoilers", "Final Solution", "Hint", "Answer"]
+    assert html.count("<details") == 4 and html.count(" open>") == 2
+    assert "tabs:start" not in html and "**" not in html and problems == []
+
+
+def test_moodle_gift_questions_are_said_and_their_alternatives_on_one_line_too() -> None:
+    """Moodle's GIFT pasted into a unit showed its '=right ~wrong' answers with no word (port z 4), and an
+    answer line '= no one =nobody' marked every student wrong, the warning pointing to '==' (port z 5).
+    Pandoc's raw '`<i>`{=html}', a lesson's '{= x}' in code and an equation are no GIFT."""
+    _, problems = parse(
+        "Grant is {~buried =entombed ~living} in Grant's tomb.\n\nWho is? {\n=no one\n~Grant\n}\n\n"
+        "```gift\n::Q:: A {=b ~c}\n```\n\nA `<i>`{=html} word, `{=x ~y}` in code.\n"
+    )
+    assert [p.split(" is ")[0] for p in problems] == ["units/a.md:5: warning: 'Grant"]
+    assert "Moodle GIFT question" in problems[0] and "(and 2 more in this unit) [shown-as-text]" in problems[0]
+    _, problems = parse("::: question o\nWho?\n\n= no one =nobody ~Grant\n= Paris is big\n:::\n")
+    assert [p for p in problems if "objective" not in p] == [
+        "units/a.md:8: warning: 'no one =nobody ~Grant' is one answer, '=' and all: alternatives are not written on"
+        " one line as in Moodle's GIFT; write one line each ('= no one' and '= nobody'), a wrong one as a '- [ ]'"
+        " choice [lenient-code]"
+    ]
+
+
+def test_pressbooks_hidden_answers_are_collapsed() -> None:
+    """Pressbooks' '[reveal-answer]' / '[hidden-answer]' had shown the answer as text, and their HTML form
+    hid it for good (port z 8): a collapsed block titled as the button."""
+    html, problems = parse(
+        'Solve 2x = 8.\n\n[reveal-answer q="1"]Show Answer[/reveal-answer]\n'
+        '[hidden-answer a="1"]x = 4[/hidden-answer]\n\n'
+        '[reveal-answer q="2"]See it[/reveal-answer]\n\n[hidden-answer a="2"]\n\n*y* = 4\n\n[/hidden-answer]\n\n'
+        '<div class="qa-wrapper"><span class="show-answer collapsed" data-target="q3">Show Answer</span>'
+        '<div id="q3" class="hidden-answer" style="display: none">z = 4</div></div>\n'
+    )
+    assert "<details><summary>Show Answer</summary>x = 4</details>" in html
+    assert "<details><summary>Show Answer</summary>z = 4</details>" in html and "display: none" not in html
+    assert boxes(html)[-1][2] == "See it" and "<em>y</em> = 4" in html
+    assert "reveal-answer" not in html and "hidden-answer" not in html and problems == []
+
+
+def test_mkdocs_quiz_explanation_may_hold_a_list_and_code_in_a_tab_is_kept() -> None:
+    """mkdocs-quiz's own quick start: a list in what follows the choices (the explanation) had been taken
+    for the choices, and the quiz refused (port z 6); a '<quiz>' shown in a code block inside a tab had
+    been rewritten (port z 12)."""
+    html, problems = parse(
+        "<quiz>\nWhat is MkDocs?\n- [x] A site generator\n- [ ] A database\n\n## More\n\nFast.\n\n"
+        "- [Docs](https://www.mkdocs.org)\n- [Code](https://github.com/mkdocs/mkdocs)\n\n</quiz>\n\n"
+        '=== "Syntax"\n\n    ```markdown\n    <quiz>\n    Which?\n    - [x] 2\n    </quiz>\n    ```\n'
+    )
+    assert [p for p in problems if "warning" not in p] == []
+    assert "&lt;quiz&gt;" in html and "?quiz?" not in html
+
+
+def test_gitbook_pictures_and_columns() -> None:
+    """GitBook keeps every picture in '.gitbook/assets/' (hidden, so never published): the error says where to
+    move them (port z 7); its '{% columns %}' / '{% column %}' tags had been shown as text."""
+    from masterysite.parse.links import unpublished
+
+    assert unpublished("units/.gitbook/assets/02.png", set()).endswith(
+        "move GitBook's '.gitbook/assets/' into assets/ (and link to it there)"
+    )
+    assert "course settings" in unpublished("units/.git/config", set())
+    html, problems = parse(
+        "{% columns %}\n{% column %}\nLeft.\n{% endcolumn %}\n\n"
+        "{% column %}\nRight.\n{% endcolumn %}\n{% endcolumns %}\n"
+    )
+    assert "{%" not in html and "<p>Left.</p>" in html and "<p>Right.</p>" in html and problems == []

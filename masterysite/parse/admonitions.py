@@ -377,8 +377,7 @@ def mkdocs_quizzes(tokens: list[Token]) -> list[Token]:
         opening = Token("container_block_open", "div", 1, block=True, map=lines, markup=":::", info="practice")
         opening.meta = {"name": "practice", "title": "", "closed": True, "written": QUIZ_OPEN}
         body = tokens[index + 1 : end]
-        lists = [i for i, t in enumerate(body) if t.type == "bullet_list_close" and t.level == token.level]
-        last = lists[-1] if lists else -1
+        last = _choices_end(body, token.level)
         if 0 <= last < len(body) - 1:  # what follows the choices is shown once answered: the explanation
             quote = Token("blockquote_open", "blockquote", 1, block=True, map=body[last + 1].map, markup=">")
             unquote = Token("blockquote_close", "blockquote", -1, block=True)
@@ -386,6 +385,24 @@ def mkdocs_quizzes(tokens: list[Token]) -> list[Token]:
         out += [opening, *body, Token("container_block_close", "div", -1, block=True, markup=":::")]
         index = end + 1
     return out
+
+
+_TICKED = re.compile(r"\[[ xX]\][ \t]")
+
+
+def _choices_end(body: list[Token], level: int) -> int:
+    """Where a quiz's choices end in its tokens: the close of its first list of '[x]' / '[ ]' items (a
+    list in what follows, its explanation, is not them: port z 6), or of its first list; -1: none."""
+    lists = []
+    for index, token in enumerate(body):
+        if token.level != level or token.type != "bullet_list_close":
+            continue
+        start = next(i for i in range(index, -1, -1) if body[i].type == "bullet_list_open" and body[i].level == level)
+        item = next((t for t in body[start:index] if t.type == "inline"), None)
+        if item is not None and _TICKED.match(item.content + " "):
+            return index
+        lists.append(index)
+    return lists[0] if lists else -1
 
 
 def _quiz_end(tokens: list[Token], start: int) -> int | None:
@@ -569,6 +586,9 @@ _RIGHT_PROP = (
         r"<([A-Z][\w.]*|[a-z][a-z0-9]*-[\w-]+)[^>\n]*?[ \t](?:isCorrect|correct)"
         r"""(?:[ \t]*=[ \t]*["']?\{?[ \t]*true[ \t]*\}?["']?)?[ \t/>]"""
         r"|<(pl-answer-panel)\b"  # PrairieLearn's: shown once the question is graded
+        # Open edX's OLX: '<choice correct="true">', '<option correct="True">', '<stringresponse answer="…">'
+        r"""|<(choice|option)\b[^>\n]*?[ \t]correct[ \t]*=[ \t]*["']?[Tt]rue\b"""
+        r"|<((?:string|numerical|formula)response)\b[^>\n]*?[ \t]answer[ \t]*="
     )
 )
 
@@ -645,7 +665,8 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
     line (the Astro tutorial's ``<Option isCorrect>JavaScript</Option>``) is kept as HTML, its right
     answer in the page's source. So are HTML elements of other tools' quizzes (port w 1, 2):
     PrairieLearn's ``<pl-answer correct="true">`` and its ``<pl-answer-panel>`` (shown once graded),
-    MarkBind's ``<q-option correct>``."""
+    MarkBind's ``<q-option correct>``, Open edX's OLX ``<choice correct="true">`` and ``<stringresponse
+    answer="…">`` (port z 1)."""
     code = fenced(body)
     lines, found = body.split("\n"), []
     starts = line_starts(lines)
@@ -654,10 +675,12 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
         opening = _COMPONENT_OPEN.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]):
             line = lines[number]
-            shown = ("orrect" in line or "<pl-answer-panel" in line) and not _ANSWER_LINE.match(line)
+            shown = ("orrect" in line or "<pl-answer-panel" in line or "response" in line) and not _ANSWER_LINE.match(
+                line
+            )
             prop = _RIGHT_PROP.search(line) if shown else None  # ('== <pl-answer-panel>': a course on PrairieLearn)
             if prop is not None and not in_spans(code, starts[number]) and not _in_code_span(line, prop.start()):
-                found.append((number, prop[1] or prop[2]))
+                found.append((number, next(name for name in prop.groups() if name)))
             number += 1
             continue
         end = number + 1
@@ -1045,6 +1068,94 @@ def docsify_callouts(body: str) -> str:
     return _DOCSIFY_CALLOUT.sub(lambda m: m[0] if in_spans(code, m.start()) else f"{m[1]}> [!{kinds[m[2]]}] ", body)
 
 
+_DOCSIFY_TABS_START = re.compile(r"[ \t]*<!--[ \t]*tabs:start[ \t]*-->[ \t]*")
+_DOCSIFY_TABS_END = re.compile(r"[ \t]*<!--[ \t]*tabs:end[ \t]*-->[ \t]*")
+_DOCSIFY_TAB_COMMENT = re.compile(r"[ \t]*<!--[ \t]*tab:[ \t]*(.*?)[ \t]*-->[ \t]*")
+_DOCSIFY_TAB_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+\*\*(.+?)\*\*[ \t]*#*[ \t]*")
+_EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
+
+
+def docsify_tabs(body: str) -> str:
+    """docsify-tabs' ``<!-- tabs:start -->`` … ``<!-- tabs:end -->``, each tab opened by a bold heading
+    (``#### **Solution**``) or a comment (``<!-- tab:Solution -->``): tabs, as GitBook's (a collapsed
+    block each, the first open). Its tabs had been shown one after another, a "Final Solution" tab open
+    under the challenge (port z 3). Line for line: a tab's end is the empty line before the next one's
+    start; a group where that line holds text is left as it is."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    number = 0
+    while number < len(lines):
+        if not _DOCSIFY_TABS_START.fullmatch(lines[number]) or in_spans(code, starts[number]):
+            number += 1
+            continue
+        end = next((n for n in range(number + 1, len(lines)) if _DOCSIFY_TABS_END.fullmatch(lines[n])), None)
+        if end is None:
+            break
+        inside = range(number + 1, end)
+        comments = [n for n in inside if _DOCSIFY_TAB_COMMENT.fullmatch(lines[n])]
+        tabs = comments or [n for n in inside if _DOCSIFY_TAB_HEADING.fullmatch(lines[n])]
+        closings = [tab - 1 for tab in tabs[1:]] + [end - 1]
+        if tabs and all(n > number and not lines[n].strip() for n in closings) and tabs[0] > number:
+            for tab, closing in zip(tabs, closings, strict=True):
+                found = _DOCSIFY_TAB_COMMENT.fullmatch(lines[tab]) or _DOCSIFY_TAB_HEADING.fullmatch(lines[tab])
+                assert found is not None
+                title = _EMOJI_CODE.sub("", found[1]).replace("**", "").replace("__", "").strip(" _*") or "Tab"
+                lines[tab], lines[closing] = f"{_GITBOOK_FENCES['tab']} details {title}", _GITBOOK_FENCES["tab"]
+            lines[number], lines[end] = f"{_GITBOOK_FENCES['tabs']} tabs", _GITBOOK_FENCES["tabs"]
+        number = end + 1
+    return "\n".join(lines)
+
+
+_REVEAL = re.compile(r"""\[reveal-answer\b[^\]\n]*\](.*?)\[/reveal-answer\]""")
+_HIDDEN_ANSWER = re.compile(r"""([ \t]*)\[hidden-answer\b[^\]\n]*\](.*?)\[/hidden-answer\][ \t]*""")
+_HIDDEN_OPEN = re.compile(r"""[ \t]*\[hidden-answer\b[^\]\n]*\][ \t]*""")
+_HIDDEN_CLOSE = re.compile(r"""[ \t]*\[/hidden-answer\][ \t]*""")
+_HIDDEN_ANSWER_HTML = re.compile(  # Pressbooks' page as HTML: the answer in a div its script shows
+    r"""([ \t]*)<div class=["']qa-wrapper["'][^>]*>[ \t]*<span class=["']show-answer\b[^>]*>(.*?)</span>[ \t]*"""
+    r"""<div\b[^>]*class=["']hidden-answer["'][^>]*>(.*?)</div>[ \t]*</div>[ \t]*"""
+)
+
+
+def pressbooks_answers(body: str) -> tuple[str, list[int]]:
+    """Pressbooks' (Lumen Learning's) ``[reveal-answer q="1"]Show Answer[/reveal-answer]`` and its
+    ``[hidden-answer a="1"]x = 4[/hidden-answer]``, and the HTML they become (a ``hidden-answer`` div a
+    script shows): a collapsed block titled as the button, line for line. The answer had been shown
+    as text, or hidden for good (port z 8). Returns the lines (0-based) of any left as written."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    title, shown = "Show Answer", []
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        if in_spans(code, starts[number]) or ("answer" not in line):
+            number += 1
+            continue
+        for reveal in _REVEAL.finditer(line):
+            title = re.sub(r"<[^>]*>", "", reveal[1]).strip() or title
+        line = _REVEAL.sub("", line)
+        as_html = _HIDDEN_ANSWER_HTML.fullmatch(line)
+        one = _HIDDEN_ANSWER.fullmatch(line)
+        if as_html is not None:
+            summary = re.sub(r"<[^>]*>", "", as_html[2]).strip() or title
+            line = f"{as_html[1]}<details><summary>{html.escape(summary)}</summary>{as_html[3].strip()}</details>"
+        elif one is not None:
+            line = f"{one[1]}<details><summary>{html.escape(title)}</summary>{one[2].strip()}</details>"
+        elif _HIDDEN_OPEN.fullmatch(line):
+            end = next((n for n in range(number + 1, len(lines)) if _HIDDEN_CLOSE.fullmatch(lines[n])), None)
+            if end is not None:
+                lines[number], lines[end] = f"{_GITBOOK_FENCES['hint']} details {title}", _GITBOOK_FENCES["hint"]
+                number = end + 1
+                continue
+            shown.append(number)
+        elif "[hidden-answer" in line or 'class="hidden-answer"' in line:
+            shown.append(number)
+        lines[number] = line
+        number += 1
+    return "\n".join(lines), shown
+
+
 _SLIDE_KEY = re.compile(r"([A-Za-z_][\w-]*):(?:[ \t].*)?")
 _SLIDE_KEYS = frozenset(  # Slidev's and Marp's per-slide settings: one of them tells a slide's front matter
     [
@@ -1247,7 +1358,10 @@ def pandoc_admonitions(body: str) -> str:
     return "\n".join(lines)
 
 
-_GITBOOK_TAG = re.compile(r"[ \t]*\{%-?[ \t]*(hint|endhint|tabs|endtabs|tab|endtab|code|endcode)\b(.*?)-?%\}[ \t]*")
+_GITBOOK_TAG = re.compile(
+    r"[ \t]*\{%-?[ \t]*(hint|endhint|tabs|endtabs|tab|endtab|code|endcode|columns|endcolumns|column|endcolumn)\b"
+    r"(.*?)-?%\}[ \t]*"
+)
 _GITBOOK_CALLOUTS = {"info": "note", "success": "tip", "warning": "warning", "danger": "caution"}
 _GITBOOK_FENCES = {"tabs": ":" * 13, "tab": ":" * 12, "hint": ":" * 11}  # each longer than what it may hold
 
@@ -1275,7 +1389,9 @@ def gitbook_blocks(body: str) -> str:
             continue  # (a closing tag that closes nothing open: left as written)
         start, opening = opened.pop()
         named = dict(re.findall(r'(\w+)="([^"]*)"', opening[2]))
-        if kind == "endcode":
+        if kind in ("endcolumns", "endcolumn"):  # (columns side by side there: one after another here)
+            lines[start] = lines[number] = ""
+        elif kind == "endcode":
             fence = next((n for n in range(start + 1, number) if _CODE_FENCE_START.match(lines[n])), None)
             title = named.get("title", "")
             if fence is not None and title and '"' not in title and "title=" not in lines[fence]:

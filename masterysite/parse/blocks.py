@@ -216,6 +216,9 @@ def _is_blockquote(block: list[Token]) -> bool:
 _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)(?![^\W\d_])", re.I)
 
 
+_GIFT_ALTERNATIVE = re.compile(r"[^\W\d]\s+=(?![=\s])[^\W\d]{2}")  # 'no one =nobody': GIFT's alternatives (port z 5)
+
+
 def _respaced(answer: Answer) -> str:
     """A quantity as a student may write it otherwise: '9px' as '9 PX', '$45' as '45 $'."""
     quantity = judging.parse_quantity(answer.source)
@@ -1020,6 +1023,15 @@ class BlockParser:
                 f"'{answer.source}' is one answer, '|' and all: '|' separates alternatives only in a blank"
                 f" ('[[{'|'.join(alternatives[:3])}]]'); on an answer line write one line each ({one_each}), or"
                 " '==' for an answer with a bar in it"
+            )
+            self.report.warn(self.path, line, message, "lenient-code")
+        elif answer.kind == "text" and not in_blank and _GIFT_ALTERNATIVE.search(answer.source):
+            parts = re.split(r"\s+([=~])(?![=\s])", answer.source.strip())  # [first, mark, text, mark, text…]
+            right = [parts[0], *(text for mark, text in zip(parts[1::2], parts[2::2], strict=True) if mark == "=")]
+            one_each = " and ".join(f"'= {a.strip()}'" for a in right[:3])
+            message = (
+                f"'{answer.source}' is one answer, '=' and all: alternatives are not written on one line as in Moodle's"
+                f" GIFT; write one line each ({one_each}), a wrong one as a '- [ ]' choice"
             )
             self.report.warn(self.path, line, message, "lenient-code")
         elif judging.looks_like_code(answer):

@@ -28,7 +28,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from masterysite.parse.admonitions import HUGO_FENCE, closes_fence
+from masterysite.parse.admonitions import HUGO_FENCE, closes_fence, in_spans, line_starts
+from masterysite.parse.markdown import fenced
 
 _FENCE_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(.*)")
 _OTTER_MARK = re.compile(r"#[ \t]*(BEGIN|END)[ \t]+(SOLUTION|TESTS|QUESTION|PROMPT)\b.*|#[ \t]*ASSIGNMENT CONFIG\b.*")
@@ -318,6 +319,33 @@ _QUESTION_OPEN = re.compile(r" {0,3}:{3,}[ \t]*(?:question|quiz)\b.*")
 _BLOCK_CLOSE = re.compile(r" {0,3}:{3,}[ \t]*")
 
 
+_GIFT = "a Moodle GIFT question (its right answers marked '=', the wrong ones '~')"
+_GIFT_ADVICE = "write it as a '::: question' with '- [x]' / '- [ ]' choices, or '= answer' lines, one for each"
+_GIFT_ANSWERS = re.compile(r"\{[ \t]*[=~][^{}\n]*\}")  # '{~buried =entombed ~living}', '{=Paris =paris}'
+_GIFT_MARK = re.compile(r"(?:^|[\s{])=(?![=\s])")  # a right answer: '=entombed'
+_GIFT_LINE = re.compile(r"[ \t]*[=~](?![=~\s]).*")  # an answer of a question over several lines
+
+
+def _gift(line: str, lines: list[str], number: int) -> bool:
+    """Whether ``line`` holds a Moodle GIFT question's answers (``Grant is {~buried =entombed} in …``),
+    or opens them on the lines after (``Who's buried in Grant's tomb? {`` then ``=no one``): as text,
+    each right answer is published marked (port z 4). Not in code spans."""
+    for found in _GIFT_ANSWERS.finditer(line):
+        after_code = found.start() > 0 and line[found.start() - 1] == "`"  # (pandoc's raw '`<i>`{=html}')
+        if _GIFT_MARK.search(found[0]) and line.count("`", 0, found.start()) % 2 == 0 and not after_code:
+            return True
+    if not line.rstrip().endswith("{") or line.count("`") % 2:
+        return False
+    answers: list[str] = []
+    for text in lines[number + 1 : number + 40]:
+        if text.strip().startswith("}"):
+            return bool(answers) and any(answer.lstrip().startswith("=") for answer in answers)
+        if text.strip() and not (_GIFT_LINE.fullmatch(text) or text.lstrip().startswith("#")):
+            return False  # (a line that is no answer: a lesson's own braces)
+        answers.append(text)
+    return False
+
+
 def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
     """Lines written in another tool's quiz syntax that marks the right answer, outside fenced code:
     (line, as written, the message, in a question). Outside a question, the answer is shown as text;
@@ -326,17 +354,20 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
     edx = _EDX_WRONG.search(body) is not None  # ('(x) …' alone may be a lesson's own line)
     fence: str | None = None
     depth = 0  # the questions open around the line
-    for number, line in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
         if fence is not None:
             fence = None if closes_fence(line, fence) else fence
             continue
         opened = _FENCE_OPEN.fullmatch(line)
         if opened is not None and not (opened[2][0] == "`" and "`" in opened[3]):
             fence = opened[2]
-            if opened[3].strip().strip("{}").strip().lower() == "quizdown":  # (port w 3)
+            language = opened[3].strip().strip("{}").strip().lower()
+            if language in ("quizdown", "gift"):  # (port w 3, port z 4)
+                tool, marked = ("a quizdown quiz", "ticked") if language == "quizdown" else (_GIFT, "marked '='")
                 message = (
-                    f"'{line.strip()}' is a quizdown quiz, which is not read here: it is shown as code, the right"
-                    f" answers ticked for everyone; {_QUIZDOWN_ADVICE}"
+                    f"'{line.strip()}' is {tool}, which is not read here: it is shown as code, the right answers"
+                    f" {marked} for everyone; {_QUIZDOWN_ADVICE}"
                 )
                 found.append((number, line.strip(), message, False))
             continue
@@ -344,6 +375,14 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
             depth += 1
         elif depth and _BLOCK_CLOSE.fullmatch(line):
             depth -= 1
+        if not depth and "{" in line and _gift(line, lines, number):
+            written = line.strip() if len(line.strip()) <= 50 else line.strip()[:47] + "..."
+            message = (
+                f"'{written}' is {_GIFT}, which is not read here: it is shown as text, the right answer marked '='"
+                f" for everyone; {_GIFT_ADVICE}"
+            )
+            found.append((number, written, message, False))
+            continue
         if not ("[(" in line or "[[" in line or "(x)" in line or "(X)" in line or "[explanation]" in line) and (
             not line.startswith(".. ")
         ):
@@ -369,3 +408,54 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
             message += " for everyone;"
         found.append((number, written, f"{message} {advice}", bool(depth)))
     return found
+
+
+_REXAMS_META = re.compile(r"[ \t]*(?:Meta-information[ \t]*|#[ \t]+Meta-information[ \t]*)")
+_REXAMS_SOLUTION = re.compile(r"[ \t]*(?:Solution[ \t]*|#[ \t]+Solution[ \t]*)")
+_REXAMS_KEY = re.compile(r"[ \t]*ex[a-z]+[ \t]*:.*")  # 'exsolution: 011'
+_REXAMS_LATEX_KEY = re.compile(r"[ \t]*\\ex[a-z]+\{.*\}[ \t]*")  # '\exsolution{011}'
+_SETEXT_ONE = re.compile(r"[ \t]*=+[ \t]*")
+
+
+def rexams_sections(body: str) -> tuple[str, int | None]:
+    """R/exams' exercise layout (``Question`` / ``Solution`` / ``Meta-information`` sections, or in its
+    LaTeX form ``\\begin{solution}`` and ``\\exsolution{…}``): its ``Solution`` section and its
+    metadata, the answer key (``exsolution: 011``) with it, had been published above the quiz (port z 2).
+    Both are left out, line for line; returned with the first line (0-based) left out, or None."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    first: int | None = None
+
+    def heading(number: int, pattern: re.Pattern[str]) -> bool:
+        line = lines[number]
+        if not pattern.fullmatch(line) or in_spans(code, starts[number]):
+            return False
+        return line.lstrip().startswith("#") or (
+            number + 1 < len(lines) and _SETEXT_ONE.fullmatch(lines[number + 1]) is not None
+        )
+
+    meta = next((n for n in range(len(lines)) if heading(n, _REXAMS_META)), None)
+    if meta is not None and any(_REXAMS_KEY.fullmatch(line) for line in lines[meta:]):
+        end = meta + 1
+        while end < len(lines) and (not lines[end].strip() or _REXAMS_KEY.fullmatch(lines[end]) or end == meta + 1):
+            end += 1
+        solution = next((n for n in range(meta - 1, -1, -1) if heading(n, _REXAMS_SOLUTION)), meta)
+        lines[solution:end] = [""] * (end - solution)
+        first = solution
+    if "\\exsolution{" in body:
+        number, solution_open = 0, None
+        for number, line in enumerate(lines):
+            if in_spans(code, starts[number]):
+                continue
+            stripped = line.strip()
+            if stripped == "\\begin{solution}":
+                solution_open = number
+            elif stripped == "\\end{solution}" and solution_open is not None:
+                lines[solution_open : number + 1] = [""] * (number + 1 - solution_open)
+                first = solution_open if first is None else min(first, solution_open)
+                solution_open = None
+            elif solution_open is None and _REXAMS_LATEX_KEY.fullmatch(line):
+                lines[number] = ""
+                first = number if first is None else min(first, number)
+    return "\n".join(lines), first

@@ -248,6 +248,11 @@ def unpublished(path: str, unit_ids: set[str]) -> str:
         )
     folded = path.casefold()
     parts = folded.split("/")
+    if ".gitbook" in parts:  # (GitBook keeps every picture of a space in .gitbook/assets/: port z 7)
+        return (
+            "which is never published (hidden folders stay private): move GitBook's '.gitbook/assets/' into"
+            " assets/ (and link to it there)"
+        )
     if folded == "course.yml" or parts[0] == "theme" or any(p.startswith(".") for p in parts):
         return "which is never published (course settings, theme and hidden files stay private)"
     if parts[0] == "_static":  # (Sphinx keeps a lesson's pictures in _static/: so does the site, its own)

@@ -754,7 +754,7 @@ def quarto_equation_labels(state: StateCore) -> None:
 
 
 _LIQUID_TAG = re.compile(r"\{%-?\s*(comment|endcomment|raw|endraw)\s*-?%\}|\{::(comment)\}|\{:/(?:comment)?\}")
-CODE_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+CODE_FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.M)  # (at any indentation: in a list item, a tab)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 
 

@@ -28,6 +28,7 @@ from masterysite.parse.admonitions import (
     doc_builder_marks,
     docsify_callouts,
     docsify_options,
+    docsify_tabs,
     fcc_solutions,
     fenced_callouts,
     gitbook_blocks,
@@ -46,6 +47,7 @@ from masterysite.parse.admonitions import (
     obsidian_comments,
     old_mkdocs_quizzes,
     pandoc_admonitions,
+    pressbooks_answers,
     quiz_tags,
     slide_front_matter,
     webexercises,
@@ -53,7 +55,7 @@ from masterysite.parse.admonitions import (
 )
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
-from masterysite.parse.graders import graded, grader_sections, marked_answers
+from masterysite.parse.graders import graded, grader_sections, marked_answers, rexams_sections
 from masterysite.parse.latex import macros_of
 from masterysite.parse.links import LinkRewriter, liquid_tag_advice
 from masterysite.parse.marks import ABBREVIATIONS
@@ -314,6 +316,15 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         for message, places in alike.items():
             more = f" (and {len(places) - 1} more in this unit)" if len(places) > 1 else ""
             report.warn(path, parts.body_offset + places[0] + 1, message + more, "left-out")
+    if "exsolution" in body:  # R/exams' exercises: their solution and answer key
+        body, rexams = rexams_sections(body)
+        if rexams is not None:
+            message = (
+                "R/exams' 'Solution' section and metadata (its answer key, 'exsolution') are left out: they would be"
+                " published with the page; write the question as a '::: question' ('- [x]' choices, or '= answer'),"
+                " and the solution as its '> explanation'"
+            )
+            report.warn(path, parts.body_offset + rexams + 1, message, "left-out")
     if "\n---\n" in body and ("layout:" in body or "transition:" in body or "class:" in body or "paginate" in body):
         body, slides = slide_front_matter(body)  # Slidev's and Marp's per-slide settings
         if slides:
@@ -332,6 +343,17 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         for line, written in embeds:
             message = f"docsify's embed '{written}' is not read here: paste the file's content in its place"
             report.error(path, parts.body_offset + line + 1, message)
+    if "hidden-answer" in body:  # Pressbooks' 'Show Answer'
+        body, kept = pressbooks_answers(body)
+        if kept:
+            more = f" (and {len(kept) - 1} more in this unit)" if len(kept) > 1 else ""
+            message = (
+                f"Pressbooks' hidden answer{more} is shown as text: write '[hidden-answer a=\"1\"]' and"
+                " '[/hidden-answer]' on lines of their own around it, or put it in a '::: solution'"
+            )
+            report.warn(path, parts.body_offset + kept[0] + 1, message, "shown-as-text")
+    if "tabs:start" in body:  # docsify-tabs
+        body = docsify_tabs(body)
     if "?> " in body or "!> " in body:  # Docsify's callouts
         body = docsify_callouts(body)
     if "{% end" in body:  # GitBook's tabs, hints and code titles
@@ -408,7 +430,17 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             report.error(path, parts.body_offset + line + 1, message)
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
     marked = (
-        "[[" in body or "(x)" in body or "(X)" in body or "[explanation]" in body or ".. " in body or "quizdown" in body
+        "[[" in body
+        or "(x)" in body
+        or "(X)" in body
+        or "[explanation]" in body
+        or ".. " in body
+        or "quizdown" in body
+        or "gift" in body
+        or "{=" in body
+        or "{~" in body
+        or "{ " in body
+        or "{\n" in body
     ) and _marked_answers(body, path, parts.body_offset, report)
     if "[[" in body and not marked:  # (a quiz of another tool: said once, as that)
         _stray_blanks(tokens, path, parts.body_offset, report)

@@ -1565,6 +1565,10 @@ def test_mkdocs_quiz_explanation_may_hold_a_list_and_code_in_a_tab_is_kept() -> 
     )
     assert [p for p in problems if "warning" not in p] == []
     assert "&lt;quiz&gt;" in html and "?quiz?" not in html
+    html, problems = parse(  # a list in the question, before its choices
+        "<quiz>\nGiven:\n\n- a = 1\n- b = 2\n\nWhat is a + b?\n\n- [x] 3\n- [ ] 4\n\nAs 1 + 2 = 3.\n</quiz>\n"
+    )
+    assert [p for p in problems if "warning" not in p] == [] and "checked" not in html and "<form" in html
 
 
 def test_gitbook_pictures_and_columns() -> None:

@@ -1585,3 +1585,32 @@ def test_gitbook_pictures_and_columns() -> None:
         "{% column %}\nRight.\n{% endcolumn %}\n{% endcolumns %}\n"
     )
     assert "{%" not in html and "<p>Left.</p>" in html and "<p>Right.</p>" in html and problems == []
+
+
+def test_vitepress_block_flags_obsidian_pictures_and_mystmd_proofs() -> None:
+    """VitePress' '::: details Code {open}' and '::: tip {no-title}' had their flags in the title; Obsidian's
+    '![[diagram.png|300]]' was shown as written, the picture unpublished; mystmd's '{proof:theorem}' was code
+    and its label lost; '```{myst}' was told to run knitr; '::: v-pre' was not told what to do (port z 10-15)."""
+    html, problems = parse(
+        "::: details Code {open}\nhi\n:::\n\n::: tip {no-title}\nT\n:::\n\n"
+        "Here ![[x.png|300]] and `![[y.png]]`.\n\n"
+        "```{proof:theorem} Orthogonal\n:label: my-thm\n\nA thing.\n```\n\nSee [](#my-thm).\n\n"
+        "````{myst}\n:::{note}\nHi\n:::\n````\n\n::: v-pre\nx\n:::\n"
+    )
+    assert '<details class="ms-collapsed ms-collapsed--details" open>\n<summary>Code</summary>' in html
+    assert "{no-title}" not in html and "<!--ms-t:block_tip-->" in html
+    assert 'src="x.png"' in html and 'width="300"' in html and "<code>![[y.png]]</code>" in html
+    assert "Theorem (Orthogonal)</p>" in html and '<a href="#my-thm">Theorem (Orthogonal)</a>' in html
+    assert [p[:40] for p in problems] == [
+        "units/a.md:13: broken image 'x.png': no ",
+        "units/a.md:13: warning: image 'x.png' ha",
+        "units/a.md:23: warning: MyST directive '",
+        "units/a.md:29: unknown block 'v-pre' (qu",
+    ]
+    assert problems[2].endswith(
+        "'```{myst}' is shown as code: its Markdown source is shown, not what it makes (write the example a second"
+        " time, as Markdown) [shown-as-text]"
+    )
+    assert problems[3].endswith(
+        "it is VitePress' way to keep Vue from reading what it holds, which is not needed here: remove its ':::' lines"
+    )

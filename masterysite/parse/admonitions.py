@@ -1472,6 +1472,26 @@ def _letters(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
+_OBSIDIAN_EMBED = re.compile(
+    r"!\[\[([^\[\]|#\n]+?\.(?:png|jpe?g|gif|svg|webp|avif|bmp))(?:\|(\d+)(?:x(\d+))?)?\]\]", re.I
+)
+
+
+def obsidian_embeds(body: str) -> str:
+    """Obsidian's picture embeds ``![[diagram.png]]`` and ``![[diagram.png|300]]`` (a width): pictures, as
+    ``![](diagram.png){width=300}`` (they were shown as written, the picture unpublished: port z 10). No
+    alt text: said as any picture without one. Not in code."""
+    code = fenced(body)
+
+    def picture(match: re.Match[str]) -> str:
+        if in_spans(code, match.start()) or in_code_span_at(body, match.start()):
+            return match[0]
+        size = "".join(f" {k}={v}" for k, v in (("width", match[2]), ("height", match[3])) if v)
+        return f"![](<{match[1].strip()}>)" + (f"{{{size.strip()}}}" if size else "")
+
+    return _OBSIDIAN_EMBED.sub(picture, body)
+
+
 def doc_builder_marks(body: str) -> str:
     """VitePress' ``[[toc]]`` line (HedgeDoc's ``[TOC]``: unless a link ``[toc]: …`` is defined) shows nothing
     here (the unit's "On this page" lists its headings), and

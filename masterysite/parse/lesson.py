@@ -478,6 +478,11 @@ def unknown_block(name: str, braces: bool = False) -> str:
         title = (word[8:] if word.startswith("callout-") else word).capitalize()  # ('callout-theorem': "Theorem")
         box = f'::: {{.callout-note title="{title}"}}'
         hint = f"; to keep what it holds, make it a box ('{box}') or remove its ':::' lines"
+    elif word in ("v-pre", "raw"):  # VitePress': they only keep Vue from reading what they hold (port z 15)
+        hint = (
+            "; it is VitePress' way to keep Vue from reading what it holds, which is not needed here: remove its"
+            " ':::' lines"
+        )
     return f"unknown block '{name}' ({block_listing()}){hint}"
 
 

@@ -136,6 +136,7 @@ _DIRECTIVE_ADVICE = {
     "toctree": "it is not read here (course.yml lists the units in order)",
     "literalinclude": "paste the file's lines into a code block (```python … ```) instead",
     "include": "paste the file's content here instead (or make it a unit of its own)",
+    "myst": "its Markdown source is shown, not what it makes (write the example a second time, as Markdown)",
 }
 """What to do instead of a MyST directive that is not read here, by its name."""
 _INLINE_CHUNK = re.compile(r"\{(?:python|r|julia|ojs)\}\s")

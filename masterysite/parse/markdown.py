@@ -196,6 +196,7 @@ def _line(state: StateBlock, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
+_VITEPRESS_FLAG = re.compile(r"[ \t]*\{(open|no-title)\}$")  # VitePress: a block shown open, or untitled
 _BRACKET_TITLE = re.compile(r"([\w-]+)\[(.*)\]")
 _STATE = re.compile(r"^\{[ \t]*state[ \t]*=[ \t]*[\"']?\w+[\"']?[ \t]*\}")
 
@@ -415,6 +416,9 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
             params = " ".join([params, *(_line(state, n).strip() for n in range(first, last + 1))])
             first = last + 1
     name, title = block_info(params)
+    flag = _VITEPRESS_FLAG.search(title) if title.endswith("}") else None  # '::: details Code {open}' (port z 13)
+    if flag is not None:
+        title = title[: flag.start()]
     end, closed = _block_end(state, start_line, end_line, colons, name, _MYST.match(params) is not None)
     body, meta, parts = first, None, []
     if _MYST.match(params):  # MyST's ':::{note} Title', maybe with ':class: dropdown' options
@@ -452,8 +456,8 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     attrs = block_attrs(params) if params.startswith("{") else {}
     if attrs.get("collapse") in ("true", "false"):  # Quarto's collapsible callout: closed, or open until closed
         token.meta["collapse"] = attrs["collapse"]
-    if attrs.get("open") == "true":  # a collapsed block shown open until closed (hugo-book's 'details … open')
-        token.meta["open"] = True
+    if attrs.get("open") == "true" or (flag is not None and flag[1] == "open"):  # (hugo-book's 'details … open')
+        token.meta["open"] = True  # a collapsed block shown open until closed
     if attrs and name.startswith("content-"):  # Quarto's '{.content-hidden unless-format="html"}'
         token.meta["conditions"] = attrs
     if name == "notes":  # speaker notes: Quarto's '{.notes}', pandoc's bare '::: notes' (its class too)

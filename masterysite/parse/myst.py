@@ -70,8 +70,8 @@ def lesson_block(name: str, title: str, options: dict[str, str], written: str) -
     from masterysite.parse.admonitions import block_of, types
 
     tag = name.lower()
-    if tag.startswith("prf:"):
-        return _proof_box(tag[len("prf:") :], title, options, written)
+    if tag.startswith(("prf:", "proof:")):  # (sphinx-proof's 'prf:theorem', mystmd's 'proof:theorem': port z 15)
+        return _proof_box(tag.partition(":")[2], title, options, written)
     classes = re.split(r"[\s,]+", options.get("class", "").strip())
     collapsible = tag in ("dropdown", "toggle") or "dropdown" in classes or "toggle" in classes
     if tag == "admonition":  # a generic box: its class gives its look
@@ -579,7 +579,7 @@ def wants_own_meta(name: str, options: dict[str, str]) -> bool:
 _NAMES = """toctree include literalinclude list-table csv-table table eval-rst glossary contents bibliography
 epigraph highlights pull-quote rubric centered hlist versionadded versionchanged deprecated graphviz plot
 jupyter-execute glue tabbed panels div embed iframe video youtube button-link button-ref code-tab solution-start
-solution-end exercise-start exercise-end"""
+solution-end exercise-start exercise-end myst"""
 DIRECTIVES = frozenset(_NAMES.split())  # MyST and Sphinx directives that are not read here: said so
 _CHUNK = re.compile(r"\{([\w:.-]+)\}(?:\s.*)?", re.S)
 

@@ -45,6 +45,7 @@ from masterysite.parse.admonitions import (
     mdx_quizzes,
     mkdocs_quizzes,
     obsidian_comments,
+    obsidian_embeds,
     old_mkdocs_quizzes,
     pandoc_admonitions,
     pressbooks_answers,
@@ -386,6 +387,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             report.warn(path, parts.body_offset + solutions[0] + 1, message, "left-out")
     if "(\\#eq:" in body or "\\@ref(eq:" in body:  # bookdown's equation labels and references
         body = bookdown_equations(body)
+    if "![[" in body:  # Obsidian's picture embeds
+        body = obsidian_embeds(body)
     if "[[" in body or "[TOC]" in body or "[toc]" in body:  # VitePress' [[toc]], HedgeDoc's [TOC], Hugging Face's ids
         body = doc_builder_marks(body)
     if "toc" in body and _TOC.search(body):  # kramdown's '1. TOC' / '{:toc}' (Just the Docs)

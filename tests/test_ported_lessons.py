@@ -1614,3 +1614,15 @@ def test_vitepress_block_flags_obsidian_pictures_and_mystmd_proofs() -> None:
     assert problems[3].endswith(
         "it is VitePress' way to keep Vue from reading what it holds, which is not needed here: remove its ':::' lines"
     )
+
+
+def test_mystmd_link_text_placeholders_read_the_targets_title() -> None:
+    """mystmd's '[{name}](#x)' and '[Exercise {number}](#x)' had read '{name}' and '{number}' (port z 14)."""
+    html, problems = parse(
+        "```{exercise} Factorial\n:label: nfactorial\n\nWrite it.\n```\n\n"
+        "See [{name}](#nfactorial), [Exercise {number}](#nfactorial), {ref}`{name} <nfactorial>`"
+        " and [the one](#nfactorial).\n"
+    )
+    assert "{name}" not in html and "{number}" not in html and problems == []
+    assert html.count('<a href="#nfactorial">Factorial</a>') == 3
+    assert '<a href="#nfactorial">the one</a>' in html

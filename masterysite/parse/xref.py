@@ -121,6 +121,18 @@ def _words(title: str) -> list[Token]:
     return [Token("text", "", 0, content=title)]
 
 
+_PLACEHOLDER = re.compile(r"\{(?:name|number)\}")  # mystmd's and Sphinx's link text, filled in by their builders
+
+
+def _placeholder_only(children: list[Token], index: int) -> bool:
+    """Whether the link opened at ``index`` reads one text holding '{name}' or '{number}' (port z 14): the
+    target's title takes its place (nothing numbers it here)."""
+    if index + 2 >= len(children) or children[index + 2].type != "link_close":
+        return False
+    text = children[index + 1]
+    return text.type == "text" and _PLACEHOLDER.search(text.content) is not None
+
+
 def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> list[Token]:
     """``[Exercise 1](factorial_exercise)`` and ``{ref}`factorial_exercise` `` to a target of this unit:
     links to it (the role reads the heading's title, or its own text; so does MyST's ``[](setup)``, a
@@ -134,6 +146,10 @@ def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> lis
             if index + 1 < len(children) and children[index + 1].type == "link_close":
                 out += [child, *_words(labels[label][1])]
                 continue
+            if _placeholder_only(children, index):  # mystmd's '[{name}](#x)', '[Exercise {number}](#x)'
+                out += [child, *_words(labels[label][1])]
+                children[index + 1] = Token("text", "", 0, content="")
+                continue
         elif child.type == "text" and "ref{" in child.content and "\\" in child.content:
             out += _tex_references(child, labels)
             continue
@@ -141,7 +157,8 @@ def _to_labels(children: list[Token], labels: dict[str, tuple[str, str]]) -> lis
             ident, title = labels[child.meta["target"]]
             link = Token("link_open", "a", 1)
             link.attrSet("href", "#" + ident)
-            words = [Token("text", "", 0, content=child.meta["text"])] if child.meta.get("text") else _words(title)
+            text = str(child.meta.get("text") or "")
+            words = [Token("text", "", 0, content=text)] if text and not _PLACEHOLDER.search(text) else _words(title)
             out += [link, *words, Token("link_close", "a", -1)]
             continue
         out.append(child)

@@ -24,10 +24,12 @@ feed):
 
 from __future__ import annotations
 
+import contextlib
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import BinaryIO
+from xml.parsers import expat
 
 from masterysite.errors import Report
 
@@ -90,6 +92,8 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")  # what a browser drops from a link
 _MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s\x00]*<")
 _MARKUP = re.compile(rb"<(?:\x00)?[A-Za-z!?/]")  # a tag, a comment or a declaration anywhere (UTF-16 too)
 _CHUNK = 1 << 20
+_REMOTE = re.compile(r"(?:https?:)?//", re.I)  # an address on another host
+_REMOTE_STYLE = re.compile(r"(?:@import\s*(?:url\()?|url\()\s*[\"']?\s*(?:https?:)?//", re.I)
 
 
 def report_unsafe_files(files: list[tuple[str, Path]], report: Report) -> None:
@@ -148,15 +152,33 @@ def _unnamed(name: str, start: bytes, opened: BinaryIO) -> str | None:
         data = data[-2:] + more
 
 
+def _instructions(data: bytes) -> list[str]:
+    """The processing instructions of an XML file, anywhere in it, read in its own encoding (a UTF-16
+    file's ``<?xml-stylesheet`` is no ASCII bytes: security round z 1)."""
+    found: list[str] = []
+    parser = expat.ParserCreate()
+    parser.ProcessingInstructionHandler = lambda target, _data: found.append(target)
+    with contextlib.suppress(expat.ExpatError):
+        parser.Parse(data, True)
+    return found
+
+
 def svg_problem(data: bytes) -> str | None:
-    """What in an SVG could act when it is opened as a page; None for a picture that only draws."""
-    if b"<?xml-stylesheet" in data:
+    """What in an SVG could act when it is opened as a page, or load anything from another host; None for
+    a picture that only draws."""
+    if b"<?xml-stylesheet" in data or any(target.lower() != "xml" for target in _instructions(data)):
         return "asks for a style sheet that can rewrite it into a page ('<?xml-stylesheet')"
     try:
         root = ElementTree.fromstring(data)
     except (ElementTree.ParseError, ValueError) as exc:
         return f"cannot be read as the XML a browser reads it as ({exc})"
+    if root.tag != f"{{{SVG}}}svg":  # (an XSLT style sheet named .svg: round z 1)
+        _, name = _split(root.tag)
+        return f"is no SVG picture: its first element is '{name}', not an 'svg' of SVG's namespace (xmlns=\"{SVG}\")"
     for element in root.iter():
+        namespace, name = _split(element.tag)
+        if namespace == SVG and name == "style" and _REMOTE_STYLE.search(element.text or ""):
+            return "has a style sheet that loads from another host ('@import', 'url(http…)')"
         namespace, name = _split(element.tag)
         if namespace in ACTIVE_NAMESPACES or (namespace == SVG and name not in DRAWING and name not in ANIMATING):
             return f"holds a '{name}' element, which is no drawing of SVG's"
@@ -166,7 +188,7 @@ def svg_problem(data: bytes) -> str | None:
                 return f"animates its '{animated}' attribute, which can make a link run script"
         if namespace == SVG or element is root:
             for attribute, value in element.attrib.items():
-                why = _attribute_problem(attribute, value)
+                why = _attribute_problem(attribute, value, name)
                 if why is not None:
                     return why
     return None
@@ -181,7 +203,7 @@ def _split(tag: object) -> tuple[str, str]:
     return "", text
 
 
-def _attribute_problem(attribute: str, value: str) -> str | None:
+def _attribute_problem(attribute: str, value: str, element: str) -> str | None:
     _, name = _split(attribute)
     if name.lower().startswith("on"):
         return f"runs script through its '{name}' attribute"
@@ -189,4 +211,8 @@ def _attribute_problem(attribute: str, value: str) -> str | None:
         address = _INVISIBLE.sub("", value)
         if _SCHEME.match(address) and not _SAFE_LINK.match(address):
             return f"links to '{value[:40]}', which is no web page, file of the course or picture"
+        if element != "a" and _REMOTE.match(address):  # ('<image href="https://…">': opened, it loads it)
+            return f"loads '{value[:40]}' from another host (a '{element}'): embed the picture, or link to it"
+    if name == "style" and _REMOTE_STYLE.search(value):
+        return "has a style that loads from another host ('url(http…)')"
     return None

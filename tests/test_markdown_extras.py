@@ -94,7 +94,25 @@ def test_a_footnote_defined_in_a_held_back_block_is_an_error(make_course: MakeCo
     root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body)})
     assert problems(root) == [
         "units/01-a.md:9: footnote '[^b]' is defined inside this '::: enrichment' block, but footnotes are shown"
-        " at the end of the lesson, for everyone: define it outside the block"
+        " at the end of the lesson, for everyone: write what it says in the block itself"
+    ]
+
+
+def test_a_footnote_defined_outside_but_read_only_in_a_sealed_block_is_an_error(make_course: MakeCourse) -> None:
+    """Moved out of a question or an enrichment, as the error above had advised, a note read only there was
+    published at the end of the lesson, before any answer: the explanation, the bonus (security round z 2).
+    One read in the lesson too, or from a corrective, is fine."""
+    body = (
+        "Open[^a].\n\n[^a]: Shown to all.\n\n[^e]: Paris is the answer.\n\n[^b]: The bonus password.\n\n"
+        "[^c]: A second explanation.\n\n::: question o\nCapital of France?\n\n= Paris\n\n> Yes[^e], see[^a].\n:::\n\n"
+        "::: corrective o\nAgain[^c].\n:::\n\n::: enrichment More\nHidden[^b].\n:::"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body)})
+    assert [p for p in problems(root) if "footnote" in p] == [
+        "units/01-a.md:15: footnote '[^e]' is referred to only inside this '::: question' block, but its text is"
+        " shown at the end of the lesson, for everyone: write what it says in the block itself",
+        "units/01-a.md:27: footnote '[^b]' is referred to only inside this '::: enrichment' block, but its text is"
+        " shown at the end of the lesson, for everyone: write what it says in the block itself",
     ]
 
 

@@ -255,6 +255,15 @@ SCRIPTED = {
     "assets/notes.SHTM": "Lab notes\n<script>steal()</script>",
     "assets/handout.lesson": "Lab notes, then\n<img src=x onerror=steal()>",
     "assets/utf16.notes": "Lab notes <script>".encode("utf-16-le").decode("latin-1"),
+    # security round z 1: a style sheet asked for in UTF-16 (no ASCII bytes to find), and an XSLT named .svg
+    "assets/utf16.svg": ("\ufeff<?xml-stylesheet type='text/xsl' href='look.svg'?>" + SVG_OPEN + "/>").encode(
+        "utf-16-le"
+    ),
+    "assets/look.svg": '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>',
+    # security round z 6: opened, these load from another host
+    "assets/remote-image.svg": f'{SVG_OPEN}><image href="https://tracker.example/p.png"/></svg>',
+    "assets/remote-style.svg": f"{SVG_OPEN}><style>@import url(//tracker.example/x.css);</style></svg>",
+    "assets/remote-fill.svg": f"{SVG_OPEN}><rect style=\"fill:url( 'http://tracker.example/f.svg#g')\"/></svg>",
     # linked from a unit, outside assets/ (published at the same path: it was never looked at)
     "units/fig/evil.svg": f"{SVG_OPEN}><script>alert(1)</script></svg>",
     "units/fig/page.html": "<p>hello</p>",
@@ -273,6 +282,8 @@ DRAWN = {  # pictures and files that only show: fine
     "assets/photo.heic": "\x00\x01<a\x02 binary bytes <html>",  # (a picture by its name, whatever its bytes)
     "assets/photo.png": "<html>not really a picture, and shown as one</html>",
     "units/fig/tree.svg": f'{SVG_OPEN}><use href="#c"/><circle id="c" r="1"/></svg>',
+    "assets/styled-here.svg": f"{SVG_OPEN}><style>@import url(shapes.css); rect {{ fill: url(#g) }}</style></svg>",
+    "assets/utf16-plain.svg": ("\ufeff<?xml version='1.0' encoding='UTF-16'?>" + SVG_OPEN + "/>").encode("utf-16-le"),
 }
 
 
@@ -303,5 +314,9 @@ def test_a_safe_course_publishes_no_file_that_can_run_script(make_course: Any, t
         " name ('handout.lesson') that says no kind of file a course publishes, and holds markup" in result.output
     )
     assert "nothing was written" in result.output
+    assert "assets/look.svg: safe_html is on (nothing the course holds may run script), and this file is no SVG" in (
+        result.output
+    )
+    assert "and this file loads 'https://tracker.example/p.png' from another host (a 'image')" in result.output
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit, **SCRIPTED, **DRAWN}, name="trusted")
     assert CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site2")]).exit_code == 0  # as written

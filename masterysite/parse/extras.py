@@ -649,6 +649,9 @@ GATED = ("question", "corrective", "enrichment", "instructor", "notes", "content
 another format): a footnote's text must not be moved out of them."""
 
 
+_SECRET = ("question", "enrichment", "instructor", "notes")  # (answers, the reward, the teacher's notes)
+
+
 def _gated_footnotes(state: StateCore) -> None:
     """The footnote plugin moves every footnote's text to the end of the page. Defined inside a
     question, corrective or enrichment, that text would be published outside the block (enrichment
@@ -659,6 +662,8 @@ def _gated_footnotes(state: StateCore) -> None:
         return  # no footnote at all: nothing to move
     inline = {i for i, note in (notes.get("list") or {}).items() if "label" not in note}
     blocks: list[Token] = []
+    defined_inside: set[str] = set()  # labels defined in a held-back block (said as that)
+    referred: dict[str, list[Token | None]] = {}  # label -> the held-back block of each reference (None: none)
     for token in state.tokens:
         if token.type.startswith("container_"):
             if token.nesting == 1:
@@ -667,14 +672,24 @@ def _gated_footnotes(state: StateCore) -> None:
                 blocks.pop()
             continue
         written = []
+        gated = next((b for b in reversed(blocks) if _name(b) in GATED), None)
         if token.type == "footnote_reference_open":
             written = [f"[^{token.meta.get('label', '')}]"]
-        elif token.type == "inline" and inline and token.children:
-            written = ["^[…]" for c in token.children if c.type == "footnote_ref" and c.meta.get("id") in inline]
-        if written:
-            gated = next((b for b in reversed(blocks) if _name(b) in GATED), None)
             if gated is not None:
-                gated.meta.setdefault("footnotes", []).extend(written)
+                defined_inside.add(str(token.meta.get("label", "")))
+        elif token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type == "footnote_ref" and "label" in child.meta:
+                    referred.setdefault(str(child.meta["label"]), []).append(gated)
+            if inline:
+                written = ["^[…]" for c in token.children if c.type == "footnote_ref" and c.meta.get("id") in inline]
+        if written and gated is not None:
+            gated.meta.setdefault("footnotes", []).extend(written)
+    for label, places in referred.items():  # a note defined outside, read only from a held-back block (round z 2)
+        if label not in defined_inside and all(place is not None and _name(place) in _SECRET for place in places):
+            for place in {id(place): place for place in places}.values():
+                assert place is not None
+                place.meta.setdefault("footnote_refs", []).append(f"[^{label}]")
 
 
 def _name(block: Token) -> str:

@@ -762,7 +762,14 @@ class LinkRewriter:
             name = block_name(token)
             message = (
                 f"footnote '{written}' is defined inside this '::: {name}' block, but footnotes are shown"
-                " at the end of the lesson, for everyone: define it outside the block"
+                " at the end of the lesson, for everyone: write what it says in the block itself"
+            )
+            self.report.error(self.source.path, line, message)
+        for written in dict.fromkeys(token.meta.get("footnote_refs", ())):
+            name = block_name(token)
+            message = (
+                f"footnote '{written}' is referred to only inside this '::: {name}' block, but its text is shown at"
+                " the end of the lesson, for everyone: write what it says in the block itself"
             )
             self.report.error(self.source.path, line, message)
         if token.meta.get("annotate") and "{ .annotate }" not in self.attributes_seen:

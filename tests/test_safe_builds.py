@@ -320,3 +320,23 @@ def test_a_safe_course_publishes_no_file_that_can_run_script(make_course: Any, t
     assert "and this file loads 'https://tracker.example/p.png' from another host (a 'image')" in result.output
     root = make_course({"course.yml": "title: T\n", "units/a.md": unit, **SCRIPTED, **DRAWN}, name="trusted")
     assert CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site2")]).exit_code == 0  # as written
+
+
+def test_a_meta_refresh_in_a_unit_is_an_error(make_course: Any) -> None:
+    """'<meta http-equiv="refresh" content="3;url=https://…">' pasted in a lesson sent students to another
+    site after three seconds: the pages' security policy does not govern where the page goes (security round
+    z 5). In code it is code; safe_html removes it."""
+    body = (
+        "# A\n\nText.\n\n<div>\n<META HTTP-EQUIV='Refresh' content=\"3;url=https://evil.example/\">\n</div>\n\n"
+        'Inline <meta http-equiv="refresh" content="0"> too.\n\n'
+        '```html\n<meta http-equiv="refresh" content="0">\n```\n'
+    )
+    root = make_course({"course.yml": "title: T\n", "units/a.md": body})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert result.exit_code == 1
+    assert [line.split(": '")[0] for line in result.output.splitlines() if "would take students" in line] == [
+        "units/a.md:6",
+        "units/a.md:9",
+    ]
+    safe = make_course({"course.yml": "title: T\nsafe_html: true\n", "units/a.md": body}, name="safe")
+    assert CliRunner().invoke(main, ["check", str(safe)]).exit_code == 0

@@ -177,6 +177,7 @@ _YOUTUBE = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embe
 _SCRIPT = re.compile(r"<script\b[^>]*>?", re.I)
 _STYLE = re.compile(r"<style\b", re.I)
 _TEMPLATE = re.compile(r"<template\b", re.I)
+_REFRESH = re.compile(r"""<meta\b[^>]*\bhttp-equiv\s*=\s*["']?\s*refresh\b[^>]*>?""", re.I)
 
 
 def _line_of_tag(tag: re.Pattern[str], content: str, line: int) -> int:
@@ -438,6 +439,14 @@ class LinkRewriter:
                 block = kind == "html_block"  # (not '== <style>', an answer a lesson on HTML asks for)
                 if block and not self.style_seen and not self.source.safe_html and _STYLE.search(token.content):
                     self._style(token.content, here)
+                if "http-equiv" in token.content.lower() and not self.source.safe_html:
+                    for found in _REFRESH.finditer(token.content):  # (security round z 5)
+                        where = here + token.content.count("\n", 0, found.start())
+                        message = (
+                            f"'{' '.join(found[0].split())[:60]}' would take students from this page to another"
+                            " (another site, too) after a while: write a link instead"
+                        )
+                        self.report.error(self.source.path, where, message)
                 if (
                     block
                     and not self.template_seen

@@ -34,8 +34,9 @@ GITIGNORE = (
 MIN_PASSPHRASE = 24
 
 
-def parse(text: str) -> bytes:
-    """64 hex digits -> those 32 bytes; a passphrase of 24 characters or more -> its SHA-256.
+def parse(text: str, typed: bool = False) -> bytes:
+    """64 hex digits -> those 32 bytes; a passphrase of 24 characters or more -> its SHA-256. ``typed``:
+    the environment's, where a person typed it (not the file a build made): 64 hex digits must look random.
 
     Anyone can test a guess of the secret against any unit page, offline: a shorter passphrase
     ('fractions2024') falls to a word list in milliseconds and opens every answer and enrichment."""
@@ -43,7 +44,18 @@ def parse(text: str) -> bytes:
     if not text:
         raise ValueError("empty")
     if _HEX.fullmatch(text):
+        if typed and len(set(text.lower())) < 8:  # ('000…0': a random secret has 8 different digits or more)
+            raise ValueError(
+                "these 64 hex digits are no random secret (a few digits repeated), and can be guessed: make one"
+                ' with python -c "import secrets; print(secrets.token_hex(32))"'
+            )
         return bytes.fromhex(text)
+    if _HEX.fullmatch(text) is None and len(text) >= MIN_PASSPHRASE and (why := guessable(text)) is not None:
+        raise ValueError(
+            f"this passphrase can be guessed from the pages ({why}), and then every answer read: use the 64 hex"
+            ' digits of a course secret (python -c "import secrets; print(secrets.token_hex(32))") or six random'
+            " words or more"
+        )
     if len(text) < MIN_PASSPHRASE:
         raise ValueError(
             f"a passphrase of {len(text)} characters can be guessed from the pages, and then every answer read:"
@@ -53,6 +65,37 @@ def parse(text: str) -> bytes:
             " print(hashlib.sha256('PASSPHRASE'.encode()).hexdigest())\")"
         )
     return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[\s,.;:'’-]+[^\W\d_]+)*[\s.!?]*")
+
+
+def guessable(text: str, names: tuple[str, ...] = ()) -> str | None:
+    """Why a passphrase of enough characters is still easy to guess (security round z 4), or None:
+    few different characters ('aaaa…'), a few words only ('correct horse battery staple': six random
+    words make a passphrase), or the course's title or id (``names``: on every page) with little added."""
+    folded = re.sub(r"[\W_]+", "", text.casefold())
+    if len(set(folded)) < 10:
+        return "it uses only a few different characters"
+    for name in names:
+        known = re.sub(r"[\W_]+", "", name.casefold())
+        if len(known) >= 4 and known in folded and len(folded) - len(known) < 16:
+            return "it is the course's title or id, which every page shows, with little added"
+    if _WORDS.fullmatch(text) and len(text.split()) < 6:
+        return f"it is {len(text.split())} words, which a word list tries first"
+    return None
+
+
+def check_passphrase(title: str, course_id: str) -> None:
+    """A passphrase in the environment that is the course's title or id (with little added): an error, as
+    every page shows them (security round z 4). Checked once the course is read."""
+    value = os.environ.get(ENV, "").strip()
+    if value and _HEX.fullmatch(value) is None and (why := guessable(value, (title, course_id))) is not None:
+        raise MasteryError(
+            f"{ENV}: this passphrase can be guessed from the pages ({why}), and then every answer read: use the"
+            ' 64 hex digits of a course secret (python -c "import secrets; print(secrets.token_hex(32))") or six'
+            " random words or more"
+        )
 
 
 def refuse_links(root: Path) -> None:
@@ -87,7 +130,7 @@ def course_secret(root: Path) -> bytes:
     value = os.environ.get(ENV)
     if value is not None and value.strip():
         try:
-            return parse(value)
+            return parse(value, typed=True)
         except ValueError as exc:
             raise MasteryError(f"{ENV}: {exc}") from None
     path = root / FOLDER / FILE

@@ -92,11 +92,11 @@ def test_another_secret_seals_other_pages_even_from_the_cache(
     build(course, tmp_path / "site")
     build(course, tmp_path / "site")  # the cache now knows the course folder as it stays
     first = unit_data(tmp_path / "site")
-    monkeypatch.setenv(secret.ENV, "another passphrase, long enough")
+    monkeypatch.setenv(secret.ENV, "another passphrase, long enough: orbit 42")
     build(course, tmp_path / "site")
     second = unit_data(tmp_path / "site")
     assert first["questions"][0]["salt"] != second["questions"][0]["salt"]
-    key = sealing.unit_key(secret.parse("another passphrase, long enough"), "sealed", "one")
+    key = sealing.unit_key(secret.parse("another passphrase, long enough: orbit 42"), "sealed", "one")
     assert sealing.unseal(key, second["seal"]["review"]) is not None
 
 
@@ -125,4 +125,43 @@ def test_a_short_passphrase_is_refused_before_anything_is_written(
     assert result.exit_code == 1
     assert f"MASTERYSITE_SECRET: a passphrase of {len(value)} characters can be guessed" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "site").exists()
-    assert secret.parse("22" * 32) == bytes([0x22] * 32)  # the file's 64 hex digits, as ever
+    assert secret.parse("0123456789abcdef" * 4) == bytes.fromhex("0123456789abcdef" * 4)  # the file's digits
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("correct horse battery staple", "it is 4 words, which a word list tries first"),
+        ("a" * 24, "it uses only a few different characters"),
+        (
+            "Sealed course 101, first edition",
+            "it is the course's title or id, which every page shows, with little added",
+        ),
+        ("0" * 64, None),
+    ],
+)
+def test_a_guessable_passphrase_is_refused(
+    course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, why: str | None
+) -> None:
+    """Long enough is not random enough: the course's title (printed on every page), 24 a's, four famous words
+    or 64 zeros were accepted, and a guess of one opened every answer in a millisecond (security round z 4).
+    Six random words, or words with digits, are fine."""
+    from click.testing import CliRunner
+
+    from masterysite.cli import main
+
+    (course / "course.yml").write_text("title: Sealed course 101, first edition\n", encoding="utf-8")
+    monkeypatch.setenv(secret.ENV, value)
+    result = CliRunner().invoke(main, ["build", str(course), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 1, result.output
+    if why is None:
+        assert "these 64 hex digits are no random secret" in result.output
+    else:
+        assert f"MASTERYSITE_SECRET: this passphrase can be guessed from the pages ({why})" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "site").exists()
+    title = ("Sealed course 101, first edition", "sealed-course-101-first-edition")
+    for fine in (
+        "maple orbit sleepy quartz lantern fjord",
+        "Sealed course 101, first edition, by kz7!q, xw9#p and 4mv+t",
+    ):
+        assert secret.guessable(fine, title) is None

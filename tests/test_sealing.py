@@ -271,8 +271,8 @@ def test_the_secret_is_made_once_beside_the_course_and_kept(tmp_path: Path, monk
 
 
 def test_the_environment_overrides_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(secret.ENV, "ab" * 32)
-    assert secret.course_secret(tmp_path) == bytes([0xAB]) * 32
+    monkeypatch.setenv(secret.ENV, "fedcba9876543210" * 4)
+    assert secret.course_secret(tmp_path) == bytes.fromhex("fedcba9876543210" * 4)
     assert not (tmp_path / secret.FOLDER).exists()
     monkeypatch.setenv(secret.ENV, "a passphrase of a good length")
     assert secret.course_secret(tmp_path) == hashlib.sha256(b"a passphrase of a good length").digest()

@@ -235,12 +235,20 @@ class Rechecker:
             result.possible_best = possible
         result.unchecked = result.unchecked or None in verdicts
         tally: dict[str, list[int]] = {}
+        unplaced = 0  # answers that cannot be re-checked, of no objective of the unit's
+        objectives = {o.id for o in unit.objectives}
         for a, verdict in zip(answers, verdicts, strict=True):
             question = self.questions[unit.id].get(a["q"])
             if question is not None and verdict is not None:
                 t = tally.setdefault(question.objective, [0, 0])
                 t[0] += verdict
                 t[1] += 1
+            elif a.get("o") in objectives:  # not re-checked: not right, for its objective (security round z 3)
+                tally.setdefault(str(a["o"]), [0, 0])[1] += 1
+            else:
+                unplaced += 1
+        for t in tally.values():  # (a key the course never had met an objective with one right answer of two)
+            t[1] += unplaced
         for oid, (right, total) in tally.items():
             best, attempts = result.objectives.get(oid, (None, 0))
             result.objectives[oid] = ((right, total) if better((right, total), best) else best, attempts + 1)

@@ -691,3 +691,24 @@ def test_progress_for_a_unit_the_course_no_longer_has_is_said(course: Course, tm
         "2 files hold progress for unit 'halves', which this course no longer has: if a unit was renamed,"
         " 'id: halves' in its front matter keeps its students' progress"
     ]
+
+
+def test_an_answer_that_cannot_be_rechecked_is_not_right_for_its_objective(tmp_path: Path, course: Course) -> None:
+    """A forged file added an answer to a key the course never had: its objective was counted met on the one
+    real right answer, and the student left out of corrective work (security round z 3). Not re-checked, an
+    answer counts as not right: for the objective it names, or, naming none of the unit's, for each."""
+    honest = export(course, "Ola", {U1: [5]})
+    answers = honest["units"][U1]["tries"][0]["answers"]
+    unit = next(u for u in course.units if u.id == U1)
+    asked = {q.key: q.objective for q in unit.questions}
+    named = dict(answers[0], q="q0123456789", o=asked[answers[0]["q"]])  # its objective still named
+    unnamed = {k: v for k, v in answers[1].items() if k != "o"} | {"q": "q9876543210"}
+    answers[0], answers[1] = named, unnamed
+    result = build_report(course, [write(tmp_path, "ola.json", honest)]).students[0].units[U1]
+    per_objective: dict[str, int] = {}
+    for a in answers[2:]:
+        per_objective[asked[a["q"]]] = per_objective.get(asked[a["q"]], 0) + 1
+    expected = {oid: ((n, n + 1 + (oid == named["o"])), 1) for oid, n in per_objective.items()}
+    if named["o"] not in per_objective:
+        expected[named["o"]] = ((0, 2), 1)
+    assert result.objectives == expected

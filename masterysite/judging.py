@@ -147,9 +147,25 @@ def exact_form(text: str) -> str:
     characters made one: curly quotes straight (an iPad's 'l’élève'), an ellipsis three full stops (a Mac's
     and an iPhone's '…'), the ratio sign a colon ('3∶4'), the division slash a slash ('3∕4'), typeset
     characters written out ('¾' is '3/4'), a minus sign or dash before a number a hyphen ('−4.6', '–4.6'),
+    a formula's subscript digits and charge plain ('CO₂' is 'CO2', 'Fe³⁺' 'Fe3+'),
     and no space around a fraction's slash ('3 / 4' is '3/4')."""
     text = typeset(exact_text(text)).translate(_QUOTES).replace("…", "...").replace("∕", "/")  # (U+2215: '∕')
+    if "⁺" in text or "⁻" in text:
+        text = _CHARGE.sub(_plain_charge, text)
+    text = text.translate(_SUBSCRIPTS)
     return _SLASH.sub(r"\1/", _NUMBER_DASH.sub("-", text) if _NUMBER_DASH.search(text) else text)
+
+
+# A formula as typeset, in '==' too (new teacher z 2): subscript digits ('CO₂'), and a charge, its digits and
+# sign ('Fe³⁺', 'SO₄²⁻'); not a superscript digit alone ('x²': a power)
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_CHARGE = re.compile("([⁰¹²³⁴⁵⁶⁷⁸⁹]*)([⁺⁻])")
+_CHARGE_DASH = re.compile(r"(?<=[A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])")  # 'Cl–' as a phone types 'Cl⁻'
+
+
+def _plain_charge(match: re.Match[str]) -> str:
+    return match[1].translate(_SUPERSCRIPTS) + ("+" if match[2] == "⁺" else "-")
 
 
 _COMMA_SPACE = re.compile(" ?, ?")
@@ -187,6 +203,8 @@ def lenient_text(text: str) -> str:
     'oe': 'STRASSE' is 'Straße', as Unicode's case folding makes it; 'oeuf' is 'œuf'), and Arabic without
     its vowel marks and tatweel, its '؟' a question mark."""
     folded = _COMMA_SPACE.sub(", ", _SPACES.sub(" ", exact_form(text).translate(_ARABIC))).lower().translate(_FOLDED)
+    if "–" in folded or "—" in folded:  # (new teacher z 3)
+        folded = _CHARGE_DASH.sub("-", folded)
     folded = _COLON_SPACE.sub(":", folded.translate(_LIGATURES))
     return folded.rstrip(".!?").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
 

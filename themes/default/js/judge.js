@@ -76,9 +76,16 @@ function typeset(text) {
 /** The "==" form compared (judging.exact_form): curly quotes straight, typeset characters written out,
  *  the division slash a slash, a minus sign or dash before a number a hyphen ("−4.6"), no space around a
  *  fraction's slash ("3 / 4"). */
+var SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 function exactForm(text) {
   return typeset(exactText(text)).replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/∶/g, ":").replace(/∕/g, "/")
-    .replace(/…/g, "...").replace(/(^|[^0-9A-Za-z])[\u2012-\u2014\u2212](?=[.,]?\d)/g, "$1-").replace(/(\d)\s*\/\s*(?=\d)/g, "$1/");
+    .replace(/…/g, "...")
+    // a formula as typeset (judging._CHARGE): a charge's digits and sign, subscript digits; not a power ("x²")
+    .replace(/([⁰¹²³⁴⁵⁶⁷⁸⁹]*)([⁺⁻])/g, function (all, digits, sign) {
+      return digits.replace(/./g, function (c) { return String(SUPERSCRIPTS.indexOf(c)); }) + (sign === "⁺" ? "+" : "-");
+    })
+    .replace(/[₀-₉]/g, function (c) { return String(c.charCodeAt(0) - 8320); })
+    .replace(/(^|[^0-9A-Za-z])[\u2012-\u2014\u2212](?=[.,]?\d)/g, "$1-").replace(/(\d)\s*\/\s*(?=\d)/g, "$1/");
 }
 
 /** "= answer" as text: exactForm, also inner white space folded to one space, lower case,
@@ -91,7 +98,8 @@ function lenientText(text) {
   var folded = exactForm(text).replace(ARABIC, function (c) { return ARABIC_AS[c] || ("أإآٱ".indexOf(c) >= 0 ? "ا" : ""); })
     .replace(INNER_SPACE, " ").replace(/ ?, ?/g, ", ").toLowerCase()
     .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+").replace(/[º˚]/g, "°")
-    .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(\d) ?: ?(?=\d)/g, "$1:"); // "STRASSE", "oeuf", "15 : 30"
+    .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(\d) ?: ?(?=\d)/g, "$1:") // "STRASSE", "oeuf", "15 : 30"
+    .replace(/([A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])/g, "$1-"); // "Cl–" as a phone types "Cl⁻" (judging._CHARGE_DASH)
   return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 

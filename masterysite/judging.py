@@ -159,13 +159,13 @@ def exact_form(text: str) -> str:
 # A formula as typeset, in '==' too (new teacher z 2): subscript digits ('CO₂'), and a charge, its digits and
 # sign ('Fe³⁺', 'SO₄²⁻'); not a superscript digit alone ('x²': a power)
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_CHARGE_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _CHARGE = re.compile("([⁰¹²³⁴⁵⁶⁷⁸⁹]*)([⁺⁻])")
 _CHARGE_DASH = re.compile(r"(?<=[A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])")  # 'Cl–' as a phone types 'Cl⁻'
 
 
 def _plain_charge(match: re.Match[str]) -> str:
-    return match[1].translate(_SUPERSCRIPTS) + ("+" if match[2] == "⁺" else "-")
+    return match[1].translate(_CHARGE_DIGITS) + ("+" if match[2] == "⁺" else "-")
 
 
 _COMMA_SPACE = re.compile(" ?, ?")

@@ -856,6 +856,30 @@ def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warn
     assert messages("::: question o\nWhat percentage passed?\n\n= 75\n= 75%\n:::\n") == []
 
 
+def test_a_number_alone_where_the_question_names_a_unit_or_a_currency_warns() -> None:
+    """'= 2.5' for "Convert 2500 g to kilograms", '= 1,5' for "¿Cuánto cuesta, en euros?": the student who writes
+    the unit asked for ('2.5 kg', '1,5 €', '$2.40') was marked wrong with no word (new teacher z 1)."""
+    said = [
+        m.split("asks for ")[1].split(" is marked")[0]
+        for text in (
+            "Convert 2500 g to kilograms.\n\n= 2.5",
+            "How much do two pens cost, in dollars?\n\n= 2.4",
+            "¿Cuánto cuesta medio kilo, en euros?\n\n= 1.5",
+            "What is 25 °C in kelvin?\n\n= 298.15",
+            "How long is each side (in m)?\n\n= 3/4",
+        )
+        for m in messages(f"::: question o\n{text}\n:::\n")
+    ]
+    assert said == ["'kg': '2.5 kg'", "'$': '$2.4'", "'€': '1.5 €'", "'K': '298.15 K'", "'m': '3/4 m'"]
+    for quiet in (
+        "A meter stick is 100 cm. How many cm in 2 of them?\n\n= 200",  # (a unit named, not asked for)
+        "How many grams in a kilogram?\n\n= 1000",
+        "Convert 2500 g to kilograms.\n\n= 2.5\n= 2.5 kg",
+        "Convert 2 km to m/s?\n\n= 3",
+    ):
+        assert messages(f"::: question o\n{quiet}\n:::\n") == [], quiet
+
+
 def test_one_number_with_several_units_is_said_once() -> None:
     """'= 0.25 mol/L', '= 0.25 M', '= 0.25 mol·L⁻¹': one [unit-alone] warning, at the first (new teacher u 13)."""
     found = messages("::: question o\nConcentration?\n\n= 0.25 mol/L\n= 0.25 M\n= 0.25 mol·L⁻¹\n= 3 g\n:::\n")

@@ -65,6 +65,31 @@ _ASKED = re.compile(
     r"|(?<![0-9])(?<![0-9] )([°º] ?[CF])\b",
     re.I,
 )
+# a question that asks for a unit or a currency by name: 'in kilograms', 'to kg', 'en euros', 'in dollars'
+# (new teacher z 1: '2.5 kg' and '1,5 €' were marked wrong, with no word)
+_UNIT_WORDS = {
+    "kg": "kilograms? kilogrammes? kilogramos? kilogramm kg",
+    "g": "grams? grammes? gramos? gramm g",
+    "mg": "milligrams? milligrammes? miligramos? mg",
+    "km": "kilomet(?:er|re)s? kilomètres? kilómetros? km",
+    "m": "met(?:er|re)s? mètres? metros? m",
+    "cm": "centimet(?:er|re)s? centimètres? centímetros? cm",
+    "mm": "millimet(?:er|re)s? millimètres? milímetros? mm",
+    "L": "lit(?:er|re)s? litros? l",
+    "mL": "millilit(?:er|re)s? mililitros? ml",
+    "s": "seconds? secondes? segundos? sekunden",
+    "K": "kelvins?",
+    "J": "joules? julios?",
+    "N": "newtons?",
+    "W": "watts? vatios?",
+    "V": "volts? voltios?",
+    "mol": "moles? mol",
+    "$": "dollars? dólares? \\$",
+    "€": "euros? €",
+    "£": "pounds? sterling £",
+}
+_UNIT_OF = {word: unit for unit, words in _UNIT_WORDS.items() for word in words.split()}
+_UNIT_ASKED = re.compile(r"\b(?:in|into|to|en|in der einheit)\s+\(?(" + "|".join(_UNIT_OF) + r")(?![\w/^²³])", re.I)
 # a question that asks for a number in another base, or in scientific notation: '= 1010' read as 1010 by value
 _BASE_ASKED = re.compile(  # (English, French, German, Spanish: round x 3)
     r"\b(?:(binary|binaire|binär|binario|dual(?:zahl|system)?|base[ -]?2|base (?:two|deux|dos)|basis 2)"
@@ -597,16 +622,26 @@ class BlockParser:
         """'= 75' for "What percentage passed?": a student who writes '75%', as the question asks, is marked
         wrong (new teacher t: two of seven questions lost so). Said once, where the prompt names a percentage
         or degrees Celsius or Fahrenheit and no answer carries that sign."""
-        asked = _ASKED.search(_text_of(prompt_html))
+        prompt = _text_of(prompt_html)
+        asked = _ASKED.search(prompt)
+        by_name = _UNIT_ASKED.search(prompt) if asked is None else None
         numbers = [a for a in answers if a.kind in ("number", "range") and not a.unit]
-        if asked is None or not numbers or len(numbers) < len([a for a in answers if a.kind != "pattern"]):
+        if (asked is None and by_name is None) or not numbers:
             return
-        sign = "%" if asked.group(1) else asked.group(2).replace("º", "°").replace(" ", "")
+        if len(numbers) < len([a for a in answers if a.kind != "pattern"]):
+            return
         first = numbers[0]
         written = first.source.split("±")[0].split("+-")[0].strip()
-        with_sign = f"{written}{sign}" if sign == "%" else f"{written} {sign}"
+        if asked is not None:
+            sign = "%" if asked.group(1) else asked.group(2).replace("º", "°").replace(" ", "")
+            with_sign = f"{written}{sign}" if sign == "%" else f"{written} {sign}"
+        else:
+            assert by_name is not None
+            sign = next(unit for word, unit in _UNIT_OF.items() if re.fullmatch(word, by_name[1], re.I))
+            with_sign = f"{sign}{written}" if sign in ("$", "£") else f"{written} {sign}"
+        what = "a percentage" if sign == "%" else f"'{sign}'" if asked is None else sign
         message = (
-            f"'{first.source}' is a number alone, but the question asks for {'a percentage' if sign == '%' else sign}:"
+            f"'{first.source}' is a number alone, but the question asks for {what}:"
             f" '{with_sign}' is marked wrong; add '= {with_sign}' to accept it too; if the number alone is meant,"
             " 'ignore: [unit-alone]' in the front matter silences this"
         )

@@ -181,6 +181,7 @@ class Rechecker:
     def __init__(self, course: Course, comma: bool = False) -> None:
         self.course, self.comma = course, comma
         self.questions = {u.id: {q.key: q for q in u.questions} for u in course.units}
+        self.objectives = {u.id: {o.id for o in u.objectives} for u in course.units}
         self.cache: dict[tuple[str, str, str], bool | None] = {}
         self.slow: dict[tuple[str, str], int] = {}  # (unit, question) -> responses that took over JUDGE_SECONDS
 
@@ -236,7 +237,7 @@ class Rechecker:
         result.unchecked = result.unchecked or None in verdicts
         tally: dict[str, list[int]] = {}
         unplaced = 0  # answers that cannot be re-checked, of no objective of the unit's
-        objectives = {o.id for o in unit.objectives}
+        objectives = self.objectives[unit.id]
         for a, verdict in zip(answers, verdicts, strict=True):
             question = self.questions[unit.id].get(a["q"])
             if question is not None and verdict is not None:

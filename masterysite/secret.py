@@ -51,11 +51,7 @@ def parse(text: str, typed: bool = False) -> bytes:
             )
         return bytes.fromhex(text)
     if _HEX.fullmatch(text) is None and len(text) >= MIN_PASSPHRASE and (why := guessable(text)) is not None:
-        raise ValueError(
-            f"this passphrase can be guessed from the pages ({why}), and then every answer read: use the 64 hex"
-            ' digits of a course secret (python -c "import secrets; print(secrets.token_hex(32))") or six random'
-            " words or more"
-        )
+        raise ValueError(_guessable_message(why))
     if len(text) < MIN_PASSPHRASE:
         raise ValueError(
             f"a passphrase of {len(text)} characters can be guessed from the pages, and then every answer read:"
@@ -86,16 +82,20 @@ def guessable(text: str, names: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+def _guessable_message(why: str) -> str:
+    return (
+        f"this passphrase can be guessed from the pages ({why}), and then every answer read: use the 64 hex"
+        ' digits of a course secret (python -c "import secrets; print(secrets.token_hex(32))") or six random'
+        " words or more"
+    )
+
+
 def check_passphrase(title: str, course_id: str) -> None:
     """A passphrase in the environment that is the course's title or id (with little added): an error, as
     every page shows them (security round z 4). Checked once the course is read."""
     value = os.environ.get(ENV, "").strip()
     if value and _HEX.fullmatch(value) is None and (why := guessable(value, (title, course_id))) is not None:
-        raise MasteryError(
-            f"{ENV}: this passphrase can be guessed from the pages ({why}), and then every answer read: use the"
-            ' 64 hex digits of a course secret (python -c "import secrets; print(secrets.token_hex(32))") or six'
-            " random words or more"
-        )
+        raise MasteryError(f"{ENV}: {_guessable_message(why)}")
 
 
 def refuse_links(root: Path) -> None:

@@ -622,13 +622,13 @@ class BlockParser:
         """'= 75' for "What percentage passed?": a student who writes '75%', as the question asks, is marked
         wrong (new teacher t: two of seven questions lost so). Said once, where the prompt names a percentage
         or degrees Celsius or Fahrenheit and no answer carries that sign."""
+        numbers = [a for a in answers if a.kind in ("number", "range") and not a.unit]
+        if not numbers or len(numbers) < len([a for a in answers if a.kind != "pattern"]):
+            return
         prompt = _text_of(prompt_html)
         asked = _ASKED.search(prompt)
         by_name = _UNIT_ASKED.search(prompt) if asked is None else None
-        numbers = [a for a in answers if a.kind in ("number", "range") and not a.unit]
-        if (asked is None and by_name is None) or not numbers:
-            return
-        if len(numbers) < len([a for a in answers if a.kind != "pattern"]):
+        if asked is None and by_name is None:
             return
         first = numbers[0]
         written = first.source.split("±")[0].split("+-")[0].strip()

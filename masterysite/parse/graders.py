@@ -28,7 +28,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from masterysite.parse.admonitions import HUGO_FENCE, closes_fence, in_spans, line_starts
+from masterysite.parse.admonitions import HUGO_FENCE, closes_fence, in_code_span_at, in_spans, line_starts
 from masterysite.parse.markdown import fenced
 
 _FENCE_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(.*)")
@@ -332,9 +332,9 @@ def _gift(line: str, lines: list[str], number: int) -> bool:
     each right answer is published marked (port z 4). Not in code spans."""
     for found in _GIFT_ANSWERS.finditer(line):
         after_code = found.start() > 0 and line[found.start() - 1] == "`"  # (pandoc's raw '`<i>`{=html}')
-        if _GIFT_MARK.search(found[0]) and line.count("`", 0, found.start()) % 2 == 0 and not after_code:
+        if _GIFT_MARK.search(found[0]) and not in_code_span_at(line, found.start()) and not after_code:
             return True
-    if not line.rstrip().endswith("{") or line.count("`") % 2:
+    if not line.rstrip().endswith("{") or in_code_span_at(line, len(line)):
         return False
     answers: list[str] = []
     for text in lines[number + 1 : number + 40]:
@@ -444,7 +444,7 @@ def rexams_sections(body: str) -> tuple[str, int | None]:
         lines[solution:end] = [""] * (end - solution)
         first = solution
     if "\\exsolution{" in body:
-        number, solution_open = 0, None
+        solution_open: int | None = None
         for number, line in enumerate(lines):
             if in_spans(code, starts[number]):
                 continue

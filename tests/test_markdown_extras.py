@@ -799,6 +799,27 @@ def test_a_quiz_without_draw_is_the_same_on_every_retake_and_said_so(make_course
     ]
 
 
+def test_an_objective_of_one_question_that_every_attempt_asks_is_said(make_course: MakeCourse) -> None:
+    """Bloom: the retake asks different questions. A draw at least as large as the objectives asks
+    each of them every time (draw.js), so an objective's only question comes back on every retake,
+    though the pool is twice the draw; an objective of two keeps a fresh one (tests/browser/
+    test_draw_coverage.py), and a draw smaller than the objectives need not ask it."""
+
+    def said(pool: dict[str, int], draw: int) -> list[str]:
+        front = "objectives:\n" + "".join(f"  {o}: Do {o}\n" for o in pool) + f"quiz:\n  draw: {draw}\n"
+        body = "".join(f"::: question {o}\nQ {o} {n}?\n\n= {n}\n:::\n\n" for o, k in pool.items() for n in range(k))
+        course = "title: T\nignore: [no-corrective, no-enrichment]\n"
+        root = make_course({"course.yml": course, "units/01-a.md": unit(body, front)})
+        return [p for p in problems(root) if "small-pool" in p]
+
+    assert said({"alone": 1, "many": 4, "more": 3}, 3) == [
+        "units/01-a.md:4: warning: objective 'alone' has one question, which every attempt asks: a retake asks it"
+        " again; add another '::: question alone' block [small-pool]"
+    ]
+    assert said({"pair": 2, "many": 4}, 3) == []
+    assert said({"alone": 1, "many": 4, "more": 4}, 2) == []  # two of three objectives: 'alone' is not always asked
+
+
 def test_one_message_for_a_question_never_closed_or_a_misspelt_objective(make_course: MakeCourse) -> None:
     """SPEC §5, one message per root cause: a question left open before the next block starts is that
     error alone (not one per block after it, nor 'objective with no question'); a question for a

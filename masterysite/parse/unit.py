@@ -931,6 +931,18 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
             f" (want at least {2 * unit.draw} for draw {unit.draw}): add questions or lower the draw",
             "small-pool",
         )
+    elif unit.draw is not None and unit.draw >= sum(1 for n in by_objective.values() if n):
+        # every attempt asks every objective: one with a single question asks it again on every retake
+        # (with the pool twice the draw, the draw leaves a fresh question of every other objective)
+        for objective in unit.objectives:
+            if by_objective[objective.id] == 1:
+                report.warn(
+                    path,
+                    objective.line,
+                    f"objective '{objective.id}' has one question, which every attempt asks: a retake asks it"
+                    f" again; add another '::: question {objective.id}' block",
+                    "small-pool",
+                )
     elif unit.draw is None and pool:  # the whole pool is every attempt (SPEC §5): a retake asks the same
         report.warn(
             path,

@@ -26,15 +26,27 @@ function spread(questions) {
 
 /** A fresh draw that assesses every objective: first one question of each objective (one not in
  *  the previous attempt where the objective has one, else one of its questions again: an objective
- *  left out could be mastered unassessed), then questions not in the previous attempt, then the rest. */
+ *  left out could be mastered unassessed), then questions not in the previous attempt, then the rest.
+ *  Each further question comes from the objective with the most fresh questions left (then the most
+ *  left): a small objective keeps one the student has not seen for the retake. */
 function makeDraw(quiz, prev) {
-  var before = dict(), fresh = [], old = [], first = [], rest = [], covered = dict();
+  var before = dict(), fresh = [], old = [], first = [], rest = [], left = dict(), order = [];
   prev.forEach(function (k) { before[k] = true; });
   quiz.questions.forEach(function (q) { (before[q.key] ? old : fresh).push(q); });
   spread(fresh).concat(spread(old)).forEach(function (q) {
-    if (own(covered, q.objective)) rest.push(q);
-    else { covered[q.objective] = true; first.push(q); }
+    if (own(left, q.objective)) left[q.objective].push(q);
+    else { left[q.objective] = []; order.push(q.objective); first.push(q); }
   });
+  function unseen(o) { return left[o].filter(function (q) { return !before[q.key]; }).length; }
+  while (first.length + rest.length < quiz.size) {
+    var best = null;
+    order.forEach(function (o) {
+      if (!left[o].length) return;
+      if (best === null || unseen(o) > unseen(best) || (unseen(o) === unseen(best) && left[o].length > left[best].length)) best = o;
+    });
+    if (best === null) break;
+    rest.push(left[best].shift());
+  }
   var picked = first.concat(rest).slice(0, quiz.size);
   picked = quiz.shuffle ? shuffled(picked) : picked.sort(function (a, b) { return a.index - b.index; });
   var draw = { keys: [], choices: dict() };

@@ -238,6 +238,9 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
     unsupported += f"; {copies} 'mastered' on an attempt also in another file" if copies else ""
     over = len(result.overstated)
     unsupported += f"; {over} record{'s' if over != 1 else ''} with scores above the answers" if over else ""
+    over = len(result.overstated_edited)
+    edits = f"; {over} record{'s' if over != 1 else ''} with scores on questions edited since, not re-checked"
+    unsupported += edits if over else ""
     click.echo(
         f"Wrote {output}: {len(result.students)} student{'s' if len(result.students) != 1 else ''}{unsupported}{left}."
     )

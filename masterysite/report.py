@@ -68,6 +68,12 @@ class UnitResult:
         return self.mastered and not self.supported
 
     @property
+    def edited_only(self) -> bool:
+        """Every score the file claims above its answers could rest on answers to questions edited
+        since (a typo fixed): not re-checked, but no sign of an edited file."""
+        return bool(self.overstated) and all(claim.endswith(EDITED) for claim in self.overstated)
+
+    @property
     def copied(self) -> bool:
         """Mastered only on attempts that another student's file holds too (same time, same answers)."""
         return self.mastered and self.supported and bool(self.shared_with)
@@ -101,7 +107,19 @@ class ClassReport:
             (s, u)
             for s in self.students
             for u in self.course.units
-            if s.units.get(u.id, EMPTY).overstated and not s.units.get(u.id, EMPTY).unsupported
+            if s.units.get(u.id, EMPTY).overstated
+            and not s.units.get(u.id, EMPTY).unsupported
+            and not s.units.get(u.id, EMPTY).edited_only
+        ]
+
+    @property
+    def overstated_edited(self) -> list[tuple[Student, Unit]]:
+        """Each record whose scores above its answers could all rest on answers to questions edited since."""
+        return [
+            (s, u)
+            for s in self.students
+            for u in self.course.units
+            if s.units.get(u.id, EMPTY).edited_only and not s.units.get(u.id, EMPTY).unsupported
         ]
 
     @property
@@ -111,6 +129,7 @@ class ClassReport:
 
 
 EMPTY = UnitResult()
+EDITED = " (answers to questions edited since could not be re-checked)"
 
 
 def files_of(paths: Iterable[Path], skipped: list[Path] | None = None) -> Iterator[Path]:
@@ -307,18 +326,17 @@ def read_unit(checker: Rechecker, unit: Unit, data: Any, old: bool = False) -> U
     claims = claims if isinstance(claims, dict) else {}
     # An answer to a question the teacher edited since cannot be re-checked: it may have been right (a
     # typo fixed), or renamed by hand (a forged file). A claim above the answers is flagged either way;
-    # one that those answers could explain says so, for the teacher to judge.
-    edited = " (answers to questions edited since could not be re-checked)"
+    # one that those answers could explain says so, for the teacher to judge (an attempt most of whose
+    # keys the course never had explains nothing: see Rechecker.attempt).
+    explained = result.unchecked and result.possible_best is not None
     if result.best is not None and _above(result.best, result.checked_best):
-        possible = result.unchecked and not _above(result.best, result.possible_best)
-        result.overstated.append(f"best score {pct_of(result.best)}" + (edited if possible else ""))
+        possible = explained and not _above(result.best, result.possible_best)
+        result.overstated.append(f"best score {pct_of(result.best)}" + (EDITED if possible else ""))
     for objective in unit.objectives:
         claim = claims.get(objective.id)
         best = _score(claim.get("best")) if isinstance(claim, dict) else None
         if best is not None and _above(best, result.objectives.get(objective.id, (None, 0))[0]):
-            result.overstated.append(
-                f"objective '{objective.id}' {pct_of(best)}" + (edited if result.unchecked else "")
-            )
+            result.overstated.append(f"objective '{objective.id}' {pct_of(best)}" + (EDITED if explained else ""))
     return result
 
 

@@ -13,7 +13,7 @@ from html import escape
 from masterysite import __version__
 from masterysite.model import Objective, Unit
 from masterysite.render import mastery
-from masterysite.report import EMPTY, ClassReport, Score, Student, UnitResult, pct_of
+from masterysite.report import EDITED, EMPTY, ClassReport, Score, Student, UnitResult, pct_of
 
 
 def pct(score: Score | None) -> str:
@@ -87,7 +87,11 @@ def to_csv(report: ClassReport) -> str:
             if r.unsupported and r.unrecorded:
                 flag = "mastered in an export from before answers were kept: cannot be re-checked"
             if r.overstated and not r.unsupported:
-                over = "scores not supported by the recorded answers: " + ", ".join(r.overstated)
+                over = (
+                    "scores on questions edited since, not re-checked: " + _claims(r)
+                    if r.edited_only
+                    else "scores not supported by the recorded answers: " + ", ".join(r.overstated)
+                )
                 flag = f"{flag}; {over}" if flag else over
             writer.writerow([_cell(student.name), _cell(student.file), unit.id, "", unit_status(r),
                              *_parts(r.best), r.attempts, r.last or "", pct(r.checked_best), flag])  # fmt: skip
@@ -207,7 +211,20 @@ def _overstated(report: ClassReport) -> str:
             " shows the re-checked figures"
         )
 
-    return _flagged("Scores not supported by the answers", report.overstated, says)
+    def edited(s: Student, u: Unit) -> str:
+        return (
+            f": the file's {escape(_claims(s.units[u.id]))} rest on answers to questions edited since, which cannot"
+            " be re-checked; the report shows the re-checked figures; ask for a new attempt if in doubt"
+        )
+
+    return _flagged("Scores not supported by the answers", report.overstated, says) + _flagged(
+        "Scores on questions edited since (a typo fixed, say): not re-checked", report.overstated_edited, edited
+    )
+
+
+def _claims(r: UnitResult) -> str:
+    """The scores a record claims above its answers, each of which answers to edited questions could explain."""
+    return ", ".join(claim.removesuffix(EDITED) for claim in r.overstated)
 
 
 def _copies(report: ClassReport) -> str:
@@ -304,6 +321,8 @@ def _matrix_cell(r: UnitResult) -> str:
         if r.unsupported
         else "⚠ Mastered, on an attempt also in another file"
         if r.copied
+        else "⚠ Scores on questions changed since"
+        if r.edited_only
         else "⚠ Scores not supported by the answers"
         if r.overstated
         else "Mastered"

@@ -413,9 +413,10 @@ def test_half_a_character_in_a_file_is_written_as_a_replacement_not_a_crash(
 
 def test_a_claim_that_answers_to_edited_questions_could_explain_says_so(tmp_path: Path, course: Course) -> None:
     """The teacher fixed a typo in a question after the class took the quiz: its recorded answer cannot
-    be re-checked. An honest 3 of 5 with one such answer is flagged with that reason, for the teacher to
-    judge; a claim of 5 of 5 on the same answers, or a failed file whose every answer was renamed (a
-    forgery: most of an attempt cannot be re-checked), is flagged plainly: no reading explains it."""
+    be re-checked. An honest 3 of 5 with one such answer is listed apart, as on questions edited since,
+    for the teacher to judge (not as an edited file: new teacher round z 4); a claim of 5 of 5 on the
+    same answers, or a failed file whose every answer was renamed (a forgery: most of an attempt cannot
+    be re-checked), is flagged plainly: no reading explains it."""
     honest = export(course, "Eve", {U1: [3]})
     answers = honest["units"][U1]["tries"][0]["answers"]
     edited = next(a for a in answers if a["ok"])
@@ -437,10 +438,24 @@ def test_a_claim_that_answers_to_edited_questions_could_explain_says_so(tmp_path
     assert result.exit_code == 0, result.output
     rows = [r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))) if not r["objective"]]
     flags = {r["student"]: r["flag"] for r in rows if r["unit"] == U1}
-    reason = "(answers to questions edited since could not be re-checked)"
-    assert flags["Eve"].startswith(f"scores not supported by the recorded answers: best score 60% {reason}")
+    assert flags["Eve"].startswith("scores on questions edited since, not re-checked: best score 60%, objective")
     assert flags["Sam"].startswith("scores not supported by the recorded answers: best score 100%, ")
     assert flags["Zoe"].startswith("scores not supported by the recorded answers: best score 100%, ")
+    assert "edited since" not in flags["Zoe"]
+    assert result.stdout == (
+        f"Wrote {out}: 3 students; 2 records with scores above the answers; 1 record with scores on questions"
+        " edited since, not re-checked.\n"
+    )
+    page = tmp_path / "r.html"
+    assert run("report", str(folder), "--course", str(REPO / "course"), "-o", str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    above, edited = html.split("<h2>Scores not supported by the answers</h2>")[1].split(
+        "<h2>Scores on questions edited since (a typo fixed, say): not re-checked</h2>"
+    )
+    assert "Sam:" in above and "Zoe:" in above and "Eve:" not in above
+    assert "<li>Eve: <strong>" in edited.split("</ul>")[0]
+    assert "rest on answers to questions edited since, which cannot be re-checked" in edited
+    assert "⚠ Scores on questions changed since" in html
 
 
 def test_every_file_of_a_class_folder_is_read_or_named_and_old_exports_in_folders_are_all_kept(

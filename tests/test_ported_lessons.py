@@ -1159,6 +1159,24 @@ def test_prairielearn_placeholders_are_said_and_one_as_an_answer_is_an_error() -
     assert [p for p in problems if "objective" not in p] == []
 
 
+def test_a_template_expression_of_another_tool_in_the_text_is_said() -> None:
+    """VitePress' '{{ count }}' was published as written with no word (port z 13); so would Jinja's or
+    Handlebars' be. Not in code, not on an answer line, not in Liquid's '{% raw %}', not LaTeX's
+    '{{a}}' nor GitHub's '${{ }}', and Liquid's and PrairieLearn's once, with their own advice."""
+    _, problems = parse(
+        "The count is: {{ count }}, and {{ 1 + 1 }}.\n\nOn {{ site.title }}, $\\frac{{a}}{{b}}$ and `{{ x }}`.\n\n"
+        "```\n{{ y }}\n```\n\n{% raw %}A Jinja {{ name }}{% endraw %}; GitHub's ${{ secrets.TOKEN }}.\n\n"
+        "::: question o\nPrint `name` in Jinja.\n\n== {{ name }}\n:::\n"
+    )
+    assert [p for p in problems if "objective" not in p] == [
+        "units/a.md:5: warning: template expression '{{ count }}' (Vue's, Jinja's, Handlebars') is shown as text, as"
+        " is 1 more in this unit: nothing fills it in here; write its value instead, or put it in backticks if the"
+        " lesson shows it [shown-as-text]",
+        "units/a.md:7: warning: Jekyll (Liquid) variable '{{ site.title }}' is shown as text: Liquid is not read"
+        " here; write each one's value instead [shown-as-text]",
+    ]
+
+
 def test_slidev_decks_slide_settings_are_left_out_and_a_template_is_said() -> None:
     """A Slidev deck's per-slide front matter had been a heading 'title: Slidev! transition: fade-out…', and
     what its '<template #1>' held was missing with no word (port w 7, 8). A lesson's own '---' then a

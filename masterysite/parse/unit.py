@@ -150,6 +150,12 @@ def _sealed_definitions(tokens: list[Token], body: str, path: str, offset: int, 
 _LIQUID_VARIABLE = re.compile(r"(?<![(=\"'])\{\{\s*(?:site|page|include|layout)\.[\w.-]+\s*(?:\|[^{}\n]*)?\}\}")
 _RST_DIV = re.compile(r"::: ?(?:title|admonition|topic|attention|error|seealso|\{[ \t]*\.(?:admonition|topic))\b")
 _PL_VARIABLE = re.compile(r"\{\{\s*(?:params|correct_answers|submitted_answers)\.[\w.-]+\s*\}\}")  # PrairieLearn's
+# Vue's, Jinja's or Handlebars' '{{ count }}' (spaced inside: LaTeX's '{{a}}' is not one); Liquid's
+# 'site.' and 'page.' and PrairieLearn's placeholders are said with their own advice
+_TEMPLATE_VARIABLE = re.compile(
+    r"(?<![(=\"'$])\{\{[ \t]+(?![#<%]|(?:site|page|include|layout)\.)[^{}\n]{1,80}?[ \t]+\}\}"
+)  # (in a link's target: links.py says what to write there)
+_RAW_TAG = re.compile(r"\{%-?\s*(raw|endraw)\s*-?%\}")  # what Liquid's '{% raw %}' holds is shown as meant
 _LIQUID_TAG_LINES = re.compile(r"\{%(?:(?!%\}).){0,600}?\n(?:(?!%\}).){0,600}?%\}", re.S)  # over lines
 
 
@@ -205,6 +211,12 @@ def _in_code(body: str, match: re.Match[str]) -> bool:
     return admonitions.in_code_span_at(body, match.start()) or body[start : start + 3].lstrip().startswith(("=", "~"))
 
 
+def _in_raw(body: str, at: int) -> bool:
+    """Whether ``at`` is inside Liquid's '{% raw %}' … '{% endraw %}'."""
+    tags = [m[1] for m in _RAW_TAG.finditer(body, 0, at)] if "raw" in body else []
+    return bool(tags) and tags[-1] == "raw"
+
+
 def _as_many_more(count: int) -> str:
     """', as is 1 more in this unit' (``count``: all of them, the first said); nothing for one."""
     return f", as {'is' if count == 2 else 'are'} {count - 1} more in this unit" if count > 1 else ""
@@ -232,6 +244,23 @@ def _liquid(body: str, path: str, offset: int, report: Report) -> None:
         message = (
             f"PrairieLearn's placeholder '{first[0]}' is shown as text{_as_many_more(len(placeholders))}: its"
             " question generator does not run here; write each one's value instead"
+        )
+        report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
+    said = {m.start() for m in variables} | {m.start() for m in placeholders}
+    templates = [
+        m
+        for m in _TEMPLATE_VARIABLE.finditer(body)
+        if m.start() not in said and not _in_code(body, m) and not _in_raw(body, m.start())
+    ]
+    if templates:
+        code = mdmod.fenced(body)
+        templates = [m for m in templates if not admonitions.in_spans(code, m.start())]
+    if templates:  # (port z 13: VitePress' '{{ count }}')
+        first = templates[0]
+        message = (
+            f"template expression '{first[0]}' (Vue's, Jinja's, Handlebars') is shown as text"
+            f"{_as_many_more(len(templates))}: nothing fills it in here; write its value instead, or put it in"
+            " backticks if the lesson shows it"
         )
         report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
     for tag in _LIQUID_TAG_LINES.finditer(body):

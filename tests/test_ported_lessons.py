@@ -1274,6 +1274,29 @@ def test_mdx_tabs_asides_steps_and_spoilers_are_read() -> None:
     assert '<span class="nt">TabItem</span>' in html
 
 
+def test_docusaurus_tabs_written_over_several_lines_with_values_are_read() -> None:
+    """Docusaurus' older '<Tabs values={[{label: 'Apple', value: 'apple'}, …]}>' over several lines had been
+    shown as raw JSX, its tabs run together in one paragraph (port z 11): the tag is read, each tab labelled
+    by its value's label; a tab on one line is a list item, its label first (as Nextra's). Line numbers
+    stay right; in code it is code."""
+    html, problems = parse(
+        "<Tabs\n  defaultValue=\"apple\"\n  values={[\n    {label: 'Apple', value: 'apple'},\n"
+        "    {label: 'Orange', value: 'orange'},\n  ]}>\n  <TabItem value=\"apple\">An apple.</TabItem>\n"
+        '  <TabItem value="orange">An orange.</TabItem>\n</Tabs>\n\n'
+        "<Tabs\n  values={[\n    {label: 'Python', value: 'py'},\n    {label: 'Solution', value: 'sol'},\n  ]}>\n"
+        '<TabItem value="py">\n\nWrite it.\n\n</TabItem>\n<TabItem value="sol">\n\nSOLVED here.\n\n</TabItem>\n'
+        "</Tabs>\n\n```jsx\n<Tabs\n  values={[]}>\n```\n\n[broken](nowhere.md)\n"
+    )
+    assert "<li>Apple: An apple.</li>" in html and "<li>Orange: An orange.</li>" in html
+    assert boxes(html) == [
+        ("details", "ms-collapsed ms-collapsed--details", "Python"),
+        ("details", "ms-collapsed ms-collapsed--details", "Solution"),
+    ]
+    assert "SOLVED" in html.split("Solution</summary>")[1] and "values" not in html.split("<pre")[0]
+    assert '<span class="nt">Tabs</span>\n' in html.split("<pre")[1]  # in code: as written
+    assert [p.split(":")[:2] for p in problems] == [["units/a.md", "37"]]  # the broken link, at its own line
+
+
 def test_an_inline_spoiler_is_collapsed_too() -> None:
     """The Astro tutorial's answers, '<Spoiler>' within a line or a '<p>', had been shown open, unsaid (port
     r). In a code span the tag is shown, as written."""

@@ -990,6 +990,7 @@ def mdx_blocks(body: str) -> str:
     code = fenced(body)
     lines = body.split("\n")
     starts = line_starts(lines)
+    _joined_openings(lines, code, starts)
     opened: list[tuple[int, re.Match[str]]] = []
     blocks: list[tuple[int, int, re.Match[str], int]] = []  # (opening line, closing line, opening, depth)
     for number, line in enumerate(lines):
@@ -1000,6 +1001,7 @@ def mdx_blocks(body: str) -> str:
         elif (closing := _MDX_CLOSE.fullmatch(line)) is not None and opened and opened[-1][1][2] == closing[1]:
             start, opening = opened.pop()
             blocks.append((start, number, opening, len(opened)))
+    blocks_at = {start: opening for start, _, opening, _ in blocks}
     tab_of: dict[int, int] = {}  # a Nextra tab's line -> its place among its tabs
     labels: dict[int, list[str]] = {}  # a Nextra '<Tabs items={[…]}>' line -> its labels
     for start, end, opening, _ in sorted(blocks):
@@ -1011,6 +1013,14 @@ def mdx_blocks(body: str) -> str:
                 one = _MDX_ONE_LINE.fullmatch(lines[n])
                 if one is not None and 0 <= tab_of[n] < len(labels[start]):
                     lines[n] = f"{one[1]}- {labels[start][tab_of[n]]}: {one[4].strip()}"
+        elif opening[2] == "Tabs" and "values={" in opening[3]:
+            # Docusaurus' older form: 'values={[{label: 'Apple', value: 'apple'}, …]}', each tab's label by its value
+            named = {v: k for k, v in _VALUE_LABEL.findall(opening[3])}
+            for n in range(start + 1, end):  # '<TabItem value="apple">An apple.</TabItem>': a list item
+                one = _MDX_ONE_LINE.fullmatch(lines[n])
+                if one is not None and one[2] == "TabItem":
+                    value = _props(one[3]).get("value", "")
+                    lines[n] = f"{one[1]}- {_props(one[3]).get('label') or named.get(value, value)}: {one[4].strip()}"
     for start, end, opening, depth in sorted(blocks):
         fence = ":" * (24 - depth)  # each longer than the blocks it holds (a lesson's own are shorter)
         name, props = opening[2], _props(opening[3])
@@ -1027,7 +1037,11 @@ def mdx_blocks(body: str) -> str:
             parent = max((s for s, e, o, _ in blocks if s < start and end < e and o[2] == "Tabs"), default=None)
             names = labels.get(parent, []) if parent is not None else []
             place = tab_of.get(start, -1)
-            label = props.get("label") or props.get("title") or props.get("value") or ""
+            label = props.get("label") or props.get("title") or ""
+            if not label and parent is not None and "values={" in blocks_at[parent][3]:
+                named = {v: k for k, v in _VALUE_LABEL.findall(blocks_at[parent][3])}
+                label = named.get(props.get("value", ""), "")
+            label = label or props.get("value") or ""
             if not label and 0 <= place < len(names):
                 label = names[place]
             head = f"{fence} details {label or 'Tab'}"
@@ -1041,6 +1055,27 @@ def mdx_blocks(body: str) -> str:
             if "</Spoiler>" in line and not in_spans(code, starts[number]):
                 lines[number] = _INLINE_SPOILER.sub(_inline_spoiler, line)
     return "\n".join(lines)
+
+
+_VALUE_LABEL = re.compile(r"""\{\s*label:\s*["']([^"']*)["']\s*,\s*value:\s*["']([^"']*)["']\s*\}""")
+_OPEN_START = re.compile(r"[ \t]*<(?:Tabs|Aside)(?:[ \t]+[^<>]*)?")  # an opening tag whose props go on below
+
+
+def _joined_openings(lines: list[str], code: list[tuple[int, int]], starts: list[int]) -> None:
+    """A ``<Tabs`` tag written over several lines (Docusaurus' ``values={[ … ]}``, a prop a line), as one
+    line where it starts, the lines it took left empty (every line number stays right)."""
+    for number, line in enumerate(lines):
+        if not _OPEN_START.fullmatch(line) or in_spans(code, starts[number]):
+            continue
+        for end in range(number + 1, min(number + 30, len(lines))):
+            if "<" in lines[end] or not lines[end].strip():
+                break
+            if lines[end].rstrip().endswith(">"):
+                lines[number] = " ".join(
+                    part.strip() if i else part.rstrip() for i, part in enumerate(lines[number : end + 1])
+                )
+                lines[number + 1 : end + 1] = [""] * (end - number)
+                break
 
 
 _INLINE_SPOILER = re.compile(r"<Spoiler>(.*?)</Spoiler>")

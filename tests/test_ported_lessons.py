@@ -1667,3 +1667,16 @@ def test_mystmd_link_text_placeholders_read_the_targets_title() -> None:
     assert "{name}" not in html and "{number}" not in html and problems == []
     assert html.count('<a href="#nfactorial">Factorial</a>') == 3
     assert '<a href="#nfactorial">the one</a>' in html
+
+
+def test_a_link_to_an_untitled_exercise_reads_as_its_box() -> None:
+    """A link with no text, a '{name}' or a '{ref}' to an exercise with no title had read its label
+    ('my-exercise') where the box reads "Exercise" (port z 14); in the course's language, as the box."""
+    body = (
+        "```{exercise}\n:label: my-exercise\n\nWrite it.\n```\n\n"
+        "See [](#my-exercise), [{name}](#my-exercise) and {ref}`my-exercise`.\n"
+    )
+    html, problems = parse(body)
+    assert problems == [] and "my-exercise</a>" not in html
+    assert html.count('<a href="#my-exercise"><!--ms-t:block_practice--></a>') == 3
+    assert '<p class="ms-practice__title" id="ms-block-1-title"><!--ms-t:block_practice--></p>' in html

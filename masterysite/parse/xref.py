@@ -66,6 +66,10 @@ def _labels(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]
             pass
         elif token.type == "container_block_open" and token.meta.get("anchor"):
             title = inline_text(token.meta.get("title_tokens") or []) or str(token.meta.get("title") or "")
+            default = str(token.meta.get("title_html") or "")
+            if not title and _DEFAULT_TITLE.fullmatch(default):  # an untitled exercise: 'Exercise', as its box
+                title = _Title(str(token.meta["label"]))
+                title.tokens = [Token("html_inline", "", 0, content=default)]
             found.setdefault(str(token.meta["label"]), (str(token.meta["anchor"]), title or str(token.meta["label"])))
         elif token.type == "math_block" and str(token.meta["label"]) not in found:
             equations += 1
@@ -88,6 +92,7 @@ def _labels(tokens: list[Token], sealed: set[int]) -> dict[str, tuple[str, str]]
     return found
 
 
+_DEFAULT_TITLE = re.compile(r"<!--ms-t:block_\w+-->")  # a box's title in the course's language (lesson._label)
 _NOT_IN_LINK_TEXT = ("link_open", "link_close", "footnote_ref", "image", "html_inline")
 
 

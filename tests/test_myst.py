@@ -501,7 +501,8 @@ def test_a_link_or_ref_to_a_directives_label_leads_to_its_box() -> None:
     html, problems = parse(body)
     assert problems == []
     assert html.startswith(
-        '<p>We will show an example in the <a href="#lln_ex3">exercise</a>; see <a href="#lln_ex3">lln_ex3</a>,'
+        '<p>We will show an example in the <a href="#lln_ex3">exercise</a>; see'
+        ' <a href="#lln_ex3"><!--ms-t:block_practice--></a>,'
         ' <a href="#lln_as">Theorem (Law of large numbers)</a> and <a href="#tip-1">the tip</a>.</p>\n'
         '<section class="ms-practice ms-practice--practice" id="lln_ex3"'
     )

@@ -385,6 +385,7 @@ def _range_with_unit(text: str, sign: re.Match[str], line: int) -> tuple[Fractio
     units = [(q[0], q[2]) for q in sides if q is not None]
     if not units:
         return None
+    _per_cent_tolerance(sides, left, sign[0])
     if any("|" in unit or _PLUS_MINUS.search(unit) for _, unit in units):  # '= (1.2 ± 0.05) kg | 1.2 ± 0.05'
         raise AnswerError(f"one range a line: write each accepted answer on a line of its own, '= {left} {sign[0]} …'")
     if len(set(units)) > 1:
@@ -395,6 +396,27 @@ def _range_with_unit(text: str, sign: re.Match[str], line: int) -> tuple[Fractio
     if tolerance < 0:
         raise AnswerError(f"the tolerance after '{sign[0]}' must be positive: '= 1.2 {sign[0]} 0.05 kg'")
     return value, tolerance, f"{units[0][0]}|{units[0][1]}"
+
+
+def _per_cent_tolerance(sides: tuple[tuple[str, str, str] | None, ...], left: str, sign: str) -> None:
+    """'= 340 ± 5% m/s' (5 per cent of 340, as on paper) would be a range in the unit '%·m/s', which no
+    answer of the number or of m/s is in: an error with the tolerance to write (new teacher round aa 1).
+    '= 35% ± 2%' (per-cent points) is a range of per cents."""
+    value, tolerance = sides
+    if tolerance is None or not tolerance[2].startswith("%") or (value is not None and value[2].startswith("%")):
+        return
+    unit = tolerance[2][1:].lstrip("·")  # '5% m/s': the answer's unit after it ('340 m/s ± 5%': before)
+    number = parse_number(value[1] if value is not None else left)
+    share = parse_number(tolerance[1])
+    if number is None or share is None:
+        return
+    width = f"{float(abs(number) * share / 100):.6g}"
+    width = width.replace(".", ",") if "," in left and "." not in left else width  # (a course's decimal comma)
+    written = f"{left} {sign} {width}{' ' + unit if unit else ''}"
+    raise AnswerError(
+        f"a tolerance in per cent ('{tolerance[1]}%') is not read: it would make '%' part of the unit, and no"
+        f" answer right; write the tolerance in the answer's unit, '= {written}' ({tolerance[1]}% of {left})"
+    )
 
 
 def _decimal_reading(written: str) -> str:

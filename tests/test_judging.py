@@ -99,6 +99,21 @@ def test_answer_lines_glued_to_the_prompt() -> None:
             "= (1.2 ± 0.05) kg | 1.2 ± 0.05",
             "units/t.md:10: one range a line: write each accepted answer on a line of its own, '= 1.2 ± …'",
         ),
+        (  # per cent, as on paper (new teacher aa 1): it had been the unit '%·m/s', no answer right
+            "= 340 ± 5% m/s",
+            "units/t.md:10: a tolerance in per cent ('5%') is not read: it would make '%' part of the unit, and no"
+            " answer right; write the tolerance in the answer's unit, '= 340 ± 17 m/s' (5% of 340)",
+        ),
+        (
+            "= 340 m/s ± 5 %",
+            "units/t.md:10: a tolerance in per cent ('5%') is not read: it would make '%' part of the unit, and no"
+            " answer right; write the tolerance in the answer's unit, '= 340 m/s ± 17' (5% of 340 m/s)",
+        ),
+        (
+            "= 0.75 ± 2%",
+            "units/t.md:10: a tolerance in per cent ('2%') is not read: it would make '%' part of the unit, and no"
+            " answer right; write the tolerance in the answer's unit, '= 0.75 ± 0.015' (2% of 0.75)",
+        ),
         ("= 1.2 kg ± -0.05", "units/t.md:10: the tolerance after '±' must be positive: '= 1.2 ± 0.05 kg'"),
         ("= about ± 3", "units/t.md:10: '±' needs a number before it: '= 0.75 ± 0.01'"),
         ("~ colou?r", "units/t.md:10: write a pattern between slashes: '~ /colou?r/' (or '/…/i' to ignore case)"),

@@ -44,6 +44,9 @@ def every_block() -> str:
         "- Sum the probabilities $P(X<15) = \\sum_{k=0}^{14} p(k) = 0.000466574409093636 = 4.66574409093636 \\cdot"
         " 10^{-4}$ and $x$ on the line.\n"
     )
+    parts.append(  # a code line wider than a phone: its box scrolls, and the keyboard reaches it (Safari)
+        "```python\nspeed = distance / time  # metres per second, as measured on the track with a stopwatch\n```\n"
+    )
     parts.append("::: instructor\nSECRET\n:::\n")
     parts.append(
         "::: question o\nPick a.\n\n- [x] a\n- [ ] b\n:::\n\n::: enrichment More\n::: note\nIn enrichment.\n:::\n"
@@ -71,6 +74,10 @@ def test_every_lesson_block_passes_axe(page: Page, blocks_url: str, axe: str, wi
     assert axe_violations(page, axe) == []
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+    code = page.locator(".prose pre", has_text="stopwatch")
+    wide = code.evaluate("(pre) => pre.scrollWidth > pre.clientWidth")
+    expect(code).to_have_attribute("tabindex", "0") if wide else expect(code).not_to_have_attribute("tabindex", "0")
+    assert wide or width > 320
 
 
 def test_a_checklist_shows_boxes_a_student_cannot_change(page: Page, blocks_url: str) -> None:

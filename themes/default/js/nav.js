@@ -168,7 +168,7 @@ function markScroller(node) {
 }
 
 function watchScrollers(root) {
-  Array.prototype.forEach.call(root.querySelectorAll(".prose table, .math.block, .math.display, .math.inline"), function (node) {
+  Array.prototype.forEach.call(root.querySelectorAll(".prose table, .prose pre, .math.block, .math.display, .math.inline"), function (node) {
     if (scrollWatch) scrollWatch.observe(node);
     else markScroller(node);
   });

@@ -231,9 +231,12 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
     left = (
         f"; {len(result.problems)} file{'s' if len(result.problems) != 1 else ''} left out" if result.problems else ""
     )
-    edited = sum(1 for s, u in result.flags if s.units[u.id].changed_pass and not s.units[u.id].unrecorded)
-    unsupported = f"; {flags - edited} 'mastered' not supported by the answers" if flags - edited else ""
+    edited = sum(1 for s, u in result.flags if s.units[u.id].doubt == "edited")
+    raised = sum(1 for s, u in result.flags if s.units[u.id].doubt == "raised")
+    plain = flags - edited - raised
+    unsupported = f"; {plain} 'mastered' not supported by the answers" if plain else ""
     unsupported += f"; {edited} 'mastered' on questions edited since, not re-checked" if edited else ""
+    unsupported += f"; {raised} 'mastered' below the unit's mastery level now (raised since?)" if raised else ""
     copies = len(result.copies)
     unsupported += f"; {copies} 'mastered' on an attempt also in another file" if copies else ""
     over = len(result.overstated)

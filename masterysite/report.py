@@ -58,6 +58,8 @@ class UnitResult:
     overstated: list[str] = field(default_factory=list)  # the file's best scores above what its answers support
     supported: bool = False  # a recorded attempt, re-checked now, passes the threshold
     changed_pass: bool = False  # an attempt recorded as passed answers questions no longer in the unit
+    # ... or, re-checked as recorded, is below the unit's mastery level now: raised since the attempt?
+    raised_pass: Score | None = None
     unrecorded: bool = False  # an export from before answers were kept (no 'tries'): nothing to re-check
     changed: int = 0  # recorded verdicts that differ from today's check
     passing: set[str] = field(default_factory=set)  # fingerprints of the attempts that pass, re-checked
@@ -72,6 +74,14 @@ class UnitResult:
         """Every score the file claims above its answers could rest on answers to questions edited
         since (a typo fixed): not re-checked, but no sign of an edited file."""
         return bool(self.overstated) and all(claim.endswith(EDITED) for claim in self.overstated)
+
+    @property
+    def doubt(self) -> str:
+        """Why a "mastered" its answers do not support may be honest: 'old' (an export from before answers
+        were kept), 'edited' (on questions edited since), 'raised' (the mastery level raised since), or ''."""
+        if not self.unsupported:
+            return ""
+        return "old" if self.unrecorded else "edited" if self.changed_pass else "raised" if self.raised_pass else ""
 
     @property
     def copied(self) -> bool:
@@ -281,6 +291,17 @@ class Rechecker:
         if full and Fraction(*score) >= mastery(self.course, unit):
             result.supported = True
             result.passing.add(fingerprint(unit, entry.get("at"), answers))
+        elif (
+            full
+            and entry.get("passed") is True
+            and all(v == a.get("ok") for a, v in zip(answers, verdicts, strict=True))
+            and Fraction(*score) >= min(self.course.config.mastery, Fraction(4, 5))
+            and _better(score, result.raised_pass)
+        ):
+            # every verdict as the page gave it, and the page passed it at a level a course has (the default
+            # one, or the course's): the unit asked for less then (new teacher round aa 2); the teacher knows
+            # whether they raised it. A failed attempt marked passed by hand stays unsupported.
+            result.raised_pass = score
 
 
 def fingerprint(unit: Unit, at: Any, answers: list[dict[str, Any]]) -> str:

@@ -48,14 +48,12 @@ def objective_rows(report: ClassReport) -> list[ObjectiveRow]:
 
 
 def unit_status(result: UnitResult) -> str:
-    if result.unsupported and result.unrecorded:
-        return "mastered (no answers kept: not re-checked)"
     if result.unsupported:
-        return (
-            "mastered (on questions changed since)"
-            if result.changed_pass
-            else "mastered (not supported by the answers)"
-        )
+        return {
+            "old": "mastered (no answers kept: not re-checked)",
+            "edited": "mastered (on questions changed since)",
+            "raised": "mastered (below the unit's mastery level now: raised since?)",
+        }.get(result.doubt, "mastered (not supported by the answers)")
     if result.copied:
         return "mastered (on an attempt also in another file)"
     return "mastered" if result.mastered else "started" if result.attempts else "not started"
@@ -86,6 +84,11 @@ def to_csv(report: ClassReport) -> str:
                 flag = "mastered on questions changed since: cannot be re-checked"
             if r.unsupported and r.unrecorded:
                 flag = "mastered in an export from before answers were kept: cannot be re-checked"
+            if r.doubt == "raised" and r.raised_pass is not None:
+                flag = (
+                    f"mastered on an attempt of {pct(r.raised_pass)} the page passed; the unit now asks"
+                    f" {pct(mastery_score(report, unit))}: its mastery level was raised since?"
+                )
             if r.overstated and not r.unsupported:
                 over = (
                     "scores on questions edited since, not re-checked: " + _claims(r)
@@ -194,12 +197,22 @@ def _flags(report: ClassReport) -> str:
                 " is marked mastered, but on questions changed since (edited or removed): it cannot be re-checked;"
                 " ask for a new attempt if in doubt"
             )
+        raised = s.units[u.id].raised_pass
+        if s.units[u.id].doubt == "raised" and raised is not None:
+            return (
+                f" is marked mastered on an attempt of {pct(raised)}, every answer re-checked as the page judged it,"
+                f" which the page passed; the unit now asks {pct(mastery_score(report, u))}: if you raised its"
+                " mastery level since, the mastery stands (the site keeps it); if not, the file was edited"
+            )
         return f" is marked mastered, but no recorded attempt, re-checked now, reaches {pct(mastery_score(report, u))}"
 
-    edited = [(s, u) for s, u in report.flags if s.units[u.id].changed_pass and not s.units[u.id].unrecorded]
-    unsupported = [flag for flag in report.flags if flag not in edited]
-    return _flagged("“Mastered” not supported by the answers", unsupported, says) + _flagged(
-        "“Mastered” on questions edited since (a typo fixed, say): not re-checked", edited, says
+    edited = [(s, u) for s, u in report.flags if s.units[u.id].doubt == "edited"]
+    raised = [(s, u) for s, u in report.flags if s.units[u.id].doubt == "raised"]
+    unsupported = [flag for flag in report.flags if flag not in edited and flag not in raised]
+    return (
+        _flagged("“Mastered” not supported by the answers", unsupported, says)
+        + _flagged("“Mastered” on questions edited since (a typo fixed, say): not re-checked", edited, says)
+        + _flagged("“Mastered” below the unit's mastery level now (raised since?)", raised, says)
     )
 
 
@@ -316,6 +329,8 @@ def _matrix_cell(r: UnitResult) -> str:
             if r.unrecorded
             else "⚠ Mastered, on questions changed since"
             if r.changed_pass
+            else "⚠ Mastered, below the mastery level now"
+            if r.raised_pass
             else "⚠ Mastered, not supported by the answers"
         )
         if r.unsupported

@@ -10,6 +10,7 @@ mutations and checks they stay killed).
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -116,3 +117,41 @@ def test_a_unit_mastered_in_another_tab_says_so_in_this_one(
     elsewhere.master(U1)
     expect(page.get_by_text("Mastered · best score 100%", exact=True)).to_be_visible()
     other.close()
+
+
+def test_answers_not_yet_checked_survive_a_rebuild_that_edits_another_question(page: Page, tmp_path: Path) -> None:
+    """README: answers given but not yet checked survive a reload. The teacher adds an accepted answer to
+    one question during the lesson and rebuilds: the student's typing on every other question had been
+    lost too (new teacher round aa 4); only the edited question starts empty."""
+    import time
+
+    from masterysite.build import build
+    from tests.browser.conftest import serve_build
+    from tests.conftest import write_files
+
+    unit = (
+        "---\ntitle: Power\nobjectives:\n  o: Power\n---\nLesson.\n\n"
+        "::: question o\nPower of a 1.5 kW kettle in watts?\n\n= 1500 W\n:::\n\n"
+        "::: question o\nA hair's width in micrometres?\n\n= 2000 µm\n:::\n\n"
+        "::: question o\nName the unit of energy.\n\n= joule\n:::\n"
+    )
+    course = write_files(tmp_path / "course", {"course.yml": "title: Power\n", "units/01-power.md": unit})
+    site = tmp_path / "web" / "site"
+    with serve_build(course, site) as url:
+        page.goto(url + "units/power.html")
+        boxes = page.get_by_role("textbox")
+        expect(boxes).to_have_count(3)
+        prompts = ["kettle", "hair", "energy"]
+        typed = {"kettle": "1500 W", "hair": "2000 um", "energy": "joule"}
+        for prompt in prompts:
+            page.locator("fieldset.question", has_text=prompt).get_by_role("textbox").fill(typed[prompt])
+        edited = unit.replace("= 2000 µm\n", "= 2000 µm\n= 2000 um\n")
+        (course / "units" / "01-power.md").write_text(edited, encoding="utf-8")
+        time.sleep(1.1)  # the server's Last-Modified is in seconds: a page rebuilt within one would be "not modified"
+        build(course, site)
+        page.reload()
+        expect(page.get_by_role("textbox")).to_have_count(3)
+        box = {p: page.locator("fieldset.question", has_text=p).get_by_role("textbox") for p in prompts}
+        for prompt in ("kettle", "energy"):
+            expect(box[prompt]).to_have_value(typed[prompt])
+        expect(box["hair"]).to_have_value("")

@@ -162,7 +162,7 @@ function saveDraft() {
   var answers = dict();
   page.draw.keys.forEach(function (k) { answers[k] = responseOf(page.quiz.byKey[k]); });
   try {
-    window.sessionStorage.setItem(draftKey(), JSON.stringify({ keys: page.draw.keys, answers: answers }));
+    window.sessionStorage.setItem(draftKey(), JSON.stringify({ answers: answers }));
   } catch (e) { /* refused or full: the form is just not kept */ }
 }
 
@@ -170,11 +170,12 @@ function dropDraft() {
   try { window.sessionStorage.removeItem(draftKey()); } catch (e) { /* nothing kept */ }
 }
 
-/** The draft of this very draw, put back in the form (anything else is left alone). */
+/** The draft's answers put back in the form, each on its question if this draw asks it: a question
+ *  the teacher edited since has another key and starts empty, the others keep theirs. */
 function restoreDraft() {
   var draft = null;
   try { draft = JSON.parse(window.sessionStorage.getItem(draftKey()) || "null"); } catch (e) { draft = null; }
-  if (!isObj(draft) || !isObj(draft.answers) || !Array.isArray(draft.keys) || draft.keys.join() !== page.draw.keys.join()) return;
+  if (!isObj(draft) || !isObj(draft.answers)) return;
   page.draw.keys.forEach(function (k) {
     var q = page.quiz.byKey[k], node = page.quiz.nodes[k], r = draft.answers[k];
     if (q.kind === "text" && typeof r === "string") node.querySelector("input[type=text]").value = r;

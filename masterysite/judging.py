@@ -148,8 +148,12 @@ def exact_form(text: str) -> str:
     and an iPhone's '…'), the ratio sign a colon ('3∶4'), the division slash a slash ('3∕4'), typeset
     characters written out ('¾' is '3/4'), a minus sign or dash before a number a hyphen ('−4.6', '–4.6'),
     a formula's subscript digits and charge plain ('CO₂' is 'CO2', 'Fe³⁺' 'Fe3+'),
-    and no space around a fraction's slash ('3 / 4' is '3/4')."""
+    no space around a fraction's slash ('3 / 4' is '3/4'), and a number in scientific notation written one
+    way, its digits kept ('3.0×10⁸', '3.0 x 10^8', '3.0E+8' are '3.0e8'; new teacher aa 3)."""
     text = typeset(exact_text(text)).translate(_QUOTES).replace("…", "...").replace("∕", "/")  # (U+2215: '∕')
+    if "10" in text:
+        text = _SCIENTIFIC.sub(_e_notation, text)
+    text = _E_NOTATION.sub(r"\1e", text)
     if "⁺" in text or "⁻" in text:
         text = _CHARGE.sub(_plain_charge, text)
     text = text.translate(_SUBSCRIPTS)
@@ -162,6 +166,18 @@ _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _CHARGE_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _CHARGE = re.compile("([⁰¹²³⁴⁵⁶⁷⁸⁹]*)([⁺⁻])")
 _CHARGE_DASH = re.compile(r"(?<=[A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])")  # 'Cl–' as a phone types 'Cl⁻'
+
+
+# scientific notation as typed ('3.0 × 10^8', '3.0x10^(-8)', '3.0*10**8', '3.0 · 10⁻⁸'): '3.0e8', '3.0e-8'
+_SCIENTIFIC = re.compile(
+    r"(\d)\s*[×xX*·⋅]\s*10\s*(?:(?:\^|\*\*)\s*\(?\s*([+\-\u2012-\u2014\u2212]?)\s*(\d+)\s*\)?|([⁺⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+)
+_E_NOTATION = re.compile(r"(\d)[eE]\+?(?=-?\d)")  # '3.0E8', '3.0e+8': '3.0e8'
+
+
+def _e_notation(match: re.Match[str]) -> str:
+    sign = match[2] or match[4] or ""
+    return f"{match[1]}e{'-' if sign not in ('', '+', '⁺') else ''}{match[3] or match[5].translate(_CHARGE_DIGITS)}"
 
 
 def _plain_charge(match: re.Match[str]) -> str:

@@ -601,7 +601,11 @@ class BlockParser:
                 else:
                     quantity = judging.parse_quantity(written)
                     alike = f"'{quantity[1]} {quantity[2]}'" if quantity else f"'{written}.0'"
-                lower = f" (and '== {written.lower()}' for lower case)" if written.lower() != written else ""
+                lower = (  # ('== 1E3' takes '1e3': scientific notation's 'e')
+                    f" (and '== {written.lower()}' for lower case)"
+                    if judging.exact_form(written.lower()) != judging.exact_form(written)
+                    else ""
+                )
                 message = (
                     f"'= {written}' is read as a decimal number ({alike} {'are' if ' and ' in alike else 'is'} right"
                     " too), but the question asks for"
@@ -610,8 +614,9 @@ class BlockParser:
             elif science is not None and answer.kind == "number" and answer.number and _POWERED.search(written):
                 message = (
                     f"'= {written}' is right however the number is written ('{_plain(answer.number)}' too), but the"
-                    f" question asks for {science[0].lower()}: to ask for that form, write an '==' line for each way"
-                    f" to write it ('== {written}', '== {_e_form(answer.number)}') or a pattern"
+                    f" question asks for {science[0].lower()}: to ask for that form, write '== {written}' (it"
+                    " accepts the same digits in scientific notation however they are typed,"
+                    f" '{_e_form(answer.number)}' too, but not '{_plain(answer.number)}')"
                 )
             else:
                 continue

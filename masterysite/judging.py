@@ -523,6 +523,24 @@ def answer_form(answer: Answer) -> Form | None:
     return None
 
 
+def answer_forms(answer: Answer) -> list[Form]:
+    """The hashable forms of one alternative: its form, and a unit "per" something in SI's other way too
+    (unit_spellings: '= 20 m/s' is also '20 m·s-1')."""
+    form = answer_form(answer)
+    if form is None:
+        return []
+    if form[0] != "q":
+        return [form]
+    sign, value, unit = form[1].split("|", 2)
+    return [("q", f"{sign}|{value}|{spelling}") for spelling in unit_spellings(unit)]
+
+
+def range_units(unit: str) -> list[str]:
+    """A range's "sign|unit" in each spelling (unit_spellings)."""
+    sign, _, written = unit.partition("|")
+    return [f"{sign}|{spelling}" for spelling in unit_spellings(written)] if written else [unit]
+
+
 def as_read(answer: Answer) -> str:
     """A quantity answer's text as its numbers are read (``answer.comma``: see parse_answer)."""
     return _decimal_reading(answer.source) if answer.comma else readings(answer.source)[-1]
@@ -533,13 +551,39 @@ def thousands_dots(text: str) -> bool:
     return _DOT_GROUPS.match(as_numbers_read(text)) is not None and not text.strip().startswith(("0.", "-0."))
 
 
+_PER = re.compile(r"([^/()]*)/\(?([^/()]+)\)?")  # 'm/s2', 'j/(mol·k)', '/mol'
+_FACTOR = re.compile(r"([^\W\d_]+)(-?\d+)?")  # 's2', 'mol', 'l-1'
+
+
+def unit_spellings(unit: str) -> list[str]:
+    """A unit "per" something as it is compared (unit_form), also in the other way SI writes it, so that
+    either is right (new teacher aa, z 6: '= 20 m/s' had rejected '20 m s⁻¹'): 'm/s' and 'm·s-1',
+    'm/s2' and 'm·s-2', 'g/mol' and 'g·mol-1', 'j/(mol·k)' and 'j·mol-1·k-1', '/mol' and 'mol-1'. Python
+    only: the page gets each spelling's hash (or range), and reads the student's unit as before."""
+    per = _PER.fullmatch(unit)
+    if per is not None:  # 'a/b' -> 'a·b-1'
+        factors = [_FACTOR.fullmatch(f) for f in per[2].split("·")]
+        if not all(factors) or (per[1] and not all(_FACTOR.fullmatch(f) for f in per[1].split("·"))):
+            return [unit]
+        below = [f"{f[1]}{-int(f[2] or 1)}" for f in factors if f is not None]
+        return [unit, "·".join(([per[1]] if per[1] else []) + below)]
+    parts = [_FACTOR.fullmatch(f) for f in unit.split("·")]
+    if "/" in unit or not all(parts) or not any(f is not None and f[2] and int(f[2]) < 0 for f in parts):
+        return [unit]
+    negative = [f for f in parts if f is not None and f[2] and int(f[2]) < 0]
+    above = [f[0] for f in parts if f is not None and f not in negative]
+    below = [f"{f[1]}{-int(f[2]) if int(f[2]) != -1 else ''}" for f in negative]
+    under = below[0] if len(below) == 1 else f"({'·'.join(below)})"
+    return [unit, f"{'·'.join(above)}/{under}"]
+
+
 def accepted_forms(question: Question) -> list[list[Form]]:
     """Per slot, every hashable form that is right (the sealing of issue 10 keys lockboxes on these)."""
     if question.kind in ("single", "multiple"):
         return [[("c", ",".join(sorted(c.id for c in question.choices if c.correct)))]]
     if question.kind == "ordering":
         return [[("o", ",".join(c.id for c in question.choices))]]
-    return [sorted({f for a in alternatives if (f := answer_form(a))}) for alternatives in slots(question)]
+    return [sorted({f for a in alternatives for f in answer_forms(a)}) for alternatives in slots(question)]
 
 
 def extras(question: Question) -> list[Extras]:
@@ -547,9 +591,10 @@ def extras(question: Question) -> list[Extras]:
     out = []
     for alternatives in slots(question):
         ranges = tuple(
-            (canonical(a.number - a.tolerance), canonical(a.number + a.tolerance)) + ((a.unit,) if a.unit else ())
+            (canonical(a.number - a.tolerance), canonical(a.number + a.tolerance)) + ((unit,) if unit else ())
             for a in alternatives
             if a.kind == "range" and a.number is not None and a.tolerance is not None
+            for unit in (range_units(a.unit) if a.unit else [""])
         )
         patterns = tuple((a.pattern, "i" if a.ignore_case else "") for a in alternatives if a.kind == "pattern")
         out.append(Extras(ranges, patterns))
@@ -585,13 +630,15 @@ def matches(answer: Answer, text: str, comma: bool = False) -> bool:
     if answer.kind in ("number", "range"):
         if answer.number is None:
             return False
-        values = [v for reading in readings(text, comma) if (v := _value(reading, answer.unit)) is not None]
+        units: list[str | None] = list(range_units(answer.unit)) if answer.unit else [None]
+        values = [v for r in readings(text, comma) for u in units if (v := _value(r, u)) is not None]
         return any(abs(v - answer.number) <= (answer.tolerance or Fraction(0)) for v in values)
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
         typed = exact_text(text)  # as typed, or with a phone's curly quotes straight ('‘Ann’'), as '==' reads them
         return any(re.fullmatch(f"(?:{answer.pattern})", t, flags) for t in (typed, typed.translate(_QUOTES)))
-    return answer_form(answer) in response_forms(text, comma)
+    forms = response_forms(text, comma)
+    return any(form in forms for form in answer_forms(answer))
 
 
 def _value(reading: str, unit: str | None) -> Fraction | None:

@@ -808,6 +808,17 @@ def test_an_exact_decimal_with_a_point_warns_in_a_course_that_writes_a_comma() -
     assert len(comma_warnings("::: question o\nIt is [[== -0.50]] volts.\n:::\n")) == 1
     assert comma_warnings("::: question o\nIt is [[== -0.50|== -0,50]] volts.\n:::\n") == []
     assert comma_warnings("::: question o\nSet `x = [[== 0.5]]`.\n:::\n") == []
+    assert comma_warnings("::: question o\nWie spät ist es um halb vier?\n\n== 15.30\n:::\n") == [
+        "units/t.md:10: warning: '== 15.30' is compared exactly and looks like a time of day: a student's '15:30'"
+        " is marked wrong; add '== 15:30' (not '= 15.30': that reads it as a number, and '15,3' would be right);"
+        " if it is a decimal, add '== 15,30'; 'ignore: [decimal-point]' in the front matter silences this"
+        " [decimal-point]"
+    ]
+    assert comma_warnings("::: question o\nUm halb vier?\n\n== 15.30\n== 15:30\n:::\n") == []
+    assert comma_warnings("::: question o\nRound.\n\n== 0.50\n:::\n")[0].endswith(
+        "(or write '= 0.50' to accept the number however it is written); if it is no decimal (a version,"
+        " 'Python 3.12'), 'ignore: [decimal-point]' in the front matter silences this [decimal-point]"
+    )
 
 
 @pytest.mark.parametrize(("language", "comma"), [("de", True), ("es", True), ("en", False)])

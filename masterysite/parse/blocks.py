@@ -137,6 +137,9 @@ def _e_form(number: Fraction) -> str:
     return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
 
 
+_TIME_OF_DAY = re.compile(r"(?:[1-9]|[01]\d|2[0-3])\.[0-5]\d")  # '15.30', '9.45' (not '0.50')
+
+
 def question_key(objective: str, source: str) -> str:
     """Stable across rebuilds as long as the question itself is unchanged."""
     return "q" + hashlib.sha256(f"{objective}\n{source}".encode()).hexdigest()[:10]
@@ -977,6 +980,18 @@ class BlockParser:
                 continue  # ('== 1.500' in German: 1500, grouped; round x 6)
             written = number.replace(".", ",")
             if judging.slot_right(tuple(answers), written, self.comma):
+                continue
+            if _TIME_OF_DAY.fullmatch(number):  # '== 15.30' for "halb vier" (new teacher aa 8)
+                clock = number.replace(".", ":")
+                if judging.slot_right(tuple(answers), clock, self.comma):
+                    continue
+                message = (
+                    f"'== {number}' is compared exactly and looks like a time of day: a student's '{clock}' is marked"
+                    f" wrong; add '== {clock}' (not '= {number}': that reads it as a number, and '{written[:-1]}'"
+                    f" would be right); if it is a decimal, add '== {written}'; 'ignore: [decimal-point]' in the"
+                    " front matter silences this"
+                )
+                self.report.warn(self.path, answer.line, message, "decimal-point")
                 continue
             message = (
                 f"'== {number}' is compared exactly, and this course writes decimals with a comma: a student's"

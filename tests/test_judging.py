@@ -368,6 +368,11 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
             "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its"
             " answer as plain text ('[[mu|μ]]'), in `code`, or escape the marks",
         ),
+        (  # a formula holding a blank is not a blank holding math (new teacher aa 11)
+            "Complete: $F = [[6]]\\,\\mathrm{N}$ for $m = 2$.",
+            "units/t.md:8: a blank '[[…]]' cannot be inside a formula ('$F = [[6]]\\,N$'): end the formula before the"
+            " blank and start another after it ('$F =$ [[6]] $\\mathrm{N}$')",
+        ),
         (
             "On the map at <https://maps.example.org/[[Ouagadougou]]>.",  # (its href held the answer: rev_q)
             "units/t.md:8: a blank '[[…]]' cannot be in a link's address ('<https://…/[[…]]>'): the address would"

@@ -84,6 +84,10 @@ SPLIT = (
     "a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its answer as"
     " plain text ('[[mu|μ]]'), in `code`, or escape the marks"
 )
+IN_MATH = (
+    "a blank '[[…]]' cannot be inside a formula ('$F = [[6]]\\,N$'): end the formula before the blank and"
+    " start another after it ('$F =$ [[6]] $\\mathrm{N}$')"
+)
 IN_ADDRESS = (
     "a blank '[[…]]' cannot be in a link's address ('<https://…/[[…]]>'): the address would show its answer"
     " to anyone who points at the link; put the blank in the text beside it"
@@ -132,6 +136,8 @@ def _cut_inline(token: Token, found: list[Found], line: int, split: list[tuple[i
     if len(seen) == len(raw):  # the usual case: restore what Markdown's escapes changed
         for blank, inside in zip(seen, raw, strict=True):
             blank.inside = inside
+    elif any(c.type.startswith("math") and "[[" in c.content for c in children):
+        split.append((line, IN_MATH))  # (new teacher aa 11: '$F = [[6]]$' had been said as math in a blank)
     else:
         split.append((line, SPLIT))
     if seen and any("[[" in unquote(str(v)) for c in children if c.attrs for v in c.attrs.values()):

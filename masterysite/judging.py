@@ -529,10 +529,18 @@ def answer_forms(answer: Answer) -> list[Form]:
     form = answer_form(answer)
     if form is None:
         return []
+    if form[0] in ("t", "e") and (note := _NOTE.match(form[1])) is not None:  # 'C♯' and 'C#' (new teacher aa 7)
+        other = note[2].translate(_ACCIDENTALS)
+        return [form, (form[0], f"{note[1]}{other}{form[1][note.end() :]}")]
     if form[0] != "q":
         return [form]
     sign, value, unit = form[1].split("|", 2)
     return [("q", f"{sign}|{value}|{spelling}") for spelling in unit_spellings(unit)]
+
+
+# A note's name, its accidental as printed or as typed: 'C♯' is 'C#', 'D♭' 'Db', 'F♯♯' 'F##' (and back)
+_NOTE = re.compile(r"([A-Ga-g])(♯♯|##|♯|#|♭♭|bb|♭|b)(?=$|[0-9 \-])")
+_ACCIDENTALS = str.maketrans("♯#♭b", "#♯b♭")
 
 
 def range_units(unit: str) -> list[str]:

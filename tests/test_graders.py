@@ -291,6 +291,24 @@ def test_quizzes_of_other_tools_that_mark_their_answer_are_said() -> None:
     assert not any("selection" in p for p in problems)  # a tuple's blank is not a selection quiz
 
 
+def test_a_liascript_solution_in_a_question_is_an_error() -> None:
+    """LiaScript's solution, the text between two lines of '****', moved into a question with its blank
+    had been the question's text, in the page before the student answered (port aa 1). One line of
+    '***' is no solution; a '> explanation' is the way."""
+    body = (
+        "::: question o\nWhat is $37 + 15$?\n\n[[52]]\n\n[[?]] larger than 50\n\n" + "*" * 40 + "\n\n"
+        "52 is the SOLUTION.\n\n" + "*" * 40 + "\n:::\n"
+    )
+    _, problems = parse_lesson(body)
+    assert [p for p in problems if "objective" not in p] == [
+        "units/a.md:12: the text between two lines of '***' is LiaScript's solution, which here is part of the"
+        " question's text, in the page before the student answers: write it as a '> explanation' line after the"
+        " answer (shown once the question is checked), and remove the '***' lines"
+    ]
+    html, problems = parse_lesson("::: question o\nWhat is 2 + 2?\n\n***\n\n[[4]]\n\n> Because.\n:::\n")
+    assert [p for p in problems if "LiaScript" in p] == [] and "Because" not in html
+
+
 def test_a_runestone_quiz_is_said_with_its_answer() -> None:
     """thinkcspy's '.. mchoice::' is published as text with ':correct: b' (port u 9): said."""
     body = ".. mchoice:: db_qex32\n   :answer_a: a\n   :answer_b: b\n   :correct: b\n\n   Which?\n"

@@ -538,6 +538,16 @@ class BlockParser:
         None when the body has no answer at all (already reported). ``titled``: the block's own title
         asks the question (a practice '## Q8. Which matches?'), so the body may start with the answer."""
         self.fence_on_choice = False
+        top = inner[0].level if inner else 0
+        rules = [t for t in inner if t.type == "hr" and t.markup[:1] == "*" and t.level == top]
+        if len(rules) >= 2:  # LiaScript's solution, between two lines of '****' (port aa 1): in the prompt
+            message = (
+                "the text between two lines of '***' is LiaScript's solution, which here is part of the question's"
+                " text, in the page before the student answers: write it as a '> explanation' line after the"
+                " answer (shown once the question is checked), and remove the '***' lines"
+            )
+            self.report.error(self.path, self.line(rules[0]), message)
+            return None
         blocks, hints = self._hints(top_blocks(inner))
         if self._blank_mistakes([t for b in blocks for t in b]):
             return None

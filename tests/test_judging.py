@@ -789,6 +789,18 @@ def test_a_course_with_a_decimal_comma_reads_its_teachers_numbers_as_its_student
     )
 
 
+def test_a_range_written_as_canvas_writes_it_is_said() -> None:
+    """text2qti's '= [1.2598, 1.2600]' was the text itself: 1.2599 scored 0% with no word (port aa 3)."""
+    assert [m for m in messages("::: question o\nRoot of 1.587?\n\n= [1.2598, 1.2600]\n:::\n") if "text2qti" in m] == [
+        "units/t.md:10: warning: '= [1.2598, 1.2600]' is compared as text, so no number between is right: for the"
+        " numbers from 1.2598 to 1.2600 (a range, as Canvas and text2qti write it), write '= 1.2599 ± 0.0001'; if"
+        " the text is meant, 'ignore: [number-form]' in the front matter silences this [number-form]"
+    ]
+    assert len([m for m in messages("::: question o\nRoot?\n\n= 1.25..1.27\n:::\n") if "text2qti" in m]) == 1
+    assert [m for m in messages("::: question o\nThe list?\n\n= [1, 2]\n:::\n") if "text2qti" in m] == []
+    assert [m for m in messages("::: question o\nThe list?\n\n= [2.5, 1.5]\n:::\n") if "text2qti" in m] == []
+
+
 def comma_warnings(body: str, comma: bool = True) -> list[str]:
     report = Report()
     unit = parse_unit(HEADER + body, UnitSource("units/t.md", 0, None, ".", {}, comma=comma), report)

@@ -137,6 +137,7 @@ def _e_form(number: Fraction) -> str:
     return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
 
 
+_RANGE_AS_TEXT = re.compile(r"\[\s*([-+]?[\d.]+)\s*,\s*([-+]?[\d.]+)\s*\]|([-+]?[\d.]+)\.\.([-+]?[\d.]+)")
 _TIME_OF_DAY = re.compile(r"(?:[1-9]|[01]\d|2[0-3])\.[0-5]\d")  # '15.30', '9.45' (not '0.50')
 
 
@@ -590,7 +591,28 @@ class BlockParser:
         self.base_asked = False
         self.unit_asked(answers, html)
         self.form_asked(answers, html)
+        self.range_as_text(answers)
         return Question(key, objective, "text", html, (), answers, explanation, line, hints=hints)
+
+    def range_as_text(self, answers: Sequence[Answer]) -> None:
+        """'= [1.2598, 1.2600]' (text2qti's, Canvas' range) or '= 1.2598..1.2600' is text: no number in
+        between is right, and only that text is (port aa 3). Said with the range to write."""
+        for answer in answers:
+            found = _RANGE_AS_TEXT.fullmatch(answer.source.strip()) if answer.kind == "text" else None
+            if found is None:
+                continue
+            ends = (found[1] or found[3], found[2] or found[4])
+            low, high = judging.parse_number(ends[0]), judging.parse_number(ends[1])
+            if low is None or high is None or low >= high or (found[1] and "." not in found[0]):
+                continue  # ('= [1, 2]': a list of a lesson on Python, more likely than a range of whole numbers)
+            middle, half = (low + high) / 2, (high - low) / 2
+            message = (
+                f"'= {answer.source.strip()}' is compared as text, so no number between is right: for the numbers"
+                f" from {ends[0]} to {ends[1]} (a range, as Canvas and text2qti write it), write"
+                f" '= {_plain(middle)} ± {_plain(half)}'; if the text is meant, 'ignore: [number-form]' in the"
+                " front matter silences this"
+            )
+            self.report.warn(self.path, answer.line, message, "number-form")
 
     def form_asked(self, answers: Sequence[Answer], prompt_html: str) -> None:
         """An '=' answer read as a number by value where the question asks for a form (new teacher w 4, 5):

@@ -1085,6 +1085,21 @@ def test_learnr_solution_chunks_are_left_out_however_they_are_labelled() -> None
     assert any("[left-out]" in p and "and 3 more in this unit" in p for p in problems), problems
 
 
+def test_a_bookdown_solution_chunk_with_options_is_a_collapsed_solution() -> None:
+    """bookdown's '```{solution, multCode=F}' (a knitr engine, its options after a comma) had been a code
+    block, every solution of the chapter open (port aa 5); '{r, echo=FALSE}' stays a code chunk."""
+    html, problems = parse(
+        "```{solution, multCode=F}\n* The elbow SOLVED.\n```\n\n```{solution}\n* Plain.\n```\n\n"
+        "```{r, echo=TRUE}\nx <- 1\n```\n"
+    )
+    assert boxes(html) == [
+        ("details", "ms-collapsed ms-collapsed--solution", "<!--ms-t:block_solution-->"),
+        ("details", "ms-collapsed ms-collapsed--solution", "<!--ms-t:block_solution-->"),
+    ]
+    assert "SOLVED" in html.split("ms-collapsed--solution")[1] and 'class="language-r"' in html.split("<pre")[1]
+    assert len(problems) == 1 and "code chunk '```{r, echo=TRUE}'" in problems[0]
+
+
 def test_a_knitr_chunk_header_with_a_backtick_is_still_a_chunk() -> None:
     """knitr reads '```{r fig1, fig.cap = "`x` is …"}'; Markdown takes no backtick in a fence's first line,
     so its closing fence opened a code block that showed the next chunk, an echo = FALSE question with its

@@ -57,7 +57,8 @@ MYST_NAMES = {
 LAYOUT = ("tab-set", "grid", "grid-item", "tabs")  # sphinx-design's and sphinx-tabs' layout: their content in the flow
 CODE = ("code-block", "code", "sourcecode", "code-cell")
 LANGUAGES = {"ipython3": "python", "ipython": "python", "python3": "python"}
-_OPEN = re.compile(r"(`{3,}|~{3,})\s*\{([\w:.-]+)\}[ \t]*(.*)")
+# (knitr's chunk options after a comma: bookdown's '{solution, multCode=F}' is a solution: port aa 5)
+_OPEN = re.compile(r"(`{3,}|~{3,})\s*\{([\w:.-]+)(?:,[^{}`]*)?\}[ \t]*(.*)")
 _OPTION = re.compile(r"\s*:([\w-]+):(?:\s+(.*?))?\s*")
 _TARGET = re.compile(r"\(([^()\s]+)\)=\s*")
 _ROLE = re.compile(r"\{([a-z][\w:+.-]*)\}(`+)(?!`)(.+?)(?<!`)\2(?!`)", re.S)

@@ -225,6 +225,21 @@ def test_index_entries_and_removed_cells_are_not_shown_and_comments_never_publis
     assert "% of the class" in html and "<p>+++</p>" in html
 
 
+def test_a_hidden_code_cell_is_collapsed_as_jupyter_book_shows_it() -> None:
+    """Jupyter Book shows a cell tagged 'hide-cell' or 'hide-input' behind "Click to show": an exercise's
+    solution, often. It had been shown open, above "write your solution here" (port aa 4)."""
+    html, _ = parse(
+        "```{code-cell} ipython3\n:tags: [hide-cell]\nSOLVED = 1\n```\n\n"
+        "```{code-cell} ipython3\n# write your solution here\n```\n\n"
+        "```{code-cell} ipython3\n---\ntags: [hide-input]\n---\nANSWER = 2\n```\n"
+    )
+    opening = '<details class="ms-collapsed ms-collapsed--details"><summary><!--ms-t:block_details--></summary>'
+    assert html.count(opening) == 2 and html.count("</details>") == 2
+    first, second = html.split(opening)[1:]
+    assert "SOLVED" in first.split("</details>")[0] and "ANSWER" in second.split("</details>")[0]
+    assert "write your solution" in first.split("</details>")[1]
+
+
 def test_a_longer_fence_closes_the_myst_blocks_it_is_long_enough_for() -> None:
     body = ":::::{note}\n::::{tip} A\n:::{warning}\ninner\n::::\n\n::::{tip} B\ntext B\n::::\n:::::\n\nAfter.\n"
     html, problems = parse(body)

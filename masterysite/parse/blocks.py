@@ -29,6 +29,7 @@ from masterysite.parse.blanks import (
     hint_lines,
 )
 from masterysite.parse.markdown import BLOCKS, block_name
+from masterysite.parse.numbers import parse_number
 from masterysite.suggest import unknown
 
 _MARKER = re.compile(r"^\[( |x|X)\](?:\s+|$)")
@@ -602,7 +603,7 @@ class BlockParser:
             if found is None:
                 continue
             ends = (found[1] or found[3], found[2] or found[4])
-            low, high = judging.parse_number(ends[0]), judging.parse_number(ends[1])
+            low, high = parse_number(ends[0]), parse_number(ends[1])
             if low is None or high is None or low >= high or (found[1] and "." not in found[0]):
                 continue  # ('= [1, 2]': a list of a lesson on Python, more likely than a range of whole numbers)
             middle, half = (low + high) / 2, (high - low) / 2

@@ -388,6 +388,13 @@ def _code(
     language = argument.split()[0] if argument else ""
     info = LANGUAGES.get(language.lower(), language)
     caption = options.get("caption", "").replace('"', "'").strip()
+    hidden = re.search(r"hide[-_](?:cell|input|output)", options.get("tags", "")) and name == "code-cell"
+    if hidden:  # Jupyter Book collapses it behind "Click to show" (a solution, often: port aa 4)
+        opening = state.push("html_block", "", 0)
+        opening.content = (
+            '<details class="ms-collapsed ms-collapsed--details"><summary><!--ms-t:block_details--></summary>\n'
+        )
+        opening.map = [start, start + 1]
     token = state.push("fence", "code", 0)
     token.info = f'{info} title="{caption}"' if caption else info
     token.content = "".join(_raw(state, n) + "\n" for n in range(body, stop))
@@ -395,6 +402,8 @@ def _code(
     if name == "code-cell":  # a notebook's cell: shown, never run (links.py warns once a unit)
         token.meta["chunk"] = f"{{{name}}} {argument}".strip()
         token.meta["myst"] = True
+    if hidden:
+        state.push("html_block", "", 0).content = "</details>\n"
 
 
 def _image(

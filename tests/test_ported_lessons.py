@@ -1085,6 +1085,28 @@ def test_learnr_solution_chunks_are_left_out_however_they_are_labelled() -> None
     assert any("[left-out]" in p and "and 3 more in this unit" in p for p in problems), problems
 
 
+def test_retype_panels_tabs_and_callouts_are_read() -> None:
+    """Retype's collapsed '==- Solution' panel had been shown open, its closing '===' making the line
+    above it a heading; its '+++' tabs ran together, and a '!!!' callout closed by '!!!' was an empty
+    box (port aa 2). Line for line; a MyST notebook's '+++ {…}' and a heading's '===' are left alone."""
+    html, problems = parse(
+        "!!! Exercise\nWrite a loop.\n!!!\n\n==- Solution\nThe answer is 42.\n===\n\n=== Open one\nShown.\n===\n\n"
+        "+++ Hint\nUse `range`.\n+++ Solution\n`range(1, 6)` SOLVED\n+++\n\nA title\n===\n\n"
+        '+++ {"tags": []}\n\nNotebook text.\n\n+++\n\n[broken](nowhere.md)\n'
+    )
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--note", "Exercise"),
+        ("details", "ms-collapsed ms-collapsed--details", "Solution"),
+        ("details", "ms-collapsed ms-collapsed--details", "Open one"),
+        ("details", "ms-collapsed ms-collapsed--details", "Hint · Solution"),
+    ]
+    assert 'ms-collapsed--details" open>\n<summary>Open one' in html and html.count(" open>") == 1
+    assert "42" in html.split("<summary>Solution</summary>")[1].split("</details>")[0]
+    assert '<h6 id="solution">Solution</h6>' in html and "SOLVED" in html.split("Hint · Solution")[1]
+    assert "<h1>A title</h1>" in html and "==-" not in html and "<p>+++ {&quot;tags&quot;: []}</p>" in html
+    assert [p.split(":")[:2] for p in problems] == [["units/a.md", "32"]]  # the broken link, at its own line
+
+
 def test_a_bookdown_solution_chunk_with_options_is_a_collapsed_solution() -> None:
     """bookdown's '```{solution, multCode=F}' (a knitr engine, its options after a comma) had been a code
     block, every solution of the chapter open (port aa 5); '{r, echo=FALSE}' stays a code chunk."""

@@ -1142,6 +1142,60 @@ def docsify_tabs(body: str) -> str:
     return "\n".join(lines)
 
 
+# '==- Solution' (collapsed), '=== Title'; not MkDocs' content tab, '=== "Linux"' (its title quoted)
+_RETYPE_PANEL = re.compile(r"[ \t]{0,3}(==-|===)[ \t]+([^\s\"'].*?)[ \t]*")
+_RETYPE_TAB = re.compile(r"[ \t]{0,3}\+\+\+[ \t]+([^\s{].*?)[ \t]*")  # '+++ Solution' (not MyST's '+++ {…}')
+_RETYPE_CALLOUT = re.compile(r"[ \t]{0,3}!!!(\w*)(?:[ \t]+(\S.*?))?[ \t]*")  # '!!!warning Careful', '!!! Exercise'
+_RETYPE_KINDS = {"success": "tip", "tip": "tip", "warning": "warning", "danger": "caution", "question": "question"}
+
+
+def retype_blocks(body: str) -> str:
+    """Retype's blocks, line for line: a panel ``==- Title`` (collapsed) or ``=== Title`` (open) to the
+    line ``===``; tabs ``+++ Title`` … ``+++ Other`` … ``+++``; a callout ``!!!variant Title`` … ``!!!``
+    (its body not indented). Its collapsed "Solution" panels had been shown open, the closing ``===``
+    making the paragraph above it a heading, and its tabs run together (port aa 2). Only a block that
+    is closed is read; ``!!! type`` with an indented body stays MkDocs' admonition."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    number = 0
+
+    def closing(start: int, mark: str) -> int | None:
+        for n in range(start + 1, len(lines)):
+            if lines[n].strip() == mark and not in_spans(code, starts[n]):
+                return n
+        return None
+
+    while number < len(lines):
+        line = lines[number]
+        if in_spans(code, starts[number]) or line.lstrip()[:3] not in ("==-", "===", "+++", "!!!"):
+            number += 1
+            continue
+        if (panel := _RETYPE_PANEL.fullmatch(line)) is not None and (end := closing(number, "===")) is not None:
+            flag = " {open}" if panel[1] == "===" else ""
+            lines[number], lines[end] = f"{_GITBOOK_FENCES['tab']} details {panel[2]}{flag}", _GITBOOK_FENCES["tab"]
+            number = end + 1
+        elif _RETYPE_TAB.fullmatch(line) is not None and (end := closing(number, "+++")) is not None:
+            # one collapsed block titled with every tab's name, each later tab a heading in it (a heading
+            # ends the paragraph above it, where Retype writes no empty line: line for line)
+            tabs = [n for n in range(number, end) if _RETYPE_TAB.fullmatch(lines[n])]
+            titles = [found[1] for n in tabs if (found := _RETYPE_TAB.fullmatch(lines[n])) is not None]
+            for n, title in zip(tabs[1:], titles[1:], strict=True):
+                lines[n] = f"###### {title}"
+            lines[number], lines[end] = f"{_GITBOOK_FENCES['tab']} details {' · '.join(titles)}", _GITBOOK_FENCES["tab"]
+            number = end + 1
+        elif (callout := _RETYPE_CALLOUT.fullmatch(line)) is not None and (end := closing(number, "!!!")) is not None:
+            kind = _RETYPE_KINDS.get(callout[1].lower(), "note")
+            lines[number], lines[end] = (
+                f"{_GITBOOK_FENCES['hint']} {kind} {callout[2] or ''}".rstrip(),
+                _GITBOOK_FENCES["hint"],
+            )
+            number = end + 1
+        else:
+            number += 1
+    return "\n".join(lines)
+
+
 _REVEAL = re.compile(r"""\[reveal-answer\b[^\]\n]*\](.*?)\[/reveal-answer\]""")
 _HIDDEN_ANSWER = re.compile(r"""([ \t]*)\[hidden-answer\b[^\]\n]*\](.*?)\[/hidden-answer\][ \t]*""")
 _HIDDEN_OPEN = re.compile(r"""[ \t]*\[hidden-answer\b[^\]\n]*\][ \t]*""")

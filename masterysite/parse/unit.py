@@ -50,6 +50,7 @@ from masterysite.parse.admonitions import (
     pandoc_admonitions,
     pressbooks_answers,
     quiz_tags,
+    retype_blocks,
     slide_front_matter,
     webexercises,
     wiki_quizzes,
@@ -382,6 +383,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 " '[/hidden-answer]' on lines of their own around it, or put it in a '::: solution'"
             )
             report.warn(path, parts.body_offset + kept[0] + 1, message, "shown-as-text")
+    if "\n==-" in body or "\n===" in body or "\n+++" in body or "\n!!!" in body:  # Retype's panels, tabs, callouts
+        body = retype_blocks(body)
     if "tabs:start" in body:  # docsify-tabs
         body = docsify_tabs(body)
     if "?> " in body or "!> " in body:  # Docsify's callouts

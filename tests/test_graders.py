@@ -291,6 +291,21 @@ def test_quizzes_of_other_tools_that_mark_their_answer_are_said() -> None:
     assert not any("selection" in p for p in problems)  # a tuple's blank is not a selection quiz
 
 
+def test_a_text2qti_quiz_outside_a_question_is_said_with_its_answers() -> None:
+    """text2qti (Canvas) marks the right choice '*c) 5' or '[*] T. rex': published as practice text, the
+    answer key was shown with no word but the lettered-list one (port aa 6). Said once a unit."""
+    body = "1.  What is 2+3?\na)  6\n*c) 5\n\n1.  Dinosaurs?\n[ ] Mammoth\n[*] Tyrannosaurus rex\n"
+    _, problems = parse_lesson(body)
+    said = [p for p in problems if "text2qti" in p]
+    assert said == [
+        "units/a.md:7: warning: '*c) 5' is a text2qti (Canvas) quiz's right answer, which is not read here: it is"
+        " shown as text, the right answer marked for everyone; write it as a '::: question' with '- [x]' / '- [ ]'"
+        " choices (the right ones ticked) (and 1 more in this unit) [shown-as-text]"
+    ]
+    _, problems = parse_lesson("* a bullet\n* another) one\n\n```\n[*] in code\n```\n")
+    assert not any("text2qti" in p for p in problems)
+
+
 def test_a_liascript_solution_in_a_question_is_an_error() -> None:
     """LiaScript's solution, the text between two lines of '****', moved into a question with its blank
     had been the question's text, in the page before the student answered (port aa 1). One line of

@@ -346,6 +346,9 @@ def _gift(line: str, lines: list[str], number: int) -> bool:
     return False
 
 
+_TEXT2QTI = re.compile(r"(?:\*[a-z]\)|\[\*\])[ \t]+\S.*")  # its right choice: '*c) 5', '[*] Tyrannosaurus rex'
+
+
 def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
     """Lines written in another tool's quiz syntax that marks the right answer, outside fenced code:
     (line, as written, the message, in a question). Outside a question, the answer is shown as text;
@@ -380,6 +383,15 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
             message = (
                 f"'{written}' is {_GIFT}, which is not read here: it is shown as text, the right answer marked '='"
                 f" for everyone; {_GIFT_ADVICE}"
+            )
+            found.append((number, written, message, False))
+            continue
+        if not depth and line[:1] in ("*", "[") and _TEXT2QTI.fullmatch(line):  # (port aa 6: '*c) 5', '[*] T. rex')
+            written = line.strip() if len(line.strip()) <= 50 else line.strip()[:47] + "..."
+            message = (
+                f"'{written}' is a text2qti (Canvas) quiz's right answer, which is not read here: it is shown as"
+                " text, the right answer marked for everyone; write it as a '::: question' with '- [x]' / '- [ ]'"
+                " choices (the right ones ticked)"
             )
             found.append((number, written, message, False))
             continue

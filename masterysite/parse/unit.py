@@ -157,6 +157,7 @@ _TEMPLATE_VARIABLE = re.compile(
     r"(?<![(=\"'$])\{\{[ \t]+(?![#<%]|(?:site|page|include|layout)\.)[^{}\n]{1,80}?[ \t]+\}\}"
 )  # (in a link's target: links.py says what to write there)
 _RAW_TAG = re.compile(r"\{%-?\s*(raw|endraw)\s*-?%\}")  # what Liquid's '{% raw %}' holds is shown as meant
+_TEXT2QTI_MARK = re.compile(r"^(?:\*[a-z]\)|\[\*\])[ \t]", re.M)  # graders._TEXT2QTI, to look for
 _LIQUID_TAG_LINES = re.compile(r"\{%(?:(?!%\}).){0,600}?\n(?:(?!%\}).){0,600}?%\}", re.S)  # over lines
 
 
@@ -476,6 +477,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         or "{~" in body
         or "{ " in body
         or "{\n" in body
+        or ("*" in body and _TEXT2QTI_MARK.search(body) is not None)  # ('*c) 5', '[*] T. rex')
     ) and _marked_answers(body, path, parts.body_offset, report)
     if "[[" in body and not marked:  # (a quiz of another tool: said once, as that)
         _stray_blanks(tokens, path, parts.body_offset, report)

@@ -893,6 +893,17 @@ def test_pandocs_restructuredtext_admonitions_are_blocks_with_their_titles() -> 
     assert boxes(html) == [("aside", "ms-callout ms-callout--tip", "Remember")]
 
 
+def test_docsys_comment_is_never_published_and_its_alert_is_a_callout() -> None:
+    """Docsy's '{{< comment >}}', which its pages never show, had been published, a maintainers' note
+    shown as a quote; its '{{% alert %}}', its main callout, was text (port aa 8)."""
+    html, problems = parse(
+        "{{< comment >}}\nMaintainers' SECRET note.\n{{< /comment >}}\n\n"
+        '{{% alert title="Careful" color="warning" %}}\nMind the step.\n{{% /alert %}}\n'
+    )
+    assert "SECRET" not in html and problems == []
+    assert boxes(html) == [("aside", "ms-callout ms-callout--warning", "Careful")]
+
+
 def test_a_hugo_shortcode_opened_and_closed_on_one_line_is_read() -> None:
     """Relearn's one-line '{{% notice tip %}}Takes 20 minutes.{{% /notice %}}' (in a list item too) had been
     said never closed, and the build refused (port w 6): a callout; a one-line '{{< details >}}' collapsed."""

@@ -798,8 +798,15 @@ def _magic(body: str, at: int) -> bool:
     return body[start:at].strip(" \t") == "" and _CELL_MAGIC.match(body, start) is not None
 
 
-_HUGO_OPEN = re.compile(r"[ \t]*\{\{([<%])[ \t]*(details|expand|hint|notice)\b(.*?)[%>]\}\}[ \t]*")
-_HUGO_CALLOUTS = {"info": "note", "note": "note", "tip": "tip", "warning": "warning", "danger": "caution"}
+_HUGO_OPEN = re.compile(r"[ \t]*\{\{([<%])[ \t]*(details|expand|hint|notice|alert|comment)\b(.*?)[%>]\}\}[ \t]*")
+_HUGO_CALLOUTS = {
+    "info": "note",
+    "note": "note",
+    "tip": "tip",
+    "success": "tip",
+    "warning": "warning",
+    "danger": "caution",
+}
 HUGO_FENCE = "::::::::::"  # (longer than any block a lesson holds inside it)
 
 
@@ -822,6 +829,8 @@ def hugo_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
             lines[number] = ""  # (an error: said once, not also as a shortcode shown as text)
             continue
         kind, title = _hugo_block(opening[2], opening[3])
+        if opening[2] == "comment":  # Docsy's, which its pages never show (port aa 8): a teacher's note
+            kind, title = "instructor", ""
         lines[number] = f"{HUGO_FENCE} {kind} {title}".rstrip()
         bare = re.sub(r'"[^"]*"', " ", opening[3])  # (not a word of its title: "How to open a file")
         if kind == "details" and _HUGO_OPEN_FLAG.search(bare):  # hugo-book's 'open': shown open, as there
@@ -842,7 +851,9 @@ def _hugo_block(shortcode: str, written: str) -> tuple[str, str]:
     named = dict(re.findall(r'(\w+)="([^"]*)"', written))
     if shortcode in ("details", "expand"):
         return "details", named.get("title") or next((a for a in arguments if "=" not in a), "") or "Details"
-    style = (named.get("style") or (arguments[0] if arguments and "=" not in arguments[0] else "")).lower()
+    style = (
+        named.get("style") or named.get("color") or (arguments[0] if arguments and "=" not in arguments[0] else "")
+    ).lower()
     title = named.get("title") or (arguments[1] if len(arguments) > 1 and "=" not in arguments[1] else "")
     return _HUGO_CALLOUTS.get(style, "note"), title
 

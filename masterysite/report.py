@@ -248,8 +248,12 @@ class Rechecker:
         due = min(draw, len({q.objective for q in unit.questions}))
         if None not in asked and len({q.objective for q in asked if q is not None}) < due:
             # A draw the page never makes (it assesses every objective): one a student chose, or one made
-            # before the teacher added an objective. No evidence, and said as what cannot be re-checked.
-            if entry.get("passed") is True:
+            # before the teacher added an objective. No evidence; said as what cannot be re-checked only if
+            # its answers pass as they are: junk answers on a chosen draw are no sign of an edited course
+            # (security round aa 1), and their "mastered" stays one the answers do not support.
+            verdicts = [self.right(unit, a["q"], a.get("r")) for a in answers]
+            passes = None not in verdicts and Fraction(sum(map(bool, verdicts)), len(answers)) >= mastery(self.course, unit)
+            if entry.get("passed") is True and passes:
                 result.changed_pass = True
             return
         verdicts = [self.right(unit, a["q"], a.get("r")) for a in answers]

@@ -191,6 +191,11 @@ def test_a_mastery_on_a_draw_that_skips_an_objective_is_flagged(tmp_path: Path, 
     assert [(s.name, u.id) for s, u in report.flags] == [("Ana Lima", unit.id)]
     # Said as what cannot be re-checked: such a draw is also one made before the teacher added an objective
     assert report.students[0].units[unit.id].changed_pass
+    # ... but only if its answers pass: junk answers on a chosen draw stay "not supported" (security aa 1)
+    for a in answers:
+        a["r"] = ["zzz"] if isinstance(a["r"], list) else "zzz"
+    forged = build_report(course, [write(tmp_path, "ana.json", data)]).students[0].units[unit.id]
+    assert forged.unsupported and not forged.changed_pass and forged.doubt == ""
     honest = export(course, "Ana Lima", {unit.id: [unit.draw]})  # a draw the page makes, all right
     assert build_report(course, [write(tmp_path, "ana.json", honest)]).flags == []
 

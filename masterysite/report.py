@@ -252,7 +252,8 @@ class Rechecker:
             # its answers pass as they are: junk answers on a chosen draw are no sign of an edited course
             # (security round aa 1), and their "mastered" stays one the answers do not support.
             verdicts = [self.right(unit, a["q"], a.get("r")) for a in answers]
-            passes = None not in verdicts and Fraction(sum(map(bool, verdicts)), len(answers)) >= mastery(self.course, unit)
+            level = mastery(self.course, unit)
+            passes = None not in verdicts and Fraction(sum(map(bool, verdicts)), len(answers)) >= level
             if entry.get("passed") is True and passes:
                 result.changed_pass = True
             return

@@ -92,11 +92,11 @@ def test_another_secret_seals_other_pages_even_from_the_cache(
     build(course, tmp_path / "site")
     build(course, tmp_path / "site")  # the cache now knows the course folder as it stays
     first = unit_data(tmp_path / "site")
-    monkeypatch.setenv(secret.ENV, "another passphrase, long enough: orbit 42")
+    monkeypatch.setenv(secret.ENV, "another passphrase, long enough: orbit 42 quilted fennel")
     build(course, tmp_path / "site")
     second = unit_data(tmp_path / "site")
     assert first["questions"][0]["salt"] != second["questions"][0]["salt"]
-    key = sealing.unit_key(secret.parse("another passphrase, long enough: orbit 42"), "sealed", "one")
+    key = sealing.unit_key(secret.parse("another passphrase, long enough: orbit 42 quilted fennel"), "sealed", "one")
     assert sealing.unseal(key, second["seal"]["review"]) is not None
 
 
@@ -133,11 +133,19 @@ def test_a_short_passphrase_is_refused_before_anything_is_written(
     [
         ("correct horse battery staple", "it is 4 words, which a word list tries first"),
         ("a" * 24, "it uses only a few different characters"),
+        ("Sealed course 101, first edition", "it is 5 words and a number, which a word list tries first"),
         (
-            "Sealed course 101, first edition",
+            "Sealed course 101, first edition, v2.1",
             "it is the course's title or id, which every page shows, with little added",
         ),
         ("0" * 64, None),
+        # security round aa 2: each was accepted, and a guess found it in a millisecond
+        ("correct horse battery staple 2026", "it is 4 words and a number, which a word list tries first"),
+        ("Sealed course 101, first edition Sealed course 101, first edition", "a password cracker's rules"),
+        ("sealed-course-101-first-edition " * 3, "a password cracker's rules"),
+        ("Password1234567890123456", "a password cracker's rules"),
+        ("abcdefghijklmnopqrstuvwxyz0123456789", "a password cracker's rules"),
+        ("0123456789abcdef" * 4, None),
     ],
 )
 def test_a_guessable_passphrase_is_refused(
@@ -157,7 +165,7 @@ def test_a_guessable_passphrase_is_refused(
     if why is None:
         assert "these 64 hex digits are no random secret" in result.output
     else:
-        assert f"MASTERYSITE_SECRET: this passphrase can be guessed from the pages ({why})" in result.output
+        assert f"MASTERYSITE_SECRET: this passphrase can be guessed from the pages ({why}" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "site").exists()
     title = ("Sealed course 101, first edition", "sealed-course-101-first-edition")
     for fine in (

@@ -271,11 +271,23 @@ def test_the_secret_is_made_once_beside_the_course_and_kept(tmp_path: Path, monk
 
 
 def test_the_environment_overrides_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(secret.ENV, "fedcba9876543210" * 4)
-    assert secret.course_secret(tmp_path) == bytes.fromhex("fedcba9876543210" * 4)
+    digits = "9c1f04e7b2a85d3610fe7a49c2db0865e13f7a2c94d0b8653e1a7f20c4d9b816"
+    monkeypatch.setenv(secret.ENV, digits)
+    assert secret.course_secret(tmp_path) == bytes.fromhex(digits)
     assert not (tmp_path / secret.FOLDER).exists()
+    # A passphrase is stretched with scrypt (RFC 7914): each guess tested against a page costs as much
+    # (security round aa 2); one SHA-256 had let a GPU try billions a second.
     monkeypatch.setenv(secret.ENV, "a passphrase of a good length")
-    assert secret.course_secret(tmp_path) == hashlib.sha256(b"a passphrase of a good length").digest()
+    stretched = hashlib.scrypt(
+        b"a passphrase of a good length",
+        salt=b"masterysite course passphrase",
+        n=2**16,
+        r=8,
+        p=1,
+        maxmem=2**27,
+        dklen=32,
+    )
+    assert secret.course_secret(tmp_path) == stretched
 
 
 def test_an_unreadable_secret_is_an_error_and_an_uncreatable_one_a_warning(

@@ -116,6 +116,28 @@ def test_a_footnote_defined_outside_but_read_only_in_a_sealed_block_is_an_error(
     ]
 
 
+def test_a_footnote_read_from_a_practice_explanation_or_a_print_only_block_is_an_error(
+    make_course: MakeCourse,
+) -> None:
+    """A practice's explanation is sealed until checked, and a print-only answer key is never published: a
+    note read only from them (and a question's explanation) had been printed in the lesson, answer and all
+    (security round aa 3). One read from a practice's prompt, or from a block shown on the web, is fine."""
+    body = (
+        "[^p]: Madrid, since 1561.\n\n[^e]: Paris, since 987.\n\n[^w]: Shown.\n\n[^q]: In the prompt.\n\n"
+        "::: practice\nCapital of Spain?[^q]\n\n= Madrid\n\n> Practice explanation.[^p]\n:::\n\n"
+        "::: question o\nCapital of France?\n\n= Paris\n\n> Explanation.[^e] And[^w].\n:::\n\n"
+        '::: {.content-visible when-format="pdf"}\nAnswer key: see the note.[^e]\n:::\n\n'
+        '::: {.content-visible when-format="html"}\nOn the web.[^w]\n:::\n'
+    )
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body)})
+    assert [p for p in problems(root) if "footnote" in p] == [
+        "units/01-a.md:13: footnote '[^p]' is referred to only inside this '::: practice' block, but its text is"
+        " shown at the end of the lesson, for everyone: write what it says in the block itself",
+        "units/01-a.md:21: footnote '[^e]' is referred to only inside this '::: question' block, but its text is"
+        " shown at the end of the lesson, for everyone: write what it says in the block itself",
+    ]
+
+
 def test_an_empty_alt_in_braces_marks_a_decorative_image(make_course: MakeCourse) -> None:
     body = "![](fig/a.svg){alt=''}\n\n![](fig/a.svg)"
     root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body), "units/fig/a.svg": SVG})

@@ -662,6 +662,7 @@ def _gated_footnotes(state: StateCore) -> None:
         return  # no footnote at all: nothing to move
     inline = {i for i, note in (notes.get("list") or {}).items() if "label" not in note}
     blocks: list[Token] = []
+    quotes: list[int] = []  # for each open blockquote, how many blocks were open (a practice's explanation)
     defined_inside: set[str] = set()  # labels defined in a held-back block (said as that)
     referred: dict[str, list[Token | None]] = {}  # label -> the held-back block of each reference (None: none)
     for token in state.tokens:
@@ -671,6 +672,10 @@ def _gated_footnotes(state: StateCore) -> None:
             elif token.nesting == -1 and blocks:
                 blocks.pop()
             continue
+        if token.type == "blockquote_open":
+            quotes.append(len(blocks))
+        elif token.type == "blockquote_close" and quotes:
+            quotes.pop()
         written = []
         gated = next((b for b in reversed(blocks) if _name(b) in GATED), None)
         if token.type == "footnote_reference_open":
@@ -680,16 +685,33 @@ def _gated_footnotes(state: StateCore) -> None:
         elif token.type == "inline" and token.children:
             for child in token.children:
                 if child.type == "footnote_ref" and "label" in child.meta:
-                    referred.setdefault(str(child.meta["label"]), []).append(gated)
+                    referred.setdefault(str(child.meta["label"]), []).append(_unseen(blocks, quotes))
             if inline:
                 written = ["^[…]" for c in token.children if c.type == "footnote_ref" and c.meta.get("id") in inline]
         if written and gated is not None:
             gated.meta.setdefault("footnotes", []).extend(written)
     for label, places in referred.items():  # a note defined outside, read only from a held-back block (round z 2)
-        if label not in defined_inside and all(place is not None and _name(place) in _SECRET for place in places):
+        if label not in defined_inside and all(place is not None for place in places):
             for place in {id(place): place for place in places}.values():
                 assert place is not None
                 place.meta.setdefault("footnote_refs", []).append(f"[^{label}]")
+
+
+def _unseen(blocks: list[Token], quotes: list[int]) -> Token | None:
+    """The block that keeps a footnote reference from students' eyes until they answer, or for good, or None:
+    a block never published (another format's, speaker notes), a question, the enrichment, a teacher's note,
+    or a practice's explanation (a quote in it: sealed until checked). Security round aa 3: a note read
+    from a practice's explanation, or also from a print-only answer key, had been published."""
+    from masterysite.parse.lesson import _shown  # (lesson.py builds on this module)
+
+    for block in blocks:  # (never published: the outermost such block says it)
+        conditions = (block.meta or {}).get("conditions")
+        if (block.meta or {}).get("unpublished") or (conditions and not _shown(_name(block), conditions)):
+            return block
+    for at, block in reversed(list(enumerate(blocks))):
+        if _name(block) in _SECRET or (_name(block) == "practice" and any(depth > at for depth in quotes)):
+            return block
+    return None
 
 
 def _name(block: Token) -> str:

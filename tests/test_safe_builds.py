@@ -329,7 +329,11 @@ def test_a_meta_refresh_in_a_unit_is_an_error(make_course: Any) -> None:
     body = (
         "# A\n\nText.\n\n<div>\n<META HTTP-EQUIV='Refresh' content=\"3;url=https://evil.example/\">\n</div>\n\n"
         'Inline <meta http-equiv="refresh" content="0"> too.\n\n'
-        '```html\n<meta http-equiv="refresh" content="0">\n```\n'
+        '```html\n<meta http-equiv="refresh" content="0">\n```\n\n'
+        # security round aa 4: a '>' in an earlier quoted attribute, a character reference (both honoured)
+        '<p>\n<meta content="2;url=https://evil.example/?x>y" http-equiv="refresh">\n</p>\n\n'
+        '<p>\n<meta http-equiv="&#114;efresh" content="2;url=https://evil.example/">\n</p>\n\n'
+        '<meta name="viewport" content="refresh"> <meta http-equiv="content-language" content="en"> are not.\n'
     )
     root = make_course({"course.yml": "title: T\n", "units/a.md": body})
     result = CliRunner().invoke(main, ["check", str(root)])
@@ -337,6 +341,8 @@ def test_a_meta_refresh_in_a_unit_is_an_error(make_course: Any) -> None:
     assert [line.split(": '")[0] for line in result.output.splitlines() if "would take students" in line] == [
         "units/a.md:6",
         "units/a.md:9",
+        "units/a.md:16",
+        "units/a.md:20",
     ]
     safe = make_course({"course.yml": "title: T\nsafe_html: true\n", "units/a.md": body}, name="safe")
     assert CliRunner().invoke(main, ["check", str(safe)]).exit_code == 0

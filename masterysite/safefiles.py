@@ -92,8 +92,27 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")  # what a browser drops from a link
 _MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s\x00]*<")
 _MARKUP = re.compile(rb"<(?:\x00)?[A-Za-z!?/]")  # a tag, a comment or a declaration anywhere (UTF-16 too)
 _CHUNK = 1 << 20
-_REMOTE = re.compile(r"(?:https?:)?//", re.I)  # an address on another host
-_REMOTE_STYLE = re.compile(r"(?:@import\s*(?:url\()?|url\()\s*[\"']?\s*(?:https?:)?//", re.I)
+# an address on another host: a scheme of one ('http:host/x' too, read from a file:// page), or '//',
+# which a browser's URL parser also reads in '/\\', '\\\\' and '\\/' (security round aa 5)
+_REMOTE = re.compile(r"(?:(?:https?|ftp|wss?):|[/\\]{2})", re.I)
+# ... in CSS, once its comments and escapes are read: a url() or a string ('@import "//…"') holding one
+_REMOTE_STYLE = re.compile(r"(?:url\s*\(|[\"'])\s*(?:(?:https?|ftp|wss?):|[/\\]{2})", re.I)
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.S)
+
+
+def _css_escape(found: re.Match[str]) -> str:
+    if found[1] is None:
+        return found[2]
+    code = int(found[1], 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+
+def loads_remotely(css: str) -> bool:
+    """Whether some CSS (a style sheet, a style or presentation attribute) loads from another host, read as
+    a browser's CSS parser reads it: comments are nothing ('@import/**/"//host"'), escapes are their
+    characters ('url("\\68ttp://host")')."""
+    return _REMOTE_STYLE.search(_CSS_ESCAPE.sub(_css_escape, _CSS_COMMENT.sub(" ", css))) is not None
 
 
 def report_unsafe_files(files: list[tuple[str, Path]], report: Report) -> None:
@@ -177,7 +196,8 @@ def svg_problem(data: bytes) -> str | None:
         return f"is no SVG picture: its first element is '{name}', not an 'svg' of SVG's namespace (xmlns=\"{SVG}\")"
     for element in root.iter():
         namespace, name = _split(element.tag)
-        if namespace == SVG and name == "style" and _REMOTE_STYLE.search(element.text or ""):
+        # (all its text: after a child element too, as the style sheet is its text children, joined)
+        if namespace == SVG and name == "style" and loads_remotely("".join(element.itertext())):
             return "has a style sheet that loads from another host ('@import', 'url(http…)')"
         namespace, name = _split(element.tag)
         if namespace in ACTIVE_NAMESPACES or (namespace == SVG and name not in DRAWING and name not in ANIMATING):
@@ -213,6 +233,6 @@ def _attribute_problem(attribute: str, value: str, element: str) -> str | None:
             return f"links to '{value[:40]}', which is no web page, file of the course or picture"
         if element != "a" and _REMOTE.match(address):  # ('<image href="https://…">': opened, it loads it)
             return f"loads '{value[:40]}' from another host (a '{element}'): embed the picture, or link to it"
-    if name == "style" and _REMOTE_STYLE.search(value):
-        return "has a style that loads from another host ('url(http…)')"
+    if ("url" in value.lower() or "\\" in value) and loads_remotely(value):  # (style=, fill=, mask=, …)
+        return f"has a '{name}' that loads from another host ('url(http…)')"
     return None

@@ -264,6 +264,15 @@ SCRIPTED = {
     "assets/remote-image.svg": f'{SVG_OPEN}><image href="https://tracker.example/p.png"/></svg>',
     "assets/remote-style.svg": f"{SVG_OPEN}><style>@import url(//tracker.example/x.css);</style></svg>",
     "assets/remote-fill.svg": f"{SVG_OPEN}><rect style=\"fill:url( 'http://tracker.example/f.svg#g')\"/></svg>",
+    # security round aa 5: CSS comments and escapes, text after a child element, '/\\' read as '//'
+    "assets/import-comment.svg": f'{SVG_OPEN}><style>@import/**/"//tracker.example/c.css";</style></svg>',
+    "assets/after-child.svg": (
+        f'{SVG_OPEN}><style><x:n xmlns:x="urn:x"/>@import url(http://tracker.example/a.css);</style></svg>'
+    ),
+    "assets/escaped.svg": f'{SVG_OPEN}><style>rect {{ fill: url("\\68ttp://tracker.example/e.svg#p") }}</style></svg>',
+    "assets/escaped-attr.svg": f"{SVG_OPEN}><rect style=\"stroke: url('\\68ttp://tracker.example/s.svg#p')\"/></svg>",
+    "assets/presentation.svg": f'{SVG_OPEN}><rect fill="url(//tracker.example/f.svg#p)"/></svg>',
+    "assets/backslash.svg": f'{SVG_OPEN}><image href="/\\tracker.example/b.png"/></svg>',
     # linked from a unit, outside assets/ (published at the same path: it was never looked at)
     "units/fig/evil.svg": f"{SVG_OPEN}><script>alert(1)</script></svg>",
     "units/fig/page.html": "<p>hello</p>",
@@ -283,6 +292,7 @@ DRAWN = {  # pictures and files that only show: fine
     "assets/photo.png": "<html>not really a picture, and shown as one</html>",
     "units/fig/tree.svg": f'{SVG_OPEN}><use href="#c"/><circle id="c" r="1"/></svg>',
     "assets/styled-here.svg": f"{SVG_OPEN}><style>@import url(shapes.css); rect {{ fill: url(#g) }}</style></svg>",
+    "assets/escaped-here.svg": f'{SVG_OPEN}><style>/* http://example.org */ .a\\:b {{ fill: url("#g") }}</style></svg>',
     "assets/utf16-plain.svg": ("\ufeff<?xml version='1.0' encoding='UTF-16'?>" + SVG_OPEN + "/>").encode("utf-16-le"),
 }
 

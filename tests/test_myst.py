@@ -168,6 +168,25 @@ def test_roles_are_read_and_cross_references_shown_as_their_text_with_a_warning(
     ]
 
 
+def test_a_role_shown_as_text_is_said_once_a_unit_by_kind_and_each_cross_reference_at_its_line() -> None:
+    """sphinx-design's page of badges had one warning per badge, 50 in all (port aa 14): a badge, an icon,
+    is said once a unit for each kind ({bdg-primary} and {bdg-dark-line} are badges); each cross-reference
+    and citation is a thing to write, at its own line."""
+    body = (
+        "{bdg-primary}`one` {bdg-dark-line}`two`\n\n{bdg-muted}`three` {octicon}`rocket`\n\n"
+        "{octicon}`star` {doc}`intro`\n\n{doc}`setup` {cite}`knuth` {cite}`dijkstra`\n"
+    )
+    _, problems = parse(body)
+    assert [p.split(": warning: ")[1].split(" is shown")[0] for p in problems] == [
+        "MyST role {bdg-primary}`one`",
+        "MyST role {octicon}`rocket`",
+        "MyST cross-reference {doc}`intro`",
+        "MyST citation {cite}`dijkstra`",  # (a line's warnings in order of their text)
+        "MyST citation {cite}`knuth`",
+        "MyST cross-reference {doc}`setup`",
+    ]
+
+
 def test_sphinx_design_tabs_are_collapsed_blocks_and_the_set_is_unwrapped() -> None:
     body = (
         "::::{tab-set}\n:::{tab-item} Linux\nRun `ls`.\n:::\n:::{tab-item} Windows\nRun `dir`.\n:::\n::::\n\n"

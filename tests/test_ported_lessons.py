@@ -1322,6 +1322,24 @@ def test_mdx_tabs_asides_steps_and_spoilers_are_read() -> None:
     assert '<span class="nt">TabItem</span>' in html
 
 
+def test_nextra_callouts_and_starlight_aside_icons_are_read() -> None:
+    """Nextra's '<Callout type="warning">' had its Markdown shown with its asterisks, two in a row run
+    together (port aa 9); Starlight's ':::tip{icon="heart"}' and ':::tip[Hi]{icon="heart"}' were an
+    'unknown block' error that stopped the build (port aa 10). The icon is not read."""
+    html, problems = parse(
+        '<Callout>\n  A **callout** here.\n</Callout>\n\n<Callout type="warning" emoji="⚠️">\n  Careful.\n'
+        '</Callout>\n\n:::tip{icon="heart"}\nHearts.\n:::\n\n:::tip[Did you know?]{icon="heart"}\nFast.\n:::\n'
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--tip", "<!--ms-t:block_tip-->"),
+        ("aside", "ms-callout ms-callout--warning", "<!--ms-t:block_warning-->"),
+        ("aside", "ms-callout ms-callout--tip", "<!--ms-t:block_tip-->"),
+        ("aside", "ms-callout ms-callout--tip", "Did you know?"),
+    ]
+    assert "<strong>callout</strong>" in html and "Callout" not in html and "icon" not in html
+
+
 def test_docusaurus_tabs_written_over_several_lines_with_values_are_read() -> None:
     """Docusaurus' older '<Tabs values={[{label: 'Apple', value: 'apple'}, …]}>' over several lines had been
     shown as raw JSX, its tabs run together in one paragraph (port z 11): the tag is read, each tab labelled

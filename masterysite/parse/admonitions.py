@@ -979,10 +979,12 @@ def closes_fence(line: str, fence: str) -> bool:
     return indent <= 3 and len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)
 
 
-_MDX_OPEN = re.compile(r"([ \t]*)<(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Spoiler|Steps)((?:[ \t]+[^<>]*)?)>[ \t]*")
-_MDX_CLOSE = re.compile(r"[ \t]*</(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Spoiler|Steps)>[ \t]*")
+_MDX_OPEN = re.compile(r"([ \t]*)<(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps)((?:[ \t]+[^<>]*)?)>[ \t]*")
+_MDX_CLOSE = re.compile(r"[ \t]*</(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps)>[ \t]*")
 _MDX_ONE_LINE = re.compile(r"([ \t]*)<(TabItem|Tabs\.Tab|Tab)((?:[ \t]+[^<>]*)?)>(.*)</\2>[ \t]*")
 _MDX_ASIDES = {"note": "note", "tip": "tip", "caution": "warning", "danger": "caution"}  # Starlight's types
+# Nextra's <Callout type="…"> (port round aa 9: its Markdown had been shown with its asterisks)
+_NEXTRA_CALLOUTS = {"default": "tip", "info": "info", "warning": "warning", "error": "danger", "important": "important"}
 _JSX_PROP = re.compile(r"""(\w+)(?:=(?:"([^"]*)"|'([^']*)'|\{([^{}]*)\}))?""")
 
 
@@ -995,9 +997,9 @@ def mdx_blocks(body: str) -> str:
     """MDX's block components, each tag on a line of its own (Docusaurus', Starlight's and Nextra's):
     ``<Tabs>`` of ``<TabItem label="macOS">`` (Nextra: ``<Tabs items={['pnpm', …]}>`` of ``<Tabs.Tab>``)
     are tabs (a collapsed block each titled with its label, the first open, as MkDocs' tabs), Starlight's
-    ``<Aside type="tip" title="…">`` a callout, ``<Spoiler>`` a collapsed spoiler. Written so, line for
-    line, what they hold moved left by its common indentation (MDX indents it; Markdown would read it as
-    code). The labels had been lost and a spoiler shown open."""
+    ``<Aside type="tip" title="…">`` and Nextra's ``<Callout type="warning">`` a callout, ``<Spoiler>`` a
+    collapsed spoiler. Written so, line for line, what they hold moved left by its common indentation (MDX
+    indents it; Markdown would read it as code). The labels had been lost and a spoiler shown open."""
     code = fenced(body)
     lines = body.split("\n")
     starts = line_starts(lines)
@@ -1040,6 +1042,8 @@ def mdx_blocks(body: str) -> str:
         elif name == "Aside":
             kind = _MDX_ASIDES.get(props.get("type", "note"), "note")
             head = f"{fence} {kind} {props.get('title', '')}".rstrip()
+        elif name == "Callout":
+            head = f"{fence} {_NEXTRA_CALLOUTS.get(props.get('type', 'default'), 'note')}"
         elif name == "Spoiler":
             head = f"{fence} spoiler"
         elif name == "Steps":  # Starlight's numbered steps: the list it holds
@@ -1069,7 +1073,7 @@ def mdx_blocks(body: str) -> str:
 
 
 _VALUE_LABEL = re.compile(r"""\{\s*label:\s*["']([^"']*)["']\s*,\s*value:\s*["']([^"']*)["']\s*\}""")
-_OPEN_START = re.compile(r"[ \t]*<(?:Tabs|Aside)(?:[ \t]+[^<>]*)?")  # an opening tag whose props go on below
+_OPEN_START = re.compile(r"[ \t]*<(?:Tabs|Aside|Callout)(?:[ \t]+[^<>]*)?")  # an opening tag whose props go on below
 
 
 def _joined_openings(lines: list[str], code: list[tuple[int, int]], starts: list[int]) -> None:

@@ -20,7 +20,7 @@ from masterysite.errors import Report
 from masterysite.model import Link
 from masterysite.parse.extras import SAFE_ATTRIBUTES, dropped_attributes
 from masterysite.parse.markdown import THEME_ID_PREFIXES, block_name, theme_safe
-from masterysite.parse.myst import directive_name
+from masterysite.parse.myst import cross_reference, directive_name
 from masterysite.parse.xref import TEX_REFERENCE
 
 if TYPE_CHECKING:
@@ -349,6 +349,7 @@ class LinkRewriter:
         self.links: list[Link] = []
         self.chunk_seen = False
         self.equations_said: set[str] = set()  # {eq} labels with no formula here: said once each
+        self.roles_said: set[str] = set()  # MyST roles shown as text (not cross-references), said once each
         self.directives_seen: set[str] = set()
         self.shortcodes_seen: set[str] = set()  # Quarto shortcodes said already, by name
         self.attributes_seen: set[str] = set()  # attributes not kept, said already
@@ -779,6 +780,13 @@ class LinkRewriter:
                     continue  # (a lesson refers to its key formula many times: one warning)
                 if child.meta["role"] == "eq":
                     self.equations_said.add(child.meta["target"])
+                elif not cross_reference(role := child.meta["role"]) and not role.startswith(("cite", "glue")):
+                    # a badge, an icon, an abbreviation: said once a unit by name, as other unread syntax is
+                    # (sphinx-design's page of badges had 50 warnings: port round aa 14); each cross-reference,
+                    # citation or glued value is a thing to write, at its own line
+                    if (kind := role.split("-")[0]) in self.roles_said:  # ({bdg-dark}, {bdg-muted-line}: one)
+                        continue
+                    self.roles_said.add(kind)
                 message = child.meta["advice"].format(child.meta["myst_role"])
                 self.report.warn(self.source.path, line, message, "shown-as-text")
 

@@ -198,6 +198,7 @@ def _line(state: StateBlock, line: int) -> str:
 
 _VITEPRESS_FLAG = re.compile(r"[ \t]*\{(open|no-title)\}$")  # VitePress: a block shown open, or untitled
 _BRACKET_TITLE = re.compile(r"([\w-]+)\[(.*)\]")
+_DIRECTIVE_ATTRIBUTES = re.compile(r"^([\w-]+(?:\[.*\])?)\{[^{}]*\}$")
 _STATE = re.compile(r"^\{[ \t]*state[ \t]*=[ \t]*[\"']?\w+[\"']?[ \t]*\}")
 
 
@@ -206,6 +207,9 @@ def block_info(params: str) -> tuple[str, str]:
     params = params.strip()
     braces = _BRACES.fullmatch(params)
     if braces is None:
+        # Starlight's (remark-directive's) attributes, ':::tip{icon="heart"}', ':::tip[Hi]{icon="heart"}': an
+        # icon, not read (it had been an unknown block 'tip{icon="heart"}': port round aa 10)
+        params = _DIRECTIVE_ATTRIBUTES.sub(r"\1", params, count=1)
         titled = _BRACKET_TITLE.fullmatch(params)  # Docusaurus's ':::tip[Remember this]'
         name, _, rest = params.partition(" ") if titled is None else (titled[1], "", titled[2])
         return name, _STATE.sub("", rest.strip(), count=1).strip()  # (HedgeDoc's ':::spoiler {state="open"} Title')

@@ -540,6 +540,11 @@ def _role(state: StateInline, name: str, content: str, written: str) -> None:
             token.meta["text"] = labelled.group(1) if labelled else ""
 
 
+def cross_reference(role: str) -> bool:
+    """A role that links to something (another unit, a heading): each use is a link to write."""
+    return role in ("ref", "doc", "numref", "any", "external") or ":" in role
+
+
 def advice(role: str) -> str:
     """What a teacher can write instead of a role that is shown as its text."""
     if role.startswith("cite"):
@@ -551,7 +556,7 @@ def advice(role: str) -> str:
             "MyST equation reference {} is shown as its text: no formula of this unit has that label;"
             " give a ```{{math}} formula of this unit that ':label:' (a formula of another unit is not numbered here)"
         )
-    if role in ("ref", "doc", "numref", "any", "external") or ":" in role:
+    if cross_reference(role):
         return (
             "MyST cross-reference {} is shown as its text, not a link:"
             " write a Markdown link ([text](other-unit.md#heading))"

@@ -324,7 +324,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = mdx_code_blocks(body)
     if "```{" in body:  # knitr's chunk headers with a backtick in an option
         body = knitr_ticked_headers(body)
-    if "</Tab" in body or "</Aside>" in body or "</Spoiler>" in body or "</Steps>" in body:  # MDX's blocks
+    if "</" in body and any(f"</{tag}" in body for tag in ("Tab", "Aside>", "Callout>", "Spoiler>", "Steps>")):  # MDX's
         body = mdx_blocks(body)
     if "<" in body:  # Hugging Face's '<Question choices={[…correct: true…]} />': its answers would be text
         for line, name in mdx_quizzes(body):

@@ -1174,12 +1174,17 @@ def test_prairielearn_and_markbind_quiz_html_is_an_error() -> None:
         "<pl-answer-panel>Only once graded.</pl-answer-panel>\n\n"
         '<question type="mcq">\n  <q-option reason="No.">10</q-option>\n  <q-option correct>\n    5\n  </q-option>\n'
         "</question>\n\nWrite `<q-option correct>` for the right one.\n\n"
-        '```html\n<pl-answer correct="true">x</pl-answer>\n<pl-answer-panel>y</pl-answer-panel>\n```\n'
+        '```html\n<pl-answer correct="true">x</pl-answer>\n<pl-answer-panel>y</pl-answer-panel>\n```\n\n'
+        # Berkeley CS61AS's courseware (port bb 4): the choices vanished, the answer stayed in the source
+        '<div class="mc">\nWhat colour?\n<ans text="Blue." explanation="Verified." correct></ans>\n'
+        '<ans text="Gold." explanation="Well sure."></ans>\n</div>\n'
     )
     assert [p.split(" holds right answers")[0] for p in problems] == [
         "units/a.md:6: '<pl-answer'",
         "units/a.md:10: '<pl-answer-panel'",
         "units/a.md:14: '<q-option'",
+        "units/a.md:28: '<ans'",
+        "units/a.md:29: '<ans'",
     ]
     _, problems = parse(
         "::: question o\nWhich element holds the solution shown once graded?\n\n== <pl-answer-panel>\n:::\n"
@@ -1643,6 +1648,22 @@ def test_moodle_gift_questions_are_said_and_their_alternatives_on_one_line_too()
         " one line as in Moodle's GIFT; write one line each ('= no one' and '= nobody'), a wrong one as a '- [ ]'"
         " choice [lenient-code]"
     ]
+
+
+def test_moodle_gift_weighted_true_false_and_numeric_questions_are_said_in_a_question_too() -> None:
+    """Moodle's own export weighs its answers ('~%100%C) 12'), and true/false ('{FALSE}') and numeric ('{#42}')
+    questions have no '=': each was published, the answer in view, with no word (port bb 5). Pasted into a
+    '::: question', each is an error that names GIFT (port bb 6). A title alone, or '{#id}' on a heading
+    with no GIFT title, is no GIFT."""
+    _, problems = parse(
+        "::Q1:: Which? {\n~%0%A) five\n~%100%C) twelve\n}\n\n::Q2:: Processes first. {\nFALSE\n}\n\n"
+        "::Question 5::Combien font 7 fois 6 ? {#42}\n\n::Q3:: True? {T}\n\n::Q4:: Pi? {~%50%3.1 ~%0%4}\n\n"
+        "::A title:: with no answers.\n\n## Heading {#sec-1}\n"
+    )
+    assert [p.split(" is ")[0] for p in problems] == ["units/a.md:5: warning: '::Q1:: Which? {'"]
+    assert "(and 4 more in this unit) [shown-as-text]" in problems[0]
+    _, problems = parse("::: question o\n::Q2:: Processes first. {\nFALSE\n}\n:::\n")
+    assert "units/a.md:6: '::Q2:: Processes first. {' is a Moodle GIFT question" in "\n".join(problems)
 
 
 def test_pressbooks_hidden_answers_are_collapsed() -> None:

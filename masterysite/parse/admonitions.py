@@ -589,6 +589,8 @@ _RIGHT_PROP = (
         # Open edX's OLX: '<choice correct="true">', '<option correct="True">', '<stringresponse answer="…">'
         r"""|<(choice|option)\b[^>\n]*?[ \t]correct[ \t]*=[ \t]*["']?[Tt]rue\b"""
         r"|<((?:string|numerical|formula)response)\b[^>\n]*?[ \t]answer[ \t]*="
+        # Berkeley CS61AS's markdown-courseware: '<ans text="…" explanation="…" correct>' (port bb 4)
+        r"""|<(ans)\b[^>\n]*?[ \t](?:correct|explanation)\b"""
     )
 )
 
@@ -666,7 +668,7 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
     answer in the page's source. So are HTML elements of other tools' quizzes (port w 1, 2):
     PrairieLearn's ``<pl-answer correct="true">`` and its ``<pl-answer-panel>`` (shown once graded),
     MarkBind's ``<q-option correct>``, Open edX's OLX ``<choice correct="true">`` and ``<stringresponse
-    answer="…">`` (port z 1)."""
+    answer="…">`` (port z 1), CS61AS's ``<ans text="…" explanation="…" correct>`` (port bb 4)."""
     code = fenced(body)
     lines, found = body.split("\n"), []
     starts = line_starts(lines)
@@ -675,9 +677,9 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
         opening = _COMPONENT_OPEN.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]):
             line = lines[number]
-            shown = ("orrect" in line or "<pl-answer-panel" in line or "response" in line) and not _ANSWER_LINE.match(
-                line
-            )
+            shown = (
+                "orrect" in line or "<pl-answer-panel" in line or "response" in line or "explanation" in line
+            ) and not _ANSWER_LINE.match(line)
             prop = _RIGHT_PROP.search(line) if shown else None  # ('== <pl-answer-panel>': a course on PrairieLearn)
             if prop is not None and not in_spans(code, starts[number]) and not _in_code_span(line, prop.start()):
                 found.append((number, next(name for name in prop.groups() if name)))

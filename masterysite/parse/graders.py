@@ -322,8 +322,12 @@ _BLOCK_CLOSE = re.compile(r" {0,3}:{3,}[ \t]*")
 _GIFT = "a Moodle GIFT question (its right answers marked '=', the wrong ones '~')"
 _GIFT_ADVICE = "write it as a '::: question' with '- [x]' / '- [ ]' choices, or '= answer' lines, one for each"
 _GIFT_ANSWERS = re.compile(r"\{[ \t]*[=~][^{}\n]*\}")  # '{~buried =entombed ~living}', '{=Paris =paris}'
-_GIFT_MARK = re.compile(r"(?:^|[\s{])=(?![=\s])")  # a right answer: '=entombed'
+# a right answer: '=entombed', or one weighted as (part) right, as Moodle's export writes them: '~%100%C) 12'
+_GIFT_MARK = re.compile(r"(?:^|[\s{])(?:=(?![=\s])|~%[1-9])")
 _GIFT_LINE = re.compile(r"[ \t]*[=~](?![=~\s]).*")  # an answer of a question over several lines
+_GIFT_TITLE = re.compile(r"[ \t]*::[^:\n]{1,200}::")  # '::Q1:: What …': a GIFT question's title
+# with a title: a true/false question's answer ('{TRUE}', '{F#feedback}') or a numeric one ('{#42}', '{#3.1:0.1}')
+_GIFT_VALUE = re.compile(r"(?:T|F|TRUE|FALSE)(?:[ \t]*#.*)?|#[ \t]*=?[\d.:\s-]+", re.I)
 
 
 def _gift(line: str, lines: list[str], number: int) -> bool:
@@ -334,12 +338,19 @@ def _gift(line: str, lines: list[str], number: int) -> bool:
         after_code = found.start() > 0 and line[found.start() - 1] == "`"  # (pandoc's raw '`<i>`{=html}')
         if _GIFT_MARK.search(found[0]) and not in_code_span_at(line, found.start()) and not after_code:
             return True
+    titled = _GIFT_TITLE.match(line) is not None  # (then '{TRUE}' and '{#42}' are its answers: port bb 5)
+    if titled:
+        for found in re.finditer(r"\{([^{}\n]*)\}", line):
+            if _GIFT_VALUE.fullmatch(found[1].strip()) and not in_code_span_at(line, found.start()):
+                return True
     if not line.rstrip().endswith("{") or in_code_span_at(line, len(line)):
         return False
     answers: list[str] = []
     for text in lines[number + 1 : number + 40]:
         if text.strip().startswith("}"):
-            return bool(answers) and any(answer.lstrip().startswith("=") for answer in answers)
+            return bool(answers) and any(_GIFT_MARK.match(answer.lstrip()) for answer in answers)
+        if titled and _GIFT_VALUE.fullmatch(text.strip()):
+            return True  # '::Q2:: … {' then 'FALSE'
         if text.strip() and not (_GIFT_LINE.fullmatch(text) or text.lstrip().startswith("#")):
             return False  # (a line that is no answer: a lesson's own braces)
         answers.append(text)
@@ -378,13 +389,15 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
             depth += 1
         elif depth and _BLOCK_CLOSE.fullmatch(line):
             depth -= 1
-        if not depth and "{" in line and _gift(line, lines, number):
+        if "{" in line and _gift(line, lines, number):
             written = line.strip() if len(line.strip()) <= 50 else line.strip()[:47] + "..."
             message = (
                 f"'{written}' is {_GIFT}, which is not read here: it is shown as text, the right answer marked '='"
                 f" for everyone; {_GIFT_ADVICE}"
             )
-            found.append((number, written, message, False))
+            if depth:  # (pasted into a question: its other errors asked for an '= answer' line: port bb 6)
+                message = f"'{written}' is {_GIFT}, which is not read here: {_GIFT_ADVICE}"
+            found.append((number, written, message, bool(depth)))
             continue
         if not depth and line[:1] in ("*", "[") and _TEXT2QTI.fullmatch(line):  # (port aa 6: '*c) 5', '[*] T. rex')
             written = line.strip() if len(line.strip()) <= 50 else line.strip()[:47] + "..."

@@ -1666,6 +1666,20 @@ def test_moodle_gift_weighted_true_false_and_numeric_questions_are_said_in_a_que
     assert "units/a.md:6: '::Q2:: Processes first. {' is a Moodle GIFT question" in "\n".join(problems)
 
 
+def test_aiken_and_slidoc_answer_lines_are_said() -> None:
+    """Moodle's Aiken ('A. …' then 'ANSWER: D') and Slidoc ('B*.. Lost', 'Answer: BC') published their right
+    answers, and Aiken's only warning advised numbering its choices, which still published 'ANSWER: D' (port bb
+    9). A lesson's own 'Answer: 42' with no Slidoc choices, or 'ANSWER: D' with no choices before it, is fine."""
+    _, problems = parse(
+        "Which?\nA. This one?\nB. That one?\nANSWER: B\n\n---\n\nPlays?\n\nA.. Won\n\nB*.. Lost\n\n"
+        "Answer: BC\n\n---\n\nThe tyrant lizard?\n\nAnswer: T.Rex OR T Rex\n"
+    )
+    assert [p.split(" is ")[0] for p in problems] == ["units/a.md:8: warning: 'ANSWER: B'"]
+    assert "Moodle Aiken question's right answer" in problems[0] and "(and 3 more in this unit)" in problems[0]
+    _, problems = parse("Work it out.\n\nAnswer: 42\n\nANSWER: D\n\nSlidoc writes `A.. choice`.\n")
+    assert problems == []
+
+
 def test_pressbooks_hidden_answers_are_collapsed() -> None:
     """Pressbooks' '[reveal-answer]' / '[hidden-answer]' had shown the answer as text, and their HTML form
     hid it for good (port z 8): a collapsed block titled as the button."""

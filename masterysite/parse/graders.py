@@ -358,6 +358,23 @@ def _gift(line: str, lines: list[str], number: int) -> bool:
 
 
 _TEXT2QTI = re.compile(r"(?:\*[a-z]\)|\[\*\])[ \t]+\S.*")  # its right choice: '*c) 5', '[*] Tyrannosaurus rex'
+_AIKEN_ANSWER = re.compile(r"ANSWER:[ \t]*[A-Z][ \t]*")  # Moodle's Aiken format: 'A. …' … then 'ANSWER: D'
+_AIKEN_CHOICE = re.compile(r"[A-Z][.)][ \t]+\S.*")
+_SLIDOC_CHOICE = re.compile(r"[A-Z](\*?)\.\.[ \t]+\S.*")  # Slidoc's choices, the right ones starred: 'B*.. Lost'
+_SLIDOC_ANSWER = re.compile(r"Answer:[ \t]*\S.*")  # … and its answer line: 'Answer: BC', 'Answer: T.Rex OR T Rex'
+_ANSWER_KEY_ADVICE = "write it as a '::: question' with '- [x]' / '- [ ]' choices (the right ones ticked) or '= answer'"
+
+
+def _answer_key(line: str, lines: list[str], number: int, slidoc: bool) -> str | None:
+    """Which tool's right answer ``line`` shows, or None: Moodle's Aiken ('ANSWER: D' after its lettered
+    choices), Slidoc (a starred choice 'B*.. Lost', or 'Answer: BC' in a lesson with Slidoc's choices)."""
+    if _AIKEN_ANSWER.fullmatch(line) and any(
+        _AIKEN_CHOICE.fullmatch(text) for text in lines[max(0, number - 12) : number]
+    ):
+        return "a Moodle Aiken question's"
+    if slidoc and (_SLIDOC_ANSWER.fullmatch(line) or ((choice := _SLIDOC_CHOICE.fullmatch(line)) and choice[1])):
+        return "a Slidoc question's"
+    return None
 
 
 def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
@@ -369,6 +386,7 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
     fence: str | None = None
     depth = 0  # the questions open around the line
     lines = body.split("\n")
+    slidoc = ".." in body and any(_SLIDOC_CHOICE.fullmatch(line) for line in lines)
     for number, line in enumerate(lines):
         if fence is not None:
             fence = None if closes_fence(line, fence) else fence
@@ -399,6 +417,16 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
                 message = f"'{written}' is {_GIFT}, which is not read here: {_GIFT_ADVICE}"
             found.append((number, written, message, bool(depth)))
             continue
+        if not depth and line[:1].isupper() and line[:1].isascii():
+            key = _answer_key(line, lines, number, slidoc)  # (port bb 9)
+            if key is not None:
+                written = line.strip() if len(line.strip()) <= 50 else line.strip()[:47] + "..."
+                message = (
+                    f"'{written}' is {key} right answer, which is not read here: it is shown as text for everyone;"
+                    f" {_ANSWER_KEY_ADVICE}"
+                )
+                found.append((number, written, message, False))
+                continue
         if not depth and line[:1] in ("*", "[") and _TEXT2QTI.fullmatch(line):  # (port aa 6: '*c) 5', '[*] T. rex')
             written = line.strip() if len(line.strip()) <= 50 else line.strip()[:47] + "..."
             message = (

@@ -604,7 +604,10 @@ class LinkRewriter:
 
     def _lettered_list(self, content: str, line: int) -> None:
         """Pandoc's lettered list ('a) …' then 'b) …' on the next line): CommonMark has none, so its items
-        run together into one paragraph. Said once a unit."""
+        run together into one paragraph. Said once a unit. Not Moodle's Aiken question ('A. …' … 'ANSWER: D'),
+        said as that (graders.py): numbered, its answer would still be published."""
+        if "ANSWER:" in content and re.search(r"^ANSWER:[ \t]*[A-Z][ \t]*$", content, re.M):
+            return
         items = list(_LETTERED_ITEM.finditer(content))
         for first, second in itertools.pairwise(items):
             if ord(second.group(2).lower()) - ord(first.group(2).lower()) == 1:

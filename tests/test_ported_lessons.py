@@ -1680,6 +1680,25 @@ def test_aiken_and_slidoc_answer_lines_are_said() -> None:
     assert problems == []
 
 
+def test_galvanize_learn_challenges_keep_their_answers_back() -> None:
+    """Ada Developers Academy's problem sets (Galvanize Learn: '### !challenge' … '##### !answer' …
+    '##### !explanation') published the answer and its explanation under the options, and the markers as
+    headings, with no word (port bb 1). The question and its options stay; in code, all is code."""
+    html, problems = parse(
+        "### !challenge\n* type: multiple-choice\n* id: rhpVnF\n##### !question\n\nHow fast?\n\n"
+        "##### !end-question\n##### !options\n\n* O(1)\n* O(n)\n\n##### !end-options\n##### !answer\n\n"
+        "* ANSWER O(n)\n\n##### !end-answer\n##### !explanation\n\nEXPLAINED linearly.\n\n"
+        "##### !end-explanation\n### !end-challenge\n\nAfter.\n\n```md\n##### !answer\nkept\n```\n"
+    )
+    assert problems == [
+        "units/a.md:19: warning: Galvanize Learn's '!answer' and '!explanation' sections are left out (learners"
+        " see them only once they have answered); ask the challenge as a '::: question' with '- [x]' choices or"
+        " '= answer' and '> explanation' [left-out]"
+    ]
+    assert "How fast?" in html and "<li>O(n)</li>" in html and "<p>After.</p>" in html and "kept" in html
+    assert "ANSWER" not in html and "EXPLAINED" not in html and "!challenge" not in html and "rhpVnF" not in html
+
+
 def test_pressbooks_hidden_answers_are_collapsed() -> None:
     """Pressbooks' '[reveal-answer]' / '[hidden-answer]' had shown the answer as text, and their HTML form
     hid it for good (port z 8): a collapsed block titled as the button."""

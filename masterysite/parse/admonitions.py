@@ -761,6 +761,49 @@ def fcc_solutions(body: str) -> tuple[str, list[tuple[int, str]]]:
     return "\n".join(lines), left
 
 
+_LEARN_MARK = re.compile(r"[ ]{0,3}#{1,6}[ \t]+!(end-)?([a-z][a-z-]*)[ \t]*")
+_LEARN_HIDDEN = ("answer", "explanation", "rubric", "tests", "hidden-tests", "setup")
+_LEARN_META = re.compile(r"[ \t]*[*-][ \t]+[a-z][\w-]*:.*")  # '* type: multiple-choice', '* id: rhpVnF'
+
+
+def learn_challenges(body: str) -> tuple[str, list[tuple[int, str]]]:
+    """Galvanize Learn's challenges (Ada Developers Academy's problem sets): ``### !challenge``, its
+    ``* type: …`` lines, ``##### !question`` … ``##### !options`` … ``##### !answer`` … ``##### !explanation``
+    … ``### !end-challenge``. Their markers had been published as headings, the answer and its explanation
+    in view under the options (port bb 1): the markers and the challenge's settings show nothing, the
+    question and options stay as text, and what learners see only once they have answered (``!answer``,
+    ``!explanation``, a ``!rubric``, the code's ``!tests`` and ``!setup``) is left out, line for line.
+    Returns the body and the line and name of each section left out."""
+    code = fenced(body)
+    lines, left = body.split("\n"), []
+    starts = line_starts(lines)
+    hiding: str | None = None  # the section being left out
+    settings = False  # in the '* key: value' lines after '!challenge'
+    for number, line in enumerate(lines):
+        if in_spans(code, starts[number]):
+            if hiding is not None:
+                lines[number] = ""
+            continue
+        mark = _LEARN_MARK.fullmatch(line) if "!" in line else None
+        if mark is not None:
+            ending, name = mark[1] is not None, mark[2]
+            if not ending and name in _LEARN_HIDDEN and hiding is None:
+                hiding = name
+                left.append((number, name))
+            elif ending and name == hiding:
+                hiding = None
+            settings = name == "challenge" and not ending
+            lines[number] = ""
+            continue
+        if settings and _LEARN_META.fullmatch(line):
+            lines[number] = ""
+            continue
+        settings = False
+        if hiding is not None:
+            lines[number] = ""
+    return "\n".join(lines), left
+
+
 _FCC_MARKER = re.compile(
     r"(#{1,6})[ \t]+--(description|instructions|seed|seed-contents|transcript|assignments?|interactive)--[ \t]*"
 )

@@ -37,6 +37,7 @@ from masterysite.parse.admonitions import (
     jekyll_blocks,
     knitr_ticked_headers,
     kramdown_tocs,
+    learn_challenges,
     learn_quizzes,
     mdx_blocks,
     mdx_code_blocks,
@@ -334,6 +335,17 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 " choices and '> feedback'"
             )
             report.error(path, parts.body_offset + line + 1, message)
+    if "# !" in body:  # Galvanize Learn's challenges (Ada Developers Academy)
+        body, learn_left = learn_challenges(body)
+        if learn_left:
+            names = list(dict.fromkeys(f"'!{name}'" for _, name in learn_left))
+            message = (
+                f"Galvanize Learn's {' and '.join([', '.join(names[:-1]), names[-1]] if len(names) > 1 else names)}"
+                f" {'sections are' if len(names) > 1 else 'section is'} left out"
+                " (learners see them only once they have answered); ask the challenge as a '::: question' with"
+                " '- [x]' choices or '= answer' and '> explanation'"
+            )
+            report.warn(path, parts.body_offset + learn_left[0][0] + 1, message, "left-out")
     if "# --" in body:  # freeCodeCamp's sections
         body, left = fcc_solutions(body)
         _fcc_left_out(report, path, parts.body_offset, left)

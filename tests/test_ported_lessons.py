@@ -1699,6 +1699,28 @@ def test_galvanize_learn_challenges_keep_their_answers_back() -> None:
     assert "ANSWER" not in html and "EXPLAINED" not in html and "!challenge" not in html and "rhpVnF" not in html
 
 
+def test_markdoc_answers_details_and_callouts_are_read() -> None:
+    """Markdoc (Dagster University): a code block '{% obfuscated="true" %}' is hidden behind "View answer",
+    and had been shown open; '{% details %}' … '{% /details %}' had been shown open, the tags as text; a
+    self-closed '{% image … /%}' was called Jekyll's, its code lost from the quote (port bb 2, 3)."""
+    html, problems = parse(
+        'Click **View answer**.\n\n```python {% obfuscated="true" %}\nSOLVED = 1\n```\n\n'
+        '{% details summary="Hint" %}\nUse `get`.\n{% /details %}\n\n{% callout type="warning" title="Mind" %}\n'
+        'Careful.\n{% /callout %}\n\n{% image src="/a.png" caption="`bunx` vs `npx`" /%}\n\n```python\nshown = 1\n```\n'
+    )
+    assert boxes(html) == [
+        ("details", "ms-collapsed ms-collapsed--solution", "<!--ms-t:block_solution-->"),
+        ("details", "ms-collapsed ms-collapsed--details", "Hint"),
+        ("aside", "ms-callout ms-callout--warning", "Mind"),
+    ]
+    assert "SOLVED" in html.split("ms-collapsed--solution")[1] and "obfuscated" not in html
+    assert 'class="language-python"' in html and "{%" not in html.split("{% image")[0]
+    assert problems == [
+        'units/a.md:19: warning: Markdoc tag \'{% image src="/a.png" caption="`bunx` vs `npx`" /%}\' is shown as'
+        " text: it is not read here: write what it should show, or leave it out [shown-as-text]"
+    ]
+
+
 def test_pressbooks_hidden_answers_are_collapsed() -> None:
     """Pressbooks' '[reveal-answer]' / '[hidden-answer]' had shown the answer as text, and their HTML form
     hid it for good (port z 8): a collapsed block titled as the button."""

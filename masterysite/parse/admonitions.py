@@ -978,6 +978,31 @@ def jekyll_blocks(body: str) -> tuple[str, list[tuple[int, str]]]:
     return "\n".join(lines), left
 
 
+_MARKDOC_OPEN = re.compile(r"[ \t]*\{%[ \t]*(details|callout|solution|answer)\b[ \t]*(.*?)[ \t]*%\}[ \t]*")
+_MARKDOC_CALLOUTS = {"note": "note", "check": "tip", "caution": "warning", "warning": "warning", "danger": "danger"}
+
+
+def markdoc_blocks(body: str) -> str:
+    """Markdoc's block tags on lines of their own, closed ``{% /name %}``: ``{% details summary="Hint" %}``
+    (and a ``solution`` or ``answer``) a collapsed block titled so, ``{% callout type="warning" title="…" %}`` a
+    callout (port bb 3: the hint had been shown open, the tags as text). Line for line."""
+    lines = body.split("\n")
+    for number, opening, end in _tag_pairs(
+        body, lines, _MARKDOC_OPEN, lambda found: rf"[ \t]*\{{%[ \t]*/{found[1]}[ \t]*%\}}[ \t]*"
+    ):
+        if end is None:
+            continue  # (said as a tag shown as text)
+        props = _props(opening[2])
+        if opening[1] == "callout":
+            kind = _MARKDOC_CALLOUTS.get(props.get("type", "note"), "note")
+            head = f"{HUGO_FENCE} {kind} {props.get('title', '')}".rstrip()
+        else:
+            default = "Details" if opening[1] == "details" else opening[1].capitalize()
+            head = f"{HUGO_FENCE} details {props.get('summary') or props.get('title') or default}"
+        lines[number], lines[end] = head, HUGO_FENCE
+    return "\n".join(lines)
+
+
 _FENCED_CALLOUT = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(smart|warn|exercism/[a-z-]+)(?:[ \t]+(.*?))?[ \t]*")
 _FENCED_CALLOUT_ANY = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:smart|warn|exercism/)", re.M)
 _FENCED_KINDS = {"smart": "tip", "warn": "warning", "exercism/note": "note", "exercism/caution": "warning"}

@@ -744,10 +744,12 @@ class LinkRewriter:
                     what = what.format("{}", mdbook_advice(match.group(0)))
                 if pattern is _LIQUID_TAG:
                     what = what.format("{}", liquid_tag_advice(match.group(0)))
-                if pattern is _TICKED:  # quoted with its code: '[x] Double quotes `"`', not '[x] Double quotes '
+                if pattern is _TICKED or pattern is _LIQUID_TAG:  # quoted with its code: '[x] Double quotes `"`'
                     spans = "".join(f"`{c.content}`" if c.type == "code_inline" else c.content for c in children)
                     match = pattern.search(spans) or match
                 found = " ".join(match.group(0).split())  # one line, however it was written
+                if pattern is _LIQUID_TAG and (found.endswith("/%}") or found.startswith("{% /")):
+                    what = what.replace("Jekyll (Liquid) tag", "Markdoc tag")  # (self-closed, or closed so: port bb 3)
                 self.report.warn(self.source.path, at, what.format(found), "shown-as-text")
 
     def _shortcodes(self, text: str, line: int) -> None:

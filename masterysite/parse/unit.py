@@ -39,6 +39,7 @@ from masterysite.parse.admonitions import (
     kramdown_tocs,
     learn_challenges,
     learn_quizzes,
+    markdoc_blocks,
     mdx_blocks,
     mdx_code_blocks,
     mdx_comments,
@@ -414,6 +415,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 " its own"
             )
             report.error(path, parts.body_offset + line + 1, message)
+    if "{% /" in body:  # Markdoc's {% details %} … {% /details %}, {% callout %}
+        body = markdoc_blocks(body)
     if "{%" in body and _JEKYLL_BLOCK.search(body):  # Jekyll's {% highlight %}, {% spoiler %}, {% capture %}
         body, captured = jekyll_blocks(body)
         for line, written in captured:

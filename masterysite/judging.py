@@ -532,10 +532,31 @@ def answer_forms(answer: Answer) -> list[Form]:
     if form[0] in ("t", "e") and (note := _NOTE.match(form[1])) is not None:  # 'C♯' and 'C#' (new teacher aa 7)
         other = note[2].translate(_ACCIDENTALS)
         return [form, (form[0], f"{note[1]}{other}{form[1][note.end() :]}")]
+    if form[0] == "t" and _SPELT_OTHERWISE.search(form[1]):
+        return [("t", text) for text in text_spellings(form[1])]
     if form[0] != "q":
         return [form]
     sign, value, unit = form[1].split("|", 2)
     return [("q", f"{sign}|{value}|{spelling}") for spelling in unit_spellings(unit)]
+
+
+_SPELT_OTHERWISE = re.compile(r"[äöü^⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def text_spellings(text: str) -> list[str]:
+    """A lenient text answer (lenient_text) in the other ways a keyboard types it (port bb 7, 20): a power
+    as '^2', '²' or ' ^ 2' ('= O(n^2)' had rejected 'O(n²)', the form the lesson shows), and German's
+    'ä', 'ö', 'ü' as 'ae', 'oe', 'ue' ('= Bücher' had rejected 'Buecher' while '= Straße' took 'Strasse').
+    Python only: the page gets each spelling's hash."""
+    plain = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda run: "^" + run[0].translate(_PLAIN_DIGITS), text)
+    plain = re.sub(r"[ ]*\^[ ]*", "^", plain)
+    powers = [plain]
+    if "^" in plain:
+        powers += [re.sub(r"\^(\d+)", lambda power: power[1].translate(_RAISED), plain), plain.replace("^", " ^ ")]
+    spellings = powers + [p.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue") for p in powers]
+    return list(dict.fromkeys([text, *spellings]))
 
 
 # A note's name, its accidental as printed or as typed: 'C♯' is 'C#', 'D♭' 'Db', 'F♯♯' 'F##' (and back)

@@ -1177,7 +1177,11 @@ def test_prairielearn_and_markbind_quiz_html_is_an_error() -> None:
         '```html\n<pl-answer correct="true">x</pl-answer>\n<pl-answer-panel>y</pl-answer-panel>\n```\n\n'
         # Berkeley CS61AS's courseware (port bb 4): the choices vanished, the answer stayed in the source
         '<div class="mc">\nWhat colour?\n<ans text="Blue." explanation="Verified." correct></ans>\n'
-        '<ans text="Gold." explanation="Well sure."></ans>\n</div>\n'
+        '<ans text="Gold." explanation="Well sure."></ans>\n</div>\n\n'
+        # MarkBind's text question (port bb 16): its prompt was lost, its answer kept in the source, and the
+        # only warning advised quoting the tag, answer and all, in backticks
+        '<question type="text" header="Which decorator?"\n    keywords="injectable" answer="@Injectable()">\n'
+        '  <div slot="hint">\n\n  Read the guide.\n\n  </div>\n</question>\n'
     )
     assert [p.split(" holds right answers")[0] for p in problems] == [
         "units/a.md:6: '<pl-answer'",
@@ -1185,6 +1189,7 @@ def test_prairielearn_and_markbind_quiz_html_is_an_error() -> None:
         "units/a.md:14: '<q-option'",
         "units/a.md:28: '<ans'",
         "units/a.md:29: '<ans'",
+        "units/a.md:32: '<question'",
     ]
     _, problems = parse(
         "::: question o\nWhich element holds the solution shown once graded?\n\n== <pl-answer-panel>\n:::\n"

@@ -691,7 +691,16 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
         if _CORRECT.search("\n".join(lines[number : end + 1])):
             found.append((number, opening[1]))
         number = end + 1
-    return found
+    if "<question" in body:  # MarkBind's text question: its 'answer=' and 'keywords=', on the tag's later lines too
+        for tag in _MARKBIND_TEXT.finditer(body):
+            if not in_spans(code, tag.start()) and not _in_code_span(lines[body.count("\n", 0, tag.start())], 0):
+                found.append((body.count("\n", 0, tag.start()), "question"))
+    return sorted(found)
+
+
+# MarkBind's '<question type="text" header="…" keywords="…" answer="…">' (port bb 16: the prompt was lost, the
+# answer kept in the page's source)
+_MARKBIND_TEXT = re.compile(r"<question\b[^<>]*?[ \t\n](?:answer|keywords)[ \t]*=")
 
 
 _TICKED_CHUNK = re.compile(r"([ ]{0,3}`{3,}[ \t]*\{[\w+.-]*[ \t,][^\n]*`[^\n]*\}[ \t]*)$", re.M)

@@ -337,6 +337,15 @@ def test_extra_keys_mistakes(make_course: MakeCourse) -> None:
         "course.yml:5: extra_keys lists front-matter key names, like 'teaching'; got '3'",
         "units/01-a.md:3: teaching is a number of minutes, like 'teaching: 30'; got 'half an hour'",
     ]
+    # a key with a dot or a colon, as the unknown-key error advises declaring it (port bb 11: then an error)
+    dotted = make_course(
+        {
+            "course.yml": "title: T\nextra_keys: [markdown.marp.enableHtml, 'cSpell:ignore']\n",
+            "units/01-a.md": unit("A.", "markdown.marp.enableHtml: true\ncSpell:ignore: [x]\n"),
+        },
+        name="dotted",
+    )
+    assert problems(dotted) == []
 
 
 # --- ignore ---------------------------------------------------------------------------------------------

@@ -900,6 +900,8 @@ def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warn
     assert messages("::: question o\nWhat is 25% of 80?\n\n= 20\n:::\n") == []
     assert messages("::: question o\nFrom 3 °C to 5 °C: by how much?\n\n= 2\n:::\n") == []
     assert messages("::: question o\nWhat percentage passed?\n\n= 75\n= 75%\n:::\n") == []
+    # a variable named so, in code, asks for no percentage (port bb 17: the advice made '0.7719%' right)
+    assert messages("::: question o\nSet `percentage` to `actual / max`: what is it?\n\n= 0.7719\n:::\n") == []
 
 
 def test_a_number_alone_where_the_question_names_a_unit_or_a_currency_warns() -> None:

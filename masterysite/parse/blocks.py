@@ -66,6 +66,7 @@ _ASKED = re.compile(
     r"|(?<![0-9])(?<![0-9] )([°º] ?[CF])\b",
     re.I,
 )
+_CODE_HTML = re.compile(r"<code\b[^>]*>.*?</code>", re.S)
 # a question that asks for a unit or a currency by name: 'in kilograms', 'to kg', 'en euros', 'in dollars'
 # (new teacher z 1: '2.5 kg' and '1,5 €' were marked wrong, with no word)
 _UNIT_WORDS = {
@@ -666,7 +667,8 @@ class BlockParser:
         numbers = [a for a in answers if a.kind in ("number", "range") and not a.unit]
         if not numbers or len(numbers) < len([a for a in answers if a.kind != "pattern"]):
             return
-        prompt = _text_of(prompt_html)
+        # (not the words of its code: a variable `percentage` asks for no percentage: port bb 17)
+        prompt = _text_of(_CODE_HTML.sub(" ", prompt_html) if "<code" in prompt_html else prompt_html)
         asked = _ASKED.search(prompt)
         by_name = _UNIT_ASKED.search(prompt) if asked is None else None
         if asked is None and by_name is None:

@@ -346,6 +346,18 @@ def test_bash_double_brackets_with_spaces_are_not_blanks() -> None:
     assert report.problems == [] and q.kind == "text" and "input" not in q.prompt_html
 
 
+def test_a_toml_array_of_tables_header_is_no_blank() -> None:
+    """Cargo's '[[bin]]' (pyproject's '[[tool.uv.index]]') alone on its line in a question's code was read as
+    a blank, an error that never said so (port bb 10). A blank alone on a line of code is still one."""
+    (q,), report = parse(
+        '::: question o\nHow many targets?\n\n```toml\n[[bin]]\nname = "cool"\n\n[[tool.uv.index]]\n'
+        'url = "x"\n```\n\n= 2\n:::\n'
+    )
+    assert report.problems == [] and q.kind == "text" and "[[bin]]" in q.prompt_html
+    (q,), report = parse("::: question o\nFill in:\n\n```python\nx = 1\n[[print]](x)\n```\n:::\n")
+    assert q.kind == "blanks"
+
+
 def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
     (q,), _ = parse("::: question o\nFiles: [[~ /\\*\\.pdb/]]\n:::\n")
     assert q.blanks[0][0].pattern == "\\*\\.pdb"

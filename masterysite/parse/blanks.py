@@ -58,8 +58,25 @@ def code_not_blank(text: str, match: re.Match[str]) -> bool:
     bracket it does not close ends at the code's own ']')."""
     if NESTED_LIST.match(text, match.start()) or match["answer"].count("[") > match["answer"].count("]"):
         return True
+    if _TOML_TABLE.fullmatch(match["answer"]) and _toml_header(text, match):
+        return True
     before = text[match.start() - 1 : match.start()]
     return bool(before) and (before.isalnum() or before in "_])") and _INDEX.fullmatch(match["answer"]) is not None
+
+
+_TOML_TABLE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*")
+_TOML_KEY = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=")
+
+
+def _toml_header(text: str, match: re.Match[str]) -> bool:
+    """A TOML array of tables' header, '[[bin]]' alone on its line with a 'key = value' line after it (Cargo's,
+    pyproject's '[[tool.uv.index]]'): code, no blank (port bb 10)."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    if text[start : match.start()].strip() or (end >= 0 and text[match.end() : end].strip()) or end < 0:
+        return False
+    following = text[end + 1 :].split("\n", 1)[0]
+    return _TOML_KEY.match(following) is not None
 
 
 def blank_matches(token: Token) -> list[re.Match[str]]:

@@ -1348,6 +1348,18 @@ def test_nextra_callouts_and_starlight_aside_icons_are_read() -> None:
         ("aside", "ms-callout ms-callout--tip", "Did you know?"),
     ]
     assert "<strong>callout</strong>" in html and "Callout" not in html and "icon" not in html
+    # Epic Web's workshops (port bb 15): '<callout-success>', its Markdown tab-indented, had been shown raw
+    html, problems = parse(
+        "<callout-success>\n\tIn fact, [here](https://example.org/) it **happens**.\n</callout-success>\n\n"
+        '<callout-warning class="notification">\n<div className="title">Mind this</div>\nDo **not** use it.\n'
+        "</callout-warning>\n"
+    )
+    assert problems == []
+    assert boxes(html) == [
+        ("aside", "ms-callout ms-callout--tip", "<!--ms-t:block_tip-->"),
+        ("aside", "ms-callout ms-callout--warning", "Mind this"),
+    ]
+    assert "<strong>happens</strong>" in html and "<strong>not</strong>" in html and "className" not in html
 
 
 def test_docusaurus_tabs_written_over_several_lines_with_values_are_read() -> None:

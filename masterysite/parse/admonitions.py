@@ -1058,11 +1058,15 @@ def closes_fence(line: str, fence: str) -> bool:
     return indent <= 3 and len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)
 
 
-_MDX_OPEN = re.compile(r"([ \t]*)<(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps)((?:[ \t]+[^<>]*)?)>[ \t]*")
-_MDX_CLOSE = re.compile(r"[ \t]*</(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps)>[ \t]*")
+_MDX_OPEN = re.compile(
+    r"([ \t]*)<(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps|callout-[a-z]+)((?:[ \t]+[^<>]*)?)>[ \t]*"
+)
+_MDX_CLOSE = re.compile(r"[ \t]*</(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps|callout-[a-z]+)>[ \t]*")
 _MDX_ONE_LINE = re.compile(r"([ \t]*)<(TabItem|Tabs\.Tab|Tab)((?:[ \t]+[^<>]*)?)>(.*)</\2>[ \t]*")
 _MDX_ASIDES = {"note": "note", "tip": "tip", "caution": "warning", "danger": "caution"}  # Starlight's types
 # Nextra's <Callout type="…"> (port round aa 9: its Markdown had been shown with its asterisks)
+_EPIC_TITLE = re.compile(r"""[ \t]*<div[ \t]+class(?:Name)?=["']title["'][ \t]*>([^<>]*)</div>[ \t]*""")
+_EPIC_CALLOUTS = {"muted": "note", "info": "info", "warning": "warning", "danger": "danger", "success": "tip"}
 _NEXTRA_CALLOUTS = {"default": "tip", "info": "info", "warning": "warning", "error": "danger", "important": "important"}
 _JSX_PROP = re.compile(r"""(\w+)(?:=(?:"([^"]*)"|'([^']*)'|\{([^{}]*)\}))?""")
 
@@ -1123,6 +1127,12 @@ def mdx_blocks(body: str) -> str:
             head = f"{fence} {kind} {props.get('title', '')}".rstrip()
         elif name == "Callout":
             head = f"{fence} {_NEXTRA_CALLOUTS.get(props.get('type', 'default'), 'note')}"
+        elif name.startswith("callout-"):  # Epic Web's workshops: '<callout-success>' (port bb 15)
+            titled = _EPIC_TITLE.fullmatch(lines[start + 1]) if start + 1 < end else None
+            if titled is not None:  # its first line '<div className="title">…</div>': the title
+                lines[start + 1] = ""
+            title = f" {titled[1].strip()}" if titled is not None else ""
+            head = f"{fence} {_EPIC_CALLOUTS.get(name.removeprefix('callout-'), 'note')}{title}"
         elif name == "Spoiler":
             head = f"{fence} spoiler"
         elif name == "Steps":  # Starlight's numbered steps: the list it holds

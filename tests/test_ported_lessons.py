@@ -1714,6 +1714,9 @@ def test_galvanize_learn_challenges_keep_their_answers_back() -> None:
     ]
     assert "How fast?" in html and "<li>O(n)</li>" in html and "<p>After.</p>" in html and "kept" in html
     assert "ANSWER" not in html and "EXPLAINED" not in html and "!challenge" not in html and "rhpVnF" not in html
+    html, problems = parse("### !callout-info\n\n## HTTPS\n\nSecure.\n\n### !end-callout\n")  # (port bb 22)
+    assert problems == [] and boxes(html) == [("aside", "ms-callout ms-callout--note", "HTTPS")]  # (its heading)
+    assert "Secure." in html.split("ms-callout--note")[1] and "!callout" not in html
 
 
 def test_markdoc_answers_details_and_callouts_are_read() -> None:

@@ -771,6 +771,7 @@ def fcc_solutions(body: str) -> tuple[str, list[tuple[int, str]]]:
 
 
 _LEARN_MARK = re.compile(r"[ ]{0,3}#{1,6}[ \t]+!(end-)?([a-z][a-z-]*)[ \t]*")
+_LEARN_CALLOUTS = {"info": "info", "success": "tip", "warning": "warning", "danger": "danger", "secondary": "note"}
 _LEARN_HIDDEN = ("answer", "explanation", "rubric", "tests", "hidden-tests", "setup")
 _LEARN_META = re.compile(r"[ \t]*[*-][ \t]+[a-z][\w-]*:.*")  # '* type: multiple-choice', '* id: rhpVnF'
 
@@ -796,6 +797,10 @@ def learn_challenges(body: str) -> tuple[str, list[tuple[int, str]]]:
         mark = _LEARN_MARK.fullmatch(line) if "!" in line else None
         if mark is not None:
             ending, name = mark[1] is not None, mark[2]
+            if name.startswith("callout") and hiding is None:  # '### !callout-info' … '### !end-callout' (port bb 22)
+                kind = _LEARN_CALLOUTS.get(name.removeprefix("callout-"), "note")
+                lines[number], settings = (HUGO_FENCE if ending else f"{HUGO_FENCE} {kind}"), False
+                continue
             if not ending and name in _LEARN_HIDDEN and hiding is None:
                 hiding = name
                 left.append((number, name))

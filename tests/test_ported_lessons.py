@@ -1719,6 +1719,14 @@ def test_galvanize_learn_challenges_keep_their_answers_back() -> None:
     assert "Secure." in html.split("ms-callout--note")[1] and "!callout" not in html
 
 
+def test_a_jetbrains_hint_div_is_a_collapsed_hint() -> None:
+    """JetBrains Academy's tasks (the Apache Beam katas): '<div class="hint">', folded in the IDE, had been
+    shown open (port bb 23)."""
+    html, problems = parse('Write it.\n\n<div class="hint">\n\nUse `beam.Create`.\n\n</div>\n\nAfter.\n')
+    assert problems == [] and boxes(html) == [("details", "ms-collapsed ms-collapsed--hint", "<!--ms-t:block_hint-->")]
+    assert "beam.Create" in html.split("ms-collapsed--hint")[1]
+
+
 def test_markdoc_answers_details_and_callouts_are_read() -> None:
     """Markdoc (Dagster University): a code block '{% obfuscated="true" %}' is hidden behind "View answer",
     and had been shown open; '{% details %}' … '{% /details %}' had been shown open, the tags as text; a

@@ -1610,7 +1610,7 @@ _CODE_FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[^`]*$")
 
 
 _KHAN_EXERCISE = re.compile(r"""class=["'](?:problem|choices|question)["']""")  # Khan's (OpenDSA's) exercise
-_HIDDEN_DIV = re.compile(r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution)\2[ \t]*>[ \t]*(.*)""")
+_HIDDEN_DIV = re.compile(r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution|hint)\2[ \t]*>[ \t]*(.*)""")
 
 
 def hidden_divs(body: str) -> tuple[str, list[int]]:
@@ -1620,7 +1620,8 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
     written line for line as the ``instructor`` block they are. So is a Khan Academy exercise's (and
     OpenDSA's) ``<div class="solution">``, the answer its exercise checks: its lines (0-based) are
     returned, to be said (port w 4). Elsewhere, a lesson's own ``<div class="solution">`` (a worked
-    example, shown on request) is a solution block, collapsed (round x 15: it had been left out)."""
+    example, shown on request) is a solution block, collapsed (round x 15: it had been left out); a
+    ``<div class="hint">`` (JetBrains Academy's tasks) a hint, collapsed."""
     code = fenced(body)
     lines = body.split("\n")
     starts = line_starts(lines)
@@ -1657,7 +1658,9 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
             number += 1
             continue
         shown = opening[3] == "solution" and not khan
-        lines[number], lines[end] = f"{HUGO_FENCE} {'solution' if shown else 'instructor'}", HUGO_FENCE
+        # JetBrains Academy's (EduTools) '<div class="hint">', folded in the IDE: a hint, collapsed (port bb 23)
+        kind = "hint" if opening[3] == "hint" else "solution" if shown else "instructor"
+        lines[number], lines[end] = f"{HUGO_FENCE} {kind}", HUGO_FENCE
         number = end + 1
     return "\n".join(lines), solutions
 

@@ -1719,6 +1719,19 @@ def test_galvanize_learn_challenges_keep_their_answers_back() -> None:
     assert "Secure." in html.split("ms-callout--note")[1] and "!callout" not in html
 
 
+def test_a_gitbook_exercise_says_its_solution_is_published() -> None:
+    """GitBook's exercise plugin ('{% exercise %}' … '{% solution %}' … '{% endexercise %}') published its
+    solution; the warning called it Jekyll's and did not say so (port bb 8)."""
+    _, problems = parse(
+        "{% exercise %}\nCreate `a`.\n{% solution %}\nvar a;\n{% validation %}\na;\n{% endexercise %}\n"
+    )
+    assert problems == [
+        "units/a.md:5: warning: GitBook tag '{% exercise %}' is shown as text: GitBook's exercise is not read here:"
+        " its '{% solution %}' and '{% validation %}' are shown to everyone; write it as a '::: practice' with its"
+        " solution in a '::: solution' block, or as a '::: question' [shown-as-text]"
+    ]
+
+
 def test_a_jetbrains_hint_div_is_a_collapsed_hint() -> None:
     """JetBrains Academy's tasks (the Apache Beam katas): '<div class="hint">', folded in the IDE, had been
     shown open (port bb 23)."""

@@ -42,7 +42,15 @@ def liquid_tag_advice(written: str) -> str:
         return f"write the figure as a Markdown image, ![{alt}]({source.lstrip('/')})"
     if name.startswith("include"):
         return "it is not read here (an include: paste the included file's content in its place)"
+    if name in GITBOOK_EXERCISE:  # (port bb 8: the solution was published, and the warning did not say so)
+        return (
+            "GitBook's exercise is not read here: its '{% solution %}' and '{% validation %}' are shown to everyone;"
+            " write it as a '::: practice' with its solution in a '::: solution' block, or as a '::: question'"
+        )
     return "it is not read here: write what it should show, or leave it out"
+
+
+GITBOOK_EXERCISE = ("exercise", "initial", "solution", "validation", "context", "endexercise")
 
 
 _FOREIGN = [
@@ -745,13 +753,16 @@ class LinkRewriter:
                 if pattern is _MDBOOK:
                     what = what.format("{}", mdbook_advice(match.group(0)))
                 if pattern is _LIQUID_TAG:
-                    what = what.format("{}", liquid_tag_advice(match.group(0)))
+                    advice = liquid_tag_advice(match.group(0)).replace("{", "{{").replace("}", "}}")
+                    what = what.format("{}", advice)  # (its braces kept for the tag's own format below)
                 if pattern is _TICKED or pattern is _LIQUID_TAG:  # quoted with its code: '[x] Double quotes `"`'
                     spans = "".join(f"`{c.content}`" if c.type == "code_inline" else c.content for c in children)
                     match = pattern.search(spans) or match
                 found = " ".join(match.group(0).split())  # one line, however it was written
                 if pattern is _LIQUID_TAG and (found.endswith("/%}") or found.startswith("{% /")):
                     what = what.replace("Jekyll (Liquid) tag", "Markdoc tag")  # (self-closed, or closed so: port bb 3)
+                elif pattern is _LIQUID_TAG and found[2:].strip(" -%}").split(" ")[0] in GITBOOK_EXERCISE:
+                    what = what.replace("Jekyll (Liquid) tag", "GitBook tag")
                 self.report.warn(self.source.path, at, what.format(found), "shown-as-text")
 
     def _shortcodes(self, text: str, line: int) -> None:

@@ -1719,6 +1719,18 @@ def test_galvanize_learn_challenges_keep_their_answers_back() -> None:
     assert "Secure." in html.split("ms-callout--note")[1] and "!callout" not in html
 
 
+def test_pandocs_only_and_contents_from_restructuredtext_are_read() -> None:
+    """pandoc writes Sphinx's '.. only:: html' as '::: only' with the expression on its first line, and
+    '.. contents::' as '::: {.contents …}': each had been an 'unknown block' error whose advice published the
+    PDF's branch too (port bb 13). The web's branch is shown, another's never published; the contents none."""
+    html, problems = parse(
+        '::: {.contents local="" depth="1"}\n:::\n\n::: only\nlatex\n\nONLY_PDF here.\n:::\n\n'
+        "::: only\nhtml\n\nOnly on the web.\n:::\n"
+    )
+    assert problems == [] and "ONLY_PDF" not in html and "<p>Only on the web.</p>" in html
+    assert "latex" not in html and "html\n" not in html
+
+
 def test_a_gitbook_exercise_says_its_solution_is_published() -> None:
     """GitBook's exercise plugin ('{% exercise %}' … '{% solution %}' … '{% endexercise %}') published its
     solution; the warning called it Jekyll's and did not say so (port bb 8)."""

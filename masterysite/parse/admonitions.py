@@ -1524,6 +1524,9 @@ def pandoc_admonitions(body: str) -> str:
         if opening is None or in_spans(code, starts[number]):
             continue
         name = (opening[2] or opening[3]).lower()
+        if name in ("only", "contents"):  # Sphinx's '.. only:: html' and '.. contents::' as pandoc writes them
+            _pandoc_only(lines, number, opening[1], name)  # (port bb 13: each had been an 'unknown block' error)
+            continue
         kind = _RST_ADMONITIONS.get(name)
         if kind is None:
             continue
@@ -1554,6 +1557,19 @@ def pandoc_admonitions(body: str) -> str:
         for n in blank:
             lines[n] = ""
     return "\n".join(lines)
+
+
+def _pandoc_only(lines: list[str], number: int, fence: str, name: str) -> None:
+    """pandoc's ``::: only`` (its first line the expression, ``html`` or ``latex``) as the Quarto block it
+    means: shown if the expression holds for this site (myst.only_here), else never published; its
+    ``::: {.contents …}`` (Sphinx's table of contents) shows nothing, as MyST's ``{contents}`` here."""
+    from masterysite.parse.myst import only_here
+
+    shown = False
+    if name == "only" and number + 1 < len(lines) and lines[number + 1].strip():
+        shown = only_here(lines[number + 1].strip())
+        lines[number + 1] = ""
+    lines[number] = f'{fence} {{.content-visible when-format="{"html" if shown else "pdf"}"}}'
 
 
 _GITBOOK_TAG = re.compile(

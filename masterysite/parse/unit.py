@@ -151,7 +151,9 @@ def _sealed_definitions(tokens: list[Token], body: str, path: str, offset: int, 
 
 
 _LIQUID_VARIABLE = re.compile(r"(?<![(=\"'])\{\{\s*(?:site|page|include|layout)\.[\w.-]+\s*(?:\|[^{}\n]*)?\}\}")
-_RST_DIV = re.compile(r"::: ?(?:title|admonition|topic|attention|error|seealso|\{[ \t]*\.(?:admonition|topic))\b")
+_RST_DIV = re.compile(
+    r"::: ?(?:title|admonition|topic|attention|error|seealso|only|\{[ \t]*\.(?:admonition|topic|contents))\b"
+)
 _PL_VARIABLE = re.compile(r"\{\{\s*(?:params|correct_answers|submitted_answers)\.[\w.-]+\s*\}\}")  # PrairieLearn's
 # Vue's, Jinja's or Handlebars' '{{ count }}' (spaced inside: LaTeX's '{{a}}' is not one); Liquid's
 # 'site.' and 'page.' and PrairieLearn's placeholders are said with their own advice

@@ -348,6 +348,26 @@ def test_extra_keys_mistakes(make_course: MakeCourse) -> None:
     assert problems(dotted) == []
 
 
+def test_pelicans_metadata_lines_are_the_front_matter(make_course: MakeCourse, tmp_path: Path) -> None:
+    """Pelican's (MultiMarkdown's) 'Title: …' lines had been a 'missing title' error, and, once a heading was
+    added, published as a paragraph (port bb 18): they are read as front matter, each key at its line."""
+    root = make_course(
+        {
+            "course.yml": "title: T\nextra_keys: [author]\n",
+            "units/01-post.md": "Title: My First Post\nAuthor: Ana\nSlug: first\n\nThe post.\n",
+        }
+    )
+    assert problems(root) == [
+        "units/01-post.md:3: unknown key 'slug' (to keep a key of another tool, declare it in course.yml:"
+        " extra_keys: [slug]; masterysite's keys: title, id, requires, mastery, objectives, quiz, ignore;"
+        " the course's: author)"
+    ]
+    (root / "units" / "01-post.md").write_text("Title: My First Post\nAuthor: Ana\n\nThe post.\n")
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "post.html").read_text(encoding="utf-8")  # (its id from its file)
+    assert "<h1" in page and "My First Post" in page and "Author:" not in page and "<p>The post.</p>" in page
+
+
 # --- ignore ---------------------------------------------------------------------------------------------
 
 QUIZ = "objectives:\n  a: Do A\nquiz:\n  draw: 1\n"

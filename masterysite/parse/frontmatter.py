@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from masterysite.errors import Report
 
 _KEY = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")  # a YAML key, as front matter starts
+_PELICAN_TITLE = re.compile(r"Title:[ \t]+\S")  # (capitalised, as Pelican writes it: not YAML's 'title:')
+_PELICAN_KEY = re.compile(r"([A-Z][A-Za-z_-]*):[ \t]+(.*)")
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,7 @@ class Split:
     yaml: str | None  # None: the file has no front matter
     body: str
     body_offset: int  # lines before the body (so body line 1 is file line body_offset + 1)
+    yaml_offset: int = 1  # lines before the front matter's first (its opening '---'; Pelican's has none)
 
 
 _TOML_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*?)[ \t]*")
@@ -54,6 +58,12 @@ def split(text: str, path: str, report: Report) -> Split:
         if close is not None and all(_KEY.match(x) or x[:1] in (" ", "\t", "-", "#", "") for x in lines[:close]):
             report.error(path, 1, "front matter must start with a line '---': add it before line 1")
             return Split("\n".join(lines[:close]), "\n".join(lines[close + 1 :]), close + 1)
+    if lines and _PELICAN_TITLE.match(lines[0]):  # Pelican's (MultiMarkdown's) 'Title: …' lines (port bb 18)
+        end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+        if all(_PELICAN_KEY.match(line) for line in lines[:end]):
+            fields = [_PELICAN_KEY.match(line) for line in lines[:end]]
+            yaml = "\n".join(f"{m[1].lower()}: {json.dumps(m[2].strip(), ensure_ascii=False)}" for m in fields if m)
+            return Split(yaml, "\n".join(lines[end:]), end, yaml_offset=0)
     if lines and lines[0].rstrip() == "+++":  # Hugo's and Zola's TOML front matter
         close = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "+++"), None)
         if close is not None:

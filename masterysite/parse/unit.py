@@ -285,7 +285,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         return None
     before = len(report.errors)
     parts = split(text, path, report)
-    meta = _front_matter(parts.yaml, path, report, source.extra_keys)
+    meta = _front_matter(parts.yaml, path, report, source.extra_keys, parts.yaml_offset)
     meta_broken = len(report.errors) > before and not meta
     md = mdmod.make_markdown(source.safe_html)
     env: dict[str, Any] = {mdmod.FRONT_MATTER: meta} if meta else {}
@@ -604,10 +604,12 @@ def _check_anchors(anchors: list[tuple[str, int]], parts: list[str], path: str, 
             report.warn(path, line, message + (f" — did you mean '#{close[0]}'?" if close else ""), "anchor")
 
 
-def _front_matter(text: str | None, path: str, report: Report, extra_keys: tuple[str, ...]) -> yamlutil.LineDict:
+def _front_matter(
+    text: str | None, path: str, report: Report, extra_keys: tuple[str, ...], offset: int = 1
+) -> yamlutil.LineDict:
     if text is None or not text.strip():
         return yamlutil.LineDict(1)
-    data = yamlutil.load(text, path, report, offset=1)
+    data = yamlutil.load(text, path, report, offset=offset)
     if data is None:
         return yamlutil.LineDict(1)
     if not isinstance(data, yamlutil.LineDict):

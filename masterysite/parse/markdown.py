@@ -196,6 +196,8 @@ def _line(state: StateBlock, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
+_PANDOC_HOLDERS = ("exercise", "challenge", "exercises", "example", "discussion", "callout", "admonition")
+_PANDOC_HELD = ("solution", "hint", "solutions", "hints", "answer")
 _VITEPRESS_FLAG = re.compile(r"[ \t]*\{(open|no-title)\}$")  # VitePress: a block shown open, or untitled
 _BRACKET_TITLE = re.compile(r"([\w-]+)\[(.*)\]")
 _DIRECTIVE_ATTRIBUTES = re.compile(r"^([\w-]+(?:\[.*\])?)\{[^{}]*\}$")
@@ -328,8 +330,11 @@ def _block_end(
             problem(state.env, "closing-word", line, fence=":" * colons, rest=rest)
             return line, True  # '::: fin': a question holds no block of that name; it meant to close here
         if rest:
-            if not inner and colons == count and not rest.startswith("{"):  # '::: {.callout-tip}': pandoc's
-                outer = {"name": name, "colons": count, "start": start_line, "inner": block_info(rest)[0]}
+            # ('::: {.callout-tip}': pandoc's; so is a solution or a hint in an exercise, as pandoc writes
+            # sphinx-lesson's '.. exercise::' holding '.. solution::', bare fences alike: port bb 21)
+            held = block_info(rest)[0] if not inner and colons == count and not rest.startswith("{") else None
+            if held is not None and not (held in _PANDOC_HELD and name in _PANDOC_HOLDERS):
+                outer = {"name": name, "colons": count, "start": start_line, "inner": held}
                 outer["inner_colons"] = colons
                 problem(state.env, "same-fence", line, **outer)
             inner.append((colons, _MYST.match(rest) is not None))

@@ -168,6 +168,7 @@ def test_fences_close_as_pandoc_reads_them() -> None:
         assert re.search(r"<section[^>]*>.*<details[^>]*>.*Done.*</details>\s*</section>\s*<p>After.</p>", html, re.S)
     _, problems = parse("::: callout\nDo it.\n\n::: tip\nDone.\n:::\n:::\n")
     assert len(problems) == 1 and "with a fence just as long" in problems[0]
+    assert parse("::: callout\nDo it.\n\n::::::: tip\nDone.\n:::::::\n:::\n")[1] == []  # (a longer one: fine)
     for outer, inner in (("challenge", "solution"), ("exercise", "hint")):
         html, problems = parse(f"::: {outer}\nDo it.\n\n::: {inner}\nDone.\n:::\n:::\n\nAfter.\n")
         assert problems == []

@@ -1744,6 +1744,26 @@ def test_a_gitbook_exercise_says_its_solution_is_published() -> None:
     ]
 
 
+def test_gaps_written_with_their_answers_and_hidden_code_of_other_tools() -> None:
+    """Anki's '{{c1::Berlin}}', Moodle's Cloze '{1:SHORTANSWER:=Berlin}' and MDN's '{{glossary("HTML")}}' were
+    published with no word, and MDN's '```js hidden' (the exercise's solution) and jupytext's exercise2
+    '```python solution2="hidden"' were shown as code (port bb 28, 30, 33, 34). In code, all is code."""
+    html, problems = parse(
+        "{{c1::Berlin}} is the capital of {{c2::Germany::country}}.\n\n{1:SHORTANSWER:=Paris} and"
+        ' {2:NUMERICAL:=100:0.5}.\n\nSee {{glossary("HTML")}}.\n\n```js hidden\nconst SOLVED = 1;\n```\n\n'
+        '```python solution2="hidden"\nANSWERED = 2\n```\n\n`{{c1::code}}` and `{1:SA:=code}` stay.\n'
+    )
+    assert [p.split(": warning: ")[1][:40] for p in problems] == [
+        "Anki's cloze deletion '{{c1::Berlin}}' i",
+        "Moodle's Cloze gap '{1:SHORTANSWER:=Pari",
+        "MDN's macro '{{glossary(\"HTML\")}}' is sh",
+        "code block '```js hidden' is left out: M",
+    ]
+    assert "write a blank '[[Berlin]]'" in problems[0] and "as is 1 more in this unit" in problems[0]
+    assert "SOLVED" not in html and "ANSWERED" in html.split("ms-collapsed--solution")[1]
+    assert "Moodle's Cloze gap" in "".join(parse("{1:MCV:=CO2~O2~N2} is it.\n")[1])  # (alone in a unit too)
+
+
 def test_a_jetbrains_hint_div_is_a_collapsed_hint() -> None:
     """JetBrains Academy's tasks (the Apache Beam katas): '<div class="hint">', folded in the IDE, had been
     shown open (port bb 23)."""

@@ -465,6 +465,7 @@ def _figure(tokens: list[Token], index: int) -> None:
     ]
 
 
+_EXERCISE2 = re.compile(r"""[ \t]*\bsolution2[ \t]*=[ \t]*["']?hidden["']?""")
 _MARKDOC_ATTRIBUTES = re.compile(r"[ \t]*\{%(.*?)%\}[ \t]*")
 _OBFUSCATED = re.compile(r"\bobfuscated[ \t]*=[ \t]*[\"']?true\b")
 SOLUTION_OPEN = '<details class="ms-collapsed ms-collapsed--solution">\n<summary><!--ms-t:block_solution--></summary>\n'
@@ -492,6 +493,18 @@ def _core(state: StateCore) -> None:
         if token.type == "fence":
             if "{%" in token.info and _markdoc_fence(token):
                 answers.append(token)
+            if "hidden" in token.info:
+                if _EXERCISE2.search(token.info):  # jupytext's exercise2 solution cell: collapsed (port bb 34)
+                    token.info = _EXERCISE2.sub("", token.info).strip()
+                    answers.append(token)
+                elif "hidden" in token.info.split()[1:]:  # MDN's '```js hidden': never shown there (port bb 33)
+                    written = token.markup + token.info.strip()
+                    token.type, token.content = "html_block", ""
+                    token.meta["left_out"] = (
+                        f"code block '{written}' is left out: MDN never shows a block marked 'hidden' (it builds"
+                        " the live sample, often the exercise's solution)"
+                    )
+                    continue
             chunk = token.info.lstrip().startswith("{")  # (Quarto's and knitr's: their options, fence_language)
             if (token.content.startswith("#") or "tags" in token.info) and not chunk:
                 notebook_hidden(token)

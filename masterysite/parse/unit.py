@@ -228,6 +228,39 @@ def _as_many_more(count: int) -> str:
     return f", as {'is' if count == 2 else 'are'} {count - 1} more in this unit" if count > 1 else ""
 
 
+_ANKI_CLOZE = re.compile(r"\{\{c\d+::([^{}\n]*?)(?:::[^{}\n]*)?\}\}")  # '{{c1::Berlin}}', '{{c2::Germany::country}}'
+_MOODLE_CLOZE = re.compile(
+    r"\{\d*:(?:SHORTANSWER(?:_C)?|SAC?|MWC?|NUMERICAL|NM|MULTICHOICE(?:_[VH]?S?|_[VH])?|MC[VH]?S?"
+    r"|MULTIRESPONSE(?:_H?S?)?|MR[H]?S?):[^{}\n]*\}"
+)
+_MDN_MACROS = "glossary htmlelement cssxref jsxref domxref httpheader embedlivesample learnsidebar previousmenunext"
+_KUMASCRIPT = re.compile(rf"\{{\{{\s*(?i:{'|'.join(_MDN_MACROS.split())})\b[^{{}}\n]*\}}\}}")
+
+
+def _quiz_texts(body: str, path: str, offset: int, report: Report) -> None:
+    """Other tools' gaps written with their answers, shown as text (port bb 28, 30, 33): Anki's cloze
+    deletions '{{c1::Berlin}}' (in a question's prompt too), Moodle's Cloze '{1:SHORTANSWER:=Berlin}', and
+    MDN's KumaScript macros '{{glossary("HTML")}}'. Each kind said once a unit, with how many; not in code."""
+    code = mdmod.fenced(body) if "```" in body or "~~~" in body else []
+    kinds = (
+        (_ANKI_CLOZE, "Anki's cloze deletion '{}' is shown as text, its answer for everyone{}: write a blank"
+         " '[[{}]]' in a '::: question' instead"),
+        (_MOODLE_CLOZE, "Moodle's Cloze gap '{}' is shown as text, its answer for everyone{}: write a blank"
+         " '[[answer]]' (or '- [x]' choices) in a '::: question' instead{}"),
+        (_KUMASCRIPT, "MDN's macro '{}' is shown as text{}: nothing fills it in here; write what it shows{}"),
+    )  # fmt: skip
+    for pattern, what in kinds:
+        found = [
+            m
+            for m in pattern.finditer(body)
+            if not _in_code(body, m) and not (code and admonitions.in_spans(code, m.start()))
+        ]
+        if found:
+            first = found[0]
+            message = what.format(first[0], _as_many_more(len(found)), first[1] if pattern is _ANKI_CLOZE else "")
+            report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
+
+
 def _liquid(body: str, path: str, offset: int, report: Report) -> None:
     """Jekyll's Liquid, published as written: its variables ('{{ site.sched.name }}', in the text and
     in every command: said once a unit, with how many), and a tag written over several lines ('{%
@@ -463,6 +496,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         tokens = md.parse(body, env)
     if "{{" in body or "{%" in body:
         _liquid(body, path, parts.body_offset, report)
+    if "{{" in body or ":=" in body or ":%" in body:
+        _quiz_texts(body, path, parts.body_offset, report)
     for line, written in env.get(mdmod.LIQUID_IF, ()):
         if written.lstrip("{%- ").startswith("unless"):
             taken = "met, so what it holds is shown (an '{% else %}' part is left out)"

@@ -346,6 +346,16 @@ def test_bash_double_brackets_with_spaces_are_not_blanks() -> None:
     assert report.problems == [] and q.kind == "text" and "input" not in q.prompt_html
 
 
+def test_blanks_answered_by_their_own_numbers_are_said_as_moodles_gaps() -> None:
+    """Moodle's drag and drop into text numbers its gaps, 'The [[1]] brown [[2]] jumped': pasted into a question,
+    'quick' and 'fox' scored 0% and '1', '2' 100%, with no word (port bb 29). A sum's '[[1]] + [[1]] = [[2]]' is
+    no such list."""
+    warned = messages("::: question o\nThe [[1]] brown [[2]] jumped over the [[3]] dog.\n:::\n")
+    assert len(warned) == 1 and "'[[1]]' … '[[3]]' are blanks whose answers are their numbers" in warned[0]
+    assert warned[0].endswith("[gap-numbers]")
+    assert messages("::: question o\nAdd: [[1]] + [[1]] = [[2]]\n:::\n") == []
+
+
 def test_a_toml_array_of_tables_header_is_no_blank() -> None:
     """Cargo's '[[bin]]' (pyproject's '[[tool.uv.index]]') alone on its line in a question's code was read as
     a blank, an error that never said so (port bb 10). A blank alone on a line of code is still one."""

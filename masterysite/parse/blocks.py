@@ -850,6 +850,15 @@ class BlockParser:
             if not blank.code:  # (in code: a number with a unit is code's output, said in answer())
                 self.units_alone(blanks[-1])
                 self.decimal_points(blanks[-1])
+        if len(found) > 1 and [b.inside.strip() for b in found] == [str(n) for n in range(1, len(found) + 1)]:
+            # Moodle's drag-and-drop and select-missing-words number their gaps '[[1]]', '[[2]]': each a blank
+            # whose answer is its number here, the words scored wrong (port bb 29)
+            message = (
+                f"'[[1]]' … '[[{len(found)}]]' are blanks whose answers are their numbers, as Moodle numbers its"
+                " gaps (drag and drop into text, select missing words): write each gap's right word in it"
+                " ('[[quick]]'), or '[[= 1]]' to keep a number"
+            )
+            self.report.warn(self.path, found[0].line, message, "gap-numbers")
         html = fill_blanks(self.render(tokens), key, len(found))
         return Question(key, objective, "blanks", html, (), (), explanation, line, blanks=tuple(blanks), hints=hints)
 

@@ -1360,6 +1360,13 @@ def test_nextra_callouts_and_starlight_aside_icons_are_read() -> None:
         ("aside", "ms-callout ms-callout--warning", "Mind this"),
     ]
     assert "<strong>happens</strong>" in html and "<strong>not</strong>" in html and "className" not in html
+    # Mintlify's and Fumadocs' accordions (port bb 24): a solution had been shown open, its indented fence garbled
+    html, problems = parse(
+        '<Accordions>\n    <Accordion title="Solution">\n    ```solidity title="IMD5.sol"\n    SOLVED();\n    ```\n'
+        "    </Accordion>\n</Accordions>\n"
+    )
+    assert problems == [] and boxes(html) == [("details", "ms-collapsed ms-collapsed--details", "Solution")]
+    assert "SOLVED" in html.split("ms-collapsed--details")[1] and "```" not in html and "<pre" in html
 
 
 def test_docusaurus_tabs_written_over_several_lines_with_values_are_read() -> None:

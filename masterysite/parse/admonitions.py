@@ -1063,10 +1063,9 @@ def closes_fence(line: str, fence: str) -> bool:
     return indent <= 3 and len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)
 
 
-_MDX_OPEN = re.compile(
-    r"([ \t]*)<(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps|callout-[a-z]+)((?:[ \t]+[^<>]*)?)>[ \t]*"
-)
-_MDX_CLOSE = re.compile(r"[ \t]*</(Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps|callout-[a-z]+)>[ \t]*")
+_MDX_NAMES = r"Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps|callout-[a-z]+|Accordion(?:Group|s)?"
+_MDX_OPEN = re.compile(rf"([ \t]*)<({_MDX_NAMES})((?:[ \t]+[^<>]*)?)>[ \t]*")
+_MDX_CLOSE = re.compile(rf"[ \t]*</({_MDX_NAMES})>[ \t]*")
 _MDX_ONE_LINE = re.compile(r"([ \t]*)<(TabItem|Tabs\.Tab|Tab)((?:[ \t]+[^<>]*)?)>(.*)</\2>[ \t]*")
 _MDX_ASIDES = {"note": "note", "tip": "tip", "caution": "warning", "danger": "caution"}  # Starlight's types
 # Nextra's <Callout type="…"> (port round aa 9: its Markdown had been shown with its asterisks)
@@ -1140,8 +1139,10 @@ def mdx_blocks(body: str) -> str:
             head = f"{fence} {_EPIC_CALLOUTS.get(name.removeprefix('callout-'), 'note')}{title}"
         elif name == "Spoiler":
             head = f"{fence} spoiler"
-        elif name == "Steps":  # Starlight's numbered steps: the list it holds
+        elif name in ("Steps", "AccordionGroup", "Accordions"):  # Starlight's numbered steps: the list it holds
             head = fence = ""
+        elif name == "Accordion":  # Mintlify's and Fumadocs' (port bb 24: a solution had been shown open)
+            head = f"{fence} details {props.get('title') or 'Details'}"
         else:
             parent = max((s for s, e, o, _ in blocks if s < start and end < e and o[2] == "Tabs"), default=None)
             names = labels.get(parent, []) if parent is not None else []

@@ -362,7 +362,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if "```{" in body:  # knitr's chunk headers with a backtick in an option
         body = knitr_ticked_headers(body)
     if "</" in body and any(
-        f"</{tag}" in body for tag in ("Tab", "Aside>", "Callout>", "Spoiler>", "Steps>", "callout-")
+        f"</{tag}" in body for tag in ("Tab", "Aside>", "Callout>", "Spoiler>", "Steps>", "callout-", "Accordion")
     ):  # MDX's
         body = mdx_blocks(body)
     if "<" in body:  # Hugging Face's '<Question choices={[…correct: true…]} />': its answers would be text

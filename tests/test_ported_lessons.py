@@ -1771,6 +1771,26 @@ def test_gaps_written_with_their_answers_and_hidden_code_of_other_tools() -> Non
     assert "Moodle's Cloze gap" in "".join(parse("{1:MCV:=CO2~O2~N2} is it.\n")[1])  # (alone in a unit too)
 
 
+def test_what_slides_hold_back_until_a_click_is_held_back() -> None:
+    """Slidev's '<v-click>' holding '**Answer: B**' is collapsed (another is shown), pandoc's pause '. . .'
+    shows nothing, remark's presenter notes after '???' are never published (port bb 25, 26, 27: each had
+    printed the answer under its question); choices on lines of their own, hard breaks after them, are no
+    lettered list run together."""
+    html, problems = parse(
+        "**Which?**\n\nA) One  \nB) Two\n\n<v-click>\n\n**Answer: B**\n\nBecause.\n\n</v-click>\n\n"
+        "<v-click>\n\nA point made on a click.\n\n</v-click>\n\n---\n\nWhat is 2 + 2?\n\n. . .\n\n"
+        "4, said after a pause.\n\n"
+        "???\n\nASK the class first (Answer: 4).\n\n---\n\nNext slide.\n"
+    )
+    assert boxes(html) == [("details", "ms-collapsed ms-collapsed--details", "Answer")]
+    assert "Because." in html.split("ms-collapsed--details")[1] and "<p>A point made on a click.</p>" in html
+    assert ". . ." not in html and "ASK" not in html and "???" not in html and "<p>Next slide.</p>" in html
+    assert problems == [
+        "units/a.md:32: warning: remark's presenter notes (after '???', up to the next slide) are left out: they are"
+        " the presenter's, never shown on the slide [left-out]"
+    ]
+
+
 def test_a_jetbrains_hint_div_is_a_collapsed_hint() -> None:
     """JetBrains Academy's tasks (the Apache Beam katas): '<div class="hint">', folded in the IDE, had been
     shown open (port bb 23)."""

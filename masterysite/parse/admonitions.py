@@ -1017,6 +1017,51 @@ def markdoc_blocks(body: str) -> str:
     return "\n".join(lines)
 
 
+_REVEAL_OPEN = re.compile(r"[ \t]*<(v-clicks?|v-after)\b[^<>]*>[ \t]*")  # Slidev's: shown on the presenter's click
+_REVEALED_ANSWER = re.compile(r"[#*_\s]*(Answers?|Solutions?|Réponses?|Lösung(?:en)?|Respuestas?|Antwort(?:en)?)\b")
+_PAUSE = re.compile(r"[ \t]*\. \. \.[ \t]*")  # pandoc's (Quarto's reveal.js) pause between a question and its answer
+_PRESENTER_NOTES = re.compile(r"[ \t]*\?\?\?[ \t]*")  # remark.js: the slide's presenter notes follow
+_SLIDE_BREAK = re.compile(r"[ \t]*--(?:-)?[ \t]*")
+
+
+def slide_reveals(body: str) -> tuple[str, list[int]]:
+    """What slides hold back until the presenter clicks, in a lesson page (port bb 25, 26, 27): Slidev's
+    ``<v-click>`` … ``</v-click>`` is collapsed when what it holds begins 'Answer' or 'Solution' (the quiz
+    decks' answers had been printed under each question), else shown; pandoc's pause ``. . .`` shows
+    nothing (it had been printed); remark.js' presenter notes, after ``???`` up to the next slide (``---``
+    or ``--``), are never published (the instructor's question and answer had been). Line for line; returns
+    the lines of the notes left out."""
+    code = fenced(body)
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    notes: list[int] = []
+    if "<v-" in body:
+        closing = lambda found: rf"[ \t]*</{found[1]}>[ \t]*"  # noqa: E731
+        for number, _opening, end in _tag_pairs(body, lines, _REVEAL_OPEN, closing):
+            if end is None:
+                continue
+            first = next((line for line in lines[number + 1 : end] if line.strip()), "")
+            answer = _REVEALED_ANSWER.match(first)
+            if answer is not None:
+                lines[number], lines[end] = f"{HUGO_FENCE} details {answer[1]}", HUGO_FENCE
+            else:
+                lines[number] = lines[end] = ""
+    hiding = False
+    for number, line in enumerate(lines):
+        if in_spans(code, starts[number]):
+            continue
+        if hiding and _SLIDE_BREAK.fullmatch(line):
+            hiding = False
+        elif _PRESENTER_NOTES.fullmatch(line) and "---" in body:
+            hiding = True
+            notes.append(number)
+        elif _PAUSE.fullmatch(line):
+            lines[number] = ""
+        if hiding:
+            lines[number] = ""
+    return "\n".join(lines), notes
+
+
 _FENCED_CALLOUT = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(smart|warn|exercism/[a-z-]+)(?:[ \t]+(.*?))?[ \t]*")
 _FENCED_CALLOUT_ANY = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:smart|warn|exercism/)", re.M)
 _FENCED_KINDS = {"smart": "tip", "warn": "warning", "exercism/note": "note", "exercism/caution": "warning"}

@@ -618,6 +618,8 @@ class LinkRewriter:
             return
         items = list(_LETTERED_ITEM.finditer(content))
         for first, second in itertools.pairwise(items):
+            if content[: second.start()].endswith(("  \n", "\\\n")):
+                continue  # (a hard break ends the line before: each item on a line of its own, as meant: port bb 25)
             if ord(second.group(2).lower()) - ord(first.group(2).lower()) == 1:
                 self.lettered_seen = True
                 at = line + content.count("\n", 0, first.start())

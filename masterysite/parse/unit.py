@@ -54,6 +54,7 @@ from masterysite.parse.admonitions import (
     quiz_tags,
     retype_blocks,
     slide_front_matter,
+    slide_reveals,
     webexercises,
     wiki_quizzes,
 )
@@ -416,6 +417,15 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 f" out{more}: it sets up a slide, which a lesson page does not have"
             )
             report.warn(path, parts.body_offset + slides[0] + 1, message, "left-out")
+    if "<v-" in body or "???" in body or ". . ." in body:  # what slides show on the presenter's click
+        body, notes = slide_reveals(body)
+        if notes:
+            message = (
+                "remark's presenter notes (after '???', up to the next slide) are left out"
+                f"{' (and ' + str(len(notes) - 1) + ' more in this unit)' if len(notes) > 1 else ''}: they are"
+                " the presenter's, never shown on the slide"
+            )
+            report.warn(path, parts.body_offset + notes[0] + 1, message, "left-out")
     if "[%collapsible" in body:  # AsciiDoc's collapsible blocks, pasted as they are
         body = asciidoc_collapsibles(body)
     if _RST_DIV.search(body):  # reStructuredText's admonitions, as pandoc writes them

@@ -1791,6 +1791,17 @@ def test_what_slides_hold_back_until_a_click_is_held_back() -> None:
     ]
 
 
+def test_nunjucks_comments_are_never_published() -> None:
+    """web.dev's Learn courses (Eleventy, Nunjucks): '{# TODO … #}' and an instructor's note with its answer
+    in '{# … #}' were published (port bb 32). Lines keep their numbers; pandoc's '{#id}' and code are kept."""
+    html, problems = parse(
+        "{# TODO(kayce): remove the ToC. #}\n\n## Heading {#sec-1}\n\nText {#- SECRET note,\nover lines -#} more."
+        "\n\n`{# kept #}` and [link](#sec-1)\n\n<span>x</span> {x\n"
+    )
+    assert "TODO" not in html and "SECRET" not in html and 'id="sec-1"' in html and "{# kept #}" in html
+    assert "<p>Text\nmore.</p>" in html and problems == []
+
+
 def test_a_jetbrains_hint_div_is_a_collapsed_hint() -> None:
     """JetBrains Academy's tasks (the Apache Beam katas): '<div class="hint">', folded in the IDE, had been
     shown open (port bb 23)."""

@@ -823,6 +823,22 @@ _FCC_MARKER = re.compile(
 )
 
 
+_TEMPLATE_COMMENT = re.compile(r"\{#(?=[\s-])(.*?)#\}", re.S)  # Nunjucks' and Jinja's '{# … #}' (not '{#id}')
+
+
+def template_comments(body: str) -> str:
+    """Nunjucks' and Jinja's comments, ``{# … #}`` (web.dev's Learn courses, MkDocs-macros, Eleventy): the
+    author's, never rendered there; left out here, line for line (an editor's TODO and an instructor's note
+    had been published: port bb 32). In code, shown as written. Not pandoc's attributes ``{#id}``."""
+    code = fenced(body)
+    spans = code + [m.span() for m in _INLINE_CODE.finditer(body) if not in_spans(code, m.start())]
+
+    def blank(found: re.Match[str]) -> str:
+        return found[0] if in_spans(spans, found.start()) else "\n" * found[0].count("\n")
+
+    return _TEMPLATE_COMMENT.sub(blank, body)
+
+
 def obsidian_comments(body: str) -> tuple[str, list[int]]:
     """Obsidian's comments, ``%%`` … ``%%`` (inline or over lines): the author's, shown only while
     editing; left out here, line for line (they were published). In code, shown as written. Returns

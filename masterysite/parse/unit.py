@@ -55,6 +55,7 @@ from masterysite.parse.admonitions import (
     retype_blocks,
     slide_front_matter,
     slide_reveals,
+    template_comments,
     webexercises,
     wiki_quizzes,
 )
@@ -490,6 +491,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = doc_builder_marks(body)
     if "toc" in body and _TOC.search(body):  # kramdown's '1. TOC' / '{:toc}' (Just the Docs)
         body = kramdown_tocs(body)
+    if "{#" in body and "#}" in body:  # Nunjucks' and Jinja's comments
+        body = template_comments(body)
     if "%%" in body:  # Obsidian's comments
         body, unclosed = obsidian_comments(body)
         for line in unclosed:

@@ -245,7 +245,8 @@ def check_ignore(value: Any, path: str, line: int, report: Report) -> tuple[str,
     return tuple(codes)
 
 
-_KEY = re.compile(r"[A-Za-z_][\w.:-]*")  # (Marp's 'markdown.marp.enableHtml', Docsy's 'cSpell:ignore': port bb 11)
+# (Marp's 'markdown.marp.enableHtml', Docsy's 'cSpell:ignore', Obsidian's 'primary categories': port bb 11)
+_KEY = re.compile(r"[A-Za-z_][\w.: -]*(?<! )")
 
 
 def _extra_keys(data: yamlutil.LineDict, report: Report) -> tuple[str, ...]:

@@ -366,6 +366,12 @@ def test_a_toml_array_of_tables_header_is_no_blank() -> None:
     assert report.problems == [] and q.kind == "text" and "[[bin]]" in q.prompt_html
     (q,), report = parse("::: question o\nFill in:\n\n```python\nx = 1\n[[print]](x)\n```\n:::\n")
     assert q.kind == "blanks"
+    # Haskell's lists of lists in a type (port bb 10): 'concat :: [[a]] -> [a]'
+    (q,), report = parse(
+        "::: question o\nWhat does it do?\n\n```haskell\nconcat :: [[a]] -> [a]\nf :: Int -> [[b]]\n```\n\n"
+        "= flatten\n:::\n"
+    )
+    assert report.problems == [] and q.kind == "text"
 
 
 def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:

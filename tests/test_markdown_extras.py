@@ -340,8 +340,10 @@ def test_extra_keys_mistakes(make_course: MakeCourse) -> None:
     # a key with a dot or a colon, as the unknown-key error advises declaring it (port bb 11: then an error)
     dotted = make_course(
         {
-            "course.yml": "title: T\nextra_keys: [markdown.marp.enableHtml, 'cSpell:ignore']\n",
-            "units/01-a.md": unit("A.", "markdown.marp.enableHtml: true\ncSpell:ignore: [x]\n"),
+            "course.yml": "title: T\nextra_keys: [markdown.marp.enableHtml, 'cSpell:ignore', primary categories]\n",
+            "units/01-a.md": unit(
+                "A.", "markdown.marp.enableHtml: true\ncSpell:ignore: [x]\nprimary categories: [y]\n"
+            ),
         },
         name="dotted",
     )

@@ -885,7 +885,7 @@ def test_pandocs_restructuredtext_admonitions_are_blocks_with_their_titles() -> 
         ("aside", "ms-callout ms-callout--warning", "Attention"),
         ("details", "ms-collapsed ms-collapsed--solution", "Solution"),
         ("aside", "ms-callout ms-callout--note", "Topic Title"),
-        ("aside", "ms-callout ms-callout--note", "<!--ms-t:block_note-->"),
+        ("aside", "ms-callout ms-callout--note", "See also"),  # (as Sphinx titles it: port bb 14)
         ("details", "ms-collapsed ms-collapsed--hint", "<!--ms-t:block_hint-->"),
     ]
     assert "::: title\nKept" in html

@@ -1615,6 +1615,8 @@ def pandoc_admonitions(body: str) -> str:
             continue  # (a block of ours, as written: '::: hint' is collapsed)
         if name == "admonition" and _SOLUTION_TITLE.fullmatch(title):
             kind = "solution"
+        if name == "seealso" and not title:
+            title = "See also"  # (as Sphinx titles it, and MyST's {seealso} here: port bb 14)
         lines[number] = f"{opening[1]} {kind} {title}".rstrip()
         for n in blank:
             lines[n] = ""

@@ -60,10 +60,14 @@ def code_not_blank(text: str, match: re.Match[str]) -> bool:
         return True
     if _TOML_TABLE.fullmatch(match["answer"]) and _toml_header(text, match):
         return True
+    if _TYPE_BEFORE.search(text, 0, match.start()) or _TYPE_AFTER.match(text, match.end()):
+        return True  # Haskell's type of lists of lists, 'concat :: [[a]] -> [a]' (port bb 10)
     before = text[match.start() - 1 : match.start()]
     return bool(before) and (before.isalnum() or before in "_])") and _INDEX.fullmatch(match["answer"]) is not None
 
 
+_TYPE_BEFORE = re.compile(r"(?:::|->|=>)[ \t]*\Z")
+_TYPE_AFTER = re.compile(r"[ \t]*->")
 _TOML_TABLE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*")
 _TOML_KEY = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=")
 

@@ -1802,6 +1802,16 @@ def test_nunjucks_comments_are_never_published() -> None:
     assert "<p>Text\nmore.</p>" in html and problems == []
 
 
+def test_marps_image_directive_is_no_alt_text() -> None:
+    """Marp's '![bg width:400pt](x.png)' gave the picture the alt text 'bg width:400pt', read aloud, and
+    [no-alt] was satisfied (port bb 12). A real alt, even 'cover', is one."""
+    _, problems = parse("![bg width:400pt height:350pt](x.png)\n\n![w:200](y.png)\n\n![cover](z.png)\n")
+    assert [p.split(": warning: ")[1].split(" for its alt")[0] for p in problems if "warning" in p] == [
+        "image 'x.png' has Marp's directive 'bg width:400pt height:350pt'",
+        "image 'y.png' has Marp's directive 'w:200'",
+    ]
+
+
 def test_a_jetbrains_hint_div_is_a_collapsed_hint() -> None:
     """JetBrains Academy's tasks (the Apache Beam katas): '<div class="hint">', folded in the IDE, had been
     shown open (port bb 23)."""

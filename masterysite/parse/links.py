@@ -153,6 +153,10 @@ _KNITR_INLINE = re.compile(r"r [\w.]+(?:\$[\w.]+|\[[^\]]*\]|\([^()]*(?:\([^()]*\
 _KNITR_IN_MATH = re.compile(r"`(r [^`]+)`")
 _INLINE_STARTS = frozenset({"{p", "{r", "{j", "{o", "r "})
 _LETTERED_HINT = re.compile(r"\n\(?[a-zA-Z][.)][ \t]")
+# Marp's image directives in place of an alt text: 'bg', 'bg left:40% 80%', 'w:200', 'width:400pt height:350pt'
+_MARP_WORD = r"(?:bg|fit|cover|contain|auto|left|right|vertical|sepia|blur|(?:w|h|width|height|left|right):\S+|\d+%)"
+_MARP_IMAGE = re.compile(rf"{_MARP_WORD}(?:\s+{_MARP_WORD})*")
+_MARP_SIZED = re.compile(r"\bbg\b|\b(?:w|h|width|height):")
 _LETTERED_ITEM = re.compile(r"^(\(?([a-zA-Z])[.)])[ \t]+\S", re.M)  # pandoc's 'a) ', 'b. ', '(c) ', 'D) '
 _SNIPPET_LINE = re.compile(r"^[ \t]*-{2,}8<-{2,}.*", re.M)
 # '$ x = 1 $', '$\hat{y} $': a formula with a space just inside a dollar, which pandoc does not read as
@@ -434,8 +438,10 @@ class LinkRewriter:
                 self._fix(token, "href", here, image=False)
             elif kind == "image":
                 self._fix(token, "src", here, image=True)
-                if "alt" not in token.meta and not "".join(c.content for c in token.children or []).strip():
-                    self._alt_missing(token, here)
+                alt = "".join(c.content for c in token.children or []).strip()
+                marp = _MARP_IMAGE.fullmatch(alt) and _MARP_SIZED.search(alt)  # ('cover' alone: a book's, maybe)
+                if "alt" not in token.meta and (not alt or marp):
+                    self._alt_missing(token, here, alt)
             elif kind == "container_block_open":
                 held = token.meta.get("kind") == "practice" or (token.info.split() or [""])[0] in ANSWERED
                 self.answers.append(held or any(self.answers[-1:]))
@@ -941,9 +947,16 @@ class LinkRewriter:
         )
         self.report.warn(self.source.path, line, message, "external-image")
 
-    def _alt_missing(self, token: Token, line: int) -> None:
+    def _alt_missing(self, token: Token, line: int, marp: str = "") -> None:
         src = str(token.attrGet("src") or "")
         where = "an ':alt: …' line under it" if self.in_directive else "![...]"  # MyST's {figure}
+        if marp:  # ('![bg width:400pt](x.png)': Marp's sizing words, read aloud as the picture's description)
+            message = (
+                f"image '{src}' has Marp's directive '{marp}' for its alt text, which a screen reader reads as the"
+                f" picture's description: describe the picture in {where} (Marp's sizing is not read here)"
+            )
+            self.report.warn(self.source.path, line, message, "no-alt")
+            return
         self.report.warn(self.source.path, line, f"image '{src}' has no alt text: describe it in {where}", "no-alt")
 
     def _fix(self, token: Token, attr: str, line: int, image: bool) -> None:

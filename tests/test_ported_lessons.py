@@ -1035,7 +1035,8 @@ def test_an_unknown_blocks_list_names_every_block_that_works() -> None:
     """An unknown block ('::: sidebar') had been refused with a list that left out the tabs and the names
     that work ('info', 'danger', 'answer', and HedgeDoc's 'success'): port q, u."""
     _, problems = parse("::: sidebar\nx\n:::\n")
-    assert len(problems) == 1 and "answer, danger, info, success; tabs: panel-tabset, tab, group-tab" in problems[0]
+    names = "answer, danger, info, success, toggle, dropdown; tabs: panel-tabset, tab, group-tab"
+    assert len(problems) == 1 and names in problems[0]
 
 
 def test_bookdown_equation_labels_and_references_and_a_labelled_environment() -> None:
@@ -1736,6 +1737,9 @@ def test_pandocs_only_and_contents_from_restructuredtext_are_read() -> None:
     )
     assert problems == [] and "ONLY_PDF" not in html and "<p>Only on the web.</p>" in html
     assert "latex" not in html and "html\n" not in html
+    # sphinx-togglebutton's '.. toggle::' and sphinx-design's '.. dropdown::', as pandoc writes them: collapsed
+    html, problems = parse("::: toggle\nThe answer is 4.\n:::\n\n::: dropdown\nFour.\n:::\n")
+    assert problems == [] and [b[1] for b in boxes(html)] == ["ms-collapsed ms-collapsed--details"] * 2
 
 
 def test_a_gitbook_exercise_says_its_solution_is_published() -> None:

@@ -51,8 +51,10 @@ _NOTE = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _QUIZ_ANSWER = re.compile(r"^(?:\[[xX]\]\s|==?[ \t]+\S|==?[-+.,0-9]|~[ \t]*/.*/i?[ \t]*$)", re.M)
 
 
-# names other lessons use (Docusaurus; HedgeDoc's and VuePress' 'success')
+# names other lessons use (Docusaurus; HedgeDoc's and VuePress' 'success'; pandoc's 'toggle' and 'dropdown' from
+# sphinx-togglebutton and sphinx-design: port bb 13)
 ALIASES = {"answer": "solution", "danger": "caution", "info": "note", "success": "tip"}
+ALIASES.update(toggle="details", dropdown="details")
 
 
 def kind_of(name: str) -> tuple[str, str] | None:

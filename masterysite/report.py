@@ -211,18 +211,23 @@ class Rechecker:
         self.course, self.comma = course, comma
         self.questions = {u.id: {q.key: q for q in u.questions} for u in course.units}
         self.objectives = {u.id: {o.id for o in u.objectives} for u in course.units}
-        self.cache: dict[tuple[str, str, str], bool | None] = {}
+        self.cache: dict[tuple[str, str, str | tuple[str, ...]], bool | None] = {}
         self.slow: dict[tuple[str, str], int] = {}  # (unit, question) -> responses that took over JUDGE_SECONDS
 
     def right(self, unit: Unit, key: str, response: Any) -> bool | None:
-        """The verdict now; None for a question no longer in the unit or a response of no known shape."""
+        """The verdict now; None for a question no longer in the unit. A response of a shape no page records
+        ('"r": 0', null) to a question the unit has is wrong: no evidence either way had let a forged
+        attempt of 4 right answers in 10 pass as one on questions changed since (security round bb 5)."""
         question = self.questions[unit.id].get(key)
-        shaped = isinstance(response, str) or (isinstance(response, list) and all(isinstance(r, str) for r in response))
-        if question is None or not shaped:
+        if question is None:
             return None
+        shaped = isinstance(response, str) or (isinstance(response, list) and all(isinstance(r, str) for r in response))
+        if not shaped:
+            return False
         # as the page keeps a response (storage.js cleanResponse): what a page never records is cut as it would be
         response = response[:1000] if isinstance(response, str) else [r[:1000] for r in response[:100]]
-        memo = (unit.id, key, response if isinstance(response, str) else "\0".join(response) + "\0")
+        # (a text and a list never share a verdict: '"b\0"' had read as '["b"]' for the next file: round bb 1)
+        memo = (unit.id, key, response if isinstance(response, str) else tuple(response))
         if memo not in self.cache:
             # One crafted file of 10,000 answers at a second each had held the report up for hours (review s):
             # past SLOW_TIMES, that question's other answers are not re-checked either

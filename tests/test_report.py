@@ -200,6 +200,30 @@ def test_a_mastery_on_a_draw_that_skips_an_objective_is_flagged(tmp_path: Path, 
     assert build_report(course, [write(tmp_path, "ana.json", honest)]).flags == []
 
 
+def test_one_students_crafted_file_never_turns_anothers_verdicts(tmp_path: Path, course: Course) -> None:
+    """The verdicts are cached for the class: a text '"b\0"' and a list '["b"]' had shared one, so a crafted file
+    read first made an honest student's right answers wrong, her mastery 'not supported' (security round bb 1)."""
+    honest = export(course, "Alice", {U1: [5]})
+    crafted = export(course, "Aaron", {U1: [5]})
+    for a in crafted["units"][U1]["tries"][0]["answers"]:
+        if isinstance(a["r"], list):
+            a["r"] = "\0".join(a["r"]) + "\0"
+    report = build_report(course, [write(tmp_path, "aaron.json", crafted), write(tmp_path, "alice.json", honest)])
+    alice = next(s for s in report.students if s.name == "Alice").units[U1]
+    assert alice.supported and not alice.unsupported
+
+
+def test_answers_of_a_shape_no_page_records_are_wrong_not_unknown(tmp_path: Path, course: Course) -> None:
+    """'"r": 0' or null to a question the unit has: no page records it. Read as 'cannot be re-checked', it had
+    let a forgery of 4 right answers in 10 pass as 'on questions changed since' (security round bb 5)."""
+    data = export(course, "Mallory", {U2: [4]})
+    forge(data, U2)
+    for a in data["units"][U2]["tries"][0]["answers"][4:9]:
+        a["r"] = 0
+    result = build_report(course, [write(tmp_path, "mallory.json", data)]).students[0].units[U2]
+    assert result.unsupported and not result.changed_pass and result.doubt == ""
+
+
 def test_a_mastery_copied_from_another_students_file_is_flagged(tmp_path: Path, course: Course) -> None:
     """Ben hands in Ana's file under his own name: both 'mastered' rest on the same attempts (same
     time, same answers). The report cannot tell who copied; it names both. Ana's own second unit,

@@ -136,6 +136,21 @@ def test_a_footnote_read_from_a_practice_explanation_or_a_print_only_block_is_an
         "units/01-a.md:21: footnote '[^e]' is referred to only inside this '::: question' block, but its text is"
         " shown at the end of the lesson, for everyone: write what it says in the block itself",
     ]
+    # a practice however it is written, a teacher's note in capitals, Quarto's '{.content-hidden}' with no
+    # condition (security round bb 3)
+    body = (
+        "[^x]: Madrid.\n\n[^c]: Lisbon.\n\n[^i]: Berlin.\n\n[^h]: Rome.\n\n"
+        "::: exercise\nCapital of Spain?\n\n= Madrid\n\n> Yes.[^x]\n:::\n\n"
+        "::: Challenge\nCapital of Portugal?\n\n= Lisbon\n\n> Yes.[^c]\n:::\n\n"
+        "::: Instructor\nSay it.[^i]\n:::\n\n::: {.content-hidden}\nKey.[^h]\n:::\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": unit(body)}, name="aliases")
+    assert [p.split("inside this ")[1].split(" block")[0] for p in problems(root) if "footnote" in p] == [
+        "'::: exercise'",
+        "'::: Challenge'",
+        "'::: Instructor'",
+        "'::: content-hidden'",
+    ]
 
 
 def test_an_empty_alt_in_braces_marks_a_decorative_image(make_course: MakeCourse) -> None:

@@ -730,9 +730,21 @@ def _gated_footnotes(state: StateCore) -> None:
             gated.meta.setdefault("footnotes", []).extend(written)
     for label, places in referred.items():  # a note defined outside, read only from a held-back block (round z 2)
         if label not in defined_inside and all(place is not None for place in places):
-            for place in {id(place): place for place in places}.values():
-                assert place is not None
+            unique = [place for place in {id(place): place for place in places}.values() if place is not None]
+            # said where the page shows it, sealed (a question, a practice); else where it is never published
+            said = [place for place in unique if not _never_published(place)] or unique
+            for place in said:
                 place.meta.setdefault("footnote_refs", []).append(f"[^{label}]")
+
+
+def _never_published(block: Token) -> bool:
+    """Speaker notes, a hidden callout, Quarto's content for another format ('{.content-hidden}' with no
+    condition too: security round bb 3)."""
+    from masterysite.parse.lesson import CONDITIONAL, _shown
+
+    name = _name(block)
+    conditions = (block.meta or {}).get("conditions") or {}
+    return bool((block.meta or {}).get("unpublished")) or (name in CONDITIONAL and not _shown(name, conditions))
 
 
 def _unseen(blocks: list[Token], quotes: list[int]) -> Token | None:
@@ -740,14 +752,17 @@ def _unseen(blocks: list[Token], quotes: list[int]) -> Token | None:
     a block never published (another format's, speaker notes), a question, the enrichment, a teacher's note,
     or a practice's explanation (a quote in it: sealed until checked). Security round aa 3: a note read
     from a practice's explanation, or also from a print-only answer key, had been published."""
-    from masterysite.parse.lesson import _shown  # (lesson.py builds on this module)
+    from masterysite.parse.lesson import kind_of  # (lesson.py builds on this module)
 
     for block in blocks:  # (never published: the outermost such block says it)
-        conditions = (block.meta or {}).get("conditions")
-        if (block.meta or {}).get("unpublished") or (conditions and not _shown(_name(block), conditions)):
+        if _never_published(block):
             return block
     for at, block in reversed(list(enumerate(blocks))):
-        if _name(block) in _SECRET or (_name(block) == "practice" and any(depth > at for depth in quotes)):
+        name = _name(block)
+        kind = kind_of(name)  # ('::: exercise', '::: Challenge', '::: Instructor': what they are, however written)
+        if name in _SECRET or (kind is not None and kind[0] == "hidden"):
+            return block
+        if kind is not None and kind[0] == "practice" and any(depth > at for depth in quotes):
             return block
     return None
 

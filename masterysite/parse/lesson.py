@@ -247,6 +247,8 @@ def _hidden_footnotes(env: dict[str, Any], token: Token, name: str) -> None:
     """A footnote written in a teacher's note: its text would be published at the end of the lesson."""
     for written in dict.fromkeys(token.meta.get("footnotes", ())):
         problem(env, "hidden-footnote", token.map[0] if token.map else 0, written=written, name=name)
+    for written in dict.fromkeys(token.meta.get("footnote_refs", ())):  # (read only here: security round bb 3)
+        problem(env, "hidden-footnote", token.map[0] if token.map else 0, written=written, name=name, referred=True)
 
 
 CONDITIONAL = ("content-visible", "content-hidden")

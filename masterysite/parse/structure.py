@@ -245,6 +245,12 @@ def _message(kind: str, details: dict[str, Any], offset: int) -> str:
             f" block's closing '{fence}' would open one that swallows the rest; write it without backticks, or"
             f" open and close the block with '{'~' * len(fence)}'"
         )
+    if kind == "hidden-footnote" and details.get("referred"):
+        return (
+            f"footnote '{details['written']}' is referred to only inside this '::: {details['name']}' block, which is"
+            " never published, but its text is shown at the end of the lesson, for everyone: write what it says in"
+            " the block itself, or leave it out"
+        )
     if kind == "hidden-footnote":
         return (
             f"footnote '{details['written']}' is written in this '::: {details['name']}' block, which is never"

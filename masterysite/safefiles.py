@@ -98,11 +98,14 @@ _REMOTE = re.compile(r"(?:(?:https?|ftp|wss?):|[/\\]{2})", re.I)
 # ... in CSS, once its comments and escapes are read: a url() or a string ('@import "//…"') holding one
 _REMOTE_STYLE = re.compile(r"(?:url\s*\(|[\"'])\s*(?:(?:https?|ftp|wss?):|[/\\]{2})", re.I)
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
-_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.S)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r\f])?|(\r\n|.))", re.S)
+# what a URL parser removes wherever it stands: '/<tab>/host' is '//host', and so is a string continued on the next
+# line, '/\<newline>/host' (security round bb 6)
+_URL_DROPS = re.compile(r"[\t\n\r\f]")
 
 
 def _css_escape(found: re.Match[str]) -> str:
-    if found[1] is None:
+    if found[1] is None:  # (a backslash before a newline continues a string: the newline goes below)
         return found[2]
     code = int(found[1], 16)
     return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
@@ -112,7 +115,8 @@ def loads_remotely(css: str) -> bool:
     """Whether some CSS (a style sheet, a style or presentation attribute) loads from another host, read as
     a browser's CSS parser reads it: comments are nothing ('@import/**/"//host"'), escapes are their
     characters ('url("\\68ttp://host")')."""
-    return _REMOTE_STYLE.search(_CSS_ESCAPE.sub(_css_escape, _CSS_COMMENT.sub(" ", css))) is not None
+    read = _CSS_ESCAPE.sub(_css_escape, _CSS_COMMENT.sub(" ", css))
+    return _REMOTE_STYLE.search(_URL_DROPS.sub("", read)) is not None
 
 
 def report_unsafe_files(files: list[tuple[str, Path]], report: Report) -> None:

@@ -273,6 +273,9 @@ SCRIPTED = {
     "assets/escaped-attr.svg": f"{SVG_OPEN}><rect style=\"stroke: url('\\68ttp://tracker.example/s.svg#p')\"/></svg>",
     "assets/presentation.svg": f'{SVG_OPEN}><rect fill="url(//tracker.example/f.svg#p)"/></svg>',
     "assets/backslash.svg": f'{SVG_OPEN}><image href="/\\tracker.example/b.png"/></svg>',
+    # security round bb 6: a backslash-newline continues a CSS string, a URL parser drops a tab
+    "assets/continued.svg": f'{SVG_OPEN}><style>@import "/\\\n/tracker.example/c.css";</style></svg>',
+    "assets/tabbed.svg": f'{SVG_OPEN}><style>rect {{ fill: url("ht\\9tp://tracker.example/t.svg#p") }}</style></svg>',
     # linked from a unit, outside assets/ (published at the same path: it was never looked at)
     "units/fig/evil.svg": f"{SVG_OPEN}><script>alert(1)</script></svg>",
     "units/fig/page.html": "<p>hello</p>",
@@ -343,7 +346,9 @@ def test_a_meta_refresh_in_a_unit_is_an_error(make_course: Any) -> None:
         # security round aa 4: a '>' in an earlier quoted attribute, a character reference (both honoured)
         '<p>\n<meta content="2;url=https://evil.example/?x>y" http-equiv="refresh">\n</p>\n\n'
         '<p>\n<meta http-equiv="&#114;efresh" content="2;url=https://evil.example/">\n</p>\n\n'
-        '<meta name="viewport" content="refresh"> <meta http-equiv="content-language" content="en"> are not.\n'
+        '<meta name="viewport" content="refresh"> <meta http-equiv="content-language" content="en"> are not.\n\n'
+        # security round bb 4: a browser ends '<![CDATA[ x >' at its first '>' (a comment), and reads the meta
+        '<p>\n<![CDATA[ x > <meta http-equiv="refresh" content="2;url=https://evil.example/"> ]]>\n</p>\n'
     )
     root = make_course({"course.yml": "title: T\n", "units/a.md": body})
     result = CliRunner().invoke(main, ["check", str(root)])
@@ -353,6 +358,7 @@ def test_a_meta_refresh_in_a_unit_is_an_error(make_course: Any) -> None:
         "units/a.md:9",
         "units/a.md:16",
         "units/a.md:20",
+        "units/a.md:26",
     ]
     safe = make_course({"course.yml": "title: T\nsafe_html: true\n", "units/a.md": body}, name="safe")
     assert CliRunner().invoke(main, ["check", str(safe)]).exit_code == 0

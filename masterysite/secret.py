@@ -4,14 +4,12 @@ Every unit key is derived from it (masterysite/sealing.py), so it must stay the 
 build to the next: a student's saved key then keeps opening a mastered unit after the teacher
 rebuilds. It is made once, on the first build, in ``COURSE/.masterysite/secret`` with a
 ``.gitignore`` beside it so git leaves the folder out. A CI or a second machine that builds the
-same published site sets ``MASTERYSITE_SECRET`` (the file's 64 hex digits) instead, or a
-passphrase: stretched with scrypt, as anyone can test guesses of it against a page, offline.
+same published site sets ``MASTERYSITE_SECRET`` (the file's 64 hex digits) instead; never a passphrase,
+which anyone could guess by testing guesses against a page, offline.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import logging
 import os
 import re
@@ -33,110 +31,42 @@ GITIGNORE = (
 )
 
 
-MIN_PASSPHRASE = 24
-# scrypt (RFC 7914) of a passphrase: 64 MiB and about 0.15 s once per build, and as much for every guess an
-# attacker tests against a page, where one SHA-256 had let a GPU try billions a second (security round aa 2)
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**16, 8, 1
-SCRYPT_SALT = b"masterysite course passphrase"
-# zxcvbn's estimate of the guesses a cracker needs, as a power of ten: below this, refused. Six random words
-# of a large list are 10^20 or more; a phrase a cracker's rules make ('Password1234567890123456', a title
-# written twice, the alphabet and the digits) is under 10^9.
-MIN_GUESSES_LOG10 = 14
+MAKE = 'make one with python -c "import secrets; print(secrets.token_hex(32))"'
+PASSPHRASE = (
+    f"this is not the 64 hex digits of a course secret: a passphrase, however long, can be guessed from the pages"
+    f" (a famous sentence, a title, a few words and a year), and then every answer read; set it to the digits of"
+    f" COURSE/{FOLDER}/{FILE} (the first build makes one), or {MAKE}. A course built with a passphrase before keeps"
+    " its students' unit keys with the phrase's SHA-256 as the digits (python -c \"import hashlib;"
+    " print(hashlib.sha256('PHRASE'.encode()).hexdigest())\"), as guessable as the phrase was: make a new secret"
+    " between terms"
+)
 
 
 def parse(text: str, typed: bool = False) -> bytes:
-    """64 hex digits -> those 32 bytes; a passphrase of 24 characters or more -> its scrypt. ``typed``:
-    the environment's, where a person typed it (not the file a build made): 64 hex digits must look random.
+    """64 hex digits -> those 32 bytes. ``typed``: the environment's, where a person typed it (not the file a
+    build made): the digits must look random.
 
-    Anyone can test a guess of the secret against any unit page, offline: a shorter passphrase
-    ('fractions2024') falls to a word list in milliseconds and opens every answer and enrichment."""
+    A passphrase is refused. Anyone can test guesses of the secret against any unit page, offline, and a
+    guessed secret opens every answer and enrichment of the course; a phrase a person chooses is guessable,
+    whatever its length: rules refused a title written twice, 'correct horse battery staple 2026' and
+    'Password1234…' (security rounds z 4, aa 2), and then famous sentences passed, 'the quick brown fox…',
+    'To be, or not to be…', even stretched with scrypt (round bb 2). Random digits cannot be guessed."""
     text = text.strip()
     if not text:
         raise ValueError("empty")
-    if _HEX.fullmatch(text):
-        # ('000…0', '0123456789abcdef' four times: a random secret is nothing a cracker's rules make)
-        if typed and (len(set(text.lower())) < 8 or strength(text) < MIN_GUESSES_LOG10):
-            raise ValueError(
-                "these 64 hex digits are no random secret (a pattern of digits), and can be guessed: make one"
-                ' with python -c "import secrets; print(secrets.token_hex(32))"'
-            )
-        return bytes.fromhex(text)
-    if len(text) < MIN_PASSPHRASE:
-        raise ValueError(
-            f"a passphrase of {len(text)} characters can be guessed from the pages, and then every answer read:"
-            f' use the 64 hex digits of a course secret (python -c "import secrets; print(secrets.token_hex(32))")'
-            f" or a passphrase of {MIN_PASSPHRASE} characters or more, six random words or more"
-        )
-    if (why := guessable(text)) is not None:
-        raise ValueError(_guessable_message(why))
-    return stretch(text)
+    if _HEX.fullmatch(text) is None:
+        raise ValueError(PASSPHRASE)
+    if typed and patterned(text):
+        raise ValueError(f"these 64 hex digits are no random secret (a pattern of digits), and can be guessed: {MAKE}")
+    return bytes.fromhex(text)
 
 
-@functools.lru_cache(maxsize=8)
-def stretch(passphrase: str) -> bytes:
-    """The secret a passphrase stands for: its scrypt, made once per process (``serve`` rebuilds often)."""
-    return hashlib.scrypt(
-        passphrase.encode("utf-8"),
-        salt=SCRYPT_SALT,
-        n=SCRYPT_N,
-        r=SCRYPT_R,
-        p=SCRYPT_P,
-        maxmem=2 * 128 * SCRYPT_N * SCRYPT_R,
-        dklen=32,
-    )
-
-
-@functools.lru_cache(maxsize=8)
-def strength(text: str, names: tuple[str, ...] = ()) -> float:
-    """zxcvbn's estimate of the guesses a cracker needs for ``text``, as a power of ten: it knows common
-    passwords and words, names, dates, keyboard rows, sequences ('abcdef', '0123') and repeats, and the
-    course's title and id (``names``). Its first 72 characters (zxcvbn's limit: its matching slows past
-    that); a phrase that passes there is past guessing, whatever follows."""
-    from zxcvbn import zxcvbn  # type: ignore[import-untyped]  # (imported only for a passphrase in the environment: a build's 50 ms saved)
-
-    inputs = [part for name in names for part in (name, *re.split(r"[\W_]+", name)) if len(part) >= 3]
-    return float(zxcvbn(text[:72], user_inputs=[*inputs, "masterysite", "mastery"])["guesses_log10"])
-
-
-_WORDS = re.compile(r"[^\W\d_]+(?:[\s,.;:'’-]+[^\W\d_]+)*[\s.!?]*")
-
-
-def guessable(text: str, names: tuple[str, ...] = ()) -> str | None:
-    """Why a passphrase of enough characters is still easy to guess (security rounds z 4 and aa 2), or None:
-    few different characters ('aaaa…'), a few words only, a year or a number added or not ('correct horse
-    battery staple 2026': six random words make a passphrase), the course's title or id (``names``: on every
-    page) with little added, or what zxcvbn estimates a cracker tries early (a title written twice,
-    'Password1234567890123456', the alphabet and the digits)."""
-    folded = re.sub(r"[\W_]+", "", text.casefold())
-    if len(set(folded)) < 10:
-        return "it uses only a few different characters"
-    for name in names:
-        known = re.sub(r"[\W_]+", "", name.casefold())
-        if len(known) >= 4 and known in folded and len(folded) - len(known) < 16:
-            return "it is the course's title or id, which every page shows, with little added"
-    words = re.sub(r"\d{1,4}", " ", text, count=1).strip()  # ('… staple 2026', 'staple1 …': a number added)
-    if _WORDS.fullmatch(words) and len(words.split()) < 6:
-        count = f"{len(words.split())} word{'s' if len(words.split()) > 1 else ''}"
-        return f"it is {count}{' and a number' if words != text.strip() else ''}, which a word list tries first"
-    if (guesses := strength(text, names)) < MIN_GUESSES_LOG10:
-        return f"a password cracker's rules would find it in about 10^{max(1, round(guesses))} guesses"
-    return None
-
-
-def _guessable_message(why: str) -> str:
-    return (
-        f"this passphrase can be guessed from the pages ({why}), and then every answer read: use the 64 hex"
-        ' digits of a course secret (python -c "import secrets; print(secrets.token_hex(32))") or six random'
-        " words or more"
-    )
-
-
-def check_passphrase(title: str, course_id: str) -> None:
-    """A passphrase in the environment that is the course's title or id (with little added): an error, as
-    every page shows them (security round z 4). Checked once the course is read."""
-    value = os.environ.get(ENV, "").strip()
-    if value and _HEX.fullmatch(value) is None and (why := guessable(value, (title, course_id))) is not None:
-        raise MasteryError(f"{ENV}: {_guessable_message(why)}")
+def patterned(digits: str) -> bool:
+    """Digits no random secret has: few different ones ('000…0'), or a short run repeated
+    ('0123456789abcdef' four times, 'deadbeef' eight)."""
+    low = digits.lower()
+    repeated = any(low == (low[:period] * (len(low) // period + 1))[: len(low)] for period in range(1, 33))
+    return len(set(low)) < 8 or repeated
 
 
 def refuse_links(root: Path) -> None:

@@ -977,7 +977,23 @@ def test_front_matter_without_its_opening_line_is_one_error(make_course: MakeCou
     assert problems(root) == []
 
 
-def test_a_link_to_a_unit_not_listed_says_to_list_it(make_course: MakeCourse) -> None:
+def test_remarks_first_slide_is_no_front_matter(make_course: MakeCourse, tmp_path: Path) -> None:
+    """remark's deck begins 'class: center, middle', a blank line, '# Title', '---': read as front matter whose
+    '---' was forgotten, and following the advice lost the title slide as a YAML comment (port bb 27). Its slide
+    properties, there and after a later '---', are left out."""
+    deck = (
+        "class: center, middle\n\n# Linux concepts\n\n---\n\n## The kernel\n\nText.\n\n---\nclass: inverse\n\n## Next\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": deck})
+    assert problems(root) == [
+        "units/01-a.md:1: warning: a slide's front matter (Slidev's and Marp's settings between '---' lines:"
+        " 'layout: intro') is left out (and 1 more in this unit): it sets up a slide, which a lesson page does"
+        " not have [left-out]"
+    ]
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert "<title>Linux concepts" in page and "class:" not in page and '<h2 id="next">Next</h2>' in page
+
     files = {
         "course.yml": "title: T\nunits: [01-a.md]\n",
         "units/01-a.md": "---\ntitle: A\n---\n\nSee [b](02-b.md#x).\n",

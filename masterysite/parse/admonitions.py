@@ -1479,8 +1479,22 @@ def slide_front_matter(body: str) -> tuple[str, list[int]]:
             found.append(number)
             number = end + 1
             continue
+        if end > number + 1 and end < len(lines) and not lines[end].strip() and keys <= _REMARK_KEYS:
+            for n in range(number + 1, end):  # remark's slide properties, then a blank line (port bb 27)
+                lines[n] = ""
+            found.append(number)
+            number = end
+            continue
         number += 1
+    first = next((n for n, line in enumerate(lines) if not _SLIDE_KEY.fullmatch(line)), len(lines))
+    keys = {_SLIDE_KEY.fullmatch(line)[1] for line in lines[:first]}  # type: ignore[index]
+    if first and first < len(lines) and not lines[first].strip() and keys <= _REMARK_KEYS and "\n---\n" in body:
+        lines[:first] = [""] * first  # (the first slide's, at the top of the file: remark's 'class: center, middle')
+        found.insert(0, 0)
     return "\n".join(lines), found
+
+
+_REMARK_KEYS = frozenset(("class", "name", "layout", "template", "background-image", "count", "exclude", "seq"))
 
 
 _DOCSIFY_OPTION = re.compile(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from masterysite.errors import Report
 
 _KEY = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")  # a YAML key, as front matter starts
+_HEADING = re.compile(r"#{1,6}[ \t]+\S")  # a Markdown heading ('# Title'), not a YAML comment ('#comment')
 _PELICAN_TITLE = re.compile(r"Title:[ \t]+\S")  # (capitalised, as Pelican writes it: not YAML's 'title:')
 _PELICAN_KEY = re.compile(r"([A-Z][A-Za-z_-]*):[ \t]+(.*)")
 
@@ -55,7 +56,12 @@ def split(text: str, path: str, report: Report) -> Split:
     lines = text.split("\n")
     if lines and _KEY.match(lines[0]):  # 'title: …' on line 1 and a '---' below: the opening '---' forgotten
         close = next((i for i in range(1, min(len(lines), 60)) if lines[i].rstrip() == "---"), None)
-        if close is not None and all(_KEY.match(x) or x[:1] in (" ", "\t", "-", "#", "") for x in lines[:close]):
+        # (not remark's first slide, 'class: center' then a blank line and '# Title': read as front matter, the
+        # title slide was lost as a YAML comment: port bb 27)
+        head = lines[: close or 0]
+        heading = any(not head[n - 1].strip() and _HEADING.match(head[n]) for n in range(1, len(head)))
+        shaped = all(_KEY.match(x) or x[:1] in (" ", "\t", "-", "#", "") for x in lines[:close])
+        if close is not None and shaped and not heading:
             report.error(path, 1, "front matter must start with a line '---': add it before line 1")
             return Split("\n".join(lines[:close]), "\n".join(lines[close + 1 :]), close + 1)
     if lines and _PELICAN_TITLE.match(lines[0]):  # Pelican's (MultiMarkdown's) 'Title: …' lines (port bb 18)

@@ -994,6 +994,8 @@ def test_remarks_first_slide_is_no_front_matter(make_course: MakeCourse, tmp_pat
     page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
     assert "<title>Linux concepts" in page and "class:" not in page and '<h2 id="next">Next</h2>' in page
 
+
+def test_a_link_to_a_unit_not_listed_says_to_list_it(make_course: MakeCourse) -> None:
     files = {
         "course.yml": "title: T\nunits: [01-a.md]\n",
         "units/01-a.md": "---\ntitle: A\n---\n\nSee [b](02-b.md#x).\n",

@@ -1687,6 +1687,8 @@ def test_moodle_gift_weighted_true_false_and_numeric_questions_are_said_in_a_que
     )
     assert [p.split(" is ")[0] for p in problems] == ["units/a.md:5: warning: '::Q1:: Which? {'"]
     assert "(and 4 more in this unit) [shown-as-text]" in problems[0]
+    for alone in ("::Q5:: Combien ? {#42}\n", "::Q3:: True? {T}\n"):  # (each alone in a unit)
+        assert "Moodle GIFT question" in "".join(parse(alone)[1]), alone
     _, problems = parse("::: question o\n::Q2:: Processes first. {\nFALSE\n}\n:::\n")
     assert "units/a.md:6: '::Q2:: Processes first. {' is a Moodle GIFT question" in "\n".join(problems)
 
@@ -1701,6 +1703,8 @@ def test_aiken_and_slidoc_answer_lines_are_said() -> None:
     )
     assert [p.split(" is ")[0] for p in problems] == ["units/a.md:8: warning: 'ANSWER: B'"]
     assert "Moodle Aiken question's right answer" in problems[0] and "(and 3 more in this unit)" in problems[0]
+    _, problems = parse("Which?\nA. This\nB. That\nANSWER: B\n")  # (Aiken alone in a unit)
+    assert len(problems) == 1 and "'ANSWER: B' is a Moodle Aiken question's right answer" in problems[0]
     _, problems = parse("Work it out.\n\nAnswer: 42\n\nANSWER: D\n\nSlidoc writes `A.. choice`.\n")
     assert problems == []
 

@@ -546,6 +546,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         or "{~" in body
         or "{ " in body
         or "{\n" in body
+        or "ANSWER:" in body  # (Moodle's Aiken)
+        or ("::" in body and "{" in body)  # (a titled GIFT question: '::Q5:: … {#42}', '{TRUE}')
         or ("*" in body and _TEXT2QTI_MARK.search(body) is not None)  # ('*c) 5', '[*] T. rex')
     ) and _marked_answers(body, path, parts.body_offset, report)
     if "[[" in body and not marked:  # (a quiz of another tool: said once, as that)

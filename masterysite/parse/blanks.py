@@ -60,7 +60,8 @@ def code_not_blank(text: str, match: re.Match[str]) -> bool:
         return True
     if _TOML_TABLE.fullmatch(match["answer"]) and _toml_header(text, match):
         return True
-    if _TYPE_BEFORE.search(text, 0, match.start()) or _TYPE_AFTER.match(text, match.end()):
+    line_start = text.rfind("\n", 0, match.start()) + 1  # (its own line: not the whole code before it)
+    if _TYPE_BEFORE.search(text, line_start, match.start()) or _TYPE_AFTER.match(text, match.end()):
         return True  # Haskell's type of lists of lists, 'concat :: [[a]] -> [a]' (port bb 10)
     before = text[match.start() - 1 : match.start()]
     return bool(before) and (before.isalnum() or before in "_])") and _INDEX.fullmatch(match["answer"]) is not None

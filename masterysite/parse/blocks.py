@@ -383,6 +383,7 @@ class BlockParser:
         """``objectives`` is None when the front matter could not be read: then blocks are not checked against it,
         so one YAML mistake gives one error, not one per question."""
         self.md, self.env, self.path, self.offset = md, env, path, offset
+        self.said: set[int] = set()  # lines of the unit where an error is already said (another tool's quiz)
         self.checked = objectives is not None
         self.objectives, self.report = objectives or [], report
         self.questions: list[Question] = []
@@ -813,8 +814,14 @@ class BlockParser:
                 "these choices (or answer lines) are indented with a tab or four spaces, which makes them"
                 " code: start each '- [ ]' (or '=') at the start of its line"
             )
-        self.report.error(self.path, line, message)
+        if not self._said_inside(line, inner):  # (another tool's quiz in it, said as that: the cause)
+            self.report.error(self.path, line, message)
         return None
+
+    def _said_inside(self, line: int, inner: list[Token]) -> bool:
+        """Whether the unit's checks already said an error on a line of this question (``line`` to its last)."""
+        end = max((self.line(t) + t.map[1] - t.map[0] for t in inner if t.map), default=line)
+        return any(line <= said <= end for said in self.said)
 
     def _blanks(
         self,

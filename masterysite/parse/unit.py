@@ -583,6 +583,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     found = Report()
     blocks = BlockParser(md, env, path, offset, known, found)
     blocks.comma = source.comma
+    blocks.said = {p.line for p in report.errors if p.path == path}
     lesson = blocks.split(tokens, body)
     practice = checked_practice(blocks, lesson)
     report.extend(structure.without_follow_ons(found.problems, tokens, env, path, offset))

@@ -1693,7 +1693,6 @@ def test_moodle_gift_weighted_true_false_and_numeric_questions_are_said_in_a_que
     assert "units/a.md:6: '::Q2:: Processes first. {' is a Moodle GIFT question" in "\n".join(problems)
 
 
-
 def test_gift_in_a_question_is_its_one_error() -> None:
     """GIFT pasted into a '::: question' is the cause: "question has no answer: put an empty line before its
     '= answer' line" beside it sent the teacher looking for a line that is not there (port bb 6). A question
@@ -1708,6 +1707,7 @@ def test_gift_in_a_question_is_its_one_error() -> None:
         "units/a.md:13: '::Q2:: Processes first. ",
         "units/a.md:18: question has no answer: a",
     ], problems
+
 
 def test_aiken_and_slidoc_answer_lines_are_said() -> None:
     """Moodle's Aiken ('A. …' then 'ANSWER: D') and Slidoc ('B*.. Lost', 'Answer: BC') published their right

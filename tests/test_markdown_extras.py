@@ -324,7 +324,7 @@ def test_undeclared_keys_stay_errors(make_course: MakeCourse) -> None:
     root = make_course(
         {
             "course.yml": "title: T\nextra_keys: [teaching]\n",
-            "units/01-a.md": unit("A.", "teachng: 30\nexercises: 5\npagetitle: A\nshelf: 3\nstyle: x\n"),
+            "units/01-a.md": unit("A.", "teachng: 30\nexercises: 5\npagetitle: A\nshelf: 3\nstyle: x\ncategory: y\n"),
         }
     )
     keys = "title, id, requires, mastery, objectives, quiz, ignore"
@@ -335,7 +335,8 @@ def test_undeclared_keys_stay_errors(make_course: MakeCourse) -> None:
         *(
             f"units/01-a.md:{line}: unknown key '{key}' (to keep a key of another tool, declare it in course.yml:"
             f" extra_keys: [{key}]; masterysite's keys: {keys}; the course's: teaching)"
-            for line, key in ((4, "exercises"), (5, "pagetitle"), (6, "shelf"), (7, "style"))  # (Marp's 'style')
+            # (Marp's 'style'; Pelican's 'category' had been "did you mean 'mastery'?")
+            for line, key in ((4, "exercises"), (5, "pagetitle"), (6, "shelf"), (7, "style"), (8, "category"))
         ),
     ]
 
@@ -383,6 +384,33 @@ def test_pelicans_metadata_lines_are_the_front_matter(make_course: MakeCourse, t
     build(root, tmp_path / "site")
     page = (tmp_path / "site" / "units" / "post.html").read_text(encoding="utf-8")  # (its id from its file)
     assert "<h1" in page and "My First Post" in page and "Author:" not in page and "<p>The post.</p>" in page
+
+
+def test_pelicans_link_placeholders_are_dropped_when_the_file_is_there(make_course: MakeCourse, tmp_path: Path) -> None:
+    """Pelican's '{filename}' and '{static}' had been read as folders: "unit file 'units/{filename}/…' is not
+    in the course" (port bb 18). Before a path from the unit to a course file they are dropped; before any
+    other, the error names the placeholder."""
+    post = (
+        "---\ntitle: Post\n---\n\nSee [it]({filename}02-other.md#top), [again](|filename|/units/02-other.md)"
+        " and ![logo]({static}../assets/logo.svg).\n"
+    )
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>'
+    files = {"course.yml": "title: T\n", "units/01-post.md": post, "units/02-other.md": unit("Other.")}
+    root = make_course({**files, "assets/logo.svg": svg})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "post.html").read_text(encoding="utf-8")
+    assert '<a href="other.html#top">it</a>' in page and '<a href="other.html">again</a>' in page
+    assert 'src="../assets/logo.svg"' in page and "{filename}" not in page and "%7B" not in page
+    gone = {**files, "units/01-post.md": post.replace("02-other", "03-gone"), "assets/logo.svg": svg}
+    root = make_course(gone, name="gone")
+    assert problems(root) == [
+        "units/01-post.md:5: link '{filename}03-gone.md#top': Pelican's '{filename}' stands for its content"
+        " folder, which a course does not have: write the path from this unit to the file ('other-unit.md')",
+        "units/01-post.md:5: link '|filename|/units/03-gone.md': Pelican's '|filename|' stands for its content"
+        " folder, which a course does not have: write the path from this unit to the file ('other-unit.md')",
+    ]
+    (root / "assets" / "logo.svg").unlink()
+    assert "image '{static}../assets/logo.svg': Pelican's '{static}' stands for" in "".join(problems(root))
 
 
 # --- ignore ---------------------------------------------------------------------------------------------

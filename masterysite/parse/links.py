@@ -254,6 +254,9 @@ _KNOWN_TAGS = frozenset(
 _LOCAL_FILE = re.compile(r"(!?)\[([^\]]*)\]\((file:[^()\s]*)\)", re.I)
 _SPACED = re.compile(r"(!?)\[([^\]]*)\]\(([^()<>\s]+\s[^()<>]*)\)")
 _ON_THE_WEB = re.compile(r"^(?:https?:)?//", re.I)
+_PELICAN = re.compile(
+    r"(?:\{|%7B)(filename|static|attach)(?:\}|%7D)|(?:\||%7C)(filename|static|attach)(?:\||%7C)", re.I
+)
 _SCHEMES = "https?|mailto|s?ftps?|tel|sms|data|blob|file|about|javascript|vbscript|ircs?|news|nntp|geo|magnet|urn"
 _SCHEMES += "|xmpp|sips?|doi|webcal|ssh|git"
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
@@ -727,6 +730,22 @@ class LinkRewriter:
             )
             self.report.error(self.source.path, line, message)
 
+    def _pelican_found(self, rest: str, line: int, image: bool, placeholder: re.Match[str]) -> bool:
+        """Whether the file after Pelican's placeholder is in the course, from this unit (then it is linked as
+        if written without it); if not, an error that names the placeholder."""
+        path = unquote(rest.partition("#")[0].split("?", 1)[0])
+        joined = course_path(self.source.path, path) if path else ""
+        if joined and (joined in self.source.unit_files or on_disk(self.root, joined) is not None):
+            return True
+        mark = f"{{{placeholder[1]}}}" if placeholder[1] else f"|{placeholder[2]}|"
+        message = (
+            f"{'image' if image else 'link'} '{mark}{unquote(rest)}': Pelican's '{mark}' stands for its content folder,"
+            " which a course does not have: write the path from this unit to the file"
+            f" ({'../assets/logo.png' if image else 'other-unit.md'!r})"
+        )
+        self.report.error(self.source.path, line, message)
+        return False
+
     def _liquid(self, target: str, line: int, image: bool) -> bool:
         """A link made with a Liquid template but no space (``{{page.root}}/fig/x.svg``): say what it is."""
         if "{{" not in target and "{%" not in target:
@@ -979,6 +998,12 @@ class LinkRewriter:
             self.report.warn(self.source.path, line, message, "anchor")
         if not target or _EXTERNAL.match(target) or self._liquid(unquote(target), line, image):
             return
+        pelican = _PELICAN.match(target)
+        if pelican is not None:  # Pelican's '{filename}/articles/post.md', '{static}/images/logo.png'
+            target = target[pelican.end() :]
+            if not self._pelican_found(target, line, image, pelican):
+                return
+            token.attrSet(attr, target)
         path, _, fragment = target.partition("#")
         path = path.split("?", 1)[0]
         if not path:

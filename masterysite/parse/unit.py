@@ -693,6 +693,8 @@ OTHER_TOOLS = frozenset(
         "description",
         "hide",
         "tags",
+        "category",  # (Pelican's, Jekyll's: it had been "did you mean 'mastery'?")
+        "time",
         "layout",
         "permalink",
         "slug",

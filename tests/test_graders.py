@@ -84,6 +84,67 @@ def test_otter_graders_solutions_tests_and_configuration_are_left_out() -> None:
     ]
 
 
+NBCONVERT = """\
+# ASSIGNMENT CONFIG
+name: hw01
+seed:
+    autograder_value: SECRET_SEED
+files:
+    - data.csv
+
+```python
+import numpy as np
+```
+# BEGIN QUESTION
+name: q1
+all_or_nothing: true
+**Question 1.** Assign `x` to the smallest prime number.
+# BEGIN SOLUTION
+
+```python
+x = SECRET_CODE # SOLUTION
+```
+# END SOLUTION# BEGIN TESTS
+
+```python
+assert hailstone(9) == SECRET_HIDDEN
+```
+
+    True
+
+# END TESTS# END QUESTION# BEGIN QUESTION
+name: q2
+**Question 2.** What does equilateral mean?
+# BEGIN SOLUTION
+
+**SOLUTION**: SECRET_WRITTEN side lengths.
+# END SOLUTION# END QUESTION
+This cell is not part of a question.
+
+# BEGIN a heading of the lesson's own
+"""
+
+
+def test_otter_marker_cells_as_nbconvert_writes_them_are_read_too() -> None:
+    """nbconvert's Markdown writes otter's raw cells as bare lines, glued when two follow each other ('# END
+    SOLUTION# BEGIN TESTS'): they had been headings, and the written solutions, hidden tests and settings
+    between them were published under a warning that said they were left out (port cc 4)."""
+    html, problems = parse_lesson(NBCONVERT)
+    html = text(html)
+    assert "SECRET" not in html and "SOLUTION" not in html and "name: q" not in html and "data.csv" not in html
+    assert "Assign x to the smallest prime number." in html and "What does equilateral mean?" in html
+    assert "import numpy as np" in html and "This cell is not part of a question." in html
+    assert "BEGIN a heading of the lesson's own" in html
+    assert problems == [
+        "units/a.md:19: warning: otter-grader's solution between '# BEGIN SOLUTION' and '# END SOLUTION' is left"
+        " out, as in its student version (and 1 more in this unit) [left-out]",
+        "units/a.md:24: warning: otter-grader's tests (hidden ones too) between '# BEGIN TESTS' and '# END TESTS'"
+        " are left out, as in its student version [left-out]",
+    ]
+    html, _ = parse_lesson("# BEGIN SOLUTION\n\nA lesson's own heading, and no end.\n")
+    assert "<h1" in html and "no end." in html
+
+
 def test_html_comment_solution_markers_leave_the_solution_out_and_must_be_closed() -> None:
     body = (
         "Explain why.\n\n<!-- BEGIN SOLUTION -->\nSECRET because of **this**.\n\n```python\nSECRET = 1\n```\n"

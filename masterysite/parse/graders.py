@@ -33,6 +33,11 @@ from masterysite.parse.markdown import fenced
 
 _FENCE_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(.*)")
 _OTTER_MARK = re.compile(r"#[ \t]*(BEGIN|END)[ \t]+(SOLUTION|TESTS|QUESTION|PROMPT)\b.*|#[ \t]*ASSIGNMENT CONFIG\b.*")
+_ONE_MARK = re.compile(r"#[ \t]*(?:(BEGIN|END)[ \t]+(SOLUTION|TESTS|QUESTION|PROMPT)|ASSIGNMENT CONFIG)[ \t]*")
+_BARE_MARKS = re.compile(rf"(?:{_ONE_MARK.pattern})+")
+_BARE_BEGIN = re.compile(r"^#[ \t]*BEGIN[ \t]+(?:SOLUTION|TESTS)[ \t]*(?:#.*)?$", re.M)
+_BARE_END = re.compile(r"^(?:#.*)?#[ \t]*END[ \t]+(?:SOLUTION|TESTS)[ \t]*(?:#.*)?$", re.M)
+_SETTING = re.compile(r"[ \t]*[\w-]+:(?:[ \t].*)?|[ \t]+\S.*|[ \t]*- .*")  # YAML: 'points: 2', '  - data.csv'
 _COMMENT_MARK = re.compile(
     r"[ \t]*<!--[ \t]*#?[ \t]*(BEGIN|END)[ \t]+(SOLUTION|HIDDEN TESTS|TESTS|PROMPT)[ \t]*-->[ \t]*"
 )
@@ -76,6 +81,9 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
     number = 0
     # a DataCamp exercise's file: its sections are read (a line '`@Override`' in a Java lesson is not one)
     datacamp_body = "*** =" in body or "`@solution`" in body or "`@sct`" in body
+    # otter's marker cells as nbconvert writes them: a line of their own, no cell around them ('# END SOLUTION#
+    # BEGIN TESTS' when two follow each other); read so when one begins and one ends a solution or the tests
+    bare = _BARE_BEGIN.search(body) is not None and _BARE_END.search(body) is not None
     while number < len(lines):
         line = lines[number]
         if fence is not None:  # in a code block: only its end counts
@@ -114,6 +122,17 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
                 _blank(lines, number, raw_end + 1)
                 number = raw_end + 1
                 continue
+        if bare and _BARE_MARKS.fullmatch(line):  # nbconvert's Markdown: otter's raw cells as bare lines
+            lines[number] = ""
+            for mark in _ONE_MARK.finditer(line):
+                configures = hiding is None and (mark[1] is None or mark.group(1, 2) == ("BEGIN", "QUESTION"))
+                hiding = _otter_mark(mark[0].strip(), number, hiding, left)
+                if configures:  # its settings, on the lines after it: not shown
+                    while number + 1 < len(lines) and _SETTING.fullmatch(lines[number + 1]):
+                        number += 1
+                        lines[number] = ""
+            number += 1
+            continue
         comment = _COMMENT_MARK.fullmatch(line)
         if comment is not None:
             what = comment[2]

@@ -145,6 +145,57 @@ def test_otter_marker_cells_as_nbconvert_writes_them_are_read_too() -> None:
     assert "<h1" in html and "no end." in html
 
 
+KNITTED_LEARNR = """\
+Which package installs packages?
+
+<div class="tutorial-exercise" data-label="print-limit" data-caption="Code">
+
+```text
+mtcars
+```
+
+</div>
+
+<div class="tutorial-exercise-support" data-label="print-limit-hint" data-caption="Code">
+
+```text
+SECRET_HINT(mtcars)
+```
+
+</div>
+
+After the exercise.
+
+<!--html_preserve-->
+<script type="application/shiny-prerendered" data-context="server">
+learnr:::question_prerendered_chunk(structure(list(type = "learnr_radio", label = "quiz-1", answers = list(
+structure(list(option = "base", correct = FALSE)), structure(list(option = "SECRET", correct = TRUE))))))
+</script>
+<!--/html_preserve-->
+<script type="application/shiny-prerendered" data-context="server-start">SECRET_SERVER()</script>
+
+```html
+<script type="application/shiny-prerendered">shown as code</script>
+```
+"""
+
+
+def test_a_knitted_learnr_tutorials_quiz_scripts_and_hints_are_left_out() -> None:
+    """Knitting a learnr tutorial (README: knit .Rmd first) puts its quizzes, right answers and all, in
+    '<script type="application/shiny-prerendered">' for its server, and its hints in support divs: both were
+    published, the only word a '[script]' warning advising csp: false (port cc 1)."""
+    html, problems = parse_lesson(KNITTED_LEARNR)
+    assert "SECRET" not in html and "correct" not in html and "mtcars" in html and "After the exercise." in html
+    assert "shiny-prerendered" in html and "shown as code" in text(html)  # (in code: as written)
+    assert problems == [
+        "units/a.md:15: warning: learnr's exercise support ('print-limit-hint': hints, solutions, checks) is left"
+        " out, as its chunks are [left-out]",
+        "units/a.md:26: warning: learnr's question 'quiz-1' is left out: a knitted tutorial keeps its right answers"
+        " in the page's source (in a '<script type=\"application/shiny-prerendered\">'), for its server; ask each"
+        " as a '::: question' ('- [x]' choices, or '= answer') [left-out]",
+    ]
+
+
 def test_html_comment_solution_markers_leave_the_solution_out_and_must_be_closed() -> None:
     body = (
         "Explain why.\n\n<!-- BEGIN SOLUTION -->\nSECRET because of **this**.\n\n```python\nSECRET = 1\n```\n"

@@ -531,3 +531,71 @@ def rexams_sections(body: str) -> tuple[str, int | None]:
                 lines[number] = ""
                 first = number if first is None else min(first, number)
     return "\n".join(lines), first
+
+
+_SHINY_SCRIPT = re.compile(r"""[ \t]*<script\b[^>]*\btype=["']?application/shiny-prerendered\b[^>]*>.*""", re.I)
+_LEARNR_SUPPORT = re.compile(
+    r"""[ \t]*<div\b[^>]*\bclass=["'][^"']*\btutorial-exercise-support\b[^>]*\bdata-label=["']([^"']*)["'][^>]*>.*"""
+    r"""|[ \t]*<div\b[^>]*\bdata-label=["']([^"']*)["'][^>]*\bclass=["'][^"']*\btutorial-exercise-support\b.*""",
+    re.I,
+)
+_LEARNR_LABEL = re.compile(r"""\blabel\s*=\s*["']([^"']+)["']""")
+
+
+def learnr_knitted(body: str) -> tuple[str, list[LeftOut]]:
+    """A learnr tutorial knitted to Markdown (README: knit .Rmd first) keeps its quizzes in
+    ``<script type="application/shiny-prerendered">`` elements, for its server: each right answer is in
+    the page's source (``correct = TRUE``), and a browser never shows them. They are left out, and its
+    questions said; so are an exercise's ``<div class="tutorial-exercise-support" data-label="…-hint">``
+    (and ``-solution``, ``-check``), as its chunks in the .Rmd are (port cc 1). Line for line."""
+    lines = body.split("\n")
+    starts = line_starts(lines)
+    code = fenced(body)
+    questions: list[tuple[int, str]] = []
+    support: list[tuple[int, str]] = []
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        script = _SHINY_SCRIPT.fullmatch(line) if "shiny-prerendered" in line else None
+        support_div = _LEARNR_SUPPORT.fullmatch(line) if "tutorial-exercise-support" in line else None
+        if (script is None and support_div is None) or in_spans(code, starts[number]):
+            number += 1
+            continue
+        if script is not None:
+            end = next((n for n in range(number, len(lines)) if "</script>" in lines[n].lower()), None)
+            if end is None:
+                number += 1
+                continue
+            held = "\n".join(lines[number : end + 1])
+            if "question_prerendered_chunk" in held or "learnr_radio" in held or "learnr_checkbox" in held:
+                label = _LEARNR_LABEL.search(held)
+                questions.append((number, label[1] if label else "?"))
+        else:
+            assert support_div is not None
+            depth, end = 0, None
+            for later in range(number, len(lines)):
+                depth += len(re.findall(r"<div\b", lines[later], re.I)) - lines[later].lower().count("</div>")
+                if depth <= 0:
+                    end = later
+                    break
+            if end is None:
+                number += 1
+                continue
+            support.append((number, support_div[1] or support_div[2]))
+        _blank(lines, number, end + 1)
+        number = end + 1
+    left = []
+    if questions:
+        names = ", ".join(f"'{name}'" for _, name in questions)
+        are = "is" if len(questions) == 1 else "are"
+        message = (
+            f"learnr's question{'s' if len(questions) > 1 else ''} {names} {are} left out: a knitted tutorial keeps"
+            " its right answers in the page's source (in a '<script type=\"application/shiny-prerendered\">'),"
+            " for its server; ask each as a '::: question' ('- [x]' choices, or '= answer')"
+        )
+        left.append(LeftOut(questions[0][0], message))
+    if support:
+        names = ", ".join(f"'{name}'" for _, name in support)
+        message = f"learnr's exercise support ({names}: hints, solutions, checks) is left out, as its chunks are"
+        left.append(LeftOut(support[0][0], message))
+    return "\n".join(lines), left

@@ -61,7 +61,7 @@ from masterysite.parse.admonitions import (
 )
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
 from masterysite.parse.frontmatter import split
-from masterysite.parse.graders import graded, grader_sections, marked_answers, rexams_sections
+from masterysite.parse.graders import graded, grader_sections, learnr_knitted, marked_answers, rexams_sections
 from masterysite.parse.latex import macros_of
 from masterysite.parse.links import LinkRewriter, liquid_tag_advice
 from masterysite.parse.marks import ABBREVIATIONS
@@ -400,6 +400,10 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         for message, places in alike.items():
             more = f" (and {len(places) - 1} more in this unit)" if len(places) > 1 else ""
             report.warn(path, parts.body_offset + places[0] + 1, message + more, "left-out")
+    if "shiny-prerendered" in body or "tutorial-exercise-support" in body:  # a learnr tutorial, knitted
+        body, knitted = learnr_knitted(body)
+        for item in knitted:
+            report.warn(path, parts.body_offset + item.line + 1, item.message, "left-out")
     if "exsolution" in body:  # R/exams' exercises: their solution and answer key
         body, rexams = rexams_sections(body)
         if rexams is not None:

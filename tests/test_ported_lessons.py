@@ -778,8 +778,8 @@ def test_hugging_faces_question_component_with_its_answers_is_an_error() -> None
     )
     assert problems == [
         "units/a.md:7: '<Question' holds right answers (a quiz of the lesson's own site: MDX, PrairieLearn,"
-        " MarkBind…), which is not read here: they would be published with the page; write it as a '::: question'"
-        " with '- [x]' choices and '> feedback'"
+        " MarkBind, webexercises…), which is not read here: they would be published with the page; write it as a"
+        " '::: question' with '- [x]' choices and '> feedback'"
     ]
 
 
@@ -1160,8 +1160,8 @@ def test_an_astro_option_marked_correct_is_an_error() -> None:
     )
     assert [p for p in problems if "warning" not in p] == [
         "units/a.md:9: '<Option' holds right answers (a quiz of the lesson's own site: MDX, PrairieLearn,"
-        " MarkBind…), which is not read here: they would be published with the page; write it as a '::: question'"
-        " with '- [x]' choices and '> feedback'"
+        " MarkBind, webexercises…), which is not read here: they would be published with the page; write it as a"
+        " '::: question' with '- [x]' choices and '> feedback'"
     ]
 
 
@@ -1707,6 +1707,28 @@ def test_gift_in_a_question_is_its_one_error() -> None:
         "units/a.md:13: '::Q2:: Processes first. ",
         "units/a.md:18: question has no answer: a",
     ], problems
+
+
+def test_knitted_webexercises_are_said_and_their_solutions_collapsed() -> None:
+    """Knitting a psyTeachR book (as the '`r mcq(…)`' error advises) writes its questions as HTML with each
+    answer in 'data-answer' or a radio's value='answer', and hide("Answer") as a div: both were published,
+    the solution open under a button that did nothing, with no word (port cc 3)."""
+    body = (
+        "* Year: <select class='webex-solveme' data-answer='[\"2020\"]'> <option></option>"
+        " <option>2019</option> <option>2020</option></select>\n"
+        "* Pi: <input class='webex-solveme nospaces' size='4' data-answer='[\"3.14\"]'/>\n\n"
+        "<div class='webex-radiogroup' id='radio_AB'><label><input type=\"radio\" autocomplete=\"off\""
+        ' name="radio_AB" value=""></input> <span>no</span></label><label><input type="radio"'
+        ' autocomplete="off" name="radio_AB" value="answer"></input> <span>yes</span></label></div>\n\n'
+        "Tidy this table.\n\n<div class='webex-solution'><button>Answer</button>\n\n| id | fav |\n|--|--|\n"
+        "| Lisa | SECRET |\n\n</div>\n\nAfter.\n"
+    )
+    html, problems = parse(body)
+    assert [p.split(" holds")[0] for p in problems] == ["units/a.md:5: '<select'", "units/a.md:6: '<input'",
+                                                        "units/a.md:8: '<input'"]  # fmt: skip
+    assert "webexercises" in problems[0]
+    assert boxes(html) == [("details", "ms-collapsed ms-collapsed--details", "Answer")]
+    assert "<td>SECRET</td>" in html.split("<summary>Answer</summary>")[1] and "After." in html
 
 
 def test_aiken_and_slidoc_answer_lines_are_said() -> None:

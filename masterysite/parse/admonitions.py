@@ -591,6 +591,9 @@ _RIGHT_PROP = (
         r"|<((?:string|numerical|formula)response)\b[^>\n]*?[ \t]answer[ \t]*="
         # Berkeley CS61AS's markdown-courseware: '<ans text="…" explanation="…" correct>' (port bb 4)
         r"""|<(ans)\b[^>\n]*?[ \t](?:correct|explanation)\b"""
+        # webexercises, knitted: '<select class='webex-solveme' data-answer='["2020"]'>', a radio's value='answer'
+        r"""|<(select|input)\b[^>\n]*?\bclass=["'][^"'\n]*\bwebex-[\w-]+[^>\n]*?[ \t]data-answer[ \t]*="""
+        r"""|<(input)\b[^>\n]*?[ \t]name=["']radio_[^>\n]*?[ \t]value=["']answer["']"""
     )
 )
 
@@ -678,7 +681,11 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
         if opening is None or in_spans(code, starts[number]):
             line = lines[number]
             shown = (
-                "orrect" in line or "<pl-answer-panel" in line or "response" in line or "explanation" in line
+                "orrect" in line
+                or "<pl-answer-panel" in line
+                or "response" in line
+                or "explanation" in line
+                or "answer" in line  # (webexercises': 'data-answer=', "value='answer'")
             ) and not _ANSWER_LINE.match(line)
             prop = _RIGHT_PROP.search(line) if shown else None  # ('== <pl-answer-panel>': a course on PrairieLearn)
             if prop is not None and not in_spans(code, starts[number]) and not _in_code_span(line, prop.start()):
@@ -1704,7 +1711,10 @@ _CODE_FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[^`]*$")
 
 
 _KHAN_EXERCISE = re.compile(r"""class=["'](?:problem|choices|question)["']""")  # Khan's (OpenDSA's) exercise
-_HIDDEN_DIV = re.compile(r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution|hint)\2[ \t]*>[ \t]*(.*)""")
+_HIDDEN_DIV = re.compile(
+    r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution|hint|webex-solution)\2[ \t]*>[ \t]*(.*)"""
+)
+_WEBEX_BUTTON = re.compile(r"<button>([^<>]*)</button>[ \t]*")  # webexercises' knitted hide("Answer")
 
 
 def hidden_divs(body: str) -> tuple[str, list[int]]:
@@ -1728,6 +1738,9 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
             number += 1
             continue
         rest = opening[4].strip()
+        button = _WEBEX_BUTTON.fullmatch(rest) if opening[3] == "webex-solution" else None
+        if button is not None:  # (knitted webexercises: '<div class='webex-solution'><button>Answer</button>')
+            rest = ""
         if rest and khan and opening[3] == "solution" and rest.endswith("</div>") and rest.count("<div") == 0:
             indent = lines[number][: len(lines[number]) - len(lines[number].lstrip())]
             lines[number] = indent + "<!-- -->"  # (not empty: in an HTML block, that would end it)
@@ -1754,6 +1767,8 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
         shown = opening[3] == "solution" and not khan
         # JetBrains Academy's (EduTools) '<div class="hint">', folded in the IDE: a hint, collapsed (port bb 23)
         kind = "hint" if opening[3] == "hint" else "solution" if shown else "instructor"
+        if opening[3] == "webex-solution":  # a solution, behind its button (port cc 3: it had been shown open)
+            kind = f"details {button[1].strip() if button is not None and button[1].strip() else 'Solution'}"
         lines[number], lines[end] = f"{HUGO_FENCE} {kind}", HUGO_FENCE
         number = end + 1
     return "\n".join(lines), solutions

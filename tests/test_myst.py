@@ -362,6 +362,23 @@ def test_raw_blocks_are_html_or_nothing() -> None:
     assert html == "<b>bold</b>\n<i>it</i>\n<p>A  word, <kbd>K</kbd>.</p>\n"
 
 
+def test_raw_latex_that_holds_content_is_said_once_a_unit() -> None:
+    """pandoc '-f latex+raw_tex' keeps a homework class's environments as raw LaTeX: the whole unit, problems
+    and solutions, was dropped with no word (port cc 2). Layout alone (a page break, the title) is not said."""
+    body = (
+        "```{=latex}\n\\maketitle\n\\vspace{1em} % space\n```\n\n"
+        "```{=latex}\n\\begin{problem}[Euclid]Prove that there are infinitely many primes.\n\\end{problem}\n```\n"
+        "```{=latex}\n\\begin{solution}\nSECRET\n\\end{solution}\n```\n"
+    )
+    html, problems = parse(body)
+    assert html == ""
+    assert problems == [
+        "units/a.md:10: warning: pandoc's raw latex block ('\\begin{problem}[Euclid]Prove that the...') is left"
+        " out (and 1 more in this unit): a web page shows nothing of it; convert without '+raw_tex' (pandoc then"
+        " writes its environments as '::: name' blocks), or write it in Markdown [left-out]"
+    ]
+
+
 def test_a_link_or_ref_to_a_target_of_the_unit_leads_to_it() -> None:
     body = (
         "(ex-1)=\n## Exercises\n\nRewrite the function from [Exercise 1](ex-1), see {ref}`ex-1`,"

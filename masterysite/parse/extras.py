@@ -518,6 +518,8 @@ def _core(state: StateCore) -> None:
                 verbatim_chunks(token)
             raw = _RAW.fullmatch(token.info.strip())
             if raw is not None:  # pandoc's raw block: HTML as it is; LaTeX, a notebook's... nothing here
+                if raw.group(1).lower() in _TEX and token.map and _LAYOUT_ONLY.sub("", token.content).strip():
+                    state.env.setdefault(RAW_LEFT_OUT, []).append((token.map[0], raw.group(1), token.content.strip()))
                 token.type, token.content = "html_block", token.content if raw.group(1).lower() == "html" else ""
             elif token.info.lstrip().startswith("{"):  # ('``` { .bash }': markdown-it keeps the space)
                 content = token.content
@@ -588,6 +590,13 @@ def _reference_attributes(state: StateCore) -> None:
 
 
 _TEX_LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")  # an equation's label, as LaTeX writes it
+RAW_LEFT_OUT = "ms_raw_left_out"  # env key: pandoc's raw blocks of another format, (line, format, content)
+# what a raw LaTeX block may hold that a page would not miss: a page break, the title, some space
+_LAYOUT_ONLY = re.compile(
+    r"\\(?:(?:newpage|clearpage|cleardoublepage|pagebreak|maketitle|tableofcontents|noindent|hfill|vfill|centering"
+    r"|[bms]\w*skip)\b|[hv]space\*?\{[^{}]*\}|label\{[^{}]*\})|%.*"
+)
+_TEX = ("latex", "tex", "context", "beamer")
 _RAW = re.compile(r"\{=([\w-]+)\}")  # pandoc's raw attribute: '```{=latex}', '`<b>`{=html}'
 
 

@@ -60,6 +60,7 @@ from masterysite.parse.admonitions import (
     wiki_quizzes,
 )
 from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
+from masterysite.parse.extras import RAW_LEFT_OUT
 from masterysite.parse.frontmatter import split
 from masterysite.parse.graders import graded, grader_sections, learnr_knitted, marked_answers, rexams_sections
 from masterysite.parse.latex import macros_of
@@ -179,6 +180,21 @@ def _marked_answers(body: str, path: str, offset: int, report: Report) -> bool:
         more = f" (and {len(shown) - 1} more in this unit)" if len(shown) > 1 else ""
         report.warn(path, offset + shown[0][0] + 1, shown[0][2] + more, "shown-as-text")
     return bool(found)
+
+
+def _raw_left_out(blocks: list[tuple[int, str, str]], path: str, offset: int, report: Report) -> None:
+    """pandoc's raw blocks of another format ('```{=latex}'): left out, as a web page shows nothing of them; when
+    they hold more than layout (pandoc's '+raw_tex' keeps a class's environments so: a homework's problems
+    and solutions), said once a unit, where the first is, or the unit was silently empty (port cc 2)."""
+    line, kind, content = blocks[0]
+    first = content.split("\n", 1)[0]
+    written = first if len(first) <= 40 else first[:37] + "..."
+    more = f" (and {len(blocks) - 1} more in this unit)" if len(blocks) > 1 else ""
+    message = (
+        f"pandoc's raw {kind} block ('{written}') is left out{more}: a web page shows nothing of it; convert"
+        " without '+raw_tex' (pandoc then writes its environments as '::: name' blocks), or write it in Markdown"
+    )
+    report.warn(path, offset + line + 1, message, "left-out")
 
 
 def _stray_blanks(tokens: list[Token], path: str, offset: int, report: Report) -> None:
@@ -515,6 +531,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         _liquid(body, path, parts.body_offset, report)
     if "{{" in body or ":=" in body or ":%" in body:
         _quiz_texts(body, path, parts.body_offset, report)
+    if RAW_LEFT_OUT in env:  # pandoc's raw LaTeX (or other) blocks: a web page shows nothing of them
+        _raw_left_out(env[RAW_LEFT_OUT], path, parts.body_offset, report)
     for line, written in env.get(mdmod.LIQUID_IF, ()):
         if written.lstrip("{%- ").startswith("unless"):
             taken = "met, so what it holds is shown (an '{% else %}' part is left out)"

@@ -335,6 +335,30 @@ def test_a_safe_course_publishes_no_file_that_can_run_script(make_course: Any, t
     assert CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "site2")]).exit_code == 0  # as written
 
 
+def test_a_formulas_text_is_text_never_markup(make_course: Any, tmp_path: Path) -> None:
+    """latex2mathml copies '\\text{…}' (\\mbox, \\textbf…) into the page as it is: a '<meta http-equiv=refresh>'
+    there got past every check of the page's HTML and sent students to another site, and an honest
+    '\\text{if a<b then}' swallowed the rest of the page (security round cc 7). '\\href{javascript:…}' links
+    nowhere."""
+    body = (
+        '# A\n\n$$\\text{<meta/http-equiv="refresh"/content="1;url=https://evil.example/">}$$\n\n'
+        "Honest: $\\text{if a<b then}$ and $\\mbox{x & y}$, $\\textbf{<i>}$ $a < b$.\n\n"
+        "Linked: $\\href{javascript:alert(1)}{x}$ $\\href{ JAVA\\tSCRIPT:alert(1)}{y}$ $\\href{https://example.org}{z}$.\n\n"
+        "After.\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/a.md": body})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    lesson = page.split('<div class="lesson prose">')[1].split("<p>After.</p>")[0] + "<p>After.</p>"
+    assert "<meta" not in lesson and "<b" not in lesson and "<i>" not in lesson and "javascript" not in lesson.lower()
+    assert "<mtext>if&#x000A0;a&#x0003C;b&#x000A0;then</mtext>" in lesson and "x&#x000A0;&#x00026;&#x000A0;y" in lesson
+    assert 'href="https://example.org"' in lesson and "<p>After.</p>" in lesson
+    assert [tag for tag in re.findall(r"<(\w+)", lesson) if tag not in MATHML_AND_PROSE] == []
+
+
+MATHML_AND_PROSE = {"p", "div", "span", "math", "mrow", "mtext", "mi", "mo", "mn", "mstyle", "h1", "a", "section"}
+
+
 def test_a_meta_refresh_in_a_unit_is_an_error(make_course: Any) -> None:
     """'<meta http-equiv="refresh" content="3;url=https://…">' pasted in a lesson sent students to another
     site after three seconds: the pages' security policy does not govern where the page goes (security round

@@ -42,22 +42,42 @@ class MathProblem(Exception):
 
 math_failures: list[str] = []  # LaTeX that could not be typeset; with a name: one of its commands is unknown
 _UNKNOWN_COMMAND = re.compile(r"<mi>\\([A-Za-z]+)</mi>")  # what latex2mathml makes of a command it does not know
-_AMPERSAND = "<mi>&</mi>"  # what it makes of an '&' outside a table (an environment it does not know)
+_AMPERSAND = "&"  # what it makes an '&' outside a table (an environment it does not know): an mi of it
+_SCRIPT_HREF = re.compile(r"[\x00-\x20]*(?:java|vb)script:|[\x00-\x20]*data:", re.I)
+_MARKUP = re.compile(r"&(?!#x[0-9A-Fa-f]+;)|[<>]")  # in latex2mathml's text, where it writes its entities
+
+
+def _text_only(text: str) -> str:
+    """A MathML element's text as latex2mathml keeps it (its own '&#x000A0;' as they are) with '<', '>' and
+    any other '&' written as characters, never markup: latex2mathml copies '\\text{…}' (\\mbox, \\textbf…)
+    as it is into the page, where '\\text{<meta http-equiv=refresh …>}' got around every check of the
+    page's HTML, and an honest '\\text{if a<b then}' swallowed the rest of the page."""
+    return _MARKUP.sub(lambda m: f"&#x{ord(m[0]):05X};", text)
 
 
 def render_math(latex: str, options: dict[str, Any]) -> str:
     """LaTeX -> MathML at build time, so the site needs no math script and fetches nothing."""
-    from latex2mathml.converter import convert as latex_to_mathml  # 20 ms to import: only for a unit with math
+    from xml.etree.ElementTree import tostring
+    from xml.sax.saxutils import unescape
+
+    from latex2mathml.converter import Converter  # 20 ms to import: only for a unit with math
 
     display = "block" if options.get("display_mode") else "inline"
     try:
         rewritten = for_latex2mathml(latex)
         if not rewritten.strip():
             return ""  # a formula of definitions only (\newcommand): nothing to show, as MathJax shows nothing
-        mathml = for_mathml_core(str(latex_to_mathml(rewritten, display=display)))
+        tree = Converter(display=display).convert_to_element(rewritten)
+        ampersand = any(element.tag == "mi" and element.text == _AMPERSAND for element in tree.iter())
+        for element in tree.iter():  # (its text as text: latex2mathml writes '\text{a<b}' as markup, port cc 7)
+            element.text = _text_only(element.text) if element.text else element.text
+            element.tail = _text_only(element.tail) if element.tail else element.tail
+            if _SCRIPT_HREF.match(re.sub(r"[\t\n\r]", "", element.get("href", ""))):  # ('\href{javascript:…}')
+                del element.attrib["href"]
+        mathml = for_mathml_core(unescape(tostring(tree, encoding="unicode")))
         if "<mi>\\" in mathml and (unknown := _UNKNOWN_COMMAND.search(mathml)):
             math_failures.append(f"\0{unknown.group(1)}\0{latex}")  # a lesson's own macro ('\\vect'): say so
-        elif _AMPERSAND in mathml:
+        elif ampersand:
             math_failures.append(f"\0&\0{latex}")  # an '&' outside any table: shown as a character
         return mathml
     except Exception:  # latex2mathml raises many kinds on bad input; fall back to the source

@@ -131,8 +131,8 @@ def report_unsafe_files(files: list[tuple[str, Path]], report: Report) -> None:
 def unsafe(file: Path) -> str | None:
     """Why ``file`` could run script when opened as a page; None when it cannot."""
     suffix = file.suffix.lower()
-    if suffix in INERT:
-        return None
+    if suffix in INERT:  # (by its name: unless it begins as markup, which no such file does)
+        return _markup_named_inert(file, suffix)
     if suffix in SCRIPTS:
         return "is a script: remove it (no page of this course can load it)"
     if suffix in PAGES:
@@ -156,6 +156,23 @@ def unsafe(file: Path) -> str | None:
             " script: give it a name that says what it is (.txt, .csv), or remove it"
         )
     return None
+
+
+def _markup_named_inert(file: Path, suffix: str) -> str | None:
+    """A picture's, a sound's or a download's name on a file that begins as markup: a server that has no type
+    for the name (Apache sends none) lets the browser sniff it, and a page runs its script on the site's
+    origin (security round cc 3). No real file of those kinds begins so."""
+    try:
+        with file.open("rb") as opened:
+            start = opened.read(1024)
+    except OSError:
+        return None  # (a file that cannot be read is reported where it is published)
+    if not _MARKUP_START.match(start):
+        return None
+    return (
+        f"is named as a '{suffix}' file but begins as markup ('<'), which a browser may take for a page and run"
+        " its script: give it a name that says what it is, or remove it"
+    )
 
 
 def _unnamed(name: str, start: bytes, opened: BinaryIO) -> str | None:

@@ -276,6 +276,11 @@ SCRIPTED = {
     # security round bb 6: a backslash-newline continues a CSS string, a URL parser drops a tab
     "assets/continued.svg": f'{SVG_OPEN}><style>@import "/\\\n/tracker.example/c.css";</style></svg>',
     "assets/tabbed.svg": f'{SVG_OPEN}><style>rect {{ fill: url("ht\\9tp://tracker.example/t.svg#p") }}</style></svg>',
+    # security round cc 3: named as a download a server may have no type for (Apache sends none), so the
+    # browser sniffs it; no real picture, sound or download begins as markup
+    "assets/model.whl": "<html><body><script>steal()</script>",
+    "assets/scene.blend": "\ufeff  \n<script>steal()</script>",
+    "assets/photo.png": "<html>not really a picture</html>",
     # linked from a unit, outside assets/ (published at the same path: it was never looked at)
     "units/fig/evil.svg": f"{SVG_OPEN}><script>alert(1)</script></svg>",
     "units/fig/page.html": "<p>hello</p>",
@@ -292,7 +297,6 @@ DRAWN = {  # pictures and files that only show: fine
     "assets/table.csv": "x,y\n1,<b>2</b>\n",  # (data by its name: shown as text)
     "assets/readings.lesson": "a < b and 3<4\n",  # (a name no one lists, and no markup)
     "assets/photo.heic": "\x00\x01<a\x02 binary bytes <html>",  # (a picture by its name, whatever its bytes)
-    "assets/photo.png": "<html>not really a picture, and shown as one</html>",
     "units/fig/tree.svg": f'{SVG_OPEN}><use href="#c"/><circle id="c" r="1"/></svg>',
     "assets/styled-here.svg": f"{SVG_OPEN}><style>@import url(shapes.css); rect {{ fill: url(#g) }}</style></svg>",
     "assets/escaped-here.svg": f'{SVG_OPEN}><style>/* http://example.org */ .a\\:b {{ fill: url("#g") }}</style></svg>',
@@ -325,6 +329,10 @@ def test_a_safe_course_publishes_no_file_that_can_run_script(make_course: Any, t
     assert (
         "assets/handout.lesson: safe_html is on (nothing the course holds may run script), and this file has a"
         " name ('handout.lesson') that says no kind of file a course publishes, and holds markup" in result.output
+    )
+    assert (
+        "assets/model.whl: safe_html is on (nothing the course holds may run script), and this file is named as a"
+        " '.whl' file but begins as markup ('<'), which a browser may take for a page" in result.output
     )
     assert "nothing was written" in result.output
     assert "assets/look.svg: safe_html is on (nothing the course holds may run script), and this file is no SVG" in (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -215,8 +216,8 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
         )
 
     result = write_report(course, files, output)
-    for line in result.problems + result.notes:
-        click.echo(line, err=True)
+    for line in result.problems + result.notes:  # (students' text in them: never the terminal's controls)
+        click.echo(terminal_safe(line), err=True)
     flags = len(result.flags)
     if not result.students:
         if result.foreign:  # every readable file is another course's: the wrong --course (or none given)
@@ -249,6 +250,17 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
     )
     if result.problems:
         sys.exit(1)
+
+
+# What a terminal obeys rather than shows: C0 and C1 controls (ESC opens a sequence that may set the clipboard,
+# hide the lines after it), DEL, and the marks that reorder text on screen
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control written out ('\\x1b'): a student's progress file names units and itself,
+    and those words reach the teacher's terminal (security round cc 2)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 _DONE: list[str] = []  # a command that finished and leaves nothing to clean up but the exit handlers

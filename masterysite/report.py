@@ -449,6 +449,9 @@ def _damaged(records: dict[str, Any]) -> str | None:
     return None
 
 
+_UNIT_ID = re.compile(r"\w[\w-]{0,99}")  # what a unit's id can be (parse.unit.ID_PATTERN), not too long to show
+
+
 def student_name(data: dict[str, Any]) -> str:
     name = data.get("student")  # (NFC: 'Chloé' typed on a Mac and on Windows is one student)
     return unicodedata.normalize("NFC", " ".join(name.split()))[:100] if isinstance(name, str) and name.strip() else ""
@@ -547,7 +550,9 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
             )
             continue
         for unit_id, record in records.items():
-            if unit_id not in known and isinstance(record, dict) and (record.get("attempts") or record.get("mastered")):
+            shaped = _UNIT_ID.fullmatch(unit_id) is not None  # (else no unit's, ever: not said, nor shown)
+            kept = isinstance(record, dict) and (record.get("attempts") or record.get("mastered"))
+            if shaped and unit_id not in known and kept:
                 orphans[unit_id] = orphans.get(unit_id, 0) + 1
         _add(report, seen, Student(name, shown, exported, units))
     for unit_id, count in sorted(orphans.items()):  # (round y 8: they had been 'not started', with no word)

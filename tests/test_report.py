@@ -737,6 +737,21 @@ def test_progress_for_a_unit_the_course_no_longer_has_is_said(course: Course, tm
     ]
 
 
+def test_a_progress_files_text_never_reaches_the_terminal_as_controls(course: Course, tmp_path: Path) -> None:
+    """A student's file names units and the student: a unit id holding 'ESC]52;…' (set the teacher's clipboard)
+    and 'ESC[8m' (conceal) went to the terminal as it was, and hid the line that says a forgery was found
+    (security round cc 2). No unit can have such an id: it is not said; other words show their controls."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    data = export(course, "Eve\u202e\x1b[8m", {U1: [5]})
+    data["units"]["x\x1b]52;c;ZWNobyBoaQ==\x07\x1b[8m"] = {"mastered": True, "attempts": 1}
+    write(folder, "eve.json", data)
+    write(folder, "eve2.json", data)  # (the same student twice: a problem line that names her)
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.html"))
+    assert "\x1b" not in result.output and "\u202e" not in result.output and "\x07" not in result.output
+    assert "Eve\\u202e\\x1b[8m" in result.output and "52;c" not in result.output
+
+
 def test_an_answer_that_cannot_be_rechecked_is_not_right_for_its_objective(tmp_path: Path, course: Course) -> None:
     """A forged file added an answer to a key the course never had: its objective was counted met on the one
     real right answer, and the student left out of corrective work (security round z 3). Not re-checked, an

@@ -466,6 +466,29 @@ def test_a_line_that_only_names_an_annotation_is_no_datacamp_section() -> None:
     assert "<code>@Override</code>" in html and problems == []
 
 
+def test_datacamps_numbered_steps_and_its_multiple_choice_answers_are_left_out() -> None:
+    """A Bullet exercise numbers its sections ('*** =solution1', '*** =sct1', '*** =hint1'), and the Teach
+    format marks a multiple-choice exercise's right answer in brackets under '`@possible_answers`', with
+    '`@feedback`' after it: each was published (port cc 5, 16); so was the exercise's ```yaml header."""
+    body = (
+        "--- type:BulletConsoleExercise key:1\n## Undo\n\n*** =type1: ConsoleExercise\n*** =instructions1\n"
+        "Undo the change.\n\n*** =hint1\nUse checkout.\n\n*** =solution1\n```\nSECRET_STEP\n```\n\n"
+        "*** =sct1\n```\nEx().has_code('SECRET_SCT')\n```\n\n---\n\n## Which?\n\n"
+        "```yaml\ntype: PureMultipleChoiceExercise\nkey: SECRET_KEY\nxp: 50\n```\n\nWhich does Git do?\n\n"
+        "`@possible_answers`\n- Track changes.\n- [SECRET_ALL of the above.]\n\n"
+        "`@feedback`\n- Not all.\n- SECRET_Correct.\n\n## After\n\nShown.\n"
+    )
+    html, problems = parse_lesson(body)
+    assert "SECRET" not in html and "=type1" not in html and "Undo the change." in html and "Shown." in html
+    assert "<summary>Hint</summary>" in html and "Which does Git do?" in html
+    assert [p.split("' section")[0].split(": warning: ")[1] for p in problems if "[left-out]" in p] == [
+        "DataCamp's '*** =solution",
+        "DataCamp's '*** =sct",
+        "DataCamp's '`@possible_answers`",
+        "DataCamp's '`@feedback`",
+    ]
+
+
 def test_a_datacamp_hint_ends_at_the_next_heading() -> None:
     """A '*** =hint' that is the last section ends where the exercise does (a heading, '---'), as the
     left-out sections do: it had swallowed the rest of the unit, the quiz too (new teacher v 3)."""

@@ -47,9 +47,10 @@ _REGION_OPEN = re.compile(r"[ \t]*<!--[ \t]*#region\b(.*)-->[ \t]*")
 _REGION_CLOSE = re.compile(r"[ \t]*<!--[ \t]*#endregion[ \t]*-->[ \t]*")
 _MYST_CELL = re.compile(r"\+\+\+(?:[ \t]+(\{.*\}))?[ \t]*")
 _SOLUTION_TRUE = re.compile(r"""["']?solution["']?[ \t]*[:=][ \t]*(?:true|True)\b""")
-_DATACAMP = re.compile(r"\*\*\*[ \t]*=[ \t]*(\w+)[ \t]*|`@(\w+)`[ \t]*")
+_DATACAMP = re.compile(r"\*\*\*[ \t]*=[ \t]*(\w+)(?:[ \t]*:.*)?[ \t]*|`@(\w+)`[ \t]*")  # ('*** =type2: …' too)
+_DATACAMP_HEADER = re.compile(r"type:[ \t]*\w*Exercise\b.*")  # a DataCamp exercise's ```yaml header's first line
 _DATACAMP_EXERCISE = re.compile(r"---[ \t]+type:[ \t]*\w+.*")
-_DATACAMP_HIDDEN = {"solution", "sct", "pre_exercise_code"}
+_DATACAMP_HIDDEN = {"solution", "sct", "pre_exercise_code", "possible_answers", "feedback"}
 _HIDDEN = {"SOLUTION", "TESTS", "HIDDEN TESTS"}
 _HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
 
@@ -66,7 +67,10 @@ def graded(body: str) -> bool:
     return (
         "BEGIN" in body
         or "nbgrader" in body
-        or (("*** =" in body or "`@" in body) and ("=solution" in body or "`@solution`" in body or "=sct" in body))
+        or (
+            ("*** =" in body or "`@" in body)
+            and ("=solution" in body or "`@solution`" in body or "=sct" in body or "`@possible_answers`" in body)
+        )
     )
 
 
@@ -80,7 +84,7 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
     datacamp: tuple[int, str] | None = None  # a DataCamp section being left out: its line and name
     number = 0
     # a DataCamp exercise's file: its sections are read (a line '`@Override`' in a Java lesson is not one)
-    datacamp_body = "*** =" in body or "`@solution`" in body or "`@sct`" in body
+    datacamp_body = "*** =" in body or "`@solution`" in body or "`@sct`" in body or "`@possible_answers`" in body
     # otter's marker cells as nbconvert writes them: a line of their own, no cell around them ('# END SOLUTION#
     # BEGIN TESTS' when two follow each other); read so when one begins and one ends a solution or the tests
     bare = _BARE_BEGIN.search(body) is not None and _BARE_END.search(body) is not None
@@ -100,6 +104,10 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
             first = lines[number + 1].strip() if number + 1 < end else ""
             if info in ("otter", "raw", "raw-cell") and _OTTER_MARK.fullmatch(first):
                 hiding = _otter_mark(first, number, hiding, left)
+                _blank(lines, number, min(end + 1, len(lines)))
+                number = end + 1
+                continue
+            if datacamp_body and info == "yaml" and _DATACAMP_HEADER.fullmatch(first):  # (its settings: not shown)
                 _blank(lines, number, min(end + 1, len(lines)))
                 number = end + 1
                 continue
@@ -177,7 +185,7 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
             lines[number - 1], hint = HUGO_FENCE, None
         section = _DATACAMP.fullmatch(line) if datacamp_body else None
         if section is not None or (datacamp_body and _DATACAMP_EXERCISE.fullmatch(line)):
-            name = (section[1] or section[2]).lower() if section is not None else ""
+            name = (section[1] or section[2]).lower().rstrip("0123456789") if section is not None else ""
             lines[number] = ""
             if hint is not None:
                 lines[number] = HUGO_FENCE
@@ -185,7 +193,7 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
             datacamp = None
             if name in _DATACAMP_HIDDEN:
                 datacamp = (number, name)
-                left.append(LeftOut(number, _datacamp_message(line.strip(), name)))
+                left.append(LeftOut(number, _datacamp_message(line.strip().rstrip("0123456789"), name)))
             elif name == "hint":
                 if lines[number]:  # (the closing fence of the hint before: no room for this opening)
                     lines.insert(number + 1, "")
@@ -229,6 +237,8 @@ def _datacamp_message(written: str, name: str) -> str:
         "solution": "DataCamp shows it only when the learner gives up",
         "sct": "the grader's code, which names the right answer",
         "pre_exercise_code": "DataCamp runs it and never shows it",
+        "possible_answers": "the choices of its question, the right one in brackets",
+        "feedback": "what each choice gets, 'Correct.' beside the right one",
     }[name]
     return f"DataCamp's '{written}' section is left out ({why}); ask for the answer in a '::: question'"
 

@@ -489,6 +489,34 @@ def test_datacamps_numbered_steps_and_its_multiple_choice_answers_are_left_out()
     ]
 
 
+def test_cells_a_tools_student_version_removes_are_left_out_with_their_output() -> None:
+    """Neuromatch Academy's '# to_remove solution' / '# to_remove explanation' cells, Kaggle Learn's
+    '#%%RM_IF(PROD)%%' cells and jAssign's '# HIDDEN TEST' cells, its settings and written '**SOLUTION**:'
+    answers were published, with what a solution printed below it (port cc 7, 9, 20, 21)."""
+    body = (
+        "Write it.\n\n```python\n# to_remove solution\ndef f():\n    return SECRET_NMA\n```\n\n"
+        '    SECRET_OUTPUT\n\nThink!\n\n```python\n# to_remove explanation\n"""SECRET_WHY"""\n```\n\n'
+        "```python\n#%%RM_IF(PROD)%%\ny = SECRET_KAGGLE\n```\n\n"
+        "**Question 1.** Name it.\n\n```\nBEGIN QUESTION\nname: SECRET_q1\n```\n\n"
+        "```python\nx = SECRET_X # SOLUTION\nprint(x)\n```\n\n    SECRET_PRINTED\n\n"
+        "```python\n# HIDDEN TEST\nx == SECRET_TEST\n```\n\n    True\n\n"
+        "```python\n# TEST\nisinstance(x, int)\n```\n\n"
+        "**SOLUTION**: SECRET_WRITTEN side\nlengths.\n\nShown after.\n\n    an indented block of the lesson\n"
+    )
+    html, problems = parse_lesson(body)
+    assert "SECRET" not in html and "BEGIN" not in html, html
+    assert "Write it." in html and "Think!" in html and "isinstance(x, int)" in text(html) and "Shown after." in html
+    assert "an indented block of the lesson" in html
+    assert [p.split(": warning: ")[1][:40] for p in problems] == [
+        "Neuromatch Academy's '# to_remove soluti",
+        "Neuromatch Academy's '# to_remove explan",
+        "Kaggle Learn's '#%%RM_IF(PROD)%%' cells ",
+        "a solution in this code (nbgrader's or o",
+        "jAssign's (otter-grader's) '# HIDDEN TES",
+        "jAssign's (otter-grader's) written answe",
+    ]
+
+
 def test_a_datacamp_hint_ends_at_the_next_heading() -> None:
     """A '*** =hint' that is the last section ends where the exercise does (a heading, '---'), as the
     left-out sections do: it had swallowed the rest of the unit, the quiz too (new teacher v 3)."""

@@ -48,6 +48,9 @@ _REGION_CLOSE = re.compile(r"[ \t]*<!--[ \t]*#endregion[ \t]*-->[ \t]*")
 _MYST_CELL = re.compile(r"\+\+\+(?:[ \t]+(\{.*\}))?[ \t]*")
 _SOLUTION_TRUE = re.compile(r"""["']?solution["']?[ \t]*[:=][ \t]*(?:true|True)\b""")
 _DATACAMP = re.compile(r"\*\*\*[ \t]*=[ \t]*(\w+)(?:[ \t]*:.*)?[ \t]*|`@(\w+)`[ \t]*")  # ('*** =type2: …' too)
+# a code cell's first line that says the tool's student version removes the cell: Neuromatch Academy's (nmaci)
+# '# to_remove solution' / '# to_remove explanation', Kaggle Learn's '#%%RM_IF(PROD)%%', jAssign's '# HIDDEN TEST'
+_REMOVED_CELL = re.compile(r"#[ \t]*(to_remove)\b[ \t]*(\w*).*|#%%(RM_IF)\(PROD\)%%.*|#[ \t]*(HIDDEN TEST)\b.*")
 _DATACAMP_HEADER = re.compile(r"type:[ \t]*\w*Exercise\b.*")  # a DataCamp exercise's ```yaml header's first line
 _DATACAMP_EXERCISE = re.compile(r"---[ \t]+type:[ \t]*\w+.*")
 _DATACAMP_HIDDEN = {"solution", "sct", "pre_exercise_code", "possible_answers", "feedback"}
@@ -67,6 +70,9 @@ def graded(body: str) -> bool:
     return (
         "BEGIN" in body
         or "nbgrader" in body
+        or "to_remove" in body
+        or "RM_IF(PROD)" in body
+        or "HIDDEN TEST" in body
         or (
             ("*** =" in body or "`@" in body)
             and ("=solution" in body or "`@solution`" in body or "=sct" in body or "`@possible_answers`" in body)
@@ -88,6 +94,7 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
     # otter's marker cells as nbconvert writes them: a line of their own, no cell around them ('# END SOLUTION#
     # BEGIN TESTS' when two follow each other); read so when one begins and one ends a solution or the tests
     bare = _BARE_BEGIN.search(body) is not None and _BARE_END.search(body) is not None
+    jassign = "\nBEGIN QUESTION\n" in body and "**SOLUTION**:" in body
     while number < len(lines):
         line = lines[number]
         if fence is not None:  # in a code block: only its end counts
@@ -111,16 +118,36 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
                 _blank(lines, number, min(end + 1, len(lines)))
                 number = end + 1
                 continue
+            removed = _REMOVED_CELL.fullmatch(first) if hiding is None and datacamp is None else None
+            if removed is not None:  # a cell the tool's student version removes: and its outputs after it
+                left.append(LeftOut(number, _removed_message(removed)))
+                after = _outputs_end(lines, end + 1)
+                _blank(lines, number, after)
+                number = after
+                continue
             if hiding is None and datacamp is None and _nbgrader_answer(lines, number, end, opened[3]):
                 left.append(LeftOut(number, "nbgrader's answer cell (marked \"solution\": true, with no '### BEGIN"
                                     " SOLUTION' in it) is left out: its student version replaces it"))  # fmt: skip
                 _blank(lines, number, min(end + 1, len(lines)))
                 number = end + 1
                 continue
+            if first == "BEGIN QUESTION" and not info:  # jAssign's question settings: not shown
+                _blank(lines, number, min(end + 1, len(lines)))
+                number = end + 1
+                continue
+            if hiding is None and datacamp is None and _solved(lines[number + 1 : end]):
+                outputs = _outputs_end(lines, end + 1)  # (what the solution printed: the answer, often)
+                _blank(lines, end + 1, outputs)
             fence = (opened[2], number)
             if hiding is not None or datacamp is not None:
                 lines[number] = ""
             number += 1
+            continue
+        if jassign and line.startswith("**SOLUTION**:") and hiding is None:  # jAssign's written answer
+            paragraph_end = next((n for n in range(number, len(lines)) if not lines[n].strip()), len(lines))
+            left.append(LeftOut(number, _JASSIGN_WRITTEN))
+            _blank(lines, number, paragraph_end)
+            number = paragraph_end
             continue
         if _RAW_OPEN.fullmatch(line):  # jupytext's raw cell: otter's markers
             raw_end = next((n for n in range(number + 1, len(lines)) if _RAW_CLOSE.fullmatch(lines[n])), None)
@@ -230,6 +257,39 @@ def _comment_message(what: str) -> str:
     if what == "SOLUTION":
         return f"the solution {between} is left out, as the student version of its tool (otter-grader…) leaves it out"
     return f"the tests {between} are left out, as the student version of their tool leaves them out"
+
+
+_JASSIGN_WRITTEN = (
+    "jAssign's (otter-grader's) written answer ('**SOLUTION**: …') is left out, as its student version leaves it out"
+)
+
+
+def _solved(code: list[str]) -> bool:
+    """Whether a code cell holds a solution its tool leaves out (nbgrader's, otter's markers): what it
+    printed below it is the answer's."""
+    return any("BEGIN SOLUTION" in line or line.rstrip().endswith("# SOLUTION") for line in code)
+
+
+def _removed_message(removed: re.Match[str]) -> str:
+    if removed[1]:
+        written = f"# to_remove {removed[2]}".rstrip()
+        return (
+            f"Neuromatch Academy's '{written}' cells are left out (its student version removes them), with their output"
+        )
+    if removed[3]:
+        return "Kaggle Learn's '#%%RM_IF(PROD)%%' cells are left out (its exercise removes them), with their output"
+    return "jAssign's (otter-grader's) '# HIDDEN TEST' cells are left out (students never get them), with their output"
+
+
+def _outputs_end(lines: list[str], start: int) -> int:
+    """Where the outputs of a notebook's code cell end, as nbconvert writes them after it: empty lines and
+    lines indented four spaces (text output), up to the next line of the lesson."""
+    end = start
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith("    ")):
+        end += 1
+    while end > start and not lines[end - 1].strip():  # (the empty lines before what follows stay)
+        end -= 1
+    return end
 
 
 def _datacamp_message(written: str, name: str) -> str:

@@ -1731,6 +1731,26 @@ def test_knitted_webexercises_are_said_and_their_solutions_collapsed() -> None:
     assert "<td>SECRET</td>" in html.split("<summary>Answer</summary>")[1] and "After." in html
 
 
+def test_sphinx_dropdowns_and_toggles_through_pandoc_are_collapsed() -> None:
+    """Sphinx's ':class: dropdown' (or 'toggle') on an admonition hides its answer behind a click; pandoc writes
+    '::: {.admonition .dropdown, .warning}': it was shown open, and the classic '.. container:: toggle' was an
+    unknown block whose advice, followed, published the solution open (port cc 14). A '.. container::' alone
+    shows what it holds."""
+    body = (
+        "How many peaks?\n\n::: {.admonition .dropdown, .warning}\nSelect reproducible peaks.\n\n2692 SECRET\n:::\n\n"
+        "::: {.note .dropdown}\nSECRET_NOTE\n:::\n\n"
+        "::: {.container .toggle}\n::: {.container .header}\n**Show/Hide Solution**\n:::\n\nSECRET_OLD\n:::\n\n"
+        "::: {.container}\nShown as it is.\n:::\n"
+    )
+    html, problems = parse(body)
+    assert problems == []
+    assert [b[0] for b in boxes(html)] == ["details", "details", "details"]
+    assert boxes(html)[0][2] == "Select reproducible peaks."
+    for secret in ("2692 SECRET", "SECRET_NOTE", "SECRET_OLD"):
+        assert html.rindex("<details", 0, html.index(secret)) > html.rfind("</details>", 0, html.index(secret))
+    assert "<p>Shown as it is.</p>" in html and html.rindex("</details>") < html.index("Shown as it is.")
+
+
 def test_aiken_and_slidoc_answer_lines_are_said() -> None:
     """Moodle's Aiken ('A. …' then 'ANSWER: D') and Slidoc ('B*.. Lost', 'Answer: BC') published their right
     answers, and Aiken's only warning advised numbering its choices, which still published 'ANSWER: D' (port bb

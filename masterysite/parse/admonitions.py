@@ -1636,6 +1636,8 @@ def pandoc_admonitions(body: str) -> str:
             continue  # (a block of ours, as written: '::: hint' is collapsed)
         if name == "admonition" and _SOLUTION_TITLE.fullmatch(title):
             kind = "solution"
+        elif opening[2] and re.search(r"\.(?:dropdown|toggle)\b", line):  # Sphinx's ':class: dropdown': behind a
+            kind = "details"  # click (port cc 14: it had been shown open)
         if name == "seealso" and not title:
             title = "See also"  # (as Sphinx titles it, and MyST's {seealso} here: port bb 14)
         lines[number] = f"{opening[1]} {kind} {title}".rstrip()

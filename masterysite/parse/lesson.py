@@ -32,7 +32,7 @@ SUMMARIES = ("keypoints", "questions", "objectives")
 HIDDEN = ("instructor",)
 TABSETS = ("panel-tabset", "tab", "group-tab")  # Quarto's and the Workbench's tabs: one per heading (_tabs)
 # Quarto's, sphinx-design's layout; VitePress' code group (its titled code blocks, one after another)
-LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item", "tabs", "div", "code-group")
+LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item", "tabs", "div", "code-group", "container")
 # blocks (and pandoc's div of attributes only, '::: {layout-ncol=2}'): their content is shown in the flow of the lesson
 QUARTO_LAYOUT = ("column-", "r-", "incremental", "nonincremental", "fragment", "aside", "center", "smaller", "cell")
 """Quarto's page-layout and slide classes ('{.column-margin}', '{.incremental}') and the divs its rendered

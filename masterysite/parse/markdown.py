@@ -187,6 +187,7 @@ _MYST = re.compile(r"\{[\w:-]+\}")  # ':::{note}': MyST's name in braces (pandoc
 _CODE_FENCE = re.compile(r"(`{3,})[^`]*$|(~{3,})")
 _BRACES = re.compile(r"\{([^{}]*)\}\s*(.*)")
 _CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
+_COLLAPSING = re.compile(r"(?:^|[\s{])\.(?:dropdown|toggle)\b")
 _ATTR = re.compile(r"""([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 PROBLEMS = "masterysite_problems"  # env key: (kind, body line, details) found while parsing
 THEME_ID_PREFIXES = ("ms-", "q-", "corrective-", "enrichment-")  # ids the theme's templates use
@@ -249,13 +250,16 @@ def _block_class(classes: Sequence[str]) -> str:
     .callout-tip}': a solution); else, as Quarto reads it, a ``callout-*`` class among others
     ('{.pcallout .callout-note}'); else the first class a block of ours is named by; else the first
     class (an unknown name, reported with the names available)."""
-    from masterysite.parse.lesson import CONDITIONAL, HIDDEN, known_block
+    from masterysite.parse.lesson import CONDITIONAL, HIDDEN, LAYOUT, known_block
 
     unpublished = next((c for c in classes if c in CONDITIONAL or c in HIDDEN or c == "notes"), None)
-    if unpublished is not None or known_block(classes[0]):
-        return unpublished or classes[0]
+    if unpublished is not None:
+        return unpublished
+    if known_block(classes[0]) and (classes[0] not in LAYOUT or not any(known_block(c) for c in classes[1:])):
+        return classes[0]  # (a layout's class gives way to a block's: Sphinx's '{.container .toggle}' is a toggle)
     callout = next((c for c in classes if c.lower().startswith("callout-") and known_block(c)), None)
-    return callout or next((c for c in classes if known_block(c)), classes[0])
+    named = next((c for c in classes if known_block(c) and c not in LAYOUT), None)
+    return callout or named or next((c for c in classes if known_block(c)), classes[0])
 
 
 _BLOCK_ID = re.compile(r"[{\s]#([\w:.-]*\w)")
@@ -485,6 +489,8 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     attrs = block_attrs(params) if params.startswith("{") else {}
     if attrs.get("collapse") in ("true", "false"):  # Quarto's collapsible callout: closed, or open until closed
         token.meta["collapse"] = attrs["collapse"]
+    elif params.startswith("{") and _COLLAPSING.search(params):  # pandoc's '{.admonition .dropdown, .warning}'
+        token.meta["collapse"] = "true"  # (Sphinx's ':class: dropdown' or 'toggle': shown behind a click)
     if attrs.get("open") == "true" or (flag is not None and flag[1] == "open"):  # (hugo-book's 'details … open')
         token.meta["open"] = True  # a collapsed block shown open until closed
     if attrs and name.startswith("content-"):  # Quarto's '{.content-hidden unless-format="html"}'

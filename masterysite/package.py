@@ -127,6 +127,11 @@ def package(course_dir: Path, version: str, output: Path | None = None, strict: 
         out = output or Path(f"{course.config.id}-scorm{version.replace('.', '')}.zip")
         if output is None and out.resolve().is_relative_to(course_dir.resolve()):  # in the course folder:
             out = Path(os.path.relpath(course_dir.resolve().parent / out.name))  # beside it, never published
+        if output is None and out.exists() and not _a_package(out):  # (the default name: security round cc 8)
+            raise MasteryError(
+                f"{out}: exists and is not a SCORM package masterysite wrote; give the package another name with"
+                " -o (or remove this file), so nothing of yours is replaced"
+            )
         out.parent.mkdir(parents=True, exist_ok=True)
         _zip(site, ["imsmanifest.xml", *files], out)
     log.info("packaged %d files into %s", len(files) + 1, out)

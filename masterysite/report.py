@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import signal
+import stat
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -406,9 +407,15 @@ def _text_only(value: Any) -> Any:
 
 def load_export(file: Path, course_id: str) -> dict[str, Any]:
     try:
+        if not stat.S_ISREG(file.stat().st_mode):  # (a link to /dev/zero or a FIFO, as an unzip restores one)
+            raise BadFile("not a file (a device, a pipe or a folder): not a progress export")
         if file.stat().st_size > MAX_FILE_BYTES:
             raise BadFile("file is larger than 20 MB: not a progress export")
-        text = file.read_bytes().decode("utf-8-sig")
+        with file.open("rb") as opened:
+            raw = opened.read(MAX_FILE_BYTES + 1)  # (its size may change after the look: never more)
+        if len(raw) > MAX_FILE_BYTES:
+            raise BadFile("file is larger than 20 MB: not a progress export")
+        text = raw.decode("utf-8-sig")
         data = json.loads(text)
         if "\\u" in text:  # (only an escape can make a lone surrogate)
             data = _text_only(data)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.ext import Extension
@@ -16,7 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from masterysite import yamlutil
 from masterysite.config import LANGUAGES, RIGHT_TO_LEFT, read_text
-from masterysite.errors import Report
+from masterysite.errors import MasteryError, Report
 from masterysite.suggest import unknown, unknown_key
 
 
@@ -67,11 +68,20 @@ class Unindented(Extension):
         return "".join(part if i % 2 else re.sub(r"\n[ \t]+", "\n", part) for i, part in enumerate(parts))
 
 
+def _jinja_version() -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", jinja2.__version__)[:3])
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(folders: tuple[Path, ...]) -> Environment:
     """Every template, the default theme's too, renders in Jinja's sandbox: a course's own
     templates come from whoever contributed to it, and must not reach Python internals
     (``cycler.__init__.__globals__.os``) during a build or a check."""
+    if len(folders) > 1 and _jinja_version() < (3, 1, 6):  # a course's own templates, in a sandbox with holes
+        raise MasteryError(
+            f"{folders[0]}: the course has templates of its own, and this Jinja ({jinja2.__version__}) has known"
+            " ways out of its sandbox (CVE-2024-56326, CVE-2025-27516): upgrade it (pip install 'jinja2>=3.1.6')"
+        )
     loader = FileSystemLoader([str(folder) for folder in folders])
     return CourseSandbox(
         loader=loader,

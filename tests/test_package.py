@@ -158,6 +158,30 @@ def test_package_output_must_be_a_zip_file_and_the_course_a_folder(tmp_path: Pat
     assert code == 1 and f"this is the course's course.yml: give the folder that holds it, {REPO / 'course'}" in out
 
 
+def test_package_by_its_default_name_replaces_no_zip_of_yours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without -o, the package's default name had replaced any zip of that name (security round cc 8)."""
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from masterysite.build import load_course
+    from masterysite.cli import main
+
+    loaded = load_course(REPO / "course")
+    assert loaded.course is not None
+    monkeypatch.chdir(tmp_path)
+    theirs = tmp_path / f"{loaded.course.config.id}-scorm12.zip"
+    with zipfile.ZipFile(theirs, "w") as archive:
+        archive.writestr("grades.xlsx", "marks")
+    before = theirs.read_bytes()
+    result = CliRunner().invoke(main, ["package", str(REPO / "course"), "--scorm", "1.2"])
+    assert result.exit_code == 1 and "is not a SCORM package masterysite wrote" in result.output
+    assert theirs.read_bytes() == before
+    theirs.unlink()
+    for _ in range(2):  # (its own, written again over itself)
+        assert CliRunner().invoke(main, ["package", str(REPO / "course"), "--scorm", "1.2"]).exit_code == 0
+
+
 def test_package_replaces_its_own_zip_but_no_other(tmp_path: Path) -> None:
     """'package -o course/assets/worksheets.zip' had replaced the teacher's zip (round y 3)."""
     import zipfile

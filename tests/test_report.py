@@ -752,6 +752,39 @@ def test_a_progress_files_text_never_reaches_the_terminal_as_controls(course: Co
     assert "Eve\\u202e\\x1b[8m" in result.output and "52;c" not in result.output
 
 
+def test_a_device_or_a_pipe_given_as_a_progress_file_is_left_out(course: Course, tmp_path: Path) -> None:
+    """A link to /dev/zero (an unzip restores one) was read until memory ran out, and a FIFO waited forever:
+    nobody was reported (security round cc 15). Each is left out with its own line; the rest are reported."""
+    import contextlib
+    import os
+    import threading
+
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    write(folder, "ana.json", export(course, "Ana", {U1: [5]}))
+    (folder / "zero.json").symlink_to("/dev/zero")
+    os.mkfifo(folder / "pipe.json")
+    done = threading.Event()
+
+    def unblock() -> None:  # (a reader of the pipe gets an end, not a wait forever: the test ends either way)
+        while not done.wait(0.05):
+            with contextlib.suppress(OSError):
+                os.close(os.open(folder / "pipe.json", os.O_WRONLY | os.O_NONBLOCK))
+
+    threading.Thread(target=unblock, daemon=True).start()
+    try:
+        result = run(
+            "report", *(str(folder / n) for n in ("ana.json", "zero.json", "pipe.json")),
+            "--course", str(REPO / "course"), "-o", str(tmp_path / "r.html"),
+        )  # fmt: skip
+    finally:
+        done.set()
+    assert result.exit_code == 1
+    assert f"{folder / 'zero.json'}: not a file (a device, a pipe or a folder)" in result.output
+    assert f"{folder / 'pipe.json'}: not a file (a device, a pipe or a folder)" in result.output
+    assert "Wrote" in result.output and "1 student" in result.output
+
+
 def test_an_answer_that_cannot_be_rechecked_is_not_right_for_its_objective(tmp_path: Path, course: Course) -> None:
     """A forged file added an answer to a key the course never had: its objective was counted met on the one
     real right answer, and the student left out of corrective work (security round z 3). Not re-checked, an

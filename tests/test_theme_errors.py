@@ -110,6 +110,26 @@ def test_a_template_cannot_reach_python_internals(
     assert not (tmp_path / "out").exists()
 
 
+def test_a_jinja_with_known_sandbox_escapes_builds_no_course_of_its_own_templates(
+    example_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jinja 3.1.0-3.1.5 have published ways out of the sandbox ('|attr("format")' reads MASTERYSITE_SECRET):
+    a machine that kept one builds no course that brings its own templates (security round cc 12)."""
+    import jinja2
+
+    from masterysite import theme
+
+    override(example_course, DEFAULT_UNIT)
+    monkeypatch.setattr(jinja2, "__version__", "3.1.5")
+    theme._environment.cache_clear()
+    result = CliRunner().invoke(main, ["check", str(example_course)])
+    assert result.exit_code == 1 and "has known ways out of its sandbox" in result.output, result.output
+    assert "pip install 'jinja2>=3.1.6'" in result.output
+    (example_course / "theme").rename(tmp_path / "aside")  # the default theme alone: built
+    assert CliRunner().invoke(main, ["check", str(example_course)]).exit_code == 0
+    theme._environment.cache_clear()
+
+
 SHADOWING = [
     "{{ d.title }}",
     "{{ d['title'] }}",

@@ -6,6 +6,7 @@ import errno
 import logging
 import os
 import re
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,7 +67,7 @@ def new(directory: Path) -> None:
 
     create(directory)
     click.echo(f"Created a starter course in {directory}.")
-    click.echo(f"Next: masterysite serve {directory}")
+    click.echo(f"Next: masterysite serve {shlex.quote(str(directory))}")  # (pasted as it is: 'Teoría musical 2')
 
 
 @main.command()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from pathlib import Path
 
 from masterysite.errors import MasteryError
 
 STARTER = Path(__file__).resolve().parent / "starter"
+STARTER_ID = "shapes-starter"  # the id in its course.yml: each new course gets one of its own
 _VERSION_CONTROL = frozenset({".git", ".hg", ".svn"})  # a folder just made a repository ('git init'): still empty
 
 
@@ -34,3 +36,15 @@ def create(directory: Path) -> None:
             shutil.rmtree(directory, ignore_errors=True)
         message = f"{directory}: the starter course could not be written ({reason}); nothing of it was left"
         raise MasteryError(message) from None
+    _own_id(directory / "course.yml", directory)
+
+
+def _own_id(course_yml: Path, directory: Path) -> None:
+    """The starter's id made the course's own: its folder's name and a few random digits. Every starter had
+    had one id, so two courses on one server (or a folder on one computer) shared their students' progress,
+    a unit of one mastered in the other (new teacher cc 7)."""
+    from masterysite.config import slugify
+
+    name = slugify(directory.resolve().name)[:40].strip("-") or "course"
+    text = course_yml.read_text(encoding="utf-8")
+    course_yml.write_text(text.replace(f"id: {STARTER_ID}\n", f"id: {name}-{secrets.token_hex(3)}\n", 1), "utf-8")

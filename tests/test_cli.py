@@ -52,6 +52,22 @@ def test_new_creates_a_course_that_checks_clean_and_builds(tmp_path: Path) -> No
     assert (tmp_path / "site" / "units").is_dir()
 
 
+def test_each_new_course_has_an_id_of_its_own(tmp_path: Path) -> None:
+    """Every starter had had the id 'shapes-starter': two courses on one server shared their students'
+    progress (new teacher cc 7). The id is the folder's name and a few random digits; the next command shown
+    can be pasted as it is (cc 17)."""
+    import re
+
+    ids = []
+    for folder in (tmp_path / "Teoría musical 2", tmp_path / "one" / "course", tmp_path / "two" / "course"):
+        result = invoke("new", folder)
+        assert result.exit_code == 0, result.output
+        ids += re.findall(r"^id: (.+)$", (folder / "course.yml").read_text(encoding="utf-8"), re.M)
+    assert len(ids) == 3 and len(set(ids)) == 3, ids
+    assert re.fullmatch(r"teoria-musical-2-[0-9a-f]{6}", ids[0]) and ids[1].startswith("course-")
+    assert "Next: masterysite serve '" in invoke("new", tmp_path / "a b").output
+
+
 def test_new_into_an_empty_existing_folder_is_fine(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert invoke("new", tmp_path / "empty").exit_code == 0

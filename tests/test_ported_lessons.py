@@ -778,8 +778,8 @@ def test_hugging_faces_question_component_with_its_answers_is_an_error() -> None
     )
     assert problems == [
         "units/a.md:7: '<Question' holds right answers (a quiz of the lesson's own site: MDX, PrairieLearn,"
-        " MarkBind, webexercises…), which is not read here: they would be published with the page; write it as a"
-        " '::: question' with '- [x]' choices and '> feedback'"
+        " MarkBind, CAT-SOOP, webexercises…), which is not read here: they would be published with the page; write it"
+        " as a '::: question' with '- [x]' choices and '> feedback'"
     ]
 
 
@@ -1160,8 +1160,8 @@ def test_an_astro_option_marked_correct_is_an_error() -> None:
     )
     assert [p for p in problems if "warning" not in p] == [
         "units/a.md:9: '<Option' holds right answers (a quiz of the lesson's own site: MDX, PrairieLearn,"
-        " MarkBind, webexercises…), which is not read here: they would be published with the page; write it as a"
-        " '::: question' with '- [x]' choices and '> feedback'"
+        " MarkBind, CAT-SOOP, webexercises…), which is not read here: they would be published with the page; write it"
+        " as a '::: question' with '- [x]' choices and '> feedback'"
     ]
 
 
@@ -1749,6 +1749,30 @@ def test_sphinx_dropdowns_and_toggles_through_pandoc_are_collapsed() -> None:
     for secret in ("2692 SECRET", "SECRET_NOTE", "SECRET_OLD"):
         assert html.rindex("<details", 0, html.index(secret)) > html.rfind("</details>", 0, html.index(secret))
     assert "<p>Shown as it is.</p>" in html and html.rindex("</details>") < html.index("Shown as it is.")
+
+
+def test_mdx_quiz_components_with_a_correct_answer_prop_are_errors() -> None:
+    """'<MicroQuiz … correctAnswer="…" />' over several lines was shown as text, answer and all, and
+    '<InlineCheck … correctAnswer="…" />' kept its answer in the page source under a warning that quoted the
+    whole tag three times (port cc 25)."""
+    _, problems = parse(
+        'Text.\n\n<MicroQuiz\n  question="Why?"\n  options={[\n    "a",\n    "b"\n  ]}\n  correctAnswer="b"\n/>\n\n'
+        '<InlineCheck\n  question="Where?"\n  correctAnswer="There"\n/>\n\n'
+        'Inline <Check question="x" correct_answer="y" />.\n'
+    )
+    errors = [p.split(" holds right answers")[0] for p in problems if "warning" not in p]
+    assert errors == ["units/a.md:7: '<MicroQuiz'", "units/a.md:16: '<InlineCheck'", "units/a.md:21: '<Check'"]
+    assert not any("read as an HTML tag" in p for p in problems)
+
+
+def test_cat_soop_questions_are_errors() -> None:
+    """CAT-SOOP's '<question multiplechoice>' holds Python naming its answer ('csq_soln = [0,1,0,0]'): it was
+    printed as text, the answer key of every question on the page (port cc 17)."""
+    _, problems = parse(
+        'Text.\n\n<question multiplechoice>\ncsq_prompt = "The height is:"\ncsq_soln = [0,1,0,0]\n'
+        'csq_options = ["a", "b", "c", "d"]\n</question>\n\n```html\n<question>\ncsq_soln = 1\n</question>\n```\n'
+    )
+    assert [p.split(" holds right answers")[0] for p in problems if "warning" not in p] == ["units/a.md:7: '<question'"]
 
 
 def test_aiken_and_slidoc_answer_lines_are_said() -> None:

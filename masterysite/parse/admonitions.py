@@ -578,7 +578,9 @@ def _practice_lines(inner: list[str]) -> list[str]:
 
 
 _COMPONENT_OPEN = re.compile(r"[ \t]*<([A-Z][A-Za-z0-9]*)(?:[ \t]+[^>\n]*)?$")  # '<Question' on a line of its own
-_CORRECT = re.compile(r"\bcorrect\s*[:=]\s*\{?\s*true\b|\bcorrect\s*$|\bisCorrect\b|\banswer\s*[:=]", re.M)
+_CORRECT = re.compile(
+    r"\bcorrect\s*[:=]\s*\{?\s*true\b|\bcorrect\s*$|\bisCorrect\b|\banswer\s*[:=]|\bcorrect_?[Aa]nswers?\s*[:=]", re.M
+)  # ('correctAnswer="…"': an MDX quiz's prop, port cc 25)
 
 
 _RIGHT_PROP = (
@@ -589,6 +591,7 @@ _RIGHT_PROP = (
         # Open edX's OLX: '<choice correct="true">', '<option correct="True">', '<stringresponse answer="…">'
         r"""|<(choice|option)\b[^>\n]*?[ \t]correct[ \t]*=[ \t]*["']?[Tt]rue\b"""
         r"|<((?:string|numerical|formula)response)\b[^>\n]*?[ \t]answer[ \t]*="
+        r"|<([A-Z][\w.]*)[^>\n]*?[ \t]correct_?[Aa]nswers?[ \t]*="  # '<InlineCheck … correctAnswer="…" />'
         # Berkeley CS61AS's markdown-courseware: '<ans text="…" explanation="…" correct>' (port bb 4)
         r"""|<(ans)\b[^>\n]*?[ \t](?:correct|explanation)\b"""
         # webexercises, knitted: '<select class='webex-solveme' data-answer='["2020"]'>', a radio's value='answer'
@@ -698,6 +701,12 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
         if _CORRECT.search("\n".join(lines[number : end + 1])):
             found.append((number, opening[1]))
         number = end + 1
+    if "csq_soln" in body:  # CAT-SOOP's '<question multiplechoice>': Python that names its answer (port cc 17)
+        for number, line in enumerate(lines):
+            if line.lstrip().startswith("<question") and not in_spans(code, starts[number]):
+                end = next((n for n in range(number, len(lines)) if "</question>" in lines[n]), len(lines) - 1)
+                if any("csq_soln" in lines[n] for n in range(number, end + 1)):
+                    found.append((number, "question"))
     if "<question" in body:  # MarkBind's text question: its 'answer=' and 'keywords=', on the tag's later lines too
         for tag in _MARKBIND_TEXT.finditer(body):
             if not in_spans(code, tag.start()) and not _in_code_span(lines[body.count("\n", 0, tag.start())], 0):

@@ -700,7 +700,7 @@ class LinkRewriter:
             return
         if f"</{tag.group(1)}>".lower() in self.inline_source.lower():
             return  # '<filename>x</filename>': its content shows
-        if re.search(r"[ \t\n](?:answer|keywords|correct)[ \t]*=", token.content):
+        if re.search(r"[ \t\n](?:answer|keywords|correct|correct_?[Aa]nswers?)[ \t]*=", token.content):
             return  # another tool's question, its answer in the tag: an error (admonitions.mdx_quizzes), never quoted
         message = (
             f"'{token.content}' is read as an HTML tag and shows nothing: write it in backticks"

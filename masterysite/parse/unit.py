@@ -387,8 +387,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         for line, name in mdx_quizzes(body):
             message = (
                 f"'<{name}' holds right answers (a quiz of the lesson's own site: MDX, PrairieLearn, MarkBind,"
-                " webexercises…), which is not read here: they would be published with the page; write it as a"
-                " '::: question' with '- [x]' choices and '> feedback'"
+                " CAT-SOOP, webexercises…), which is not read here: they would be published with the page; write it"
+                " as a '::: question' with '- [x]' choices and '> feedback'"
             )
             report.error(path, parts.body_offset + line + 1, message)
     if "# !" in body:  # Galvanize Learn's challenges (Ada Developers Academy)

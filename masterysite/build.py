@@ -15,6 +15,7 @@ import glob
 import hashlib
 import logging
 import os
+import re
 import shutil
 import signal
 import threading
@@ -47,7 +48,7 @@ from masterysite.cache import (
     unit_key,
 )
 from masterysite.checks import check_course
-from masterysite.config import COURSE_FILE, decode_text, load_config, nfc, on_disk, read_data, read_text
+from masterysite.config import COURSE_FILE, decode_text, load_config, nfc, on_disk, read_data, read_text, slugify
 from masterysite.contain import advice, escapes, hard_link, outside_links, report_outside
 from masterysite.errors import CourseError, MasteryError, Problem, Report, without_ignored
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
@@ -1117,11 +1118,64 @@ def build_full(
         gc.unfreeze()
 
 
+_SITE_COURSE = re.compile(r'data-course="([^"]*)"')
+
+
+def moved_since(out: Path, course: Course, report: Report) -> None:
+    """Ids that changed since the build in ``out``: a unit file renamed (a typo in its name fixed) gives
+    its unit a new id, and a course with no 'id:' takes a new one with its title; a student's progress is
+    kept under the ids, and was silently left with the old ones, the units after it locked again (new
+    teacher cc 2, cc 8). Said, with the line that keeps it. Another course built into the folder (no unit
+    in common) is no change."""
+    last = {page.stem for page in (out / "units").glob("*.html")} if (out / "units").is_dir() else set()
+    now = {unit.id for unit in course.units}
+    if not last & now:
+        return
+    try:
+        found = _SITE_COURSE.search((out / "index.html").read_text(encoding="utf-8", errors="replace")[:4000])
+    except OSError:
+        found = None
+    if found is not None and found[1] and found[1] != course.config.id:
+        made = (
+            " (made from its title: course.yml has no 'id:')"
+            if course.config.id == slugify(course.config.title)
+            else ""
+        )
+        message = (
+            f"the course's id is '{course.config.id}'{made}, and it was '{found[1]}' in the last build: every"
+            f" student's progress is kept under the old id and would start afresh; write 'id: {found[1]}' in"
+            " course.yml to keep it"
+        )
+        report.warn(COURSE_FILE, 1, message, "progress-moved")
+        return
+    gone, new = sorted(last - now), sorted(now - last)
+    if not gone or not new:
+        return
+    if len(gone) == len(new):
+        path_of = {unit.id: unit.path for unit in course.units}
+        for old, unit_id in zip(gone, new, strict=True):
+            message = (
+                f"this unit's id is '{unit_id}', and the last build had a unit '{old}' instead: if this file was"
+                f" renamed, students' progress is kept under '{old}' (this unit would start afresh, the units after"
+                f" it locked again); write 'id: {old}' in its front matter to keep it"
+            )
+            report.warn(path_of[unit_id], 1, message, "progress-moved")
+        return
+    message = (
+        f"the last build had the units {', '.join(repr(g) for g in gone[:5])}, which this course no longer has: if a"
+        " unit file was renamed, write its old id as 'id: …' in its front matter, or its students' progress stays"
+        " with the old id"
+    )
+    report.warn(COURSE_FILE, 1, message, "progress-moved")
+
+
 def _write_build(
     root: Path, out: Path, strict: bool, jobs: int | None, loaded: Loaded, secret: bytes | None = None
 ) -> tuple[Loaded, Site]:
     fail_on(loaded.report, strict)
     assert loaded.course is not None
+    if (out / MARKER).is_file():  # the last build: ids that moved take students' progress with them
+        moved_since(out, loaded.course, loaded.report)
     if out.is_symlink():
         out = out.resolve()  # update the folder the link points to, keep the link
     recover(out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
-MAX_LISTED = 25  # a longer list hides the hint instead of helping (the 21 warning codes are listed)
+MAX_LISTED = 30  # a longer list hides the hint instead of helping (the 26 warning codes are listed)
 
 
 def closest(word: str, options: Sequence[str]) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,6 +67,33 @@ def test_each_new_course_has_an_id_of_its_own(tmp_path: Path) -> None:
     assert len(ids) == 3 and len(set(ids)) == 3, ids
     assert re.fullmatch(r"teoria-musical-2-[0-9a-f]{6}", ids[0]) and ids[1].startswith("course-")
     assert "Next: masterysite serve '" in invoke("new", tmp_path / "a b").output
+
+
+def test_a_unit_or_course_id_changed_since_the_last_build_is_said(tmp_path: Path, example_course: Path) -> None:
+    """Renaming a unit file (a typo in its name fixed) gave its unit a new id, and a title fixed in a course
+    with no 'id:' gave the course one: students' progress stayed with the old ids, the units after it locked
+    again, and nothing was said (new teacher cc 2, cc 8). Another course built into the folder is no change."""
+    course, site = tmp_path / "shapes", tmp_path / "site"
+    assert invoke("new", course).exit_code == 0
+    assert invoke("build", course, "-o", site).exit_code == 0
+    (course / "units" / "02-quadrilaterals.md").rename(course / "units" / "02-quads.md")
+    yml = course / "course.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("02-quadrilaterals.md", "02-quads.md"), encoding="utf-8")
+    built = invoke("build", course, "-o", site)
+    assert built.exit_code == 0, built.output
+    assert (
+        "units/02-quads.md:1: warning: this unit's id is 'quads', and the last build had a unit 'quadrilaterals'"
+        " instead: if this file was renamed, students' progress is kept under 'quadrilaterals'" in built.output
+    )
+    assert "write 'id: quadrilaterals' in its front matter to keep it [progress-moved]" in built.output
+    text = yml.read_text(encoding="utf-8")
+    yml.write_text(re.sub(r"(?m)^id: .*\n", "", text).replace("title: Shapes", "title: Shape"), encoding="utf-8")
+    built = invoke("build", course, "-o", site)
+    assert (
+        "course.yml:1: warning: the course's id is 'shape-sides-and-angles' (made from its title: course.yml has no"
+        " 'id:'), and it was 'shapes-" in built.output
+    )
+    assert "[progress-moved]" not in invoke("build", example_course, "-o", site).output  # (no unit in common)
 
 
 def test_new_into_an_empty_existing_folder_is_fine(tmp_path: Path) -> None:

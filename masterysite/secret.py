@@ -10,6 +10,7 @@ which anyone could guess by testing guesses against a page, offline.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -56,7 +57,7 @@ def parse(text: str, typed: bool = False) -> bytes:
         raise ValueError("empty")
     if _HEX.fullmatch(text) is None:
         raise ValueError(PASSPHRASE)
-    if typed and patterned(text):
+    if typed and (patterned(text) or well_known(text)):
         raise ValueError(f"these 64 hex digits are no random secret (a pattern of digits), and can be guessed: {MAKE}")
     return bytes.fromhex(text)
 
@@ -67,6 +68,19 @@ def patterned(digits: str) -> bool:
     low = digits.lower()
     repeated = any(low == (low[:period] * (len(low) // period + 1))[: len(low)] for period in range(1, 33))
     return len(set(low)) < 8 or repeated
+
+
+# What a script makes of nothing or of the first word it is given, 'echo -n "$PHRASE" | sha256sum' with the
+# variable unset: the first guesses of a cracker (security round cc 11)
+_COMMON_WORDS = ("", "password", "secret", "changeme", "test", "123456", "admin", "masterysite", "course", "key")
+
+
+def well_known(digits: str) -> bool:
+    """Digits everyone has: the SHA-256 of an empty or common word, or bytes counting up or down by a step
+    (RFC 8439's example key '000102…1f')."""
+    data = bytes.fromhex(digits)
+    steps = {(data[i + 1] - data[i]) % 256 for i in range(len(data) - 1)}
+    return len(steps) == 1 or digits.lower() in {hashlib.sha256(w.encode()).hexdigest() for w in _COMMON_WORDS}
 
 
 def refuse_links(root: Path) -> None:

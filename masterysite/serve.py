@@ -61,6 +61,13 @@ def static_app(root: Path, status: Status) -> Callable[[dict[str, Any], Start], 
     base = root.resolve()
 
     def app(environ: dict[str, Any], start: Start) -> Iterable[bytes]:
+        try:
+            return serve_file(environ, start)
+        except OSError:  # a name too long for the file system, a path too deep (security round cc 1): no such file
+            start("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"Not found"]
+
+    def serve_file(environ: dict[str, Any], start: Start) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "/")
         if "\x00" in path:  # ('%00': no file has that name; resolve() would raise: round y 13)
             start("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])

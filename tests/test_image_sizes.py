@@ -76,6 +76,9 @@ def webp_extended(w: int, h: int) -> bytes:
         ("j.svg", b'<svg width="72pt" height="2.54cm">', (96, 96)),
         ("f.png", b"not an image at all", None),
         ("g.jpg", b"\xff\xd8\xff\xe0\x00", None),
+        # cut short after their signature (a failed copy): no size, no crash (security round cc 4)
+        ("h.gif", b"GIF89a", None),
+        ("h.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01", None),
     ],
 )
 def test_image_size_from_header_bytes(tmp_path: Path, name: str, data: bytes, size: tuple[int, int] | None) -> None:

@@ -143,7 +143,14 @@ def test_a_passphrase_is_refused_before_anything_is_written(
     assert "Traceback" not in result.output and not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("value", ["0" * 64, "0123456789abcdef" * 4, "deadbeef" * 8, "ab" * 32])
+WELL_KNOWN = [  # (security round cc 11) the SHA-256 of nothing and of 'password'; RFC 8439's example key
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8",
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+]
+
+
+@pytest.mark.parametrize("value", ["0" * 64, "0123456789abcdef" * 4, "deadbeef" * 8, "ab" * 32, *WELL_KNOWN])
 def test_typed_hex_digits_that_are_a_pattern_are_refused(
     course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
 ) -> None:

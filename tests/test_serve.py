@@ -171,3 +171,6 @@ def test_the_file_server_answers_a_null_byte_with_not_found(tmp_path: Path) -> N
     assert said == ["404 Not Found"] and b"".join(body) == b"Not found"
     body = app({"PATH_INFO": "/"}, lambda status, headers: said.append(status))
     assert said[-1] == "200 OK" and b"home" in b"".join(body)
+    for path in ("/" + "a" * 300, "/a" * 3000):  # a name too long, a path too deep (security round cc 1)
+        body = app({"PATH_INFO": path}, lambda status, headers: said.append(status))
+        assert said[-1] == "404 Not Found" and b"".join(body) == b"Not found"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import shlex
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from masterysite import __version__
-from masterysite.errors import CourseError, MasteryError, Problem
+from masterysite.errors import CourseError, MasteryError, Problem, terminal_safe
 from masterysite.model import Course
 
 if TYPE_CHECKING:
@@ -251,17 +250,6 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
     )
     if result.problems:
         sys.exit(1)
-
-
-# What a terminal obeys rather than shows: C0 and C1 controls (ESC opens a sequence that may set the clipboard,
-# hide the lines after it), DEL, and the marks that reorder text on screen
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def terminal_safe(text: str) -> str:
-    """``text`` with every control written out ('\\x1b'): a student's progress file names units and itself,
-    and those words reach the teacher's terminal (security round cc 2)."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 _DONE: list[str] = []  # a command that finished and leaves nothing to clean up but the exit handlers

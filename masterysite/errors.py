@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -60,7 +61,18 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         label = "" if self.severity == "error" else "warning: "
         tag = f" [{self.code}]" if self.code else ""
-        return f"{where}: {label}{self.message}{tag}"
+        return terminal_safe(f"{where}: {label}{self.message}{tag}")
+
+
+# What a terminal obeys rather than shows: C0 and C1 controls (ESC opens a sequence that may set the clipboard,
+# hide the lines after it), DEL, and the marks that reorder text on screen
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control written out ('\\x1b'): a student's progress file names units and itself, a
+    contributed course its files, and those words reach the teacher's terminal (security round cc 2, cc 16)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 @dataclass

@@ -96,6 +96,18 @@ def test_a_unit_or_course_id_changed_since_the_last_build_is_said(tmp_path: Path
     assert "[progress-moved]" not in invoke("build", example_course, "-o", site).output  # (no unit in common)
 
 
+def test_a_contributed_file_name_reaches_the_terminal_with_its_controls_written_out(tmp_path: Path) -> None:
+    """A pull request's 'units/00-ESC]52;…BEL ESC[8m.md' was printed as it is by check and build: it set the
+    teacher's clipboard and hid every line after it (security round cc 16)."""
+    course = tmp_path / "c"
+    assert invoke("new", course).exit_code == 0
+    (course / "units" / "00-\x1b]52;c;ZWNobw==\x07\x1b[8m.md").write_text("# X\n\nText.\n", encoding="utf-8")
+    for command in ("check", "build"):
+        result = invoke(command, course, *(["-o", tmp_path / "site"] if command == "build" else []))
+        assert "\x1b" not in result.output and "\x07" not in result.output
+        assert "units/00-\\x1b]52;c;ZWNobw==\\x07\\x1b[8m.md" in result.output, result.output
+
+
 def test_new_into_an_empty_existing_folder_is_fine(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert invoke("new", tmp_path / "empty").exit_code == 0

@@ -1115,6 +1115,18 @@ def test_a_script_in_a_unit_is_said_not_to_run_once_a_unit(make_course: MakeCour
         ]
     root = make_course({"course.yml": "title: T\ncsp: false\n", "units/a.md": unit}, name="open")
     assert "[script]" not in CliRunner().invoke(main, ["check", str(root)]).output
+    # a script file of the course is one of the site's own: it runs, and the warning says so (security round cc 17)
+    own = {
+        "course.yml": "title: T\n",
+        "units/a.md": '# A\n\n<script src="../assets/x.js"></script>\n',
+        "assets/x.js": "",
+    }
+    result = CliRunner().invoke(main, ["check", str(make_course(own, name="own"))])
+    assert (
+        "units/a.md:3: warning: '<script src=\"../assets/x.js\">' runs: a script file of the course is one of the"
+        " site's own, which the pages' security policy lets run, with every student's progress and unit keys within"
+        " its reach; review it as code (safe_html refuses it) [script]" in result.output
+    )
 
 
 def test_a_style_in_a_unit_is_said_once_a_unit(make_course: MakeCourse) -> None:

@@ -257,6 +257,7 @@ _ON_THE_WEB = re.compile(r"^(?:https?:)?//", re.I)
 _PELICAN = re.compile(
     r"(?:\{|%7B)(filename|static|attach)(?:\}|%7D)|(?:\||%7C)(filename|static|attach)(?:\||%7C)", re.I
 )
+_SCRIPT_SOURCE = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SCHEMES = "https?|mailto|s?ftps?|tel|sms|data|blob|file|about|javascript|vbscript|ircs?|news|nntp|geo|magnet|urn"
 _SCHEMES += "|xmpp|sips?|doi|webcal|ssh|git"
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
@@ -931,6 +932,14 @@ class LinkRewriter:
             else "the pages' security policy runs only the site's own scripts (csp: false in course.yml runs it)"
         )
         message = f"'{written}' does not run: {why}; what it would draw or do is missing from the page"
+        source = _SCRIPT_SOURCE.search(found.group(0)) if found else None
+        local = source is not None and not re.match(r"(?:[a-z][a-z0-9+.-]*:|//|\\)", source[1].strip(), re.I)
+        if local and not self.source.safe_html:
+            message = (  # (a file of the course is one of the site's own scripts: security round cc 17)
+                f"'{written}' runs: a script file of the course is one of the site's own, which the pages' security"
+                " policy lets run, with every student's progress and unit keys within its reach; review it as"
+                " code (safe_html refuses it)"
+            )
         self.report.warn(self.source.path, where, message, "script")
 
     def _style(self, content: str, line: int) -> None:

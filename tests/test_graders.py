@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import MakeCourse, files_holding, parse_lesson
+from conftest import MakeCourse, boxes, files_holding, parse_lesson
 
 from masterysite.build import build
 
@@ -515,6 +515,39 @@ def test_cells_a_tools_student_version_removes_are_left_out_with_their_output() 
         "jAssign's (otter-grader's) '# HIDDEN TES",
         "jAssign's (otter-grader's) written answe",
     ]
+
+
+def test_nbgraders_mark_scheme_is_left_out_and_must_be_closed() -> None:
+    """A task cell's rubric between '=== BEGIN MARK SCHEME ===' and '=== END MARK SCHEME ===' (nbgrader's student
+    version has none) was published, model answer and all (port cc 9)."""
+    body = "What is power?\n\n=== BEGIN MARK SCHEME ===\n\nSECRET is 1 - beta.\n\n=== END MARK SCHEME ===\n\nNext.\n"
+    html, problems = parse_lesson(body)
+    assert "SECRET" not in html and "MARK SCHEME" not in html and "What is power?" in html and "Next." in html
+    assert problems == [
+        "units/a.md:7: warning: nbgrader's mark scheme between '=== BEGIN MARK SCHEME ===' and '=== END MARK"
+        " SCHEME ===' is left out, as in its student version [left-out]"
+    ]
+    _, problems = parse_lesson("Why?\n\n=== BEGIN MARK SCHEME ===\nSECRET\n")
+    assert problems == [
+        "units/a.md:7: nbgrader's '=== BEGIN MARK SCHEME ===' is never closed: end it with '=== END MARK SCHEME ==='"
+        " (as it is, the rest of the unit is left out with it)"
+    ]
+
+
+def test_mdbook_admonish_callouts_are_read_and_collapsible_ones_collapsed() -> None:
+    """mdbook-admonish's ```admonish example collapsible=true title="Solution"``` (how mdBook books fold a
+    solution) was printed open, as a code block of raw Markdown (port cc 32)."""
+    body = (
+        'Try it.\n\n```admonish example collapsible=true title="Solution"\n`2 ** 10` is **SECRET**.\n```\n\n'
+        '````admonish tip title="Config"\nUse:\n\n```json\n{"a": 1}\n```\n````\n\n```admonish\nPlain note.\n```\n'
+    )
+    html, problems = parse_lesson(body)
+    assert problems == []
+    assert [(tag, title) for tag, _, title in boxes(html)] == [
+        ("details", "Solution"), ("aside", "Config"), ("aside", "<!--ms-t:block_note-->")
+    ]  # fmt: skip
+    assert "<strong>SECRET</strong>" in html.split("<summary>Solution</summary>")[1].split("</details>")[0]
+    assert "language-admonish" not in html
 
 
 def test_a_datacamp_hint_ends_at_the_next_heading() -> None:

@@ -1094,8 +1094,14 @@ def slide_reveals(body: str) -> tuple[str, list[int]]:
     return "\n".join(lines), notes
 
 
-_FENCED_CALLOUT = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(smart|warn|exercism/[a-z-]+)(?:[ \t]+(.*?))?[ \t]*")
-_FENCED_CALLOUT_ANY = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:smart|warn|exercism/)", re.M)
+_FENCED_CALLOUT = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*(smart|warn|exercism/[a-z-]+|admonish)(?:[ \t]+(.*?))?[ \t]*")
+_FENCED_CALLOUT_ANY = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:smart|warn|exercism/|admonish\b)", re.M)
+# mdbook-admonish's types (Material for MkDocs' names) as ours
+_ADMONISH = {
+    **dict.fromkeys(("tip", "hint", "important", "success", "check", "done"), "tip"),
+    **dict.fromkeys(("warning", "caution", "attention"), "warning"),
+    **dict.fromkeys(("danger", "error", "failure", "fail", "missing", "bug"), "caution"),
+}
 _FENCED_KINDS = {"smart": "tip", "warn": "warning", "exercism/note": "note", "exercism/caution": "warning"}
 CALLOUT_FENCE = ":" * 14  # (longer than any block a lesson holds inside it, and than HUGO_FENCE)
 
@@ -1122,7 +1128,16 @@ def fenced_callouts(body: str) -> str:
             if end is not None:
                 kind, header = callout[3], re.match(r'header="(.*)"$', callout[4] or "")
                 title = header[1] if header else ""
-                if kind == "exercism/advanced":
+                if kind == "admonish":  # mdbook-admonish: 'admonish tip title="…"', 'collapsible=true' folded
+                    settings = callout[4] or ""
+                    named = settings.split()[0].lower() if settings and "=" not in settings.split()[0] else "note"
+                    titled = re.search(r'title="([^"]*)"', settings)
+                    title = titled[1] if titled else ""
+                    if re.search(r"\bcollapsible[ \t]*=[ \t]*true\b", settings):  # (port cc 32: shown open, as code)
+                        lines[number] = f"{CALLOUT_FENCE} details {title or named.capitalize()}"
+                    else:
+                        lines[number] = f"{CALLOUT_FENCE} {_ADMONISH.get(named, 'note')} {title}".rstrip()
+                elif kind == "exercism/advanced":
                     lines[number] = f"{CALLOUT_FENCE} details {title or 'Advanced'}"
                 else:
                     lines[number] = f"{CALLOUT_FENCE} {_FENCED_KINDS.get(kind, 'note')} {title}".rstrip()

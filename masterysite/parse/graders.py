@@ -143,6 +143,16 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
                 lines[number] = ""
             number += 1
             continue
+        scheme = _MARK_SCHEME.fullmatch(line) if "MARK SCHEME" in line else None
+        if scheme is not None:  # nbgrader's rubric of a task cell: its student version has none (port cc 9)
+            if scheme[1] == "BEGIN" and hiding is None:
+                hiding = (number, "scheme", "MARK SCHEME")
+            elif scheme[1] == "END" and hiding is not None and hiding[1] == "scheme":
+                left.append(LeftOut(hiding[0], _MARK_SCHEME_LEFT))
+                hiding = None
+            lines[number] = ""
+            number += 1
+            continue
         if jassign and line.startswith("**SOLUTION**:") and hiding is None:  # jAssign's written answer
             paragraph_end = next((n for n in range(number, len(lines)) if not lines[n].strip()), len(lines))
             left.append(LeftOut(number, _JASSIGN_WRITTEN))
@@ -238,6 +248,8 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
         what = hiding[2]
         if hiding[1] == "comment":
             written, closing = f"'<!-- BEGIN {what} -->'", f"'<!-- END {what} -->'"
+        elif hiding[1] == "scheme":
+            written, closing = "nbgrader's '=== BEGIN MARK SCHEME ==='", "'=== END MARK SCHEME ==='"
         else:
             written, closing = f"otter-grader's '# BEGIN {what}'", f"a cell '# END {what}'"
         message = f"{written} is never closed: end it with {closing}"
@@ -259,6 +271,11 @@ def _comment_message(what: str) -> str:
     return f"the tests {between} are left out, as the student version of their tool leaves them out"
 
 
+_MARK_SCHEME = re.compile(r"[ \t]*={3,}[ \t]*(BEGIN|END)[ \t]+MARK[ \t]+SCHEME[ \t]*={3,}[ \t]*")
+_MARK_SCHEME_LEFT = (
+    "nbgrader's mark scheme between '=== BEGIN MARK SCHEME ===' and '=== END MARK SCHEME ===' is left out, as in"
+    " its student version"
+)
 _JASSIGN_WRITTEN = (
     "jAssign's (otter-grader's) written answer ('**SOLUTION**: …') is left out, as its student version leaves it out"
 )

@@ -342,8 +342,10 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     env: dict[str, Any] = {mdmod.FRONT_MATTER: meta} if meta else {}
     mdmod.math_failures.clear()
     body = parts.body
-    if "smart" in body or "warn" in body or "exercism/" in body:  # javascript.info's and Exercism's callouts
-        body = fenced_callouts(body)
+    if (
+        "smart" in body or "warn" in body or "exercism/" in body or "admonish" in body
+    ):  # (javascript.info's, Exercism's,
+        body = fenced_callouts(body)  # mdbook-admonish's callouts, written as code fences)
     if "<quiz" in body and "type" in body:  # Wikiversity's quiz: '+' before each right answer
         for line in wiki_quizzes(body):
             message = (

@@ -930,6 +930,14 @@ def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warn
     assert messages("::: question o\nWhat percentage passed?\n\n= 75\n= 75%\n:::\n") == []
     # a variable named so, in code, asks for no percentage (port bb 17: the advice made '0.7719%' right)
     assert messages("::: question o\nSet `percentage` to `actual / max`: what is it?\n\n= 0.7719\n:::\n") == []
+    # "How many degrees…?" (the starter's own question: '70°' had been wrong, with no word: new teacher cc 5)
+    said = [m.split("asks for ")[1].split(" is marked")[0] for m in messages(
+        "::: question o\nHow many degrees is the third angle?\n\n= 70\n:::\n\n"
+        "::: question o\nWhat is it in degrees Fahrenheit?\n\n= 50\n:::\n\n"
+        "::: question o\n¿Cuántos grados?\n\n= 90\n:::\n"
+    )]  # fmt: skip
+    assert said == ["degrees: '70°'", "'°F': '50 °F'", "degrees: '90°'"]
+    assert messages("::: question o\nHow many degrees?\n\n= 70\n= 70°\n:::\n") == []
 
 
 def test_a_number_alone_where_the_question_names_a_unit_or_a_currency_warns() -> None:

@@ -66,6 +66,7 @@ _ASKED = re.compile(
     r"|(?<![0-9])(?<![0-9] )([°º] ?[CF])\b",
     re.I,
 )
+_DEGREES_ASKED = re.compile(r"\b(?:degrees?|grados?|degrés?|grad)\b(?:\s+(celsius|centigrade|fahrenheit))?", re.I)
 _CODE_HTML = re.compile(r"<code\b[^>]*>.*?</code>", re.S)
 # a question that asks for a unit or a currency by name: 'in kilograms', 'to kg', 'en euros', 'in dollars'
 # (new teacher z 1: '2.5 kg' and '1,5 €' were marked wrong, with no word)
@@ -672,11 +673,15 @@ class BlockParser:
         prompt = _text_of(_CODE_HTML.sub(" ", prompt_html) if "<code" in prompt_html else prompt_html)
         asked = _ASKED.search(prompt)
         by_name = _UNIT_ASKED.search(prompt) if asked is None else None
-        if asked is None and by_name is None:
+        angle = _DEGREES_ASKED.search(prompt) if asked is None and by_name is None else None
+        if asked is None and by_name is None and angle is None:
             return
         first = numbers[0]
         written = first.source.split("±")[0].split("+-")[0].strip()
-        if asked is not None:
+        if angle is not None:  # "How many degrees…?": '70°' (the starter's own question: new teacher cc 5)
+            sign = f"°{angle[1][0].upper()}" if angle[1] else "°"
+            with_sign = f"{written} {sign}" if angle[1] else f"{written}°"
+        elif asked is not None:
             sign = "%" if asked.group(1) else asked.group(2).replace("º", "°").replace(" ", "")
             with_sign = f"{written}{sign}" if sign == "%" else f"{written} {sign}"
         else:
@@ -684,6 +689,7 @@ class BlockParser:
             sign = next(unit for word, unit in _UNIT_OF.items() if re.fullmatch(word, by_name[1], re.I))
             with_sign = f"{sign}{written}" if sign in ("$", "£") else f"{written} {sign}"
         what = "a percentage" if sign == "%" else f"'{sign}'" if asked is None else sign
+        what = "degrees" if sign == "°" else what
         message = (
             f"'{first.source}' is a number alone, but the question asks for {what}:"
             f" '{with_sign}' is marked wrong; add '= {with_sign}' to accept it too; if the number alone is meant,"

@@ -1775,6 +1775,20 @@ def test_cat_soop_questions_are_errors() -> None:
     assert [p.split(" holds right answers")[0] for p in problems if "warning" not in p] == ["units/a.md:7: '<question'"]
 
 
+def test_jekyll_quizzes_that_show_their_answers_are_said() -> None:
+    """The Raku course's '{:.quiz}' ('1 | 10', '0 | 20') and a site's '{% include quiz.html … answer="0x4e4" %}'
+    printed their answers; the only advice was to paste the included file (port cc 37)."""
+    _, problems = parse(
+        "What does it print?\n\n{:.quiz}\n1 | 10\n0 | 20\n\nMore.\n\n"
+        '{% include quiz.html\n  prompt="Which offset?"\n  answer="0x4e4"\n%}\n\nA table: {:.quiz} is a class.\n'
+    )
+    assert [p.split(" is ")[0] for p in problems] == [
+        "units/a.md:7: warning: '{:.quiz}'",
+        'units/a.md:13: warning: Jekyll (Liquid) tag \'{% include quiz.html prompt="Which offset?" answer="0x4e4...\'',
+    ]
+    assert "its 'answer=' (the right answer) is shown with it, to everyone" in problems[1]
+
+
 def test_aiken_and_slidoc_answer_lines_are_said() -> None:
     """Moodle's Aiken ('A. …' then 'ANSWER: D') and Slidoc ('B*.. Lost', 'Answer: BC') published their right
     answers, and Aiken's only warning advised numbering its choices, which still published 'ANSWER: D' (port bb

@@ -425,6 +425,8 @@ _QUESTION_OPEN = re.compile(r" {0,3}:{3,}[ \t]*(?:question|quiz)\b.*")
 _BLOCK_CLOSE = re.compile(r" {0,3}:{3,}[ \t]*")
 
 
+_KRAMDOWN_QUIZ = re.compile(r"\{:[ \t]*\.quiz[ \t]*\}[ \t]*")
+_ZERO_ONE_CHOICE = re.compile(r"[01][ \t]*\|[ \t]*\S")
 _GIFT = "a Moodle GIFT question (its right answers marked '=', the wrong ones '~')"
 _GIFT_ADVICE = "write it as a '::: question' with '- [x]' / '- [ ]' choices, or '= answer' lines, one for each"
 _GIFT_ANSWERS = re.compile(r"\{[ \t]*[=~][^{}\n]*\}")  # '{~buried =entombed ~living}', '{=Paris =paris}'
@@ -513,6 +515,14 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
             depth += 1
         elif depth and _BLOCK_CLOSE.fullmatch(line):
             depth -= 1
+        raku = line.startswith("{:") and _KRAMDOWN_QUIZ.fullmatch(line) and number + 1 < len(lines)
+        if raku and _ZERO_ONE_CHOICE.match(lines[number + 1]):  # the Raku course's quiz (port cc 37)
+            message = (
+                f"'{line.strip()}' is a Jekyll site's quiz (each choice after '1 |' right, '0 |' wrong), which is"
+                f" not read here: it is shown as text, the right answer marked for everyone; {_QUIZDOWN_ADVICE}"
+            )
+            found.append((number, line.strip(), message, bool(depth)))
+            continue
         if "{" in line and _gift(line, lines, number):
             written = line.strip() if len(line.strip()) <= 50 else line.strip()[:47] + "..."
             message = (

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 _XREF_KINDS = "fig|sec|tbl|lst|thm|lem|cor|prp|cnj|def|exm|exr|alg"  # Quarto's cross-references (not '@eq-')
 ANSWERED = ("question", "corrective", "enrichment")  # quiz blocks: their choices are their own business
+_LIQUID_ANSWER = re.compile(r"""\b(answers?|correct(?:_?answers?)?|solution|alternatives)[ \t]*=[ \t]*["']""", re.I)
 _LIQUID_ATTRIBUTE = re.compile(r"""\b(file|filename|src|path|alt|caption)=["']([^"']*)["']""")
 
 
@@ -40,6 +41,12 @@ def liquid_tag_advice(written: str) -> str:
     if name.startswith("include") and "figure" in written and source:
         alt = found.get("alt") or found.get("caption", "")
         return f"write the figure as a Markdown image, ![{alt}]({source.lstrip('/')})"
+    answered = _LIQUID_ANSWER.search(written)
+    if answered is not None:  # a site's own quiz include, 'answer="0x4e4"' (port cc 37: the advice would not help)
+        return (
+            f"its '{answered[1]}=' (the right answer) is shown with it, to everyone: write the question as a"
+            " '::: question' ('= answer', or '- [x]' choices)"
+        )
     if name.startswith("include"):
         return "it is not read here (an include: paste the included file's content in its place)"
     if name in GITBOOK_EXERCISE:  # (port bb 8: the solution was published, and the warning did not say so)

@@ -571,6 +571,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         or "{ " in body
         or "{\n" in body
         or "ANSWER:" in body  # (Moodle's Aiken)
+        or "{:.quiz" in body  # (a Jekyll site's '{:.quiz}' then '1 | right', '0 | wrong')
         or ("::" in body and "{" in body)  # (a titled GIFT question: '::Q5:: … {#42}', '{TRUE}')
         or ("*" in body and _TEXT2QTI_MARK.search(body) is not None)  # ('*c) 5', '[*] T. rex')
     ) and _marked_answers(body, path, parts.body_offset, report)

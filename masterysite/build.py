@@ -13,6 +13,7 @@ import dataclasses
 import gc
 import glob
 import hashlib
+import hmac
 import logging
 import os
 import re
@@ -57,7 +58,9 @@ from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, ren
 from masterysite.safefiles import report_unsafe_files
 from masterysite.scripts import bundles, minified_css
 from masterysite.search import outline, search_index_js
-from masterysite.secret import course_secret
+from masterysite.secret import ENV, course_secret
+from masterysite.secret import FILE as SECRET_FILE
+from masterysite.secret import FOLDER as SECRET_FOLDER
 from masterysite.theme import (
     check_strings,
     check_translation,
@@ -795,7 +798,11 @@ def _write_site(
                 with templates_of(site.course_dir):
                     writer.text(f"{name}.html", render_page(site, name))
     copy_static(site, writer, search, course_data=not course_kept)
-    writer.text(MARKER, "This folder is written by masterysite build; it is replaced on every build.\n")
+    writer.text(
+        MARKER,
+        "This folder is written by masterysite build; it is replaced on every build.\n"
+        + (f"secret: {site.sealed_by}\n" if site.sealed_by else ""),  # (which secret sealed it: _resealed)
+    )
     return pages
 
 
@@ -1118,6 +1125,31 @@ def build_full(
         gc.unfreeze()
 
 
+def secret_mark(secret: bytes) -> str:
+    """Which course secret sealed a site, in 16 hex digits of a keyed hash (a guess of the secret is as easy to
+    test against any unit page): a build that would replace it with another can say so."""
+    return hmac.new(secret, b"masterysite: the secret that sealed this site", "sha256").hexdigest()[:16]
+
+
+def _resealed(out: Path, course_id: str, secret: bytes, report: Report) -> None:
+    """A build with another secret than the site it replaces (a fresh clone: the secret file is not in git)
+    closed every unit's bonus work and review again for the students who had earned them, with a message that
+    blamed them (new teacher cc 13). Said, with how to keep them."""
+    try:
+        marked = re.search(r"^secret: ([0-9a-f]{16})$", (out / MARKER).read_text(encoding="utf-8"), re.M)
+        same = _SITE_COURSE.search((out / "index.html").read_text(encoding="utf-8", errors="replace")[:4000])
+    except (OSError, UnicodeDecodeError):
+        return
+    if marked is not None and same is not None and same[1] == course_id and marked[1] != secret_mark(secret):
+        message = (
+            f"the site in {out} was sealed with another course secret: the keys students earned there (each unit's"
+            " bonus work and review) will not open this build's pages, though their mastery stays; to keep them,"
+            " copy the course's .masterysite/secret from where the site was built (or set MASTERYSITE_SECRET to its"
+            " digits) and build again"
+        )
+        report.warn(COURSE_FILE, 1, message, "progress-moved")
+
+
 _SITE_COURSE = re.compile(r'data-course="([^"]*)"')
 
 
@@ -1181,6 +1213,10 @@ def _write_build(
     recover(out)
     check_output(root, out)
     site = Site.create(loaded.course, root, secret)
+    kept = bool(os.environ.get(ENV, "").strip()) or (root / SECRET_FOLDER / SECRET_FILE).is_file()
+    site.sealed_by = secret_mark(site.secret) if kept else ""  # (a secret of this build alone: nothing to say)
+    if (out / MARKER).is_file() and kept:
+        _resealed(out, loaded.course.config.id, site.secret, loaded.report)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)

@@ -57,6 +57,7 @@ class Site:
     extra_css: bool = False
     secret: bytes = b""  # the course secret (masterysite/secret.py): unit keys derive from it
     images: ImageSizes | None = None  # sizes of the course's images, read once (imagesize.py)
+    sealed_by: str = ""  # which kept secret sealed the site (build.secret_mark), for the site's marker file
 
     def sized(self, html: str) -> Markup:
         """A unit page's HTML with width and height on each image the author left unsized."""

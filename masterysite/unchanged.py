@@ -44,6 +44,9 @@ LIBRARIES = (
 _HERE = Path(__file__).resolve().parent
 
 
+MOVED = "progress-moved"  # build.moved_since, build._resealed: about the site replaced, not the course
+
+
 def _add(digest: hashlib._Hash, *parts: str | bytes) -> None:
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
@@ -212,7 +215,8 @@ def remember(
         if before is None or after != before or site is None:
             file.unlink(missing_ok=True)
             return
-        problems = [[p.path, p.line, p.message, p.severity, p.code] for p in report.problems]
+        # (not what changed since the site before this one: said once, when it changed)
+        problems = [[p.path, p.line, p.message, p.severity, p.code] for p in report.problems if p.code != MOVED]
         file.parent.mkdir(parents=True, exist_ok=True)
         tmp = file.with_name(f".{file.name}.{os.getpid()}")
         tmp.write_text(json.dumps({"stamp": after, "site": site, "problems": problems}), encoding="utf-8")

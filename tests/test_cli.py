@@ -108,6 +108,24 @@ def test_a_contributed_file_name_reaches_the_terminal_with_its_controls_written_
         assert "units/00-\\x1b]52;c;ZWNobw==\\x07\\x1b[8m.md" in result.output, result.output
 
 
+def test_a_build_with_another_secret_than_the_site_it_replaces_is_said(tmp_path: Path) -> None:
+    """A fresh clone has no .masterysite/secret (git ignores it): its build made a new one and replaced the
+    site silently, and every bonus and review students had opened closed again (new teacher cc 13)."""
+    course, site = tmp_path / "c", tmp_path / "site"
+    assert invoke("new", course).exit_code == 0
+    assert invoke("build", course, "-o", site).exit_code == 0
+    assert "[progress-moved]" not in invoke("build", course, "-o", site).output  # (the same secret: nothing)
+    kept = (course / ".masterysite" / "secret").read_bytes()
+    (course / ".masterysite" / "secret").unlink()  # (as a fresh clone has it)
+    built = invoke("build", course, "-o", site)
+    assert built.exit_code == 0
+    assert f"course.yml:1: warning: the site in {site} was sealed with another course secret" in built.output
+    assert "copy the course's .masterysite/secret from where the site was built" in built.output
+    (course / ".masterysite" / "secret").write_bytes(kept)
+    assert "[progress-moved]" in invoke("build", course, "-o", site).output  # (back to the first: said again)
+    assert "[progress-moved]" not in invoke("build", course, "-o", site).output
+
+
 def test_new_into_an_empty_existing_folder_is_fine(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert invoke("new", tmp_path / "empty").exit_code == 0

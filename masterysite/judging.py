@@ -559,8 +559,9 @@ def text_spellings(text: str) -> list[str]:
     return list(dict.fromkeys([text, *spellings]))
 
 
-# A note's name, its accidental as printed or as typed: 'C♯' is 'C#', 'D♭' 'Db', 'F♯♯' 'F##' (and back)
-_NOTE = re.compile(r"([A-Ga-g])(♯♯|##|♯|#|♭♭|bb|♭|b)(?=$|[0-9 \-])")
+# A note's name, its accidental as printed or as typed: 'C♯' is 'C#', 'D♭' 'Db', 'F♯♯' 'F##' (and back); the
+# names of Spanish, French and Italian courses too: 'Fa♯' is 'Fa#', 'Si♭' 'Sib' (new teacher cc 1)
+_NOTE = re.compile(r"([A-Ga-g]|(?i:do|ré|re|mi|fa|sol|la|si|ut))(♯♯|##|♯|#|♭♭|bb|♭|b)(?=$|[0-9 \-])")
 _ACCIDENTALS = str.maketrans("♯#♭b", "#♯b♭")
 
 

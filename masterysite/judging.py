@@ -534,12 +534,16 @@ def answer_forms(answer: Answer) -> list[Form]:
         return [form, (form[0], f"{note[1]}{other}{form[1][note.end() :]}")]
     if form[0] == "t" and _SPELT_OTHERWISE.search(form[1]):
         return [("t", text) for text in text_spellings(form[1])]
+    if form[0] == "t" and (clock := _CLOCK.fullmatch(form[1])) is not None:  # '9:25' is '09:25' (port cc 31)
+        hour = clock[1].lstrip("0") or "0"
+        return list(dict.fromkeys([form, ("t", f"{hour}{clock[2]}"), ("t", f"{hour.zfill(2)}{clock[2]}")]))
     if form[0] != "q":
         return [form]
     sign, value, unit = form[1].split("|", 2)
     return [("q", f"{sign}|{value}|{spelling}") for spelling in unit_spellings(unit)]
 
 
+_CLOCK = re.compile(r"([0-9]{1,2})(:[0-5][0-9](?::[0-5][0-9])?)")  # a time of day, its hour padded or not
 _SPELT_OTHERWISE = re.compile(r"[äöü^⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

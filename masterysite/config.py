@@ -369,7 +369,10 @@ def _course_id(data: yamlutil.LineDict, title: str, report: Report) -> str:
         return course_id
     course_id = str(value).strip() if _scalar(value) else ""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", course_id):
-        message = f"id '{course_id or value}' may use only letters, digits, '.', '_' and '-', like 'fractions-101'"
+        message = (  # (new teacher cc 10: '_notes' was told it may use '_')
+            f"id '{course_id or value}' must start with a letter or a digit, then use only letters, digits, '.', '_'"
+            " and '-', like 'fractions-101'"
+        )
         report.error(COURSE_FILE, data.line_of("id"), message)
         return slugify(title)
     if course_id in RESERVED_IDS:

@@ -126,6 +126,16 @@ def test_a_build_with_another_secret_than_the_site_it_replaces_is_said(tmp_path:
     assert "[progress-moved]" not in invoke("build", course, "-o", site).output
 
 
+def test_a_course_id_that_starts_with_an_underscore_is_told_why(tmp_path: Path) -> None:
+    """'id: _notes' was told it 'may use only letters, digits, '.', '_' and '-'': it does (new teacher cc 10)."""
+    course = tmp_path / "c"
+    assert invoke("new", course).exit_code == 0
+    yml = course / "course.yml"
+    yml.write_text(re.sub(r"(?m)^id: .*$", "id: _notes", yml.read_text(encoding="utf-8")), encoding="utf-8")
+    result = invoke("check", course)
+    assert result.exit_code == 1 and "id '_notes' must start with a letter or a digit" in result.output
+
+
 def test_new_into_an_empty_existing_folder_is_fine(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert invoke("new", tmp_path / "empty").exit_code == 0

@@ -219,7 +219,11 @@ def test_html_in_a_unit_never_takes_an_id_of_the_page(make_course: Any, safe: bo
     """The first element with an id wins, and the lesson comes before the page's own: a paragraph with
     the id of the quiz's data would feed the quiz data of its own (a reviewer ran a contributed safe_html
     unit's script that way). Refused at its line, whatever safe_html says; braces already were."""
-    unit = "# A\n\nText.\n\n<p id='ms-unit-data'>{}</p>\n\n<span id=q-1>x</span> and <a id=\"fine\">y</a>\n"
+    unit = (
+        "# A\n\nText.\n\n<p id='ms-unit-data'>{}</p>\n\n<span id=q-1>x</span> and <a id=\"fine\">y</a>\n\n"
+        # security round cc 9: an attribute's name in capitals, a '>' in an earlier quoted value
+        '<div ID="ms-quiz">x</div>\n\n<div data-note=">" id="corrective-a">y</div>\n'
+    )
     root = make_course({"course.yml": f"title: T\nsafe_html: {str(safe).lower()}\n", "units/a.md": unit})
     result = CliRunner().invoke(main, ["check", str(root)])
     assert result.exit_code == 1
@@ -229,6 +233,8 @@ def test_html_in_a_unit_never_takes_an_id_of_the_page(make_course: Any, safe: bo
     )
     assert f"units/a.md:5: id 'ms-unit-data' {taken}" in result.output
     assert f"units/a.md:7: id 'q-1' {taken}" in result.output
+    assert f"units/a.md:9: id 'ms-quiz' {taken}" in result.output
+    assert f"units/a.md:11: id 'corrective-a' {taken}" in result.output
     assert "'fine'" not in result.output
 
 

@@ -225,7 +225,23 @@ def _line_of_tag(tag: re.Pattern[str], content: str, line: int) -> int:
     return line + content.count("\n", 0, found.start()) if found else line
 
 
-_RAW_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid\s*=\s*["']?([^"'>\s]*)""")  # an id in HTML the teacher wrote
+_ANY_ID = re.compile(r"\sid\s*=", re.I)
+
+
+class _Ids(HTMLParser):
+    """The ids of the elements in some HTML the teacher wrote, with their lines (0-based), read as a
+    browser reads attributes (any case, quoted values holding '>')."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(self.getpos()[0] - 1, value) for name, value in attrs if name == "id" and value]
+
+    handle_startendtag = handle_starttag
+
+
 _HTML_ATTR = re.compile(r"""\s([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
@@ -474,7 +490,7 @@ class LinkRewriter:
                     self.left_out.append((here, token.meta["left_out"]))
                 if token.meta and "learnr" in token.meta:
                     self._learnr(here, shown=False)
-                if "id" in token.content:
+                if "id" in token.content or "ID" in token.content or "Id" in token.content or "iD" in token.content:
                     self._raw_ids(token.content, here)
                 if (
                     not self.script_seen
@@ -886,12 +902,17 @@ class LinkRewriter:
         """An id in HTML the teacher wrote that the page itself uses ('ms-unit-data', 'q-...'): refused, as
         in braces. The first element with an id wins, and the lesson comes before the page's own: its
         quiz would read the lesson's element (a contributed unit could feed it answers of its own)."""
-        for found in _RAW_ID.finditer(content):
-            given = html.unescape(found.group(1)).strip()
+        if _ANY_ID.search(content) is None:
+            return
+        reader = _Ids()  # (as a browser reads them: 'ID=' in capitals, a '>' in an earlier quoted value: cc 9)
+        reader.feed(content)
+        reader.close()
+        for at, given in reader.found:
+            given = given.strip()
             if given and theme_safe(given) != given:
                 taken = ", ".join(f"'{p}...'" for p in THEME_ID_PREFIXES)
                 message = f"id '{given}' is taken by the page itself (ids 'main' and {taken}): choose another"
-                self.report.error(self.source.path, line + content.count("\n", 0, found.start()), message)
+                self.report.error(self.source.path, line + at, message)
 
     def _raw_html(self, token: Token, line: int) -> None:
         """``<img src>``, ``<a href>``, media sources, ``srcset`` and ``poster`` in HTML the teacher wrote:

@@ -1789,6 +1789,14 @@ def test_jekyll_quizzes_that_show_their_answers_are_said() -> None:
     assert "its 'answer=' (the right answer) is shown with it, to everyone" in problems[1]
 
 
+def test_a_block_that_may_not_be_in_a_question_is_one_error_whatever_its_fence() -> None:
+    """'::: hint' inside a '::: question' also got "opened … with a fence just as long: give 'question' a longer
+    fence", whose advice only led back to the first error (new teacher cc 15)."""
+    _, problems = parse("::: question o\nQ?\n\n::: hint\nThink.\n:::\n\n= 4\n:::\n")
+    problems = [p for p in problems if "unknown objective" not in p]  # (the test's unit has none)
+    assert [p.split(": ")[1][:28] for p in problems] == ["'hint' cannot be inside 'que"]
+
+
 def test_aiken_and_slidoc_answer_lines_are_said() -> None:
     """Moodle's Aiken ('A. …' then 'ANSWER: D') and Slidoc ('B*.. Lost', 'Answer: BC') published their right
     answers, and Aiken's only warning advised numbering its choices, which still published 'ANSWER: D' (port bb

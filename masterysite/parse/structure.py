@@ -177,6 +177,10 @@ def report_problems(env: dict[str, Any], path: str, offset: int, report: Report)
     for kind, at, details in problems:
         if (kind, at) in seen or (kind == "nesting" and nesting):
             continue  # one message per root cause
+        if kind == "same-fence" and any(  # (a block that may not be inside at all: its fence does not matter)
+            p.path == path and p.line == at + offset + 1 and "cannot be inside" in p.message for p in report.errors
+        ):
+            continue
         seen.add((kind, at))
         nesting = nesting or kind == "nesting"
         message = _message(kind, details, offset)

@@ -68,12 +68,16 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
         if not rewritten.strip():
             return ""  # a formula of definitions only (\newcommand): nothing to show, as MathJax shows nothing
         tree = Converter(display=display).convert_to_element(rewritten)
-        ampersand = any(element.tag == "mi" and element.text == _AMPERSAND for element in tree.iter())
+        ampersand = False
         for element in tree.iter():  # (its text as text: latex2mathml writes '\text{a<b}' as markup, port cc 7)
-            element.text = _text_only(element.text) if element.text else element.text
-            element.tail = _text_only(element.tail) if element.tail else element.tail
-            if _SCRIPT_HREF.match(re.sub(r"[\t\n\r]", "", element.get("href", ""))):  # ('\href{javascript:…}')
-                del element.attrib["href"]
+            text, tail = element.text, element.tail
+            if text and ("<" in text or ">" in text or "&" in text):
+                ampersand = ampersand or (text == _AMPERSAND and element.tag == "mi")
+                element.text = _text_only(text)
+            if tail and ("<" in tail or ">" in tail or "&" in tail):
+                element.tail = _text_only(tail)
+            if "href" in element.attrib and _SCRIPT_HREF.match(re.sub(r"[\t\n\r]", "", element.attrib["href"])):
+                del element.attrib["href"]  # ('\href{javascript:…}': no link)
         mathml = for_mathml_core(unescape(tostring(tree, encoding="unicode")))
         if "<mi>\\" in mathml and (unknown := _UNKNOWN_COMMAND.search(mathml)):
             math_failures.append(f"\0{unknown.group(1)}\0{latex}")  # a lesson's own macro ('\\vect'): say so

@@ -557,6 +557,15 @@ def test_a_solution_chunk_is_left_out_and_said_once_a_unit() -> None:
         ("```{r order-op-solution}", "learnr shows a '-solution', '-hint' or '-check' chunk only on request, or never"),
         ("```{r Q1, echo=SOLUTIONS}", "it is shown only when 'echo=SOLUTIONS' holds, which is not known here"),
         ("```{python}\n#| echo: !expr show", "it is shown only when 'echo: !expr show' holds, which is not known here"),
+        # quarto-live's grader and setup (port cc 8: the grader, which holds the answer, was shown)
+        (
+            "```{pyodide}\n#| exercise: ex_1\n#| check: true",
+            "quarto-live never shows an exercise's 'check: true' chunk (its grader, which holds the answer)",
+        ),
+        (
+            "```{webr}\n#| exercise: ex_1\n#| setup: true",
+            "quarto-live runs an exercise's 'setup: true' chunk and never shows it",
+        ),
     ]:
         _, problems = parse_lesson(f"{chunk}\nx\n```\n")
         assert f"is left out: {why}; to show" in problems[-1]

@@ -1797,6 +1797,17 @@ def test_a_block_that_may_not_be_in_a_question_is_one_error_whatever_its_fence()
     assert [p.split(": ")[1][:28] for p in problems] == ["'hint' cannot be inside 'que"]
 
 
+def test_an_openstax_solution_is_collapsed() -> None:
+    """OpenStax's '<div data-type="solution">' (shown behind "Show solution" on openstax.org) was printed open
+    under its problem (port cc 24)."""
+    html, problems = parse(
+        '<div data-type="exercise">\n<div data-type="problem"><p>Evaluate h(4).</p></div>\n'
+        '<div data-type="solution" id="s1">\n<p>h(4) = SECRET</p>\n</div>\n</div>\n'
+    )
+    assert problems == [] and [b[0] for b in boxes(html)] == ["details"]
+    assert html.index("<summary>") < html.index("SECRET") < html.index("</details>")
+
+
 def test_aiken_and_slidoc_answer_lines_are_said() -> None:
     """Moodle's Aiken ('A. …' then 'ANSWER: D') and Slidoc ('B*.. Lost', 'Answer: BC') published their right
     answers, and Aiken's only warning advised numbering its choices, which still published 'ANSWER: D' (port bb

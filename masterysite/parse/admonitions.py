@@ -1740,6 +1740,7 @@ _KHAN_EXERCISE = re.compile(r"""class=["'](?:problem|choices|question)["']""")  
 _HIDDEN_DIV = re.compile(
     r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution|hint|webex-solution)\2[ \t]*>[ \t]*(.*)"""
 )
+_OPENSTAX_SOLUTION = re.compile(r"""([ \t]*)<div\b[^<>]*?\bdata-type=(["'])solution\2[^<>]*>[ \t]*""")
 _WEBEX_BUTTON = re.compile(r"<button>([^<>]*)</button>[ \t]*")  # webexercises' knitted hide("Answer")
 
 
@@ -1759,6 +1760,8 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
     khan = "<var>" in body or _KHAN_EXERCISE.search(body) is not None
     number = 0
     while number < len(lines):
+        if "data-type" in lines[number] and (openstax := _OPENSTAX_SOLUTION.fullmatch(lines[number])) is not None:
+            lines[number] = f'{openstax[1]}<div class="solution">'  # (OpenStax's, behind "Show solution": cc 24)
         opening = _HIDDEN_DIV.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]) or (opening[1] == "aside" and opening[3] != "notes"):
             number += 1

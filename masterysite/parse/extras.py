@@ -231,6 +231,10 @@ def _answer_chunk(info: str, options: dict[str, str]) -> str | None:
     a chunk shown only under a condition ('echo=params$solutions', '#| echo: !expr show')."""
     if options.get("solution") in ("true", "yes"):
         return "'solution: true' makes it an exercise's solution"
+    if options.get("check") in ("true", "yes") and "exercise" in options:  # quarto-live's grader (port cc 8)
+        return "quarto-live never shows an exercise's 'check: true' chunk (its grader, which holds the answer)"
+    if options.get("setup") in ("true", "yes") and "exercise" in options:
+        return "quarto-live runs an exercise's 'setup: true' chunk and never shows it"
     if "webex.hide" in info or "webex.hide" in options:  # webexercises' solution, behind a button
         return "webexercises shows a 'webex.hide' chunk only when the student asks (a solution)"
     if _LEARNR_ANSWER.fullmatch(chunk_label(info, options)):

@@ -1808,6 +1808,17 @@ def test_an_openstax_solution_is_collapsed() -> None:
     assert html.index("<summary>") < html.index("SECRET") < html.index("</details>")
 
 
+def test_a_div_html_never_shows_is_never_published() -> None:
+    """An answer key hidden with HTML's own means ('<div hidden>', 'style="display:none"') was in the page's
+    source and the search index, though the page never showed it (security round cc 5)."""
+    html, problems = parse(
+        'Q?\n\n<div hidden>\nKEY1\n</div>\n\n<div style="display:none">\nKEY2\n</div>\n\n'
+        '<DIV STYLE="display: none;">\n\nKEY3\n\n</DIV>\n\n<div>\nshown\n</div>\n\n'
+        '<div class="note">\nnone of it\n</div>\n'
+    )
+    assert "KEY" not in html and "shown" in html and "none of it" in html and problems == []
+
+
 def test_aiken_and_slidoc_answer_lines_are_said() -> None:
     """Moodle's Aiken ('A. …' then 'ANSWER: D') and Slidoc ('B*.. Lost', 'Answer: BC') published their right
     answers, and Aiken's only warning advised numbering its choices, which still published 'ANSWER: D' (port bb

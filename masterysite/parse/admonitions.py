@@ -1740,6 +1740,13 @@ _KHAN_EXERCISE = re.compile(r"""class=["'](?:problem|choices|question)["']""")  
 _HIDDEN_DIV = re.compile(
     r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution|hint|webex-solution)\2[ \t]*>[ \t]*(.*)"""
 )
+# a div HTML never shows, 'hidden' or 'display: none' (security round cc 5: an answer key hidden so was in the page's
+# source and the search index): never published, as mdBook's <div class="hidden">
+_NEVER_SHOWN_DIV = re.compile(
+    r"""([ \t]*)<div(?:[ \t]+hidden(?:=(?:""|''|"hidden"|'hidden'))?|[ \t]+style=(["'])[ \t]*display[ \t]*:[ \t]*none"""
+    r"""[ \t]*;?[ \t]*\2)[ \t]*>[ \t]*""",
+    re.I,
+)
 _OPENSTAX_SOLUTION = re.compile(r"""([ \t]*)<div\b[^<>]*?\bdata-type=(["'])solution\2[^<>]*>[ \t]*""")
 _WEBEX_BUTTON = re.compile(r"<button>([^<>]*)</button>[ \t]*")  # webexercises' knitted hide("Answer")
 
@@ -1762,6 +1769,8 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
     while number < len(lines):
         if "data-type" in lines[number] and (openstax := _OPENSTAX_SOLUTION.fullmatch(lines[number])) is not None:
             lines[number] = f'{openstax[1]}<div class="solution">'  # (OpenStax's, behind "Show solution": cc 24)
+        elif "<" in lines[number] and (unseen := _NEVER_SHOWN_DIV.fullmatch(lines[number])) is not None:
+            lines[number] = f'{unseen[1]}<div class="hidden">'  # (HTML's own hiding: in the source, never shown)
         opening = _HIDDEN_DIV.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]) or (opening[1] == "aside" and opening[3] != "notes"):
             number += 1
@@ -1784,9 +1793,10 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
         tag = opening[1]
         depth, end = 1, None
         for later in range(number + 1, len(lines)):
-            depth += lines[later].count(f"<{tag}") - lines[later].count(f"</{tag}>")
+            low = lines[later].lower()  # ('</DIV>': HTML's names in any case)
+            depth += low.count(f"<{tag}") - low.count(f"</{tag}>")
             if depth <= 0:
-                end = later if lines[later].strip() == f"</{tag}>" else None
+                end = later if low.strip() == f"</{tag}>" else None
                 break
         if end is None:
             if opening[3] == "solution" and khan:

@@ -1819,6 +1819,25 @@ def test_a_div_html_never_shows_is_never_published() -> None:
     assert "KEY" not in html and "shown" in html and "none of it" in html and problems == []
 
 
+def test_runestone_and_sphinx_through_pandoc_gfm_are_read() -> None:
+    """'pandoc -t gfm' writes Runestone's questions and Sphinx's dropdowns as raw divs: the right answers sat in
+    the page's source ('correct="c"', 'match_1=…'), and the dropdowns were open, with no word (port cc 36)."""
+    _, problems = parse(
+        '<div class="mchoice" answer_a="a" answer_b="b" correct="b">\n\nWhich?\n\n</div>\n\n'
+        '<div class="fillintheblank">\n\nName it: |blank|\n\n</div>\n\n'
+        '<div class="dragndrop" match_1="3.14|||float">\n\nMatch.\n\n</div>\n'
+    )
+    assert [p.split(" holds")[0] for p in problems] == ["units/a.md:5: '<div'", "units/a.md:11: '<div'",
+                                                        "units/a.md:17: '<div'"]  # fmt: skip
+    html, problems = parse(
+        '<div class="admonition dropdown">\n\nClick for the answer\n\nSECRET_1\n\n</div>\n\n'
+        '<div class="note toggle">\n\nSECRET_2\n\n</div>\n'
+    )
+    assert problems == [] and [b[0] for b in boxes(html)] == ["details", "details"]
+    for secret in ("SECRET_1", "SECRET_2"):
+        assert html.rindex("<details", 0, html.index(secret)) > html.rfind("</details>", 0, html.index(secret))
+
+
 def test_aiken_and_slidoc_answer_lines_are_said() -> None:
     """Moodle's Aiken ('A. …' then 'ANSWER: D') and Slidoc ('B*.. Lost', 'Answer: BC') published their right
     answers, and Aiken's only warning advised numbering its choices, which still published 'ANSWER: D' (port bb

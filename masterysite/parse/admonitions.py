@@ -597,6 +597,8 @@ _RIGHT_PROP = (
         # webexercises, knitted: '<select class='webex-solveme' data-answer='["2020"]'>', a radio's value='answer'
         r"""|<(select|input)\b[^>\n]*?\bclass=["'][^"'\n]*\bwebex-[\w-]+[^>\n]*?[ \t]data-answer[ \t]*="""
         r"""|<(input)\b[^>\n]*?[ \t]name=["']radio_[^>\n]*?[ \t]value=["']answer["']"""
+        # Runestone's questions as pandoc -t gfm writes them: 'correct="c"', 'match_1="3.14|||float"' (port cc 36)
+        r"""|<(div)\b[^>\n]*?\bclass=["'](?:mchoice|fillintheblank|dragndrop|clickablearea|parsonsprob)\b"""
     )
 )
 
@@ -689,6 +691,10 @@ def mdx_quizzes(body: str) -> list[tuple[int, str]]:
                 or "response" in line
                 or "explanation" in line
                 or "answer" in line  # (webexercises': 'data-answer=', "value='answer'")
+                or "fillintheblank" in line  # (Runestone's, as pandoc -t gfm writes them)
+                or "dragndrop" in line
+                or "clickablearea" in line
+                or "parsonsprob" in line
             ) and not _ANSWER_LINE.match(line)
             prop = _RIGHT_PROP.search(line) if shown else None  # ('== <pl-answer-panel>': a course on PrairieLearn)
             if prop is not None and not in_spans(code, starts[number]) and not _in_code_span(line, prop.start()):
@@ -1738,7 +1744,7 @@ _CODE_FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[^`]*$")
 
 _KHAN_EXERCISE = re.compile(r"""class=["'](?:problem|choices|question)["']""")  # Khan's (OpenDSA's) exercise
 _HIDDEN_DIV = re.compile(
-    r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution|hint|webex-solution)\2[ \t]*>[ \t]*(.*)"""
+    r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution|hint|webex-solution|toggle)\2[ \t]*>[ \t]*(.*)"""
 )
 # a div HTML never shows, 'hidden' or 'display: none' (security round cc 5: an answer key hidden so was in the page's
 # source and the search index): never published, as mdBook's <div class="hidden">
@@ -1746,6 +1752,9 @@ _NEVER_SHOWN_DIV = re.compile(
     r"""([ \t]*)<div(?:[ \t]+hidden(?:=(?:""|''|"hidden"|'hidden'))?|[ \t]+style=(["'])[ \t]*display[ \t]*:[ \t]*none"""
     r"""[ \t]*;?[ \t]*\2)[ \t]*>[ \t]*""",
     re.I,
+)
+_FOLDED_DIV = re.compile(
+    r"""([ \t]*)<div[ \t]+class=(["'])(?:[^"'<>]*[ \t])?(?:dropdown|toggle)\b[^"'<>]*\2[ \t]*>[ \t]*"""
 )
 _OPENSTAX_SOLUTION = re.compile(r"""([ \t]*)<div\b[^<>]*?\bdata-type=(["'])solution\2[^<>]*>[ \t]*""")
 _WEBEX_BUTTON = re.compile(r"<button>([^<>]*)</button>[ \t]*")  # webexercises' knitted hide("Answer")
@@ -1771,6 +1780,8 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
             lines[number] = f'{openstax[1]}<div class="solution">'  # (OpenStax's, behind "Show solution": cc 24)
         elif "<" in lines[number] and (unseen := _NEVER_SHOWN_DIV.fullmatch(lines[number])) is not None:
             lines[number] = f'{unseen[1]}<div class="hidden">'  # (HTML's own hiding: in the source, never shown)
+        elif "<div" in lines[number] and (folded := _FOLDED_DIV.fullmatch(lines[number])) is not None:
+            lines[number] = f'{folded[1]}<div class="toggle">'  # (pandoc -t gfm's Sphinx dropdown: port cc 36)
         opening = _HIDDEN_DIV.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]) or (opening[1] == "aside" and opening[3] != "notes"):
             number += 1
@@ -1806,6 +1817,8 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
         shown = opening[3] == "solution" and not khan
         # JetBrains Academy's (EduTools) '<div class="hint">', folded in the IDE: a hint, collapsed (port bb 23)
         kind = "hint" if opening[3] == "hint" else "solution" if shown else "instructor"
+        if opening[3] == "toggle":
+            kind = "details"
         if opening[3] == "webex-solution":  # a solution, behind its button (port cc 3: it had been shown open)
             kind = f"details {button[1].strip() if button is not None and button[1].strip() else 'Solution'}"
         lines[number], lines[end] = f"{HUGO_FENCE} {kind}", HUGO_FENCE

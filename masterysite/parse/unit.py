@@ -496,7 +496,13 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
             )
             report.warn(path, parts.body_offset + line + 1, message, "left-out")
     if ("class=" in body or "data-type=" in body or "<div" in body or "<DIV" in body) and (
-        "hidden" in body or "notes" in body or "solution" in body or "hint" in body or "none" in body
+        "hidden" in body
+        or "notes" in body
+        or "solution" in body
+        or "hint" in body
+        or "none" in body
+        or "dropdown" in body
+        or "toggle" in body
     ):  # mdBook's, speaker notes, OpenStax's solutions, HTML's own 'hidden'
         body, solutions = hidden_divs(body)
         if solutions:

@@ -1131,16 +1131,15 @@ def secret_mark(secret: bytes) -> str:
     return hmac.new(secret, b"masterysite: the secret that sealed this site", "sha256").hexdigest()[:16]
 
 
-def _resealed(out: Path, course_id: str, secret: bytes, report: Report) -> None:
+def _resealed(out: Path, same_course: bool, secret: bytes, report: Report) -> None:
     """A build with another secret than the site it replaces (a fresh clone: the secret file is not in git)
     closed every unit's bonus work and review again for the students who had earned them, with a message that
     blamed them (new teacher cc 13). Said, with how to keep them."""
     try:
         marked = re.search(r"^secret: ([0-9a-f]{16})$", (out / MARKER).read_text(encoding="utf-8"), re.M)
-        same = _SITE_COURSE.search((out / "index.html").read_text(encoding="utf-8", errors="replace")[:4000])
     except (OSError, UnicodeDecodeError):
         return
-    if marked is not None and same is not None and same[1] == course_id and marked[1] != secret_mark(secret):
+    if marked is not None and same_course and marked[1] != secret_mark(secret):
         message = (
             f"the site in {out} was sealed with another course secret: the keys students earned there (each unit's"
             " bonus work and review) will not open this build's pages, though their mastery stays; to keep them,"
@@ -1153,7 +1152,16 @@ def _resealed(out: Path, course_id: str, secret: bytes, report: Report) -> None:
 _SITE_COURSE = re.compile(r'data-course="([^"]*)"')
 
 
-def moved_since(out: Path, course: Course, report: Report) -> None:
+def site_course(out: Path) -> str | None:
+    """The course id of the site in ``out`` (its course page's), or None."""
+    try:
+        found = _SITE_COURSE.search((out / "index.html").read_text(encoding="utf-8", errors="replace")[:4000])
+    except OSError:
+        return None
+    return found[1] if found is not None and found[1] else None
+
+
+def moved_since(out: Path, course: Course, report: Report, last_id: str | None) -> None:
     """Ids that changed since the build in ``out``: a unit file renamed (a typo in its name fixed) gives
     its unit a new id, and a course with no 'id:' takes a new one with its title; a student's progress is
     kept under the ids, and was silently left with the old ones, the units after it locked again (new
@@ -1163,19 +1171,15 @@ def moved_since(out: Path, course: Course, report: Report) -> None:
     now = {unit.id for unit in course.units}
     if not last & now:
         return
-    try:
-        found = _SITE_COURSE.search((out / "index.html").read_text(encoding="utf-8", errors="replace")[:4000])
-    except OSError:
-        found = None
-    if found is not None and found[1] and found[1] != course.config.id:
+    if last_id is not None and last_id != course.config.id:
         made = (
             " (made from its title: course.yml has no 'id:')"
             if course.config.id == slugify(course.config.title)
             else ""
         )
         message = (
-            f"the course's id is '{course.config.id}'{made}, and it was '{found[1]}' in the last build: every"
-            f" student's progress is kept under the old id and would start afresh; write 'id: {found[1]}' in"
+            f"the course's id is '{course.config.id}'{made}, and it was '{last_id}' in the last build: every"
+            f" student's progress is kept under the old id and would start afresh; write 'id: {last_id}' in"
             " course.yml to keep it"
         )
         report.warn(COURSE_FILE, 1, message, "progress-moved")
@@ -1206,8 +1210,9 @@ def _write_build(
 ) -> tuple[Loaded, Site]:
     fail_on(loaded.report, strict)
     assert loaded.course is not None
+    last_id = site_course(out) if (out / MARKER).is_file() else None  # (the site this build replaces)
     if (out / MARKER).is_file():  # the last build: ids that moved take students' progress with them
-        moved_since(out, loaded.course, loaded.report)
+        moved_since(out, loaded.course, loaded.report, last_id)
     if out.is_symlink():
         out = out.resolve()  # update the folder the link points to, keep the link
     recover(out)
@@ -1216,7 +1221,7 @@ def _write_build(
     kept = bool(os.environ.get(ENV, "").strip()) or (root / SECRET_FOLDER / SECRET_FILE).is_file()
     site.sealed_by = secret_mark(site.secret) if kept else ""  # (a secret of this build alone: nothing to say)
     if (out / MARKER).is_file() and kept:
-        _resealed(out, loaded.course.config.id, site.secret, loaded.report)
+        _resealed(out, last_id == loaded.course.config.id, site.secret, loaded.report)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)

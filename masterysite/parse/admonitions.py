@@ -1757,6 +1757,11 @@ _FOLDED_DIV = re.compile(
     r"""([ \t]*)<div[ \t]+class=(["'])(?:[^"'<>]*[ \t])?(?:dropdown|toggle)\b[^"'<>]*\2[ \t]*>[ \t]*"""
 )
 _OPENSTAX_SOLUTION = re.compile(r"""([ \t]*)<div\b[^<>]*?\bdata-type=(["'])solution\2[^<>]*>[ \t]*""")
+_AS_CLASS = (  # (pattern, class): its first group the line's indentation
+    (_OPENSTAX_SOLUTION, "solution"),  # OpenStax's, behind "Show solution" (port cc 24)
+    (_NEVER_SHOWN_DIV, "hidden"),  # HTML's own hiding: in the source, never shown (security round cc 5)
+    (_FOLDED_DIV, "toggle"),  # pandoc -t gfm's Sphinx dropdown (port cc 36)
+)
 _WEBEX_BUTTON = re.compile(r"<button>([^<>]*)</button>[ \t]*")  # webexercises' knitted hide("Answer")
 
 
@@ -1776,12 +1781,11 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
     khan = "<var>" in body or _KHAN_EXERCISE.search(body) is not None
     number = 0
     while number < len(lines):
-        if "data-type" in lines[number] and (openstax := _OPENSTAX_SOLUTION.fullmatch(lines[number])) is not None:
-            lines[number] = f'{openstax[1]}<div class="solution">'  # (OpenStax's, behind "Show solution": cc 24)
-        elif "<" in lines[number] and (unseen := _NEVER_SHOWN_DIV.fullmatch(lines[number])) is not None:
-            lines[number] = f'{unseen[1]}<div class="hidden">'  # (HTML's own hiding: in the source, never shown)
-        elif "<div" in lines[number] and (folded := _FOLDED_DIV.fullmatch(lines[number])) is not None:
-            lines[number] = f'{folded[1]}<div class="toggle">'  # (pandoc -t gfm's Sphinx dropdown: port cc 36)
+        if "<" in lines[number]:  # a div written another way that means one of these: read as that
+            for pattern, name in _AS_CLASS:
+                if (written := pattern.fullmatch(lines[number])) is not None:
+                    lines[number] = f'{written[1]}<div class="{name}">'
+                    break
         opening = _HIDDEN_DIV.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]) or (opening[1] == "aside" and opening[3] != "notes"):
             number += 1

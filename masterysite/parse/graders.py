@@ -284,7 +284,7 @@ _JASSIGN_WRITTEN = (
 def _solved(code: list[str]) -> bool:
     """Whether a code cell holds a solution its tool leaves out (nbgrader's, otter's markers): what it
     printed below it is the answer's."""
-    return any("BEGIN SOLUTION" in line or line.rstrip().endswith("# SOLUTION") for line in code)
+    return any("BEGIN SOLUTION" in line or line.rstrip().endswith("SOLUTION") for line in code)
 
 
 def _removed_message(removed: re.Match[str]) -> str:
@@ -354,7 +354,7 @@ def _nbgrader_answer(lines: list[str], number: int, end: int, info: str) -> bool
     """A code cell nbgrader marks as an answer ("solution": true) with no solution markers in it:
     jupytext's ```` ```python nbgrader={…} ```` or a MyST ``{code-cell}`` whose options say so."""
     body = lines[number + 1 : end]
-    if any("BEGIN SOLUTION" in line or line.rstrip().endswith("SOLUTION") for line in body):
+    if _solved(body):
         return False  # (its markers are read as its student version reads them: extras.graders_solutions)
     if "nbgrader" in info:
         return _SOLUTION_TRUE.search(info) is not None

@@ -938,6 +938,19 @@ def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warn
     )]  # fmt: skip
     assert said == ["degrees: '70°'", "'°F': '50 °F'", "degrees: '90°'"]
     assert messages("::: question o\nHow many degrees?\n\n= 70\n= 70°\n:::\n") == []
+    # the degree of a polynomial, degrees of freedom: no angle, no sign to add (statistics, algebra)
+    for quiet in (
+        "What is the degree of x³ + 2x?",
+        "What degree is the polynomial?",
+        "How many degrees of freedom has a t-test of 10 values?",
+        "¿Cuántos grados de libertad?",
+        "Combien de degrés de liberté ?",
+        "Welchen Grad hat das Polynom?",
+        "Der Grad des Polynoms?",
+    ):
+        assert messages(f"::: question o\n{quiet}\n\n= 9\n:::\n") == [], quiet
+    assert "'25 °C' is marked wrong" in messages("::: question o\nThe temperature in degree Celsius?\n\n= 25\n:::\n")[0]
+    assert "'90°' is marked wrong" in messages("::: question o\nWie viel Grad hat der Winkel?\n\n= 90\n:::\n")[0]
 
 
 def test_a_number_alone_where_the_question_names_a_unit_or_a_currency_warns() -> None:

@@ -66,7 +66,13 @@ _ASKED = re.compile(
     r"|(?<![0-9])(?<![0-9] )([°º] ?[CF])\b",
     re.I,
 )
-_DEGREES_ASKED = re.compile(r"\b(?:degrees?|grados?|degrés?|grad)\b(?:\s+(celsius|centigrade|fahrenheit))?", re.I)
+# "How many degrees…?", "in degrees Celsius", "¿Cuántos grados?", "Wie viel Grad?": an angle or a temperature;
+# not the degree of a polynomial ("What degree is x³ + 1?", "Grad des Polynoms") nor degrees of freedom
+_DEGREES_ASKED = re.compile(
+    r"\b(?:(?:degrees|grados|degrés)(?!\s+(?:of|de|d['’])\b)|(?:wie\s+viele?|in)\s+grad|(?:degree|grado|degré|grad)"
+    r"(?=\s+(?:celsius|centigrade|fahrenheit)))\b(?:\s+(celsius|centigrade|fahrenheit))?",
+    re.I,
+)
 _CODE_HTML = re.compile(r"<code\b[^>]*>.*?</code>", re.S)
 # a question that asks for a unit or a currency by name: 'in kilograms', 'to kg', 'en euros', 'in dollars'
 # (new teacher z 1: '2.5 kg' and '1,5 €' were marked wrong, with no word)

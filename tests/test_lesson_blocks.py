@@ -274,6 +274,8 @@ def test_content_for_another_format_keeps_its_footnotes_and_definitions_to_itsel
         '.content-hidden .callout-note when-format="html"',
         ".instructor .callout-note",
         ".callout-note .notes",
+        ".hidden",  # Quarto's: "content not shown" (its advice had been to remove the ':::' lines: port cc 30)
+        ".callout-note .hidden",
     ],
 )
 def test_what_is_not_published_wins_over_a_callout_class(classes: str) -> None:
@@ -289,6 +291,7 @@ def test_what_is_not_published_wins_over_a_callout_class(classes: str) -> None:
         ('[SECRET]{.content-visible when-format="pdf"}', False),
         ('[SECRET]{.content-visible unless-format="html"}', False),
         ("[SECRET]{.notes}", False),
+        ("[SECRET]{.hidden}", False),  # (Quarto's '[42]{.hidden}' had been shown: port cc 30)
         ('[SHOWN]{.content-visible when-format="html"}', True),
         ('[SHOWN]{.content-hidden when-format="pdf"}', True),
         ("[SHOWN]{.smallcaps}", True),

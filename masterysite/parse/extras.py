@@ -150,7 +150,7 @@ def _shown_span(classes: list[str], conditions: dict[str, str]) -> bool:
     ``[…]{.content-hidden}``, nor a ``[…]{.content-visible when-format="pdf"}`` (parse/lesson.py)."""
     from masterysite.parse.lesson import CONDITIONAL, _shown
 
-    if "notes" in classes:
+    if "notes" in classes or "hidden" in classes:  # (Quarto's '[42]{.hidden}': port cc 30)
         return False
     name = next((c for c in classes if c in CONDITIONAL), None)
     return name is None or _shown(name, conditions)
@@ -695,12 +695,12 @@ def _colon_deflist(md: MarkdownIt) -> None:
     ruler.at("deflist", deflist, {"alt": ["paragraph", "reference", "blockquote"]})
 
 
-GATED = ("question", "corrective", "enrichment", "instructor", "notes", "content-visible", "content-hidden")
+GATED = ("question", "corrective", "enrichment", "instructor", "notes", "hidden", "content-visible", "content-hidden")
 """Blocks whose content the page holds back (or never publishes: teacher's notes, Quarto's content for
 another format): a footnote's text must not be moved out of them."""
 
 
-_SECRET = ("question", "enrichment", "instructor", "notes")  # (answers, the reward, the teacher's notes)
+_SECRET = ("question", "enrichment", "instructor", "notes", "hidden")  # (answers, the reward, the teacher's notes)
 
 
 def _gated_footnotes(state: StateCore) -> None:

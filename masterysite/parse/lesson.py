@@ -83,7 +83,7 @@ def known_block(name: str) -> bool:
         name in QUIZ_BLOCKS
         or name in TABSETS
         or name in CONDITIONAL
-        or name == "notes"
+        or name in UNPUBLISHED
         or in_flow(name)
         or (kind_of(name) is not None)
     )
@@ -252,6 +252,7 @@ def _hidden_footnotes(env: dict[str, Any], token: Token, name: str) -> None:
 
 
 CONDITIONAL = ("content-visible", "content-hidden")
+UNPUBLISHED = ("notes", "hidden")  # speaker notes; Quarto's '{.hidden}' ("content not shown"): never published
 _HTML_FORMATS = ("html", "revealjs", "dashboard")  # what Quarto's 'html' format condition matches: this site
 
 

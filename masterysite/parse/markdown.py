@@ -254,9 +254,9 @@ def _block_class(classes: Sequence[str]) -> str:
     .callout-tip}': a solution); else, as Quarto reads it, a ``callout-*`` class among others
     ('{.pcallout .callout-note}'); else the first class a block of ours is named by; else the first
     class (an unknown name, reported with the names available)."""
-    from masterysite.parse.lesson import CONDITIONAL, HIDDEN, LAYOUT, known_block
+    from masterysite.parse.lesson import CONDITIONAL, HIDDEN, LAYOUT, UNPUBLISHED, known_block
 
-    unpublished = next((c for c in classes if c in CONDITIONAL or c in HIDDEN or c == "notes"), None)
+    unpublished = next((c for c in classes if c in CONDITIONAL or c in HIDDEN or c in UNPUBLISHED), None)
     if unpublished is not None:
         return unpublished
     if known_block(classes[0]) and (classes[0] not in LAYOUT or not any(known_block(c) for c in classes[1:])):
@@ -499,8 +499,8 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         token.meta["open"] = True  # a collapsed block shown open until closed
     if attrs and name.startswith("content-"):  # Quarto's '{.content-hidden unless-format="html"}'
         token.meta["conditions"] = attrs
-    if name == "notes":  # speaker notes: Quarto's '{.notes}', pandoc's bare '::: notes' (its class too)
-        token.meta["unpublished"] = "notes"
+    if name in ("notes", "hidden"):  # speaker notes: Quarto's '{.notes}', pandoc's bare '::: notes' (its class
+        token.meta["unpublished"] = name  # too); Quarto's '{.hidden}', never shown (an answer key: port cc 30)
     elif name.lower().startswith("callout-") and attrs.get("hide") == "true":
         token.meta["unpublished"] = name  # cambiotraining's '{.callout-answer hide=true}': "not rendered"
     own_id = _BLOCK_ID.search(params) if params.startswith("{") and not name.startswith("#") else None

@@ -110,6 +110,11 @@ _SCRIPT_CHARS = str.maketrans(
         **dict.fromkeys(map(chr, [0x200E, 0x200F, 0x61C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])),
     }
 )
+# A space that does not break (a Mac's Option+Space typed by accident, code pasted from a page, French
+# typography's narrow one before ';'): a space; a space of no width (pasted): nothing (new teacher cc 12)
+_UNBROKEN = str.maketrans(
+    {**dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f", " "), **dict.fromkeys("\u200b\u2060\ufeff")}
+)
 # Full-width letters, digits and signs (a phone left in Japanese or Chinese input), Arabic presentation forms
 # (pasted from a PDF): the characters they stand for
 _COMPATIBLE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]")
@@ -118,8 +123,8 @@ _COMPATIBLE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]")
 def exact_text(text: str) -> str:
     """The ``==`` form: NFC, trimmed; inner spaces and case kept. A digit of another script is that
     digit ('٥٦' is '56'), a full-width character the one it stands for ('５６' is '56', 'Ｈ２Ｏ' 'H2O'),
-    and invisible direction marks are left out."""
-    text = unicodedata.normalize("NFC", text).translate(_SCRIPT_CHARS)
+    a no-break space a space, and invisible direction marks and spaces of no width are left out."""
+    text = unicodedata.normalize("NFC", text).translate(_UNBROKEN).translate(_SCRIPT_CHARS)
     if _COMPATIBLE.search(text):
         text = _COMPATIBLE.sub(lambda c: unicodedata.normalize("NFKC", c[0]), text)
     return re.sub(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$", "", text)

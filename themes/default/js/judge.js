@@ -60,9 +60,11 @@ var SCRIPT_AS = { "\u066b": ".", "\u066c": "\u202f", "\u066a": "%", "\u060c": ",
 function scriptChar(c) { return SCRIPT_AS[c] || ""; } // (a direction mark: nothing)
 
 /** "== answer": NFC and trimmed; case and inner spaces kept; other scripts' digits and full-width characters
- *  the ones they stand for, no direction marks (judging.exact_text). */
+ *  the ones they stand for, a no-break space a space, no direction marks nor spaces of no width
+ *  (judging.exact_text). */
 function exactText(text) {
-  return String(text).normalize("NFC").replace(SCRIPT_CHARS, scriptChar)
+  return String(text).normalize("NFC").replace(/[\u00a0\u2007\u2009\u200a\u202f]/g, " ").replace(/[\u200b\u2060\ufeff]/g, "")
+    .replace(SCRIPT_CHARS, scriptChar)
     .replace(COMPATIBLE, function (c) { return c.normalize("NFKC"); }).replace(EDGE_SPACE, "");
 }
 

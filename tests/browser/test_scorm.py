@@ -528,6 +528,17 @@ def test_a_unit_whose_path_is_too_long_for_the_lms_is_resumed_at_all_the_same(
     expect(frame.get_by_role("heading", level=1)).to_have_text("Длинный")
 
 
+def test_a_kept_place_of_a_unit_no_longer_in_the_package_opens_the_course_page(
+    page: Page, lms_root: tuple[str, Path], version: str
+) -> None:
+    """The student was in a unit the teacher has since removed or renamed, and republished: the LMS
+    resumes on the course page, not on the server's "not found" (new teacher cc 16)."""
+    place = "units/removed-unit.html"
+    stored = {"core": {"lesson_location": place}} if version == "1.2" else {"location": place}
+    frame = launch(page, lms_root[0], version, stored)  # (a page of ours: its footer is shown)
+    expect(frame.get_by_role("heading", level=1)).to_have_text("Fractions, One Step at a Time")
+
+
 def _hash(text: str, n: int) -> str:
     h = _fnv(text)
     return "".join(DIGITS[(h >> (6 * i)) & 63] for i in range(n))

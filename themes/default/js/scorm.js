@@ -466,18 +466,24 @@ function place() {
  *  characters of its id's hash that suspend_data names it with. */
 function placeToKeep(rel) {
   if (rel.length <= (V12 ? 255 : 1000)) return rel;
-  var id = "";
-  try { id = decodeURIComponent(rel.slice("units/".length, -".html".length)); } catch (e) { return ""; }
-  var n = idLength(), u = COURSE.units.filter(function (v) { return v.id === id; })[0];
-  return u ? "@" + hashChars(u.id, n) : "";
+  var u = unitOfPath(rel);
+  return u ? "@" + hashChars(u.id, idLength()) : "";
 }
 
-/** The page a kept place names ("" when it names none of this course's). */
+/** The page a kept place names ("" when it names none of this course's: a unit since removed or renamed
+ *  had opened the server's "not found" in the LMS, with no way on; new teacher cc 16). */
 function placeKept(kept) {
-  if (PLACE.test(kept)) return kept;
+  if (PLACE.test(kept)) return kept.indexOf("units/") === 0 && !unitOfPath(kept) ? "" : kept;
   if (!/^@[0-9A-Za-z_-]{3,5}$/.test(kept)) return "";
   var found = (unitsByHash(kept.length - 1)[kept.slice(1)] || []);
   return found.length === 1 ? "units/" + encodeURIComponent(found[0].id) + ".html" : "";
+}
+
+/** The unit of this package a page's path ("units/x.html") names, or undefined. */
+function unitOfPath(rel) {
+  var id;
+  try { id = decodeURIComponent(rel.slice("units/".length, -".html".length)); } catch (e) { return undefined; }
+  return COURSE.units.filter(function (v) { return v.id === id; })[0];
 }
 
 function rememberPlace() {

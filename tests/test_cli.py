@@ -108,6 +108,20 @@ def test_a_contributed_file_name_reaches_the_terminal_with_its_controls_written_
         assert "units/00-\\x1b]52;c;ZWNobw==\\x07\\x1b[8m.md" in result.output, result.output
 
 
+def test_a_picture_written_into_the_page_is_named_by_its_first_characters(tmp_path: Path) -> None:
+    """A Google Docs export ends with '[image1]: <data:image/png;base64,…>': the [no-alt] warning had quoted
+    all of it, one line of 200,000 characters, in check and in build (port cc 12)."""
+    course = tmp_path / "c"
+    assert invoke("new", course).exit_code == 0
+    data = "iVBORw0KGgoAAAANSUhEUgAA" + "QUJD" * 50_000
+    unit = course / "units" / "01-triangles.md"
+    text = unit.read_text(encoding="utf-8") + "\n![][image1]\n\n[image1]: <data:image/png;base64," + data + ">\n"
+    unit.write_text(text, encoding="utf-8")
+    result = invoke("check", course)
+    line = next(line for line in result.output.splitlines() if "[no-alt]" in line)
+    assert "image 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA…' has no alt text" in line and len(line) < 200
+
+
 def test_a_build_with_another_secret_than_the_site_it_replaces_is_said(tmp_path: Path) -> None:
     """A fresh clone has no .masterysite/secret (git ignores it): its build made a new one and replaced the
     site silently, and every bonus and review students had opened closed again (new teacher cc 13)."""

@@ -31,7 +31,8 @@ WARNING_CODES = {
     "bracketed-blank": "a blank written in three brackets, '[[[0]]]', whose answer keeps the outer pair",
     "gap-numbers": "blanks '[[1]]', '[[2]]'… whose answers are their numbers, as Moodle numbers its gaps",
     "progress-moved": "an id or the secret changed since the last build: students' progress stays with the old",
-    "script": "a <script> in a unit, which does not run (the pages' security policy, or safe_html)",
+    "script": "a <script> or an event attribute ('onclick=') in a unit, which does not run (the pages' security"
+    " policy, or safe_html)",
     "glued-explanation": "a '> quote' right under a question's last choice: the explanation, or its feedback?",
     "style": "a <style> in a unit, which restyles the whole page (the quiz, the navigation), not the lesson alone",
     "number-form": (

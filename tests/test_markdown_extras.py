@@ -1124,6 +1124,15 @@ def test_a_script_in_a_unit_is_said_not_to_run_once_a_unit(make_course: MakeCour
         ]
     root = make_course({"course.yml": "title: T\ncsp: false\n", "units/a.md": unit}, name="open")
     assert "[script]" not in CliRunner().invoke(main, ["check", str(root)]).output
+    # an event attribute: a hand-written "Show answer" button was dead, with no word (port cc 34)
+    button = "# A\n\nSolve it.\n\n<button onclick=\"show('a')\">Show answer</button> <a onmouseover='x()'>b</a>\n"
+    result = CliRunner().invoke(main, ["check", str(make_course({"course.yml": "title: T\n", "units/a.md": button},
+                                                                name="button"))])  # fmt: skip
+    assert [line for line in result.output.splitlines() if "[script]" in line] == [
+        "units/a.md:5: warning: 'onclick' on '<button>' does not run: the pages' security policy runs no script"
+        " written in a page (csp: false in course.yml runs it); an answer shown on request is a '::: solution'"
+        " block (see the README) [script]"
+    ]
     # a script file of the course is one of the site's own: it runs, and the warning says so (security round cc 17)
     own = {
         "course.yml": "title: T\n",

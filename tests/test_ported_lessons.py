@@ -1817,6 +1817,14 @@ def test_a_div_html_never_shows_is_never_published() -> None:
         '<div class="note">\nnone of it\n</div>\n'
     )
     assert "KEY" not in html and "shown" in html and "none of it" in html and problems == []
+    # with other attributes, or on one line (a hand-written "Show answer" pair: port cc 34); not a word in
+    # another attribute's value; and a lesson on HTML shows its code as written
+    html, problems = parse(
+        '<div id="k4" class="answer" style="color: red; display:none">\nKEY4\n</div>\n\n<div hidden>KEY5</div>\n\n'
+        '<div title="a hidden gem">\nshown\n</div>\n\n```html\n<div hidden>\ncode\n</div>\n```\n'
+    )
+    assert "KEY" not in html and "shown" in html and problems == []
+    assert '&lt;</span><span class="nt">div</span> <span class="na">hidden</span>' in html
 
 
 def test_runestone_and_sphinx_through_pandoc_gfm_are_read() -> None:

@@ -18,6 +18,7 @@ import html
 import itertools
 import re
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 from markdown_it.rules_block import StateBlock
@@ -1748,11 +1749,37 @@ _HIDDEN_DIV = re.compile(
 )
 # a div HTML never shows, 'hidden' or 'display: none' (security round cc 5: an answer key hidden so was in the page's
 # source and the search index): never published, as mdBook's <div class="hidden">
+# ('<div id="a" style="display:none">', its other attributes too: port cc 34)
 _NEVER_SHOWN_DIV = re.compile(
-    r"""([ \t]*)<div(?:[ \t]+hidden(?:=(?:""|''|"hidden"|'hidden'))?|[ \t]+style=(["'])[ \t]*display[ \t]*:[ \t]*none"""
-    r"""[ \t]*;?[ \t]*\2)[ \t]*>[ \t]*""",
+    r"""([ \t]*)<div(?=[ \t])(?=[^<>]*?(?:[ \t]hidden(?:=(?:""|''|"hidden"|'hidden'))?(?=[ \t>])"""
+    r"""|[ \t]style=(["'])(?:(?!\2)[^<>])*?(?<![\w-])display[ \t]*:[ \t]*none\b(?:(?!\2)[^<>])*\2))"""
+    r"""(?:[ \t]+[\w:.-]+(?:[ \t]*=[ \t]*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*[ \t]*>[ \t]*""",
     re.I,
 )
+
+
+class _Attributes(HTMLParser):
+    """The attributes of one start tag, as a browser reads them."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attrs: dict[str, str] = {}
+        self.feed(tag)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.attrs:
+            self.attrs = {name: value or "" for name, value in reversed(attrs)}  # (the first of a name wins)
+
+
+def never_shown(tag: str) -> bool:
+    """Whether a ``<div …>`` start tag hides its content from every reader: ``hidden``, or a style with
+    ``display: none`` (not a word in another attribute's value: '<div title="a hidden gem">')."""
+    attrs = _Attributes(tag).attrs
+    style = "".join(attrs.get("style", "").lower().split())
+    return "hidden" in attrs or re.search(r"(?:^|;)display:none(?:;|!|$)", style) is not None
+
+
 _FOLDED_DIV = re.compile(
     r"""([ \t]*)<div[ \t]+class=(["'])(?:[^"'<>]*[ \t])?(?:dropdown|toggle)\b[^"'<>]*\2[ \t]*>[ \t]*"""
 )
@@ -1762,6 +1789,7 @@ _AS_CLASS = (  # (pattern, class): its first group the line's indentation
     (_NEVER_SHOWN_DIV, "hidden"),  # HTML's own hiding: in the source, never shown (security round cc 5)
     (_FOLDED_DIV, "toggle"),  # pandoc -t gfm's Sphinx dropdown (port cc 36)
 )
+_ONE_LINE_DIV = re.compile(r"(?:(?!<div)[^\n])*</div>[ \t]*", re.I)  # the rest of a div on one line
 _WEBEX_BUTTON = re.compile(r"<button>([^<>]*)</button>[ \t]*")  # webexercises' knitted hide("Answer")
 
 
@@ -1781,11 +1809,17 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
     khan = "<var>" in body or _KHAN_EXERCISE.search(body) is not None
     number = 0
     while number < len(lines):
-        if "<" in lines[number]:  # a div written another way that means one of these: read as that
-            for pattern, name in _AS_CLASS:
-                if (written := pattern.fullmatch(lines[number])) is not None:
+        if "<" in lines[number] and not in_spans(code, starts[number]):  # a div written another way that
+            for pattern, name in _AS_CLASS:  # means one of these: read as that (not in code: a lesson on HTML)
+                written = pattern.match(lines[number])
+                if written is None or (name == "hidden" and not never_shown(written[0])):
+                    continue
+                rest = lines[number][written.end() :]
+                if not rest:
                     lines[number] = f'{written[1]}<div class="{name}">'
-                    break
+                elif name == "hidden" and _ONE_LINE_DIV.fullmatch(rest):
+                    lines[number] = f"{written[1]}<!-- -->"  # ('<div hidden>42</div>': its line, never shown)
+                break
         opening = _HIDDEN_DIV.fullmatch(lines[number])
         if opening is None or in_spans(code, starts[number]) or (opening[1] == "aside" and opening[3] != "notes"):
             number += 1

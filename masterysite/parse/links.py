@@ -195,6 +195,7 @@ _HTML_TAG = re.compile(r"<(img|a|source|video|audio|iframe)\b[^>]*>?", re.I)
 _VIDEO_HOST = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*(?:youtu\.?be|vimeo|dailymotion|wistia|loom)\.", re.I)
 _YOUTUBE = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I)
 _SCRIPT = re.compile(r"<script\b[^>]*>?", re.I)
+_EVENT_ATTRIBUTE = re.compile(r"<([a-z][\w-]*)(?=[\s/])[^<>]*?[\s\"'/](on[a-z]{3,})[ \t]*=", re.I)  # ('onclick=')
 _STYLE = re.compile(r"<style\b", re.I)
 _TEMPLATE = re.compile(r"<template\b", re.I)
 
@@ -396,6 +397,7 @@ class LinkRewriter:
         self.attributes_seen: set[str] = set()  # attributes not kept, said already
         self.mermaid_seen = False
         self.script_seen = False  # a <script> in the unit: said once
+        self.event_seen = False  # an 'onclick=' (an event attribute) in the unit: said once
         self.style_seen = False  # a <style> in the unit: said once
         self.template_seen = False  # a <template> in the unit: said once
         self.lettered_seen = False
@@ -498,6 +500,8 @@ class LinkRewriter:
                     and _SCRIPT.search(token.content)
                 ):
                     self._script(token.content, here)
+                if not self.event_seen and (self.source.csp or self.source.safe_html) and "on" in token.content:
+                    self._event(token.content, here)
                 block = kind == "html_block"  # (not '== <style>', an answer a lesson on HTML asks for)
                 if block and not self.style_seen and not self.source.safe_html and _STYLE.search(token.content):
                     self._style(token.content, here)
@@ -969,6 +973,25 @@ class LinkRewriter:
                 " code (safe_html refuses it)"
             )
         self.report.warn(self.source.path, where, message, "script")
+
+    def _event(self, content: str, line: int) -> None:
+        """An event attribute (a "Show answer" button's ``onclick``, an ``onload``) never runs: the pages'
+        security policy runs no script written in a page, and safe_html removes it. The button was dead and
+        the answer it was to show hidden for good, with no word (port cc 34). Said once a unit, at the first."""
+        found = _EVENT_ATTRIBUTE.search(content)
+        if found is None:
+            return
+        self.event_seen = True
+        why = (
+            "safe_html removes every event attribute"
+            if self.source.safe_html
+            else "the pages' security policy runs no script written in a page (csp: false in course.yml runs it)"
+        )
+        message = (
+            f"'{found[2]}' on '<{found[1]}>' does not run: {why}; an answer shown on request is a"
+            " '::: solution' block (see the README)"
+        )
+        self.report.warn(self.source.path, line + content.count("\n", 0, found.start()), message, "script")
 
     def _style(self, content: str, line: int) -> None:
         """A ``<style>`` in a unit (a Marp deck's ``section { color: black }``, where a section is a slide)

@@ -10,6 +10,8 @@ from pathlib import Path
 from conftest import HEAD, MakeCourse, boxes, files_holding, parse_lesson
 
 from masterysite.build import build
+from masterysite.errors import Report
+from masterysite.parse.unit import UnitSource, parse_unit
 
 parse = parse_lesson
 
@@ -1825,6 +1827,35 @@ def test_a_div_html_never_shows_is_never_published() -> None:
     )
     assert "KEY" not in html and "shown" in html and problems == []
     assert '&lt;</span><span class="nt">div</span> <span class="na">hidden</span>' in html
+
+
+def test_code_a_notebook_shows_folded_is_collapsed_under_its_title() -> None:
+    """Colab's form cells ('#@title Solution' in a 'cellView="form"' cell: Colab shows the title alone) and
+    Quarto's '#| code-fold: true' were shown open, the solution with them, and the '#@title' and '#|' lines
+    printed as code (port cc 22, 23)."""
+    html, problems = parse(
+        'Exercise 1.\n\n```python cellView="form" id="x1"\n#@title Solution { display-mode: "form" }\nx = 42\n```\n\n'
+        '```python\n# @title Load the data { display-mode: "form" }\nload()\n```\n\n'
+        '```python\n#| code-fold: true\n#| code-summary: "Show the solution"\ny = 1\n```\n\n'
+        "```python\n#| code-fold: true\nz = 2\n```\n\n"
+        "```python\n#@title Shown, as Colab shows it\nw = 3\n```\n\n```python\n#| code-fold: show\nv = 4\n```\n"
+    )
+    assert [title for _, _, title in boxes(html)] == ["Solution", "Load the data", "Show the solution", "Code"]
+    assert "@title" not in html.split("</details>")[-2] and "code-fold" not in html.split("</details>")[-2]
+    assert html.index("<summary>Solution</summary>") < html.index(">42<") < html.index("</details>")
+    assert "Shown, as Colab shows it" in html and ">4<" in html.split("</details>")[-1] and problems == []
+    # the code keeps its lines: a mistake in it is said where it is
+    _, problems = parse('```python\n#| code-fold: true\n#| code-summary: "S"\nz = 2\n```\n\n![A](missing.png)\n')
+    assert problems == ["units/a.md:11: broken image 'missing.png': no file 'units/missing.png' in the course"]
+    # in a question, code is shown as written (no box may be in a question), in a corrective folded
+    body = "::: question o\nWhat?\n\n```python\n#| code-fold: true\ny = 1\n```\n\n= 2\n:::\n\n"
+    body += "::: corrective o\nAgain.\n\n```python\n#| code-fold: true\nx = 1\n```\n\n:::\n"
+    report = Report()
+    unit = parse_unit(
+        f"---\ntitle: T\nobjectives:\n  o: O\n---\n\n{body}", UnitSource("units/a.md", 0, None, "/x"), report
+    )
+    assert unit is not None and report.errors == [] and "<details" not in unit.questions[0].prompt_html
+    assert "<summary>Code</summary>" in unit.correctives[0].html
 
 
 def test_runestone_and_sphinx_through_pandoc_gfm_are_read() -> None:

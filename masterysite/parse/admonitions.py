@@ -1864,6 +1864,73 @@ def hidden_divs(body: str) -> tuple[str, list[int]]:
     return "\n".join(lines), solutions
 
 
+_FENCE_AT_LINE = re.compile(r"(`{3,}|~{3,})(.*)")  # (at the start of the line: in no list nor quote)
+_COLAB_TITLE = re.compile(r"[ \t]*#[ \t]*@title\b[ \t]*(.*?)[ \t]*(\{[^{}]*\})?[ \t]*")  # '#@title Solution {…}'
+_COLAB_FORM = re.compile(r"""cellView[ \t]*=[ \t]*["']form["']|display-mode["']?[ \t]*:[ \t]*["']form["']""")
+_COLON_LINE = re.compile(r"[ \t]*:{3,}[ \t]*(.*?)[ \t]*")
+_CHUNK_OPTION_LINE = re.compile(r"[ \t]*#\|[ \t]*([\w.-]+)[ \t]*:[ \t]*(.*?)[ \t]*")  # '#| code-fold: true'
+
+
+def folded_code(body: str) -> str:
+    """Code its notebook shows folded under a title, collapsed under that title here (port cc 22, 23):
+    Google Colab's form cell (```` ```python cellView="form" ```` or ``{ display-mode: "form" }``, its first
+    line ``#@title Solution``: Colab shows the title alone), and Quarto's ``#| code-fold: true`` (titled by
+    ``#| code-summary``, else "Code"). The title line and the folding options are not shown; the code
+    keeps its lines. Left as it is when no empty line follows the block (where the collapse would end)."""
+    lines = body.split("\n")
+    number = 0
+    blocks: list[str] = []  # the ':::' blocks open (in a question, code is shown as written: no box in it)
+    while number < len(lines):
+        opening = _FENCE_AT_LINE.fullmatch(lines[number])
+        if opening is None or (opening[1][0] == "`" and "`" in opening[2]):
+            block = _COLON_LINE.fullmatch(lines[number])
+            if block is not None and block[1]:
+                blocks.append(block[1].lstrip("{.").split()[0] if block[1].lstrip("{.") else "")
+            elif block is not None and blocks:
+                blocks.pop()
+            number += 1
+            continue
+        mark = opening[1]
+        end = next(
+            (
+                n
+                for n in range(number + 1, len(lines))
+                if re.fullmatch(rf" {{0,3}}{mark[0]}{{{len(mark)},}}[ \t]*", lines[n])
+            ),
+            None,
+        )
+        if end is None:
+            break
+        if end + 1 == len(lines):
+            lines.append("")
+        if lines[end + 1].strip() == "" and end > number + 1 and "question" not in blocks:
+            folded = _folded(lines[number], lines[number + 1 : end])
+            if folded is not None:
+                title, head = folded
+                lines[number : number + 1 + len(head)] = [f"{HUGO_FENCE} details {title}", *head]
+                lines[end + 1] = HUGO_FENCE
+        number = end + 1
+    return "\n".join(lines)
+
+
+def _folded(opening: str, code: list[str]) -> tuple[str, list[str]] | None:
+    """(title, the lines from the fence's opening to the code) for code shown folded; None otherwise."""
+    colab = _COLAB_TITLE.fullmatch(code[0])
+    if colab is not None and (_COLAB_FORM.search(opening) or _COLAB_FORM.search(colab[2] or "")):
+        return colab[1] or "Code", [opening]  # (the title line gives its place to the opening)
+    options: list[re.Match[str]] = []
+    for line in code:
+        option = _CHUNK_OPTION_LINE.fullmatch(line)
+        if option is None:
+            break
+        options.append(option)
+    folding = {o[1].lower(): o[2].strip("'\"") for o in options if o[1].lower() in ("code-fold", "code-summary")}
+    if folding.get("code-fold", "").lower() not in ("true", "yes"):
+        return None
+    kept = [o[0] for o in options if o[1].lower() not in ("code-fold", "code-summary")]
+    return folding.get("code-summary") or "Code", [*[""] * (len(folding) - 1), opening, *kept]
+
+
 _TOC_LINE = re.compile(r"[ \t]*(?:\[\[toc\]\]|\[toc\])[ \t]*", re.I)  # VitePress', HedgeDoc's and markdown-it-toc's
 _ANCHORED_HEADING = re.compile(r"( {0,3}#{1,6}[ \t]+.*?)[ \t]*\[\[([A-Za-z0-9][\w.-]*)\]\][ \t]*")
 

@@ -31,6 +31,7 @@ from masterysite.parse.admonitions import (
     docsify_tabs,
     fcc_solutions,
     fenced_callouts,
+    folded_code,
     gitbook_blocks,
     hidden_divs,
     hugo_blocks,
@@ -511,6 +512,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
                 " write the question as a '::: question', and a solution to show after trying in a '::: solution'"
             )
             report.warn(path, parts.body_offset + solutions[0] + 1, message, "left-out")
+    if "@title" in body or "code-fold" in body:  # Colab's form cells, Quarto's folded code
+        body = folded_code(body)
     if "(\\#eq:" in body or "\\@ref(eq:" in body:  # bookdown's equation labels and references
         body = bookdown_equations(body)
     if "![[" in body:  # Obsidian's picture embeds

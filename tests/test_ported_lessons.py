@@ -1858,6 +1858,32 @@ def test_code_a_notebook_shows_folded_is_collapsed_under_its_title() -> None:
     assert "<summary>Code</summary>" in unit.correctives[0].html
 
 
+def test_math_written_the_github_way_is_math() -> None:
+    """GitHub's, GitLab's and Documenter.jl's display math in a '```math' fence had been shown as LaTeX source,
+    and GitHub's inline '$`\\sqrt{3}`$' as a formula with two backticks in it (port cc 15)."""
+    html, problems = parse("Wave:\n\n```math\n\\frac{a}{b} = c\n```\n\nRoot $`\\sqrt{3}`$ and $x$.\n")
+    assert '<div class="math block">' in html and "<mfrac>" in html and "language-math" not in html
+    assert "<msqrt><mrow><mn>3</mn></mrow></msqrt>" in html and "`" not in html and problems == []
+
+
+def test_a_jupyterquiz_cell_is_said_hidden_or_shown() -> None:
+    """Jupyter Book shows a 'remove-input' cell's output: a JupyterQuiz quiz ('display_quiz') had gone with no
+    word; without the tag its code showed every '"correct": True' beside its answer, with a general warning
+    (port cc 13)."""
+    quiz = (
+        'from jupyterquiz import display_quiz\nq = [{"answers": [{"answer": "A", "correct": True}]}]\ndisplay_quiz(q)\n'
+    )
+    _, problems = parse(f"Which?\n\n```{{code-cell}} python3\n---\ntags:\n  - remove-input\n---\n{quiz}```\n\n"
+                        f"```{{code-cell}} ipython3\n{quiz}```\n")  # fmt: skip
+    assert [p.split(":", 2)[1] + ":" + p.split(":", 2)[2][:40] for p in problems] == [
+        "7: warning: JupyterQuiz's quiz (this cell'",
+        "17: JupyterQuiz's quiz in a code cell is no",
+    ]
+    assert "[left-out]" in problems[0] and "write it as a '::: question'" in problems[1]
+    _, problems = parse(f"```python\n{quiz}```\n")  # (jupytext's Markdown: a plain block)
+    assert len(problems) == 1 and "JupyterQuiz's quiz in a code cell is not run here" in problems[0]
+
+
 def test_runestone_and_sphinx_through_pandoc_gfm_are_read() -> None:
     """'pandoc -t gfm' writes Runestone's questions and Sphinx's dropdowns as raw divs: the right answers sat in
     the page's source ('correct="c"', 'match_1=…'), and the dropdowns were open, with no word (port cc 36)."""

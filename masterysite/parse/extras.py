@@ -209,6 +209,8 @@ def _heading_attributes(opening: Token, inline: Token) -> None:
     apply_attributes(opening, parsed[0])
 
 
+# a right answer of JupyterQuiz's questions: '{"answer": "…", "correct": True}' (true in its JSON files)
+JUPYTERQUIZ_RIGHT = re.compile(r"""["']correct["']\s*:\s*(?:True|true)\b""")
 _CHUNK_OPTION = re.compile(r"[ \t]*(?:#|//|--)\|[ \t]*([\w.-]+)[ \t]*:[ \t]*(.*?)[ \t]*")  # '#| echo: false'
 _KNITR_HIDDEN = re.compile(r",\s*(?:include|echo)\s*=\s*(?:FALSE|F)\b")  # '```{r setup, include=FALSE}'
 _KNITR_LABEL = re.compile(r"\{\s*[\w.+-]+[ \t,]+([^\s,={}]+)\s*[,}]")  # '```{r order-op-solution, exercise=TRUE}'
@@ -497,6 +499,11 @@ def _core(state: StateCore) -> None:
         if token.type == "fence":
             if "{%" in token.info and _markdoc_fence(token):
                 answers.append(token)
+            if "display_quiz" in token.content and JUPYTERQUIZ_RIGHT.search(token.content):
+                token.meta["code_quiz"] = "JupyterQuiz"  # its answers would be code in the page (links.py: port cc 13)
+            if token.info.strip() == "math":  # GitHub's, GitLab's and Documenter's display math (port cc 15)
+                token.type, token.markup, token.info = "math_block", "$$", ""
+                continue
             if "hidden" in token.info:
                 if _EXERCISE2.search(token.info):  # jupytext's exercise2 solution cell: collapsed (port bb 34)
                     token.info = _EXERCISE2.sub("", token.info).strip()

@@ -537,7 +537,13 @@ class LinkRewriter:
                     self.left_out.append((here, token.meta["left_out"]))
                 if "learnr" in token.meta:
                     self._learnr(here, shown=True)
-                if "chunk" in token.meta:
+                if "code_quiz" in token.meta:
+                    message = (
+                        f"{token.meta['code_quiz']}'s quiz in a code cell is not run here, and would show its answers"
+                        " as code: write it as a '::: question' with '- [x]' choices (or '= answer')"
+                    )
+                    self.report.error(self.source.path, here, message)
+                elif "chunk" in token.meta:
                     self._chunk(token, here)
                 self._fence_source(token, here)
             if token.meta and token.nesting != -1:  # (a block's closing token shares its opening's meta)

@@ -123,6 +123,8 @@ def _inline_formula(_self: Any, tokens: Sequence[Token], idx: int, _options: Any
     """``$x$``: a long one is marked, so that where a browser cannot keep a scrolling box on the text's
     baseline (Safari) it still scrolls in its own box, not the page (the theme's CSS)."""
     latex = str(tokens[idx].content).strip()
+    if len(latex) > 2 and latex[0] == "`" == latex[-1] and "`" not in latex[1:-1]:
+        latex = latex[1:-1]  # GitHub's and GitLab's '$`\sqrt{3}`$' (port cc 15: its backticks had been shown)
     long = " math-long" if len(latex) > LONG_FORMULA else ""
     return f'<span class="math inline{long}">{render_math(latex, {"display_mode": False})}</span>'
 

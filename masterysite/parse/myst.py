@@ -384,6 +384,14 @@ def _code(
     state: StateBlock, start: int, body: int, stop: int, marker: str, name: str, argument: str, options: dict[str, str]
 ) -> None:
     if re.search(r"remove[-_](?:cell|input)", options.get("tags", "")):  # MyST-NB reads both spellings
+        content = "".join(_raw(state, n) + "\n" for n in range(body, stop))
+        if "display_quiz" in content:  # its output, the quiz, is the point (it had gone with no word: port cc 13)
+            token = state.push("html_block", "", 0)
+            token.map = [start, stop + 1]
+            token.meta["left_out"] = (
+                "JupyterQuiz's quiz (this cell's 'display_quiz', whose output Jupyter Book shows) is left out: it"
+                " runs in Jupyter, not here; write it as a '::: question'"
+            )
         return  # a notebook's setup cell, which Jupyter Book leaves out of the page
     language = argument.split()[0] if argument else ""
     info = LANGUAGES.get(language.lower(), language)

@@ -577,3 +577,19 @@ def test_a_lesson_that_shows_the_markers_keeps_them() -> None:
     shown = text(html)
     assert "x = 42  # EXAMPLE_1" in shown and "&lt;!-- BEGIN SOLUTION --&gt;\nYour answer EXAMPLE_2" in shown
     assert "SECRET" not in shown and "# YOUR CODE HERE" in shown and len(problems) == 1
+
+
+def test_nbgraders_solution_markers_in_text_are_read_as_in_code() -> None:
+    """nbgrader replaces a Markdown cell's region from '### BEGIN SOLUTION' to '### END SOLUTION' too: the
+    markers had been published as two headings with the answer between them (port cc 11)."""
+    html, problems = parse_lesson("Explain why.\n\n### BEGIN SOLUTION\nSECRET: 42.\n### END SOLUTION\n\nNext.\n")
+    assert "SECRET" not in html and "SOLUTION" not in html and "Explain why." in html and "Next." in html
+    assert problems == [
+        "units/a.md:7: warning: nbgrader's solution between '### BEGIN SOLUTION' and '### END SOLUTION' is left out:"
+        " its student version replaces it with 'YOUR ANSWER HERE' [left-out]"
+    ]
+    _, problems = parse_lesson("Why?\n\n## BEGIN SOLUTION\nSECRET\n\n### END SOLUTION\n\n### BEGIN SOLUTION\nOpen.\n")
+    assert problems[1:] == [
+        "units/a.md:12: nbgrader's '### BEGIN SOLUTION' is never closed: end it with '### END SOLUTION' (as it is,"
+        " the rest of the unit is left out with it)"
+    ]

@@ -56,6 +56,8 @@ _DATACAMP_EXERCISE = re.compile(r"---[ \t]+type:[ \t]*\w+.*")
 _DATACAMP_HIDDEN = {"solution", "sct", "pre_exercise_code", "possible_answers", "feedback"}
 _HIDDEN = {"SOLUTION", "TESTS", "HIDDEN TESTS"}
 _HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
+_HEADING_MARK = re.compile(r" {0,3}#{1,6}[ \t]+(BEGIN|END)[ \t]+SOLUTION[ \t]*#*[ \t]*")  # nbgrader's, in text
+_HEADING_MARKS = re.compile(rf"^{_HEADING_MARK.pattern}$", re.M)
 
 
 @dataclass
@@ -95,6 +97,8 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
     # BEGIN TESTS' when two follow each other); read so when one begins and one ends a solution or the tests
     bare = _BARE_BEGIN.search(body) is not None and _BARE_END.search(body) is not None
     jassign = "\nBEGIN QUESTION\n" in body and "**SOLUTION**:" in body
+    # nbgrader's markers in a Markdown cell, when both are there (a heading '# BEGIN SOLUTION' alone is a lesson's)
+    in_text = len({m[1] for m in _HEADING_MARKS.finditer(body)}) == 2
     while number < len(lines):
         line = lines[number]
         if fence is not None:  # in a code block: only its end counts
@@ -178,6 +182,16 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
                         lines[number] = ""
             number += 1
             continue
+        heading = _HEADING_MARK.fullmatch(line) if in_text and "SOLUTION" in line else None
+        if heading is not None:  # nbgrader's markers in a Markdown cell: its student version has 'YOUR ANSWER HERE'
+            if heading[1] == "BEGIN" and hiding is None:
+                hiding = (number, "heading", "SOLUTION")
+            elif heading[1] == "END" and hiding is not None and hiding[1] == "heading":
+                left.append(LeftOut(hiding[0], _NBGRADER_TEXT))
+                hiding = None
+            lines[number] = ""
+            number += 1
+            continue
         comment = _COMMENT_MARK.fullmatch(line)
         if comment is not None:
             what = comment[2]
@@ -250,6 +264,8 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
             written, closing = f"'<!-- BEGIN {what} -->'", f"'<!-- END {what} -->'"
         elif hiding[1] == "scheme":
             written, closing = "nbgrader's '=== BEGIN MARK SCHEME ==='", "'=== END MARK SCHEME ==='"
+        elif hiding[1] == "heading":
+            written, closing = "nbgrader's '### BEGIN SOLUTION'", "'### END SOLUTION'"
         else:
             written, closing = f"otter-grader's '# BEGIN {what}'", f"a cell '# END {what}'"
         message = f"{written} is never closed: end it with {closing}"
@@ -258,6 +274,10 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
     return "\n".join(lines), left
 
 
+_NBGRADER_TEXT = (  # (port cc 11: published as two headings with the answer between them)
+    "nbgrader's solution between '### BEGIN SOLUTION' and '### END SOLUTION' is left out: its student version"
+    " replaces it with 'YOUR ANSWER HERE'"
+)
 _NBGRADER_MARKDOWN = (
     'nbgrader\'s answer cell (marked "solution": true) is left out: its student version replaces it with'
     " 'YOUR ANSWER HERE'"

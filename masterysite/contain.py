@@ -59,9 +59,9 @@ def source_target(root: Path, path: Path) -> str:
         target = path.resolve().relative_to(root.resolve())
     except (ValueError, OSError, RuntimeError):
         return ""
-    parts = target.parts
+    parts = tuple(part.casefold() for part in target.parts)  # (as a Mac's or Windows' file system reads names)
     source = parts[:1] == ("units",) and (len(parts) == 1 or (len(parts) == 2 and target.suffix.lower() == ".md"))
-    return target.as_posix() if (source or target.as_posix() == "course.yml") and target != named else ""
+    return target.as_posix() if (source or parts == ("course.yml",)) and target != named else ""
 
 
 def _source(target: str) -> str:

@@ -393,3 +393,30 @@ def test_a_course_id_the_theme_switch_uses_is_refused(
     root = make_course({"course.yml": course_yml, "units/a.md": "---\ntitle: A\n---\nText.\n"})
     report = build_module.load_course(root).report
     assert [str(e) for e in report.errors] == [expected]
+
+
+def test_a_link_to_a_unit_source_in_another_case_is_refused_on_every_file_system(tmp_path: Path) -> None:
+    """On a Mac, Windows or a USB stick, 'units/02-quadrilaterals.MD' or '/Units/02-quadrilaterals.md' opens the
+    unit's source: the link passed, and the build published every answer of the unit (security round dd 2).
+    The same error wherever the course is built, with the name to write."""
+    from masterysite.contain import source_target
+    from masterysite.parse.links import unpublished
+
+    course = tmp_path / "c"
+    assert invoke("new", str(course)).exit_code == 0
+    unit = course / "units" / "01-triangles.md"
+    links = "\nRead on: [next](02-quadrilaterals.MD), [top](/Units/02-quadrilaterals.md).\n"
+    unit.write_text(unit.read_text(encoding="utf-8") + links, encoding="utf-8")
+    result = invoke("check", str(course))
+    hint = "(a name is read with its case, as a web server reads it)"
+    assert [line.split(": ", 1)[1] for line in result.output.splitlines() if "did you mean" in line] == [
+        f"link '/Units/02-quadrilaterals.md': unit file 'Units/02-quadrilaterals.md' is not in the course: did you"
+        f" mean '/units/02-quadrilaterals.md'? {hint}",
+        f"link '02-quadrilaterals.MD': unit file 'units/02-quadrilaterals.MD' is not in the course: did you mean"
+        f" '02-quadrilaterals.md'? {hint}",
+    ]
+    assert "which is a unit's source" in unpublished("Units/x.MD", set())
+    (course / "Units").mkdir()  # (what a case-blind file system shows of units/: a link there leads to a source)
+    (course / "Units" / "x.md").write_text("= 42\n", encoding="utf-8")
+    (course / "assets" / "n.md").symlink_to("../Units/x.md")
+    assert source_target(course, course / "assets" / "n.md") == "Units/x.md"

@@ -317,6 +317,8 @@ def unpublished(path: str, unit_ids: set[str]) -> str:
         )
     if folded == "course.yml" or parts[0] == "theme" or any(p.startswith(".") for p in parts):
         return "which is never published (course settings, theme and hidden files stay private)"
+    if parts[0] == "units" and folded.endswith(".md"):  # (whatever its case: security round dd 2)
+        return "which is a unit's source, with its answers: link to the unit ('x.md' is its page)"
     if parts[0] == "_static":  # (Sphinx keeps a lesson's pictures in _static/: so does the site, its own)
         return "and the site's own files are in _static/: move it into assets/ (and link to it there)"
     if folded in _PAGES or (
@@ -1109,10 +1111,15 @@ class LinkRewriter:
             # the name the unit's page has in the tool the lesson comes from (Workbench, MkDocs, Quarto)
             page = f"{self.source.unit_files[built]}.html"
             return (page if unit_dir == "units" else f"units/{page}"), ""
-        if joined.endswith(".md") and joined.startswith("units/"):
+        folded = joined.casefold()  # ('units/x.MD', 'Units/x.md': on a Mac, Windows or a stick, the unit's source
+        if folded.endswith(".md") and folded.startswith("units/"):  # itself, answers and all: security round dd 2)
             others = [f for f in self.source.unit_files if f != self.source.path]  # (a link to itself: never meant)
             hint = self._hint(joined, others, unit_dir, from_root)
-            if "/" in joined[len("units/") :] and on_disk(self.root, joined) is not None:  # an MkDocs sub-page
+            same = next((f for f in self.source.unit_files if f.casefold() == folded), None)
+            if same is not None:  # (written as the link is: from the course's top, or from this unit)
+                written = f"/{same}" if from_root else posixpath.relpath(same, unit_dir)
+                hint = f": did you mean '{written}'? (a name is read with its case, as a web server reads it)"
+            elif "/" in joined[len("units/") :] and on_disk(self.root, joined) is not None:  # an MkDocs sub-page
                 hint = " (unit files must be directly in units/: move it up, and list it in course.yml)"
             elif on_disk(self.root, joined) is not None:  # there, but course.yml lists the units without it
                 hint = ": list it in course.yml's units"

@@ -358,6 +358,9 @@ def test_a_formulas_text_is_text_never_markup(make_course: Any, tmp_path: Path) 
         '# A\n\n$$\\text{<meta/http-equiv="refresh"/content="1;url=https://evil.example/">}$$\n\n'
         "Honest: $\\text{if a<b then}$ and $\\mbox{x & y}$, $\\textbf{<i>}$ $a < b$.\n\n"
         "Linked: $\\href{javascript:alert(1)}{x}$ $\\href{ JAVA\\tSCRIPT:alert(1)}{y}$ $\\href{https://example.org}{z}$.\n\n"
+        # an attribute's value: its '<' and '>' are never markup, where the page's rewrites of MathML look for
+        # '<mo>' and write a '"' (security round dd 7: the value closed, and a meta refresh was live)
+        "$$\\class{x<mo>&#x23DE;</mo>><meta/http-equiv='refresh'/content='1;url=https://evil.example/'>}{a}$$\n\n"
         "After.\n"
     )
     root = make_course({"course.yml": "title: T\n", "units/a.md": body})

@@ -78,6 +78,9 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
                 element.tail = _text_only(tail)
             if "href" in element.attrib and _SCRIPT_HREF.match(re.sub(r"[\t\n\r]", "", element.attrib["href"])):
                 del element.attrib["href"]  # ('\href{javascript:…}': no link)
+            for name, value in element.attrib.items():  # ('\class{x<mo>…}': the '<' and '>' of a value stay in it,
+                if "<" in value or ">" in value:  # never markup for for_mathml_core's rewrites: security round dd 7)
+                    element.set(name, value.replace("<", "&#x3C;").replace(">", "&#x3E;"))
         mathml = for_mathml_core(unescape(tostring(tree, encoding="unicode")))
         if "<mi>\\" in mathml and (unknown := _UNKNOWN_COMMAND.search(mathml)):
             math_failures.append(f"\0{unknown.group(1)}\0{latex}")  # a lesson's own macro ('\\vect'): say so

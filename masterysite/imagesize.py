@@ -133,7 +133,34 @@ def _svg(head: bytes) -> tuple[int, int] | None:
     return None
 
 
-_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_IMG = re.compile(r"<img(?=[\s/>])", re.I)  # (where a tag starts: where it ends is _tag_end's)
+_SPACE = " \t\n\r\f"
+
+
+def _tag_end(html: str, at: int) -> int:
+    """Just past the '>' that ends the start tag at ``at``, read as a browser reads it: a '>' in a quoted
+    value is the value's ('alt="y > 0"'); -1 when the tag never ends. The size had been written before the
+    first '>', inside such a value: what followed it was live markup, past every check (security round dd 6)."""
+    end, i = len(html), at + 1
+    while i < end:
+        c = html[i]
+        if c == ">":
+            return i + 1
+        i += 1
+        if c == "=":
+            while i < end and html[i] in _SPACE:
+                i += 1
+            if i < end and html[i] in "\"'":
+                close = html.find(html[i], i + 1)
+                if close < 0:
+                    return -1
+                i = close + 1
+            else:
+                while i < end and html[i] not in _SPACE and html[i] != ">":
+                    i += 1
+    return -1
+
+
 _ATTR = re.compile(r"""\s([a-zA-Z][\w:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -163,7 +190,16 @@ class ImageSizes:
         """`folder`: where the page is, relative to the site root ("units")."""
         if "<img" not in html and "<IMG" not in html:
             return html
-        return _IMG.sub(lambda m: self._sized(m.group(0), folder), html)
+        out, done = [], 0
+        for found in _IMG.finditer(html):
+            if found.start() < done:
+                continue  # ('<img' in the value of a tag before it)
+            end = _tag_end(html, found.start())
+            if end < 0:
+                break
+            out += [html[done : found.start()], self._sized(html[found.start() : end], folder)]
+            done = end
+        return "".join(out) + html[done:]
 
     def _sized(self, tag: str, folder: str) -> str:
         attrs = _attrs(tag[4:])

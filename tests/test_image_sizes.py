@@ -146,3 +146,19 @@ def test_every_image_of_the_example_course_has_a_size(example_course: Path, tmp_
     tags = [tag for page in pages for tag in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8"))]
     assert len(tags) >= 5
     assert all(re.search(r'\swidth="\d+"', t) and re.search(r'\sheight="\d+"', t) for t in tags), tags
+
+
+def test_a_size_is_written_where_the_tag_ends_not_inside_a_value(make_course: MakeCourse, tmp_path: Path) -> None:
+    """The size had been written before the first '>' of an '<img>', even one inside its quoted alt: an honest
+    'alt="y > 0"' broke the page, and what followed the '>' became live markup past every check of the unit's
+    HTML, a meta refresh too (security round dd 6)."""
+    unit = (
+        '# A\n\n<img src="../assets/wide.png" alt="the region where y > 0"> and '
+        "<img alt='x><meta http-equiv=refresh content=0;url=https://evil.example/>' src=\"../assets/wide.png\">\n"
+    )
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit, "assets/wide.png": png(800, 200)})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert '<img src="../assets/wide.png" alt="the region where y > 0" width="800" height="200">' in page
+    assert "<img alt='x><meta http-equiv=refresh content=0;url=https://evil.example/>' src=\"../assets/wide.png\"" \
+        ' width="800" height="200">' in page  # fmt: skip

@@ -379,6 +379,17 @@ def test_a_blank_escaped_prose_keeps_its_backslashes() -> None:
     assert q.blanks[0][0].pattern == "\\*\\.pdb"
 
 
+def test_a_prompt_cannot_write_where_a_blanks_input_goes() -> None:
+    """The words 'MsBlank0Q' in a prompt had become the blank's input wherever they stood: in an attribute's value,
+    its '"' closed the value, and a meta refresh after it was live (security round dd 6)."""
+    (q,), report = parse(
+        "::: question o\n<span title=\"MsBlank0Q<meta http-equiv=refresh content='0;url=https://evil.example/'>\">A"
+        " triangle</span> with three equal sides is [[equilateral]]; MsBlank0Q.\n:::\n"
+    )
+    assert q.prompt_html.count("<input") == 1 and q.prompt_html.count("MsBlank0Q") == 2
+    assert 'title="MsBlank0Q<meta' in q.prompt_html and report.errors == []
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [

@@ -9,6 +9,7 @@ pattern keeps its backslashes even in prose).
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -29,8 +30,11 @@ EMPTY = re.compile(r"\[\[\s*\]\](?!\])")  # a blank with no answer (an error: bl
 _INDEX = re.compile(r"""\s*(?:-?\d+|'[^'\n]*'|"[^"\n]*")(?:\s*,\s*(?:-?\d+|'[^'\n]*'|"[^"\n]*"))*\s*""")
 NESTED_LIST = re.compile(r"\[\[[^\[\]\n]*\],\s*\[")  # code's '[[1, 2], [3, 4]]': a list of lists, no blank
 HINT = re.compile(r"^\[\[\?\]\](?:\s+|$)")
-_PLACEHOLDER = "MsBlank{}Q"
-_PLACEHOLDERS = re.compile(r"MsBlank(\d+)Q")
+# Where a blank's input goes, until the prompt is rendered: a word no unit can write (one a prompt wrote itself,
+# 'MsBlank0Q' in an attribute's value, had become an input there, its '"' closing the value: security round dd 6)
+_NONCE = secrets.token_hex(8)
+_PLACEHOLDER = f"MsBlank{_NONCE}n{{}}Q"
+_PLACEHOLDERS = re.compile(rf"MsBlank{_NONCE}n(\d+)Q")
 
 
 @dataclass

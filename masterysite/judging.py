@@ -671,13 +671,22 @@ def matches(answer: Answer, text: str, comma: bool = False) -> bool:
             return False
         units: list[str | None] = list(range_units(answer.unit)) if answer.unit else [None]
         values = [v for r in readings(text, comma) for u in units if (v := _value(r, u)) is not None]
-        return any(abs(v - answer.number) <= (answer.tolerance or Fraction(0)) for v in values)
+        if any(abs(v - answer.number) <= (answer.tolerance or Fraction(0)) for v in values):
+            return True
+        interval = _TYPED_RANGE.fullmatch(exact_text(text)) if answer.kind == "range" and not answer.unit else None
+        bounds = (parse_number(interval[1]), parse_number(interval[2])) if interval is not None else None
+        return bounds == (answer.number, answer.tolerance)
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
         typed = exact_text(text)  # as typed, or with a phone's curly quotes straight ('‘Ann’'), as '==' reads them
         return any(re.fullmatch(f"(?:{answer.pattern})", t, flags) for t in (typed, typed.translate(_QUOTES)))
     forms = response_forms(text, comma)
     return any(form in forms for form in answer_forms(answer))
+
+
+# '5 ± 0.8' typed for '= 5 ± 0.8': the interval itself, as the question asked for it ("write it as mean ±
+# margin": the bounds had been right, and the answer as written wrong; new teacher dd 1)
+_TYPED_RANGE = re.compile(r"\s*([^±]+?)\s*(?:±|\+/-|\+-)\s*([^±]+?)\s*")
 
 
 def _value(reading: str, unit: str | None) -> Fraction | None:

@@ -208,7 +208,15 @@ function textPart(q, i, text) {
   if (part) return part;
   var extra = Array.isArray(q.extras) && isObj(q.extras[i]) ? q.extras[i] : {};
   var ranges = Array.isArray(extra.ranges) ? extra.ranges : [], patterns = Array.isArray(extra.patterns) ? extra.patterns : [];
-  var hit = readings(text).some(function (reading) {
+  // "5 ± 0.8" typed for "= 5 ± 0.8": the interval itself, as the question asked for it (judging._TYPED_RANGE)
+  var typed = /^\s*([^±]+?)\s*(?:±|\+\/-|\+-)\s*([^±]+?)\s*$/.exec(exactText(text));
+  var value = typed && parseNumber(typed[1]), margin = typed && parseNumber(typed[2]);
+  var hit = !!(value && margin) && ranges.some(function (r) {
+    if (!Array.isArray(r) || r.length !== 2) return false;
+    var lo = parseFraction(r[0]), hi = parseFraction(r[1]);
+    return !!(lo && hi) && (value.n * margin.d - margin.n * value.d) * lo.d === lo.n * value.d * margin.d &&
+      (value.n * margin.d + margin.n * value.d) * hi.d === hi.n * value.d * margin.d;
+  }) || readings(text).some(function (reading) {
     var x = parseNumber(reading), q = quantityForm(reading), at = q ? q.indexOf("|") : -1;
     // with a unit ("10 ± 0.5 m/s"): [low, high, "sign|unit"], and the reading must be that quantity
     var unit = q ? q.slice(0, at) + q.slice(q.indexOf("|", at + 1)) : null, value = q ? parseFraction(q.slice(at + 1, q.indexOf("|", at + 1))) : null;

@@ -36,7 +36,8 @@ WARNING_CODES = {
     "glued-explanation": "a '> quote' right under a question's last choice: the explanation, or its feedback?",
     "style": "a <style> in a unit, which restyles the whole page (the quiz, the navigation), not the lesson alone",
     "number-form": (
-        "an '=' number read by value where the question asks for a form (binary, hexadecimal, scientific notation)"
+        "an '=' number read by value where the question asks for a form (binary, hexadecimal, scientific notation),"
+        " or one with no exact decimal ('= 1/3': a student's 0.33 is wrong)"
     ),
     "decimal-point": "an exact '== 12.3' in a course whose decimal mark is a comma (a student's 12,3 is wrong)",
     "untranslated": "a language masterysite has no texts for (ar, he, fa) whose theme/strings.yml lacks some",

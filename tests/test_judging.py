@@ -964,6 +964,20 @@ def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warn
     assert "'90°' is marked wrong" in messages("::: question o\nWie viel Grad hat der Winkel?\n\n= 90\n:::\n")[0]
 
 
+def test_a_number_with_no_exact_decimal_says_which_decimals_are_wrong() -> None:
+    """'= 1/3' for a probability marked every decimal a student types wrong ('0.33', '0.333'), and check said
+    nothing (new teacher dd 5). Not where the question asks for a fraction, or another answer takes a decimal."""
+    assert messages("::: question o\nThe probability of a 5 or a 6?\n\n= 1/3\n:::\n") == [
+        "units/t.md:10: warning: '= 1/3' has no exact decimal: a student who writes '0.33' or '0.333' is marked"
+        " wrong; to accept them, add '= 0.33' and '= 0.333' (or write '= 1/3 ± 0.005', a range, which the page"
+        " carries as data); if a fraction is meant, 'ignore: [number-form]' in the front matter silences this"
+        " [number-form]"
+    ]
+    assert "'33.33' or '33.333'" in messages("::: question o\nThe mean?\n\n= 100/3\n:::\n")[0]
+    for quiet in ("Simplify 2/6.\n\n= 1/3", "As a fraction?\n\n= 1/3", "P?\n\n= 1/3\n= 0.33", "P?\n\n= 1/4"):
+        assert messages(f"::: question o\n{quiet}\n:::\n") == [], quiet
+
+
 def test_a_number_alone_where_the_question_names_a_unit_or_a_currency_warns() -> None:
     """'= 2.5' for "Convert 2500 g to kilograms", '= 1,5' for "¿Cuánto cuesta, en euros?": the student who writes
     the unit asked for ('2.5 kg', '1,5 €', '$2.40') was marked wrong with no word (new teacher z 1)."""

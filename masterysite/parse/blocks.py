@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import decimal
 import hashlib
+import math
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -138,6 +139,23 @@ def _plain(number: Fraction) -> str:
         context.prec = 60
         text = format(decimal.Decimal(number.numerator) / decimal.Decimal(number.denominator), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _no_decimal(number: Fraction) -> bool:
+    """Whether a number has no exact decimal (1/3, 1/6): its denominator has a factor other than 2 and 5."""
+    denominator = number.denominator
+    for factor in (2, 5):
+        while denominator % factor == 0:
+            denominator //= factor
+    return denominator != 1
+
+
+# a question that asks for a fraction: '= 1/3' means one ('Simplify 2/6', 'in lowest terms')
+_FRACTION_ASKED = re.compile(
+    r"\b(?:fractions?|fracci[oó]n|fracciones|br[uü]che?|frazion[ei]|breuk|fra[cç][aã]o|fra[cç][oõ]es|simplif\w*"
+    r"|lowest terms|simplest form)\b",
+    re.I,
+)
 
 
 def _e_form(number: Fraction) -> str:
@@ -601,8 +619,33 @@ class BlockParser:
         self.base_asked = False
         self.unit_asked(answers, html)
         self.form_asked(answers, html)
+        self.no_exact_decimal(answers, html)
         self.range_as_text(answers)
         return Question(key, objective, "text", html, (), answers, explanation, line, hints=hints)
+
+    def no_exact_decimal(self, answers: Sequence[Answer], prompt_html: str) -> None:
+        """'= 1/3' for a probability: no decimal a student types ('0.33', '0.333') is right, with no word (new
+        teacher dd 5). Said once, with the decimals to add, where no other answer takes a decimal and the
+        question does not ask for a fraction (a lesson on fractions means one)."""
+        if any(a.kind == "range" for a in answers):
+            return
+        numbers = [a.number for a in answers if a.kind == "number" and a.number is not None]
+        first = next((a for a in answers if a.kind == "number" and a.number and _no_decimal(a.number)), None)
+        if first is None or first.number is None or any(not _no_decimal(n) for n in numbers):
+            return
+        if _FRACTION_ASKED.search(_text_of(prompt_html)):
+            return
+        places = max(2, 1 - math.floor(math.log10(abs(first.number))))
+        shorter, longer = (_plain(round(first.number, n)) for n in (places, places + 1))
+        half = _plain(Fraction(1, 2 * 10**places))
+        written = first.source.strip()
+        message = (
+            f"'= {written}' has no exact decimal: a student who writes '{shorter}' or '{longer}' is marked wrong;"
+            f" to accept them, add '= {shorter}' and '= {longer}' (or write '= {written} ± {half}', a range, which"
+            " the page carries as data); if a fraction is meant, 'ignore: [number-form]' in the front matter"
+            " silences this"
+        )
+        self.report.warn(self.path, first.line, message, "number-form")
 
     def range_as_text(self, answers: Sequence[Answer]) -> None:
         """'= [1.2598, 1.2600]' (text2qti's, Canvas' range) or '= 1.2598..1.2600' is text: no number in

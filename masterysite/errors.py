@@ -39,7 +39,10 @@ WARNING_CODES = {
         "an '=' number read by value where the question asks for a form (binary, hexadecimal, scientific notation),"
         " or one with no exact decimal ('= 1/3': a student's 0.33 is wrong)"
     ),
-    "decimal-point": "an exact '== 12.3' in a course whose decimal mark is a comma (a student's 12,3 is wrong)",
+    "decimal-point": (
+        "an exact '== 12.3' in a course whose decimal mark is a comma (a student's 12,3 is wrong), or '= 1.013'"
+        " there (read as 1013)"
+    ),
     "untranslated": "a language masterysite has no texts for (ar, he, fa) whose theme/strings.yml lacks some",
     "left-out": (
         "content the lesson's own tool shows only on request or on a condition (a solution chunk, nbgrader's"

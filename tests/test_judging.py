@@ -828,6 +828,24 @@ def test_a_course_with_a_decimal_comma_reads_its_teachers_numbers_as_its_student
     )
 
 
+def test_a_number_with_a_point_and_three_digits_in_a_comma_course_is_said() -> None:
+    """A German chemistry teacher's '= 1.013' (bar, copied from a table) is 1013 there: students' '1,013' was
+    wrong and '1013' right, and check --strict said nothing; '= 22.990 g/mol' had only the advice to add
+    '= 22990' (new teacher dd 6). The mirror of '= 1,200' in English, which is refused as ambiguous."""
+    report = Report()
+    body = "::: question o\nDruck?\n\n= 1.013\n:::\n\n::: question o\nMolare Masse?\n\n= 22.990 g/mol\n:::\n"
+    text = HEADER + body + "\n::: question o\nW?\n\n= 1,013\n= 1.234.567\n= 1013\n:::\n"
+    parse_unit(text, UnitSource("units/t.md", 0, None, ".", {}, comma=True), report)
+    assert [str(p) for p in report.problems if p.code in ("decimal-point", "unit-alone")] == [
+        "units/t.md:10: warning: '= 1.013' is read as 1013: this course writes decimals with a comma, and a point"
+        " groups thousands; for the decimal, write '= 1,013' (students' '1,013' is then right); for the whole"
+        " number, write '= 1013' [decimal-point]",
+        "units/t.md:16: warning: '= 22.990 g/mol' is read as 22990 g/mol: this course writes decimals with a comma,"
+        " and a point groups thousands; for the decimal, write '= 22,990 g/mol' (students' '22,990' is then"
+        " right); for the whole number, write '= 22990 g/mol' [decimal-point]",
+    ]
+
+
 def test_a_range_written_as_canvas_writes_it_is_said() -> None:
     """text2qti's '= [1.2598, 1.2600]' was the text itself: 1.2599 scored 0% with no word (port aa 3)."""
     assert [m for m in messages("::: question o\nRoot of 1.587?\n\n= [1.2598, 1.2600]\n:::\n") if "text2qti" in m] == [

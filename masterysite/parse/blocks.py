@@ -39,6 +39,8 @@ _ANSWER_START = ("=", "~")  # '= lenient', '== exact', '~ /pattern/'
 _PLACEHOLDER = re.compile(r"\{\{[ \t]*(?:correct_answers|submitted_answers)\.[\w.-]+[ \t]*\}\}")
 _CASE_FREE = re.compile(r"\b(?:SELECT|FROM|WHERE|INSERT|UPDATE|DELETE|CREATE|JOIN|GROUP BY|ORDER BY)\b|^O\(", re.I)
 _GROUPED = re.compile(r"[-+−]?[0-9]{1,3}(?:\.[0-9]{3})+")  # '1.500': thousands where the decimal mark is a comma
+# a number with one point and three digits after it, '1.013', '22.990 g/mol' (not '1.234.567' nor '1.234,5')
+_DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}(?![\d.,])")
 _POINT_DECIMAL = re.compile(r"[-+−]?\d*\.\d+")  # '12.3', '-0.5', '.5': a decimal written with a point
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
@@ -1082,6 +1084,17 @@ class BlockParser:
             return
         for answer in answers:
             number = answer.source.strip()
+            grouped = _DOTTED_THOUSANDS.search(number) if answer.kind in ("number", "quantity", "range") else None
+            if grouped is not None and answer.operator == "=":  # '= 1.013' (a table's 1.013 bar): 1013 here
+                whole, decimal = grouped[0].replace(".", ""), grouped[0].replace(".", ",")
+                as_whole, as_decimal = number.replace(grouped[0], whole), number.replace(grouped[0], decimal)
+                message = (
+                    f"'= {number}' is read as {as_whole}: this course writes decimals with a comma, and a point groups"
+                    f" thousands; for the decimal, write '= {as_decimal}' (students' '{decimal}' is then right); for"
+                    f" the whole number, write '= {as_whole}'"
+                )
+                self.report.warn(self.path, answer.line, message, "decimal-point")
+                continue
             if answer.kind != "exact" or not _POINT_DECIMAL.fullmatch(number) or _GROUPED.fullmatch(number):
                 continue  # ('== 1.500' in German: 1500, grouped; round x 6)
             written = number.replace(".", ",")
@@ -1131,6 +1144,8 @@ class BlockParser:
             if self.base_asked and _BASE_DIGITS[2].fullmatch(answer.source.strip()):
                 continue  # hexadecimal '1F': form_asked says what it is
             if _ORDINAL.match(answer.source.strip()):  # '= 18th century': a century, not 18 of a unit
+                continue
+            if self.comma and _DOTTED_THOUSANDS.search(answer.source):  # ('= 22.990 g/mol': decimal_points says it)
                 continue
             sign, number, unit = quantity
             if number in said:

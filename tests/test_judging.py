@@ -959,6 +959,16 @@ def test_a_number_alone_where_the_question_asks_for_a_percentage_or_degrees_warn
     assert messages("::: question o\nWhat percentage passed?\n\n= 75\n= 75%\n:::\n") == []
     # a variable named so, in code, asks for no percentage (port bb 17: the advice made '0.7719%' right)
     assert messages("::: question o\nSet `percentage` to `actual / max`: what is it?\n\n= 0.7719\n:::\n") == []
+    # a number's own 'percent' asks for none, nor 'not a percentage': the advice made '1.96%' right (new teacher dd 4)
+    for quiet in (
+        "For 95 percent confidence, what is z*?\n\n= 1.96",
+        "The 99 per cent level?\n\n= 2.58",
+        "Write it as a proportion, not a percentage.\n\n= 0.03",
+        "Ein 95-Prozent-Konfidenzintervall: z?\n\n= 1.96",
+        "Bei 5 Prozent Irrtum: alpha als Dezimalzahl?\n\n= 0.05",
+    ):
+        assert messages(f"::: question o\n{quiet}\n:::\n") == [], quiet
+    assert "asks for a percentage" in messages("::: question o\nAs a percentage, 95 percent of 80?\n\n= 76\n:::\n")[0]
     # "How many degrees…?" (the starter's own question: '70°' had been wrong, with no word: new teacher cc 5)
     said = [m.split("asks for ")[1].split(" is marked")[0] for m in messages(
         "::: question o\nHow many degrees is the third angle?\n\n= 70\n:::\n\n"

@@ -64,13 +64,16 @@ def _half_blanks(text: str, code: bool) -> Iterator[re.Match[str]]:
 _UNSPACED_CHOICE = re.compile(r"^[ \t]*[-*+]\[[ xX]\]", re.M)  # '-[x] 4': a choice with no space after its '-'
 # a question that asks for a percentage or degrees: 'percent', 'pourcentage', 'Prozent', '(in %)', 'in °C'; not
 # a number's own '25%' or '3 °C' (the data: 'What is 25% of 80?')
+# (nor a number's own 'percent': '95 percent confidence', 'ein 95-Prozent-Intervall': new teacher dd 4)
 _ASKED = re.compile(
-    r"(\bper ?cent(?:age)?s?\b|\bpourcentages?\b|\bprozent(?:satz)?\b|\bporcentajes?\b|(?<![0-9])(?<![0-9] )%)"
+    r"((?<![0-9] )(?<![0-9]-)(?:\bper ?cent(?:age)?s?\b|\bpourcentages?\b|\bprozent(?:satz)?\b|\bporcentajes?\b)"
+    r"|(?<![0-9])(?<![0-9] )%)"
     r"|(?<![0-9])(?<![0-9] )([°º] ?[CF])\b",
     re.I,
 )
 # "How many degrees…?", "in degrees Celsius", "¿Cuántos grados?", "Wie viel Grad?": an angle or a temperature;
 # not the degree of a polynomial ("What degree is x³ + 1?", "Grad des Polynoms") nor degrees of freedom
+_NEGATED = re.compile(r"\b(?:not|nicht|kein\w*|pas|no|sin|non)\b(?:\W+\w+){0,2}\W+$", re.I)  # 'not a …'
 _DEGREES_ASKED = re.compile(
     r"\b(?:(?:degrees|grados|degrés)(?!\s+(?:of|de|d['’])\b)|(?:wie\s+viele?|in)\s+grad|(?:degree|grado|degré|grad)"
     r"(?=\s+(?:celsius|centigrade|fahrenheit)))\b(?:\s+(celsius|centigrade|fahrenheit))?",
@@ -722,7 +725,8 @@ class BlockParser:
             return
         # (not the words of its code: a variable `percentage` asks for no percentage: port bb 17)
         prompt = _text_of(_CODE_HTML.sub(" ", prompt_html) if "<code" in prompt_html else prompt_html)
-        asked = _ASKED.search(prompt)
+        # ('as a proportion, not a percentage': asks for none)
+        asked = next((m for m in _ASKED.finditer(prompt) if not _NEGATED.search(prompt, 0, m.start())), None)
         by_name = _UNIT_ASKED.search(prompt) if asked is None else None
         angle = _DEGREES_ASKED.search(prompt) if asked is None and by_name is None else None
         if asked is None and by_name is None and angle is None:

@@ -385,9 +385,13 @@ def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
         if value is None:
             raise AnswerError(f"'{sign[0]}' needs a number before it: '= 0.75 {sign[0]} 0.01'")
         return Answer(written, value, tolerance, line, kind="range")
-    if quantity_form(text) is not None:
+    if quantity_form(text) is not None and not _REACTION.search(text):
         return Answer(written, line=line, kind="quantity")
     return Answer(written, line=line, kind="text")
+
+
+# a reaction's arrow: '= 2 H₂ + O₂ → 2 H₂O' is no number 2 of a unit 'H₂ + O₂ → 2 H₂O' (new teacher dd 8)
+_REACTION = re.compile(r"→|->|⟶|⇌|<=>|=>")
 
 
 _BRACKETED = re.compile(r"^\((.*)\)(.*)$", re.S)  # '(10 ± 0.5) m/s'
@@ -549,7 +553,8 @@ def answer_forms(answer: Answer) -> list[Form]:
 
 
 _CLOCK = re.compile(r"([0-9]{1,2})(:[0-5][0-9](?::[0-5][0-9])?)")  # a time of day, its hour padded or not
-_SPELT_OTHERWISE = re.compile(r"[äöü^⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_SPELT_OTHERWISE = re.compile(r"[äöü^⁰¹²³⁴⁵⁶⁷⁸⁹→]|->")
+_COEFFICIENT = re.compile(r"(?<![\w.,])([0-9]+) ?(?=[a-z(\[])")  # a reaction's '2 h2o' or '2h2o' (lower case here)
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -565,6 +570,9 @@ def text_spellings(text: str) -> list[str]:
     if "^" in plain:
         powers += [re.sub(r"\^(\d+)", lambda power: power[1].translate(_RAISED), plain), plain.replace("^", " ^ ")]
     spellings = powers + [p.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue") for p in powers]
+    if "→" in text or "->" in text:  # a reaction: its arrow as typed, a coefficient next to its formula or not
+        arrows = [arrow for s in spellings for arrow in (s.replace("->", "→"), s.replace("→", "->"))]
+        spellings += [_COEFFICIENT.sub(rf"\1{space}", arrow) for arrow in arrows for space in (" ", "")]
     return list(dict.fromkeys([text, *spellings]))
 
 

@@ -131,6 +131,12 @@ def report_unsafe_files(files: list[tuple[str, Path]], report: Report) -> None:
 def unsafe(file: Path) -> str | None:
     """Why ``file`` could run script when opened as a page; None when it cannot."""
     suffix = file.suffix.lower()
+    inner = next((s for s in (s.lower() for s in file.suffixes[:-1]) if s in PAGES or s in SCRIPTS), None)
+    if inner is not None:  # ('notes.html.yaml': Apache, the usual school server, reads every suffix of a name,
+        return (  # and serves it as a page: security round dd 1)
+            f"has '{inner}' in its name: a web server that reads every part of a name (Apache) serves it as"
+            f" {'a script' if inner in SCRIPTS else 'a page'}, which runs whatever script it holds: rename it"
+        )
     if suffix in INERT:  # (by its name: unless it begins as markup, which no such file does)
         return _markup_named_inert(file, suffix)
     if suffix in SCRIPTS:

@@ -241,6 +241,8 @@ def test_html_in_a_unit_never_takes_an_id_of_the_page(make_course: Any, safe: bo
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg"'
 XHTML = 'xmlns:h="http://www.w3.org/1999/xhtml"'
 SCRIPTED = {
+    "assets/notes.html.yaml": "Notes for the data set\n<script>alert(1)</script>\n",  # (no markup first)
+    "assets/model.html.blend": "Blender\n<script>alert(1)</script>\n",
     "assets/evil.svg": f"{SVG_OPEN}><script>alert(1)</script></svg>",
     "assets/handler.svg": f'{SVG_OPEN} onload="alert(1)"><circle r="1"/></svg>',
     "assets/encoded.svg": f'{SVG_OPEN}><a href="jav&#x61;scr&#105;pt:alert(1)"><text>x</text></a></svg>',
@@ -340,6 +342,12 @@ def test_a_safe_course_publishes_no_file_that_can_run_script(make_course: Any, t
         "assets/model.whl: safe_html is on (nothing the course holds may run script), and this file is named as a"
         " '.whl' file but begins as markup ('<'), which a browser may take for a page" in result.output
     )
+    # Apache reads every part of a name: 'notes.html.yaml' is served as a page (security round dd 1)
+    for double in ("assets/notes.html.yaml", "assets/model.html.blend"):
+        said = f"{double}: safe_html is on (nothing the course holds may run script), and this file has '.html' in"
+        assert f"{said} its name: a web server that reads every part of a name (Apache) serves it as a page" in (
+            result.output
+        )
     assert "nothing was written" in result.output
     assert "assets/look.svg: safe_html is on (nothing the course holds may run script), and this file is no SVG" in (
         result.output

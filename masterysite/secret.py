@@ -133,11 +133,38 @@ def course_secret(root: Path) -> bytes:
                 ENV,
             )
             return secrets.token_bytes(32)
+    tracked = in_git(path)
+    if tracked:  # (a pull request that adds it: git overwrites the teacher's own, ignored file: security round dd 11)
+        raise MasteryError(
+            f"{path}: the course secret is in git (a commit added '{tracked}'): whoever reads the repository"
+            " can open every unit's answers. Remove it from git (git rm --cached, then commit), and make a new"
+            " secret: delete the file and build (students keep their progress; a unit's review and bonus work"
+            " open again when they pass its quiz once more)"
+        )
     try:
-        return parse(path.read_text(encoding="ascii"))
+        return parse(path.read_text(encoding="ascii"), typed=True)
     except (OSError, ValueError) as exc:
         message = f"{path}: unreadable course secret ({exc}); delete it only if no student has progress yet"
         raise MasteryError(message) from exc
+
+
+def in_git(path: Path) -> str:
+    """The path git's index holds ``path`` as ('course/.masterysite/secret'), or "" when no repository
+    around it tracks it. Read from .git/index (no git needed): each entry's path ends with a NUL."""
+    for folder in (path.parent, *path.parent.parents):
+        index = folder / ".git" / "index"
+        if (folder / ".git").exists():
+            try:
+                relative = path.relative_to(folder).as_posix()
+                with index.open("rb") as opened:
+                    data = opened.read(_INDEX_LIMIT)
+            except (OSError, ValueError):
+                return ""
+            return relative if f"{relative}\0".encode() in data else ""
+    return ""
+
+
+_INDEX_LIMIT = 256 * 1024 * 1024  # (a repository of a million files has an index of about 100 MB)
 
 
 def _create(path: Path) -> None:

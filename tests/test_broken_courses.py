@@ -67,7 +67,8 @@ def _link_folder(course: Path) -> None:
     (course / "assets" / "shared").symlink_to(_outside(course), target_is_directory=True)
 
 
-HIDDEN_SECRET = "5ec2e7" * 10 + "5ec2"  # a course secret (64 hex digits): never in a message or the site
+# a course secret (64 hex digits): never in a message or the site
+HIDDEN_SECRET = "5ec2e7a94f0b8d3c61e2f7a5098b4d1c3e6f2a7b8c9d0e1f2a3b4c5d6e7f8091"
 TOKEN = "extraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46bm90LWZvci1zdHVkZW50cw=="  # a CI checkout's
 
 

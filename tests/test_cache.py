@@ -489,7 +489,7 @@ def test_the_course_secret_is_part_of_the_key(
 ) -> None:
     """The secret (issue 10) changes every unit's output: its file or its variable is in the key."""
     root, out = built
-    (root / ".masterysite" / "secret").write_text("11" * 32 + "\n")
+    (root / ".masterysite" / "secret").write_text("4b7e19c02fa86d53e1907ab4c6d28f35a0e9c71b5d4f3862e0a17c9b8d6f2e45\n")
     build(root, out)
     assert counts.last()[0] == 7
     monkeypatch.setenv("MASTERYSITE_SECRET", "9c1f04e7b2a85d3610fe7a49c2db0865e13f7a2c94d0b8653e1a7f20c4d9b816")

@@ -67,6 +67,29 @@ def test_the_first_build_makes_the_secret_and_never_publishes_it(course: Path, t
             assert key.encode() not in data and bytes.fromhex(key) not in data, file
 
 
+def test_a_secret_file_git_tracks_is_refused(course: Path, tmp_path: Path) -> None:
+    """A pull request that adds '.masterysite/secret' makes it public, and a pull overwrites the teacher's own
+    (git ignores it, so takes it as expendable): the build had used it (security round dd 11)."""
+    import shutil
+    import subprocess
+
+    from masterysite.errors import MasteryError
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    build(course, tmp_path / "site")
+    git = ["git", "-C", str(course), "-c", "user.email=t@example.org", "-c", "user.name=T"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-f", ".masterysite/secret", "course.yml"], check=True)
+    with pytest.raises(MasteryError, match=r"the course secret is in git \(a commit added '.masterysite/secret'\)"):
+        build(course, tmp_path / "site")
+    subprocess.run([*git, "rm", "-q", "--cached", ".masterysite/secret"], check=True)
+    build(course, tmp_path / "site")  # (ignored again: fine)
+    (course / ".masterysite" / "secret").write_text("0" * 64 + "\n", encoding="ascii")  # (a file no build made)
+    with pytest.raises(MasteryError, match="no random secret"):
+        build(course, tmp_path / "site")
+
+
 def test_rebuilds_are_byte_identical_and_keep_the_secret(course: Path, tmp_path: Path) -> None:
     build(course, tmp_path / "a")
     build(course, tmp_path / "b")

@@ -11,6 +11,7 @@ from fractions import Fraction
 from html import escape
 
 from masterysite import __version__
+from masterysite.errors import plural
 from masterysite.model import Objective, Unit
 from masterysite.render import mastery
 from masterysite.report import EDITED, EMPTY, ClassReport, Score, Student, UnitResult, pct_of
@@ -148,7 +149,7 @@ def to_html(report: ClassReport, now: datetime | None = None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f"<title>Class report · {escape(course.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
         f'<h1>Class report: <span lang="{escape(course.language)}">{escape(course.title)}</span></h1>\n',
-        f"<p>{len(report.students)} students · {len(report.course.units)} units · made {when} "
+        f"<p>{plural(len(report.students), 'student')} · {plural(len(report.course.units), 'unit')} · made {when} "
         f"by masterysite {__version__}. Every recorded answer was re-checked against the course as built now.</p>\n",
         _problems(report),
         _flags(report),

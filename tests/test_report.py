@@ -843,3 +843,14 @@ def test_a_mastery_below_a_raised_mastery_level_is_listed_apart(tmp_path: Path, 
     assert "Zoe:" in plain.split("<h2>“Mastered” not supported by the answers</h2>")[1] and "Dana:" not in plain
     assert "Dana: <strong>Wholes and Parts</strong> is marked mastered on an attempt of 80%" in apart
     assert "if you raised its mastery level since, the mastery stands" in apart
+
+
+def test_a_class_of_one_is_one_student(tmp_path: Path, course: Course) -> None:
+    """'1 students · 1 units' (new teacher dd 13)."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(folder, "a.json", export(course, "Ana", {U1: [5]}))
+    out = tmp_path / "r.html"
+    result = run("report", str(folder / "a.json"), "--course", str(REPO / "course"), "-o", str(out))
+    assert result.stdout == f"Wrote {out}: 1 student.\n"
+    assert "<p>1 student · 7 units · made " in out.read_text(encoding="utf-8")

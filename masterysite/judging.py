@@ -112,9 +112,7 @@ _SCRIPT_CHARS = str.maketrans(
 )
 # A space that does not break (a Mac's Option+Space typed by accident, code pasted from a page, French
 # typography's narrow one before ';'): a space; a space of no width (pasted): nothing (new teacher cc 12)
-_UNBROKEN = str.maketrans(
-    {**dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f", " "), **dict.fromkeys("\u200b\u2060\ufeff")}
-)
+_UNBROKEN = str.maketrans({**dict.fromkeys("\u00a0\u2009\u202f", " "), **dict.fromkeys("\u200b\ufeff")})
 # Full-width letters, digits and signs (a phone left in Japanese or Chinese input), Arabic presentation forms
 # (pasted from a PDF): the characters they stand for
 _COMPATIBLE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]")
@@ -552,6 +550,22 @@ def answer_forms(answer: Answer) -> list[Form]:
     return [("q", f"{sign}|{value}|{spelling}") for spelling in unit_spellings(unit)]
 
 
+def interval_pattern(answer: Answer) -> str | None:
+    """'= 5 ± 0.8' typed as written, '5 ± 0.8' ('5+-0.8', '5 +/- 0.8'): the interval itself, as a question that
+    asks for "mean ± margin" wants it (its bounds had been right, and the answer as written wrong: new teacher
+    dd 1). A pattern, shipped beside the range (whose key is published anyway), its numbers as the teacher
+    wrote them; None for a range with a unit. In both judges' pattern syntax (no '\\-')."""
+    sign = _PLUS_MINUS.search(answer.source) if answer.kind == "range" and not answer.unit else None
+    centre, margin = (answer.source[: sign.start()].strip(), answer.source[sign.end() :].strip()) if sign else ("", "")
+    if not centre or not margin:
+        return None
+    return rf"{_escaped(centre)} ?(±|\+/?-) ?{_escaped(margin)}"
+
+
+def _escaped(text: str) -> str:
+    return re.sub(r"[\\^$.|?*+()\[\]{}]", lambda c: "\\" + c[0], text)
+
+
 _CLOCK = re.compile(r"([0-9]{1,2})(:[0-5][0-9](?::[0-5][0-9])?)")  # a time of day, its hour padded or not
 _SPELT_OTHERWISE = re.compile(r"[äöü^⁰¹²³⁴⁵⁶⁷⁸⁹→]|->")
 _COEFFICIENT = re.compile(r"(?<![\w.,])([0-9]+) ?(?=[a-z(\[])")  # a reaction's '2 h2o' or '2h2o' (lower case here)
@@ -644,6 +658,7 @@ def extras(question: Question) -> list[Extras]:
             for unit in (range_units(a.unit) if a.unit else [""])
         )
         patterns = tuple((a.pattern, "i" if a.ignore_case else "") for a in alternatives if a.kind == "pattern")
+        patterns += tuple((p, "") for a in alternatives if (p := interval_pattern(a)) is not None)
         out.append(Extras(ranges, patterns))
     return out
 
@@ -681,20 +696,14 @@ def matches(answer: Answer, text: str, comma: bool = False) -> bool:
         values = [v for r in readings(text, comma) for u in units if (v := _value(r, u)) is not None]
         if any(abs(v - answer.number) <= (answer.tolerance or Fraction(0)) for v in values):
             return True
-        interval = _TYPED_RANGE.fullmatch(exact_text(text)) if answer.kind == "range" and not answer.unit else None
-        bounds = (parse_number(interval[1]), parse_number(interval[2])) if interval is not None else None
-        return bounds == (answer.number, answer.tolerance)
+        interval = interval_pattern(answer)  # (a range's own interval, typed as written)
+        return interval is not None and re.fullmatch(interval, exact_text(text)) is not None
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
         typed = exact_text(text)  # as typed, or with a phone's curly quotes straight ('‘Ann’'), as '==' reads them
         return any(re.fullmatch(f"(?:{answer.pattern})", t, flags) for t in (typed, typed.translate(_QUOTES)))
     forms = response_forms(text, comma)
     return any(form in forms for form in answer_forms(answer))
-
-
-# '5 ± 0.8' typed for '= 5 ± 0.8': the interval itself, as the question asked for it ("write it as mean ±
-# margin": the bounds had been right, and the answer as written wrong; new teacher dd 1)
-_TYPED_RANGE = re.compile(r"\s*([^±]+?)\s*(?:±|\+/-|\+-)\s*([^±]+?)\s*")
 
 
 def _value(reading: str, unit: str | None) -> Fraction | None:

@@ -52,15 +52,11 @@ function makeDraw(quiz, prev) {
   var draw = { keys: [], choices: dict() };
   picked.forEach(function (q) {
     draw.keys.push(q.key);
-    draw.choices[q.key] = q.kind === "ordering" ? unordered(q) : quiz.shuffle ? shuffled(q.choiceIds) : q.choiceIds.slice();
+    // Ordering items are shuffled, every order as likely as any other, the right one too: an order never shown
+    // would tell the answer (two items: always the swap; new teacher cc 14)
+    draw.choices[q.key] = q.kind === "ordering" || quiz.shuffle ? shuffled(q.choiceIds) : q.choiceIds.slice();
   });
   return draw;
-}
-
-/** Ordering items are shuffled, every order as likely as any other, the right one too: an order
- *  never shown would tell the answer (two items: always the swap; new teacher cc 14). */
-function unordered(q) {
-  return shuffled(q.choiceIds);
 }
 
 /** How many objectives a draw of the quiz's size assesses: every one, or one per question. */

@@ -51,9 +51,10 @@ var WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u2
 var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE = new RegExp("[" + WS + "]+", "g");
 
 // Digits of other scripts, the Arabic decimal mark, thousands sign and percent, direction marks (judging._SCRIPT_CHARS)
-var SCRIPT_CHARS = /[\u060c\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+// (a no-break space is a space, a space of no width nothing: judging._UNBROKEN)
+var SCRIPT_CHARS = /[\u060c\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u200e\u200f\u061c\u202a-\u202f\u2066-\u2069\u00a0\u2009\u200b\ufeff]/g;
 var COMPATIBLE = /[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]/g; // full-width, Arabic presentation forms (judging._COMPATIBLE)
-var SCRIPT_AS = { "\u066b": ".", "\u066c": "\u202f", "\u066a": "%", "\u060c": "," };
+var SCRIPT_AS = { "\u066b": ".", "\u066c": "\u202f", "\u066a": "%", "\u060c": ",", "\u00a0": " ", "\u2009": " ", "\u202f": " " };
 [0x660, 0x6f0, 0x966, 0x9e6].forEach(function (zero) {
   for (var i = 0; i < 10; i++) SCRIPT_AS[String.fromCharCode(zero + i)] = String(i);
 });
@@ -63,8 +64,7 @@ function scriptChar(c) { return SCRIPT_AS[c] || ""; } // (a direction mark: noth
  *  the ones they stand for, a no-break space a space, no direction marks nor spaces of no width
  *  (judging.exact_text). */
 function exactText(text) {
-  return String(text).normalize("NFC").replace(/[\u00a0\u2007\u2009\u200a\u202f]/g, " ").replace(/[\u200b\u2060\ufeff]/g, "")
-    .replace(SCRIPT_CHARS, scriptChar)
+  return String(text).normalize("NFC").replace(SCRIPT_CHARS, scriptChar)
     .replace(COMPATIBLE, function (c) { return c.normalize("NFKC"); }).replace(EDGE_SPACE, "");
 }
 
@@ -208,15 +208,7 @@ function textPart(q, i, text) {
   if (part) return part;
   var extra = Array.isArray(q.extras) && isObj(q.extras[i]) ? q.extras[i] : {};
   var ranges = Array.isArray(extra.ranges) ? extra.ranges : [], patterns = Array.isArray(extra.patterns) ? extra.patterns : [];
-  // "5 ± 0.8" typed for "= 5 ± 0.8": the interval itself, as the question asked for it (judging._TYPED_RANGE)
-  var typed = /^\s*([^±]+?)\s*(?:±|\+\/-|\+-)\s*([^±]+?)\s*$/.exec(exactText(text));
-  var value = typed && parseNumber(typed[1]), margin = typed && parseNumber(typed[2]);
-  var hit = !!(value && margin) && ranges.some(function (r) {
-    if (!Array.isArray(r) || r.length !== 2) return false;
-    var lo = parseFraction(r[0]), hi = parseFraction(r[1]);
-    return !!(lo && hi) && (value.n * margin.d - margin.n * value.d) * lo.d === lo.n * value.d * margin.d &&
-      (value.n * margin.d + margin.n * value.d) * hi.d === hi.n * value.d * margin.d;
-  }) || readings(text).some(function (reading) {
+  var hit = readings(text).some(function (reading) {
     var x = parseNumber(reading), q = quantityForm(reading), at = q ? q.indexOf("|") : -1;
     // with a unit ("10 ± 0.5 m/s"): [low, high, "sign|unit"], and the reading must be that quantity
     var unit = q ? q.slice(0, at) + q.slice(q.indexOf("|", at + 1)) : null, value = q ? parseFraction(q.slice(at + 1, q.indexOf("|", at + 1))) : null;

@@ -226,7 +226,8 @@ def unit_text(t: TextGen, i: int, uids: list[str], title: str) -> str:
 def course_yml(files: list[str]) -> str:
     n_sections = min(len(SECTION_TITLES), max(1, len(files) // 10))
     size = -(-len(files) // n_sections)
-    lines = ["title: Synthetic Benchmark Course", "id: bench-course", "author: Bench Bot", "mastery: 80%", "units:"]
+    lines = ["title: Synthetic Benchmark Course", "id: bench-course", "author: Bench Bot", "mastery: 80%"]
+    lines += ["ignore: [number-form]", "units:"]  # (its '= 8/11' answers are fractions, meant as such)
     for s in range(n_sections):
         chunk = files[s * size : (s + 1) * size]
         lines.append(f"  - section: {SECTION_TITLES[s]}")

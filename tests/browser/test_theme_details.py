@@ -162,6 +162,23 @@ def test_percentages_are_written_as_the_language_writes_them(lang: str, page: Pa
         assert not re.search(r"\d%", text), text
 
 
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_a_units_status_wraps_on_a_phone(lang: str, page: Page, sites: dict[str, str]) -> None:
+    """ "Noch nicht beherrscht · bestes Ergebnis 0 %" did not wrap: on a 360-px phone its score was cut off and
+    the page scrolled sideways, in Chromium and Firefox (new teacher dd 11)."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(sites[lang] + "units/a.html")
+    page.locator("input[type=text]").first.fill("5")
+    page.get_by_role("button", name=CHECK[lang], exact=True).click()
+    expect(page.locator("#ms-unit-status")).to_contain_text("0")
+    page.reload()
+    badge = page.locator("#ms-unit-status .badge")
+    expect(badge).to_contain_text("0")
+    assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0
+    box = badge.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 360
+
+
 def test_french_import_of_one_unit_reads_right(page: Page, sites: dict[str, str], tmp_path: Path) -> None:
     root = sites["fr"]
     page.goto(root + "progress.html")

@@ -128,6 +128,18 @@ def test_first_paint_reads_progress_kept_in_the_tab_when_storage_is_refused(page
     assert state(page)["open"] is True and state(page)["lesson"] is True
 
 
+def test_progress_kept_in_the_tab_is_under_the_key_head_js_reads(page: Page, http_root: str) -> None:
+    """js/storage.js named it before the page knew its course: 'masterysite-progress:undefined:', which head.js
+    never found, and two courses in one tab took each other's (security round dd 5)."""
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', "
+        "{ get() { throw new DOMException('denied', 'SecurityError'); } });"
+    )
+    page.goto(http_root + f"units/{OPEN}.html")
+    page.wait_for_function("() => window.name.length > 0")
+    assert page.evaluate("() => window.name").startswith("masterysite-progress:masterysite:fractions-101:{")
+
+
 def test_first_paint_ids_are_data(page: Page, tmp_path: Path) -> None:
     """Units named like what every JavaScript object inherits ("constructor", "toString", and
     "__proto__" as JSON.parse keeps it): a record is that id's own record, nothing else."""

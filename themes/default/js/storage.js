@@ -178,22 +178,23 @@ function goMemoryOnly() {
 
 /* Without storage, progress rides along in window.name: it survives moving between the pages
  * of the course in this tab (also from file://), which plain memory would not. Browsers clear
- * window.name when a tab goes to another site, so nothing leaks elsewhere. */
-var TAB_KEY = "masterysite-progress:" + KEY + ":";
+ * window.name when a tab goes to another site (Firefox, Safari; Chromium keeps it: security round dd 5).
+ * Its key names the course, as head.js reads it (it had been "masterysite-progress:undefined:"). */
+function tabKey() { return "masterysite-progress:" + KEY + ":"; } // (KEY is set once the page starts: main.js)
 
 function loadFromTab() {
   var name = "";
   try { name = String(window.name || ""); } catch (e) { return false; }
-  if (name.indexOf(TAB_KEY) !== 0) return false;
+  if (name.indexOf(tabKey()) !== 0) return false;
   var parsed = null;
-  try { parsed = JSON.parse(name.slice(TAB_KEY.length)); } catch (e) { return false; }
+  try { parsed = JSON.parse(name.slice(tabKey().length)); } catch (e) { return false; }
   var clean = cleanProgress(parsed);
   if (clean) store.data = clean;
   return !!clean;
 }
 
 function saveToTab() {
-  try { window.name = TAB_KEY + JSON.stringify(store.data); } catch (e) { /* nothing more to try */ }
+  try { window.name = tabKey() + JSON.stringify(store.data); } catch (e) { /* nothing more to try */ }
 }
 
 function saveProgress() {

@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +170,8 @@ def page_question(q: Question, t: dict[str, Any], site: Site | None = None) -> d
         "key": q.key,
         "objective": q.objective,
         "kind": q.kind,
-        "prompt_html": sized(label_blanks(q.prompt_html, str(t.get("blank_n", "Blank {n} of {total}")))),
+        # (a translation's words, escaped as every other: security round dd 9)
+        "prompt_html": sized(label_blanks(q.prompt_html, html_escape(str(t.get("blank_n", "Blank {n} of {total}"))))),
         "choices": [{"id": c.id, "html": sized(c.html)} for c in choices],
         "number": q.number,
         "blank_count": len(q.blanks),

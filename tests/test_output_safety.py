@@ -161,3 +161,15 @@ def test_a_full_disk_is_said_with_what_to_do(
         "No space left on device (the disk is full: nothing was replaced; free some space, or write elsewhere"
         " with -o)\n"
     )
+
+
+def test_a_translations_blank_label_is_text(make_course: MakeCourse, tmp_path: Path) -> None:
+    """'blank_n' was the one string of theme/strings.yml written into the page unescaped, in an attribute:
+    a translation file could put any markup there, a meta refresh too (security round dd 9)."""
+    strings = "en:\n  blank_n: 'Blank {n}\"><meta http-equiv=refresh content=0;url=https://evil.example/>'\n"
+    unit = "---\ntitle: A\nobjectives:\n  o: O\n---\n\nText.\n\n::: question o\nThe sky is [[blue]].\n:::\n"
+    root = make_course({"course.yml": "title: T\n", "units/a.md": unit, "theme/strings.yml": strings})
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert "<meta http-equiv=refresh" not in page
+    assert 'aria-label="Blank 1&quot;&gt;&lt;meta http-equiv=refresh content=0;url=https://evil.example/&gt;"' in page

@@ -200,6 +200,12 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
                     loaded.report.error(unit.path, link.line, f"{kind} '{link.target}' shows '{path}': {linked}")
             named.append(path)
     report_outside(found, named, loaded.report)
+    from masterysite.parse.links import unpublished
+
+    for name, _ in asset_files(root / "assets"):  # (published whole: the names a linked file must have, each)
+        why = unpublished(f"assets/{name}", set(loaded.unit_ids.values()))
+        if why:  # ('x\\..\\..\\index.html', 'con.txt': copied, or unzipped, by Windows: security round dd 8)
+            loaded.report.error(f"assets/{name}", 0, f"this file is published with the rest of assets/, {why}")
     if loaded.config is not None and loaded.config.safe_html:
         published = published_files(root, loaded.course) if loaded.course is not None else []
         report_unsafe_files(published or [(f"assets/{n}", f) for n, f in asset_files(root / "assets")], loaded.report)

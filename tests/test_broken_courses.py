@@ -421,3 +421,18 @@ def test_a_link_to_a_unit_source_in_another_case_is_refused_on_every_file_system
     (course / "Units" / "x.md").write_text("= 42\n", encoding="utf-8")
     (course / "assets" / "n.md").symlink_to("../Units/x.md")
     assert source_target(course, course / "assets" / "n.md") == "Units/x.md"
+
+
+def test_a_file_in_assets_has_a_name_every_copy_can_hold(tmp_path: Path) -> None:
+    """assets/ is published whole: a file named 'x\\..\\..\\index.html' (git on Linux carries it) or 'con.txt'
+    was published and zipped, where Windows reads the first as the site's own index.html (security round dd 8).
+    The names a linked file must have, each."""
+    course = tmp_path / "c"
+    assert invoke("new", str(course)).exit_code == 0
+    (course / "assets").mkdir(exist_ok=True)
+    for name in ("x\\..\\..\\index.html", "con.txt", "fine.txt"):
+        (course / "assets" / name).write_text("x\n", encoding="utf-8")
+    result = invoke("check", str(course))
+    said = [line.split(": this file is published with the rest of assets/, ")[0] for line in result.output.splitlines()]
+    assert [line for line in said if line.startswith("assets/")] == ["assets/con.txt", "assets/x\\..\\..\\index.html"]
+    assert "whose name Windows and USB sticks cannot hold" in result.output and result.exit_code == 1

@@ -305,7 +305,7 @@ def unpublished(path: str, unit_ids: set[str]) -> str:
     if any(_UNPORTABLE.search(part) or _DEVICE.fullmatch(part) for part in path.split("/")):
         return (
             "whose name Windows and USB sticks cannot hold (a name ending in '.' or a space, a ':', '*', '?',"
-            " '\"', '<', '>' or '|', or a device's name such as 'con' or 'nul'): copied there, it would become"
+            " '\"', '<', '>', '|' or '\\', or a device's name such as 'con' or 'nul'): copied there, it would become"
             " another file's name, or none: rename the file"
         )
     folded = path.casefold()

@@ -562,6 +562,20 @@ def interval_pattern(answer: Answer) -> str | None:
     return rf"{_escaped(centre)} ?(±|\+/?-) ?{_escaped(margin)}"
 
 
+# A question that asks for a '±' form: "write it as mean ± margin", "plus or minus", "the uncertainty"
+_INTERVAL_ASKED = re.compile(
+    r"±|\+/?-|\bplus[ -](?:or[ -])?minus\b|más o menos|plus ou moins|\bplus-?minus\b|\bmarg(?:in|e|en)s?\b"
+    r"|uncertaint|incertitud|unsicherheit|fehlergrenze",
+    re.I,
+)
+
+
+def asks_interval(prompt_html: str) -> bool:
+    """Whether a question asks for its answer in a '±' form (new teacher dd 1): there a range's own interval,
+    typed as written, is right too (:func:`interval_pattern`); elsewhere the page carries no such pattern."""
+    return _INTERVAL_ASKED.search(prompt_html) is not None
+
+
 def _escaped(text: str) -> str:
     return re.sub(r"[\\^$.|?*+()\[\]{}]", lambda c: "\\" + c[0], text)
 
@@ -658,7 +672,8 @@ def extras(question: Question) -> list[Extras]:
             for unit in (range_units(a.unit) if a.unit else [""])
         )
         patterns = tuple((a.pattern, "i" if a.ignore_case else "") for a in alternatives if a.kind == "pattern")
-        patterns += tuple((p, "") for a in alternatives if (p := interval_pattern(a)) is not None)
+        if asks_interval(question.prompt_html):  # (the interval as written, where the question asks for that form)
+            patterns += tuple((p, "") for a in alternatives if (p := interval_pattern(a)) is not None)
         out.append(Extras(ranges, patterns))
     return out
 
@@ -685,8 +700,9 @@ def response_forms(text: str, comma: bool = False) -> list[Form]:
 # --- judging ---------------------------------------------------------------------------------
 
 
-def matches(answer: Answer, text: str, comma: bool = False) -> bool:
-    """Does one typed response match one alternative? (``comma``: see :func:`response_forms`.)"""
+def matches(answer: Answer, text: str, comma: bool = False, interval: bool = False) -> bool:
+    """Does one typed response match one alternative? (``comma``: see :func:`response_forms`; ``interval``: the
+    question asks for a '±' form, and a range's own interval typed as written is right: :func:`asks_interval`.)"""
     if not exact_text(text):
         return False
     if answer.kind in ("number", "range"):
@@ -696,8 +712,8 @@ def matches(answer: Answer, text: str, comma: bool = False) -> bool:
         values = [v for r in readings(text, comma) for u in units if (v := _value(r, u)) is not None]
         if any(abs(v - answer.number) <= (answer.tolerance or Fraction(0)) for v in values):
             return True
-        interval = interval_pattern(answer)  # (a range's own interval, typed as written)
-        return interval is not None and re.fullmatch(interval, exact_text(text)) is not None
+        written = interval_pattern(answer) if interval else None  # (a range's own interval, typed as written)
+        return written is not None and re.fullmatch(written, exact_text(text)) is not None
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
         typed = exact_text(text)  # as typed, or with a phone's curly quotes straight ('‘Ann’'), as '==' reads them
@@ -714,21 +730,22 @@ def _value(reading: str, unit: str | None) -> Fraction | None:
     return parse_number(quantity[1]) if quantity is not None and f"{quantity[0]}|{quantity[2]}" == unit else None
 
 
-def slot_right(alternatives: Sequence[Answer], text: object, comma: bool = False) -> bool:
-    return isinstance(text, str) and any(matches(a, text, comma) for a in alternatives)
+def slot_right(alternatives: Sequence[Answer], text: object, comma: bool = False, interval: bool = False) -> bool:
+    return isinstance(text, str) and any(matches(a, text, comma, interval) for a in alternatives)
 
 
 def judge(question: Question, response: object, comma: bool = False) -> bool:
     """Is this response right? Text: a string; blanks: a list of strings (one per blank);
     choices: a list of choice ids; ordering: a list of item ids in the student's order.
     ``comma``: the course's decimal mark is a comma ('1,500' is 1.5 there, 1500 elsewhere)."""
+    interval = asks_interval(question.prompt_html)
     if question.kind == "text":
-        return slot_right(question.answers, response, comma)
+        return slot_right(question.answers, response, comma, interval)
     if not isinstance(response, list | tuple) or not all(isinstance(r, str) for r in response):
         return False
     if question.kind == "blanks":
         return len(response) == len(question.blanks) and all(
-            slot_right(b, r, comma) for b, r in zip(question.blanks, response, strict=True)
+            slot_right(b, r, comma, interval) for b, r in zip(question.blanks, response, strict=True)
         )
     if question.kind == "ordering":
         return list(response) == [c.id for c in question.choices]

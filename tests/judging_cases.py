@@ -25,7 +25,7 @@ def question_of(case: dict[str, Any], key: str = "q0") -> Question:
     comma = bool(case.get("comma"))
     if "answers" in case:
         answers = tuple(judging.parse_answer(a, comma=comma) for a in case["answers"])
-        return Question(key, "o", "text", "", (), answers, None, 1)
+        return Question(key, "o", "text", case.get("prompt", ""), (), answers, None, 1)
     if "blanks" in case:
         alternatives = (judging.split_alternatives(b) for b in case["blanks"])
         blanks = tuple(tuple(judging.parse_answer(a, comma=comma) for a in texts) for texts in alternatives)

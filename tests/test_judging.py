@@ -308,8 +308,10 @@ def test_split_alternatives_keeps_a_pattern_whole() -> None:
 def test_forms_per_slot() -> None:
     q = question_of({"answers": ["= 0.75", "= Paris", "== -S", "~ /x/", "= 1 ± 1"]})
     assert judging.accepted_forms(q) == [[("e", "-S"), ("n", "3/4"), ("t", "paris")]]
-    # (and a range's own interval typed as written, '1 ± 1': new teacher dd 1)
-    assert judging.extras(q) == [judging.Extras((("0/1", "2/1"),), (("x", ""), (r"1 ?(±|\+/?-) ?1", "")))]
+    assert judging.extras(q) == [judging.Extras((("0/1", "2/1"),), (("x", ""),))]
+    # where the question asks for a '±' form, a range's own interval typed as written too (new teacher dd 1)
+    q = question_of({"answers": ["= 1 ± 1"], "prompt": "<p>Write it as mean ± margin.</p>"})
+    assert judging.extras(q) == [judging.Extras((("0/1", "2/1"),), ((r"1 ?(±|\+/?-) ?1", ""),))]
 
 
 # --- blanks, ordering, hints ---------------------------------------------------------------------

@@ -547,7 +547,13 @@ def answer_forms(answer: Answer) -> list[Form]:
     if form[0] != "q":
         return [form]
     sign, value, unit = form[1].split("|", 2)
-    return [("q", f"{sign}|{value}|{spelling}") for spelling in unit_spellings(unit)]
+    spellings = _PER_CENT if unit in _PER_CENT else unit_spellings(unit)  # ('95 percent' for '= 95%': new dd 14)
+    return [("q", f"{sign}|{value}|{spelling}") for spelling in spellings]
+
+
+# '%' as the word a student writes for it, in the languages of the theme (and the sign for the word)
+# (each a lockbox on the page: the theme's four languages only)
+_PER_CENT = ("%", "percent", "per·cent", "prozent", "pour·cent", "por·ciento")
 
 
 def interval_pattern(answer: Answer) -> str | None:

@@ -48,11 +48,12 @@ _ASCII_BREAKS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isa
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, 'ß' as 'ss' (Swiss German and a keyboard without it: new teacher aa 9):
-    what the student types is matched the same way (js/search.js)."""
+    """Lower case without accents, 'ß' as 'ss' (Swiss German and a keyboard without it: new teacher aa 9), a
+    digit written small as a digit ('CO₂' is 'co2', as a student types it: new teacher dd 15): what the student
+    types is matched the same way (js/search.js)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("ß", "ss"))
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
     return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
 
 

@@ -92,6 +92,7 @@ def test_prefix_while_typing_and_enter_goes_to_the_results(page: Page, http_root
 
 CASES = ["Crème Brûlée", "ÉCOLE naïve", "3/4 of 12", "snake_case x2", "Straße", "שָׁלוֹם עולם", "كَتَبَ الدرس", "fünf-Eck"]
 CASES += ["GROẞE Begrüßung"]  # 'ß' is 'ss', as Swiss German writes it (new teacher aa 9)
+CASES += ["CO₂ und H₂O, 10³ m²"]  # a digit written small is a digit: 'co2' finds 'CO₂' (new teacher dd 15)
 
 
 def test_the_browser_splits_words_as_the_build_does(page: Page, http_root: str) -> None:
@@ -101,3 +102,4 @@ def test_the_browser_splits_words_as_the_build_does(page: Page, http_root: str) 
     for text in CASES:
         assert page.evaluate("t => window.masterysiteSearch.tokens(t)", text) == tokens(text), text
     assert page.evaluate("() => window.masterysiteSearch.tokens('Strasse STRASSE')") == tokens("Straße") * 2
+    assert page.evaluate("() => window.masterysiteSearch.tokens('CO2 h2o')") == tokens("CO₂ H₂O") == ["co2", "h2o"]

@@ -12,7 +12,7 @@ var DIGIT = Object.create(null), MAX_SHOWN = 20;
 for (var d = 0; d < ALPHABET.length; d++) DIGIT[ALPHABET.charAt(d)] = d;
 
 /** Lower case without accents, "ß" as "ss" (search.py's fold). */
-function fold(text) { return text.toLowerCase().replace(/ß/g, "ss").normalize("NFD").replace(/\p{M}+/gu, ""); }
+function fold(text) { return text.toLowerCase().replace(/ß/g, "ss").normalize("NFKD").replace(/\p{M}+/gu, ""); }
 function tokens(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }
 
 var WORDS = INDEX.words ? INDEX.words.split(" ") : [];

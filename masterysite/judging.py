@@ -383,13 +383,18 @@ def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
         if value is None:
             raise AnswerError(f"'{sign[0]}' needs a number before it: '= 0.75 {sign[0]} 0.01'")
         return Answer(written, value, tolerance, line, kind="range")
-    if quantity_form(text) is not None and not _REACTION.search(text):
+    if quantity_form(text) is not None and not _REACTION.search(text) and not _NUMBER_PAIR.fullmatch(text):
         return Answer(written, line=line, kind="quantity")
     return Answer(written, line=line, kind="text")
 
 
 # a reaction's arrow: '= 2 H₂ + O₂ → 2 H₂O' is no number 2 of a unit 'H₂ + O₂ → 2 H₂O' (new teacher dd 8)
 _REACTION = re.compile(r"→|->|⟶|⇌|<=>|=>")
+# two numbers joined by a word, '= 4.2 to 5.8', '= -1 and 1', '= 1 bis 5': no number 4.2 of a unit 'to 5.8' (whose
+# advice, '= 4.2', made the lower end alone right: new teacher dd 2); the words, as text
+_NUMBER_PAIR = re.compile(
+    r"\s*[-+\u2212]?[0-9][0-9.,]*\s+(?:to|and|bis|und|à|et|a|y|e|al)\s+[-+\u2212]?[0-9][0-9.,]*\s*", re.I
+)
 
 
 _BRACKETED = re.compile(r"^\((.*)\)(.*)$", re.S)  # '(10 ± 0.5) m/s'
@@ -474,7 +479,15 @@ def _pattern_answer(text: str, line: int) -> Answer:
 
 def looks_like_code(answer: Answer) -> bool:
     """A lenient text answer a teacher probably meant exactly (SPEC §5's warning)."""
-    return answer.kind == "text" and any(c.isalpha() for c in answer.source) and bool(_CODE_LIKE.search(answer.source))
+    source = answer.source
+    return (
+        answer.kind == "text"
+        and any(c.isalpha() for c in source)
+        and bool(_CODE_LIKE.search(source))
+        and (
+            _NUMBER_PAIR.fullmatch(source) is None  # ('= 4.2 to 5.8': words, not code)
+        )
+    )
 
 
 def split_alternatives(inside: str) -> list[str]:

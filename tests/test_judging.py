@@ -849,6 +849,13 @@ def test_a_number_with_a_point_and_three_digits_in_a_comma_course_is_said() -> N
     ]
 
 
+def test_two_numbers_joined_by_a_word_are_no_number_with_a_unit() -> None:
+    """'= 4.2 to 5.8' was 4.2 of a unit 'to·5.8', and check's advice '= 4.2' made the lower end alone right
+    (new teacher dd 2). It is the words, with no advice to accept a number alone, nor to compare it as code."""
+    for body in ("The 95% interval?\n\n= 4.2 to 5.8", "Between?\n\n= -1 and 1", "Von … bis?\n\n= 1 bis 5"):
+        assert messages(f"::: question o\n{body}\n:::\n") == [], body
+
+
 def test_a_range_written_as_canvas_writes_it_is_said() -> None:
     """text2qti's '= [1.2598, 1.2600]' was the text itself: 1.2599 scored 0% with no word (port aa 3)."""
     assert [m for m in messages("::: question o\nRoot of 1.587?\n\n= [1.2598, 1.2600]\n:::\n") if "text2qti" in m] == [

@@ -202,13 +202,14 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
     report_outside(found, named, loaded.report)
     from masterysite.parse.links import unpublished
 
-    for name, _ in asset_files(root / "assets"):  # (published whole: the names a linked file must have, each)
+    assets = asset_files(root / "assets")
+    for name, _ in assets:  # (published whole: the names a linked file must have, each)
         why = unpublished(f"assets/{name}", set(loaded.unit_ids.values()))
         if why:  # ('x\\..\\..\\index.html', 'con.txt': copied, or unzipped, by Windows: security round dd 8)
             loaded.report.error(f"assets/{name}", 0, f"this file is published with the rest of assets/, {why}")
     if loaded.config is not None and loaded.config.safe_html:
         published = published_files(root, loaded.course) if loaded.course is not None else []
-        report_unsafe_files(published or [(f"assets/{n}", f) for n, f in asset_files(root / "assets")], loaded.report)
+        report_unsafe_files(published or [(f"assets/{n}", f) for n, f in assets], loaded.report)
 
 
 def digest(text: str) -> str:

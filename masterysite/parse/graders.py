@@ -147,16 +147,6 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
                 lines[number] = ""
             number += 1
             continue
-        scheme = _MARK_SCHEME.fullmatch(line) if "MARK SCHEME" in line else None
-        if scheme is not None:  # nbgrader's rubric of a task cell: its student version has none (port cc 9)
-            if scheme[1] == "BEGIN" and hiding is None:
-                hiding = (number, "scheme", "MARK SCHEME")
-            elif scheme[1] == "END" and hiding is not None and hiding[1] == "scheme":
-                left.append(LeftOut(hiding[0], _MARK_SCHEME_LEFT))
-                hiding = None
-            lines[number] = ""
-            number += 1
-            continue
         if jassign and line.startswith("**SOLUTION**:") and hiding is None:  # jAssign's written answer
             paragraph_end = next((n for n in range(number, len(lines)) if not lines[n].strip()), len(lines))
             left.append(LeftOut(number, _JASSIGN_WRITTEN))
@@ -182,12 +172,16 @@ def grader_sections(body: str) -> tuple[str, list[LeftOut]]:
                         lines[number] = ""
             number += 1
             continue
-        heading = _HEADING_MARK.fullmatch(line) if in_text and "SOLUTION" in line else None
-        if heading is not None:  # nbgrader's markers in a Markdown cell: its student version has 'YOUR ANSWER HERE'
-            if heading[1] == "BEGIN" and hiding is None:
-                hiding = (number, "heading", "SOLUTION")
-            elif heading[1] == "END" and hiding is not None and hiding[1] == "heading":
-                left.append(LeftOut(hiding[0], _NBGRADER_TEXT))
+        # nbgrader's rubric of a task cell (port cc 9) and its solution markers in a Markdown cell (port cc 11): its
+        # student version has no rubric, and 'YOUR ANSWER HERE' for the solution
+        marked, kind = (_MARK_SCHEME.fullmatch(line), "scheme") if "MARK SCHEME" in line else (None, "")
+        if marked is None and in_text and "SOLUTION" in line:
+            marked, kind = _HEADING_MARK.fullmatch(line), "heading"
+        if marked is not None:
+            if marked[1] == "BEGIN" and hiding is None:
+                hiding = (number, kind, "MARK SCHEME" if kind == "scheme" else "SOLUTION")
+            elif marked[1] == "END" and hiding is not None and hiding[1] == kind:
+                left.append(LeftOut(hiding[0], _MARK_SCHEME_LEFT if kind == "scheme" else _NBGRADER_TEXT))
                 hiding = None
             lines[number] = ""
             number += 1

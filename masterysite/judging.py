@@ -691,8 +691,9 @@ def extras(question: Question) -> list[Extras]:
             for unit in (range_units(a.unit) if a.unit else [""])
         )
         patterns = tuple((a.pattern, "i" if a.ignore_case else "") for a in alternatives if a.kind == "pattern")
-        if asks_interval(question.prompt_html):  # (the interval as written, where the question asks for that form)
-            patterns += tuple((p, "") for a in alternatives if (p := interval_pattern(a)) is not None)
+        written = tuple((p, "") for a in alternatives if (p := interval_pattern(a)) is not None)
+        if written and asks_interval(question.prompt_html):  # (the interval as written, where asked for that form)
+            patterns += written
         out.append(Extras(ranges, patterns))
     return out
 

@@ -543,9 +543,25 @@ def answer_form(answer: Answer) -> Form | None:
     return None
 
 
+# An ion's charge as typeset at the end of its formula ('Ca²⁺', 'SO₄²⁻', 'Na⁺'; not a power's '10⁻⁸')
+_ION_CHARGE = re.compile(r"(?<=[A-Za-z0-9₀-₉)\]])([⁰¹²³⁴⁵⁶⁷⁸⁹]*)([⁺⁻])(?![⁰¹²³⁴⁵⁶⁷⁸⁹\w])")
+
+
 def answer_forms(answer: Answer) -> list[Form]:
     """The hashable forms of one alternative: its form, and a unit "per" something in SI's other way too
-    (unit_spellings: '= 20 m/s' is also '20 m·s-1')."""
+    (unit_spellings: '= 20 m/s' is also '20 m·s-1'); an ion's charge typed after a caret too ('Ca^2+' for
+    'Ca²⁺', as every other superscript is typed; 'SO4 2-' for 'SO₄²⁻': new teacher dd 12)."""
+    forms = _answer_forms(answer)
+    if forms and forms[0][0] in ("t", "e") and _ION_CHARGE.search(answer.source):
+        fold = lenient_text if forms[0][0] == "t" else exact_form
+        typed = [_ION_CHARGE.sub(lambda c: f"^{c[1]}{c[2]}", answer.source)]
+        if any(c[1] for c in _ION_CHARGE.finditer(answer.source)):
+            typed.append(_ION_CHARGE.sub(lambda c: f" {c[1]}{c[2]}" if c[1] else c[0], answer.source))
+        forms = list(dict.fromkeys([*forms, *((forms[0][0], fold(t)) for t in typed)]))
+    return forms
+
+
+def _answer_forms(answer: Answer) -> list[Form]:
     form = answer_form(answer)
     if form is None:
         return []

@@ -868,11 +868,15 @@ def test_a_range_written_as_canvas_writes_it_is_said() -> None:
     assert [m for m in messages("::: question o\nThe list?\n\n= [2.5, 1.5]\n:::\n") if "text2qti" in m] == []
 
 
-def comma_warnings(body: str, comma: bool = True) -> list[str]:
+def comma_messages(body: str, comma: bool = True) -> list[str]:
     report = Report()
     unit = parse_unit(HEADER + body, UnitSource("units/t.md", 0, None, ".", {}, comma=comma), report)
     assert unit is not None and report.errors == []
-    return [str(p) for p in report.problems if p.code == "decimal-point"]
+    return [str(p) for p in report.problems]
+
+
+def comma_warnings(body: str, comma: bool = True) -> list[str]:
+    return [m for m in comma_messages(body, comma) if m.endswith("[decimal-point]")]
 
 
 def test_an_exact_decimal_with_a_point_warns_in_a_course_that_writes_a_comma() -> None:
@@ -899,6 +903,19 @@ def test_an_exact_decimal_with_a_point_warns_in_a_course_that_writes_a_comma() -
         " [decimal-point]"
     ]
     assert comma_warnings("::: question o\nUm halb vier?\n\n== 15.30\n== 15:30\n:::\n") == []
+    # the number before scientific notation or a unit too (new teacher dd 3); the time of day alone
+    assert comma_warnings("::: question o\nIn wissenschaftlicher Schreibweise?\n\n== 3.0 × 10^8\n:::\n") == [
+        "units/t.md:10: warning: '== 3.0 × 10^8' is compared exactly, and this course writes decimals with a comma:"
+        " a student's '3,0 × 10^8' is marked wrong; add '== 3,0 × 10^8'; if it is no decimal (a version, 'Python"
+        " 3.12'), 'ignore: [decimal-point]' in the front matter silences this [decimal-point]"
+    ]
+    assert len(comma_warnings("::: question o\nDrei geltende Ziffern.\n\n== 12.3 g\n:::\n")) == 1
+    assert len(comma_warnings("::: question o\nR?\n\n== 8.31 J/(mol·K)\n:::\n")) == 1
+    assert comma_warnings("::: question o\nR?\n\n== 3.0 × 10^8\n== 3,0 × 10^8\n:::\n") == []
+    assert comma_warnings("::: question o\nVersion?\n\n== 1.5.2\n:::\n") == []
+    assert comma_warnings("::: question o\nUm?\n\n== 15.30 Uhr\n:::\n")[0].startswith(
+        "units/t.md:10: warning: '== 15.30 Uhr' is compared exactly, and this course writes decimals with a comma"
+    )
     assert comma_warnings("::: question o\nRound.\n\n== 0.50\n:::\n")[0].endswith(
         "(or write '= 0.50' to accept the number however it is written); if it is no decimal (a version,"
         " 'Python 3.12'), 'ignore: [decimal-point]' in the front matter silences this [decimal-point]"
@@ -940,6 +957,16 @@ def test_a_number_by_value_where_the_question_asks_for_a_base_or_scientific_nota
         " question asks for scientific notation: to ask for that form, write '== 4.2 × 10^-4' (it accepts the same"
         " digits in scientific notation however they are typed, '4.2e-4' too, but not '0.00042') [number-form]"
     ]
+    # the digits as written ('3.0e8', not '3e8', which '== 3.0 × 10^8' rejects), and a comma course's comma (new dd 3)
+    assert messages("::: question o\nThe speed of light in scientific notation?\n\n= 3.0 × 10^8\n:::\n")[0].endswith(
+        "write '== 3.0 × 10^8' (it accepts the same digits in scientific notation however they are typed, '3.0e8'"
+        " too, but not '300000000') [number-form]"
+    )
+    german = "::: question o\nIn wissenschaftlicher Schreibweise?\n\n= 3.0 × 10^8\n:::\n"
+    assert next(m for m in comma_messages(german) if "[number-form]" in m).endswith(
+        "write '== 3,0 × 10^8' (it accepts the same digits in scientific notation however they are typed, '3,0e8'"
+        " too, but not '300000000') [number-form]"
+    )
     assert messages("::: question o\nWrite 483 in hexadecimal.\n\n= 1A3\n:::\n")[0].endswith(
         "write '== 1A3' to compare the digits as written (and '== 1a3' for lower case) [number-form]"
     )

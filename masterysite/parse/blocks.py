@@ -41,7 +41,9 @@ _CASE_FREE = re.compile(r"\b(?:SELECT|FROM|WHERE|INSERT|UPDATE|DELETE|CREATE|JOI
 _GROUPED = re.compile(r"[-+−]?[0-9]{1,3}(?:\.[0-9]{3})+")  # '1.500': thousands where the decimal mark is a comma
 # a number with one point and three digits after it, '1.013', '22.990 g/mol' (not '1.234.567' nor '1.234,5')
 _DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}(?![\d.,])")
-_POINT_DECIMAL = re.compile(r"[-+−]?\d*\.\d+")  # '12.3', '-0.5', '.5': a decimal written with a point
+# A decimal written with a point ('12.3', '-0.5', '.5'), alone or before scientific notation's '× 10' or a unit
+# ('3.0 × 10^8', '12.3 g', '8.31 J/(mol·K)')
+_POINT_DECIMAL_LEAD = re.compile(r"([-+−]?\d*\.\d+)(?=$|\s*[×xX*·⋅]\s*10|\s*(?:[^\W\d_]|[°%µ]))")
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
@@ -161,12 +163,6 @@ _FRACTION_ASKED = re.compile(
     r"|lowest terms|simplest form)\b",
     re.I,
 )
-
-
-def _e_form(number: Fraction) -> str:
-    """The e-notation a calculator shows: 4.2e-4."""
-    mantissa, exponent = f"{float(number):e}".split("e")
-    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
 
 
 _RANGE_AS_TEXT = re.compile(r"\[\s*([-+]?[\d.]+)\s*,\s*([-+]?[\d.]+)\s*\]|([-+]?[\d.]+)\.\.([-+]?[\d.]+)")
@@ -705,11 +701,13 @@ class BlockParser:
                     f" {what}: write '== {written}' to compare the digits as written{lower}"
                 )
             elif science is not None and answer.kind == "number" and answer.number and _POWERED.search(written):
+                lead = _POINT_DECIMAL_LEAD.match(written) if self.comma else None  # ('== 3,0 × 10^8': new dd 3)
+                exact = lead[1].replace(".", ",") + written[lead.end(1) :] if lead else written
                 message = (
                     f"'= {written}' is right however the number is written ('{_plain(answer.number)}' too), but the"
-                    f" question asks for {science[0].lower()}: to ask for that form, write '== {written}' (it"
+                    f" question asks for {science[0].lower()}: to ask for that form, write '== {exact}' (it"
                     " accepts the same digits in scientific notation however they are typed,"
-                    f" '{_e_form(answer.number)}' too, but not '{_plain(answer.number)}')"
+                    f" '{judging.exact_form(exact)}' too, but not '{_plain(answer.number)}')"
                 )
             else:
                 continue
@@ -1099,12 +1097,14 @@ class BlockParser:
                 )
                 self.report.warn(self.path, answer.line, message, "decimal-point")
                 continue
-            if answer.kind != "exact" or not _POINT_DECIMAL.fullmatch(number) or _GROUPED.fullmatch(number):
+            lead = _POINT_DECIMAL_LEAD.match(number) if answer.kind == "exact" else None
+            if lead is None or _GROUPED.fullmatch(lead[1]):
                 continue  # ('== 1.500' in German: 1500, grouped; round x 6)
-            written = number.replace(".", ",")
+            alone = lead.end(1) == len(number)  # ('== 3.0 × 10^8', '== 12.3 g': the number leads; new teacher dd 3)
+            written = lead[1].replace(".", ",") + number[lead.end(1) :]
             if judging.slot_right(tuple(answers), written, self.comma):
                 continue
-            if _TIME_OF_DAY.fullmatch(number):  # '== 15.30' for "halb vier" (new teacher aa 8)
+            if alone and _TIME_OF_DAY.fullmatch(number):  # '== 15.30' for "halb vier" (new teacher aa 8)
                 clock = number.replace(".", ":")
                 if judging.slot_right(tuple(answers), clock, self.comma):
                     continue
@@ -1118,9 +1118,10 @@ class BlockParser:
                 continue
             message = (
                 f"'== {number}' is compared exactly, and this course writes decimals with a comma: a student's"
-                f" '{written}' is marked wrong; add '== {written}' (or write '= {number}' to accept the number"
-                " however it is written); if it is no decimal (a version, 'Python 3.12'), 'ignore: [decimal-point]'"
-                " in the front matter silences this"
+                f" '{written}' is marked wrong; add '== {written}'"
+                + (f" (or write '= {number}' to accept the number however it is written)" if alone else "")
+                + "; if it is no decimal (a version, 'Python 3.12'), 'ignore: [decimal-point]' in the front matter"
+                " silences this"
             )
             self.report.warn(self.path, answer.line, message, "decimal-point")
 

@@ -404,18 +404,20 @@ def _range_with_unit(text: str, sign: re.Match[str], line: int) -> tuple[Fractio
     """'10 ± 0.5 m/s', '10 m/s ± 0.5', '10 m/s ± 0.5 m/s', '(10 ± 0.5) m/s', '$5 ± 0.50' -> (value,
     tolerance, "sign|unit"); None when neither side has a unit or a currency sign."""
     left, right = text[: sign.start()].strip(), text[sign.end() :].strip()
+    said = left  # (the number a message writes)
     bracketed = _BRACKETED.match(text.strip())
     if bracketed and bracketed[2].strip():
         inner = _PLUS_MINUS.search(bracketed[1])
-        if inner is not None:
-            left, right = bracketed[1][: inner.start()].strip(), bracketed[1][inner.end() :].strip() + bracketed[2]
+        if inner is not None:  # (the unit of both: '(68 ± 1)%' is 68% ± 1%, not 68 ± 1 per cent of it: new dd 7)
+            said, right = bracketed[1][: inner.start()].strip(), bracketed[1][inner.end() :].strip() + bracketed[2]
+            left = said + bracketed[2]
     sides = (parse_quantity(left), parse_quantity(right))
     units = [(q[0], q[2]) for q in sides if q is not None]
     if not units:
         return None
     _per_cent_tolerance(sides, left, sign[0])
     if any("|" in unit or _PLUS_MINUS.search(unit) for _, unit in units):  # '= (1.2 ± 0.05) kg | 1.2 ± 0.05'
-        raise AnswerError(f"one range a line: write each accepted answer on a line of its own, '= {left} {sign[0]} …'")
+        raise AnswerError(f"one range a line: write each accepted answer on a line of its own, '= {said} {sign[0]} …'")
     if len(set(units)) > 1:
         raise AnswerError(f"'{left}' and '{right}' have different units: write one ('= 1.2 {sign[0]} 0.05 kg')")
     value, tolerance = (parse_number(q[1] if q else side) for q, side in zip(sides, (left, right), strict=True))
@@ -441,9 +443,12 @@ def _per_cent_tolerance(sides: tuple[tuple[str, str, str] | None, ...], left: st
     width = f"{float(abs(number) * share / 100):.6g}"
     width = width.replace(".", ",") if "," in left and "." not in left else width  # (a course's decimal comma)
     written = f"{left} {sign} {width}{' ' + unit if unit else ''}"
+    points = (
+        f"; if the answer is a percentage, '= {left}% {sign} {tolerance[1]}%'" if value is None and not unit else ""
+    )
     raise AnswerError(
         f"a tolerance in per cent ('{tolerance[1]}%') is not read: it would make '%' part of the unit, and no"
-        f" answer right; write the tolerance in the answer's unit, '= {written}' ({tolerance[1]}% of {left})"
+        f" answer right; write the tolerance in the answer's unit, '= {written}' ({tolerance[1]}% of {left}){points}"
     )
 
 
@@ -648,7 +653,8 @@ _ACCIDENTALS = str.maketrans("♯#♭b", "#♯b♭")
 def range_units(unit: str) -> list[str]:
     """A range's "sign|unit" in each spelling (unit_spellings)."""
     sign, _, written = unit.partition("|")
-    return [f"{sign}|{spelling}" for spelling in unit_spellings(written)] if written else [unit]
+    spellings = _PER_CENT if written in _PER_CENT else unit_spellings(written)  # ('= 68% ± 1%' takes '69 percent')
+    return [f"{sign}|{spelling}" for spelling in spellings] if written else [unit]
 
 
 def as_read(answer: Answer) -> str:

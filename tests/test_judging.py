@@ -112,7 +112,14 @@ def test_answer_lines_glued_to_the_prompt() -> None:
         (
             "= 0.75 ± 2%",
             "units/t.md:10: a tolerance in per cent ('2%') is not read: it would make '%' part of the unit, and no"
-            " answer right; write the tolerance in the answer's unit, '= 0.75 ± 0.015' (2% of 0.75)",
+            " answer right; write the tolerance in the answer's unit, '= 0.75 ± 0.015' (2% of 0.75); if the answer is a"
+            " percentage, '= 0.75% ± 2%'",
+        ),
+        (  # (the empirical rule's 68 %, one percentage point either way: new teacher dd 7)
+            "= 68 ± 1%",
+            "units/t.md:10: a tolerance in per cent ('1%') is not read: it would make '%' part of the unit, and no"
+            " answer right; write the tolerance in the answer's unit, '= 68 ± 0.68' (1% of 68); if the answer is a"
+            " percentage, '= 68% ± 1%'",
         ),
         ("= 1.2 kg ± -0.05", "units/t.md:10: the tolerance after '±' must be positive: '= 1.2 ± 0.05 kg'"),
         ("= about ± 3", "units/t.md:10: '±' needs a number before it: '= 0.75 ± 0.01'"),

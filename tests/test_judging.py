@@ -146,6 +146,24 @@ def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
     ]
 
 
+def test_a_greek_letter_compared_ignoring_case_warns() -> None:
+    """'= σ' took 'Σ' (a sum for a standard deviation) with no word (new teacher dd 9): a Greek letter's case is
+    its meaning. Said for a symbol a Greek letter leads; not for a word nor a Latin letter ('= B', a choice)."""
+    assert messages("::: question o\nThe standard deviation's symbol?\n\n= σ\n:::\n") == [
+        "units/t.md:10: warning: 'σ' is compared ignoring case ('Σ' is right too), and a Greek letter's case is its"
+        " meaning: write '== σ' to compare exactly [lenient-code]"
+    ]
+    assert [m[:40] for m in messages("::: question o\nThe change in x?\n\n= Δx\n:::\n")] == [
+        "units/t.md:10: warning: 'Δx' is compared"
+    ]
+    assert messages("::: question o\nIt is [[ω₀]].\n:::\n")[0].endswith(
+        "write '== ω₀' to compare exactly [lenient-code]"
+    )
+    assert messages("::: question o\nThe symbol?\n\n== σ\n:::\n") == []
+    assert messages("::: question o\nWhich letter?\n\n= B\n:::\n") == []
+    assert messages("::: question o\nThe word?\n\n= alpha\n:::\n") == []
+
+
 @pytest.mark.parametrize(
     ("text", "number", "other"),
     [

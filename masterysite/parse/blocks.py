@@ -41,6 +41,8 @@ _CASE_FREE = re.compile(r"\b(?:SELECT|FROM|WHERE|INSERT|UPDATE|DELETE|CREATE|JOI
 _GROUPED = re.compile(r"[-+−]?[0-9]{1,3}(?:\.[0-9]{3})+")  # '1.500': thousands where the decimal mark is a comma
 # a number with one point and three digits after it, '1.013', '22.990 g/mol' (not '1.234.567' nor '1.234,5')
 _DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}(?![\d.,])")
+# A symbol led by a Greek letter, whose case is its meaning ('σ' and 'Σ', 'δx' and 'Δx', 'ω₀'; not a word)
+_GREEK_SYMBOL = re.compile(r"[\u0391-\u03a9\u03b1-\u03c9][\w₀-₉⁰-⁹²³¹'′^]{0,2}")
 # A decimal written with a point ('12.3', '-0.5', '.5'), alone or before scientific notation's '× 10' or a unit
 # ('3.0 × 10^8', '12.3 g', '8.31 J/(mol·K)')
 _POINT_DECIMAL_LEAD = re.compile(r"([-+−]?\d*\.\d+)(?=$|\s*[×xX*·⋅]\s*10|\s*(?:[^\W\d_]|[°%µ]))")
@@ -1219,6 +1221,14 @@ class BlockParser:
             message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
             if _CASE_FREE.search(answer.source):  # (SQL, Big-O: capitals do not matter there; round x 13)
                 message += " (where capitals do not matter, 'ignore: [lenient-code]' in the front matter silences this)"
+            self.report.warn(self.path, line, message, "lenient-code")
+        elif answer.kind == "text" and _GREEK_SYMBOL.fullmatch(answer.source.strip()):
+            greek = answer.source.strip()
+            other = "".join(c.swapcase() if "\u0370" <= c <= "\u03ff" else c for c in greek)
+            message = (  # ('= σ' took 'Σ', a sum for a standard deviation: new teacher dd 9)
+                f"'{greek}' is compared ignoring case ('{other}' is right too), and a Greek letter's case is its"
+                f" meaning: write '== {greek}' to compare exactly"
+            )
             self.report.warn(self.path, line, message, "lenient-code")
         elif (
             in_code

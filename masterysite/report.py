@@ -3,7 +3,8 @@
 Every recorded answer is re-checked against the course as it is built now (the Python judge),
 so a "mastered" that a student typed into their own saved progress shows up as unsupported. The
 objectives' figures (who met each, who needs corrective work) are those of the re-checked answers,
-never the file's own; a best score the file claims above them is flagged as overstated.
+never the file's own (an answer to a question edited since is neither: report_output.objective_status);
+a best score the file claims above them is flagged as overstated.
 The output (HTML or CSV) is written by masterysite/report_output.py.
 """
 
@@ -52,6 +53,9 @@ class UnitResult:
     attempts: int = 0
     last: str | None = None  # ISO time of the last checked attempt
     objectives: dict[str, tuple[Score | None, int]] = field(default_factory=dict)  # id -> (best, attempts), re-checked
+    # ... with the answers that cannot be re-checked counted right (of attempts most of whose answers can be):
+    # below the threshold even so, the objective needs corrective work; else it may be met (new dd 10, cc 3)
+    possible_objectives: dict[str, Score] = field(default_factory=dict)
     checked_best: Score | None = None  # best score of the recorded answers, re-checked now
     # ... with every answer to a question edited since counted right: a claim above it is overstated
     possible_best: Score | None = None
@@ -275,24 +279,32 @@ class Rechecker:
         if 2 * unknown <= len(answers) and _better(possible, result.possible_best):
             result.possible_best = possible
         result.unchecked = result.unchecked or None in verdicts
-        tally: dict[str, list[int]] = {}
+        tally: dict[str, list[int]] = {}  # objective -> [right, answers, of them not re-checked]
         unplaced = 0  # answers that cannot be re-checked, of no objective of the unit's
         objectives = self.objectives[unit.id]
         for a, verdict in zip(answers, verdicts, strict=True):
             question = self.questions[unit.id].get(a["q"])
             if question is not None and verdict is not None:
-                t = tally.setdefault(question.objective, [0, 0])
+                t = tally.setdefault(question.objective, [0, 0, 0])
                 t[0] += verdict
                 t[1] += 1
             elif a.get("o") in objectives:  # not re-checked: not right, for its objective (security round z 3)
-                tally.setdefault(str(a["o"]), [0, 0])[1] += 1
+                t = tally.setdefault(str(a["o"]), [0, 0, 0])
+                t[1] += 1
+                t[2] += 1
             else:
                 unplaced += 1
-        for t in tally.values():  # (a key the course never had met an objective with one right answer of two)
-            t[1] += unplaced
-        for oid, (right, total) in tally.items():
+        if unplaced:  # (a key the course never had met an objective with one right answer of two; an
+            for oid in objectives:  # objective renamed since: every objective of the unit, its new one too)
+                t = tally.setdefault(oid, [0, 0, 0])
+                t[1] += unplaced
+                t[2] += unplaced
+        for oid, (right, total, unsure) in tally.items():
             best, attempts = result.objectives.get(oid, (None, 0))
             result.objectives[oid] = ((right, total) if better((right, total), best) else best, attempts + 1)
+            at_most = (right + unsure, total) if 2 * unknown <= len(answers) else (right, total)
+            if _better(at_most, result.possible_objectives.get(oid)):
+                result.possible_objectives[oid] = at_most
         full = None not in verdicts
         explained = 2 * unknown <= len(answers) and Fraction(*possible) >= mastery(self.course, unit)
         if not full and explained and entry.get("passed") is True:

@@ -16,6 +16,8 @@ from masterysite.model import Objective, Unit
 from masterysite.render import mastery
 from masterysite.report import EDITED, EMPTY, ClassReport, Score, Student, UnitResult, pct_of
 
+UNSURE = "not re-checked (questions edited since)"
+
 
 def pct(score: Score | None) -> str:
     return "" if score is None else pct_of(score)
@@ -31,7 +33,21 @@ class ObjectiveRow:
     objective: Objective
     met: list[Student]
     need: list[Student]  # attempted, best below the unit's threshold: corrective work
+    unsure: list[Student]  # below it on the answers re-checked, met if those to questions edited since were right
     untried: list[Student]
+
+
+def objective_status(result: UnitResult, objective: Objective, threshold: Fraction) -> str:
+    """'met', 'need' (corrective work), 'unsure' or 'untried'. An answer to a question edited since (a typo
+    fixed, an answer added, the objective renamed) cannot be re-checked: it is no sign of need, and no
+    evidence of mastery (new teacher dd 10, cc 3: such students had been listed for corrective work)."""
+    best, _ = result.objectives.get(objective.id, (None, 0))
+    if best is None:
+        return "untried"
+    if Fraction(*best) >= threshold:
+        return "met"
+    at_most = result.possible_objectives.get(objective.id)
+    return "unsure" if at_most is not None and Fraction(*at_most) >= threshold else "need"
 
 
 def objective_rows(report: ClassReport) -> list[ObjectiveRow]:
@@ -39,11 +55,9 @@ def objective_rows(report: ClassReport) -> list[ObjectiveRow]:
     for unit in report.course.units:
         threshold = mastery(report.course, unit)
         for objective in unit.objectives:
-            row = ObjectiveRow(unit, objective, [], [], [])
+            row = ObjectiveRow(unit, objective, [], [], [], [])
             for student in report.students:
-                best, _ = student.units.get(unit.id, EMPTY).objectives.get(objective.id, (None, 0))
-                bucket = row.untried if best is None else row.met if Fraction(*best) >= threshold else row.need
-                bucket.append(student)
+                getattr(row, objective_status(student.units.get(unit.id, EMPTY), objective, threshold)).append(student)
             rows.append(row)
     return rows
 
@@ -102,9 +116,7 @@ def to_csv(report: ClassReport) -> str:
             threshold = mastery(report.course, unit)
             for objective in unit.objectives:
                 best, attempts = r.objectives.get(objective.id, (None, 0))
-                status = (
-                    "not attempted" if best is None else "met" if Fraction(*best) >= threshold else "needs corrective"
-                )
+                status = STATUS[objective_status(r, objective, threshold)]
                 writer.writerow([_cell(student.name), _cell(student.file), unit.id, objective.id, status,
                                  *_parts(best), attempts, r.last or "", "", ""])  # fmt: skip
     return out.getvalue()
@@ -136,7 +148,8 @@ thead th { background: #eef1f4; }
 small { color: #4a525b; }
 details { margin: 0.5rem 0; } summary { cursor: pointer; font-weight: 600; }
 """
-COLOURS = {"met": "#2e7d4f", "need": "#c0392b", "untried": "#d5dae0"}
+COLOURS = {"met": "#2e7d4f", "need": "#c0392b", "unsure": "#6a5acd", "untried": "#d5dae0"}
+STATUS = {"met": "met", "need": "needs corrective", "unsure": UNSURE, "untried": "not attempted"}
 
 
 def to_html(report: ClassReport, now: datetime | None = None) -> str:
@@ -272,7 +285,7 @@ def _chart(rows: list[ObjectiveRow], total: int) -> str:
         short = label if len(label) <= 42 else label[:41] + "…"
         svg.append(f'<text x="0" y="{y + 13}" font-size="12" fill="#1b1f24">{escape(short)}</text>')
         x: float = label_w
-        for key in ("met", "need", "untried"):
+        for key in ("met", "need", "unsure", "untried"):
             n = len(getattr(row, key))
             if n:
                 svg.append(f'<rect x="{x:.1f}" y="{y}" width="{n * scale:.1f}" height="{bar_h}" fill="{COLOURS[key]}">'
@@ -288,19 +301,20 @@ def _chart(rows: list[ObjectiveRow], total: int) -> str:
     return f'<div class="wrap">{"".join(svg)}</div>\n<p class="legend">{legend}</p>\n'
 
 
-_LABEL = {"met": "met", "need": "need corrective work", "untried": "not attempted"}
+_LABEL = {"met": "met", "need": "need corrective work", "unsure": UNSURE, "untried": "not attempted"}
 
 
 def _corrective(rows: list[ObjectiveRow]) -> str:
     body = "".join(
         f'<tr><th scope="row">{escape(r.unit.title)}: {escape(r.objective.text)}</th>'
-        f"<td>{len(r.met)}</td><td>{len(r.need)}</td><td>{len(r.untried)}</td>"
+        f"<td>{len(r.met)}</td><td>{len(r.need)}</td><td>{len(r.unsure)}</td><td>{len(r.untried)}</td>"
         f"<td>{escape(', '.join(s.name for s in r.need)) or '—'}</td></tr>\n"
         for r in rows
     )
     return (
         '<h2>Who needs corrective work</h2>\n<div class="wrap"><table>\n<thead><tr><th scope="col">Objective</th>'
-        '<th scope="col">Met</th><th scope="col">Need corrective work</th><th scope="col">Not attempted</th>'
+        '<th scope="col">Met</th><th scope="col">Need corrective work</th>'
+        f'<th scope="col">{UNSURE[0].upper()}{UNSURE[1:]}</th><th scope="col">Not attempted</th>'
         f'<th scope="col">Students who need corrective work</th></tr></thead>\n<tbody>\n{body}</tbody></table></div>\n'
     )
 
@@ -362,12 +376,16 @@ def _objectives_table(report: ClassReport, unit: Unit) -> str:
         cells = []
         for objective in unit.objectives:
             best, attempts = result.objectives.get(objective.id, (None, 0))
+            status = objective_status(result, objective, threshold)
             if best is None:
                 cells.append("<td>—</td>")
                 continue
-            met = Fraction(*best) >= threshold
-            mark = "✓ " if met else ""
-            cells.append(f'<td class="{"mastered" if met else "started"}">{mark}{pct(best)} · {attempts}</td>')
+            met = status == "met"
+            shown = (
+                f"{pct(best)} to {pct(result.possible_objectives[objective.id])}" if status == "unsure" else pct(best)
+            )
+            mark = "✓ " if met else "? " if status == "unsure" else ""
+            cells.append(f'<td class="{"mastered" if met else "started"}">{mark}{shown} · {attempts}</td>')
         rows.append(f'<tr><th scope="row">{escape(student.name)}</th>{"".join(cells)}</tr>\n')
     return (
         f"<details><summary>{escape(unit.title)}</summary>\n"

@@ -1987,6 +1987,11 @@ def test_gaps_written_with_their_answers_and_hidden_code_of_other_tools() -> Non
     assert "write a blank '[[Berlin]]'" in problems[0] and "as is 1 more in this unit" in problems[0]
     assert "SOLVED" not in html and "ANSWERED" in html.split("ms-collapsed--solution")[1]
     assert "Moodle's Cloze gap" in "".join(parse("{1:MCV:=CO2~O2~N2} is it.\n")[1])  # (alone in a unit too)
+    # Logseq's flash card gap (port cc F35: published with no word)
+    assert parse("The capital of Germany is {{cloze Berlin}} #card\n\n`{{cloze code}}` stays.\n")[1] == [
+        "units/a.md:5: warning: Logseq's cloze '{{cloze Berlin}}' is shown as text, its answer for everyone: write a"
+        " blank '[[Berlin]]' in a '::: question' instead [shown-as-text]"
+    ]
 
 
 def test_what_slides_hold_back_until_a_click_is_held_back() -> None:

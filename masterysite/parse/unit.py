@@ -248,6 +248,7 @@ def _as_many_more(count: int) -> str:
 
 
 _ANKI_CLOZE = re.compile(r"\{\{c\d+::([^{}\n]*?)(?:::[^{}\n]*)?\}\}")  # '{{c1::Berlin}}', '{{c2::Germany::country}}'
+_LOGSEQ_CLOZE = re.compile(r"\{\{cloze\s+([^{}\n]+?)\s*\}\}")  # Logseq's flash card gap '{{cloze Berlin}}'
 _MOODLE_CLOZE = re.compile(
     r"\{\d*:(?:SHORTANSWER(?:_C)?|SAC?|MWC?|NUMERICAL|NM|MULTICHOICE(?:_[VH]?S?|_[VH])?|MC[VH]?S?"
     r"|MULTIRESPONSE(?:_H?S?)?|MR[H]?S?):[^{}\n]*\}"
@@ -258,11 +259,13 @@ _KUMASCRIPT = re.compile(rf"\{{\{{\s*(?i:{'|'.join(_MDN_MACROS.split())})\b[^{{}
 
 def _quiz_texts(body: str, path: str, offset: int, report: Report) -> None:
     """Other tools' gaps written with their answers, shown as text (port bb 28, 30, 33): Anki's cloze
-    deletions '{{c1::Berlin}}' (in a question's prompt too), Moodle's Cloze '{1:SHORTANSWER:=Berlin}', and
+    deletions '{{c1::Berlin}}' (in a question's prompt too), Logseq's '{{cloze Berlin}}' (port cc F35), Moodle's Cloze '{1:SHORTANSWER:=Berlin}', and
     MDN's KumaScript macros '{{glossary("HTML")}}'. Each kind said once a unit, with how many; not in code."""
     code = mdmod.fenced(body) if "```" in body or "~~~" in body else []
     kinds = (
         (_ANKI_CLOZE, "Anki's cloze deletion '{}' is shown as text, its answer for everyone{}: write a blank"
+         " '[[{}]]' in a '::: question' instead"),
+        (_LOGSEQ_CLOZE, "Logseq's cloze '{}' is shown as text, its answer for everyone{}: write a blank"
          " '[[{}]]' in a '::: question' instead"),
         (_MOODLE_CLOZE, "Moodle's Cloze gap '{}' is shown as text, its answer for everyone{}: write a blank"
          " '[[answer]]' (or '- [x]' choices) in a '::: question' instead{}"),
@@ -276,7 +279,9 @@ def _quiz_texts(body: str, path: str, offset: int, report: Report) -> None:
         ]
         if found:
             first = found[0]
-            message = what.format(first[0], _as_many_more(len(found)), first[1] if pattern is _ANKI_CLOZE else "")
+            message = what.format(
+                first[0], _as_many_more(len(found)), first[1] if pattern in (_ANKI_CLOZE, _LOGSEQ_CLOZE) else ""
+            )
             report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
 
 

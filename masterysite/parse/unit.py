@@ -259,7 +259,8 @@ _KUMASCRIPT = re.compile(rf"\{{\{{\s*(?i:{'|'.join(_MDN_MACROS.split())})\b[^{{}
 
 def _quiz_texts(body: str, path: str, offset: int, report: Report) -> None:
     """Other tools' gaps written with their answers, shown as text (port bb 28, 30, 33): Anki's cloze
-    deletions '{{c1::Berlin}}' (in a question's prompt too), Logseq's '{{cloze Berlin}}' (port cc F35), Moodle's Cloze '{1:SHORTANSWER:=Berlin}', and
+    deletions '{{c1::Berlin}}' (in a question's prompt too), Logseq's '{{cloze Berlin}}' (port cc F35),
+    Moodle's Cloze '{1:SHORTANSWER:=Berlin}', and
     MDN's KumaScript macros '{{glossary("HTML")}}'. Each kind said once a unit, with how many; not in code."""
     code = mdmod.fenced(body) if "```" in body or "~~~" in body else []
     kinds = (

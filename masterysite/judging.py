@@ -240,6 +240,8 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
         unit = match[3][0] + unit[1:]
     if unit and not (unit[0].isalpha() or unit[0] in UNIT_SIGNS or (unit[0] == "/" and unit[1:2].isalpha())):
         return None
+    if unit[:1] == "ª":  # a Spanish ordinal, '3ª mayor' (a third): words, not 3 of a unit (new teacher cc 6)
+        return None
     if not sign and len(unit) == 1 and unit in CURRENCY:  # '5 €' is '€5'
         sign, unit = unit, ""
     return (sign, number, unit) if sign or unit else None
@@ -552,11 +554,16 @@ def answer_form(answer: Answer) -> Form | None:
 _ION_CHARGE = re.compile(r"(?<=[A-Za-z0-9₀-₉)\]])([⁰¹²³⁴⁵⁶⁷⁸⁹]*)([⁺⁻])(?![⁰¹²³⁴⁵⁶⁷⁸⁹\w])")
 
 
+_ORDINAL = re.compile(r"(\d)\.?ª")
+
+
 def answer_forms(answer: Answer) -> list[Form]:
     """The hashable forms of one alternative: its form, and a unit "per" something in SI's other way too
     (unit_spellings: '= 20 m/s' is also '20 m·s-1'); an ion's charge typed after a caret too ('Ca^2+' for
     'Ca²⁺', as every other superscript is typed; 'SO4 2-' for 'SO₄²⁻': new teacher dd 12)."""
     forms = _answer_forms(answer)
+    if forms and forms[0][0] == "t" and "ª" in forms[0][1]:  # '3ª' as typed: '3.ª' (RAE), '3a', '3.a' (cc 6)
+        forms += [("t", _ORDINAL.sub(rf"\1{mark}", forms[0][1])) for mark in (".ª", "a", ".a")]
     if forms and forms[0][0] in ("t", "e") and _ION_CHARGE.search(answer.source):
         fold = lenient_text if forms[0][0] == "t" else exact_form
         typed = [_ION_CHARGE.sub(lambda c: f"^{c[1]}{c[2]}", answer.source)]

@@ -418,6 +418,19 @@ def test_a_prompt_cannot_write_where_a_blanks_input_goes() -> None:
     assert 'title="MsBlank0Q<meta' in q.prompt_html and report.errors == []
 
 
+def test_a_blank_before_a_calls_parenthesis_is_a_blank() -> None:
+    """'console.[[== log]]("Hi");' had been a Markdown link to '"Hi"': two errors, neither naming the cause
+    (new teacher cc 4). A blank with its answer's '=', '==' or '~' is a blank, the '(' after it text; in code
+    and a citation's '[[1]](url)' as before."""
+    (q,), report = parse('::: question o\nPrint it: console.[[== log]]("Hi"); then [[== alert]](1).\n:::\n')
+    assert report.problems == [] and q.prompt_html.count("<input") == 2
+    assert '("Hi"); then' in q.prompt_html.replace("&quot;", '"') and "(1)." in q.prompt_html
+    (q,), _ = parse("::: question o\nAs [[1]](https://example.org/) says: [[two]].\n:::\n")
+    assert q.prompt_html.count("<input") == 1 and 'href="https://example.org/"' in q.prompt_html
+    (q,), _ = parse('::: question o\nIn code: `console.[[== log]]("Hi")`.\n:::\n')
+    assert '("Hi")' in q.prompt_html.replace("&quot;", '"') and "\\(" not in q.prompt_html
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [

@@ -18,6 +18,7 @@ import html
 import itertools
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 from html.parser import HTMLParser
 from typing import Any
 
@@ -1977,7 +1978,17 @@ def doc_builder_marks(body: str) -> str:
             heading[1].lstrip(" #")
         ):  # (the heading's own words: never a blank's answer, which would become an id the page shows)
             lines[number] = f"{heading[1]} {{#{heading[2]}}}"
+        elif "]](" in line:  # 'console.[[== log]]("Hi")': a blank, then a call's '(', not a link (new cc 4)
+            lines[number] = _BLANK_CALL.sub(partial(_called_blank, body, starts[number]), line)
     return "\n".join(lines)
+
+
+def _called_blank(body: str, at: int, blank: re.Match[str]) -> str:
+    """'[[== log]](' as '[[== log]]\\(' (a blank, then text), but in a code span of the line at ``at``."""
+    return blank[0] if in_code_span_at(body, at + blank.start()) else blank[0][:-1] + "\\("
+
+
+_BLANK_CALL = re.compile(r"\[\[[ \t]*(?:==?|~)[^\[\]\n]*\]\]\(")  # (an answer's '=', '==' or '~': a blank)
 
 
 _KRAMDOWN_TOC = re.compile(r"[ \t]*\{:[ \t]*toc[ \t]*\}[ \t]*")

@@ -22,6 +22,11 @@ from runner import run
 PATTERNS = {
     "attr": lambda n: "[x](y){" * n,  # a bracketed span's '{' after every link (review r)
     "brackets": lambda n: "[" * n,
+    "double brackets": lambda n: "[[" * n,  # a selection quiz's '[[' never closed (security round ee 2: 76 s)
+    "bang brackets": lambda n: "!![" * n,
+    "empty links": lambda n: "[](" * n,
+    "liquid tags": lambda n: "{%" * n,
+    "obsidian": lambda n: "%%" * n,
     "images": lambda n: "![" * n,
     "blanks": lambda n: "::: question o\n" + "[[x" * n + "\n:::\n",  # blanks never closed
     "closed blanks": lambda n: "::: question o\n" + "[[x]]" * (n // 5) + "\n:::\n",

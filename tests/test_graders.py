@@ -593,3 +593,22 @@ def test_nbgraders_solution_markers_in_text_are_read_as_in_code() -> None:
         "units/a.md:12: nbgrader's '### BEGIN SOLUTION' is never closed: end it with '### END SOLUTION' (as it is,"
         " the rest of the unit is left out with it)"
     ]
+
+
+def test_a_line_of_double_brackets_is_read_in_linear_time() -> None:
+    """A line of '[[[[…' never closed had each '[[' look for a ']]' to the end of the line: 80,000 characters took
+    76 s in the selection quiz's check, and every build, check, serve and report with it (security round ee 2).
+    Now milliseconds; the alarm (10 s) is far from both, so a slow machine does not fail it."""
+    import signal
+
+    def too_slow(signum: int, frame: object) -> None:
+        raise TimeoutError("the selection quiz's check is superlinear again (benchmarks/pathological.py)")
+
+    before = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(10)
+    try:
+        _, problems = parse_lesson("[[" * 40_000 + "\n\nIt maps [[ a | (b) | c ]] to itself.\n")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert any("selection quiz" in p for p in problems)

@@ -420,7 +420,7 @@ _MARKED = [
 ]
 _QUIZDOWN_ADVICE = "write each question as a '::: question' with '- [x]' / '- [ ]' choices and '> feedback'"
 _SELECTION = "a selection quiz (LiaScript's '[[ a | (b) | c ]]', edX's '[[a, (b), c]]')"
-_BRACKETS = re.compile(r"\[\[([^\]\n]*)\]\]")
+_BRACKETS = re.compile(r"\[\[([^\[\]\n]*)\]\]")  # (no "[" inside: a line of "[[[[…" had taken minutes: sec ee 2)
 
 
 def _selection(line: str) -> bool:

@@ -82,7 +82,7 @@ var SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 function exactForm(text) {
   return typeset(exactText(text))
     // scientific notation one way, its digits kept: "3.0 × 10^8", "3.0x10⁸", "3.0E+8" are "3.0e8" (judging._SCIENTIFIC)
-    .replace(/(\d)\s*[×xX*·⋅]\s*10\s*(?:(?:\^|\*\*)\s*\(?\s*([+\-\u2012-\u2014\u2212]?)\s*(\d+)\s*\)?|([⁺⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))/g, function (all, d, s, e, t, u) {
+    .replace(/(\d)\s*[×xX*·⋅]\s*10\s*(?:(?:\^|\*\*)\s*\(?\s*([+\-\u2012-\u2014\u2212]?)\s*(\d+)(?:\s*\))?|([⁺⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))/g, function (all, d, s, e, t, u) {
       s = s || t;
       return d + "e" + (s && s !== "+" && s !== "⁺" ? "-" : "") + (e || u.replace(/./g, function (c) { return SUPERSCRIPTS.indexOf(c); }));
     }).replace(/(\d)[eE]\+?(?=-?\d)/g, "$1e")

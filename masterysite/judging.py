@@ -281,14 +281,15 @@ def readings(text: str, comma: bool | None = None) -> list[str]:
     """A text as numbers may read it: '1,500' is 1.5 where the course's decimal mark is a comma
     (``comma``) and 1500 where it is a point (a student who leaves 1500 g in grams has not found 1.5 kg);
     None (a teacher's answer, where '= 1,500' is refused as ambiguous): both, as written first. '0,350'
-    is both ways whatever the mark (0.35; 350 written oddly), also with a unit ('0,350 g': the decimal
-    reading is written with a point, as a quantity reads it); '1,234,567' and '1,200.5' can only be
+    is 0.35 whatever the mark (no grouping of thousands starts with 0: read as 350, it had made the
+    unconverted '0,350 g' right for '0,350 kg in grams', new teacher ee 3), also with a unit ('0,350 g': the
+    decimal reading is written with a point, as a quantity reads it); '1,234,567' and '1,200.5' can only be
     grouped thousands. Scientific notation and a final full stop are read as :func:`as_numbers_read` says."""
     written = as_numbers_read(text)
     if comma and (dotted := _DOT_GROUPS.match(written)) is not None:  # '1.500' (German, Spanish): 1500
         grouped = dotted[1] + dotted[2].replace(".", "") + (dotted[3] or "").replace(",", ".") + written[dotted.end() :]
         one = dotted[2].count(".") == 1 and not dotted[3] and dotted[2][0] == "0"
-        return [written, grouped] if one else [grouped]  # ('0.350': 0.35 or 350, as '0,350' elsewhere)
+        return [written] if one else [grouped]  # ('0.350': 0.35, as '0,350' elsewhere)
     match = _COMMA_GROUPS.match(written)
     if match is None:
         return [written]
@@ -297,7 +298,9 @@ def readings(text: str, comma: bool | None = None) -> list[str]:
     if match[2].count(",") > 1 or match[3]:
         return [grouped]
     decimal = match[1] + match[2].replace(",", ".") + rest
-    if comma is not None and match[2][0] != "0":
+    if match[2][0] == "0":
+        return [written, decimal]
+    if comma is not None:
         return [decimal if comma else grouped]
     return [written, decimal, grouped]
 

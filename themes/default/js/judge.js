@@ -157,9 +157,9 @@ var DOT_GROUPS = /^([$€£¥₹₩₽¢]?\s*[+\-−]?)(\d{1,3}(?:\.\d{3})+)(,\d
  *  350 g); "1,234,567" and "1,200.5" only grouped thousands. */
 function readings(text) {
   var written = asNumbersRead(text), m = html.dataset.dm && DOT_GROUPS.exec(written), grouped;
-  if (m) { // "1.500" where the decimal mark is a comma (German, Spanish): 1500; "0.350" both ways
+  if (m) { // "1.500" where the decimal mark is a comma (German, Spanish): 1500; "0.350" 0.35 (no thousands start with 0)
     grouped = m[1] + m[2].replace(/\./g, "") + (m[3] || "").replace(",", ".") + written.slice(m[0].length);
-    return m[2].split(".").length > 2 || m[3] || m[2][0] > "0" ? [grouped] : [written, grouped];
+    return m[2].split(".").length > 2 || m[3] || m[2][0] > "0" ? [grouped] : [written];
   }
   m = COMMA_GROUPS.exec(written);
   if (!m) return [written];
@@ -168,7 +168,7 @@ function readings(text) {
   var decimal = m[1] + m[2].replace(",", ".") + rest;
   // "1,500": 1.5 where the course's decimal mark is a comma (<html data-dm>: prologue.js' html), else 1500
   return m[2].split(",").length > 2 || m[3] ? [grouped] : m[2][0] > "0" ? [html.dataset.dm ? decimal : grouped] :
-    [written, decimal, grouped];
+    [written, decimal];
 }
 
 /** The forms a typed text could match, as [kind, form] (judging.response_forms). */

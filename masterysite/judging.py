@@ -377,7 +377,9 @@ def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
     for side in (text[: sign.start()], text[sign.end() :]) if sign and not comma else ():
         if ambiguous_comma(side):  # '= 1,500 ± 50', '= 5000 ± 1,000'
             raise _ambiguous(side.strip())
-    if sign and (ranged := _range_with_unit(text, sign, line)) is not None:  # '= 10 ± 0.5 m/s', '= (10 ± 0.5) m/s'
+    if (
+        sign and (ranged := _range_with_unit(text, sign, line, comma)) is not None
+    ):  # '= 10 ± 0.5 m/s', '= (10 ± 0.5) m/s'
         return Answer(written, ranged[0], ranged[1], line, kind="range", unit=ranged[2])
     if sign and (sign[0] == "±" or parse_number(text[: sign.start()]) is not None):
         value, tolerance = parse_number(text[: sign.start()]), parse_number(text[sign.end() :])
@@ -405,7 +407,9 @@ _NUMBER_PAIR = re.compile(
 _BRACKETED = re.compile(r"^\((.*)\)(.*)$", re.S)  # '(10 ± 0.5) m/s'
 
 
-def _range_with_unit(text: str, sign: re.Match[str], line: int) -> tuple[Fraction, Fraction, str] | None:
+def _range_with_unit(
+    text: str, sign: re.Match[str], line: int, comma: bool = False
+) -> tuple[Fraction, Fraction, str] | None:
     """'10 ± 0.5 m/s', '10 m/s ± 0.5', '10 m/s ± 0.5 m/s', '(10 ± 0.5) m/s', '$5 ± 0.50' -> (value,
     tolerance, "sign|unit"); None when neither side has a unit or a currency sign."""
     left, right = text[: sign.start()].strip(), text[sign.end() :].strip()
@@ -420,7 +424,7 @@ def _range_with_unit(text: str, sign: re.Match[str], line: int) -> tuple[Fractio
     units = [(q[0], q[2]) for q in sides if q is not None]
     if not units:
         return None
-    _per_cent_tolerance(sides, left, sign[0])
+    _per_cent_tolerance(sides, left, sign[0], comma)
     if any("|" in unit or _PLUS_MINUS.search(unit) for _, unit in units):  # '= (1.2 ± 0.05) kg | 1.2 ± 0.05'
         raise AnswerError(f"one range a line: write each accepted answer on a line of its own, '= {said} {sign[0]} …'")
     if len(set(units)) > 1:
@@ -433,7 +437,9 @@ def _range_with_unit(text: str, sign: re.Match[str], line: int) -> tuple[Fractio
     return value, tolerance, f"{units[0][0]}|{units[0][1]}"
 
 
-def _per_cent_tolerance(sides: tuple[tuple[str, str, str] | None, ...], left: str, sign: str) -> None:
+def _per_cent_tolerance(
+    sides: tuple[tuple[str, str, str] | None, ...], left: str, sign: str, comma: bool = False
+) -> None:
     """'= 340 ± 5% m/s' (5 per cent of 340, as on paper) would be a range in the unit '%·m/s', which no
     answer of the number or of m/s is in: an error with the tolerance to write (new teacher round aa 1).
     '= 35% ± 2%' (per-cent points) is a range of per cents."""
@@ -446,7 +452,10 @@ def _per_cent_tolerance(sides: tuple[tuple[str, str, str] | None, ...], left: st
     if number is None or share is None:
         return
     width = f"{float(abs(number) * share / 100):.6g}"
-    width = width.replace(".", ",") if "," in left and "." not in left else width  # (a course's decimal comma)
+    if comma:  # (the course's decimal comma: its '1,013' reached here as 1.013; new teacher ee 2)
+        left, width = left.replace(".", ","), width.replace(".", ",")
+    elif "," in left and "." not in left:  # ('= 0,75 ± 2%' in a course whose mark is a point)
+        width = width.replace(".", ",")
     written = f"{left} {sign} {width}{' ' + unit if unit else ''}"
     points = (
         f"; if the answer is a percentage, '= {left}% {sign} {tolerance[1]}%'" if value is None and not unit else ""

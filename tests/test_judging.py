@@ -146,6 +146,19 @@ def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
     ]
 
 
+def test_a_per_cent_tolerances_advice_writes_the_courses_decimal_comma() -> None:
+    """In a French course, '= 1,013 ± 1 %' advised '= 1.013 ± 0.01013', which that course reads as 1013 (new teacher
+    ee 2): the advice writes the course's comma."""
+    report = Report()
+    body = "::: question o\nLa densité ?\n\n= 1,013 ± 1 %\n:::\n"
+    parse_unit(HEADER + body, UnitSource("units/t.md", 0, None, ".", {}, comma=True), report)
+    assert [str(p) for p in report.problems] == [
+        "units/t.md:10: a tolerance in per cent ('1%') is not read: it would make '%' part of the unit, and no answer"
+        " right; write the tolerance in the answer's unit, '= 1,013 ± 0,01013' (1% of 1,013); if the answer is a"
+        " percentage, '= 1,013% ± 1%'"
+    ]
+
+
 def test_a_greek_letter_compared_ignoring_case_warns() -> None:
     """'= σ' took 'Σ' (a sum for a standard deviation) with no word (new teacher dd 9): a Greek letter's case is
     its meaning. Said for a symbol a Greek letter leads; not for a word nor a Latin letter ('= B', a choice)."""

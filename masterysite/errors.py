@@ -15,7 +15,7 @@ WARNING_CODES = {
     "no-question": "an objective has no question",
     "no-corrective": "an objective has questions but no corrective",
     "no-enrichment": "a unit has a quiz but no enrichment",
-    "small-pool": "too few questions for a fresh draw on a retake",
+    "small-pool": "too few questions for a fresh draw on a retake, or a draw smaller than the unit's objectives",
     "no-alt": "an image has no alt text",
     "math": "math that could not be typeset",
     "unlisted": "a unit file that course.yml does not list",

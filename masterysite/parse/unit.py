@@ -1073,6 +1073,16 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
         report.error(path, unit.draw_line, message)
     elif not clean:
         return
+    elif unit.draw is not None and unit.draw < (asked := sum(1 for n in by_objective.values() if n)):
+        # (a Carpentries episode's 7 objectives, 'draw: 5': mastered without 2 of them asked; port ee 7)
+        report.warn(
+            path,
+            unit.draw_line,
+            f"quiz.draw is {unit.draw} but the unit has {asked} objectives with questions: each attempt asks"
+            f" {unit.draw} of them, and a student masters the unit without being asked the other"
+            f" {asked - unit.draw}; set the draw to at least {asked} (one question of each objective)",
+            "small-pool",
+        )
     elif unit.draw is not None and pool < 2 * unit.draw:
         report.warn(
             path,

@@ -690,11 +690,40 @@ _PER = re.compile(r"([^/()]*)/\(?([^/()]+)\)?")  # 'm/s2', 'j/(mol·k)', '/mol'
 _FACTOR = re.compile(r"([^\W\d_]+)(-?\d+)?")  # 's2', 'mol', 'l-1'
 
 
+# A unit's symbol and its names, as students write them (as compared: lower case, no spaces), in the theme's
+# languages: '= 35 seconds' takes '35 s' and '35 sec', '= 2 min' '2 minutes' (port ee 8)
+_UNIT_NAMES = [
+    "s sec secs second seconds seconde secondes sekunde sekunden segundo segundos",
+    "ms msec millisecond milliseconds milliseconde millisecondes millisekunde millisekunden milisegundo milisegundos",
+    "min mins minute minutes minuten minuto minutos",
+    "h hr hrs hour hours heure heures stunde stunden hora horas",
+    "kg kilogram kilograms kilogramme kilogrammes kilogramm kilogramo kilogramos",
+    "g gram grams gramme grammes gramm gramo gramos",
+    "mg milligram milligrams milligramme milligrammes milligramm miligramo miligramos",
+    "m metre metres meter meters mètre mètres metro metros",
+    "km kilometre kilometres kilometer kilometers kilomètre kilomètres kilómetro kilómetros",
+    "cm centimetre centimetres centimeter centimeters centimètre centimètres zentimeter centímetro centímetros",
+    "mm millimetre millimetres millimeter millimeters millimètre millimètres milímetro milímetros",
+    "l litre litres liter liters litro litros",
+    "ml millilitre millilitres milliliter milliliters mililitro mililitros",
+    "n newton newtons",
+    "j joule joules",
+    "w watt watts",
+    "v volt volts voltio voltios",
+    "hz hertz",
+    "pa pascal pascals",
+]
+_NAMED_UNITS = {name: group.split() for group in _UNIT_NAMES for name in group.split()}
+
+
 def unit_spellings(unit: str) -> list[str]:
     """A unit "per" something as it is compared (unit_form), also in the other way SI writes it, so that
     either is right (new teacher aa, z 6: '= 20 m/s' had rejected '20 m s⁻¹'): 'm/s' and 'm·s-1',
-    'm/s2' and 'm·s-2', 'g/mol' and 'g·mol-1', 'j/(mol·k)' and 'j·mol-1·k-1', '/mol' and 'mol-1'. Python
-    only: the page gets each spelling's hash (or range), and reads the student's unit as before."""
+    'm/s2' and 'm·s-2', 'g/mol' and 'g·mol-1', 'j/(mol·k)' and 'j·mol-1·k-1', '/mol' and 'mol-1'; a unit's
+    symbol and its names ('s', 'sec', 'seconds': _UNIT_NAMES). Python only: the page gets each spelling's
+    hash (or range), and reads the student's unit as before."""
+    if unit in _NAMED_UNITS:
+        return list(dict.fromkeys([unit, *_NAMED_UNITS[unit]]))
     per = _PER.fullmatch(unit)
     if per is not None:  # 'a/b' -> 'a·b-1'
         factors = [_FACTOR.fullmatch(f) for f in per[2].split("·")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from html import escape as html_escape
@@ -254,6 +255,7 @@ def render_page(site: Site, name: str) -> str:
         context["mastery_varies"] = any(u.mastery is not None and u.mastery != default for u in site.course.units)
     if name == "progress":
         context["course_details_json"] = Markup(course_details_json(site.course))
+        context["page_strings_json"] = Markup(script_json(script_strings(site, PROGRESS_SCRIPT)))
     return finish(site, site.env.get_template(f"{name}.html").render(context))
 
 
@@ -305,20 +307,35 @@ def course_data_js(site: Site) -> str:
 _DYNAMIC_KEY = re.compile(r"""["']([a-z][a-z0-9_]*_)["']\s*\+""")
 
 
-def script_strings(site: Site) -> dict[str, Any]:
+PROGRESS_SCRIPT = "progress-page.js"
+
+
+def script_strings(site: Site, only: str | None = None) -> dict[str, Any]:
     """The UI strings the browser scripts use (the rest only the templates, already rendered):
     each key a script names in quotes, its `_one` form, and keys a script builds from a quoted
-    prefix (`"status_" + st`). A course that replaces a whole script (theme/static/NAME.js)
-    gets every string: what that script reads cannot be known."""
+    prefix (`"status_" + st`). For course-data.js, which every page loads, those of every script
+    but the progress page's; with ``only`` (that script), those only it uses: its page carries them
+    (js/progress.js merges them; half a kilobyte off every unit page). A course that replaces a whole
+    script (theme/static/NAME.js) gets every string in course-data.js: what it reads cannot be known."""
     if any(name.endswith(".js") for name in static_files(site.course_dir)):
-        return site.t
-    text = "\n".join(bundles(site.course_dir).values())
+        return {} if only else site.t
+    scripts = bundles(site.course_dir)
+    everywhere = _reader("\n".join(text for name, text in scripts.items() if name != PROGRESS_SCRIPT))
+    if only is None:
+        return {k: v for k, v in site.t.items() if everywhere(k)}
+    there = _reader(scripts.get(only, ""))
+    return {k: v for k, v in site.t.items() if there(k) and not everywhere(k)}
+
+
+def _reader(text: str) -> Callable[[str], bool]:
+    """Whether scripts of ``text`` read a string: its key in quotes, a quoted prefix of it, or its key less '_one'."""
     prefixes = tuple(set(_DYNAMIC_KEY.findall(text)))
 
     def used(key: str) -> bool:
-        return f'"{key}"' in text or f"'{key}'" in text or (bool(prefixes) and key.startswith(prefixes))
+        named = f'"{key}"' in text or f"'{key}'" in text or (bool(prefixes) and key.startswith(prefixes))
+        return named or (key.endswith("_one") and used(key[: -len("_one")]))
 
-    return {k: v for k, v in site.t.items() if used(k) or (k.endswith("_one") and used(k[: -len("_one")]))}
+    return used
 
 
 def course_details(course: Course) -> list[dict[str, Any]]:

@@ -362,6 +362,11 @@ def test_graph_course_is_french(graph_site: Path) -> None:
     assert data["language"] == "fr"
     assert data["strings"]["back_to_course"] == "Retour au cours"  # the default theme's French
     assert "nav_course" not in data["strings"]  # only the templates use it: already in the pages
+    # only the progress page's script uses it: that page carries it, not course-data.js, which every page loads
+    assert "reset_confirm" not in data["strings"] and "col_unit" not in data["strings"]
+    progress = (graph_site / "progress.html").read_text(encoding="utf-8")
+    carried = json.loads(progress.split('id="ms-page-strings">', 1)[1].split("</script>", 1)[0])
+    assert carried["col_unit"] == "Unité" and "back_to_course" not in carried
     assert ">Cours</a>" in (graph_site / "index.html").read_text(encoding="utf-8")
     assert data["strings"]["check_answers"] == "Corriger ma copie"  # the course's theme/strings.yml, per key
     assert "Corriger ma copie" in (graph_site / "units" / "points.html").read_text(encoding="utf-8")

@@ -1,6 +1,14 @@
 /* ------------------------------------------------------------------ *
  * Progress page                                                      *
  * ------------------------------------------------------------------ */
+// The texts only this page uses come with the page, not with course-data.js, which every page loads
+// (render.script_strings): into the course's strings before main.js reads them.
+(function () {
+  var node = doc.getElementById("ms-page-strings"), data = window.MASTERYSITE_COURSE, more;
+  try { more = node && JSON.parse(node.textContent); } catch (e) { more = null; }
+  if (isObj(more) && isObj(data) && isObj(data.strings)) Object.keys(more).forEach(function (k) { data.strings[k] = more[k]; });
+})();
+
 function objectiveStatus(u, o) {
   if (!o || !o.best) return tr("objective_not_attempted");
   return passes(o.best, u.mastery || [4, 5]) ? tr("objective_met") : tr("objective_not_met");

@@ -135,8 +135,13 @@ _NUMBER_DASH = re.compile(r"(?<![0-9A-Za-z])[\u2012-\u2014\u2212](?=[.,]?[0-9])"
 
 
 def typeset(text: str) -> str:
-    """One character for several as they are typeset, written out: '½' is '1/2', '1½' '1 1/2', '℃' '°C'."""
-    return _TYPESET.sub(_written_out, text) if _TYPESET.search(text) else text
+    """One character for several as they are typeset, written out: '½' is '1/2', '1½' '1 1/2', '℃' '°C'; and a
+    point for '×' after a decimal comma, as French schools type scientific notation ('6,02.10^23': new teacher ee 4)."""
+    text = _TYPESET.sub(_written_out, text) if _TYPESET.search(text) else text
+    return _POINT_TIMES.sub(r"\1×", text) if ".10" in text else text
+
+
+_POINT_TIMES = re.compile(r"(,\d+)\.(?=10[*^⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺])")
 
 
 def _written_out(match: re.Match[str]) -> str:
@@ -225,7 +230,13 @@ def lenient_text(text: str) -> str:
     if "–" in folded or "—" in folded:  # (new teacher z 3)
         folded = _CHARGE_DASH.sub("-", folded)
     folded = _COLON_SPACE.sub(":", folded.translate(_LIGATURES))
+    folded = _LEADING_POINT.sub(r"\g<1>0.", _OPERATOR_SPACE.sub(r"\1", folded))
     return folded.rstrip(".!?").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
+
+
+# A formula however spaced, a decimal however begun: '1/(1 - c)' is '1/(1-c)', '(.25, .75)' '(0.25, 0.75)' (port ee 5)
+_OPERATOR_SPACE = re.compile(r" ?([-+*/^=()<>]) ?")
+_LEADING_POINT = re.compile(r"(^|[^0-9A-Za-z_.])\.(?=[0-9])")
 
 
 def parse_quantity(text: str) -> tuple[str, str, str] | None:
@@ -660,7 +671,7 @@ def text_spellings(text: str) -> list[str]:
     if "→" in text or "->" in text:  # a reaction: its arrow as typed, a coefficient next to its formula or not
         arrows = [arrow for s in spellings for arrow in (s.replace("->", "→"), s.replace("→", "->"))]
         spellings += [_COEFFICIENT.sub(rf"\1{space}", arrow) for arrow in arrows for space in (" ", "")]
-    return list(dict.fromkeys([text, *spellings]))
+    return list(dict.fromkeys(_OPERATOR_SPACE.sub(r"\1", spelling) for spelling in [text, *spellings]))
 
 
 # A note's name, its accidental as printed or as typed: 'C♯' is 'C#', 'D♭' 'Db', 'F♯♯' 'F##' (and back); the

@@ -72,7 +72,7 @@ function exactText(text) {
 function typeset(text) {
   return text.replace(/(?:(\d)\s*)?([¼½¾⅐-⅞])|[℃℉⁄µ]/g, function (all, d, c) {
     return (c ? (d ? d + " " : "") + c : all).normalize("NFKC").replace("⁄", "/");
-  });
+  }).replace(/(,\d+)\.(?=10[*^⁰¹²³⁴-⁹⁻⁺])/g, "$1×"); // "6,02.10^23": a point for "×" after a decimal comma (judging._POINT_TIMES)
 }
 
 /** The "==" form compared (judging.exact_form): curly quotes straight, typeset characters written out,
@@ -105,9 +105,10 @@ var ARABIC = /[\u064b-\u065f\u0670\u0640؟،؛أإآٱىةیک]/g, ARABIC_AS = {
 function lenientText(text) {
   var folded = exactForm(text).replace(ARABIC, function (c) { return ARABIC_AS[c] || ("أإآٱ".indexOf(c) >= 0 ? "ا" : ""); })
     .replace(INNER_SPACE, " ").replace(/ ?, ?/g, ", ").toLowerCase()
-    .replace(/[₀-₉]/g, function (c) { return c.charCodeAt(0) - 8320; }).replace(/[⁻−]/g, "-").replace(/⁺/g, "+").replace(/[º˚]/g, "°")
+    .replace(/−/g, "-").replace(/[º˚]/g, "°") // (exactForm made subscripts and a charge's signs plain)
     .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(\d) ?: ?(?=\d)/g, "$1:") // "STRASSE", "oeuf", "15 : 30"
-    .replace(/([A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])/g, "$1-"); // "Cl–" as a phone types "Cl⁻" (judging._CHARGE_DASH)
+    .replace(/([A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])/g, "$1-") // "Cl–" as a phone types "Cl⁻" (judging._CHARGE_DASH)
+    .replace(/ ?([-+*/^=()<>]) ?/g, "$1").replace(/(^|[^\w.])\.(?=\d)/g, "$10."); // (\w, \d: ASCII, as in judging._LEADING_POINT) // "1/(1 - c)", "(.25, .75)" (judging._OPERATOR_SPACE)
   return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 

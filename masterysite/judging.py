@@ -723,6 +723,7 @@ _UNIT_NAMES = [
     "v volt volts voltio voltios",
     "hz hertz",
     "pa pascal pascals",
+    "° deg degree degrees degré degrés grad grado grados",
 ]
 _NAMED_UNITS = {name: group.split() for group in _UNIT_NAMES for name in group.split()}
 

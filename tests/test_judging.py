@@ -431,6 +431,28 @@ def test_a_prompt_cannot_write_where_a_blanks_input_goes() -> None:
     assert 'title="MsBlank0Q<meta' in q.prompt_html and report.errors == []
 
 
+def test_a_question_opened_with_two_colons_or_indented_is_an_error() -> None:
+    """'::question o', ':: question o' and '    ::: question o' had been a paragraph or a code block: the question and
+    its answer line published in the lesson, check silent (new teacher ee 6). An error at the line; a ``` fence
+    shows the syntax, a sentence with '::' in it is a sentence."""
+    question = "{}\nThe mass of an electron?\n\n= 9.1e-31\n:::\n"
+    for opener in ("::question o", ":: question o", "::enrichment More"):
+        _, report = parse("Lesson.\n\n" + question.format(opener))
+        assert [str(p) for p in report.errors] == [
+            f"units/t.md:9: '{opener}' opens no block: a block opens with three colons, '::: {opener[2:].strip()}' (as"
+            " written, its text and answer lines are shown in the lesson)"
+        ]
+    _, report = parse("Lesson.\n\n" + question.format("    ::: question o").replace("\n", "\n    "))
+    assert [str(p) for p in report.errors] == [
+        "units/t.md:9: '::: question' is indented (4 spaces or a tab), which Markdown shows as code, its answer lines"
+        " for everyone: start it at the beginning of the line (to show the syntax as code, put it in a ``` fence)"
+    ]
+    _, report = parse("Write it so:\n\n```markdown\n" + question.format("::: question o") + "```\n")
+    assert report.errors == []
+    _, report = parse("The ratio is 3::question marks are rare.\n\nA C++ name: std::question.\n")
+    assert report.errors == []
+
+
 def test_a_blank_before_a_calls_parenthesis_is_a_blank() -> None:
     """'console.[[== log]]("Hi");' had been a Markdown link to '"Hi"': two errors, neither naming the cause
     (new teacher cc 4). A blank with its answer's '=', '==' or '~' is a blank, the '(' after it text; in code

@@ -49,6 +49,8 @@ _POINT_DECIMAL_LEAD = re.compile(r"([-+−]?\d*\.\d+)(?=$|\s*[×xX*·⋅]\s*10|\
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
+_SHORT_FENCE = re.compile(r"^ {0,3}::[ \t]*(question|corrective|enrichment)\b(.*)")  # '::question o'
+
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
 _HALF_BLANK = re.compile(r"\[\[(?![\s?\[])[^\s\]|]{0,40}")  # '[[CHLORO' (the rest on the next line), '[[MICE|…'
@@ -443,6 +445,10 @@ class BlockParser:
                 continue
             if token.type == "inline":
                 self._stray_fence(token)
+                if ":" in token.content:
+                    self._short_fence(token)
+            elif token.type == "code_block" and ":::" in token.content:
+                self._indented_fence(token)
             lesson.append(token)
             index += 1
         return lesson
@@ -466,6 +472,31 @@ class BlockParser:
             self.report.error(self.path, self.line(token), unknown("block", name, BLOCKS))
         else:
             self.report.error(self.path, self.line(token), f"'::: {name}' must start a line outside lists and quotes")
+
+    def _short_fence(self, token: Token) -> None:
+        """'::question o' or ':: question o' (two colons): a paragraph, its prompt and answer lines shown in the
+        lesson, with no word (new teacher ee 6). An error at the line."""
+        for at, text in enumerate(token.content.split("\n")):
+            short = _SHORT_FENCE.match(text)
+            if short is not None:
+                message = (
+                    f"'{text.strip()}' opens no block: a block opens with three colons, '::: {short[1]}{short[2]}'"
+                    " (as written, its text and answer lines are shown in the lesson)"
+                )
+                self.report.error(self.path, self.line(token) + at, message)
+
+    def _indented_fence(self, token: Token) -> None:
+        """'    ::: question o' (4 spaces or a tab): an indented code block, the question and its answer lines shown
+        as code (new teacher ee 6). An error at the line; a ``` fence shows the syntax on purpose."""
+        for at, text in enumerate(token.content.split("\n")):
+            opened = _STRAY.match(text.strip())
+            if opened is not None and opened[1] in BLOCKS:
+                message = (
+                    f"'::: {opened[1]}' is indented (4 spaces or a tab), which Markdown shows as code, its answer"
+                    " lines for everyone: start it at the beginning of the line (to show the syntax as code, put it"
+                    " in a ``` fence)"
+                )
+                self.report.error(self.path, self.line(token) + at, message)
 
     def _block(self, token: Token, inner: list[Token]) -> None:
         name = block_name(token)

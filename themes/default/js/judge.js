@@ -193,8 +193,9 @@ function responseForms(q, response) {
 
 function patternMatches(p, text) {
   if (!Array.isArray(p) || typeof p[0] !== "string") return false;
+  var i = p[1] === "i", dotted = /[İı]/g; // (Turkish "İ" and "ı" are "i" ignoring case, as Python's re reads them: port ee 15)
   try {
-    return new RegExp("^(?:" + p[0] + ")$", p[1] === "i" ? "iu" : "u").test(text);
+    return new RegExp("^(?:" + (i ? p[0].replace(dotted, "i") : p[0]) + ")$", i ? "iu" : "u").test(i ? text.replace(dotted, "i") : text);
   } catch (e) {
     return false;
   }

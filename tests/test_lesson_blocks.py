@@ -127,6 +127,21 @@ def test_a_practice_with_an_answer_gets_a_form_and_counts_for_nothing() -> None:
     assert "<ol>" in unit.lesson_html  # a numbered list in a challenge stays a list, not an ordering exercise
 
 
+def test_a_practices_hints_are_shown_folded_in_its_form() -> None:
+    """A '[[?]] text' line in a practice with an answer (a Carpentries challenge made checkable) had vanished: no
+    button, not in the page (port ee 19). Each hint is folded under "Hint n" in the exercise's form."""
+    report = Report()
+    text = HEAD + "::: challenge\nHow many sites?\n\n[[?]] Look at the **Site** table.\n[[?]] Count them.\n\n= 3\n:::\n"
+    unit = parse_unit(text, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert unit is not None and not report.problems
+    form = unit.lesson_html[unit.lesson_html.index("<form") :]
+    assert (
+        '<details class="hint ms-practice__hint"><summary><!--ms-t:hint_label--> 1</summary><div class="prose">'
+        "Look at the <strong>Site</strong> table.</div></details>" in form
+    )
+    assert "<!--ms-t:hint_label--> 2</summary>" in form and form.index("Count them") < form.index("practice_check")
+
+
 def test_a_quarto_callout_with_collapse_is_collapsed_or_open() -> None:
     html, problems = parse(
         '::: {.callout-tip collapse="true"}\n## Solution\nIt is 4.\n:::\n\n'

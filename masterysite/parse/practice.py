@@ -104,6 +104,11 @@ def render_form(question: Question) -> str:
                 f' <label for="{cid}">{choice.html}</label></div>'
             )
         parts.append("</fieldset>")
+    for number, hint in enumerate(question.hints, 1):  # ('[[?]] text' lines: each folded, opened at will; port ee 19)
+        parts.append(
+            f'<details class="hint ms-practice__hint"><summary><!--ms-t:hint_label--> {number}</summary>'
+            f'<div class="prose">{hint}</div></details>'
+        )
     parts.append(
         '<p class="ms-practice__actions"><button type="submit" class="button"><!--ms-t:practice_check--></button>'
         ' <span class="ms-practice__note"><!--ms-t:practice_note--></span></p>'

@@ -1279,6 +1279,11 @@ def test_a_khan_exercise_solution_div_is_left_out() -> None:
     html, problems = parse('A worked example:\n\n<div class="solution">\n\nFirst, *add*.\n\n</div>\n')
     assert problems == [] and "<em>add</em>" in html
     assert boxes(html) == [("details", "ms-collapsed ms-collapsed--solution", "<!--ms-t:block_solution-->")]
+    # kramdown's and MkDocs' markdown="1" on it, before or after the class (port ee 13: it had been published open)
+    for div in ('<div class="solution" markdown="1">', "<div markdown='1' class='solution'>"):
+        html, problems = parse(f"A worked example:\n\n{div}\n\nThe resistance is *0.104 Ω*.\n\n</div>\n")
+        assert problems == [] and "<em>0.104 Ω</em>" in html and "markdown=" not in html
+        assert boxes(html) == [("details", "ms-collapsed ms-collapsed--solution", "<!--ms-t:block_solution-->")]
 
 
 def test_reveal_js_speaker_notes_are_never_published() -> None:

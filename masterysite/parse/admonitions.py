@@ -1746,7 +1746,8 @@ _CODE_FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})[^`]*$")
 
 _KHAN_EXERCISE = re.compile(r"""class=["'](?:problem|choices|question)["']""")  # Khan's (OpenDSA's) exercise
 _HIDDEN_DIV = re.compile(
-    r"""[ \t]*<(div|aside)[ \t]+class=(["'])(hidden|notes|solution|hint|webex-solution|toggle)\2[ \t]*>[ \t]*(.*)"""
+    r"""[ \t]*<(div|aside)(?:[ \t]+markdown(?:=["']?\w*["']?)?)?[ \t]+class=(["'])"""  # (kramdown's markdown="1")
+    r"""(hidden|notes|solution|hint|webex-solution|toggle)\2(?:[ \t]+markdown(?:=["']?\w*["']?)?)?[ \t]*>[ \t]*(.*)"""
 )
 # a div HTML never shows, 'hidden' or 'display: none' (security round cc 5: an answer key hidden so was in the page's
 # source and the search index): never published, as mdBook's <div class="hidden">

@@ -44,6 +44,19 @@ def test_a_latex_macro_of_the_lessons_own_is_named() -> None:
     ]
 
 
+def test_macros_that_expand_past_a_page_of_math_are_said_not_expanded() -> None:
+    """Each macro 8 uses of the next, 8 levels: 562 bytes had taken minutes and gigabytes, and 7 levels made a
+    52 MB page (security round ee 6). Past 20,000 characters the formula is shown as its source, and said."""
+    names = [f"m{chr(97 + i)}" for i in range(9)]
+    defs = "".join(f"\\newcommand{{\\{names[i]}}}{{{(chr(92) + names[i + 1] + ' ') * 8}}}" for i in range(8))
+    html, problems = parse(f"Lesson $${defs}\\newcommand{{\\mi}}{{x}}$$\n\nUse $\\ma$ and $\\mh$.\n")
+    assert problems == [
+        "units/a.md:5: warning: math '\\ma' expands its macros to over 20,000 characters (a macro that uses another"
+        " many times, level after level): it is shown as its source; write it out shorter [math]"
+    ]
+    assert len(html) < 5000 and html.count("<mi>x</mi>") == 8  # ('\\mh': 8 x, as written)
+
+
 def test_a_macro_a_formula_defines_holds_for_the_rest_of_the_unit_as_in_mathjax() -> None:
     """MathJax keeps a \\newcommand for the whole page: a Jupyter Book page defines its macros in a first
     formula, then every formula (a question's too) uses them. Each use was a warning, and shown as a name."""

@@ -88,14 +88,23 @@ def _argument(latex: str, pos: int) -> tuple[str, int] | None:
     return latex[pos : pos + size], pos + size
 
 
+MAX_EXPANDED = 20_000  # characters a formula's macros may expand to (a printed page of math is a few thousand)
+
+
+class TooLarge(ValueError):
+    """A formula whose macros expand past MAX_EXPANDED: each macro many uses of the next, level after level
+    (512 bytes had made a 52 MB page in a minute, ten levels 10⁹ symbols: security round ee 6)."""
+
+
 def _expanded(latex: str) -> str:
     """``latex`` without its definitions, each use of a macro of the unit replaced by its body (its
-    arguments in place of #1, #2...), macros within macros too (ten levels at most)."""
+    arguments in place of #1, #2...), macros within macros too (ten levels at most, and MAX_EXPANDED
+    characters: TooLarge past that)."""
     for start, end, *_ in reversed(_definitions(latex)):
         latex = latex[:start] + latex[end:]
     pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, MACROS), key=len, reverse=True)) + r")(?![A-Za-z])")
     for _ in range(10):
-        out, pos, changed = [], 0, False
+        out, pos, changed, grown = [], 0, False, 0
         for match in pattern.finditer(latex):
             if match.start() < pos:
                 continue
@@ -113,6 +122,9 @@ def _expanded(latex: str) -> str:
                 body = body.replace(f"#{n}", given)
             out += [latex[pos : match.start()], "{" + body + "}"]
             pos, changed = after, True
+            grown += len(body) + 2 - (after - match.start())
+            if len(latex) + grown > MAX_EXPANDED:
+                raise TooLarge(latex[:40])
         latex = "".join(out) + latex[pos:]
         if not changed:
             break

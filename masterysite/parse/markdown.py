@@ -31,7 +31,7 @@ from mdit_py_plugins.dollarmath.index import math_inline_dollar
 
 from masterysite.parse import sanitize
 from masterysite.parse.extras import GATED, extend_markdown
-from masterysite.parse.latex import for_latex2mathml, for_mathml_core
+from masterysite.parse.latex import TooLarge, for_latex2mathml, for_mathml_core
 
 BLOCKS = ("question", "corrective", "enrichment")
 
@@ -87,6 +87,9 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
         elif ampersand:
             math_failures.append(f"\0&\0{latex}")  # an '&' outside any table: shown as a character
         return mathml
+    except TooLarge:  # (its macros would have made megabytes: the formula's source instead, said)
+        math_failures.append(f"\0+\0{latex}")
+        return f'<code class="math-source">{html.escape(latex)}</code>'
     except Exception:  # latex2mathml raises many kinds on bad input; fall back to the source
         math_failures.append(latex)
         return f'<code class="math-source">{html.escape(latex)}</code>'

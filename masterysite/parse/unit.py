@@ -1001,7 +1001,12 @@ def _report_math(body: str, offset: int, path: str, report: Report) -> None:
     for command, latex in failures:
         where = body.find(latex)
         line = body.count("\n", 0, where) + 1 + offset if where >= 0 else 0
-        if command == "&":
+        if command == "+":
+            message = (
+                f"math '{latex[:40]}' expands its macros to over {latexmod.MAX_EXPANDED:,} characters (a macro that"
+                " uses another many times, level after level): it is shown as its source; write it out shorter"
+            )
+        elif command == "&":
             message = (
                 f"math '{latex[:40]}' has an '&' outside a table: it is shown as a character; put the rows"
                 f" in an environment that has columns (\\begin{{aligned}}, \\begin{{array}}{{rl}}, \\begin{{cases}})"

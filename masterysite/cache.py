@@ -34,6 +34,7 @@ import logging
 import os
 import pickle
 import shutil
+import stat
 import struct
 import sys
 import tempfile
@@ -52,7 +53,7 @@ from masterysite.search import pack_words
 from masterysite.secret import ENV, course_secret
 from masterysite.trust import signature as file_signature
 from masterysite.trust import signed, verified
-from masterysite.unchanged import libraries
+from masterysite.unchanged import file_digest, libraries
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +125,9 @@ def course_key(root: Path, unit_ids: dict[str, str]) -> str:
             parts.append(f"{name}={_stamp(path)}")
     dot = root / ".masterysite"
     if dot.is_dir():  # e.g. the course secret: everything there but this cache
-        for name, path in _walk(dot, {"cache"}):
-            parts.append(f".masterysite/{name}={sha(path.read_bytes())}")
+        for name, path in _walk(dot, {"cache"}):  # (a pipe or a device is never read: secret.refuse_links refuses it)
+            regular = path.is_file() and stat.S_ISREG(path.stat().st_mode)
+            parts.append(f".masterysite/{name}={file_digest(str(path)) if regular else 'not a file'}")
     for name, value in sorted(os.environ.items()):  # e.g. MASTERYSITE_SECRET, which replaces that file
         if name.startswith("MASTERYSITE_"):
             parts.append(f"${name}={sha(value)}")

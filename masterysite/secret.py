@@ -91,6 +91,7 @@ def refuse_links(root: Path) -> None:
     to a file (the secret kept elsewhere) is only read, never written through: it may stay."""
     top = root / FOLDER
     found = [FOLDER] if top.is_symlink() else []
+    special: list[str] = []
     stack = [(FOLDER, str(top))] if not found and top.is_dir() else []
     while stack:  # os.scandir knows links from the folder listing: no call per file (1,000 cached units)
         name, folder = stack.pop()
@@ -99,14 +100,21 @@ def refuse_links(root: Path) -> None:
                 if entry.is_symlink():  # never followed
                     if entry.is_dir() or not os.path.exists(entry.path):
                         found.append(f"{name}/{entry.name}")
+                    elif not entry.is_file():  # (a link to /dev/zero: read for ever, security round ee 4)
+                        special.append(f"{name}/{entry.name}")
                 elif entry.is_dir(follow_symlinks=False):
                     stack.append((f"{name}/{entry.name}", entry.path))
+                elif not entry.is_file(follow_symlinks=False):  # a named pipe, a device, a socket
+                    special.append(f"{name}/{entry.name}")
     if found:
         message = (
             "a symbolic link where builds write and remove the course secret and the build cache (it would "
             "take them elsewhere on the machine): remove the link; MASTERYSITE_SECRET keeps a secret elsewhere"
         )
         raise CourseError([Problem(path, 0, message) for path in sorted(found)])
+    if special:
+        message = "not a file (a named pipe, a device, or a link to one): builds read what is here; remove it"
+        raise CourseError([Problem(path, 0, message) for path in sorted(special)])
 
 
 def course_secret(root: Path) -> bytes:

@@ -125,6 +125,12 @@ class Stamp(str):
     units: dict[str, str]
 
 
+def file_digest(path: str) -> str:
+    """The SHA-256 of a regular file's bytes, read in pieces (a large file is never held whole)."""
+    with open(path, "rb") as opened:
+        return hashlib.file_digest(opened, "sha256").hexdigest()
+
+
 def stamp(root: Path, out: Path, strict: bool, safe_html: bool, known: dict[str, str] | None = None) -> Stamp | None:
     """The stamp of a build of ``root`` into ``out`` with these options; None when it cannot be told.
 
@@ -152,7 +158,9 @@ def stamp(root: Path, out: Path, strict: bool, safe_html: bool, known: dict[str,
         dot = root / ".masterysite"
         if dot.is_dir():
             for name, entry in _files(dot, frozenset({"cache"})):
-                _add(digest, f".masterysite/{name}", Path(entry.path).read_bytes())
+                if not stat.S_ISREG(entry.stat().st_mode):  # ('notes' -> /dev/zero had read for ever: sec ee 4)
+                    return None  # (a named pipe or a device: secret.refuse_links says what it is)
+                _add(digest, f".masterysite/{name}", file_digest(entry.path))
         for key, value in sorted(os.environ.items()):
             if key.startswith("MASTERYSITE_"):
                 _add(digest, f"${key}", value)

@@ -232,6 +232,30 @@ def test_a_linked_secret_or_cache_folder_is_refused(link: str, workdir: Path) ->
     assert tree_hash(workdir / "site") == before
 
 
+@pytest.mark.parametrize("kind", ["device", "pipe"])
+def test_a_device_or_a_pipe_in_the_secrets_folder_is_refused(kind: str, workdir: Path) -> None:
+    """Every build reads the files of .masterysite/ (the secret: what changes a build): a link there to /dev/zero,
+    which git keeps, took 7 GB in 15 s; a named pipe, which tar keeps, held the build for ever (security round ee 4).
+    An error naming it, at once, for build, --no-cache and package; the last good site stays."""
+    shutil.copytree(GOOD, workdir / "course", ignore=shutil.ignore_patterns(".masterysite"))
+    assert invoke("build", "course", "-o", "site").exit_code == 0
+    before = tree_hash(workdir / "site")
+    notes = workdir / "course" / ".masterysite" / "notes"
+    if kind == "device":
+        notes.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(notes)
+    runs = (["build", "course", "-o", "site"], ["build", "course", "-o", "site", "--no-cache"])
+    for args in (*runs, ["package", "course", "--scorm", "1.2", "-o", "p.zip"]):
+        result = invoke(*args)
+        assert result.exit_code == 1
+        assert result.output == (
+            ".masterysite/notes: not a file (a named pipe, a device, or a link to one): builds read what is here;"
+            " remove it\n1 error; nothing was written.\n"
+        )
+    assert tree_hash(workdir / "site") == before and not (workdir / "p.zip").exists()
+
+
 @pytest.mark.parametrize("case", WARNING_CASES)
 def test_warnings_do_not_stop_a_build(case: str, workdir: Path) -> None:
     prepare(case, workdir)

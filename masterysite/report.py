@@ -217,7 +217,9 @@ class Rechecker:
         self.questions = {u.id: {q.key: q for q in u.questions} for u in course.units}
         self.objectives = {u.id: {o.id for o in u.objectives} for u in course.units}
         self.cache: dict[tuple[str, str, str | tuple[str, ...]], bool | None] = {}
-        self.slow: dict[tuple[str, str], int] = {}  # (unit, question) -> responses that took over JUDGE_SECONDS
+        # (unit, question) -> responses that took over JUDGE_SECONDS, in the file being read: one student's slow
+        # answers never leave another's unjudged (security round ee 5: a classmate's mastery had been "edited")
+        self.slow: dict[tuple[str, str], int] = {}
 
     def right(self, unit: Unit, key: str, response: Any) -> bool | None:
         """The verdict now; None for a question no longer in the unit. A response of a shape no page records
@@ -561,6 +563,7 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
             exported = ""  # (a time the student wrote would choose which of two files of a name is reported)
         records = data["units"]
         old = "student" not in data and not any(isinstance(r, dict) and "tries" in r for r in records.values())
+        checker.slow.clear()
         try:
             units = {u.id: read_unit(checker, u, records.get(u.id), old) for u in course.units if u.id in records}
         except (ValueError, TypeError, OverflowError, RecursionError):  # a file no page writes: its own message

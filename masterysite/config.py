@@ -415,8 +415,9 @@ OTHER_FORMATS = {
 
 
 def discover(root: Path) -> list[str]:
-    """Default order: units/*.md sorted by file name."""
-    return sorted(nfc(name) for name in unit_files(root) if name.endswith(".md"))
+    """Default order: units/*.md sorted by file name; not a hidden file, as a shell's glob reads it (a Mac's
+    '._01-a.md', AppleDouble on a USB stick or in a zip, had been a unit that broke the build: new ee 13)."""
+    return sorted(nfc(name) for name in unit_files(root) if name.endswith(".md") and not name.startswith("."))
 
 
 def unit_files(root: Path) -> frozenset[str]:

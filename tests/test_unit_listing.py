@@ -49,3 +49,16 @@ def test_a_missing_file_is_offered_only_an_unlisted_one(make_course: MakeCourse)
         "unit file 'units/decimals-2.md' not found — did you mean 'decimals.md'?",
         "unit file 'units/fractons.md' not found",
     ]
+
+
+def test_a_hidden_file_is_no_unit(make_course: MakeCourse) -> None:
+    """A course copied from a Mac to a USB stick or a zip carries AppleDouble files, '._01-a.md', which Finder does
+    not show: one had been read as a unit, binary, and the build failed (new teacher ee 13). Not a unit, as a
+    shell's 'units/*.md' reads the folder."""
+    root = make_course({"course.yml": "title: T\n", "units/01-a.md": UNIT.format(id="a")})
+    (root / "units" / "._01-a.md").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
+    (root / "units" / ".draft.md").write_text(UNIT.format(id="draft"), encoding="utf-8")
+    report = Report()
+    config = load_config(root, report)
+    assert config is not None and report.problems == []
+    assert [e.path for e in config.entries] == ["units/01-a.md"] and discover(root) == ["01-a.md"]

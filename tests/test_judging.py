@@ -563,6 +563,11 @@ def test_a_blank_before_a_calls_parenthesis_is_a_blank() -> None:
             "Which?\n[[?]] glued hint\n\n= a",
             "units/t.md:9: a hint '[[?]]' must start its own paragraph: put an empty line before it",
         ),
+        (  # (it had been the right choice's text, and no hint: new teacher ee 12)
+            "Which?\n\n- [x] geocentric\n[[?]] Think of the Earth.\n- [ ] heliocentric",
+            "units/t.md:11: a hint '[[?]]' right under a choice is part of that choice's text, which then stands out:"
+            " put an empty line before it, after the choices",
+        ),
     ],
 )
 def test_blank_ordering_and_hint_mistakes(body: str, message: str) -> None:

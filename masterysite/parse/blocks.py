@@ -1080,6 +1080,14 @@ class BlockParser:
                 " lines, indented under it"
             )
             self.report.error(self.path, self.line(item[0]), message)  # (what follows is code: said once, here)
+        if marker is not None and "[[?]]" in item[2].content:  # a hint glued under a choice had become its text,
+            for offset, text in enumerate(item[2].content.split("\n")[1:], 1):  # the right one's (new ee 12)
+                if HINT.match(text.lstrip()):
+                    message = (
+                        "a hint '[[?]]' right under a choice is part of that choice's text, which then stands out:"
+                        " put an empty line before it, after the choices"
+                    )
+                    self.report.error(self.path, self.line(item[0]) + offset, message)
         if marker is not None:
             children = list(item[2].children or [])
             if children and children[0].type == "text":

@@ -112,7 +112,8 @@ def plausible_units(draw: st.DrawFn) -> str:
     lines += ["---", "", draw(prose), "", f"::: question {objective}", draw(prose), ""]
     choices = draw(st.lists(st.tuples(st.booleans(), prose), min_size=2, max_size=5))
     choices[0] = (True, choices[0][1])
-    lines += [f"- [{'x' if right else ' '}] {text}" for right, text in choices]
+    # (numbered: choices that read alike, one right and one wrong, are an error, and a teacher's are distinct)
+    lines += [f"- [{'x' if right else ' '}] ({n}) {text}" for n, (right, text) in enumerate(choices)]
     lines += [":::", "", f"::: corrective {objective} {draw(prose)}", draw(prose), ":::", ""]
     lines += ["::: enrichment More", draw(prose), ":::"]
     return "\n".join(lines)

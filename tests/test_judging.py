@@ -563,6 +563,11 @@ def test_a_blank_before_a_calls_parenthesis_is_a_blank() -> None:
             "Which?\n[[?]] glued hint\n\n= a",
             "units/t.md:9: a hint '[[?]]' must start its own paragraph: put an empty line before it",
         ),
+        (  # (which "10" was right was chance: new teacher ee 11)
+            "Which?\n\n- [ ] 14\n- [x] 10\n- [ ]  10",
+            "units/t.md:12: two choices read the same ('10'), one right and one wrong: a student who picks the wrong"
+            " twin is marked wrong; remove one",
+        ),
         (  # (it had been the right choice's text, and no hint: new teacher ee 12)
             "Which?\n\n- [x] geocentric\n[[?]] Think of the Earth.\n- [ ] heliocentric",
             "units/t.md:11: a hint '[[?]]' right under a choice is part of that choice's text, which then stands out:"

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from html import unescape
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -49,6 +50,7 @@ _POINT_DECIMAL_LEAD = re.compile(r"([-+−]?\d*\.\d+)(?=$|\s*[×xX*·⋅]\s*10|\
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
+_TAG = re.compile(r"<[^>]*>")
 _SHORT_FENCE = re.compile(r"^ {0,3}::[ \t]*(question|corrective|enrichment)\b(.*)")  # '::question o'
 
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
@@ -1063,6 +1065,16 @@ class BlockParser:
         choices = []
         for index, item in enumerate(_list_items(block)):
             choices.append(self._choice(index, item))
+        seen: dict[str, Choice] = {}
+        for choice in choices:  # ('- [x] 10' and '- [ ] 10': which "10" is right was chance; new teacher ee 11)
+            twin = seen.setdefault(" ".join(choice.html.split()).casefold(), choice)
+            if twin is not choice and twin.correct != choice.correct:
+                shown = unescape(_TAG.sub("", choice.html))[:40]
+                message = (
+                    f"two choices read the same ('{shown}'), one right and one wrong: a student who picks the wrong"
+                    " twin is marked wrong; remove one"
+                )
+                self.report.error(self.path, choice.line, message)
         correct = sum(1 for c in choices if c.correct)
         if not correct and all(_item_marker(item) is not None for item in _list_items(block)):  # (else: said)
             self.report.error(self.path, line, "choice question has no correct choice: mark the right one(s) with [x]")

@@ -142,6 +142,25 @@ def test_a_practices_hints_are_shown_folded_in_its_form() -> None:
     assert "<!--ms-t:hint_label--> 2</summary>" in form and form.index("Count them") < form.index("practice_check")
 
 
+def test_a_practice_with_an_answer_in_a_corrective_or_the_enrichment_is_an_error() -> None:
+    """There it is not checked, and its '= FROM' (its hint marker, its explanation) had been printed under it (port ee
+    20). An error at the exercise; one without an answer stays a box."""
+    report = Report()
+    text = HEAD.replace("---\n\n", "objectives:\n  o: Select\n---\n\n", 1) + (
+        "::: question o\nWhich?\n\n- [x] SELECT\n- [ ] FROM\n:::\n\n"
+        "::::: corrective o Again\n\n:::: challenge\nWhich keyword names the table?\n\n= FROM\n::::\n:::::\n\n"
+        "::::: enrichment More\n\n:::: challenge\nWhich?\n\n- [x] this\n- [ ] that\n::::\n\n"
+        ":::: challenge\nThink about it.\n::::\n:::::\n"
+    )
+    parse_unit(text, UnitSource("units/a.md", 0, None, "/nonexistent"), report)
+    assert [(p.line, p.message[:60]) for p in report.errors] == [
+        (16, "a practice exercise with an answer is checked in the lesson,"),
+        (25, "a practice exercise with an answer is checked in the lesson,"),
+    ]
+    assert "not in a corrective: there its answer" in report.errors[0].message
+    assert "not in the enrichment: there" in report.errors[1].message
+
+
 def test_a_quarto_callout_with_collapse_is_collapsed_or_open() -> None:
     html, problems = parse(
         '::: {.callout-tip collapse="true"}\n## Solution\nIt is 4.\n:::\n\n'

@@ -51,6 +51,9 @@ _POINT_DECIMAL_LEAD = re.compile(r"([-+−]?\d*\.\d+)(?=$|\s*[×xX*·⋅]\s*10|\
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
 _TAG = re.compile(r"<[^>]*>")
+_ANSWER_LINE = re.compile(r"^(?:==?|~)[ \t]*\S", re.M)  # a practice's answer line ('= FROM', '~ /…/')
+_TICKED = re.compile(r"\[[xX]\]\s")  # a ticked choice, '- [x] …'
+
 _SHORT_FENCE = re.compile(r"^ {0,3}::[ \t]*(question|corrective|enrichment)\b(.*)")  # '::question o'
 
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
@@ -500,6 +503,30 @@ class BlockParser:
                 )
                 self.report.error(self.path, self.line(token) + at, message)
 
+    def _answered_practice(self, name: str, inner: list[Token]) -> None:
+        """A practice exercise with an answer (a Carpentries challenge and its '= FROM') in a corrective or the
+        enrichment: it is checked in the lesson only, and there its answer line was printed under it, its hint
+        marker and explanation too (port ee 20). An error at the exercise."""
+        for at, nested in enumerate(inner):
+            if nested.type != "container_block_open" or nested.meta.get("kind") != "practice":
+                continue
+            depth, end = 0, at
+            for end in range(at, len(inner)):
+                depth += inner[end].nesting if inner[end].type.startswith("container") else 0
+                if depth == 0:
+                    break
+            body = inner[at + 1 : end]
+            answered = any(
+                t.type == "inline" and (_ANSWER_LINE.match(t.content) or _TICKED.match(t.content)) for t in body
+            )
+            if answered:
+                where = "a corrective" if name == "corrective" else "the enrichment"
+                message = (
+                    f"a practice exercise with an answer is checked in the lesson, not in {where}: there its answer"
+                    " would be printed under it; move it to the lesson, or write it without its answer"
+                )
+                self.report.error(self.path, self.line(nested), message)
+
     def _block(self, token: Token, inner: list[Token]) -> None:
         name = block_name(token)
         line = self.line(token)
@@ -517,6 +544,8 @@ class BlockParser:
             self.report.error(self.path, line, f"'::: {name}' cannot be inside a list, a quote or another block")
             return
         words = token.info.split(None, 2)
+        if name != "question":
+            self._answered_practice(name, inner)
         if name == "question":
             self._question(words, inner, token)
         elif name == "corrective":

@@ -282,6 +282,15 @@ def test_a_practice_answered_in_a_blank_is_an_error_not_its_answer_as_text() -> 
         "units/a.md:5: a practice exercise is checked with choices ('- [x]') or answer lines ('= answer'), not"
         " blanks '[[…]]' (those are for '::: question' blocks): ask it with a line '= answer'"
     ]
+    # blanks in its code only, inline or a block: the same (port ee 18: shown as written, answers and all)
+    for code in ("Write `SELECT [[name]] FROM Site;`.", "```sql\nSELECT [[== name]] FROM [[Site]];\n```"):
+        _, problems = parse_lesson(f"::: challenge\nSelect the names.\n\n{code}\n:::\n")
+        assert [p for p in problems if ": warning: " not in p] == [
+            "units/a.md:5: a practice exercise is checked with choices ('- [x]') or answer lines ('= answer'), not"
+            " blanks '[[…]]' (those are for '::: question' blocks): ask it with a line '= answer'"
+        ]
+    html, problems = parse_lesson("::: challenge\nIndex it:\n\n```python\ndf[['a', 'b']]\n```\n:::\n")
+    assert problems == [] and '<span class="n">df</span><span class="p">[[</span>' in html  # (code's own indexing)
 
 
 def test_content_for_another_format_keeps_its_footnotes_and_definitions_to_itself() -> None:

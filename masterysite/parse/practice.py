@@ -15,7 +15,7 @@ import re
 from markdown_it.token import Token
 
 from masterysite.model import Question
-from masterysite.parse.blanks import BLANK
+from masterysite.parse.blanks import BLANK, has_blank
 from masterysite.parse.blocks import BlockParser, question_key, top_blocks
 from masterysite.parse.lesson import close_of
 
@@ -38,6 +38,8 @@ def _has_answer(blocks: list[list[Token]]) -> bool:
             return True
         elif any(c.type == "text" and BLANK.search(c.content) for t in block for c in t.children or ()):
             return True  # a blank in its words (not code: 'A[[1, 2]]'): not checked (said), never shown as text
+        elif any(has_blank(t) for t in block):  # in its code ('SELECT [[name]] FROM Site;'; not code's own
+            return True  # indexing): its answers had been shown as written, with no word (port ee 18)
     return False
 
 

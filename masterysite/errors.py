@@ -26,7 +26,7 @@ WARNING_CODES = {
     "low-mastery": "a mastery threshold under 10% ('0.8%': 0.8 and 80% mixed up?)",
     "anchor": "a link to a place on the page ('#setup') that no heading or element of the unit has",
     "sealed-file": "a file shown only in an explanation, feedback or the enrichment: the file itself is published",
-    "lettered-choices": "choices lettered 'A)', 'B)'… in a quiz that shuffles them",
+    "lettered-choices": "choices lettered 'A)', 'B)'…, or one saying 'all of the above', in a quiz that shuffles them",
     "unit-alone": "a number with a unit ('= 44 g/mol'): the number alone is marked wrong",
     "bracketed-blank": "a blank written in three brackets, '[[[0]]]', whose answer keeps the outer pair",
     "gap-numbers": "blanks '[[1]]', '[[2]]'… whose answers are their numbers, as Moodle numbers its gaps",

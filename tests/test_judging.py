@@ -708,6 +708,28 @@ def test_lettered_choices_in_a_shuffled_quiz_are_said_once() -> None:
 
 
 @pytest.mark.parametrize(
+    "choice", ["All of the above", "Ninguna de las anteriores", "Toutes les réponses ci-dessus", "Either #2 or #3"]
+)
+def test_a_choice_that_names_others_by_their_place_in_a_shuffled_quiz_is_said(choice: str) -> None:
+    """'Cualquiera entre #2 o #3' (a Carpentries challenge in Spanish) and 'All of the above': shuffled, they point
+    elsewhere (port ee 12). Said at the choice; not 'above average', nor where the quiz does not shuffle."""
+    body = f"::: question o\nWhich command?\n\n- [ ] ls\n- [ ] ls -a\n- [x] {choice}\n:::\n"
+    assert messages(body) == [
+        f"units/t.md:12: warning: the choice '{choice}' refers to other choices by their place, and the choices are"
+        " shuffled, so it points elsewhere: write what it means ('all three'), or write 'shuffle: false' under"
+        " 'quiz:' [lettered-choices]"
+    ]
+    assert messages(body.replace(choice, "above average")) == []
+    report = Report()
+    parse_unit(
+        HEADER.replace("---\n\n", "quiz: {shuffle: false}\n---\n\n") + body,
+        UnitSource("units/t.md", 0, None, "."),
+        report,
+    )
+    assert not [p for p in report.problems if p.code == "lettered-choices"]
+
+
+@pytest.mark.parametrize(
     "code",
     [
         "`surveys_df[['species_id', 'plot_id']]`",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from dataclasses import replace
 from fractions import Fraction
@@ -15,7 +16,7 @@ from markdown_it.token import Token
 from masterysite import yamlutil
 from masterysite.config import check_ignore, check_mastery, nfc
 from masterysite.errors import Report
-from masterysite.model import Objective, Question, Unit
+from masterysite.model import Choice, Objective, Question, Unit
 from masterysite.parse import admonitions, sealed, structure
 from masterysite.parse import latex as latexmod
 from masterysite.parse import lesson as lessonmod
@@ -1126,6 +1127,30 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
             " remove the letters, or write 'shuffle: false' under 'quiz:'"
         )
         report.warn(path, lettered[0].line, message, "lettered-choices")
+    placed = [(q, c) for q in unit.questions if clean and unit.shuffle for c in q.choices if _PLACE.search(_plain(c))]
+    if placed:  # ('All of the above', 'Either #2 or #3': another place on each student's screen; port ee 12)
+        question, choice = placed[0]
+        more = f" (and {len(placed) - 1} more)" if placed[1:] else ""
+        message = (
+            f"the choice '{_plain(choice)[:40]}'{more} refers to other choices by their place, and the choices are"
+            " shuffled, so it points elsewhere: write what it means ('all three'), or write 'shuffle: false'"
+            " under 'quiz:'"
+        )
+        report.warn(path, choice.line, message, "lettered-choices")
+
+
+def _plain(choice: Choice) -> str:
+    return " ".join(html.unescape(_TAGS.sub("", choice.html)).split())
+
+
+# A choice that names others by their place: 'All of the above', 'Both A and B', 'Either #2 or #3', in the theme's
+# languages ('Todas las anteriores', 'Toutes les réponses ci-dessus', 'Alle oben genannten')
+_PLACE = re.compile(
+    r"\b(?:all|none|both|any|neither|each) of the (?:above|below)\b|\b(?:las|los) anteriores\b|ci-dessus"
+    r"|\boben genannt|#\s?\d"
+    r"|\b(?:both|either|neither|entre)\s+\(?[a-e1-9]\)?\s+(?:and|or|nor|y|o)\s+\(?[a-e1-9]\)?(?!\w)",
+    re.I,
+)
 
 
 def _lettered(question: Question) -> str:

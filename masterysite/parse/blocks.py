@@ -1241,7 +1241,8 @@ class BlockParser:
             other = f"{number} {sign}" if not unit else f"{sign}{number}{unit}"
             if other == answer.source.strip():
                 other = f"{sign}{number} {unit}".strip()
-            spaced = "spaced" if judging.MILLI_MEGA.fullmatch(unit.lower()) else "spaced or capitalised"  # ('Mg')
+            case_free = not (judging.MILLI_MEGA.fullmatch(unit.lower()) or judging.BYTES_BITS.fullmatch(unit))  # (Mg)
+            spaced = "spaced or capitalised" if case_free else "spaced"
             message = (
                 f"'{answer.source}' is a number with a unit: it is right however it is {spaced} ('{other}'), but"
                 f" '{number}' alone is marked wrong; add '= {number}' to accept the number alone; if the question"

@@ -83,6 +83,9 @@ def test_in_text_citations_are_named_once_and_emails_and_code_are_not() -> None:
         "units/a.md:7: warning: citation '[@key, p. 3]' is shown as text: citations are not read; write the"
         " reference out [shown-as-text]",
     ]
+    # an answer line is never shown: jq's '@csv' as the answer is no citation (port ee 6); the prompt's is
+    _, problems = parse("::: question o\nWhich filter, after @smith2020?\n\n== @csv\n= @staticmethod\n:::\n")
+    assert [p.split(": warning: ")[1][:30] for p in problems if "citation" in p] == ["citation '@smith2020' is shown"]
 
 
 def test_snippets_in_code_and_mermaid_diagrams_are_named() -> None:

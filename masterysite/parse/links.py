@@ -804,9 +804,12 @@ class LinkRewriter:
         if "}`" in self.inline_source:
             self._roles(children, line)
         cited = False
+        answer_line = answers and self.inline_source.lstrip().startswith(("=", "~"))  # ('== @csv': never shown)
         for pattern, what in _FOREIGN:
             if answers and pattern is _TICKED:
                 continue  # a choice of a question or practice: read as one there
+            if answer_line and (pattern is _CITATION or pattern is _IN_TEXT):
+                continue  # (jq's '@csv', Python's '@staticmethod' as the answer: port ee 6)
             if pattern is _IN_TEXT and cited:
                 continue  # '[see @key]': said once
             match = pattern.search(text)

@@ -44,6 +44,22 @@ def test_a_latex_macro_of_the_lessons_own_is_named() -> None:
     ]
 
 
+def test_math_between_backslash_brackets_is_said_once_a_unit() -> None:
+    """MkDocs' arithmatex, R Markdown and MathJax read '\\( … \\)' and '\\[ … \\]' as math; CommonMark reads escaped
+    brackets: the formula was shown as its source, the delimiters' backslashes gone, with no word (port ee 9).
+    Said once a unit; not in code, nor pandoc's escaped '\\[1\\]'."""
+    _, problems = parse(
+        "Coverage is \\(C = \\frac{N L}{G}\\) for \\(N\\) reads.\n\n\\[\n\\sum_i x_i\n\\]\n\n"
+        "`\\(x\\)` in code, and see \\[1\\].\n"
+    )
+    assert problems == [
+        "units/a.md:5: warning: math '\\(C = \\frac{N L}{G}\\)' is written between '\\(' and '\\)' (or '\\[' and"
+        " '\\]'), which are not read here: it is shown as its source, as are 2 more in this unit; write it between"
+        " dollars, '$…$' (and '$$…$$' for a display) [math]"
+    ]
+    assert parse("See \\[1\\] and `\\(x\\)`.\n")[1] == []
+
+
 def test_macros_that_expand_past_a_page_of_math_are_said_not_expanded() -> None:
     """Each macro 8 uses of the next, 8 levels: 562 bytes had taken minutes and gigabytes, and 7 levels made a
     52 MB page (security round ee 6). Past 20,000 characters the formula is shown as its source, and said."""

@@ -287,6 +287,32 @@ def _quiz_texts(body: str, path: str, offset: int, report: Report) -> None:
             report.warn(path, offset + body.count("\n", 0, first.start()) + 1, message, "shown-as-text")
 
 
+# LaTeX's '\( … \)' and '\[ … \]' (MathJax's defaults, arithmatex's, R Markdown's): CommonMark reads them as escaped
+# brackets, the formula shown as its source
+# (a '\[ … \]' with a command, '=', '^' or '_' in it: pandoc escapes a citation's '[1]' as '\[1\]')
+_BRACKET_MATH = re.compile(r"\\\([^\n]*?\\\)|\\\[(?=[^\]]*?(?:\\[A-Za-z]|[=^_]))[\s\S]{0,2000}?\\\]")
+
+
+def _bracket_math(body: str, path: str, offset: int, report: Report) -> None:
+    """Math between '\\(' and '\\)' or '\\[' and '\\]': shown as its LaTeX source, the delimiters' backslashes
+    gone, with no word (port ee 9). Said once a unit, with how many; not in code."""
+    code = mdmod.fenced(body) if "```" in body or "~~~" in body else []
+    found = [
+        m
+        for m in _BRACKET_MATH.finditer(body)
+        if not _in_code(body, m) and not (code and admonitions.in_spans(code, m.start()))
+    ]
+    if found:
+        first = " ".join(found[0][0].split())
+        first = first if len(first) <= 40 else first[:39] + "…"
+        message = (
+            f"math '{first}' is written between '\\(' and '\\)' (or '\\[' and '\\]'), which are not read here:"
+            f" it is shown as its source{_as_many_more(len(found))}; write it between dollars, '$…$' (and '$$…$$'"
+            " for a display)"
+        )
+        report.warn(path, offset + body.count("\n", 0, found[0].start()) + 1, message, "math")
+
+
 def _liquid(body: str, path: str, offset: int, report: Report) -> None:
     """Jekyll's Liquid, published as written: its variables ('{{ site.sched.name }}', in the text and
     in every command: said once a unit, with how many), and a tag written over several lines ('{%
@@ -549,6 +575,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         _liquid(body, path, parts.body_offset, report)
     if "{{" in body or ":=" in body or ":%" in body:
         _quiz_texts(body, path, parts.body_offset, report)
+    if "\\(" in body or "\\[" in body:
+        _bracket_math(body, path, parts.body_offset, report)
     if RAW_LEFT_OUT in env:  # pandoc's raw LaTeX (or other) blocks: a web page shows nothing of them
         _raw_left_out(env[RAW_LEFT_OUT], path, parts.body_offset, report)
     for line, written in env.get(mdmod.LIQUID_IF, ()):

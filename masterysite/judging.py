@@ -72,8 +72,8 @@ _DASH_MINUS = re.compile(rf"^([{CURRENCY}]?[{WHITESPACE}]*)[\-\u2012-\u2014\u221
 # Characters typeset as one: '½', '1½' (a mixed number), '℃', the fraction slash '⁄'
 _TYPESET = re.compile(rf"(?:([0-9])[{WHITESPACE}]*)?([¼½¾⅐-⅞])|[℃℉⁄µ]")  # (js/judge.js: JavaScript's \s is WHITESPACE)
 _SLASH = re.compile(rf"([0-9])[{WHITESPACE}]*/[{WHITESPACE}]*(?=[0-9])")  # '3 / 4': the fraction 3/4
-# A unit whose case is folded but for a first m or M: milli or mega ('mg', 'Mg'; 'ms', 'Ms'; 'mL', 'ML')
 BYTES_BITS = re.compile(r"([kmgtpe]?i?)b(?:/s|ps)?", re.I)  # a byte's 'B' and a bit's 'b', after a prefix or not
+# A unit whose case is folded but for a first m or M: milli or mega ('mg', 'Mg'; 'ms', 'Ms'; 'mL', 'ML')
 MILLI_MEGA = re.compile(r"m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?")
 _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
@@ -250,8 +250,10 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     sign, unit = match[1], unit_form(match[3]) if match[3] else ""
     if MILLI_MEGA.fullmatch(unit):  # 'mg' and 'Mg' (a megagram) differ; 'MG' is 'Mg', 'mG' 'mg'; 'M' molar, 'm' metre
         unit = match[3][0] + unit[1:]
-    if (bits := BYTES_BITS.fullmatch(unit)) is not None:  # 'MB/s' and 'Mb/s' (bytes, bits) differ: port ee 17
-        unit = unit[: bits.end(1)] + re.search("[bB]", match[3])[0] + unit[bits.end(1) + 1 :]  # type: ignore[index]
+    bits = BYTES_BITS.fullmatch(unit)  # 'MB/s' and 'Mb/s' (bytes, bits) differ: the 'b' as written (port ee 17)
+    written = re.search("[bB]", match[3]) if bits is not None else None
+    if bits is not None and written is not None:
+        unit = unit[: bits.end(1)] + written[0] + unit[bits.end(1) + 1 :]
     if unit and not (unit[0].isalpha() or unit[0] in UNIT_SIGNS or (unit[0] == "/" and unit[1:2].isalpha())):
         return None
     if unit[:1] == "ª":  # a Spanish ordinal, '3ª mayor' (a third): words, not 3 of a unit (new teacher cc 6)
@@ -391,9 +393,8 @@ def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
     for side in (text[: sign.start()], text[sign.end() :]) if sign and not comma else ():
         if ambiguous_comma(side):  # '= 1,500 ± 50', '= 5000 ± 1,000'
             raise _ambiguous(side.strip())
-    if (
-        sign and (ranged := _range_with_unit(text, sign, line, comma)) is not None
-    ):  # '= 10 ± 0.5 m/s', '= (10 ± 0.5) m/s'
+    # '= 10 ± 0.5 m/s', '= (10 ± 0.5) m/s'
+    if sign and (ranged := _range_with_unit(text, sign, line, comma)) is not None:
         return Answer(written, ranged[0], ranged[1], line, kind="range", unit=ranged[2])
     if sign and (sign[0] == "±" or parse_number(text[: sign.start()]) is not None):
         value, tolerance = parse_number(text[: sign.start()]), parse_number(text[sign.end() :])

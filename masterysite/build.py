@@ -62,6 +62,7 @@ from masterysite.secret import ENV, course_secret
 from masterysite.secret import FILE as SECRET_FILE
 from masterysite.secret import FOLDER as SECRET_FOLDER
 from masterysite.theme import (
+    check_placed,
     check_strings,
     check_translation,
     default_theme_dir,
@@ -279,6 +280,7 @@ def load_course(
     if safe_html:
         config = dataclasses.replace(config, safe_html=True)
     if not any(path.startswith("theme") for path in found):
+        check_placed(root, report)
         check_strings(root, report)
         check_translation(root, config.language, report)
     if cache is None:

@@ -369,9 +369,15 @@ def _course_id(data: yamlutil.LineDict, title: str, report: Report) -> str:
         return course_id
     course_id = str(value).strip() if _scalar(value) else ""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", course_id):
-        message = (  # (new teacher cc 10: '_notes' was told it may use '_')
-            f"id '{course_id or value}' must start with a letter or a digit, then use only letters, digits, '.', '_'"
-            " and '-', like 'fractions-101'"
+        suggested = slugify(course_id) if course_id else ""
+        message = (  # (new teacher cc 10: '_notes' was told it may use '_'; ee 5: 'théorie' had been told nothing)
+            f"id '{course_id or value}' must start with a letter or a digit, then use only letters without accents,"
+            " digits, '.', '_' and '-', like 'fractions-101'"
+            + (
+                f": write 'id: {suggested}'"
+                if suggested and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", suggested)
+                else ""
+            )
         )
         report.error(COURSE_FILE, data.line_of("id"), message)
         return slugify(title)

@@ -159,6 +159,23 @@ def theme_files(course_dir: Path) -> list[Path]:
     return out
 
 
+def check_placed(course_dir: Path, report: Report) -> None:
+    """A copy of one of the theme's templates or scripts at the top of theme/ ('theme/base.html'), where nothing
+    reads it: the override had been ignored with no word (new teacher ee 10). An error naming where it goes."""
+    folder = course_dir / "theme"
+    default = default_theme_dir()
+    for file in sorted(folder.iterdir()) if folder.is_dir() else ():
+        for kind in ("templates", "js", "static"):
+            if file.is_file() and (default / kind / file.name).is_file():
+                name = file.name
+                report.error(
+                    f"theme/{name}",
+                    0,
+                    f"not read here: a file that replaces the theme's {name} goes in theme/{kind}/{name}",
+                )
+                break
+
+
 def check_strings(course_dir: Path, report: Report) -> None:
     """A course's theme/strings.yml: languages, then keys of the default theme's table.
 

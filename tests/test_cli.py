@@ -148,6 +148,13 @@ def test_a_course_id_that_starts_with_an_underscore_is_told_why(tmp_path: Path) 
     yml.write_text(re.sub(r"(?m)^id: .*$", "id: _notes", yml.read_text(encoding="utf-8")), encoding="utf-8")
     result = invoke("check", course)
     assert result.exit_code == 1 and "id '_notes' must start with a letter or a digit" in result.output
+    # 'id: théorie' (a French teacher's) was told only letters, which it is: accents are said, and the id to write
+    yml.write_text(re.sub(r"(?m)^id: .*$", "id: théorie 2nde", yml.read_text(encoding="utf-8")), encoding="utf-8")
+    result = invoke("check", course)
+    assert result.exit_code == 1 and (
+        "id 'théorie 2nde' must start with a letter or a digit, then use only letters without accents, digits, '.',"
+        " '_' and '-', like 'fractions-101': write 'id: theorie-2nde'"
+    ) in " ".join(result.output.split())
 
 
 def test_new_into_an_empty_existing_folder_is_fine(tmp_path: Path) -> None:

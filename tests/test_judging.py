@@ -533,8 +533,8 @@ def test_a_blank_before_a_calls_parenthesis_is_a_blank() -> None:
         ),
         (
             "Which?\n\n- [ ] a\n> Not a.\n- [x] b\n- [ ] c",
-            "units/t.md:11: a choice's '> feedback' must be indented under its choice (two spaces: '  > …'), or it"
-            " ends the list",
+            "units/t.md:11: a choice's '> feedback' must be indented under its choice, as far as its text ('  > …'"
+            " under '- [ ]', '   > …' under '1. [ ]'), or it ends the list",
         ),
         (
             "Which?\n\n\t- [ ] a\n\t- [x] b",

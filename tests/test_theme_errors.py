@@ -47,6 +47,19 @@ def test_a_broken_override_is_located(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(("name", "where"), [("base.html", "templates"), ("masterysite.css", "static")])
+def test_a_theme_file_at_the_top_of_theme_is_said(example_course: Path, tmp_path: Path, name: str, where: str) -> None:
+    """'theme/base.html' (SPEC's tree shows no 'templates/' level) was ignored with no word (new teacher ee 10)."""
+    (example_course / "theme").mkdir(exist_ok=True)
+    (example_course / "theme" / name).write_text("<!-- mine -->\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(example_course)])
+    assert result.exit_code == 1
+    assert (
+        f"theme/{name}: not read here: a file that replaces the theme's {name} goes in theme/{where}/{name}"
+        in result.output
+    )
+
+
 @pytest.mark.parametrize("command", ["check", "build"])
 @pytest.mark.parametrize(
     ("text", "message"),

@@ -888,8 +888,9 @@ class BlockParser:
             items = _list_items(blocks[at + 1])
             if not items or any(_item_marker(item) is None for item in items):
                 return False
-            message = (
-                "a choice's '> feedback' must be indented under its choice (two spaces: '  > …'), or it ends the list"
+            message = (  # (as far as its text: '1. [ ]' needs three, new teacher ee 9)
+                "a choice's '> feedback' must be indented under its choice, as far as its text ('  > …' under '- [ ]',"
+                " '   > …' under '1. [ ]'), or it ends the list"
             )
             self.report.error(self.path, self.line(blocks[at][0]), message)
             at += 2

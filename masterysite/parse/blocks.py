@@ -50,7 +50,7 @@ _POINT_DECIMAL_LEAD = re.compile(r"([-+−]?\d*\.\d+)(?=$|\s*[×xX*·⋅]\s*10|\
 # A code fence opened on a choice or answer line (not an inline code span closed on the same line).
 _FENCE_OPEN = re.compile(r"^\s*(?:\[[ xX]\]\s*|==?|~)?\s*(`{3,}|~{3,})(?!.*(?:```|~~~))")
 _STRAY = re.compile(r"^:{3,}\s*(\S*)")
-_TAG = re.compile(r"<[^>]*>")
+TAG = re.compile(r"<[^>]*>")  # (a tag of HTML, to read a choice's words: choice_text)
 _ANSWER_LINE = re.compile(r"^(?:==?|~)[ \t]*\S", re.M)  # a practice's answer line ('= FROM', '~ /…/')
 _TICKED = re.compile(r"\[[xX]\]\s")  # a ticked choice, '- [x] …'
 
@@ -176,6 +176,11 @@ _FRACTION_ASKED = re.compile(
 
 _RANGE_AS_TEXT = re.compile(r"\[\s*([-+]?[\d.]+)\s*,\s*([-+]?[\d.]+)\s*\]|([-+]?[\d.]+)\.\.([-+]?[\d.]+)")
 _TIME_OF_DAY = re.compile(r"(?:[1-9]|[01]\d|2[0-3])\.[0-5]\d")  # '15.30', '9.45' (not '0.50')
+
+
+def choice_text(html_text: str) -> str:
+    """A choice's words as a student reads them: no tags, entities as characters, one space between words."""
+    return " ".join(unescape(TAG.sub("", html_text)).split())
 
 
 def question_key(objective: str, source: str) -> str:
@@ -1099,7 +1104,7 @@ class BlockParser:
         for choice in choices:  # ('- [x] 10' and '- [ ] 10': which "10" is right was chance; new teacher ee 11)
             twin = seen.setdefault(" ".join(choice.html.split()).casefold(), choice)
             if twin is not choice and twin.correct != choice.correct:
-                shown = unescape(_TAG.sub("", choice.html))[:40]
+                shown = choice_text(choice.html)[:40]
                 message = (
                     f"two choices read the same ('{shown}'), one right and one wrong: a student who picks the wrong"
                     " twin is marked wrong; remove one"

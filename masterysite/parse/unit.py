@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from dataclasses import replace
 from fractions import Fraction
@@ -16,7 +15,7 @@ from markdown_it.token import Token
 from masterysite import yamlutil
 from masterysite.config import check_ignore, check_mastery, nfc
 from masterysite.errors import Report
-from masterysite.model import Choice, Objective, Question, Unit
+from masterysite.model import Objective, Question, Unit
 from masterysite.parse import admonitions, sealed, structure
 from masterysite.parse import latex as latexmod
 from masterysite.parse import lesson as lessonmod
@@ -61,7 +60,7 @@ from masterysite.parse.admonitions import (
     webexercises,
     wiki_quizzes,
 )
-from masterysite.parse.blocks import BlockParser, inline_text, task_boxes
+from masterysite.parse.blocks import TAG, BlockParser, choice_text, inline_text, task_boxes
 from masterysite.parse.extras import RAW_LEFT_OUT
 from masterysite.parse.frontmatter import split
 from masterysite.parse.graders import graded, grader_sections, learnr_knitted, marked_answers, rexams_sections
@@ -1155,20 +1154,17 @@ def lint_unit(unit: Unit, meta: yamlutil.LineDict, report: Report, complete: boo
             " remove the letters, or write 'shuffle: false' under 'quiz:'"
         )
         report.warn(path, lettered[0].line, message, "lettered-choices")
-    placed = [(q, c) for q in unit.questions if clean and unit.shuffle for c in q.choices if _PLACE.search(_plain(c))]
+    shuffled = [c for q in unit.questions if clean and unit.shuffle for c in q.choices]
+    placed = [(c, words) for c in shuffled if _PLACE.search(words := choice_text(c.html))]
     if placed:  # ('All of the above', 'Either #2 or #3': another place on each student's screen; port ee 12)
-        question, choice = placed[0]
+        choice, words = placed[0]
         more = f" (and {len(placed) - 1} more)" if placed[1:] else ""
         message = (
-            f"the choice '{_plain(choice)[:40]}'{more} refers to other choices by their place, and the choices are"
+            f"the choice '{words[:40]}'{more} refers to other choices by their place, and the choices are"
             " shuffled, so it points elsewhere: write what it means ('all three'), or write 'shuffle: false'"
             " under 'quiz:'"
         )
         report.warn(path, choice.line, message, "lettered-choices")
-
-
-def _plain(choice: Choice) -> str:
-    return " ".join(html.unescape(_TAGS.sub("", choice.html)).split())
 
 
 # A choice that names others by their place: 'All of the above', 'Both A and B', 'Either #2 or #3', in the theme's
@@ -1184,14 +1180,13 @@ _PLACE = re.compile(
 def _lettered(question: Question) -> str:
     """The first choice's letter when every choice starts with one of its own ('A) 42', '(b) 42', 'c. 42'),
     else '': letters that repeat are no labels ('2: the length and the size', '2: …', '3: …' answer how many)."""
-    marks = [_LETTERED.match(_TAGS.sub("", c.html)) for c in question.choices]
+    marks = [_LETTERED.match(TAG.sub("", c.html)) for c in question.choices]
     if len(marks) < 2 or not all(marks) or not marks[0]:
         return ""
     letters = [m.group(1).strip("().:").lower() for m in marks if m]
     return marks[0].group(1) if len(set(letters)) == len(letters) else ""
 
 
-_TAGS = re.compile(r"<[^>]*>")
 _LETTERED = re.compile(r"\s*(\(?[A-Za-z1-9][).:])\s")  # 'A) 42', '(b) 42', 'c. 42', '1) 42'
 
 

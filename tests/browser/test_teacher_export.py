@@ -95,3 +95,58 @@ def test_importing_on_another_device_keeps_both_devices_answers_and_the_name(
         "2020-01-01T00:00:00.000Z",
         mine["units"][U1]["tries"][0]["at"],
     ]
+
+
+def test_an_imported_file_never_pushes_out_the_students_own_attempts(
+    student: Student, course_key: Course, page: Page, tmp_path: Path
+) -> None:
+    """A classmate's file of 100 made-up passing attempts dated 9999 (sec ee 01): the student's own
+    attempts stay, the file's fill what room is left; the report re-checks what is kept."""
+    student.open_unit(U1)
+    student.take(U1, 2)
+    student.try_again()
+    student.take(U1, 5)
+    student.open_progress()
+    page.get_by_label("Your name").fill("Victim")
+    mine = export(page, tmp_path)
+    made_up = {"at": "", "score": [5, 5], "passed": True, "answers": [{"q": "bogus", "r": "x", "ok": True}]}
+    evil = json.loads(json.dumps(mine))
+    evil["units"][U1]["tries"] = [
+        dict(made_up, at=f"9999-12-31T23:59:{i // 1000:02d}.{i % 1000:03d}Z") for i in range(100)
+    ]
+    file = tmp_path / "evil.json"
+    file.write_text(json.dumps(evil), encoding="utf-8")
+    student.import_progress(file)
+    tries = export(page, tmp_path)["units"][U1]["tries"]
+    assert len(tries) == 100
+    assert tries[:2] == mine["units"][U1]["tries"]  # both of the student's own, the failed one too
+    assert [t["at"] for t in tries[2:]] == [t["at"] for t in evil["units"][U1]["tries"][2:]]  # the file's newest 98
+
+
+def test_an_imported_passing_attempt_is_kept_over_the_students_failed_ones(
+    student: Student, course_key: Course, page: Page, tmp_path: Path
+) -> None:
+    """The other way round: 100 failed attempts here, and the other device's file brings the one
+    passing attempt. It stays (the evidence behind "mastered"); the oldest failed one here goes."""
+    student.open_unit(U1)
+    student.take(U1, 2)
+    student.open_progress()
+    page.get_by_label("Your name").fill("Chloé")
+    mine = export(page, tmp_path)
+    failed = mine["units"][U1]["tries"][0]
+    here = json.loads(json.dumps(mine))
+    here["units"][U1]["tries"] = [
+        dict(failed, at=f"2026-01-01T00:00:{i // 1000:02d}.{i % 1000:03d}Z") for i in range(100)
+    ]
+    file = tmp_path / "here.json"
+    file.write_text(json.dumps(here), encoding="utf-8")
+    student.import_progress(file)  # now 100 or more failed attempts on this device
+    other = json.loads(json.dumps(mine))
+    other["units"][U1]["tries"] = [dict(failed, at="2026-02-01T00:00:00.000Z", score=[5, 5], passed=True)]
+    other["units"][U1]["mastered"] = True
+    file = tmp_path / "other.json"
+    file.write_text(json.dumps(other), encoding="utf-8")
+    student.import_progress(file)
+    tries = export(page, tmp_path)["units"][U1]["tries"]
+    assert len(tries) == 100
+    assert [t["passed"] for t in tries].count(True) == 1

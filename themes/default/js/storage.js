@@ -242,11 +242,21 @@ function mergeUnit(into, from, unit, fromFile) {
   mergeTries(into, from.tries);
 }
 
-/** The attempts of both, each once, in time order. */
+/** The attempts of both, each once, in time order. Past MAX_TRIES an imported attempt never pushes
+ *  out one of ours (its time is only what the file says), except a failed one of ours to keep the
+ *  only passing attempt: imported failed ones go first, then imported passing ones, then our failed. */
 function mergeTries(into, tries) {
-  var seen = Object.create(null);
+  var seen = Object.create(null), ours = into.tries.slice();
   into.tries.forEach(function (t) { seen[JSON.stringify(t)] = true; });
   (tries || []).forEach(function (t) { if (!seen[JSON.stringify(t)]) into.tries.push(t); });
   into.tries.sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
-  if (into.tries.length > MAX_TRIES) addTry(into, into.tries.pop()); // trims to MAX_TRIES, failed ones first
+  function first(test) { return into.tries.findIndex(test); }
+  function theirs(t) { return ours.indexOf(t) < 0; }
+  while (into.tries.length > MAX_TRIES) {
+    var passing = into.tries.filter(function (t) { return t.passed; }).length;
+    var i = first(function (t) { return theirs(t) && !t.passed; });
+    if (i < 0) i = first(function (t) { return theirs(t) && passing > 1; });
+    if (i < 0) i = first(function (t) { return !t.passed; });
+    into.tries.splice(i < 0 ? 0 : i, 1);
+  }
 }

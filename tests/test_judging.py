@@ -331,11 +331,42 @@ def test_patterns_are_rewritten_into_the_shared_subset(source: str, canonical: s
         ("(a+a)+", "can match the same text in many ways"),  # what it must match, its repeat matches too
         ("(a|aa)+", "can match the same text in many ways"),  # two alternatives that start alike
         ("(" * 300 + "a" + ")" * 300, "groups nested 300 deep"),  # (had been 'nested too deeply to read': round y 11)
+        # repeats side by side that overlap, a counted repeat of something optional (security round ee 03):
+        ("\\w*\\s*\\w*\\s*\\w*\\s*\\w*", "of 1,000 'a's and '!' takes long to check"),  # "up to four words"
+        ("\\d*\\d*\\d*", "of 1,000 '0's and '!' takes long"),
+        (".*.*.*", "of 1,000 'a's and '\\n' takes long"),
+        ("(?:a?){30}a{30}", "takes long to check"),
+        ("[a-z ]*[a-z]*[a-z ]*", "of 1,000 'a's"),
     ],
 )
 def test_patterns_outside_the_subset_are_rejected(source: str, fragment: str) -> None:
     with pytest.raises(PatternError, match=re.escape(fragment)):
         translate(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        ".*.*",
+        "\\w*\\s*\\w*",
+        "(\\w+ )*\\w+",
+        ".*x.*",
+        "\\d+(,\\d+)*",
+        "\\s*\\d+\\s*[,.]\\s*\\d+\\s*",
+        "[a-z]+( [a-z]+){0,3}",
+    ],
+)
+def test_patterns_whose_repeats_cannot_split_a_text_many_ways_are_fine(source: str) -> None:
+    """Two overlapping repeats are quadratic at worst: a 1,000-character answer in milliseconds."""
+    translate(source)
+
+
+def test_a_slow_pattern_is_an_error_at_its_line() -> None:
+    assert messages("::: question o\nUp to four words?\n\n~ /\\w*\\s*\\w*\\s*\\w*\\s*\\w*/\n:::\n") == [
+        "units/t.md:10: pattern /\\w*\\s*\\w*\\s*\\w*\\s*\\w*/: a wrong answer of 1,000 'a's and '!' takes long"
+        " to check, far longer than a short one (in the student's browser and in the report): its repeats can split"
+        " one text in many ways; repeat one class instead, such as '[\\w ]*' for '\\w*\\s*\\w*', or '.*' for '.*.*'"
+    ]
 
 
 def test_split_alternatives_keeps_a_pattern_whole() -> None:

@@ -12,6 +12,8 @@ JavaScript). The subset is a whitelist: a construct not named here is rejected.
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from dataclasses import dataclass, field
 
 # JavaScript's \s (and String.trim) set, spelled out so Python reads the same characters.
@@ -66,7 +68,55 @@ def translate(source: str) -> str:
     if parser.i < len(source):
         raise PatternError("unmatched ')': write '\\)' for a literal parenthesis")
     re.compile(out)  # the subset always compiles; a failure here is a bug, not the teacher's mistake
+    if parser.often >= 2:  # one repeat alone runs in linear time; several may split a text many ways
+        _probe(out, parser.groups[0].repeated)
     return out
+
+
+PROBE_LENGTH = 1000  # the pages and the report keep an answer to 1,000 characters
+PROBE_SECONDS = 0.1  # a repeat of two overlapping repeats takes ~0.005 s, of three ~0.7 s (a tenfold margin)
+_PROBE_CHARS = "a0 A_,.-é\t"
+_PROBE_ENDS = ("!", "\n", "")
+
+
+class _Slow(Exception):
+    pass
+
+
+def _too_slow(_signum: int, _frame: object) -> None:
+    raise _Slow
+
+
+def _probe(canonical: str, repeated: list[str]) -> None:
+    """PatternError if a long wrong answer made of one character a repeat takes (' aaa…a!') keeps both
+    engines backtracking (a polynomial of degree 3 or more, or exponential): repeats side by side that
+    overlap ('\\w*\\s*\\w*\\s*\\w*', '.*.*.*')
+    or a counted repeat of something optional ('(a?){30}a{30}'), which the check of repeated groups does
+    not see. (Where there is an alarm: the regular expression engine stops at a signal.)"""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return
+    compiled = re.compile(f"(?:{canonical})", re.IGNORECASE)  # (case folded: the wider of the two)
+    chars = [c for c in _PROBE_CHARS if any(re.fullmatch(atom, c, re.IGNORECASE) for atom in repeated)]
+    before = signal.signal(signal.SIGALRM, _too_slow)
+    try:
+        for char in chars:
+            for end in _PROBE_ENDS:
+                text = char * (PROBE_LENGTH - len(end)) + end
+                signal.setitimer(signal.ITIMER_REAL, PROBE_SECONDS)
+                try:
+                    compiled.fullmatch(text)
+                except _Slow:
+                    shown = {" ": "spaces", "\t": "tabs"}.get(char, f"'{char}'s")
+                    raise PatternError(
+                        f"a wrong answer of {PROBE_LENGTH:,} {shown}{' and ' + repr(end) if end else ''} takes"
+                        " long to check, far longer than a short one (in the student's browser and in the"
+                        " report): its repeats can split one text in many ways; repeat one class instead,"
+                        " such as '[\\w ]*' for '\\w*\\s*\\w*', or '.*' for '.*.*'"
+                    ) from None
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+    finally:
+        signal.signal(signal.SIGALRM, before)
 
 
 @dataclass
@@ -116,6 +166,7 @@ class _Parser:
         self.groups = [_Group()]  # the innermost group open last (the whole pattern first)
         self.literal: str | None = None  # the atom just read is this one character
         self.closed: _Group | None = None  # the atom just read is this group
+        self.often = 0  # repeats that may match many times
 
     def peek(self, ahead: int = 0) -> str:
         j = self.i + ahead
@@ -142,6 +193,7 @@ class _Parser:
             if not out:
                 group.firsts.append(literal if not repeat else None)
             again, often = _many(repeat)
+            self.often += often
             if inner is not None and often and _ambiguous(inner):
                 raise PatternError(
                     f"'{self.s[start : self.i]}' repeats a group that can match the same text in many ways: on a"

@@ -130,11 +130,6 @@ function bonusLink(u) {
     el("span", { "aria-hidden": "true", text: "\u2605 " }), tr("bonus_open")]);
 }
 
-/** The progress table's line under a unit whose bonus work is open. */
-function bonusRow(u) {
-  return el("tr", { "class": "bonus-row" }, [el("td", { colspan: "4" }, [bonusLink(u)])]);
-}
-
 function renderCourseList() {
   var box = $("ms-course-list");
   if (!box) return;

@@ -130,30 +130,6 @@ function loadProgress() {
   notify("storage_corrupt");
 }
 
-/** Reset: forget everything, here and in storage (also a copy that could not be read or set
- *  aside), and save again from now on when the browser lets us. */
-function resetProgress() {
-  store.data = emptyProgress();
-  var ls = storage(), removed = false;
-  try { ls.removeItem(KEY); removed = true; } catch (e) { removed = false; }
-  if (!store.persistent && removed) {
-    try {
-      ls.setItem(KEY, JSON.stringify(store.data));
-      store.persistent = true;
-      store.blocked = false;
-      ["storage_corrupt_kept", "storage_unavailable"].forEach(unnotify);
-    } catch (e) { /* still no room: stay in this tab */ }
-  }
-  if (!store.persistent) saveToTab();
-  tellLms();
-}
-
-/** Save the whole progress now; false (and nothing changed) when the browser refuses it. */
-function trySave() {
-  if (!store.persistent) return false;
-  try { storage().setItem(KEY, JSON.stringify(store.data)); return true; } catch (e) { return false; }
-}
-
 function unnotify(key) {
   var box = $("ms-notices"), n = box && box.querySelector("[data-key='" + key + "']");
   if (n) n.parentNode.removeChild(n);

@@ -91,7 +91,6 @@ function groupTitle(section, i) { return section.title || (i > 0 ? tr("other_uni
 /** A score as a percentage, as the course's language writes one ("80%"; French "80 %"). */
 function percent(score) { return percentText(Math.floor((100 * score[0]) / score[1])); }
 function percentText(n) { return tr("percent", { n: n }); }
-function scoreText(score) { return score ? percent(score) + " (" + score[0] + "/" + score[1] + ")" : tr("none"); }
 function passes(score, mastery) { return score[0] * mastery[1] >= mastery[0] * score[1]; }
 function better(a, b) { return !b || a[0] * b[1] > b[0] * a[1] || (a[0] * b[1] === b[0] * a[1] && a[1] > b[1]); }
 function href(u) { return ROOT + u.href; }

@@ -59,6 +59,34 @@ function makeDraw(quiz, prev) {
   return draw;
 }
 
+/** The stored draw after a rebuild that changed the pool: the questions still in it keep their places
+ *  (and the answers typed into them); a question gone (edited since: another key) gives its place to
+ *  one of a fresh draw, of an objective the kept ones leave unassessed first (new teacher ee 8). Null
+ *  if that does not assess as many objectives as a fresh draw. */
+function mendDraw(quiz, draw, prev) {
+  if (!isObj(draw) || !Array.isArray(draw.keys) || !isObj(draw.choices)) return null;
+  var fresh = makeDraw(quiz, prev), out = { keys: draw.keys.slice(0, quiz.size), choices: dict() }, assessed = dict();
+  out.keys = out.keys.map(function (k) {
+    var q = quiz.byKey[k];
+    if (!q || own(out.choices, k) || !sameIds(draw.choices[k], q)) return null;
+    assessed[q.objective] = out.choices[k] = draw.choices[k];
+    return k;
+  });
+  var left = fresh.keys.filter(function (k) { return !own(out.choices, k); });
+  while (out.keys.length < quiz.size) out.keys.push(null);
+  out.keys.forEach(function (k, i) {
+    if (k || !left.length) return;
+    var j = left.findIndex(function (f) { return !assessed[quiz.byKey[f].objective]; });
+    k = out.keys[i] = left.splice(j < 0 ? 0 : j, 1)[0];
+    assessed[quiz.byKey[k].objective] = out.choices[k] = fresh.choices[k];
+  });
+  return drawFits(quiz, out) ? out : null;
+}
+
+function sameIds(ids, q) {
+  return Array.isArray(ids) && ids.length === q.choiceIds.length && ids.slice().sort().join() === q.choiceIds.slice().sort().join();
+}
+
 /** How many objectives a draw of the quiz's size assesses: every one, or one per question. */
 function objectivesDue(quiz) {
   var all = dict(), n = 0;
@@ -72,10 +100,10 @@ function drawFits(quiz, draw) {
   if (!draw || draw.keys.length !== quiz.size) return false;
   var seen = dict(), objectives = dict(), assessed = 0;
   return draw.keys.every(function (k) {
-    var q = quiz.byKey[k], ids = draw.choices[k];
-    if (!q || seen[k] || !ids) return false;
+    var q = quiz.byKey[k];
+    if (!q || seen[k]) return false;
     seen[k] = true;
     if (!own(objectives, q.objective)) { objectives[q.objective] = true; assessed++; }
-    return ids.length === q.choiceIds.length && ids.slice().sort().join() === q.choiceIds.slice().sort().join();
+    return sameIds(draw.choices[k], q);
   }) && assessed >= objectivesDue(quiz);
 }

@@ -14,7 +14,7 @@ function startQuiz(u, data) {
   if (Array.isArray(data.mastery)) quiz.mastery = data.mastery;
   page.quiz = quiz;
   var rec = peek(u.id);
-  page.draw = drawFits(quiz, rec.draw) ? rec.draw : newDraw(rec.prev);
+  page.draw = drawFits(quiz, rec.draw) ? rec.draw : keepDraw(mendDraw(quiz, rec.draw, rec.prev || []) || makeDraw(quiz, rec.prev || []));
   showDraw();
   restoreDraft();
   if (isMastered(u.id)) $("ms-quiz-intro").textContent = tr("quiz_intro_mastered");
@@ -31,7 +31,10 @@ function startQuiz(u, data) {
 }
 
 function newDraw(prev) {
-  var draw = makeDraw(page.quiz, prev || []);
+  return keepDraw(makeDraw(page.quiz, prev));
+}
+
+function keepDraw(draw) {
   record(page.unit.id).draw = draw;
   saveProgress();
   return draw;

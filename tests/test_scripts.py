@@ -59,7 +59,7 @@ def test_a_course_overrides_one_source_or_the_whole_script(make_course: MakeCour
     assert (tmp_path / "out-whole" / "_static" / "masterysite.js").read_text(encoding="utf-8") == "/* all mine */\n"
 
 
-def test_only_the_progress_page_loads_the_progress_pages_code(make_course: MakeCourse, tmp_path: Path) -> None:
+def test_only_the_course_and_progress_pages_load_their_own_code(make_course: MakeCourse, tmp_path: Path) -> None:
     """A unit page loads what it needs (issue 12): the progress table, export and import (js/progress.js,
     2.3 KB gzipped) are in progress-page.js, which only the progress page loads; the merge of progress an
     LMS hands back (lms.js, on any page) is in both."""
@@ -69,9 +69,15 @@ def test_only_the_progress_page_loads_the_progress_pages_code(make_course: MakeC
     def loaded(page: str) -> list[str]:
         return re.findall(r'<script src="[./]*_static/([\w.-]+)"', (site / page).read_text(encoding="utf-8"))
 
-    assert loaded("units/a.html")[-1] == loaded("index.html")[-1] == "masterysite.js"
+    assert loaded("units/a.html")[-1] == "masterysite.js"
+    assert loaded("index.html")[-1] == "course-page.js"
     assert loaded("progress.html")[-1] == "progress-page.js"
-    every, progress = (_order()[n] for n in ("masterysite.js", "progress-page.js"))
-    assert "progress.js" not in every and [s for s in progress if s != "progress.js"] == every
+    every, course, progress = (_order()[n] for n in ("masterysite.js", "course-page.js", "progress-page.js"))
+    assert "progress.js" not in every and "courselist.js" not in every
+    assert [s for s in course if s != "courselist.js"] == every
+    assert [s for s in progress if s != "progress.js"] == course
     shipped = (site / "_static" / "masterysite.js").read_text(encoding="utf-8")
     assert "function startProgressPage(" not in shipped and "function mergeUnit(" in shipped
+    # the course list and summary (js/courselist.js) only where they are shown: not on a unit page
+    assert "function renderCourseList(" not in shipped
+    assert "function renderCourseList(" in (site / "_static" / "course-page.js").read_text(encoding="utf-8")

@@ -4,8 +4,7 @@
 /** Redraw everything that shows course-wide progress. */
 function refreshShared() {
   renderNav();
-  renderSummary();
-  renderCourseList();
+  if (typeof renderCourseList === "function") { renderSummary(); renderCourseList(); } // (js/courselist.js: not on unit pages)
   if (typeof renderProgressTable === "function") renderProgressTable(); // (js/progress.js: the progress page's script only)
   renderPager();
 }

@@ -38,7 +38,36 @@ from masterysite.parse.numbers import ambiguous_comma, canonical, parse_number
 from masterysite.parse.patterns import WHITESPACE, PatternError, translate
 
 _SPACES = re.compile(f"[{WHITESPACE}]+")
-CURRENCY = "$€£¥₹₩₽¢"
+CURRENCY = "$€£¥₹₩₽¢₢₣"
+# A currency written with letters, before or after its number ('R$ 20', 'US$5', 'CHF 5.50', '20 EUR', '20 euros',
+# '5 dollars', '500円'): its sign, so that '= R$ 20,00' takes 'R$20', '20 reais' and 'BRL 20', and '= 20 €'
+# '20 euros' (new teacher ff 1, 6; port ff 04). One sign a currency: '₢' (the cruzeiro's) stands for the real,
+# '₣' for the Swiss franc; SIGN_SHOWN writes them back in messages. (js/judge.js MONEY reads the same.)
+_MONEY = {
+    "₢": r"r\$|brl|reais|real",
+    "$": r"us\$|usd|dollars?|dólar(?:es)?",
+    "€": r"eur|euros?",
+    "£": r"gbp",
+    "¥": r"jpy|yen|円",
+    "₹": r"inr|rs\.?|rupees?",
+    "₣": r"chf|fr\.?|francs?|franken",
+}
+_MONEY_WORD = "(" + "|".join(_MONEY.values()) + ")"
+_MONEY_BEFORE = re.compile(rf"^{_MONEY_WORD}[{WHITESPACE}]*(?=[+\-\u2212]?[.,]?[0-9])", re.I)
+_MONEY_AFTER = re.compile(rf"(?<=[0-9])[{WHITESPACE}]*{_MONEY_WORD}$", re.I)
+SIGN_SHOWN = {"₢": "R$", "₣": "CHF"}
+
+
+def _money_sign(word: str) -> str:
+    return next(sign for sign, words in _MONEY.items() if re.fullmatch(words, word, re.I))
+
+
+def money(text: str) -> str:
+    """A currency's letters before or after a number as its sign ('R$ 20' -> '₢20', '20 euros' -> '20 €')."""
+    text = _MONEY_BEFORE.sub(lambda m: _money_sign(m[1]), text)
+    return _MONEY_AFTER.sub(lambda m: " " + _money_sign(m[1]), text)
+
+
 UNIT_SIGNS = "%‰°′″'\"" + CURRENCY  # besides letters, what a unit may start with: '45°', '50 %', '5 €'
 # A number then a unit ('0.7 km', '2 1/2 cups', '9.8 m/s^2', '300 000 km/s'), after an optional currency sign ('$0.75').
 _QUANTITY = re.compile(
@@ -114,9 +143,10 @@ _SCRIPT_CHARS = str.maketrans(
 # A space that does not break (a Mac's Option+Space typed by accident, code pasted from a page, French
 # typography's narrow one before ';'): a space; a space of no width (pasted): nothing (new teacher cc 12)
 _UNBROKEN = str.maketrans({**dict.fromkeys("\u00a0\u2009\u202f", " "), **dict.fromkeys("\u200b\ufeff")})
-# Full-width letters, digits and signs (a phone left in Japanese or Chinese input), Arabic presentation forms
-# (pasted from a PDF): the characters they stand for
-_COMPATIBLE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]")
+# Full-width letters, digits and signs and the ideographic space (a phone left in Japanese or Chinese input), a
+# Japanese keyboard's one-character units ('㎝', '㎏') and half-width katakana ('ﾃﾞｰﾀ'), Arabic presentation forms
+# (pasted from a PDF): the characters they stand for (port ff 05, 13)
+_COMPATIBLE = re.compile("[\u3000\u3300-\u33ff\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff9f]")
 
 
 def exact_text(text: str) -> str:
@@ -125,12 +155,16 @@ def exact_text(text: str) -> str:
     a no-break space a space, and invisible direction marks and spaces of no width are left out."""
     text = unicodedata.normalize("NFC", text).translate(_UNBROKEN).translate(_SCRIPT_CHARS)
     if _COMPATIBLE.search(text):
-        text = _COMPATIBLE.sub(lambda c: unicodedata.normalize("NFKC", c[0]), text)
+        text = unicodedata.normalize("NFC", _COMPATIBLE.sub(lambda c: unicodedata.normalize("NFKC", c[0]), text))
     return re.sub(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$", "", text)
 
 
 _FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−º˚", "''\"\"0123456789+--°°")
-_QUOTES = str.maketrans("‘’“”∶", "''\"\":")
+# Quotes as keyboards type them: curly, German's low ones ('„Hallo“'), French guillemets and the space inside
+# them ('« Bonjour »'), the acute accent a German keyboard types for a prime ('f´(x)'; port ff 07, 15)
+_QUOTES = str.maketrans("‘’“”∶‚„´", "''\"\":'\"'")
+_GUILLEMETS = re.compile(f"«[{WHITESPACE}]?|[{WHITESPACE}]?»")
+_PRIME = re.compile("(?<=[A-Za-z])′")  # 'f′(x)': a prime after a letter ('45′' stays minutes of arc)
 # A minus as a word processor or a phone types it before a number ('−4.6', '–4.6'): in '==' too (new teacher w 3)
 _NUMBER_DASH = re.compile(r"(?<![0-9A-Za-z])[\u2012-\u2014\u2212](?=[.,]?[0-9])")  # (not a range's: '2–3')
 
@@ -160,6 +194,8 @@ def exact_form(text: str) -> str:
     no space around a fraction's slash ('3 / 4' is '3/4'), and a number in scientific notation written one
     way, its digits kept ('3.0×10⁸', '3.0 x 10^8', '3.0E+8' are '3.0e8'; new teacher aa 3)."""
     text = typeset(exact_text(text)).translate(_QUOTES).replace("…", "...").replace("∕", "/")  # (U+2215: '∕')
+    if "«" in text or "»" in text or "′" in text:
+        text = _PRIME.sub("'", _GUILLEMETS.sub('"', text))
     if "10" in text:
         text = _SCIENTIFIC.sub(_e_notation, text)
     text = _E_NOTATION.sub(r"\1e", text)
@@ -193,8 +229,9 @@ def _plain_charge(match: re.Match[str]) -> str:
     return match[1].translate(_CHARGE_DIGITS) + ("+" if match[2] == "⁺" else "-")
 
 
-_COMMA_SPACE = re.compile(" ?, ?")
-_COLON_SPACE = re.compile("(?<=[0-9]) ?: ?(?=[0-9])")  # '15 : 30', '3 : 4' (French typography): '15:30'
+_COMMA_SPACE = re.compile(" ?([,;]) ?")  # ('(2; 3)', '{0; 2,5}': a decimal comma's lists, port ff 02)
+_HOUR_H = re.compile("(?<=[0-9]) ?h ?(?=[0-5][0-9](?![0-9a-z]))")  # '15h30', '15 h 30' (French): '15:30' (new ff 8)
+_COLON_SPACE = re.compile("(?<=[0-9'\"]) ?: ?(?=[0-9'\"])")  # '15 : 30' (French typography): '15:30'; "{'a': 1}"
 _LIGATURES = str.maketrans({"ß": "ss", "ẞ": "ss", "œ": "oe", "Œ": "oe"})
 # Arabic as typed: its question mark, comma and semicolon; without the vowel marks (harakat) and the
 # stretching tatweel, which a student may add or leave out ('القَاهِرَة', 'القاهـرة' are 'القاهرة'); the
@@ -206,6 +243,7 @@ _ARABIC = str.maketrans(
         "؟": "?",
         "،": ",",
         "؛": ";",
+        "、": ",",  # (Japanese's list comma: port ff 06)
         **dict.fromkeys("أإآٱ", "ا"),
         "ى": "ي",
         "ی": "ي",  # Persian's yeh and keheh, as a Persian keyboard types them ('کتاب' is 'كتاب')
@@ -227,23 +265,25 @@ def lenient_text(text: str) -> str:
     writes it, is '15:30'), and German's 'ß' and French's 'œ' as a keyboard without them types them ('ss',
     'oe': 'STRASSE' is 'Straße', as Unicode's case folding makes it; 'oeuf' is 'œuf'), and Arabic without
     its vowel marks and tatweel, its '؟' a question mark."""
-    folded = _COMMA_SPACE.sub(", ", _SPACES.sub(" ", exact_form(text).translate(_ARABIC))).lower().translate(_FOLDED)
+    folded = _COMMA_SPACE.sub(r"\1 ", _SPACES.sub(" ", exact_form(text).translate(_ARABIC))).lower().translate(_FOLDED)
     if "–" in folded or "—" in folded:  # (new teacher z 3)
         folded = _CHARGE_DASH.sub("-", folded)
     folded = _COLON_SPACE.sub(":", folded.translate(_LIGATURES))
+    if "h" in folded:
+        folded = _HOUR_H.sub(":", folded)
     folded = _LEADING_POINT.sub(r"\g<1>0.", _OPERATOR_SPACE.sub(r"\1", folded))
-    return folded.rstrip(".!?").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
+    return folded.rstrip(".!?。").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
 
 
 # A formula however spaced, a decimal however begun: '1/(1 - c)' is '1/(1-c)', '(.25, .75)' '(0.25, 0.75)' (port ee 5)
-_OPERATOR_SPACE = re.compile(r" ?([-+*/^=()<>]) ?")
+_OPERATOR_SPACE = re.compile(r" ?([-+*/^=()<>\[\]{}]) ?")  # (brackets and braces: '[ 1, 3 ]', port ff 01)
 _LEADING_POINT = re.compile(r"(^|[^0-9A-Za-z_.])\.(?=[0-9])")
 
 
 def parse_quantity(text: str) -> tuple[str, str, str] | None:
     """'0.70 km' -> ('', '0.70', 'km'); '$0.75' -> ('$', '0.75', ''); '5 €' -> ('€', '5', ''): a number
     with a unit or a currency sign (the unit lenient, without spaces). None for a plain number or text."""
-    match = _QUANTITY.match(exact_text(text))
+    match = _QUANTITY.match(money(exact_text(text)))
     number = _SPACES.sub(" ", match[2]) if match else ""
     if match is None or parse_number(number) is None or ambiguous_comma(number):
         return None
@@ -288,7 +328,7 @@ def _exponent(written: str) -> str:
 def as_numbers_read(text: str) -> str:
     """The text with scientific notation written by hand in e-notation ('3.01 × 10^23' -> '3.01e23') and
     without a full stop after a final digit ('1.5.' -> '1.5'): what number parsing reads."""
-    written = _BARE_TEN.sub(r"\g<1>1×10", _DASH_MINUS.sub(r"\1-", typeset(exact_text(text))))
+    written = _BARE_TEN.sub(r"\g<1>1×10", _DASH_MINUS.sub(r"\1-", money(typeset(exact_text(text)))))
     written = _TIMES_TEN.sub(lambda m: f"{m[1]}e{_exponent(m[2] or m[3] or m[4])}", written)
     return _FINAL_STOP.sub("", written)
 
@@ -405,11 +445,18 @@ def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
         if value is None:
             raise AnswerError(f"'{sign[0]}' needs a number before it: '= 0.75 {sign[0]} 0.01'")
         return Answer(written, value, tolerance, line, kind="range")
-    if quantity_form(text) is not None and not _REACTION.search(text) and not _NUMBER_PAIR.fullmatch(text):
+    if (
+        quantity_form(text) is not None
+        and not _REACTION.search(text)
+        and not _NUMBER_PAIR.fullmatch(text)
+        and not _HOUR_MINUTES.fullmatch(text)
+    ):
         return Answer(written, line=line, kind="quantity")
     return Answer(written, line=line, kind="text")
 
 
+# a time as French, Spanish and Portuguese write it, '15h30', '15 h 30': no 15 of a unit 'h30' (new teacher ff 8)
+_HOUR_MINUTES = re.compile(rf"[{WHITESPACE}]*[0-9]{{1,2}} ?[hH] ?[0-5][0-9][{WHITESPACE}]*")
 # a reaction's arrow: '= 2 H₂ + O₂ → 2 H₂O' is no number 2 of a unit 'H₂ + O₂ → 2 H₂O' (new teacher dd 8)
 _REACTION = re.compile(r"→|->|⟶|⇌|<=>|=>")
 # two numbers joined by a word, '= 4.2 to 5.8', '= -1 and 1', '= 1 bis 5': no number 4.2 of a unit 'to 5.8' (whose

@@ -1207,3 +1207,40 @@ def test_one_number_with_several_units_is_said_once() -> None:
     """'= 0.25 mol/L', '= 0.25 M', '= 0.25 mol·L⁻¹': one [unit-alone] warning, at the first (new teacher u 13)."""
     found = messages("::: question o\nConcentration?\n\n= 0.25 mol/L\n= 0.25 M\n= 0.25 mol·L⁻¹\n= 3 g\n:::\n")
     assert [m.split(": warning: '")[1].split("'")[0] for m in found if "[unit-alone]" in m] == ["0.25 mol/L", "3 g"]
+
+
+def unit_alone(body: str, comma: bool = True) -> list[str]:
+    return [m for m in comma_messages(body, comma) if m.endswith("[unit-alone]")]
+
+
+def test_unit_alone_advice_writes_the_courses_decimal_mark_and_the_currency_as_written() -> None:
+    """In a comma course '= 1,013 kg' had been told to add '= 1.013' (1013 there) and that '1.013kg' is right
+    (new teacher ff 3); '= R$ 20,00' is a sum in reais (ff 1), said as 'R$', never as the sign it is compared as."""
+    said = unit_alone("::: question o\nMass?\n\n= 1,013 kg\n:::\n\n::: question o\nPrice?\n\n= R$ 20,00\n:::\n")
+    assert said == [
+        "units/t.md:10: warning: '1,013 kg' is a number with a unit: it is right however it is spaced or capitalised"
+        " ('1,013kg'), but '1,013' alone is marked wrong; add '= 1,013' to accept the number alone; if the question"
+        " asks for the unit, 'ignore: [unit-alone]' in the front matter silences this [unit-alone]",
+        "units/t.md:16: warning: 'R$ 20,00' is a number with a unit: it is right however it is spaced or capitalised"
+        " ('20,00 R$'), but '20,00' alone is marked wrong; add '= 20,00' to accept the number alone; if the question"
+        " asks for the unit, 'ignore: [unit-alone]' in the front matter silences this [unit-alone]",
+    ]
+    ranged = unit_alone("::: question o\nMass?\n\n= 1,5 ± 0,1 kg\n:::\n")
+    assert "'1,5 kg' is right, but '1,5' alone is marked wrong; add '= 1,5 ± 0,1' to accept" in ranged[0]
+
+
+def test_a_number_in_words_is_told_to_add_the_number_in_full_not_the_number_before_the_word() -> None:
+    """'= 2.5 million': '= 2.5' (the old advice) would accept 2.5 for 2.5 million (new teacher ff 9)."""
+    assert unit_alone("::: question o\nGDP?\n\n= 2.5 million\n:::\n", comma=False) == [
+        "units/t.md:10: warning: '2.5 million' is read as a number with a unit, 'million': '2.5million' is right,"
+        " but the same number written in full, '2500000', is marked wrong; add '= 2500000' to accept it (not"
+        " '= 2.5', which would accept 2.5) [unit-alone]"
+    ]
+    assert unit_alone("::: question o\nGDP?\n\n= 2,5 milhões\n= 2500000\n:::\n") == []
+
+
+def test_a_time_written_with_h_is_a_time_not_a_number_of_a_unit() -> None:
+    """'= 15h30' had been 15 of a unit 'h30', and its advice '= 15' made 15:00 right (new teacher ff 8)."""
+    assert unit_alone("::: question o\nWhen?\n\n= 15h30\n:::\n") == []
+    answer = judging.parse_answer("= 15h30", 1, comma=True)
+    assert answer.kind == "text" and judging.matches(answer, "15:30", True)

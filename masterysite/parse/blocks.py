@@ -287,6 +287,13 @@ def _is_blockquote(block: list[Token]) -> bool:
 _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)(?![^\W\d_])", re.I)
 
 
+# A number's words for its size, read as a unit ('= 2.5 million'): what the number is in full
+_MULTIPLIERS = {
+    **dict.fromkeys(["thousand", "thousands", "mil", "mille", "tausend"], 1000),
+    **dict.fromkeys(["million", "millions", "millón", "millones", "milhão", "milhões", "mio", "mio."], 10**6),
+    **dict.fromkeys(["billion", "billions", "milliard", "milliards", "mrd", "mrd.", "bilhão", "bilhões"], 10**9),
+}
+
 _GIFT_ALTERNATIVE = re.compile(r"[^\W\d]\s+=(?![=\s])[^\W\d]{2}")  # 'no one =nobody': GIFT's alternatives (port z 5)
 
 
@@ -1222,7 +1229,10 @@ class BlockParser:
             if answer.kind == "range" and answer.unit and answer.number is not None and answer.tolerance is not None:
                 value, tolerance = _decimal(answer.number), _decimal(answer.tolerance)
                 if not judging.slot_right(tuple(answers), value, self.comma):
+                    if self.comma:  # (written as the course writes decimals: new teacher ff 3)
+                        value, tolerance = value.replace(".", ","), tolerance.replace(".", ",")
                     sign, unit = answer.unit.split("|", 1)
+                    sign = judging.SIGN_SHOWN.get(sign, sign)
                     with_unit = f"{sign}{value} {unit}".strip()
                     message = (
                         f"'{answer.source}' is a range with a unit: '{with_unit}' is right, but"
@@ -1244,11 +1254,26 @@ class BlockParser:
             if number in said:
                 continue
             said.add(number)
+            if self.comma:  # (as the course writes decimals: '1.013' there is 1013, new teacher ff 3)
+                number = number.replace(".", ",")
+            sign = judging.SIGN_SHOWN.get(sign, sign)  # ('R$', not the '₢' it is compared as)
             other = f"{number} {sign}" if not unit else f"{sign}{number}{unit}"
             if other == answer.source.strip():
                 other = f"{sign}{number} {unit}".strip()
             case_free = not (judging.MILLI_MEGA.fullmatch(unit.lower()) or judging.BYTES_BITS.fullmatch(unit))  # (Mg)
             spaced = "spaced or capitalised" if case_free else "spaced"
+            if (times := _MULTIPLIERS.get(unit)) is not None:  # '= 2.5 million': a number in words, not a unit (ff 9)
+                amount = parse_number(quantity[1])
+                full = f"{int(amount * times)}" if amount is not None and (amount * times).denominator == 1 else None
+                if full is None or judging.slot_right(tuple(answers), full, self.comma):
+                    continue
+                message = (
+                    f"'{answer.source}' is read as a number with a unit, '{unit}': '{other}' is right, but the same"
+                    f" number written in full, '{full}', is marked wrong; add '= {full}' to accept it (not"
+                    f" '= {number}', which would accept {number})"
+                )
+                self.report.warn(self.path, answer.line, message, "unit-alone")
+                continue
             message = (
                 f"'{answer.source}' is a number with a unit: it is right however it is {spaced} ('{other}'), but"
                 f" '{number}' alone is marked wrong; add '= {number}' to accept the number alone; if the question"

@@ -53,7 +53,7 @@ var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE =
 // Digits of other scripts, the Arabic decimal mark, thousands sign and percent, direction marks (judging._SCRIPT_CHARS)
 // (a no-break space is a space, a space of no width nothing: judging._UNBROKEN)
 var SCRIPT_CHARS = /[\u060c\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u200e\u200f\u061c\u202a-\u202f\u2066-\u2069\u00a0\u2009\u200b\ufeff]/g;
-var COMPATIBLE = /[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]/g; // full-width, Arabic presentation forms (judging._COMPATIBLE)
+var COMPATIBLE = /[\u3000\u3300-\u33ff\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff9f]/g; // full-width, "㎝", "ﾃﾞ", Arabic presentation forms (judging._COMPATIBLE)
 var SCRIPT_AS = { "\u066b": ".", "\u066c": "\u202f", "\u066a": "%", "\u060c": ",", "\u00a0": " ", "\u2009": " ", "\u202f": " " };
 [0x660, 0x6f0, 0x966, 0x9e6].forEach(function (zero) {
   for (var i = 0; i < 10; i++) SCRIPT_AS[String.fromCharCode(zero + i)] = String(i);
@@ -65,7 +65,7 @@ function scriptChar(c) { return SCRIPT_AS[c] || ""; } // (a direction mark: noth
  *  (judging.exact_text). */
 function exactText(text) {
   return String(text).normalize("NFC").replace(SCRIPT_CHARS, scriptChar)
-    .replace(COMPATIBLE, function (c) { return c.normalize("NFKC"); }).replace(EDGE_SPACE, "");
+    .replace(COMPATIBLE, function (c) { return c.normalize("NFKC"); }).normalize("NFC").replace(EDGE_SPACE, "");
 }
 
 /** One character for several as typeset, written out: "½" "1/2", "1½" "1 1/2", "℃" "°C" (judging.typeset). */
@@ -86,7 +86,7 @@ function exactForm(text) {
       s = s || t;
       return d + "e" + (s && s !== "+" && s !== "⁺" ? "-" : "") + (e || u.replace(/./g, function (c) { return SUPERSCRIPTS.indexOf(c); }));
     }).replace(/(\d)[eE]\+?(?=-?\d)/g, "$1e")
-    .replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/∶/g, ":").replace(/∕/g, "/")
+    .replace(/[‘’‚´]|(?<=[A-Za-z])′/g, "'").replace(/[“”„]|«\s?|\s?»/g, '"').replace(/∶/g, ":").replace(/∕/g, "/") // "„Hallo“", "« Bonjour »", "f´(x)" (judging._QUOTES)
     .replace(/…/g, "...")
     // a formula as typeset (judging._CHARGE): a charge's digits and sign, subscript digits; not a power ("x²")
     .replace(/([⁰¹²³⁴⁵⁶⁷⁸⁹]*)([⁺⁻])/g, function (all, digits, sign) {
@@ -101,20 +101,21 @@ function exactForm(text) {
  *  subscript digits plain ("H₂O"), a charge's sign plain ("Na⁺", "Cl−"), "º" and "˚" the degree sign, and without a sentence's own marks: ".", "!" or "?" at the end
  *  ("Numerator." is the answer written as a sentence), "¿" and "¡" at the start. */
 // Arabic: harakat and tatweel left out, its ? , ; and the letters typed for one another (judging._ARABIC)
-var ARABIC = /[\u064b-\u065f\u0670\u0640؟،؛أإآٱىةیک]/g, ARABIC_AS = { "؟": "?", "،": ",", "؛": ";", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك" };
+var ARABIC = /[\u064b-\u065f\u0670\u0640؟،؛أإآٱىةیک、]/g, ARABIC_AS = { "؟": "?", "،": ",", "、": ",", "؛": ";", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك" };
 function lenientText(text) {
   var folded = exactForm(text).replace(ARABIC, function (c) { return ARABIC_AS[c] || ("أإآٱ".indexOf(c) >= 0 ? "ا" : ""); })
-    .replace(INNER_SPACE, " ").replace(/ ?, ?/g, ", ").toLowerCase()
+    .replace(INNER_SPACE, " ").replace(/ ?([,;]) ?/g, "$1 ").toLowerCase()
     .replace(/−/g, "-").replace(/[º˚]/g, "°") // (exactForm made subscripts and a charge's signs plain)
-    .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(\d) ?: ?(?=\d)/g, "$1:") // "STRASSE", "oeuf", "15 : 30"
+    .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(?<=[\d'"]) ?: ?(?=[\d'"])/g, ":") // "STRASSE", "oeuf", "15 : 30"
+    .replace(/(?<=\d) ?h ?(?=[0-5]\d(?![0-9a-z]))/g, ":") // "15h30" (judging._HOUR_H)
     .replace(/([A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])/g, "$1-") // "Cl–" as a phone types "Cl⁻" (judging._CHARGE_DASH)
-    .replace(/ ?([-+*/^=()<>]) ?/g, "$1").replace(/(^|[^\w.])\.(?=\d)/g, "$10."); // (\w, \d: ASCII, as in judging._LEADING_POINT) // "1/(1 - c)", "(.25, .75)" (judging._OPERATOR_SPACE)
-  return folded.replace(/[.!?]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
+    .replace(/ ?([-+*/^=()<>[\]{}]) ?/g, "$1").replace(/(^|[^\w.])\.(?=\d)/g, "$10."); // (\w, \d: ASCII, as in judging._LEADING_POINT) // "1/(1 - c)", "(.25, .75)" (judging._OPERATOR_SPACE)
+  return folded.replace(/[.!?。]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 
-var CURRENCY = "$€£¥₹₩₽¢", UNIT_START = new RegExp("^(?:\\p{L}|/\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
+var CURRENCY = "$€£¥₹₩₽¢₢₣", UNIT_START = new RegExp("^(?:\\p{L}|/\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
 var SP = "[" + WS + "]";
-var QUANTITY = /^([$€£¥₹₩₽¢]?)\s*([+\-−]?(?:\d+\s+\d+\s*\/\s*\d+|\d+\s*\/\s*\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?))\s*([\s\S]*)$/;
+var QUANTITY = /^([$€£¥₹₩₽¢₢₣]?)\s*([+\-−]?(?:\d+\s+\d+\s*\/\s*\d+|\d+\s*\/\s*\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?))\s*([\s\S]*)$/;
 
 /** A unit as it is compared (judging.unit_form): lenient, a product however written ("mol L⁻¹", "mol·L⁻¹",
  *  "mol.L⁻¹", "N m", "Nm"), a power however typed ("L⁻¹", "L^-1", "L-1"), no spaces. */
@@ -126,10 +127,22 @@ function unitForm(written) {
     .replace(INNER_SPACE, "·");
 }
 
+// A currency's letters before or after its number as its sign: "R$ 20" "₢20", "20 euros" "20 €" (judging._MONEY)
+var MONEY = { "₢": "r\\$|brl|reais|real", "$": "us\\$|usd|dollars?|dólar(?:es)?", "€": "eur|euros?", "£": "gbp", "¥": "jpy|yen|円",
+  "₹": "inr|rs\\.?|rupees?", "₣": "chf|fr\\.?|francs?|franken" };
+var MONEY_WORD = "(" + Object.keys(MONEY).map(function (k) { return MONEY[k]; }).join("|") + ")";
+var MONEY_BEFORE = new RegExp("^" + MONEY_WORD + "\\s*(?=[+\\-−]?[.,]?\\d)", "i"), MONEY_AFTER = new RegExp("(?<=\\d)\\s*" + MONEY_WORD + "$", "i");
+function moneySign(all, word) {
+  for (var k in MONEY) if (new RegExp("^(?:" + MONEY[k] + ")$", "i").test(word)) return k;
+}
+function money(text) {
+  return text.replace(MONEY_BEFORE, moneySign).replace(MONEY_AFTER, function (all, w) { return " " + moneySign(all, w); });
+}
+
 /** A number with a unit or a currency sign ("0.70 km", "$0.75", "5 €") as its hashed form
  *  "|7/10|km", "$|3/4|", "€|5/1|" (judging.quantity_form); null for a plain number or text. */
 function quantityForm(text) {
-  var m = QUANTITY.exec(exactText(text)), number = m ? m[2].replace(INNER_SPACE, " ") : "";
+  var m = QUANTITY.exec(money(exactText(text))), number = m ? m[2].replace(INNER_SPACE, " ") : "";
   var x = m && parseNumber(number);
   if (!x || /^[+\-\u2212]?[0-9]{1,3},[0-9]{3}$/.test(number)) return null; // '1,000 m': which number? (ambiguous_comma)
   var sign = m[1], unit = m[3] ? unitForm(m[3]) : "";
@@ -146,14 +159,14 @@ function quantityForm(text) {
 var TIMES_TEN = new RegExp("([0-9])" + SP + "*[×xX*·⋅]" + SP + "*10(?:" + SP + "*(?:\\^|\\*\\*)" + SP +
   "*(?:\\(([+\\-\u2012-\u2014\u2212]?[0-9]+)\\)|\\{?([+\\-\u2012-\u2014\u2212]?[0-9]+)\\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))", "g");
 function asNumbersRead(text) {
-  return typeset(exactText(text)).replace(/^([$€£¥₹₩₽¢]?\s*)[-‒-—−]\s*(?=[.,]?\d)/, "$1-")
+  return money(typeset(exactText(text))).replace(/^([$€£¥₹₩₽¢₢₣]?\s*)[-‒-—−]\s*(?=[.,]?\d)/, "$1-")
     .replace(/^(-?)10(?=\s*(?:\^|\*\*)|[⁻⁺⁰¹²³⁴-⁹])/, "$011×10").replace(TIMES_TEN, function (all, d, round, exp, sup) {
     return d + "e" + (round || exp || sup).normalize("NFKC").replace(/[‒-—−]/, "-"); // "⁻¹⁹" is "−19"; "10^–4"
   }).replace(/([0-9])[.!?]+$/, "$1");
 }
 
-var COMMA_GROUPS = /^([$€£¥₹₩₽¢]?\s*[+\-−]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\d,.])/; // (\s: WS; \d: 0-9)
-var DOT_GROUPS = /^([$€£¥₹₩₽¢]?\s*[+\-−]?)(\d{1,3}(?:\.\d{3})+)(,\d+)?(?![\d,.eE])/;
+var COMMA_GROUPS = /^([$€£¥₹₩₽¢₢₣]?\s*[+\-−]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\d,.])/; // (\s: WS; \d: 0-9)
+var DOT_GROUPS = /^([$€£¥₹₩₽¢₢₣]?\s*[+\-−]?)(\d{1,3}(?:\.\d{3})+)(,\d+)?(?![\d,.eE])/;
 
 /** A response as numbers may read it (judging.readings): "1,200" is 1.2 where the course's decimal mark
  *  is a comma and 1200 where it is a point; "0,350" both ways, also with a unit ("0,350 g": 0.350 g or

@@ -332,6 +332,12 @@ def test_inline_math_at_the_start_of_a_text_that_ends_with_a_digit() -> None:
     assert html == "<p>It costs 5$ or 7$.</p>\n"  # still money
     html, _ = parse("The 1$\\sigma$ interval, $5 or US$10, $x$2.\n")  # as pandoc reads them (LearningFromData)
     assert html.count("<math ") == 1 and "<p>The 1<span" in html and "$5 or US$10, $x$2.</p>" in html
+    # Brazilian prices, glued or spaced (new teacher ff 4: "R *5passouaR* 7" in italics); a formula is still one
+    html, _ = parse("De R$5 passou a R$ 7. Paguei R$20 na camisa e R$ 30; US$5 e NZ$3, e $R$ é 5.\n")
+    assert (
+        html.count("<math ") == 1
+        and "<p>De R$5 passou a R$ 7. Paguei R$20 na camisa e R$ 30; US$5 e NZ$3, e <span" in html
+    )
 
 
 def test_quarto_inline_code_and_a_sub_page_link_are_named(make_course: MakeCourse) -> None:

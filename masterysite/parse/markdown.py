@@ -95,14 +95,20 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
         return f'<code class="math-source">{html.escape(latex)}</code>'
 
 
+_CURRENCY_DOLLAR = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}\Z")  # the letters before a dollar sign: 'R$', 'US$', 'NZ$'
+
+
 def _no_digit_after(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
     r"""An inline formula as pandoc reads one: a digit may come before its opening dollar ('the 1$\sigma$
-    interval', LearningFromData's), not after its closing one ('$5 and $10' is two prices). (mdit-py-plugins'
+    interval', LearningFromData's), not after its closing one ('$5 and $10' is two prices); nor does one open
+    after a currency's letters ('R$5 … R$ 7': Brazilian prices). (mdit-py-plugins'
     rule refuses a digit on both sides, and at the start of a text took its last character for the one
     before the dollar: '$x$ as in prince_2023' had been text.)"""
 
     def math_inline(state: StateInline, silent: bool) -> bool:
         start = state.pos
+        if _CURRENCY_DOLLAR.search(state.src, max(0, start - 4), start) and state.src[start + 1 : start + 2].isdigit():
+            return False  # 'R$5', 'US$5': a price, never an opening dollar (new teacher ff 4)
         if not rule(state, True):
             return False
         end, state.pos = state.pos, start

@@ -21,8 +21,18 @@ COURSE_KEYS = (
     *("title", "id", "author", "language", "mastery", "units"),
     *("extra_keys", "ignore", "safe_html", "csp", "macros"),
 )
-LANGUAGES = ("en", "es", "fr", "de", "ar", "he", "fa")
-RIGHT_TO_LEFT = ("ar", "he", "fa")  # written right to left: the pages get dir="rtl" and mirror
+LANGUAGES = ("en", "es", "fr", "de", "ar", "he", "fa")  # the theme's own texts: en, es, fr, de (ar, he, fa: none)
+RIGHT_TO_LEFT = ("ar", "he", "fa", "ur", "ps", "sd", "yi", "dv", "ug", "ckb")  # dir="rtl": the pages mirror
+# Any other language by its tag (BCP 47: 'pt', 'pt-BR', 'ja', 'zh-Hant'), whose texts the course gives in
+# theme/strings.yml (new teacher ff 2, port ff 16: 'pt' had been refused, and 'es' the only way out)
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def primary(language: str) -> str:
+    """'pt-BR' -> 'pt': the language whose texts and direction a regional tag takes."""
+    return language.split("-", 1)[0]
+
+
 DEFAULT_MASTERY = Fraction(4, 5)
 
 
@@ -405,8 +415,13 @@ def _language(data: yamlutil.LineDict, report: Report) -> str:
         report.error(COURSE_FILE, data.line_of("language"), f"language: {YAML_WORDS}: put it in quotes, 'no'")
         return "en"
     language = str(data.get("language") or "en").strip()
-    if language not in LANGUAGES:
-        report.error(COURSE_FILE, data.line_of("language"), unknown("language", language, LANGUAGES))
+    if language not in LANGUAGES and LANGUAGE_TAG.fullmatch(language) is None:
+        message = unknown("language", language, LANGUAGES)
+        if LANGUAGE_TAG.fullmatch(dashed := language.replace("_", "-")):  # ('pt_BR', as a locale writes it)
+            message = f"language '{language}': write '{dashed}' (a code's parts are joined by '-')"
+        elif not message.endswith("?"):  # (no close one: how to write another)
+            message += "; another language by its code, like 'pt' or 'pt-BR', its texts in theme/strings.yml"
+        report.error(COURSE_FILE, data.line_of("language"), message)
         return "en"
     return language
 

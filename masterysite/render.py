@@ -15,7 +15,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from masterysite import __version__, csp, hashing
-from masterysite.config import RIGHT_TO_LEFT
+from masterysite.config import RIGHT_TO_LEFT, primary
 from masterysite.imagesize import ImageSizes
 from masterysite.model import Course, Question, Unit
 from masterysite.parse.blanks import label_blanks
@@ -92,7 +92,7 @@ class Site:
                 "title": config.title,
                 "author": config.author,
                 "language": config.language,
-                "dir": "rtl" if config.language in RIGHT_TO_LEFT else "ltr",
+                "dir": "rtl" if primary(config.language) in RIGHT_TO_LEFT else "ltr",
                 "mastery_percent": percent(config.mastery, self.t),
             },
             "root": root,

@@ -16,7 +16,7 @@ from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 from masterysite import yamlutil
-from masterysite.config import LANGUAGES, RIGHT_TO_LEFT, read_text
+from masterysite.config import LANGUAGE_TAG, LANGUAGES, primary, read_text
 from masterysite.errors import MasteryError, Report
 from masterysite.suggest import unknown, unknown_key
 
@@ -131,7 +131,7 @@ def _strings(stamps: tuple[tuple[Path, int], ...], language: str) -> dict[str, A
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         tables.append(yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or {})
     merged: dict[str, Any] = {}
-    for lang in dict.fromkeys(("en", language)):
+    for lang in dict.fromkeys(("en", primary(language), language)):  # ('pt-BR': English, then 'pt', then its own)
         for data in tables:
             merged.update({str(k): v for k, v in (data.get(lang) or {}).items()})
     return merged
@@ -198,7 +198,7 @@ def check_strings(course_dir: Path, report: Report) -> None:
         line = data.line_of(lang)
         if lang in keys:
             report.error(shown, line, f"'{lang}' is not a language: put the texts under one, like 'en:'")
-        elif lang not in defaults and lang not in LANGUAGES:
+        elif lang not in defaults and lang not in LANGUAGES and LANGUAGE_TAG.fullmatch(str(lang)) is None:
             report.error(shown, line, unknown("language", lang, list(LANGUAGES)))
         elif not isinstance(table, yamlutil.LineDict):
             report.error(shown, line, f"'{lang}:' must be followed by indented 'key: text' lines")
@@ -207,21 +207,21 @@ def check_strings(course_dir: Path, report: Report) -> None:
 
 
 def check_translation(course_dir: Path, language: str, report: Report) -> None:
-    """A language masterysite has no texts of its own for (Arabic, Hebrew, Persian: the course supplies
-    them in theme/strings.yml): the texts the course leaves out are shown in English in a right-to-left
-    page, their punctuation and arrows turned round. Said once, with how many and the first few
+    """A language masterysite has no texts of its own for (Arabic, Portuguese, Japanese…: the course supplies
+    them in theme/strings.yml): the texts the course leaves out are shown in English (in a right-to-left
+    page, their punctuation and arrows turned round). Said once, with how many and the first few
     (new teacher u 9: a course with no strings at all had passed check)."""
-    if language not in RIGHT_TO_LEFT:  # (every other language has its texts: no file is read)
-        return
     default = default_theme_dir() / "strings.yml"
     tables = yaml.load(default.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     tables = tables if isinstance(tables, dict) else {}
-    if language in tables:
+    if primary(language) in tables:  # (its texts, and a regional tag's: 'es-MX' has Spanish's)
         return
     own = course_dir / "theme" / "strings.yml"
     data = yaml.safe_load(own.read_text(encoding="utf-8")) if own.is_file() else None  # (check_strings: its errors)
-    table = data.get(language) if isinstance(data, dict) else None
-    translated = set(table) if isinstance(table, dict) else set()
+    translated: set[str] = set()
+    for lang in dict.fromkeys((primary(language), language)):  # ('pt-BR': the texts of 'pt' and its own)
+        table = data.get(lang) if isinstance(data, dict) else None
+        translated |= set(table) if isinstance(table, dict) else set()
     keys = list(tables.get("en") or {})
     missing = [key for key in keys if key not in translated]
     if not missing:

@@ -69,7 +69,7 @@ def test_ignore_lists_every_warning_code() -> None:
         ("course", {"title": "T", "mastery": "150%"}),
         ("course", {"title": "T", "mastery": 0}),
         ("course", {"title": "T", "langauge": "en"}),
-        ("course", {"title": "T", "language": "it"}),
+        ("course", {"title": "T", "language": "pt_BR"}),  # (a locale: any language by its code, "pt-BR")
         ("course", {"author": "no title"}),
         ("course", {"title": "T", "units": [{"section": "S"}]}),
         ("course", {"title": "T", "macros": {"R2": "x"}}),

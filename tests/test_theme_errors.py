@@ -224,3 +224,30 @@ def test_a_right_to_left_language_with_texts_missing_is_said_once(make_course) -
     assert not [p for p in load_course(done).report.problems if p.code == "untranslated"]
     french = make_course({"course.yml": "title: T\nlanguage: fr\n", "units/a.md": unit})
     assert not [p for p in load_course(french).report.problems if p.code == "untranslated"]
+
+
+def test_any_language_by_its_code_takes_its_texts_from_the_course(make_course, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """'language: pt' had been an error even with a whole 'pt:' table in theme/strings.yml, and 'es' the way
+    out, so a screen reader read Portuguese with a Spanish voice (new teacher ff 2, port ff 16). Any language
+    by its code now: its texts from the course ('pt-BR' takes 'pt:' too), its decimal mark with them; a
+    regional tag of a language the theme has takes the theme's texts ('fr-FR'); a locale's 'pt_BR' is told."""
+    from masterysite.build import build, load_course
+
+    unit = "---\ntitle: A\nobjectives:\n  o: O\nignore: [no-corrective, no-enrichment, small-pool]\n---\n\nLição.\n\n"
+    unit += "::: question o\nQuanto?\n\n= 1,5\n:::\n"
+    strings = 'pt:\n  check_answers: Verificar respostas\n  decimal_mark: ","\n'
+    root = make_course({"course.yml": "title: T\nlanguage: pt-BR\n", "units/a.md": unit, "theme/strings.yml": strings})
+    (problem,) = [p for p in load_course(root).report.problems]
+    assert problem.code == "untranslated" and "language 'pt-BR'" in problem.message
+    build(root, tmp_path / "site")
+    page = (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert '<html lang="pt-BR" dir="ltr"' in page and 'data-dm=","' in page and "Verificar respostas" in page
+    french = make_course({"course.yml": "title: T\nlanguage: fr-FR\n", "units/a.md": unit}, name="fr")
+    assert [p.code for p in load_course(french).report.problems] == []
+    urdu = make_course({"course.yml": "title: T\nlanguage: ur\n", "units/a.md": unit}, name="ur")
+    build(urdu, tmp_path / "ur-site")
+    assert 'dir="rtl"' in (tmp_path / "ur-site" / "units" / "a.html").read_text(encoding="utf-8")
+    locale = make_course({"course.yml": "title: T\nlanguage: pt_BR\n", "units/a.md": unit}, name="locale")
+    assert [str(p) for p in load_course(locale).report.problems] == [
+        "course.yml:2: language 'pt_BR': write 'pt-BR' (a code's parts are joined by '-')"
+    ]

@@ -60,6 +60,7 @@ class UnitResult:
     # ... with every answer to a question edited since counted right: a claim above it is overstated
     possible_best: Score | None = None
     unchecked: bool = False  # an attempt answers a question edited since: its objective is not known
+    unjudged: int = 0  # recorded answers not re-checked (to questions edited since, or too slow to judge)
     overstated: list[str] = field(default_factory=list)  # the file's best scores above what its answers support
     supported: bool = False  # a recorded attempt, re-checked now, passes the threshold
     changed_pass: bool = False  # an attempt recorded as passed answers questions no longer in the unit
@@ -281,6 +282,7 @@ class Rechecker:
         if 2 * unknown <= len(answers) and _better(possible, result.possible_best):
             result.possible_best = possible
         result.unchecked = result.unchecked or None in verdicts
+        result.unjudged += unknown
         tally: dict[str, list[int]] = {}  # objective -> [right, answers, of them not re-checked]
         unplaced = 0  # answers that cannot be re-checked, of no objective of the unit's
         objectives = self.objectives[unit.id]
@@ -304,7 +306,7 @@ class Rechecker:
         for oid, (right, total, unsure) in tally.items():
             best, attempts = result.objectives.get(oid, (None, 0))
             result.objectives[oid] = ((right, total) if better((right, total), best) else best, attempts + 1)
-            at_most = (right + unsure, total) if 2 * unknown <= len(answers) else (right, total)
+            at_most = (right + unsure, total)  # (of its own answers: port ff 11, two of three questions edited)
             if _better(at_most, result.possible_objectives.get(oid)):
                 result.possible_objectives[oid] = at_most
         full = None not in verdicts

@@ -152,6 +152,19 @@ COLOURS = {"met": "#2e7d4f", "need": "#c0392b", "unsure": "#6a5acd", "untried": 
 STATUS = {"met": "met", "need": "needs corrective", "unsure": UNSURE, "untried": "not attempted"}
 
 
+def _rechecked(report: ClassReport) -> str:
+    """What the report re-checked: every recorded answer, or all but those it could not (port ff 11: the
+    header had said "every" above a student whose answers to questions edited since were not)."""
+    unjudged = sum(u.unjudged for s in report.students for u in s.units.values())
+    if not unjudged:
+        return "Every recorded answer was re-checked against the course as built now."
+    return (
+        f"The recorded answers were re-checked against the course as built now, but for {plural(unjudged, 'answer')}"
+        " to questions edited since (or too slow to judge): those count neither right nor wrong, and an objective"
+        ' short only by them is "not re-checked (questions edited since)".'
+    )
+
+
 def to_html(report: ClassReport, now: datetime | None = None) -> str:
     course = report.course.config
     when = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
@@ -163,7 +176,7 @@ def to_html(report: ClassReport, now: datetime | None = None) -> str:
         f"<title>Class report · {escape(course.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
         f'<h1>Class report: <span lang="{escape(course.language)}">{escape(course.title)}</span></h1>\n',
         f"<p>{plural(len(report.students), 'student')} · {plural(len(report.course.units), 'unit')} · made {when} "
-        f"by masterysite {__version__}. Every recorded answer was re-checked against the course as built now.</p>\n",
+        f"by masterysite {__version__}. {_rechecked(report)}</p>\n",
         _problems(report),
         _flags(report),
         _copies(report),

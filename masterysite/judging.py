@@ -403,8 +403,13 @@ _EDX_FEEDBACK = re.compile(r"\S[ \t]+(\{\{.*\}\})[ \t]*$")
 _TRAILING_ZEROS = re.compile(r"\.([0-9]*?)0+(?![0-9])")
 
 
+_ZERO_COMMA = re.compile(rf"[{WHITESPACE}]*[+\-\u2212]?0,")
+
+
 def _ambiguous(written: str) -> AnswerError:
     decimal = _TRAILING_ZEROS.sub(lambda m: f".{m[1] or '0'}", written.replace(",", ".", 1), count=1)
+    if _ZERO_COMMA.match(written):  # ('0,005 m': no whole number '0005 m' to offer)
+        return AnswerError(f"'{written}' is ambiguous: write {decimal} (a decimal) or a number without the comma")
     return AnswerError(
         f"'{written}' is ambiguous: write {written.replace(',', '', 1)} for a whole number, or {decimal} for a decimal"
     )
@@ -424,14 +429,15 @@ def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
     text = _decimal_reading(written) if comma else readings(written)[0]
     quantity = _QUANTITY.match(exact_text(text))
     grouped = quantity is not None and ambiguous_comma(_SPACES.sub(" ", quantity[2]))  # '1,000 m', '$1,000'
-    if not comma and (ambiguous_comma(text) or (grouped and quantity_form(text.replace(",", "", 1)) is not None)):
+    zero = _ZERO_COMMA.match(text) is not None  # '0,005': no thousands start with 0, a decimal (port ff 19)
+    if not comma and ((ambiguous_comma(text) and not zero) or (grouped and quantity_form(text.replace(",", "", 1)))):
         raise _ambiguous(written)
     number = parse_number(text)
     if number is not None:
         return Answer(written, number, None, line, kind="number")
     sign = _PLUS_MINUS.search(text)
     for side in (text[: sign.start()], text[sign.end() :]) if sign and not comma else ():
-        if ambiguous_comma(side):  # '= 1,500 ± 50', '= 5000 ± 1,000'
+        if ambiguous_comma(side) and not _ZERO_COMMA.match(side):  # '= 1,500 ± 50', '= 5000 ± 1,000'
             raise _ambiguous(side.strip())
     # '= 10 ± 0.5 m/s', '= (10 ± 0.5) m/s'
     if sign and (ranged := _range_with_unit(text, sign, line, comma)) is not None:

@@ -1244,3 +1244,13 @@ def test_a_time_written_with_h_is_a_time_not_a_number_of_a_unit() -> None:
     assert unit_alone("::: question o\nWhen?\n\n= 15h30\n:::\n") == []
     answer = judging.parse_answer("= 15h30", 1, comma=True)
     assert answer.kind == "text" and judging.matches(answer, "15:30", True)
+
+
+def test_a_teachers_number_that_starts_0_comma_is_a_decimal_whatever_the_mark() -> None:
+    """'= 0,005' had been 'ambiguous: write 0005 for a whole number' (port ff 19), though no grouping of
+    thousands starts with 0 (README: so a student's '0,350' is read); alone or as a tolerance it is 0.005."""
+    assert messages("::: question o\nTo two places?\n\n= 0,005\n= 5/3 ± 0,005\n:::\n") == []
+    assert str(judging.parse_answer("= 5/3 ± 0,005", 1).tolerance) == "1/200"
+    assert messages("::: question o\nHow far?\n\n= 0,005 m\n:::\n") == [
+        "units/t.md:10: '0,005 m' is ambiguous: write 0.005 m (a decimal) or a number without the comma"
+    ]

@@ -1413,6 +1413,17 @@ def test_nextra_callouts_and_starlight_aside_icons_are_read() -> None:
     )
     assert problems == [] and boxes(html) == [("details", "ms-collapsed ms-collapsed--details", "Solution")]
     assert "SOLVED" in html.split("ms-collapsed--details")[1] and "```" not in html and "<pre" in html
+    # a Docusaurus course's own <Solution title="Lösung"> and <Hint> (port ff 14): published open, raw tags
+    html, problems = parse(
+        'Primzahlen.\n\n<Solution webKey="5b39" title="Lösung">\n\n```py\nprimes = [2, 3]\n```\n</Solution>\n\n'
+        "<Hint>\n\nDer 3. Buchstabe ist `joke[2]`.\n</Hint>\n"
+    )
+    assert problems == [] and "<Solution" not in html and "<Hint" not in html and "</Hint>" not in html
+    assert [b[:2] for b in boxes(html)] == [
+        ("details", "ms-collapsed ms-collapsed--solution"),
+        ("details", "ms-collapsed ms-collapsed--hint"),
+    ]
+    assert boxes(html)[0][2] == "Lösung" and "primes" in html.split("ms-collapsed--solution")[1]
 
 
 def test_docusaurus_tabs_written_over_several_lines_with_values_are_read() -> None:

@@ -1164,6 +1164,7 @@ def closes_fence(line: str, fence: str) -> bool:
 
 
 _MDX_NAMES = r"Tabs|TabItem|Tabs\.Tab|Tab|Aside|Callout|Spoiler|Steps|callout-[a-z]+|Accordion(?:Group|s)?"
+_MDX_NAMES += r"|Solution|Hint|Details"  # (a Docusaurus course's own: port ff 14)
 _MDX_OPEN = re.compile(rf"([ \t]*)<({_MDX_NAMES})((?:[ \t]+[^<>]*)?)>[ \t]*")
 _MDX_CLOSE = re.compile(rf"[ \t]*</({_MDX_NAMES})>[ \t]*")
 _MDX_ONE_LINE = re.compile(r"([ \t]*)<(TabItem|Tabs\.Tab|Tab)((?:[ \t]+[^<>]*)?)>(.*)</\2>[ \t]*")
@@ -1185,7 +1186,8 @@ def mdx_blocks(body: str) -> str:
     ``<Tabs>`` of ``<TabItem label="macOS">`` (Nextra: ``<Tabs items={['pnpm', …]}>`` of ``<Tabs.Tab>``)
     are tabs (a collapsed block each titled with its label, the first open, as MkDocs' tabs), Starlight's
     ``<Aside type="tip" title="…">`` and Nextra's ``<Callout type="warning">`` a callout, ``<Spoiler>`` a
-    collapsed spoiler. Written so, line for line, what they hold moved left by its common indentation (MDX
+    collapsed spoiler, a course's ``<Solution title="Lösung">``, ``<Hint>`` and ``<Details>`` collapsed
+    too. Written so, line for line, what they hold moved left by its common indentation (MDX
     indents it; Markdown would read it as code). The labels had been lost and a spoiler shown open."""
     code = fenced(body)
     lines = body.split("\n")
@@ -1243,6 +1245,8 @@ def mdx_blocks(body: str) -> str:
             head = fence = ""
         elif name == "Accordion":  # Mintlify's and Fumadocs' (port bb 24: a solution had been shown open)
             head = f"{fence} details {props.get('title') or 'Details'}"
+        elif name in ("Solution", "Hint", "Details"):  # a Docusaurus course's own, folded there (port ff 14)
+            head = f"{fence} {name.lower()} {props.get('title') or props.get('summary') or ''}".rstrip()
         else:
             parent = max((s for s, e, o, _ in blocks if s < start and end < e and o[2] == "Tabs"), default=None)
             names = labels.get(parent, []) if parent is not None else []

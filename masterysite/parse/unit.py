@@ -82,6 +82,18 @@ QUIZ_KEYS = ("draw", "shuffle")
 ID_PATTERN = re.compile(r"\w[\w-]*")  # letters in any script, digits, '-', '_' (ids end up in file names)
 
 
+_MDX_CLOSINGS = (
+    "Tab",
+    "Aside>",
+    "Callout>",
+    "Spoiler>",
+    "Steps>",
+    "callout-",
+    "Accordion",
+    "Solution>",
+    "Hint>",
+    "Details>",
+)
 _COMMENT = re.compile(r"<!--(?!ms-t:block_spoiler-->).*?-->", re.S)  # (but an inline spoiler's title: mdx_blocks)
 _JEKYLL_BLOCK = re.compile(r"\{%-?[ \t]*(?:highlight|spoiler|capture)\b")
 _TOC = re.compile(r"\{:[ \t]*toc[ \t]*\}")  # kramdown's table of contents (admonitions.kramdown_tocs)
@@ -414,9 +426,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         body = mdx_code_blocks(body)
     if "```{" in body:  # knitr's chunk headers with a backtick in an option
         body = knitr_ticked_headers(body)
-    if "</" in body and any(
-        f"</{tag}" in body for tag in ("Tab", "Aside>", "Callout>", "Spoiler>", "Steps>", "callout-", "Accordion")
-    ):  # MDX's
+    if "</" in body and any(f"</{tag}" in body for tag in _MDX_CLOSINGS):  # MDX's
         body = mdx_blocks(body)
     if "<" in body:  # Hugging Face's '<Question choices={[…correct: true…]} />': its answers would be text
         for line, name in mdx_quizzes(body):

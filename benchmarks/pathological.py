@@ -39,6 +39,11 @@ PATTERNS = {
     "eqref": lambda n: "\\eqref{" * n,
     "quiz tags": lambda n: "<?quiz?>\n" * (n // 9),
     "mdx comments": lambda n: "{/*" * n,
+    # security round ff: a run of white space a pattern split every way (cubic), or '\[' read on to each ']'
+    "bracket math": lambda n: "\\[" * (n // 2),
+    "solution spaces": lambda n: "```python\nx = 1  # SOLUTION\n" + " " * n + "\n```\n",
+    "heading spaces": lambda n: "A blank: [[x]].\n\n# " + " " * n + "x [[\n",
+    "caption spaces": lambda n: "| a |\n|---|\n| 1 |\n\n: x" + " " * n + "y\n",
 }
 HEAD = "---\ntitle: A\nobjectives:\n  o: Know it\n---\n\n"
 

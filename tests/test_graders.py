@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from conftest import MakeCourse, boxes, files_holding, parse_lesson
 
 from masterysite.build import build
@@ -612,3 +613,31 @@ def test_a_line_of_double_brackets_is_read_in_linear_time() -> None:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, before)
     assert any("selection quiz" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\\[" * 40_000,  # each '\[' had read on to the next ']' (the '\(…\)' math warning; security round ff 01)
+        "```python\nx = 1  # SOLUTION\n" + " " * 20_000 + "\n```\n",  # otter's marker, a line of spaces (ff 02)
+        "A blank: [[x]].\n\n# " + " " * 20_000 + "x [[\n",  # a heading of spaces before '[[' (ff 05)
+        "| a |\n|---|\n| 1 |\n\n: x" + " " * 20_000 + "y\n",  # a table caption of spaces (ff 06)
+    ],
+    ids=["bracket math", "solution line", "anchored heading", "table caption"],
+)
+def test_runs_of_white_space_and_openers_are_read_in_linear_time(body: str) -> None:
+    """Four patterns split a run of spaces every way before failing (cubic: 4,000 spaces took 10-30 s, 20,000
+    would take half an hour) or read on from every opener (quadratic). Each is now one pass: milliseconds,
+    far from the alarm (10 s)."""
+    import signal
+
+    def too_slow(signum: int, frame: object) -> None:
+        raise TimeoutError("superlinear again (benchmarks/pathological.py)")
+
+    before = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(10)
+    try:
+        parse_lesson(body)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)

@@ -1938,7 +1938,21 @@ def _folded(opening: str, code: list[str]) -> tuple[str, list[str]] | None:
 
 
 _TOC_LINE = re.compile(r"[ \t]*(?:\[\[toc\]\]|\[toc\])[ \t]*", re.I)  # VitePress', HedgeDoc's and markdown-it-toc's
-_ANCHORED_HEADING = re.compile(r"( {0,3}#{1,6}[ \t]+.*?)[ \t]*\[\[([A-Za-z0-9][\w.-]*)\]\][ \t]*")
+_HEADING_START = re.compile(r" {0,3}#{1,6}[ \t]")
+_ANCHOR_ID = re.compile(r"[A-Za-z0-9][\w.-]*")
+
+
+def _anchored_heading(line: str) -> tuple[str, str] | None:
+    """'## Title [[id]]' (Hugging Face's heading id): (the heading, its id), or None. (From its end, in one pass:
+    a regular expression had split a heading of spaces every way, cubic: security round ff 05.)"""
+    written = line.rstrip(" \t")
+    start = written.rfind("[[")
+    if not written.endswith("]]") or start < 0 or _ANCHOR_ID.fullmatch(ident := written[start + 2 : -2]) is None:
+        return None
+    heading = written[:start].rstrip(" \t")
+    if _HEADING_START.match(heading) is None:  # ('#  [[id]]', no words: the hashes and the spaces, as written)
+        heading = written[:start]
+    return (heading, ident) if _HEADING_START.match(heading) else None
 
 
 def _letters(text: str) -> str:
@@ -1979,10 +1993,10 @@ def doc_builder_marks(body: str) -> str:
             continue
         if _TOC_LINE.fullmatch(line) and not (linked and "[[" not in line):
             lines[number] = ""
-        elif (heading := _ANCHORED_HEADING.fullmatch(line)) is not None and _letters(heading[2]) == _letters(
-            heading[1].lstrip(" #")
+        elif (heading := _anchored_heading(line)) is not None and _letters(heading[1]) == _letters(
+            heading[0].lstrip(" #")
         ):  # (the heading's own words: never a blank's answer, which would become an id the page shows)
-            lines[number] = f"{heading[1]} {{#{heading[2]}}}"
+            lines[number] = f"{heading[0]} {{#{heading[1]}}}"
         elif "]](" in line:  # 'console.[[== log]]("Hi")': a blank, then a call's '(', not a link (new cc 4)
             lines[number] = _BLANK_CALL.sub(partial(_called_blank, body, starts[number]), line)
     return "\n".join(lines)

@@ -301,9 +301,19 @@ def _chunk_options(token: Token, info: str, echo: bool = True) -> None:
 
 _SOLUTION_MARK = re.compile(r"([ \t]*)(\S*?)[ \t]*(BEGIN|END) SOLUTION\b.*")  # nbgrader's '### BEGIN SOLUTION'
 _HIDDEN_TESTS_MARK = re.compile(r"[ \t]*(\S*?)[ \t]*(BEGIN|END) HIDDEN TESTS\b.*")  # '### BEGIN HIDDEN TESTS'
-_SOLUTION_LINE = re.compile(
-    r"([ \t]*)(.*?)[ \t]*#[ \t]*SOLUTION(?:[ \t]+NO[ \t]+PROMPT)?[ \t]*"
-)  # otter's 'x = 2 # SOLUTION'
+_SOLUTION_COMMENT = re.compile(r"[ \t]*SOLUTION(?:[ \t]+NO[ \t]+PROMPT)?[ \t]*")  # otter's 'x = 2 # SOLUTION'
+
+
+def _solution_line(line: str) -> tuple[str, str] | None:
+    """otter-grader's 'x = 2  # SOLUTION': (its indentation, its code before the '#'), or None. (By its last '#',
+    in one pass: a regular expression had split a line of spaces every way, cubic: security round ff 02.)"""
+    code, mark, comment = line.rpartition("#")
+    if not mark or _SOLUTION_COMMENT.fullmatch(comment) is None:
+        return None
+    words = code.lstrip(" \t")
+    return code[: len(code) - len(words)], words.rstrip(" \t")
+
+
 _ASSIGNED = re.compile(r"(.*?[^=!<>]=)(?!=).*")
 
 
@@ -379,10 +389,10 @@ def graders_solutions(token: Token) -> None:
             continue
         if opened is not None:
             continue
-        answer = _SOLUTION_LINE.fullmatch(line)
-        if answer is not None and answer.group(2) and "NO" not in line.rpartition("#")[2]:
-            assigned, solution = _ASSIGNED.fullmatch(answer.group(2)), True
-            kept.append(f"{answer.group(1)}{assigned.group(1)} ..." if assigned else f"{answer.group(1)}...")
+        answer = _solution_line(line) if "SOLUTION" in line else None
+        if answer is not None and answer[1] and "NO" not in line.rpartition("#")[2]:
+            assigned, solution = _ASSIGNED.fullmatch(answer[1]), True
+            kept.append(f"{answer[0]}{assigned.group(1)} ..." if assigned else f"{answer[0]}...")
         elif answer is None:
             kept.append(line)
         else:

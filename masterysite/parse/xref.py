@@ -29,7 +29,21 @@ from masterysite.parse.sealed import sealed_indexes
 _KINDS = "fig|sec|tbl|thm|lem|cor|prp|cnj|def|exm|exr|alg"  # (a theorem-like box: lesson.THEOREMS)
 _REFERENCE = re.compile(rf"(?<![\w.@])(?:\[(-?)@((?:{_KINDS}|eq)-[\w-]*\w)\]|@((?:{_KINDS}|eq)-[\w-]*\w))")
 # ': Caption {#tbl-x tbl-colwidths="[15,85]"}': the caption, then the table's attributes (its id kept)
-_CAPTION = re.compile(r"^(?:Table)?:\s+(.*?)\s*(\{[^{}]*\})?\s*$", re.S)
+_CAPTION_START = re.compile(r"(?:Table)?:\s")
+
+
+def _caption_parts(text: str) -> tuple[str, str] | None:
+    """': Caption {#tbl-x}' -> ('Caption', '{#tbl-x}'); None if not a caption. (From its end, in one pass: a
+    regular expression had split a caption of spaces every way, cubic: security round ff 06.)"""
+    if _CAPTION_START.match(text) is None:
+        return None
+    words = text[text.index(":") + 1 :].strip()
+    opening = words.rfind("{") if words.endswith("}") else -1
+    if opening >= 0 and "}" not in words[opening + 1 : -1]:
+        return words[:opening].rstrip(), words[opening:]
+    return words, ""
+
+
 _TABLE_ID = re.compile(r"(?<![^{\s])#(tbl-[\w-]*\w)")
 WORDS = {"fig": "xref_figure", "tbl": "xref_table"}
 TEX_REFERENCE = re.compile(r"\\(eq)?ref\s*\{([^{}]*)\}")  # LaTeX's \eqref{x}, \ref{x} (links.py too)
@@ -235,7 +249,7 @@ def _caption_row(out: list[Token]) -> tuple[Token | None, str | None] | None:
         return None
     start = next(i for i in range(len(out) - 2, -1, -1) if out[i].type == "tr_open")
     cells = [t for t in out[start:-2] if t.type == "inline"]
-    match = _CAPTION.match(cells[0].content) if cells and not any(c.content for c in cells[1:]) else None
+    match = _caption_parts(cells[0].content) if cells and not any(c.content for c in cells[1:]) else None
     caption = _caption_of(cells[0], match) if match else None
     if caption is None:
         return None
@@ -252,14 +266,13 @@ def _caption(paragraph: list[Token]) -> tuple[Token | None, str | None] | None:
     ``: {.striped .hover}``, Quarto's attributes of the table alone)."""
     if len(paragraph) < 3 or paragraph[0].type != "paragraph_open" or paragraph[2].type != "paragraph_close":
         return None
-    match = _CAPTION.match(paragraph[1].content)
-    return _caption_of(paragraph[1], match) if match else None
+    parts = _caption_parts(paragraph[1].content)
+    return _caption_of(paragraph[1], parts) if parts else None
 
 
-def _caption_of(inline: Token, match: re.Match[str]) -> tuple[Token | None, str | None] | None:
-    braces = match.group(2) or ""
+def _caption_of(inline: Token, parts: tuple[str, str]) -> tuple[Token | None, str | None] | None:
+    text, braces = parts
     parsed = parse_attributes(braces) if braces else None
-    text = match.group(1)
     if braces and (parsed is None or parsed[1] != len(braces)):  # ': Values on the set {0, 1}': its words
         text, braces = f"{text} {braces}".strip(), ""
     found = _TABLE_ID.search(braces)

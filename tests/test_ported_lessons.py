@@ -1881,6 +1881,16 @@ def test_a_div_html_never_shows_is_never_published() -> None:
     )
     assert "KEY" not in html and "shown" in html and problems == []
     assert '&lt;</span><span class="nt">div</span> <span class="na">hidden</span>' in html
+    # however the tag is written, and any element (security round ff 03: each had been published)
+    html, problems = parse(
+        '<div class="note"\nhidden>\nKEY6\n</div>\n\n<div hidden\n>\nKEY7\n</div>\n\n'
+        '<div style="display:&#110;one">\nKEY8\n</div>\n\n<div hidden><!-- </div> -->\nKEY9\n</div>\n\n'
+        '<div hidden title="</div>">\nKEY10\n</div>\n\n> <div hidden>\n> KEY11\n> </div>\n\n'
+        "<section hidden>\n\nKEY12\n\n</section>\n\n<p hidden>KEY13</p>\n\n"
+        'Text <span style="display:none">KEY14</span> stays.\n\n```{=html}\n<div hidden>KEY15</div>\n```\n\n'
+        '<p hidden="until-found">found on a search</p>\n\n<aside hidden>\n<aside>in</aside>\nKEY16\n</aside>\n'
+    )
+    assert "KEY" not in html and "Text  stays." in html and "found on a search" in html
 
 
 def test_code_a_notebook_shows_folded_is_collapsed_under_its_title() -> None:

@@ -29,7 +29,7 @@ from mdit_py_plugins.anchors.index import slugify
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.dollarmath.index import math_inline_dollar
 
-from masterysite.parse import sanitize
+from masterysite.parse import sanitize, unshown
 from masterysite.parse.extras import GATED, extend_markdown
 from masterysite.parse.latex import TooLarge, for_latex2mathml, for_mathml_core
 
@@ -1194,6 +1194,7 @@ def make_markdown(safe: bool = False) -> MarkdownIt:
     md.core.ruler.after("block", "ms_alerts", github_alerts)  # '> [!NOTE]': a callout (parse/admonitions.py)
     md.core.ruler.after("ms_alerts", "ms_code_annotations", quarto_code_annotations)
     quick_rendering(md)
+    unshown.install(md)  # what HTML never shows ('<section hidden>', 'display:none'): left out (parse/unshown.py)
     if safe:
         sanitize.install(md)  # last: it wraps the renderer every rule above has set up
     return md

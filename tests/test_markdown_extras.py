@@ -590,6 +590,10 @@ def test_nbgrader_and_otter_solutions_are_left_out_of_the_code_as_their_student_
     ]
     html, problems = parse_lesson("```\nTHE BEGIN SOLUTION of it\n```\n")  # no comment sign: not a marker
     assert "THE BEGIN SOLUTION of it" in html and problems == []
+    # in indented code too (security round ff 04: its solution had been published)
+    html, problems = parse_lesson("Write it.\n\n    def area(r):\n        ### BEGIN SOLUTION\n        return SECRET\n"
+                                  "        ### END SOLUTION\n")  # fmt: skip
+    assert "SECRET" not in html and "### YOUR CODE HERE" in html and [p.split(": ")[1] for p in problems] == ["warning"]
 
 
 @pytest.mark.parametrize(

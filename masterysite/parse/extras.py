@@ -552,6 +552,8 @@ def _core(state: StateCore) -> None:
                 token.info = f'{language} title="{label}"' if label and '"' not in label else language
             if token.type == "fence" and "title=" in token.info:
                 titled.append(index)
+        elif token.type == "code_block" and ("SOLUTION" in token.content or "HIDDEN TESTS" in token.content):
+            graders_solutions(token)  # indented code too (security round ff 04: its solution had been published)
         elif token.type == "math_block_label":  # MyST's '$$ … $$ (label)': numbered, as a labelled {math} is
             token.type, token.meta["label"] = "math_block", token.info.strip()
         elif token.type == "math_block" and "\\label" in token.content:  # LaTeX's '\label{eq:x}' in it: the same

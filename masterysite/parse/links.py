@@ -534,6 +534,8 @@ class LinkRewriter:
                 self._inline_chunk(token, here)
             elif kind.startswith("math") and "`r " in token.content and not self.inline_code_seen:
                 self._math_chunk(token, here)
+            elif kind == "code_block" and token.meta and "left_out" in token.meta:  # (indented: nbgrader's, ff 04)
+                self.left_out.append((here, token.meta["left_out"]))
             elif kind == "fence":
                 if "left_out" in token.meta:
                     self.left_out.append((here, token.meta["left_out"]))

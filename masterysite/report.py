@@ -534,7 +534,7 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
     ``comma``: the course's decimal mark is a comma, as its pages read numbers ('1,500' is 1.5)."""
     report = ClassReport(course)
     checker = Rechecker(course, comma)
-    seen: dict[str, Student] = {}
+    read: list[tuple[str, str, str, dict[str, Any], bool]] = []  # (name, file, exported, units, old), by file
     skipped: list[Path] = []
     known = {u.id for u in course.units}
     orphans: dict[str, int] = {}  # progress for units the course no longer has (renamed?): files, by unit id
@@ -565,6 +565,13 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
             exported = ""  # (a time the student wrote would choose which of two files of a name is reported)
         records = data["units"]
         old = "student" not in data and not any(isinstance(r, dict) and "tries" in r for r in records.values())
+        read.append((name, shown, exported, records, old))
+        for unit_id, record in records.items():
+            shaped = _UNIT_ID.fullmatch(unit_id) is not None  # (else no unit's, ever: not said, nor shown)
+            kept = isinstance(record, dict) and (record.get("attempts") or record.get("mastered"))
+            if shaped and unit_id not in known and kept:
+                orphans[unit_id] = orphans.get(unit_id, 0) + 1
+    for name, shown, exported, records, old in _one_per_student(report, read):
         checker.slow.clear()
         try:
             units = {u.id: read_unit(checker, u, records.get(u.id), old) for u in course.units if u.id in records}
@@ -573,12 +580,7 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
                 f"{shown}: not a progress export as the pages write it: ask the student to export again"
             )
             continue
-        for unit_id, record in records.items():
-            shaped = _UNIT_ID.fullmatch(unit_id) is not None  # (else no unit's, ever: not said, nor shown)
-            kept = isinstance(record, dict) and (record.get("attempts") or record.get("mastered"))
-            if shaped and unit_id not in known and kept:
-                orphans[unit_id] = orphans.get(unit_id, 0) + 1
-        _add(report, seen, Student(name, shown, exported, units))
+        report.students.append(Student(name, shown, exported, units))
     for unit_id, count in sorted(orphans.items()):  # (round y 8: they had been 'not started', with no word)
         files = f"{count} file holds" if count == 1 else f"{count} files hold"
         report.notes.append(
@@ -599,19 +601,66 @@ def _tomorrow() -> str:
     return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).date().isoformat()
 
 
-def _add(report: ClassReport, seen: dict[str, Student], student: Student) -> None:
-    """The same student twice (by name): the newer export is reported, and the teacher told."""
-    first = seen.get(student.name.casefold())
-    if first is None:
-        seen[student.name.casefold()] = student
-        report.students.append(student)
-        return
-    keep, drop = (student, first) if student.exported > first.exported else (first, student)
-    which = "the newer export" if student.exported != first.exported else "the first read (both exported at once)"
-    report.problems.append(
-        f"{student.file}: {student.name} again (also in {first.file}): reported {which}, {keep.file}; "
-        f"left out {drop.file}"
-    )
-    if keep is student:
-        report.students[report.students.index(first)] = student
-        seen[student.name.casefold()] = student
+def _one_per_student(
+    report: ClassReport, read: list[tuple[str, str, str, dict[str, Any], bool]]
+) -> list[tuple[str, str, str, dict[str, Any], bool]]:
+    """One entry a student (by name): the files of one name read as one, every attempt of each, as the
+    progress page's import merges two devices (new teacher ff 5: the newer file had been reported alone,
+    and what was mastered on the other device was gone from the report). The teacher is told."""
+    groups: dict[str, list[tuple[str, str, str, dict[str, Any], bool]]] = {}
+    for entry in read:
+        groups.setdefault(entry[0].casefold(), []).append(entry)
+    out = []
+    for entries in groups.values():
+        if len(entries) == 1:
+            out.append(entries[0])
+            continue
+        newest = max(entries, key=lambda e: e[2])
+        files = " + ".join(e[1] for e in entries)
+        units: dict[str, Any] = {}
+        for entry in sorted(entries, key=lambda e: e[2], reverse=True):  # (the newest file's record first)
+            for unit_id, record in entry[3].items():
+                units[unit_id] = merged_record(units[unit_id], record) if unit_id in units else record
+        report.notes.append(
+            f"{files}: {newest[0]} in {len(entries)} files (two devices?): reported as one, every attempt of"
+            " each, as an import on the progress page merges them; if they are two students, ask each to"
+            " type their own name and export again"
+        )
+        out.append((newest[0], files, newest[2], units, all(e[4] for e in entries)))
+    return out
+
+
+def merged_record(a: Any, b: Any) -> Any:
+    """Two records of one unit, as js/storage.js mergeUnit merges them: mastered if either is, the better
+    best, the larger count, every attempt once (in time order), each objective's better best."""
+    if not isinstance(a, dict) or not isinstance(b, dict):
+        return a if isinstance(a, dict) else b
+    out = dict(a)
+    out["mastered"] = a.get("mastered") is True or b.get("mastered") is True
+    best_a, best_b = _score(a.get("best")), _score(b.get("best"))
+    if best_b is not None and better(best_b, best_a):
+        out["best"] = b.get("best")
+    counts: list[int] = [r["attempts"] for r in (a, b) if _count(r.get("attempts"))]
+    if counts:
+        out["attempts"] = max(counts)
+    tries = [t for r in (a, b) if isinstance(r.get("tries"), list) for t in r["tries"]]
+    if tries:
+        unique = {json.dumps(t, sort_keys=True): t for t in tries}
+        out["tries"] = sorted(unique.values(), key=lambda t: str(t.get("at", "")) if isinstance(t, dict) else "")
+    objectives_a, objectives_b = a.get("objectives"), b.get("objectives")
+    if isinstance(objectives_a, dict) and isinstance(objectives_b, dict):
+        objectives = dict(objectives_a)
+        for oid, claim in objectives_b.items():
+            mine = objectives.get(oid)
+            if not isinstance(mine, dict) or (
+                isinstance(claim, dict)
+                and (best := _score(claim.get("best"))) is not None
+                and better(best, _score(mine.get("best")))
+            ):
+                objectives[oid] = claim
+        out["objectives"] = objectives
+    elif isinstance(objectives_b, dict):
+        out["objectives"] = objectives_b
+    if not out.get("key") and b.get("key"):
+        out["key"] = b["key"]
+    return out

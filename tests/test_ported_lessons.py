@@ -2230,3 +2230,18 @@ def test_a_link_to_an_untitled_exercise_reads_as_its_box() -> None:
     assert problems == [] and "my-exercise</a>" not in html
     assert html.count('<a href="#my-exercise"><!--ms-t:block_practice--></a>') == 3
     assert '<p class="ms-practice__title" id="ms-block-1-title"><!--ms-t:block_practice--></p>' in html
+
+
+def test_a_notebook_converted_by_pandoc_keeps_its_cells_tags_and_outputs() -> None:
+    """'pandoc -f ipynb' writes each cell as '::: {.cell .code tags="[\\"remove-cell\\"]"}': such a cell was
+    published, a cell with JSON metadata ('slideshow="{\\"slide_type\\":\\"slide\\"}"') was an unknown block
+    '{.cell', and each output ('::: {.output .stream .stdout}') an unknown block too (port ff 09)."""
+    html, problems = parse(
+        '::: {.cell .markdown slideshow="{\\"slide_type\\":\\"slide\\"}"}\nExercise.\n:::\n\n'
+        '::: {.cell .code tags="[\\"remove-cell\\"]"}\n``` python\nSECRET = 42\n```\n:::\n\n'
+        '::: {.cell .code tags="[\\"remove-input\\"]"}\n``` python\nSECRET_INPUT = 43\n```\n:::\n\n'
+        '::: {.cell .code execution_count="2"}\n``` python\nprint(2 + 2)\n```\n\n'
+        "::: {.output .stream .stdout}\n    4\n:::\n:::\n"
+    )
+    assert problems == [] and "SECRET" not in html and "Exercise." in html
+    assert "print" in html and "<pre><code>4\n</code></pre>" in html

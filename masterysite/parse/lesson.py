@@ -31,8 +31,9 @@ COLLAPSED = ("solution", "hint", "spoiler", "details")
 SUMMARIES = ("keypoints", "questions", "objectives")
 HIDDEN = ("instructor",)
 TABSETS = ("panel-tabset", "tab", "group-tab")  # Quarto's and the Workbench's tabs: one per heading (_tabs)
-# Quarto's, sphinx-design's layout; VitePress' code group (its titled code blocks, one after another)
-LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item", "tabs", "div", "code-group", "container")
+# Quarto's, sphinx-design's layout; VitePress' code group (its titled code blocks, one after another); pandoc's
+# notebook output ('::: {.output .stream .stdout}', port ff 09)
+LAYOUT = ("columns", "column", "tab-set", "grid", "grid-item", "tabs", "div", "code-group", "container", "output")
 # blocks (and pandoc's div of attributes only, '::: {layout-ncol=2}'): their content is shown in the flow of the lesson
 QUARTO_LAYOUT = ("column-", "r-", "incremental", "nonincremental", "fragment", "aside", "center", "smaller", "cell")
 """Quarto's page-layout and slide classes ('{.column-margin}', '{.incremental}') and the divs its rendered
@@ -135,6 +136,10 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             tokens[index : end + 1] = (
                 _figure(tokens[index + 1 : end], name[1:]) if name.startswith("#fig-") else tokens[index + 1 : end]
             )
+            continue
+        if in_flow(name) and token.meta.get("unpublished") and token.meta.get("closed", True):
+            _hidden_footnotes(env, token, token.meta["unpublished"])  # (a notebook cell tagged remove-cell: ff 09)
+            index = end + 1
             continue
         if in_flow(name) and token.meta.get("closed", True):
             if name in ("tab-set", "tabs"):  # sphinx-design's, sphinx-tabs': the first tab open, as MkDocs' tabs

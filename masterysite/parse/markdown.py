@@ -203,10 +203,11 @@ _FENCE = re.compile(r":{3,}")
 _TRAILING_COLONS = re.compile(r"(?<=\S)[ \t]+:{3,}[ \t]*$")
 _MYST = re.compile(r"\{[\w:-]+\}")  # ':::{note}': MyST's name in braces (pandoc's has a dot: '{.note}')
 _CODE_FENCE = re.compile(r"(`{3,})[^`]*$|(~{3,})")
-_BRACES = re.compile(r"\{([^{}]*)\}\s*(.*)")
+# (a quoted value may hold braces and escaped quotes: pandoc's notebook cells, '{.cell slideshow="{\"a\":1}"}')
+_BRACES = re.compile(r"""\{((?:"(?:\\.|[^"\\\n])*"|'[^'\n]*'|[^{}"'])*)\}\s*(.*)""")
 _CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
 _COLLAPSING = re.compile(r"(?:^|[\s{])\.(?:dropdown|toggle)\b")
-_ATTR = re.compile(r"""([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_ATTR = re.compile(r"""([\w-]+)=(?:"((?:\\.|[^"\\])*)"|'([^']*)'|(\S+))""")
 PROBLEMS = "masterysite_problems"  # env key: (kind, body line, details) found while parsing
 THEME_ID_PREFIXES = ("ms-", "q-", "corrective-", "enrichment-")  # ids the theme's templates use
 THEME_IDS = ("main",)
@@ -513,6 +514,10 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         token.meta["open"] = True  # a collapsed block shown open until closed
     if attrs and name.startswith("content-"):  # Quarto's '{.content-hidden unless-format="html"}'
         token.meta["conditions"] = attrs
+    if name == "cell" and "remove-" in attrs.get("tags", ""):  # pandoc's notebook cell tagged so (port ff 09)
+        tags = attrs["tags"]  # ('[\"remove-cell\"]'): Jupyter Book never shows it, nor a code cell's input
+        if "remove-cell" in tags or ("remove-input" in tags and re.search(r"(?:^|\s)\.code\b", params)):
+            token.meta["unpublished"] = "cell"
     if name in ("notes", "hidden"):  # speaker notes: Quarto's '{.notes}', pandoc's bare '::: notes' (its class
         token.meta["unpublished"] = name  # too); Quarto's '{.hidden}', never shown (an answer key: port cc 30)
     elif name.lower().startswith("callout-") and attrs.get("hide") == "true":

@@ -44,6 +44,10 @@ _DROP = re.compile(r"<(annotation|script|style)\b[^>]*>.*?</\1>", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W_]+")
 _BITMAP = bytes(ALPHABET.encode("ascii")).ljust(256, b"?")
+_KANA_MARKS = "\u3099\u309a"  # kana's voicing marks: 'ぐ' is no 'く' ('ください' had been 'くたさい': port ff 17)
+# Chinese and Japanese, written without spaces: each run of their characters is indexed as its pairs of
+# characters, so a word inside a sentence is found ('句読点' in '日本語の句読点は…': port ff 17)
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ASCII_BREAKS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
 
 
@@ -54,7 +58,8 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M") or c in _KANA_MARKS)
+    return unicodedata.normalize("NFC", kept) if _KANA_MARKS[0] in kept or _KANA_MARKS[1] in kept else kept
 
 
 def tokens(text: str) -> list[str]:
@@ -62,7 +67,26 @@ def tokens(text: str) -> list[str]:
     ASCII text (most lessons) is split without the regular expression: the same words, twice as fast."""
     if text.isascii():
         return text.lower().translate(_ASCII_BREAKS).split()
-    return _WORD.findall(fold(text))
+    words = _WORD.findall(fold(text))
+    return [part for word in words for part in _pairs(word)]  # ('ﾃﾞｰﾀ' is katakana once folded: each word)
+
+
+def _pairs(word: str) -> list[str]:
+    """A word with runs of Chinese or Japanese characters: each run as its pairs ('句読点': '句読', '読点'),
+    one character alone as itself; the rest of the word as it is (js/search.js tokens)."""
+    if _CJK.search(word) is None:
+        return [word]
+    out: list[str] = []
+    at = 0
+    for run in _CJK.finditer(word):
+        if run.start() > at:
+            out.append(word[at : run.start()])
+        text = run[0]
+        out.extend([text] if len(text) == 1 else [text[i : i + 2] for i in range(len(text) - 1)])
+        at = run.end()
+    if at < len(word):
+        out.append(word[at:])
+    return out
 
 
 def words(text: str) -> set[str]:

@@ -93,6 +93,7 @@ def test_prefix_while_typing_and_enter_goes_to_the_results(page: Page, http_root
 CASES = ["Crème Brûlée", "ÉCOLE naïve", "3/4 of 12", "snake_case x2", "Straße", "שָׁלוֹם עולם", "كَتَبَ الدرس", "fünf-Eck"]
 CASES += ["GROẞE Begrüßung"]  # 'ß' is 'ss', as Swiss German writes it (new teacher aa 9)
 CASES += ["CO₂ und H₂O, 10³ m²"]  # a digit written small is a digit: 'co2' finds 'CO₂' (new teacher dd 15)
+CASES += ["日本語の句読点は、文の区切りです。", "ください", "ﾃﾞｰﾀﾌﾚｰﾑ", "Python の print 関数", "句"]  # (port ff 17)
 
 
 def test_the_browser_splits_words_as_the_build_does(page: Page, http_root: str) -> None:
@@ -103,3 +104,20 @@ def test_the_browser_splits_words_as_the_build_does(page: Page, http_root: str) 
         assert page.evaluate("t => window.masterysiteSearch.tokens(t)", text) == tokens(text), text
     assert page.evaluate("() => window.masterysiteSearch.tokens('Strasse STRASSE')") == tokens("Straße") * 2
     assert page.evaluate("() => window.masterysiteSearch.tokens('CO2 h2o')") == tokens("CO₂ H₂O") == ["co2", "h2o"]
+
+
+def test_a_japanese_word_inside_a_sentence_is_found(page: Page, tmp_path: Path) -> None:
+    """Japanese and Chinese are written without spaces: the index had held each sentence as one word, so
+    '句読点' inside one found nothing (port ff 17). Each run is indexed as its pairs of characters."""
+    from masterysite.build import build
+    from tests.conftest import write_files
+
+    lesson = "## 句読点\n\n日本語の句読点は、文の区切りを示します。\n\n## データ\n\nﾃﾞｰﾀﾌﾚｰﾑを作ってください。\n"
+    unit = "---\ntitle: 日本語\n---\n\n" + lesson
+    course = write_files(tmp_path / "c", {"course.yml": "title: T\nlanguage: ja\n", "units/01-ja.md": unit})
+    build(course, tmp_path / "site")
+    page.goto((tmp_path / "site" / "index.html").as_uri())
+    search_box(page).fill("句読点")
+    expect(results(page).get_by_role("link")).to_have_text("日本語 › 句読点")
+    search_box(page).fill("データフレーム")  # (typed full-width; the lesson's half-width)
+    expect(page.get_by_role("link", name="日本語 › データ")).to_be_visible()

@@ -11,9 +11,26 @@ var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_
 var DIGIT = Object.create(null), MAX_SHOWN = 20;
 for (var d = 0; d < ALPHABET.length; d++) DIGIT[ALPHABET.charAt(d)] = d;
 
-/** Lower case without accents, "ß" as "ss" (search.py's fold). */
-function fold(text) { return text.toLowerCase().replace(/ß/g, "ss").normalize("NFKD").replace(/\p{M}+/gu, ""); }
-function tokens(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }
+/** Lower case without accents (kana's voicing marks kept), "ß" as "ss" (search.py's fold). */
+function fold(text) {
+  return text.toLowerCase().replace(/ß/g, "ss").normalize("NFKD").replace(/[^\P{M}\u3099\u309a]/gu, "").normalize("NFC");
+}
+/** Words; a run of Chinese or Japanese characters as its pairs of characters (search.py's _pairs). */
+var CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+function tokens(text) {
+  var out = [];
+  (fold(text).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (word) {
+    var at = 0;
+    word.replace(CJK, function (run, i) {
+      if (i > at) out.push(word.slice(at, i));
+      if (run.length === 1) out.push(run);
+      for (var k = 0; k < run.length - 1; k++) out.push(run.substr(k, 2));
+      at = i + run.length;
+    });
+    if (at < word.length) out.push(word.slice(at));
+  });
+  return out;
+}
 
 var WORDS = INDEX.words ? INDEX.words.split(" ") : [];
 var POSTS = INDEX.posts ? INDEX.posts.split(" ") : [];

@@ -1302,3 +1302,21 @@ def test_a_new_teachers_small_slips_are_said_with_the_fix(make_course: MakeCours
         " '-[x] right')",
         "units/02-b.md:3: requires unknown unit id '01-a': the unit units/01-a.md has the id 'a'",
     ]
+
+
+def test_prog_edu_assistants_master_only_cells_are_left_out_and_its_prompt_unwrapped() -> None:
+    """Google's prog_edu_assistant (the University of Tokyo's Python lab): its student build removes the cells
+    that start '# MASTER ONLY', '%%inlinetest' (the autograder's tests, their expected values) and
+    '%%submission', and unwraps the prompt of a '%%solution' cell. Each had been published (port ff 10)."""
+    body = (
+        "```python\n# MASTER ONLY\n%load_ext prog_edu_assistant_tools.magics\n```\n\n"
+        '```python\n%%solution\ndef feet_to_cm(f, i):\n    """ # BEGIN PROMPT\n    return ...\n    """ # END PROMPT\n'
+        "    # BEGIN SOLUTION\n    return 30.48 * f + 2.54 * i\n    # END SOLUTION\n```\n\n"
+        '```python\n%%inlinetest AutograderTest\ntest_feet_to_cm(f=0, i=1, expected=2.54, hint="…")\n```\n\n'
+        "```python\n%%submission\ndef feet_to_cm(f, i):\n    return 30.48 * f + 30.48 / 11 * i\n```\n"
+    )
+    html, problems = parse_lesson(body)
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "MASTER" not in text and "expected" not in text and "30.48" not in text and "PROMPT" not in text
+    assert "%%" not in text and "def feet_to_cm(f, i):\n    return ...\n" in text
+    assert "'# MASTER ONLY' (and 3 more in this unit)" in problems[0]

@@ -317,6 +317,20 @@ def _solution_line(line: str) -> tuple[str, str] | None:
 _ASSIGNED = re.compile(r"(.*?[^=!<>]=)(?!=).*")
 
 
+_MASTER_ONLY = re.compile(r"#[ \t]*MASTER ONLY\b.*|%%(?:inlinetest|submission|studenttest)\b.*")
+_PROMPT_MARK = re.compile(r"""[ \t]*(?:"{3}|'{3})[ \t]*#[ \t]*(?:BEGIN|END) PROMPT[ \t]*|%%solution\b.*""")
+
+
+def prompt_marks(token: Token) -> None:
+    """prog_edu_assistant's '%%solution' cell as its student version has it: without the magic, the prompt
+    between '\"\"\" # BEGIN PROMPT' and '\"\"\" # END PROMPT' unwrapped (it had been a string that does nothing:
+    port ff 10)."""
+    lines = token.content.split("\n")
+    kept = [line for line in lines if not _PROMPT_MARK.fullmatch(line)]
+    if len(kept) != len(lines):
+        token.content = "\n".join(kept)
+
+
 _NBDEV_HIDDEN = re.compile(r"#[ \t]*hide[ \t]*|#\|[ \t]*(?:hide|include:[ \t]*false|echo:[ \t]*false)[ \t]*", re.I)
 _JUPYTEXT_REMOVED = re.compile(r"""\btags[ \t]*=[ \t]*\[[^\]]*["']remove[-_](?:cell|input)["'][^\]]*\]""")
 
@@ -330,6 +344,9 @@ def notebook_hidden(token: Token) -> None:
     removed = _JUPYTEXT_REMOVED.search(token.info)
     if _NBDEV_HIDDEN.fullmatch(first):
         why = f"nbdev never shows a cell that starts '{first}'"
+    elif _MASTER_ONLY.fullmatch(first):  # Google's prog_edu_assistant: its tests, their expected values (ff 10)
+        mark = re.match(r"#[ \t]*MASTER ONLY|%%\w+", first)
+        why = f"prog_edu_assistant's student notebook never has a cell that starts '{mark[0] if mark else first}'"
     elif removed is not None:
         why = f"Jupyter Book removes a cell tagged so ({removed.group(0)})"
     else:
@@ -527,12 +544,14 @@ def _core(state: StateCore) -> None:
                     )
                     continue
             chunk = token.info.lstrip().startswith("{")  # (Quarto's and knitr's: their options, fence_language)
-            if (token.content.startswith("#") or "tags" in token.info) and not chunk:
+            if (token.content.startswith(("#", "%%")) or "tags" in token.info) and not chunk:
                 notebook_hidden(token)
                 if token.type != "fence":
                     continue
             if ("SOLUTION" in token.content or "HIDDEN TESTS" in token.content) and not _SHOWN_AS_IS.match(token.info):
                 graders_solutions(token)
+            if "PROMPT" in token.content or token.content.startswith("%%solution"):
+                prompt_marks(token)
             if "#" in token.content and _MDBOOK_RUST.match(token.info):
                 mdbook_hidden_lines(token)
             if "{{" in token.content or token.info.lstrip().startswith("{{"):

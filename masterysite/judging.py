@@ -58,14 +58,14 @@ _MONEY_AFTER = re.compile(rf"(?<=[0-9])[{WHITESPACE}]*{_MONEY_WORD}$", re.I)
 SIGN_SHOWN = {"₢": "R$", "₣": "CHF"}
 
 
-def _money_sign(word: str) -> str:
-    return next(sign for sign, words in _MONEY.items() if re.fullmatch(words, word, re.I))
+def _money_sign(word: str) -> str | None:
+    return next((sign for sign, words in _MONEY.items() if re.fullmatch(words, word, re.I)), None)
 
 
 def money(text: str) -> str:
     """A currency's letters before or after a number as its sign ('R$ 20' -> '₢20', '20 euros' -> '20 €')."""
-    text = _MONEY_BEFORE.sub(lambda m: _money_sign(m[1]), text)
-    return _MONEY_AFTER.sub(lambda m: " " + _money_sign(m[1]), text)
+    text = _MONEY_BEFORE.sub(lambda m: _money_sign(m[1]) or m[0], text)
+    return _MONEY_AFTER.sub(lambda m: " " + (_money_sign(m[1]) or m[1]), text)
 
 
 UNIT_SIGNS = "%‰°′″'\"" + CURRENCY  # besides letters, what a unit may start with: '45°', '50 %', '5 €'

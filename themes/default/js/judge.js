@@ -134,9 +134,10 @@ var MONEY_WORD = "(" + Object.keys(MONEY).map(function (k) { return MONEY[k]; })
 var MONEY_BEFORE = new RegExp("^" + MONEY_WORD + "\\s*(?=[+\\-−]?[.,]?\\d)", "i"), MONEY_AFTER = new RegExp("(?<=\\d)\\s*" + MONEY_WORD + "$", "i");
 function moneySign(all, word) {
   for (var k in MONEY) if (new RegExp("^(?:" + MONEY[k] + ")$", "i").test(word)) return k;
+  return all; // (none: as written, as judging.money)
 }
 function money(text) {
-  return text.replace(MONEY_BEFORE, moneySign).replace(MONEY_AFTER, function (all, w) { return " " + moneySign(all, w); });
+  return text.replace(MONEY_BEFORE, moneySign).replace(MONEY_AFTER, function (all, w) { return " " + moneySign(w, w); });
 }
 
 /** A number with a unit or a currency sign ("0.70 km", "$0.75", "5 €") as its hashed form

@@ -276,7 +276,7 @@ def lenient_text(text: str) -> str:
 
 
 # A formula however spaced, a decimal however begun: '1/(1 - c)' is '1/(1-c)', '(.25, .75)' '(0.25, 0.75)' (port ee 5)
-_OPERATOR_SPACE = re.compile(r" ?([-+*/^=()<>\[\]{}]) ?")  # (brackets and braces: '[ 1, 3 ]', port ff 01)
+_OPERATOR_SPACE = re.compile(r" ?([-+*/^=()<>\[\]{}|]) ?")  # ('[ 1, 3 ]', port ff 01; 'P(1 | 0)', ff 03)
 _LEADING_POINT = re.compile(r"(^|[^0-9A-Za-z_.])\.(?=[0-9])")
 
 

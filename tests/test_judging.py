@@ -1254,3 +1254,10 @@ def test_a_teachers_number_that_starts_0_comma_is_a_decimal_whatever_the_mark() 
     assert messages("::: question o\nHow far?\n\n= 0,005 m\n:::\n") == [
         "units/t.md:10: '0,005 m' is ambiguous: write 0.005 m (a decimal) or a number without the comma"
     ]
+
+
+def test_a_point_written_with_a_bar_is_one_answer_not_two() -> None:
+    """'= P(1|0)', a point as German schools write it: check had said to split it at the bar, '= (1' and
+    '= 0)' (port ff 03). A bar inside a bracket is no alternative; elsewhere it is still said."""
+    assert messages("::: question o\nPunkt?\n\n= (1|0)\n= (-2 | 4)\n:::\n") == []
+    assert [m.endswith("[lenient-code]") for m in messages("::: question o\nColour?\n\n= red|rot\n:::\n")] == [True]

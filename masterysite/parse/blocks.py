@@ -294,6 +294,7 @@ _MULTIPLIERS = {
     **dict.fromkeys(["billion", "billions", "milliard", "milliards", "mrd", "mrd.", "bilhão", "bilhões"], 10**9),
 }
 
+_BAR_POINT = re.compile(r"\([^()|]+\|[^()|]+\)")  # '(1|0)', 'S(-2 | 4)': a point's coordinates
 _GIFT_ALTERNATIVE = re.compile(r"[^\W\d]\s+=(?![=\s])[^\W\d]{2}")  # 'no one =nobody': GIFT's alternatives (port z 5)
 
 
@@ -1311,7 +1312,12 @@ class BlockParser:
             self.report.warn(self.path, line, message, "lenient-code")
         elif answer.kind == "quantity":
             pass  # units_alone, which sees the other answers of its slot, says what it accepts
-        elif answer.kind == "text" and not in_blank and re.search(r"(?<!\\)\|", answer.source):
+        elif (
+            answer.kind == "text"
+            and not in_blank
+            and re.search(r"(?<!\\)\|", answer.source)
+            and not _BAR_POINT.search(answer.source)  # ('= P(1|0)': a point as German schools write it: ff 03)
+        ):
             alternatives = [a.strip() for a in re.split(r"(?<!\\)\|", answer.source) if a.strip()]
             one_each = " and ".join(f"'= {a}'" for a in alternatives[:3])
             message = (

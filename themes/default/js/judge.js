@@ -109,7 +109,7 @@ function lenientText(text) {
     .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(?<=[\d'"]) ?: ?(?=[\d'"])/g, ":") // "STRASSE", "oeuf", "15 : 30"
     .replace(/(?<=\d) ?h ?(?=[0-5]\d(?![0-9a-z]))/g, ":") // "15h30" (judging._HOUR_H)
     .replace(/([A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])/g, "$1-") // "Cl–" as a phone types "Cl⁻" (judging._CHARGE_DASH)
-    .replace(/ ?([-+*/^=()<>[\]{}]) ?/g, "$1").replace(/(^|[^\w.])\.(?=\d)/g, "$10."); // (\w, \d: ASCII, as in judging._LEADING_POINT) // "1/(1 - c)", "(.25, .75)" (judging._OPERATOR_SPACE)
+    .replace(/ ?([-+*/^=()<>[\]{}|]) ?/g, "$1").replace(/(^|[^\w.])\.(?=\d)/g, "$10."); // (\w, \d: ASCII, as in judging._LEADING_POINT) // "1/(1 - c)", "(.25, .75)" (judging._OPERATOR_SPACE)
   return folded.replace(/[.!?。]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 

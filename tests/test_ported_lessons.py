@@ -2245,3 +2245,10 @@ def test_a_notebook_converted_by_pandoc_keeps_its_cells_tags_and_outputs() -> No
     )
     assert problems == [] and "SECRET" not in html and "Exercise." in html
     assert "print" in html and "<pre><code>4\n</code></pre>" in html
+
+
+def test_two_headings_given_one_id_get_two_ids() -> None:
+    """pandoc writes a notebook's repeated heading with its id each time ('## 練習 {#練習}'): both had that id,
+    and the page's contents and every link led to the first (port ff 12). The second is '練習-1'."""
+    html, problems = parse("## 練習 {#練習}\n\nA\n\n## 練習 {#練習}\n\nB\n\n## 練習\n\nC\n")
+    assert re.findall(r'<h2 id="([^"]+)"', html) == ["練習", "練習-1", "練習-2"] and problems == []

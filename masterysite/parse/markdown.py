@@ -1093,6 +1093,27 @@ def quarto_code_annotations(state: StateCore) -> None:
 SEALED_HEADINGS = tuple(name for name in GATED if name not in ("question", "corrective"))
 
 
+def _unique_explicit_ids(tokens: Sequence[Token]) -> None:
+    """Two headings given one id ('## 練習 {#練習}' twice, as pandoc writes a notebook's repeated headings):
+    the second is '練習-1', as a repeated heading without one is (port ff 12: both had that id, and every link
+    and the page's contents led to the first)."""
+    given = [t for t in tokens if t.type == "heading_open" and t.attrGet("id")]
+    if len(given) < 2:
+        return
+    taken = {str(t.attrGet("id")) for t in given}
+    seen: set[str] = set()
+    for token in given:
+        ident = str(token.attrGet("id"))
+        if ident in seen:
+            n = 1
+            while f"{ident}-{n}" in taken:
+                n += 1
+            ident = f"{ident}-{n}"
+            taken.add(ident)
+            token.attrSet("id", ident)
+        seen.add(ident)
+
+
 def lesson_headings_first(anchor: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
     """Heading ids for what the page shows first (the lesson, questions' prompts, correctives), then
     for what is sealed or never published (an explanation or feedback, the enrichment, teachers' notes):
@@ -1101,6 +1122,7 @@ def lesson_headings_first(anchor: Callable[[StateCore], None]) -> Callable[[Stat
 
     def run(state: StateCore) -> None:
         tokens = state.tokens
+        _unique_explicit_ids(tokens)
         if not any(t.type == "container_block_open" for t in tokens):
             anchor(state)
             return

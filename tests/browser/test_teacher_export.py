@@ -150,3 +150,32 @@ def test_an_imported_passing_attempt_is_kept_over_the_students_failed_ones(
     tries = export(page, tmp_path)["units"][U1]["tries"]
     assert len(tries) == 100
     assert [t["passed"] for t in tries].count(True) == 1
+
+
+def test_importing_a_classmates_file_says_whose_it_was(
+    student: Student, course_key: Course, page: Page, tmp_path: Path
+) -> None:
+    """A student who imports a file exported under another name had no word of it (new teacher ff 7): the
+    status now says whose progress it was. Their own file from another device (the name however spaced or
+    capitalised) is not a classmate's."""
+    student.open_unit(U1)
+    student.take(U1, 5)
+    student.open_progress()
+    page.get_by_label("Your name").fill("Ana Pereira")
+    mine = export(page, tmp_path)
+    theirs = json.loads(json.dumps(mine))
+    theirs["student"] = "Bruno Silva"
+    theirs["units"][U1]["tries"][0]["at"] = "2026-01-01T00:00:00.000Z"
+    file = tmp_path / "bruno.json"
+    file.write_text(json.dumps(theirs), encoding="utf-8")
+    student.import_progress(file)
+    expect(page.get_by_role("status")).to_contain_text("The file was Bruno Silva's progress: it is part of yours now.")
+    expect(page.get_by_label("Your name")).to_have_value("Ana Pereira")
+    own = json.loads(json.dumps(mine))
+    own["student"] = "  ana   PEREIRA "
+    own["units"][U1]["tries"][0]["at"] = "2026-01-02T00:00:00.000Z"
+    file = tmp_path / "ana.json"
+    file.write_text(json.dumps(own), encoding="utf-8")
+    student.import_progress(file)
+    expect(page.get_by_role("status")).to_contain_text("Imported progress for 1 unit")
+    expect(page.get_by_role("status")).not_to_contain_text("The file was")

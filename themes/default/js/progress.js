@@ -103,6 +103,8 @@ function importText(text) {
   if (!isObj(parsed) || !isObj(parsed.units) || typeof parsed.course !== "string") return progressMessage(tr("import_bad_shape"), true);
   if (parsed.course !== COURSE.id) return progressMessage(tr("import_bad_course", { course: parsed.course.slice(0, 80) }), true);
   var clean = cleanProgress(parsed), n = 0, mastered = 0, before = JSON.stringify(store.data);
+  // a classmate's file (its name not the one typed here): said, so that no one merges one unawares (new ff 7)
+  var other = store.data.student && clean.student && sameName(store.data.student, clean.student) ? "" : store.data.student && clean.student;
   if (!store.data.student && clean.student) {
     store.data.student = clean.student;
     if ($("ms-student-name")) $("ms-student-name").value = clean.student;
@@ -125,7 +127,12 @@ function importText(text) {
   }
   saveProgress();
   refreshShared();
-  progressMessage(trn("import_done", n, { n: n, mastered: mastered }), false);
+  progressMessage(trn("import_done", n, { n: n, mastered: mastered }) + (other ? " " + tr("import_other_student", { name: other }) : ""), false);
+}
+
+function sameName(a, b) {
+  function plain(s) { return s.normalize("NFC").toLowerCase().split(/\s+/).join(" ").trim(); }
+  return plain(a) === plain(b);
 }
 
 /** Today's date on the printout of the progress page. */

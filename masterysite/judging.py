@@ -45,7 +45,7 @@ CURRENCY = "$€£¥₹₩₽¢₢₣"
 # '₣' for the Swiss franc; SIGN_SHOWN writes them back in messages. (js/judge.js MONEY reads the same.)
 _MONEY = {
     "₢": r"r\$|brl|reais|real",
-    "$": r"us\$|usd|dollars?|dólar(?:es)?",
+    "$": r"us\$|usd|dollars?|d[óo]lar(?:es)?",
     "€": r"eur|euros?",
     "£": r"gbp",
     "¥": r"jpy|yen|円",
@@ -146,7 +146,7 @@ _UNBROKEN = str.maketrans({**dict.fromkeys("\u00a0\u2009\u202f", " "), **dict.fr
 # Full-width letters, digits and signs and the ideographic space (a phone left in Japanese or Chinese input), a
 # Japanese keyboard's one-character units ('㎝', '㎏') and half-width katakana ('ﾃﾞｰﾀ'), Arabic presentation forms
 # (pasted from a PDF): the characters they stand for (port ff 05, 13)
-_COMPATIBLE = re.compile("[\u3000\u3300-\u33ff\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff9f]")
+_COMPATIBLE = re.compile("[\u3000\u3300-\u33ff\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff9f\uffe0-\uffe6]")
 
 
 def exact_text(text: str) -> str:

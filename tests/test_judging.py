@@ -334,7 +334,6 @@ def test_patterns_are_rewritten_into_the_shared_subset(source: str, canonical: s
         # repeats side by side that overlap, a counted repeat of something optional (security round ee 03):
         ("\\w*\\s*\\w*\\s*\\w*\\s*\\w*", "of 1,000 'a's and '!' takes long to check"),  # "up to four words"
         ("\\d*\\d*\\d*", "of 1,000 '0's and '!' takes long"),
-        (".*.*.*", "of 1,000 'a's and '\\n' takes long"),
         ("(?:a?){30}a{30}", "takes long to check"),
         ("[a-z ]*[a-z]*[a-z ]*", "of 1,000 'a's"),
     ],
@@ -348,6 +347,9 @@ def test_patterns_outside_the_subset_are_rejected(source: str, fragment: str) ->
     "source",
     [
         ".*.*",
+        ".*.*.*",  # (slow only on a line break, which no answer holds: review gg 07)
+        ".*\\d+.*",
+        ".+ .+ .+",
         "\\w*\\s*\\w*",
         "(\\w+ )*\\w+",
         ".*x.*",
@@ -365,7 +367,8 @@ def test_a_slow_pattern_is_an_error_at_its_line() -> None:
     assert messages("::: question o\nUp to four words?\n\n~ /\\w*\\s*\\w*\\s*\\w*\\s*\\w*/\n:::\n") == [
         "units/t.md:10: pattern /\\w*\\s*\\w*\\s*\\w*\\s*\\w*/: a wrong answer of 1,000 'a's and '!' takes long"
         " to check, far longer than a short one (in the student's browser and in the report): its repeats can split"
-        " one text in many ways; repeat one class instead, such as '[\\w ]*' for '\\w*\\s*\\w*', or '.*' for '.*.*'"
+        " one text in many ways; repeat one class instead, such as '[\\w ]*' for '\\w*\\s*\\w*', or '\\d*'"
+        " for '\\d*\\d*'"
     ]
 
 

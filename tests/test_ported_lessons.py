@@ -2245,6 +2245,12 @@ def test_a_notebook_converted_by_pandoc_keeps_its_cells_tags_and_outputs() -> No
     )
     assert problems == [] and "SECRET" not in html and "Exercise." in html
     assert "print" in html and "<pre><code>4\n</code></pre>" in html
+    # remove-input: the code goes, its output stays, as Jupyter Book shows it (review gg 03)
+    html, problems = parse(
+        '::: {.cell .code tags="[\\"remove-input\\"]"}\n``` python\nplot_secret()\n```\n\n'
+        "::: {.output .stream .stdout}\n    the output\n:::\n:::\n"
+    )
+    assert problems == [] and "plot_secret" not in html and "the output" in html
 
 
 def test_two_headings_given_one_id_get_two_ids() -> None:
@@ -2252,3 +2258,17 @@ def test_two_headings_given_one_id_get_two_ids() -> None:
     and the page's contents and every link led to the first (port ff 12). The second is '練習-1'."""
     html, problems = parse("## 練習 {#練習}\n\nA\n\n## 練習 {#練習}\n\nB\n\n## 練習\n\nC\n")
     assert re.findall(r'<h2 id="([^"]+)"', html) == ["練習", "練習-1", "練習-2"] and problems == []
+
+
+def test_a_hidden_element_without_its_end_tag_ends_where_a_browser_ends_it() -> None:
+    """'<p hidden>' with no '</p>' (valid HTML) had hidden the rest of the lesson: the headings and text after
+    it (review gg 01). It ends where a browser ends it: at the next block, item or row, or its parent's end."""
+    html, problems = parse(
+        "<p hidden>Answer: 42\n\n## After\n\nVisible.\n\n<ul><li hidden>secret D<li>shown E</ul>\n\n"
+        '<table><tr hidden><td>secret F<tr><td>shown G</table>\n\n<p style="display:none">note N\n<p>Shown O</p>\n\n'
+        "<div><p hidden>secret P</div>\n\nAfter its div.\n"
+    )
+    assert "42" not in html and "secret" not in html and "note N" not in html and not problems
+    assert all(
+        w in html for w in ("After", "Visible.", "shown E", "shown G", "Shown O", "After its div.", "<div></div>")
+    )

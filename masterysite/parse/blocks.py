@@ -289,7 +289,7 @@ _ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)(?![^\W\d_])", re.I)
 
 # A number's words for its size, read as a unit ('= 2.5 million'): what the number is in full
 _MULTIPLIERS = {
-    **dict.fromkeys(["thousand", "thousands", "mil", "mille", "tausend"], 1000),
+    **dict.fromkeys(["thousand", "thousands", "mille", "tausend"], 1000),  # (not 'mil': a thousandth of an inch too)
     **dict.fromkeys(["million", "millions", "millón", "millones", "milhão", "milhões", "mio", "mio."], 10**6),
     **dict.fromkeys(["billion", "billions", "milliard", "milliards", "mrd", "mrd.", "bilhão", "bilhões"], 10**9),
 }

@@ -317,7 +317,7 @@ def _solution_line(line: str) -> tuple[str, str] | None:
 _ASSIGNED = re.compile(r"(.*?[^=!<>]=)(?!=).*")
 
 
-_MASTER_ONLY = re.compile(r"#[ \t]*MASTER ONLY\b.*|%%(?:inlinetest|submission|studenttest)\b.*")
+_MASTER_ONLY = re.compile(r"#[ \t]*MASTER ONLY\b.*|%%(?:inlinetest|submission)\b.*")  # ('%%studenttest': shown)
 _PROMPT_MARK = re.compile(r"""[ \t]*(?:"{3}|'{3})[ \t]*#[ \t]*(?:BEGIN|END) PROMPT[ \t]*|%%solution\b.*""")
 
 

@@ -142,6 +142,10 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
             index = end + 1
             continue
         if in_flow(name) and token.meta.get("closed", True):
+            if token.meta.get("remove_input"):  # a notebook cell's code left out, its outputs shown (ff 09)
+                inner = [t for t in tokens[index + 1 : end] if not (t.type == "fence" and t.level == token.level + 1)]
+                tokens[index + 1 : end] = inner
+                end = index + 1 + len(inner)
             if name in ("tab-set", "tabs"):  # sphinx-design's, sphinx-tabs': the first tab open, as MkDocs' tabs
                 first = next((t for t in tokens[index + 1 : end] if t.type == "container_block_open"), None)
                 if first is not None and first.meta and first.meta.get("name") == "details":

@@ -516,8 +516,10 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         token.meta["conditions"] = attrs
     if name == "cell" and "remove-" in attrs.get("tags", ""):  # pandoc's notebook cell tagged so (port ff 09)
         tags = attrs["tags"]  # ('[\"remove-cell\"]'): Jupyter Book never shows it, nor a code cell's input
-        if "remove-cell" in tags or ("remove-input" in tags and re.search(r"(?:^|\s)\.code\b", params)):
+        if "remove-cell" in tags:
             token.meta["unpublished"] = "cell"
+        elif "remove-input" in tags and re.search(r"(?:^|\s)\.code\b", params):
+            token.meta["remove_input"] = True  # (its code, not its outputs: review gg 03)
     if name in ("notes", "hidden"):  # speaker notes: Quarto's '{.notes}', pandoc's bare '::: notes' (its class
         token.meta["unpublished"] = name  # too); Quarto's '{.hidden}', never shown (an answer key: port cc 30)
     elif name.lower().startswith("callout-") and attrs.get("hide") == "true":

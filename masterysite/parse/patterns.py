@@ -76,7 +76,7 @@ def translate(source: str) -> str:
 PROBE_LENGTH = 1000  # the pages and the report keep an answer to 1,000 characters
 PROBE_SECONDS = 0.1  # a repeat of two overlapping repeats takes ~0.005 s, of three ~0.7 s (a tenfold margin)
 _PROBE_CHARS = "a0 A_,.-é\t"
-_PROBE_ENDS = ("!", "\n", "")
+_PROBE_ENDS = ("!", "")  # (no line break: both judges take an answer trimmed, on one line)
 
 
 class _Slow(Exception):
@@ -90,7 +90,7 @@ def _too_slow(_signum: int, _frame: object) -> None:
 def _probe(canonical: str, repeated: list[str]) -> None:
     """PatternError if a long wrong answer made of one character a repeat takes (' aaa…a!') keeps both
     engines backtracking (a polynomial of degree 3 or more, or exponential): repeats side by side that
-    overlap ('\\w*\\s*\\w*\\s*\\w*', '.*.*.*')
+    overlap ('\\w*\\s*\\w*\\s*\\w*', '\\d*\\d*\\d*')
     or a counted repeat of something optional ('(a?){30}a{30}'), which the check of repeated groups does
     not see. (Where there is an alarm: the regular expression engine stops at a signal.)"""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
@@ -111,7 +111,7 @@ def _probe(canonical: str, repeated: list[str]) -> None:
                         f"a wrong answer of {PROBE_LENGTH:,} {shown}{' and ' + repr(end) if end else ''} takes"
                         " long to check, far longer than a short one (in the student's browser and in the"
                         " report): its repeats can split one text in many ways; repeat one class instead,"
-                        " such as '[\\w ]*' for '\\w*\\s*\\w*', or '.*' for '.*.*'"
+                        " such as '[\\w ]*' for '\\w*\\s*\\w*', or '\\d*' for '\\d*\\d*'"
                     ) from None
                 finally:
                     signal.setitimer(signal.ITIMER_VIRTUAL, 0)

@@ -20,6 +20,25 @@ from typing import Any
 _MAYBE = re.compile(r"<[A-Za-z][^<>]*?(?:hidden|display|&)", re.I)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _DISPLAY_NONE = re.compile(r"(?:^|;)display:none(?:;|!|$)")
+# Elements whose end tag HTML lets a writer leave out, and the start tags that end them (a browser's rules,
+# in short); any end tag of an element they are inside ends them too ('<li hidden>a</ul>')
+_BLOCKS = {
+    *("address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure"),
+    *("footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p"),
+    *("pre", "section", "table", "ul"),
+}
+_ENDED_BY = {
+    "p": _BLOCKS,
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "tr": {"tr", "tbody", "tfoot"},
+    "td": {"td", "th", "tr", "tbody", "tfoot"},
+    "th": {"td", "th", "tr", "tbody", "tfoot"},
+    "option": {"option", "optgroup"},
+    "thead": {"tbody", "tfoot"},
+    "tbody": {"tbody", "tfoot"},
+}
 
 
 def hides(attrs: dict[str, str]) -> bool:
@@ -38,6 +57,7 @@ class _Spans(HTMLParser):
         self.lines = [0, *(m.end() for m in re.finditer("\n", text))]
         self.spans: list[tuple[int, int]] = []
         self.open: tuple[str, int, int] | None = None  # (its name, where it starts, how deep in itself)
+        self.inside: list[str] = []  # the elements open inside the hidden one
         self.feed(text)
         self.close()
         if self.open is not None:  # never closed: hidden to the end, as a browser hides it
@@ -50,8 +70,16 @@ class _Spans(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.open is not None:
             name, start, depth = self.open
-            self.open = (name, start, depth + (tag == name))
-            return
+            while self.inside and tag in _ENDED_BY.get(self.inside[-1], ()):  # ('<td>a<tr>': the td ends)
+                self.inside.pop()
+            if not self.inside and tag in _ENDED_BY.get(name, ()):  # ('<p hidden>a<p>b': it ends at the next)
+                self.spans.append((start, self.at()))
+                self.open = None
+            else:
+                if tag not in _VOID:
+                    self.inside.append(tag)
+                self.open = (name, start, depth + (tag == name))
+                return
         given: dict[str, str] = {}
         for key, value in attrs:
             given.setdefault(key, value or "")  # (the first of a name wins, as in a browser)
@@ -69,15 +97,23 @@ class _Spans(HTMLParser):
             self.spans.append((start, start + len(self.get_starttag_text() or "")))
 
     def handle_endtag(self, tag: str) -> None:
-        if self.open is None or tag != self.open[0]:
+        if self.open is None:
             return
         name, start, depth = self.open
+        if tag in self.inside:  # (one it holds: closed, and what was opened after it)
+            del self.inside[len(self.inside) - 1 - self.inside[::-1].index(tag) :]
+            if tag != name:
+                return
+        if tag != name:  # an end tag of what it is inside: it ends before that (its own end tag left out)
+            self.spans.append((start, self.at()))
+            self.open, self.inside = None, []
+            return
         if depth > 1:
             self.open = (name, start, depth - 1)
             return
         end = self.text.find(">", self.at()) + 1 or len(self.text)
         self.spans.append((start, end))
-        self.open = None
+        self.open, self.inside = None, []
 
 
 def drop(html: str) -> str:

@@ -53,7 +53,7 @@ var EDGE_SPACE = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g"), INNER_SPACE =
 // Digits of other scripts, the Arabic decimal mark, thousands sign and percent, direction marks (judging._SCRIPT_CHARS)
 // (a no-break space is a space, a space of no width nothing: judging._UNBROKEN)
 var SCRIPT_CHARS = /[\u060c\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u200e\u200f\u061c\u202a-\u202f\u2066-\u2069\u00a0\u2009\u200b\ufeff]/g;
-var COMPATIBLE = /[\u3000\u3300-\u33ff\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff9f]/g; // full-width, "㎝", "ﾃﾞ", Arabic presentation forms (judging._COMPATIBLE)
+var COMPATIBLE = /[\u3000\u3300-\u33ff\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff9f\uffe0-\uffe6]/g; // full-width, "㎝", "ﾃﾞ", Arabic presentation forms (judging._COMPATIBLE)
 var SCRIPT_AS = { "\u066b": ".", "\u066c": "\u202f", "\u066a": "%", "\u060c": ",", "\u00a0": " ", "\u2009": " ", "\u202f": " " };
 [0x660, 0x6f0, 0x966, 0x9e6].forEach(function (zero) {
   for (var i = 0; i < 10; i++) SCRIPT_AS[String.fromCharCode(zero + i)] = String(i);
@@ -128,7 +128,7 @@ function unitForm(written) {
 }
 
 // A currency's letters before or after its number as its sign: "R$ 20" "₢20", "20 euros" "20 €" (judging._MONEY)
-var MONEY = { "₢": "r\\$|brl|reais|real", "$": "us\\$|usd|dollars?|dólar(?:es)?", "€": "eur|euros?", "£": "gbp", "¥": "jpy|yen|円",
+var MONEY = { "₢": "r\\$|brl|reais|real", "$": "us\\$|usd|dollars?|d[óo]lar(?:es)?", "€": "eur|euros?", "£": "gbp", "¥": "jpy|yen|円",
   "₹": "inr|rs\\.?|rupees?", "₣": "chf|fr\\.?|francs?|franken" };
 var MONEY_WORD = "(" + Object.keys(MONEY).map(function (k) { return MONEY[k]; }).join("|") + ")";
 var MONEY_BEFORE = new RegExp("^" + MONEY_WORD + "\\s*(?=[+\\-−]?[.,]?\\d)", "i"), MONEY_AFTER = new RegExp("(?<=\\d)\\s*" + MONEY_WORD + "$", "i");
@@ -238,7 +238,7 @@ function textPart(q, i, text) {
   }) ||
     patterns.some(function (p) { // as typed, or with a phone's curly quotes straight ("‘Ann’"), as "==" reads them
       var typed = exactText(text);
-      return patternMatches(p, typed) || patternMatches(p, typed.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/∶/g, ":"));
+      return patternMatches(p, typed) || patternMatches(p, typed.replace(/[‘’‚´]/g, "'").replace(/[“”„]/g, '"').replace(/∶/g, ":")); // (judging._QUOTES)
     });
   return hit ? publishedPart(q, i) : null;
 }

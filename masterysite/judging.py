@@ -519,18 +519,18 @@ def _per_cent_tolerance(
     share = parse_number(tolerance[1])
     if number is None or share is None:
         return
-    width = f"{float(abs(number) * share / 100):.6g}"
-    if comma:  # (the course's decimal comma: its '1,013' reached here as 1.013; new teacher ee 2)
-        left, width = left.replace(".", ","), width.replace(".", ",")
+    width, share_written = f"{float(abs(number) * share / 100):.6g}", tolerance[1]
+    if comma:  # (the course's decimal comma: its '1,013' reached here as 1.013; new teacher ee 2, ff 3)
+        left, width, share_written = left.replace(".", ","), width.replace(".", ","), share_written.replace(".", ",")
     elif "," in left and "." not in left:  # ('= 0,75 ± 2%' in a course whose mark is a point)
         width = width.replace(".", ",")
     written = f"{left} {sign} {width}{' ' + unit if unit else ''}"
     points = (
-        f"; if the answer is a percentage, '= {left}% {sign} {tolerance[1]}%'" if value is None and not unit else ""
+        f"; if the answer is a percentage, '= {left}% {sign} {share_written}%'" if value is None and not unit else ""
     )
     raise AnswerError(
-        f"a tolerance in per cent ('{tolerance[1]}%') is not read: it would make '%' part of the unit, and no"
-        f" answer right; write the tolerance in the answer's unit, '= {written}' ({tolerance[1]}% of {left}){points}"
+        f"a tolerance in per cent ('{share_written}%') is not read: it would make '%' part of the unit, and no"
+        f" answer right; write the tolerance in the answer's unit, '= {written}' ({share_written}% of {left}){points}"
     )
 
 

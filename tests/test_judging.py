@@ -157,6 +157,12 @@ def test_a_per_cent_tolerances_advice_writes_the_courses_decimal_comma() -> None
         " right; write the tolerance in the answer's unit, '= 1,013 ± 0,01013' (1% of 1,013); if the answer is a"
         " percentage, '= 1,013% ± 1%'"
     ]
+    report = Report()  # a tolerance with a decimal: as the teacher wrote it, not '0.1%' (new teacher ff 3)
+    body = "::: question o\nLe taux ?\n\n= 4,5 ± 0,1 %\n:::\n"
+    parse_unit(HEADER + body, UnitSource("units/t.md", 0, None, ".", {}, comma=True), report)
+    assert "per cent ('0,1%')" in str(
+        report.problems[0]
+    ) and "(0,1% of 4,5); if the answer is a percentage, '= 4,5% ± 0,1%'" in str(report.problems[0])
 
 
 def test_a_greek_letter_compared_ignoring_case_warns() -> None:

@@ -325,10 +325,16 @@ def _exponent(written: str) -> str:
     return re.sub("[\u2012-\u2014\u2212]", "-", unicodedata.normalize("NFKC", written))
 
 
+_APOSTROPHE_GROUPS = re.compile("(?<=[0-9])['’](?=[0-9]{3}(?![0-9]))")
+
+
 def as_numbers_read(text: str) -> str:
     """The text with scientific notation written by hand in e-notation ('3.01 × 10^23' -> '3.01e23') and
     without a full stop after a final digit ('1.5.' -> '1.5'): what number parsing reads."""
-    written = _BARE_TEN.sub(r"\g<1>1×10", _DASH_MINUS.sub(r"\1-", money(typeset(exact_text(text)))))
+    written = money(typeset(exact_text(text)))
+    if "'" in written or "’" in written:  # Swiss thousands, '1'000' and '1’000’000' (port ff 08)
+        written = _APOSTROPHE_GROUPS.sub("", written)
+    written = _BARE_TEN.sub(r"\g<1>1×10", _DASH_MINUS.sub(r"\1-", written))
     written = _TIMES_TEN.sub(lambda m: f"{m[1]}e{_exponent(m[2] or m[3] or m[4])}", written)
     return _FINAL_STOP.sub("", written)
 

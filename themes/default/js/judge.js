@@ -160,7 +160,8 @@ function quantityForm(text) {
 var TIMES_TEN = new RegExp("([0-9])" + SP + "*[×xX*·⋅]" + SP + "*10(?:" + SP + "*(?:\\^|\\*\\*)" + SP +
   "*(?:\\(([+\\-\u2012-\u2014\u2212]?[0-9]+)\\)|\\{?([+\\-\u2012-\u2014\u2212]?[0-9]+)\\}?)|([⁻⁺]?[⁰¹²³⁴-⁹]+))", "g");
 function asNumbersRead(text) {
-  return money(typeset(exactText(text))).replace(/^([$€£¥₹₩₽¢₢₣]?\s*)[-‒-—−]\s*(?=[.,]?\d)/, "$1-")
+  return money(typeset(exactText(text))).replace(/(\d)['’](?=\d{3}(?!\d))/g, "$1") // "1'000" (Swiss; judging._APOSTROPHE_GROUPS)
+    .replace(/^([$€£¥₹₩₽¢₢₣]?\s*)[-‒-—−]\s*(?=[.,]?\d)/, "$1-")
     .replace(/^(-?)10(?=\s*(?:\^|\*\*)|[⁻⁺⁰¹²³⁴-⁹])/, "$011×10").replace(TIMES_TEN, function (all, d, round, exp, sup) {
     return d + "e" + (round || exp || sup).normalize("NFKC").replace(/[‒-—−]/, "-"); // "⁻¹⁹" is "−19"; "10^–4"
   }).replace(/([0-9])[.!?]+$/, "$1");

@@ -14,6 +14,7 @@ content of ``<script>``, ``<style>`` and friends.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import nh3
@@ -108,16 +109,21 @@ def clean(html: str) -> str:
     )
 
 
-def install(md: Any) -> None:
-    """Make every render of ``md`` (a MarkdownIt) sanitized: blocks and inline alike."""
+def after_render(md: Any, transform: Callable[[str], str]) -> None:
+    """Pass every render of ``md`` (a MarkdownIt), blocks and inline alike, through ``transform``."""
     renderer = md.renderer
     render, render_inline = renderer.render, renderer.renderInline
 
-    def safe_render(tokens: Any, options: Any, env: Any) -> str:
-        return clean(render(tokens, options, env))
+    def transformed_render(tokens: Any, options: Any, env: Any) -> str:
+        return transform(render(tokens, options, env))
 
-    def safe_render_inline(tokens: Any, options: Any, env: Any) -> str:
-        return clean(render_inline(tokens, options, env))
+    def transformed_render_inline(tokens: Any, options: Any, env: Any) -> str:
+        return transform(render_inline(tokens, options, env))
 
-    renderer.render = safe_render
-    renderer.renderInline = safe_render_inline
+    renderer.render = transformed_render
+    renderer.renderInline = transformed_render_inline
+
+
+def install(md: Any) -> None:
+    """Make every render of ``md`` (a MarkdownIt) sanitized: blocks and inline alike."""
+    after_render(md, clean)

@@ -16,6 +16,8 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from masterysite.parse.sanitize import after_render
+
 # A start tag that may hide (an attribute 'hidden', a style, or a character reference that may spell one)
 _MAYBE = re.compile(r"<[A-Za-z][^<>]*?(?:hidden|display|&)", re.I)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -132,14 +134,4 @@ def drop(html: str) -> str:
 
 def install(md: Any) -> None:
     """Make every render of ``md`` (a MarkdownIt) leave out what HTML never shows: blocks and inline alike."""
-    renderer = md.renderer
-    render, render_inline = renderer.render, renderer.renderInline
-
-    def shown_render(tokens: Any, options: Any, env: Any) -> str:
-        return drop(render(tokens, options, env))
-
-    def shown_render_inline(tokens: Any, options: Any, env: Any) -> str:
-        return drop(render_inline(tokens, options, env))
-
-    renderer.render = shown_render
-    renderer.renderInline = shown_render_inline
+    after_render(md, drop)

@@ -788,11 +788,12 @@ def with_markdown_its_loops(md: MarkdownIt) -> MarkdownIt:
     md.core.ruler.at("normalize", markdown_its_normalize)
     md.core.ruler.__cache__ = None
     renderer = md.renderer
-    safe = getattr(renderer.render, "__name__", "") == "safe_render"
+    transforms = getattr(md, "ms_after_render", [])  # (what HTML never shows left out; safe_html's cleaning)
+    md.ms_after_render = []  # type: ignore[attr-defined]
     for name in ("render", "renderInline", "renderToken"):  # markdown-it's own (quick_rendering)
         vars(renderer).pop(name, None)
-    if safe:
-        sanitize.install(md)
+    for transform in transforms:
+        sanitize.after_render(md, transform)
     return md
 
 

@@ -122,6 +122,7 @@ def after_render(md: Any, transform: Callable[[str], str]) -> None:
 
     renderer.render = transformed_render
     renderer.renderInline = transformed_render_inline
+    md.ms_after_render = [*getattr(md, "ms_after_render", []), transform]  # (markdown.with_markdown_its_loops)
 
 
 def install(md: Any) -> None:

@@ -54,7 +54,7 @@ _MONEY = {
 }
 _MONEY_WORD = "(" + "|".join(_MONEY.values()) + ")"
 _MONEY_BEFORE = re.compile(rf"^{_MONEY_WORD}[{WHITESPACE}]*(?=[+\-\u2212]?[.,]?[0-9])", re.I)
-_MONEY_AFTER = re.compile(rf"(?<=[0-9])[{WHITESPACE}]*{_MONEY_WORD}$", re.I)
+_MONEY_AFTER = re.compile(rf"(?<=[0-9])[{WHITESPACE}]*{_MONEY_WORD}[.!?。]*$", re.I)  # (and '5 Euros.': gg 06)
 SIGN_SHOWN = {"₢": "R$", "₣": "CHF"}
 
 

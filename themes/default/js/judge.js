@@ -131,7 +131,7 @@ function unitForm(written) {
 var MONEY = { "₢": "r\\$|brl|reais|real", "$": "us\\$|usd|dollars?|d[óo]lar(?:es)?", "€": "eur|euros?", "£": "gbp", "¥": "jpy|yen|円",
   "₹": "inr|rs\\.?|rupees?", "₣": "chf|fr\\.?|francs?|franken" };
 var MONEY_WORD = "(" + Object.keys(MONEY).map(function (k) { return MONEY[k]; }).join("|") + ")";
-var MONEY_BEFORE = new RegExp("^" + MONEY_WORD + "\\s*(?=[+\\-−]?[.,]?\\d)", "i"), MONEY_AFTER = new RegExp("(?<=\\d)\\s*" + MONEY_WORD + "$", "i");
+var MONEY_BEFORE = new RegExp("^" + MONEY_WORD + "\\s*(?=[+\\-−]?[.,]?\\d)", "i"), MONEY_AFTER = new RegExp("(?<=\\d)\\s*" + MONEY_WORD + "[.!?。]*$", "i");
 function moneySign(all, word) {
   for (var k in MONEY) if (new RegExp("^(?:" + MONEY[k] + ")$", "i").test(word)) return k;
   return all; // (none: as written, as judging.money)

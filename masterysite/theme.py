@@ -124,12 +124,31 @@ def strings(course_dir: Path, language: str) -> dict[str, Any]:
     return dict(_strings(stamps, language))
 
 
+# How a language writes a decimal (Unicode's CLDR), where the default theme has no texts in it: Portuguese,
+# Italian, Dutch, Russian… a comma. And a region that writes it otherwise than its language: Switzerland's and
+# Mexico's a point (German and Spanish write a comma), South Africa's and the Maghreb's a comma (round gg).
+# A course's own 'decimal_mark' in theme/strings.yml, under the language or the region, comes first.
+_COMMA_LANGUAGES = "af az be bg bs ca cs da de el es et eu fi fo fr gl hr hu hy id is it ka kk ky lt lv mk mn nb"
+_POINT_REGIONS = "de-ch de-li it-ch es-mx es-us es-419 es-pr es-do es-gt es-hn es-ni es-pa es-sv"
+DECIMAL_MARKS = {
+    **dict.fromkeys(f"{_COMMA_LANGUAGES} nl nn no pl pt ro ru sk sl sq sr sv tr uk uz vi".split(), ","),
+    **dict.fromkeys(_POINT_REGIONS.split(), "."),
+    **dict.fromkeys(("en-za", "ar-dz", "ar-ma", "ar-tn"), ","),
+}
+
+
 @functools.lru_cache(maxsize=16)
 def _strings(stamps: tuple[tuple[Path, int], ...], language: str) -> dict[str, Any]:
     tables = []
     for file, _mtime in stamps:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         tables.append(yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or {})
+    if tables and stamps[0][0] == default_theme_dir() / "strings.yml":
+        default = tables[0] = dict(tables[0])  # (a copy: what the theme says, and the marks it leaves out)
+        for lang in dict.fromkeys((primary(language), language)):
+            mark = DECIMAL_MARKS.get(lang.lower())
+            if mark is not None and "decimal_mark" not in (default.get(lang) or {}):
+                default[lang] = {**(default.get(lang) or {}), "decimal_mark": mark}
     merged: dict[str, Any] = {}
     for lang in dict.fromkeys(("en", primary(language), language)):  # ('pt-BR': English, then 'pt', then its own)
         for data in tables:

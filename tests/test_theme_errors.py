@@ -251,3 +251,32 @@ def test_any_language_by_its_code_takes_its_texts_from_the_course(make_course, t
     assert [str(p) for p in load_course(locale).report.problems] == [
         "course.yml:2: language 'pt_BR': write 'pt-BR' (a code's parts are joined by '-')"
     ]
+
+
+def test_a_languages_decimal_mark_is_the_one_it_writes_with_no_texts(make_course, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A Portuguese course with no strings of its own had English's decimal point, so its teacher's '= 1,5' was
+    refused as ambiguous and its students' '1,5' read as 15; a Mexican or Swiss one had Spanish's and German's
+    comma, though both write a point (round gg). The mark is the language's or the region's now (Unicode's
+    CLDR); a course's own 'decimal_mark' comes first."""
+    from masterysite.build import build, load_course
+
+    unit = "---\ntitle: A\nobjectives:\n  o: O\nignore: [no-corrective, no-enrichment, small-pool]\n---\n\nText.\n\n"
+    marks = {}
+    for language in ("pt", "pt-BR", "it", "es-MX", "de-CH", "de", "en-ZA", "ja"):
+        root = make_course({"course.yml": f"title: T\nlanguage: {language}\n", "units/a.md": unit}, name=language)
+        marks[language] = load_course(root).course.config.decimal_comma
+    assert marks == {
+        "pt": True, "pt-BR": True, "it": True, "es-MX": False, "de-CH": False, "de": True, "en-ZA": True, "ja": False
+    }  # fmt: skip
+    own = 'pt:\n  decimal_mark: "."\n'
+    root = make_course({"course.yml": "title: T\nlanguage: pt-BR\n", "units/a.md": unit, "theme/strings.yml": own})
+    assert load_course(root).course.config.decimal_comma is False
+    quiz = unit + "::: question o\nQuanto?\n\n= 1,5\n:::\n"
+    root = make_course({"course.yml": "title: T\nlanguage: pt\n", "units/a.md": quiz}, name="quiz")
+    assert [p.code for p in load_course(root).report.problems] == ["untranslated"]  # (not 'ambiguous')
+    build(root, tmp_path / "site")
+    assert 'data-dm=","' in (tmp_path / "site" / "units" / "a.html").read_text(encoding="utf-8")
+    mexico = make_course({"course.yml": "title: T\nlanguage: es-MX\n", "units/a.md": quiz}, name="mx")
+    build(mexico, tmp_path / "mx-site")
+    page = (tmp_path / "mx-site" / "units" / "a.html").read_text(encoding="utf-8")
+    assert '<html lang="es-MX"' in page and "data-dm" not in page and "Comprobar" in page  # (Spanish's texts)

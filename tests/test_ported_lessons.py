@@ -2251,6 +2251,21 @@ def test_a_notebook_converted_by_pandoc_keeps_its_cells_tags_and_outputs() -> No
         "::: {.output .stream .stdout}\n    the output\n:::\n:::\n"
     )
     assert problems == [] and "plot_secret" not in html and "the output" in html
+    # hide-input, hide-output, hide-cell: collapsed, as Jupyter Book shows them (a MyST code-cell's are too)
+    cell = '::: {{.cell .code tags="[\\"{tag}\\"]"}}\n``` python\nsolve()\n```\n\n'
+    cell += "::: {{.output .stream .stdout}}\n    42\n:::\n:::\n"
+    shown = {}
+    for tag in ("hide-input", "hide-output", "hide-cell", "hide_input"):
+        html, problems = parse(cell.format(tag=tag))
+        assert problems == [] and "solve" in html and "42" in html
+        marked = re.sub("<details[^>]*>", "<details>", html).replace("</summary>", "|")
+        shown[tag] = re.sub(r"<(?!/?details)[^>]*>|\s", "", marked)
+    assert shown == {
+        "hide-input": "<details>|solve()</details>42",
+        "hide-output": "solve()<details>|42</details>",
+        "hide-cell": "<details>|solve()42</details>",
+        "hide_input": "<details>|solve()</details>42",
+    }
 
 
 def test_two_headings_given_one_id_get_two_ids() -> None:

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from masterysite.model import Objective
 from masterysite.parse.blocks import inline_text
-from masterysite.parse.markdown import PROBLEMS, block_name, problem, theme_safe
+from masterysite.parse.markdown import DETAILS_OPENING, PROBLEMS, block_name, problem, theme_safe
 
 QUIZ_BLOCKS = ("question", "corrective", "enrichment")
 CALLOUTS: tuple[str, ...] = ("note", "tip", "warning", "caution", "important", "callout", "discussion")
@@ -104,6 +104,27 @@ def close_of(tokens: Sequence[Token], start: int) -> int:
     return len(tokens) - 1
 
 
+def _collapsed_cell(tokens: list[Token], hide: str, level: int) -> list[Token]:
+    """A notebook cell tagged 'hide-input', 'hide-output' or 'hide-cell' (pandoc's '::: {.cell .code
+    tags="[\\"hide-input\\"]"}'): its code, its outputs (what follows the code) or all of it collapsed, as
+    Jupyter Book shows them and as a MyST code-cell so tagged is (port ff 09: it had been shown open)."""
+
+    def details(opening: bool) -> Token:
+        token = Token("html_block", "", 0)
+        token.block, token.level = True, level
+        token.content = DETAILS_OPENING if opening else "</details>\n"
+        return token
+
+    code = [i for i, t in enumerate(tokens) if t.type == "fence" and t.level == level]
+    if hide == "cell" or (hide == "input" and not code):
+        return [details(True), *tokens, details(False)] if tokens else tokens
+    if hide == "input":
+        wrapped = ([details(True), t, details(False)] if i in code else [t] for i, t in enumerate(tokens))
+        return [part for parts in wrapped for part in parts]
+    after = code[-1] + 1 if code else 0
+    return tokens[:after] + ([details(True), *tokens[after:], details(False)] if tokens[after:] else [])
+
+
 def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[Token]:
     """Drop instructor notes and what an unclosed block swallowed; give every lesson block its kind,
     id and title; note unknown names and unclosed blocks in ``env`` for the block parser to report."""
@@ -144,6 +165,10 @@ def prepare(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[To
         if in_flow(name) and token.meta.get("closed", True):
             if token.meta.get("remove_input"):  # a notebook cell's code left out, its outputs shown (ff 09)
                 inner = [t for t in tokens[index + 1 : end] if not (t.type == "fence" and t.level == token.level + 1)]
+                tokens[index + 1 : end] = inner
+                end = index + 1 + len(inner)
+            if token.meta.get("hide"):  # its code, its output or both behind a click, as Jupyter Book shows them
+                inner = _collapsed_cell(tokens[index + 1 : end], token.meta["hide"], token.level + 1)
                 tokens[index + 1 : end] = inner
                 end = index + 1 + len(inner)
             if name in ("tab-set", "tabs"):  # sphinx-design's, sphinx-tabs': the first tab open, as MkDocs' tabs

@@ -244,6 +244,10 @@ _DIRECTIVE_ATTRIBUTES = re.compile(r"^([\w-]+(?:\[.*\])?)\{[^{}]*\}$")
 _STATE = re.compile(r"^\{[ \t]*state[ \t]*=[ \t]*[\"']?\w+[\"']?[ \t]*\}")
 
 
+# A collapsed block made of raw HTML (a notebook's hidden cell): "Details" until the student opens it
+DETAILS_OPENING = '<details class="ms-collapsed ms-collapsed--details"><summary><!--ms-t:block_details--></summary>\n'
+
+
 def block_info(params: str) -> tuple[str, str]:
     """``note Title`` -> ('note', 'Title'); ``{.callout-tip title="Hi"}`` -> ('callout-tip', 'Hi')."""
     params = params.strip()
@@ -520,6 +524,8 @@ def block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) 
             token.meta["unpublished"] = "cell"
         elif "remove-input" in tags and re.search(r"(?:^|\s)\.code\b", params):
             token.meta["remove_input"] = True  # (its code, not its outputs: review gg 03)
+    if name == "cell" and (hide := re.search(r"hide[-_](cell|input|output)", attrs.get("tags", ""))):
+        token.meta["hide"] = hide[1]  # Jupyter Book's "Show code cell source": collapsed until opened (ff 09)
     if name in ("notes", "hidden"):  # speaker notes: Quarto's '{.notes}', pandoc's bare '::: notes' (its class
         token.meta["unpublished"] = name  # too); Quarto's '{.hidden}', never shown (an answer key: port cc 30)
     elif name.lower().startswith("callout-") and attrs.get("hide") == "true":

@@ -35,7 +35,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from masterysite.parse.markdown import push_block, theme_safe
+from masterysite.parse.markdown import DETAILS_OPENING, push_block, theme_safe
 
 MYST_NAMES = {
     # sphinx-lesson (CodeRefinery) and Jupyter Book names -> masterysite's lesson blocks
@@ -399,9 +399,7 @@ def _code(
     hidden = re.search(r"hide[-_](?:cell|input|output)", options.get("tags", "")) and name == "code-cell"
     if hidden:  # Jupyter Book collapses it behind "Click to show" (a solution, often: port aa 4)
         opening = state.push("html_block", "", 0)
-        opening.content = (
-            '<details class="ms-collapsed ms-collapsed--details"><summary><!--ms-t:block_details--></summary>\n'
-        )
+        opening.content = DETAILS_OPENING
         opening.map = [start, start + 1]
     token = state.push("fence", "code", 0)
     token.info = f'{info} title="{caption}"' if caption else info

@@ -30,6 +30,23 @@ def test_a_title_repeated_as_the_first_heading_is_shown_once(make_course: MakeCo
     assert page.count("<h1") == 1
 
 
+def test_a_front_matter_title_shows_its_code_without_backticks(make_course: MakeCourse, tmp_path: Path) -> None:
+    """learnr's 'title: "Quiz questions in `learnr`"' was shown with its backticks, in the page's heading, its
+    <title> and the course page, where a '#' heading's code is shown as text (port ee 03). A backtick with
+    no partner stays, and a long run of them takes no time (no pattern that backtracks)."""
+    title = 'title: "Quiz questions in `learnr`, ``a`b`` and 5` ticks `` ``"\n'
+    root = make_course({"course.yml": "title: T\n", "units/a.md": f"---\n{title}---\n\nText.\n"})
+    loaded = load_course(root)
+    assert loaded.course is not None
+    assert loaded.course.units[0].title == "Quiz questions in learnr, a`b and 5` ticks `` ``"
+    build(root, tmp_path / "site")
+    assert "<title>Quiz questions in learnr, a`b and 5` ticks" in (tmp_path / "site" / "units" / "a.html").read_text(
+        encoding="utf-8"
+    )
+    many = make_course({"course.yml": "title: T\n", "units/a.md": f"---\ntitle: a{'`' * 30000}b\n---\n"}, name="m")
+    assert load_course(many).course is not None
+
+
 def test_objectives_render_their_markdown_and_math(make_course: MakeCourse, tmp_path: Path) -> None:
     root = make_course({"course.yml": "title: T\n", "units/a.md": UNIT})
     build(root, tmp_path / "site")

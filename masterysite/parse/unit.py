@@ -882,10 +882,28 @@ def _extra(meta: yamlutil.LineDict, keys: tuple[str, ...], path: str, report: Re
     return extra
 
 
+def _without_code_marks(text: str) -> str:
+    """'in `learnr`' -> 'in learnr': each code span's content, as CommonMark pairs its backticks (a run with
+    the next run as long; one with none stays as written). In one pass: no pattern that backtracks."""
+    runs = [(m.start(), m.end()) for m in re.finditer("`+", text)]
+    parts, done, index = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        closing = next((k for k in range(index + 1, len(runs)) if runs[k][1] - runs[k][0] == end - start), None)
+        if closing is None or not text[end : runs[closing][0]].strip():
+            index += 1
+            continue
+        parts += [text[done:start], text[end : runs[closing][0]].strip()]
+        done, index = runs[closing][1], closing + 1
+    return "".join(parts) + text[done:]
+
+
 def _title(meta: yamlutil.LineDict, lesson: list[Token], path: str, report: Report) -> str:
     title = meta.get("title")
     if title is not None and not isinstance(title, (dict, list)) and str(title).strip():
         text = str(title).strip()
+        if "`" in text:  # 'Quiz questions in `learnr`': shown as a '#' heading's code is, without its marks (ee 03)
+            text = _without_code_marks(text)
         first = lesson[0] if lesson else None
         same = first is not None and first.type == "heading_open" and first.tag == "h1"
         if same and inline_text(lesson[1].children or []).casefold() == text.casefold():

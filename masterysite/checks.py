@@ -138,9 +138,28 @@ def check_cycles(
     report.error(unit.path, unit.requires_line, message)
 
 
+def check_anchors_between(units: list[Unit], report: Report) -> None:
+    """A link to a place on another unit's page ('99-reference.md#query', a Carpentries glossary's term) that
+    no heading or element there has: it leads to the top of that page, not the place (port ee 16). Checked
+    as a link within one page is (unit.check_anchors)."""
+    from urllib.parse import unquote
+
+    from masterysite.parse.links import link_path
+    from masterysite.parse.unit import check_anchors
+
+    by_path = {unit.path: unit for unit in units}
+    for unit in units:
+        for link in unit.links:
+            target = by_path.get(link_path(unit.path, link.target) or "") if "#" in link.target else None
+            anchor = unquote(link.target.partition("#")[2])
+            if target is not None and anchor:  # (its own file's name too: 'select.md#intro')
+                check_anchors([(anchor, link.line, link.target)], set(target.anchors.split("\n")), unit.path, report)
+
+
 def check_course(config: CourseConfig, units: list[Unit], report: Report) -> Course:
     resolved = resolve_requires(units)
     twice = check_ids(resolved, report)
+    check_anchors_between(units, report)
     check_requires(resolved, report, twice)
     check_cycles(resolved, report, twice, {u.id for u in units if u.requires is None})
     if not resolved and not report.errors:

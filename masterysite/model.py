@@ -122,6 +122,7 @@ class Unit:
     words: bytes = b""
     practice: tuple[Question, ...] = ()  # practice exercises checked on the spot, never counted
     objectives_from_block: bool = False  # ids made from the words: of '::: objectives', or a front-matter list
+    anchors: str = ""  # the ids of its page's headings and elements, one a line: where other units' links lead
 
     @property
     def href(self) -> str:

@@ -247,3 +247,25 @@ def test_a_fence_whose_words_hold_a_backtick_is_one_error_at_its_line() -> None:
     )
     html, problems = parse_lesson("- One:\n\n  > ```bash header=`ls`\n  > ls\n  > ```\n\nAfter.\n")
     assert problems == [f"units/a.md:{line + 2}: '```bash header=`ls`' {advice}"] and "<p>After.</p>" in html
+
+
+def test_a_link_to_a_place_on_another_units_page_is_checked(make_course: MakeCourse, tmp_path: Path) -> None:
+    """A Carpentries lesson links its terms to the glossary's ('reference.md#query\\)'): a typo or a renamed
+    term led to the top of the page, with no word, where the same mistake within one page is a warning
+    (port ee 16). Each place a link names is checked on the page of the unit it leads to, its own too."""
+    glossary = "---\ntitle: Glossary\n---\n\n## Terms\n\n[query]{#query}\n:   A read.\n\n## Other\n\nText.\n"
+    select = (
+        "---\ntitle: Select\n---\n\n## Intro\n\nWe send [queries](99-reference.md#query\\))"
+        " and a [read](99-reference.md#query) to [a term](99-reference.md#terms),"
+        " [this](01-select.md#intr) and [top](99-reference.md#top).\n"
+    )
+    course = {"course.yml": "title: T\nignore: [no-question]\n", "units/01-select.md": select}
+    root = make_course({**course, "units/99-reference.md": glossary})
+    assert [str(p) for p in load_course(root).report.problems] == [
+        "units/01-select.md:7: warning: link '99-reference.md#query)' leads nowhere: no heading or element of that"
+        " unit has the id 'query)' — did you mean '99-reference.md#query'? [anchor]",
+        "units/01-select.md:7: warning: link '01-select.md#intr' leads nowhere: no heading or element of that unit"
+        " has the id 'intr' — did you mean '01-select.md#intro'? [anchor]",
+    ]
+    renamed = make_course({**course, "units/99-reference.md": glossary.replace("## Terms", "## Words")}, name="r")
+    assert "'99-reference.md#terms' leads nowhere" in " ".join(map(str, load_course(renamed).report.problems))

@@ -709,10 +709,10 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     if "questions" in source.extra_keys or "keypoints" in source.extra_keys:
         above, below = _listed_summaries(md, meta, source.extra_keys, env, rewriter)
         lesson_html = above + lesson_html + below
+    page = [lesson_html, *(b.html for b in blocks.correctives + blocks.enrichment)]
+    ids = dict.fromkeys(m.group(1) for part in page for m in _ID.finditer(part))  # (where links may lead)
     if rewriter.anchors:
-        _check_anchors(
-            rewriter.anchors, [lesson_html, *(b.html for b in blocks.correctives + blocks.enrichment)], path, report
-        )
+        check_anchors([(a, line, f"#{a}") for a, line in rewriter.anchors], set(ids), path, report)
     _report_math(body, offset, path, report)
     unit_id = _unit_id(meta, path, report)
     quiz = _quiz(meta, path, report)
@@ -750,6 +750,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         ignore=check_ignore(meta.get("ignore"), path, meta.line_of("ignore"), report),
         objectives_from_block=from_block or isinstance(meta.get("objectives"), yamlutil.LineList),
         practice=tuple(practice),
+        anchors="\n".join(ids),
     )
     complete = not blocks.unclosed and not lessonmod.unclosed(env)
     lint_unit(unit, meta, report, complete=complete, clean=len(report.errors) == before)
@@ -760,15 +761,18 @@ _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 PAGE_IDS = ("main", "top", "ms-quiz", "ms-objectives-heading", "ms-results")  # places of every unit page
 
 
-def _check_anchors(anchors: list[tuple[str, int]], parts: list[str], path: str, report: Report) -> None:
-    """A link to a place on the page ('#setup') that no heading or element of the unit has: it leads
-    nowhere (a heading renamed, an id never given)."""
-    ids = {m.group(1) for part in parts for m in _ID.finditer(part)} | set(PAGE_IDS)
-    for anchor, line in anchors:
+def check_anchors(anchors: list[tuple[str, int, str]], ids: set[str], path: str, report: Report) -> None:
+    """A link to a place on a unit's page ('#setup', or 'glossary.md#query' from another unit:
+    checks.check_anchors_between) that no heading or element of the unit has: it leads nowhere (a
+    heading renamed, an id never given). ``anchors``: (id, line, the link as written)."""
+    ids = ids | set(PAGE_IDS)
+    for anchor, line, written in anchors:
         if anchor not in ids and not anchor.startswith(("fn", "ms-")):  # (footnotes: numbered at render)
-            message = f"link '#{anchor}' leads nowhere: no heading or element of this unit has that id"
+            whose = "this unit has that id" if written.startswith("#") else f"that unit has the id '{anchor}'"
+            message = f"link '{written}' leads nowhere: no heading or element of {whose}"
             close = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.7)
-            report.warn(path, line, message + (f" — did you mean '#{close[0]}'?" if close else ""), "anchor")
+            also = f" — did you mean '{written.partition('#')[0]}#{close[0]}'?" if close else ""
+            report.warn(path, line, message + also, "anchor")
 
 
 def _front_matter(

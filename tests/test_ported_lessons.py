@@ -2287,3 +2287,20 @@ def test_a_hidden_element_without_its_end_tag_ends_where_a_browser_ends_it() -> 
     assert all(
         w in html for w in ("After", "Visible.", "shown E", "shown G", "Shown O", "After its div.", "<div></div>")
     )
+
+
+def test_a_video_written_as_an_image_is_a_link_to_it() -> None:
+    """learnr and R Markdown lessons show a video as an image, '![](https://vimeo.com/203516510)': an image of
+    a web page, which no browser shows, and the advice (copy it in, or 'csp: false') could not mend it
+    (port ee 04). It is a link to the video, its words the alt text or the address; a thumbnail stays."""
+    html, problems = parse(
+        "![](https://vimeo.com/203516510)\n\n![Intro <video>](https://youtu.be/dQw4w9WgXcQ)\n\n"
+        "[![Thumbnail](https://img.youtube.com/vi/x/0.jpg)](https://www.youtube.com/watch?v=x)\n\n"
+        "![Logo](https://www.youtube.com/img/desktop/yt_1200.png)\n"
+    )
+    assert '<a href="https://vimeo.com/203516510">https://vimeo.com/203516510</a>' in html
+    assert '<a href="https://youtu.be/dQw4w9WgXcQ">Intro &lt;video&gt;</a>' in html
+    assert '<img src="https://img.youtube.com/vi/x/0.jpg" alt="Thumbnail"' in html
+    assert '<img src="https://www.youtube.com/img/desktop/yt_1200.png"' in html
+    assert [p.split("[")[-1] for p in problems] == ["external-image]"] * 4
+    assert "is a video on another site, which a page cannot show as a picture: it is shown as a link" in problems[0]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from masterysite.config import is_dir, nfc, on_disk
@@ -193,6 +194,13 @@ def _foreign_hint(text: str) -> bool:
 
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio|iframe)\b[^>]*>?", re.I)
 _VIDEO_HOST = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*(?:youtu\.?be|vimeo|dailymotion|wistia|loom)\.", re.I)
+# A video's own page, which R Markdown and learnr lessons show as an image ('![](https://youtu.be/x)'); not
+# a thumbnail (img.youtube.com, '….jpg')
+_VIDEO_PAGE = re.compile(
+    r"(?:https?:)?//(?:www\.|m\.|player\.)?(?:youtu\.be|youtube(?:-nocookie)?\.com|vimeo\.com|dailymotion\.com|loom\.com)"
+    r"(?:[/?#](?!.*\.(?:jpe?g|png|gif|webp|svg)(?:[?#]|$)).*)?",
+    re.I,
+)
 _YOUTUBE = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I)
 _SCRIPT = re.compile(r"<script\b[^>]*>?", re.I)
 _EVENT_ATTRIBUTE = re.compile(r"<([a-z][\w-]*)(?=[\s/])[^<>]*?[\s\"'/](on[a-z]{3,})[ \t]*=", re.I)  # ('onclick=')
@@ -470,6 +478,9 @@ class LinkRewriter:
             elif kind == "link_open":
                 self._fix(token, "href", here, image=False)
             elif kind == "image":
+                if _VIDEO_PAGE.fullmatch(str(token.attrGet("src") or "")):
+                    self._video(token, here)
+                    continue
                 self._fix(token, "src", here, image=True)
                 alt = "".join(c.content for c in token.children or []).strip()
                 marp = _MARP_IMAGE.fullmatch(alt) and _MARP_SIZED.search(alt)  # ('cover' alone: a book's, maybe)
@@ -1026,6 +1037,19 @@ class LinkRewriter:
             " missing from the page; remove the '<template>' lines to show it"
         )
         self.report.warn(self.source.path, _line_of_tag(_TEMPLATE, content, line), message, "shown-as-text")
+
+    def _video(self, token: Token, line: int) -> None:
+        """``![](https://vimeo.com/203516510)``, a video as R Markdown and learnr lessons embed it: as a picture
+        it showed nothing, in any browser (port ee 04). A link to it, its words the alt text or the address."""
+        url = str(token.attrGet("src") or "")
+        words = "".join(c.content for c in token.children or []).strip() or url
+        token.type, token.tag, token.children = "html_inline", "", None
+        token.content = f'<a href="{escapeHtml(url)}">{escapeHtml(words)}</a>'
+        message = (
+            f"image '{url}' is a video on another site, which a page cannot show as a picture: it is shown as a"
+            f" link to it; write it as one, like [Watch the video]({url})"
+        )
+        self.report.warn(self.source.path, line, message, "external-image")
 
     def _framed(self, url: str, line: int) -> None:
         """An ``<iframe>`` of another site (a YouTube video): the pages' security policy shows no page of

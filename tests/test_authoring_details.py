@@ -269,3 +269,23 @@ def test_a_link_to_a_place_on_another_units_page_is_checked(make_course: MakeCou
     ]
     renamed = make_course({**course, "units/99-reference.md": glossary.replace("## Terms", "## Words")}, name="r")
     assert "'99-reference.md#terms' leads nowhere" in " ".join(map(str, load_course(renamed).report.problems))
+
+
+def test_a_link_to_a_lessons_source_that_is_not_a_unit_warns(make_course: MakeCourse) -> None:
+    """check told the teacher to copy a Carpentries glossary ('../learners/reference.md') into the course;
+    done so, it was published as it is, and the student's click showed its Markdown as plain text, with no
+    word (port ee 02). The advice is to make it a unit, and a link to such a copy is said."""
+    select = "---\ntitle: Select\n---\n\nA [database](../learners/reference.md#relational-database).\n"
+    root = make_course({"course.yml": "title: T\nignore: [no-question]\n", "units/01-select.md": select})
+    assert [str(p) for p in load_course(root).report.problems] == [
+        "units/01-select.md:5: link '../learners/reference.md#relational-database' leaves the course (the course has"
+        " no 'learners/' folder): copy the page into units/ as a unit (and list it in course.yml), or link to it on"
+        " the web"
+    ]
+    (root / "learners").mkdir()
+    (root / "learners" / "reference.md").write_text("# Glossary\n", encoding="utf-8")
+    assert [str(p) for p in load_course(root).report.problems] == [
+        "units/01-select.md:5: warning: link '../learners/reference.md#relational-database' leads to"
+        " 'learners/reference.md', a lesson's source and not a unit: the student would see its Markdown as plain"
+        " text; to make it a page, move it into units/ and list it in course.yml [shown-as-text]"
+    ]

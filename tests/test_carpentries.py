@@ -47,7 +47,7 @@ def test_the_only_errors_are_links_that_leave_the_course(lesson: str) -> None:
     folder = "instructors" if "instructors" in "".join(errors) else "learners"
     assert [e.split(" leaves the course")[0] for e in errors] == LEAVING[lesson]
     assert all(" leaves the course (the course has no '" in e for e in errors)
-    advice = "folder): copy the file into the course, or link to it on the web"
+    advice = "folder): copy the page into units/ as a unit (and list it in course.yml), or link to it on the web"
     assert f"the course has no '{folder}/' {advice}" in errors[-1]
 
 

@@ -194,6 +194,7 @@ def _foreign_hint(text: str) -> bool:
 
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio|iframe)\b[^>]*>?", re.I)
 _VIDEO_HOST = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*(?:youtu\.?be|vimeo|dailymotion|wistia|loom)\.", re.I)
+_LESSON_SOURCES = (".md", ".markdown", ".qmd", ".rmd", ".mdx")  # a page of a lesson before its tool builds it
 # A video's own page, which R Markdown and learnr lessons show as an image ('![](https://youtu.be/x)'); not
 # a thumbnail (img.youtube.com, '….jpg')
 _VIDEO_PAGE = re.compile(
@@ -1165,6 +1166,12 @@ class LinkRewriter:
         if reason:
             self.report.error(self.source.path, line, f"{kind} '{target}' points to '{joined}', {reason}")
             return None, ""
+        if kind == "link" and folded.endswith(_LESSON_SOURCES):
+            message = (  # (a Carpentries lesson's glossary, 'learners/reference.md', copied in: port ee 02)
+                f"link '{target}' leads to '{joined}', a lesson's source and not a unit: the student would see its"
+                " Markdown as plain text; to make it a page, move it into units/ and list it in course.yml"
+            )
+            self.report.warn(self.source.path, line, message, "shown-as-text")
         if kind == "image" and _empty(found):  # a copy that failed: every browser shows a broken image
             message = f"broken image '{target}': the file '{joined}' is empty (0 bytes): copy the image again"
             self.report.error(self.source.path, line, message)
@@ -1174,9 +1181,10 @@ class LinkRewriter:
         return (quote(nfc(plain)) if nfc(plain) != plain else None), joined  # published under NFC names
 
     def _leaves(self, kind: str, target: str, line: int, why: str) -> None:
-        message = (
-            f"{kind} '{target}' leaves the course ({why}): copy the file into the course, or link to it on the web"
-        )
+        what = "the file into the course"
+        if kind == "link" and target.partition("#")[0].split("?")[0].casefold().endswith(_LESSON_SOURCES):
+            what = "the page into units/ as a unit (and list it in course.yml)"  # (not beside it: port ee 02)
+        message = f"{kind} '{target}' leaves the course ({why}): copy {what}, or link to it on the web"
         self.report.error(self.source.path, line, message)
 
     def _broken(self, kind: str, target: str, joined: str, line: int, unit_dir: str, from_root: bool) -> None:

@@ -272,12 +272,25 @@ def lenient_text(text: str) -> str:
     if "h" in folded:
         folded = _HOUR_H.sub(":", folded)
     folded = _LEADING_POINT.sub(r"\g<1>0.", _OPERATOR_SPACE.sub(r"\1", folded))
+    folded = _COEFFICIENT_SPACE.sub("", folded)  # '3 x^2' is '3x^2', as when it was read as a unit (port hh 02)
     return folded.rstrip(".!?。").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
 
 
 # A formula however spaced, a decimal however begun: '1/(1 - c)' is '1/(1-c)', '(.25, .75)' '(0.25, 0.75)' (port ee 5)
 _OPERATOR_SPACE = re.compile(r" ?([-+*/^=()<>\[\]{}|]) ?")  # ('[ 1, 3 ]', port ff 01; 'P(1 | 0)', ff 03)
 _LEADING_POINT = re.compile(r"(^|[^0-9A-Za-z_.])\.(?=[0-9])")
+_COEFFICIENT_SPACE = re.compile(r"(?<=[0-9]) (?=[^\W\d_](?:\^|\*\*|[²³¹⁰⁴-⁹]))")  # a number times a variable's power
+
+
+# After a number, algebra and not a unit (js/judge.js ALGEBRA): a power of the number ('2^n-1'), a power that
+# is a letter ('5e^x'), or a letter alone raised to a power ('3x^2', '4.9t²'). A unit's power is a number,
+# on a unit's symbol of more letters ('cm²'), on m or s ('m^2', 'm/s²'), or negative ('K^-1'); port hh 02:
+# '= 2^n-1' had taken '2n-1', the '^' dropped as a unit's is.
+_POWER = r"(?:\^|\*\*)"
+_ALGEBRA = re.compile(
+    rf"^[{WHITESPACE}]*{_POWER}|{_POWER}[{WHITESPACE}(]*[^\W\d_]"
+    rf"|(?<![^\W\d_])(?![msMS])[^\W\d_](?:[{WHITESPACE}]*{_POWER}[{WHITESPACE}(]*\+?[0-9]|[²³¹⁰⁴-⁹])"
+)
 
 
 def parse_quantity(text: str) -> tuple[str, str, str] | None:
@@ -286,6 +299,8 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     match = _QUANTITY.match(money(exact_text(text)))
     number = _SPACES.sub(" ", match[2]) if match else ""
     if match is None or parse_number(number) is None or ambiguous_comma(number):
+        return None
+    if match[3] and _ALGEBRA.search(match[3]):  # '2^n-1', '3x^2': a power of a variable, not a unit
         return None
     sign, unit = match[1], unit_form(match[3]) if match[3] else ""
     if MILLI_MEGA.fullmatch(unit):  # 'mg' and 'Mg' (a megagram) differ; 'MG' is 'Mg', 'mG' 'mg'; 'M' molar, 'm' metre
@@ -778,8 +793,11 @@ _UNIT_NAMES = [
     "km kilometre kilometres kilometer kilometers kilomètre kilomètres kilómetro kilómetros",
     "cm centimetre centimetres centimeter centimeters centimètre centimètres zentimeter centímetro centímetros",
     "mm millimetre millimetres millimeter millimeters millimètre millimètres milímetro milímetros",
-    "l litre litres liter liters litro litros",
-    "ml millilitre millilitres milliliter milliliters mililitro mililitros",
+    "l litre litres liter liters litro litros dm3",  # (a litre is a cubic decimetre, a millilitre a cubic centimetre)
+    "ml millilitre millilitres milliliter milliliters mililitro mililitros cm3 cc",
+    "M mol/l mol·l-1 mol/dm3 mol·dm-3",  # a concentration: molar, as chemistry writes it (new teacher hh 3)
+    "°c celsius degc degree·celsius degrees·celsius degré·celsius degrés·celsius grad·celsius grados·celsius",
+    "k kelvin kelvins",
     "n newton newtons",
     "j joule joules",
     "w watt watts",

@@ -109,12 +109,15 @@ function lenientText(text) {
     .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(?<=[\d'"]) ?: ?(?=[\d'"])/g, ":") // "STRASSE", "oeuf", "15 : 30"
     .replace(/(?<=\d) ?h ?(?=[0-5]\d(?![0-9a-z]))/g, ":") // "15h30" (judging._HOUR_H)
     .replace(/([A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])/g, "$1-") // "Cl–" as a phone types "Cl⁻" (judging._CHARGE_DASH)
-    .replace(/ ?([-+*/^=()<>[\]{}|]) ?/g, "$1").replace(/(^|[^\w.])\.(?=\d)/g, "$10."); // (\w, \d: ASCII, as in judging._LEADING_POINT) // "1/(1 - c)", "(.25, .75)" (judging._OPERATOR_SPACE)
+    .replace(/ ?([-+*/^=()<>[\]{}|]) ?/g, "$1").replace(/(^|[^\w.])\.(?=\d)/g, "$10.") // (\w, \d: ASCII, as in judging._LEADING_POINT) // "1/(1 - c)", "(.25, .75)" (judging._OPERATOR_SPACE)
+    .replace(/(?<=\d) (?=\p{L}(?:\^|\*\*|[²³¹⁰⁴-⁹]))/gu, ""); // "3 x^2" (judging._COEFFICIENT_SPACE)
   return folded.replace(/[.!?。]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
 
 var CURRENCY = "$€£¥₹₩₽¢₢₣", UNIT_START = new RegExp("^(?:\\p{L}|/\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
 var SP = "[" + WS + "]";
+var ALGEBRA = new RegExp("^" + SP + "*(?:\\^|\\*\\*)|(?:\\^|\\*\\*)[" + WS + "(]*\\p{L}" +
+  "|(?<!\\p{L})(?![msMS])\\p{L}(?:" + SP + "*(?:\\^|\\*\\*)[" + WS + "(]*\\+?[0-9]|[²³¹⁰⁴-⁹])", "u");
 var QUANTITY = /^([$€£¥₹₩₽¢₢₣]?)\s*([+\-−]?(?:\d+\s+\d+\s*\/\s*\d+|\d+\s*\/\s*\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?))\s*([\s\S]*)$/;
 
 /** A unit as it is compared (judging.unit_form): lenient, a product however written ("mol L⁻¹", "mol·L⁻¹",
@@ -146,6 +149,7 @@ function quantityForm(text) {
   var m = QUANTITY.exec(money(exactText(text))), number = m ? m[2].replace(INNER_SPACE, " ") : "";
   var x = m && parseNumber(number);
   if (!x || /^[+\-\u2212]?[0-9]{1,3},[0-9]{3}$/.test(number)) return null; // '1,000 m': which number? (ambiguous_comma)
+  if (m[3] && ALGEBRA.test(m[3])) return null; // "2^n-1", "3x^2": a power of a variable, not a unit (judging._ALGEBRA)
   var sign = m[1], unit = m[3] ? unitForm(m[3]) : "";
   if (unit && !UNIT_START.test(unit)) return null;
   if (/^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?$/.test(unit)) unit = m[3][0] + unit.slice(1); // milli, mega; M, m (judging.MILLI_MEGA)

@@ -44,6 +44,10 @@ PATTERNS = {
     "solution spaces": lambda n: "```python\nx = 1  # SOLUTION\n" + " " * n + "\n```\n",
     "heading spaces": lambda n: "A blank: [[x]].\n\n# " + " " * n + "x [[\n",
     "caption spaces": lambda n: "| a |\n|---|\n| 1 |\n\n: x" + " " * n + "y\n",
+    # mkdocs-macros' calls (port hh 01): each never ended, or nested, or a string never closed
+    "macro calls": lambda n: "{{a(" * (n // 4),
+    "macro strings": lambda n: '{{ a("""' * (n // 8),
+    "macro parens": lambda n: "{{ a(" + "()" * (n // 2),
 }
 HEAD = "---\ntitle: A\nobjectives:\n  o: Know it\n---\n\n"
 

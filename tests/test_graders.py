@@ -622,8 +622,11 @@ def test_a_line_of_double_brackets_is_read_in_linear_time() -> None:
         "```python\nx = 1  # SOLUTION\n" + " " * 20_000 + "\n```\n",  # otter's marker, a line of spaces (ff 02)
         "A blank: [[x]].\n\n# " + " " * 20_000 + "x [[\n",  # a heading of spaces before '[[' (ff 05)
         "| a |\n|---|\n| 1 |\n\n: x" + " " * 20_000 + "y\n",  # a table caption of spaces (ff 06)
+        "{{a(" * 20_000,  # mkdocs-macros' calls never ended (port hh 01)
+        '{{ a("""' * 20_000,  # their strings never closed
+        ("{{ a(" + "()" * 100) * 1_000,  # each read on to the end
     ],
-    ids=["bracket math", "solution line", "anchored heading", "table caption"],
+    ids=["bracket math", "solution line", "anchored heading", "table caption", "macros", "strings", "parens"],
 )
 def test_runs_of_white_space_and_openers_are_read_in_linear_time(body: str) -> None:
     """Four patterns split a run of spaces every way before failing (cubic: 4,000 spaces took 10-30 s, 20,000

@@ -2304,3 +2304,25 @@ def test_a_video_written_as_an_image_is_a_link_to_it() -> None:
     assert '<img src="https://www.youtube.com/img/desktop/yt_1200.png"' in html
     assert [p.split("[")[-1] for p in problems] == ["external-image]"] * 4
     assert "is a video on another site, which a page cannot show as a picture: it is shown as a link" in problems[0]
+
+
+def test_mkdocs_macros_calls_are_left_out_and_said() -> None:
+    """A French NSI course hides each exercise's correction in '{{ correction(False, \"\"\"…\"\"\") }}', which its
+    main.py turns into nothing until the teacher releases it: it was published, the correction open, with
+    no word (port hh 01). Every call Jinja-like is left out now and said; LaTeX's double braces, code and a
+    Vue expression are not calls."""
+    body = (
+        '{{initexo(0)}}\n\n!!! example "{{ exercice() }}"\n    Quelle couleur ?\n\n    {{\n    correction(False,\n'
+        '    """\n    ??? success "Correction"\n        SECRET-SOLUTION (#FFFFFF) }}\n    """\n    )\n    }}\n\n'
+        "After $\\frac{{f(x)}}{2}$ and `{{ shown('x') }}`, {{ count }} and {{ f('it''s') | safe }}.\n"
+    )
+    html, problems = parse(body)
+    assert "SECRET" not in html and "initexo" not in html and "exercice" not in html and "Quelle couleur" in html
+    assert "{{ shown(&#x27;x&#x27;) }}" in html or "{{ shown('x') }}" in html
+    assert "{{f(x)}}" in html.replace("{{ f", "") or "frac" in html
+    assert "{{ f(" not in html and "After" in html
+    assert problems[0] == (
+        "units/a.md:5: warning: mkdocs-macros call '{{initexo(0)}}' is left out, as are 3 more in this unit: the"
+        " course's Python (main.py) makes what it shows, and does not run here; write that in its place [left-out]"
+    )
+    assert "template expression '{{ count }}' (Vue's, Jinja's, Handlebars') is shown as text: nothing" in problems[1]

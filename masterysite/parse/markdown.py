@@ -941,14 +941,85 @@ def liquid_conditions(src: str, env: MutableMapping[str, Any]) -> str:
     return src
 
 
+MACRO_CALLS = "ms_macro_calls"  # env key: mkdocs-macros' calls left out, (line, as written), for a warning
+MACRO_OPEN = re.compile(r"\{\{-?(\s*)[A-Za-z_][\w.]*\s*\(")
+_MACRO_STEP = re.compile(r"[()\"']")
+_MACRO_CLOSE = re.compile(r"\s*(?:\|[^{}]*?)?-?\}\}")  # (after its ')': a filter, '| safe', then '}}')
+
+
+def _call_end(src: str, start: int) -> tuple[int | None, int]:
+    """Where a macro's call whose '(' ends at ``start`` ends, after its '}}' (None: it does not), and where
+    the reading stopped. Python's strings ('…', "…", triple-quoted over lines) and parentheses are skipped,
+    a step to each quote or parenthesis; never more than 64 deep nor 10,000 steps (a page of them)."""
+    depth, pos = 1, start
+    for _ in range(10_000):
+        step = _MACRO_STEP.search(src, pos)
+        if step is None:
+            return None, len(src)
+        pos = step.start()
+        char = src[pos]
+        if char in "\"'":
+            quote = src[pos : pos + 3] if src.startswith(char * 3, pos) else char
+            end = src.find(quote, pos + len(quote))
+            if len(quote) == 1:
+                line_end = src.find("\n", pos)
+                while end > 0 and src[end - 1] == "\\" and (line_end < 0 or end < line_end):
+                    end = src.find(quote, end + 1)
+                if line_end >= 0 and end > line_end:
+                    end = -1  # (a string of one quote ends on its line)
+            if end < 0:
+                return None, start  # (read on from the next call)
+            pos = end + len(quote)
+            continue
+        depth, pos = depth + (1 if char == "(" else -1), pos + 1
+        if depth == 0:
+            close = _MACRO_CLOSE.match(src, pos)
+            return (close.end() if close else None), pos
+        if depth > 64:
+            break
+    return None, pos
+
+
+def macro_calls(state: StateCore) -> None:
+    """mkdocs-macros' calls, ``{{ correction(False, \"\"\" … \"\"\") }}`` or ``{{initexo(0)}}``: the course's
+    Python (main.py) makes what they show, and does not run here. Left out, never published: what they
+    hold is often a correction held back until the teacher releases it (port hh 01: French NSI courses
+    hide every exercise's so), and said (unit.py). Taken for a call only as Jinja writes one: spaced
+    inside its braces, over lines, with a string, or alone on its line (not LaTeX's '\\frac{{f(x)}}{2}');
+    not in code. Line breaks are kept. One pass: where a call does not end, the next is read after it."""
+    src, code, pos = state.src, None, 0
+    cut: list[tuple[int, int]] = []
+    said = state.env.setdefault(MACRO_CALLS, [])
+    while (match := MACRO_OPEN.search(src, pos)) is not None:
+        end, reached = _call_end(src, match.end())
+        pos = end if end is not None else max(match.end(), reached)
+        if end is None:
+            continue
+        written = src[match.start() : end]
+        line_start = src.rfind("\n", 0, match.start()) + 1
+        alone = not src[line_start : match.start()].strip() and (end == len(src) or src[end] in "\r\n")
+        if not (match.group(1) or "\n" in written or '"' in written or "'" in written or alone):
+            continue
+        code = _code(src) if code is None else code
+        if _within(code, match.start()):
+            continue
+        cut.append((match.start(), end))
+        said.append((src.count("\n", 0, match.start()), " ".join(written.split())))
+    for start, end in reversed(cut):
+        src = src[:start] + "\n" * src.count("\n", start, end) + src[end:]
+    state.src = src
+
+
 def other_tools_source(state: StateCore) -> None:
-    """Quarto's equation labels and meta shortcodes, Jekyll's Liquid comments, LaTeX for print, read off
-    the source (one cheap test first)."""
+    """Quarto's equation labels and meta shortcodes, Jekyll's Liquid comments, mkdocs-macros' calls, LaTeX
+    for print, read off the source (one cheap test first)."""
     if "{" in state.src:
         quarto_equation_labels(state)
         quarto_meta(state)
         quarto_kbd(state)
         jekyll_liquid(state)
+        if "{{" in state.src and "(" in state.src:
+            macro_calls(state)
     if "\\" in state.src and _PRINT_ONLY.search(state.src):
         print_only_latex(state)
 

@@ -390,7 +390,10 @@ def _liquid(body: str, path: str, offset: int, report: Report) -> None:
     templates = [
         m
         for m in _TEMPLATE_VARIABLE.finditer(body)
-        if m.start() not in said and not _in_code(body, m) and not _in_raw(body, m.start())
+        if m.start() not in said
+        and not _in_code(body, m)
+        and not _in_raw(body, m.start())
+        and not mdmod.MACRO_OPEN.match(m[0])  # (a call: left out, and said so)
     ]
     if templates:
         code = mdmod.fenced(body)
@@ -626,6 +629,15 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         _bracket_math(body, path, parts.body_offset, report)
     if RAW_LEFT_OUT in env:  # pandoc's raw LaTeX (or other) blocks: a web page shows nothing of them
         _raw_left_out(env[RAW_LEFT_OUT], path, parts.body_offset, report)
+    calls = env.get(mdmod.MACRO_CALLS)
+    if calls:
+        line, written = calls[0]
+        shown = written if len(written) <= 60 else written[:57] + "..."
+        message = (
+            f"mkdocs-macros call '{shown}' is left out{_as_many_more(len(calls))}: the course's Python (main.py)"
+            " makes what it shows, and does not run here; write that in its place"
+        )
+        report.warn(path, parts.body_offset + line + 1, message, "left-out")
     for line, written in env.get(mdmod.LIQUID_IF, ()):
         if written.lstrip("{%- ").startswith("unless"):
             taken = "met, so what it holds is shown (an '{% else %}' part is left out)"

@@ -83,7 +83,7 @@ def _environment(folders: tuple[Path, ...]) -> Environment:
             " ways out of its sandbox (CVE-2024-56326, CVE-2025-27516): upgrade it (pip install 'jinja2>=3.1.6')"
         )
     loader = FileSystemLoader([str(folder) for folder in folders])
-    return CourseSandbox(
+    env = CourseSandbox(
         loader=loader,
         autoescape=select_autoescape(["html", "htm", "xml", "j2"], default_for_string=True),
         undefined=StrictUndefined,
@@ -92,6 +92,19 @@ def _environment(folders: tuple[Path, ...]) -> Environment:
         keep_trailing_newline=True,
         extensions=[Unindented],
     )
+    env.tests["rtl"] = written_right_to_left
+    return env
+
+
+# A letter of a script written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+def written_right_to_left(text: object) -> bool:
+    """Whether a text holds a letter written right to left (the templates' test ``is rtl``): a choice of an
+    Arabic course with none ('1.20 × 10^3', 'H2O') is laid out left to right, as the lesson's formulas are;
+    right to left, '1.2 × 10^-3' was painted '3-^10 × 1.2' (new teacher hh 1)."""
+    return _RIGHT_TO_LEFT.search(str(text)) is not None
 
 
 @contextlib.contextmanager

@@ -16,6 +16,11 @@ UNIT = (
     "---\ntitle: الأعداد\nobjectives:\n  n: الأعداد السالبة\n---\n\nدرس.\n\n"
     "::: question n\nما ناتج ٣ − ٥؟\n\n= -2\n:::\n"
 )
+CHOICES = (
+    "---\ntitle: الأرقام\nrequires: []\nobjectives:\n  n: الأرقام المعنوية\nquiz:\n  shuffle: false\n---\n\nدرس.\n\n"
+    "::: question n\nأي عدد؟\n\n- [x] 1.2 × 10^-3\n- [ ] الماء H2O\n:::\n\n"
+    "::: question n\nرتّب.\n\n1. 1.2 × 10^-3\n2. 1.3 × 10^2\n:::\n"
+)
 # Where the minus is drawn, left or right of the digit: its box against the digit's
 SIDES = """el => {
     const text = el.firstChild, range = document.createRange(), boxes = [];
@@ -29,7 +34,8 @@ SIDES = """el => {
 @pytest.fixture(scope="module")
 def unit_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = tmp_path_factory.mktemp("rtl")
-    course = write_files(root / "course", {"course.yml": "title: رياضيات\nlanguage: ar\n", "units/a.md": UNIT})
+    files = {"course.yml": "title: رياضيات\nlanguage: ar\n", "units/a.md": UNIT, "units/b.md": CHOICES}
+    course = write_files(root / "course", files)
     build(course, root / "site")
     return (root / "site" / "units" / "a.html").as_uri()
 
@@ -44,3 +50,29 @@ def test_a_negative_number_reads_left_to_right_on_an_arabic_page(page: Page, uni
     code = page.locator(".accepted code")
     expect(code).to_have_text("-2")
     assert code.evaluate(SIDES) == "minus left", "the accepted '-2' is drawn '2-'"
+
+
+# Whether a text is drawn left to right: its first character's box left of its last's
+FIRST_LEFT = """el => {
+    const range = document.createRange(), text = el.textContent.trim(), node = [...el.querySelectorAll("*"), el]
+        .flatMap(e => [...e.childNodes]).find(n => n.nodeType === 3 && n.textContent.trim());
+    const at = node.textContent.indexOf(text[0]), end = node.textContent.lastIndexOf(text[text.length - 1]);
+    range.setStart(node, at); range.setEnd(node, at + 1); const first = range.getBoundingClientRect();
+    range.setStart(node, end); range.setEnd(node, end + 1); const last = range.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return [first.left < last.left, Math.round(box.right - Math.max(first.right, last.right))];
+}"""
+
+
+def test_a_choice_of_numbers_reads_left_to_right_beside_its_box_on_an_arabic_page(page: Page, unit_url: str) -> None:
+    """'1.2 × 10^-3' as a choice or an item to order was drawn '3-^10 × 1.2' on an Arabic page, where the
+    lesson's formulas read left to right (new teacher hh 1). A choice with no Arabic (or Hebrew) letter is
+    laid out left to right now, still aligned to the right, beside its box; one with Arabic is not."""
+    page.goto(unit_url.replace("/a.html", "/b.html"))
+    numbers = page.locator("label", has_text="1.2 × 10^-3")
+    assert numbers.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    left_to_right, gap = numbers.evaluate(FIRST_LEFT)
+    assert left_to_right and gap < 5, f"drawn right to left, or {gap} px from the right"
+    assert page.locator("label", has_text="الماء").evaluate("el => getComputedStyle(el).direction") == "rtl"
+    for item in page.locator(".ordering__text").all():
+        assert item.evaluate(FIRST_LEFT)[0], f"{item.text_content()} is drawn right to left"

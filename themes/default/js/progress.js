@@ -143,9 +143,18 @@ function fillPrintDate() {
   catch (e) { box.textContent = new Date().toISOString().slice(0, 10); }
 }
 
+/** Inside an LMS: no import and no reset. The LMS keeps this learner's progress and grade on every
+ *  computer; an import of a classmate's file passed him in one click, with her answers as his, and a
+ *  reset took his grade back (round hh: LMS 2, 3). */
+function inLms() {
+  var bridge = lmsBridge();
+  try { return !!(bridge && bridge.connected()); } catch (e) { return false; }
+}
+
 function startProgressPage() {
   fillPrintDate();
   startNameField();
+  if (inLms()) $("ms-import").parentNode.hidden = $("ms-reset").hidden = true;
   $("ms-export").addEventListener("click", guard(exportProgress));
   $("ms-import").addEventListener("change", guard(function (event) {
     var input = event.target, file = input.files && input.files[0];

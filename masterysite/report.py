@@ -641,12 +641,13 @@ def merged_record(a: Any, b: Any) -> Any:
     if best_b is not None and better(best_b, best_a):
         out["best"] = b.get("best")
     counts: list[int] = [r["attempts"] for r in (a, b) if _count(r.get("attempts"))]
-    if counts:
-        out["attempts"] = max(counts)
     tries = [t for r in (a, b) if isinstance(r.get("tries"), list) for t in r["tries"]]
     if tries:
         unique = {json.dumps(t, sort_keys=True): t for t in tries}
         out["tries"] = sorted(unique.values(), key=lambda t: str(t.get("at", "")) if isinstance(t, dict) else "")
+        counts.append(len(unique))  # (1 attempt on a laptop, 2 on a phone: 3, not 2; round hh LMS 8)
+    if counts:
+        out["attempts"] = max(counts)
     objectives_a, objectives_b = a.get("objectives"), b.get("objectives")
     if isinstance(objectives_a, dict) and isinstance(objectives_b, dict):
         objectives = dict(objectives_a)

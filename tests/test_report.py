@@ -929,3 +929,4 @@ def test_two_devices_of_one_student_are_reported_as_one(tmp_path: Path, course: 
     assert unit.mastered and unit.supported and not unit.unsupported and unit.checked_best == (5, 5)
     assert len({t for t in unit.passing}) == 1 and report.problems == []
     assert any("Bruno Silva in 2 files (two devices?): reported as one" in n for n in report.notes)
+    assert unit.attempts == 2  # one on each: not the larger count, 1 (round hh, LMS 8)

@@ -17,6 +17,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -768,6 +769,24 @@ def test_import_merges_so_the_better_result_wins(page: Page, http_root: str) -> 
         statuses(page)["adding-unlike-denominators"] == "locked"
         and statuses(page)["adding-like-denominators"] == "mastered"
     )
+
+
+def test_import_counts_each_attempt_of_two_devices_once(page: Page, http_root: str) -> None:
+    """One attempt on a laptop, two on a phone: the merge had kept the larger count, 2, where the
+    objectives and the attempts themselves said 3 (round hh, LMS 8; the report merges the same way)."""
+
+    def tried(at: str) -> dict[str, Any]:
+        return {"at": at, "score": [1, 5], "passed": False, "answers": [{"q": "q1", "r": "x", "ok": False}]}
+
+    laptop = {"mastered": False, "attempts": 1, "best": [1, 5], "tries": [tried("2026-01-01T10:00:00.000Z")]}
+    seed(page, http_root, progress({"adding-like-denominators": laptop}))
+    visit(page, http_root + "progress.html")
+    times = ("2026-01-02T10:00:00.000Z", "2026-01-02T11:00:00.000Z")
+    phone = {"mastered": False, "attempts": 2, "best": [1, 5], "tries": [tried(t) for t in times]}
+    import_file(page, progress({"adding-like-denominators": phone}, format="masterysite-progress").encode())
+    assert stored_json(page)["units"]["adding-like-denominators"]["attempts"] == 3
+    import_file(page, progress({"adding-like-denominators": phone}, format="masterysite-progress").encode())
+    assert stored_json(page)["units"]["adding-like-denominators"]["attempts"] == 3, "the same file twice: 3 still"
 
 
 def test_import_of_another_course_shows_its_name_as_text(page: Page, http_root: str) -> None:

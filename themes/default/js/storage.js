@@ -215,17 +215,18 @@ function mergeUnit(into, from, unit, fromFile) {
     if (b.best && better(b.best, a.best)) a.best = b.best;
     if (!a.last) a.last = b.last;
   });
-  mergeTries(into, from.tries);
+  into.attempts = Math.max(into.attempts, mergeTries(into, from.tries)); // (1 on a laptop, 2 on a phone: 3)
 }
 
-/** The attempts of both, each once, in time order. Past MAX_TRIES an imported attempt never pushes
- *  out one of ours (its time is only what the file says), except a failed one of ours to keep the
- *  only passing attempt: imported failed ones go first, then imported passing ones, then our failed. */
+/** The attempts of both, each once, in time order; how many that is. Past MAX_TRIES an imported attempt
+ *  never pushes out one of ours (its time is only what the file says), except a failed one of ours to keep
+ *  the only passing attempt: imported failed ones go first, then imported passing ones, then our failed. */
 function mergeTries(into, tries) {
   var seen = Object.create(null), ours = into.tries.slice();
   into.tries.forEach(function (t) { seen[JSON.stringify(t)] = true; });
   (tries || []).forEach(function (t) { if (!seen[JSON.stringify(t)]) into.tries.push(t); });
   into.tries.sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
+  var all = into.tries.length;
   function first(test) { return into.tries.findIndex(test); }
   function theirs(t) { return ours.indexOf(t) < 0; }
   while (into.tries.length > MAX_TRIES) {
@@ -235,4 +236,5 @@ function mergeTries(into, tries) {
     if (i < 0) i = first(function (t) { return !t.passed; });
     into.tries.splice(i < 0 ? 0 : i, 1);
   }
+  return all;
 }

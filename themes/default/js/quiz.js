@@ -20,6 +20,7 @@ function startQuiz(u, data) {
   if (isMastered(u.id)) $("ms-quiz-intro").textContent = tr("quiz_intro_mastered");
   else if (rec.last && !rec.last.passed) showLastAttempt(rec.last);
   $("ms-quiz-form").addEventListener("submit", guard(onCheck));
+  $("ms-quiz-form").addEventListener("keydown", guard(onAnswerEnter));
   $("ms-quiz-form").addEventListener("click", guard(onQuizClick));
   $("ms-quiz-form").addEventListener("pointerdown", guard(startDrag));
   $("ms-quiz-form").addEventListener("input", guard(onAnswerChange));
@@ -190,6 +191,18 @@ function restoreDraft() {
       Array.prototype.forEach.call(node.querySelectorAll("input"), function (i) { i.checked = r.indexOf(i.value) >= 0; });
     }
   });
+}
+
+/** Enter in an answer box goes on to the next answer (or the Check button), as a phone's "Go" key does: it
+ *  had checked the whole quiz, a second Enter past "you skipped 3 questions" too (round hh, a11y 1). */
+function onAnswerEnter(event) {
+  var box = event.target;
+  if (event.key !== "Enter" || event.isComposing || box.tagName !== "INPUT" || box.type !== "text") return;
+  event.preventDefault();
+  var boxes = Array.prototype.filter.call($("ms-quiz-form").querySelectorAll("input[type=text]"), function (i) {
+    return !i.disabled && i.offsetParent !== null;
+  });
+  (boxes[boxes.indexOf(box) + 1] || $("ms-check")).focus();
 }
 
 function onCheck(event) {

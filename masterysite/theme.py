@@ -14,10 +14,12 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from masterysite import yamlutil
 from masterysite.config import LANGUAGE_TAG, LANGUAGES, primary, read_text
 from masterysite.errors import MasteryError, Report
+from masterysite.parse.latex import named_math
 from masterysite.suggest import unknown, unknown_key
 
 
@@ -93,6 +95,7 @@ def _environment(folders: tuple[Path, ...]) -> Environment:
         extensions=[Unindented],
     )
     env.tests["rtl"] = written_right_to_left
+    env.filters["named_math"] = lambda shown: Markup(named_math(str(shown)))  # (a question's, a choice's)
     return env
 
 

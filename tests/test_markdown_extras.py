@@ -4,6 +4,7 @@ front matter from other tools (extra_keys) and warnings a course chooses to live
 from __future__ import annotations
 
 import ast
+import html
 import os
 import re
 import time
@@ -1320,3 +1321,28 @@ def test_prog_edu_assistants_master_only_cells_are_left_out_and_its_prompt_unwra
     assert "MASTER" not in text and "expected" not in text and "30.48" not in text and "PROMPT" not in text
     assert "%%" not in text and "def feet_to_cm(f, i):\n    return ...\n" in text
     assert "'# MASTER ONLY' (and 3 more in this unit)" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("latex", "name"),
+    [
+        ("\\frac{2}{5}", "2/5"),
+        ("\\frac{a+b}{c}", "(a+b)/c"),
+        ("x^{2}+\\sqrt{3}", "x^2+√(3)"),
+        ("\\sqrt[3]{x}", "3√(x)"),
+        ("2\\times 10^{-3}", "2×10^(−3)"),
+        ("1\\frac{1}{2}", "1 1/2"),
+        ("\\frac{3}{4}=\\frac{0.75}{1}", "3/4=0.75/1"),
+        ("a_{1}", "a_1"),
+    ],
+)
+def test_a_formula_is_named_with_its_text_in_one_line(latex: str, name: str) -> None:
+    """What a screen reader announces for a formula in a question or a choice (latex.named_math; round hh,
+    a11y 2): its MathML read in one line, each fraction's parts grouped when more than a number."""
+    from masterysite.parse.latex import named_math
+    from masterysite.parse.markdown import render_math
+
+    shown = named_math(render_math(latex, {}))
+    assert f'<math aria-label="{html.escape(name)}" ' in shown
+    assert named_math("<p>no formula</p>") == "<p>no formula</p>"
+    assert named_math('<math display="inline"><mi>&nbsp;</mi></math>').startswith('<math display="inline">')

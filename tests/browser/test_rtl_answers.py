@@ -4,6 +4,8 @@ shown '-2', which a student copying it would type (new teacher u 8)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -76,3 +78,28 @@ def test_a_choice_of_numbers_reads_left_to_right_beside_its_box_on_an_arabic_pag
     assert page.locator("label", has_text="الماء").evaluate("el => getComputedStyle(el).direction") == "rtl"
     for item in page.locator(".ordering__text").all():
         assert item.evaluate(FIRST_LEFT)[0], f"{item.text_content()} is drawn right to left"
+
+
+FRACTIONS = (
+    "---\ntitle: Fractions\nrequires: []\nobjectives:\n  f: Fractions\nquiz:\n  shuffle: false\n---\n\nLesson.\n\n"
+    "::: question f\nWhich fraction is equal to $\\frac{2}{5}$?\n\n- [x] $\\frac{4}{10}$\n- [ ] $\\frac{25}{1}$\n"
+    "- [ ] $1\\frac{1}{2}$\n:::\n"
+)
+
+
+def test_a_formula_in_a_question_or_a_choice_is_named_as_it_reads(page: Page, tmp_path: Path) -> None:
+    """A screen reader names a question and each choice from their text, where MathML is flattened: '2/5'
+    was announced "25" in Firefox and "2 5" in Chromium, '4/10' "410" (round hh, a11y 2). Each formula
+    there is named with its text in one line; the browser's own accessibility tree is read."""
+    course = write_files(tmp_path / "course", {"course.yml": "title: T\n", "units/f.md": FRACTIONS})
+    build(course, tmp_path / "site")
+    page.goto((tmp_path / "site" / "units" / "f.html").as_uri())
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    names = {
+        (n["role"]["value"], n.get("name", {}).get("value", ""))
+        for n in nodes
+        if n.get("role", {}).get("value") in ("radio", "group")
+    }
+    assert {("radio", "4/10"), ("radio", "25/1"), ("radio", "1 1/2")} <= names, names
+    assert ("group", "QUESTION 1 OF 1 Which fraction is equal to 2/5 ?") in names, names  # (its CSS capitals)

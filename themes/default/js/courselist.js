@@ -64,3 +64,16 @@ function renderCourseList() {
   box.textContent = "";
   box.appendChild(frag);
 }
+
+/** Saved progress for units no longer in the course is kept, but say so (course and progress pages: only
+ *  their scripts have it, not a unit page's). */
+function noticeOrphans() {
+  if (!$("ms-course-list") && !$("ms-progress-table")) return;
+  var gone = Object.keys(store.data.units).filter(function (id) {
+    var r = store.data.units[id];
+    return !own(BY_ID, id) && (r.mastered || r.attempts > 0 || r.best);
+  });
+  if (!gone.length) return;
+  var names = gone.slice(0, 5).map(function (id) { return id.length > 60 ? id.slice(0, 59) + "\u2026" : id; });
+  notify("storage_orphans", { units: names.join(", ") + (gone.length > 5 ? ", \u2026" : "") });
+}

@@ -203,3 +203,8 @@ function trySave() {
 function bonusRow(u) {
   return el("tr", { "class": "bonus-row" }, [el("td", { colspan: "4" }, [bonusLink(u)])]);
 }
+
+function unnotify(key) {
+  var box = $("ms-notices"), n = box && box.querySelector("[data-key='" + key + "']");
+  if (n) n.parentNode.removeChild(n);
+}

@@ -196,13 +196,10 @@ function restoreDraft() {
 /** Enter in an answer box goes on to the next answer (or the Check button), as a phone's "Go" key does: it
  *  had checked the whole quiz, a second Enter past "you skipped 3 questions" too (round hh, a11y 1). */
 function onAnswerEnter(event) {
-  var box = event.target;
-  if (event.key !== "Enter" || event.isComposing || box.tagName !== "INPUT" || box.type !== "text") return;
+  var box = event.target, boxes = $("ms-quiz-form").querySelectorAll("fieldset:not([hidden]) input[type=text]");
+  if (event.key !== "Enter" || event.isComposing || box.type !== "text") return;
   event.preventDefault();
-  var boxes = Array.prototype.filter.call($("ms-quiz-form").querySelectorAll("input[type=text]"), function (i) {
-    return !i.disabled && i.offsetParent !== null;
-  });
-  (boxes[boxes.indexOf(box) + 1] || $("ms-check")).focus();
+  (boxes[Array.prototype.indexOf.call(boxes, box) + 1] || $("ms-check")).focus();
 }
 
 function onCheck(event) {

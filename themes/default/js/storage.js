@@ -111,7 +111,7 @@ function loadProgress() {
   var parsed = null;
   try { parsed = JSON.parse(raw); } catch (e) { parsed = null; }
   var clean = cleanProgress(parsed);
-  if (clean) { store.data = clean; noticeOrphans(); return; }
+  if (clean) { store.data = clean; if (typeof noticeOrphans === "function") noticeOrphans(); return; } // (courselist.js)
   // Unreadable or foreign: set it aside (never over an earlier copy) rather than destroy it.
   try {
     var aside = KEY + ":unreadable", n = 1;
@@ -128,23 +128,6 @@ function loadProgress() {
     return;
   }
   notify("storage_corrupt");
-}
-
-function unnotify(key) {
-  var box = $("ms-notices"), n = box && box.querySelector("[data-key='" + key + "']");
-  if (n) n.parentNode.removeChild(n);
-}
-
-/** Saved progress for units no longer in the course is kept, but say so (course and progress pages). */
-function noticeOrphans() {
-  if (!$("ms-course-list") && !$("ms-progress-table")) return;
-  var gone = Object.keys(store.data.units).filter(function (id) {
-    var r = store.data.units[id];
-    return !own(BY_ID, id) && (r.mastered || r.attempts > 0 || r.best);
-  });
-  if (!gone.length) return;
-  var names = gone.slice(0, 5).map(function (id) { return id.length > 60 ? id.slice(0, 59) + "\u2026" : id; });
-  notify("storage_orphans", { units: names.join(", ") + (gone.length > 5 ? ", \u2026" : "") });
 }
 
 function goMemoryOnly() {

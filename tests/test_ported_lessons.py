@@ -2326,3 +2326,5 @@ def test_mkdocs_macros_calls_are_left_out_and_said() -> None:
         " course's Python (main.py) makes what it shows, and does not run here; write that in its place [left-out]"
     )
     assert "template expression '{{ count }}' (Vue's, Jinja's, Handlebars') is shown as text: nothing" in problems[1]
+    _, problems = parse('Try it:\n\n{{EmbedLiveSample("demo")}}\n')  # MDN's own, said as MDN's
+    assert [p.split(": warning: ")[1][:40] for p in problems] == ["MDN's macro '{{EmbedLiveSample(\"demo\")}}"]

@@ -942,7 +942,10 @@ def liquid_conditions(src: str, env: MutableMapping[str, Any]) -> str:
 
 
 MACRO_CALLS = "ms_macro_calls"  # env key: mkdocs-macros' calls left out, (line, as written), for a warning
-MACRO_OPEN = re.compile(r"\{\{-?(\s*)[A-Za-z_][\w.]*\s*\(")
+MACRO_OPEN = re.compile(r"\{\{-?(\s*)([A-Za-z_][\w.]*)\s*\(")
+# MDN's own macros (KumaScript), said as MDN's (unit.py), never left out as mkdocs-macros' calls: '{{glossary("HTML")}}'
+MDN_MACROS: tuple[str, ...] = ("glossary", "htmlelement", "cssxref", "jsxref", "domxref", "httpheader")
+MDN_MACROS += ("embedlivesample", "learnsidebar", "previousmenunext")
 _MACRO_STEP = re.compile(r"[()\"']")
 _MACRO_CLOSE = re.compile(r"\s*(?:\|[^{}]*?)?-?\}\}")  # (after its ')': a filter, '| safe', then '}}')
 
@@ -996,6 +999,8 @@ def macro_calls(state: StateCore) -> None:
         if end is None:
             continue
         written = src[match.start() : end]
+        if match[2].lower() in MDN_MACROS:
+            continue
         line_start = src.rfind("\n", 0, match.start()) + 1
         alone = not src[line_start : match.start()].strip() and (end == len(src) or src[end] in "\r\n")
         if not (match.group(1) or "\n" in written or '"' in written or "'" in written or alone):

@@ -265,8 +265,7 @@ _MOODLE_CLOZE = re.compile(
     r"\{\d*:(?:SHORTANSWER(?:_C)?|SAC?|MWC?|NUMERICAL|NM|MULTICHOICE(?:_[VH]?S?|_[VH])?|MC[VH]?S?"
     r"|MULTIRESPONSE(?:_H?S?)?|MR[H]?S?):[^{}\n]*\}"
 )
-_MDN_MACROS = "glossary htmlelement cssxref jsxref domxref httpheader embedlivesample learnsidebar previousmenunext"
-_KUMASCRIPT = re.compile(rf"\{{\{{\s*(?i:{'|'.join(_MDN_MACROS.split())})\b[^{{}}\n]*\}}\}}")
+_KUMASCRIPT = re.compile(rf"\{{\{{\s*(?i:{'|'.join(mdmod.MDN_MACROS)})\b[^{{}}\n]*\}}\}}")
 
 
 def _quiz_texts(body: str, path: str, offset: int, report: Report) -> None:

@@ -37,32 +37,40 @@ _BREAKS = {"p", "br", "li", "div", "ul", "ol", "blockquote", "pre", "h1", "h2", 
 
 class _Text(HTMLParser):
     """HTML -> text, with each MathML token spaced like Chromium's accessible names
-    ("In the fraction 3 5 , which ..."), and math/images as segment breaks."""
+    ("In the fraction 3 5 , which ..."), or a formula's own name where it has one (aria-label: a question's
+    and a choice's, "In the fraction 3/5 , which ..."), and math/images as segment breaks."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.segments: list[list[str]] = [[]]
         self.math = 0
+        self.named = 0  # inside a formula named by its aria-label: its tokens are not read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "math":
             self.math += 1
             self.segments.append([])
-        if tag in _MATH_TOKENS or tag in _BREAKS:
+            label = dict(attrs).get("aria-label")
+            if label is not None or self.named:
+                self.named += 1
+                self.parts.append(f" {label or ''} ")
+        if (tag in _MATH_TOKENS and not self.named) or tag in _BREAKS:
             self.parts.append(" ")
         if tag == "img":
             self.segments.append([])
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _MATH_TOKENS or tag in _BREAKS:
+        if (tag in _MATH_TOKENS and not self.named) or tag in _BREAKS:
             self.parts.append(" ")
         if tag == "math":
             self.math -= 1
+            self.named = max(0, self.named - 1)
             self.segments.append([])
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.named:
+            self.parts.append(data)
         if not self.math:
             self.segments[-1].append(data)
 

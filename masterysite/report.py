@@ -431,6 +431,8 @@ def load_export(file: Path, course_id: str) -> dict[str, Any]:
             raw = opened.read(MAX_FILE_BYTES + 1)  # (its size may change after the look: never more)
         if len(raw) > MAX_FILE_BYTES:
             raise BadFile("file is larger than 20 MB: not a progress export")
+        if raw.startswith(b"PK\x03\x04"):  # (an LMS's "download all submissions": round hh, LMS 17)
+            raise BadFile("a zip archive, not a progress export: unzip it and give the folder")
         text = raw.decode("utf-8-sig")
         data = json.loads(text)
         if "\\u" in text:  # (only an escape can make a lone surrogate)
@@ -443,8 +445,10 @@ def load_export(file: Path, course_id: str) -> dict[str, Any]:
         raise BadFile(f"cannot read the file: {exc.strerror or exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("units"), dict):
         raise BadFile("not a masterysite progress export (the file from 'Export progress' on the progress page)")
-    if data.get("course") != course_id:
-        other = str(data.get("course"))[:80]
+    if not isinstance(data.get("course"), str) or not data["course"]:  # (it had said "another course ('None')")
+        raise BadFile("names no course: not a progress export as the pages write it; ask the student to export again")
+    if data["course"] != course_id:
+        other = data["course"][:80]
         raise BadFile(f"progress of another course ('{other}'), not '{course_id}': left out", other)
     return data
 
@@ -492,7 +496,7 @@ def _a_report(path: Path, suffix: str) -> bool:
     except OSError:
         return False
     if suffix == ".csv":
-        return head.startswith(",".join(CSV_COLUMNS))
+        return head.startswith((",".join(CSV_COLUMNS), ";".join(CSV_COLUMNS)))
     return "<title>Class report · " in head
 
 
@@ -513,7 +517,8 @@ def write_report(course_dir: Path, paths: Iterable[Path], output: Path) -> Class
     report = build_report(loaded.course, paths, comma)
     if not report.students:
         return report
-    text = to_csv(report) if suffix == ".csv" else to_html(report)
+    # A spreadsheet of a decimal-comma language splits a CSV at ';' (round hh, LMS 7: one column in Excel)
+    text = to_csv(report, ";" if comma else ",") if suffix == ".csv" else to_html(report)
     if output.exists() and not _a_report(output, suffix):  # (round y: a teacher's own file, overwritten)
         raise MasteryError(
             f"{output}: exists and is not a class report masterysite wrote; choose another -o (or remove it), so"
@@ -538,6 +543,7 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
     skipped: list[Path] = []
     known = {u.id for u in course.units}
     orphans: dict[str, int] = {}  # progress for units the course no longer has (renamed?): files, by unit id
+    seen: dict[str, str] = {}  # what each file holds -> the first file that held it
     for file in files_of(paths, skipped):
         shown = str(file)
         try:
@@ -547,6 +553,11 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
             if exc.course is not None:
                 report.foreign[exc.course] = report.foreign.get(exc.course, 0) + 1
             continue
+        held = json.dumps(data, sort_keys=True) if data.get("student") else shown  # (nameless: each its folder's)
+        if held in seen:  # one file handed in twice ('ana.json', 'ana (1).json'): not "two devices?" (LMS 16)
+            report.notes.append(f"{shown}: the same as {seen[held]}: read once")
+            continue
+        seen[held] = shown
         damaged = _damaged(data["units"])
         if damaged is not None:  # (no page writes it: edited or broken; never a student who has not started)
             report.problems.append(
@@ -590,10 +601,15 @@ def build_report(course: Course, paths: Iterable[Path], comma: bool = False) -> 
     if skipped:
         names = ", ".join(str(p) for p in skipped[:5]) + (", …" if len(skipped) > 5 else "")
         report.notes.append(f"not read, as not .json: {names} (a progress export is a .json file)")
-    report.students.sort(key=lambda s: s.name.casefold())
+    report.students.sort(key=lambda s: (_sort_key(s.name), s.name))  # ('Élodie' with the E's: round hh, LMS 15)
     mark_shared(report.students)
     log.info("read %d students", len(report.students))
     return report
+
+
+def _sort_key(name: str) -> str:
+    """A name as a class list sorts it: its accents and case aside ('Élodie' before 'Finn', 'Zoë' after)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 def _tomorrow() -> str:
@@ -616,17 +632,19 @@ def _one_per_student(
             out.append(entries[0])
             continue
         newest = max(entries, key=lambda e: e[2])
+        # The name as written with capitals, the newest such ('Lukas Weber', not a phone's 'lukas  weber')
+        written = max(entries, key=lambda e: (e[0] != e[0].lower(), e[2]))[0]
         files = " + ".join(e[1] for e in entries)
         units: dict[str, Any] = {}
         for entry in sorted(entries, key=lambda e: e[2], reverse=True):  # (the newest file's record first)
             for unit_id, record in entry[3].items():
                 units[unit_id] = merged_record(units[unit_id], record) if unit_id in units else record
         report.notes.append(
-            f"{files}: {newest[0]} in {len(entries)} files (two devices?): reported as one, every attempt of"
+            f"{files}: {written} in {len(entries)} files (two devices?): reported as one, every attempt of"
             " each, as an import on the progress page merges them; if they are two students, ask each to"
             " type their own name and export again"
         )
-        out.append((newest[0], files, newest[2], units, all(e[4] for e in entries)))
+        out.append((written, files, newest[2], units, all(e[4] for e in entries)))
     return out
 
 

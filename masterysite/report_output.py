@@ -86,10 +86,11 @@ def _copy_flag(r: UnitResult) -> str:
     return f"mastered on an attempt also in the file of {', '.join(r.shared_with)} (same time, same answers)"
 
 
-def to_csv(report: ClassReport) -> str:
-    """One row per student × unit, then one per student × objective of that unit."""
+def to_csv(report: ClassReport, delimiter: str = ",") -> str:
+    """One row per student × unit, then one per student × objective of that unit. ``delimiter``: ';' for a
+    course whose decimal mark is a comma, as its teachers' spreadsheets read a CSV (German, French Excel)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for student in report.students:
         for unit in report.course.units:

@@ -646,12 +646,16 @@ def test_an_export_time_no_page_writes_cannot_choose_which_file_of_a_name_is_rep
 
 def test_two_exports_of_one_time_are_not_said_to_be_newer(tmp_path: Path, course: Course) -> None:
     """A tester's copy of one export: 'reported the newer export' named one that was not newer. Now one,
-    each attempt once."""
+    each attempt once; and a file handed in twice is said to be one, not "two devices?" (round hh, LMS 16)."""
     folder = tmp_path / "class"
     folder.mkdir()
     one = export(course, "Ana Lima", {U1: [2, 5]})
     write(folder, "a.json", one)
     write(folder, "b.json", one)
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.html"))
+    assert f"{folder / 'b.json'}: the same as {folder / 'a.json'}: read once" in result.stderr.splitlines()
+    other = {**one, "exported": "2026-01-02T10:00:00.000Z"}  # the same attempts, exported again later
+    write(folder, "b.json", other)
     result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.html"))
     assert any(
         x.startswith(f"{folder / 'a.json'} + {folder / 'b.json'}: Ana Lima in 2 files")
@@ -751,7 +755,7 @@ def test_a_progress_files_text_never_reaches_the_terminal_as_controls(course: Co
     data = export(course, "Eve\u202e\x1b[8m", {U1: [5]})
     data["units"]["x\x1b]52;c;ZWNobyBoaQ==\x07\x1b[8m"] = {"mastered": True, "attempts": 1}
     write(folder, "eve.json", data)
-    write(folder, "eve2.json", data)  # (the same student twice: a problem line that names her)
+    write(folder, "eve2.json", {**data, "exported": "2026-01-02T10:00:00.000Z"})  # (a line that names her)
     result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(tmp_path / "r.html"))
     assert "\x1b" not in result.output and "\u202e" not in result.output and "\x07" not in result.output
     assert "Eve\\u202e\\x1b[8m" in result.output and "52;c" not in result.output
@@ -930,3 +934,42 @@ def test_two_devices_of_one_student_are_reported_as_one(tmp_path: Path, course: 
     assert len({t for t in unit.passing}) == 1 and report.problems == []
     assert any("Bruno Silva in 2 files (two devices?): reported as one" in n for n in report.notes)
     assert unit.attempts == 2  # one on each: not the larger count, 1 (round hh, LMS 8)
+
+
+def test_a_teachers_class_folder_as_an_lms_and_a_spreadsheet_give_it(tmp_path: Path, course: Course) -> None:
+    """What a term's hand-ins hold (round hh, LMS 7, 15, 17, 18): a German course's CSV is split at ';', as
+    German and French Excel read one (at ',' it opened as one column); 'Élodie' is listed with the E's, not
+    after 'Zoë'; a student's two files show the name as written with capitals; a zip (an LMS's "download
+    all") and a file that names no course say so, not "not JSON" and "another course ('None')"."""
+    import shutil
+    import zipfile
+
+    german = Path(shutil.copytree(REPO / "course", tmp_path / "kurs"))
+    yml = german / "course.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("language: en", "language: de"), encoding="utf-8")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for name in ("Zoë Müller", "Élodie Brûlé", "Finn Bauer"):
+        write(folder, f"{name.split()[0]}.json", export(course, name, {U1: [5]}))
+    laptop, phone = export(course, "Lukas Weber", {U1: [2]}), export(course, "lukas weber", {U1: [5]})
+    laptop["exported"], phone["exported"] = "2026-01-01T10:00:00.000Z", "2026-01-02T10:00:00.000Z"
+    write(folder, "lukas-laptop.json", laptop)
+    write(folder, "lukas-phone.json", phone)
+    nameless = export(course, "Jonas", {U1: [1]})
+    nameless["course"] = None
+    write(folder, "jonas.json", nameless)
+    with zipfile.ZipFile(tmp_path / "submissions.zip", "w") as archive:
+        archive.write(folder / "Finn.json", "Finn.json")
+    shutil.copy(tmp_path / "submissions.zip", folder / "submissions.json")  # (renamed by the LMS, say)
+    out = tmp_path / "class.csv"
+    result = run("report", str(folder), "--course", str(german), "-o", str(out))
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    from masterysite.report_output import CSV_COLUMNS
+
+    assert rows[0] == list(CSV_COLUMNS) and all(len(r) == len(CSV_COLUMNS) for r in rows)
+    students = list(dict.fromkeys(r[0] for r in rows[1:]))
+    assert students == ["Élodie Brûlé", "Finn Bauer", "Lukas Weber", "Zoë Müller"]
+    errors, shown = result.stderr.splitlines(), result.stderr
+    assert f"{folder / 'jonas.json'}: names no course: not a progress export as the pages write it; ask" in shown
+    assert f"{folder / 'submissions.json'}: a zip archive, not a progress export: unzip it and give the" in shown
+    assert "('None')" not in shown and len(errors) >= 2

@@ -234,10 +234,12 @@ def report(files: tuple[Path, ...], course: Path, output: Path) -> None:
     )
     edited = sum(1 for s, u in result.flags if s.units[u.id].doubt == "edited")
     raised = sum(1 for s, u in result.flags if s.units[u.id].doubt == "raised")
-    plain = flags - edited - raised
+    in_lms = sum(1 for s, u in result.flags if s.units[u.id].doubt == "lms")
+    plain = flags - edited - raised - in_lms
     unsupported = f"; {plain} 'mastered' not supported by the answers" if plain else ""
     unsupported += f"; {edited} 'mastered' on questions edited since, not re-checked" if edited else ""
     unsupported += f"; {raised} 'mastered' below the unit's mastery level now (raised since?)" if raised else ""
+    unsupported += f"; {in_lms} 'mastered' in the LMS, its answers there" if in_lms else ""
     copies = len(result.copies)
     unsupported += f"; {copies} 'mastered' on an attempt also in another file" if copies else ""
     over = len(result.overstated)

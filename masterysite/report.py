@@ -67,6 +67,7 @@ class UnitResult:
     # ... or, re-checked as recorded, is below the unit's mastery level now: raised since the attempt?
     raised_pass: Score | None = None
     unrecorded: bool = False  # an export from before answers were kept (no 'tries'): nothing to re-check
+    in_lms: bool = False  # mastered as an LMS kept it ('lms'): resumed on another computer, the answers left there
     changed: int = 0  # recorded verdicts that differ from today's check
     passing: set[str] = field(default_factory=set)  # fingerprints of the attempts that pass, re-checked
     shared_with: list[str] = field(default_factory=list)  # others whose files hold every one of them
@@ -87,7 +88,9 @@ class UnitResult:
         were kept), 'edited' (on questions edited since), 'raised' (the mastery level raised since), or ''."""
         if not self.unsupported:
             return ""
-        return "old" if self.unrecorded else "edited" if self.changed_pass else "raised" if self.raised_pass else ""
+        if self.unrecorded or self.in_lms:
+            return "old" if self.unrecorded else "lms"
+        return "edited" if self.changed_pass else "raised" if self.raised_pass else ""
 
     @property
     def copied(self) -> bool:
@@ -363,12 +366,13 @@ def read_unit(checker: Rechecker, unit: Unit, data: Any, old: bool = False) -> U
     result.attempts = data["attempts"] if _count(data.get("attempts")) else 0
     tries = data.get("tries")
     result.unrecorded = old and not isinstance(tries, list)
+    result.in_lms = result.mastered and data.get("lms") is True
     for entry in tries if isinstance(tries, list) else []:
         checker.attempt(unit, entry, result)
     if not unit.questions:
         result.supported = True  # a unit without a quiz is marked done: there is no answer to re-check
         return result
-    if result.unrecorded:
+    if result.unrecorded or (result.in_lms and not result.supported):
         return result  # its scores and mastery cannot be re-checked: said so, never flagged as above them
     claims = data.get("objectives")
     claims = claims if isinstance(claims, dict) else {}

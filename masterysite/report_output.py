@@ -66,6 +66,7 @@ def unit_status(result: UnitResult) -> str:
     if result.unsupported:
         return {
             "old": "mastered (no answers kept: not re-checked)",
+            "lms": "mastered in the LMS (its answers are not in this file: see the LMS)",
             "edited": "mastered (on questions changed since)",
             "raised": "mastered (below the unit's mastery level now: raised since?)",
         }.get(result.doubt, "mastered (not supported by the answers)")
@@ -100,6 +101,8 @@ def to_csv(report: ClassReport, delimiter: str = ",") -> str:
                 flag = "mastered on questions changed since: cannot be re-checked"
             if r.unsupported and r.unrecorded:
                 flag = "mastered in an export from before answers were kept: cannot be re-checked"
+            if r.doubt == "lms":
+                flag = "mastered as the LMS kept it, resumed on another computer: its answers are in the LMS"
             if r.doubt == "raised" and r.raised_pass is not None:
                 flag = (
                     f"mastered on an attempt of {pct(r.raised_pass)} the page passed; the unit now asks"
@@ -220,6 +223,11 @@ def _flags(report: ClassReport) -> str:
                 " is marked mastered in an export from before answers were kept: there is nothing to re-check;"
                 " ask for a new attempt if in doubt"
             )
+        if s.units[u.id].doubt == "lms":
+            return (
+                " is marked mastered as your LMS kept it: the student resumed the course on another computer, and"
+                " the answers stayed with the LMS (its gradebook and its record of answers show them), not in this file"
+            )
         if s.units[u.id].changed_pass:
             return (
                 " is marked mastered, but on questions changed since (edited or removed): it cannot be re-checked;"
@@ -236,9 +244,11 @@ def _flags(report: ClassReport) -> str:
 
     edited = [(s, u) for s, u in report.flags if s.units[u.id].doubt == "edited"]
     raised = [(s, u) for s, u in report.flags if s.units[u.id].doubt == "raised"]
-    unsupported = [flag for flag in report.flags if flag not in edited and flag not in raised]
+    in_lms = [(s, u) for s, u in report.flags if s.units[u.id].doubt == "lms"]
+    unsupported = [flag for flag in report.flags if flag not in edited and flag not in raised and flag not in in_lms]
     return (
         _flagged("“Mastered” not supported by the answers", unsupported, says)
+        + _flagged("“Mastered” in your LMS: its answers are there, not in the file", in_lms, says)
         + _flagged("“Mastered” on questions edited since (a typo fixed, say): not re-checked", edited, says)
         + _flagged("“Mastered” below the unit's mastery level now (raised since?)", raised, says)
     )
@@ -356,6 +366,8 @@ def _matrix_cell(r: UnitResult) -> str:
         (
             "⚠ Mastered, no answers kept"
             if r.unrecorded
+            else "⚠ Mastered in the LMS, its answers there"
+            if r.in_lms
             else "⚠ Mastered, on questions changed since"
             if r.changed_pass
             else "⚠ Mastered, below the mastery level now"

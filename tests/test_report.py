@@ -973,3 +973,28 @@ def test_a_teachers_class_folder_as_an_lms_and_a_spreadsheet_give_it(tmp_path: P
     assert f"{folder / 'jonas.json'}: names no course: not a progress export as the pages write it; ask" in shown
     assert f"{folder / 'submissions.json'}: a zip archive, not a progress export: unzip it and give the" in shown
     assert "('None')" not in shown and len(errors) >= 2
+
+
+def test_a_mastery_the_lms_kept_is_not_called_forged(tmp_path: Path, course: Course) -> None:
+    """Zoë mastered a unit in the LMS on a lab computer and resumed the course at home, where the LMS's record
+    (status, best score, no answers) came along; her export from home was reported as "Mastered, not
+    supported by the answers", as a hand-edited file is (round hh, LMS 1, HIGH). The page marks such a record
+    'lms', and the report lists it apart, pointing to the LMS, which holds the answers."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    home = export(course, "Zoë Müller", {})
+    home["units"][U1] = {"mastered": True, "attempts": 2, "best": [5, 5], "objectives": {}, "tries": [], "lms": True}
+    write(folder, "zoe.json", home)
+    forged = export(course, "Hanna", {})
+    forged["units"][U1] = {"mastered": True, "attempts": 1, "best": [5, 5], "objectives": {}, "tries": []}
+    write(folder, "hanna.json", forged)
+    out = tmp_path / "r.html"
+    result = run("report", str(folder), "--course", str(REPO / "course"), "-o", str(out))
+    assert result.stdout == (
+        f"Wrote {out}: 2 students; 1 'mastered' not supported by the answers; 1 'mastered' in the LMS, its answers"
+        " there.\n"
+    )
+    page = out.read_text(encoding="utf-8")
+    assert "Zoë Müller: <strong>Wholes and Parts</strong> is marked mastered as your LMS kept it" in page
+    assert "Hanna: <strong>Wholes and Parts</strong> is marked mastered, but no recorded attempt" in page
+    assert page.count("⚠ Mastered in the LMS, its answers there") == 1

@@ -264,7 +264,7 @@ function recordAttempt(u, results, score, passed) {
   (u.objectives || []).forEach(function (o) { if (tally[o.id] && tally[o.id][0] < tally[o.id][1]) missed.push(o.id); });
   rec.attempts += 1;
   if (better(score, rec.best)) rec.best = score;
-  if (passed) { rec.mastered = true; delete rec.imported; } // earned here, by answering
+  if (passed) { rec.mastered = true; delete rec.imported; delete rec.lms; } // earned here, by answering
   rec.last = { score: score, missed: missed, passed: passed };
   addTry(rec, { at: new Date().toISOString(), score: score, passed: passed, answers: results.map(function (r) {
     return { q: r.q.key, k: r.q.kind, o: r.q.objective, r: Array.isArray(r.response) ? r.response.slice() : r.response, ok: r.right };

@@ -33,6 +33,7 @@ function cleanUnit(u) {
   }
   r.tries = cleanTries(u.tries);
   if (u.imported === true && r.mastered) r.imported = true; // mastered by an import, not by answering
+  if (u.lms === true && r.mastered) r.lms = true; // mastered as the LMS kept it: its answers on another computer
   if (isObj(u.draw) && isObj(u.draw.choices)) {
     r.draw = { keys: cleanStrings(u.draw.keys), choices: dict() };
     safeKeys(u.draw.choices).forEach(function (k) { r.draw.choices[k] = cleanStrings(u.draw.choices[k]); });
@@ -181,7 +182,7 @@ function mergeUnit(into, from, unit, fromFile) {
     // copy of this student's own progress, lms.js, is not a file anyone handed in.)
     if (unit.questions > 0 && !from.tries.some(function (t) { return t.passed; })) into.imported = true;
   }
-  if (from.tries.some(function (t) { return t.passed; })) delete into.imported;
+  if (from.tries.some(function (t) { return t.passed; })) { delete into.imported; delete into.lms; }
   into.mastered = into.mastered || from.mastered;
   if (!into.key && from.key) into.key = from.key; // the unit key earned on the other device
   into.attempts = Math.max(into.attempts, from.attempts);

@@ -17,7 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from masterysite import yamlutil
-from masterysite.config import LANGUAGE_TAG, LANGUAGES, primary, read_text
+from masterysite.config import LANGUAGE_TAG, LANGUAGES, RIGHT_TO_LEFT, primary, read_text
 from masterysite.errors import MasteryError, Report
 from masterysite.parse.latex import named_math
 from masterysite.suggest import unknown, unknown_key
@@ -166,9 +166,16 @@ def _strings(stamps: tuple[tuple[Path, int], ...], language: str) -> dict[str, A
             if mark is not None and "decimal_mark" not in (default.get(lang) or {}):
                 default[lang] = {**(default.get(lang) or {}), "decimal_mark": mark}
     merged: dict[str, Any] = {}
+    english: set[str] = set()  # the texts no table of the language gives: shown in English
     for lang in dict.fromkeys(("en", primary(language), language)):  # ('pt-BR': English, then 'pt', then its own)
         for data in tables:
-            merged.update({str(k): v for k, v in (data.get(lang) or {}).items()})
+            texts = {str(k): v for k, v in (data.get(lang) or {}).items()}
+            merged.update(texts)
+            english = english | set(texts) if lang == "en" else english - set(texts)
+    if primary(language) in RIGHT_TO_LEFT:  # an English text in a right-to-left page: isolated, left to right,
+        for key in english:  # or the bidi algorithm turns it round ("of 2 units mastered 0"; new teacher hh 2)
+            if isinstance(merged[key], str) and re.search("[A-Za-z]", merged[key]):
+                merged[key] = f"\u2066{merged[key]}\u2069"
     return merged
 
 

@@ -2328,3 +2328,25 @@ def test_mkdocs_macros_calls_are_left_out_and_said() -> None:
     assert "template expression '{{ count }}' (Vue's, Jinja's, Handlebars') is shown as text: nothing" in problems[1]
     _, problems = parse('Try it:\n\n{{EmbedLiveSample("demo")}}\n')  # MDN's own, said as MDN's
     assert [p.split(": warning: ")[1][:40] for p in problems] == ["MDN's macro '{{EmbedLiveSample(\"demo\")}}"]
+
+
+SOURCE = UnitSource("units/a.md", 0, None, "/nonexistent")
+
+
+def test_a_formula_that_wraps_onto_a_line_starting_with_an_equals_sign_is_not_an_answer() -> None:
+    """QuantEcon's exercise 'when $p^*_{T+1} = 0$ and $\\delta' / '= 0.98$.' became a checked exercise whose only
+    right answer was '0.98$.', and a question's '$a' / '== b$ for all a?' an exact answer line, silently
+    (port hh 03). A line inside a formula that goes on from the line before is the formula's, not an answer."""
+    exercise = "::: exercise\nCompute it when $p = 0$ and $\\delta\n= 0.98$.\n:::\n"
+    html, problems = parse(exercise)
+    assert problems == [] and "ms-practice__form" not in html and "0.98" in html
+    head = "---\ntitle: T\nobjectives:\n  o: O\nignore: [no-corrective, no-enrichment, small-pool]\n---\n\n"
+    report = Report()
+    unit = parse_unit(head + "::: question o\nIs $a\n== b$ for all $a$?\n\n= no\n:::\n", SOURCE, report)
+    assert unit is not None and [a.text for a in unit.questions[0].answers] == ["no"], unit.questions
+    assert not [str(p) for p in report.sorted() if "answer" in str(p)], report.sorted()
+    report = Report()  # a question whose only '=' line is its formula's: no answer, said so (not '0.98$.')
+    parse_unit(head + "::: question o\nCompute it when $\\delta\n= 0.98$.\n:::\n", SOURCE, report)
+    assert "question has no answer: add choices" in " ".join(map(str, report.errors))
+    glued = "::: exercise\nHow much is $2 + 2$?\n= 4\n:::\n"  # (a closed formula: the answer glued on is one)
+    assert "ms-practice__form" in parse(glued)[0]

@@ -223,6 +223,19 @@ def plain_text(md: MarkdownIt, source: str, env: dict[str, Any]) -> str:
     return inline_text(tokens[0].children or []) if tokens else source
 
 
+DOLLAR = re.compile(r"(?<![\\$])\$(?!\$)")  # a formula's dollar: not escaped ('\$5'), not one of '$$'
+
+
+def formula_open(lines: list[str]) -> list[bool]:
+    """For each line, whether a formula ('$…$') opened on the lines before it goes on into it: there a line
+    that starts with '=' is the formula's ('… and $\\delta' / '= 0.98$.'), not an answer (port hh 03)."""
+    out, odd = [], False
+    for line in lines:
+        out.append(odd)
+        odd ^= len(DOLLAR.findall(line)) % 2 == 1
+    return out
+
+
 def unglue_answers(md: MarkdownIt, blocks: list[list[Token]], env: dict[str, Any]) -> list[list[Token]]:
     """``3/4 = ?/12`` then ``= 9`` on the very next line is one paragraph to Markdown; a teacher
     means a prompt and an answer, so split the trailing ``=`` lines off the last paragraph."""
@@ -235,6 +248,8 @@ def unglue_answers(md: MarkdownIt, blocks: list[list[Token]], env: dict[str, Any
         while cut > 0 and lines[cut - 1].lstrip().startswith(_ANSWER_START):
             cut -= 1
         if cut == 0 or cut == len(lines):
+            return blocks
+        if formula_open(lines)[cut]:  # (port hh 03: an open exercise had got an answer box taking '0.98$.')
             return blocks
         prompt, answer = _split_paragraph(md, block, lines, cut, env)
         return [*blocks[:index], prompt, answer, *blocks[index + 1 :]]
@@ -317,11 +332,14 @@ def _answer_lines(block: list[Token]) -> list[str] | None:
 
 
 def _glued_answer(tokens: list[Token]) -> bool:
-    """An '= answer' line stuck to the prompt paragraph (Markdown joins them into one paragraph)."""
-    return any(
-        t.type == "inline" and any(line.lstrip().startswith(_ANSWER_START) for line in t.content.split("\n")[1:])
-        for t in tokens
-    )
+    """An '= answer' line stuck to the prompt paragraph (Markdown joins them into one paragraph); not one
+    inside a formula that goes on from the line before ('$a' / '== b$': port hh 03)."""
+    for token in tokens:
+        lines = token.content.split("\n") if token.type == "inline" else []
+        opened = formula_open(lines)
+        if any(lines[i].lstrip().startswith(_ANSWER_START) and not opened[i] for i in range(1, len(lines))):
+            return True
+    return False
 
 
 def _item_marker(item: list[Token]) -> str | None:

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from masterysite.model import Question
 from masterysite.parse.blanks import BLANK, has_blank
-from masterysite.parse.blocks import BlockParser, question_key, top_blocks
+from masterysite.parse.blocks import BlockParser, formula_open, question_key, top_blocks
 from masterysite.parse.lesson import close_of
 
 _TASK = re.compile(r"\[[ xX]\]")
@@ -25,7 +25,10 @@ CHECKED_KINDS = ("single", "multiple", "text")
 
 
 def _answer_lines(text: str) -> bool:
-    return any(_ANSWER.match(line.lstrip()) for line in text.split("\n"))
+    """Whether a paragraph holds an answer line: not one inside a formula that goes on from the line before
+    ('… and $\\delta' / '= 0.98$.': port hh 03), as blocks.unglue_answers reads it."""
+    lines = text.split("\n")
+    return any(_ANSWER.match(line.lstrip()) and not o for line, o in zip(lines, formula_open(lines), strict=True))
 
 
 def _has_answer(blocks: list[list[Token]]) -> bool:

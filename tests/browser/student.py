@@ -342,9 +342,9 @@ class Student:
             assert int(m.group(2)) == unit.draw, f"'of {m.group(2)}' but the draw is {unit.draw}"
             labels: list[str] = []
             if q.kind in ("single", "multiple"):
-                labels = [
-                    visible(t)
-                    for t in group.get_by_role(q.choice_role).evaluate_all("els => els.map(e => e.labels[0].innerText)")
+                labels = [  # (read as the key reads the page: a formula by its name)
+                    html_text(t)
+                    for t in group.get_by_role(q.choice_role).evaluate_all("els => els.map(e => e.labels[0].innerHTML)")
                 ]
             out.append(Shown(q, int(m.group(1)), group, labels))
         out.sort(key=lambda s: s.number)

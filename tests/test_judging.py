@@ -599,10 +599,6 @@ def test_a_blank_before_a_calls_parenthesis_is_a_blank() -> None:
         ),
         ("Which?\n\n- [ ] a\n- [x]b", "units/t.md:11: put a space after '[x]': a choice is written '- [x] text'"),
         ("Order:\n\n1. a", "units/t.md:7: an ordering question needs at least two items"),
-        (
-            "Which?\n[[?]] glued hint\n\n= a",
-            "units/t.md:9: a hint '[[?]]' must start its own paragraph: put an empty line before it",
-        ),
         (  # (which "10" was right was chance: new teacher ee 11)
             "Which?\n\n- [ ] 14\n- [x] 10\n- [ ]  10",
             "units/t.md:12: two choices read the same ('10'), one right and one wrong: a student who picks the wrong"

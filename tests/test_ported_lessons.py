@@ -2350,3 +2350,21 @@ def test_a_formula_that_wraps_onto_a_line_starting_with_an_equals_sign_is_not_an
     assert "question has no answer: add choices" in " ".join(map(str, report.errors))
     glued = "::: exercise\nHow much is $2 + 2$?\n= 4\n:::\n"  # (a closed formula: the answer glued on is one)
     assert "ms-practice__form" in parse(glued)[0]
+
+
+def test_liascript_hints_right_below_the_blank_are_hints() -> None:
+    """LiaScript writes its hints on the lines right below a blank, '[[x++;|++x;]]' / '[[?]] `++` increments':
+    each was an error, "must start its own paragraph", though a '[[?]]' line anywhere in a question is a hint
+    (SPEC; port hh 04)."""
+    head = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n"
+    body = "::: question o\nIncrement x:\n\n[[x++;|++x;]]\n[[?]] `++` increments a variable.\n"
+    body += "[[?]] Do not forget `;`.\n:::\n"
+    report = Report()
+    unit = parse_unit(head + body, SOURCE, report)
+    assert unit is not None and not report.errors, report.errors
+    (question,) = unit.questions
+    assert question.kind == "blanks" and len(question.hints) == 2 and "<code>++</code>" in question.hints[0]
+    assert "[[?]]" not in question.prompt_html
+    report = Report()  # (below the prompt too: 'Which?' / '[[?]] glued hint' had been the same error)
+    unit = parse_unit(head + "::: question o\nWhich?\n[[?]] glued hint\n\n= a\n:::\n", SOURCE, report)
+    assert unit is not None and not report.errors and unit.questions[0].hints == ("glued hint",)

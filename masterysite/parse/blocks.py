@@ -1081,10 +1081,12 @@ class BlockParser:
                     hints += [str(self.md.renderInline(text, env)).strip() for text in texts]
                     continue
                 lines = block[1].content.split("\n")
-                for offset, text in enumerate(lines[1:], 1):
-                    if HINT.match(text):
-                        message = "a hint '[[?]]' must start its own paragraph: put an empty line before it"
-                        self.report.error(self.path, self.line(block[0]) + offset, message)
+                first = next((i for i, text in enumerate(lines[1:], 1) if HINT.match(text)), None)
+                if first is not None:  # right below the blank, as LiaScript writes them: hints too (port hh 04)
+                    block, _ = _split_paragraph(self.md, block, lines, first, self.env)
+                    env = {k: v for k, v in self.env.items() if k != "footnotes"}
+                    texts = hint_lines("\n".join(lines[first:])) or []
+                    hints += [str(self.md.renderInline(text, env)).strip() for text in texts]
             rest.append(block)
         return rest, tuple(hints)
 

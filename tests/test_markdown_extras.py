@@ -1346,3 +1346,15 @@ def test_a_formula_is_named_with_its_text_in_one_line(latex: str, name: str) -> 
     assert f'<math aria-label="{html.escape(name)}" ' in shown
     assert named_math("<p>no formula</p>") == "<p>no formula</p>"
     assert named_math('<math display="inline"><mi>&nbsp;</mi></math>').startswith('<math display="inline">')
+
+
+def test_an_operators_name_is_spaced_from_its_argument_as_tex_spaces_it() -> None:
+    """QuantEcon's '$r(\\cos{\\theta} + i \\sin{\\theta})$' showed 'isinθ', a product of letters, and every identity
+    of the lecture 'cosθcosw' (port hh 05): a thin space now stands between an operator's name and a letter or
+    a number beside it, as TeX and MathJax set it; none before a parenthesis ('cos(x)')."""
+    from masterysite.parse.markdown import render_math
+
+    thin = '<mspace width="0.1667em"></mspace>'
+    shown = render_math("\\cos\\theta\\cos w = i\\sin\\theta", {})
+    assert shown.count(thin) == 5 and f"<mi>i</mi>{thin}<mi>sin</mi>{thin}" in shown  # (cos θ cos w, i sin θ)
+    assert thin not in render_math("\\cos(x)", {}) and thin not in render_math("a + b", {})

@@ -340,6 +340,14 @@ def _under(mathml: str) -> str:
     return "".join(out) + mathml[done:] if out else mathml
 
 
+# An operator's name ('\\cos', '\\log'): TeX sets a thin space between it and a letter or a number beside it,
+# as MathJax does ('cos θ', 'i sin θ'); latex2mathml writes none, and the page showed 'cosθ', 'isinθ' (port hh 05)
+_NAMES = "sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|coth|arcsin|arccos|arctan|log|ln|lg|exp|det|dim|ker|gcd|deg|arg"
+_THIN = '<mspace width="0.1667em"></mspace>'
+_NAME_ARGUMENT = re.compile(rf"(<mi>(?:{_NAMES})</mi>)(?=<m(?:i|n|row|sub|sup|frac|sqrt)[ >])")
+_NAME_AFTER_TERM = re.compile(rf"(?<=</mi>|</mn>)(<mi>(?:{_NAMES})</mi>)")
+
+
 def for_mathml_core(mathml: str) -> str:
     """latex2mathml's MathML with what Chromium's MathML Core does not read written as it reads it."""
     if "columnalign" in mathml:
@@ -352,6 +360,8 @@ def for_mathml_core(mathml: str) -> str:
         mathml = _STRETCHED.sub(r'<mo stretchy="true">\1</mo>', mathml)
     if "<msub><mo>" in mathml and 'display="block"' in mathml:
         mathml = _under(mathml)
+    if "<mi>" in mathml and (_NAME_AFTER_TERM.search(mathml) or _NAME_ARGUMENT.search(mathml)):
+        mathml = _NAME_AFTER_TERM.sub(rf"{_THIN}\1", _NAME_ARGUMENT.sub(rf"\1{_THIN}", mathml))
     return mathml
 
 
@@ -386,6 +396,8 @@ def _linear(element: Any) -> str:
         return element.text or ""
     if tag == "annotation" or tag == "annotation-xml":
         return ""
+    if tag == "mspace":
+        return " "
     if tag == "mfrac" and len(kids) == 2:
         return f"{_grouped(kids[0])}/{_grouped(kids[1])}"
     if tag in ("msup", "msub") and len(kids) == 2:

@@ -1072,19 +1072,18 @@ class BlockParser:
         """Take out the hint paragraphs ('[[?]] text'); the rest of the question is unchanged."""
         rest: list[list[Token]] = []
         hints: list[str] = []
+        # without the lesson's footnotes: each hint would end with their whole list (and its ids)
+        env = {k: v for k, v in self.env.items() if k != "footnotes"}
         for block in blocks:
             if len(block) == 3 and block[0].type == "paragraph_open":
                 texts = hint_lines(block[1].content)
                 if texts is not None:
-                    # without the lesson's footnotes: each hint would end with their whole list (and its ids)
-                    env = {k: v for k, v in self.env.items() if k != "footnotes"}
                     hints += [str(self.md.renderInline(text, env)).strip() for text in texts]
                     continue
                 lines = block[1].content.split("\n")
                 first = next((i for i, text in enumerate(lines[1:], 1) if HINT.match(text)), None)
                 if first is not None:  # right below the blank, as LiaScript writes them: hints too (port hh 04)
                     block, _ = _split_paragraph(self.md, block, lines, first, self.env)
-                    env = {k: v for k, v in self.env.items() if k != "footnotes"}
                     texts = hint_lines("\n".join(lines[first:])) or []
                     hints += [str(self.md.renderInline(text, env)).strip() for text in texts]
             rest.append(block)

@@ -2368,3 +2368,20 @@ def test_liascript_hints_right_below_the_blank_are_hints() -> None:
     report = Report()  # (below the prompt too: 'Which?' / '[[?]] glued hint' had been the same error)
     unit = parse_unit(head + "::: question o\nWhich?\n[[?]] glued hint\n\n= a\n:::\n", SOURCE, report)
     assert unit is not None and not report.errors and unit.questions[0].hints == ("glued hint",)
+
+
+def test_liascript_macros_are_said_once_a_unit_as_liascripts() -> None:
+    """'@LIA.eval(…)' under each program and '@author' in a LiaScript course's header table were 53 "citation"
+    warnings in two units, each advising to write the reference out (port hh 06). They are LiaScript's macros,
+    said once a unit as such; a citation is still one."""
+    body = (
+        "| **Veranstaltung:** | @config.lecture |\n|---|---|\n| **Autoren** | @author |\n\n"
+        '```cpp\nint main() { return 0; }\n```\n@LIA.eval(`["main.cpp"]`, `g++ main.cpp`, `./a.out`)\n\n'
+        '```cpp\nint main() { return 1; }\n```\n@LIA.eval(`["main.cpp"]`, `g++ main.cpp`, `./a.out`)\n\n'
+        "As [@knuth1984] shows.\n"
+    )
+    _, problems = parse(body)
+    assert [p.split(": warning: ")[1][:30] for p in problems] == [
+        "LiaScript macro '@config.lectu",
+        "citation '[@knuth1984]' is sho",
+    ], problems

@@ -80,6 +80,14 @@ _FOREIGN = [
         "Quarto cross-reference '{}' is shown as text: link to the heading or figure instead ([text](#id), or"
         " [text](other-unit.md#id) in another unit)",
     ),
+    (  # (before the citations: '@LIA.eval(…)' under each program had been "citation", 53 times: port hh 06)
+        _LIASCRIPT := re.compile(
+            r"(?<![\w.@/\\`\[-])@(?:LIA\.[\w.]+|config\.[\w.]+|author|email|version|narrator|logo)\b"
+            r"(?:\([^\n]{0,300}?\))?"
+        ),
+        "LiaScript macro '{}' is shown as text (and any others of this unit): LiaScript runs it, not here (a"
+        " button that runs the program above it, a field of the course's header); remove it, or write what it shows",
+    ),
     (
         _CITATION := re.compile(r"\[-?@[\w:.-]+[^\]\n]{0,200}\]"),
         "citation '{}' is shown as text: citations are not read; write the reference out",
@@ -405,6 +413,7 @@ class LinkRewriter:
         self.roles_said: set[str] = set()  # MyST roles shown as text (not cross-references), said once each
         self.directives_seen: set[str] = set()
         self.shortcodes_seen: set[str] = set()  # Quarto shortcodes said already, by name
+        self.liascript_said = False  # a LiaScript macro said already (once a unit)
         self.attributes_seen: set[str] = set()  # attributes not kept, said already
         self.mermaid_seen = False
         self.script_seen = False  # a <script> in the unit: said once
@@ -827,7 +836,12 @@ class LinkRewriter:
             if pattern is _IN_TEXT and cited:
                 continue  # '[see @key]': said once
             match = pattern.search(text)
-            cited = cited or (match is not None and pattern is _CITATION)
+            cited = cited or (match is not None and pattern in (_CITATION, _LIASCRIPT))
+            if match is not None and pattern is _LIASCRIPT:
+                text = pattern.sub(lambda m: "\0" * len(m[0]), text)  # (nor its words again as a citation)
+                if self.liascript_said:
+                    continue
+                self.liascript_said = True
             if match is not None and pattern is _SHORTCODE:
                 self._shortcodes(text, line)
             elif match is not None:

@@ -107,7 +107,7 @@ function showResults(score, passed, wasMastered, missed, before) {
   $("ms-retry").hidden = false;
   labelRetry();
   box.focus();
-  announce(title + ". " + line + (extra ? " " + extra : ""));
+  announce(title + (/[.!?]$/.test(title) ? " " : ". ") + line + (extra ? " " + extra : "")); // (not "Mastered!.")
 }
 
 function percentOf(mastery) { return percentText(Math.ceil((100 * mastery[0]) / mastery[1])); }

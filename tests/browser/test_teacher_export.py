@@ -179,3 +179,23 @@ def test_importing_a_classmates_file_says_whose_it_was(
     student.import_progress(file)
     expect(page.get_by_role("status")).to_contain_text("Imported progress for 1 unit")
     expect(page.get_by_role("status")).not_to_contain_text("The file was")
+    # With no name typed here, a classmate's file had named this browser's student after her, and his export
+    # went into hers in the report (round hh, LMS 6): where there is work of one's own, her name is not taken.
+    page.get_by_label("Your name").fill("")
+    page.get_by_label("Your name").blur()
+    file = tmp_path / "carla.json"
+    file.write_text(json.dumps({**theirs, "student": "Carla Díaz"}), encoding="utf-8")
+    student.import_progress(file)
+    expect(page.get_by_role("status")).to_contain_text("The file was Carla Díaz's progress: it is part of yours now.")
+    expect(page.get_by_label("Your name")).to_have_value("")
+    browser = page.context.browser
+    assert browser is not None
+    fresh = browser.new_context()  # Carla's own new device, nothing done there yet: her file names her
+    try:
+        there = fresh.new_page()
+        there.goto(page.url)
+        there.get_by_label("Import progress").set_input_files(str(file))
+        expect(there.get_by_role("status")).to_contain_text("Imported progress for 1 unit")
+        expect(there.get_by_label("Your name")).to_have_value("Carla Díaz")
+    finally:
+        fresh.close()

@@ -105,7 +105,11 @@ function importText(text) {
   var clean = cleanProgress(parsed), n = 0, mastered = 0, before = JSON.stringify(store.data);
   // a classmate's file (its name not the one typed here): said, so that no one merges one unawares (new ff 7)
   var other = store.data.student && clean.student && sameName(store.data.student, clean.student) ? "" : store.data.student && clean.student;
-  if (!store.data.student && clean.student) {
+  // No name typed here: the file's is taken on a new device, not where this browser has work of its own (a
+  // classmate's file had named Ben 'Zoë', and his export vanished into hers in the report: round hh, LMS 6)
+  var mine = Object.keys(store.data.units).some(function (id) { return store.data.units[id].attempts > 0; });
+  if (!store.data.student && mine && clean.student) other = clean.student;
+  if (!store.data.student && clean.student && !mine) {
     store.data.student = clean.student;
     if ($("ms-student-name")) $("ms-student-name").value = clean.student;
   }

@@ -404,17 +404,27 @@ function reportInteraction(unit, t, a) {
   }
 }
 
-/** Each checked answer not yet reported (attempts after sentUpTo, in time order). */
+var known = null; // the attempts the LMS has: those of this session's start up to sentUpTo, and each one sent since
+
+/** Each checked answer not yet reported, in time order. An attempt is known by its unit and time: one made
+ *  in this session is sent whatever its time, as a computer whose clock is behind the last one's dates it
+ *  before sentUpTo (its answers had never reached the LMS: round hh, LMS 4). */
 function reportInteractions(data) {
-  var fresh = [];
+  var fresh = [], first = known === null;
+  known = known || Object.create(null);
   COURSE.units.forEach(function (u) {
     var r = Object.prototype.hasOwnProperty.call(data.units, u.id) ? data.units[u.id] : null;
-    (r && Array.isArray(r.tries) ? r.tries : []).forEach(function (t) { if (t.at > sentUpTo) fresh.push({ unit: u, t: t }); });
+    (r && Array.isArray(r.tries) ? r.tries : []).forEach(function (t) {
+      var k = u.id + "\n" + t.at;
+      if (first && t.at <= sentUpTo) known[k] = true;
+      if (!known[k]) fresh.push({ unit: u, t: t, k: k });
+    });
   });
   fresh.sort(function (x, y) { return x.t.at < y.t.at ? -1 : x.t.at > y.t.at ? 1 : 0; });
   fresh.forEach(function (f) {
     f.t.answers.forEach(function (a) { reportInteraction(f.unit, f.t, a); });
-    sentUpTo = f.t.at;
+    known[f.k] = true;
+    if (f.t.at > sentUpTo) sentUpTo = f.t.at;
   });
 }
 

@@ -317,7 +317,7 @@ function reportScore(data) {
   var n = COURSE.units.length, done = COURSE.units.filter(function (u) {
     return data.units[u.id] && data.units[u.id].mastered;
   }).length;
-  var raw = n ? Math.round((100 * done) / n) : 100, all = done === n;
+  var raw = n ? Math.floor((100 * done) / n) : 100, all = done === n; // (2 of 3 units: 66, as 2/3 is written)
   if (V12) {
     set("cmi.core.score.min", 0); set("cmi.core.score.max", 100); set("cmi.core.score.raw", raw);
     set("cmi.core.lesson_status", all ? "passed" : "incomplete");
@@ -360,7 +360,8 @@ function reportObjectives(data) {
       if (objectiveSent[n] === said) return; // sent this session already: the LMS has it
       objectiveSent[n] = said;
       set(p + "id", id);
-      if (best) { set(p + "score.min", 0); set(p + "score.max", 100); set(p + "score.raw", Math.round(100 * share(best))); }
+      // (2/3 is 66, as the progress page and the report write it: round hh, LMS 20)
+      if (best) { set(p + "score.min", 0); set(p + "score.max", 100); set(p + "score.raw", Math.floor((100 * best[0]) / best[1])); }
       if (V12) set(p + "status", !best ? "not attempted" : met ? "passed" : "failed");
       else {
         if (best) set(p + "score.scaled", share(best).toFixed(4));

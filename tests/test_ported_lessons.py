@@ -2385,3 +2385,13 @@ def test_liascript_macros_are_said_once_a_unit_as_liascripts() -> None:
         "LiaScript macro '@config.lectu",
         "citation '[@knuth1984]' is sho",
     ], problems
+
+
+def test_a_sentence_in_escaped_parentheses_is_no_formula() -> None:
+    """GitBook escapes every parenthesis, '\\(Puedes ejecutarlo desde la terminal\\)', and the page shows it as
+    one: check had said it was math written between '\\(' and '\\)' and advised dollars, which would have turned
+    the sentence into a formula (port hh 07). A formula there is still said."""
+    _, problems = parse("Resuelve 6 puntos \\(Puedes ejecutarlo desde la terminal y ver el resultado\\).\n")
+    assert problems == []
+    _, problems = parse("Compute \\(x^2 + 1\\) first.\n")
+    assert len(problems) == 1 and "'\\(x^2 + 1\\)'" in problems[0]

@@ -341,6 +341,16 @@ def _bracket_math_spans(body: str) -> list[re.Match[str]]:
     return found
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _prose(span: str) -> bool:
+    """'\\(Puedes ejecutarlo desde la terminal\\)': GitBook escapes a sentence's parentheses, and the page
+    shows them as parentheses; not math, which has a command, a sign or a short name (port hh 07)."""
+    inner = span[2:-2]
+    return span.startswith("\\(") and not re.search(r"[\\^_={}]", inner) and len(_WORD.findall(inner)) >= 3
+
+
 def _bracket_math(body: str, path: str, offset: int, report: Report) -> None:
     """Math between '\\(' and '\\)' or '\\[' and '\\]': shown as its LaTeX source, the delimiters' backslashes
     gone, with no word (port ee 9). Said once a unit, with how many; not in code."""
@@ -348,7 +358,7 @@ def _bracket_math(body: str, path: str, offset: int, report: Report) -> None:
     found = [
         m
         for m in _bracket_math_spans(body)
-        if not _in_code(body, m) and not (code and admonitions.in_spans(code, m.start()))
+        if not _in_code(body, m) and not (code and admonitions.in_spans(code, m.start())) and not _prose(m[0])
     ]
     if found:
         first = " ".join(found[0][0].split())

@@ -42,6 +42,10 @@ def test_failed_try_points_to_help_and_to_a_second_try(student: Student, course_
         group = page.get_by_role("group", name=s.q.prompt)
         expect(group.get_by_role("link", name=HELP)).to_have_count(0 if s.q in att.right else 1)
     wrong = att.wrong[0]
+    for q in att.wrong:  # each link described by its objective: they had all read the same (round hh, a11y 5)
+        described = f"Objective: {course_key.unit(U1).objectives[q.objective]}"
+        help_link = page.get_by_role("group", name=q.prompt).get_by_role("link", name=HELP)
+        expect(help_link).to_have_accessible_description(described)
     page.get_by_role("group", name=wrong.prompt).get_by_role("link", name=HELP).click()
     target = page.get_by_role("region", name=f"Objective: {course_key.unit(U1).objectives[wrong.objective]}")
     expect(target).to_be_focused()

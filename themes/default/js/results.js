@@ -42,7 +42,8 @@ function showQuestionResult(r, reveal) {
 function addHelpLink(q) {
   var group = $("ms-correctives-" + q.objective);
   if (!group || group.hidden || !group.hasAttribute("data-has-items")) return;
-  var link = el("a", { href: "#ms-correctives-" + q.objective, text: tr("need_help") });
+  // (described by its objective's heading: each missed question's link had read the same, round hh a11y 5)
+  var link = el("a", { href: "#ms-correctives-" + q.objective, text: tr("need_help"), "aria-describedby": group.getAttribute("aria-labelledby") });
   link.addEventListener("click", guard(function (event) {
     event.preventDefault();
     group.scrollIntoView({ block: "start" });

@@ -2395,3 +2395,22 @@ def test_a_sentence_in_escaped_parentheses_is_no_formula() -> None:
     assert problems == []
     _, problems = parse("Compute \\(x^2 + 1\\) first.\n")
     assert len(problems) == 1 and "'\\(x^2 + 1\\)'" in problems[0]
+
+
+def test_liascript_quizzes_kept_as_written_get_one_clear_error_each() -> None:
+    """A LiaScript choice row '- [[ ]] …' was two errors, its own and "an empty blank" (port hh 14); a LiaScript
+    prompt written as a quote, '> Which keyword?' / '[[import]]', took the blank into the quote, and the error
+    said only "no answer" (port hh 09)."""
+    head = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n"
+    report = Report()
+    parse_unit(head + "::: question o\nWhich?\n\n- [[X]] Imperativ\n- [[ ]] Nur funktional\n:::\n", SOURCE, report)
+    assert [str(p).split(": ", 1)[1][:30] for p in report.errors] == [
+        "'- [[X]] Imperativ' is LiaScri",
+        "'- [[ ]] Nur funktional' is Li",
+    ]
+    report = Report()
+    parse_unit(head + "::: question o\n> Mit welchem Schlüsselwort?\n[[import]]\n:::\n", SOURCE, report)
+    assert [str(p) for p in report.errors] == [
+        "units/a.md:7: question has no answer: its blank is inside a '>' quote (a quote goes on over the lines"
+        " below it), which a question reads as its explanation: write the question's text without the '>'"
+    ]

@@ -941,6 +941,8 @@ class BlockParser:
         empty = [(t, m) for t in tokens if t.type == "inline" and "[[" in t.content for m in EMPTY.finditer(t.content)]
         for token, match in empty:
             where = self.line(token) + token.content.count("\n", 0, match.start())
+            if where in self.said:  # ('- [[ ]] …', LiaScript's choice: said as one already; port hh 14)
+                continue
             message = f"an empty blank '{match[0]}': write its answer inside, like '[[= 4]]' (or '[[== Na]]')"
             self.report.error(self.path, where, message)
         if empty:
@@ -962,6 +964,12 @@ class BlockParser:
         if unspaced is not None:  # '-[x] 4': no list without the space
             line = self.line(unspaced)
             message = "question has no answer: a choice needs a space after its '-' ('- [x] right', not '-[x] right')"
+        quoted = [t for b in blocks if b[0].type == "blockquote_open" for t in b if t.type == "inline"]
+        if any(BLANK.search(t.content) for t in quoted):  # LiaScript's '> Which keyword?' / '[[import]]' (port hh 09)
+            message = (
+                "question has no answer: its blank is inside a '>' quote (a quote goes on over the lines below it),"
+                " which a question reads as its explanation: write the question's text without the '>'"
+            )
         code = next((b[0] for b in body if b[0].type == "code_block" and _INDENTED_ANSWER.match(b[0].content)), None)
         if code is not None:  # '\t- [x] right': a tab (or four spaces) makes the choices an indented code block
             line = self.line(code)

@@ -165,3 +165,13 @@ def test_quiz_can_be_completed_with_the_keyboard_alone(page: Page, http_root: st
     assert focus_styles and not without, f"no visible focus indicator (outline/box-shadow) on: {without}"
     kinds = {name.split()[0] for name, _ in focus_styles}
     assert {"input", "button", "a"} <= kinds, kinds
+
+
+def test_the_import_control_is_read_once(page: Page, http_root: str) -> None:
+    """A screen reader said "Import progress, button" and then "Import progress" again, the visible label of
+    the hidden file input (round hh, a11y 6). The label names the input and is not read apart."""
+    page.goto(http_root + "progress.html")
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    named = [n["role"]["value"] for n in nodes if n.get("name", {}).get("value") == "Import progress"]
+    assert named == ["button"], named

@@ -20,6 +20,7 @@ from masterysite.build import build_full
 from masterysite.errors import MasteryError
 from masterysite.model import Course
 from masterysite.render import course_details_json
+from masterysite.theme import strings
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +42,18 @@ SCHEMAS_2004 = (
 )
 
 
-def launch_page(course: Course, version: str) -> str:
-    """The page the LMS opens: no inline script or style (the pages' content security policy)."""
+def launch_page(course: Course, version: str, failing: str = "") -> str:
+    """The page the LMS opens: no inline script or style (the pages' content security policy). ``failing``:
+    what it says when the LMS refuses what the course reports (js/scorm.js shows it)."""
     title = escape(course.config.title)
     page = (
         f'<!DOCTYPE html>\n<html lang="{escape(course.config.language)}" class="lms-launch" data-scorm="{version}">\n'
         '<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<title>{title}</title>\n<link rel="icon" href="data:,">\n'
-        '<link rel="stylesheet" href="_static/masterysite.css">\n</head>\n'
-        f'<body>\n<iframe id="ms-course" class="lms-frame" title="{title}"></iframe>\n'
+        '<link rel="stylesheet" href="_static/masterysite.css">\n<link rel="stylesheet" href="_static/scorm.css">\n'
+        "</head>\n<body>\n"
+        f'<p id="ms-lms-failing" class="lms-failing" role="alert" hidden>{escape(failing)}</p>\n'
+        f'<iframe id="ms-course" class="lms-frame" title="{title}"></iframe>\n'
         # The objectives of every unit (reported to the LMS): course-data.js is only the lock graph.
         f'<script type="application/json" id="ms-course-details">{course_details_json(course)}</script>\n'
         '<script src="_static/course-data.js"></script>\n<script src="_static/scorm.js"></script>\n'
@@ -120,7 +124,8 @@ def package(course_dir: Path, version: str, output: Path | None = None, strict: 
         loaded, _ = build_full(course_dir, site, strict=strict)
         assert loaded.course is not None
         course = loaded.course
-        (site / LAUNCH).write_text(launch_page(course, version), encoding="utf-8")
+        failing = str(strings(course_dir, course.config.language).get("lms_failing", ""))
+        (site / LAUNCH).write_text(launch_page(course, version, failing), encoding="utf-8")
         files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
         files = [f for f in files if not f.startswith(".")]  # the build's own marker
         (site / "imsmanifest.xml").write_text(manifest(course, version, files), encoding="utf-8")

@@ -312,9 +312,14 @@ def test_an_lms_whose_every_call_fails_leaves_a_working_course(
 ) -> None:
     url, _ = lms_root
     frame = launch(page, url, version, failing=failing)
+    notice = page.frame_locator("#sco").get_by_role("alert")
     go_to_unit(frame, key, U1)
     Student(frame, key, url).take(U1, 5)  # type: ignore[arg-type]
     expect(frame.get_by_role("heading", name="Mastered!")).to_be_visible()
+    if failing == "throw":  # a session that opened, then refused everything: said, or nobody knew (hh LMS 5)
+        expect(notice).to_have_text(re.compile(r"^Your school's platform \(LMS\) is not receiving your progress"))
+    else:  # no session at all: the plain site, nothing to say
+        expect(notice).to_be_hidden()
     calls = page.evaluate("() => window.lmsCalls")
     assert calls and calls[0] in ("LMSInitialize", "Initialize")
     frame = launch(page, url, version, failing=failing)  # reopened: the progress stayed in the browser

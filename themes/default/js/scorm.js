@@ -438,6 +438,9 @@ function reportAll(data) {
   set("cmi.suspend_data", suspend);
   set(V12 ? "cmi.core.exit" : "cmi.exit", "suspend");
   call("commit", "");
+  // The LMS refused it (a session expired, a quota full): said above the course, or nobody knew until the
+  // end of term (round hh, LMS 5). The progress is kept in the browser all the same.
+  if (failures && doc.getElementById("ms-lms-failing")) doc.getElementById("ms-lms-failing").hidden = false;
 }
 
 /* ---- session time, location, the end of the session ---- */

@@ -794,6 +794,10 @@ def test_import_of_another_course_shows_its_name_as_text(page: Page, http_root: 
     message = import_file(page, json.dumps({"course": EVIL, "units": {}}).encode())
     assert EVIL in message and "another course" in message
     assert page.locator("img[src='x']").count() == 0
+    # by its title, as its students know it, not its id (new teacher hh 10)
+    message = import_file(page, json.dumps({"course": "chem-7", "title": "Chimie " + EVIL, "units": {}}).encode())
+    assert f"another course (Chimie {EVIL})" in message and "chem-7" not in message
+    assert page.locator("img[src='x']").count() == 0
 
 
 BAD_FILES = {

@@ -101,7 +101,9 @@ function importText(text) {
   var parsed;
   try { parsed = JSON.parse(text); } catch (e) { return progressMessage(tr("import_bad_json"), true); }
   if (!isObj(parsed) || !isObj(parsed.units) || typeof parsed.course !== "string") return progressMessage(tr("import_bad_shape"), true);
-  if (parsed.course !== COURSE.id) return progressMessage(tr("import_bad_course", { course: parsed.course.slice(0, 80) }), true);
+  // the other course by its title, as its students know it, not its id (new teacher hh 10)
+  var title = typeof parsed.title === "string" && parsed.title.trim() ? parsed.title.trim() : parsed.course;
+  if (parsed.course !== COURSE.id) return progressMessage(tr("import_bad_course", { course: title.slice(0, 80) }), true);
   var clean = cleanProgress(parsed), n = 0, mastered = 0, before = JSON.stringify(store.data);
   // a classmate's file (its name not the one typed here): said, so that no one merges one unawares (new ff 7)
   var other = store.data.student && clean.student && sameName(store.data.student, clean.student) ? "" : store.data.student && clean.student;

@@ -2414,3 +2414,13 @@ def test_liascript_quizzes_kept_as_written_get_one_clear_error_each() -> None:
         "units/a.md:7: question has no answer: its blank is inside a '>' quote (a quote goes on over the lines"
         " below it), which a question reads as its explanation: write the question's text without the '>'"
     ]
+
+
+def test_liascript_animation_steps_are_left_out() -> None:
+    """LiaScript's '{{1}}' alone on a line marks what a click reveals; here everything shows at once, and the
+    markers had been printed as text, 70 in two units (port hh 08). In code they stay."""
+    html, problems = parse(
+        "Intro.\n\n{{1}}\n****\n\nRevealed.\n\n****\n\n" + " " * 25 + "{{0-1}}\nAlso.\n\n```\n{{2}}\n```\n"
+    )
+    assert "{{1}}" not in html and "{{0-1}}" not in html and "Revealed." in html and "Also." in html
+    assert "{{2}}" in html and problems == []

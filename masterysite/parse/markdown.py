@@ -1015,6 +1015,20 @@ def macro_calls(state: StateCore) -> None:
     state.src = src
 
 
+_LIASCRIPT_STEP = re.compile(r"^[ \t]*\{\{\d{1,3}(?:-\d{1,3})?\}\}[ \t]*$", re.M)  # (LiaScript indents it far)
+
+
+def liascript_steps(state: StateCore) -> None:
+    """LiaScript's animation steps, '{{1}}' or '{{0-1}}' alone on a line (however far indented) before what a
+    click reveals: here all of it shows at once, and the marker had been printed as text, or as code (port hh
+    08). Left out; not in fenced or inline code."""
+    src, code = state.src, _code(state.src)
+    cut = [m.span() for m in _LIASCRIPT_STEP.finditer(src) if not _within(code, m.start())]
+    for start, end in reversed(cut):
+        src = src[:start] + src[end:]
+    state.src = src
+
+
 def other_tools_source(state: StateCore) -> None:
     """Quarto's equation labels and meta shortcodes, Jekyll's Liquid comments, mkdocs-macros' calls, LaTeX
     for print, read off the source (one cheap test first)."""
@@ -1025,6 +1039,8 @@ def other_tools_source(state: StateCore) -> None:
         jekyll_liquid(state)
         if "{{" in state.src and "(" in state.src:
             macro_calls(state)
+        if "{{" in state.src and _LIASCRIPT_STEP.search(state.src):
+            liascript_steps(state)
     if "\\" in state.src and _PRINT_ONLY.search(state.src):
         print_only_latex(state)
 

@@ -1266,3 +1266,12 @@ def test_a_point_written_with_a_bar_is_one_answer_not_two() -> None:
     '= 0)' (port ff 03). A bar inside a bracket is no alternative; elsewhere it is still said."""
     assert messages("::: question o\nPunkt?\n\n= (1|0)\n= (-2 | 4)\n:::\n") == []
     assert [m.endswith("[lenient-code]") for m in messages("::: question o\nColour?\n\n= red|rot\n:::\n")] == [True]
+
+
+def test_a_percentages_unit_alone_advice_also_gives_the_share_of_one() -> None:
+    """For a probability's '= 50%', [unit-alone] told the teacher to add '= 50', which would mark 50 right as a
+    probability (new teacher hh 6). It gives the share of one too, written as the course writes decimals."""
+    (message,) = messages("::: question o\nThe probability of heads?\n\n= 50%\n:::\n")
+    assert "add '= 50' to accept the number alone (or '= 0.5' for it as a share of one); if the" in message
+    message = comma_messages("::: question o\nWelcher Anteil?\n\n= 12,5%\n:::\n")[0]
+    assert "add '= 12,5' to accept the number alone (or '= 0,125' for it as a share of one)" in message

@@ -1302,10 +1302,14 @@ class BlockParser:
                 )
                 self.report.warn(self.path, answer.line, message, "unit-alone")
                 continue
+            share = ""
+            if unit == "%" and (amount := parse_number(quantity[1])) is not None:  # a probability's '= 50%' (hh 6)
+                written = _decimal(amount / 100)
+                share = f" (or '= {written.replace('.', ',') if self.comma else written}' for it as a share of one)"
             message = (
                 f"'{answer.source}' is a number with a unit: it is right however it is {spaced} ('{other}'), but"
-                f" '{number}' alone is marked wrong; add '= {number}' to accept the number alone; if the question"
-                " asks for the unit, 'ignore: [unit-alone]' in the front matter silences this"
+                f" '{number}' alone is marked wrong; add '= {number}' to accept the number alone{share}; if the"
+                " question asks for the unit, 'ignore: [unit-alone]' in the front matter silences this"
             )
             self.report.warn(self.path, answer.line, message, "unit-alone")
 

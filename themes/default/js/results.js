@@ -107,8 +107,8 @@ function showResults(score, passed, wasMastered, missed, before) {
   $("ms-check").hidden = true;
   $("ms-retry").hidden = false;
   labelRetry();
-  box.focus();
-  announce(title + (/[.!?]$/.test(title) ? " " : ". ") + line + (extra ? " " + extra : "")); // (not "Mastered!.")
+  box.focus(); // (its name, the title, is read on focus: the live region says the rest, not all of it twice)
+  announce(line + (extra ? " " + extra : ""));
 }
 
 function percentOf(mastery) { return percentText(Math.ceil((100 * mastery[0]) / mastery[1])); }

@@ -1071,6 +1071,24 @@ def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
         assert (title is None) == ("ms-code-title" not in html) and (title is None or title in html)
 
 
+def test_a_file_name_after_the_fences_language_is_its_title() -> None:
+    """LiaScript's '```cpp   breakForLoop.cpp' shows the file's name above the code; it had been dropped
+    (port hh 13). A version, an option or a second word is not a file name."""
+    cases = [
+        ("cpp                     breakForLoop.cpp", "cpp", "breakForLoop.cpp"),
+        ("python src/app/main.py", "python", "src/app/main.py"),
+        ("bash .bashrc", "bash", None),  # (a hidden file with no extension: left as markdown-it reads it)
+        ("python 3.11", "python", None),
+        ("r eval=FALSE", "r", None),
+        ("js hello world", "js", None),
+    ]
+    for info, language, title in cases:
+        html, problems = parse(f"```{info}\nx = 1\n```\n")
+        assert problems == [] and f'class="language-{language}"' in html, (info, html)
+        shown = re.search(r'<p class="ms-code-title"><code>([^<]*)</code></p>', html)
+        assert (shown and shown.group(1)) == (title or None), (info, html)
+
+
 def test_an_unknown_blocks_list_names_every_block_that_works() -> None:
     """An unknown block ('::: sidebar') had been refused with a list that left out the tabs and the names
     that work ('info', 'danger', 'answer', and HedgeDoc's 'success'): port q, u."""

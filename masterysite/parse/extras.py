@@ -433,6 +433,9 @@ def graders_solutions(token: Token) -> None:
 _VITEPRESS_INFO = re.compile(
     r"([\w+#.-]+)(?=[:{\[ ])(?::(?:no-)?line-numbers(?:=\d+)?)?[ \t]*(?:\{[\d,\s-]*\})?[ \t]*(?:\[([^\]\n]+)\])?"
 )
+# LiaScript's (and others') file name after the language: '```cpp   breakForLoop.cpp' (port hh 13); a name
+# with an extension that starts with a letter, so neither '```python 3.11' nor an option 'eval=FALSE'
+_FILE_AFTER_LANGUAGE = re.compile(r"([\w+#-]+)[ \t]+((?:[\w.-]+/)*[\w-][\w.-]*\.[A-Za-z]\w{0,7})")
 
 
 def fence_language(token: Token, echo: bool = True) -> None:
@@ -569,6 +572,8 @@ def _core(state: StateCore) -> None:
             elif (vitepress := _VITEPRESS_INFO.fullmatch(token.info.strip())) is not None:
                 language, label = vitepress.group(1), vitepress.group(2)  # (its lines to stress: not shown)
                 token.info = f'{language} title="{label}"' if label and '"' not in label else language
+            elif (named := _FILE_AFTER_LANGUAGE.fullmatch(token.info.strip())) is not None:
+                token.info = f'{named.group(1)} title="{named.group(2)}"'
             if token.type == "fence" and "title=" in token.info:
                 titled.append(index)
         elif token.type == "code_block" and ("SOLUTION" in token.content or "HIDDEN TESTS" in token.content):

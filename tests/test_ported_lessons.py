@@ -1071,6 +1071,21 @@ def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
         assert (title is None) == ("ms-code-title" not in html) and (title is None or title in html)
 
 
+def test_an_empty_web_component_is_said_once_with_its_picture_advised() -> None:
+    """premiere_nsi's '<gif-player src="https://…/2038.gif" …></gif-player>': its site's scripts draw it; here it
+    showed nothing, and check said nothing (port hh 11). Said once a unit, at its line, inline too; an element
+    with content shows it, and is not said."""
+    gif = '<gif-player src="https://glassus.github.io/x/data/2038.gif" speed="1" play></gif-player>'
+    _, problems = parse(f"Text.\n\n<center>\n{gif}\n</center>\n\nMore: <x-clock></x-clock>.\n")
+    assert len(problems) == 1 and problems[0].startswith("units/a.md:8: warning: '<gif-player>' is an element")
+    assert problems[0].endswith("copy '2038.gif' into the course and write ![What it shows](2038.gif) [shown-as-text]")
+    _, problems = parse('One line.\nNow: <x-clock zone="UTC"/> and <my-note>shown</my-note>.\n')
+    assert len(problems) == 1 and problems[0].startswith("units/a.md:6: warning: '<x-clock>'"), problems
+    assert "write out in Markdown what it should show" in problems[0]
+    _, problems = parse("<my-note>\n\nIt is shown.\n\n</my-note>\n")
+    assert problems == []
+
+
 def test_a_file_name_after_the_fences_language_is_its_title() -> None:
     """LiaScript's '```cpp   breakForLoop.cpp' shows the file's name above the code; it had been dropped
     (port hh 13). A version, an option or a second word is not a file name."""

@@ -273,6 +273,11 @@ _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)[\s/>]")
 _COMPONENT = re.compile(r"<([A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]+)(?=[\s/>])")  # MDX's '<Tabs>', '<CodeBlock'
 
+_EMPTY_ELEMENT = re.compile(r"<([a-z][a-z0-9]*-[a-z0-9-]*)\b([^<>]*?)(?:/>|>\s*</\1\s*>)", re.I)
+"""A custom element with nothing in it: '<gif-player src="…"></gif-player>', drawn by its site's scripts."""
+_SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+_IMAGE_FILE = re.compile(r"\.(?:gif|png|jpe?g|svg|webp|avif)(?:[?#].*)?$", re.I)
+
 _KNOWN_TAGS = frozenset(
     " ".join(
         (
@@ -423,6 +428,7 @@ class LinkRewriter:
         self.lettered_seen = False
         self.tex_reference_said = False  # '\\eqref{x}' to no formula: said once a unit
         self.component_said = False  # an MDX component ('<Tabs>'): said once a unit
+        self.element_said = False  # an empty custom element ('<gif-player …></gif-player>'): said once a unit
         self.named: dict[str, list[str]] | None = None  # the course's files by name, for a broken link
         self.spaced_math_said = False  # '$ x $' (text): said once a unit; set where it is math (MyST)
         self.inline_code_seen = False
@@ -549,6 +555,8 @@ class LinkRewriter:
                     self._component(token.content, here)
                 if kind == "html_inline":
                     self._unknown_tag(token, here)
+                if not self.element_said and "-" in token.content:
+                    self._empty_element(token.content if block else self.inline_source, here, block)
                 if kind == "html_block" and "8<" in token.content:  # a drawing pasted into a <figure>
                     self._snippet(token.content, here, "HTML")
             elif kind == "code_inline" and token.content[:2] in _INLINE_STARTS and not self.inline_code_seen:
@@ -750,6 +758,29 @@ class LinkRewriter:
             " nothing, and what it holds is shown as it is; write out in Markdown what it should show"
         )
         self.report.warn(self.source.path, line, message, "shown-as-text")
+
+    def _empty_element(self, content: str, line: int, block: bool) -> None:
+        """A web component with nothing in it, ``<gif-player src="https://…/2038.gif"></gif-player>``: the
+        scripts of the lesson's own site drew it; here none defines it, so it shows nothing, and check had
+        said nothing (port hh 11). Said once a unit; a picture it names is advised as an image."""
+        found = _EMPTY_ELEMENT.search(content)
+        if found is None:
+            return
+        self.element_said = True
+        source = _SRC.search(found.group(2))
+        picture = source.group(1) if source and _IMAGE_FILE.search(source.group(1)) else ""
+        advice = (
+            f"to show its picture, copy '{picture.rsplit('/', 1)[-1].split('?')[0]}' into the course and write"
+            f" ![What it shows]({picture.rsplit('/', 1)[-1].split('?')[0]})"
+            if picture
+            else "write out in Markdown what it should show"
+        )
+        message = (
+            f"'<{found.group(1)}>' is an element the scripts of another site draw (a web component); nothing"
+            f" draws it here, so it shows nothing: {advice}"
+        )
+        where = _line_of_tag(_EMPTY_ELEMENT, content, line) if block else line  # (an inline tag's own line)
+        self.report.warn(self.source.path, where, message, "shown-as-text")
 
     def _unknown_tag(self, token: Token, line: int) -> None:
         """``Name it <username>-test``: HTML reads '<username>' as a tag it does not know and shows

@@ -20,6 +20,7 @@ from masterysite.imagesize import ImageSizes
 from masterysite.model import Course, Question, Unit
 from masterysite.parse.blanks import label_blanks
 from masterysite.parse.lesson import fill_titles
+from masterysite.plurals import FORMS
 from masterysite.scripts import bundles
 from masterysite.sealing import threshold
 from masterysite.secret import course_secret
@@ -328,12 +329,14 @@ def script_strings(site: Site, only: str | None = None) -> dict[str, Any]:
 
 
 def _reader(text: str) -> Callable[[str], bool]:
-    """Whether scripts of ``text`` read a string: its key in quotes, a quoted prefix of it, or its key less '_one'."""
+    """Whether scripts of ``text`` read a string: its key in quotes, a quoted prefix of it, or its key less a
+    plural form's ending ('_one', '_two', '_few'…: plurals.py)."""
     prefixes = tuple(set(_DYNAMIC_KEY.findall(text)))
 
     def used(key: str) -> bool:
         named = f'"{key}"' in text or f"'{key}'" in text or (bool(prefixes) and key.startswith(prefixes))
-        return named or (key.endswith("_one") and used(key[: -len("_one")]))
+        base, _, form = key.rpartition("_")
+        return named or (form in FORMS and bool(base) and used(base))
 
     return used
 

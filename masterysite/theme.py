@@ -20,6 +20,7 @@ from masterysite import yamlutil
 from masterysite.config import LANGUAGE_TAG, LANGUAGES, RIGHT_TO_LEFT, primary, read_text
 from masterysite.errors import MasteryError, Report
 from masterysite.parse.latex import named_math
+from masterysite.plurals import FORMS, plural_key
 from masterysite.suggest import unknown, unknown_key
 
 
@@ -96,6 +97,7 @@ def _environment(folders: tuple[Path, ...]) -> Environment:
     )
     env.tests["rtl"] = written_right_to_left
     env.filters["named_math"] = lambda shown: Markup(named_math(str(shown)))  # (a question's, a choice's)
+    env.globals["plural_key"] = plural_key  # ('quiz_intro_two' for 2 questions in Arabic: plurals.py)
     return env
 
 
@@ -279,6 +281,8 @@ def check_translation(course_dir: Path, language: str, report: Report) -> None:
 
 
 def _check_table(table: yamlutil.LineDict, keys: list[str], shown: str, report: Report) -> None:
+    counted = {key[: -len("_one")] for key in keys if key.endswith("_one")}  # (the keys with plural forms)
+    keys = keys + [f"{key}_{form}" for key in sorted(counted) for form in FORMS if f"{key}_{form}" not in keys]
     for key, value in table.items():
         if key not in keys:
             report.error(shown, table.line_of(key), unknown_key(key, keys).split(" (valid keys")[0])

@@ -115,8 +115,10 @@ function resultItem(s, root) {
 var input = doc.getElementById("ms-search"), box = doc.getElementById("ms-search-results");
 var strings = COURSE_DATA.strings || {}, ROOT_PATH = doc.documentElement.getAttribute("data-root") || "";
 
-function say(key, n) {
-  return String(strings[n === 1 && strings[key + "_one"] ? key + "_one" : key] || key).replace("{n}", String(n));
+function say(key, n) { // (the plural form as util.js trn finds it)
+  var form = n === 1 ? "one" : "other";
+  try { form = new Intl.PluralRules(COURSE_DATA.language || "en").select(n); } catch (e) { /* an unknown tag */ }
+  return String(strings[strings[key + "_" + form] ? key + "_" + form : key] || key).replace("{n}", String(n));
 }
 
 function show() {

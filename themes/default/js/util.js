@@ -55,11 +55,12 @@ function tr(key, vars) {
   });
 }
 
-/** The singular form (key + "_one") when `count` is one in the course language (0 or 1 in French). */
+/** The form `count` takes in the course language (Unicode's plural rules: key + "_one", "_two", "_few",
+ *  "_many", "_zero"; masterysite/plurals.py), where the strings have it; else the key itself ("other"). */
 function trn(key, count, vars) {
-  var lang = String((COURSE && COURSE.language) || "en").toLowerCase().split("-")[0];
-  var one = lang === "fr" ? count === 0 || count === 1 : count === 1;
-  return tr(one && COURSE.strings && COURSE.strings[key + "_one"] ? key + "_one" : key, vars);
+  var form = count === 1 ? "one" : "other";
+  try { form = new Intl.PluralRules(COURSE.language || "en").select(count); } catch (e) { /* an unknown tag */ }
+  return tr(COURSE.strings && COURSE.strings[key + "_" + form] ? key + "_" + form : key, vars);
 }
 
 /** Like tr, but a placeholder may be filled with a DOM node (a link, a list of links): returns the

@@ -91,7 +91,7 @@ _TIMES_TEN = re.compile(
 )
 # A power of ten alone ('10^-6', '10⁻⁶', '10**3'): one times it, as _TIMES_TEN reads
 _BARE_TEN = re.compile(rf"^(-?)10(?=[{WHITESPACE}]*(?:\^|\*\*)|[⁻⁺⁰¹²³⁴-⁹])")
-_FINAL_STOP = re.compile(r"(?<=[0-9])[.!?]+$")  # '1.5.', '1869?': a number written as a sentence
+_FINAL_STOP = re.compile(r"(?<=[0-9])[.!?。]+$")  # "1.5.", "1869?", "7。": a number written as a sentence (ii port 3)
 # '1.500' where the decimal mark is a comma: grouped thousands, as German and Spanish write them
 _DOT_GROUPS = re.compile(
     rf"^([{CURRENCY}]?[{WHITESPACE}]*[+\-\u2212]?)([0-9]{{1,3}}(?:\.[0-9]{{3}})+)(,[0-9]+)?(?![0-9,.eE])"

@@ -168,7 +168,7 @@ function asNumbersRead(text) {
     .replace(/^([$€£¥₹₩₽¢₢₣]?\s*)[-‒-—−]\s*(?=[.,]?\d)/, "$1-")
     .replace(/^(-?)10(?=\s*(?:\^|\*\*)|[⁻⁺⁰¹²³⁴-⁹])/, "$011×10").replace(TIMES_TEN, function (all, d, round, exp, sup) {
     return d + "e" + (round || exp || sup).normalize("NFKC").replace(/[‒-—−]/, "-"); // "⁻¹⁹" is "−19"; "10^–4"
-  }).replace(/([0-9])[.!?]+$/, "$1");
+  }).replace(/([0-9])[.!?。]+$/, "$1");
 }
 
 var COMMA_GROUPS = /^([$€£¥₹₩₽¢₢₣]?\s*[+\-−]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\d,.])/; // (\s: WS; \d: 0-9)

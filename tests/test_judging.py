@@ -420,6 +420,17 @@ def test_one_objective_per_question_and_numbered_items_in_order_are_fine() -> No
     assert messages("::: question o\nWhat does `[[ -f x ]]` test?\n\n= a file\n:::\n") == []
 
 
+def test_a_blanks_answer_is_plain_text_whatever_marks_it_holds() -> None:
+    """Hyperbook's '[[e^x|2e^x]]' had been read as a superscript '^x|2e^' across the blank, and refused with
+    advice to escape, which kept the backslash in the answer (ii port 1); '[[==a]] … [[==b]]' as a highlight."""
+    (q,), report = parse("::: question o\nAbleitung von 2e^x: [[e^x|2e^x]]\n:::\n")
+    assert report.problems == [] and [[a.text for a in b] for b in q.blanks] == [["e^x", "2e^x"]]
+    assert judging.judge(q, ["e^x"]) and judging.judge(q, ["2e^x"]) and not judging.judge(q, ["2e"])
+    (q,), report = parse("::: question o\nOptions: [[==-a]] and [[==-b]], x^2^.\n:::\n")
+    assert report.problems == [] and [[a.text for a in b] for b in q.blanks] == [["-a"], ["-b"]]
+    assert "x<sup>2</sup>" in q.prompt_html  # (outside a blank, a superscript is one)
+
+
 def test_bash_double_brackets_with_spaces_are_not_blanks() -> None:
     (q,), report = parse(
         "::: question o\nWhat does this test?\n\n```bash\n[[ -f x ]] && echo y\n```\n\n= a file\n:::\n"
@@ -516,12 +527,12 @@ def test_a_blank_before_a_calls_parenthesis_is_a_blank() -> None:
         (
             "Say [[*big*]] now.",
             "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its"
-            " answer as plain text ('[[mu|μ]]'), in `code`, or escape the marks",
+            " answer as plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), or in code ('`[[a*b]]`')",
         ),
         (
             "Say [[$\\mu$|mu]].",
             "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its"
-            " answer as plain text ('[[mu|μ]]'), in `code`, or escape the marks",
+            " answer as plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), or in code ('`[[a*b]]`')",
         ),
         (  # a formula holding a blank is not a blank holding math (new teacher aa 11)
             "Complete: $F = [[6]]\\,\\mathrm{N}$ for $m = 2$.",

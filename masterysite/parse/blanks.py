@@ -108,7 +108,7 @@ def has_blank(token: Token) -> bool:
 
 SPLIT = (
     "a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its answer as"
-    " plain text ('[[mu|μ]]'), in `code`, or escape the marks"
+    " plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), or in code ('`[[a*b]]`')"
 )
 IN_MATH = (
     "a blank '[[…]]' cannot be inside a formula ('$F = [[6]]\\,N$'): end the formula before the blank and"

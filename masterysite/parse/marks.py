@@ -235,6 +235,8 @@ def wrapped_rule(state: StateInline, silent: bool) -> bool:
     match = pattern.match(state.src, state.pos)
     if match is None:
         return False
+    if "[[" in state.src and _across_a_blank(state.src, state.pos, match.end()):
+        return False  # a blank's answer is plain text: '[[e^x|2e^x]]' is two powers, not a superscript (ii port 1)
     inner = match.group(1)
     if inner is None:  # '^sup^' (the other branch of the caret's pattern)
         inner, tag = match.group(2), "sup"
@@ -248,6 +250,11 @@ def wrapped_rule(state: StateInline, silent: bool) -> bool:
         state.push("html_inline", "", 0).content = f"</{tag}>"
     state.pos = match.end()
     return True
+
+
+def _across_a_blank(src: str, start: int, end: int) -> bool:
+    """Whether ``src[start:end]`` is inside a blank '[[…]]' or reaches into or out of one."""
+    return "[[" in src[start:end] or "]]" in src[start:end] or src.rfind("[[", 0, start) > src.rfind("]]", 0, start)
 
 
 def keys_rule(state: StateInline, silent: bool) -> bool:

@@ -20,7 +20,8 @@ from masterysite.build import build_full
 from masterysite.errors import MasteryError
 from masterysite.model import Course
 from masterysite.render import course_details_json
-from masterysite.theme import strings
+from masterysite.scripts import bundles
+from masterysite.theme import static_files, strings
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,10 @@ def package(course_dir: Path, version: str, output: Path | None = None, strict: 
         loaded, _ = build_full(course_dir, site, strict=strict)
         assert loaded.course is not None
         course = loaded.course
+        static = static_files(course_dir)
+        for name, text in bundles(course_dir, lms=True).items():  # (the site's talk to no LMS: IN_LMS_ONLY)
+            if name not in static:  # (theme/static/NAME.js replaces the whole script, as in the site)
+                (site / "_static" / name).write_text(text, encoding="utf-8")
         failing = str(strings(course_dir, course.config.language).get("lms_failing", ""))
         (site / LAUNCH).write_text(launch_page(course, version, failing), encoding="utf-8")
         files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())

@@ -68,17 +68,24 @@ def minified_css(file: Path) -> str:
     return _minified_css(file, file.stat().st_mtime_ns)
 
 
+IN_LMS_ONLY = {"lms.js": "lms-off.js"}
+"""What only the SCORM package's pages use (js/lms.js, talking to its launch page), and what the plain site's
+scripts have in its place: do-nothing functions of the same names (half a kilobyte off every page)."""
+
+
 @functools.lru_cache(maxsize=8)
-def _bundles(stamps: tuple[tuple[Path, int], ...], folders: tuple[Path, ...]) -> dict[str, str]:
+def _bundles(stamps: tuple[tuple[Path, int], ...], folders: tuple[Path, ...], lms: bool) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, sources in _manifest(folders).items():
+        sources = [s if lms else IN_LMS_ONLY.get(s, s) for s in sources]
         out[name] = minify_js(join(name, [(s, _source(folders, s).read_text(encoding="utf-8")) for s in sources]))
     return out
 
 
-def bundles(course_dir: Path) -> dict[str, str]:
-    """Script name -> joined text, for every script of the theme (cached until a source changes)."""
+def bundles(course_dir: Path, lms: bool = False) -> dict[str, str]:
+    """Script name -> joined text, for every script of the theme (cached until a source changes); ``lms``:
+    the SCORM package's (IN_LMS_ONLY)."""
     folders = tuple(theme_dirs(course_dir))
     files = [f for d in folders for f in [d / "scripts.yml", *sorted((d / "js").glob("*.js"))] if f.is_file()]
     stamps = tuple((f, f.stat().st_mtime_ns) for f in files)
-    return dict(_bundles(stamps, folders))
+    return dict(_bundles(stamps, folders, lms))

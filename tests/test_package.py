@@ -107,6 +107,8 @@ def test_the_zip_holds_the_site_the_launch_page_and_a_valid_manifest(packaged: t
     launch = archive.read("scorm.html").decode()
     assert f'data-scorm="{version}"' in launch and '<script src="_static/scorm.js"></script>' in launch
     assert "<script>" not in launch and "<style" not in launch and "http:" not in launch and "https:" not in launch
+    for name in ("masterysite.js", "course-page.js", "progress-page.js"):  # (the site's have no LMS: IN_LMS_ONLY)
+        assert "MASTERYSITE_LMS" in archive.read(f"_static/{name}").decode(), name
 
 
 def test_a_broken_manifest_is_caught(packaged: tuple[str, Path]) -> None:

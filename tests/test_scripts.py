@@ -10,13 +10,16 @@ import yaml
 from conftest import MakeCourse
 
 from masterysite.build import build
+from masterysite.scripts import IN_LMS_ONLY
 from masterysite.theme import default_theme_dir
 
 COURSE = {"course.yml": "title: T\n", "units/a.md": "---\ntitle: A\n---\nHello.\n"}
 
 
 def _order() -> dict[str, list[str]]:
-    return yaml.safe_load((default_theme_dir() / "scripts.yml").read_text(encoding="utf-8"))
+    """The sources of each script of the site (lms.js is the SCORM package's only: IN_LMS_ONLY)."""
+    manifest = yaml.safe_load((default_theme_dir() / "scripts.yml").read_text(encoding="utf-8"))
+    return {name: [IN_LMS_ONLY.get(s, s) for s in sources] for name, sources in manifest.items()}
 
 
 def _named(shipped: str) -> list[str]:
@@ -78,6 +81,9 @@ def test_only_the_course_and_progress_pages_load_their_own_code(make_course: Mak
     assert [s for s in progress if s != "progress.js"] == course
     shipped = (site / "_static" / "masterysite.js").read_text(encoding="utf-8")
     assert "function startProgressPage(" not in shipped and "function mergeUnit(" in shipped
+    # what talks to a SCORM package's launch page is in the package's scripts only (test_package.py)
+    for name in ("masterysite.js", "course-page.js", "progress-page.js"):
+        assert "MASTERYSITE_LMS" not in (site / "_static" / name).read_text(encoding="utf-8"), name
     # the course list and summary (js/courselist.js) only where they are shown: not on a unit page
     assert "function renderCourseList(" not in shipped
     assert "function renderCourseList(" in (site / "_static" / "course-page.js").read_text(encoding="utf-8")

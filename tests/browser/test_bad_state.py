@@ -937,3 +937,54 @@ def test_without_storage_progress_follows_the_student_through_the_tab(
     expect(page.get_by_role("button", name="Check answers")).to_be_visible()
     visit(page, base_url + "index.html")
     assert statuses(page)[UNIT1] == "mastered"
+
+
+LEAVING_UNIT = """---
+title: A
+objectives:
+  o: Add
+---
+
+Read more in [the encyclopedia](http://wiki.other.test/Fraction), or [on](b.md) and [here](#ms-quiz).
+
+::: question o
+2 + 2?
+
+= 4
+:::
+"""
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_without_storage_a_link_to_another_site_opens_in_a_new_tab(browser: Any, tmp_path: Path, scheme: str) -> None:
+    """With site data blocked, progress rides in window.name, which Chromium keeps when the tab goes to
+    another site: the student's name, answers and unit keys reached that site's scripts (security round
+    ii 1). A link out of the course opens in a new tab, which has none of it; this tab keeps it."""
+    course = tmp_path / "course"
+    (course / "units").mkdir(parents=True)
+    (course / "course.yml").write_text("title: T\nid: leave\n", encoding="utf-8")
+    (course / "units" / "a.md").write_text(LEAVING_UNIT, encoding="utf-8")
+    (course / "units" / "b.md").write_text("---\ntitle: B\n---\nMore.\n", encoding="utf-8")
+    build(course, tmp_path / "site")
+    context = browser.new_context()
+    context.add_init_script(NO_STORAGE)
+    reader = "<script>document.title = 'name:' + window.name</script>"  # (the other site's script)
+    context.route("http://wiki.other.test/**", lambda route: route.fulfill(body=reader, content_type="text/html"))
+    try:
+        with serve_folder(tmp_path / "site") as root:
+            page = context.new_page()
+            page.goto(root + "units/a.html" if scheme == "http" else (tmp_path / "site" / "units" / "a.html").as_uri())
+            page.get_by_role("textbox").fill("4")
+            page.get_by_role("button", name="Check answers").click()
+            expect(page.get_by_role("heading", name="Mastered!")).to_be_visible()
+            assert '"mastered":true' in page.evaluate("() => window.name")
+            with context.expect_page() as opened:
+                page.get_by_role("link", name="the encyclopedia").click()
+            other = opened.value
+            other.wait_for_load_state()
+            assert other.title() == "name:", "the other site read the progress"
+            assert page.url.endswith("units/a.html") and '"mastered":true' in page.evaluate("() => window.name")
+            page.get_by_role("link", name="here").click()  # (a link within the course stays in its tab)
+            assert len(context.pages) == 2 and page.url.endswith("#ms-quiz")
+    finally:
+        context.close()

@@ -27,6 +27,7 @@ function start() {
   // the progress it held when it was left: read it again, or its next save writes that old progress
   // over what the student did since (a unit mastered meanwhile was lost).
   window.addEventListener("pageshow", function (e) { if (e.persisted) window.location.reload(); });
+  doc.addEventListener("click", leaveInNewTab, true);
   // Another tab changed progress: keep the course-wide views in step.
   window.addEventListener("storage", guard(function (e) {
     if (e.key !== KEY || !store.persistent) return;

@@ -138,8 +138,9 @@ function goMemoryOnly() {
 
 /* Without storage, progress rides along in window.name: it survives moving between the pages
  * of the course in this tab (also from file://), which plain memory would not. Browsers clear
- * window.name when a tab goes to another site (Firefox, Safari; Chromium keeps it: security round dd 5).
- * Its key names the course, as head.js reads it (it had been "masterysite-progress:undefined:"). */
+ * window.name when a tab goes to another site (Firefox, Safari; Chromium keeps it: security round dd 5),
+ * so a link out of the course then opens in a new tab (leaveInNewTab). Its key names the course, as
+ * head.js reads it (it had been "masterysite-progress:undefined:"). */
 function tabKey() { return "masterysite-progress:" + KEY + ":"; } // (KEY is set once the page starts: main.js)
 
 function loadFromTab() {
@@ -151,6 +152,13 @@ function loadFromTab() {
   var clean = cleanProgress(parsed);
   if (clean) store.data = clean;
   return !!clean;
+}
+
+/** A click on a link to another site, with progress in window.name: Chromium would hand the student's name,
+ *  answers and unit keys to that site's scripts (security round ii 1): the link opens in a new tab. */
+function leaveInNewTab(e) {
+  var a = !store.persistent && e.target.closest ? e.target.closest("a[href]") : null;
+  if (a && /^https?:$/.test(a.protocol) && a.origin !== location.origin && !a.target) { a.target = "_blank"; a.rel = "noopener"; }
 }
 
 function saveToTab() {

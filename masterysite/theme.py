@@ -261,7 +261,10 @@ def check_translation(course_dir: Path, language: str, report: Report) -> None:
     if primary(language) in tables:  # (its texts, and a regional tag's: 'es-MX' has Spanish's)
         return
     own = course_dir / "theme" / "strings.yml"
-    data = yaml.safe_load(own.read_text(encoding="utf-8")) if own.is_file() else None  # (check_strings: its errors)
+    try:  # (a mistake in it is check_strings' to name, with its line: ii new 7 had been an internal error)
+        data = yaml.safe_load(own.read_text(encoding="utf-8")) if own.is_file() else None
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return
     translated: set[str] = set()
     for lang in dict.fromkeys((primary(language), language)):  # ('pt-BR': the texts of 'pt' and its own)
         table = data.get(lang) if isinstance(data, dict) else None

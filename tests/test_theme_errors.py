@@ -280,3 +280,21 @@ def test_a_languages_decimal_mark_is_the_one_it_writes_with_no_texts(make_course
     build(mexico, tmp_path / "mx-site")
     page = (tmp_path / "mx-site" / "units" / "a.html").read_text(encoding="utf-8")
     assert '<html lang="es-MX"' in page and "data-dm" not in page and "Comprobar" in page  # (Spanish's texts)
+
+
+@pytest.mark.parametrize("language", ["ja", "fr"])
+def test_a_malformed_strings_file_is_named_with_its_line_in_any_language(make_course, language: str) -> None:  # type: ignore[no-untyped-def]
+    """'go_on: {title}へ進む →' (YAML reads '{' as a mapping) in a Japanese course had been 'internal error:
+    ParserError … <unicode string>', exit 2, in check and build (ii new 7); a French course's was located."""
+    strings = f"{language}:\n  skip_link: 本文へ移動\n  go_on: {{title}}へ進む →\n"
+    course = make_course(
+        {
+            "course.yml": f"title: T\nlanguage: {language}\n",
+            "units/a.md": "---\ntitle: A\n---\nText.\n",
+            "theme/strings.yml": strings,
+        }
+    )
+    for command in ("check", "build"):
+        result = CliRunner().invoke(main, [command, str(course)])
+        assert result.exit_code == 1 and "internal error" not in result.output, result.output
+        assert result.output.startswith("theme/strings.yml:3: malformed YAML"), result.output

@@ -91,7 +91,7 @@ _TIMES_TEN = re.compile(
 )
 # A power of ten alone ('10^-6', '10⁻⁶', '10**3'): one times it, as _TIMES_TEN reads
 _BARE_TEN = re.compile(rf"^(-?)10(?=[{WHITESPACE}]*(?:\^|\*\*)|[⁻⁺⁰¹²³⁴-⁹])")
-_FINAL_STOP = re.compile(r"(?<=[0-9])[.!?。]+$")  # "1.5.", "1869?", "7。": a number written as a sentence (ii port 3)
+_FINAL_STOP = re.compile(r"(?<=[0-9])[.?。]+$")  # "1.5.", "1869?", "7。": a number written as a sentence (ii port 3)
 # '1.500' where the decimal mark is a comma: grouped thousands, as German and Spanish write them
 _DOT_GROUPS = re.compile(
     rf"^([{CURRENCY}]?[{WHITESPACE}]*[+\-\u2212]?)([0-9]{{1,3}}(?:\.[0-9]{{3}})+)(,[0-9]+)?(?![0-9,.eE])"
@@ -266,6 +266,7 @@ def lenient_text(text: str) -> str:
     'oe': 'STRASSE' is 'Straße', as Unicode's case folding makes it; 'oeuf' is 'œuf'), and Arabic without
     its vowel marks and tatweel, its '؟' a question mark."""
     folded = _COMMA_SPACE.sub(r"\1 ", _SPACES.sub(" ", exact_form(text).translate(_ARABIC))).lower().translate(_FOLDED)
+    folded = _SIGN.sub(lambda sign: _SIGNS.get(sign[0], "*"), folded.replace("i\u0307", "i").replace("ı", "i"))
     if "–" in folded or "—" in folded:  # (new teacher z 3)
         folded = _CHARGE_DASH.sub("-", folded)
     folded = _COLON_SPACE.sub(":", folded.translate(_LIGATURES))
@@ -273,11 +274,28 @@ def lenient_text(text: str) -> str:
         folded = _HOUR_H.sub(":", folded)
     folded = _LEADING_POINT.sub(r"\g<1>0.", _OPERATOR_SPACE.sub(r"\1", folded))
     folded = _COEFFICIENT_SPACE.sub("", folded)  # '3 x^2' is '3x^2', as when it was read as a unit (port hh 02)
-    return folded.rstrip(".!?。").rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
+    return _without_sentence_end(folded).rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
 
 
+def _without_sentence_end(folded: str) -> str:
+    """Without the marks that end a sentence: after a word ('Numerator.', 'Oui !', 'Why?!') or a number's
+    full stop ('x = 5.'); not the answer's own ('cd ..', 'git add .', '5!', a factorial: ii judge 1)."""
+    end = _SENTENCE_END.search(folded)
+    if end is None or not end.start():
+        return folded
+    before = folded[end.start() - 1]
+    if before.isalpha() or unicodedata.category(before)[0] == "M" or (before in "0123456789" and "!" not in end[0]):
+        return folded[: end.start()]
+    return folded
+
+
+_SENTENCE_END = re.compile(r"(?:[.!?。]+| [!?]+)$")
+# Signs as a keyboard without them types them: 'x <= 3' is 'x ≤ 3', '->' '→', 'N2 + 3H2 <=> 2NH3' '⇌' (ii judge 4);
+# a product's dot however typed ('2·e^x', '2⋅e^x', '2*e^x': ii port 4). A Turkish 'İ' and 'ı' are 'i' (ii judge 3).
+_SIGN = re.compile("<=>|->|=>|<=|>=|!=|[·⋅∙]")
+_SIGNS = {"<=>": "⇌", "->": "→", "=>": "⇒", "<=": "≤", ">=": "≥", "!=": "≠"}
 # A formula however spaced, a decimal however begun: '1/(1 - c)' is '1/(1-c)', '(.25, .75)' '(0.25, 0.75)' (port ee 5)
-_OPERATOR_SPACE = re.compile(r" ?([-+*/^=()<>\[\]{}|]) ?")  # ('[ 1, 3 ]', port ff 01; 'P(1 | 0)', ff 03)
+_OPERATOR_SPACE = re.compile(r" ?([-+*/^=()<>\[\]{}|×÷≤≥≠→⇌⇒∩∪±≈]) ?")  # ('[ 1, 3 ]', port ff 01; 'P(1 | 0)', ff 03)
 _LEADING_POINT = re.compile(r"(^|[^0-9A-Za-z_.])\.(?=[0-9])")
 _COEFFICIENT_SPACE = re.compile(r"(?<=[0-9]) (?=[^\W\d_](?:\^|\*\*|[²³¹⁰⁴-⁹]))")  # a number times a variable's power
 

@@ -104,15 +104,19 @@ function exactForm(text) {
 var ARABIC = /[\u064b-\u065f\u0670\u0640؟،؛أإآٱىةیک、]/g, ARABIC_AS = { "؟": "?", "،": ",", "、": ",", "؛": ";", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك" };
 function lenientText(text) {
   var folded = exactForm(text).replace(ARABIC, function (c) { return ARABIC_AS[c] || ("أإآٱ".indexOf(c) >= 0 ? "ا" : ""); })
-    .replace(INNER_SPACE, " ").replace(/ ?([,;]) ?/g, "$1 ").toLowerCase()
+    .replace(INNER_SPACE, " ").replace(/ ?([,;]) ?/g, "$1 ").toLowerCase().replace(/i\u0307|ı/g, "i")
+    .replace(/<=>|->|=>|<=|>=|!=|[·⋅∙]/g, function (s) { return SIGNS[s] || "*"; }) // "x <= 3", "2⋅e^x" (judging._SIGN)
     .replace(/−/g, "-").replace(/[º˚]/g, "°") // (exactForm made subscripts and a charge's signs plain)
     .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(?<=[\d'"]) ?: ?(?=[\d'"])/g, ":") // "STRASSE", "oeuf", "15 : 30"
     .replace(/(?<=\d) ?h ?(?=[0-5]\d(?![0-9a-z]))/g, ":") // "15h30" (judging._HOUR_H)
     .replace(/([A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])/g, "$1-") // "Cl–" as a phone types "Cl⁻" (judging._CHARGE_DASH)
-    .replace(/ ?([-+*/^=()<>[\]{}|]) ?/g, "$1").replace(/(^|[^\w.])\.(?=\d)/g, "$10.") // (\w, \d: ASCII, as in judging._LEADING_POINT) // "1/(1 - c)", "(.25, .75)" (judging._OPERATOR_SPACE)
+    .replace(/ ?([-+*/^=()<>[\]{}|×÷≤≥≠→⇌⇒∩∪±≈]) ?/g, "$1").replace(/(^|[^\w.])\.(?=\d)/g, "$10.") // (\w, \d: ASCII, as in judging._LEADING_POINT) // "1/(1 - c)", "(.25, .75)" (judging._OPERATOR_SPACE)
     .replace(/(?<=\d) (?=\p{L}(?:\^|\*\*|[²³¹⁰⁴-⁹]))/gu, ""); // "3 x^2" (judging._COEFFICIENT_SPACE)
-  return folded.replace(/[.!?。]+$/, "").replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
+  var end = /(?:[.!?。]+| [!?]+)$/.exec(folded), head = end ? folded.slice(0, end.index) : "";
+  if (/[\p{L}\p{M}]$/u.test(head) || /\d$/.test(head) && end[0].indexOf("!") < 0) folded = head; // (judging._without_sentence_end)
+  return folded.replace(/ +$/, "").replace(/^[¿¡]+ */, "") || folded;
 }
+var SIGNS = { "<=>": "⇌", "->": "→", "=>": "⇒", "<=": "≤", ">=": "≥", "!=": "≠" };
 
 var CURRENCY = "$€£¥₹₩₽¢₢₣", UNIT_START = new RegExp("^(?:\\p{L}|/\\p{L}|[%‰°′″'\"" + CURRENCY + "])", "u");
 var SP = "[" + WS + "]";
@@ -168,7 +172,7 @@ function asNumbersRead(text) {
     .replace(/^([$€£¥₹₩₽¢₢₣]?\s*)[-‒-—−]\s*(?=[.,]?\d)/, "$1-")
     .replace(/^(-?)10(?=\s*(?:\^|\*\*)|[⁻⁺⁰¹²³⁴-⁹])/, "$011×10").replace(TIMES_TEN, function (all, d, round, exp, sup) {
     return d + "e" + (round || exp || sup).normalize("NFKC").replace(/[‒-—−]/, "-"); // "⁻¹⁹" is "−19"; "10^–4"
-  }).replace(/([0-9])[.!?。]+$/, "$1");
+  }).replace(/([0-9])[.?。]+$/, "$1");
 }
 
 var COMMA_GROUPS = /^([$€£¥₹₩₽¢₢₣]?\s*[+\-−]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\d,.])/; // (\s: WS; \d: 0-9)

@@ -719,13 +719,27 @@ _PER_CENT = ("%", "percent", "per·cent", "prozent", "pour·cent", "por·ciento"
 def interval_pattern(answer: Answer) -> str | None:
     """'= 5 ± 0.8' typed as written, '5 ± 0.8' ('5+-0.8', '5 +/- 0.8'): the interval itself, as a question that
     asks for "mean ± margin" wants it (its bounds had been right, and the answer as written wrong: new teacher
-    dd 1). A pattern, shipped beside the range (whose key is published anyway), its numbers as the teacher
-    wrote them; None for a range with a unit. In both judges' pattern syntax (no '\\-')."""
-    sign = _PLUS_MINUS.search(answer.source) if answer.kind == "range" and not answer.unit else None
-    centre, margin = (answer.source[: sign.start()].strip(), answer.source[sign.end() :].strip()) if sign else ("", "")
-    if not centre or not margin:
+    dd 1). A pattern, shipped beside the range (whose key is published anyway): its numbers as the teacher
+    wrote them, with zeros after their decimals or not, in brackets or not, then its unit if it has one ('5.2 ±
+    0.3 cm' and '(5.2 ± 0.3) cm' had been wrong for '= 5.2 ± 0.3 cm': ii judge 11). In both judges' pattern
+    syntax (no '\\-')."""
+    written = _INTERVAL_WRITTEN.fullmatch(answer.source.strip()) if answer.kind == "range" else None
+    if written is None or bool(written[3]) != bool(answer.unit):
         return None
-    return rf"{_escaped(centre)} ?(±|\+/?-) ?{_escaped(margin)}"
+    centre, margin = _decimals(written[1]), _decimals(written[2])
+    unit = rf" ?{_escaped(written[3])}" if written[3] else ""
+    return rf"(\( ?{centre} ?(±|\+/?-) ?{margin} ?\)|{centre} ?(±|\+/?-) ?{margin}){unit}"
+
+
+_INTERVAL_WRITTEN = re.compile(r"\(?\s*([-+−]?[0-9][0-9.,/]*)\s*(?:±|\+/?-)\s*([0-9][0-9.,/]*)\s*\)?\s*(\S.*)?")
+
+
+def _decimals(number: str) -> str:
+    """A number as a pattern: its decimal mark a point or a comma, zeros after its decimals or not ('1/3' as it is)."""
+    if "/" in number:
+        return _escaped(number)
+    digits = re.sub(r"[.,]", "[.,]", _escaped(number).replace("\\.", "."))
+    return digits + ("0*" if "[.,]" in digits else "(?:[.,]0*)?")
 
 
 # A question that asks for a '±' form: "write it as mean ± margin", "plus or minus", "the uncertainty"

@@ -389,7 +389,9 @@ def test_forms_per_slot() -> None:
     assert judging.extras(q) == [judging.Extras((("0/1", "2/1"),), (("x", ""),))]
     # where the question asks for a '±' form, a range's own interval typed as written too (new teacher dd 1)
     q = question_of({"answers": ["= 1 ± 1"], "prompt": "<p>Write it as mean ± margin.</p>"})
-    assert judging.extras(q) == [judging.Extras((("0/1", "2/1"),), ((r"1 ?(±|\+/?-) ?1", ""),))]
+    one = r"1(?:[.,]0*)?"  # (zeros after its decimals, or none: ii judge 11)
+    interval = rf"(\( ?{one} ?(±|\+/?-) ?{one} ?\)|{one} ?(±|\+/?-) ?{one})"
+    assert judging.extras(q) == [judging.Extras((("0/1", "2/1"),), ((interval, ""),))]
 
 
 # --- blanks, ordering, hints ---------------------------------------------------------------------

@@ -433,6 +433,23 @@ def test_a_blanks_answer_is_plain_text_whatever_marks_it_holds() -> None:
     assert "x<sup>2</sup>" in q.prompt_html  # (outside a blank, a superscript is one)
 
 
+def test_a_blank_in_prose_reads_markdowns_escapes_as_the_marks() -> None:
+    """'[[== \\_\\_init\\_\\_]]', escaped as the error had advised, kept its backslashes: '__init__' was wrong and
+    '\\_\\_init\\_\\_' right (ii judge 7). In prose an escape is the mark; a pattern and code keep theirs."""
+    body = "::: question o\nSee [[== \\_\\_init\\_\\_]], [[\\*\\*kwargs]], [[~ /a\\.b/]] and `[[x\\_1]]`.\n:::\n"
+    (q,), report = parse(body)
+    assert all(p.code in ("lenient-code", "unsealed") for p in report.problems), report.problems
+    assert [[(a.text, a.pattern) for a in b] for b in q.blanks] == [
+        [("__init__", "")],
+        [("**kwargs", "")],
+        [("/a\\.b/", "a\\.b")],
+        [("x\\_1", "")],
+    ]
+    assert judging.judge(q, ["__init__", "**KWARGS", "a.b", "x\\_1"]) and not judging.judge(
+        q, ["\\_\\_init\\_\\_", "**kwargs", "a.b", "x\\_1"]
+    )
+
+
 def test_bash_double_brackets_with_spaces_are_not_blanks() -> None:
     (q,), report = parse(
         "::: question o\nWhat does this test?\n\n```bash\n[[ -f x ]] && echo y\n```\n\n= a file\n:::\n"

@@ -135,6 +135,8 @@ _SCIENCE_ASKED = re.compile(
     re.I,
 )
 _POWERED = re.compile(r"[0-9][eE][+\-]?[0-9]|10 ?(?:\^|\*\*)|10[⁻⁰¹²³⁴-⁹]")
+# A backslash before ASCII punctuation, as CommonMark reads it in prose: the mark itself (ii judge 7, ii port 1)
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _OPERATOR_ONLY = re.compile(r"^\s*(?:==?|~)?\s*")  # what is left of an alternative with no answer: nothing
 _INDENTED_ANSWER = re.compile(r"(?:[-*+] \[[ xX]\]|==?\s|~\s*/)")  # what an indented code block holds
 
@@ -1015,6 +1017,8 @@ class BlockParser:
                     " to keep this reading"
                 )
                 self.report.warn(self.path, blank.line, message, "bracketed-blank")
+            if not blank.code:  # in prose an escape is the mark (ii judge 7); not in a pattern
+                texts = [t if t.lstrip().startswith("~") else _MARKDOWN_ESCAPE.sub(r"\1", t) for t in texts]
             alternatives = [self.answer(text, blank.line, in_code=blank.code, in_blank=True) for text in texts]
             blanks.append(tuple(a for a in alternatives if a is not None))
             if not blank.code:  # (in code: a number with a unit is code's output, said in answer())

@@ -108,7 +108,8 @@ def has_blank(token: Token) -> bool:
 
 SPLIT = (
     "a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its answer as"
-    " plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), or in code ('`[[a*b]]`')"
+    " plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), in code ('`[[a*b]]`'), or with its marks"
+    " escaped ('[[\\*\\*kwargs]]')"
 )
 IN_MATH = (
     "a blank '[[…]]' cannot be inside a formula ('$F = [[6]]\\,N$'): end the formula before the blank and"

@@ -450,6 +450,19 @@ def test_a_blank_in_prose_reads_markdowns_escapes_as_the_marks() -> None:
     )
 
 
+def test_quiz_syntax_typed_full_width_is_an_error_at_its_line() -> None:
+    """A Japanese or Chinese input method types '：' and '＞': '：：： question o' had published its answer line in
+    the lesson, and a choice's '＞ feedback' in the choice's text, with no word (ii new 1). One error each."""
+    found = messages("：：： question o\n秘密は？\n\n= swordfish42\n：：：\n\nText.\n")
+    assert [m for m in found if "full-width" in m] == [
+        "units/t.md:7: '：：： question o' is written with full-width colons '：' (an input method's): a block opens"
+        " and closes with three ASCII colons, '::: question o' (as written, its text and answer lines are shown in"
+        " the lesson)"
+    ]
+    found = messages("::: question o\nWhich?\n\n- [x] kg\n  ＞ ｋｇは質量の単位です。\n- [ ] m\n  > no\n:::\n")
+    assert [m.split(": ", 1)[0] for m in found if "full-width '>'" in m] == ["units/t.md:11"], found
+
+
 def test_bash_double_brackets_with_spaces_are_not_blanks() -> None:
     (q,), report = parse(
         "::: question o\nWhat does this test?\n\n```bash\n[[ -f x ]] && echo y\n```\n\n= a file\n:::\n"

@@ -55,6 +55,7 @@ _ANSWER_LINE = re.compile(r"^(?:==?|~)[ \t]*\S", re.M)  # a practice's answer li
 _TICKED = re.compile(r"\[[xX]\]\s")  # a ticked choice, '- [x] …'
 
 _SHORT_FENCE = re.compile(r"^ {0,3}::[ \t]*(question|corrective|enrichment)\b(.*)")  # '::question o'
+_WIDE_FENCE = re.compile(r"^[ 　]{0,3}(?=[:：]*：)([:：]{2,})[ \t　]*([^\s　]*)(.*)")  # '：：： question a' (ii new 1)
 
 _SPACED_BLANK = re.compile(r"\[\[(?!\?\]\])(\s+[^\[\]\s][^\[\]]*?|[^\[\]\s][^\[\]]*?\s+)\]\](?!\])")
 _GLUED_MARKER = re.compile(r"\[[ xX]\](?=\S)")
@@ -459,6 +460,7 @@ class BlockParser:
         self.enrichment: list[Block] = []
         self.lines: list[str] = []
         self.unclosed = False
+        self.wide_fence_said = False  # a block opened with full-width colons: said at its opening line, once
         self.fence_on_choice = False  # this question's choice line opened a code fence (parse_question)
         self.comma = False  # the course's decimal mark is a comma (UnitSource.comma): how its numbers are read
         self.base_asked = False  # the question being read asks for binary, hexadecimal or octal
@@ -485,6 +487,8 @@ class BlockParser:
                 self._stray_fence(token)
                 if ":" in token.content:
                     self._short_fence(token)
+                if "：" in token.content:
+                    self._full_width_fence(token)
             elif token.type == "code_block" and ":::" in token.content:
                 self._indented_fence(token)
             lesson.append(token)
@@ -522,6 +526,22 @@ class BlockParser:
                     " (as written, its text and answer lines are shown in the lesson)"
                 )
                 self.report.error(self.path, self.line(token) + at, message)
+
+    def _full_width_fence(self, token: Token) -> None:
+        """'：：： question a', as a Japanese or Chinese input method types the colons: a paragraph, its answer lines
+        shown in the lesson, with no word (ii new 1). An error at the line that opens it (or else the first)."""
+        lines = token.content.split("\n")
+        fences = [(at, found) for at, text in enumerate(lines) if (found := _WIDE_FENCE.match(text))]
+        named = [(at, found) for at, found in fences if found[2]] or ([] if self.wide_fence_said else fences[:1])
+        self.wide_fence_said = self.wide_fence_said or bool(named)
+        for at, found in named:
+            written = f"::: {found[2]}{found[3]}".rstrip()
+            message = (
+                f"'{found[0].strip()}' is written with full-width colons '：' (an input method's): a block opens and"
+                f" closes with three ASCII colons, '{written}' (as written, its text and answer lines are shown in the"
+                " lesson)"
+            )
+            self.report.error(self.path, self.line(token) + at, message)
 
     def _indented_fence(self, token: Token) -> None:
         """'    ::: question o' (4 spaces or a tab): an indented code block, the question and its answer lines shown
@@ -1172,6 +1192,14 @@ class BlockParser:
                     message = (
                         "a hint '[[?]]' right under a choice is part of that choice's text, which then stands out:"
                         " put an empty line before it, after the choices"
+                    )
+                    self.report.error(self.path, self.line(item[0]) + offset, message)
+        if marker is not None and "＞" in item[2].content:  # an input method's '＞': the feedback in the choice's text
+            for offset, text in enumerate(item[2].content.split("\n")[1:], 1):  # for all to read (ii new 1)
+                if text.lstrip(" 　").startswith("＞"):
+                    message = (
+                        "'＞' is a full-width '>' (an input method's): the feedback after it is part of the choice's"
+                        " text, shown before the student answers; write '>' to make it the choice's feedback"
                     )
                     self.report.error(self.path, self.line(item[0]) + offset, message)
         if marker is not None:

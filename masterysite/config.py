@@ -376,6 +376,16 @@ def _course_id(data: yamlutil.LineDict, title: str, report: Report) -> str:
                 " its own, like 'id: theme-course'"
             )
             report.error(COURSE_FILE, data.line_of("title") or 1, message)
+        dropped = [c for c in title if c.isalpha() and not unicodedata.normalize("NFKD", c).encode("ascii", "ignore")]
+        if dropped and course_id not in RESERVED_IDS:  # ('Python 入門' and 'Python 応用' both 'python': ii new 4)
+            left = "".join(dict.fromkeys(dropped))
+            message = (
+                f"the course's id, made from its title, is '{course_id}': an id is written in ASCII, so the title's"
+                f" '{left[:12]}' are left out, and another course titled alike on the same site would share its"
+                f" students' progress (mastering a unit in one marks it in the other): add an 'id:' of its own,"
+                f" like 'id: {course_id if course_id != 'course' else 'my-course'}-2026'"
+            )
+            report.warn(COURSE_FILE, data.line_of("title") or 1, message, "course-id")
         return course_id
     course_id = str(value).strip() if _scalar(value) else ""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", course_id):

@@ -420,6 +420,30 @@ def test_a_course_id_the_theme_switch_uses_is_refused(
     assert [str(e) for e in report.errors] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("title", "made"),
+    [
+        ("Python 入門", "'python': an id is written in ASCII, so the title's '入門'"),
+        ("الكسور", "'course'"),
+        ("Ünité", None),
+    ],
+)
+def test_a_course_id_that_leaves_out_the_titles_letters_is_said(
+    make_course: Callable[..., Path], title: str, made: str | None
+) -> None:
+    """'Python 入門' and 'Python 応用' were both 'python', an Arabic title 'course': two such courses on one site
+    shared their students' progress, a unit mastered in one mastered in the other, and nothing said so (ii new
+    4). A warning on the title's line; an accent is no letter left out ('Ünité' is 'unite')."""
+    root = make_course({"course.yml": f"title: {title}\n", "units/a.md": "---\ntitle: A\n---\nText.\n"})
+    found = [str(p) for p in build_module.load_course(root).report.problems if p.code == "course-id"]
+    if made is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].startswith(
+            f"course.yml:1: warning: the course's id, made from its title, is {made}"
+        )
+
+
 def test_a_link_to_a_unit_source_in_another_case_is_refused_on_every_file_system(tmp_path: Path) -> None:
     """On a Mac, Windows or a USB stick, 'units/02-quadrilaterals.MD' or '/Units/02-quadrilaterals.md' opens the
     unit's source: the link passed, and the build published every answer of the unit (security round dd 2).

@@ -103,6 +103,10 @@ _TYPESET = re.compile(rf"(?:([0-9])[{WHITESPACE}]*)?([¼½¾⅐-⅞])|[℃℉⁄
 _SLASH = re.compile(rf"([0-9])[{WHITESPACE}]*/[{WHITESPACE}]*(?=[0-9])")  # '3 / 4': the fraction 3/4
 BYTES_BITS = re.compile(r"([kmgtpe]?i?)b(?:/s|ps)?", re.I)  # a byte's 'B' and a bit's 'b', after a prefix or not
 # A unit whose case is folded but for a first m or M: milli or mega ('mg', 'Mg'; 'ms', 'Ms'; 'mL', 'ML')
+# Units that two SI units write alike but for case: tonne and tesla, pascal and picoampere, nanometre and newton
+# metre, picosecond and petasecond, picometre and petametre, picogram and petagram, millisecond and millisiemens,
+# nanosecond and newton second: compared as written, not ignoring case (ii judge 9). Also in js/judge.js.
+CASED_UNITS = frozenset(("t", "pa", "nm", "ps", "pm", "pg", "ms", "ns"))
 MILLI_MEGA = re.compile(r"m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?")
 _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
@@ -321,7 +325,9 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     if match[3] and _ALGEBRA.search(match[3]):  # '2^n-1', '3x^2': a power of a variable, not a unit
         return None
     sign, unit = match[1], unit_form(match[3]) if match[3] else ""
-    if MILLI_MEGA.fullmatch(unit):  # 'mg' and 'Mg' (a megagram) differ; 'MG' is 'Mg', 'mG' 'mg'; 'M' molar, 'm' metre
+    if unit in CASED_UNITS:  # two units apart only by case: 'nm' and 'Nm', as written (ii judge 9)
+        unit = _SPACES.sub("", match[3])
+    elif MILLI_MEGA.fullmatch(unit):  # 'mg' and 'Mg' (a megagram) differ; 'MG' is 'Mg', 'mG' 'mg'; 'M' molar, 'm' metre
         unit = match[3][0] + unit[1:]
     bits = BYTES_BITS.fullmatch(unit)  # 'MB/s' and 'Mb/s' (bytes, bits) differ: the 'b' as written (port ee 17)
     written = re.search("[bB]", match[3]) if bits is not None else None
@@ -847,8 +853,9 @@ def unit_spellings(unit: str) -> list[str]:
     'm/s2' and 'm·s-2', 'g/mol' and 'g·mol-1', 'j/(mol·k)' and 'j·mol-1·k-1', '/mol' and 'mol-1'; a unit's
     symbol and its names ('s', 'sec', 'seconds': _UNIT_NAMES). Python only: the page gets each spelling's
     hash (or range), and reads the student's unit as before."""
-    if unit in _NAMED_UNITS:
-        return list(dict.fromkeys([unit, *_NAMED_UNITS[unit]]))
+    named = _NAMED_UNITS.get(unit) or (_NAMED_UNITS.get(unit.lower()) if unit in ("Pa", "ms") else None)
+    if named is not None:  # ('Pa', as written: CASED_UNITS, its names and its lower case symbol)
+        return list(dict.fromkeys([unit, *named]))
     per = _PER.fullmatch(unit)
     if per is not None:  # 'a/b' -> 'a·b-1'
         factors = [_FACTOR.fullmatch(f) for f in per[2].split("·")]

@@ -156,7 +156,8 @@ function quantityForm(text) {
   if (m[3] && ALGEBRA.test(m[3])) return null; // "2^n-1", "3x^2": a power of a variable, not a unit (judging._ALGEBRA)
   var sign = m[1], unit = m[3] ? unitForm(m[3]) : "";
   if (unit && !UNIT_START.test(unit)) return null;
-  if (/^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?$/.test(unit)) unit = m[3][0] + unit.slice(1); // milli, mega; M, m (judging.MILLI_MEGA)
+  if (/^(?:t|pa|nm|ps|pm|pg|ms|ns)$/.test(unit)) unit = m[3].replace(INNER_SPACE, ""); // "nm", "Nm" (judging.CASED_UNITS)
+  else if (/^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?$/.test(unit)) unit = m[3][0] + unit.slice(1); // milli, mega; M, m (judging.MILLI_MEGA)
   var b = /^([kmgtpe]?i?)b(?:\/s|ps)?$/i.exec(unit), at = b && b[1].length; // a byte's "B", a bit's "b" (judging.BYTES_BITS)
   if (b) unit = unit.slice(0, at) + /[bB]/.exec(m[3])[0] + unit.slice(at + 1);
   if (!sign && unit.length === 1 && CURRENCY.indexOf(unit) >= 0) { sign = unit; unit = ""; }

@@ -234,7 +234,10 @@ def _plain_charge(match: re.Match[str]) -> str:
 
 
 _COMMA_SPACE = re.compile(" ?([,;]) ?")  # ('(2; 3)', '{0; 2,5}': a decimal comma's lists, port ff 02)
-_HOUR_H = re.compile("(?<=[0-9]) ?h ?(?=[0-5][0-9](?![0-9a-z]))")  # '15h30', '15 h 30' (French): '15:30' (new ff 8)
+# '15h30', '15 h 30' (French): '15:30' (new ff 8); a duration '2 h 20 min' too, and '13 min 20 s' '13min20s' (ii port 2)
+_HOUR_H = re.compile(
+    "(?<=[0-9]) ?h ?([0-5][0-9])(?: ?min)?(?![0-9a-z])|(?<=[0-9]) ?(min) ?([0-5]?[0-9]) ?s(?![0-9a-z])"
+)
 _COLON_SPACE = re.compile("(?<=[0-9'\"]) ?: ?(?=[0-9'\"])")  # '15 : 30' (French typography): '15:30'; "{'a': 1}"
 _LIGATURES = str.maketrans({"ß": "ss", "ẞ": "ss", "œ": "oe", "Œ": "oe"})
 # Arabic as typed: its question mark, comma and semicolon; without the vowel marks (harakat) and the
@@ -274,8 +277,8 @@ def lenient_text(text: str) -> str:
     if "–" in folded or "—" in folded:  # (new teacher z 3)
         folded = _CHARGE_DASH.sub("-", folded)
     folded = _COLON_SPACE.sub(":", folded.translate(_LIGATURES))
-    if "h" in folded:
-        folded = _HOUR_H.sub(":", folded)
+    if "h" in folded or "min" in folded:
+        folded = _HOUR_H.sub(lambda t: f":{t[1]}" if t[1] else f"min{t[3]}s", folded)
     folded = _LEADING_POINT.sub(r"\g<1>0.", _OPERATOR_SPACE.sub(r"\1", folded))
     folded = _COEFFICIENT_SPACE.sub("", folded)  # '3 x^2' is '3x^2', as when it was read as a unit (port hh 02)
     return _without_sentence_end(folded).rstrip(" ").lstrip("¿¡").lstrip(" ") or folded
@@ -315,6 +318,9 @@ _ALGEBRA = re.compile(
 )
 
 
+_DURATION = re.compile(rf"(?:h|min)[{WHITESPACE}]*[0-9]", re.I)
+
+
 def parse_quantity(text: str) -> tuple[str, str, str] | None:
     """'0.70 km' -> ('', '0.70', 'km'); '$0.75' -> ('$', '0.75', ''); '5 €' -> ('€', '5', ''): a number
     with a unit or a currency sign (the unit lenient, without spaces). None for a plain number or text."""
@@ -323,6 +329,8 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     if match is None or parse_number(number) is None or ambiguous_comma(number):
         return None
     if match[3] and _ALGEBRA.search(match[3]):  # '2^n-1', '3x^2': a power of a variable, not a unit
+        return None
+    if match[3] and _DURATION.match(match[3]):  # '2 h 20 min', '13 min 20 s': a duration, text (ii port 2)
         return None
     sign, unit = match[1], unit_form(match[3]) if match[3] else ""
     if unit in CASED_UNITS:  # two units apart only by case: 'nm' and 'Nm', as written (ii judge 9)

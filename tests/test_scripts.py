@@ -72,6 +72,12 @@ def test_only_the_course_and_progress_pages_load_their_own_code(make_course: Mak
     def loaded(page: str) -> list[str]:
         return re.findall(r'<script src="[./]*_static/([\w.-]+)"', (site / page).read_text(encoding="utf-8"))
 
+    def styles(page: str) -> list[str]:
+        return re.findall(r'<link rel="stylesheet" href="[./]*_static/([\w.-]+)"', (site / page).read_text(encoding="utf-8"))
+
+    assert styles("units/a.html") == styles("index.html") == ["masterysite.css"]  # (the table's: progress.css)
+    assert styles("progress.html") == ["masterysite.css", "progress.css"]
+    assert ".progress-table" not in (site / "_static" / "masterysite.css").read_text(encoding="utf-8")
     assert loaded("units/a.html")[-1] == "masterysite.js"
     assert loaded("index.html")[-1] == "course-page.js"
     assert loaded("progress.html")[-1] == "progress-page.js"

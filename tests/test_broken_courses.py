@@ -444,6 +444,28 @@ def test_a_course_id_that_leaves_out_the_titles_letters_is_said(
         )
 
 
+def test_a_draft_is_refused_even_with_its_key_declared(make_course: Callable[..., Path]) -> None:
+    """'draft: true' (Hugo, Jekyll, Quarto) was an unknown key whose error advised 'extra_keys: [draft]'; declared,
+    the draft was published and listed on the course page (ii security 4). An error, declared or not; 'draft:
+    false' is a key like another."""
+    unit = "---\ntitle: A\n{}\n---\nText.\n"
+    for course_yml in ("title: T\n", "title: T\nextra_keys: [draft, published]\n"):
+        root = make_course(
+            {
+                "course.yml": course_yml,
+                "units/a.md": unit.format("draft: true"),
+                "units/b.md": unit.format("published: false"),
+            }
+        )
+        errors = [str(e) for e in build_module.load_course(root).report.errors]
+        assert [e.split(" ", 2)[:2] for e in errors] == [["units/a.md:3:", "'draft:"], ["units/b.md:3:", "'published:"]]
+        assert "list the units to publish in course.yml's 'units:' without it" in errors[0]
+    root = make_course(
+        {"course.yml": "title: T\nextra_keys: [draft]\n", "units/a.md": unit.format("draft: false")}, name="ok"
+    )
+    assert build_module.load_course(root).report.errors == []
+
+
 def test_a_link_to_a_unit_source_in_another_case_is_refused_on_every_file_system(tmp_path: Path) -> None:
     """On a Mac, Windows or a USB stick, 'units/02-quadrilaterals.MD' or '/Units/02-quadrilaterals.md' opens the
     unit's source: the link passed, and the build published every answer of the unit (security round dd 2).

@@ -73,7 +73,8 @@ def test_only_the_course_and_progress_pages_load_their_own_code(make_course: Mak
         return re.findall(r'<script src="[./]*_static/([\w.-]+)"', (site / page).read_text(encoding="utf-8"))
 
     def styles(page: str) -> list[str]:
-        return re.findall(r'<link rel="stylesheet" href="[./]*_static/([\w.-]+)"', (site / page).read_text(encoding="utf-8"))
+        linked = r'<link rel="stylesheet" href="[./]*_static/([\w.-]+)"'
+        return re.findall(linked, (site / page).read_text(encoding="utf-8"))
 
     assert styles("units/a.html") == styles("index.html") == ["masterysite.css"]  # (the table's: progress.css)
     assert styles("progress.html") == ["masterysite.css", "progress.css"]

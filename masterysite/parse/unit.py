@@ -808,9 +808,19 @@ def _front_matter(
         report.error(path, 2, "front matter must be keys and values, like 'title: Equivalent fractions'")
         return yamlutil.LineDict(1)
     for key in data:
-        if key not in UNIT_KEYS and key not in extra_keys:
+        if _DRAFT.get(key) == data[key]:  # (declared in extra_keys or not: ii security 4 had published the draft)
+            message = (
+                f"'{key}: {str(data[key]).lower()}' keeps a page off the site in other tools; masterysite publishes"
+                " every unit it builds: to keep this one off until it is ready, list the units to publish in"
+                " course.yml's 'units:' without it, or move the file out of units/"
+            )
+            report.error(path, data.line_of(key), message)
+        elif key not in UNIT_KEYS and key not in extra_keys:
             report.error(path, data.line_of(key), _unknown_key(key, UNIT_KEYS + extra_keys))
     return data
+
+
+_DRAFT = {"draft": True, "published": False}  # Hugo's, Jekyll's, Quarto's, Docusaurus' "not yet"
 
 
 OTHER_TOOLS = frozenset(

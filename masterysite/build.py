@@ -208,9 +208,37 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
         why = unpublished(f"assets/{name}", set(loaded.unit_ids.values()))
         if why:  # ('x\\..\\..\\index.html', 'con.txt': copied, or unzipped, by Windows: security round dd 8)
             loaded.report.error(f"assets/{name}", 0, f"this file is published with the rest of assets/, {why}")
+    published = published_files(root, loaded.course) if loaded.course is not None else []
+    for name, file in published or [(f"assets/{n}", f) for n, f in assets]:
+        if file.suffix.lower() in _ANSWERED_SUFFIXES:
+            _answers_published(name, file, loaded.report)
     if loaded.config is not None and loaded.config.safe_html:
-        published = published_files(root, loaded.course) if loaded.course is not None else []
         report_unsafe_files(published or [(f"assets/{n}", f) for n, f in assets], loaded.report)
+
+
+_ANSWERED_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".ipynb")
+# What gives a published file's answers away: masterysite's own quiz and teacher's blocks (a unit's copy kept in
+# assets/, a worksheet), nbgrader's solutions in a notebook (ii security 3)
+_ANSWER_MARKS = re.compile(
+    r"^ {0,3}:{3,}[ \t]*\{?[ \t]*(?i:question|instructor)\b|BEGIN SOLUTION|BEGIN HIDDEN TESTS", re.M
+)
+
+
+def _answers_published(name: str, file: Path, report: Report) -> None:
+    """A Markdown file or notebook published as it is that holds answers: an error at its first."""
+    try:
+        text = file.read_text(encoding="utf-8", errors="replace") if file.stat().st_size < 4_000_000 else ""
+    except OSError:
+        return
+    found = _ANSWER_MARKS.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1 if file.suffix.lower() != ".ipynb" else 0
+    message = (
+        f"this file is published as it is, and it holds what a unit never shows ('{found[0].strip()[:40]}': answers,"
+        " solutions or teachers' notes): move it out of the course folder, or remove them"
+    )
+    report.error(name, line, message)
 
 
 def digest(text: str) -> str:

@@ -444,6 +444,25 @@ def test_a_course_id_that_leaves_out_the_titles_letters_is_said(
         )
 
 
+def test_a_published_file_that_holds_answers_is_refused(make_course: Callable[..., Path]) -> None:
+    """assets/ is published as it is: a unit's old copy kept there published every answer and the instructor's
+    note, and a notebook linked from a unit its nbgrader solution, with no word (ii security 3). An error at the
+    file; a worksheet with no answers, or a heading 'Solution', is published."""
+    unit = "---\ntitle: A\n---\nSee [the notebook](../assets/lab.ipynb) and [the sheet](../assets/sheet.md).\n"
+    old = "---\ntitle: Old\n---\nText.\n\n::: question o\nHalf of 8?\n\n= 4\n:::\n"
+    notebook = '{"cells": [{"cell_type": "code", "source": ["### BEGIN SOLUTION\\n", "x = 42\\n"]}]}'
+    files = {
+        "course.yml": "title: T\n",
+        "units/a.md": unit,
+        "assets/old/a-OLD.md": old,
+        "assets/lab.ipynb": notebook,
+        "assets/sheet.md": "# Worksheet\n\n## Solution\n\nWork it out.\n",
+    }
+    errors = [str(e) for e in build_module.load_course(make_course(files)).report.errors]
+    assert [e.split(": ", 1)[0] for e in errors] == ["assets/lab.ipynb", "assets/old/a-OLD.md:6"], errors
+    assert "('::: question': answers, solutions or teachers' notes): move it out of the course folder" in errors[1]
+
+
 def test_a_draft_is_refused_even_with_its_key_declared(make_course: Callable[..., Path]) -> None:
     """'draft: true' (Hugo, Jekyll, Quarto) was an unknown key whose error advised 'extra_keys: [draft]'; declared,
     the draft was published and listed on the course page (ii security 4). An error, declared or not; 'draft:

@@ -55,7 +55,7 @@ from masterysite.errors import CourseError, MasteryError, Problem, Report, witho
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.source import UnitSource, scan_id
 from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, render_unit, unit_context
-from masterysite.safefiles import report_unsafe_files
+from masterysite.safefiles import report_unsafe_files, svg_hidden
 from masterysite.scripts import bundles, minified_css
 from masterysite.search import outline, search_index_js
 from masterysite.secret import ENV, course_secret
@@ -212,6 +212,13 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
     for name, file in published or [(f"assets/{n}", f) for n, f in assets]:
         if file.suffix.lower() in _ANSWERED_SUFFIXES:
             _answers_published(name, file, loaded.report)
+        elif file.suffix.lower() == ".svg" and (hidden := svg_hidden(file)):  # (ii security 2)
+            message = (
+                f"this picture is published as it is, with what it does not show: {', '.join(hidden)}; anyone who"
+                " opens the file can read them: delete them and save again (Inkscape: File > Save a Copy, Optimized"
+                " SVG, with comments and metadata removed)"
+            )
+            loaded.report.warn(name, 0, message, "hidden-in-file")
     if loaded.config is not None and loaded.config.safe_html:
         report_unsafe_files(published or [(f"assets/{n}", f) for n, f in assets], loaded.report)
 

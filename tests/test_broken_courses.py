@@ -463,6 +463,33 @@ def test_a_published_file_that_holds_answers_is_refused(make_course: Callable[..
     assert "('::: question': answers, solutions or teachers' notes): move it out of the course folder" in errors[1]
 
 
+HIDDEN_SVG = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- Created with Inkscape (http://www.inkscape.org/) -->
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
+   width="200" height="100" inkscape:export-filename="/home/msrivera/Documents/keys/bar-key.png">
+  <rect width="200" height="100" fill="#ccc"/>
+  <!-- answer: 5/6 -->
+  <g inkscape:label="Answer key" style="display:none"><text x="10" y="50">Answer: 5/6</text></g>
+</svg>
+"""
+
+
+def test_a_published_picture_that_holds_what_it_does_not_show_is_said(make_course: Callable[..., Path]) -> None:
+    """An SVG in assets/ with a hidden 'Answer key' layer, an answer in a comment and the teacher's home folder
+    was published byte for byte, with no word (ii security 2). A warning at the file; Inkscape's own comment
+    and a visible drawing are no cause."""
+    clean = '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><!-- Created with Inkscape --><rect/></svg>'
+    files = {"course.yml": "title: T\n", "units/a.md": "---\ntitle: A\n---\nText.\n"}
+    root = make_course({**files, "assets/bar.svg": HIDDEN_SVG, "assets/ok.svg": clean})
+    found = [str(p) for p in build_module.load_course(root).report.problems if p.code == "hidden-in-file"]
+    assert found == [
+        "assets/bar.svg: warning: this picture is published as it is, with what it does not show: a hidden layer"
+        " 'Answer key' with the words 'Answer: 5/6', a comment 'answer: 5/6', a path of your computer"
+        " '/home/msrivera…'; anyone who opens the file can read them: delete them and save again (Inkscape: File >"
+        " Save a Copy, Optimized SVG, with comments and metadata removed) [hidden-in-file]"
+    ]
+
+
 def test_a_draft_is_refused_even_with_its_key_declared(make_course: Callable[..., Path]) -> None:
     """'draft: true' (Hugo, Jekyll, Quarto) was an unknown key whose error advised 'extra_keys: [draft]'; declared,
     the draft was published and listed on the course page (ii security 4). An error, declared or not; 'draft:

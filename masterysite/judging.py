@@ -112,7 +112,10 @@ _PLUS_MINUS = re.compile(r"±|\+/?-")
 _OPERATOR = re.compile(r"^(==|=|~)\s*")
 _PATTERN = re.compile(r"^/(?P<body>.*)/(?P<flags>[A-Za-z]*)$", re.S)
 # A lenient text answer that looks like code, an option or a file name: '-S', '../raw', 'ls -l', 'a.txt'.
-_CODE_LIKE = re.compile(r"(?:^|\s)--?[A-Za-z]|(?<!\d)/|/(?!\d)|[\\|<>$*`{}\[\]=;_~]|^\.|\w\.[A-Za-z0-9]{1,5}$|\w\(")
+# (an option, '-S', 'ls -l', '--oneline'; not a formula's minus: '-e^x - 2x', '-x + 1': ii port 10)
+_CODE_LIKE = re.compile(
+    r"(?:^|\s)--?[A-Za-z](?![\^²³¹⁰⁴-⁹]|\s*[-+*/=<>]\s)|(?<!\d)/|/(?!\d)|[\\|<>$*`{}\[\]=;_~]|^\.|\w\.[A-Za-z0-9]{1,5}$|\w\("
+)
 
 Form = tuple[str, str]  # (kind letter, normalised form): what is hashed
 

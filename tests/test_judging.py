@@ -146,6 +146,14 @@ def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("text", ["-e^x - 2x", "-x + 1", "-e²", "-b + 4"])
+def test_a_formula_that_starts_with_a_minus_is_no_option(text: str) -> None:
+    """'= -e^x - 2x' was said to look like code (an option '-e'), and the advice, '==', refused '-e^x-2x' and
+    '−e^x − 2x', right under '=' (ii port 10)."""
+    problems = parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")[1].problems
+    assert [p.code for p in problems] == []
+
+
 def test_a_per_cent_tolerances_advice_writes_the_courses_decimal_comma() -> None:
     """In a French course, '= 1,013 ± 1 %' advised '= 1.013 ± 0.01013', which that course reads as 1013 (new teacher
     ee 2): the advice writes the course's comma."""

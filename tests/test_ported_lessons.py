@@ -1071,6 +1071,21 @@ def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
         assert (title is None) == ("ms-code-title" not in html) and (title is None or title in html)
 
 
+def test_answer_lines_outside_a_question_or_practice_are_said() -> None:
+    """'= 15 km/h' inside a MyST admonition 'Exercice 4' or a '::: note' was printed in the lesson, the answer
+    for all, with 0 warnings (ii port 11). Said once a unit, at the first; in a practice it is checked."""
+    body = "::::{admonition} Exercice 4\n:class: exohome\nLa vitesse ?\n\n= 15 km/h\n::::\n\n"
+    body += "::: note E5\nV ?\n\n= 12 m/s\n:::\n"
+    _, problems = parse(body)
+    assert problems == [
+        "units/a.md:9: warning: '= 15 km/h' is an answer line outside a '::: question' or '::: practice' block: it is"
+        " shown in the lesson, the answer for everyone to read; put the exercise in one of those blocks"
+        " [shown-as-text]"
+    ]
+    _, problems = parse("::: practice\nV ?\n\n= 12 m/s\n:::\n\nThen $v$\n= 12 m/s, as said.\n")
+    assert [p for p in problems if "shown-as-text" in p] == []
+
+
 def test_an_empty_web_component_is_said_once_with_its_picture_advised() -> None:
     """premiere_nsi's '<gif-player src="https://…/2038.gif" …></gif-player>': its site's scripts draw it; here it
     showed nothing, and check said nothing (port hh 11). Said once a unit, at its line, inline too; an element

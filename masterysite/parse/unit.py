@@ -241,6 +241,35 @@ def _stray_blanks(tokens: list[Token], path: str, offset: int, report: Report) -
         report.warn(path, offset + line + 1, message, "shown-as-text")
 
 
+_ANSWER_PARAGRAPH = re.compile(r"(?:(?:==?|~)[ \t]*\S[^\n]*\n?)+")
+
+
+def _stray_answer_lines(tokens: list[Token], path: str, offset: int, report: Report) -> None:
+    """A paragraph of answer lines ('= 15 km/h') outside a question or practice exercise (in a note, a MyST
+    admonition 'Exercice 4'): shown in the lesson, the answer for all to read, with no word (ii port 11). Said
+    once a unit, where the first one is."""
+    depth: list[bool] = []
+    for index, token in enumerate(tokens):
+        if token.type == "container_block_open":
+            depth.append(token.meta.get("name") in ANSWERED)
+        elif token.type == "container_block_close" and depth:
+            depth.pop()
+        elif (
+            token.type == "inline"
+            and not any(depth)
+            and index
+            and tokens[index - 1].type == "paragraph_open"
+            and _ANSWER_PARAGRAPH.fullmatch(token.content)
+        ):
+            written = token.content.split("\n", 1)[0].strip()
+            message = (
+                f"'{written}' is an answer line outside a '::: question' or '::: practice' block: it is shown in"
+                " the lesson, the answer for everyone to read; put the exercise in one of those blocks"
+            )
+            report.warn(path, offset + (token.map[0] if token.map else 0) + 1, message, "shown-as-text")
+            return
+
+
 def _in_code(body: str, match: re.Match[str]) -> bool:
     """Whether ``match`` is inside a code span of its line, or on an answer line ('== {{ params.table }}':
     what a lesson on Airflow's templates asks for)."""
@@ -689,6 +718,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     ) and _marked_answers(body, path, parts.body_offset, report)
     if "[[" in body and not marked:  # (a quiz of another tool: said once, as that)
         _stray_blanks(tokens, path, parts.body_offset, report)
+    if ("\n=" in body or "\n~ " in body) and not marked:
+        _stray_answer_lines(tokens, path, parts.body_offset, report)
     if (
         "{#" in body
         or "\n: " in body

@@ -163,6 +163,8 @@ def exact_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_UNBROKEN).translate(_SCRIPT_CHARS)
     if _COMPATIBLE.search(text):
         text = unicodedata.normalize("NFC", _COMPATIBLE.sub(lambda c: unicodedata.normalize("NFKC", c[0]), text))
+    if "ー" in text:  # a Japanese input method's minus, the long vowel mark: 'ー3', '2xー1' (ii new 6)
+        text = _LONG_VOWEL_MINUS.sub("-", text)
     return re.sub(f"^[{WHITESPACE}]+|[{WHITESPACE}]+$", "", text)
 
 
@@ -210,6 +212,9 @@ def exact_form(text: str) -> str:
         text = _CHARGE.sub(_plain_charge, text)
     text = text.translate(_SUBSCRIPTS)
     return _SLASH.sub(r"\1/", _NUMBER_DASH.sub("-", text) if _NUMBER_DASH.search(text) else text)
+
+
+_LONG_VOWEL_MINUS = re.compile(r"(?<![^\s0-9A-Za-z(=+*/^])ー(?=[.,]?[0-9A-Za-z(])")
 
 
 # A formula as typeset, in '==' too (new teacher z 2): subscript digits ('CO₂'), and a charge, its digits and

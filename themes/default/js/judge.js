@@ -65,7 +65,8 @@ function scriptChar(c) { return SCRIPT_AS[c] || ""; } // (a direction mark: noth
  *  (judging.exact_text). */
 function exactText(text) {
   return String(text).normalize("NFC").replace(SCRIPT_CHARS, scriptChar)
-    .replace(COMPATIBLE, function (c) { return c.normalize("NFKC"); }).normalize("NFC").replace(EDGE_SPACE, "");
+    .replace(COMPATIBLE, function (c) { return c.normalize("NFKC"); }).normalize("NFC").replace(EDGE_SPACE, "")
+    .replace(/(?<![^\s0-9A-Za-z(=+*/^])ー(?=[.,]?[0-9A-Za-z(])/g, "-"); // a Japanese input method's minus (judging._LONG_VOWEL_MINUS)
 }
 
 /** One character for several as typeset, written out: "½" "1/2", "1½" "1 1/2", "℃" "°C" (judging.typeset). */

@@ -172,6 +172,7 @@ _FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−º˚
 # Quotes as keyboards type them: curly, German's low ones ('„Hallo“'), French guillemets and the space inside
 # them ('« Bonjour »'), the acute accent a German keyboard types for a prime ('f´(x)'; port ff 07, 15)
 _QUOTES = str.maketrans("‘’“”∶‚„´", "''\"\":'\"'")
+_SMART_DASH = re.compile(r"(?<!\S)—(?=[A-Za-z])")  # an option's '--' as an iPad's smart punctuation types it
 _GUILLEMETS = re.compile(f"«[{WHITESPACE}]?|[{WHITESPACE}]?»")
 _PRIME = re.compile("(?<=[A-Za-z])′")  # 'f′(x)': a prime after a letter ('45′' stays minutes of arc)
 # A minus as a word processor or a phone types it before a number ('−4.6', '–4.6'): in '==' too (new teacher w 3)
@@ -203,6 +204,8 @@ def exact_form(text: str) -> str:
     no space around a fraction's slash ('3 / 4' is '3/4'), and a number in scientific notation written one
     way, its digits kept ('3.0×10⁸', '3.0 x 10^8', '3.0E+8' are '3.0e8'; new teacher aa 3)."""
     text = typeset(exact_text(text)).translate(_QUOTES).replace("…", "...").replace("∕", "/")  # (U+2215: '∕')
+    if "—" in text:  # an iPad types '--' as '—': 'git log —oneline' (ii judge 12)
+        text = _SMART_DASH.sub("--", text)
     if "«" in text or "»" in text or "′" in text:
         text = _PRIME.sub("'", _GUILLEMETS.sub('"', text))
     if "10" in text:
@@ -955,7 +958,8 @@ def matches(answer: Answer, text: str, comma: bool = False, interval: bool = Fal
     if answer.kind == "pattern":
         flags = re.IGNORECASE if answer.ignore_case else 0
         typed = exact_text(text)  # as typed, or with a phone's curly quotes straight ('‘Ann’'), as '==' reads them
-        return any(re.fullmatch(f"(?:{answer.pattern})", t, flags) for t in (typed, typed.translate(_QUOTES)))
+        phone = _SMART_DASH.sub("--", typed.translate(_QUOTES))
+        return any(re.fullmatch(f"(?:{answer.pattern})", t, flags) for t in (typed, phone))
     forms = response_forms(text, comma)
     return any(form in forms for form in answer_forms(answer))
 

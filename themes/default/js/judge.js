@@ -81,7 +81,7 @@ function typeset(text) {
  *  fraction's slash ("3 / 4"). */
 var SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 function exactForm(text) {
-  return typeset(exactText(text))
+  return typeset(exactText(text)).replace(/(?<!\S)—(?=[A-Za-z])/g, "--") // an iPad's "--" (judging._SMART_DASH)
     // scientific notation one way, its digits kept: "3.0 × 10^8", "3.0x10⁸", "3.0E+8" are "3.0e8" (judging._SCIENTIFIC)
     .replace(/(\d)\s*[×xX*·⋅]\s*10\s*(?:(?:\^|\*\*)\s*\(?\s*([+\-\u2012-\u2014\u2212]?)\s*(\d+)(?:\s*\))?|([⁺⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))/g, function (all, d, s, e, t, u) {
       s = s || t;
@@ -249,7 +249,7 @@ function textPart(q, i, text) {
   }) ||
     patterns.some(function (p) { // as typed, or with a phone's curly quotes straight ("‘Ann’"), as "==" reads them
       var typed = exactText(text);
-      return patternMatches(p, typed) || patternMatches(p, typed.replace(/[‘’‚´]/g, "'").replace(/[“”„]/g, '"').replace(/∶/g, ":")); // (judging._QUOTES)
+      return patternMatches(p, typed) || patternMatches(p, typed.replace(/[‘’‚´]/g, "'").replace(/[“”„]/g, '"').replace(/∶/g, ":").replace(/(?<!\S)—(?=[A-Za-z])/g, "--")); // (judging._QUOTES, _SMART_DASH)
     });
   return hit ? publishedPart(q, i) : null;
 }

@@ -247,7 +247,7 @@ def check_strings(course_dir: Path, report: Report) -> None:
         elif not isinstance(table, yamlutil.LineDict):
             report.error(shown, line, f"'{lang}:' must be followed by indented 'key: text' lines")
         else:
-            _check_table(table, keys, shown, report)
+            _check_table(table, keys, shown, report, defaults.get("en") or {})
 
 
 def check_translation(course_dir: Path, language: str, report: Report) -> None:
@@ -283,7 +283,9 @@ def check_translation(course_dir: Path, language: str, report: Report) -> None:
     report.warn(where, 0, message, "untranslated")
 
 
-def _check_table(table: yamlutil.LineDict, keys: list[str], shown: str, report: Report) -> None:
+def _check_table(
+    table: yamlutil.LineDict, keys: list[str], shown: str, report: Report, english: dict[str, Any]
+) -> None:
     counted = {key[: -len("_one")] for key in keys if key.endswith("_one")}  # (the keys with plural forms)
     keys = keys + [f"{key}_{form}" for key in sorted(counted) for form in FORMS if f"{key}_{form}" not in keys]
     for key, value in table.items():
@@ -291,3 +293,15 @@ def _check_table(table: yamlutil.LineDict, keys: list[str], shown: str, report: 
             report.error(shown, table.line_of(key), unknown_key(key, keys).split(" (valid keys")[0])
         elif not isinstance(value, str):
             report.error(shown, table.line_of(key), f"'{key}' must be a text")
+        else:  # a placeholder nothing fills in ('{percnt}') was shown as written to every student (ii new 8)
+            filled = set(_PLACEHOLDER.findall(str(english.get(key) or english.get(key.rsplit("_", 1)[0]) or "")))
+            wrong = [name for name in dict.fromkeys(_PLACEHOLDER.findall(value)) if filled and name not in filled]
+            if wrong:
+                message = (
+                    f"'{key}' has '{{{wrong[0]}}}', which nothing fills in: students would read it as written; its"
+                    f" places are {', '.join(f'{{{name}}}' for name in sorted(filled))}"
+                )
+                report.error(shown, table.line_of(key), message)
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")

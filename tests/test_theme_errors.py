@@ -298,3 +298,22 @@ def test_a_malformed_strings_file_is_named_with_its_line_in_any_language(make_co
         result = CliRunner().invoke(main, [command, str(course)])
         assert result.exit_code == 1 and "internal error" not in result.output, result.output
         assert result.output.startswith("theme/strings.yml:3: malformed YAML"), result.output
+
+
+def test_a_placeholder_nothing_fills_in_is_an_error(make_course) -> None:  # type: ignore[no-untyped-def]
+    """'{percnt}' in a course's score line passed check, and every student read '得点は{percnt}…' (ii new 8); a
+    plural form's places are its key's."""
+    from masterysite.build import load_course
+
+    strings = "ja:\n  score_line: '得点は{percnt}（{total}問中{right}問正解）'\n  quiz_intro_two: '{count} {percent}'\n"
+    course = make_course(
+        {
+            "course.yml": "title: T\nid: t\nlanguage: ja\n",
+            "units/a.md": "---\ntitle: A\n---\nText.\n",
+            "theme/strings.yml": strings,
+        }
+    )
+    assert [str(e) for e in load_course(course).report.errors] == [
+        "theme/strings.yml:2: 'score_line' has '{percnt}', which nothing fills in: students would read it as written;"
+        " its places are {percent}, {right}, {total}"
+    ]

@@ -172,6 +172,9 @@ _FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−º˚
 # Quotes as keyboards type them: curly, German's low ones ('„Hallo“'), French guillemets and the space inside
 # them ('« Bonjour »'), the acute accent a German keyboard types for a prime ('f´(x)'; port ff 07, 15)
 _QUOTES = str.maketrans("‘’“”∶‚„´", "''\"\":'\"'")
+_UNIT_SPACE = re.compile(
+    rf"^([+-]?[0-9][0-9.,]*(?:e-?[0-9]+)?)[{WHITESPACE}]*([°º˚]?[A-Za-zµΩ%][A-Za-zµΩ%/·]*(?:\^?-?[0-9])?)$"
+)
 _SMART_DASH = re.compile(r"(?<!\S)—(?=[A-Za-z])")  # an option's '--' as an iPad's smart punctuation types it
 _GUILLEMETS = re.compile(f"«[{WHITESPACE}]?|[{WHITESPACE}]?»")
 _PRIME = re.compile("(?<=[A-Za-z])′")  # 'f′(x)': a prime after a letter ('45′' stays minutes of arc)
@@ -214,7 +217,10 @@ def exact_form(text: str) -> str:
     if "⁺" in text or "⁻" in text:
         text = _CHARGE.sub(_plain_charge, text)
     text = text.translate(_SUBSCRIPTS)
-    return _SLASH.sub(r"\1/", _NUMBER_DASH.sub("-", text) if _NUMBER_DASH.search(text) else text)
+    text = _SLASH.sub(r"\1/", _NUMBER_DASH.sub("-", text) if _NUMBER_DASH.search(text) else text)
+    if _UNIT_SPACE.search(text):  # a quantity's digits as written, its unit however spaced: '0.050g' (ii judge 5)
+        text = _UNIT_SPACE.sub(lambda quantity: quantity[1] + quantity[2].replace("º", "°").replace("˚", "°"), text)
+    return text
 
 
 _LONG_VOWEL_MINUS = re.compile(r"(?<![^\s0-9A-Za-z(=+*/^])ー(?=[.,]?[0-9A-Za-z(])")

@@ -94,7 +94,8 @@ function exactForm(text) {
       return digits.replace(/./g, function (c) { return String(SUPERSCRIPTS.indexOf(c)); }) + (sign === "⁺" ? "+" : "-");
     })
     .replace(/[₀-₉]/g, function (c) { return String(c.charCodeAt(0) - 8320); })
-    .replace(/(^|[^0-9A-Za-z])[\u2012-\u2014\u2212](?=[.,]?\d)/g, "$1-").replace(/(\d)\s*\/\s*(?=\d)/g, "$1/");
+    .replace(/(^|[^0-9A-Za-z])[\u2012-\u2014\u2212](?=[.,]?\d)/g, "$1-").replace(/(\d)\s*\/\s*(?=\d)/g, "$1/")
+    .replace(new RegExp("^([+-]?\\d[\\d.,]*(?:e-?\\d+)?)[" + WS + "]*([°º˚]?[A-Za-zµΩ%][A-Za-zµΩ%/·]*(?:\\^?-?\\d)?)$"), function (a, n, u) { return n + u.replace(/[º˚]/g, "°"); }); // "0.050g" (judging._UNIT_SPACE)
 }
 
 /** "= answer" as text: exactForm, also inner white space folded to one space, lower case,

@@ -211,7 +211,7 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
     published = published_files(root, loaded.course) if loaded.course is not None else []
     for name, file in published or [(f"assets/{n}", f) for n, f in assets]:
         if file.suffix.lower() in _ANSWERED_SUFFIXES:
-            _answers_published(name, file, loaded.report)
+            _answers_published(name, file, (root / "units").resolve(), loaded.report)
         elif file.suffix.lower() == ".svg" and (hidden := svg_hidden(file)):  # (ii security 2)
             message = (
                 f"this picture is published as it is, with what it does not show: {', '.join(hidden)}; anyone who"
@@ -231,9 +231,12 @@ _ANSWER_MARKS = re.compile(
 )
 
 
-def _answers_published(name: str, file: Path, report: Report) -> None:
-    """A Markdown file or notebook published as it is that holds answers: an error at its first."""
+def _answers_published(name: str, file: Path, units: Path, report: Report) -> None:
+    """A Markdown file or notebook published as it is that holds answers: an error at its first. (A link to a
+    unit's own source is said as such: check_links_inside, contain.)"""
     try:
+        if file.resolve().is_relative_to(units) or file.stat().st_nlink > 1:  # (a unit's source, linked)
+            return
         text = file.read_text(encoding="utf-8", errors="replace") if file.stat().st_size < 4_000_000 else ""
     except OSError:
         return

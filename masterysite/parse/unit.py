@@ -839,7 +839,7 @@ def _front_matter(
         report.error(path, 2, "front matter must be keys and values, like 'title: Equivalent fractions'")
         return yamlutil.LineDict(1)
     for key in data:
-        if _DRAFT.get(key) == data[key]:  # (declared in extra_keys or not: ii security 4 had published the draft)
+        if key in _DRAFT and data[key] is _DRAFT[key]:  # (declared or not: ii security 4)
             message = (
                 f"'{key}: {str(data[key]).lower()}' keeps a page off the site in other tools; masterysite publishes"
                 " every unit it builds: to keep this one off until it is ready, list the units to publish in"

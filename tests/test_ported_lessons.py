@@ -1071,6 +1071,13 @@ def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
         assert (title is None) == ("ms-code-title" not in html) and (title is None or title in html)
 
 
+def test_a_directives_title_attribute_is_its_title() -> None:
+    """Hyperbook's ':::collapsible{title="Musterlösung" id="918066"}', renamed 'details' as the error advised, was
+    titled 'Details': its title was dropped with no word (ii port 7)."""
+    html, problems = parse(':::details{title="Musterlösung" id="918066"}\nDie Lösung.\n:::\n')
+    assert problems == [] and "<summary>Musterlösung</summary>" in html, html
+
+
 def test_answer_lines_outside_a_question_or_practice_are_said() -> None:
     """'= 15 km/h' inside a MyST admonition 'Exercice 4' or a '::: note' was printed in the lesson, the answer
     for all, with 0 warnings (ii port 11). Said once a unit, at the first; in a practice it is checked."""

@@ -240,7 +240,7 @@ _PANDOC_HOLDERS = ("exercise", "challenge", "exercises", "example", "discussion"
 _PANDOC_HELD = ("solution", "hint", "solutions", "hints", "answer")
 _VITEPRESS_FLAG = re.compile(r"[ \t]*\{(open|no-title)\}$")  # VitePress: a block shown open, or untitled
 _BRACKET_TITLE = re.compile(r"([\w-]+)\[(.*)\]")
-_DIRECTIVE_ATTRIBUTES = re.compile(r"^([\w-]+(?:\[.*\])?)\{[^{}]*\}$")
+_DIRECTIVE_ATTRIBUTES = re.compile(r"([\w-]+(?:\[.*\])?)\{([^{}]*)\}")
 _STATE = re.compile(r"^\{[ \t]*state[ \t]*=[ \t]*[\"']?\w+[\"']?[ \t]*\}")
 
 
@@ -255,9 +255,12 @@ def block_info(params: str) -> tuple[str, str]:
     if braces is None:
         # Starlight's (remark-directive's) attributes, ':::tip{icon="heart"}', ':::tip[Hi]{icon="heart"}': an
         # icon, not read (it had been an unknown block 'tip{icon="heart"}': port round aa 10)
-        params = _DIRECTIVE_ATTRIBUTES.sub(r"\1", params, count=1)
+        directive = _DIRECTIVE_ATTRIBUTES.fullmatch(params)
+        params = directive[1] if directive else params
         titled = _BRACKET_TITLE.fullmatch(params)  # Docusaurus's ':::tip[Remember this]'
         name, _, rest = params.partition(" ") if titled is None else (titled[1], "", titled[2])
+        if directive is not None and not rest.strip():  # Hyperbook's ':::collapsible{title="Lösung"}' (ii port 7)
+            rest = next((m[2] or m[3] or m[4] or "" for m in _ATTR.finditer(directive[2]) if m[1] == "title"), "")
         return name, _STATE.sub("", rest.strip(), count=1).strip()  # (HedgeDoc's ':::spoiler {state="open"} Title')
     classes = _CLASS.findall(braces.group(1))
     attrs = block_attrs(params)

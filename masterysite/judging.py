@@ -255,7 +255,8 @@ _COMMA_SPACE = re.compile(" ?([,;]) ?")  # ('(2; 3)', '{0; 2,5}': a decimal comm
 _HOUR_H = re.compile(
     "(?<=[0-9]) ?h ?([0-5][0-9])(?: ?min)?(?![0-9a-z])|(?<=[0-9]) ?(min) ?([0-5]?[0-9]) ?s(?![0-9a-z])"
 )
-_COLON_SPACE = re.compile("(?<=[0-9'\"]) ?: ?(?=[0-9'\"])")  # '15 : 30' (French typography): '15:30'; "{'a': 1}"
+# '15 : 30' (French typography): '15:30'; "{'a': 1}"; a JavaScript object's '{a: 1}' (ii port 5)
+_COLON_SPACE = re.compile("(?<=[0-9A-Za-z_'\"]) ?: ?(?=[0-9A-Za-z_'\"])")
 _LIGATURES = str.maketrans({"ß": "ss", "ẞ": "ss", "œ": "oe", "Œ": "oe"})
 # Arabic as typed: its question mark, comma and semicolon; without the vowel marks (harakat) and the
 # stretching tatweel, which a student may add or leave out ('القَاهِرَة', 'القاهـرة' are 'القاهرة'); the

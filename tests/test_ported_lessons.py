@@ -1071,6 +1071,18 @@ def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
         assert (title is None) == ("ms-code-title" not in html) and (title is None or title in html)
 
 
+def test_display_math_that_nothing_closes_is_said() -> None:
+    """Hyperbook's '$$' then a formula and no closing '$$' before ':::' (remark-math reads to the block's end) was
+    published as its LaTeX source with no word (ii port 6). Once a unit; a closed one is no cause."""
+    _, problems = parse("::: details Lösung\n\n$$\n\n\\begin{aligned} f &= 2 \\end{aligned}\n\n:::\n")
+    assert problems == [
+        "units/a.md:7: warning: '$$' opens a formula that no '$$' closes: it is shown as its source, and so is what"
+        " follows; close it with '$$' at the formula's end (before the block's ':::') [math]"
+    ]
+    _, problems = parse("$$\nx^2\n$$\n\nAnd $$y$$ here.\n")
+    assert problems == []
+
+
 def test_a_directives_title_attribute_is_its_title() -> None:
     """Hyperbook's ':::collapsible{title="Musterlösung" id="918066"}', renamed 'details' as the error advised, was
     titled 'Details': its title was dropped with no word (ii port 7)."""

@@ -270,6 +270,19 @@ def _stray_answer_lines(tokens: list[Token], path: str, offset: int, report: Rep
             return
 
 
+def _unclosed_display_math(tokens: list[Token], path: str, offset: int, report: Report) -> None:
+    """A paragraph that opens display math, '$$', that nothing closes (remark-math reads on to the end of its
+    block; Hyperbook's lessons rely on it): shown as its source, with no word (ii port 6). Once a unit."""
+    for token in tokens:
+        if token.type == "inline" and token.content.startswith("$$") and "$$" not in token.content[2:]:
+            message = (
+                "'$$' opens a formula that no '$$' closes: it is shown as its source, and so is what follows; close"
+                " it with '$$' at the formula's end (before the block's ':::')"
+            )
+            report.warn(path, offset + (token.map[0] if token.map else 0) + 1, message, "math")
+            return
+
+
 def _in_code(body: str, match: re.Match[str]) -> bool:
     """Whether ``match`` is inside a code span of its line, or on an answer line ('== {{ params.table }}':
     what a lesson on Airflow's templates asks for)."""
@@ -720,6 +733,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         _stray_blanks(tokens, path, parts.body_offset, report)
     if ("\n=" in body or "\n~ " in body) and not marked:
         _stray_answer_lines(tokens, path, parts.body_offset, report)
+    if "$$" in body:
+        _unclosed_display_math(tokens, path, parts.body_offset, report)
     if (
         "{#" in body
         or "\n: " in body

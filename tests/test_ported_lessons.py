@@ -1071,6 +1071,18 @@ def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
         assert (title is None) == ("ms-code-title" not in html) and (title is None or title in html)
 
 
+def test_hyperbooks_gaps_and_selects_are_said() -> None:
+    """Hyperbook's '{z{74,59}}' (a gap, its answer in it) and '{A{f|!g|h}}' (a select, '!' the right choice) were
+    published as text, answers and all, with 0 warnings (ii port 9). Said with the blank or question to write;
+    LaTeX's '\\mathrm{d{x}}' is no cause."""
+    _, problems = parse("Ladezustand {z{74,59}} %.\n\nGraph {A{f|!g|h}}(x), $\\mathrm{d{x}}$.\n")
+    assert problems == [
+        "units/a.md:5: warning: '{z{74,59}}' is Hyperbook's gap, its answer written in it, which is not read here: it"
+        " is shown as text for everyone; write a blank, '[[74,59]]', in a '::: question' or '::: practice' (and 1"
+        " more in this unit) [shown-as-text]"
+    ]
+
+
 def test_display_math_that_nothing_closes_is_said() -> None:
     """Hyperbook's '$$' then a formula and no closing '$$' before ':::' (remark-math reads to the block's end) was
     published as its LaTeX source with no word (ii port 6). Once a unit; a closed one is no cause."""

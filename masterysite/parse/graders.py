@@ -499,6 +499,9 @@ def _answer_key(line: str, lines: list[str], number: int, slidoc: bool) -> str |
     return None
 
 
+_HYPERBOOK_GAP = re.compile(r"(?<![\\\w])\{([A-Za-z])\{([^{}\n]+)\}\}")  # (not LaTeX's '\\mathrm{d{x}}')
+
+
 def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
     """Lines written in another tool's quiz syntax that marks the right answer, outside fenced code:
     (line, as written, the message, in a question). Outside a question, the answer is shown as text;
@@ -536,6 +539,21 @@ def marked_answers(body: str) -> list[tuple[int, str, str, bool]]:
                 f" not read here: it is shown as text, the right answer marked for everyone; {_QUIZDOWN_ADVICE}"
             )
             found.append((number, line.strip(), message, bool(depth)))
+            continue
+        hyperbook = _HYPERBOOK_GAP.search(line) if "}}" in line else None
+        if hyperbook is not None:  # Hyperbook's gap '{z{74,59}}', select '{A{f|!g|h}}' (ii port 9)
+            choice = "!" in hyperbook[2]
+            kind = "select, its right choice marked '!'" if choice else "gap, its answer written in it"
+            advice = (
+                "write a '::: question' (or '::: practice') with choices, '- [x]' the right one"
+                if choice
+                else f"write a blank, '[[{hyperbook[2]}]]', in a '::: question' or '::: practice'"
+            )
+            message = (
+                f"'{hyperbook[0]}' is Hyperbook's {kind}, which is not read here: it is shown as text for everyone;"
+                f" {advice}"
+            )
+            found.append((number, hyperbook[0], message, bool(depth)))
             continue
         if "{" in line and _gift(line, lines, number):
             written = line.strip() if len(line.strip()) <= 50 else line.strip()[:47] + "..."

@@ -714,6 +714,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
     tokens = lessonmod.prepare(md, drop_comments(tokens) if "<!--" in body else tokens, env)
     marked = (
         "[[" in body
+        or "}}" in body  # (Hyperbook's gap '{z{74,59}}': ii port 9)
         or "(x)" in body
         or "(X)" in body
         or "[explanation]" in body

@@ -635,13 +635,21 @@ def _pattern_answer(text: str, line: int) -> Answer:
     return Answer(text, line=line, kind="pattern", pattern=canonical_pattern, ignore_case=match["flags"] == "i")
 
 
+# A shell command a lesson teaches, and what follows it ('cd ..', 'git status', 'mkdir data', 'pip install numpy'):
+# case matters to the shell (ii judge 2)
+_COMMAND = re.compile(  # (not the commands that are words too: 'cat', 'head', 'sort', 'find', 'make'…)
+    r"(?:cd|ls|pwd|git|mkdir|rmdir|rm|cp|mv|chmod|chown|grep|python3?|pip3?|npm|npx|conda|ssh|scp|curl|wget|sudo"
+    r"|apt-get|docker|gcc|javac)(?: \S.*)?"
+)
+
+
 def looks_like_code(answer: Answer) -> bool:
     """A lenient text answer a teacher probably meant exactly (SPEC §5's warning)."""
     source = answer.source
     return (
         answer.kind == "text"
         and any(c.isalpha() for c in source)
-        and bool(_CODE_LIKE.search(source))
+        and bool(_CODE_LIKE.search(source) or _COMMAND.fullmatch(source))
         and (
             _NUMBER_PAIR.fullmatch(source) is None  # ('= 4.2 to 5.8': words, not code)
         )

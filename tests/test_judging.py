@@ -138,7 +138,10 @@ def test_answer_line_mistakes_are_errors_at_their_line(line: str, message: str) 
     assert messages(f"::: question o\nWhich?\n\n{line}\n:::\n") == [message]
 
 
-@pytest.mark.parametrize("text", ["-S", "../raw", "ls -l", "data.csv", "*.pdb", "--all", "my_file"])
+@pytest.mark.parametrize(
+    "text",
+    ["-S", "../raw", "ls -l", "data.csv", "*.pdb", "--all", "my_file", "cd ..", "git status", "mkdir data", "pwd"],
+)
 def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
     problems = parse(f"::: question o\nWhich?\n\n= {text}\n:::\n")[1].problems
     assert [str(p) for p in problems] == [
@@ -146,7 +149,7 @@ def test_a_lenient_answer_that_looks_like_code_warns(text: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("text", ["-e^x - 2x", "-x + 1", "-e²", "-b + 4"])
+@pytest.mark.parametrize("text", ["-e^x - 2x", "-x + 1", "-e²", "-b + 4", "cat", "head of state", "apt"])
 def test_a_formula_that_starts_with_a_minus_is_no_option(text: str) -> None:
     """'= -e^x - 2x' was said to look like code (an option '-e'), and the advice, '==', refused '-e^x-2x' and
     '−e^x − 2x', right under '=' (ii port 10)."""

@@ -157,6 +157,22 @@ def test_a_formula_that_starts_with_a_minus_is_no_option(text: str) -> None:
     assert [p.code for p in problems] == []
 
 
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("= 020", "(a code or a postcode), write '== 020'"),
+        ("= 3.50", "(significant figures), write '== 3.50'"),
+        ("= 1.0", None),
+        ("= 20", None),
+        ("= 3.50\n== 3.50", None),
+    ],
+)
+def test_zeros_a_number_by_value_drops_are_said(key: str, said: str | None) -> None:
+    """'= 020' took '20' and '= 3.50' took '3.5', with no word (ii judge 8, 6); '= 1.0' is a whole number."""
+    found = [str(p) for p in parse(f"::: question o\nWhich?\n\n{key}\n:::\n")[1].problems if p.code == "number-form"]
+    assert (found[0].split("zeros matter ")[1].split(" (exact)")[0] if found else None) == said, found
+
+
 def test_a_per_cent_tolerances_advice_writes_the_courses_decimal_comma() -> None:
     """In a French course, '= 1,013 ± 1 %' advised '= 1.013 ± 0.01013', which that course reads as 1013 (new teacher
     ee 2): the advice writes the course's comma."""

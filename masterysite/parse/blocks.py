@@ -54,6 +54,8 @@ TAG = re.compile(r"<[^>]*>")  # (a tag of HTML, to read a choice's words: choice
 _ANSWER_LINE = re.compile(r"^(?:==?|~)[ \t]*\S", re.M)  # a practice's answer line ('= FROM', '~ /…/')
 _TICKED = re.compile(r"\[[xX]\]\s")  # a ticked choice, '- [x] …'
 
+_LEADING_ZERO = re.compile(r"[+-]?0[0-9]+")  # '= 020', '= 007'
+_TRAILING_ZERO = re.compile(r"[+-]?[0-9]*[.,][0-9]*[1-9]0+")  # '= 3.50', '= 0.050' (not '= 1.0', a whole number)
 _SHORT_FENCE = re.compile(r"^ {0,3}::[ \t]*(question|corrective|enrichment)\b(.*)")  # '::question o'
 _WIDE_FENCE = re.compile(r"^[ 　]{0,3}(?=[:：]*：)([:：]{2,})[ \t　]*([^\s　]*)(.*)")  # '：：： question a' (ii new 1)
 
@@ -739,7 +741,26 @@ class BlockParser:
         self.form_asked(answers, html)
         self.no_exact_decimal(answers, html)
         self.range_as_text(answers)
+        self.zeros_by_value(answers)
         return Question(key, objective, "text", html, (), answers, explanation, line, hints=hints)
+
+    def zeros_by_value(self, answers: Sequence[Answer]) -> None:
+        """'= 020' (a code, a postcode) and '= 3.50' (significant figures) are numbers by value: '20' and '3.5' are
+        right too, with no word (ii judge 6, 8). Said once a question, unless another answer keeps the zeros."""
+        kept = {a.source.strip() for a in answers if a.kind == "exact"}
+        for answer in answers:
+            written = answer.source.strip()
+            zero = _LEADING_ZERO.fullmatch(written) or _TRAILING_ZERO.fullmatch(written)
+            if answer.kind != "number" or zero is None or written in kept:
+                continue
+            what = "a code or a postcode" if _LEADING_ZERO.fullmatch(written) else "significant figures"
+            message = (
+                f"'= {written}' is read as the number {_plain(answer.number)}, so '{_plain(answer.number)}' is"
+                f" right too; if its zeros matter ({what}), write '== {written}' (exact), or 'ignore:"
+                " [number-form]' in the front matter silences this"
+            )
+            self.report.warn(self.path, answer.line, message, "number-form")
+            return
 
     def no_exact_decimal(self, answers: Sequence[Answer], prompt_html: str) -> None:
         """'= 1/3' for a probability: no decimal a student types ('0.33', '0.333') is right, with no word (new

@@ -478,11 +478,12 @@ _ZERO_COMMA = re.compile(rf"[{WHITESPACE}]*[+\-\u2212]?0,")
 
 
 def _ambiguous(written: str) -> AnswerError:
-    decimal = _TRAILING_ZEROS.sub(lambda m: f".{m[1] or '0'}", written.replace(",", ".", 1), count=1)
-    if _ZERO_COMMA.match(written):  # ('0,005 m': no whole number '0005 m' to offer)
+    plain = exact_text(written)  # (the suggestions in ASCII: '1，000' from an input method, ii new 2)
+    decimal = _TRAILING_ZEROS.sub(lambda m: f".{m[1] or '0'}", plain.replace(",", ".", 1), count=1)
+    if _ZERO_COMMA.match(plain):  # ('0,005 m': no whole number '0005 m' to offer)
         return AnswerError(f"'{written}' is ambiguous: write {decimal} (a decimal) or a number without the comma")
     return AnswerError(
-        f"'{written}' is ambiguous: write {written.replace(',', '', 1)} for a whole number, or {decimal} for a decimal"
+        f"'{written}' is ambiguous: write {plain.replace(',', '', 1)} for a whole number, or {decimal} for a decimal"
     )
 
 

@@ -205,11 +205,25 @@ def _compose(text: str) -> Any:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+_WIDE_KEY = re.compile(r"^(?:[ \u3000]*\u3000[ \u3000]*[A-Za-z_][\w-]*[:：]|[ ]*[A-Za-z_][\w-]*：)[^\n]*", re.M)
+
+
 def load(text: str, path: str, report: Report, offset: int = 0) -> Any:
     """Parse YAML; on any error report ``path:line`` and return None, never raise.
 
     ``offset`` is the number of lines before the YAML in its file (front matter).
     """
+    wide = _WIDE_KEY.search(text) if "：" in text or "\u3000" in text else None
+    if wide is not None:  # an input method's '：' or indent: said at its line, as what it is (ii new 3)
+        line = text.count("\n", 0, wide.start()) + 1 + offset
+        written = wide[0].strip(" \u3000")
+        if "：" in written:
+            fixed = written.replace("：", ": ", 1).replace(":  ", ": ")
+            message = f"'{written}' is written with a full-width colon '：' (an input method's): write '{fixed}'"
+        else:
+            message = f"'{written}' is indented with a full-width space (an input method's): indent with ASCII spaces"
+        report.error(path, line, message)
+        return None
     try:
         node = _compose(text)
         return None if node is None else _Builder(path, offset, report).build(node)

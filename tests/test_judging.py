@@ -477,6 +477,20 @@ def test_a_blank_in_prose_reads_markdowns_escapes_as_the_marks() -> None:
     )
 
 
+def test_full_width_mistakes_are_said_as_what_they_are() -> None:
+    """An input method's '＝', '　' and '，': the errors had named nothing ('question has no answer'), or advised
+    the input itself ('write 1，000 for a whole number'), and '::: question　o' was an unknown block (ii new 2, 3)."""
+    assert messages("::: question o\nX?\n\n＝ ５Ｎ\n:::\n") == [
+        "units/t.md:10: question has no answer: '＝ ５Ｎ' starts with a full-width '＝' (an input method's): write '='"
+        " (ASCII)"
+    ]
+    assert messages("::: question o\nX?\n\n= 1，000\n:::\n") == [
+        "units/t.md:10: '1，000' is ambiguous: write 1000 for a whole number, or 1.0 for a decimal"
+    ]
+    (q,), report = parse("::: question　o\nX?\n\n= 5\n:::\n")
+    assert report.problems == [] and q.objective == "o"
+
+
 def test_quiz_syntax_typed_full_width_is_an_error_at_its_line() -> None:
     """A Japanese or Chinese input method types '：' and '＞': '：：： question o' had published its answer line in
     the lesson, and a choice's '＞ feedback' in the choice's text, with no word (ii new 1). One error each."""

@@ -317,3 +317,21 @@ def test_a_placeholder_nothing_fills_in_is_an_error(make_course) -> None:  # typ
         "theme/strings.yml:2: 'score_line' has '{percnt}', which nothing fills in: students would read it as written;"
         " its places are {percent}, {right}, {total}"
     ]
+
+
+def test_yaml_written_with_an_input_methods_colon_or_space_is_said_at_its_line(make_course) -> None:  # type: ignore[no-untyped-def]
+    """'title：速さ' had been 'malformed YAML' on the next line, and a full-width indent an unknown key '　a'; 'draw:
+    １' was said to be "in quotes" (ii new 2, 3)."""
+    from masterysite.build import load_course
+
+    unit = "---\ntitle: A\nobjectives:\n\u3000a: 速さ\nquiz:\n  draw: １\n---\nText.\n"
+    course = make_course({"course.yml": "title：理科\n", "units/a.md": unit})
+    assert [str(e) for e in load_course(course).report.errors] == [
+        "course.yml:1: 'title：理科' is written with a full-width colon '：' (an input method's): write 'title: 理科'",
+        "units/a.md:4: 'a: 速さ' is indented with a full-width space (an input method's): indent with ASCII spaces",
+    ]
+    course = make_course({"course.yml": "title: T\n", "units/a.md": unit.replace("\u3000", "  ")}, name="draw")
+    assert [str(e) for e in load_course(course).report.errors] == [
+        "units/a.md:6: quiz.draw must be a whole number of questions, at least 1; got '１', written with full-width"
+        " digits (an input method's): write 1"
+    ]

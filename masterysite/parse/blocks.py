@@ -54,6 +54,7 @@ TAG = re.compile(r"<[^>]*>")  # (a tag of HTML, to read a choice's words: choice
 _ANSWER_LINE = re.compile(r"^(?:==?|~)[ \t]*\S", re.M)  # a practice's answer line ('= FROM', '~ /…/')
 _TICKED = re.compile(r"\[[xX]\]\s")  # a ticked choice, '- [x] …'
 
+_WIDE_ANSWER = re.compile(r"^[ \u3000]*[＝～][^\n]*", re.M)
 _LEADING_ZERO = re.compile(r"[+-]?0[0-9]+")  # '= 020', '= 007'
 _TRAILING_ZERO = re.compile(r"[+-]?[0-9]*[.,][0-9]*[1-9]0+")  # '= 3.50', '= 0.050' (not '= 1.0', a whole number)
 _SHORT_FENCE = re.compile(r"^ {0,3}::[ \t]*(question|corrective|enrichment)\b(.*)")  # '::question o'
@@ -1003,6 +1004,14 @@ class BlockParser:
         message = "question has no answer: add choices ('- [x] right', '- [ ] wrong') or a line '= answer'"
         if _glued_answer(inner):
             message = "question has no answer: put an empty line before its '= answer' line"
+        wide = next((t for t in inner if t.type == "inline" and _WIDE_ANSWER.search(t.content)), None)
+        if wide is not None:  # an input method's '＝ ５Ｎ' (ii new 3)
+            written = _WIDE_ANSWER.search(wide.content)[0]  # type: ignore[index]
+            line = self.line(wide) + wide.content.count("\n", 0, wide.content.index(written))
+            message = (
+                f"question has no answer: '{written.strip()}' starts with a full-width '＝' (an input method's):"
+                " write '=' (ASCII)"
+            )
         unspaced = next((t for t in inner if t.type == "inline" and _UNSPACED_CHOICE.search(t.content)), None)
         if unspaced is not None:  # '-[x] 4': no list without the space
             line = self.line(unspaced)

@@ -250,7 +250,7 @@ DETAILS_OPENING = '<details class="ms-collapsed ms-collapsed--details"><summary>
 
 def block_info(params: str) -> tuple[str, str]:
     """``note Title`` -> ('note', 'Title'); ``{.callout-tip title="Hi"}`` -> ('callout-tip', 'Hi')."""
-    params = params.strip()
+    params = params.replace("\u3000", " ").strip()  # (an input method's wide space: '::: question　速さ', ii new 3)
     braces = _BRACES.fullmatch(params)
     if braces is None:
         # Starlight's (remark-directive's) attributes, ':::tip{icon="heart"}', ':::tip[Hi]{icon="heart"}': an

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
@@ -1108,6 +1109,9 @@ def _quiz(meta: yamlutil.LineDict, path: str, report: Report) -> tuple[int | Non
     if draw is not None and (isinstance(draw, bool) or not isinstance(draw, int) or draw < 1):
         quoted = isinstance(draw, str) and draw.strip().isdigit()  # 'draw: "2"'
         got = f'the text "{draw}" (in quotes): write {draw.strip()} without them' if quoted else f"'{draw}'"
+        if quoted and not draw.strip().isascii():  # an input method's '２' (ii new 2)
+            plain = unicodedata.normalize("NFKC", draw.strip())
+            got = f"'{draw.strip()}', written with full-width digits (an input method's): write {plain}"
         report.error(path, line, f"quiz.draw must be a whole number of questions, at least 1; got {got}")
         draw = None
     shuffle = quiz.get("shuffle", True)

@@ -752,7 +752,7 @@ class BlockParser:
         for answer in answers:
             written = answer.source.strip()
             zero = _LEADING_ZERO.fullmatch(written) or _TRAILING_ZERO.fullmatch(written)
-            if answer.kind != "number" or zero is None or written in kept:
+            if answer.kind != "number" or answer.number is None or zero is None or written in kept:
                 continue
             what = "a code or a postcode" if _LEADING_ZERO.fullmatch(written) else "significant figures"
             message = (

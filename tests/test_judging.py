@@ -477,6 +477,12 @@ def test_a_blank_in_prose_reads_markdowns_escapes_as_the_marks() -> None:
     )
 
 
+def test_a_cased_units_unit_alone_advice_does_not_say_case_is_free() -> None:
+    """'= 5 Pa' was said to be right 'however it is spaced or capitalised', and '5 pA' is not (ii judge 9)."""
+    (said,) = [m for m in messages("::: question o\nX?\n\n= 5 Pa\n:::\n") if m.endswith("[unit-alone]")]
+    assert "it is right however it is spaced ('5Pa'), but '5' alone is marked wrong" in said
+
+
 def test_full_width_mistakes_are_said_as_what_they_are() -> None:
     """An input method's '＝', '　' and '，': the errors had named nothing ('question has no answer'), or advised
     the input itself ('write 1，000 for a whole number'), and '::: question　o' was an unknown block (ii new 2, 3)."""

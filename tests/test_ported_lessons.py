@@ -1071,6 +1071,15 @@ def test_vitepress_fence_options_keep_the_language_and_the_title() -> None:
         assert (title is None) == ("ms-code-title" not in html) and (title is None or title in html)
 
 
+def test_a_closed_dialog_and_a_hidden_input_are_never_published() -> None:
+    """A pasted 'Show answer' pop-up ('<dialog>', closed: no script of a unit opens it) and an answer in a
+    hidden form field were in the page's source (ii security 5). Left out, as what HTML never shows is; an open
+    dialog is shown."""
+    body = 'Text <input type="hidden" value="42"> end.\n\n<dialog id="a"><p>Answer: 5/6</p></dialog>\n\n'
+    html, _ = parse(body + "<dialog open><p>Shown</p></dialog>\n")
+    assert "42" not in html and "5/6" not in html and "<dialog open><p>Shown</p></dialog>" in html, html
+
+
 def test_hyperbooks_gaps_and_selects_are_said() -> None:
     """Hyperbook's '{z{74,59}}' (a gap, its answer in it) and '{A{f|!g|h}}' (a select, '!' the right choice) were
     published as text, answers and all, with 0 warnings (ii port 9). Said with the blank or question to write;

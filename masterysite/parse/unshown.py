@@ -19,7 +19,7 @@ from typing import Any
 from masterysite.parse.sanitize import after_render
 
 # A start tag that may hide (an attribute 'hidden', a style, or a character reference that may spell one)
-_MAYBE = re.compile(r"<[A-Za-z][^<>]*?(?:hidden|display|&)", re.I)
+_MAYBE = re.compile(r"<[A-Za-z][^<>]*?(?:hidden|display|&)|<dialog\b", re.I)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _DISPLAY_NONE = re.compile(r"(?:^|;)display:none(?:;|!|$)")
 # Elements whose end tag HTML lets a writer leave out, and the start tags that end them (a browser's rules,
@@ -43,9 +43,13 @@ _ENDED_BY = {
 }
 
 
-def hides(attrs: dict[str, str]) -> bool:
-    """Whether a start tag's attributes (as a browser reads them) hide the element from every reader."""
+def hides(attrs: dict[str, str], tag: str = "") -> bool:
+    """Whether a start tag's attributes (as a browser reads them) hide the element from every reader: also a
+    dialog not open (no script of a unit's opens it) and a hidden input (ii security 5: a pasted 'Show answer'
+    pop-up and an answer in a form's field had been published in the page's source)."""
     if "hidden" in attrs and attrs["hidden"].lower() != "until-found":
+        return True
+    if (tag == "dialog" and "open" not in attrs) or (tag == "input" and attrs.get("type", "").lower() == "hidden"):
         return True
     return _DISPLAY_NONE.search("".join(attrs.get("style", "").lower().split())) is not None
 
@@ -85,7 +89,7 @@ class _Spans(HTMLParser):
         given: dict[str, str] = {}
         for key, value in attrs:
             given.setdefault(key, value or "")  # (the first of a name wins, as in a browser)
-        if not hides(given):
+        if not hides(given, tag):
             return
         start = self.at()
         if tag in _VOID:
@@ -94,7 +98,7 @@ class _Spans(HTMLParser):
             self.open = (tag, start, 1)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.open is None and hides({k: v or "" for k, v in reversed(attrs)}):
+        if self.open is None and hides({k: v or "" for k, v in reversed(attrs)}, tag):
             start = self.at()
             self.spans.append((start, start + len(self.get_starttag_text() or "")))
 

@@ -156,10 +156,41 @@ def check_anchors_between(units: list[Unit], report: Report) -> None:
                 check_anchors([(anchor, link.line, link.target)], set(target.anchors.split("\n")), unit.path, report)
 
 
+def check_labels_between(units: list[Unit], report: Report) -> None:
+    """A link that reads as a web address of an unknown scheme ('chap:speed'), a MyST label no target of its unit
+    has: it leads nowhere. Where another unit has that id (Jupyter Book's labels are the whole book's), said with
+    the link to write (ii port 8); else as such."""
+    import posixpath
+
+    if not any(unit.labels for unit in units):
+        return
+    holders: dict[str, str] = {}
+    for unit in units:
+        for anchor in unit.anchors.split("\n"):
+            holders.setdefault(anchor, unit.path)
+    for unit in units:
+        for target, line in unit.labels:
+            holder = holders.get(target)
+            scheme = target.split(":", 1)[0]
+            if holder is not None and holder != unit.path:
+                written = f"{posixpath.relpath(holder, posixpath.dirname(unit.path))}#{target}"
+                message = (
+                    f"link '{target}' is a MyST label of another unit, '{holder}', but here it reads as a web address"
+                    f" of the scheme '{scheme}:', which leads nowhere: link to '{written}'"
+                )
+            else:
+                message = (
+                    f"link '{target}' is read as a web address of the scheme '{scheme}:'; if it is a MyST label, no"
+                    " target of this unit has it: link to 'other-unit.md#heading' instead"
+                )
+            report.warn(unit.path, line, message, "anchor")
+
+
 def check_course(config: CourseConfig, units: list[Unit], report: Report) -> Course:
     resolved = resolve_requires(units)
     twice = check_ids(resolved, report)
     check_anchors_between(units, report)
+    check_labels_between(units, report)
     check_requires(resolved, report, twice)
     check_cycles(resolved, report, twice, {u.id for u in units if u.requires is None})
     if not resolved and not report.errors:

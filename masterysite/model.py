@@ -123,6 +123,7 @@ class Unit:
     practice: tuple[Question, ...] = ()  # practice exercises checked on the spot, never counted
     objectives_from_block: bool = False  # ids made from the words: of '::: objectives', or a front-matter list
     anchors: str = ""  # the ids of its page's headings and elements, one a line: where other units' links lead
+    labels: tuple[tuple[str, int], ...] = ()  # links read as a web address of an unknown scheme ('chap:speed')
 
     @property
     def href(self) -> str:

@@ -615,6 +615,25 @@ def test_a_label_with_a_colon_is_a_target_or_said_not_to_be_one(make_course: Mak
     assert '<a href="#content:setup">the setup</a>' in html
 
 
+def test_a_label_of_another_unit_is_said_with_the_link_to_write(make_course: MakeCourse) -> None:
+    """A Jupyter Book's labels are the whole book's: '[x](chap:speed)' to a label of another unit was said to
+    have no target 'of this unit', with no word of the unit that has it (ii port 8)."""
+    first = "---\ntitle: Speed\n---\n\n(chap:speed)=\n## Speed\n\nText.\n"
+    second = "---\ntitle: Exercises\n---\n\nSee [speed](chap:speed) and [none](chap:nowhere).\n"
+    root = make_course({"course.yml": "title: T\n", "units/01-speed.md": first, "units/02-ex.md": second})
+    result = CliRunner().invoke(main, ["check", str(root)])
+    said = sorted(line for line in result.output.splitlines() if "[anchor]" in line)
+    assert said == sorted(
+        [
+            "units/02-ex.md:5: warning: link 'chap:speed' is a MyST label of another unit, 'units/01-speed.md', but"
+            " here it reads as a web address of the scheme 'chap:', which leads nowhere: link to"
+            " '01-speed.md#chap:speed' [anchor]",
+            "units/02-ex.md:5: warning: link 'chap:nowhere' is read as a web address of the scheme 'chap:'; if it is a"
+            " MyST label, no target of this unit has it: link to 'other-unit.md#heading' instead [anchor]",
+        ]
+    ), result.output
+
+
 def test_sphinx_design_cards_keep_header_and_footer_and_invent_no_title() -> None:
     """``{card} Title``: its title; ``^^^`` ends its header and ``+++`` starts its footer, neither shown;
     an untitled card takes a header of words as its title, and with none it is a box with no title."""

@@ -434,6 +434,7 @@ class LinkRewriter:
         self.inline_code_seen = False
         self.in_directive = False  # walking the image of a MyST {figure} or {image} (its alt is an option)
         self.anchors: list[tuple[str, int]] = []  # links to a place on this page: (its id, the link's line)
+        self.labels: list[tuple[str, int]] = []  # links that read as a web address of no scheme: a MyST label?
         self.inline_source = ""  # the Markdown of the inline run _foreign reads
         self.answers: list[bool] = []  # per open block: does it hold answers (a question, a practice)?
         self.sealing: list[str] = []  # per open block or quote: "sealed" (an enrichment, a question's quote)
@@ -1134,11 +1135,7 @@ class LinkRewriter:
             )
             self.report.warn(self.source.path, line, message, "external-image")
         if not image and _SCHEME.match(target) and not _KNOWN_URL.match(target):
-            message = (
-                f"link '{target}' is read as a web address of the scheme '{target.split(':', 1)[0]}:'; if it is"
-                " a MyST label, no target of this unit has it: link to 'other-unit.md#heading' instead"
-            )
-            self.report.warn(self.source.path, line, message, "anchor")
+            self.labels.append((target, line))  # (said once every unit is read: checks.check_labels_between)
         if not target or _EXTERNAL.match(target) or self._liquid(unquote(target), line, image):
             return
         pelican = _PELICAN.match(target)

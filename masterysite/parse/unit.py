@@ -820,6 +820,7 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         objectives_from_block=from_block or isinstance(meta.get("objectives"), yamlutil.LineList),
         practice=tuple(practice),
         anchors="\n".join(ids),
+        labels=tuple(rewriter.labels),
     )
     complete = not blocks.unclosed and not lessonmod.unclosed(env)
     lint_unit(unit, meta, report, complete=complete, clean=len(report.errors) == before)

@@ -605,15 +605,15 @@ def test_a_blank_before_a_calls_parenthesis_is_a_blank() -> None:
         ),
         (
             "Say [[*big*]] now.",
-            "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its"
-            " answer as plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), in code ('`[[a*b]]`'), or with its"
-            " marks escaped ('[[\\*\\*kwargs]]')",
+            "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting, a link, a tag or math ('*', '_', '[…](…)',"
+            " '<br>', '$…$'): write its answer as plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), in code"
+            " ('`[[a*b]]`'), or with its marks escaped ('[[\\*\\*kwargs]]')",
         ),
         (
             "Say [[$\\mu$|mu]].",
-            "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its"
-            " answer as plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), in code ('`[[a*b]]`'), or with its"
-            " marks escaped ('[[\\*\\*kwargs]]')",
+            "units/t.md:8: a blank '[[…]]' cannot hold Markdown formatting, a link, a tag or math ('*', '_', '[…](…)',"
+            " '<br>', '$…$'): write its answer as plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), in code"
+            " ('`[[a*b]]`'), or with its marks escaped ('[[\\*\\*kwargs]]')",
         ),
         (  # a formula holding a blank is not a blank holding math (new teacher aa 11)
             "Complete: $F = [[6]]\\,\\mathrm{N}$ for $m = 2$.",

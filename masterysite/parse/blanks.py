@@ -107,9 +107,9 @@ def has_blank(token: Token) -> bool:
 
 
 SPLIT = (
-    "a blank '[[…]]' cannot hold Markdown formatting or math ('*', '_', '$…$'): write its answer as"
-    " plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), in code ('`[[a*b]]`'), or with its marks"
-    " escaped ('[[\\*\\*kwargs]]')"
+    "a blank '[[…]]' cannot hold Markdown formatting, a link, a tag or math ('*', '_', '[…](…)', '<br>', '$…$'):"
+    " write its answer as plain text ('[[mu|μ]]' for μ, '[[2x^2]]' for a power), in code ('`[[a*b]]`'),"
+    " or with its marks escaped ('[[\\*\\*kwargs]]')"
 )
 IN_MATH = (
     "a blank '[[…]]' cannot be inside a formula ('$F = [[6]]\\,N$'): end the formula before the blank and"

@@ -107,8 +107,8 @@ var ARABIC = /[\u064b-\u065f\u0670\u0640؟،؛أإآٱىةیک、]/g, ARABIC_AS 
 function lenientText(text) {
   var folded = exactForm(text).replace(ARABIC, function (c) { return ARABIC_AS[c] || ("أإآٱ".indexOf(c) >= 0 ? "ا" : ""); })
     .replace(INNER_SPACE, " ").replace(/ ?([,;]) ?/g, "$1 ").toLowerCase().replace(/i\u0307|ı/g, "i")
-    .replace(/<=>|->|=>|<=|>=|!=|[·⋅∙]/g, function (s) { return SIGNS[s] || "*"; }) // "x <= 3", "2⋅e^x" (judging._SIGN)
     .replace(/−/g, "-").replace(/[º˚]/g, "°") // (exactForm made subscripts and a charge's signs plain)
+    .replace(/<=>|->|=>|<=|>=|!=|[·⋅∙]/g, function (s) { return SIGNS[s] || "*"; }) // "x <= 3", "2⋅e^x" (judging._SIGN)
     .replace(/ß|ẞ/g, "ss").replace(/œ/g, "oe").replace(/(?<=[\w'"]) ?: ?(?=[\w'"])/g, ":") // "STRASSE", "oeuf", "15 : 30"
     .replace(/(?<=\d) ?h ?([0-5]\d)(?: ?min)?(?![0-9a-z])|(?<=\d) ?(min) ?([0-5]?\d) ?s(?![0-9a-z])/g, function (t, m, n, s) { return m ? ":" + m : "min" + s + "s"; }) // "15h30", "2 h 20 min" (judging._HOUR_H)
     .replace(/([A-Za-z0-9])[\u2013\u2014](?=$|[ ,;.])/g, "$1-") // "Cl–" as a phone types "Cl⁻" (judging._CHARGE_DASH)

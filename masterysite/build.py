@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import glob
 import hashlib
@@ -235,20 +236,32 @@ def _answers_published(name: str, file: Path, units: Path, report: Report) -> No
     """A Markdown file or notebook published as it is that holds answers: an error at its first. (A link to a
     unit's own source is said as such: check_links_inside, contain.)"""
     try:
-        if file.resolve().is_relative_to(units) or file.stat().st_nlink > 1:  # (a unit's source, linked)
+        stat = file.stat()
+        if file.resolve().is_relative_to(units) or stat.st_nlink > 1:  # (a unit's source, linked)
             return
-        text = file.read_text(encoding="utf-8", errors="replace") if file.stat().st_size < 4_000_000 else ""
     except OSError:
         return
+    found = _answer_mark(file, stat.st_size, stat.st_mtime_ns)
+    if found is not None:
+        message = (
+            f"this file is published as it is, and it holds what a unit never shows ('{found[0]}': answers,"
+            " solutions or teachers' notes): move it out of the course folder, or remove them"
+        )
+        report.error(name, found[1], message)
+
+
+@functools.lru_cache(maxsize=1024)
+def _answer_mark(file: Path, size: int, _mtime: int) -> tuple[str, int] | None:
+    """The first mark of answers in a published file, and its line (0 in a notebook); read once while the file
+    is unchanged (serve checks every rebuild)."""
+    try:
+        text = file.read_text(encoding="utf-8", errors="replace") if size < 4_000_000 else ""
+    except OSError:
+        return None
     found = _ANSWER_MARKS.search(text)
     if found is None:
-        return
-    line = text.count("\n", 0, found.start()) + 1 if file.suffix.lower() != ".ipynb" else 0
-    message = (
-        f"this file is published as it is, and it holds what a unit never shows ('{found[0].strip()[:40]}': answers,"
-        " solutions or teachers' notes): move it out of the course folder, or remove them"
-    )
-    report.error(name, line, message)
+        return None
+    return found[0].strip()[:40], text.count("\n", 0, found.start()) + 1 if file.suffix.lower() != ".ipynb" else 0
 
 
 def digest(text: str) -> str:

@@ -476,11 +476,12 @@ HIDDEN_SVG = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_a_published_picture_that_holds_what_it_does_not_show_is_said(make_course: Callable[..., Path]) -> None:
     """An SVG in assets/ with a hidden 'Answer key' layer, an answer in a comment and the teacher's home folder
-    was published byte for byte, with no word (ii security 2). A warning at the file; Inkscape's own comment
-    and a visible drawing are no cause."""
+    was published byte for byte, with no word (ii security 2). A warning at the file; Inkscape's and Illustrator's
+    own comments (the Carpentries' figures have the latter) and a visible drawing are no cause."""
     clean = '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><!-- Created with Inkscape --><rect/></svg>'
+    illustrator = clean.replace("Created with Inkscape", "Generator: Adobe Illustrator 19.0.0, SVG Export Plug-In")
     files = {"course.yml": "title: T\n", "units/a.md": "---\ntitle: A\n---\nText.\n"}
-    root = make_course({**files, "assets/bar.svg": HIDDEN_SVG, "assets/ok.svg": clean})
+    root = make_course({**files, "assets/bar.svg": HIDDEN_SVG, "assets/ok.svg": clean, "assets/ai.svg": illustrator})
     found = [str(p) for p in build_module.load_course(root).report.problems if p.code == "hidden-in-file"]
     assert found == [
         "assets/bar.svg: warning: this picture is published as it is, with what it does not show: a hidden layer"

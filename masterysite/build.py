@@ -211,7 +211,7 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
             loaded.report.error(f"assets/{name}", 0, f"this file is published with the rest of assets/, {why}")
     published = published_files(root, loaded.course) if loaded.course is not None else []
     for name, file in published or [(f"assets/{n}", f) for n, f in assets]:
-        if file.suffix.lower() in _ANSWERED_SUFFIXES:
+        if may_hold_answers(file.name):
             _answers_published(name, file, (root / "units").resolve(), loaded.report)
         elif file.suffix.lower() == ".svg" and (hidden := svg_hidden(file)):  # (ii security 2)
             message = (
@@ -225,6 +225,15 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
 
 
 _ANSWERED_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".ipynb")
+# What editors and tools leave beside a file, and a teacher's old copy: '01-a.md~', '#01-a.md#', '01-a.md.bak',
+# '01-a.md.orig', '01-a.old.txt' (each had been published with every answer: jj security 3)
+_LEFT_BEHIND = re.compile(r"^#|~$|#$|\.(?:bak|orig|old|tmp|swp|save|backup|copy|txt|rej)$", re.I)
+
+
+def may_hold_answers(name: str) -> bool:
+    """Whether a published file's name is a unit's, a notebook's, or what an editor or a teacher leaves of one."""
+    lower = name.lower()
+    return lower.endswith(_ANSWERED_SUFFIXES) or _LEFT_BEHIND.search(lower) is not None
 # What gives a published file's answers away: masterysite's own quiz and teacher's blocks (a unit's copy kept in
 # assets/, a worksheet), nbgrader's solutions in a notebook (ii security 3)
 _ANSWER_MARKS = re.compile(

@@ -463,6 +463,19 @@ def test_a_published_file_that_holds_answers_is_refused(make_course: Callable[..
     assert "('::: question': answers, solutions or teachers' notes): move it out of the course folder" in errors[1]
 
 
+@pytest.mark.parametrize("name", ["01-a.md~", "#01-a.md#", "01-a.md.bak", "01-a.md.orig", "01-a.old.txt", "a.MD.swp"])
+def test_an_editors_backup_of_a_unit_is_refused_too(make_course: Callable[..., Path], name: str) -> None:
+    """A unit's copy under the name an editor or a tool leaves (emacs's '~' and '#…#', '.bak', git's '.orig') or a
+    teacher's '.old.txt' was published with every answer: only '.md' and its kind were read (jj security 3)."""
+    old = "---\ntitle: Old\n---\nText.\n\n::: question o\nHalf of 8?\n\n= 4\n:::\n"
+    files = {"course.yml": "title: T\n", "units/a.md": "---\ntitle: A\n---\nText.\n", f"assets/{name}": old}
+    errors = [str(e) for e in build_module.load_course(make_course(files)).report.errors]
+    assert errors == [
+        f"assets/{name}:6: this file is published as it is, and it holds what a unit never shows ('::: question':"
+        " answers, solutions or teachers' notes): move it out of the course folder, or remove them"
+    ]
+
+
 HIDDEN_SVG = """<?xml version="1.0" encoding="UTF-8"?>
 <!-- Created with Inkscape (http://www.inkscape.org/) -->
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"

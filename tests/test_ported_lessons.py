@@ -2458,6 +2458,25 @@ def test_liascript_hints_right_below_the_blank_are_hints() -> None:
     assert unit is not None and not report.errors and unit.questions[0].hints == ("glued hint",)
 
 
+def test_liascripts_checking_script_in_a_question_is_refused() -> None:
+    """LiaScript checks a text quiz's alternatives in a '<script>' under the blank ('input == "x++;" || …'); kept
+    in a ported question it was published in the question's HTML, every right answer in the page source, with
+    only a warning that it "does not run" (jj port 0d). An error at the script; in the lesson it is no error."""
+    head = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n"
+    script = '<script>\nlet input = "@input".trim()\ninput == "x++;" || input == "++x;"\n</script>\n'
+    report = Report()
+    unit = parse_unit(head + "::: question o\nShorten `x=x+1;`\n[[x++;]]\n" + script + ":::\n", SOURCE, report)
+    assert unit is not None and not unit.questions
+    assert [str(e) for e in report.errors] == [
+        "units/a.md:10: a '<script>' in a question is in the page before the student answers, with what it holds"
+        " (LiaScript checks a blank's answers in one): remove it, and write each right answer in the blank or as"
+        " an answer line ('[[x++;|++x;]]', '= …')"
+    ]
+    report = Report()
+    unit = parse_unit(head + "Lesson.\n\n" + script, SOURCE, report)
+    assert unit is not None and not report.errors
+
+
 def test_liascript_macros_are_said_once_a_unit_as_liascripts() -> None:
     """'@LIA.eval(…)' under each program and '@author' in a LiaScript course's header table were 53 "citation"
     warnings in two units, each advising to write the reference out (port hh 06). They are LiaScript's macros,

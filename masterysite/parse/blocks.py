@@ -427,6 +427,18 @@ def _holds_details(token: Token) -> bool:
     )
 
 
+_SCRIPT_TAG = re.compile(r"<script\b", re.I)
+
+
+def _holds_script(token: Token) -> bool:
+    """An HTML '<script>' (not one in code)."""
+    if token.type == "html_block":
+        return _SCRIPT_TAG.search(token.content) is not None
+    return token.type == "inline" and any(
+        c.type == "html_inline" and _SCRIPT_TAG.match(c.content) for c in token.children or ()
+    )
+
+
 _ANSWER_ADVICE = (
     ": its content is in the page before the student answers; write the answer as the question's answer"
     " ('- [x]' choices or an '= answer' line) and what explains it as a '> quote' after the answer"
@@ -697,6 +709,15 @@ class BlockParser:
                 " answer (shown once the question is checked), and remove the '***' lines"
             )
             self.report.error(self.path, self.line(rules[0]), message)
+            return None
+        script = next((t for t in inner if _holds_script(t)), None)
+        if script is not None:  # LiaScript's check of a text quiz (jj port 0d): its answers in the page source
+            message = (
+                "a '<script>' in a question is in the page before the student answers, with what it holds (LiaScript"
+                " checks a blank's answers in one): remove it, and write each right answer in the blank or as an"
+                " answer line ('[[x++;|++x;]]', '= …')"
+            )
+            self.report.error(self.path, self.line(script), message)
             return None
         blocks, hints = self._hints(top_blocks(inner))
         if self._blank_mistakes([t for b in blocks for t in b]):

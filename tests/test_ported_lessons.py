@@ -2458,6 +2458,26 @@ def test_liascript_hints_right_below_the_blank_are_hints() -> None:
     assert unit is not None and not report.errors and unit.questions[0].hints == ("glued hint",)
 
 
+def test_liascripts_selection_in_a_question_is_refused_with_its_choices() -> None:
+    """LiaScript's selection '[[ int | (double) | char ]]' (the right option in brackets): check advised writing it
+    without spaces, which made a blank where every option was right, in prose and in code; edX's dropdown
+    '[[int, (double), char]]' too (jj port 0a). An error that writes the choices; '[[(a+b)|a+b]]' is a blank."""
+    head = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n"
+    said = (
+        "is LiaScript's selection (the right option in brackets); as a blank every option would be right: write it"
+        " as a question with choices, one a line: '- [ ] int' '- [x] double' '- [ ] char'"
+    )
+    for written in ("[[ int | (double) | char ]]", "[[int|(double)|char]]", "[[int, (double), char]]"):
+        for body in (f"Type: {written} x = 3.5;\n", f"Type:\n\n```c\n{written} x = 3.5;\n```\n"):
+            report = Report()
+            parse_unit(head + "::: question o\n" + body + ":::\n", SOURCE, report)
+            assert [str(p) for p in report.problems if p.code not in ("small-pool", "no-enrichment", "no-corrective")]
+            assert [str(e) for e in report.errors] == [f"units/a.md:{report.errors[0].line}: '{written}' {said}"]
+    report = Report()
+    unit = parse_unit(head + "::: question o\nSum: [[(a+b)|a+b]]\n:::\n", SOURCE, report)
+    assert unit is not None and not report.errors and unit.questions[0].kind == "blanks"
+
+
 def test_liascripts_checking_script_in_a_question_is_refused() -> None:
     """LiaScript checks a text quiz's alternatives in a '<script>' under the blank ('input == "x++;" || …'); kept
     in a ported question it was published in the question's HTML, every right answer in the page source, with

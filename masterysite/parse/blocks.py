@@ -427,6 +427,28 @@ def _holds_details(token: Token) -> bool:
     )
 
 
+def _selection(inside: str) -> list[tuple[str, bool]] | None:
+    """LiaScript's selection '[[ int | (double) | char ]]' (edX's dropdown '[[int, (double), char]]'): its options,
+    each with whether it is the right one (in brackets); None for a blank. Not '[[(a+b)|a+b]]', one answer twice."""
+    for sep in ("|", ","):
+        options = [o.strip() for o in inside.split(sep)]
+        right = [o.startswith("(") and o.endswith(")") for o in options]
+        if len(options) < 2 or not any(right) or all(right) or not all(options):
+            continue
+        plain = {o for o, r in zip(options, right, strict=True) if not r}
+        if not any(o[1:-1].strip() in plain for o, r in zip(options, right, strict=True) if r):
+            return [(o[1:-1].strip() if r else o, r) for o, r in zip(options, right, strict=True)]
+    return None
+
+
+def _selection_message(written: str, options: list[tuple[str, bool]]) -> str:
+    choices = " ".join(f"'- [{'x' if right else ' '}] {option}'" for option, right in options)
+    return (
+        f"'{written}' is LiaScript's selection (the right option in brackets); as a blank every option would be"
+        f" right: write it as a question with choices, one a line: {choices}"
+    )
+
+
 _SCRIPT_TAG = re.compile(r"<script\b", re.I)
 
 
@@ -916,6 +938,12 @@ class BlockParser:
         (bash's '[[ -f x ]]')."""
         found = False
         for token in tokens:
+            if token.type in ("fence", "code_block") and "[[" in token.content:  # (a selection in code, spaced)
+                for spaced in _SPACED_BLANK.finditer(token.content):
+                    if (options := _selection(spaced.group(1).strip())) is not None:
+                        at = self.line(token) + 1 + token.content.count("\n", 0, spaced.start())
+                        self.report.error(self.path, at, _selection_message(spaced.group(0), options))
+                        found = True
             if token.type != "inline" or "[[" not in token.content:
                 continue
             for child in token.children or ():
@@ -925,6 +953,8 @@ class BlockParser:
                 if spaced is not None:
                     inside = spaced.group(1).strip()
                     message = f"'{spaced.group(0)}' is not a blank: write it without spaces inside, '[[{inside}]]'"
+                    if (options := _selection(inside)) is not None:
+                        message = _selection_message(spaced.group(0), options)
                     self.report.error(self.path, self.line(token), message)
                     found = True
                 if "[[?]]" in child.content.lstrip()[1:]:  # (one starting a line: a glued hint, said elsewhere)
@@ -1072,6 +1102,10 @@ class BlockParser:
         blanks = []
         for blank in found:
             texts = judging.split_alternatives(blank.inside)
+            if (options := _selection(blank.inside)) is not None:  # (jj port 0a)
+                self.report.error(self.path, blank.line, _selection_message(f"[[{blank.inside}]]", options))
+                blanks.append(())
+                continue
             if len(texts) > 1 and not all(_OPERATOR_ONLY.sub("", t) for t in texts):  # '[[== |]]': one message
                 message = (
                     f"blank '[[{blank.inside}]]' has an empty alternative: '|' separates alternatives"

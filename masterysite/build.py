@@ -234,6 +234,8 @@ def may_hold_answers(name: str) -> bool:
     """Whether a published file's name is a unit's, a notebook's, or what an editor or a teacher leaves of one."""
     lower = name.lower()
     return lower.endswith(_ANSWERED_SUFFIXES) or _LEFT_BEHIND.search(lower) is not None
+
+
 # What gives a published file's answers away: masterysite's own quiz and teacher's blocks (a unit's copy kept in
 # assets/, a worksheet), nbgrader's solutions in a notebook (ii security 3)
 _ANSWER_MARKS = re.compile(

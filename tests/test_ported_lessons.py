@@ -889,6 +889,23 @@ def test_obsidian_comments_are_never_published() -> None:
     ]
 
 
+def test_a_percent_pair_that_is_no_comment_is_text() -> None:
+    """R's modulo '%%' (a Spanish R lesson's hint, not in backticks) was read as an Obsidian comment: the text
+    between two was deleted with no word; '== %%' was "never closed" with no escape, and '%%' choices had no text
+    (jj port 0). An operator, a notebook's magic in prose and a line's last '%%' are text."""
+    hint = "Pista: el operador módulo %% devuelve el resto; por ejemplo, 14 %% 4 devuelve 2, y x%%2 la paridad.\n"
+    html, problems = parse(hint + "\nUse %%timeit, then %%capture.\n")
+    assert problems == [] and "módulo %% devuelve el resto; por ejemplo, 14 %% 4 devuelve 2, y x%%2" in html
+    assert "Use %%timeit, then %%capture." in html
+    head = "---\ntitle: T\nobjectives:\n  o: O\n---\n\n"
+    for body in ("Which R operator gives the remainder?\n\n== %%\n", "Remainder?\n\n- [x] %%\n- [ ] %/%\n"):
+        report = Report()
+        unit = parse_unit(head + "::: question o\n" + body + ":::\n", SOURCE, report)
+        assert unit is not None and not report.errors and len(unit.questions) == 1, report.errors
+    html, _ = parse("Text %% SECRET %% more, and %%SECRET%% too.\n")  # (Obsidian's own, as before)
+    assert "SECRET" not in html
+
+
 def test_hugo_themes_block_shortcodes_are_collapsed_blocks_and_callouts() -> None:
     """hugo-book's '{{< details "Solution" >}}' and Hugo Learn's '{{< expand >}}' hide a solution there; it
     was shown open, under a warning that said to remove the tag (port q). '{{< hint >}}' and

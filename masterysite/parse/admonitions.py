@@ -866,25 +866,64 @@ def template_comments(body: str) -> str:
 def obsidian_comments(body: str) -> tuple[str, list[int]]:
     """Obsidian's comments, ``%%`` … ``%%`` (inline or over lines): the author's, shown only while
     editing; left out here, line for line (they were published). In code, shown as written. Returns
-    the body and the lines (0-based) of a ``%%`` never closed (it hides the rest there: an error)."""
+    the body and the lines (0-based) of a ``%%`` never closed that starts its line (it hides the rest there: an
+    error). A ``%%`` that is no comment's is text: R's modulo ('14 %% 4', 'x%%2'), a notebook's magic
+    ('%%timeit'), an answer or a choice that is the operator ('== %%'); it had hidden the lesson's text up to
+    the next one (jj port 0)."""
     code = fenced(body)
     spans = code + [m.span() for m in _INLINE_CODE.finditer(body) if not in_spans(code, m.start())]
     spans.sort()
     out, kept, at, unclosed = [], 0, 0, []
     while (start := body.find("%%", at)) >= 0:
-        if in_spans(spans, start) or _magic(body, start):
+        if in_spans(spans, start) or _magic(body, start) or not _opens(body, start):
             at = start + 2  # (in code, or a notebook's '%%timeit' in an indented code block)
             continue
         end = body.find("%%", start + 2)
-        while end >= 0 and (in_spans(spans, end) or _magic(body, end)):
+        while end >= 0 and (in_spans(spans, end) or _magic(body, end) or not _closes(body, end)):
             end = body.find("%%", end + 2)
         if end < 0:
-            unclosed.append(body.count("\n", 0, start))
-            break
+            if body[body.rfind("\n", 0, start) + 1 : start].strip() == "":
+                unclosed.append(body.count("\n", 0, start))
+                break
+            at = start + 2
+            continue
         out += [body[kept:start], "\n" * body.count("\n", start, end)]
         kept = at = end + 2
     out.append(body[kept:])
     return "".join(out), unclosed
+
+
+_MAGIC_NAMES = re.compile(
+    r"%%(?:timeit|time|capture|writefile|bash|sh|html|javascript|js|latex|markdown|sql|svg|script|prun|file|perl"
+    r"|ruby|python3?|R|debug|cython|sparql)\b"
+)
+
+
+def _operator(body: str, at: int) -> bool:
+    """Whether the '%%' at ``at`` is an operator between two operands: R's '14 %% 4', 'x%%2' (a comment's
+    mark stands against words: 'Text %% a note %% more')."""
+    before, after = body[:at].rstrip(" \t"), body[at + 2 :].lstrip(" \t")
+    left, right = before[-1:], after[:1]
+    if not (left.isalnum() or left in ")]") or not (right.isalnum() or right in "(["):
+        return False
+    spaced = body[at - 1 : at].isspace() or body[at + 2 : at + 3].isspace()
+    return left.isdigit() or right.isdigit() or not spaced
+
+
+def _opens(body: str, at: int) -> bool:
+    """Whether the '%%' at ``at`` can open a comment: not an operator or a magic, and not the last thing on a line
+    that has more ('== %%', '- [x] %%'): alone on its line it opens one over lines."""
+    line_start = body.rfind("\n", 0, at) + 1
+    line_end = body.find("\n", at)
+    rest = body[at + 2 : line_end if line_end >= 0 else len(body)]
+    if rest.strip() == "":
+        return body[line_start:at].strip() == ""
+    return not _operator(body, at) and _MAGIC_NAMES.match(body, at) is None
+
+
+def _closes(body: str, at: int) -> bool:
+    """Whether the '%%' at ``at`` can close a comment: not an operator, and no word right after it ('%%capture')."""
+    return not _operator(body, at) and not body[at + 2 : at + 3].isalnum()
 
 
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)

@@ -258,15 +258,16 @@ class Rechecker:
         answers = [a for a in entry["answers"] if isinstance(a, dict) and isinstance(a.get("q"), str)]
         keys = {a["q"] for a in answers}
         draw = min(unit.draw or len(unit.questions), len(unit.questions))
-        if not answers or len(keys) != len(answers) or len(answers) != draw:
-            return  # not an attempt the page records (it records every question of a draw): no evidence
+        if not answers or len(keys) != len(answers):
+            return  # not an attempt the page records (a question once each): no evidence
         asked = [self.questions[unit.id].get(k) for k in keys]
         due = min(draw, len({q.objective for q in unit.questions}))
-        if None not in asked and len({q.objective for q in asked if q is not None}) < due:
-            # A draw the page never makes (it assesses every objective): one a student chose, or one made
-            # before the teacher added an objective. No evidence; said as what cannot be re-checked only if
-            # its answers pass as they are: junk answers on a chosen draw are no sign of an edited course
-            # (security round aa 1), and their "mastered" stays one the answers do not support.
+        if len(answers) != draw or (None not in asked and len({q.objective for q in asked if q is not None}) < due):
+            # A draw the page does not make now (every question of a draw, every objective): one made before the
+            # teacher added questions to the pool, changed quiz.draw or added an objective (an honest mastery had
+            # read as forged: jj security 1), or one a student chose. No evidence; said as what cannot be
+            # re-checked only if its answers pass as they are: junk answers on a chosen draw are no sign of an
+            # edited course (security round aa 1), and their "mastered" stays one the answers do not support.
             verdicts = [self.right(unit, a["q"], a.get("r")) for a in answers]
             level = mastery(self.course, unit)
             passes = None not in verdicts and Fraction(sum(map(bool, verdicts)), len(answers)) >= level

@@ -230,7 +230,7 @@ def _flags(report: ClassReport) -> str:
             )
         if s.units[u.id].changed_pass:
             return (
-                " is marked mastered, but on questions changed since (edited or removed): it cannot be re-checked;"
+                " is marked mastered, but on questions changed since (edited, added or removed): it cannot be re-checked;"
                 " ask for a new attempt if in doubt"
             )
         raised = s.units[u.id].raised_pass

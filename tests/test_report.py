@@ -364,8 +364,10 @@ def test_an_attempt_time_is_shown_only_when_it_is_a_time(tmp_path: Path, course:
 
 
 def test_an_attempt_of_fewer_questions_than_the_draw_is_no_evidence(tmp_path: Path, course: Course) -> None:
-    """The page records every question of a draw: a one-answer 'attempt', answered right, is made up.
-    It supports no mastery, no best score and no objective."""
+    """The page records every question of a draw: an attempt of fewer is one made before the teacher added
+    questions to the pool or changed quiz.draw, or made up. It supports no best score and no objective; its
+    "mastered" is one on questions changed since, said apart, not one the answers do not support, which every
+    honest mastery had become once the pool grew (jj security 1)."""
     unit = course.unit(U1)
     assert unit is not None and unit.draw
     one_each = list({q.objective: q for q in unit.questions}.values())  # every objective asked, but too few
@@ -378,6 +380,7 @@ def test_an_attempt_of_fewer_questions_than_the_draw_is_no_evidence(tmp_path: Pa
     result = build_report(course, [write(tmp_path, "cal.json", data)]).students[0].units[U1]
     assert result.checked_best == (0, unit.draw)
     assert all(best is not None and best[0] == 0 for best, _ in result.objectives.values())
+    assert result.changed_pass
 
 
 def test_a_mastery_on_questions_edited_since_says_so_rather_than_unsupported(tmp_path: Path, course: Course) -> None:
@@ -389,7 +392,7 @@ def test_a_mastery_on_questions_edited_since_says_so_rather_than_unsupported(tmp
     result = run("report", str(write(tmp_path, "lea.json", data)), "--course", str(REPO / "course"), "-o", str(out))
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
-    assert "is marked mastered, but on questions changed since (edited or removed): it cannot be re-checked" in page
+    assert "is marked mastered, but on questions changed since (edited, added or removed): it cannot be re-checked" in page
     assert "⚠ Mastered, on questions changed since" in page and "not supported by the answers</td>" not in page
     # nor in its headings and its summary, which read like cheating after a typo fix (new teacher q)
     assert "not supported by the answers" not in page

@@ -27,6 +27,7 @@ The shared case table tests/fixtures/judging/cases.json is run through both judg
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -715,6 +716,37 @@ _ION_CHARGE = re.compile(r"(?<=[A-Za-z0-9₀-₉)\]])([⁰¹²³⁴⁵⁶⁷⁸�
 
 
 _ORDINAL = re.compile(r"(\d)\.?ª")
+# An ion's charge as a keyboard types it, at the end of a formula: after a caret ('Ca^2+', 'SO4^{2-}', 'MnO4^-'),
+# after a space ('SO4 2-') or right after it ('Fe3+', 'NH4+', 'Na+'): where its digits are the charge's or the
+# formula's ('NH4+' is NH₄⁺, 'Ca2+' Ca²⁺), both
+_TYPED_ION = re.compile(
+    r"(?<![\w^])(?P<formula>(?:[A-Z][a-z]?[0-9₀-₉]*|[()\[\]][0-9₀-₉]*)+?)"
+    r"(?:\^\{?(?P<caret>[0-9]*)(?P<csign>[+\-−])\}?| (?P<spaced>[0-9]+)(?P<ssign>[+\-−])|(?P<plain>[0-9]*)(?P<psign>[+\-−]))"
+    r"(?=$|[\s,;(])"
+)
+_SUPERSCRIPT = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
+
+
+def _typeset_ions(source: str) -> list[str]:
+    """A key whose ions a keyboard typed ('= Ca^2+', '== Fe3+', '= SO4 2-') with their charges typeset, as a
+    key written 'Ca²⁺' is: each reading where the digits may be the charge's or the formula's. [] if none."""
+    readings = [source]
+    for found in reversed(list(_TYPED_ION.finditer(source))):
+        formula, begin, end = found["formula"], found.start(), found.end()
+        if found["csign"] or found["ssign"]:
+            charges = [(formula, found["caret"] or found["spaced"] or "", found["csign"] or found["ssign"])]
+        else:
+            digits = re.search(r"[0-9]*$", formula)[0]  # type: ignore[index]
+            plain, sign = found["plain"], found["psign"]
+            charges = [(formula, plain, sign)] if plain else [(formula[: len(formula) - len(digits)], digits, sign)]
+            if not plain and digits:
+                charges.append((formula, "", sign))
+        readings = [
+            r[:begin] + f"{f}{(digits + sign).translate(_SUPERSCRIPT)}" + r[end:]
+            for r in readings
+            for f, digits, sign in charges
+        ]
+    return [r for r in readings if r != source]
 
 
 def answer_forms(answer: Answer) -> list[Form]:
@@ -724,6 +756,9 @@ def answer_forms(answer: Answer) -> list[Form]:
     forms = _answer_forms(answer)
     if forms and forms[0][0] == "t" and "ª" in forms[0][1]:  # '3ª' as typed: '3.ª' (RAE), '3a', '3.a' (cc 6)
         forms += [("t", _ORDINAL.sub(rf"\1{mark}", forms[0][1])) for mark in (".ª", "a", ".a")]
+    if forms and forms[0][0] in ("t", "e") and not _ION_CHARGE.search(answer.source):
+        for typeset in _typeset_ions(answer.source):  # 'Ca^2+', 'Fe3+', 'SO4 2-' as 'Ca²⁺'… (jj judge 1)
+            forms = list(dict.fromkeys([*forms, *answer_forms(dataclasses.replace(answer, source=typeset))]))
     if forms and forms[0][0] in ("t", "e") and _ION_CHARGE.search(answer.source):
         fold = lenient_text if forms[0][0] == "t" else exact_form
         typed = [_ION_CHARGE.sub(lambda c: f"^{c[1]}{c[2]}", answer.source)]

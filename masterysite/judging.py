@@ -352,10 +352,7 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     if match[3] and _DURATION.match(match[3]):  # '2 h 20 min', '13 min 20 s': a duration, text (ii port 2)
         return None
     sign, unit = match[1], unit_form(match[3]) if match[3] else ""
-    if unit in CASED_UNITS:  # two units apart only by case: 'nm' and 'Nm', as written (ii judge 9)
-        unit = _SPACES.sub("", match[3])
-    elif MILLI_MEGA.fullmatch(unit):  # 'mg' and 'Mg' (a megagram) differ; 'MG' is 'Mg', 'mG' 'mg'; 'M' molar, 'm' metre
-        unit = match[3][0] + unit[1:]
+    unit = cased_factors(unit, match[3]) if unit else unit
     bits = BYTES_BITS.fullmatch(unit)  # 'MB/s' and 'Mb/s' (bytes, bits) differ: the 'b' as written (port ee 17)
     written = re.search("[bB]", match[3]) if bits is not None else None
     if bits is not None and written is not None:
@@ -367,6 +364,40 @@ def parse_quantity(text: str) -> tuple[str, str, str] | None:
     if not sign and len(unit) == 1 and unit in CURRENCY:  # '5 €' is '€5'
         sign, unit = unit, ""
     return (sign, number, unit) if sign or unit else None
+
+
+_FACTORS = re.compile(r"[/·]")
+_WRITTEN_FACTORS = re.compile(rf"[/·⋅•∙*]|(?<=[^\W\d_])\.(?=[^\W\d_])|[{WHITESPACE}]+")
+_SYMBOL = re.compile(r"[^\W\d_]+")
+_METRE_OR_MOLAR = frozenset(("mm", "μm", "nm", "pm", "fm"))  # millimetre and millimolar, micrometre and micromolar…
+
+
+def cased_factors(unit: str, written: str) -> str:
+    """A unit (unit_form) with each factor's case as written where it is meaning: two units apart only by case
+    (CASED_UNITS: 'nm' and 'Nm') and a metre or a molar after a prefix ('mm' and 'mM', 'µm' and 'µM'), as
+    written; a first m or M, milli or mega ('mg', 'Mg'), or metre and molar ('m', 'M'), as written, the rest
+    folded ('MG' is 'Mg'). In each factor of a quotient or a product too: '= 5 M/s' had taken '5 m/s', '= 3 mM'
+    '3 mm', '= 5 mg/mL' '5 Mg/mL' (jj port 0b). Also in js/judge.js (casedFactors)."""
+    folded = _FACTORS.split(unit)
+    kept = [w for w in _WRITTEN_FACTORS.split(unicodedata.normalize("NFKC", written)) if w]
+    if len(kept) != len(folded):
+        return unit
+    out = []
+    for factor, as_written in zip(folded, kept, strict=True):
+        symbol, typed = _SYMBOL.search(factor), _SYMBOL.search(as_written)
+        if symbol is not None and typed is not None and typed[0].casefold() == symbol[0]:
+            if symbol[0] in CASED_UNITS or symbol[0] in _METRE_OR_MOLAR:
+                factor = factor[: symbol.start()] + typed[0] + factor[symbol.end() :]
+            elif MILLI_MEGA.fullmatch(symbol[0]):
+                factor = factor[: symbol.start()] + typed[0][0] + factor[symbol.start() + 1 :]
+        out.append(factor)
+    return "".join(f"{sep}{f}" for sep, f in zip(["", *_FACTORS.findall(unit)], out, strict=True))
+
+
+def unit_case_matters(written: str) -> bool:
+    """Whether a unit's case is compared anywhere in it (cased_factors: 'Mg', 'Pa', 'm/s'; not 'cm', 'g/mol')."""
+    forms = {cased_factors(unit_form(w), w) for w in (written, written.lower(), written.upper())}
+    return len(forms) > 1
 
 
 # In a unit: a product sign ('mol·L', 'mol⋅L', 'mol*L', 'mol.L'; spaces around it), spaces around a

@@ -214,7 +214,7 @@ def test_a_greek_letter_compared_ignoring_case_warns() -> None:
     ("text", "number", "other"),
     [
         ("44 g/mol", "44", "44g/mol"),
-        ("9.8 m/s^2", "9.8", "9.8m/s2"),
+        ("9.8 N/kg", "9.8", "9.8n/kg"),
         ("5 cm", "5", "5cm"),
         ("45°", "45", "45 °"),
         ("$0.75", "0.75", "0.75 $"),
@@ -481,6 +481,9 @@ def test_a_cased_units_unit_alone_advice_does_not_say_case_is_free() -> None:
     """'= 5 Pa' was said to be right 'however it is spaced or capitalised', and '5 pA' is not (ii judge 9)."""
     (said,) = [m for m in messages("::: question o\nX?\n\n= 5 Pa\n:::\n") if m.endswith("[unit-alone]")]
     assert "it is right however it is spaced ('5Pa'), but '5' alone is marked wrong" in said
+    # nor a metre's or a milli's in a quotient: '5 M/s' is molar per second (jj port 0b)
+    (said,) = [m for m in messages("::: question o\nX?\n\n= 9.8 m/s^2\n:::\n") if m.endswith("[unit-alone]")]
+    assert "it is right however it is spaced ('9.8m/s2'), but '9.8' alone is marked wrong" in said
 
 
 def test_full_width_mistakes_are_said_as_what_they_are() -> None:

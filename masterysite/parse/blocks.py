@@ -1405,11 +1405,7 @@ class BlockParser:
             other = f"{number} {sign}" if not unit else f"{sign}{number}{unit}"
             if other == answer.source.strip():
                 other = f"{sign}{number} {unit}".strip()
-            case_free = not (  # ('Mg', 'MB', 'Pa': CASED_UNITS)
-                judging.MILLI_MEGA.fullmatch(unit.lower())
-                or judging.BYTES_BITS.fullmatch(unit)
-                or unit.lower() in judging.CASED_UNITS
-            )
+            case_free = not (judging.BYTES_BITS.fullmatch(unit) or judging.unit_case_matters(unit))  # 'Mg', 'm/s'
             spaced = "spaced or capitalised" if case_free else "spaced"
             if (times := _MULTIPLIERS.get(unit)) is not None:  # '= 2.5 million': a number in words, not a unit (ff 9)
                 amount = parse_number(quantity[1])

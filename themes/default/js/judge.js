@@ -149,6 +149,24 @@ function money(text) {
   return text.replace(MONEY_BEFORE, moneySign).replace(MONEY_AFTER, function (all, w) { return " " + moneySign(w, w); });
 }
 
+var CASED_UNIT = /^(?:t|pa|nm|ps|pm|pg|ms|ns|mm|μm|fm)$/, MILLI_MEGA = /^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?$/;
+var WRITTEN_FACTOR = new RegExp("[/·⋅•∙*]|(?<=\\p{L})\\.(?=\\p{L})|[" + WS + "]+", "u"), SYMBOL = /\p{L}+/u;
+/** Each factor of a unit with its case as written where it is meaning: "nm" and "Nm", "mm" and "mM" as
+ *  written; a first m or M, milli or mega (judging.cased_factors). */
+function casedFactors(unit, written) {
+  var folded = unit.split(/[\/·]/), seps = unit.match(/[\/·]/g) || [];
+  var kept = written.normalize("NFKC").split(WRITTEN_FACTOR).filter(function (w) { return w; });
+  if (kept.length !== folded.length) return unit;
+  return folded.map(function (factor, i) {
+    var symbol = SYMBOL.exec(factor), typed = SYMBOL.exec(kept[i]);
+    if (symbol && typed && typed[0].toLowerCase() === symbol[0]) {
+      if (CASED_UNIT.test(symbol[0])) factor = factor.slice(0, symbol.index) + typed[0] + factor.slice(symbol.index + symbol[0].length);
+      else if (MILLI_MEGA.test(symbol[0])) factor = factor.slice(0, symbol.index) + typed[0][0] + factor.slice(symbol.index + 1);
+    }
+    return (i ? seps[i - 1] : "") + factor;
+  }).join("");
+}
+
 /** A number with a unit or a currency sign ("0.70 km", "$0.75", "5 €") as its hashed form
  *  "|7/10|km", "$|3/4|", "€|5/1|" (judging.quantity_form); null for a plain number or text. */
 function quantityForm(text) {
@@ -158,8 +176,7 @@ function quantityForm(text) {
   if (m[3] && ALGEBRA.test(m[3])) return null; // "2^n-1", "3x^2": a power of a variable, not a unit (judging._ALGEBRA)
   var sign = m[1], unit = m[3] ? unitForm(m[3]) : "";
   if (unit && !UNIT_START.test(unit)) return null;
-  if (/^(?:t|pa|nm|ps|pm|pg|ms|ns)$/.test(unit)) unit = m[3].replace(INNER_SPACE, ""); // "nm", "Nm" (judging.CASED_UNITS)
-  else if (/^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?$/.test(unit)) unit = m[3][0] + unit.slice(1); // milli, mega; M, m (judging.MILLI_MEGA)
+  if (unit) unit = casedFactors(unit, m[3]);
   var b = /^([kmgtpe]?i?)b(?:\/s|ps)?$/i.exec(unit), at = b && b[1].length; // a byte's "B", a bit's "b" (judging.BYTES_BITS)
   if (b) unit = unit.slice(0, at) + /[bB]/.exec(m[3])[0] + unit.slice(at + 1);
   if (!sign && unit.length === 1 && CURRENCY.indexOf(unit) >= 0) { sign = unit; unit = ""; }

@@ -710,6 +710,14 @@ def test_blank_ordering_and_hint_mistakes(body: str, message: str) -> None:
     assert messages(f"::: question o\n{body}\n:::\n") == [message]
 
 
+def test_choices_apart_only_by_case_are_two_choices() -> None:
+    """A choice is picked, not typed: 'True' and 'true' (Python), 'CO' and 'Co', 'ls -l' and 'ls -L', 'ß' and 'ss'
+    are choices a teacher means apart. They had been "two choices that read the same", an error (jj judge 1)."""
+    for right, wrong in (("True", "true"), ("CO", "Co"), ("ls -l", "ls -L"), ("Straße", "Strasse")):
+        (q,), report = parse(f"::: question o\nWhich?\n\n- [x] {right}\n- [ ] {wrong}\n:::\n")
+        assert report.errors == [] and [c.correct for c in q.choices] == [True, False]
+
+
 def test_a_blank_that_looks_like_code_warns_like_an_answer_line() -> None:
     assert messages("::: question o\nSort with `ls [[-S]]`.\n:::\n") == [
         "units/t.md:8: warning: '-S' is compared ignoring case: write `==` to compare exactly [lenient-code]"

@@ -1246,7 +1246,7 @@ class BlockParser:
             choices.append(self._choice(index, item))
         seen: dict[str, Choice] = {}
         for choice in choices:  # ('- [x] 10' and '- [ ] 10': which "10" is right was chance; new teacher ee 11)
-            twin = seen.setdefault(" ".join(choice.html.split()).casefold(), choice)
+            twin = seen.setdefault(" ".join(choice.html.split()), choice)  # (case is seen: 'True', 'true'; jj judge 1)
             if twin is not choice and twin.correct != choice.correct:
                 shown = choice_text(choice.html)[:40]
                 message = (

@@ -48,7 +48,7 @@ _MONEY = {
     "₢": r"r\$|brl|reais|real",
     "$": r"us\$|usd|dollars?|d[óo]lar(?:es)?",
     "€": r"eur|euros?",
-    "£": r"gbp",
+    "£": r"gbp|pounds?",
     "¥": r"jpy|yen|円",
     "₹": r"inr|rs\.?|rupees?",
     "₣": r"chf|fr\.?|francs?|franken",
@@ -63,9 +63,13 @@ def _money_sign(word: str) -> str | None:
     return next((sign for sign, words in _MONEY.items() if re.fullmatch(words, word, re.I)), None)
 
 
+_MINUS_FIRST = re.compile(rf"^([\-\u2012-\u2014\u2212])[{WHITESPACE}]*([{CURRENCY}])")
+
+
 def money(text: str) -> str:
-    """A currency's letters before or after a number as its sign ('R$ 20' -> '₢20', '20 euros' -> '20 €')."""
-    text = _MONEY_BEFORE.sub(lambda m: _money_sign(m[1]) or m[0], text)
+    """A currency's letters before or after a number as its sign ('R$ 20' -> '₢20', '20 euros' -> '20 €'); a minus
+    before the sign after it ('-$5' is '$-5', as English writes a loss: jj judge 2)."""
+    text = _MONEY_BEFORE.sub(lambda m: _money_sign(m[1]) or m[0], _MINUS_FIRST.sub(r"\2\1", text))
     return _MONEY_AFTER.sub(lambda m: " " + (_money_sign(m[1]) or m[1]), text)
 
 
@@ -752,7 +756,8 @@ _ORDINAL = re.compile(r"(\d)\.?ª")
 # formula's ('NH4+' is NH₄⁺, 'Ca2+' Ca²⁺), both
 _TYPED_ION = re.compile(
     r"(?<![\w^])(?P<formula>(?:[A-Z][a-z]?[0-9₀-₉]*|[()\[\]][0-9₀-₉]*)+?)"
-    r"(?:\^\{?(?P<caret>[0-9]*)(?P<csign>[+\-−])\}?| (?P<spaced>[0-9]+)(?P<ssign>[+\-−])|(?P<plain>[0-9]*)(?P<psign>[+\-−]))"
+    r"(?:\^\{?(?P<caret>[0-9]*)(?P<csign>[+\-−])\}?| (?P<spaced>[0-9]+)(?P<ssign>[+\-−])"
+    r"|(?P<plain>[0-9]*)(?P<psign>[+\-−]))"
     r"(?=$|[\s,;(])"
 )
 _SUPERSCRIPT = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")

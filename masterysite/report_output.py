@@ -230,8 +230,8 @@ def _flags(report: ClassReport) -> str:
             )
         if s.units[u.id].changed_pass:
             return (
-                " is marked mastered, but on questions changed since (edited, added or removed): it cannot be re-checked;"
-                " ask for a new attempt if in doubt"
+                " is marked mastered, but on questions changed since (edited, added or removed): it cannot be"
+                " re-checked; ask for a new attempt if in doubt"
             )
         raised = s.units[u.id].raised_pass
         if s.units[u.id].doubt == "raised" and raised is not None:

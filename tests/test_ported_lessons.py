@@ -904,6 +904,10 @@ def test_a_percent_pair_that_is_no_comment_is_text() -> None:
         assert unit is not None and not report.errors and len(unit.questions) == 1, report.errors
     html, _ = parse("Text %% SECRET %% more, and %%SECRET%% too.\n")  # (Obsidian's own, as before)
     assert "SECRET" not in html
+    # a '%%' in code, or a notebook's magic of any name, opens nothing that a later comment's end would close
+    html, problems = parse("`%%kept` then %%SECRET%% end.\n\n    %%mymagic\n    x = 1\n\nText %%SECRET%%\n")
+    assert problems == [] and "<code>%%kept</code> then  end." in html and "%%mymagic" in html
+    assert "SECRET" not in html
 
 
 def test_hugo_themes_block_shortcodes_are_collapsed_blocks_and_callouts() -> None:

@@ -392,7 +392,9 @@ def test_a_mastery_on_questions_edited_since_says_so_rather_than_unsupported(tmp
     result = run("report", str(write(tmp_path, "lea.json", data)), "--course", str(REPO / "course"), "-o", str(out))
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
-    assert "is marked mastered, but on questions changed since (edited, added or removed): it cannot be re-checked" in page
+    assert (
+        "is marked mastered, but on questions changed since (edited, added or removed): it cannot be re-checked" in page
+    )
     assert "⚠ Mastered, on questions changed since" in page and "not supported by the answers</td>" not in page
     # nor in its headings and its summary, which read like cheating after a typo fix (new teacher q)
     assert "not supported by the answers" not in page

@@ -939,10 +939,10 @@ class BlockParser:
         found = False
         for token in tokens:
             if token.type in ("fence", "code_block") and "[[" in token.content:  # (a selection in code, spaced)
-                for spaced in _SPACED_BLANK.finditer(token.content):
-                    if (options := _selection(spaced.group(1).strip())) is not None:
-                        at = self.line(token) + 1 + token.content.count("\n", 0, spaced.start())
-                        self.report.error(self.path, at, _selection_message(spaced.group(0), options))
+                for in_code in _SPACED_BLANK.finditer(token.content):
+                    if (options := _selection(in_code.group(1).strip())) is not None:
+                        at = self.line(token) + 1 + token.content.count("\n", 0, in_code.start())
+                        self.report.error(self.path, at, _selection_message(in_code.group(0), options))
                         found = True
             if token.type != "inline" or "[[" not in token.content:
                 continue
@@ -1099,7 +1099,7 @@ class BlockParser:
         explanation: str | None,
         hints: tuple[str, ...],
     ) -> Question:
-        blanks = []
+        blanks: list[tuple[Answer, ...]] = []
         for blank in found:
             texts = judging.split_alternatives(blank.inside)
             if (options := _selection(blank.inside)) is not None:  # (jj port 0a)

@@ -137,7 +137,7 @@ function unitForm(written) {
 }
 
 // A currency's letters before or after its number as its sign: "R$ 20" "₢20", "20 euros" "20 €" (judging._MONEY)
-var MONEY = { "₢": "r\\$|brl|reais|real", "$": "us\\$|usd|dollars?|d[óo]lar(?:es)?", "€": "eur|euros?", "£": "gbp", "¥": "jpy|yen|円",
+var MONEY = { "₢": "r\\$|brl|reais|real", "$": "us\\$|usd|dollars?|d[óo]lar(?:es)?", "€": "eur|euros?", "£": "gbp|pounds?", "¥": "jpy|yen|円",
   "₹": "inr|rs\\.?|rupees?", "₣": "chf|fr\\.?|francs?|franken" };
 var MONEY_WORD = "(" + Object.keys(MONEY).map(function (k) { return MONEY[k]; }).join("|") + ")";
 var MONEY_BEFORE = new RegExp("^" + MONEY_WORD + "\\s*(?=[+\\-−]?[.,]?\\d)", "i"), MONEY_AFTER = new RegExp("(?<=\\d)\\s*" + MONEY_WORD + "[.!?。]*$", "i");
@@ -145,8 +145,9 @@ function moneySign(all, word) {
   for (var k in MONEY) if (new RegExp("^(?:" + MONEY[k] + ")$", "i").test(word)) return k;
   return all; // (none: as written, as judging.money)
 }
+var MINUS_FIRST = new RegExp("^([\\-\u2012-\u2014\u2212])[" + WS + "]*([" + CURRENCY + "])"); // "-$5" is "$-5" (judging._MINUS_FIRST)
 function money(text) {
-  return text.replace(MONEY_BEFORE, moneySign).replace(MONEY_AFTER, function (all, w) { return " " + moneySign(w, w); });
+  return text.replace(MINUS_FIRST, "$2$1").replace(MONEY_BEFORE, moneySign).replace(MONEY_AFTER, function (all, w) { return " " + moneySign(w, w); });
 }
 
 var CASED_UNIT = /^(?:t|pa|nm|ps|pm|pg|ms|ns|mm|μm|fm)$/, MILLI_MEGA = /^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?$/;

@@ -564,6 +564,7 @@ def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
         and not _REACTION.search(text)
         and not _NUMBER_PAIR.fullmatch(text)
         and not _HOUR_MINUTES.fullmatch(text)
+        and not _CLOCK_12.fullmatch(text.strip())
     ):
         return Answer(written, line=line, kind="quantity")
     return Answer(written, line=line, kind="text")
@@ -813,6 +814,8 @@ def _answer_forms(answer: Answer) -> list[Form]:
         return [form, (form[0], f"{note[1]}{other}{form[1][note.end() :]}")]
     if form[0] == "t" and _SPELT_OTHERWISE.search(form[1]):
         return [("t", text) for text in text_spellings(form[1])]
+    if form[0] == "t" and (twelve := _CLOCK_12.fullmatch(answer.source.strip())) is not None:
+        return [("t", lenient_text(t)) for t in _twelve_hour_spellings(twelve)]  # '2:05 pm' (jj judge 3)
     if form[0] == "t" and (clock := _CLOCK.fullmatch(form[1])) is not None:  # '9:25' is '09:25' (port cc 31)
         hour = clock[1].lstrip("0") or "0"
         return list(dict.fromkeys([form, ("t", f"{hour}{clock[2]}"), ("t", f"{hour.zfill(2)}{clock[2]}")]))
@@ -873,6 +876,18 @@ def _escaped(text: str) -> str:
 
 
 _CLOCK = re.compile(r"([0-9]{1,2})(:[0-5][0-9](?::[0-5][0-9])?)")  # a time of day, its hour padded or not
+# A time of day on a twelve-hour clock: '2:05 pm', '9:30 a.m.', '5 PM' (no 5 picometres: jj judge 3)
+_CLOCK_12 = re.compile(r"(1[0-2]|0?[1-9])(?::([0-5][0-9]))?[ \u00a0]?([aApP])\.?[ \u00a0]?[mM]\.?")
+
+
+def _twelve_hour_spellings(clock: re.Match[str]) -> list[str]:
+    """A twelve-hour time as it is typed: its hour padded or not, ':00' or none for a whole hour, 'pm', 'p.m.',
+    'p. m.', after a space or not (lenient_text folds the case)."""
+    hour = clock[1].lstrip("0")
+    minutes = [f":{clock[2]}"] if clock[2] and clock[2] != "00" else ["", ":00"]
+    half = clock[3].lower()
+    marks = [f"{half}m", f"{half}.m.", f"{half}. m."]
+    return [f"{h}{m}{space}{mark}" for h in (hour, hour.zfill(2)) for m in minutes for space in ("", " ") for mark in marks]
 _SPELT_OTHERWISE = re.compile(r"[äöü^⁰¹²³⁴⁵⁶⁷⁸⁹→]|->")
 _COEFFICIENT = re.compile(r"(?<![\w.,])([0-9]+) ?(?=[a-z(\[])")  # a reaction's '2 h2o' or '2h2o' (lower case here)
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -231,6 +231,23 @@ def test_quarto_conditional_content_and_id_only_divs() -> None:
     assert html == "<p>Shown-1</p>\n<p>Shown-2</p>\n<p>Draw it.</p>\n"
 
 
+def test_quarto_profiles_and_formats_are_read_as_the_students_web_page() -> None:
+    """A course whose default build is the teacher's hides solutions from its students' profile:
+    'content-hidden when-profile="students"' and 'content-visible unless-profile="students"' were published, a
+    profile condition being taken as not met (jj security 5); slide-only content ('when-format="revealjs"') was
+    shown (jj security 10). This site is the students' web page: what their profile shows, and no other's."""
+    html, problems = parse(
+        '::: {.content-hidden when-profile="students"}\nSECRET-1\n:::\n\n'
+        '::: {.content-visible unless-profile="students"}\nSECRET-2\n:::\n\n'
+        '::: {.content-visible when-profile="instructor"}\nSECRET-3\n:::\n\n'
+        '::: {.content-visible when-format="revealjs"}\nSECRET-4\n:::\n\n'
+        '::: {.content-visible when-profile="learners"}\nShown-1\n:::\n\n'
+        '::: {.content-hidden when-profile="instructor"}\nShown-2\n:::\n\n'
+        '::: {.content-visible unless-format="revealjs"}\nShown-3\n:::\n'
+    )
+    assert problems == [] and html == "<p>Shown-1</p>\n<p>Shown-2</p>\n<p>Shown-3</p>\n"
+
+
 def test_markdown_inside_html_elements_marked_markdown() -> None:
     html, problems = parse(
         '<figure markdown>\n  ![Robot](img/a.png){ width="300" }\n  <figcaption>A robot</figcaption>\n</figure>\n\n'

@@ -287,7 +287,13 @@ def _hidden_footnotes(env: dict[str, Any], token: Token, name: str) -> None:
 
 CONDITIONAL = ("content-visible", "content-hidden")
 UNPUBLISHED = ("notes", "hidden")  # speaker notes; Quarto's '{.hidden}' ("content not shown"): never published
-_HTML_FORMATS = ("html", "revealjs", "dashboard")  # what Quarto's 'html' format condition matches: this site
+# A Quarto profile that names the students' build, which this site is: 'content-hidden when-profile="students"'
+# hides a solution from it (a course's default build being the teacher's), and it had been published (jj security 5)
+_STUDENTS_PROFILE = re.compile(
+    r"stud(?:ents?|enti|ente|ierende)|learners?|participants?|pupils?|public|web(?:site)?|site|class"
+    r"|alumn[oa]s?|estudiantes?|[ée]l[èe]ves?|[ée]tudiant(?:e|s|es)?|sch(?:ü|ue)ler(?:innen)?|alunos?",
+    re.I,
+)
 
 
 def shown_here(token: Token) -> bool:
@@ -296,16 +302,17 @@ def shown_here(token: Token) -> bool:
 
 
 def _shown(name: str, conditions: dict[str, str]) -> bool:
-    """Whether Quarto would show a ``content-visible``/``content-hidden`` block in a web page: only the
-    format conditions can be told here (a profile or a metadata condition is taken as not met)."""
+    """Whether Quarto would show a ``content-visible``/``content-hidden`` block in this site: a web page ('html';
+    not slides, 'revealjs', nor a 'dashboard': jj security 10), of the students' profile (_STUDENTS_PROFILE; any
+    other, 'instructor', 'solutions', is not this site's); a metadata condition is taken as not met."""
     met = True
     for key, value in conditions.items():
-        formats = value.replace(",", " ").split()
-        html_format = any(f in _HTML_FORMATS or f.startswith("html") for f in formats)
-        if key == "when-format":
-            met = met and html_format
-        elif key == "unless-format":
-            met = met and not html_format
+        names = value.replace(",", " ").split()
+        ours = any(f.startswith("html") for f in names) if key.endswith("-format") else None
+        if key.endswith("-profile"):
+            ours = any(_STUDENTS_PROFILE.fullmatch(f.strip("'\"")) for f in names)
+        if ours is not None:
+            met = met and (ours if key.startswith("when-") else not ours)
         elif key.startswith("when-"):
             met = False
     return met if name == "content-visible" else not met

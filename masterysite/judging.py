@@ -887,7 +887,11 @@ def _twelve_hour_spellings(clock: re.Match[str]) -> list[str]:
     minutes = [f":{clock[2]}"] if clock[2] and clock[2] != "00" else ["", ":00"]
     half = clock[3].lower()
     marks = [f"{half}m", f"{half}.m.", f"{half}. m."]
-    return [f"{h}{m}{space}{mark}" for h in (hour, hour.zfill(2)) for m in minutes for space in ("", " ") for mark in marks]
+    return [
+        f"{h}{m}{space}{mark}" for h in (hour, hour.zfill(2)) for m in minutes for space in ("", " ") for mark in marks
+    ]
+
+
 _SPELT_OTHERWISE = re.compile(r"[äöü^⁰¹²³⁴⁵⁶⁷⁸⁹→]|->")
 _COEFFICIENT = re.compile(r"(?<![\w.,])([0-9]+) ?(?=[a-z(\[])")  # a reaction's '2 h2o' or '2h2o' (lower case here)
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

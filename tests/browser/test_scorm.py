@@ -571,6 +571,62 @@ def test_a_unit_whose_path_is_too_long_for_the_lms_is_resumed_at_all_the_same(
     expect(frame.get_by_role("heading", level=1)).to_have_text("Длинный")
 
 
+LONG_OBJECTIVE = (
+    "用分数表示整体的一部分并解释分子和分母各自的意义以及它们之间的关系还有怎样比较两个分数的大小并能在数轴上标出它们"
+)
+
+
+def test_an_objective_id_too_long_for_the_lms_reaches_it_all_the_same(page: Page, version: str, tmp_path: Path) -> None:
+    """A Chinese objective's id, made from its words, is a sentence: written for the LMS at five characters a
+    character, it passed SCORM 1.2's 255, the LMS refused it (405), every objective reached it with no id and the
+    student saw the red "not receiving your progress" alert (jj security 5). Past 255, the id ends in its hash."""
+    unit = f"---\ntitle: 分数\nobjectives:\n  - {LONG_OBJECTIVE}\n---\n\n课文。\n\n::: question\n二加二？\n\n= 4\n:::\n"
+    course = write_files(tmp_path / "course", {"course.yml": "title: 分数\nid: fenshu\n", "units/01-fenshu.md": unit})
+    lms_docroot(tmp_path, package(course, version, tmp_path / "course.zip"))
+    with serve_folder(tmp_path) as url:
+        frame = launch(page, url, version)
+        frame.get_by_role("main").get_by_role("link", name="分数", exact=True).first.click()
+        frame.get_by_label(re.compile("Your answer")).fill("4")
+        frame.get_by_role("button", name="Check answers").click()
+        expect(frame.get_by_role("heading", name="Mastered!")).to_be_visible()
+        page.evaluate("() => document.getElementById('sco').contentWindow.dispatchEvent(new Event('pagehide'))")
+        stored = cmi(page, version)
+        ids = [o["id"] for o in rows(stored["objectives"])]
+        asked = [o["id"] for i in rows(stored["interactions"]) for o in rows(i["objectives"])]
+        assert len(ids) == 1 and ids == asked and 200 < len(ids[0]) <= 255, ids
+        expect(page.frame_locator("#sco").get_by_role("alert")).to_be_hidden()
+
+
+def test_a_skipped_choice_and_a_cloze_of_many_blanks_reach_scorm_2004_with_no_alarm(
+    page: Page, version: str, tmp_path: Path
+) -> None:
+    """SCORM 2004 refuses an empty choice response (406) and a fill-in of more than 10 strings (351): a question
+    left unanswered, or a cloze of 12 blanks, kept the red "not receiving your progress" alert up for the whole
+    session, though the rest had reached the LMS (jj security 6). A skipped question has no response; a cloze
+    sends its first 10 blanks."""
+    blanks = " ".join(f"[[w{n}]]" for n in range(12))
+    unit = (
+        "---\ntitle: A\nobjectives:\n  o: O\nquiz:\n  shuffle: false\n---\n\nText.\n\n"
+        "::: question o\nWhich?\n\n- [x] yes\n- [ ] no\n:::\n\n"
+        f"::: question o\nFill: {blanks}\n:::\n\n::: question o\nTwo and two?\n\n= 4\n:::\n"
+    )
+    course = write_files(tmp_path / "course", {"course.yml": "title: T\nid: t\n", "units/01-a.md": unit})
+    lms_docroot(tmp_path, package(course, version, tmp_path / "course.zip"))
+    with serve_folder(tmp_path) as url:
+        frame = launch(page, url, version)
+        frame.get_by_role("main").get_by_role("link", name="A", exact=True).first.click()
+        for n, box in enumerate(frame.locator("input.blank").all()):
+            box.fill(f"w{n}")
+        frame.get_by_label(re.compile("^Your answer")).fill("4")
+        frame.get_by_role("button", name="Check answers").click()
+        frame.get_by_role("button", name="Check anyway").click()  # (past "You skipped 1 question")
+        expect(frame.get_by_text(re.compile(r"^You scored 66% \(2 of 3\)\.$")).first).to_be_visible()
+        page.evaluate("() => document.getElementById('sco').contentWindow.dispatchEvent(new Event('pagehide'))")
+        stored = rows(cmi(page, version)["interactions"])
+        assert len(stored) == 3, stored
+        expect(page.frame_locator("#sco").get_by_role("alert")).to_be_hidden()
+
+
 def test_a_kept_place_of_a_unit_no_longer_in_the_package_opens_the_course_page(
     page: Page, lms_root: tuple[str, Path], version: str
 ) -> None:

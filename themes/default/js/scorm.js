@@ -309,6 +309,13 @@ function safeId(text) {
   return String(text).replace(/[^A-Za-z0-9_-]/g, function (c) { return "_" + c.charCodeAt(0).toString(16); }).slice(0, 250);
 }
 
+/** An id of a unit's objective or question as the LMS takes it: SCORM 1.2 holds 255 characters, and an id of
+ *  Chinese words is five a character; a longer one ends in its hash (the LMS had refused it: jj security 5). */
+function lmsId(unitId, id) {
+  var full = safeId(unitId) + "__" + safeId(id);
+  return full.length <= 255 ? full : full.slice(0, 245) + "_" + ("0000000" + fnv(full).toString(16)).slice(-8);
+}
+
 function share(s) { return isScore(s) ? s[0] / s[1] : 0; }
 
 function passes(s, mastery) { return isScore(s) && s[0] * mastery[1] >= mastery[0] * s[1]; }
@@ -355,7 +362,7 @@ function reportObjectives(data) {
     (u.objectives || []).forEach(function (o) {
       var orec = r && r.objectives && Object.prototype.hasOwnProperty.call(r.objectives, o.id) ? r.objectives[o.id] : null;
       var best = orec && isScore(orec.best) ? orec.best : null, met = best && passes(best, u.mastery || [4, 5]);
-      var id = safeId(u.id) + "__" + safeId(o.id), n = objectiveIndex(id), p = "cmi.objectives." + n + ".";
+      var id = lmsId(u.id, o.id), n = objectiveIndex(id), p = "cmi.objectives." + n + ".";
       var said = JSON.stringify([best, met]);
       if (objectiveSent[n] === said) return; // sent this session already: the LMS has it
       objectiveSent[n] = said;
@@ -379,7 +386,7 @@ function responseText(a, type) {
   var parts = Array.isArray(a.r) ? a.r : [a.r];
   if (type === "fill-in") parts = parts.map(function (s) { return String(s).replace(/^\{/, "(").replace(/\[,\]/g, "[ ,]").slice(0, 250); });
   if (V12) return parts.join(",").slice(0, 255);
-  return parts.join("[,]");
+  return (type === "fill-in" ? parts.slice(0, 10) : parts).join("[,]"); // (2004 takes 10 strings: jj security 6)
 }
 
 function localTime(iso) {
@@ -391,16 +398,17 @@ function reportInteraction(unit, t, a) {
   var type = TYPES[a.k] || "fill-in", n = parseInt(get("cmi.interactions._count"), 10);
   if (!(n >= 0)) n = 0;
   var p = "cmi.interactions." + n + ".";
-  set(p + "id", safeId(unit.id) + "__" + safeId(a.q));
+  set(p + "id", lmsId(unit.id, a.q));
   set(p + "type", type);
-  if (typeof a.o === "string") set(p + "objectives.0.id", safeId(unit.id) + "__" + safeId(a.o));
+  if (typeof a.o === "string") set(p + "objectives.0.id", lmsId(unit.id, a.o));
   if (V12) {
     set(p + "time", localTime(t.at)); // CMITime: the learner's clock, no zone
     set(p + "student_response", responseText(a, type));
     set(p + "result", a.ok ? "correct" : "wrong");
   } else {
     set(p + "timestamp", t.at.slice(0, 21) + "Z"); // UTC, and says so: a zone (TZD) only after ".s"
-    set(p + "learner_response", responseText(a, type));
+    var response = responseText(a, type); // (none for a question skipped: 2004 refuses an empty choice, 406)
+    if (response.replace(/\[,\]/g, "")) set(p + "learner_response", response);
     set(p + "result", a.ok ? "correct" : "incorrect");
   }
 }

@@ -237,9 +237,11 @@ def may_hold_answers(name: str) -> bool:
 
 
 # What gives a published file's answers away: masterysite's own quiz and teacher's blocks (a unit's copy kept in
-# assets/, a worksheet), nbgrader's solutions in a notebook (ii security 3)
+# assets/, a worksheet), nbgrader's and otter-grader's solutions in a notebook (ii security 3)
 _ANSWER_MARKS = re.compile(
-    r"^ {0,3}:{3,}[ \t]*\{?[ \t]*(?i:question|instructor)\b|BEGIN SOLUTION|BEGIN HIDDEN TESTS", re.M
+    r"^ {0,3}:{3,}[ \t]*\{?[ \t]*(?i:question|instructor)\b|BEGIN SOLUTION|BEGIN HIDDEN TESTS"
+    r"|# (?:BEGIN QUESTION|BEGIN TESTS|SOLUTION\b|MASTER ONLY)",  # otter-grader's, prog_edu_assistant's (jj security 3)
+    re.M,
 )
 
 

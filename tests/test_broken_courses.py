@@ -9,6 +9,7 @@ must be byte-for-byte unchanged afterwards. ``_good/`` is that previous good cou
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -461,6 +462,23 @@ def test_a_published_file_that_holds_answers_is_refused(make_course: Callable[..
     errors = [str(e) for e in build_module.load_course(make_course(files)).report.errors]
     assert [e.split(": ", 1)[0] for e in errors] == ["assets/lab.ipynb", "assets/old/a-OLD.md:6"], errors
     assert "('::: question': answers, solutions or teachers' notes): move it out of the course folder" in errors[1]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        ["def square(x):\n", "    return x * x # SOLUTION\n"],  # otter-grader's master notebook
+        ["# BEGIN TESTS\n", "assert square(3) == 9\n"],
+        ["# MASTER ONLY\n", "answer = 42\n"],  # Google's prog_edu_assistant
+    ],
+)
+def test_an_autograders_master_notebook_is_refused(make_course: Callable[..., Path], source: list[str]) -> None:
+    """otter-grader's master notebook ('x = 2 # SOLUTION', '# BEGIN TESTS') and prog_edu_assistant's '# MASTER ONLY'
+    cells were published from assets/, where nbgrader's were refused (jj security 3)."""
+    notebook = json.dumps({"cells": [{"cell_type": "code", "source": source}]})
+    files = {"course.yml": "title: T\n", "units/a.md": "---\ntitle: A\n---\nText.\n", "assets/hw.ipynb": notebook}
+    errors = [str(e) for e in build_module.load_course(make_course(files)).report.errors]
+    assert len(errors) == 1 and errors[0].startswith("assets/hw.ipynb: this file is published as it is, and it holds")
 
 
 @pytest.mark.parametrize("name", ["01-a.md~", "#01-a.md#", "01-a.md.bak", "01-a.md.orig", "01-a.old.txt", "a.MD.swp"])

@@ -490,3 +490,19 @@ def test_a_page_says_the_courses_decimal_mark_to_its_judge(tmp_path: Path, langu
     for page in ("index.html", "units/a.html", "progress.html"):
         head = (tmp_path / "site" / page).read_text(encoding="utf-8").split(">", 2)[1]
         assert (' data-dm=","' in head) is (mark == ","), (page, head)
+
+
+def test_every_answer_box_asks_phones_to_leave_the_answer_as_typed(example_course: Path, tmp_path: Path) -> None:
+    """iOS Safari rewrites what is typed unless told 'autocorrect="off"' ('ls -l' as 'Is -l', a code's spelling
+    'fixed'): the answer boxes said autocapitalize and spellcheck off, not autocorrect (jj judge 14). Every text
+    input of every page: a question's, a blank's, a practice exercise's."""
+    out = tmp_path / "site"
+    build(example_course, out)
+    boxes = [
+        tag
+        for page in (out / "units").glob("*.html")
+        for tag in re.findall(r'<input type="text"[^>]*>', page.read_text(encoding="utf-8"))
+    ]
+    assert len(boxes) > 10 and any('class="blank"' in b for b in boxes) and any("-input" in b for b in boxes)
+    for box in boxes:
+        assert 'autocapitalize="off"' in box and 'autocorrect="off"' in box and 'spellcheck="false"' in box, box

@@ -182,7 +182,7 @@ def fill_blanks(html: str, key: str, total: int) -> str:
         return (
             f'<input type="text" class="blank" id="q-{key}-blank-{n}" data-blank="{n}" dir="auto"'
             f' aria-label="{{blank {n + 1} {total}}}" aria-describedby="q-{key}-prompt"'
-            ' autocomplete="off" autocapitalize="off" spellcheck="false">'
+            ' autocomplete="off" autocapitalize="off" autocorrect="off" spellcheck="false">'
         )
 
     return _PLACEHOLDERS.sub(field, html)

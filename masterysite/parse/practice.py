@@ -96,7 +96,7 @@ def render_form(question: Question) -> str:
         parts.append(
             f'<p class="ms-practice__text"><label for="{ident}-input"><!--ms-t:your_answer--></label> '
             f'<input type="text" id="{ident}-input" dir="auto" autocomplete="off" autocapitalize="off"'
-            ' spellcheck="false"></p>'
+            ' autocorrect="off" spellcheck="false"></p>'
         )
     else:
         kind = "radio" if question.kind == "single" else "checkbox"

@@ -61,7 +61,17 @@ _ATTRIBUTES: dict[str, set[str]] = {
     # a form has no action (it cannot send anything anywhere); the theme's script handles it
     "form": {"novalidate"},
     "label": {"for"},
-    "input": {"type", "name", "value", "checked", "disabled", "autocomplete", "autocapitalize", "spellcheck"}
+    "input": {
+        "type",
+        "name",
+        "value",
+        "checked",
+        "disabled",
+        "autocomplete",
+        "autocapitalize",
+        "autocorrect",
+        "spellcheck",
+    }
     | {"inputmode"},
     "button": {"type"},
     **{tag: set(_MATHML_ATTRIBUTES) for tag in _MATHML},

@@ -145,26 +145,23 @@ function moneySign(all, word) {
   for (var k in MONEY) if (new RegExp("^(?:" + MONEY[k] + ")$", "i").test(word)) return k;
   return all; // (none: as written, as judging.money)
 }
-var MINUS_FIRST = new RegExp("^([\\-\u2012-\u2014\u2212])[" + WS + "]*([" + CURRENCY + "])"); // "-$5" is "$-5" (judging._MINUS_FIRST)
+var MINUS_FIRST = /^([\-\u2012-\u2014\u2212])\s*([$€£¥₹₩₽¢₢₣])/; // "-$5" is "$-5" (judging._MINUS_FIRST; \s: WS)
 function money(text) {
   return text.replace(MINUS_FIRST, "$2$1").replace(MONEY_BEFORE, moneySign).replace(MONEY_AFTER, function (all, w) { return " " + moneySign(w, w); });
 }
 
-var CASED_UNIT = /^(?:t|pa|nm|ps|pm|pg|ms|ns|mm|μm|fm)$/, MILLI_MEGA = /^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?$/;
-var WRITTEN_FACTOR = new RegExp("[/·⋅•∙*]|(?<=\\p{L})\\.(?=\\p{L})|[" + WS + "]+", "u"), SYMBOL = /\p{L}+/u;
+var CASED = /^(?:t|pa|nm|ps|pm|pg|ms|ns|mm|μm|fm)$/, MEGA = /^m(?:g|s|m|l|w|j|v|a|hz|pa|n|ω|ohm|b|bar|t|c|wh|ev)?$/;
+var FACTOR_SEP = /[/·⋅•∙*]|(?<=\p{L})\.(?=\p{L})|\s+/u, LETTERS = /\p{L}+/u; // (\s: WS)
 /** Each factor of a unit with its case as written where it is meaning: "nm" and "Nm", "mm" and "mM" as
  *  written; a first m or M, milli or mega (judging.cased_factors). */
 function casedFactors(unit, written) {
-  var folded = unit.split(/[\/·]/), seps = unit.match(/[\/·]/g) || [];
-  var kept = written.normalize("NFKC").split(WRITTEN_FACTOR).filter(function (w) { return w; });
-  if (kept.length !== folded.length) return unit;
-  return folded.map(function (factor, i) {
-    var symbol = SYMBOL.exec(factor), typed = SYMBOL.exec(kept[i]);
-    if (symbol && typed && typed[0].toLowerCase() === symbol[0]) {
-      if (CASED_UNIT.test(symbol[0])) factor = factor.slice(0, symbol.index) + typed[0] + factor.slice(symbol.index + symbol[0].length);
-      else if (MILLI_MEGA.test(symbol[0])) factor = factor.slice(0, symbol.index) + typed[0][0] + factor.slice(symbol.index + 1);
-    }
-    return (i ? seps[i - 1] : "") + factor;
+  var kept = written.normalize("NFKC").split(FACTOR_SEP).filter(Boolean), parts = unit.split(/([/·])/);
+  if (2 * kept.length - 1 !== parts.length) return unit;
+  return parts.map(function (f, i) {
+    var s = LETTERS.exec(f), t = i % 2 ? null : LETTERS.exec(kept[i / 2]);
+    if (!s || !t || t[0].toLowerCase() !== s[0]) return f;
+    var cased = CASED.test(s[0]) ? t[0] : MEGA.test(s[0]) ? t[0][0] + s[0].slice(1) : s[0];
+    return f.slice(0, s.index) + cased + f.slice(s.index + s[0].length);
   }).join("");
 }
 

@@ -1093,6 +1093,17 @@ def test_a_number_with_a_point_and_three_digits_in_a_comma_course_is_said() -> N
     ]
 
 
+def test_a_decimal_that_starts_with_zero_is_no_thousands_in_a_comma_course() -> None:
+    """'= 0.350' and '= 3.43 ± 0.005' in a Spanish course were said to be read as 0350 and ± 0005, with advice to
+    write them so, while the judge reads them as 0.35 and 0.005 (no grouping of thousands starts with 0: jj port
+    1). No decimal-point warning; the judge's reading unchanged."""
+    assert (
+        comma_warnings("::: question o\nKg?\n\n= 0.350\n:::\n\n::: question o\nMedia?\n\n= 3.43 ± 0.005\n:::\n") == []
+    )
+    (q,), _ = parse("::: question o\nKg?\n\n= 0.350\n:::\n")
+    assert judging.judge(q, "0,35", True) and judging.judge(q, "0.35", True)
+
+
 def test_two_numbers_joined_by_a_word_are_no_number_with_a_unit() -> None:
     """'= 4.2 to 5.8' was 4.2 of a unit 'to·5.8', and check's advice '= 4.2' made the lower end alone right
     (new teacher dd 2). It is the words, with no advice to accept a number alone, nor to compare it as code."""

@@ -41,7 +41,7 @@ _PLACEHOLDER = re.compile(r"\{\{[ \t]*(?:correct_answers|submitted_answers)\.[\w
 _CASE_FREE = re.compile(r"\b(?:SELECT|FROM|WHERE|INSERT|UPDATE|DELETE|CREATE|JOIN|GROUP BY|ORDER BY)\b|^O\(", re.I)
 _GROUPED = re.compile(r"[-+−]?[0-9]{1,3}(?:\.[0-9]{3})+")  # '1.500': thousands where the decimal mark is a comma
 # a number with one point and three digits after it, '1.013', '22.990 g/mol' (not '1.234.567' nor '1.234,5')
-_DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}(?![\d.,])")
+_DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])(?!0\.)[0-9]{1,3}\.[0-9]{3}(?![\d.,])")  # (none starts with 0: jj port 1)
 # A symbol led by a Greek letter, whose case is its meaning ('σ' and 'Σ', 'δx' and 'Δx', 'ω₀'; not a word)
 _GREEK_SYMBOL = re.compile(r"[\u0391-\u03a9\u03b1-\u03c9][\w₀-₉⁰-⁹²³¹'′^]{0,2}")
 # A decimal written with a point ('12.3', '-0.5', '.5'), alone or before scientific notation's '× 10' or a unit

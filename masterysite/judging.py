@@ -565,6 +565,7 @@ def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
         and not _NUMBER_PAIR.fullmatch(text)
         and not _HOUR_MINUTES.fullmatch(text)
         and not _CLOCK_12.fullmatch(text.strip())
+        and "π" not in text  # ('2π' is no 2 of a unit 'π': jj judge 4)
     ):
         return Answer(written, line=line, kind="quantity")
     return Answer(written, line=line, kind="text")
@@ -793,6 +794,9 @@ def answer_forms(answer: Answer) -> list[Form]:
     forms = _answer_forms(answer)
     if forms and forms[0][0] == "t" and "ª" in forms[0][1]:  # '3ª' as typed: '3.ª' (RAE), '3a', '3.a' (cc 6)
         forms += [("t", _ORDINAL.sub(rf"\1{mark}", forms[0][1])) for mark in (".ª", "a", ".a")]
+    if forms and forms[0][0] == "t" and _KEYBOARD_LESS.search(answer.source):  # 'pi/6', 'sqrt(2)' (jj judge 4, 8)
+        typed = [lenient_text(t) for t in _keyboard_spellings(answer.source)]
+        forms = list(dict.fromkeys([*forms, *(("t", t) for t in typed)]))
     if forms and forms[0][0] in ("t", "e") and not _ION_CHARGE.search(answer.source):
         for typeset in _typeset_ions(answer.source):  # 'Ca^2+', 'Fe3+', 'SO4 2-' as 'Ca²⁺'… (jj judge 1)
             forms = list(dict.fromkeys([*forms, *answer_forms(dataclasses.replace(answer, source=typeset))]))
@@ -896,6 +900,37 @@ _SPELT_OTHERWISE = re.compile(r"[äöü^⁰¹²³⁴⁵⁶⁷⁸⁹→]|->")
 _COEFFICIENT = re.compile(r"(?<![\w.,])([0-9]+) ?(?=[a-z(\[])")  # a reaction's '2 h2o' or '2h2o' (lower case here)
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+# What a keyboard without maths keys types for π, √ and an arrow: 'pi', 'sqrt(2)', '-->' (the page's judge reads
+# '->' as '→', so '-->' is '-→', and '<->' '<→')
+_KEYBOARD_LESS = re.compile(r"[π√→⇌]|->|<=>")
+_ROOT = re.compile(r"√(\([^()]*\)|[0-9.]+|[^\W\d_])")
+
+
+def _keyboard_spellings(text: str) -> list[str]:
+    """A lenient key with π, √ or a reaction's arrow as typed without them: '= π/6' is 'pi/6', '= 2π' '2pi', '2 pi',
+    '2*pi' and '2*π'; '= √2' is 'sqrt(2)', 'sqrt2' and '√(2)'; '= a → b' is 'a --> b'; '= a ⇌ b' 'a <-> b' (jj judge
+    4, 8). Python only: the page gets each spelling's hash. At most 64."""
+    text = text.replace("->", "→").replace("<=>", "⇌")
+    spellings = [text]
+    if "π" in text:
+        spellings = [
+            re.sub(r"(?<=[0-9])π", f"{times}{pi}", s).replace("π", pi)
+            for s in spellings
+            for pi in ("π", "pi")
+            for times in ("", "*", " ")
+        ]
+    if "√" in text:
+
+        def root(found: re.Match[str], form: int) -> str:
+            inner = found[1][1:-1] if found[1].startswith("(") else found[1]
+            return (f"sqrt({inner})", f"√({inner})", f"sqrt{found[1]}", found[0])[form]
+
+        spellings = [_ROOT.sub(lambda m, f=form: root(m, f), s) for s in spellings for form in range(4)]
+    spellings += [s.replace("→", "-→") for s in spellings if "→" in s]
+    spellings += [s.replace("⇌", "<→") for s in spellings if "⇌" in s]
+    return list(dict.fromkeys(spellings))[:64]
 
 
 def text_spellings(text: str) -> list[str]:

@@ -1104,6 +1104,13 @@ def test_a_decimal_that_starts_with_zero_is_no_thousands_in_a_comma_course() -> 
     assert judging.judge(q, "0,35", True) and judging.judge(q, "0.35", True)
 
 
+def test_pi_over_six_is_not_said_to_be_compared_ignoring_case() -> None:
+    """'= π/6' was warned about as code compared ignoring case, a point beside its real one (jj judge 4): no
+    case to speak of. A path's '= src/main' still is."""
+    assert [m for m in messages("::: question o\nAngle?\n\n= π/6\n:::\n") if "[lenient-code]" in m] == []
+    assert [m for m in messages("::: question o\nPath?\n\n= src/main\n:::\n") if "[lenient-code]" in m]
+
+
 def test_two_numbers_joined_by_a_word_are_no_number_with_a_unit() -> None:
     """'= 4.2 to 5.8' was 4.2 of a unit 'to·5.8', and check's advice '= 4.2' made the lower end alone right
     (new teacher dd 2). It is the words, with no advice to accept a number alone, nor to compare it as code."""

@@ -1483,7 +1483,7 @@ class BlockParser:
                 f" GIFT; write one line each ({one_each}), a wrong one as a '- [ ]' choice"
             )
             self.report.warn(self.path, line, message, "lenient-code")
-        elif judging.looks_like_code(answer):
+        elif judging.looks_like_code(answer) and re.search("[A-Za-z]", answer.source):  # (not 'π/6': jj judge 4)
             message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
             if _CASE_FREE.search(answer.source):  # (SQL, Big-O: capitals do not matter there; round x 13)
                 message += " (where capitals do not matter, 'ignore: [lenient-code]' in the front matter silences this)"

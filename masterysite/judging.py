@@ -28,6 +28,7 @@ The shared case table tests/fixtures/judging/cases.json is run through both judg
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -927,7 +928,7 @@ def _keyboard_spellings(text: str) -> list[str]:
             inner = found[1][1:-1] if found[1].startswith("(") else found[1]
             return (f"sqrt({inner})", f"√({inner})", f"sqrt{found[1]}", found[0])[form]
 
-        spellings = [_ROOT.sub(lambda m, f=form: root(m, f), s) for s in spellings for form in range(4)]
+        spellings = [_ROOT.sub(functools.partial(root, form=form), s) for s in spellings for form in range(4)]
     spellings += [s.replace("→", "-→") for s in spellings if "→" in s]
     spellings += [s.replace("⇌", "<→") for s in spellings if "⇌" in s]
     return list(dict.fromkeys(spellings))[:64]

@@ -177,7 +177,7 @@ def exact_text(text: str) -> str:
 _FOLDED = str.maketrans("‘’“”₀₁₂₃₄₅₆₇₈₉⁺⁻−º˚", "''\"\"0123456789+--°°")
 # Quotes as keyboards type them: curly, German's low ones ('„Hallo“'), French guillemets and the space inside
 # them ('« Bonjour »'), the acute accent a German keyboard types for a prime ('f´(x)'; port ff 07, 15)
-_QUOTES = str.maketrans("‘’“”∶‚„´", "''\"\":'\"'")
+_QUOTES = str.maketrans("‘’“”∶‚„´ʼ", "''\"\":'\"''")  # (ʼ: a Ukrainian keyboard's apostrophe, jj judge 6)
 _UNIT_SPACE = re.compile(
     rf"^([+-]?[0-9][0-9.,]*(?:e-?[0-9]+)?)[{WHITESPACE}]*([°º˚]?[A-Za-zµΩ%][A-Za-zµΩ%/·]*(?:\^?-?[0-9])?)$"
 )
@@ -1004,6 +1004,11 @@ _UNIT_NAMES = [
     "hz hertz",
     "pa pascal pascals",
     "° deg degree degrees degré degrés grad grado grados",
+    "ω ohm ohms",  # (Ω is on no ordinary keyboard: jj judge 12)
+    "mol mole moles",
+    "a amp amps ampere amperes",
+    "kj kilojoule kilojoules",
+    "kw kilowatt kilowatts",
 ]
 _NAMED_UNITS = {name: group.split() for group in _UNIT_NAMES for name in group.split()}
 

@@ -87,7 +87,7 @@ function exactForm(text) {
       s = s || t;
       return d + "e" + (s && s !== "+" && s !== "⁺" ? "-" : "") + (e || u.replace(/./g, function (c) { return SUPERSCRIPTS.indexOf(c); }));
     }).replace(/(\d)[eE]\+?(?=-?\d)/g, "$1e")
-    .replace(/[‘’‚´]|(?<=[A-Za-z])′/g, "'").replace(/[“”„]|«\s?|\s?»/g, '"').replace(/∶/g, ":").replace(/∕/g, "/") // "„Hallo“", "« Bonjour »", "f´(x)" (judging._QUOTES)
+    .replace(/[‘’‚´ʼ]|(?<=[A-Za-z])′/g, "'").replace(/[“”„]|«\s?|\s?»/g, '"').replace(/∶/g, ":").replace(/∕/g, "/") // "„Hallo“", "« Bonjour »", "f´(x)" (judging._QUOTES)
     .replace(/…/g, "...")
     // a formula as typeset (judging._CHARGE): a charge's digits and sign, subscript digits; not a power ("x²")
     .replace(/([⁰¹²³⁴⁵⁶⁷⁸⁹]*)([⁺⁻])/g, function (all, digits, sign) {

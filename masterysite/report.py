@@ -367,7 +367,7 @@ def read_unit(checker: Rechecker, unit: Unit, data: Any, old: bool = False) -> U
     result.attempts = data["attempts"] if _count(data.get("attempts")) else 0
     tries = data.get("tries")
     result.unrecorded = old and not isinstance(tries, list)
-    result.in_lms = result.mastered and data.get("lms") is True
+    result.in_lms = data.get("lms") is True  # (a best score the LMS kept too, of a unit not mastered: jj security 7)
     for entry in tries if isinstance(tries, list) else []:
         checker.attempt(unit, entry, result)
     if not unit.questions:

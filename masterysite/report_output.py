@@ -225,8 +225,9 @@ def _flags(report: ClassReport) -> str:
             )
         if s.units[u.id].doubt == "lms":
             return (
-                " is marked mastered as your LMS kept it: the student resumed the course on another computer, and"
-                " the answers stayed with the LMS (its gradebook and its record of answers show them), not in this file"
+                " is marked mastered as the LMS kept it, the file says: a student who resumed the course on another"
+                " computer, whose answers stayed with the LMS (its gradebook and record of answers show them); an"
+                " export of the plain site never says so, so if your course never ran in an LMS, the file was edited"
             )
         if s.units[u.id].changed_pass:
             return (

@@ -383,6 +383,20 @@ def test_an_attempt_of_fewer_questions_than_the_draw_is_no_evidence(tmp_path: Pa
     assert result.changed_pass
 
 
+def test_a_best_score_the_lms_kept_of_a_unit_not_mastered_is_not_flagged(tmp_path: Path, course: Course) -> None:
+    """A student who tried a unit in the SCORM package on one computer, failed, resumed on another and exported
+    there: the LMS's best score came back with no answers, and the report said "scores not supported by the
+    recorded answers" (jj security 7). A unit the LMS kept ('lms') is not re-checked: it has no answers here."""
+    data = export(course, "Hana", {U1: [1]})
+    record = data["units"][U1]
+    record.update({"tries": [], "lms": True, "mastered": False})
+    result = build_report(course, [write(tmp_path, "hana.json", data)]).students[0].units[U1]
+    assert result.best is not None and not result.mastered and result.overstated == []
+    del record["lms"]  # (the same record without the LMS's word: flagged, as before)
+    result = build_report(course, [write(tmp_path, "hana2.json", data)]).students[0].units[U1]
+    assert result.overstated
+
+
 def test_a_mastery_on_questions_edited_since_says_so_rather_than_unsupported(tmp_path: Path, course: Course) -> None:
     """The teacher reworded a question after the class took the quiz: its key changed, so the recorded
     answer cannot be re-checked. The report says that, not that the answers do not support it."""
@@ -1000,6 +1014,7 @@ def test_a_mastery_the_lms_kept_is_not_called_forged(tmp_path: Path, course: Cou
         " there.\n"
     )
     page = out.read_text(encoding="utf-8")
-    assert "Zoë Müller: <strong>Wholes and Parts</strong> is marked mastered as your LMS kept it" in page
+    assert "Zoë Müller: <strong>Wholes and Parts</strong> is marked mastered as the LMS kept it, the file says" in page
+    assert "if your course never ran in an LMS, the file was edited" in page
     assert "Hanna: <strong>Wholes and Parts</strong> is marked mastered, but no recorded attempt" in page
     assert page.count("⚠ Mastered in the LMS, its answers there") == 1

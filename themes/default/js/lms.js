@@ -40,10 +40,12 @@ function joinLms() {
   if (theirs) {
     Object.keys(theirs.units).forEach(function (id) {
       if (!own(BY_ID, id)) return;
-      var r = record(id), was = r.mastered;
-      mergeUnit(r, theirs.units[id], BY_ID[id]);
-      // The LMS keeps no answers: an export from here says so, and the report does not call it forged (hh LMS 1)
-      if (r.mastered && !was && !r.tries.some(function (t) { return t.passed; })) r.lms = true;
+      var r = record(id), was = r.mastered, held = theirs.units[id];
+      mergeUnit(r, held, BY_ID[id]);
+      // The LMS keeps no answers: an export from here says so, and the report does not call it forged (hh LMS
+      // 1); nor a best score it kept for a unit not yet mastered, which no try here reaches (jj security 7)
+      var reached = r.tries.some(function (t) { return held.best && !better(held.best, t.score); });
+      if (!r.tries.some(function (t) { return t.passed; }) && ((r.mastered && !was) || (held.best && !reached))) r.lms = true;
     });
     if (!store.data.student && theirs.student) store.data.student = theirs.student;
   }

@@ -56,7 +56,7 @@ from masterysite.errors import CourseError, MasteryError, Problem, Report, witho
 from masterysite.model import Course, CourseConfig, Unit, UnitEntry
 from masterysite.parse.source import UnitSource, scan_id
 from masterysite.render import EXTRA_CSS, Site, course_data_js, render_page, render_unit, unit_context
-from masterysite.safefiles import report_unsafe_files, svg_hidden
+from masterysite.safefiles import photo_position, report_unsafe_files, svg_hidden
 from masterysite.scripts import bundles, minified_css
 from masterysite.search import outline, search_index_js
 from masterysite.secret import ENV, course_secret
@@ -218,6 +218,13 @@ def check_links_inside(root: Path, loaded: Loaded, found: dict[str, str]) -> Non
                 f"this picture is published as it is, with what it does not show: {', '.join(hidden)}; anyone who"
                 " opens the file can read them: delete them and save again (Inkscape: File > Save a Copy, Optimized"
                 " SVG, with comments and metadata removed)"
+            )
+            loaded.report.warn(name, 0, message, "hidden-in-file")
+        elif file.suffix.lower() in (".jpg", ".jpeg") and photo_position(file):  # (jj security 9)
+            message = (
+                "this photo is published as it is, with where it was taken (its GPS position, which a phone writes"
+                " by default): anyone who opens the file can read it: save it again without its location (on a"
+                " phone, share it with 'location' off; exiftool -gps:all= photo.jpg)"
             )
             loaded.report.warn(name, 0, message, "hidden-in-file")
     if loaded.config is not None and loaded.config.safe_html:

@@ -31,7 +31,7 @@ WARNING_CODES = {
     "bracketed-blank": "a blank written in three brackets, '[[[0]]]', whose answer keeps the outer pair",
     "gap-numbers": "blanks '[[1]]', '[[2]]'… whose answers are their numbers, as Moodle numbers its gaps",
     "progress-moved": "an id or the secret changed since the last build: students' progress stays with the old",
-    "hidden-in-file": "a published picture (SVG) that holds what it does not show: a hidden layer, a comment, a path",
+    "hidden-in-file": "a published picture that holds what it does not show: an SVG's hidden layer, a path, GPS",
     "course-id": "a course id made from a title whose letters are not ASCII ('入門'): two such courses share progress",
     "script": "a <script> or an event attribute ('onclick=') in a unit, which does not run (the pages' security"
     " policy, or safe_html)",

@@ -522,6 +522,43 @@ def test_a_published_picture_that_holds_what_it_does_not_show_is_said(make_cours
     ]
 
 
+def _photo(gps: bool) -> bytes:
+    """A 1-pixel JPEG with an Exif block, which holds a GPS position (Paris) or only the camera's make."""
+    import base64
+    import struct
+
+    jpeg = base64.b64decode(
+        "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////"
+        "////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA="
+    )
+
+    def ifd(entries: list[tuple[int, int, int, bytes]]) -> bytes:
+        data = struct.pack("<H", len(entries))
+        for tag, kind, count, value in entries:
+            data += struct.pack("<HHI", tag, kind, count) + value
+        return data + struct.pack("<I", 0)
+
+    at = 8 + 2 + 12 + 4
+    latitude = ifd([(1, 2, 2, b"N\0\0\0"), (2, 5, 3, struct.pack("<I", at + 2 + 12 * 2 + 4)), (3, 2, 2, b"E\0\0\0")])
+    tag = 0x8825 if gps else 0x010F  # (GPSInfo, or Make)
+    tiff = b"II*\0" + struct.pack("<I", 8) + ifd([(tag, 4, 1, struct.pack("<I", at))]) + latitude
+    tiff += struct.pack("<6I", 48, 1, 51, 1, 2437, 100)
+    app1 = b"Exif\0\0" + tiff
+    return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + jpeg[2:]
+
+
+def test_a_photo_that_says_where_it_was_taken_is_said(make_course: Callable[..., Path]) -> None:
+    """A phone's photo holds its GPS position by default (a class garden, a teacher's kitchen): it was published
+    with no word, while an SVG holding a home folder was warned about (jj security 9). A warning at the file; a
+    photo with other Exif data, or none, is no cause."""
+    files = {"course.yml": "title: T\n", "units/a.md": "---\ntitle: A\n---\nText.\n"}
+    root = make_course({**files, "assets/garden.jpg": _photo(True), "assets/make.jpg": _photo(False)})
+    found = [str(p) for p in build_module.load_course(root).report.problems if p.code == "hidden-in-file"]
+    assert len(found) == 1 and found[0].startswith(
+        "assets/garden.jpg: warning: this photo is published as it is, with where it was taken (its GPS position"
+    )
+
+
 def test_a_draft_is_refused_even_with_its_key_declared(make_course: Callable[..., Path]) -> None:
     """'draft: true' (Hugo, Jekyll, Quarto) was an unknown key whose error advised 'extra_keys: [draft]'; declared,
     the draft was published and listed on the course page (ii security 4). An error, declared or not; 'draft:

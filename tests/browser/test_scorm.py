@@ -206,6 +206,8 @@ def test_fail_then_master_the_lms_holds_it_and_a_reopened_package_resumes(
         expect(frame2.get_by_role("button", name="Export progress")).to_be_visible()
         expect(frame2.get_by_text("Import progress", exact=True)).to_be_hidden()
         expect(frame2.get_by_role("button", name="Reset progress")).to_be_hidden()
+        expect(frame2.get_by_text(re.compile(r"^Your school's platform \(LMS\) keeps your progress"))).to_be_visible()
+        expect(frame2.get_by_text(re.compile(r"^Your progress is saved in this browser"))).to_be_hidden()
         # The mastery came from the LMS, with no answer here: marked so, the report lists it apart (hh LMS 1)
         course_frame = next(f for f in again.frames if f.url.endswith("progress.html"))
         kept = course_frame.evaluate("() => Object.keys(localStorage).map(k => localStorage.getItem(k))")
@@ -341,6 +343,7 @@ def test_without_an_lms_the_package_is_the_site(page: Page, lms_root: tuple[str,
         frame.get_by_role("link", name="Progress", exact=True).first.click()  # the plain site's: import and reset
         expect(frame.get_by_text("Import progress", exact=True)).to_be_visible()
         expect(frame.get_by_role("button", name="Reset progress")).to_be_visible()
+        expect(frame.get_by_text(re.compile(r"^Your progress is saved in this browser"))).to_be_visible()
 
 
 @pytest.fixture(scope="module")

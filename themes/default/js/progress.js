@@ -160,7 +160,10 @@ function inLms() {
 function startProgressPage() {
   fillPrintDate();
   startNameField();
-  if (inLms()) $("ms-import").parentNode.hidden = $("ms-reset").hidden = true;
+  if (inLms()) { // (and says so: the plain site's words sent a student home with a file to import: jj new 2)
+    $("ms-import").parentNode.hidden = $("ms-reset").hidden = $("ms-manage-intro").hidden = true;
+    $("ms-manage-intro-lms").hidden = false;
+  }
   $("ms-export").addEventListener("click", guard(exportProgress));
   $("ms-import").addEventListener("change", guard(function (event) {
     var input = event.target, file = input.files && input.files[0];

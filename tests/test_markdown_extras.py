@@ -1358,3 +1358,11 @@ def test_an_operators_name_is_spaced_from_its_argument_as_tex_spaces_it() -> Non
     shown = render_math("\\cos\\theta\\cos w = i\\sin\\theta", {})
     assert shown.count(thin) == 5 and f"<mi>i</mi>{thin}<mi>sin</mi>{thin}" in shown  # (cos θ cos w, i sin θ)
     assert thin not in render_math("\\cos(x)", {}) and thin not in render_math("a + b", {})
+
+
+def test_a_decimal_comma_written_as_latex_needs_it_is_one_number() -> None:
+    """'6{,}022' and '0{,}25', a German, French or Spanish course's decimals in LaTeX, were drawn '6, 022' with a
+    gap: the comma an operator between two numbers (jj new 2). One number, '6,022'; '(a{,}b)' is left alone."""
+    assert "<mn>6,022</mn>" in render_math(r"6{,}022 \cdot 10^{23}", {})
+    assert "<mn>0,25</mn>" in render_math(r"0{,}25", {})
+    assert "<mi>a</mi><mrow><mo>&#x0002C;</mo></mrow><mi>b</mi>" in render_math(r"(a{,}b)", {})

@@ -82,6 +82,8 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
                 if "<" in value or ">" in value:  # never markup for for_mathml_core's rewrites: security round dd 7)
                     element.set(name, value.replace("<", "&#x3C;").replace(">", "&#x3E;"))
         mathml = for_mathml_core(unescape(tostring(tree, encoding="unicode")))
+        while _BRACED_COMMA.search(mathml):  # '6{,}022': one number, as LaTeX sets it (jj new 2)
+            mathml = _BRACED_COMMA.sub(r"<mn>\1,\2</mn>", mathml)
         if "<mi>\\" in mathml and (unknown := _UNKNOWN_COMMAND.search(mathml)):
             math_failures.append(f"\0{unknown.group(1)}\0{latex}")  # a lesson's own macro ('\\vect'): say so
         elif ampersand:
@@ -95,6 +97,8 @@ def render_math(latex: str, options: dict[str, Any]) -> str:
         return f'<code class="math-source">{html.escape(latex)}</code>'
 
 
+# A decimal comma written as LaTeX needs it, '6{,}022' (a comma alone is punctuation, a space after it): as drawn
+_BRACED_COMMA = re.compile(r"<mn>([0-9.,]+)</mn><mrow><mo>&#x0002C;</mo></mrow><mn>([0-9]+)</mn>")
 _CURRENCY_DOLLAR = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}\Z")  # the letters before a dollar sign: 'R$', 'US$', 'NZ$'
 
 

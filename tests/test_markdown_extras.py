@@ -1363,6 +1363,8 @@ def test_an_operators_name_is_spaced_from_its_argument_as_tex_spaces_it() -> Non
 def test_a_decimal_comma_written_as_latex_needs_it_is_one_number() -> None:
     """'6{,}022' and '0{,}25', a German, French or Spanish course's decimals in LaTeX, were drawn '6, 022' with a
     gap: the comma an operator between two numbers (jj new 2). One number, '6,022'; '(a{,}b)' is left alone."""
+    from masterysite.parse.markdown import render_math
+
     assert "<mn>6,022</mn>" in render_math(r"6{,}022 \cdot 10^{23}", {})
     assert "<mn>0,25</mn>" in render_math(r"0{,}25", {})
     assert "<mi>a</mi><mrow><mo>&#x0002C;</mo></mrow><mi>b</mi>" in render_math(r"(a{,}b)", {})

@@ -1104,6 +1104,21 @@ def test_a_decimal_that_starts_with_zero_is_no_thousands_in_a_comma_course() -> 
     assert judging.judge(q, "0,35", True) and judging.judge(q, "0.35", True)
 
 
+def test_a_formula_that_ignoring_case_is_another_is_said() -> None:
+    """'= CO' accepts cobalt's 'Co', '= HF' hafnium's 'Hf', as README says, and check said so for a Greek letter
+    but not for a formula, the commonest case whose case is its meaning (jj judge 7). A warning; 'No', 'OK',
+    'H2O' and 'NaCl' are none."""
+    said = [m for m in messages("::: question o\nGas?\n\n= CO\n:::\n") if "[lenient-code]" in m]
+    assert said == [
+        "units/t.md:10: warning: 'CO' is compared ignoring case ('Co' is right too), and a formula's case is its"
+        " meaning: write '== CO' to compare exactly [lenient-code]"
+    ]
+    for key in ("HF", "CS2", "NO"):
+        assert [m for m in messages(f"::: question o\nX?\n\n= {key}\n:::\n") if "a formula's case" in m], key
+    for key in ("No", "OK", "H2O", "NaCl", "NH3"):
+        assert not [m for m in messages(f"::: question o\nX?\n\n= {key}\n:::\n") if "a formula's case" in m], key
+
+
 def test_pi_over_six_is_not_said_to_be_compared_ignoring_case() -> None:
     """'= π/6' was warned about as code compared ignoring case, a point beside its real one (jj judge 4): no
     case to speak of. A path's '= src/main' still is."""

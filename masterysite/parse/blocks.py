@@ -42,6 +42,169 @@ _CASE_FREE = re.compile(r"\b(?:SELECT|FROM|WHERE|INSERT|UPDATE|DELETE|CREATE|JOI
 _GROUPED = re.compile(r"[-+−]?[0-9]{1,3}(?:\.[0-9]{3})+")  # '1.500': thousands where the decimal mark is a comma
 # a number with one point and three digits after it, '1.013', '22.990 g/mol' (not '1.234.567' nor '1.234,5')
 _DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])(?!0\.)[0-9]{1,3}\.[0-9]{3}(?![\d.,])")  # (none starts with 0: jj port 1)
+_ELEMENTS = frozenset(
+    [
+        "H",
+        "He",
+        "Li",
+        "Be",
+        "B",
+        "C",
+        "N",
+        "O",
+        "F",
+        "Ne",
+        "Na",
+        "Mg",
+        "Al",
+        "Si",
+        "P",
+        "S",
+        "Cl",
+        "Ar",
+        "K",
+        "Ca",
+        "Sc",
+        "Ti",
+        "V",
+        "Cr",
+        "Mn",
+        "Fe",
+        "Co",
+        "Ni",
+        "Cu",
+        "Zn",
+        "Ga",
+        "Ge",
+        "As",
+        "Se",
+        "Br",
+        "Kr",
+        "Rb",
+        "Sr",
+        "Y",
+        "Zr",
+        "Nb",
+        "Mo",
+        "Tc",
+        "Ru",
+        "Rh",
+        "Pd",
+        "Ag",
+        "Cd",
+        "In",
+        "Sn",
+        "Sb",
+        "Te",
+        "I",
+        "Xe",
+        "Cs",
+        "Ba",
+        "La",
+        "Ce",
+        "Pr",
+        "Nd",
+        "Pm",
+        "Sm",
+        "Eu",
+        "Gd",
+        "Tb",
+        "Dy",
+        "Ho",
+        "Er",
+        "Tm",
+        "Yb",
+        "Lu",
+        "Hf",
+        "Ta",
+        "W",
+        "Re",
+        "Os",
+        "Ir",
+        "Pt",
+        "Au",
+        "Hg",
+        "Tl",
+        "Pb",
+        "Bi",
+        "Po",
+        "At",
+        "Rn",
+        "Fr",
+        "Ra",
+        "Ac",
+        "Th",
+        "Pa",
+        "U",
+        "Np",
+        "Pu",
+        "Am",
+        "Cm",
+        "Bk",
+        "Cf",
+        "Es",
+        "Fm",
+        "Md",
+        "No",
+        "Lr",
+        "Rf",
+        "Db",
+        "Sg",
+        "Bh",
+        "Hs",
+        "Mt",
+        "Ds",
+        "Rg",
+        "Cn",
+        "Nh",
+        "Fl",
+        "Mc",
+        "Lv",
+        "Ts",
+        "Og",
+    ]
+)
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?[0-9₀-₉]*)+")
+
+
+def _formula_read_otherwise(written: str) -> str | None:
+    """A chemical formula of two capitals or more, or with a digit, that ignoring case is another of fewer elements
+    ('CO' cobalt's 'Co', 'HF' 'Hf', 'CS2' 'Cs2'): that other one; None for any other text ('No', 'OK', 'NaCl').
+    Not the elements no lesson means ('NH3' is no nihonium's)."""
+    if not _FORMULA.fullmatch(written) or (
+        sum(c.isupper() for c in written) < 2 and not re.search(r"[0-9₀-₉]", written)
+    ):
+        return None
+    if not all(symbol in _ELEMENTS for symbol in re.findall(r"[A-Z][a-z]?", written)):
+        return None
+    for run in re.finditer(r"[A-Za-z]+", written):
+        symbols = re.findall(r"[A-Z][a-z]?", run[0])
+        fewer = _fewer_elements(run[0].lower(), len(symbols) - 1)
+        if fewer is not None:
+            return written[: run.start()] + "".join(fewer) + written[run.end() :]
+    return None
+
+
+_NO_LESSONS_ELEMENT = frozenset(
+    ["Rf", "Db", "Sg", "Bh", "Hs", "Mt", "Ds", "Rg", "Cn", "Nh", "Fl", "Mc", "Lv", "Ts", "Og"]
+)
+
+
+def _fewer_elements(letters: str, most: int) -> list[str] | None:
+    """``letters`` read as at most ``most`` element symbols, or None."""
+    if not letters:
+        return []
+    if most <= 0:
+        return None
+    for size in (2, 1):
+        symbol = letters[:size].capitalize()
+        if len(letters) >= size and symbol in _ELEMENTS and symbol not in _NO_LESSONS_ELEMENT:
+            rest = _fewer_elements(letters[size:], most - 1)
+            if rest is not None:
+                return [symbol, *rest]
+    return None
+
+
 # A symbol led by a Greek letter, whose case is its meaning ('σ' and 'Σ', 'δx' and 'Δx', 'ω₀'; not a word)
 _GREEK_SYMBOL = re.compile(r"[\u0391-\u03a9\u03b1-\u03c9][\w₀-₉⁰-⁹²³¹'′^]{0,2}")
 # A decimal written with a point ('12.3', '-0.5', '.5'), alone or before scientific notation's '× 10' or a unit
@@ -1487,6 +1650,13 @@ class BlockParser:
             message = f"'{answer.source}' is compared ignoring case: write `==` to compare exactly"
             if _CASE_FREE.search(answer.source):  # (SQL, Big-O: capitals do not matter there; round x 13)
                 message += " (where capitals do not matter, 'ignore: [lenient-code]' in the front matter silences this)"
+            self.report.warn(self.path, line, message, "lenient-code")
+        elif answer.kind == "text" and (other := _formula_read_otherwise(answer.source.strip())) is not None:
+            formula = answer.source.strip()
+            message = (  # ('= CO' took cobalt's 'Co', and nothing said so: jj judge 7)
+                f"'{formula}' is compared ignoring case ('{other}' is right too), and a formula's case is its meaning:"
+                f" write '== {formula}' to compare exactly"
+            )
             self.report.warn(self.path, line, message, "lenient-code")
         elif answer.kind == "text" and _GREEK_SYMBOL.fullmatch(answer.source.strip()):
             greek = answer.source.strip()

@@ -2589,3 +2589,11 @@ def test_liascript_animation_steps_are_left_out() -> None:
     )
     assert "{{1}}" not in html and "{{0-1}}" not in html and "Revealed." in html and "Also." in html
     assert "{{2}}" in html and problems == []
+
+
+def test_mhchem_is_said_as_mhchem_not_as_a_lessons_own_macro() -> None:
+    """'\\ce{CO2 + H2O -> H2CO3}' (mhchem, which MathJax loads by itself: Jupyter Book and Quarto lessons use it) was
+    "a command LaTeX does not have … a macro of the lesson's own?", advice that leads nowhere (jj new 4)."""
+    _, problems = parse_lesson("$\\ce{CO2 + H2O -> H2CO3}$ and $\\ce{Na+}$\n")
+    assert len(problems) == 1 and "uses '\\ce' of mhchem, the chemistry package MathJax loads by itself" in problems[0]
+    assert "write the formula out ('\\mathrm{CO_2 + H_2O \\rightarrow H_2CO_3}'" in problems[0]

@@ -1209,6 +1209,15 @@ def _report_math(body: str, offset: int, path: str, report: Report) -> None:
                 f"math '{latex[:40]}' uses '\\{command}' of MathJax's physics package, which is not read here: it is"
                 f" shown as its name; write it out ({latexmod.PHYSICS_UNREAD[command]})"
             )
+        elif command in ("ce", "pu"):  # mhchem's, which MathJax loads by itself (jj new 4)
+            if command in said:
+                continue
+            said.add(command)
+            message = (
+                f"math '{latex[:40]}' uses '\\{command}' of mhchem, the chemistry package MathJax loads by itself,"
+                " which is not read here: it is shown garbled; write the formula out ('\\mathrm{CO_2 + H_2O"
+                " \\rightarrow H_2CO_3}', a charge as '\\mathrm{Ca^{2+}}'), or as text: CO₂ + H₂O → H₂CO₃"
+            )
         elif command:
             if command in said:
                 continue

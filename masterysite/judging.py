@@ -567,6 +567,7 @@ def _lenient_answer(written: str, line: int, comma: bool = False) -> Answer:
         and not _HOUR_MINUTES.fullmatch(text)
         and not _CLOCK_12.fullmatch(text.strip())
         and "π" not in text  # ('2π' is no 2 of a unit 'π': jj judge 4)
+        and not _DAY_MONTH.fullmatch(text)  # ('1 March' is a date, not 1 of a unit 'March': jj judge 13)
     ):
         return Answer(written, line=line, kind="quantity")
     return Answer(written, line=line, kind="text")
@@ -819,6 +820,10 @@ def _answer_forms(answer: Answer) -> list[Form]:
         return [form, (form[0], f"{note[1]}{other}{form[1][note.end() :]}")]
     if form[0] == "t" and _SPELT_OTHERWISE.search(form[1]):
         return [("t", text) for text in text_spellings(form[1])]
+    if form[0] == "t" and (date := _DATE.fullmatch(form[1])) is not None:  # '9.11.1989' is '09.11.1989' (jj judge 13)
+        day, month = date[1].lstrip("0") or "0", date[3].lstrip("0") or "0"
+        dates = [f"{d}{date[2]}{m}{date[2]}{date[4]}" for d in (day, day.zfill(2)) for m in (month, month.zfill(2))]
+        return list(dict.fromkeys([form, *(("t", d) for d in dates)]))
     if form[0] == "t" and (twelve := _CLOCK_12.fullmatch(answer.source.strip())) is not None:
         return [("t", lenient_text(t)) for t in _twelve_hour_spellings(twelve)]  # '2:05 pm' (jj judge 3)
     if form[0] == "t" and (clock := _CLOCK.fullmatch(form[1])) is not None:  # '9:25' is '09:25' (port cc 31)
@@ -881,6 +886,14 @@ def _escaped(text: str) -> str:
 
 
 _CLOCK = re.compile(r"([0-9]{1,2})(:[0-5][0-9](?::[0-5][0-9])?)")  # a time of day, its hour padded or not
+# A date of numbers, its day and month with their zeros or not: '9.11.1989', '14/07/1789', '2024-3-1' is not one
+_DATE = re.compile(r"([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]{2}|[0-9]{4})")
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|enero"
+    "|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|januar|februar|märz|juni|juli"
+    "|oktober|dezember"
+)
+_DAY_MONTH = re.compile(rf"\s*[0-9]{{1,2}}\.?(?:er|st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:{_MONTHS})[a-zéû]*\.?\s*", re.I)
 # A time of day on a twelve-hour clock: '2:05 pm', '9:30 a.m.', '5 PM' (no 5 picometres: jj judge 3)
 _CLOCK_12 = re.compile(r"(1[0-2]|0?[1-9])(?::([0-5][0-9]))?[ \u00a0]?([aApP])\.?[ \u00a0]?[mM]\.?")
 

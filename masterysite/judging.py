@@ -799,6 +799,9 @@ def answer_forms(answer: Answer) -> list[Form]:
     if forms and forms[0][0] == "t" and _KEYBOARD_LESS.search(answer.source):  # 'pi/6', 'sqrt(2)' (jj judge 4, 8)
         typed = [lenient_text(t) for t in _keyboard_spellings(answer.source)]
         forms = list(dict.fromkeys([*forms, *(("t", t) for t in typed)]))
+    if forms and forms[0][0] in ("t", "e") and (placed := _tone_placed_otherwise(answer.source)) is not None:
+        fold = lenient_text if forms[0][0] == "t" else exact_form  # 'hòa' and 'hoà' (jj judge 6)
+        forms = list(dict.fromkeys([*forms, (forms[0][0], fold(placed))]))
     if forms and forms[0][0] in ("t", "e") and not _ION_CHARGE.search(answer.source):
         for typeset in _typeset_ions(answer.source):  # 'Ca^2+', 'Fe3+', 'SO4 2-' as 'Ca²⁺'… (jj judge 1)
             forms = list(dict.fromkeys([*forms, *answer_forms(dataclasses.replace(answer, source=typeset))]))
@@ -886,6 +889,19 @@ def _escaped(text: str) -> str:
 
 
 _CLOCK = re.compile(r"([0-9]{1,2})(:[0-5][0-9](?::[0-5][0-9])?)")  # a time of day, its hour padded or not
+# Vietnamese's tone mark in an open 'oa', 'oe', 'uy' (not 'qu…'), placed on either vowel as keyboards differ: 'hòa'
+# and 'hoà', 'thủy' and 'thuỷ' (old and new style, both in schools)
+_TONE = "\u0300\u0301\u0303\u0309\u0323"
+_TONE_ON = re.compile(rf"(?<![qQ])([oOuU])(?:([{_TONE}])([aAeEyY])|([aAeEyY])([{_TONE}]))(?![^\W\d_])")
+
+
+def _tone_placed_otherwise(text: str) -> str | None:
+    """A Vietnamese text with each open 'oa', 'oe', 'uy''s tone on the other vowel; None if it has none."""
+    decomposed = unicodedata.normalize("NFD", text)
+    placed = _TONE_ON.sub(lambda m: m[1] + (m[3] + m[2] if m[2] else m[5] + m[4]), decomposed)
+    return unicodedata.normalize("NFC", placed) if placed != decomposed else None
+
+
 # A date of numbers, its day and month with their zeros or not: '9.11.1989', '14/07/1789', '2024-3-1' is not one
 _DATE = re.compile(r"([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]{2}|[0-9]{4})")
 _MONTHS = (

@@ -257,8 +257,9 @@ def _answers_published(name: str, file: Path, units: Path, report: Report) -> No
     unit's own source is said as such: check_links_inside, contain.)"""
     try:
         stat = file.stat()
-        if file.resolve().is_relative_to(units) or stat.st_nlink > 1:  # (a unit's source, linked)
-            return
+        resolved = file.resolve()
+        if (resolved.is_relative_to(units) and resolved.name.lower().endswith(_ANSWERED_SUFFIXES)) or stat.st_nlink > 1:
+            return  # (a unit's source, linked: said as that; not an editor's backup beside it, jj security 2)
     except OSError:
         return
     found = _answer_mark(file, stat.st_size, stat.st_mtime_ns)

@@ -464,6 +464,18 @@ def test_a_published_file_that_holds_answers_is_refused(make_course: Callable[..
     assert "('::: question': answers, solutions or teachers' notes): move it out of the course folder" in errors[1]
 
 
+def test_a_link_in_assets_to_a_units_backup_is_refused(make_course: Callable[..., Path]) -> None:
+    """'assets/a.txt' a symbolic link to 'units/01-a.md~' (the editor's backup beside the unit) was published with
+    every answer: a file inside units/ was taken for a unit's own source, said elsewhere (jj security 2)."""
+    old = "---\ntitle: Old\n---\nText.\n\n::: question o\nHalf of 8?\n\n= 4\n:::\n"
+    files = {"course.yml": "title: T\n", "units/a.md": "---\ntitle: A\n---\nText.\n", "units/a.md~": old}
+    root = make_course(files)
+    (root / "assets").mkdir()
+    os.symlink("../units/a.md~", root / "assets" / "a.txt")
+    errors = [str(e) for e in build_module.load_course(root).report.errors]
+    assert len(errors) == 1 and errors[0].startswith("assets/a.txt:6: this file is published as it is, and it holds")
+
+
 @pytest.mark.parametrize(
     "source",
     [

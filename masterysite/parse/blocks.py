@@ -619,8 +619,10 @@ def _holds_script(token: Token) -> bool:
     """An HTML '<script>' (not one in code)."""
     if token.type == "html_block":
         return _SCRIPT_TAG.search(token.content) is not None
-    return token.type == "inline" and any(
-        c.type == "html_inline" and _SCRIPT_TAG.match(c.content) for c in token.children or ()
+    return (
+        token.type == "inline"
+        and not token.content.lstrip().startswith(("=", "~"))  # (an answer that is a tag: '= </script>')
+        and any(c.type == "html_inline" and _SCRIPT_TAG.match(c.content) for c in token.children or ())
     )
 
 

@@ -50,6 +50,7 @@ WARNING_CODES = {
         "content the lesson's own tool shows only on request or on a condition (a solution chunk, nbgrader's"
         " markers, a Liquid '{% if %}'), left out"
     ),
+    "objective-ids": "objective ids made from words that start alike ('ser-capaz', 'ser-capaz-de'): the list's order",
 }
 """Every warning's code, with what it means: ``ignore:`` accepts exactly these (README lists them)."""
 

@@ -801,8 +801,8 @@ def answer_forms(answer: Answer) -> list[Form]:
         forms = list(dict.fromkeys([*forms, *(("t", t) for t in typed)]))
     if forms and forms[0][0] == "e" and _REACTION.search(answer.source):  # '== … -> …' takes '→' (jj judge 7)
         typeset = answer.source.replace("<=>", "⇌").replace("->", "→")
-        typed = answer.source.replace("⇌", "<=>").replace("→", "->")
-        forms = list(dict.fromkeys([*forms, ("e", exact_form(typeset)), ("e", exact_form(typed))]))
+        keyboard = answer.source.replace("⇌", "<=>").replace("→", "->")
+        forms = list(dict.fromkeys([*forms, ("e", exact_form(typeset)), ("e", exact_form(keyboard))]))
     if forms and forms[0][0] in ("t", "e") and (placed := _tone_placed_otherwise(answer.source)) is not None:
         fold = lenient_text if forms[0][0] == "t" else exact_form  # 'hòa' and 'hoà' (jj judge 6)
         forms = list(dict.fromkeys([*forms, (forms[0][0], fold(placed))]))

@@ -2597,3 +2597,23 @@ def test_mhchem_is_said_as_mhchem_not_as_a_lessons_own_macro() -> None:
     _, problems = parse_lesson("$\\ce{CO2 + H2O -> H2CO3}$ and $\\ce{Na+}$\n")
     assert len(problems) == 1 and "uses '\\ce' of mhchem, the chemistry package MathJax loads by itself" in problems[0]
     assert "write the formula out ('\\mathrm{CO_2 + H_2O \\rightarrow H_2CO_3}'" in problems[0]
+
+
+def test_objective_ids_made_from_words_that_start_alike_are_said() -> None:
+    """A Spanish lesson's objectives, "Ser capaz de …" each, were 'ser-capaz', 'ser-capaz-de', 'ser-capaz-de-saltar':
+    which is which depended on the order of the list, and one added above silently moved a question to another
+    objective (jj port 6). A warning, once, with an id to write; English ids that name their objective, none."""
+    listed = (
+        "---\ntitle: T\nobjectives:\n  - Ser capaz de hacer subconjuntos.\n  - Ser capaz de extraer elementos.\n---\n"
+    )
+    report = Report()
+    parse_unit(listed + "\nText.\n", SOURCE, report)
+    assert [str(p) for p in report.problems if p.code == "objective-ids"] == [
+        "units/a.md:4: warning: the objectives' ids made from their words start alike, 'ser-capaz' and 'ser-capaz-de':"
+        " which is which depends on the order of the list, and one added above moves a question to another objective;"
+        " give each an id of its own, 'id: what the student can do' ('subconjuntos: Ser capaz de hacer"
+        " subconjuntos.') [objective-ids]"
+    ]
+    report = Report()
+    parse_unit("---\ntitle: T\nobjectives:\n  - List files.\n  - Create a directory.\n---\n\nText.\n", SOURCE, report)
+    assert [p for p in report.problems if p.code == "objective-ids"] == []

@@ -424,7 +424,7 @@ def fill_titles(page_html: str, strings: dict[str, Any]) -> str:
     return TITLE.sub(lambda m: html.escape(str(strings.get(m.group(1), m.group(1)))), page_html)
 
 
-_STOP = frozenset(
+STOP_WORDS = _STOP = frozenset(
     [
         "a",
         "an",

@@ -760,6 +760,8 @@ def _parse_unit(text: str, source: UnitSource, report: Report) -> Unit | None:
         from_block = bool(objectives)
     if objectives and not from_block:
         objectives = [rendered_objective(md, o, env, rewriter) for o in objectives]
+    if objectives and (from_block or isinstance(meta.get("objectives"), yamlutil.LineList)):
+        _ids_that_start_alike(objectives, path, report)
     rewriter.warn_sealed_files()
     rewriter.warn_left_out()
     # 'objetives:' (reported as unknown): its questions are not checked against no objectives at all
@@ -1056,6 +1058,32 @@ def _objectives(meta: yamlutil.LineDict, path: str, report: Report) -> list[Obje
             text = key
         out.append(Objective(key, str(text).strip(), line))
     return out if readable else None
+
+
+def _ids_that_start_alike(objectives: list[Objective], path: str, report: Report) -> None:
+    """Ids made from an objective's words that start as another's does ('ser-capaz', 'ser-capaz-de': a Spanish
+    lesson's "Ser capaz de …", whose telling words come after), or that only a number tells apart: which is which
+    depends on the list's order, so an objective added above moves a question to another (jj port 6). Said once."""
+    ids = [o.id for o in objectives]
+    for objective in objectives:
+        alike = next((i for i in ids if i != objective.id and i.startswith(objective.id + "-")), None)
+        if alike is None:
+            continue
+        message = (
+            f"the objectives' ids made from their words start alike, '{objective.id}' and '{alike}': which is which"
+            " depends on the order of the list, and one added above moves a question to another objective; give"
+            f" each an id of its own, 'id: what the student can do' ('{_short_id(objective.text)}:"
+            f" {objective.text if len(objective.text) <= 40 else objective.text[:39] + '…'}')"
+        )
+        report.warn(path, objective.line, message, "objective-ids")
+        return
+
+
+def _short_id(text: str) -> str:
+    """A suggestion: the objective's longest word, as an id."""
+    found = re.findall(r"[^\W\d_]{3,}", text.lower())
+    words = sorted((w for w in found if w not in lessonmod.STOP_WORDS), key=len, reverse=True)
+    return words[0] if words else "id"
 
 
 def _listed_objectives(items: yamlutil.LineList, path: str, report: Report) -> list[Objective] | None:
